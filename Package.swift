@@ -1,0 +1,66 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "SupplierTrust",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "supplier-trust", targets: ["SupplierTrustCLI"]),
+    .library(name: "SupplierTrustModel", targets: ["SupplierTrustModel"]),
+    .library(name: "SupplierTrustImport", targets: ["SupplierTrustImport"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+  ],
+  targets: [
+    // Plain value types: records, days, money, rates, identifiers. No dependencies.
+    .target(name: "SupplierTrustModel"),
+    // RFC 4180 streaming reader and a spreadsheet-safe writer, over bytes.
+    .target(name: "SupplierTrustCSV"),
+    // libxml2, seen only by SupplierTrustXML.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    // Streaming, hardened SAX2 push reader over libxml2.
+    .target(name: "SupplierTrustXML", dependencies: ["CLibXML2"]),
+    // The system SQLite library, seen only by SupplierTrustStore.
+    .systemLibrary(
+      name: "CSQLite",
+      pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"])]
+    ),
+    // The workspace store: schema, migrations, batched upserts, import log.
+    .target(name: "SupplierTrustStore", dependencies: ["SupplierTrustModel", "CSQLite"]),
+    // Decoding, validation and the import pipeline from CSV/XML into the store.
+    .target(
+      name: "SupplierTrustImport",
+      dependencies: [
+        "SupplierTrustModel", "SupplierTrustCSV", "SupplierTrustXML", "SupplierTrustStore",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    // Deterministic synthetic catalogs for tests and benchmarks.
+    .target(name: "SupplierTrustGenerator", dependencies: ["SupplierTrustCSV"]),
+    // The `supplier-trust` command: a thin layer of subcommands over the libraries.
+    .executableTarget(
+      name: "SupplierTrustCLI",
+      dependencies: [
+        "SupplierTrustModel", "SupplierTrustImport", "SupplierTrustStore", "SupplierTrustGenerator",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "SupplierTrustModelTests", dependencies: ["SupplierTrustModel"]),
+    .testTarget(name: "SupplierTrustCSVTests", dependencies: ["SupplierTrustCSV"]),
+    .testTarget(name: "SupplierTrustXMLTests", dependencies: ["SupplierTrustXML"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "SupplierTrustImportTests",
+      dependencies: ["SupplierTrustImport", "SupplierTrustStore", "SupplierTrustModel"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(name: "SupplierTrustGeneratorTests", dependencies: ["SupplierTrustGenerator", "SupplierTrustCSV"]),
+    .testTarget(name: "SupplierTrustCLITests", dependencies: ["SupplierTrustCLI"]),
+  ]
+)

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import SupplierTrustImport
+import SupplierTrustStore
+
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Validate files without storing anything; report every problem.",
+    discussion: """
+      Runs exactly the checks of `import`. Supplier references are checked against the files
+      given and, when it exists, the workspace store (which is only read).
+
+      Exit status: 0 no problem; 1 a file could not be read; 2 some records would be rejected.
+
+      Example:
+        supplier-trust check --format json datasets/sample
+      """)
+
+  @OptionGroup var storeOptions: StoreOptions
+  @OptionGroup var arguments: ImportArguments
+
+  func run() throws {
+    var known: Set<String> = []
+    if FileManager.default.fileExists(atPath: storeOptions.db) {
+      do {
+        known = try Store(path: storeOptions.db).supplierIDs()
+      } catch {
+        throw CLIError(error.description)
+      }
+    }
+    // The same pipeline as import, writing into a throwaway in-memory store.
+    let scratch: Store
+    do {
+      scratch = try Store(path: ":memory:")
+    } catch {
+      throw CLIError(error.description)
+    }
+    let report = try ImportRunner.run(arguments: arguments, store: scratch, stored: false, knownSuppliers: known)
+    ImportRunner.print(report, format: arguments.format, storePath: nil)
+    throw ExitCode(ImportRunner.exitCode(report))
+  }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import SupplierTrustImport
+import SupplierTrustStore
+
+/// A failure to report on stderr with exit status 1.
+struct CLIError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// What `import` and `check` share: running the importer and printing its report.
+enum ImportRunner {
+  static func run(
+    arguments: ImportArguments, store: Store, stored: Bool, knownSuppliers: Set<String> = []
+  ) throws -> ImportReport {
+    var options = ImportOptions()
+    options.strict = arguments.strict
+    options.rejectsDirectory = arguments.noRejectFiles ? nil : arguments.rejects
+    options.onReject = { rejection in Terminal.error(rejection.rendered) }
+    if Terminal.stderrIsTerminal {
+      options.onProgress = { path, share in Terminal.progress("reading \(path): \(Int(share * 100))%") }
+    }
+    let importer: Importer
+    do {
+      importer = try Importer(store: store, options: options, knownSuppliers: knownSuppliers)
+    } catch {
+      throw CLIError(error.description)
+    }
+    var report = importer.run(paths: arguments.paths)
+    report.stored = stored
+    Terminal.clearProgress()
+    for warning in report.warnings { Terminal.error(warning.rendered) }
+    for failure in report.failures { Terminal.error(failure.rendered) }
+    return report
+  }
+
+  static func exitCode(_ report: ImportReport) -> Int32 {
+    if !report.failures.isEmpty { return 1 }
+    if !report.rejects.isEmpty { return 2 }
+    return 0
+  }
+
+  static func print(_ report: ImportReport, format: ListFormat, storePath: String?) {
+    switch format {
+    case .json:
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      let data = (try? encoder.encode(report)) ?? Data()
+      Swift.print(String(decoding: data, as: UTF8.self))
+    case .table:
+      Swift.print(table(report, storePath: storePath), terminator: "")
+    }
+  }
+
+  static func table(_ report: ImportReport, storePath: String?) -> String {
+    var rows: [[String]] = [["file", "kind", "accepted", "rejected", "warnings"]]
+    for file in report.files {
+      rows.append([file.path, file.kind.rawValue, String(file.accepted), String(file.rejected), String(file.warnings)])
+    }
+    rows.append([
+      "total", "", String(report.acceptedCount), String(report.rejectedCount),
+      String(report.warnings.count),
+    ])
+    let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
+    var out = ""
+    for (index, row) in rows.enumerated() {
+      var line = ""
+      for column in 0..<5 {
+        let cell = row[column]
+        let padding = String(repeating: " ", count: widths[column] - cell.count)
+        line += column < 2 ? cell + padding : padding + cell
+        if column < 4 { line += "  " }
+      }
+      out += line + "\n"
+      if index == 0 || index == rows.count - 2 {
+        out += String(repeating: "-", count: widths.reduce(0, +) + 8) + "\n"
+      }
+    }
+    if let storePath {
+      out += "Stored in \(storePath).\n"
+    } else {
+      out += "Checked only: nothing was stored.\n"
+    }
+    if !report.rejectFiles.isEmpty {
+      out += "Rejected records, to fix and import again: \(report.rejectFiles.joined(separator: ", "))\n"
+    }
+    return out
+  }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+
+/// Options shared by commands that read or write the workspace store.
+struct StoreOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("The workspace store (an SQLite file).", valueName: "path"))
+  var db: String = "supplier-trust.sqlite"
+}
+
+/// Options shared by `import` and `check`.
+struct ImportArguments: ParsableArguments {
+  @Argument(help: ArgumentHelp("CSV or XML files, or folders holding them.", valueName: "path"))
+  var paths: [String] = []
+
+  @Option(help: "Output format: table or json.")
+  var format: ListFormat = .table
+
+  @Flag(help: "Stop at the first rejected record; nothing from that file is stored.")
+  var strict = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Folder for files of rejected records, to fix and import again.", valueName: "dir"))
+  var rejects: String = "reports/rejects"
+
+  @Flag(help: "Do not write files of rejected records.")
+  var noRejectFiles = false
+
+  func validate() throws {
+    if paths.isEmpty {
+      throw ValidationError("Give at least one CSV or XML file, or a folder (e.g. datasets/sample).")
+    }
+  }
+}
+
+enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+  case table, json
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+@main
+struct SupplierTrust: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "supplier-trust",
+    abstract: "Decide which overseas suppliers to trust before you place an order.",
+    discussion: """
+      Import supplier catalogs (CSV or XML), validate every record, and keep them in a local
+      workspace store (an SQLite file) for scoring, ranking and reports.
+
+      Examples:
+        supplier-trust import datasets/sample
+        supplier-trust check --format json datasets/sample/reviews.csv
+        supplier-trust generate --size L --seed 7 --out bench-data/L
+      """,
+    version: "0.1.0",
+    subcommands: [ImportCommand.self, CheckCommand.self]
+  )
+}

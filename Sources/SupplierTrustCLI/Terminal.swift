@@ -1,0 +1,40 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Writing to stderr, and a progress line that only appears on a terminal.
+enum Terminal {
+  static let stderrIsTerminal = isatty(2) == 1
+  nonisolated(unsafe) private static var progressShown = false
+
+  static func error(_ text: String) {
+    clearProgress()
+    write(text + "\n")
+  }
+
+  static func progress(_ text: String) {
+    write("\r\u{1B}[K" + text)
+    progressShown = true
+  }
+
+  /// Writes straight to file descriptor 2 (unbuffered, so messages interleave in order).
+  static func write(_ text: String) {
+    var text = text
+    text.withUTF8 { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let n = Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset)
+        if n <= 0 { return }
+        offset += n
+      }
+    }
+  }
+
+  static func clearProgress() {
+    guard progressShown else { return }
+    write("\r\u{1B}[K")
+    progressShown = false
+  }
+}

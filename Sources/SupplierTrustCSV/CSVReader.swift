@@ -1,0 +1,524 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Why a record could not be split into fields. The record is still delivered (with the
+/// fields read so far) so that the caller can report it with its line and keep going.
+public enum CSVSyntaxError: Equatable, Sendable {
+  /// A quoted field was still open at the end of the file.
+  case unterminatedQuote
+  /// A closing quote was followed by something other than a comma or a line end.
+  case characterAfterClosingQuote(field: Int)
+  /// A `"` appeared inside a field that does not start with a quote.
+  case quoteInUnquotedField(field: Int)
+
+  /// The 0-based index of the field where the problem is.
+  public var field: Int? {
+    switch self {
+    case .unterminatedQuote: return nil
+    case .characterAfterClosingQuote(let field), .quoteInUnquotedField(let field): return field
+    }
+  }
+
+  /// A sentence that says what is wrong.
+  public var reason: String {
+    switch self {
+    case .unterminatedQuote:
+      return "a quoted field is never closed before the end of the file"
+    case .characterAfterClosingQuote:
+      return "text follows the closing quote of a quoted field"
+    case .quoteInUnquotedField:
+      return "a quote appears inside a field that is not quoted"
+    }
+  }
+
+  /// What the user should change.
+  public var fix: String {
+    switch self {
+    case .unterminatedQuote:
+      return "close the quoted field with \" (a quote inside a field is written twice: \"\")"
+    case .characterAfterClosingQuote, .quoteInUnquotedField:
+      return "quote the whole field and double every quote inside it, e.g. \"5\"\" pipe\""
+    }
+  }
+}
+
+/// Reads RFC 4180 CSV from a file in fixed-size chunks, so memory stays constant whatever the
+/// file size, and hands out records in batches whose fields are byte views.
+///
+/// The first record is the header (``header``). Line ends are LF or CRLF; quoted fields may hold
+/// commas, doubled quotes and line breaks; a leading UTF-8 byte-order mark is skipped; empty lines
+/// are skipped (they still count for line numbers). Bytes are not decoded: validating UTF-8 and
+/// converting fields to values is the caller's job, done only for the fields it needs.
+///
+/// Hand-written rather than built on SwiftCSV or CSV.swift: those decode every field into a
+/// `String` and measured 6-8 MB/s here, where this byte loop needs to reach hundreds of MB/s.
+public final class CSVReader {
+  private let fileDescriptor: Int32
+  private let ownsDescriptor: Bool
+  private let chunkSize: Int
+  /// Bytes read but not yet handed out: always starts at a record boundary.
+  private var pending: [UInt8] = []
+  private var atEndOfFile = false
+  private var nextLine = 1
+  private var sawFirstBytes = false
+  /// The header's field names exactly as written (not trimmed or lowercased), and its line.
+  public private(set) var header: [String]?
+  /// The physical line of the header (1 unless the file starts with empty lines).
+  public private(set) var headerLine = 1
+  /// Total bytes read from the file so far.
+  public private(set) var bytesRead = 0
+  private let readHook: ((UnsafeRawBufferPointer) -> Void)?
+
+  /// Opens `path` for reading.
+  ///
+  /// - Parameter onRead: called with every chunk as it is read (e.g. to hash the file in the
+  ///   same pass).
+  public init(
+    path: String, chunkSize: Int = 4 << 20, onRead: ((UnsafeRawBufferPointer) -> Void)? = nil
+  ) throws(CSVFileError) {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { throw CSVFileError(path: path, errno: errno) }
+    self.fileDescriptor = fd
+    self.ownsDescriptor = true
+    self.chunkSize = max(chunkSize, 64)
+    self.readHook = onRead
+    self.path = path
+  }
+
+  /// Reads CSV held in memory (tests, small inputs).
+  public init(bytes: [UInt8], chunkSize: Int = 4 << 20) {
+    self.fileDescriptor = -1
+    self.ownsDescriptor = false
+    self.chunkSize = max(chunkSize, 1)
+    self.pending = bytes
+    self.atEndOfFile = true
+    self.readHook = nil
+    self.path = "<memory>"
+    self.inMemoryChunks = chunkSize < bytes.count ? bytes : nil
+    if inMemoryChunks != nil {
+      pending = []
+      atEndOfFile = false
+    }
+  }
+
+  private let path: String
+  /// For in-memory input smaller chunks than the whole: feeds it piecewise to exercise the
+  /// chunk-boundary logic in tests.
+  private var inMemoryChunks: [UInt8]?
+  private var inMemoryOffset = 0
+
+  deinit {
+    if ownsDescriptor { close(fileDescriptor) }
+  }
+
+  /// Reads the header if it has not been read yet. Returns nil for an empty file.
+  @discardableResult
+  public func readHeader() throws(CSVFileError) -> [String]? {
+    if header != nil { return header }
+    while true {
+      if let batch = try parseAvailable(limit: 1) {
+        guard batch.count > 0 else { continue }
+        header = batch.withView { view in
+          (0..<view.fieldCount(0)).map { String(decoding: view.field(0, $0), as: UTF8.self) }
+        }
+        headerLine = batch.lines[0]
+        return header
+      }
+      if atEndOfFile && pending.isEmpty { return nil }
+    }
+  }
+
+  /// The next batch of records, or nil at the end of the file. Never returns the header.
+  public func nextBatch() throws(CSVFileError) -> CSVBatch? {
+    if header == nil { guard try readHeader() != nil else { return nil } }
+    while true {
+      if let batch = try parseAvailable(limit: .max) {
+        if batch.count > 0 { return batch }
+        continue
+      }
+      if atEndOfFile && pending.isEmpty { return nil }
+    }
+  }
+
+  /// Reads more input, returning false at end of file.
+  private func fill() throws(CSVFileError) -> Bool {
+    if atEndOfFile { return false }
+    if let all = inMemoryChunks {
+      let end = min(all.count, inMemoryOffset + chunkSize)
+      pending.append(contentsOf: all[inMemoryOffset..<end])
+      inMemoryOffset = end
+      if end == all.count { atEndOfFile = true }
+      return true
+    }
+    let oldCount = pending.count
+    pending.reserveCapacity(oldCount + chunkSize)
+    var got = 0
+    var failure: Int32 = 0
+    pending.append(contentsOf: repeatElement(0, count: chunkSize))
+    pending.withUnsafeMutableBytes { raw in
+      let target = raw.baseAddress! + oldCount
+      while got < chunkSize {
+        let n = read(fileDescriptor, target + got, chunkSize - got)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          break
+        }
+        if n == 0 { break }
+        got += n
+      }
+      if got > 0, let hook = readHook {
+        hook(UnsafeRawBufferPointer(start: target, count: got))
+      }
+    }
+    if failure != 0 { throw CSVFileError(path: path, errno: failure) }
+    pending.removeLast(chunkSize - got)
+    bytesRead += got
+    if got < chunkSize { atEndOfFile = true }
+    return got > 0 || true
+  }
+
+  /// Parses the complete records in `pending` (reading more when none is complete yet) into a
+  /// batch; the incomplete tail stays in `pending`.
+  private func parseAvailable(limit: Int) throws(CSVFileError) -> CSVBatch? {
+    if pending.isEmpty || !atEndOfFile {
+      _ = try fill()
+    }
+    if pending.isEmpty { return nil }
+    if !sawFirstBytes {
+      if pending.count < 3 && !atEndOfFile { return nil }
+      sawFirstBytes = true
+      if pending.count >= 3 && pending[0] == 0xEF && pending[1] == 0xBB && pending[2] == 0xBF {
+        pending.removeFirst(3)
+      }
+    }
+    let storage = pending
+    let parser = CSVChunkParser(startLine: nextLine, isFinal: atEndOfFile, limit: limit)
+    let result = storage.withUnsafeBufferPointer { parser.parse($0) }
+    if result.batch.count == 0 && !atEndOfFile {
+      // Not even one whole record yet (a very long quoted field): read more and retry.
+      if try !fill() { return nil }
+      return CSVBatch.empty
+    }
+    nextLine = result.nextLine
+    if result.consumed == storage.count {
+      pending = []
+    } else {
+      pending = Array(storage[result.consumed...])
+    }
+    var batch = result.batch
+    batch.storage = storage
+    return batch
+  }
+}
+
+/// A file that could not be opened or read.
+public struct CSVFileError: Error, Equatable, CustomStringConvertible, Sendable {
+  public let path: String
+  public let errno: Int32
+  public init(path: String, errno: Int32) {
+    self.path = path
+    self.errno = errno
+  }
+  public var description: String {
+    "cannot read \(path): \(String(cString: strerror(errno)))"
+  }
+}
+
+/// Splits a buffer into records. Kept separate from the reader so that the hot loop works on an
+/// unsafe buffer with no reference counting.
+struct CSVChunkParser {
+  let startLine: Int
+  let isFinal: Bool
+  let limit: Int
+
+  struct Result {
+    var batch: CSVBatch
+    var consumed: Int
+    var nextLine: Int
+  }
+
+  func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
+    var batch = CSVBatch.empty
+    let n = bytes.count
+    var line = startLine
+    var position = 0
+    // Where the last complete record ended; everything after it is handed back as pending.
+    var lastComplete = 0
+    var lastCompleteLine = line
+    var committedFields = 0
+    let quote: UInt8 = 0x22
+    let comma: UInt8 = 0x2C
+    let newline: UInt8 = 0x0A
+    let carriageReturn: UInt8 = 0x0D
+    batch.recordFirstField.reserveCapacity(n / 64)
+    batch.fieldStarts.reserveCapacity(n / 8)
+    batch.fieldEnds.reserveCapacity(n / 8)
+
+    recordLoop: while position < n && batch.count < limit {
+      // Empty lines are skipped but counted.
+      if bytes[position] == newline
+        || (bytes[position] == carriageReturn && position + 1 < n && bytes[position + 1] == newline)
+      {
+        position += bytes[position] == newline ? 1 : 2
+        line += 1
+        lastComplete = position
+        lastCompleteLine = line
+        continue
+      }
+      let recordLine = line
+      let recordStart = position
+      let fieldMark = batch.fieldStarts.count
+      var error: CSVSyntaxError?
+      var fieldIndex = 0
+      fieldLoop: while true {
+        if position < n && bytes[position] == quote {
+          position += 1
+          let contentStart = position
+          var hasDoubledQuote = false
+          var closed = false
+          while position < n {
+            let byte = bytes[position]
+            if byte == quote {
+              if position + 1 < n && bytes[position + 1] == quote {
+                hasDoubledQuote = true
+                position += 2
+                continue
+              }
+              // At the end of a non-final buffer we can't tell whether the quote is doubled.
+              if position + 1 >= n && !isFinal { break recordLoop }
+              closed = true
+              break
+            }
+            if byte == newline { line += 1 }
+            position += 1
+          }
+          if !closed {
+            if !isFinal { break recordLoop }
+            error = error ?? .unterminatedQuote
+            appendField(&batch, bytes, contentStart, position, unescape: hasDoubledQuote)
+            break fieldLoop
+          }
+          appendField(&batch, bytes, contentStart, position, unescape: hasDoubledQuote)
+          position += 1
+          if position < n {
+            let next = bytes[position]
+            var stray = next != comma && next != newline
+            if next == carriageReturn {
+              if position + 1 < n {
+                stray = bytes[position + 1] != newline
+              } else if !isFinal {
+                break recordLoop
+              } else {
+                stray = false
+              }
+            }
+            if stray {
+              error = error ?? .characterAfterClosingQuote(field: fieldIndex)
+              // Skip to the next delimiter so the rest of the record still splits.
+              while position < n && bytes[position] != comma && bytes[position] != newline {
+                position += 1
+              }
+            }
+          }
+        } else {
+          let start = position
+          while position < n {
+            let byte = bytes[position]
+            if byte == comma || byte == newline { break }
+            if byte == quote { error = error ?? .quoteInUnquotedField(field: fieldIndex) }
+            position += 1
+          }
+          if position >= n && !isFinal { break recordLoop }
+          var end = position
+          if end > start && bytes[end - 1] == carriageReturn && (position >= n || bytes[position] == newline) {
+            end -= 1
+          }
+          appendField(&batch, bytes, start, end, unescape: false)
+        }
+        if position >= n {
+          if !isFinal { break recordLoop }
+          break fieldLoop
+        }
+        switch bytes[position] {
+        case comma:
+          position += 1
+          fieldIndex += 1
+          if position >= n {
+            if !isFinal { break recordLoop }
+            appendField(&batch, bytes, position, position, unescape: false)
+            break fieldLoop
+          }
+          continue fieldLoop
+        case carriageReturn:
+          // CRLF (or a CR at the very end of the file) after a quoted field.
+          position += position + 1 < n ? 2 : 1
+          line += 1
+          break fieldLoop
+        default:
+          position += 1
+          line += 1
+          break fieldLoop
+        }
+      }
+      batch.recordFirstField.append(Int32(fieldMark))
+      batch.recordStarts.append(Int32(recordStart))
+      batch.lines.append(recordLine)
+      if let error { batch.errors.append((batch.lines.count - 1, error)) }
+      lastComplete = position
+      lastCompleteLine = line
+      committedFields = batch.fieldStarts.count
+    }
+    batch.closeIndex(committedFields: committedFields)
+    return Result(batch: batch, consumed: lastComplete, nextLine: lastCompleteLine)
+  }
+
+  @inline(__always)
+  private func appendField(
+    _ batch: inout CSVBatch, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, unescape: Bool
+  ) {
+    if !unescape {
+      batch.fieldStarts.append(Int32(start))
+      batch.fieldEnds.append(Int32(end))
+      return
+    }
+    // Content with doubled quotes goes to a side buffer so the raw bytes stay untouched.
+    let sideStart = batch.unescaped.count
+    var i = start
+    while i < end {
+      let byte = bytes[i]
+      batch.unescaped.append(byte)
+      i += (byte == 0x22 && i + 1 < end && bytes[i + 1] == 0x22) ? 2 : 1
+    }
+    batch.fieldStarts.append(~Int32(sideStart))
+    batch.fieldEnds.append(Int32(batch.unescaped.count))
+  }
+}
+
+/// Records parsed from one chunk of a CSV file. Fields are byte ranges into the chunk; read them
+/// through ``withView(_:)``.
+public struct CSVBatch: Sendable {
+  var storage: [UInt8] = []
+  var unescaped: [UInt8] = []
+  /// Start offset of each field in `storage`, or the bitwise complement of its offset in
+  /// `unescaped` when the field held doubled quotes.
+  var fieldStarts: [Int32] = []
+  var fieldEnds: [Int32] = []
+  /// Index of each record's first field, plus a final entry (added by `truncateIncomplete`).
+  var recordFirstField: [Int32] = []
+  /// Offset in `storage` where each record starts.
+  var recordStarts: [Int32] = []
+  /// The physical line where each record starts.
+  public internal(set) var lines: [Int] = []
+  /// Records that could not be split cleanly, by record index.
+  public internal(set) var errors: [(record: Int, error: CSVSyntaxError)] = []
+
+  static var empty: CSVBatch { CSVBatch() }
+
+  /// The number of records.
+  public var count: Int { lines.count }
+
+  /// Drops the fields of a record that was cut by the end of the buffer, and closes the index.
+  mutating func closeIndex(committedFields: Int) {
+    if fieldStarts.count > committedFields {
+      fieldStarts.removeSubrange(committedFields...)
+      fieldEnds.removeSubrange(committedFields...)
+    }
+    recordFirstField.append(Int32(committedFields))
+  }
+
+  /// The syntax error of a record, if any.
+  public func syntaxError(ofRecord record: Int) -> CSVSyntaxError? {
+    errors.first { $0.record == record }?.error
+  }
+
+  /// Gives access to the fields without copying them.
+  public func withView<R>(_ body: (CSVBatchView) throws -> R) rethrows -> R {
+    try storage.withUnsafeBufferPointer { raw in
+      try unescaped.withUnsafeBufferPointer { side in
+        try fieldStarts.withUnsafeBufferPointer { starts in
+          try fieldEnds.withUnsafeBufferPointer { ends in
+            try recordFirstField.withUnsafeBufferPointer { first in
+              try recordStarts.withUnsafeBufferPointer { recordStarts in
+                try body(
+                  CSVBatchView(
+                    raw: raw, side: side, starts: starts, ends: ends, first: first, recordStarts: recordStarts,
+                    lines: lines))
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/// A borrowed view of a ``CSVBatch``: valid only inside ``CSVBatch/withView(_:)``.
+public struct CSVBatchView {
+  let raw: UnsafeBufferPointer<UInt8>
+  let side: UnsafeBufferPointer<UInt8>
+  let starts: UnsafeBufferPointer<Int32>
+  let ends: UnsafeBufferPointer<Int32>
+  let first: UnsafeBufferPointer<Int32>
+  let recordStarts: UnsafeBufferPointer<Int32>
+  let lines: [Int]
+
+  /// The physical line where `record` starts.
+  public func line(_ record: Int) -> Int { lines[record] }
+
+  /// The physical line and 1-based character column where a field starts (its opening quote for a
+  /// quoted field), found by re-reading the record's raw bytes: only needed to report a problem.
+  public func position(_ record: Int, _ field: Int) -> (line: Int, column: Int) {
+    var line = lines[record]
+    var offset = Int(recordStarts[record])
+    var lineStart = offset
+    var currentField = 0
+    var inQuotes = false
+    while offset < raw.count && currentField < field {
+      let byte = raw[offset]
+      if byte == 0x22 {
+        inQuotes.toggle()
+      } else if byte == 0x0A {
+        if !inQuotes { break }
+        line += 1
+        lineStart = offset + 1
+      } else if byte == 0x2C && !inQuotes {
+        currentField += 1
+      }
+      offset += 1
+    }
+    // Count characters, not bytes: UTF-8 continuation bytes do not start a character.
+    var column = 1
+    for i in lineStart..<offset where raw[i] & 0xC0 != 0x80 { column += 1 }
+    return (line, column)
+  }
+
+  /// The number of records.
+  public var count: Int { first.count - 1 }
+
+  /// The number of fields in `record`.
+  @inline(__always)
+  public func fieldCount(_ record: Int) -> Int {
+    Int(first[record + 1] - first[record])
+  }
+
+  /// The bytes of field `field` of `record`, quotes removed and doubled quotes undoubled.
+  @inline(__always)
+  public func field(_ record: Int, _ field: Int) -> UnsafeBufferPointer<UInt8> {
+    let index = Int(first[record]) + field
+    let start = starts[index]
+    let end = Int(ends[index])
+    if start >= 0 {
+      return UnsafeBufferPointer(rebasing: raw[Int(start)..<end])
+    }
+    return UnsafeBufferPointer(rebasing: side[Int(~start)..<end])
+  }
+
+  /// The fields of `record` decoded as strings (invalid UTF-8 replaced): for reports.
+  public func strings(_ record: Int) -> [String] {
+    (0..<fieldCount(record)).map { String(decoding: field(record, $0), as: UTF8.self) }
+  }
+}

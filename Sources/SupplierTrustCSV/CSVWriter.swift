@@ -1,0 +1,152 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Encodes rows as RFC 4180 CSV (LF line ends), quoting only fields that need it.
+public struct CSVEncoder: Sendable {
+  /// Whether cells that a spreadsheet would run as a formula are neutralised.
+  public enum FormulaPolicy: Sendable {
+    /// Write every cell as it is: for data files read back by programs.
+    case preserve
+    /// Prefix a `'` to cells that begin with `=`, `+`, `-`, `@`, tab or carriage return
+    /// (OWASP's advice against CSV injection); plain numbers such as `-12.5` are left alone.
+    case neutralize
+  }
+
+  public let formulaPolicy: FormulaPolicy
+
+  public init(formulaPolicy: FormulaPolicy) {
+    self.formulaPolicy = formulaPolicy
+  }
+
+  /// Appends one row, terminated by LF, to `output`.
+  public func appendRow<Fields: Sequence>(_ fields: Fields, to output: inout [UInt8])
+  where Fields.Element: StringProtocol {
+    var first = true
+    for field in fields {
+      if !first { output.append(0x2C) }
+      first = false
+      appendField(field, to: &output)
+    }
+    output.append(0x0A)
+  }
+
+  /// Appends one field, quoted when it holds a comma, quote or line break.
+  public func appendField<Field: StringProtocol>(_ field: Field, to output: inout [UInt8]) {
+    let utf8 = field.utf8
+    let neutralize = formulaPolicy == .neutralize && Self.looksLikeFormula(utf8)
+    var needsQuotes = neutralize
+    if !needsQuotes {
+      for byte in utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+        needsQuotes = true
+        break
+      }
+    }
+    guard needsQuotes else {
+      output.append(contentsOf: utf8)
+      return
+    }
+    output.append(0x22)
+    if neutralize { output.append(0x27) }
+    for byte in utf8 {
+      if byte == 0x22 { output.append(0x22) }
+      output.append(byte)
+    }
+    output.append(0x22)
+  }
+
+  /// The text of one row (without the line end), for tests and small outputs.
+  public func row<Fields: Sequence>(_ fields: Fields) -> String where Fields.Element: StringProtocol {
+    var bytes: [UInt8] = []
+    appendRow(fields, to: &bytes)
+    bytes.removeLast()
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  static func looksLikeFormula<Bytes: Collection>(_ utf8: Bytes) -> Bool where Bytes.Element == UInt8 {
+    guard let first = utf8.first else { return false }
+    switch first {
+    case UInt8(ascii: "="), UInt8(ascii: "@"), 0x09, 0x0D:
+      return true
+    case UInt8(ascii: "+"), UInt8(ascii: "-"):
+      return !isPlainNumber(utf8.dropFirst())
+    default:
+      return false
+    }
+  }
+
+  /// Digits with at most one decimal point: a signed number, not an expression.
+  private static func isPlainNumber<Bytes: Collection>(_ utf8: Bytes) -> Bool where Bytes.Element == UInt8 {
+    var digits = 0
+    var dots = 0
+    for byte in utf8 {
+      if byte >= 0x30 && byte <= 0x39 {
+        digits += 1
+      } else if byte == UInt8(ascii: ".") {
+        dots += 1
+      } else {
+        return false
+      }
+    }
+    return digits > 0 && dots <= 1
+  }
+}
+
+/// Writes CSV rows to a file through a buffer, so that large outputs cost few system calls.
+public final class CSVFileWriter {
+  private let fileDescriptor: Int32
+  private var buffer: [UInt8] = []
+  private let flushThreshold: Int
+  public let encoder: CSVEncoder
+  public let path: String
+
+  /// Creates (or truncates) `path`.
+  public init(path: String, encoder: CSVEncoder, bufferSize: Int = 1 << 20) throws(CSVFileError) {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard fd >= 0 else { throw CSVFileError(path: path, errno: errno) }
+    self.fileDescriptor = fd
+    self.encoder = encoder
+    self.path = path
+    self.flushThreshold = bufferSize
+    buffer.reserveCapacity(bufferSize + 4096)
+  }
+
+  deinit {
+    try? flush()
+    close(fileDescriptor)
+  }
+
+  /// Appends one row.
+  public func writeRow<Fields: Sequence>(_ fields: Fields) throws(CSVFileError)
+  where Fields.Element: StringProtocol {
+    encoder.appendRow(fields, to: &buffer)
+    if buffer.count >= flushThreshold { try flush() }
+  }
+
+  /// Appends bytes that are already CSV (a row with its line end), e.g. from a fast generator.
+  public func writeRaw(_ bytes: [UInt8]) throws(CSVFileError) {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= flushThreshold { try flush() }
+  }
+
+  /// Writes out everything buffered.
+  public func flush() throws(CSVFileError) {
+    var failure: Int32 = 0
+    buffer.withUnsafeBytes { raw in
+      var offset = 0
+      while offset < raw.count {
+        let n = write(fileDescriptor, raw.baseAddress! + offset, raw.count - offset)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
+        offset += n
+      }
+    }
+    buffer.removeAll(keepingCapacity: true)
+    if failure != 0 { throw CSVFileError(path: path, errno: failure) }
+  }
+}

@@ -1,0 +1,209 @@
+import SupplierTrustModel
+
+/// Where a decoder finds a record's values: by the index of the column in ``Columns``.
+protocol FieldSource {
+  /// The raw bytes of a column, or nil when the file has no such column.
+  func bytes(_ column: Int) -> UnsafeBufferPointer<UInt8>?
+}
+
+/// Reads typed values out of a ``FieldSource``, turning each broken rule into a ``FieldProblem``
+/// with the message the user sees. Values are trimmed of surrounding blanks; an empty value is
+/// unknown (nil), never zero.
+struct FieldReader<Source: FieldSource> {
+  let source: Source
+  let names: [String]
+
+  @inline(__always)
+  func raw(_ column: Int) -> UnsafeBufferPointer<UInt8>? {
+    guard var bytes = source.bytes(column), !bytes.isEmpty else { return nil }
+    if bytes.first! == 0x20 || bytes.first! == 0x09 || bytes.last! == 0x20 || bytes.last! == 0x09 {
+      var start = 0
+      var end = bytes.count
+      while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+      while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+      bytes = UnsafeBufferPointer(rebasing: bytes[start..<end])
+    }
+    return bytes.isEmpty ? nil : bytes
+  }
+
+  func problem(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>?, _ reason: String, _ fix: String)
+    -> FieldProblem
+  {
+    FieldProblem(
+      column: names[column], value: bytes.map { String(decoding: $0, as: UTF8.self) } ?? "", reason: reason,
+      fix: fix)
+  }
+
+  func missing(_ column: Int) -> FieldProblem {
+    problem(column, nil, "\(names[column]) is required", "fill in \(names[column])")
+  }
+
+  func text(_ column: Int) throws(FieldProblem) -> String? {
+    guard let bytes = raw(column) else { return nil }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw problem(column, bytes, "\(names[column]) is not valid UTF-8", "save the file as UTF-8")
+    }
+    return text
+  }
+
+  func requiredText(_ column: Int) throws(FieldProblem) -> String {
+    guard let text = try text(column) else { throw missing(column) }
+    return text
+  }
+
+  func identifier(_ column: Int) throws(FieldProblem) -> String? {
+    guard let bytes = raw(column) else { return nil }
+    guard Identifier.isValid(utf8: bytes) else {
+      throw problem(
+        column, bytes, "\(names[column]) must be 1 to 64 characters of A-Z a-z 0-9 . _ -",
+        "remove spaces and other characters from the id")
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  func requiredIdentifier(_ column: Int) throws(FieldProblem) -> String {
+    guard let id = try identifier(column) else { throw missing(column) }
+    return id
+  }
+
+  func country(_ column: Int) throws(FieldProblem) -> String? {
+    guard let bytes = raw(column) else { return nil }
+    let text = String(decoding: bytes, as: UTF8.self)
+    guard bytes.count == 2, let code = Country.normalize(text) else {
+      throw problem(
+        column, bytes, "\(names[column]) must be an ISO 3166-1 alpha-2 country code",
+        "use a two-letter code such as CN, VN, IN or TR")
+    }
+    return code
+  }
+
+  func enumeration<Value: RecordEnumeration>(_ column: Int, as type: Value.Type) throws(FieldProblem) -> Value? {
+    guard let bytes = raw(column) else { return nil }
+    guard let value = Value(normalizing: String(decoding: bytes, as: UTF8.self)) else {
+      throw problem(
+        column, bytes, "\(names[column]) must be one of \(Value.allowedList)",
+        "use one of the listed values")
+    }
+    return value
+  }
+
+  func flag(_ column: Int) throws(FieldProblem) -> Bool? {
+    guard let bytes = raw(column) else { return nil }
+    guard let value = Flag.parse(utf8: bytes) else {
+      throw problem(
+        column, bytes, "\(names[column]) must be a boolean", "write true/false, yes/no, 1/0 or y/n")
+    }
+    return value
+  }
+
+  func rate(_ column: Int) throws(FieldProblem) -> Double? {
+    guard let bytes = raw(column) else { return nil }
+    guard let value = Rate.parse(utf8: bytes) else {
+      throw problem(
+        column, bytes, "\(names[column]) must be a rate between 0 and 1 or a percentage up to 100%",
+        "write 0.92 or 92%")
+    }
+    return value
+  }
+
+  func money(_ column: Int) throws(FieldProblem) -> Money? {
+    guard let bytes = raw(column) else { return nil }
+    guard let value = Money(utf8: bytes) else {
+      throw problem(
+        column, bytes, "\(names[column]) must be a plain US-dollar amount",
+        "write digits with at most two decimals and no thousands separators or currency signs, e.g. 25000.00")
+    }
+    return value
+  }
+
+  func requiredMoney(_ column: Int) throws(FieldProblem) -> Money {
+    guard let value = try money(column) else { throw missing(column) }
+    return value
+  }
+
+  func day(_ column: Int) throws(FieldProblem) -> Day? {
+    guard let bytes = raw(column) else { return nil }
+    guard let value = Day(utf8: bytes) else {
+      throw problem(
+        column, bytes, "\(names[column]) must be a calendar date", "write YYYY-MM-DD, e.g. 2026-09-14")
+    }
+    return value
+  }
+
+  func requiredDay(_ column: Int) throws(FieldProblem) -> Day {
+    guard let value = try day(column) else { throw missing(column) }
+    return value
+  }
+
+  func year(_ column: Int) throws(FieldProblem) -> Int? {
+    guard let bytes = raw(column) else { return nil }
+    guard bytes.count == 4, let value = Numbers.parseCount(utf8: bytes), value >= 1800, value <= 2100 else {
+      throw problem(column, bytes, "\(names[column]) must be a four-digit year", "write a year such as 2009")
+    }
+    return Int(value)
+  }
+
+  func count(_ column: Int) throws(FieldProblem) -> Int? {
+    guard let bytes = raw(column) else { return nil }
+    guard let value = Numbers.parseCount(utf8: bytes), value <= Int64(Int32.max) else {
+      throw problem(
+        column, bytes, "\(names[column]) must be a whole number of 0 or more", "write digits only, e.g. 120")
+    }
+    return Int(value)
+  }
+
+  /// A number within `range` with at most `decimals` decimals.
+  func number(_ column: Int, in range: ClosedRange<Double>, decimals: Int? = nil) throws(FieldProblem)
+    -> Double?
+  {
+    guard let bytes = raw(column) else { return nil }
+    let low = Self.format(range.lowerBound)
+    let high = Self.format(range.upperBound)
+    guard let value = Numbers.parse(utf8: bytes) else {
+      throw problem(
+        column, bytes, "\(names[column]) must be a number between \(low) and \(high)",
+        "write a plain number such as \(high)")
+    }
+    guard range.contains(value) else {
+      throw problem(
+        column, bytes, "\(names[column]) must be between \(low) and \(high)",
+        "write a value from \(low) to \(high)")
+    }
+    if let decimals, let dot = bytes.firstIndex(of: UInt8(ascii: ".")), bytes.count - dot - 1 > decimals {
+      throw problem(
+        column, bytes, "\(names[column]) may have at most \(decimals) decimal\(decimals == 1 ? "" : "s")",
+        "round it, e.g. 4.5")
+    }
+    return value
+  }
+
+  func requiredNumber(_ column: Int, in range: ClosedRange<Double>, decimals: Int? = nil) throws(FieldProblem)
+    -> Double
+  {
+    guard let value = try number(column, in: range, decimals: decimals) else { throw missing(column) }
+    return value
+  }
+
+  func standard(_ column: Int) throws(FieldProblem) -> String {
+    guard let bytes = raw(column) else { throw missing(column) }
+    guard let value = Standard.normalize(String(decoding: bytes, as: UTF8.self)) else {
+      throw problem(
+        column, bytes, "\(names[column]) is not a recognisable standard name",
+        "write the standard's name, e.g. ISO9001, ISO 9001:2015, CE or RoHS")
+    }
+    return value
+  }
+
+  /// Two columns in the wrong order (an expiry before the issue date, ...).
+  func order(_ early: Int, _ earlyValue: Day?, _ late: Int, _ lateValue: Day?) throws(FieldProblem) {
+    guard let earlyValue, let lateValue, lateValue < earlyValue else { return }
+    throw FieldProblem(
+      column: names[late], value: lateValue.description,
+      reason: "\(names[late]) \(lateValue) is before \(names[early]) \(earlyValue)",
+      fix: "correct one of the two dates")
+  }
+
+  static func format(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(value)
+  }
+}

@@ -1,0 +1,146 @@
+import SupplierTrustModel
+
+/// One rejected record: where it starts, which column broke which rule, and how to fix it.
+public struct Rejection: Codable, Equatable, Sendable {
+  public var file: String
+  /// Physical line where the record starts (the header is line 1); for XML, the element's line.
+  public var line: Int
+  public var column: String
+  public var value: String
+  public var reason: String
+  public var fix: String
+  /// Line and character column of the offending field itself, when known (CSV).
+  public var fieldLine: Int?
+  public var fieldColumn: Int?
+
+  enum CodingKeys: String, CodingKey {
+    case file, line, column, value, reason, fix
+    case fieldLine = "field_line"
+    case fieldColumn = "field_column"
+  }
+
+  public init(
+    file: String, line: Int, column: String, value: String, reason: String, fix: String,
+    fieldLine: Int? = nil, fieldColumn: Int? = nil
+  ) {
+    self.file = file
+    self.line = line
+    self.column = column
+    self.value = value
+    self.reason = reason
+    self.fix = fix
+    self.fieldLine = fieldLine
+    self.fieldColumn = fieldColumn
+  }
+
+  /// The located message printed on stderr:
+  ///
+  ///     error: rating must be between 1 and 5
+  ///      --> datasets/sample/reviews.csv:88:14 (rating = "7")
+  ///       = fix: write a value from 1 to 5
+  public var rendered: String {
+    let position =
+      fieldColumn.map { "\(file):\(fieldLine ?? line):\($0)" } ?? "\(file):\(line)"
+    let shown = value.count > 60 ? String(value.prefix(57)) + "..." : value
+    let field = column.isEmpty ? "" : " (\(column) = \"\(shown.escapedForTerminal)\")"
+    return "error: \(reason)\n --> \(position)\(field)\n  = fix: \(fix)"
+  }
+}
+
+/// A problem that does not reject a record (an unknown column, ...).
+public struct ImportWarning: Codable, Equatable, Sendable {
+  public var file: String
+  public var line: Int?
+  public var message: String
+
+  public init(file: String, line: Int?, message: String) {
+    self.file = file
+    self.line = line
+    self.message = message
+  }
+
+  public var rendered: String {
+    "warning: \(message)\n --> \(file)\(line.map { ":\($0)" } ?? "")"
+  }
+}
+
+/// Counts for one kind of record in one file (an XML document gives one entry per kind).
+public struct FileSummary: Codable, Equatable, Sendable {
+  public var path: String
+  public var kind: RecordKind
+  public var accepted: Int
+  public var rejected: Int
+  public var warnings: Int
+  /// The file's SHA-256 (hex).
+  public var sha256: String
+  /// The import-log id, when the records were stored.
+  public var importID: Int64?
+
+  enum CodingKeys: String, CodingKey {
+    case path, kind, accepted, rejected, warnings, sha256
+    case importID = "import_id"
+  }
+}
+
+/// A file that could not be read at all (missing, unreadable, malformed XML, no usable header).
+public struct FileFailure: Error, Codable, Equatable, Sendable {
+  public var file: String
+  public var line: Int?
+  public var message: String
+  public var fix: String
+
+  public init(file: String, line: Int?, message: String, fix: String) {
+    self.file = file
+    self.line = line
+    self.message = message
+    self.fix = fix
+  }
+
+  public var rendered: String {
+    "error: \(message)\n --> \(file)\(line.map { ":\($0)" } ?? "")\n  = fix: \(fix)"
+  }
+}
+
+/// Everything an import or check run found.
+public struct ImportReport: Codable, Equatable, Sendable {
+  public var files: [FileSummary] = []
+  public var rejects: [Rejection] = []
+  public var warnings: [ImportWarning] = []
+  public var failures: [FileFailure] = []
+  /// Files of rejected records written for fixing and re-importing.
+  public var rejectFiles: [String] = []
+  /// Whether the records were stored (import) or only checked.
+  public var stored: Bool = false
+
+  enum CodingKeys: String, CodingKey {
+    case files, rejects, warnings, failures, stored
+    case rejectFiles = "reject_files"
+  }
+
+  public init() {}
+
+  public var acceptedCount: Int { files.reduce(0) { $0 + $1.accepted } }
+  public var rejectedCount: Int { files.reduce(0) { $0 + $1.rejected } }
+}
+
+extension String {
+  /// Control characters shown as escapes so that a hostile value cannot move the cursor.
+  var escapedForTerminal: String {
+    var out = ""
+    for scalar in unicodeScalars {
+      switch scalar {
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case "\"": out += "\\\""
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+          out += "\\u{\(String(scalar.value, radix: 16))}"
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out
+  }
+}

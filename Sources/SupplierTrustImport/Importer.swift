@@ -1,0 +1,314 @@
+import Crypto
+import Foundation
+import SupplierTrustCSV
+import SupplierTrustModel
+import SupplierTrustStore
+
+/// How an import or check run behaves.
+public struct ImportOptions: Sendable {
+  /// Stop at the first rejected record, storing nothing from that file.
+  public var strict = false
+  /// Where files of rejected records are written (nil: not written).
+  public var rejectsDirectory: String?
+  /// Called for each rejected record as it is found (e.g. to print it at once).
+  public var onReject: (@Sendable (Rejection) -> Void)?
+  /// Called now and then with the file being read and the share of it done (0...1).
+  public var onProgress: (@Sendable (String, Double) -> Void)?
+
+  public init() {}
+}
+
+/// Reads catalog files (CSV or XML, files or folders), validates every record against the
+/// contract, and upserts the good ones into a ``Store``, one transaction per file.
+///
+/// Suppliers are imported before the records that refer to them, whatever the order of the paths.
+/// A record is rejected (reported, kept in a rejects file, never stored) when it breaks a rule,
+/// names a supplier that is neither in the store nor in this run, or repeats an id already seen in
+/// the same file.
+public final class Importer {
+  let store: Store
+  let options: ImportOptions
+  /// Suppliers that records may refer to: those in the store and those accepted in this run.
+  var knownSuppliers: Set<String>
+  /// Suppliers whose own record was rejected in this run, and where, to explain later rejects.
+  var rejectedSuppliers: [String: String] = [:]
+  var report = ImportReport()
+  var stopped = false
+
+  /// - Parameter store: where records go; pass an in-memory store to check without storing.
+  /// - Parameter knownSuppliers: further supplier ids that records may refer to (for a check
+  ///   against an in-memory store, those of the real store).
+  public init(store: Store, options: ImportOptions = ImportOptions(), knownSuppliers: Set<String> = [])
+    throws(StoreError)
+  {
+    self.store = store
+    self.options = options
+    self.knownSuppliers = try store.supplierIDs().union(knownSuppliers)
+  }
+
+  /// Imports `paths` (files or folders) and returns what happened.
+  public func run(paths: [String]) -> ImportReport {
+    let files = plan(paths)
+    for file in files {
+      if stopped { break }
+      switch file.format {
+      case .csv(let kind, _): importCSV(file.path, kind: kind)
+      case .xml: importXML(file.path)
+      }
+    }
+    return report
+  }
+
+  // MARK: - Planning
+
+  enum Format {
+    case csv(RecordKind, header: [String])
+    case xml
+  }
+
+  struct PlannedFile {
+    let path: String
+    let format: Format
+
+    var order: Int {
+      switch format {
+      case .csv(let kind, _): return kind == .suppliers ? 0 : 10 + kind.importOrder
+      case .xml: return 5
+      }
+    }
+  }
+
+  /// Expands folders, identifies each file, and orders them so that suppliers come first.
+  func plan(_ paths: [String]) -> [PlannedFile] {
+    var planned: [PlannedFile] = []
+    var seen = Set<String>()
+    for path in paths {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        report.failures.append(
+          FileFailure(
+            file: path, line: nil, message: "no such file or folder",
+            fix: "check the path; give CSV or XML files, or folders holding them"))
+        continue
+      }
+      var candidates: [String] = []
+      if isDirectory.boolValue {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        for name in names.sorted() where !name.hasPrefix(".") {
+          let lower = name.lowercased()
+          if lower.hasSuffix(".csv") || lower.hasSuffix(".xml") {
+            candidates.append(path.hasSuffix("/") ? path + name : path + "/" + name)
+          }
+        }
+        if candidates.isEmpty {
+          report.warnings.append(ImportWarning(file: path, line: nil, message: "the folder holds no .csv or .xml file"))
+        }
+      } else {
+        candidates.append(path)
+      }
+      for candidate in candidates where seen.insert(candidate).inserted {
+        if let file = identify(candidate) { planned.append(file) }
+      }
+    }
+    // Stable: files of the same rank keep the order given.
+    return planned.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }
+      .map(\.element)
+  }
+
+  func identify(_ path: String) -> PlannedFile? {
+    let lower = path.lowercased()
+    if lower.hasSuffix(".xml") { return PlannedFile(path: path, format: .xml) }
+    guard lower.hasSuffix(".csv") else {
+      report.failures.append(
+        FileFailure(
+          file: path, line: nil, message: "not a .csv or .xml file",
+          fix: "give catalog files named *.csv (one kind per file) or *.xml"))
+      return nil
+    }
+    do {
+      let reader = try CSVReader(path: path, chunkSize: 64 << 10)
+      guard let header = try reader.readHeader() else {
+        report.failures.append(
+          FileFailure(file: path, line: nil, message: "the file is empty", fix: "add a header row and records"))
+        return nil
+      }
+      let names = header.map(Columns.normalizeHeader)
+      guard let kind = Columns.kind(forHeader: names) else {
+        report.failures.append(
+          FileFailure(
+            file: path, line: reader.headerLine,
+            message: "the header names no known record kind (\(names.prefix(6).joined(separator: ",")))",
+            fix:
+              "the header must hold the columns of one kind, e.g. supplier_id,name,country for suppliers or review_id,supplier_id,rating,review_date for reviews"
+          ))
+        return nil
+      }
+      return PlannedFile(path: path, format: .csv(kind, header: names))
+    } catch {
+      report.failures.append(
+        FileFailure(file: path, line: nil, message: error.description, fix: "check that the file exists and is readable"))
+      return nil
+    }
+  }
+
+  // MARK: - Shared per-file bookkeeping
+
+  /// State of one file being imported.
+  final class FileRun {
+    let path: String
+    let session: ImportSession
+    var accepted: [RecordKind: Int] = [:]
+    var rejected: [RecordKind: Int] = [:]
+    var warnings: [RecordKind: Int] = [:]
+    var kindsSeen: [RecordKind] = []
+    var rejects: [Rejection] = []
+    var rejectWriters: [RecordKind: CSVFileWriter] = [:]
+    var strictStop = false
+    var hasher = SHA256()
+
+    init(path: String, session: ImportSession) {
+      self.path = path
+      self.session = session
+    }
+
+    func note(_ kind: RecordKind) {
+      if !kindsSeen.contains(kind) { kindsSeen.append(kind) }
+    }
+  }
+
+  /// Checks references and stores one decoded record; returns the problem if it is refused.
+  func store(_ record: DecodedRecord, line: Int, in run: FileRun) throws(StoreError) -> FieldProblem? {
+    if case .supplier = record {
+      // Known before storing so that later records of the same file may refer to it.
+    } else if !knownSuppliers.contains(record.supplierID) {
+      let why = rejectedSuppliers[record.supplierID].map { " (its own record at \($0) was rejected)" } ?? ""
+      return FieldProblem(
+        column: "supplier_id", value: record.supplierID,
+        reason: "supplier_id \(record.supplierID) is not a known supplier\(why)",
+        fix: "import the supplier's profile first (suppliers.csv or a <supplier> element), or correct the id")
+    }
+    let outcome: UpsertOutcome
+    switch record {
+    case .supplier(let s): outcome = try run.session.upsert(s, line: line)
+    case .certification(let c): outcome = try run.session.upsert(c, line: line)
+    case .audit(let a): outcome = try run.session.upsert(a, line: line)
+    case .review(let r): outcome = try run.session.upsert(r, line: line)
+    case .order(let o): outcome = try run.session.upsert(o, line: line)
+    }
+    if case .duplicate(let firstLine) = outcome {
+      let (column, noun) = Importer.identityColumn(record)
+      return FieldProblem(
+        column: column, value: record.identity,
+        reason: "\(noun) \(record.identity) appears again in this file (first on line \(firstLine))",
+        fix: "give each record its own id, or remove the repeated record")
+    }
+    if case .supplier(let s) = record {
+      knownSuppliers.insert(s.id)
+      rejectedSuppliers[s.id] = nil
+    }
+    return nil
+  }
+
+  static func identityColumn(_ record: DecodedRecord) -> (String, String) {
+    switch record {
+    case .supplier: return ("supplier_id", "supplier_id")
+    case .certification: return ("certificate_number", "certificate")
+    case .audit: return ("audit_id", "audit_id")
+    case .review: return ("review_id", "review_id")
+    case .order: return ("order_id", "order_id")
+    }
+  }
+
+  /// Records a rejected record: in the report, through `onReject`, and in the rejects file.
+  func reject(
+    _ problem: FieldProblem, kind: RecordKind, line: Int, position: (line: Int, column: Int)?,
+    header: [String], values: [String], supplierID: String?, in run: FileRun
+  ) {
+    run.note(kind)
+    run.rejected[kind, default: 0] += 1
+    if kind == .suppliers, let supplierID { rejectedSuppliers[supplierID] = "\(run.path):\(line)" }
+    let rejection = Rejection(
+      file: run.path, line: line, column: problem.column, value: problem.value, reason: problem.reason,
+      fix: problem.fix, fieldLine: position?.line, fieldColumn: position?.column)
+    run.rejects.append(rejection)
+    options.onReject?(rejection)
+    if options.strict { run.strictStop = true }
+    writeReject(rejection, kind: kind, header: header, values: values, in: run)
+  }
+
+  func writeReject(_ rejection: Rejection, kind: RecordKind, header: [String], values: [String], in run: FileRun) {
+    guard let directory = options.rejectsDirectory else { return }
+    do {
+      let writer: CSVFileWriter
+      if let existing = run.rejectWriters[kind] {
+        writer = existing
+      } else {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = Importer.rejectsPath(for: run.path, kind: kind, directory: directory)
+        // Rejected rows are kept verbatim so that they can be fixed and imported again; the three
+        // reject_ columns come first so that ragged rows cannot shift them, and are ignored on re-import.
+        writer = try CSVFileWriter(path: path, encoder: CSVEncoder(formulaPolicy: .preserve))
+        try writer.writeRow(["reject_line", "reject_column", "reject_reason"] + header)
+        run.rejectWriters[kind] = writer
+        report.rejectFiles.append(path)
+      }
+      try writer.writeRow([String(rejection.line), rejection.column, rejection.reason] + values)
+    } catch {
+      report.warnings.append(
+        ImportWarning(file: run.path, line: nil, message: "could not write the rejects file: \(error)"))
+    }
+  }
+
+  static func rejectsPath(for file: String, kind: RecordKind, directory: String) -> String {
+    let base = (file as NSString).lastPathComponent
+    let stem = (base as NSString).deletingPathExtension
+    let isXML = base.lowercased().hasSuffix(".xml")
+    let name = isXML ? "\(stem).\(kind.rawValue).rejects.csv" : "\(stem).rejects.csv"
+    return (directory as NSString).appendingPathComponent(name)
+  }
+
+  /// Commits (or, in strict mode after a reject, rolls back) and adds the file to the report.
+  func finish(_ run: FileRun, warnings fileWarnings: [ImportWarning]) {
+    for writer in run.rejectWriters.values { try? writer.flush() }
+    run.rejectWriters.removeAll()
+    let digest = run.hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    report.warnings.append(contentsOf: fileWarnings)
+    report.rejects.append(contentsOf: run.rejects)
+    var committedID: Int64?
+    if run.strictStop {
+      run.session.rollback()
+      stopped = true
+    } else {
+      let counts = run.kindsSeen.map { "\"\($0.rawValue)\":\(run.accepted[$0, default: 0])" }
+        .joined(separator: ",")
+      do {
+        try run.session.commit(
+          ImportSession.Summary(
+            sha256: digest, finishedAt: Importer.timestamp(), accepted: run.accepted.values.reduce(0, +),
+            rejected: run.rejected.values.reduce(0, +), warnings: fileWarnings.count, countsJSON: "{\(counts)}"))
+        committedID = run.session.importID
+      } catch {
+        report.failures.append(
+          FileFailure(
+            file: run.path, line: nil, message: "could not store the records: \(error)",
+            fix: "nothing from this file was stored; check disk space and permissions, then import it again"))
+        return
+      }
+    }
+    for kind in run.kindsSeen {
+      report.files.append(
+        FileSummary(
+          path: run.path, kind: kind, accepted: run.strictStop ? 0 : run.accepted[kind, default: 0],
+          rejected: run.rejected[kind, default: 0],
+          warnings: fileWarnings.count, sha256: digest, importID: committedID))
+    }
+  }
+
+  static func timestamp() -> String {
+    ISO8601DateFormatter().string(from: Date())
+  }
+
+  func fileSize(_ path: String) -> Int {
+    ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+  }
+}

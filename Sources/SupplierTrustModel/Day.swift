@@ -1,0 +1,126 @@
+/// A calendar day with no time of day and no time zone, so that "expires 2027-02-28" means the
+/// same day wherever the tool runs.
+///
+/// Stored as the number of days since 1970-01-01 in the proleptic Gregorian calendar, which makes
+/// ages and windows plain integer arithmetic.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+  /// Days since 1970-01-01 (negative before it).
+  public let daysSinceEpoch: Int32
+
+  public init(daysSinceEpoch: Int32) {
+    self.daysSinceEpoch = daysSinceEpoch
+  }
+
+  /// The day `year-month-day`, or nil when no such day exists (2026-02-30, month 13, ...).
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1...9999).contains(year), (1...12).contains(month),
+      day >= 1, day <= Day.daysIn(month: month, year: year)
+    else { return nil }
+    // Howard Hinnant's days_from_civil.
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yearOfEra = y - era * 400
+    let monthIndex = month > 2 ? month - 3 : month + 9
+    let dayOfYear = (153 * monthIndex + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    self.daysSinceEpoch = Int32(era * 146_097 + dayOfEra - 719_468)
+  }
+
+  /// Parses `YYYY-MM-DD`, or an ISO 8601 UTC datetime `YYYY-MM-DDThh:mm:ssZ` (optionally with
+  /// fractional seconds), whose calendar day is taken.
+  public init?(parsing text: some StringProtocol) {
+    var copy = String(text)
+    guard let day = copy.withUTF8({ Day(utf8: $0) }) else { return nil }
+    self = day
+  }
+
+  /// Parses the bytes of a date or datetime (see ``init(parsing:)``).
+  @inlinable
+  public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
+      return nil
+    }
+    @inline(__always) func digits(_ from: Int, _ count: Int) -> Int? {
+      var value = 0
+      for i in from..<(from + count) {
+        let d = Int(bytes[i]) &- 48
+        guard d >= 0 && d <= 9 else { return nil }
+        value = value * 10 + d
+      }
+      return value
+    }
+    guard let year = digits(0, 4), let month = digits(5, 2), let dayOfMonth = digits(8, 2) else {
+      return nil
+    }
+    if bytes.count > 10 {
+      // hh:mm:ss, optional .fraction, then Z.
+      guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+        bytes[16] == UInt8(ascii: ":"), let hour = digits(11, 2), let minute = digits(14, 2),
+        let second = digits(17, 2), hour < 24, minute < 60, second < 61,
+        bytes[bytes.count - 1] == UInt8(ascii: "Z")
+      else { return nil }
+      if bytes.count > 20 {
+        guard bytes[19] == UInt8(ascii: "."), bytes.count > 21 else { return nil }
+        for i in 20..<(bytes.count - 1) where !(48...57).contains(bytes[i]) { return nil }
+      }
+    }
+    guard let day = Day(year: year, month: month, day: dayOfMonth) else { return nil }
+    self = day
+  }
+
+  /// Year, month and day of month.
+  public var components: (year: Int, month: Int, day: Int) {
+    // Howard Hinnant's civil_from_days.
+    let z = Int(daysSinceEpoch) + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let monthIndex = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+  }
+
+  public var year: Int { components.year }
+
+  /// The day `days` later (earlier when negative).
+  public func adding(days: Int) -> Day { Day(daysSinceEpoch: daysSinceEpoch + Int32(days)) }
+
+  /// Whole days from `self` to `other` (positive when `other` is later).
+  public func days(until other: Day) -> Int { Int(other.daysSinceEpoch) - Int(daysSinceEpoch) }
+
+  /// `YYYY-MM-DD`.
+  public var description: String {
+    let (y, m, d) = components
+    func pad(_ value: Int, _ width: Int) -> String {
+      let text = String(value)
+      return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+    return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+  }
+
+  public static func < (lhs: Day, rhs: Day) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
+
+  public static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    guard let day = Day(parsing: text) else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)"))
+    }
+    self = day
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(description)
+  }
+}

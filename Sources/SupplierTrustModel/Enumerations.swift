@@ -1,0 +1,78 @@
+/// Values a column may take from a fixed list. `RawValue` is the spelling in files and the store.
+public protocol RecordEnumeration: RawRepresentable, CaseIterable, Hashable, Sendable, Codable
+where RawValue == String {}
+
+extension RecordEnumeration {
+  /// Matches case-insensitively, treating spaces and hyphens as underscores
+  /// (`Trading Company` → `trading_company`), and accepts the documented aliases.
+  public init?(normalizing text: some StringProtocol) {
+    var key = ""
+    for scalar in text.unicodeScalars {
+      if scalar == " " || scalar == "-" { key.append("_") } else { key.unicodeScalars.append(scalar) }
+    }
+    key = key.lowercased()
+    if let value = Self(rawValue: key) {
+      self = value
+      return
+    }
+    if let alias = Self.aliases[key], let value = Self(rawValue: alias) {
+      self = value
+      return
+    }
+    return nil
+  }
+
+  /// Other spellings accepted on input.
+  public static var aliases: [String: String] { [:] }
+
+  /// The accepted values, for error messages: `pass, conditional, fail`.
+  public static var allowedList: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}
+
+public enum BusinessType: String, RecordEnumeration {
+  case manufacturer, tradingCompany = "trading_company", agent, distributor, other
+  public static var aliases: [String: String] { ["trader": "trading_company", "factory": "manufacturer"] }
+}
+
+public enum AuditKind: String, RecordEnumeration {
+  case goldSupplierOnsite = "gold_supplier_onsite"
+  case verifiedSupplier = "verified_supplier"
+  case factoryAudit = "factory_audit"
+  case socialCompliance = "social_compliance"
+  case qualityInspection = "quality_inspection"
+}
+
+public enum AuditResult: String, RecordEnumeration {
+  case pass, conditional, fail
+  public static var aliases: [String: String] { ["passed": "pass", "failed": "fail"] }
+}
+
+/// A certificate's status, including the statuses IAF CertSearch shows.
+public enum CertificateStatus: String, RecordEnumeration {
+  case valid, suspended, withdrawn, expired, cancelled
+  public static var aliases: [String: String] {
+    ["active": "valid", "canceled": "cancelled", "revoked": "withdrawn"]
+  }
+}
+
+public enum PaymentMethod: String, RecordEnumeration {
+  case creditCard = "credit_card", debitCard = "debit_card", paypal, applePay = "apple_pay"
+  case googlePay = "google_pay", afterpay, bankTransfer = "bank_transfer"
+  case westernUnion = "western_union", cash, other
+
+  /// Methods the platform processes itself, so that Trade Assurance can hold the payment.
+  public var isPlatformMethod: Bool {
+    switch self {
+    case .creditCard, .debitCard, .paypal, .applePay, .googlePay, .afterpay, .bankTransfer: return true
+    case .westernUnion, .cash, .other: return false
+    }
+  }
+}
+
+public enum InspectionResult: String, RecordEnumeration {
+  case pass, fail, notInspected = "not_inspected"
+}
+
+public enum DisputeStatus: String, RecordEnumeration {
+  case none, open, refunded, partiallyRefunded = "partially_refunded", rejected, withdrawn
+}

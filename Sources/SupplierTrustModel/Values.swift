@@ -1,0 +1,196 @@
+/// An amount of US dollars held exactly, in cents.
+public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public let cents: Int64
+
+  public init(cents: Int64) { self.cents = cents }
+
+  /// Parses a plain decimal with at most two decimals and no thousands separators (`25000.00`).
+  public init?(parsing text: some StringProtocol) {
+    var copy = String(text)
+    guard let money = copy.withUTF8({ Money(utf8: $0) }) else { return nil }
+    self = money
+  }
+
+  @inlinable
+  public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    guard !bytes.isEmpty else { return nil }
+    var whole: Int64 = 0
+    var fraction: Int64 = 0
+    var fractionDigits = 0
+    var seenDot = false
+    var wholeDigits = 0
+    for byte in bytes {
+      if byte == UInt8(ascii: ".") {
+        guard !seenDot else { return nil }
+        seenDot = true
+        continue
+      }
+      let d = Int64(byte) &- 48
+      guard d >= 0 && d <= 9 else { return nil }
+      if seenDot {
+        fractionDigits += 1
+        guard fractionDigits <= 2 else { return nil }
+        fraction = fraction * 10 + d
+      } else {
+        wholeDigits += 1
+        guard wholeDigits <= 15 else { return nil }
+        whole = whole * 10 + d
+      }
+    }
+    guard wholeDigits > 0 || fractionDigits > 0 else { return nil }
+    if fractionDigits == 1 { fraction *= 10 }
+    self.cents = whole * 100 + fraction
+  }
+
+  /// Dollars as a floating-point number, for arithmetic in scores.
+  public var dollars: Double { Double(cents) / 100 }
+
+  /// `25000.00`.
+  public var description: String {
+    let sign = cents < 0 ? "-" : ""
+    let magnitude = cents.magnitude
+    let fraction = magnitude % 100
+    return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+  }
+
+  public static func < (lhs: Money, rhs: Money) -> Bool { lhs.cents < rhs.cents }
+}
+
+/// A share between 0 and 1.
+public enum Rate {
+  /// Parses `0.92` or `92%` (also `92 %`) into 0.92; nil when not a number or outside 0..1.
+  @inlinable
+  public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    guard let last = bytes.last else { return nil }
+    if last == UInt8(ascii: "%") {
+      var end = bytes.count - 1
+      while end > 0 && bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+      guard let percent = Numbers.parse(utf8: UnsafeBufferPointer(rebasing: bytes[0..<end])),
+        percent >= 0, percent <= 100
+      else { return nil }
+      return percent / 100
+    }
+    guard let value = Numbers.parse(utf8: bytes), value >= 0, value <= 1 else { return nil }
+    return value
+  }
+
+  public static func parse(_ text: String) -> Double? {
+    var copy = text
+    return copy.withUTF8 { parse(utf8: $0) }
+  }
+}
+
+/// Plain decimal numbers (`4.5`, `-3`, `12`), no exponents or separators.
+public enum Numbers {
+  @inlinable
+  public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    guard !bytes.isEmpty else { return nil }
+    var index = 0
+    var negative = false
+    if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
+      negative = bytes[0] == UInt8(ascii: "-")
+      index = 1
+    }
+    var mantissa: Int64 = 0
+    var scale = 0
+    var digits = 0
+    var seenDot = false
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      if byte == UInt8(ascii: ".") {
+        guard !seenDot else { return nil }
+        seenDot = true
+        continue
+      }
+      let d = Int64(byte) &- 48
+      guard d >= 0 && d <= 9 else { return nil }
+      digits += 1
+      guard digits <= 17 else { return nil }
+      mantissa = mantissa * 10 + d
+      if seenDot { scale += 1 }
+    }
+    guard digits > 0 else { return nil }
+    var value = Double(mantissa)
+    if scale > 0 { value /= powersOfTen[scale] }
+    return negative ? -value : value
+  }
+
+  @usableFromInline
+  static let powersOfTen: [Double] = (0...18).map { exponent in
+    var value = 1.0
+    for _ in 0..<exponent { value *= 10 }
+    return value
+  }
+
+  /// Parses a non-negative whole number of at most 18 digits.
+  @inlinable
+  public static func parseCount(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+    var value: Int64 = 0
+    for byte in bytes {
+      let d = Int64(byte) &- 48
+      guard d >= 0 && d <= 9 else { return nil }
+      value = value * 10 + d
+    }
+    return value
+  }
+}
+
+/// The spec's boolean spellings: `true/false`, `yes/no`, `1/0`, `y/n`, in any case.
+public enum Flag {
+  @inlinable
+  public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    switch bytes.count {
+    case 1:
+      switch bytes[0] | 0x20 {
+      case UInt8(ascii: "1") | 0x20, UInt8(ascii: "y"): return true
+      case UInt8(ascii: "0") | 0x20, UInt8(ascii: "n"): return false
+      default: return nil
+      }
+    case 2: return lowercasedEquals(bytes, "no") ? false : nil
+    case 3: return lowercasedEquals(bytes, "yes") ? true : nil
+    case 4: return lowercasedEquals(bytes, "true") ? true : nil
+    case 5: return lowercasedEquals(bytes, "false") ? false : nil
+    default: return nil
+    }
+  }
+
+  public static func parse(_ text: String) -> Bool? {
+    var copy = text
+    return copy.withUTF8 { parse(utf8: $0) }
+  }
+
+  @inlinable
+  static func lowercasedEquals(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+    guard bytes.count == word.utf8CodeUnitCount else { return false }
+    let expected = word.utf8Start
+    for i in 0..<bytes.count where bytes[i] | 0x20 != expected[i] { return false }
+    return true
+  }
+}
+
+/// The spec's identifiers: 1 to 64 characters of `A-Z a-z 0-9 . _ -`.
+public enum Identifier {
+  public static let maximumLength = 64
+
+  @inlinable
+  public static func isValid(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard !bytes.isEmpty, bytes.count <= maximumLength else { return false }
+    for byte in bytes {
+      switch byte {
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
+        continue
+      default:
+        return false
+      }
+    }
+    return true
+  }
+
+  public static func isValid(_ text: String) -> Bool {
+    var copy = text
+    return copy.withUTF8 { isValid(utf8: $0) }
+  }
+}

@@ -1,0 +1,149 @@
+import CSQLite
+
+/// An SQLite failure with the statement or step it came from.
+public struct StoreError: Error, CustomStringConvertible, Sendable {
+  public let code: Int32
+  public let message: String
+  public let context: String
+  /// What the user can do about it.
+  public let fix: String
+
+  public init(code: Int32, message: String, context: String, fix: String = "") {
+    self.code = code
+    self.message = message
+    self.context = context
+    self.fix = fix
+  }
+
+  public var description: String {
+    let base = "store error (\(context)): \(message)"
+    return fix.isEmpty ? base : "\(base); \(fix)"
+  }
+}
+
+/// Owns one `sqlite3` connection; closed in `deinit`. Not thread-safe: one owner at a time.
+final class SQLiteConnection {
+  let handle: OpaquePointer
+  let path: String
+
+  init(path: String) throws(StoreError) {
+    var db: OpaquePointer?
+    let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+    let rc = sqlite3_open_v2(path, &db, flags, nil)
+    guard rc == SQLITE_OK, let db else {
+      let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+      if let db { sqlite3_close_v2(db) }
+      throw StoreError(
+        code: rc, message: message, context: "opening \(path)",
+        fix: "check that the folder exists and is writable, or pass another --db PATH")
+    }
+    self.handle = db
+    self.path = path
+    sqlite3_extended_result_codes(db, 1)
+    sqlite3_busy_timeout(db, 5000)
+  }
+
+  deinit {
+    sqlite3_close_v2(handle)
+  }
+
+  func error(_ code: Int32, _ context: String) -> StoreError {
+    StoreError(code: code, message: String(cString: sqlite3_errmsg(handle)), context: context)
+  }
+
+  /// Runs SQL with no parameters and no results (schema, pragmas, transactions).
+  func execute(_ sql: String) throws(StoreError) {
+    var message: UnsafeMutablePointer<CChar>?
+    let rc = sqlite3_exec(handle, sql, nil, nil, &message)
+    if rc != SQLITE_OK {
+      let text = message.map { String(cString: $0) } ?? "error \(rc)"
+      sqlite3_free(message)
+      throw StoreError(code: rc, message: text, context: String(sql.prefix(60)))
+    }
+  }
+
+  func prepare(_ sql: String) throws(StoreError) -> SQLiteStatement {
+    try SQLiteStatement(connection: self, sql: sql)
+  }
+
+  var changes: Int { Int(sqlite3_changes(handle)) }
+  var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+}
+
+/// Owns one prepared statement; finalized in `deinit`. Values are bound by position (1-based),
+/// never spliced into SQL text.
+final class SQLiteStatement {
+  let handle: OpaquePointer
+  unowned let connection: SQLiteConnection
+  let sql: String
+
+  init(connection: SQLiteConnection, sql: String) throws(StoreError) {
+    var statement: OpaquePointer?
+    let rc = sqlite3_prepare_v3(connection.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+    guard rc == SQLITE_OK, let statement else {
+      throw connection.error(rc, "preparing \(sql.prefix(60))")
+    }
+    self.handle = statement
+    self.connection = connection
+    self.sql = sql
+  }
+
+  deinit {
+    sqlite3_finalize(handle)
+  }
+
+  @inline(__always) func bind(_ index: Int32, _ value: Int64?) {
+    if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+  }
+  @inline(__always) func bind(_ index: Int32, _ value: Int?) { bind(index, value.map(Int64.init)) }
+  @inline(__always) func bind(_ index: Int32, _ value: Int32?) { bind(index, value.map(Int64.init)) }
+  @inline(__always) func bind(_ index: Int32, _ value: Bool?) { bind(index, value.map { $0 ? Int64(1) : 0 }) }
+  @inline(__always) func bind(_ index: Int32, _ value: Double?) {
+    if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+  }
+  @inline(__always) func bind(_ index: Int32, _ value: String?) {
+    guard var value else {
+      sqlite3_bind_null(handle, index)
+      return
+    }
+    value.withUTF8 { bytes in
+      // SQLITE_TRANSIENT: SQLite copies the bytes, which live only for this call.
+      _ = sqlite3_bind_text(
+        handle, index, UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self),
+        Int32(bytes.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+    }
+  }
+
+  /// Steps once, expecting no row (INSERT, UPDATE, DELETE).
+  func run() throws(StoreError) {
+    let rc = sqlite3_step(handle)
+    sqlite3_reset(handle)
+    guard rc == SQLITE_DONE else { throw connection.error(rc, "running \(sql.prefix(60))") }
+  }
+
+  /// Steps once; true when a row is available.
+  func step() throws(StoreError) -> Bool {
+    let rc = sqlite3_step(handle)
+    if rc == SQLITE_ROW { return true }
+    sqlite3_reset(handle)
+    if rc == SQLITE_DONE { return false }
+    throw connection.error(rc, "querying \(sql.prefix(60))")
+  }
+
+  func reset() {
+    sqlite3_reset(handle)
+    sqlite3_clear_bindings(handle)
+  }
+
+  func int64(_ column: Int32) -> Int64? {
+    sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
+  }
+  func double(_ column: Int32) -> Double? {
+    sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_double(handle, column)
+  }
+  func string(_ column: Int32) -> String? {
+    guard let text = sqlite3_column_text(handle, column) else { return nil }
+    let count = Int(sqlite3_column_bytes(handle, column))
+    return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+  }
+}

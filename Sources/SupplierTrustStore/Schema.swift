@@ -1,0 +1,118 @@
+import SupplierTrustModel
+
+/// One table of records: its columns in binding order, so that CREATE TABLE and the upsert are
+/// written once from the same list.
+struct RecordTable {
+  let name: String
+  let key: String
+  /// Column name and SQL type, key first; `import_id` and `line` are appended to every table.
+  let columns: [(name: String, type: String)]
+
+  var allColumns: [(name: String, type: String)] {
+    columns + [("import_id", "INTEGER NOT NULL"), ("line", "INTEGER NOT NULL")]
+  }
+
+  var createSQL: String {
+    let definitions = allColumns.map { "  \($0.name) \($0.type)" }.joined(separator: ",\n")
+    return "CREATE TABLE \(name) (\n\(definitions),\n  PRIMARY KEY (\(key))\n) WITHOUT ROWID;"
+  }
+
+  /// Inserts a record, or updates the stored one with the same key when it came from another
+  /// import. A key already written by this same import is left alone (no change is counted),
+  /// which is how a duplicate inside one file is detected without keeping every id in memory.
+  var upsertSQL: String {
+    let names = allColumns.map(\.name)
+    let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
+    let updates = names.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+    return """
+      INSERT INTO \(name) (\(names.joined(separator: ", "))) VALUES (\(placeholders))
+      ON CONFLICT (\(key)) DO UPDATE SET \(updates) WHERE \(name).import_id <> excluded.import_id
+      """
+  }
+
+  var parameterCount: Int32 { Int32(allColumns.count) }
+}
+
+enum Schema {
+  static let suppliers = RecordTable(
+    name: "suppliers", key: "supplier_id",
+    columns: [
+      ("supplier_id", "TEXT NOT NULL"), ("name", "TEXT NOT NULL"), ("country", "TEXT NOT NULL"),
+      ("region", "TEXT"), ("business_type", "TEXT"), ("categories", "TEXT"), ("year_established", "INTEGER"),
+      ("employees", "INTEGER"), ("trade_assurance", "INTEGER"), ("ta_limit_cents", "INTEGER"),
+      ("gold_supplier_since", "INTEGER"), ("verified_supplier", "INTEGER"),
+      ("business_license_verified", "INTEGER"), ("response_rate", "REAL"), ("median_response_hours", "REAL"),
+      ("on_time_delivery_rate", "REAL"), ("platform_rating", "REAL"), ("transactions_12m", "INTEGER"),
+      ("revenue_12m_cents", "INTEGER"),
+    ])
+
+  static let certifications = RecordTable(
+    name: "certifications", key: "cert_key",
+    columns: [
+      ("cert_key", "TEXT NOT NULL"), ("supplier_id", "TEXT NOT NULL"), ("standard", "TEXT NOT NULL"),
+      ("certificate_number", "TEXT"), ("certification_body", "TEXT"), ("accreditation_body", "TEXT"),
+      ("issued_on", "INTEGER"), ("expires_on", "INTEGER"), ("status", "TEXT"), ("scope", "TEXT"),
+    ])
+
+  static let audits = RecordTable(
+    name: "audits", key: "audit_id",
+    columns: [
+      ("audit_id", "TEXT NOT NULL"), ("supplier_id", "TEXT NOT NULL"), ("kind", "TEXT NOT NULL"),
+      ("auditor", "TEXT"), ("audit_date", "INTEGER NOT NULL"), ("result", "TEXT NOT NULL"), ("score", "REAL"),
+      ("major_findings", "INTEGER"), ("minor_findings", "INTEGER"), ("valid_until", "INTEGER"),
+    ])
+
+  static let reviews = RecordTable(
+    name: "reviews", key: "review_id",
+    columns: [
+      ("review_id", "TEXT NOT NULL"), ("supplier_id", "TEXT NOT NULL"), ("rating", "REAL NOT NULL"),
+      ("review_date", "INTEGER NOT NULL"), ("reviewer_id", "TEXT"), ("reviewer_country", "TEXT"),
+      ("verified_purchase", "INTEGER"), ("order_id", "TEXT"), ("product_quality", "REAL"), ("delivery", "REAL"),
+      ("communication", "REAL"), ("text", "TEXT"),
+    ])
+
+  static let orders = RecordTable(
+    name: "orders", key: "order_id",
+    columns: [
+      ("order_id", "TEXT NOT NULL"), ("supplier_id", "TEXT NOT NULL"), ("order_date", "INTEGER NOT NULL"),
+      ("amount_cents", "INTEGER NOT NULL"), ("payment_method", "TEXT"), ("trade_assurance", "INTEGER"),
+      ("agreed_ship_date", "INTEGER"), ("shipped_date", "INTEGER"), ("delivered_date", "INTEGER"),
+      ("inspection_result", "TEXT"), ("dispute", "TEXT"), ("dispute_opened_on", "INTEGER"),
+      ("dispute_closed_on", "INTEGER"), ("refund_cents", "INTEGER"),
+    ])
+
+  static func table(for kind: RecordKind) -> RecordTable {
+    switch kind {
+    case .suppliers: return suppliers
+    case .certifications: return certifications
+    case .audits: return audits
+    case .reviews: return reviews
+    case .orders: return orders
+    }
+  }
+
+  /// Schema versions in order; the store's `PRAGMA user_version` says how many have run.
+  /// Dates are stored as days since 1970-01-01 and money as cents, so that reading millions of
+  /// rows for scoring parses nothing.
+  static let migrations: [String] = [
+    """
+    CREATE TABLE imports (
+      import_id INTEGER PRIMARY KEY,
+      path TEXT NOT NULL,
+      sha256 TEXT,
+      format TEXT NOT NULL,
+      started_at TEXT NOT NULL,
+      finished_at TEXT,
+      accepted INTEGER NOT NULL DEFAULT 0,
+      rejected INTEGER NOT NULL DEFAULT 0,
+      warnings INTEGER NOT NULL DEFAULT 0,
+      counts TEXT
+    );
+    \(suppliers.createSQL)
+    \(certifications.createSQL)
+    \(audits.createSQL)
+    \(reviews.createSQL)
+    \(orders.createSQL)
+    """
+  ]
+}

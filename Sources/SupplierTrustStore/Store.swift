@@ -1,0 +1,137 @@
+import CSQLite
+import SupplierTrustModel
+
+/// The workspace store: one SQLite file holding every imported record and the import log.
+///
+/// Every file is imported inside one transaction (``ImportSession``), so a failed or interrupted
+/// import leaves the store as it was before that file.
+public final class Store {
+  let connection: SQLiteConnection
+  public var path: String { connection.path }
+
+  /// The schema version this build writes.
+  public static var schemaVersion: Int { Schema.migrations.count }
+
+  /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+  public init(path: String) throws(StoreError) {
+    connection = try SQLiteConnection(path: path)
+    do {
+      try connection.execute("PRAGMA foreign_keys = ON")
+      // One fsync per committed file is enough: a crash loses at most the file being imported.
+      try connection.execute("PRAGMA synchronous = NORMAL")
+      try connection.execute("PRAGMA cache_size = -131072")
+      try connection.execute("PRAGMA temp_store = MEMORY")
+      try migrate()
+    } catch let error where error.code == SQLITE_NOTADB {
+      throw StoreError(
+        code: error.code, message: "\(path) is not a SupplierTrust store (not an SQLite database)",
+        context: "opening \(path)", fix: "pass another --db PATH, or move the file away")
+    }
+  }
+
+  private func migrate() throws(StoreError) {
+    let version = try userVersion()
+    let target = Schema.migrations.count
+    if version > target {
+      throw StoreError(
+        code: 0, message: "the store has schema version \(version) but this build knows \(target)",
+        context: "opening \(path)", fix: "use a newer supplier-trust with this store")
+    }
+    guard version < target else { return }
+    try connection.execute("BEGIN IMMEDIATE")
+    do {
+      for step in version..<target {
+        try connection.execute(Schema.migrations[step])
+      }
+      try connection.execute("PRAGMA user_version = \(target)")
+      try connection.execute("COMMIT")
+    } catch {
+      try? connection.execute("ROLLBACK")
+      throw error
+    }
+  }
+
+  func userVersion() throws(StoreError) -> Int {
+    let statement = try connection.prepare("PRAGMA user_version")
+    guard try statement.step() else { return 0 }
+    defer { statement.reset() }
+    return Int(statement.int64(0) ?? 0)
+  }
+
+  /// Every supplier id in the store (for checking references before anything is written).
+  public func supplierIDs() throws(StoreError) -> Set<String> {
+    let statement = try connection.prepare("SELECT supplier_id FROM suppliers")
+    var ids = Set<String>()
+    while try statement.step() { ids.insert(statement.string(0)!) }
+    return ids
+  }
+
+  /// The number of stored records of each kind.
+  public func counts() throws(StoreError) -> [RecordKind: Int] {
+    var result: [RecordKind: Int] = [:]
+    for kind in RecordKind.allCases {
+      let statement = try connection.prepare("SELECT count(*) FROM \(Schema.table(for: kind).name)")
+      _ = try statement.step()
+      result[kind] = Int(statement.int64(0) ?? 0)
+      statement.reset()
+    }
+    return result
+  }
+
+  /// Every stored record of `kind` as text rows ordered by key, without provenance columns:
+  /// what two stores holding the same data have in common (used to compare imports).
+  public func dump(_ kind: RecordKind) throws(StoreError) -> [[String]] {
+    let table = Schema.table(for: kind)
+    let names = table.columns.map(\.name)
+    let statement = try connection.prepare(
+      "SELECT \(names.joined(separator: ", ")) FROM \(table.name) ORDER BY \(table.key)")
+    var rows: [[String]] = []
+    while try statement.step() {
+      rows.append((0..<Int32(names.count)).map { statement.string($0) ?? "∅" })
+    }
+    return rows
+  }
+
+  /// The import log, newest last.
+  public func imports() throws(StoreError) -> [ImportRecord] {
+    let statement = try connection.prepare(
+      "SELECT import_id, path, sha256, format, started_at, finished_at, accepted, rejected, warnings "
+        + "FROM imports ORDER BY import_id")
+    var records: [ImportRecord] = []
+    while try statement.step() {
+      records.append(
+        ImportRecord(
+          id: statement.int64(0)!, path: statement.string(1) ?? "", sha256: statement.string(2),
+          format: statement.string(3) ?? "", startedAt: statement.string(4) ?? "",
+          finishedAt: statement.string(5), accepted: Int(statement.int64(6) ?? 0),
+          rejected: Int(statement.int64(7) ?? 0), warnings: Int(statement.int64(8) ?? 0)))
+    }
+    return records
+  }
+
+  /// Starts importing one file: opens a write transaction that ``ImportSession/commit(_:)`` ends.
+  public func beginImport(path: String, format: String, startedAt: String) throws(StoreError) -> ImportSession {
+    try ImportSession(store: self, path: path, format: format, startedAt: startedAt)
+  }
+}
+
+/// One row of the import log.
+public struct ImportRecord: Sendable, Equatable {
+  public let id: Int64
+  public let path: String
+  public let sha256: String?
+  public let format: String
+  public let startedAt: String
+  public let finishedAt: String?
+  public let accepted: Int
+  public let rejected: Int
+  public let warnings: Int
+}
+
+/// What happened to a record handed to the store.
+public enum UpsertOutcome: Equatable, Sendable {
+  /// Inserted, or replaced the version stored by an earlier import.
+  case stored
+  /// The same key was already written by this import, on `firstLine`.
+  case duplicate(firstLine: Int)
+}

@@ -1,0 +1,85 @@
+/// Receives the parse events of one document from an ``XMLStreamParser``.
+///
+/// Every byte view handed to the handler points into libxml2's buffers and is valid only for the duration
+/// of the call: copy what you keep. All bytes are UTF-8 (libxml2 transcodes other declared encodings).
+///
+/// Throwing from any method stops the parser at once: no further events are delivered, and the thrown error
+/// is rethrown unchanged from ``XMLStreamParser/feed(_:)``, ``XMLStreamParser/finish()`` or
+/// ``XMLStreamParser/parseFile(atPath:handler:chunkSize:)``.
+public protocol XMLStreamHandler: AnyObject {
+  /// A start tag (or an empty-element tag, which is followed immediately by ``endElement(name:)``).
+  ///
+  /// - Parameters:
+  ///   - name: The local name; a namespace prefix is dropped.
+  ///   - attributes: The attributes of the tag, in document order, values entity-decoded.
+  ///   - line: The 1-based line on which the start tag *ends* (the line of its closing `>`). For a tag
+  ///     written on one line this is the line of the tag; for a start tag spread over several lines (one
+  ///     attribute per line, say) it is the last of them, because libxml2 reports the element only once
+  ///     the whole tag has been read.
+  func startElement(name: UnsafeBufferPointer<UInt8>, attributes: XMLAttributes, line: Int) throws
+
+  /// An end tag, or the end of an empty-element tag. `name` is the local name.
+  func endElement(name: UnsafeBufferPointer<UInt8>) throws
+
+  /// Character data: text (entity and character references decoded) and CDATA section contents.
+  ///
+  /// One run of text may arrive in several pieces, split at arbitrary points such as chunk boundaries or
+  /// references; concatenate consecutive calls to get the whole text.
+  func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws
+}
+
+/// One attribute of a start tag. Both views are valid only during the handler call that received them.
+public struct XMLAttribute {
+  /// The local name of the attribute; a namespace prefix is dropped.
+  public let name: UnsafeBufferPointer<UInt8>
+  /// The attribute value, with entity and character references decoded and whitespace normalized as
+  /// XML requires for attribute values.
+  public let value: UnsafeBufferPointer<UInt8>
+}
+
+/// A non-owning view of the attributes of one start tag, in document order.
+///
+/// It reads libxml2's own attribute array, so building it costs nothing; it is valid only during the
+/// ``XMLStreamHandler/startElement(name:attributes:line:)`` call that received it.
+public struct XMLAttributes: RandomAccessCollection {
+  // libxml2's SAX2 layout: five pointers per attribute, localname/prefix/URI/valueStart/valueEnd.
+  private let raw: UnsafePointer<UnsafePointer<UInt8>?>?
+  // Non-nil only when some value had to be rewritten (see `XMLStreamParser.decodeAmpersands`); an entry
+  // with a nil base address means "use libxml2's value as is".
+  private let rewritten: UnsafePointer<UnsafeBufferPointer<UInt8>>?
+
+  public let startIndex = 0
+  public let endIndex: Int
+
+  init(
+    raw: UnsafePointer<UnsafePointer<UInt8>?>?, count: Int,
+    rewritten: UnsafePointer<UnsafeBufferPointer<UInt8>>?
+  ) {
+    self.raw = raw
+    self.endIndex = raw == nil ? 0 : count
+    self.rewritten = rewritten
+  }
+
+  public subscript(position: Int) -> XMLAttribute {
+    precondition(position >= 0 && position < endIndex, "XMLAttributes index out of range")
+    let entry = raw! + 5 * position
+    let localName = entry[0]!
+    let name = UnsafeBufferPointer(start: localName, count: strlenOf(localName))
+    if let rewritten, rewritten[position].baseAddress != nil {
+      return XMLAttribute(name: name, value: rewritten[position])
+    }
+    return XMLAttribute(name: name, value: Self.rawValue(entry))
+  }
+
+  static func rawValue(_ entry: UnsafePointer<UnsafePointer<UInt8>?>) -> UnsafeBufferPointer<UInt8> {
+    guard let start = entry[3], let end = entry[4] else { return UnsafeBufferPointer(start: nil, count: 0) }
+    return UnsafeBufferPointer(start: start, count: end - start)
+  }
+}
+
+@inline(__always)
+func strlenOf(_ string: UnsafePointer<UInt8>) -> Int {
+  var count = 0
+  while string[count] != 0 { count += 1 }
+  return count
+}

@@ -1,0 +1,352 @@
+internal import CLibXML2
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+// xmlInitParser is not thread-safe before 2.10 unless called once up front; a global is initialized
+// exactly once, atomically, on first use.
+private let libxml2Initialized: Void = xmlInitParser()
+
+/// A streaming, hardened XML reader: one libxml2 SAX2 push-parser context, owned by this object and freed
+/// when it is released.
+///
+/// Feed the document in chunks of any size with ``feed(_:)``, then call ``finish()``; events reach the
+/// ``XMLStreamHandler`` as the bytes are parsed, so memory stays constant whatever the document size.
+///
+/// The input is treated as untrusted: any `<!DOCTYPE ...>` is refused (``XMLReadError/Code/doctypeForbidden``)
+/// before its internal or external subset is read, so no DTD is loaded, no entity is declared or expanded
+/// and nothing is fetched from the network or the file system. The five predefined entities and character
+/// references still work. libxml2 prints nothing; every problem surfaces as a thrown ``XMLReadError``.
+///
+/// Not thread-safe; parse one document per instance. The parser keeps a strong reference to its handler.
+public final class XMLStreamParser {
+  private let documentName: String
+  private let handler: any XMLStreamHandler
+  private var context: xmlParserCtxtPtr!
+  // The first failure wins: libxml2 may report follow-on errors after the parser has been stopped.
+  private var failure: (any Error)?
+  private var finished = false
+  // Whether anything but whitespace has been fed: libxml2's own message for an empty push document
+  // ("Extra content at the end of the document") would mislead.
+  private var sawContent = false
+
+  // Scratch space for attribute values that must be rewritten, reused across start tags so that no
+  // callback allocates once the document's largest start tag has been seen.
+  private var slots = UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: 0)
+  private var slotCapacity = 0
+  private var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 0)
+  private var scratchCapacity = 0
+
+  /// Creates a parser for one document.
+  ///
+  /// - Parameters:
+  ///   - documentName: The name used in errors, typically the file path.
+  ///   - handler: Receives the events.
+  public init(documentName: String, handler: any XMLStreamHandler) {
+    _ = libxml2Initialized
+    self.documentName = documentName
+    self.handler = handler
+    var sax = makeSAXHandler()
+    // Unretained is safe: libxml2 only calls back during feed/finish, while `self` is alive, and the
+    // context dies with `self`.
+    guard
+      let context = xmlCreatePushParserCtxt(
+        &sax, Unmanaged.passUnretained(self).toOpaque(), nil, 0, nil)
+    else {
+      fatalError("libxml2 could not allocate a parser context")
+    }
+    self.context = context
+    // NONET forbids network access even if something did try to load a resource. Global defaults set by
+    // other code in the process (xmlSubstituteEntitiesDefault, xmlLoadExtDtdDefaultValue, …) leak into new
+    // contexts, so the security-relevant fields are forced off here.
+    xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue))
+    context.pointee.replaceEntities = 0
+    context.pointee.loadsubset = 0
+    context.pointee.validate = 0
+  }
+
+  deinit {
+    xmlFreeParserCtxt(context)
+    slots.deallocate()
+    scratch.deallocate()
+  }
+
+  /// Parses the next chunk of the document. Chunks may split the document anywhere, even inside a
+  /// UTF-8 sequence or a tag.
+  ///
+  /// - Throws: ``XMLReadError`` if the document is malformed or forbidden, or the error thrown by the
+  ///   handler, unchanged. Once it has thrown, every later call throws the same error.
+  public func feed(_ bytes: UnsafeRawBufferPointer) throws {
+    if let failure { throw failure }
+    precondition(!finished, "XMLStreamParser.feed(_:) called after finish()")
+    guard var next = bytes.baseAddress, !bytes.isEmpty else { return }
+    if !sawContent {
+      sawContent = bytes.contains { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
+    }
+    var remaining = bytes.count
+    // xmlParseChunk takes an Int32 length.
+    let limit = 1 << 30
+    while remaining > 0 {
+      let count = min(remaining, limit)
+      try push(next.assumingMemoryBound(to: CChar.self), count: count, terminate: false)
+      next += count
+      remaining -= count
+    }
+  }
+
+  /// Tells the parser the document is complete, delivering any pending events and checking that the
+  /// document was not truncated.
+  ///
+  /// - Throws: ``XMLReadError`` (``XMLReadError/Code/malformed`` for a truncated or empty document), or the
+  ///   error thrown by the handler, unchanged.
+  public func finish() throws {
+    if let failure { throw failure }
+    guard !finished else { return }
+    finished = true
+    guard sawContent else {
+      let error = XMLReadError(
+        code: .malformed, message: "the document is empty", file: documentName, line: 0, column: 0,
+        fix: "supply a complete catalog file; this one has no content (was it truncated?)")
+      failure = error
+      throw error
+    }
+    try push(nil, count: 0, terminate: true)
+  }
+
+  /// Parses the file at `path`, reading it in chunks of `chunkSize` bytes so that memory use is constant
+  /// whatever the file size.
+  ///
+  /// - Throws: ``XMLReadError`` (``XMLReadError/Code/io`` if the file cannot be opened or read), or the
+  ///   error thrown by the handler, unchanged.
+  public static func parseFile(
+    atPath path: String, handler: any XMLStreamHandler, chunkSize: Int = 1 << 20
+  ) throws {
+    precondition(chunkSize > 0, "chunkSize must be positive")
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw XMLReadError.io(path: path, action: "open", errno: errno) }
+    defer { close(descriptor) }
+    let parser = XMLStreamParser(documentName: path, handler: handler)
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+    defer { buffer.deallocate() }
+    while true {
+      let count = read(descriptor, buffer.baseAddress, chunkSize)
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw XMLReadError.io(path: path, action: "read", errno: errno)
+      }
+      if count == 0 { break }
+      try parser.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+    }
+    try parser.finish()
+  }
+
+  private func push(_ bytes: UnsafePointer<CChar>?, count: Int, terminate: Bool) throws {
+    // Some libxml2 messages (encoding conversion failures, out of memory) bypass the context's `serror`
+    // and go to the generic channel, which prints to stderr; silence it on this thread for the call only.
+    let saved = CLibXML2_silenceGenericErrors()
+    let status = xmlParseChunk(context, bytes, Int32(count), terminate ? 1 : 0)
+    CLibXML2_restoreGenericErrors(saved)
+    if let failure { throw failure }
+    // A nonzero status without a recorded error is possible for warnings, which leave the document
+    // well-formed; only treat it as failure when libxml2 itself says the document is broken.
+    if status != 0 && context.pointee.wellFormed == 0 {
+      let error = malformedError(xmlCtxtGetLastError(context).map { UnsafePointer($0) })
+      failure = error
+      throw error
+    }
+  }
+
+  // MARK: - Callback bodies
+
+  fileprivate func fail(_ error: any Error) {
+    if failure == nil { failure = error }
+    xmlStopParser(context)
+  }
+
+  private var currentLine: Int { Int(context.pointee.input?.pointee.line ?? 0) }
+  private var currentColumn: Int { Int(context.pointee.input?.pointee.col ?? 0) }
+
+  fileprivate func startElement(
+    _ localName: UnsafePointer<UInt8>, attributeCount: Int, attributes: UnsafePointer<UnsafePointer<UInt8>?>?
+  ) {
+    guard failure == nil else { return }
+    let name = UnsafeBufferPointer(start: localName, count: strlenOf(localName))
+    var rewritten: UnsafePointer<UnsafeBufferPointer<UInt8>>? = nil
+    if let attributes, attributeCount > 0, needsRewrite(attributes, count: attributeCount) {
+      rewritten = decodeAmpersands(attributes, count: attributeCount)
+    }
+    let view = XMLAttributes(raw: attributes, count: attributeCount, rewritten: rewritten)
+    do {
+      try handler.startElement(name: name, attributes: view, line: currentLine)
+    } catch {
+      fail(error)
+    }
+  }
+
+  fileprivate func endElement(_ localName: UnsafePointer<UInt8>) {
+    guard failure == nil else { return }
+    do {
+      try handler.endElement(name: UnsafeBufferPointer(start: localName, count: strlenOf(localName)))
+    } catch {
+      fail(error)
+    }
+  }
+
+  fileprivate func characters(_ bytes: UnsafePointer<UInt8>, count: Int) {
+    guard failure == nil else { return }
+    do {
+      try handler.characters(UnsafeBufferPointer(start: bytes, count: count))
+    } catch {
+      fail(error)
+    }
+  }
+
+  fileprivate func refuseDoctype() {
+    fail(XMLReadError.doctypeForbidden(file: documentName, line: currentLine, column: currentColumn))
+  }
+
+  fileprivate func refuseEntity() {
+    fail(XMLReadError.entityForbidden(file: documentName, line: currentLine, column: currentColumn))
+  }
+
+  fileprivate func libxml2Error(_ error: UnsafePointer<xmlError>) {
+    // Warnings (e.g. a relative namespace URI) leave the document usable.
+    guard error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+    fail(malformedError(error))
+  }
+
+  private func malformedError(_ error: UnsafePointer<xmlError>?) -> XMLReadError {
+    var message = "the document is not well-formed XML"
+    if let text = error?.pointee.message {
+      let trimmed = trimmedString(text)
+      if !trimmed.isEmpty { message = trimmed }
+    }
+    return XMLReadError(
+      code: .malformed, message: message, file: documentName, line: Int(error?.pointee.line ?? 0),
+      column: Int(error?.pointee.int2 ?? 0), fix: XMLReadError.malformedFix)
+  }
+
+  // MARK: - Attribute values
+
+  // With entity substitution off (the safe setting), libxml2 hands over an attribute value's `&` — whether
+  // written `&amp;`, `&#38;` or `&#x26;` — re-escaped as the five bytes `&#38;`, expecting a tree builder
+  // to decode it later. Every other reference arrives decoded, and no other `&` can survive (undefined
+  // entities are fatal), so decoding `&#38;` is all that is left to do.
+  private func needsRewrite(_ attributes: UnsafePointer<UnsafePointer<UInt8>?>, count: Int) -> Bool {
+    for index in 0..<count {
+      let value = XMLAttributes.rawValue(attributes + 5 * index)
+      if let base = value.baseAddress, memchr(base, 0x26, value.count) != nil { return true }
+    }
+    return false
+  }
+
+  private func decodeAmpersands(
+    _ attributes: UnsafePointer<UnsafePointer<UInt8>?>, count: Int
+  ) -> UnsafePointer<UnsafeBufferPointer<UInt8>> {
+    var total = 0
+    for index in 0..<count { total += XMLAttributes.rawValue(attributes + 5 * index).count }
+    // Sized up front so that the scratch buffer never moves while views into it are being handed out.
+    if slotCapacity < count {
+      slots.deallocate()
+      slotCapacity = max(count, 2 * slotCapacity)
+      slots = .allocate(capacity: slotCapacity)
+    }
+    if scratchCapacity < total {
+      scratch.deallocate()
+      scratchCapacity = max(total, 2 * scratchCapacity)
+      scratch = .allocate(capacity: scratchCapacity)
+    }
+    var written = 0
+    for index in 0..<count {
+      let value = XMLAttributes.rawValue(attributes + 5 * index)
+      guard let base = value.baseAddress, memchr(base, 0x26, value.count) != nil else {
+        slots[index] = UnsafeBufferPointer(start: nil, count: 0)
+        continue
+      }
+      let start = written
+      var read = 0
+      while read < value.count {
+        if value[read] == 0x26, read + 5 <= value.count, value[read + 1] == 0x23, value[read + 2] == 0x33,
+          value[read + 3] == 0x38, value[read + 4] == 0x3B
+        {
+          scratch[written] = 0x26
+          read += 5
+        } else {
+          scratch[written] = value[read]
+          read += 1
+        }
+        written += 1
+      }
+      slots[index] = UnsafeBufferPointer(start: scratch + start, count: written - start)
+    }
+    return UnsafePointer(slots)
+  }
+}
+
+// MARK: - C callbacks
+
+@inline(__always)
+private func withParser(_ context: UnsafeMutableRawPointer?, _ body: (XMLStreamParser) -> Void) {
+  // Guaranteed-reference access avoids a retain/release pair on every event.
+  Unmanaged<XMLStreamParser>.fromOpaque(context!)._withUnsafeGuaranteedRef(body)
+}
+
+private func makeSAXHandler() -> xmlSAXHandler {
+  var sax = xmlSAXHandler()
+  sax.initialized = XML_SAX2_MAGIC
+  CLibXML2_silenceSAXHandler(&sax)
+  sax.startElementNs = { context, localName, _, _, _, _, attributeCount, _, attributes in
+    withParser(context) {
+      $0.startElement(
+        localName!, attributeCount: Int(attributeCount), attributes: UnsafePointer(attributes))
+    }
+  }
+  sax.endElementNs = { context, localName, _, _ in
+    withParser(context) { $0.endElement(localName!) }
+  }
+  sax.characters = { context, bytes, count in
+    withParser(context) { $0.characters(bytes!, count: Int(count)) }
+  }
+  sax.cdataBlock = sax.characters
+  // Only reported instead of `characters` when blank handling is changed globally; same data either way.
+  sax.ignorableWhitespace = sax.characters
+  // The DOCTYPE is refused as soon as its name is read, before any internal or external subset is parsed
+  // or fetched; this alone keeps out external entities, external DTDs and entity-expansion bombs.
+  sax.internalSubset = { context, _, _, _ in withParser(context) { $0.refuseDoctype() } }
+  sax.externalSubset = { context, _, _, _ in withParser(context) { $0.refuseDoctype() } }
+  // Defence in depth, should a declaration ever be reached.
+  sax.entityDecl = { context, _, _, _, _, _ in withParser(context) { $0.refuseEntity() } }
+  sax.unparsedEntityDecl = { context, _, _, _, _ in withParser(context) { $0.refuseEntity() } }
+  // No entity is ever defined, so `&name;` (other than the predefined five) is a well-formedness error.
+  sax.getEntity = { _, _ in nil }
+  sax.getParameterEntity = { _, _ in nil }
+  sax.resolveEntity = { _, _, _ in nil }
+  sax.serror = { context, error in
+    guard let context, let error else { return }
+    withParser(context) { $0.libxml2Error(error) }
+  }
+  return sax
+}
+
+private func trimmedString(_ text: UnsafePointer<CChar>) -> String {
+  text.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+    var start = 0
+    var end = strlenOf(bytes)
+    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+    while start < end && isSpace(bytes[start]) { start += 1 }
+    while end > start && isSpace(bytes[end - 1]) { end -= 1 }
+    return String(decoding: UnsafeBufferPointer(start: bytes + start, count: end - start), as: UTF8.self)
+  }
+}
+
+extension XMLReadError {
+  static func io(path: String, action: String, errno code: Int32) -> XMLReadError {
+    let reason = String(cString: strerror(code))
+    return XMLReadError(
+      code: .io, message: "could not \(action) the file: \(reason)", file: path, line: 0, column: 0,
+      fix: "check that the path is correct and that the file exists and is readable")
+  }
+}

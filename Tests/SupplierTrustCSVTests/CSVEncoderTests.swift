@@ -1,0 +1,33 @@
+import Testing
+
+@testable import SupplierTrustCSV
+
+@Test func quotesOnlyWhenNeeded() {
+  let encoder = CSVEncoder(formulaPolicy: .preserve)
+  #expect(encoder.row(["a", "b c", "x,y", "say \"hi\"", "two\nlines"]) == "a,b c,\"x,y\",\"say \"\"hi\"\"\",\"two\nlines\"")
+}
+
+@Test func formulaCellsAreNeutralised() {
+  let encoder = CSVEncoder(formulaPolicy: .neutralize)
+  #expect(encoder.row(["=HYPERLINK(\"http://x\")"]) == "\"'=HYPERLINK(\"\"http://x\"\")\"")
+  #expect(encoder.row(["+1+2", "-2+3", "@SUM(A1)", "\tx", "\rx"]) == "\"'+1+2\",\"'-2+3\",\"'@SUM(A1)\",\"'\tx\",\"'\rx\"")
+  #expect(encoder.row(["-12.5", "+3", "Acme"]) == "-12.5,+3,Acme")
+}
+
+@Test func preservePolicyKeepsFormulasVerbatim() {
+  #expect(CSVEncoder(formulaPolicy: .preserve).row(["=1+1"]) == "=1+1")
+}
+
+@Test func roundTripThroughReader() throws {
+  let encoder = CSVEncoder(formulaPolicy: .preserve)
+  let rows = [["id", "text"], ["1", "a,\"b\"\nc"], ["2", ""]]
+  var bytes: [UInt8] = []
+  for row in rows { encoder.appendRow(row, to: &bytes) }
+  let reader = CSVReader(bytes: bytes)
+  #expect(try reader.readHeader() == rows[0])
+  let batch = try #require(try reader.nextBatch())
+  batch.withView { view in
+    #expect(view.strings(0) == rows[1])
+    #expect(view.strings(1) == rows[2])
+  }
+}

@@ -1,0 +1,151 @@
+import Testing
+
+@testable import SupplierTrustCSV
+
+/// Reads all records of `text` (header excluded) with every chunk size given, checking that the
+/// chunk boundaries never change the result.
+private func records(
+  _ text: String, chunkSizes: [Int] = [1, 2, 3, 5, 7, 64, 1 << 20]
+) throws -> (header: [String], rows: [[String]], lines: [Int], errors: [Int: CSVSyntaxError]) {
+  var results: [(header: [String], rows: [[String]], lines: [Int], errors: [Int: CSVSyntaxError])] = []
+  for size in chunkSizes {
+    let reader = CSVReader(bytes: Array(text.utf8), chunkSize: size)
+    let header = try reader.readHeader() ?? []
+    var rows: [[String]] = []
+    var lines: [Int] = []
+    var errors: [Int: CSVSyntaxError] = [:]
+    while let batch = try reader.nextBatch() {
+      batch.withView { view in
+        for record in 0..<view.count {
+          if let error = batch.syntaxError(ofRecord: record) { errors[rows.count] = error }
+          rows.append(view.strings(record))
+          lines.append(batch.lines[record])
+        }
+      }
+    }
+    results.append((header, rows, lines, errors))
+  }
+  for other in results.dropFirst() {
+    #expect(other.header == results[0].header)
+    #expect(other.rows == results[0].rows)
+    #expect(other.lines == results[0].lines)
+    #expect(other.errors == results[0].errors)
+  }
+  return results[0]
+}
+
+@Test func plainRowsWithLF() throws {
+  let result = try records("a,b,c\n1,2,3\n4,5,6\n")
+  #expect(result.header == ["a", "b", "c"])
+  #expect(result.rows == [["1", "2", "3"], ["4", "5", "6"]])
+  #expect(result.lines == [2, 3])
+}
+
+@Test func crlfLineEndsAndNoFinalNewline() throws {
+  let result = try records("a,b\r\n1,2\r\n3,4")
+  #expect(result.header == ["a", "b"])
+  #expect(result.rows == [["1", "2"], ["3", "4"]])
+}
+
+@Test func byteOrderMarkIsSkipped() throws {
+  let result = try records("\u{FEFF}supplier_id,name\nS1,Acme\n")
+  #expect(result.header == ["supplier_id", "name"])
+  #expect(result.rows == [["S1", "Acme"]])
+}
+
+@Test func quotedCommasQuotesAndLineBreaks() throws {
+  let text = "id,name,text\nR1,\"Acme, Inc.\",\"He said \"\"great\"\"\"\nR2,B,\"line one\nline two\r\nline three\"\nR3,C,plain\n"
+  let result = try records(text)
+  #expect(
+    result.rows == [
+      ["R1", "Acme, Inc.", "He said \"great\""],
+      ["R2", "B", "line one\nline two\r\nline three"],
+      ["R3", "C", "plain"],
+    ])
+  #expect(result.lines == [2, 3, 6])
+  #expect(result.errors.isEmpty)
+}
+
+@Test func emptyFieldsAndTrailingComma() throws {
+  let result = try records("a,b,c\n,,\n1,,\n\"\",x,\n")
+  #expect(result.rows == [["", "", ""], ["1", "", ""], ["", "x", ""]])
+}
+
+@Test func emptyLinesAreSkippedButCounted() throws {
+  let result = try records("a,b\n\n1,2\n\r\n3,4\n\n")
+  #expect(result.rows == [["1", "2"], ["3", "4"]])
+  #expect(result.lines == [3, 5])
+}
+
+@Test func raggedRowsKeepTheirFieldCounts() throws {
+  let result = try records("a,b,c\n1,2\n1,2,3,4\n")
+  #expect(result.rows == [["1", "2"], ["1", "2", "3", "4"]])
+}
+
+@Test func unterminatedQuoteAtEndOfFile() throws {
+  let result = try records("a,b\n1,2\n3,\"open\nstill open")
+  #expect(result.rows.count == 2)
+  #expect(result.lines == [2, 3])
+  #expect(result.errors == [1: .unterminatedQuote])
+  #expect(result.rows[1] == ["3", "open\nstill open"])
+}
+
+@Test func textAfterClosingQuoteIsAnError() throws {
+  let result = try records("a,b\n\"x\"y,2\n3,4\n")
+  #expect(result.errors == [0: .characterAfterClosingQuote(field: 0)])
+  #expect(result.rows[1] == ["3", "4"])
+}
+
+@Test func quoteInsideUnquotedFieldIsAnError() throws {
+  let result = try records("a,b\n1,5\" pipe\n")
+  #expect(result.errors == [0: .quoteInUnquotedField(field: 1)])
+}
+
+@Test func headerOnlyAndEmptyFile() throws {
+  #expect(try records("a,b\n").rows.isEmpty)
+  let reader = CSVReader(bytes: [])
+  #expect(try reader.readHeader() == nil)
+  #expect(try reader.nextBatch() == nil)
+}
+
+@Test func nonASCIIBytesPassThrough() throws {
+  let result = try records("name\nTÜV SÜD\n\"Şahin Tekstil, A.Ş.\"\n")
+  #expect(result.rows == [["TÜV SÜD"], ["Şahin Tekstil, A.Ş."]])
+}
+
+@Test func fileReaderMatchesInMemoryReader() throws {
+  var text = "id,text\n"
+  for i in 0..<5000 { text += "R\(i),\"row \(i), with \"\"quotes\"\"\nand a break\"\n" }
+  let path = "/tmp/supplier-trust-csv-test-\(getpid()).csv"
+  try #require(FileManagerLite.write(text, to: path))
+  defer { unlink(path) }
+  var hashed = 0
+  let reader = try CSVReader(path: path, chunkSize: 4096, onRead: { hashed += $0.count })
+  _ = try reader.readHeader()
+  var count = 0
+  var lastLine = 0
+  while let batch = try reader.nextBatch() {
+    batch.withView { view in
+      for record in 0..<view.count {
+        #expect(String(decoding: view.field(record, 0), as: UTF8.self) == "R\(count)")
+        count += 1
+        lastLine = batch.lines[record]
+      }
+    }
+  }
+  #expect(count == 5000)
+  #expect(lastLine == 2 + 4999 * 2)
+  #expect(hashed == text.utf8.count)
+}
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+enum FileManagerLite {
+  static func write(_ text: String, to path: String) -> Bool {
+    guard let file = fopen(path, "w") else { return false }
+    defer { fclose(file) }
+    return fputs(text, file) >= 0
+  }
+}

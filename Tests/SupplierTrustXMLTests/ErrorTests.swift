@@ -1,0 +1,134 @@
+import Foundation
+import SupplierTrustXML
+import Testing
+
+@Suite struct ErrorTests {
+  private func readError(_ error: (any Error)?) throws -> XMLReadError {
+    try #require(error as? XMLReadError, "expected an XMLReadError, got \(String(describing: error))")
+  }
+
+  @Test func mismatchedEndTagIsMalformed() throws {
+    for chunkSize in [nil, 1] {
+      let (_, error) = parse(Data("<r>\n  <a>\n  </b>\n</r>\n".utf8), chunkSize: chunkSize)
+      let failure = try readError(error)
+      #expect(failure.code == .malformed)
+      #expect(failure.message == "Opening and ending tag mismatch: a line 2 and b")
+      #expect(failure.line == 3)
+      #expect(failure.column > 0)
+      #expect(failure.file == "test.xml")
+      #expect(failure.fix == XMLReadErrorFixes.malformed)
+    }
+  }
+
+  @Test func truncatedDocumentIsMalformed() throws {
+    for chunkSize in [nil, 1] {
+      let (recorder, error) = parse(Data("<r>\n  <a>text</a>\n  <b>more".utf8), chunkSize: chunkSize)
+      let failure = try readError(error)
+      #expect(failure.code == .malformed)
+      #expect(failure.line == 3)
+      #expect(!failure.message.isEmpty && !failure.message.hasSuffix("\n"))
+      #expect(recorder.allEvents.contains(.end("a")))
+    }
+  }
+
+  @Test func emptyDocumentIsMalformed() throws {
+    for document in ["", "   \n"] {
+      let failure = try readError(parse(document).1)
+      #expect(failure.code == .malformed)
+      #expect(failure.message == "the document is empty")
+      #expect(failure.fix == "supply a complete catalog file; this one has no content (was it truncated?)")
+    }
+  }
+
+  @Test func undefinedEntityIsMalformed() throws {
+    let failure = try readError(parse("<r>\n&nbsp;</r>").1)
+    #expect(failure.code == .malformed)
+    #expect(failure.message == "Entity 'nbsp' not defined")
+    #expect(failure.line == 2)
+  }
+
+  @Test func invalidUTF8IsMalformed() throws {
+    let failure = try readError(parse(Data([0x3C, 0x72, 0x3E, 0xC3, 0x28, 0x3C, 0x2F, 0x72, 0x3E])).1)
+    #expect(failure.code == .malformed)
+  }
+
+  @Test func handlerErrorIsRethrownUnchangedAndStopsEvents() throws {
+    let document = Data("<r><a>one</a><b>two</b><c>three</c><d>four</d></r>".utf8)
+    for chunkSize in [nil, 1, 4] {
+      let recorder = Recorder()
+      recorder.throwOnStartElement = 3
+      let (_, error) = parse(document, chunkSize: chunkSize, recorder: recorder)
+      #expect(error as? StopHere == StopHere(element: 3), "chunk size \(String(describing: chunkSize))")
+      #expect(
+        recorder.allEvents == [
+          .start("r", [:], line: 1), .start("a", [:], line: 1), .text("one"), .end("a"),
+          .start("b", [:], line: 1),
+        ])
+    }
+  }
+
+  @Test func laterCallsRethrowTheFirstError() throws {
+    let recorder = Recorder()
+    recorder.throwOnStartElement = 1
+    let parser = XMLStreamParser(documentName: "t.xml", handler: recorder)
+    // libxml2 reports a start tag only once it sees what follows, so the first chunk goes past `<r>`.
+    let first = Array("<r><a/>".utf8)
+    let second = Array("<b/></r>".utf8)
+    #expect(throws: StopHere(element: 1)) { try first.withUnsafeBytes { try parser.feed($0) } }
+    #expect(throws: StopHere(element: 1)) { try second.withUnsafeBytes { try parser.feed($0) } }
+    #expect(throws: StopHere(element: 1)) { try parser.finish() }
+    #expect(recorder.allEvents == [.start("r", [:], line: 1)])
+  }
+
+  @Test func missingFileIsAnIOError() throws {
+    let path = "/nonexistent-\(UUID().uuidString)/catalog.xml"
+    var thrown: (any Error)?
+    do { try XMLStreamParser.parseFile(atPath: path, handler: Recorder()) } catch { thrown = error }
+    let failure = try readError(thrown)
+    #expect(
+      failure
+        == XMLReadError(
+          code: .io, message: "could not open the file: No such file or directory", file: path, line: 0,
+          column: 0, fix: "check that the path is correct and that the file exists and is readable"))
+  }
+
+  @Test func directoryIsAnIOError() throws {
+    var thrown: (any Error)?
+    do { try XMLStreamParser.parseFile(atPath: "/", handler: Recorder()) } catch { thrown = error }
+    let failure = try readError(thrown)
+    #expect(failure.code == .io)
+    #expect(failure.message == "could not read the file: Is a directory")
+  }
+
+  @Test func descriptionIsOneLine() {
+    let error = XMLReadError(
+      code: .malformed, message: "Premature end of data", file: "c.xml", line: 3, column: 9, fix: "fix it")
+    #expect(error.description == "c.xml:3:9: Premature end of data (fix: fix it)")
+    let unknown = XMLReadError(code: .io, message: "gone", file: "c.xml", line: 0, column: 0, fix: "look")
+    #expect(unknown.description == "c.xml: gone (fix: look)")
+  }
+}
+
+enum XMLReadErrorFixes {
+  static let malformed =
+    "correct the XML at the reported position; check that every start tag has a matching end tag "
+    + "and that the file was not truncated"
+}
+
+@Suite struct NamespaceDiagnosticsTests {
+  @Test func undefinedPrefixIsMalformed() {
+    let (_, error) = parse("<r>\n<x:item/></r>")
+    let failure = error as? XMLReadError
+    #expect(failure?.code == .malformed)
+    #expect(failure?.message == "Namespace prefix x on item is not defined")
+    #expect(failure?.line == 2)
+  }
+
+  @Test func namespaceWarningsDoNotFail() {
+    // libxml2 warns that the URI is relative; a warning leaves the document usable.
+    let (recorder, error) = parse("<r xmlns=\"catalog\"><a/></r>")
+    #expect(error == nil)
+    #expect(
+      recorder.allEvents == [.start("r", [:], line: 1), .start("a", [:], line: 1), .end("a"), .end("r")])
+  }
+}
