@@ -36,7 +36,8 @@ struct CheckCommand: ParsableCommand {
     } catch {
       throw CLIError(error.description)
     }
-    let report = try ImportRunner.run(arguments: arguments, store: scratch, stored: false, knownSuppliers: known)
+    let report = try ImportRunner.run(
+      arguments: arguments, store: scratch, stored: false, knownSuppliers: known)
     ImportRunner.print(report, format: arguments.format, storePath: nil)
     throw ExitCode(ImportRunner.exitCode(report))
   }

@@ -12,7 +12,7 @@ struct CLIError: Error, CustomStringConvertible {
 /// What `import` and `check` share: running the importer and printing its report.
 enum ImportRunner {
   static func run(
-    arguments: ImportArguments, store: Store, stored: Bool, knownSuppliers: Set<String> = []
+    arguments: ImportArguments, store: Store?, stored: Bool, knownSuppliers: Set<String> = []
   ) throws -> ImportReport {
     var options = ImportOptions()
     options.strict = arguments.strict
@@ -56,7 +56,9 @@ enum ImportRunner {
   static func table(_ report: ImportReport, storePath: String?) -> String {
     var rows: [[String]] = [["file", "kind", "accepted", "rejected", "warnings"]]
     for file in report.files {
-      rows.append([file.path, file.kind.rawValue, String(file.accepted), String(file.rejected), String(file.warnings)])
+      rows.append([
+        file.path, file.kind.rawValue, String(file.accepted), String(file.rejected), String(file.warnings),
+      ])
     }
     rows.append([
       "total", "", String(report.acceptedCount), String(report.rejectedCount),

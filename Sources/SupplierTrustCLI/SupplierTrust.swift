@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct SupplierTrust: ParsableCommand {
@@ -17,4 +18,23 @@ struct SupplierTrust: ParsableCommand {
     version: "0.1.0",
     subcommands: [ImportCommand.self, CheckCommand.self]
   )
+
+  /// Runs the command, mapping usage errors to exit status 1 as the output contract asks
+  /// (ArgumentParser's own default would be 64).
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let error as CLIError {
+      Terminal.error("error: \(error.description)")
+      Foundation.exit(1)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .validationFailure {
+        Terminal.error(fullMessage(for: error))
+        Foundation.exit(1)
+      }
+      exit(withError: error)
+    }
+  }
 }

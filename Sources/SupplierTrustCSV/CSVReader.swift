@@ -154,14 +154,18 @@ public final class CSVReader {
       return true
     }
     let oldCount = pending.count
-    pending.reserveCapacity(oldCount + chunkSize)
     var got = 0
     var failure: Int32 = 0
-    pending.append(contentsOf: repeatElement(0, count: chunkSize))
-    pending.withUnsafeMutableBytes { raw in
-      let target = raw.baseAddress! + oldCount
-      while got < chunkSize {
-        let n = read(fileDescriptor, target + got, chunkSize - got)
+    let descriptor = fileDescriptor
+    let size = chunkSize
+    // Leftover bytes first, then the new chunk read straight into the new buffer.
+    let next = [UInt8](unsafeUninitializedCapacity: oldCount + size) { buffer, count in
+      pending.withUnsafeBufferPointer { old in
+        if oldCount > 0 { buffer.baseAddress!.update(from: old.baseAddress!, count: oldCount) }
+      }
+      let target = buffer.baseAddress! + oldCount
+      while got < size {
+        let n = read(descriptor, target + got, size - got)
         if n < 0 {
           if errno == EINTR { continue }
           failure = errno
@@ -170,15 +174,16 @@ public final class CSVReader {
         if n == 0 { break }
         got += n
       }
-      if got > 0, let hook = readHook {
-        hook(UnsafeRawBufferPointer(start: target, count: got))
-      }
+      count = oldCount + got
     }
     if failure != 0 { throw CSVFileError(path: path, errno: failure) }
-    pending.removeLast(chunkSize - got)
+    if got > 0, let hook = readHook {
+      next.withUnsafeBytes { hook(UnsafeRawBufferPointer(rebasing: $0[oldCount...])) }
+    }
+    pending = next
     bytesRead += got
     if got < chunkSize { atEndOfFile = true }
-    return got > 0 || true
+    return true
   }
 
   /// Parses the complete records in `pending` (reading more when none is complete yet) into a
@@ -334,7 +339,8 @@ struct CSVChunkParser {
           }
           if position >= n && !isFinal { break recordLoop }
           var end = position
-          if end > start && bytes[end - 1] == carriageReturn && (position >= n || bytes[position] == newline) {
+          if end > start && bytes[end - 1] == carriageReturn && (position >= n || bytes[position] == newline)
+          {
             end -= 1
           }
           appendField(&batch, bytes, start, end, unescape: false)
@@ -445,7 +451,8 @@ public struct CSVBatch: Sendable {
               try recordStarts.withUnsafeBufferPointer { recordStarts in
                 try body(
                   CSVBatchView(
-                    raw: raw, side: side, starts: starts, ends: ends, first: first, recordStarts: recordStarts,
+                    raw: raw, side: side, starts: starts, ends: ends, first: first,
+                    recordStarts: recordStarts,
                     lines: lines))
               }
             }

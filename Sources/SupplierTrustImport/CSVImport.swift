@@ -18,45 +18,47 @@ struct CSVFieldSource: FieldSource {
 extension Importer {
   func importCSV(_ path: String, kind: RecordKind) {
     let total = max(fileSize(path), 1)
-    let run: FileRun
-    do {
-      run = FileRun(path: path, session: try store.beginImport(path: path, format: "csv", startedAt: Importer.timestamp()))
-    } catch {
-      report.failures.append(FileFailure(file: path, line: nil, message: "\(error)", fix: "check the store (--db)"))
-      return
-    }
+    guard let run = beginFile(path, format: "csv") else { return }
     run.note(kind)
     var warnings: [ImportWarning] = []
     do {
-      let reader = try CSVReader(path: path, onRead: { [run] chunk in run.hasher.update(bufferPointer: chunk) })
+      let reader = try CSVReader(
+        path: path, onRead: { [run] chunk in run.hasher.update(bufferPointer: chunk) })
       guard let rawHeader = try reader.readHeader() else { return }
       let header = rawHeader.map(Columns.normalizeHeader)
       let names = Columns.names(kind)
       let missing = Columns.required(kind).filter { !header.contains($0) }
       if !missing.isEmpty {
-        run.session.rollback()
+        run.session?.rollback()
         report.failures.append(
           FileFailure(
             file: path, line: reader.headerLine,
-            message: "the \(kind.rawValue) header lacks the required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", "))",
+            message:
+              "the \(kind.rawValue) header lacks the required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", "))",
             fix: "add \(missing.joined(separator: ", ")) to the header row (columns may come in any order)"))
         return
       }
       let columnMap = names.map { name in header.firstIndex(of: name) ?? -1 }
-      let unknown = header.enumerated().filter { !names.contains($0.element) && !$0.element.hasPrefix("reject_") }
+      let unknown = header.enumerated().filter {
+        !names.contains($0.element) && !$0.element.hasPrefix("reject_")
+      }
       if !unknown.isEmpty {
         warnings.append(
           ImportWarning(
             file: path, line: reader.headerLine,
-            message: "unknown column\(unknown.count > 1 ? "s" : "") ignored: \(unknown.map { rawHeader[$0.offset] }.joined(separator: ", "))"))
+            message:
+              "unknown column\(unknown.count > 1 ? "s" : "") ignored: \(unknown.map { rawHeader[$0.offset] }.joined(separator: ", "))"
+          ))
       }
       var repeated = Set<String>()
-      for (index, name) in header.enumerated() where header.firstIndex(of: name) != index && names.contains(name) {
+      for (index, name) in header.enumerated()
+      where header.firstIndex(of: name) != index && names.contains(name) {
         repeated.insert(name)
       }
       for name in repeated.sorted() {
         warnings.append(
-          ImportWarning(file: path, line: reader.headerLine, message: "column \(name) appears twice; the first is used"))
+          ImportWarning(
+            file: path, line: reader.headerLine, message: "column \(name) appears twice; the first is used"))
       }
       var accepted = 0
       batches: while let batch = try reader.nextBatch() {
@@ -71,7 +73,10 @@ extension Importer {
               if let syntax = batch.syntaxError(ofRecord: record) {
                 fieldIndex = syntax.field
                 let column = syntax.field.flatMap { $0 < header.count ? header[$0] : nil } ?? ""
-                let value = syntax.field.map { String(decoding: view.field(record, min($0, view.fieldCount(record) - 1)), as: UTF8.self) } ?? ""
+                let value =
+                  syntax.field.map {
+                    String(decoding: view.field(record, min($0, view.fieldCount(record) - 1)), as: UTF8.self)
+                  } ?? ""
                 problem = FieldProblem(column: column, value: value, reason: syntax.reason, fix: syntax.fix)
               } else if view.fieldCount(record) != header.count {
                 let count = view.fieldCount(record)
@@ -80,13 +85,15 @@ extension Importer {
                 problem = FieldProblem(
                   column: at < header.count ? header[at] : "",
                   value: "",
-                  reason: "the record has \(count) field\(count == 1 ? "" : "s") but the header has \(header.count)",
+                  reason:
+                    "the record has \(count) field\(count == 1 ? "" : "s") but the header has \(header.count)",
                   fix: count > header.count
                     ? "quote fields that contain commas, or remove the extra fields"
                     : "add the missing fields (empty is fine) or check for a stray line break")
               } else {
                 do {
-                  let decoded = try RecordDecoder.decode(kind, CSVFieldSource(view: view, record: record, columnMap: map))
+                  let decoded = try RecordDecoder.decode(
+                    kind, CSVFieldSource(view: view, record: record, columnMap: map))
                   supplierID = decoded.supplierID
                   if let refused = try store(decoded, line: line, in: run) {
                     problem = refused
@@ -122,12 +129,18 @@ extension Importer {
       }
       run.accepted[kind] = accepted
     } catch let error as CSVFileError {
-      run.session.rollback()
-      report.failures.append(FileFailure(file: path, line: nil, message: error.description, fix: "check that the file is readable; nothing from it was stored"))
+      run.session?.rollback()
+      report.failures.append(
+        FileFailure(
+          file: path, line: nil, message: error.description,
+          fix: "check that the file is readable; nothing from it was stored"))
       return
     } catch {
-      run.session.rollback()
-      report.failures.append(FileFailure(file: path, line: nil, message: "\(error)", fix: "nothing from this file was stored; import it again"))
+      run.session?.rollback()
+      report.failures.append(
+        FileFailure(
+          file: path, line: nil, message: "\(error)",
+          fix: "nothing from this file was stored; import it again"))
       return
     }
     finish(run, warnings: warnings)

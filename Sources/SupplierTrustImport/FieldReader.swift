@@ -77,7 +77,9 @@ struct FieldReader<Source: FieldSource> {
     return code
   }
 
-  func enumeration<Value: RecordEnumeration>(_ column: Int, as type: Value.Type) throws(FieldProblem) -> Value? {
+  func enumeration<Value: RecordEnumeration>(_ column: Int, as type: Value.Type) throws(FieldProblem)
+    -> Value?
+  {
     guard let bytes = raw(column) else { return nil }
     guard let value = Value(normalizing: String(decoding: bytes, as: UTF8.self)) else {
       throw problem(

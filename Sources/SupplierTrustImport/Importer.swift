@@ -26,7 +26,8 @@ public struct ImportOptions: Sendable {
 /// names a supplier that is neither in the store nor in this run, or repeats an id already seen in
 /// the same file.
 public final class Importer {
-  let store: Store
+  /// Where accepted records go; nil to validate only (`check`).
+  let store: Store?
   let options: ImportOptions
   /// Suppliers that records may refer to: those in the store and those accepted in this run.
   var knownSuppliers: Set<String>
@@ -36,14 +37,31 @@ public final class Importer {
   var stopped = false
 
   /// - Parameter store: where records go; pass an in-memory store to check without storing.
-  /// - Parameter knownSuppliers: further supplier ids that records may refer to (for a check
-  ///   against an in-memory store, those of the real store).
-  public init(store: Store, options: ImportOptions = ImportOptions(), knownSuppliers: Set<String> = [])
+  /// - Parameters:
+  ///   - store: where accepted records go; nil to check the files without storing anything
+  ///     (duplicates are then found with an in-memory index of each file's ids).
+  ///   - knownSuppliers: further supplier ids that records may refer to (for a check, those of
+  ///     the workspace store).
+  public init(store: Store?, options: ImportOptions = ImportOptions(), knownSuppliers: Set<String> = [])
     throws(StoreError)
   {
     self.store = store
     self.options = options
-    self.knownSuppliers = try store.supplierIDs().union(knownSuppliers)
+    self.knownSuppliers = try (store?.supplierIDs() ?? []).union(knownSuppliers)
+  }
+
+  /// Opens the per-file state: a store transaction, or an in-memory id index for a check.
+  func beginFile(_ path: String, format: String) -> FileRun? {
+    guard let store else { return FileRun(path: path, session: nil) }
+    do {
+      return FileRun(
+        path: path,
+        session: try store.beginImport(path: path, format: format, startedAt: Importer.timestamp()))
+    } catch {
+      report.failures.append(
+        FileFailure(file: path, line: nil, message: "\(error)", fix: "check the store (--db)"))
+      return nil
+    }
   }
 
   /// Imports `paths` (files or folders) and returns what happened.
@@ -101,7 +119,8 @@ public final class Importer {
           }
         }
         if candidates.isEmpty {
-          report.warnings.append(ImportWarning(file: path, line: nil, message: "the folder holds no .csv or .xml file"))
+          report.warnings.append(
+            ImportWarning(file: path, line: nil, message: "the folder holds no .csv or .xml file"))
         }
       } else {
         candidates.append(path)
@@ -129,7 +148,8 @@ public final class Importer {
       let reader = try CSVReader(path: path, chunkSize: 64 << 10)
       guard let header = try reader.readHeader() else {
         report.failures.append(
-          FileFailure(file: path, line: nil, message: "the file is empty", fix: "add a header row and records"))
+          FileFailure(
+            file: path, line: nil, message: "the file is empty", fix: "add a header row and records"))
         return nil
       }
       let names = header.map(Columns.normalizeHeader)
@@ -146,7 +166,9 @@ public final class Importer {
       return PlannedFile(path: path, format: .csv(kind, header: names))
     } catch {
       report.failures.append(
-        FileFailure(file: path, line: nil, message: error.description, fix: "check that the file exists and is readable"))
+        FileFailure(
+          file: path, line: nil, message: error.description, fix: "check that the file exists and is readable"
+        ))
       return nil
     }
   }
@@ -156,7 +178,10 @@ public final class Importer {
   /// State of one file being imported.
   final class FileRun {
     let path: String
-    let session: ImportSession
+    /// The store transaction, or nil when only checking.
+    let session: ImportSession?
+    /// For a check: the line where each id was first seen in this file.
+    var seenIDs: [RecordKind: [String: Int]] = [:]
     var accepted: [RecordKind: Int] = [:]
     var rejected: [RecordKind: Int] = [:]
     var warnings: [RecordKind: Int] = [:]
@@ -166,7 +191,7 @@ public final class Importer {
     var strictStop = false
     var hasher = SHA256()
 
-    init(path: String, session: ImportSession) {
+    init(path: String, session: ImportSession?) {
       self.path = path
       self.session = session
     }
@@ -188,12 +213,22 @@ public final class Importer {
         fix: "import the supplier's profile first (suppliers.csv or a <supplier> element), or correct the id")
     }
     let outcome: UpsertOutcome
-    switch record {
-    case .supplier(let s): outcome = try run.session.upsert(s, line: line)
-    case .certification(let c): outcome = try run.session.upsert(c, line: line)
-    case .audit(let a): outcome = try run.session.upsert(a, line: line)
-    case .review(let r): outcome = try run.session.upsert(r, line: line)
-    case .order(let o): outcome = try run.session.upsert(o, line: line)
+    if let session = run.session {
+      switch record {
+      case .supplier(let s): outcome = try session.upsert(s, line: line)
+      case .certification(let c): outcome = try session.upsert(c, line: line)
+      case .audit(let a): outcome = try session.upsert(a, line: line)
+      case .review(let r): outcome = try session.upsert(r, line: line)
+      case .order(let o): outcome = try session.upsert(o, line: line)
+      }
+    } else {
+      let kind = record.kind
+      if let first = run.seenIDs[kind, default: [:]].updateValue(line, forKey: record.identity) {
+        run.seenIDs[kind]![record.identity] = first
+        outcome = .duplicate(firstLine: first)
+      } else {
+        outcome = .stored
+      }
     }
     if case .duplicate(let firstLine) = outcome {
       let (column, noun) = Importer.identityColumn(record)
@@ -236,7 +271,9 @@ public final class Importer {
     writeReject(rejection, kind: kind, header: header, values: values, in: run)
   }
 
-  func writeReject(_ rejection: Rejection, kind: RecordKind, header: [String], values: [String], in run: FileRun) {
+  func writeReject(
+    _ rejection: Rejection, kind: RecordKind, header: [String], values: [String], in run: FileRun
+  ) {
     guard let directory = options.rejectsDirectory else { return }
     do {
       let writer: CSVFileWriter
@@ -276,17 +313,18 @@ public final class Importer {
     report.rejects.append(contentsOf: run.rejects)
     var committedID: Int64?
     if run.strictStop {
-      run.session.rollback()
+      run.session?.rollback()
       stopped = true
-    } else {
+    } else if let session = run.session {
       let counts = run.kindsSeen.map { "\"\($0.rawValue)\":\(run.accepted[$0, default: 0])" }
         .joined(separator: ",")
       do {
-        try run.session.commit(
+        try session.commit(
           ImportSession.Summary(
             sha256: digest, finishedAt: Importer.timestamp(), accepted: run.accepted.values.reduce(0, +),
-            rejected: run.rejected.values.reduce(0, +), warnings: fileWarnings.count, countsJSON: "{\(counts)}"))
-        committedID = run.session.importID
+            rejected: run.rejected.values.reduce(0, +), warnings: fileWarnings.count,
+            countsJSON: "{\(counts)}"))
+        committedID = session.importID
       } catch {
         report.failures.append(
           FileFailure(

@@ -18,6 +18,16 @@ public enum DecodedRecord: Sendable {
     }
   }
 
+  public var kind: RecordKind {
+    switch self {
+    case .supplier: return .suppliers
+    case .certification: return .certifications
+    case .audit: return .audits
+    case .review: return .reviews
+    case .order: return .orders
+    }
+  }
+
   /// The record's own id, as the user wrote it (certificates have none: their key is used).
   public var identity: String {
     switch self {
@@ -146,13 +156,16 @@ enum RecordDecoder {
     if let refund = o.refund, refund > amount {
       throw FieldProblem(
         column: "refund_usd", value: refund.description,
-        reason: "refund_usd \(refund) is more than amount_usd \(amount)", fix: "correct the refund or the amount")
+        reason: "refund_usd \(refund) is more than amount_usd \(amount)",
+        fix: "correct the refund or the amount")
     }
     if o.dispute == nil || o.dispute == DisputeStatus.none, o.disputeOpenedOn != nil {
       throw FieldProblem(
         column: "dispute", value: o.dispute?.rawValue ?? "",
         reason: "dispute_opened_on is set but dispute says there is none",
-        fix: "set dispute to open, refunded, partially_refunded, rejected or withdrawn, or clear dispute_opened_on")
+        fix:
+          "set dispute to open, refunded, partially_refunded, rejected or withdrawn, or clear dispute_opened_on"
+      )
     }
     return o
   }

@@ -102,7 +102,8 @@ final class CatalogXMLHandler: XMLStreamHandler {
     ("order", .orders),
   ])
   static let containerNames = NameTable<RecordKind>([
-    ("suppliers", .suppliers), ("certifications", .certifications), ("audits", .audits), ("reviews", .reviews),
+    ("suppliers", .suppliers), ("certifications", .certifications), ("audits", .audits),
+    ("reviews", .reviews),
     ("orders", .orders),
   ])
   static let columnTables: [RecordKind: NameTable<Int>] = Dictionary(
@@ -288,7 +289,8 @@ final class CatalogXMLHandler: XMLStreamHandler {
   }
 
   func reject(_ problem: FieldProblem, _ pending: PendingRecord) {
-    let supplierID = pending.kind == .suppliers ? pending.fields.value(0).map { String(decoding: $0, as: UTF8.self) } : nil
+    let supplierID =
+      pending.kind == .suppliers ? pending.fields.value(0).map { String(decoding: $0, as: UTF8.self) } : nil
     importer.reject(
       problem, kind: pending.kind, line: pending.line, position: nil, header: Columns.names(pending.kind),
       values: pending.fields.strings, supplierID: supplierID, in: run)
@@ -302,7 +304,9 @@ final class CatalogXMLHandler: XMLStreamHandler {
   }
 
   func noteUnknown(_ name: UnsafeBufferPointer<UInt8>, line: Int, attribute: Bool = false) {
-    let key = (attribute ? "attribute " : "element <") + String(decoding: name, as: UTF8.self) + (attribute ? "" : ">")
+    let key =
+      (attribute ? "attribute " : "element <") + String(decoding: name, as: UTF8.self)
+      + (attribute ? "" : ">")
     if unknownNames[key] == nil { firstUnknownLine[key] = line }
     unknownNames[key, default: 0] += 1
   }
@@ -323,18 +327,13 @@ struct StrictStop: Error {}
 extension Importer {
   func importXML(_ path: String) {
     let total = max(fileSize(path), 1)
-    let run: FileRun
-    do {
-      run = FileRun(path: path, session: try store.beginImport(path: path, format: "xml", startedAt: Importer.timestamp()))
-    } catch {
-      report.failures.append(FileFailure(file: path, line: nil, message: "\(error)", fix: "check the store (--db)"))
-      return
-    }
+    guard let run = beginFile(path, format: "xml") else { return }
     let handler = CatalogXMLHandler(importer: self, run: run, path: path)
     let parser = XMLStreamParser(documentName: path, handler: handler)
     do {
       guard let file = FileHandle(forReadingAtPath: path) else {
-        throw FileFailure(file: path, line: nil, message: "cannot open the file", fix: "check that it exists and is readable")
+        throw FileFailure(
+          file: path, line: nil, message: "cannot open the file", fix: "check that it exists and is readable")
       }
       defer { try? file.close() }
       var done = 0
@@ -353,20 +352,25 @@ extension Importer {
     } catch is StrictStop {
       // The reject is already recorded; `finish` rolls the file back.
     } catch let error as XMLReadError {
-      run.session.rollback()
+      run.session?.rollback()
       report.failures.append(
         FileFailure(
           file: path, line: error.line == 0 ? nil : error.line,
           message: error.message + (error.column > 0 ? " (column \(error.column))" : ""),
-          fix: error.fix.isEmpty ? "correct the XML; nothing from this file was stored" : error.fix + "; nothing from this file was stored"))
+          fix: error.fix.isEmpty
+            ? "correct the XML; nothing from this file was stored"
+            : error.fix + "; nothing from this file was stored"))
       return
     } catch let error as FileFailure {
-      run.session.rollback()
+      run.session?.rollback()
       report.failures.append(error)
       return
     } catch {
-      run.session.rollback()
-      report.failures.append(FileFailure(file: path, line: nil, message: "\(error)", fix: "nothing from this file was stored; import it again"))
+      run.session?.rollback()
+      report.failures.append(
+        FileFailure(
+          file: path, line: nil, message: "\(error)",
+          fix: "nothing from this file was stored; import it again"))
       return
     }
     finish(run, warnings: handler.warnings)

@@ -48,7 +48,9 @@ public final class ImportSession {
     public var warnings: Int
     /// Accepted records per kind, as JSON (`{"reviews":412}`).
     public var countsJSON: String
-    public init(sha256: String, finishedAt: String, accepted: Int, rejected: Int, warnings: Int, countsJSON: String) {
+    public init(
+      sha256: String, finishedAt: String, accepted: Int, rejected: Int, warnings: Int, countsJSON: String
+    ) {
       self.sha256 = sha256
       self.finishedAt = finishedAt
       self.accepted = accepted
@@ -87,7 +89,9 @@ public final class ImportSession {
     finished = true
   }
 
-  private func finish(_ kind: RecordKind, _ statement: SQLiteStatement, key: String) throws(StoreError) -> UpsertOutcome {
+  private func finish(_ kind: RecordKind, _ statement: SQLiteStatement, key: String) throws(StoreError)
+    -> UpsertOutcome
+  {
     try statement.run()
     if connection.changes > 0 { return .stored }
     let lookup = lineLookups[kind]!

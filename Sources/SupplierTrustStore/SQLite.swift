@@ -79,7 +79,8 @@ final class SQLiteStatement {
 
   init(connection: SQLiteConnection, sql: String) throws(StoreError) {
     var statement: OpaquePointer?
-    let rc = sqlite3_prepare_v3(connection.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+    let rc = sqlite3_prepare_v3(
+      connection.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
     guard rc == SQLITE_OK, let statement else {
       throw connection.error(rc, "preparing \(sql.prefix(60))")
     }

@@ -67,7 +67,8 @@ enum Schema {
     columns: [
       ("review_id", "TEXT NOT NULL"), ("supplier_id", "TEXT NOT NULL"), ("rating", "REAL NOT NULL"),
       ("review_date", "INTEGER NOT NULL"), ("reviewer_id", "TEXT"), ("reviewer_country", "TEXT"),
-      ("verified_purchase", "INTEGER"), ("order_id", "TEXT"), ("product_quality", "REAL"), ("delivery", "REAL"),
+      ("verified_purchase", "INTEGER"), ("order_id", "TEXT"), ("product_quality", "REAL"),
+      ("delivery", "REAL"),
       ("communication", "REAL"), ("text", "TEXT"),
     ])
 

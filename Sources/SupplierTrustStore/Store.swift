@@ -110,7 +110,8 @@ public final class Store {
   }
 
   /// Starts importing one file: opens a write transaction that ``ImportSession/commit(_:)`` ends.
-  public func beginImport(path: String, format: String, startedAt: String) throws(StoreError) -> ImportSession {
+  public func beginImport(path: String, format: String, startedAt: String) throws(StoreError) -> ImportSession
+  {
     try ImportSession(store: self, path: path, format: format, startedAt: startedAt)
   }
 }

@@ -4,13 +4,17 @@ import Testing
 
 @Test func quotesOnlyWhenNeeded() {
   let encoder = CSVEncoder(formulaPolicy: .preserve)
-  #expect(encoder.row(["a", "b c", "x,y", "say \"hi\"", "two\nlines"]) == "a,b c,\"x,y\",\"say \"\"hi\"\"\",\"two\nlines\"")
+  #expect(
+    encoder.row(["a", "b c", "x,y", "say \"hi\"", "two\nlines"])
+      == "a,b c,\"x,y\",\"say \"\"hi\"\"\",\"two\nlines\"")
 }
 
 @Test func formulaCellsAreNeutralised() {
   let encoder = CSVEncoder(formulaPolicy: .neutralize)
   #expect(encoder.row(["=HYPERLINK(\"http://x\")"]) == "\"'=HYPERLINK(\"\"http://x\"\")\"")
-  #expect(encoder.row(["+1+2", "-2+3", "@SUM(A1)", "\tx", "\rx"]) == "\"'+1+2\",\"'-2+3\",\"'@SUM(A1)\",\"'\tx\",\"'\rx\"")
+  #expect(
+    encoder.row(["+1+2", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+      == "\"'+1+2\",\"'-2+3\",\"'@SUM(A1)\",\"'\tx\",\"'\rx\"")
   #expect(encoder.row(["-12.5", "+3", "Acme"]) == "-12.5,+3,Acme")
 }
 

@@ -54,7 +54,8 @@ private func records(
 }
 
 @Test func quotedCommasQuotesAndLineBreaks() throws {
-  let text = "id,name,text\nR1,\"Acme, Inc.\",\"He said \"\"great\"\"\"\nR2,B,\"line one\nline two\r\nline three\"\nR3,C,plain\n"
+  let text =
+    "id,name,text\nR1,\"Acme, Inc.\",\"He said \"\"great\"\"\"\nR2,B,\"line one\nline two\r\nline three\"\nR3,C,plain\n"
   let result = try records(text)
   #expect(
     result.rows == [

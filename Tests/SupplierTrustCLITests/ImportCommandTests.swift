@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+private func json(_ text: String) throws -> [String: Any] {
+  try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+}
+
+@Test func importingTheSampleStoresEverythingAndExitsZero() throws {
+  let dir = try CommandRunner.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let db = dir.appendingPathComponent("store.sqlite").path
+  let result = try CommandRunner.run(["import", "--db", db, "--format", "json", "datasets/sample"])
+  #expect(result.status == 0, "stderr: \(result.stderr)")
+  let summary = try json(result.stdout)
+  let files = try #require(summary["files"] as? [[String: Any]])
+  #expect(files.map { $0["kind"] as? String } == ["suppliers", "certifications", "audits", "orders", "reviews"])
+  #expect(files.map { $0["accepted"] as? Int } == [30, 62, 37, 55, 396])
+  #expect(files.allSatisfy { ($0["rejected"] as? Int) == 0 })
+  #expect((summary["rejects"] as? [Any])?.isEmpty == true)
+  #expect(FileManager.default.fileExists(atPath: db))
+}
+
+@Test func rejectedRecordsExitTwoAndAreLocatedOnStderr() throws {
+  let dir = try CommandRunner.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let suppliers = "supplier_id,name,country\nS1,Acme,CN\nS2,Beta,China\n"
+  let reviews = "review_id,supplier_id,rating,review_date\nR1,S1,5,2026-01-02\nR2,S1,7,2026-01-03\nR3,S2,4,2026-01-04\n"
+  try suppliers.write(to: dir.appendingPathComponent("suppliers.csv"), atomically: true, encoding: .utf8)
+  try reviews.write(to: dir.appendingPathComponent("reviews.csv"), atomically: true, encoding: .utf8)
+  let result = try CommandRunner.run(
+    ["import", "--db", "s.sqlite", "--format", "json", "--rejects", "rejects", "."], in: dir)
+  #expect(result.status == 2)
+  let summary = try json(result.stdout)
+  let rejects = try #require(summary["rejects"] as? [[String: Any]])
+  #expect(rejects.count == 3)
+  #expect(rejects[0]["file"] as? String == "./suppliers.csv")
+  #expect(rejects[0]["line"] as? Int == 3)
+  #expect(rejects[0]["column"] as? String == "country")
+  #expect(rejects[0]["value"] as? String == "China")
+  #expect(rejects[1]["line"] as? Int == 3)
+  #expect(rejects[1]["column"] as? String == "rating")
+  #expect(rejects[1]["reason"] as? String == "rating must be between 1 and 5")
+  #expect(
+    rejects[2]["reason"] as? String
+      == "supplier_id S2 is not a known supplier (its own record at ./suppliers.csv:3 was rejected)")
+  #expect(
+    result.stderr.contains(
+      "error: rating must be between 1 and 5\n --> ./reviews.csv:3:7 (rating = \"7\")\n  = fix: write a value from 1 to 5"
+    ))
+  let rejectsFile = try String(contentsOf: dir.appendingPathComponent("rejects/reviews.rejects.csv"), encoding: .utf8)
+  #expect(rejectsFile.hasPrefix("reject_line,reject_column,reject_reason,review_id,supplier_id,rating,review_date\n"))
+  #expect(rejectsFile.contains("3,rating,rating must be between 1 and 5,R2,S1,7,2026-01-03\n"))
+}
+
+@Test func checkStoresNothing() throws {
+  let dir = try CommandRunner.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let db = dir.appendingPathComponent("never.sqlite").path
+  let result = try CommandRunner.run(["check", "--db", db, "--no-reject-files", "datasets/sample"])
+  #expect(result.status == 0, "stderr: \(result.stderr)")
+  #expect(result.stdout.contains("Checked only: nothing was stored."))
+  #expect(!FileManager.default.fileExists(atPath: db))
+}
+
+@Test func unreadableInputExitsOne() throws {
+  let dir = try CommandRunner.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let result = try CommandRunner.run(["import", "--db", "s.sqlite", "missing.csv"], in: dir)
+  #expect(result.status == 1)
+  #expect(
+    result.stderr.contains(
+      "error: no such file or folder\n --> missing.csv\n  = fix: check the path; give CSV or XML files, or folders holding them"
+    ))
+}
+
+@Test func usageErrorsExitOneWithAHint() throws {
+  let noPaths = try CommandRunner.run(["import"])
+  #expect(noPaths.status == 1)
+  #expect(noPaths.stderr.contains("Give at least one CSV or XML file, or a folder (e.g. datasets/sample)."))
+  let badFormat = try CommandRunner.run(["check", "--format", "yaml", "datasets/sample"])
+  #expect(badFormat.status == 1)
+  #expect(badFormat.stderr.contains("Please provide one of 'table' and 'json'"))
+}
+
+@Test func strictModeStoresNothingFromTheFailingFile() throws {
+  let dir = try CommandRunner.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  try "supplier_id,name,country\nS1,Acme,CN\nS 2,Beta,VN\nS3,Gamma,IN\n".write(
+    to: dir.appendingPathComponent("suppliers.csv"), atomically: true, encoding: .utf8)
+  let result = try CommandRunner.run(
+    ["import", "--db", "s.sqlite", "--strict", "--format", "json", "--no-reject-files", "suppliers.csv"], in: dir)
+  #expect(result.status == 2)
+  let summary = try json(result.stdout)
+  let files = try #require(summary["files"] as? [[String: Any]])
+  #expect(files.first?["accepted"] as? Int == 0)
+  #expect((summary["rejects"] as? [Any])?.count == 1)
+  let again = try CommandRunner.run(["check", "--db", "s.sqlite", "--format", "json", "--no-reject-files", "suppliers.csv"], in: dir)
+  // S1 was not stored by the strict import, so nothing conflicts and the check sees the same bad row.
+  #expect(again.status == 2)
+}
+
+@Test func readmeShowsTheCurrentHelp() throws {
+  let help = try CommandRunner.run(["--help"])
+  #expect(help.status == 0)
+  let readme = try String(
+    contentsOf: CommandRunner.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+  #expect(readme.contains(help.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+}
