@@ -8,7 +8,7 @@ struct CheckCommand: ParsableCommand {
     commandName: "check",
     abstract: "Validate files without storing anything; report every problem.",
     discussion: """
-      Runs exactly the checks of `import`. Supplier references are checked against the files
+      Runs exactly the checks of `import`. Supplier references are checked against the files \
       given and, when it exists, the workspace store (which is only read).
 
       Exit status: 0 no problem; 1 a file could not be read; 2 some records would be rejected.
@@ -29,15 +29,8 @@ struct CheckCommand: ParsableCommand {
         throw CLIError(error.description)
       }
     }
-    // The same pipeline as import, writing into a throwaway in-memory store.
-    let scratch: Store
-    do {
-      scratch = try Store(path: ":memory:")
-    } catch {
-      throw CLIError(error.description)
-    }
-    let report = try ImportRunner.run(
-      arguments: arguments, store: scratch, stored: false, knownSuppliers: known)
+    // The same validation as import; duplicates are found with an in-memory index of ids.
+    let report = try ImportRunner.run(arguments: arguments, store: nil, stored: false, knownSuppliers: known)
     ImportRunner.print(report, format: arguments.format, storePath: nil)
     throw ExitCode(ImportRunner.exitCode(report))
   }

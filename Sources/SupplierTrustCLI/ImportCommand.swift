@@ -7,9 +7,9 @@ struct ImportCommand: ParsableCommand {
     commandName: "import",
     abstract: "Import CSV/XML files or folders into the workspace store.",
     discussion: """
-      Each file is imported in one transaction: a file that fails leaves the store as it was.
-      Rejected records are reported on stderr with file, line, column and the fix, listed in
-      the JSON summary, and written to a rejects file you can fix and import again.
+      Each file is imported in one transaction: a file that fails leaves the store as it was. \
+      Rejected records are reported on stderr with file, line, column and the fix, listed in \
+      the JSON summary, and written to a rejects file you can fix and import again. \
       Importing the same file again updates its records; nothing is duplicated.
 
       Exit status: 0 all records stored; 1 a file could not be read; 2 some records were rejected.

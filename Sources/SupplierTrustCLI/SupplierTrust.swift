@@ -7,8 +7,8 @@ struct SupplierTrust: ParsableCommand {
     commandName: "supplier-trust",
     abstract: "Decide which overseas suppliers to trust before you place an order.",
     discussion: """
-      Import supplier catalogs (CSV or XML), validate every record, and keep them in a local
-      workspace store (an SQLite file) for scoring, ranking and reports.
+      Import supplier catalogs (CSV or XML), validate every record, and keep them in a \
+      local workspace store (an SQLite file) for scoring, ranking and reports.
 
       Examples:
         supplier-trust import datasets/sample
@@ -16,7 +16,7 @@ struct SupplierTrust: ParsableCommand {
         supplier-trust generate --size L --seed 7 --out bench-data/L
       """,
     version: "0.1.0",
-    subcommands: [ImportCommand.self, CheckCommand.self]
+    subcommands: [ImportCommand.self, CheckCommand.self, GenerateCommand.self]
   )
 
   /// Runs the command, mapping usage errors to exit status 1 as the output contract asks

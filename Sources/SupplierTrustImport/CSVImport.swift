@@ -29,7 +29,7 @@ extension Importer {
       let names = Columns.names(kind)
       let missing = Columns.required(kind).filter { !header.contains($0) }
       if !missing.isEmpty {
-        run.session?.rollback()
+        rollback(run)
         report.failures.append(
           FileFailure(
             file: path, line: reader.headerLine,
@@ -129,14 +129,14 @@ extension Importer {
       }
       run.accepted[kind] = accepted
     } catch let error as CSVFileError {
-      run.session?.rollback()
+      rollback(run)
       report.failures.append(
         FileFailure(
           file: path, line: nil, message: error.description,
           fix: "check that the file is readable; nothing from it was stored"))
       return
     } catch {
-      run.session?.rollback()
+      rollback(run)
       report.failures.append(
         FileFailure(
           file: path, line: nil, message: "\(error)",

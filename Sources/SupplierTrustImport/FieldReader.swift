@@ -159,8 +159,9 @@ struct FieldReader<Source: FieldSource> {
     -> Double?
   {
     guard let bytes = raw(column) else { return nil }
-    let low = Self.format(range.lowerBound)
-    let high = Self.format(range.upperBound)
+    // Only built when a message needs them.
+    var low: String { Self.format(range.lowerBound) }
+    var high: String { Self.format(range.upperBound) }
     guard let value = Numbers.parse(utf8: bytes) else {
       throw problem(
         column, bytes, "\(names[column]) must be a number between \(low) and \(high)",

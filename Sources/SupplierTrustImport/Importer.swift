@@ -35,6 +35,8 @@ public final class Importer {
   var rejectedSuppliers: [String: String] = [:]
   var report = ImportReport()
   var stopped = false
+  /// Which input each rejects file belongs to, so that same-named inputs do not share one.
+  var rejectsPathOwners: [String: String] = [:]
 
   /// - Parameter store: where records go; pass an in-memory store to check without storing.
   /// - Parameters:
@@ -190,6 +192,8 @@ public final class Importer {
     var rejectWriters: [RecordKind: CSVFileWriter] = [:]
     var strictStop = false
     var hasher = SHA256()
+    /// Suppliers this file made known; forgotten again if the file is rolled back.
+    var addedSuppliers: [String] = []
 
     init(path: String, session: ImportSession?) {
       self.path = path
@@ -237,8 +241,10 @@ public final class Importer {
         reason: "\(noun) \(record.identity) appears again in this file (first on line \(firstLine))",
         fix: "give each record its own id, or remove the repeated record")
     }
-    if case .supplier(let s) = record {
-      knownSuppliers.insert(s.id)
+    if case .supplier(let s) = record, knownSuppliers.insert(s.id).inserted {
+      run.addedSuppliers.append(s.id)
+      rejectedSuppliers[s.id] = nil
+    } else if case .supplier(let s) = record {
       rejectedSuppliers[s.id] = nil
     }
     return nil
@@ -281,7 +287,14 @@ public final class Importer {
         writer = existing
       } else {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let path = Importer.rejectsPath(for: run.path, kind: kind, directory: directory)
+        var path = Importer.rejectsPath(for: run.path, kind: kind, directory: directory)
+        // Two inputs with the same name (east/suppliers.csv, west/suppliers.csv) get two files.
+        var suffix = 2
+        while let owner = rejectsPathOwners[path], owner != run.path {
+          path = Importer.rejectsPath(for: run.path, kind: kind, directory: directory, suffix: suffix)
+          suffix += 1
+        }
+        rejectsPathOwners[path] = run.path
         // Rejected rows are kept verbatim so that they can be fixed and imported again; the three
         // reject_ columns come first so that ragged rows cannot shift them, and are ignored on re-import.
         writer = try CSVFileWriter(path: path, encoder: CSVEncoder(formulaPolicy: .preserve))
@@ -296,12 +309,20 @@ public final class Importer {
     }
   }
 
-  static func rejectsPath(for file: String, kind: RecordKind, directory: String) -> String {
+  static func rejectsPath(for file: String, kind: RecordKind, directory: String, suffix: Int? = nil) -> String
+  {
     let base = (file as NSString).lastPathComponent
-    let stem = (base as NSString).deletingPathExtension
+    let stem = (base as NSString).deletingPathExtension + (suffix.map { "-\($0)" } ?? "")
     let isXML = base.lowercased().hasSuffix(".xml")
     let name = isXML ? "\(stem).\(kind.rawValue).rejects.csv" : "\(stem).rejects.csv"
     return (directory as NSString).appendingPathComponent(name)
+  }
+
+  /// Undoes a file: its transaction, and the suppliers it made known to later files.
+  func rollback(_ run: FileRun) {
+    run.session?.rollback()
+    for id in run.addedSuppliers { knownSuppliers.remove(id) }
+    run.addedSuppliers.removeAll()
   }
 
   /// Commits (or, in strict mode after a reject, rolls back) and adds the file to the report.
@@ -313,7 +334,7 @@ public final class Importer {
     report.rejects.append(contentsOf: run.rejects)
     var committedID: Int64?
     if run.strictStop {
-      run.session?.rollback()
+      rollback(run)
       stopped = true
     } else if let session = run.session {
       let counts = run.kindsSeen.map { "\"\($0.rawValue)\":\(run.accepted[$0, default: 0])" }
@@ -326,6 +347,7 @@ public final class Importer {
             countsJSON: "{\(counts)}"))
         committedID = session.importID
       } catch {
+        rollback(run)
         report.failures.append(
           FileFailure(
             file: run.path, line: nil, message: "could not store the records: \(error)",

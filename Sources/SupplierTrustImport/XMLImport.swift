@@ -198,26 +198,10 @@ final class CatalogXMLHandler: XMLStreamHandler {
       stack.append(.supplier)
       return
     }
-    if isNested, let supplier {
-      // supplier_id is implied by the enclosing supplier.
-      let outer = supplier.fields.value(0) ?? []
-      let supplierColumn = Columns.names(kind).firstIndex(of: "supplier_id")!
-      if let own = pending.fields.value(supplierColumn), own != outer {
-        recordNested = true
-        record = pending
-        mismatch = (own, outer)
-        stack.append(.record)
-        return
-      }
-      pending.fields.set(supplierColumn, outer)
-    }
-    mismatch = nil
-    recordNested = isNested
+    recordNested = isNested && supplier != nil
     record = pending
     stack.append(.record)
   }
-
-  var mismatch: ([UInt8], [UInt8])?
 
   func endElement(name: UnsafeBufferPointer<UInt8>) throws {
     guard let top = stack.popLast() else { return }
@@ -232,17 +216,7 @@ final class CatalogXMLHandler: XMLStreamHandler {
     case .record:
       guard let finished = record else { return }
       record = nil
-      if let (own, outer) = mismatch {
-        mismatch = nil
-        importer.reject(
-          FieldProblem(
-            column: "supplier_id", value: String(decoding: own, as: UTF8.self),
-            reason:
-              "supplier_id \(String(decoding: own, as: UTF8.self)) differs from the enclosing supplier \(String(decoding: outer, as: UTF8.self))",
-            fix: "move the record into its supplier's element, or drop its supplier_id"),
-          kind: finished.kind, line: finished.line, position: nil, header: Columns.names(finished.kind),
-          values: finished.fields.strings, supplierID: nil, in: run)
-      } else if recordNested {
+      if recordNested {
         nested.append(finished)
       } else {
         try process(finished, deferIfUnknown: true)
@@ -251,7 +225,24 @@ final class CatalogXMLHandler: XMLStreamHandler {
       guard let finished = supplier else { return }
       supplier = nil
       try process(finished, deferIfUnknown: false)
-      for record in nested { try process(record, deferIfUnknown: false) }
+      // Nested records take the enclosing supplier's id; one that names another supplier (as an
+      // attribute or a child element) is refused rather than silently moved.
+      let outer = finished.fields.value(0)
+      for var record in nested {
+        let column = Columns.names(record.kind).firstIndex(of: "supplier_id")!
+        if let own = record.fields.value(column), let outer, own != outer {
+          let ownText = String(decoding: own, as: UTF8.self)
+          reject(
+            FieldProblem(
+              column: "supplier_id", value: ownText,
+              reason:
+                "supplier_id \(ownText) differs from the enclosing supplier \(String(decoding: outer, as: UTF8.self))",
+              fix: "move the record into its supplier's element, or drop its supplier_id"), record)
+          continue
+        }
+        if let outer { record.fields.set(column, outer) }
+        try process(record, deferIfUnknown: false)
+      }
       nested.removeAll()
     case .root, .container, .ignored:
       break
@@ -352,7 +343,7 @@ extension Importer {
     } catch is StrictStop {
       // The reject is already recorded; `finish` rolls the file back.
     } catch let error as XMLReadError {
-      run.session?.rollback()
+      rollback(run)
       report.failures.append(
         FileFailure(
           file: path, line: error.line == 0 ? nil : error.line,
@@ -362,11 +353,11 @@ extension Importer {
             : error.fix + "; nothing from this file was stored"))
       return
     } catch let error as FileFailure {
-      run.session?.rollback()
+      rollback(run)
       report.failures.append(error)
       return
     } catch {
-      run.session?.rollback()
+      rollback(run)
       report.failures.append(
         FileFailure(
           file: path, line: nil, message: "\(error)",

@@ -1,6 +1,9 @@
 /// Values a column may take from a fixed list. `RawValue` is the spelling in files and the store.
 public protocol RecordEnumeration: RawRepresentable, CaseIterable, Hashable, Sendable, Codable
-where RawValue == String {}
+where RawValue == String {
+  /// Other spellings accepted on input, by their normalised form.
+  static var aliases: [String: String] { get }
+}
 
 extension RecordEnumeration {
   /// Matches case-insensitively, treating spaces and hyphens as underscores
@@ -22,7 +25,6 @@ extension RecordEnumeration {
     return nil
   }
 
-  /// Other spellings accepted on input.
   public static var aliases: [String: String] { [:] }
 
   /// The accepted values, for error messages: `pass, conditional, fail`.

@@ -143,9 +143,9 @@ public enum Flag {
   public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
     switch bytes.count {
     case 1:
-      switch bytes[0] | 0x20 {
-      case UInt8(ascii: "1") | 0x20, UInt8(ascii: "y"): return true
-      case UInt8(ascii: "0") | 0x20, UInt8(ascii: "n"): return false
+      switch bytes[0] {
+      case UInt8(ascii: "1"), UInt8(ascii: "y"), UInt8(ascii: "Y"): return true
+      case UInt8(ascii: "0"), UInt8(ascii: "n"), UInt8(ascii: "N"): return false
       default: return nil
       }
     case 2: return lowercasedEquals(bytes, "no") ? false : nil

@@ -13,7 +13,8 @@ private func json(_ text: String) throws -> [String: Any] {
   #expect(result.status == 0, "stderr: \(result.stderr)")
   let summary = try json(result.stdout)
   let files = try #require(summary["files"] as? [[String: Any]])
-  #expect(files.map { $0["kind"] as? String } == ["suppliers", "certifications", "audits", "orders", "reviews"])
+  #expect(
+    files.map { $0["kind"] as? String } == ["suppliers", "certifications", "audits", "orders", "reviews"])
   #expect(files.map { $0["accepted"] as? Int } == [30, 62, 37, 55, 396])
   #expect(files.allSatisfy { ($0["rejected"] as? Int) == 0 })
   #expect((summary["rejects"] as? [Any])?.isEmpty == true)
@@ -24,7 +25,8 @@ private func json(_ text: String) throws -> [String: Any] {
   let dir = try CommandRunner.temporaryDirectory()
   defer { try? FileManager.default.removeItem(at: dir) }
   let suppliers = "supplier_id,name,country\nS1,Acme,CN\nS2,Beta,China\n"
-  let reviews = "review_id,supplier_id,rating,review_date\nR1,S1,5,2026-01-02\nR2,S1,7,2026-01-03\nR3,S2,4,2026-01-04\n"
+  let reviews =
+    "review_id,supplier_id,rating,review_date\nR1,S1,5,2026-01-02\nR2,S1,7,2026-01-03\nR3,S2,4,2026-01-04\n"
   try suppliers.write(to: dir.appendingPathComponent("suppliers.csv"), atomically: true, encoding: .utf8)
   try reviews.write(to: dir.appendingPathComponent("reviews.csv"), atomically: true, encoding: .utf8)
   let result = try CommandRunner.run(
@@ -47,8 +49,11 @@ private func json(_ text: String) throws -> [String: Any] {
     result.stderr.contains(
       "error: rating must be between 1 and 5\n --> ./reviews.csv:3:7 (rating = \"7\")\n  = fix: write a value from 1 to 5"
     ))
-  let rejectsFile = try String(contentsOf: dir.appendingPathComponent("rejects/reviews.rejects.csv"), encoding: .utf8)
-  #expect(rejectsFile.hasPrefix("reject_line,reject_column,reject_reason,review_id,supplier_id,rating,review_date\n"))
+  let rejectsFile = try String(
+    contentsOf: dir.appendingPathComponent("rejects/reviews.rejects.csv"), encoding: .utf8)
+  #expect(
+    rejectsFile.hasPrefix(
+      "reject_line,reject_column,reject_reason,review_id,supplier_id,rating,review_date\n"))
   #expect(rejectsFile.contains("3,rating,rating must be between 1 and 5,R2,S1,7,2026-01-03\n"))
 }
 
@@ -88,13 +93,15 @@ private func json(_ text: String) throws -> [String: Any] {
   try "supplier_id,name,country\nS1,Acme,CN\nS 2,Beta,VN\nS3,Gamma,IN\n".write(
     to: dir.appendingPathComponent("suppliers.csv"), atomically: true, encoding: .utf8)
   let result = try CommandRunner.run(
-    ["import", "--db", "s.sqlite", "--strict", "--format", "json", "--no-reject-files", "suppliers.csv"], in: dir)
+    ["import", "--db", "s.sqlite", "--strict", "--format", "json", "--no-reject-files", "suppliers.csv"],
+    in: dir)
   #expect(result.status == 2)
   let summary = try json(result.stdout)
   let files = try #require(summary["files"] as? [[String: Any]])
   #expect(files.first?["accepted"] as? Int == 0)
   #expect((summary["rejects"] as? [Any])?.count == 1)
-  let again = try CommandRunner.run(["check", "--db", "s.sqlite", "--format", "json", "--no-reject-files", "suppliers.csv"], in: dir)
+  let again = try CommandRunner.run(
+    ["check", "--db", "s.sqlite", "--format", "json", "--no-reject-files", "suppliers.csv"], in: dir)
   // S1 was not stored by the strict import, so nothing conflicts and the check sees the same bad row.
   #expect(again.status == 2)
 }

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import SupplierTrustGenerator
+
+struct GenerateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "generate",
+    abstract: "Write a deterministic synthetic catalog (CSV, or XML with --xml).",
+    discussion: """
+      Sizes: S ≈ 1k suppliers / 40k reviews, M ≈ 10k / 400k, L ≈ 100k / 4M (about 590 MB of CSV), \
+      XL ≈ 300k / 12M. The same size and seed always give the same bytes.
+
+      Examples:
+        supplier-trust generate --size S --out bench-data/S
+        supplier-trust generate --size L --seed 7 --xml --out bench-data/L-xml
+        supplier-trust generate --size S --bad-records 0.01 --out bench-data/S-bad
+      """)
+
+  @Option(help: "Catalog size: S, M, L or XL.")
+  var size: CatalogSize
+
+  @Option(help: "Seed of the random generator.")
+  var seed: UInt64 = 1
+
+  @Flag(help: "Write one catalog.xml instead of five CSV files.")
+  var xml = false
+
+  @Option(help: ArgumentHelp("Output folder (created if missing).", valueName: "dir"))
+  var out: String
+
+  @Option(
+    help: ArgumentHelp(
+      "Share of records made invalid on purpose (0...0.5); they are listed in expected-rejects.csv.",
+      valueName: "rate"))
+  var badRecords: Double = 0
+
+  func validate() throws {
+    guard (0...0.5).contains(badRecords) else {
+      throw ValidationError("--bad-records must be between 0 and 0.5 (e.g. 0.01 for 1%).")
+    }
+  }
+
+  func run() throws {
+    var options = GeneratorOptions(size: size, outputDirectory: out)
+    options.seed = seed
+    options.writeXML = xml
+    options.badRecordRate = badRecords
+    let started = Date()
+    let summary: GenerationSummary
+    do {
+      summary = try CatalogGenerator.generate(options) { share in
+        if Terminal.stderrIsTerminal { Terminal.progress("generating: \(Int(share * 100))%") }
+      }
+    } catch {
+      throw CLIError("cannot write the catalog to \(out): \(error)")
+    }
+    Terminal.clearProgress()
+    var total = 0
+    for file in summary.files {
+      total += file.bytes
+      print("\(file.path)  \(file.kind)  \(file.records) records  \(file.bytes) bytes")
+    }
+    let seconds = Date().timeIntervalSince(started)
+    print(
+      "Wrote \(summary.files.count) file(s), \(total) bytes in \(String(format: "%.1f", seconds)) s"
+        + (summary.injectedBadRecords > 0
+          ? "; \(summary.injectedBadRecords) bad records listed in \(summary.manifestPath ?? "")" : ""))
+  }
+}
+
+extension CatalogSize: ExpressibleByArgument {
+  public init?(argument: String) {
+    self.init(rawValue: argument.uppercased())
+  }
+}

@@ -1,0 +1,460 @@
+import Foundation
+import SupplierTrustCSV
+import SupplierTrustModel
+import SupplierTrustStore
+import Testing
+
+@testable import SupplierTrustImport
+
+@Suite struct BadRowsAndRejectsFileTests {
+  let badFile = """
+    supplier_id,name,country,employees,platform_rating
+    SUP-1,Good One,CN,10,4.5
+    SUP-2,Bad Country,China,20,4.0
+    SUP-3,Good Three,VN,,
+    SUP-4,"Bad, employees",IN,many,3.9
+    SUP-5,Good Five,TR,5,5
+    SUP-6,Bad Rating,CN,1,9
+
+    """
+
+  @Test func everyBadRowIsReportedAndEveryGoodRowStored() throws {
+    try withTempDir { dir in
+      let path = try dir.write("in/suppliers.csv", badFile)
+      var options = ImportOptions()
+      options.rejectsDirectory = dir.file("rejects")
+      let store = try Store(path: ":memory:")
+      let report = try importing([path], into: store, options: options)
+      #expect(report.rejects.map(\.line) == [3, 5, 7])
+      #expect(report.rejects.map(\.column) == ["country", "employees", "platform_rating"])
+      #expect(report.rejects.map(\.value) == ["China", "many", "9"])
+      #expect(try store.counts()[.suppliers] == 3)
+      #expect(try store.dump(.suppliers).map { $0[0] } == ["SUP-1", "SUP-3", "SUP-5"])
+      #expect(report.files.count == 1)
+      #expect(report.files.first?.accepted == 3)
+      #expect(report.files.first?.rejected == 3)
+      #expect(try store.imports().first?.rejected == 3)
+      #expect(try store.imports().first?.accepted == 3)
+
+      // The rejects file: reject_ columns first, then the original header and values.
+      let rejectsPath = dir.file("rejects/suppliers.rejects.csv")
+      #expect(report.rejectFiles == [rejectsPath])
+      let rows = try readCSV(rejectsPath)
+      #expect(rows.count == 4)
+      #expect(
+        rows[0] == [
+          "reject_line", "reject_column", "reject_reason", "supplier_id", "name", "country", "employees",
+          "platform_rating",
+        ])
+      #expect(
+        rows[1] == [
+          "3", "country", "country must be an ISO 3166-1 alpha-2 country code", "SUP-2", "Bad Country",
+          "China", "20", "4.0",
+        ])
+      #expect(
+        rows[2] == [
+          "5", "employees", "employees must be a whole number of 0 or more", "SUP-4", "Bad, employees", "IN",
+          "many", "3.9",
+        ])
+      #expect(
+        rows[3] == [
+          "7", "platform_rating", "platform_rating must be between 0 and 5", "SUP-6", "Bad Rating", "CN", "1",
+          "9",
+        ])
+
+      // Fix the values in the rejects file and import it again: every record is stored, no warning.
+      var fixed = rows
+      fixed[1][5] = "CN"
+      fixed[2][6] = "40"
+      fixed[3][7] = "4.9"
+      try dir.write("rejects/suppliers.rejects.csv", writeCSV(fixed))
+      let again = try importing([rejectsPath], into: store)
+      #expect(again.rejects.isEmpty, "\(again.rejects.map(\.rendered))")
+      #expect(again.warnings.isEmpty, "\(again.warnings.map(\.rendered))")
+      #expect(again.failures.isEmpty)
+      #expect(again.files.map(\.kind) == [.suppliers])
+      #expect(try store.counts()[.suppliers] == 6)
+      let four = try #require(try store.dump(.suppliers).first { $0[0] == "SUP-4" })
+      #expect(four[1] == "Bad, employees")
+      #expect(four[7] == "40")
+    }
+  }
+
+  @Test func raggedRowsAreKeptVerbatimInTheRejectsFile() throws {
+    try withTempDir { dir in
+      let path = try dir.write(
+        "suppliers.csv", "supplier_id,name,country\nSUP-1,One\nSUP-2,Two,CN,extra\nSUP-3,Three,CN\n")
+      var options = ImportOptions()
+      options.rejectsDirectory = dir.file("rejects")
+      let store = try Store(path: ":memory:")
+      let report = try importing([path], into: store, options: options)
+      #expect(report.rejects.map(\.line) == [2, 3])
+      let rows = try readCSV(dir.file("rejects/suppliers.rejects.csv"))
+      #expect(rows.count == 3)
+      #expect(rows[1].prefix(3) == ["2", "country", "the record has 2 fields but the header has 3"])
+      #expect(Array(rows[1].dropFirst(3)) == ["SUP-1", "One"])
+      #expect(Array(rows[2].dropFirst(3)) == ["SUP-2", "Two", "CN", "extra"])
+      #expect(try store.counts()[.suppliers] == 1)
+    }
+  }
+
+  @Test func rejectsOfTwoFilesWithTheSameNameAreBothKept() throws {
+    try withTempDir { dir in
+      let first = try dir.write("east/suppliers.csv", "supplier_id,name,country\nSUP-1,One,XX\n")
+      let second = try dir.write("west/suppliers.csv", "supplier_id,name,country\nSUP-2,Two,YY\n")
+      var options = ImportOptions()
+      options.rejectsDirectory = dir.file("rejects")
+      let report = try importing([first, second], into: try Store(path: ":memory:"), options: options)
+      #expect(report.rejects.map(\.file) == [first, second])
+      let kept = try report.rejectFiles.flatMap { try readCSV($0).dropFirst() }.map { $0[3] }
+      do {
+        #expect(Set(report.rejectFiles).count == 2)
+        #expect(Set(kept) == ["SUP-1", "SUP-2"])
+      }
+    }
+  }
+
+  @Test func noRejectsFileWithoutADirectoryOrWithoutRejects() throws {
+    try withTempDir { dir in
+      let path = try dir.write("suppliers.csv", "supplier_id,name,country\nSUP-1,One,CN\n")
+      var options = ImportOptions()
+      options.rejectsDirectory = dir.file("rejects")
+      let report = try importing([path], into: try Store(path: ":memory:"), options: options)
+      #expect(report.rejectFiles.isEmpty)
+      #expect(!FileManager.default.fileExists(atPath: dir.file("rejects/suppliers.rejects.csv")))
+    }
+  }
+
+  @Test func onRejectSeesEveryReject() throws {
+    try withTempDir { dir in
+      let path = try dir.write("in/suppliers.csv", badFile)
+      let seen = Locked<[Int]>([])
+      var options = ImportOptions()
+      options.onReject = { rejection in seen.withLock { $0.append(rejection.line) } }
+      _ = try importing([path], into: try Store(path: ":memory:"), options: options)
+      #expect(seen.withLock { $0 } == [3, 5, 7])
+    }
+  }
+}
+
+@Suite struct ReimportTests {
+  @Test func changedRecordIsUpdated() throws {
+    try withTempDir { dir in
+      let store = try makeStore(in: dir)
+      let path = try dir.write(
+        "suppliers.csv", "supplier_id,name,country\nSUP-1,Old Name,CN\nSUP-2,Other,VN\n")
+      _ = try importing([path], into: store)
+      #expect(try store.dump(.suppliers).first?[1] == "Old Name")
+      try dir.write("suppliers.csv", "supplier_id,name,country\nSUP-1,New Name,CN\nSUP-2,Other,VN\n")
+      let report = try importing([path], into: store)
+      #expect(report.rejects.isEmpty, "a record from an earlier import is not a duplicate")
+      #expect(try store.dump(.suppliers).first?[1] == "New Name")
+      #expect(try store.counts()[.suppliers] == 2)
+      let log = try store.imports()
+      #expect(log.count == 2)
+      #expect(log[0].sha256 != log[1].sha256)
+    }
+  }
+
+  @Test func storeFileKeepsRecordsAcrossOpenings() throws {
+    try withTempDir { dir in
+      let path = try dir.write("suppliers.csv", "supplier_id,name,country\nSUP-1,One,CN\n")
+      do {
+        let store = try makeStore(in: dir)
+        _ = try importing([path], into: store)
+      }
+      let reopened = try makeStore(in: dir)
+      #expect(try reopened.counts()[.suppliers] == 1)
+      // Suppliers already in the store may be referred to by a later run.
+      let reviews = try dir.write(
+        "reviews.csv", "review_id,supplier_id,rating,review_date\nR-1,SUP-1,5,2026-01-01\n")
+      let report = try importing([reviews], into: reopened)
+      #expect(report.rejects.isEmpty)
+      #expect(try reopened.counts()[.reviews] == 1)
+    }
+  }
+}
+
+@Suite struct HeaderTests {
+  @Test func missingRequiredColumnFailsTheFile() throws {
+    try withTempDir { dir in
+      let path = try dir.write("suppliers.csv", "supplier_id,name,region\nSUP-1,One,Zhejiang\n")
+      let store = try Store(path: ":memory:")
+      let report = try importing([path], into: store)
+      #expect(report.failures.count == 1)
+      let failure = try #require(report.failures.first)
+      #expect(failure.file == path)
+      #expect(failure.line == 1)
+      #expect(failure.message == "the suppliers header lacks the required column country")
+      #expect(failure.fix == "add country to the header row (columns may come in any order)")
+      #expect(report.rejects.isEmpty)
+      #expect(try store.counts().values.allSatisfy { $0 == 0 })
+      #expect(try store.imports().isEmpty)
+    }
+  }
+
+  @Test func missingSeveralRequiredColumns() throws {
+    try withTempDir { dir in
+      let path = try dir.write("audits.csv", "audit_id,supplier_id,kind\nAUD-1,SUP-1,factory_audit\n")
+      let report = try importing([path], into: try Store(path: ":memory:"))
+      #expect(
+        report.failures.map(\.message) == ["the audits header lacks the required columns audit_date, result"])
+      #expect(
+        report.failures.map(\.fix) == [
+          "add audit_date, result to the header row (columns may come in any order)"
+        ])
+    }
+  }
+
+  @Test func unknownColumnsGiveOneWarning() throws {
+    try withTempDir { dir in
+      let path = try dir.write(
+        "suppliers.csv", "supplier_id,Colour,name,country,Size\nSUP-1,red,One,CN,XL\nSUP-2,blue,Two,VN,S\n")
+      let store = try Store(path: ":memory:")
+      let report = try importing([path], into: store)
+      #expect(report.rejects.isEmpty)
+      #expect(report.warnings.count == 1)
+      #expect(report.warnings.first?.message == "unknown columns ignored: Colour, Size")
+      #expect(report.warnings.first?.line == 1)
+      #expect(report.files.first?.warnings == 1)
+      #expect(try store.counts()[.suppliers] == 2)
+    }
+  }
+
+  @Test func headerNamesInAnyCaseWithSpaces() throws {
+    try withTempDir { dir in
+      let path = try dir.write(
+        "suppliers.csv", " Supplier_ID ,NAME,\"  Country\",Year Established\nSUP-1,One,cn,2004\n")
+      let store = try Store(path: ":memory:")
+      let report = try importing([path], into: store)
+      #expect(report.failures.isEmpty)
+      #expect(report.rejects.isEmpty)
+      #expect(report.warnings.isEmpty, "\(report.warnings.map(\.rendered))")
+      let row = try #require(try store.dump(.suppliers).first)
+      #expect(row[0] == "SUP-1")
+      #expect(row[2] == "CN")
+      #expect(row[6] == "2004")
+    }
+  }
+
+  @Test func headerWithByteOrderMarkAndCRLF() throws {
+    try withTempDir { dir in
+      let path = try dir.write(
+        "suppliers.csv",
+        bytes: [0xEF, 0xBB, 0xBF] + Array("supplier_id,name,country\r\nSUP-1,One,CN\r\nSUP-2,Two,XX\r\n".utf8)
+      )
+      let store = try Store(path: ":memory:")
+      let report = try importing([path], into: store)
+      #expect(report.failures.isEmpty)
+      #expect(report.rejects.map(\.line) == [3])
+      #expect(try store.dump(.suppliers).first?[2] == "CN")
+    }
+  }
+
+  @Test(arguments: [
+    ("review_id,supplier_id,rating,review_date\nR-1,SUP-A,5,2026-01-02\n", RecordKind.reviews),
+    ("audit_id,supplier_id,kind,audit_date,result\nA-1,SUP-A,factory_audit,2026-01-02,pass\n", .audits),
+    ("order_id,supplier_id,order_date,amount_usd\nO-1,SUP-A,2026-01-02,10\n", .orders),
+    ("supplier_id,standard\nSUP-A,CE\n", .certifications),
+    ("country,supplier_id,name\nCN,SUP-Q,Q\n", .suppliers),
+  ])
+  func kindIsToldByTheHeaderNotTheName(csv: String, kind: RecordKind) throws {
+    try withTempDir { dir in
+      // Named as if it held suppliers (or nothing in particular).
+      let (report, store, path) = try importWithSuppliers(dir, "misc/suppliers.csv", csv)
+      #expect(report.rejects.isEmpty, "\(report.rejects.map(\.rendered))")
+      let summary = try #require(report.files.first { $0.path == path })
+      #expect(summary.kind == kind)
+      #expect(summary.accepted == 1)
+      #expect(try store.counts()[kind] == (kind == .suppliers ? 3 : 1))
+    }
+  }
+
+  @Test func headerOfNoKnownKindFails() throws {
+    try withTempDir { dir in
+      let path = try dir.write("data.csv", "colour,size\nred,XL\n")
+      let report = try importing([path], into: try Store(path: ":memory:"))
+      let failure = try #require(report.failures.first)
+      #expect(failure.line == 1)
+      #expect(failure.message == "the header names no known record kind (colour,size)")
+    }
+  }
+
+  @Test func otherPathProblems() throws {
+    try withTempDir { dir in
+      let text = try dir.write("notes.txt", "hello\n")
+      let empty = try dir.write("empty.csv", "")
+      let missing = dir.file("nope.csv")
+      let report = try importing([text, empty, missing], into: try Store(path: ":memory:"))
+      #expect(report.failures.map(\.file) == [text, empty, missing])
+      #expect(
+        report.failures.map(\.message) == [
+          "not a .csv or .xml file", "the file is empty", "no such file or folder",
+        ])
+    }
+  }
+
+  @Test func emptyFolderWarns() throws {
+    try withTempDir { dir in
+      try FileManager.default.createDirectory(atPath: dir.file("empty"), withIntermediateDirectories: true)
+      let report = try importing([dir.file("empty")], into: try Store(path: ":memory:"))
+      #expect(report.warnings.map(\.message) == ["the folder holds no .csv or .xml file"])
+    }
+  }
+}
+
+@Suite struct FailedImportLeavesStoreUnchangedTests {
+  @Test func strictModeStoresNothingFromTheFile() throws {
+    try withTempDir { dir in
+      let store = try makeStore(in: dir)
+      let first = try dir.write("first/suppliers.csv", "supplier_id,name,country\nSUP-0,Before,CN\n")
+      _ = try importing([first], into: store)
+      let before = try dumps(store)
+      let importsBefore = try store.imports().count
+
+      let path = try dir.write(
+        "second/suppliers.csv",
+        "supplier_id,name,country\nSUP-1,One,CN\nSUP-0,Changed,VN\nSUP-2,Bad,XX\nSUP-3,Three,CN\nSUP-4,Bad,YY\n"
+      )
+      let reviews = try dir.write(
+        "second/reviews.csv", "review_id,supplier_id,rating,review_date\nR-1,SUP-0,5,2026-01-01\n")
+      var options = ImportOptions()
+      options.strict = true
+      let report = try importing([path, reviews], into: store, options: options)
+      #expect(report.rejects.count == 1)
+      let reject = try #require(report.rejects.first)
+      #expect(reject.line == 4)
+      #expect(reject.value == "XX")
+      #expect(try dumps(store) == before)
+      #expect(try store.imports().count == importsBefore)
+      // The run stops at the first rejected record: the reviews file is not imported either.
+      #expect(report.files.map(\.path) == [path])
+      #expect(report.files.first?.accepted == 0)
+      #expect(report.files.first?.importID == nil)
+    }
+  }
+
+  @Test func strictModeWithCleanFilesStoresEverything() throws {
+    try withTempDir { dir in
+      var options = ImportOptions()
+      options.strict = true
+      let store = try makeStore(in: dir)
+      let report = try importing([Sample.folder], into: store, options: options)
+      #expect(report.rejects.isEmpty)
+      #expect(try store.counts() == Sample.expectedCounts)
+    }
+  }
+
+  @Test func strictModeInXMLStoresNothingFromTheDocument() throws {
+    try withTempDir { dir in
+      let store = try Store(path: ":memory:")
+      let path = try dir.write(
+        "catalog.xml",
+        """
+        <supplierCatalog>
+          <supplier id="SUP-1"><name>One</name><country>CN</country></supplier>
+          <supplier id="SUP-2"><name>Two</name><country>XX</country></supplier>
+          <supplier id="SUP-3"><name>Three</name><country>YY</country></supplier>
+        </supplierCatalog>
+        """)
+      var options = ImportOptions()
+      options.strict = true
+      let report = try importing([path], into: store, options: options)
+      #expect(report.rejects.map(\.line) == [3])
+      #expect(try store.counts().values.allSatisfy { $0 == 0 })
+      #expect(try store.imports().isEmpty)
+    }
+  }
+
+  @Test func malformedXMLHalfWayLeavesTheStoreUnchanged() throws {
+    try withTempDir { dir in
+      let store = try makeStore(in: dir)
+      _ = try importing([Sample.csvFiles[0]], into: store)
+      let before = try dumps(store)
+      let path = try dir.write(
+        "catalog.xml",
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <supplierCatalog>
+          <supplier id="SUP-0001"><name>Renamed</name><country>CN</country></supplier>
+          <supplier id="NEW-1"><name>One</name><country>CN</country></supplier>
+          <supplier id="NEW-2"><name>Two</name><country>VN</country>
+            <reviews><review review_id="R-NEW" rating="5" review_date="2026-01-01"/></reviews>
+          </supplier>
+          <supplier id="NEW-3"><name>Three</nme><country>TR</country></supplier>
+          <supplier id="NEW-4"><name>Four</name><country>IN</country></supplier>
+        </supplierCatalog>
+
+        """)
+      let report = try importing([path], into: store)
+      #expect(report.failures.count == 1)
+      let failure = try #require(report.failures.first)
+      #expect(failure.file == path)
+      #expect(failure.line == 8)
+      #expect(!failure.message.isEmpty)
+      #expect(failure.fix.hasSuffix("nothing from this file was stored"))
+      #expect(try dumps(store) == before)
+      #expect(try store.imports().count == 1)
+      #expect(report.files.isEmpty)
+    }
+  }
+
+  /// Suppliers read from a file that is then rolled back must not vouch for later files' records.
+  @Test func recordsOfARolledBackSupplierAreNotAccepted() throws {
+    try withTempDir { dir in
+      let store = try Store(path: ":memory:")
+      let xml = try dir.write(
+        "data/catalog.xml",
+        """
+        <supplierCatalog>
+          <supplier id="GHOST-1"><name>Ghost</name><country>CN</country></supplier>
+          <supplier id="GHOST-2"><name>Ghost</nme></supplier>
+        </supplierCatalog>
+        """)
+      let reviews = try dir.write(
+        "data/reviews.csv", "review_id,supplier_id,rating,review_date\nR-1,GHOST-1,5,2026-01-01\n")
+      let report = try importing([xml, reviews], into: store)
+      #expect(report.failures.count == 1)
+      #expect(try store.counts()[.suppliers] == 0)
+      let reviewCount = try store.counts()[.reviews]
+      do {
+        #expect(report.rejects.map(\.value) == ["GHOST-1"])
+        #expect(reviewCount == 0, "a review of a supplier that is not in the store was stored")
+      }
+    }
+  }
+}
+
+// MARK: - helpers
+
+func readCSV(_ path: String) throws -> [[String]] {
+  let reader = try CSVReader(path: path)
+  var rows: [[String]] = []
+  if let header = try reader.readHeader() { rows.append(header) }
+  while let batch = try reader.nextBatch() {
+    batch.withView { view in
+      for record in 0..<view.count { rows.append(view.strings(record)) }
+    }
+  }
+  return rows
+}
+
+func writeCSV(_ rows: [[String]]) -> String {
+  rows.map { row in
+    row.map { field in
+      field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+    }.joined(separator: ",")
+  }.joined(separator: "\n") + "\n"
+}
+
+final class Locked<Value>: @unchecked Sendable {
+  private var value: Value
+  private let lock = NSLock()
+  init(_ value: Value) { self.value = value }
+  func withLock<R>(_ body: (inout Value) -> R) -> R {
+    lock.lock()
+    defer { lock.unlock() }
+    return body(&value)
+  }
+}

@@ -1,0 +1,389 @@
+import Foundation
+import SupplierTrustModel
+import SupplierTrustStore
+import Testing
+
+@testable import SupplierTrustImport
+
+/// One reject expected from a one-record fixture: every user-facing part verbatim.
+struct ExpectedReject: CustomTestStringConvertible, Sendable {
+  let label: String
+  let file: String
+  let csv: String
+  let line: Int
+  let column: String
+  let value: String
+  let reason: String
+  let fix: String
+  /// 1-based character column of the field on its line (nil: not checked).
+  var fieldColumn: Int? = nil
+
+  var testDescription: String { label }
+}
+
+let supplierHeader =
+  "supplier_id,name,country,business_type,year_established,employees,trade_assurance,ta_limit_usd,gold_supplier_since,response_rate"
+
+let rejectCases: [ExpectedReject] = [
+  ExpectedReject(
+    label: "required empty", file: "suppliers.csv",
+    csv: "\(supplierHeader)\nSUP-1,,CN,,,,,,,\n", line: 2, column: "name", value: "",
+    reason: "name is required", fix: "fill in name", fieldColumn: 7),
+  ExpectedReject(
+    label: "required blank after trimming", file: "suppliers.csv",
+    csv: "\(supplierHeader)\nSUP-1,Name,  ,,,,,,,\n", line: 2, column: "country", value: "",
+    reason: "country is required", fix: "fill in country", fieldColumn: 12),
+  ExpectedReject(
+    label: "bad identifier", file: "suppliers.csv",
+    csv: "\(supplierHeader)\nSUP 1,Name,CN,,,,,,,\n", line: 2, column: "supplier_id", value: "SUP 1",
+    reason: "supplier_id must be 1 to 64 characters of A-Z a-z 0-9 . _ -",
+    fix: "remove spaces and other characters from the id", fieldColumn: 1),
+  ExpectedReject(
+    label: "identifier too long", file: "suppliers.csv",
+    csv: "\(supplierHeader)\n\(String(repeating: "S", count: 65)),Name,CN,,,,,,,\n", line: 2,
+    column: "supplier_id",
+    value: String(repeating: "S", count: 65),
+    reason: "supplier_id must be 1 to 64 characters of A-Z a-z 0-9 . _ -",
+    fix: "remove spaces and other characters from the id"),
+  ExpectedReject(
+    label: "bad country", file: "suppliers.csv",
+    csv: "\(supplierHeader)\nSUP-1,Name,China,,,,,,,\n", line: 2, column: "country", value: "China",
+    reason: "country must be an ISO 3166-1 alpha-2 country code",
+    fix: "use a two-letter code such as CN, VN, IN or TR", fieldColumn: 12),
+  ExpectedReject(
+    label: "unassigned country", file: "suppliers.csv",
+    csv: "\(supplierHeader)\nSUP-1,Name,XX,,,,,,,\n", line: 2, column: "country", value: "XX",
+    reason: "country must be an ISO 3166-1 alpha-2 country code",
+    fix: "use a two-letter code such as CN, VN, IN or TR"),
+  ExpectedReject(
+    label: "bad enumeration", file: "suppliers.csv",
+    csv: "\(supplierHeader)\nSUP-1,Name,CN,wholesaler,,,,,,\n", line: 2, column: "business_type",
+    value: "wholesaler",
+    reason: "business_type must be one of manufacturer, trading_company, agent, distributor, other",
+    fix: "use one of the listed values", fieldColumn: 15),
+  ExpectedReject(
+    label: "bad boolean", file: "suppliers.csv",
+    csv: "\(supplierHeader)\nSUP-1,Name,CN,,,,maybe,,,\n", line: 2, column: "trade_assurance", value: "maybe",
+    reason: "trade_assurance must be a boolean", fix: "write true/false, yes/no, 1/0 or y/n", fieldColumn: 18),
+  ExpectedReject(
+    label: "bad rate 140%", file: "suppliers.csv",
+    csv: "\(supplierHeader)\nSUP-1,Name,CN,,,,,,,140%\n", line: 2, column: "response_rate", value: "140%",
+    reason: "response_rate must be a rate between 0 and 1 or a percentage up to 100%",
+    fix: "write 0.92 or 92%",
+    fieldColumn: 21),
+  ExpectedReject(
+    label: "bad money 25,000", file: "suppliers.csv",
+    csv: "\(supplierHeader)\nSUP-1,Name,CN,,,,yes,\"25,000\",,\n", line: 2, column: "ta_limit_usd",
+    value: "25,000",
+    reason: "ta_limit_usd must be a plain US-dollar amount",
+    fix:
+      "write digits with at most two decimals and no thousands separators or currency signs, e.g. 25000.00",
+    fieldColumn: 22),
+  ExpectedReject(
+    label: "bad money $100", file: "orders.csv",
+    csv: "order_id,supplier_id,order_date,amount_usd\nO-1,SUP-A,2026-01-05,$100\n", line: 2,
+    column: "amount_usd",
+    value: "$100", reason: "amount_usd must be a plain US-dollar amount",
+    fix:
+      "write digits with at most two decimals and no thousands separators or currency signs, e.g. 25000.00",
+    fieldColumn: 22),
+  ExpectedReject(
+    label: "bad date 2026-13-45", file: "audits.csv",
+    csv: "audit_id,supplier_id,kind,audit_date,result\nAUD-1,SUP-A,factory_audit,2026-13-45,pass\n", line: 2,
+    column: "audit_date", value: "2026-13-45", reason: "audit_date must be a calendar date",
+    fix: "write YYYY-MM-DD, e.g. 2026-09-14", fieldColumn: 27),
+  ExpectedReject(
+    label: "bad year", file: "suppliers.csv",
+    csv: "\(supplierHeader)\nSUP-1,Name,CN,,97,,,,,\n", line: 2, column: "year_established", value: "97",
+    reason: "year_established must be a four-digit year", fix: "write a year such as 2009"),
+  ExpectedReject(
+    label: "bad count", file: "suppliers.csv",
+    csv: "\(supplierHeader)\nSUP-1,Name,CN,,,-3,,,,\n", line: 2, column: "employees", value: "-3",
+    reason: "employees must be a whole number of 0 or more", fix: "write digits only, e.g. 120"),
+  ExpectedReject(
+    label: "rating 7", file: "reviews.csv",
+    csv: "review_id,supplier_id,rating,review_date\nR-1,SUP-A,7,2026-01-02\n", line: 2, column: "rating",
+    value: "7",
+    reason: "rating must be between 1 and 5", fix: "write a value from 1 to 5", fieldColumn: 11),
+  ExpectedReject(
+    label: "rating 4.55", file: "reviews.csv",
+    csv: "review_id,supplier_id,rating,review_date\nR-1,SUP-A,4.55,2026-01-02\n", line: 2, column: "rating",
+    value: "4.55", reason: "rating may have at most 1 decimal", fix: "round it, e.g. 4.5"),
+  ExpectedReject(
+    label: "rating not a number", file: "reviews.csv",
+    csv: "review_id,supplier_id,rating,review_date\nR-1,SUP-A,five,2026-01-02\n", line: 2, column: "rating",
+    value: "five", reason: "rating must be a number between 1 and 5", fix: "write a plain number such as 5"),
+  ExpectedReject(
+    label: "bad standard", file: "certifications.csv",
+    csv: "supplier_id,standard\nSUP-A,ISO 9001 (2015)\n", line: 2, column: "standard",
+    value: "ISO 9001 (2015)",
+    reason: "standard is not a recognisable standard name",
+    fix: "write the standard's name, e.g. ISO9001, ISO 9001:2015, CE or RoHS", fieldColumn: 7),
+  ExpectedReject(
+    label: "expires before issued", file: "certifications.csv",
+    csv: "supplier_id,standard,issued_on,expires_on\nSUP-A,ISO9001,2025-03-01,2024-03-01\n", line: 2,
+    column: "expires_on", value: "2024-03-01", reason: "expires_on 2024-03-01 is before issued_on 2025-03-01",
+    fix: "correct one of the two dates", fieldColumn: 26),
+  ExpectedReject(
+    label: "delivered before shipped", file: "orders.csv",
+    csv:
+      "order_id,supplier_id,order_date,amount_usd,shipped_date,delivered_date\nO-1,SUP-A,2026-01-05,100.00,2026-02-10,2026-02-01\n",
+    line: 2, column: "delivered_date", value: "2026-02-01",
+    reason: "delivered_date 2026-02-01 is before shipped_date 2026-02-10", fix: "correct one of the two dates"
+  ),
+  ExpectedReject(
+    label: "refund above amount", file: "orders.csv",
+    csv:
+      "order_id,supplier_id,order_date,amount_usd,dispute,dispute_opened_on,refund_usd\nO-1,SUP-A,2026-01-05,100.00,refunded,2026-02-01,150\n",
+    line: 2, column: "refund_usd", value: "150.00",
+    reason: "refund_usd 150.00 is more than amount_usd 100.00",
+    fix: "correct the refund or the amount"),
+  ExpectedReject(
+    label: "gold supplier before founding", file: "suppliers.csv",
+    csv: "\(supplierHeader)\nSUP-1,Name,CN,,2010,,,,2005,\n", line: 2, column: "gold_supplier_since",
+    value: "2005",
+    reason: "gold_supplier_since 2005 is before year_established 2010", fix: "correct one of the two years"),
+  ExpectedReject(
+    label: "unknown supplier", file: "reviews.csv",
+    csv: "review_id,supplier_id,rating,review_date\nR-1,SUP-Z,5,2026-01-02\n", line: 2, column: "supplier_id",
+    value: "SUP-Z", reason: "supplier_id SUP-Z is not a known supplier",
+    fix: "import the supplier's profile first (suppliers.csv or a <supplier> element), or correct the id",
+    fieldColumn: 5),
+  ExpectedReject(
+    label: "too few fields", file: "suppliers.csv",
+    csv: "supplier_id,name,country\nSUP-1,Name\n", line: 2, column: "country", value: "",
+    reason: "the record has 2 fields but the header has 3",
+    fix: "add the missing fields (empty is fine) or check for a stray line break"),
+  ExpectedReject(
+    label: "too many fields", file: "suppliers.csv",
+    csv: "supplier_id,name,country\nSUP-1,Name,CN,extra\n", line: 2, column: "", value: "",
+    reason: "the record has 4 fields but the header has 3",
+    fix: "quote fields that contain commas, or remove the extra fields", fieldColumn: 15),
+  ExpectedReject(
+    label: "unterminated quote at end of file", file: "suppliers.csv",
+    csv: "supplier_id,name,country\nSUP-1,\"Name,CN\n", line: 2, column: "", value: "",
+    reason: "a quoted field is never closed before the end of the file",
+    fix: "close the quoted field with \" (a quote inside a field is written twice: \"\")"),
+  ExpectedReject(
+    label: "text after closing quote", file: "suppliers.csv",
+    csv: "supplier_id,name,country\nSUP-1,\"Name\"x,CN\n", line: 2, column: "name", value: "Name",
+    reason: "text follows the closing quote of a quoted field",
+    fix: "quote the whole field and double every quote inside it, e.g. \"5\"\" pipe\"", fieldColumn: 7),
+]
+
+@Suite struct RejectionTests {
+  @Test(arguments: rejectCases)
+  func rejectsWithReasonAndFix(_ expected: ExpectedReject) throws {
+    try withTempDir { dir in
+      let (report, store, path) = try importWithSuppliers(dir, expected.file, expected.csv)
+      #expect(report.rejects.count == 1, "\(report.rejects.map(\.rendered))")
+      let reject = try #require(report.rejects.first)
+      #expect(reject.file == path)
+      #expect(reject.line == expected.line)
+      #expect(reject.column == expected.column)
+      #expect(reject.value == expected.value)
+      #expect(reject.reason == expected.reason)
+      #expect(reject.fix == expected.fix)
+      if let column = expected.fieldColumn {
+        #expect(reject.fieldLine == expected.line)
+        #expect(reject.fieldColumn == column)
+      }
+      // Nothing but the two base suppliers is stored.
+      let counts = try store.counts()
+      #expect(counts[.suppliers] == 2)
+      #expect(counts.filter { $0.key != .suppliers }.values.allSatisfy { $0 == 0 })
+      let summary = try #require(report.files.first { $0.path == path })
+      #expect(summary.accepted == 0)
+      #expect(summary.rejected == 1)
+    }
+  }
+
+  @Test func ratingSevenMatchesTheOutputContract() throws {
+    // outputs.md: { "line": 88, "column": "rating", "value": "7", "reason": "rating must be between 1 and 5" }
+    try withTempDir { dir in
+      let (report, _, _) = try importWithSuppliers(
+        dir, "reviews.csv",
+        "review_id,supplier_id,rating,review_date\nR-1,SUP-A,4.5,2026-01-02\nR-2,SUP-A,7,2026-01-02\n")
+      let data = try JSONEncoder().encode(try #require(report.rejects.first))
+      let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+      #expect(object["line"] as? Int == 3)
+      #expect(object["column"] as? String == "rating")
+      #expect(object["value"] as? String == "7")
+      #expect(object["reason"] as? String == "rating must be between 1 and 5")
+    }
+  }
+
+  @Test func invalidUTF8InATextField() throws {
+    try withTempDir { dir in
+      let suppliers = try dir.write(
+        "suppliers.csv",
+        bytes: Array("supplier_id,name,country\nSUP-1,Caf".utf8) + [0xE9] + Array(",CN\nSUP-2,Good,CN\n".utf8)
+      )
+      let store = try Store(path: ":memory:")
+      let report = try importing([suppliers], into: store)
+      #expect(report.rejects.count == 1)
+      let reject = try #require(report.rejects.first)
+      #expect(reject.line == 2)
+      #expect(reject.column == "name")
+      #expect(reject.value == "Caf\u{FFFD}")
+      #expect(reject.reason == "name is not valid UTF-8")
+      #expect(reject.fix == "save the file as UTF-8")
+      #expect(reject.fieldColumn == 7)
+      #expect(try store.counts()[.suppliers] == 1)
+    }
+  }
+
+  @Test func fieldPositionAfterAQuotedLineBreak() throws {
+    try withTempDir { dir in
+      let csv = "supplier_id,name,country\nSUP-1,\"Name\nsecond line\",China\n"
+      let path = try dir.write("suppliers.csv", csv)
+      let report = try importing([path], into: try Store(path: ":memory:"))
+      let reject = try #require(report.rejects.first)
+      #expect(reject.line == 2)
+      #expect(reject.column == "country")
+      #expect(reject.fieldLine == 3)
+      #expect(reject.fieldColumn == 14)
+      #expect(reject.rendered.contains("\(path):3:14 (country = \"China\")"))
+    }
+  }
+
+  @Test func fieldPositionCountsCharactersNotBytes() throws {
+    try withTempDir { dir in
+      let path = try dir.write("suppliers.csv", "supplier_id,name,country\nSUP-1,Ünïcödé,ZZ\n")
+      let report = try importing([path], into: try Store(path: ":memory:"))
+      let reject = try #require(report.rejects.first)
+      #expect(reject.fieldLine == 2)
+      #expect(reject.fieldColumn == 15)
+    }
+  }
+
+  @Test func recordLineCountsQuotedLineBreaksAndBlankLines() throws {
+    try withTempDir { dir in
+      let csv = "supplier_id,name,country\nSUP-1,\"Two\nlines\",CN\n\nSUP-2,Name,XX\n"
+      let path = try dir.write("suppliers.csv", csv)
+      let report = try importing([path], into: try Store(path: ":memory:"))
+      #expect(report.rejects.map(\.line) == [5])
+    }
+  }
+
+  @Test func unknownSupplierWhoseOwnRowWasRejected() throws {
+    try withTempDir { dir in
+      let suppliers = try dir.write("suppliers.csv", "supplier_id,name,country\nSUP-1,One,CN\nSUP-2,Two,XX\n")
+      let reviews = try dir.write(
+        "reviews.csv",
+        "review_id,supplier_id,rating,review_date\nR-1,SUP-1,5,2026-01-02\nR-2,SUP-2,4,2026-01-03\n")
+      let store = try Store(path: ":memory:")
+      let report = try importing([reviews, suppliers], into: store)
+      #expect(report.rejects.count == 2)
+      let reject = try #require(report.rejects.last)
+      #expect(reject.file == reviews)
+      #expect(reject.line == 3)
+      #expect(reject.column == "supplier_id")
+      #expect(reject.value == "SUP-2")
+      #expect(
+        reject.reason
+          == "supplier_id SUP-2 is not a known supplier (its own record at \(suppliers):3 was rejected)")
+      #expect(try store.counts()[.reviews] == 1)
+    }
+  }
+
+  @Test func duplicateIdRejectsTheLaterRecord() throws {
+    try withTempDir { dir in
+      let (report, store, path) = try importWithSuppliers(
+        dir, "reviews.csv",
+        """
+        review_id,supplier_id,rating,review_date
+        R-1,SUP-A,5,2026-01-02
+        R-2,SUP-A,3,2026-01-03
+        R-1,SUP-B,1,2026-01-04
+
+        """)
+      #expect(report.rejects.count == 1)
+      let reject = try #require(report.rejects.first)
+      #expect(reject.file == path)
+      #expect(reject.line == 4)
+      #expect(reject.column == "review_id")
+      #expect(reject.value == "R-1")
+      #expect(reject.reason == "review_id R-1 appears again in this file (first on line 2)")
+      #expect(reject.fix == "give each record its own id, or remove the repeated record")
+      // The first record is the one kept.
+      let rows = try store.dump(.reviews)
+      #expect(rows.count == 2)
+      #expect(rows.first?.prefix(3) == ["R-1", "SUP-A", "5.0"])
+    }
+  }
+
+  @Test func duplicateSupplierInOneFile() throws {
+    try withTempDir { dir in
+      let path = try dir.write("suppliers.csv", "supplier_id,name,country\nSUP-1,First,CN\nSUP-1,Second,VN\n")
+      let store = try Store(path: ":memory:")
+      let report = try importing([path], into: store)
+      #expect(
+        report.rejects.map(\.reason) == ["supplier_id SUP-1 appears again in this file (first on line 2)"])
+      #expect(try store.dump(.suppliers).first?.prefix(3) == ["SUP-1", "First", "CN"])
+    }
+  }
+
+  @Test func duplicateCertificateWithoutNumber() throws {
+    try withTempDir { dir in
+      let (report, store, _) = try importWithSuppliers(
+        dir, "certifications.csv",
+        "supplier_id,standard,certification_body,issued_on\nSUP-A,ISO 9001:2015,SGS,2024-05-20\nSUP-A,iso9001,SGS,2024-05-20\n"
+      )
+      let reject = try #require(report.rejects.first)
+      #expect(reject.line == 3)
+      #expect(reject.column == "certificate_number")
+      #expect(
+        reject.reason
+          == "certificate SUP-A|ISO9001|2024-05-20|SGS appears again in this file (first on line 2)")
+      #expect(try store.counts()[.certifications] == 1)
+    }
+  }
+
+  @Test func disputeDateWithoutDispute() throws {
+    try withTempDir { dir in
+      let (report, _, _) = try importWithSuppliers(
+        dir, "orders.csv",
+        "order_id,supplier_id,order_date,amount_usd,dispute,dispute_opened_on\nO-1,SUP-A,2026-01-05,100,none,2026-02-01\n"
+      )
+      let reject = try #require(report.rejects.first)
+      #expect(reject.column == "dispute")
+      #expect(reject.value == "none")
+      #expect(reject.reason == "dispute_opened_on is set but dispute says there is none")
+    }
+  }
+
+  @Test func documentedAliasesAreAcceptedOnImport() throws {
+    try withTempDir { dir in
+      let (report, store, _) = try importWithSuppliers(
+        dir, "audits.csv",
+        "audit_id,supplier_id,kind,audit_date,result\nAUD-1,SUP-A,Factory Audit,2026-01-02,Passed\n")
+      let audits = try store.dump(.audits)
+      do {
+        #expect(report.rejects.isEmpty, "\(report.rejects.map(\.rendered))")
+        #expect(audits.first?[5] == "pass")
+      }
+    }
+  }
+
+  @Test func acceptedValuesAreStoredNormalised() throws {
+    try withTempDir { dir in
+      let path = try dir.write(
+        "suppliers.csv",
+        """
+        supplier_id,name,country,business_type,categories,trade_assurance,ta_limit_usd,response_rate,platform_rating
+        SUP-1, Padded Name ,cn,Trading Company, A ; B ;; C ,Y,.5,92 %,4.5
+
+        """)
+      let store = try Store(path: ":memory:")
+      let report = try importing([path], into: store)
+      #expect(report.rejects.isEmpty, "\(report.rejects.map(\.rendered))")
+      let row = try #require(try store.dump(.suppliers).first)
+      #expect(Array(row.prefix(6)) == ["SUP-1", "Padded Name", "CN", "∅", "trading_company", "A;B;C"])
+      #expect(row[8] == "1")  // trade_assurance
+      #expect(row[9] == "50")  // ta_limit_cents
+      #expect(row[13] == "0.92")  // response_rate
+      #expect(row[16] == "4.5")  // platform_rating
+    }
+  }
+}

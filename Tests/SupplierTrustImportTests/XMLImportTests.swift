@@ -1,0 +1,202 @@
+import Foundation
+import SupplierTrustModel
+import SupplierTrustStore
+import Testing
+
+@testable import SupplierTrustImport
+
+@Suite struct XMLImportTests {
+  @Test(arguments: ["external-entity.xml", "billion-laughs.xml"])
+  func hostileDocumentsAreRefused(name: String) throws {
+    let path = try fixture(name)
+    let store = try Store(path: ":memory:")
+    let clock = ContinuousClock()
+    let start = clock.now
+    let report = try importing([path], into: store)
+    #expect(clock.now - start < .seconds(2))
+    #expect(report.failures.count == 1)
+    let failure = try #require(report.failures.first)
+    #expect(failure.file == path)
+    #expect(failure.line == 2)
+    #expect(failure.message.hasPrefix("DOCTYPE declarations are not allowed in supplier catalogs"))
+    #expect(failure.fix.hasSuffix("nothing from this file was stored"))
+    #expect(report.rejects.isEmpty)
+    #expect(try store.counts().values.allSatisfy { $0 == 0 })
+    #expect(try store.imports().isEmpty)
+    for kind in RecordKind.allCases {
+      for row in try store.dump(kind) { #expect(!row.joined().contains("root:")) }
+    }
+    #expect(!failure.rendered.contains("root:"))
+  }
+
+  @Test func forwardReferencesNestingAndUnknownElements() throws {
+    let path = try fixture("forward-references.xml")
+    let store = try Store(path: ":memory:")
+    let report = try importing([path], into: store)
+    #expect(report.failures.isEmpty, "\(report.failures.map(\.rendered))")
+
+    // Records naming a supplier defined later in the document are accepted.
+    #expect(try store.dump(.reviews).map { $0[0] } == ["R-EARLY", "R-NESTED", "R-SAME"])
+    #expect(try store.dump(.reviews).allSatisfy { $0[1] == "SUP-LATE" })
+    #expect(try store.dump(.certifications).map { $0[0] } == ["SUP-LATE|ISO9001|#Q-1"])
+    let order = try #require(try store.dump(.orders).first)
+    #expect(
+      Array(order.prefix(5)) == [
+        "O-1", "SUP-LATE", String(Day(parsing: "2026-01-10")!.daysSinceEpoch), "120050", "paypal",
+      ])
+    #expect(try store.counts() == [.suppliers: 1, .certifications: 1, .audits: 0, .reviews: 3, .orders: 1])
+
+    #expect(report.rejects.count == 2, "\(report.rejects.map(\.rendered))")
+    // A nested record whose own supplier_id differs from the enclosing supplier.
+    let mismatch = try #require(report.rejects.first { $0.value == "SUP-OTHER" })
+    #expect(mismatch.file == path)
+    #expect(mismatch.line == 14)
+    #expect(mismatch.column == "supplier_id")
+    #expect(mismatch.reason == "supplier_id SUP-OTHER differs from the enclosing supplier SUP-LATE")
+    #expect(mismatch.fix == "move the record into its supplier's element, or drop its supplier_id")
+    // A top-level record naming a supplier that never comes: rejected with its element's line.
+    let orphan = try #require(report.rejects.first { $0.value == "SUP-NOBODY" })
+    #expect(orphan.line == 7)
+    #expect(orphan.column == "supplier_id")
+    #expect(orphan.reason == "supplier_id SUP-NOBODY is not a known supplier")
+
+    // Unknown elements: one warning per name, with a count and the first line.
+    #expect(report.warnings.count == 1)
+    let warning = try #require(report.warnings.first)
+    #expect(warning.message == "unknown element <colour> ignored (2 times)")
+    #expect(warning.line == 11)
+
+    let byKind = Dictionary(grouping: report.files, by: \.kind)
+    #expect(byKind[.reviews]?.first?.accepted == 3)
+    #expect(byKind[.reviews]?.first?.rejected == 2)
+    #expect(byKind[.suppliers]?.first?.accepted == 1)
+    #expect(byKind[.audits] == nil)
+  }
+
+  @Test func nestedSupplierIDAsChildElementMustMatchTheEnclosingSupplier() throws {
+    try withTempDir { dir in
+      let path = try dir.write(
+        "catalog.xml",
+        """
+        <supplierCatalog>
+          <supplier id="SUP-B"><name>B</name><country>VN</country></supplier>
+          <supplier id="SUP-A">
+            <name>A</name>
+            <country>CN</country>
+            <reviews>
+              <review review_id="R-1" rating="5" review_date="2026-03-03">
+                <supplier_id>SUP-B</supplier_id>
+              </review>
+            </reviews>
+          </supplier>
+        </supplierCatalog>
+        """)
+      let store = try Store(path: ":memory:")
+      let report = try importing([path], into: store)
+      #expect(report.failures.isEmpty)
+      let reviews = try store.dump(.reviews)
+      do {
+        #expect(report.rejects.map(\.line) == [7])
+        #expect(report.rejects.first?.reason == "supplier_id SUP-B differs from the enclosing supplier SUP-A")
+        #expect(reviews.filter { $0[1] == "SUP-B" }.isEmpty, "review stored under the wrong supplier")
+      }
+    }
+  }
+
+  @Test func wrongRootElementFailsTheFile() throws {
+    let path = try fixture("wrong-root.xml")
+    let store = try Store(path: ":memory:")
+    let report = try importing([path], into: store)
+    let failure = try #require(report.failures.first)
+    #expect(report.failures.count == 1)
+    #expect(failure.file == path)
+    #expect(failure.line == 2)
+    #expect(failure.message == "the root element is <catalog>, not <supplierCatalog>")
+    #expect(failure.fix == "wrap the records in <supplierCatalog> … </supplierCatalog>")
+    #expect(try store.counts().values.allSatisfy { $0 == 0 })
+  }
+
+  @Test func nestedRecordsOfARejectedSupplierExplainWhy() throws {
+    try withTempDir { dir in
+      let path = try dir.write(
+        "catalog.xml",
+        """
+        <supplierCatalog>
+          <supplier id="SUP-1">
+            <name>One</name>
+            <country>Turkey</country>
+            <audits>
+              <audit audit_id="AUD-1" kind="factory_audit" audit_date="2026-01-01" result="pass"/>
+            </audits>
+          </supplier>
+        </supplierCatalog>
+        """)
+      let store = try Store(path: ":memory:")
+      let report = try importing([path], into: store)
+      #expect(report.rejects.map(\.line) == [2, 6])
+      #expect(report.rejects.first?.column == "country")
+      #expect(report.rejects.first?.value == "Turkey")
+      #expect(
+        report.rejects.last?.reason
+          == "supplier_id SUP-1 is not a known supplier (its own record at \(path):2 was rejected)")
+      #expect(try store.counts().values.allSatisfy { $0 == 0 })
+    }
+  }
+
+  @Test func xmlRejectsFileIsNamedPerKind() throws {
+    try withTempDir { dir in
+      let path = try dir.write(
+        "catalog.xml",
+        """
+        <supplierCatalog>
+          <supplier id="SUP-1"><name>One</name><country>CN</country>
+            <reviews><review review_id="R-1" rating="9" review_date="2026-01-01"/></reviews>
+          </supplier>
+        </supplierCatalog>
+        """)
+      var options = ImportOptions()
+      options.rejectsDirectory = dir.file("rejects")
+      let report = try importing([path], into: try Store(path: ":memory:"), options: options)
+      let rejectsPath = dir.file("rejects/catalog.reviews.rejects.csv")
+      #expect(report.rejectFiles == [rejectsPath])
+      let rows = try readCSV(rejectsPath)
+      #expect(rows.first == ["reject_line", "reject_column", "reject_reason"] + Columns.reviews)
+      #expect(rows.count == 2)
+      #expect(rows.last?.prefix(6) == ["3", "rating", "rating must be between 1 and 5", "R-1", "SUP-1", "9"])
+    }
+  }
+
+  @Test func duplicateIDInOneDocument() throws {
+    try withTempDir { dir in
+      let path = try dir.write(
+        "catalog.xml",
+        """
+        <supplierCatalog>
+          <supplier id="SUP-1"><name>One</name><country>CN</country></supplier>
+          <supplier id="SUP-1"><name>Again</name><country>CN</country></supplier>
+        </supplierCatalog>
+        """)
+      let store = try Store(path: ":memory:")
+      let report = try importing([path], into: store)
+      #expect(report.rejects.map(\.line) == [3])
+      #expect(
+        report.rejects.first?.reason == "supplier_id SUP-1 appears again in this file (first on line 2)")
+      #expect(try store.dump(.suppliers).first?[1] == "One")
+    }
+  }
+
+  @Test func xmlAndCSVTogetherInOneFolder() throws {
+    try withTempDir { dir in
+      try dir.write(
+        "data/catalog.xml",
+        "<supplierCatalog><review review_id=\"R-X\" supplier_id=\"SUP-CSV\" rating=\"4\" review_date=\"2026-01-01\"/></supplierCatalog>\n"
+      )
+      try dir.write("data/suppliers.csv", "supplier_id,name,country\nSUP-CSV,From CSV,CN\n")
+      let store = try Store(path: ":memory:")
+      let report = try importing([dir.file("data")], into: store)
+      #expect(report.rejects.isEmpty, "\(report.rejects.map(\.rendered))")
+      #expect(try store.counts()[.reviews] == 1)
+      #expect(report.files.first?.kind == .suppliers)
+    }
+  }
+}

@@ -1,0 +1,255 @@
+import Testing
+
+@testable import SupplierTrustModel
+
+@Suite struct MoneyTests {
+  @Test(arguments: [
+    ("25000.00", Int64(2_500_000)),
+    ("25000", 2_500_000),
+    ("0.5", 50),
+    ("0.05", 5),
+    ("12.3", 1230),
+    ("0", 0),
+    // Deliberate: a missing whole part is accepted (".5" is 50 cents), as is a trailing dot.
+    (".5", 50),
+    ("7.", 700),
+    ("999999999999999.99", 99_999_999_999_999_999),
+  ])
+  func parses(text: String, cents: Int64) throws {
+    let money = try #require(Money(parsing: text))
+    #expect(money.cents == cents)
+  }
+
+  @Test(arguments: [
+    "25,000", "$100", "100$", "1.234", "-5", "+5", "", ".", "1.2.3", "1e3", " 5", "5 ", "USD 5",
+    "1000000000000000",
+  ])
+  func rejects(text: String) {
+    #expect(Money(parsing: text) == nil, "\(text) should not parse")
+  }
+
+  @Test func description() {
+    #expect(Money(cents: 2_500_000).description == "25000.00")
+    #expect(Money(cents: 5).description == "0.05")
+    #expect(Money(cents: 50).description == "0.50")
+    #expect(Money(cents: 0).description == "0.00")
+    #expect(Money(cents: -1234).description == "-12.34")
+    #expect(Money(cents: 1999).dollars == 19.99)
+    #expect(Money(cents: 1) < Money(cents: 2))
+  }
+}
+
+@Suite struct RateTests {
+  @Test(arguments: [
+    ("0.92", 0.92), ("92%", 0.92), ("92 %", 0.92), ("100%", 1.0), ("0%", 0.0), ("1", 1.0), ("0", 0.0),
+    ("99.5%", 0.995),
+  ])
+  func parses(text: String, value: Double) throws {
+    let rate = try #require(Rate.parse(text))
+    #expect(abs(rate - value) < 1e-12)
+  }
+
+  @Test(arguments: ["140%", "1.2", "-0.1", "abc", "", "%", "-5%", "92%%", "0.9.2", "1e-1", "100.1%"])
+  func rejects(text: String) {
+    #expect(Rate.parse(text) == nil, "\(text) should not parse")
+  }
+}
+
+@Suite struct NumbersTests {
+  private func parse(_ text: String) -> Double? {
+    var copy = text
+    return copy.withUTF8 { Numbers.parse(utf8: $0) }
+  }
+
+  private func count(_ text: String) -> Int64? {
+    var copy = text
+    return copy.withUTF8 { Numbers.parseCount(utf8: $0) }
+  }
+
+  @Test func parsesPlainDecimals() {
+    #expect(parse("4.5") == 4.5)
+    #expect(parse("-3") == -3)
+    #expect(parse("+12") == 12)
+    #expect(parse("0.25") == 0.25)
+    #expect(parse(".5") == 0.5)
+    #expect(parse("") == nil)
+    #expect(parse("-") == nil)
+    #expect(parse(".") == nil)
+    #expect(parse("1e3") == nil)
+    #expect(parse("1,5") == nil)
+    #expect(parse("1.2.3") == nil)
+    #expect(parse("123456789012345678") == nil)  // more than 17 digits
+  }
+
+  @Test func parsesCounts() {
+    #expect(count("0") == 0)
+    #expect(count("120") == 120)
+    #expect(count("-1") == nil)
+    #expect(count("1.0") == nil)
+    #expect(count("") == nil)
+    #expect(count("1234567890123456789") == nil)
+  }
+}
+
+@Suite struct FlagTests {
+  @Test(arguments: [
+    ("true", true), ("TRUE", true), ("True", true), ("tRuE", true), ("yes", true), ("YES", true),
+    ("Yes", true),
+    ("1", true), ("y", true), ("Y", true),
+    ("false", false), ("FALSE", false), ("False", false), ("no", false), ("NO", false), ("No", false),
+    ("0", false), ("n", false), ("N", false),
+  ])
+  func parses(text: String, value: Bool) {
+    #expect(Flag.parse(text) == value)
+  }
+
+  @Test(arguments: ["", "t", "f", "2", "maybe", "ye", "tru", "falsey", "yes ", "on", "off", "nope", "-1"])
+  func rejects(text: String) {
+    #expect(Flag.parse(text) == nil, "\(text) should not parse")
+  }
+
+  /// `bytes[0] | 0x20` folds the control characters DC0 (0x10) and DC1 (0x11) onto "0" and "1".
+  @Test func controlCharactersAreNotBooleans() {
+    do {
+      #expect(Flag.parse("\u{11}") == nil)
+      #expect(Flag.parse("\u{10}") == nil)
+    }
+  }
+}
+
+@Suite struct IdentifierTests {
+  @Test func lengthLimits() {
+    #expect(Identifier.isValid(String(repeating: "a", count: 64)))
+    #expect(!Identifier.isValid(String(repeating: "a", count: 65)))
+    #expect(Identifier.isValid("A"))
+    #expect(!Identifier.isValid(""))
+  }
+
+  @Test(arguments: ["SUP-0001", "R.1_x-Y", "0", "a.b.c", "TA-28547009"])
+  func accepts(text: String) {
+    #expect(Identifier.isValid(text))
+  }
+
+  @Test(arguments: ["SUP 1", " SUP1", "SUP1 ", "SUPé1", "供应商", "SUP/1", "SUP,1", "SUP\n1", "SUP#1", "\u{0}"])
+  func rejects(text: String) {
+    #expect(!Identifier.isValid(text), "\(text) should be refused")
+  }
+
+  @Test func unicodeLengthIsNotTheProblem() {
+    // Two characters, but not ASCII: refused for the characters, not the length.
+    #expect(!Identifier.isValid("éé"))
+  }
+}
+
+@Suite struct CountryTests {
+  @Test func normalizes() {
+    #expect(Country.normalize("cn") == "CN")
+    #expect(Country.normalize("CN") == "CN")
+    #expect(Country.normalize("Vn") == "VN")
+    #expect(Country.normalize("xk") == "XK")
+    #expect(Country.normalize("China") == nil)
+    #expect(Country.normalize("XX") == nil)
+    #expect(Country.normalize("UK") == nil)
+    #expect(Country.normalize("") == nil)
+    #expect(Country.normalize("C") == nil)
+  }
+
+  @Test func codeListSize() {
+    // 249 assigned codes plus XK.
+    #expect(Country.codes.count == 250)
+    #expect(Country.codes.allSatisfy { $0.count == 2 && $0 == $0.uppercased() })
+  }
+}
+
+@Suite struct StandardTests {
+  @Test(arguments: [
+    ("ISO 9001:2015", "ISO9001"), ("ISO9001", "ISO9001"), ("iso9001", "ISO9001"), ("ISO-9001", "ISO9001"),
+    ("iso-14001", "ISO14001"), ("ISO 14001:2015", "ISO14001"), ("ISO/IEC 27001:2022", "ISO27001"),
+    ("ISO 45001:2018", "ISO45001"), ("IATF 16949:2016", "IATF16949"), ("RoHS", "RoHS"), ("ROHS", "RoHS"),
+    ("rohs", "RoHS"), ("CE", "CE"), ("ce", "CE"), ("BSCI", "BSCI"), ("EN ISO 13485:2016", "ISO13485"),
+    ("ISO 13485", "ISO13485"), ("ISO 9001:2015+A1:2024", "ISO9001"), ("Oeko-Tex 100", "OEKO-TEX100"),
+  ])
+  func normalizes(text: String, canonical: String) {
+    #expect(Standard.normalize(text) == canonical)
+  }
+
+  @Test(arguments: [
+    "", ":2015", "ISO 9001 (2015)", "ISO 9001 — 2015", "ISO*9001", "  ", String(repeating: "A", count: 33),
+  ])
+  func rejects(text: String) {
+    #expect(Standard.normalize(text) == nil, "\(text) should be refused")
+  }
+
+  @Test func managementSystems() {
+    #expect(Standard.isManagementSystem("ISO9001"))
+    #expect(Standard.isManagementSystem("IATF16949"))
+    #expect(!Standard.isManagementSystem("CE"))
+    #expect(!Standard.isManagementSystem("RoHS"))
+  }
+}
+
+@Suite struct EnumerationTests {
+  @Test func businessTypes() {
+    #expect(BusinessType(normalizing: "Trading Company") == .tradingCompany)
+    #expect(BusinessType(normalizing: "trading-company") == .tradingCompany)
+    #expect(BusinessType(normalizing: "TRADING_COMPANY") == .tradingCompany)
+    #expect(BusinessType(normalizing: "Manufacturer") == .manufacturer)
+    #expect(BusinessType(normalizing: "wholesaler") == nil)
+    #expect(BusinessType(normalizing: "") == nil)
+    #expect(BusinessType(normalizing: "trading  company") == nil)
+    #expect(BusinessType.allowedList == "manufacturer, trading_company, agent, distributor, other")
+  }
+
+  @Test func otherEnumerations() {
+    #expect(AuditResult(normalizing: "Conditional") == .conditional)
+    #expect(AuditResult(normalizing: "ok") == nil)
+    #expect(AuditKind(normalizing: "Gold Supplier Onsite") == .goldSupplierOnsite)
+    #expect(AuditKind(normalizing: "factory-audit") == .factoryAudit)
+    #expect(AuditKind(normalizing: "audit") == nil)
+    #expect(CertificateStatus(normalizing: "pending") == nil)
+    #expect(PaymentMethod(normalizing: "Credit Card") == .creditCard)
+    #expect(PaymentMethod(normalizing: "western union") == .westernUnion)
+    #expect(PaymentMethod(normalizing: "bitcoin") == nil)
+    #expect(InspectionResult(normalizing: "Not Inspected") == .notInspected)
+    #expect(DisputeStatus(normalizing: "Partially Refunded") == .partiallyRefunded)
+    #expect(DisputeStatus(normalizing: "none") == DisputeStatus.none)
+  }
+
+  @Test func aliasesAreHonoured() {
+    // The types declare their aliases, and the static member is visible on each type...
+    #expect(BusinessType.aliases["trader"] == "trading_company")
+    #expect(CertificateStatus.aliases["active"] == "valid")
+    // ...but `aliases` is not a requirement of RecordEnumeration, so init(normalizing:) (in the
+    // protocol extension) always sees the extension's empty default.
+    do {
+      #expect(BusinessType(normalizing: "Trader") == .tradingCompany)
+      #expect(BusinessType(normalizing: "factory") == .manufacturer)
+      #expect(AuditResult(normalizing: "Passed") == .pass)
+      #expect(AuditResult(normalizing: "FAILED") == .fail)
+      #expect(CertificateStatus(normalizing: "Active") == .valid)
+      #expect(CertificateStatus(normalizing: "canceled") == .cancelled)
+      #expect(CertificateStatus(normalizing: "Revoked") == .withdrawn)
+    }
+  }
+
+  @Test func platformMethods() {
+    #expect(PaymentMethod.creditCard.isPlatformMethod)
+    #expect(PaymentMethod.bankTransfer.isPlatformMethod)
+    #expect(!PaymentMethod.westernUnion.isPlatformMethod)
+    #expect(!PaymentMethod.cash.isPlatformMethod)
+  }
+
+  @Test func recordKindOrder() {
+    #expect(RecordKind.allCases.sorted() == [.suppliers, .certifications, .audits, .orders, .reviews])
+  }
+
+  @Test func certificationKey() {
+    var c = Certification(supplierID: "SUP-1", standard: "ISO9001")
+    c.certificateNumber = "N-1"
+    #expect(c.key == "SUP-1|ISO9001|#N-1")
+    c.certificateNumber = nil
+    c.issuedOn = Day(year: 2024, month: 5, day: 20)
+    c.certificationBody = "SGS"
+    #expect(c.key == "SUP-1|ISO9001|2024-05-20|SGS")
+  }
+}
