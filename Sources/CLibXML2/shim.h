@@ -1,6 +1,13 @@
 #ifndef CLIBXML2_SHIM_H
 #define CLIBXML2_SHIM_H
 
+// Debian builds libxml2 with ICU, so its encoding.h would include the system's ICU headers, whose
+// UErrorCode clashes with Foundation's own copy of ICU in any module that sees both. Nothing here
+// touches the ICU-only members of xmlCharEncodingHandler (only pointers to it), so the headers are
+// read as if ICU were off: xmlversion.h is included first and its include guard keeps the #undef.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>

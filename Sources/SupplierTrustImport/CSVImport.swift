@@ -1,3 +1,4 @@
+import Foundation
 import SupplierTrustCSV
 import SupplierTrustModel
 import SupplierTrustStore
@@ -22,8 +23,8 @@ extension Importer {
     run.note(kind)
     var warnings: [ImportWarning] = []
     do {
-      let reader = try CSVReader(
-        path: path, onRead: { [run] chunk in run.hasher.update(bufferPointer: chunk) })
+      let hasher = run.hasher
+      let reader = try CSVReader(path: path, onRead: { chunk in hasher.update(chunk) })
       guard let rawHeader = try reader.readHeader() else { return }
       let header = rawHeader.map(Columns.normalizeHeader)
       let names = Columns.names(kind)
@@ -60,58 +61,43 @@ extension Importer {
           ImportWarning(
             file: path, line: reader.headerLine, message: "column \(name) appears twice; the first is used"))
       }
+      // A reader thread parses and decodes while this thread checks references and writes to the
+      // store, so the two cores work at once; outcomes arrive in file order.
+      let queue = BoundedQueue<DecodedCSVBatch>(capacity: 4)
+      let producer = CSVDecodingProducer(
+        reader: reader, kind: kind, header: header, columnMap: columnMap, queue: queue)
+      let thread = Thread { producer.run() }
+      thread.stackSize = 8 << 20
+      thread.start()
       var accepted = 0
-      batches: while let batch = try reader.nextBatch() {
-        try columnMap.withUnsafeBufferPointer { map in
-
+      defer { queue.cancel() }
+      consume: while true {
+        let decoded = queue.take()
+        switch decoded.content {
+        case .failed(let error):
+          throw error
+        case .finished:
+          break consume
+        case .records(let batch, let outcomes):
           try batch.withView { view in
-            for record in 0..<view.count {
+            for (record, outcome) in outcomes.enumerated() {
               let line = view.line(record)
               var problem: FieldProblem?
               var fieldIndex: Int?
               var supplierID: String?
-              if let syntax = batch.syntaxError(ofRecord: record) {
-                fieldIndex = syntax.field
-                let column = syntax.field.flatMap { $0 < header.count ? header[$0] : nil } ?? ""
-                let value =
-                  syntax.field.map {
-                    String(decoding: view.field(record, min($0, view.fieldCount(record) - 1)), as: UTF8.self)
-                  } ?? ""
-                problem = FieldProblem(column: column, value: value, reason: syntax.reason, fix: syntax.fix)
-              } else if view.fieldCount(record) != header.count {
-                let count = view.fieldCount(record)
-                let at = min(count, header.count) - (count < header.count ? 0 : 0)
-                fieldIndex = min(at, count - 1)
-                problem = FieldProblem(
-                  column: at < header.count ? header[at] : "",
-                  value: "",
-                  reason:
-                    "the record has \(count) field\(count == 1 ? "" : "s") but the header has \(header.count)",
-                  fix: count > header.count
-                    ? "quote fields that contain commas, or remove the extra fields"
-                    : "add the missing fields (empty is fine) or check for a stray line break")
-              } else {
-                do {
-                  let decoded = try RecordDecoder.decode(
-                    kind, CSVFieldSource(view: view, record: record, columnMap: map))
-                  supplierID = decoded.supplierID
-                  if let refused = try store(decoded, line: line, in: run) {
-                    problem = refused
-                    fieldIndex = header.firstIndex(of: refused.column)
-                  } else {
-                    accepted += 1
-                  }
-                } catch let error as FieldProblem {
-                  problem = error
-                  fieldIndex = header.firstIndex(of: error.column)
-                  if kind == .suppliers, columnMap[0] >= 0 {
-                    supplierID = String(decoding: view.field(record, columnMap[0]), as: UTF8.self)
-                  }
-                } catch let error as StoreError {
-                  throw error
-                } catch {
-                  fatalError("unexpected \(error)")
+              switch outcome {
+              case .decoded(let decodedRecord):
+                supplierID = decodedRecord.supplierID
+                if let refused = try store(decodedRecord, line: line, in: run) {
+                  problem = refused
+                  fieldIndex = header.firstIndex(of: refused.column)
+                } else {
+                  accepted += 1
                 }
+              case .refused(let refused, let index, let id):
+                problem = refused
+                fieldIndex = index ?? header.firstIndex(of: refused.column)
+                supplierID = id
               }
               if let problem {
                 let position = fieldIndex.map { view.position(record, $0) }
@@ -122,10 +108,10 @@ extension Importer {
               }
             }
           }
+          run.accepted[kind] = accepted
+          options.onProgress?(path, Double(decoded.bytesRead) / Double(total))
+          if run.strictStop { break consume }
         }
-        run.accepted[kind] = accepted
-        options.onProgress?(path, Double(reader.bytesRead) / Double(total))
-        if run.strictStop { break batches }
       }
       run.accepted[kind] = accepted
     } catch let error as CSVFileError {
@@ -144,5 +130,113 @@ extension Importer {
       return
     }
     finish(run, warnings: warnings)
+  }
+}
+
+/// What the reader thread hands over: decoded records with the batch they came from (kept for
+/// reporting a rejected record's values and position), or the end of the file.
+struct DecodedCSVBatch: Sendable {
+  enum Content: Sendable {
+    case records(CSVBatch, [RecordOutcome])
+    case finished
+    case failed(CSVFileError)
+  }
+  var content: Content
+  var bytesRead: Int
+}
+
+/// A record decoded on the reader thread, or the rule it broke there.
+enum RecordOutcome: Sendable {
+  case decoded(DecodedRecord)
+  /// The problem, the header index of the field at fault when it is not the problem's column, and
+  /// the supplier id of a rejected supplier record.
+  case refused(FieldProblem, Int?, String?)
+}
+
+/// Runs on the reader thread: reads batches, decodes every record, hashes the file.
+final class CSVDecodingProducer: @unchecked Sendable {
+  // The reader is handed over to this object before its thread starts and is used only there.
+  private let reader: CSVReader
+  private let kind: RecordKind
+  private let header: [String]
+  private let columnMap: [Int]
+  private let queue: BoundedQueue<DecodedCSVBatch>
+
+  init(
+    reader: CSVReader, kind: RecordKind, header: [String], columnMap: [Int],
+    queue: BoundedQueue<DecodedCSVBatch>
+  ) {
+    self.reader = reader
+    self.kind = kind
+    self.header = header
+    self.columnMap = columnMap
+    self.queue = queue
+  }
+
+  func run() {
+    do {
+      while let batch = try reader.nextBatch() {
+        let outcomes = decode(batch)
+        if !queue.put(DecodedCSVBatch(content: .records(batch, outcomes), bytesRead: reader.bytesRead)) {
+          return
+        }
+      }
+      _ = queue.put(DecodedCSVBatch(content: .finished, bytesRead: reader.bytesRead))
+    } catch {
+      _ = queue.put(DecodedCSVBatch(content: .failed(error), bytesRead: reader.bytesRead))
+    }
+  }
+
+  func decode(_ batch: CSVBatch) -> [RecordOutcome] {
+    var outcomes: [RecordOutcome] = []
+    outcomes.reserveCapacity(batch.count)
+    let header = self.header
+    let headerCount = header.count
+    let kind = self.kind
+    columnMap.withUnsafeBufferPointer { map in
+      batch.withView { view in
+        for record in 0..<view.count {
+          if let syntax = batch.syntaxError(ofRecord: record) {
+            let count = view.fieldCount(record)
+            let value =
+              syntax.field.map { String(decoding: view.field(record, min($0, count - 1)), as: UTF8.self) }
+              ?? ""
+            let column = syntax.field.flatMap { $0 < headerCount ? header[$0] : nil } ?? ""
+            outcomes.append(
+              .refused(
+                FieldProblem(column: column, value: value, reason: syntax.reason, fix: syntax.fix),
+                syntax.field, nil))
+            continue
+          }
+          let count = view.fieldCount(record)
+          if count != headerCount {
+            let at = min(count, headerCount)
+            outcomes.append(
+              .refused(
+                FieldProblem(
+                  column: at < headerCount ? header[at] : "", value: "",
+                  reason:
+                    "the record has \(count) field\(count == 1 ? "" : "s") but the header has \(headerCount)",
+                  fix: count > headerCount
+                    ? "quote fields that contain commas, or remove the extra fields"
+                    : "add the missing fields (empty is fine) or check for a stray line break"),
+                min(at, count - 1), nil))
+            continue
+          }
+          do throws(FieldProblem) {
+            let decoded = try RecordDecoder.decode(
+              kind, CSVFieldSource(view: view, record: record, columnMap: map))
+            outcomes.append(.decoded(decoded))
+          } catch {
+            var supplierID: String?
+            if kind == .suppliers, map[0] >= 0 {
+              supplierID = String(decoding: view.field(record, map[0]), as: UTF8.self)
+            }
+            outcomes.append(.refused(error, nil, supplierID))
+          }
+        }
+      }
+    }
+    return outcomes
   }
 }

@@ -68,8 +68,7 @@ struct FieldReader<Source: FieldSource> {
 
   func country(_ column: Int) throws(FieldProblem) -> String? {
     guard let bytes = raw(column) else { return nil }
-    let text = String(decoding: bytes, as: UTF8.self)
-    guard bytes.count == 2, let code = Country.normalize(text) else {
+    guard let code = Country.code(utf8: bytes) else {
       throw problem(
         column, bytes, "\(names[column]) must be an ISO 3166-1 alpha-2 country code",
         "use a two-letter code such as CN, VN, IN or TR")

@@ -182,8 +182,8 @@ public final class Importer {
     let path: String
     /// The store transaction, or nil when only checking.
     let session: ImportSession?
-    /// For a check: the line where each id was first seen in this file.
-    var seenIDs: [RecordKind: [String: Int]] = [:]
+    /// For a check: the line where each id was first seen in this file, by kind.
+    var seenIDs: [RecordKind: IdentityIndex] = [:]
     var accepted: [RecordKind: Int] = [:]
     var rejected: [RecordKind: Int] = [:]
     var warnings: [RecordKind: Int] = [:]
@@ -191,7 +191,7 @@ public final class Importer {
     var rejects: [Rejection] = []
     var rejectWriters: [RecordKind: CSVFileWriter] = [:]
     var strictStop = false
-    var hasher = SHA256()
+    let hasher = FileHasher()
     /// Suppliers this file made known; forgotten again if the file is rolled back.
     var addedSuppliers: [String] = []
 
@@ -226,9 +226,7 @@ public final class Importer {
       case .order(let o): outcome = try session.upsert(o, line: line)
       }
     } else {
-      let kind = record.kind
-      if let first = run.seenIDs[kind, default: [:]].updateValue(line, forKey: record.identity) {
-        run.seenIDs[kind]![record.identity] = first
+      if let first = run.seenIDs[record.kind, default: IdentityIndex()].insert(record.identity, line: line) {
         outcome = .duplicate(firstLine: first)
       } else {
         outcome = .stored
@@ -329,7 +327,7 @@ public final class Importer {
   func finish(_ run: FileRun, warnings fileWarnings: [ImportWarning]) {
     for writer in run.rejectWriters.values { try? writer.flush() }
     run.rejectWriters.removeAll()
-    let digest = run.hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    let digest = run.hasher.hexDigest()
     report.warnings.append(contentsOf: fileWarnings)
     report.rejects.append(contentsOf: run.rejects)
     var committedID: Int64?
@@ -370,5 +368,25 @@ public final class Importer {
 
   func fileSize(_ path: String) -> Int {
     ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+  }
+}
+
+/// SHA-256 of a file as it is read. Used by one thread at a time: the reader thread while the file
+/// is read, then the importing thread once the reader has handed over its last batch.
+final class FileHasher: @unchecked Sendable {
+  private var hasher = SHA256()
+
+  func update(_ bytes: UnsafeRawBufferPointer) {
+    hasher.update(bufferPointer: bytes)
+  }
+
+  func hexDigest() -> String {
+    let hex: [Character] = Array("0123456789abcdef")
+    var text = ""
+    for byte in hasher.finalize() {
+      text.append(hex[Int(byte >> 4)])
+      text.append(hex[Int(byte & 0x0F)])
+    }
+    return text
   }
 }

@@ -333,7 +333,7 @@ extension Importer {
         if chunk.isEmpty { break }
         done += chunk.count
         try chunk.withUnsafeBytes { raw in
-          run.hasher.update(bufferPointer: raw)
+          run.hasher.update(raw)
           try parser.feed(raw)
         }
         options.onProgress?(path, Double(done) / Double(total))

