@@ -52,6 +52,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Stage-by-stage timings of the import path (not part of the product).
+    .executableTarget(
+      name: "supplier-trust-bench", dependencies: ["SupplierTrustCSV", "SupplierTrustImport"]),
     .testTarget(name: "SupplierTrustModelTests", dependencies: ["SupplierTrustModel"]),
     .testTarget(name: "SupplierTrustCSVTests", dependencies: ["SupplierTrustCSV"]),
     .testTarget(name: "SupplierTrustXMLTests", dependencies: ["SupplierTrustXML"], resources: [.copy("Fixtures")]),

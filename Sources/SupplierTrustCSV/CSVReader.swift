@@ -246,7 +246,23 @@ struct CSVChunkParser {
     var nextLine: Int
   }
 
+  /// Bytes that end or disturb an unquoted field: comma, line feed, quote.
+  static let unquotedStops: [UInt8] = (0..<256).map { $0 == 0x2C || $0 == 0x0A || $0 == 0x22 ? 1 : 0 }
+  /// Bytes that matter inside a quoted field: quote, and line feed (counted for line numbers).
+  static let quotedStops: [UInt8] = (0..<256).map { $0 == 0x22 || $0 == 0x0A ? 1 : 0 }
+
   func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
+    Self.unquotedStops.withUnsafeBufferPointer { stops in
+      Self.quotedStops.withUnsafeBufferPointer { quotedStops in
+        parse(bytes, stops: stops, quotedStops: quotedStops)
+      }
+    }
+  }
+
+  private func parse(
+    _ bytes: UnsafeBufferPointer<UInt8>, stops: UnsafeBufferPointer<UInt8>,
+    quotedStops: UnsafeBufferPointer<UInt8>
+  ) -> Result {
     var batch = CSVBatch.empty
     let n = bytes.count
     var line = startLine
@@ -286,6 +302,8 @@ struct CSVChunkParser {
           var hasDoubledQuote = false
           var closed = false
           while position < n {
+            while position < n && quotedStops[Int(bytes[position])] == 0 { position += 1 }
+            if position >= n { break }
             let byte = bytes[position]
             if byte == quote {
               if position + 1 < n && bytes[position + 1] == quote {
@@ -331,10 +349,13 @@ struct CSVChunkParser {
           }
         } else {
           let start = position
+          // One table load per byte in the common case: ordinary bytes are skipped in a tight loop.
           while position < n {
+            while position < n && stops[Int(bytes[position])] == 0 { position += 1 }
+            if position >= n { break }
             let byte = bytes[position]
             if byte == comma || byte == newline { break }
-            if byte == quote { error = error ?? .quoteInUnquotedField(field: fieldIndex) }
+            error = error ?? .quoteInUnquotedField(field: fieldIndex)
             position += 1
           }
           if position >= n && !isFinal { break recordLoop }

@@ -5,7 +5,8 @@ import Foundation
 final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
   // Every stored property is read and written only with `condition` locked.
   private let condition = NSCondition()
-  private var items: [Element] = []
+  // Taken slots are set to nil at once so that a consumed batch is freed immediately.
+  private var items: [Element?] = []
   private var head = 0
   private let capacity: Int
   private var cancelled = false
@@ -30,10 +31,11 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     condition.lock()
     defer { condition.unlock() }
     while items.count == head { condition.wait() }
-    let item = items[head]
+    let item = items[head]!
+    items[head] = nil
     head += 1
-    if head > 64 && head * 2 > items.count {
-      items.removeFirst(head)
+    if head == items.count {
+      items.removeAll(keepingCapacity: true)
       head = 0
     }
     condition.broadcast()

@@ -80,9 +80,11 @@ final class CatalogXMLHandler: XMLStreamHandler {
     case ignored
   }
 
-  let importer: Importer
-  let run: Importer.FileRun
   let path: String
+  /// Decoded records in document order, handed to the importing thread in batches.
+  let queue: BoundedQueue<XMLMessage>
+  var outbox: [XMLOutcome] = []
+  var bytesRead = 0
   var stack: [Frame] = []
   var text: [UInt8] = []
   var capturing = false
@@ -92,8 +94,6 @@ final class CatalogXMLHandler: XMLStreamHandler {
   var nested: [PendingRecord] = []
   var record: PendingRecord?
   var recordNested = false
-  /// Top-level records whose supplier was not known yet: retried at the end of the document.
-  var deferred: [PendingRecord] = []
   var unknownNames: [String: Int] = [:]
   var firstUnknownLine: [String: Int] = [:]
 
@@ -106,15 +106,24 @@ final class CatalogXMLHandler: XMLStreamHandler {
     ("reviews", .reviews),
     ("orders", .orders),
   ])
-  static let columnTables: [RecordKind: NameTable<Int>] = Dictionary(
-    uniqueKeysWithValues: RecordKind.allCases.map { kind in
-      (kind, NameTable(Columns.names(kind).enumerated().map { ($0.element, $0.offset) }))
-    })
+  /// Column names of each kind, in `RecordKind.allCases` order (an array: looked up per element).
+  static let columnTables: [NameTable<Int>] = RecordKind.allCases.map { kind in
+    NameTable(Columns.names(kind).enumerated().map { ($0.element, $0.offset) })
+  }
 
-  init(importer: Importer, run: Importer.FileRun, path: String) {
-    self.importer = importer
-    self.run = run
+  static func columns(_ kind: RecordKind) -> NameTable<Int> {
+    switch kind {
+    case .suppliers: return columnTables[0]
+    case .certifications: return columnTables[1]
+    case .audits: return columnTables[2]
+    case .reviews: return columnTables[3]
+    case .orders: return columnTables[4]
+    }
+  }
+
+  init(path: String, queue: BoundedQueue<XMLMessage>) {
     self.path = path
+    self.queue = queue
   }
 
   func startElement(name: UnsafeBufferPointer<UInt8>, attributes: XMLAttributes, line: Int) throws {
@@ -148,14 +157,14 @@ final class CatalogXMLHandler: XMLStreamHandler {
         stack.append(.container(kind))
       } else if let kind = Self.recordNames.lookup(name), kind != .suppliers {
         try beginRecord(kind, attributes: attributes, line: line, insideSupplier: true)
-      } else if let column = Self.columnTables[.suppliers]!.lookup(name) {
+      } else if let column = Self.columns(.suppliers).lookup(name) {
         beginField(column)
       } else {
         noteUnknown(name, line: line)
         stack.append(.ignored)
       }
     case .record:
-      if let kind = record?.kind, let column = Self.columnTables[kind]!.lookup(name) {
+      if let kind = record?.kind, let column = Self.columns(kind).lookup(name) {
         beginField(column)
       } else {
         noteUnknown(name, line: line)
@@ -182,7 +191,7 @@ final class CatalogXMLHandler: XMLStreamHandler {
     }
     var pending = PendingRecord(
       kind: kind, line: line, fields: XMLRecordFields(count: Columns.names(kind).count))
-    let table = Self.columnTables[kind]!
+    let table = Self.columns(kind)
     for attribute in attributes {
       if let column = table.lookup(attribute.name) {
         pending.fields.set(column, attribute.value)
@@ -219,12 +228,12 @@ final class CatalogXMLHandler: XMLStreamHandler {
       if recordNested {
         nested.append(finished)
       } else {
-        try process(finished, deferIfUnknown: true)
+        try emit(finished, deferrable: true)
       }
     case .supplier:
       guard let finished = supplier else { return }
       supplier = nil
-      try process(finished, deferIfUnknown: false)
+      try emit(finished, deferrable: false)
       // Nested records take the enclosing supplier's id; one that names another supplier (as an
       // attribute or a child element) is refused rather than silently moved.
       let outer = finished.fields.value(0)
@@ -232,16 +241,16 @@ final class CatalogXMLHandler: XMLStreamHandler {
         let column = Columns.names(record.kind).firstIndex(of: "supplier_id")!
         if let own = record.fields.value(column), let outer, own != outer {
           let ownText = String(decoding: own, as: UTF8.self)
-          reject(
-            FieldProblem(
-              column: "supplier_id", value: ownText,
-              reason:
-                "supplier_id \(ownText) differs from the enclosing supplier \(String(decoding: outer, as: UTF8.self))",
-              fix: "move the record into its supplier's element, or drop its supplier_id"), record)
+          let problem = FieldProblem(
+            column: "supplier_id", value: ownText,
+            reason:
+              "supplier_id \(ownText) differs from the enclosing supplier \(String(decoding: outer, as: UTF8.self))",
+            fix: "move the record into its supplier's element, or drop its supplier_id")
+          try send(XMLOutcome(pending: record, result: .failure(problem), deferrable: false))
           continue
         }
         if let outer { record.fields.set(column, outer) }
-        try process(record, deferIfUnknown: false)
+        try emit(record, deferrable: false)
       }
       nested.removeAll()
     case .root, .container, .ignored:
@@ -253,45 +262,30 @@ final class CatalogXMLHandler: XMLStreamHandler {
     if capturing { text.append(contentsOf: bytes) }
   }
 
-  /// Decodes and stores one record, or rejects it.
-  func process(_ pending: PendingRecord, deferIfUnknown: Bool) throws {
-    if run.strictStop { throw StrictStop() }
-    run.note(pending.kind)
-    let decoded: DecodedRecord
+  /// Decodes a finished record (on this, the reader's thread) and queues it.
+  func emit(_ pending: PendingRecord, deferrable: Bool) throws {
+    let result: Result<DecodedRecord, FieldProblem>
     do {
-      decoded = try pending.fields.withSource { source throws(FieldProblem) in
-        try RecordDecoder.decode(pending.kind, source)
-      }
+      result = .success(
+        try pending.fields.withSource { source throws(FieldProblem) in
+          try RecordDecoder.decode(pending.kind, source)
+        })
     } catch let problem as FieldProblem {
-      reject(problem, pending)
-      return
+      result = .failure(problem)
     }
-    if deferIfUnknown, case .supplier = decoded {
-    } else if deferIfUnknown, !importer.knownSuppliers.contains(decoded.supplierID) {
-      deferred.append(pending)
-      return
-    }
-    if let problem = try importer.store(decoded, line: pending.line, in: run) {
-      reject(problem, pending)
-    } else {
-      run.accepted[pending.kind, default: 0] += 1
-    }
-    if run.strictStop { throw StrictStop() }
+    try send(XMLOutcome(pending: pending, result: result, deferrable: deferrable))
   }
 
-  func reject(_ problem: FieldProblem, _ pending: PendingRecord) {
-    let supplierID =
-      pending.kind == .suppliers ? pending.fields.value(0).map { String(decoding: $0, as: UTF8.self) } : nil
-    importer.reject(
-      problem, kind: pending.kind, line: pending.line, position: nil, header: Columns.names(pending.kind),
-      values: pending.fields.strings, supplierID: supplierID, in: run)
+  func send(_ outcome: XMLOutcome) throws {
+    outbox.append(outcome)
+    if outbox.count >= 4096 { try flush() }
   }
 
-  /// Retries the records that named a supplier defined later in the document.
-  func finishDocument() throws {
-    let waiting = deferred
-    deferred.removeAll()
-    for record in waiting { try process(record, deferIfUnknown: false) }
+  /// Hands the queued outcomes over; throws when the importing thread has stopped listening.
+  func flush() throws {
+    guard !outbox.isEmpty else { return }
+    if !queue.put(.outcomes(outbox, bytesRead: bytesRead)) { throw ImportCancelled() }
+    outbox.removeAll(keepingCapacity: true)
   }
 
   func noteUnknown(_ name: UnsafeBufferPointer<UInt8>, line: Int, attribute: Bool = false) {
@@ -312,14 +306,40 @@ final class CatalogXMLHandler: XMLStreamHandler {
   }
 }
 
-/// Thrown from the handler to stop the parser after a rejected record in strict mode.
-struct StrictStop: Error {}
+/// Thrown on the reader thread when the importing thread has stopped (strict mode, a store error).
+struct ImportCancelled: Error {}
 
-extension Importer {
-  func importXML(_ path: String) {
-    let total = max(fileSize(path), 1)
-    guard let run = beginFile(path, format: "xml") else { return }
-    let handler = CatalogXMLHandler(importer: self, run: run, path: path)
+/// One record read from XML: decoded, or the rule it broke.
+struct XMLOutcome: Sendable {
+  var pending: PendingRecord
+  var result: Result<DecodedRecord, FieldProblem>
+  /// A top-level record, which may name a supplier that comes later in the document.
+  var deferrable: Bool
+}
+
+/// What the XML reader thread hands over.
+enum XMLMessage: Sendable {
+  case outcomes([XMLOutcome], bytesRead: Int)
+  case finished(warnings: [ImportWarning])
+  case failed(FileFailure)
+}
+
+/// Runs on the reader thread: reads the file in chunks, hashes it, feeds libxml2.
+final class XMLReadingProducer: @unchecked Sendable {
+  // Used only on the reader thread once started; the hasher is read by the importing thread
+  // after `.finished` (the queue's lock orders the two).
+  let path: String
+  let hasher: FileHasher
+  let queue: BoundedQueue<XMLMessage>
+
+  init(path: String, hasher: FileHasher, queue: BoundedQueue<XMLMessage>) {
+    self.path = path
+    self.hasher = hasher
+    self.queue = queue
+  }
+
+  func run() {
+    let handler = CatalogXMLHandler(path: path, queue: queue)
     let parser = XMLStreamParser(documentName: path, handler: handler)
     do {
       guard let file = FileHandle(forReadingAtPath: path) else {
@@ -327,34 +347,80 @@ extension Importer {
           file: path, line: nil, message: "cannot open the file", fix: "check that it exists and is readable")
       }
       defer { try? file.close() }
-      var done = 0
       while true {
         let chunk = file.readData(ofLength: 1 << 20)
         if chunk.isEmpty { break }
-        done += chunk.count
+        handler.bytesRead += chunk.count
         try chunk.withUnsafeBytes { raw in
-          run.hasher.update(raw)
+          hasher.update(raw)
           try parser.feed(raw)
         }
-        options.onProgress?(path, Double(done) / Double(total))
       }
       try parser.finish()
-      try handler.finishDocument()
-    } catch is StrictStop {
-      // The reject is already recorded; `finish` rolls the file back.
-    } catch let error as XMLReadError {
-      rollback(run)
-      report.failures.append(
-        FileFailure(
-          file: path, line: error.line == 0 ? nil : error.line,
-          message: error.message + (error.column > 0 ? " (column \(error.column))" : ""),
-          fix: error.fix.isEmpty
-            ? "correct the XML; nothing from this file was stored"
-            : error.fix + "; nothing from this file was stored"))
+      try handler.flush()
+      _ = queue.put(.finished(warnings: handler.warnings))
+    } catch is ImportCancelled {
       return
+    } catch let error as XMLReadError {
+      _ = queue.put(
+        .failed(
+          FileFailure(
+            file: path, line: error.line == 0 ? nil : error.line,
+            message: error.message + (error.column > 0 ? " (column \(error.column))" : ""),
+            fix: error.fix.isEmpty
+              ? "correct the XML; nothing from this file was stored"
+              : error.fix + "; nothing from this file was stored")))
     } catch let error as FileFailure {
+      _ = queue.put(.failed(error))
+    } catch {
+      _ = queue.put(
+        .failed(
+          FileFailure(
+            file: path, line: nil, message: "\(error)",
+            fix: "nothing from this file was stored; import it again")))
+    }
+  }
+}
+
+extension Importer {
+  func importXML(_ path: String) {
+    let total = max(fileSize(path), 1)
+    guard let run = beginFile(path, format: "xml") else { return }
+    // libxml2 parses on a reader thread while this thread checks references and stores.
+    let queue = BoundedQueue<XMLMessage>(capacity: 4)
+    let producer = XMLReadingProducer(path: path, hasher: run.hasher, queue: queue)
+    let thread = Thread { producer.run() }
+    thread.stackSize = 8 << 20
+    thread.start()
+    defer { queue.cancel() }
+    /// Top-level records whose supplier was not known yet: retried at the end of the document.
+    var deferred: [(PendingRecord, DecodedRecord)] = []
+    var warnings: [ImportWarning] = []
+    do {
+      consume: while true {
+        switch queue.take() {
+        case .failed(let failure):
+          throw failure
+        case .finished(let found):
+          warnings = found
+          break consume
+        case .outcomes(let outcomes, let bytesRead):
+          for outcome in outcomes {
+            try processXML(outcome, in: run, deferred: &deferred)
+            if run.strictStop { break consume }
+          }
+          options.onProgress?(path, Double(bytesRead) / Double(total))
+        }
+      }
+      if !run.strictStop {
+        for (pending, decoded) in deferred {
+          try storeXML(decoded, pending, in: run)
+          if run.strictStop { break }
+        }
+      }
+    } catch let failure as FileFailure {
       rollback(run)
-      report.failures.append(error)
+      report.failures.append(failure)
       return
     } catch {
       rollback(run)
@@ -364,6 +430,40 @@ extension Importer {
           fix: "nothing from this file was stored; import it again"))
       return
     }
-    finish(run, warnings: handler.warnings)
+    finish(run, warnings: warnings)
+  }
+
+  func processXML(_ outcome: XMLOutcome, in run: FileRun, deferred: inout [(PendingRecord, DecodedRecord)])
+    throws
+  {
+    let pending = outcome.pending
+    switch outcome.result {
+    case .failure(let problem):
+      rejectXML(problem, pending, in: run)
+    case .success(let decoded):
+      if outcome.deferrable, decoded.kind != .suppliers, !knownSuppliers.contains(decoded.supplierID) {
+        run.note(pending.kind)
+        deferred.append((pending, decoded))
+        return
+      }
+      try storeXML(decoded, pending, in: run)
+    }
+  }
+
+  func storeXML(_ decoded: DecodedRecord, _ pending: PendingRecord, in run: FileRun) throws {
+    run.note(pending.kind)
+    if let problem = try store(decoded, line: pending.line, in: run) {
+      rejectXML(problem, pending, in: run)
+    } else {
+      run.accepted[pending.kind, default: 0] += 1
+    }
+  }
+
+  func rejectXML(_ problem: FieldProblem, _ pending: PendingRecord, in run: FileRun) {
+    let supplierID =
+      pending.kind == .suppliers ? pending.fields.value(0).map { String(decoding: $0, as: UTF8.self) } : nil
+    reject(
+      problem, kind: pending.kind, line: pending.line, position: nil, header: Columns.names(pending.kind),
+      values: pending.fields.strings, supplierID: supplierID, in: run)
   }
 }
