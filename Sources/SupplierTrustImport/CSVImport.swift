@@ -24,7 +24,8 @@ extension Importer {
     var warnings: [ImportWarning] = []
     do {
       let hasher = run.hasher
-      let reader = try CSVReader(path: path, onRead: { chunk in hasher.update(chunk) })
+      let reader = try CSVReader(
+        path: path, chunkSize: options.csvChunkSize, onRead: { chunk in hasher.update(chunk) })
       guard let rawHeader = try reader.readHeader() else { return }
       let header = rawHeader.map(Columns.normalizeHeader)
       let names = Columns.names(kind)

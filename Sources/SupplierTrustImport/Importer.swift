@@ -12,6 +12,11 @@ public struct ImportOptions: Sendable {
   public var rejectsDirectory: String?
   /// Called for each rejected record as it is found (e.g. to print it at once).
   public var onReject: (@Sendable (Rejection) -> Void)?
+  /// Bytes read from a CSV file at a time; each chunk's records travel as one batch from the
+  /// reader thread to the importing thread.
+  public var csvChunkSize = 4 << 20
+  /// Records per batch handed over by the XML reader thread.
+  public var xmlBatchSize = 4096
   /// Called now and then with the file being read and the share of it done (0...1).
   public var onProgress: (@Sendable (String, Double) -> Void)?
 

@@ -83,6 +83,7 @@ final class CatalogXMLHandler: XMLStreamHandler {
   let path: String
   /// Decoded records in document order, handed to the importing thread in batches.
   let queue: BoundedQueue<XMLMessage>
+  let batchSize: Int
   var outbox: [XMLOutcome] = []
   var bytesRead = 0
   var stack: [Frame] = []
@@ -121,9 +122,10 @@ final class CatalogXMLHandler: XMLStreamHandler {
     }
   }
 
-  init(path: String, queue: BoundedQueue<XMLMessage>) {
+  init(path: String, queue: BoundedQueue<XMLMessage>, batchSize: Int) {
     self.path = path
     self.queue = queue
+    self.batchSize = max(batchSize, 1)
   }
 
   func startElement(name: UnsafeBufferPointer<UInt8>, attributes: XMLAttributes, line: Int) throws {
@@ -278,7 +280,7 @@ final class CatalogXMLHandler: XMLStreamHandler {
 
   func send(_ outcome: XMLOutcome) throws {
     outbox.append(outcome)
-    if outbox.count >= 4096 { try flush() }
+    if outbox.count >= batchSize { try flush() }
   }
 
   /// Hands the queued outcomes over; throws when the importing thread has stopped listening.
@@ -331,15 +333,17 @@ final class XMLReadingProducer: @unchecked Sendable {
   let path: String
   let hasher: FileHasher
   let queue: BoundedQueue<XMLMessage>
+  let batchSize: Int
 
-  init(path: String, hasher: FileHasher, queue: BoundedQueue<XMLMessage>) {
+  init(path: String, hasher: FileHasher, queue: BoundedQueue<XMLMessage>, batchSize: Int) {
     self.path = path
     self.hasher = hasher
     self.queue = queue
+    self.batchSize = batchSize
   }
 
   func run() {
-    let handler = CatalogXMLHandler(path: path, queue: queue)
+    let handler = CatalogXMLHandler(path: path, queue: queue, batchSize: batchSize)
     let parser = XMLStreamParser(documentName: path, handler: handler)
     do {
       guard let file = FileHandle(forReadingAtPath: path) else {
@@ -388,7 +392,8 @@ extension Importer {
     guard let run = beginFile(path, format: "xml") else { return }
     // libxml2 parses on a reader thread while this thread checks references and stores.
     let queue = BoundedQueue<XMLMessage>(capacity: 4)
-    let producer = XMLReadingProducer(path: path, hasher: run.hasher, queue: queue)
+    let producer = XMLReadingProducer(
+      path: path, hasher: run.hasher, queue: queue, batchSize: options.xmlBatchSize)
     let thread = Thread { producer.run() }
     thread.stackSize = 8 << 20
     thread.start()

@@ -1,0 +1,103 @@
+import Foundation
+import SupplierTrustModel
+import SupplierTrustStore
+import Testing
+
+@testable import SupplierTrustImport
+
+/// The reader thread hands records over in batches; with tiny chunks a small file crosses the
+/// queue hundreds of times, which must not change what is stored or reported.
+@Suite struct PipelineTests {
+  /// 1 500 reviews of SUP-A with a bad rating on every 97th line and a repeated id every 211th.
+  static func reviewsCSV() -> (text: String, badLines: [Int]) {
+    var text = "review_id,supplier_id,rating,review_date,text\n"
+    var bad: [Int] = []
+    for index in 0..<1500 {
+      let line = index + 2
+      let id = line % 211 == 0 ? "R-\(index - 1)" : "R-\(index)"
+      let rating = line % 97 == 0 ? "9" : String(1 + index % 5)
+      if line % 97 == 0 || line % 211 == 0 { bad.append(line) }
+      text +=
+        "\(id),SUP-A,\(rating),2026-01-\(String(format: "%02d", 1 + index % 28)),\"text \(index), with a comma\"\n"
+    }
+    return (text, bad)
+  }
+
+  @Test(arguments: [64, 257, 4 << 20])
+  func csvBatchesGiveTheSameResultWhateverTheChunkSize(chunkSize: Int) throws {
+    try withTempDir { dir in
+      let (text, badLines) = Self.reviewsCSV()
+      var options = ImportOptions()
+      options.csvChunkSize = chunkSize
+      let (report, store, _) = try importWithSuppliers(dir, "reviews.csv", text, options: options)
+      #expect(report.rejects.map(\.line) == badLines)
+      #expect(try store.counts()[.reviews] == 1500 - badLines.count)
+      let reviewsSummary = try #require(report.files.first { $0.kind == .reviews })
+      #expect(reviewsSummary.accepted == 1500 - badLines.count)
+      #expect(reviewsSummary.rejected == badLines.count)
+    }
+  }
+
+  @Test func strictStopWithManyBatchesInFlightStoresNothing() throws {
+    try withTempDir { dir in
+      let (text, badLines) = Self.reviewsCSV()
+      var options = ImportOptions()
+      options.csvChunkSize = 64
+      options.strict = true
+      let (report, store, _) = try importWithSuppliers(dir, "reviews.csv", text, options: options)
+      #expect(report.rejects.map(\.line) == [badLines[0]])
+      #expect(try store.counts()[.reviews] == 0)
+    }
+  }
+
+  @Test(arguments: [1, 7, 4096])
+  func xmlBatchesGiveTheSameStoreAsOneBatch(batchSize: Int) throws {
+    try withTempDir { dir in
+      var options = ImportOptions()
+      options.xmlBatchSize = batchSize
+      let store = try Store(path: ":memory:")
+      let report = try importing([Sample.xml], into: store, options: options)
+      #expect(report.rejects.isEmpty)
+      #expect(try store.counts() == Sample.expectedCounts)
+    }
+  }
+}
+
+/// ``IdentityIndex`` against a plain dictionary as the reference model.
+@Suite struct IdentityIndexTests {
+  @Test func agreesWithADictionaryOnRandomKeys() {
+    var generator = SplitMix64(seed: 42)
+    var index = IdentityIndex(expectedCount: 4)
+    var model: [String: Int] = [:]
+    for line in 1...20_000 {
+      // Few distinct keys so that repeats are common, of mixed lengths and bytes.
+      let key = "K-\(Int.random(in: 0..<8_000, using: &generator))" + (line % 3 == 0 ? "-é" : "")
+      let expected = model[key]
+      if expected == nil { model[key] = line }
+      #expect(index.insert(key, line: line) == expected)
+    }
+    #expect(index.count == model.count)
+  }
+
+  @Test func keysThatShareAHashPrefixAreKeptApart() {
+    var index = IdentityIndex()
+    #expect(index.insert("", line: 1) == nil)
+    #expect(index.insert("a", line: 2) == nil)
+    #expect(index.insert("a\u{0}", line: 3) == nil)
+    #expect(index.insert("a", line: 4) == 2)
+    #expect(index.insert("", line: 5) == 1)
+  }
+}
+
+/// A small seeded generator so that the random test is the same on every run.
+struct SplitMix64: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
