@@ -43,7 +43,7 @@ let package = Package(
       ]
     ),
     // Deterministic synthetic catalogs for tests and benchmarks.
-    .target(name: "SupplierTrustGenerator", dependencies: ["SupplierTrustCSV"]),
+    .target(name: "SupplierTrustGenerator", dependencies: ["SupplierTrustModel", "SupplierTrustCSV"]),
     // The `supplier-trust` command: a thin layer of subcommands over the libraries.
     .executableTarget(
       name: "SupplierTrustCLI",

@@ -1,3 +1,5 @@
+import SupplierTrustModel
+
 extension CatalogBuilder {
   private static let kinds = [
     "gold_supplier_onsite", "verified_supplier", "factory_audit", "social_compliance", "quality_inspection",
@@ -27,11 +29,13 @@ extension CatalogBuilder {
     row.end()
     if rng.chance(0.95) { row.add(rng.pick(vocabulary.auditors[kind])) }
     row.end()
-    let founded = Day(year: traits.established, month: 1, day: 1)
+    let founded = Day(rollingOverYear: traits.established, month: 1, day: 1)
     var date: Day
     if rng.chance(0.08) {
       // Stale audits from before the pandemic, still shown on the profile.
-      date = day(from: Day(year: 2018, month: 1, day: 1), to: Day(year: 2020, month: 12, day: 31), &rng)
+      date = day(
+        from: Day(rollingOverYear: 2018, month: 1, day: 1),
+        to: Day(rollingOverYear: 2020, month: 12, day: 31), &rng)
     } else {
       date = asOf - rng.below(recentDays)
     }

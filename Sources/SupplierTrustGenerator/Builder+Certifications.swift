@@ -1,3 +1,5 @@
+import SupplierTrustModel
+
 extension CatalogBuilder {
   private static let statuses = ["valid", "expired", "suspended", "withdrawn"].map(utf8)
 
@@ -36,7 +38,7 @@ extension CatalogBuilder {
       : (standard.isManagementSystem ? rng.chance(0.94) : rng.chance(0.4)) ? rng.pick(body.accreditors) : nil
     let spelling = standard.spellings.pick(&rng)
     let scope = rng.chance(0.85) ? rng.pick(traits.industry.scopes) : nil
-    let founded = Day(year: traits.established, month: 1, day: 1)
+    let founded = Day(rollingOverYear: traits.established, month: 1, day: 1)
     let span = adding(years: years, to: asOf) - asOf
 
     var issued: Day

@@ -1,3 +1,5 @@
+import SupplierTrustModel
+
 extension CatalogBuilder {
   private static let methods = Weighted(
     [
@@ -15,7 +17,7 @@ extension CatalogBuilder {
   /// The buyer's own orders with this supplier, oldest first.
   func writeOrders(_ traits: SupplierTraits, _ row: inout RecordRow, _ rng: inout Random) throws {
     guard traits.orderCount > 0 else { return }
-    let founded = Day(year: traits.established, month: 1, day: 1)
+    let founded = Day(rollingOverYear: traits.established, month: 1, day: 1)
     var dates = (0..<traits.orderCount).map { _ in asOf - rng.below(min(730, asOf - founded)) }
     dates.sort()
     for orderDate in dates { try writeOrder(traits, orderDate: orderDate, &row, &rng) }

@@ -1,3 +1,5 @@
+import SupplierTrustModel
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -17,7 +19,7 @@ extension CatalogBuilder {
 
   func writeReviews(_ traits: SupplierTraits, _ row: inout RecordRow, _ rng: inout Random) throws {
     // Reviews cannot predate the company; at least the last year is always available.
-    let founded = Day(year: traits.established, month: 1, day: 1)
+    let founded = Day(rollingOverYear: traits.established, month: 1, day: 1)
     let window = max(330, min(1095, asOf - founded))
     for _ in 0..<traits.reviewCount {
       // u^1.5 leans towards recent dates (platforms grow) and needs no pow().

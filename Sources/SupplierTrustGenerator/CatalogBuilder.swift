@@ -1,3 +1,5 @@
+import SupplierTrustModel
+
 /// Generates the records supplier by supplier and hands them to a sink.
 ///
 /// Every supplier draws from its own random stream (seed, supplier number), so a supplier's
@@ -96,6 +98,6 @@ final class CatalogBuilder {
   /// The same calendar day `years` later (February 29 rolls to March 1).
   func adding(years: Int, to day: Day) -> Day {
     let c = day.components
-    return Day(year: c.year + years, month: c.month, day: c.day)
+    return Day(rollingOverYear: c.year + years, month: c.month, day: c.day)
   }
 }

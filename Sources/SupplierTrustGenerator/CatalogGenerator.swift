@@ -1,3 +1,5 @@
+import SupplierTrustModel
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -42,7 +44,7 @@ public enum CatalogGenerator {
     let counts = ReviewVolume.counts(
       suppliers: suppliers, target: options.targetReviewCount, seed: options.seed)
     let builder = CatalogBuilder(
-      options: options, asOf: Day(year: year, month: month, day: dayOfMonth), sink: sink)
+      options: options, asOf: Day(rollingOverYear: year, month: month, day: dayOfMonth), sink: sink)
     try builder.run(suppliers: suppliers, reviewCounts: counts, progress: progress)
     let files = try sink.finish()
     try manifest?.close()

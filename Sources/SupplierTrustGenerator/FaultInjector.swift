@@ -1,3 +1,5 @@
+import SupplierTrustModel
+
 /// The ways a record is made invalid; the raw value is the manifest's `kind`.
 enum FaultKind: String, Sendable {
   case idWithSpace = "invalid_id"
@@ -109,7 +111,8 @@ struct FaultInjector {
       let day = number(issued[8..<10])
       var expires = RecordRow()
       expires.add(
-        day: Day(year: number(issued[0..<4]) - 1, month: month, day: month == 2 ? min(day, 28) : day))
+        day: Day(
+          rollingOverYear: number(issued[0..<4]) - 1, month: month, day: month == 2 ? min(day, 28) : day))
       row.replace(fault.column, with: expires.bytes)
     }
     return fault

@@ -1,37 +1,17 @@
+import SupplierTrustModel
+
 /// The five kinds of record of the input contract, with their columns in contract order.
 enum RecordKind: Int, CaseIterable, Sendable {
   case supplier, certification, audit, review, order
 
+  /// The contract's columns, as the importer reads them.
   var columns: [String] {
     switch self {
-    case .supplier:
-      return [
-        "supplier_id", "name", "country", "region", "business_type", "categories", "year_established",
-        "employees", "trade_assurance", "ta_limit_usd", "gold_supplier_since", "verified_supplier",
-        "business_license_verified", "response_rate", "median_response_hours", "on_time_delivery_rate",
-        "platform_rating", "transactions_12m", "revenue_12m_usd",
-      ]
-    case .certification:
-      return [
-        "supplier_id", "standard", "certificate_number", "certification_body", "accreditation_body",
-        "issued_on", "expires_on", "status", "scope",
-      ]
-    case .audit:
-      return [
-        "audit_id", "supplier_id", "kind", "auditor", "audit_date", "result", "score", "major_findings",
-        "minor_findings", "valid_until",
-      ]
-    case .review:
-      return [
-        "review_id", "supplier_id", "rating", "review_date", "reviewer_id", "reviewer_country",
-        "verified_purchase", "order_id", "product_quality", "delivery", "communication", "text",
-      ]
-    case .order:
-      return [
-        "order_id", "supplier_id", "order_date", "amount_usd", "payment_method", "trade_assurance",
-        "agreed_ship_date", "shipped_date", "delivered_date", "inspection_result", "dispute",
-        "dispute_opened_on", "dispute_closed_on", "refund_usd",
-      ]
+    case .supplier: return Columns.suppliers
+    case .certification: return Columns.certifications
+    case .audit: return Columns.audits
+    case .review: return Columns.reviews
+    case .order: return Columns.orders
     }
   }
 

@@ -1,3 +1,5 @@
+import SupplierTrustModel
+
 /// One record being assembled: all field bytes back to back plus where each field ends.
 ///
 /// Generators append digits and pre-encoded vocabulary straight into `bytes`, so the hot path

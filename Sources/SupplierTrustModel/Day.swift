@@ -16,6 +16,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
     guard (1...9999).contains(year), (1...12).contains(month),
       day >= 1, day <= Day.daysIn(month: month, year: year)
     else { return nil }
+    self.init(rollingOverYear: year, month: month, day: day)
+  }
+
+  /// The day `year-month-day`, where a day past the end of its month runs on into the next
+  /// (2027-02-29 is 2027-03-01), as date arithmetic such as "the same day 3 years later" wants.
+  public init(rollingOverYear year: Int, month: Int, day: Int) {
     // Howard Hinnant's days_from_civil.
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400

@@ -86,6 +86,11 @@ import Testing
     #expect(index.insert("a\u{0}", line: 3) == nil)
     #expect(index.insert("a", line: 4) == 2)
     #expect(index.insert("", line: 5) == 1)
+    // Keys longer than 127 bytes take a multi-byte length prefix in the arena.
+    let long = String(repeating: "x", count: 300)
+    #expect(index.insert(long, line: 6) == nil)
+    #expect(index.insert(long + "y", line: 7) == nil)
+    #expect(index.insert(long, line: 8) == 6)
   }
 }
 

@@ -1,5 +1,3 @@
-import SupplierTrustModel
-
 /// The contract's columns for each record kind, in the order the decoders index them.
 public enum Columns {
   public static let suppliers = [
