@@ -64,6 +64,6 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "SupplierTrustGeneratorTests", dependencies: ["SupplierTrustGenerator", "SupplierTrustCSV"]),
-    .testTarget(name: "SupplierTrustCLITests", dependencies: ["SupplierTrustCLI"]),
+    .testTarget(name: "SupplierTrustCLITests", dependencies: ["SupplierTrustCLI", "SupplierTrustStore"]),
   ]
 )

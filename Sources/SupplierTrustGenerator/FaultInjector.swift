@@ -120,7 +120,7 @@ struct FaultInjector {
 
   private static func unknownEnumValue(_ kind: RecordKind) -> String {
     switch kind {
-    case .supplier: return "factory"
+    case .supplier: return "manufacturer/trader"
     case .certification: return "pending"
     case .audit: return "desk_review"
     case .review, .order: return "pending"

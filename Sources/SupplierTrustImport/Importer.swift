@@ -133,7 +133,7 @@ public final class Importer {
         candidates.append(path)
       }
       for candidate in candidates where seen.insert(candidate).inserted {
-        if let file = identify(candidate) { planned.append(file) }
+        if let file = identify(candidate, foundInFolder: isDirectory.boolValue) { planned.append(file) }
       }
     }
     // Stable: files of the same rank keep the order given.
@@ -141,7 +141,9 @@ public final class Importer {
       .map(\.element)
   }
 
-  func identify(_ path: String) -> PlannedFile? {
+  /// Tells a file's format and kind. A CSV file found in a folder whose header is no catalog kind
+  /// (a notes or manifest file) is skipped with a warning; named on its own, it is an error.
+  func identify(_ path: String, foundInFolder: Bool = false) -> PlannedFile? {
     let lower = path.lowercased()
     if lower.hasSuffix(".xml") { return PlannedFile(path: path, format: .xml) }
     guard lower.hasSuffix(".csv") else {
@@ -161,6 +163,14 @@ public final class Importer {
       }
       let names = header.map(Columns.normalizeHeader)
       guard let kind = Columns.kind(forHeader: names) else {
+        if foundInFolder {
+          report.warnings.append(
+            ImportWarning(
+              file: path, line: reader.headerLine,
+              message:
+                "skipped: the header names no known record kind (\(names.prefix(6).joined(separator: ",")))"))
+          return nil
+        }
         report.failures.append(
           FileFailure(
             file: path, line: reader.headerLine,

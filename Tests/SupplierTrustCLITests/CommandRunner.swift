@@ -9,6 +9,13 @@ struct CommandResult {
   let status: Int32
 }
 
+/// What the stderr reader thread read, handed over once through a semaphore.
+final class DataBox: @unchecked Sendable {
+  // Written once by the reader thread before `finished` is signalled, read after waiting on it.
+  var data = Data()
+  let finished = DispatchSemaphore(value: 0)
+}
+
 enum CommandRunner {
   /// The folder holding the built products (the test bundle sits beside the binary).
   static var productsDirectory: URL {
@@ -39,10 +46,18 @@ enum CommandRunner {
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    // Read both pipes before waiting so that a full pipe cannot block the child.
+    // Drain stderr on another thread while stdout is read here: a child that fills one pipe while
+    // the other is being read would otherwise block forever.
+    let errBox = DataBox()
+    let errReader = Thread {
+      errBox.data = err.fileHandleForReading.readDataToEndOfFile()
+      errBox.finished.signal()
+    }
+    errReader.start()
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    errBox.finished.wait()
+    let errData = errBox.data
     return CommandResult(
       stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
       status: process.terminationStatus)

@@ -1,0 +1,53 @@
+import Foundation
+import SupplierTrustStore
+import Testing
+
+/// A generated catalog with planted bad records: every bad record is reported at the file, line
+/// and column its manifest names, and every other record is stored.
+@Test(arguments: [false, true])
+func plantedBadRecordsAreAllReportedAndTheRestStored(xml: Bool) throws {
+  let dir = try CommandRunner.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let out = dir.appendingPathComponent("catalog").path
+  let generated = try CommandRunner.run(
+    ["generate", "--size", "S", "--seed", "3", "--bad-records", "0.02", "--out", out] + (xml ? ["--xml"] : [])
+  )
+  #expect(generated.status == 0, "stderr: \(generated.stderr)")
+  // "path  kind  N records  B bytes" for each file written.
+  let totalRecords = generated.stdout.split(separator: "\n").compactMap { line -> Int? in
+    let words = line.split(separator: " ", omittingEmptySubsequences: true)
+    guard let index = words.firstIndex(of: "records"), index > 0 else { return nil }
+    return Int(words[index - 1])
+  }.reduce(0, +)
+  #expect(totalRecords > 40_000)
+
+  let db = dir.appendingPathComponent("store.sqlite").path
+  let imported = try CommandRunner.run(["import", "--db", db, "--format", "json", "--no-reject-files", out])
+  #expect(imported.status == 2, "stderr tail: \(imported.stderr.suffix(500))")
+  let summary = try #require(JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Any])
+  let rejects = try #require(summary["rejects"] as? [[String: Any]])
+  struct Place: Hashable {
+    let file: String
+    let line: Int
+    let column: String
+  }
+  let reported = Set(
+    rejects.map {
+      Place(
+        file: (($0["file"] as? String) ?? "").split(separator: "/").last.map(String.init) ?? "",
+        line: $0["line"] as? Int ?? 0, column: $0["column"] as? String ?? "")
+    })
+  let manifest = try String(contentsOfFile: out + "/expected-rejects.csv", encoding: .utf8)
+  let expected = Set(
+    manifest.split(separator: "\n").dropFirst().map { row in
+      let cells = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      return Place(file: cells[0], line: Int(cells[1]) ?? -1, column: cells[2])
+    })
+  #expect(expected.count > 500)
+  #expect(reported == expected)
+  #expect(rejects.count == expected.count)
+
+  let store = try Store(path: db)
+  let stored = try store.counts().values.reduce(0, +)
+  #expect(stored == totalRecords - expected.count)
+}
