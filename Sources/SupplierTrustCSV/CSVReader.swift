@@ -143,15 +143,15 @@ public final class CSVReader {
     }
   }
 
-  /// Reads more input, returning false at end of file.
-  private func fill() throws(CSVFileError) -> Bool {
-    if atEndOfFile { return false }
+  /// Appends the next chunk of input to `pending`; sets `atEndOfFile` once the input is exhausted.
+  private func fill() throws(CSVFileError) {
+    if atEndOfFile { return }
     if let all = inMemoryChunks {
       let end = min(all.count, inMemoryOffset + chunkSize)
       pending.append(contentsOf: all[inMemoryOffset..<end])
       inMemoryOffset = end
       if end == all.count { atEndOfFile = true }
-      return true
+      return
     }
     let oldCount = pending.count
     var got = 0
@@ -183,14 +183,13 @@ public final class CSVReader {
     pending = next
     bytesRead += got
     if got < chunkSize { atEndOfFile = true }
-    return true
   }
 
   /// Parses the complete records in `pending` (reading more when none is complete yet) into a
   /// batch; the incomplete tail stays in `pending`.
   private func parseAvailable(limit: Int) throws(CSVFileError) -> CSVBatch? {
     if pending.isEmpty || !atEndOfFile {
-      _ = try fill()
+      try fill()
     }
     if pending.isEmpty { return nil }
     if !sawFirstBytes {
@@ -205,7 +204,7 @@ public final class CSVReader {
     let result = storage.withUnsafeBufferPointer { parser.parse($0) }
     if result.batch.count == 0 && !atEndOfFile {
       // Not even one whole record yet (a very long quoted field): read more and retry.
-      if try !fill() { return nil }
+      try fill()
       return CSVBatch.empty
     }
     nextLine = result.nextLine
