@@ -148,3 +148,70 @@ final class SQLiteStatement {
     return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
   }
 }
+
+/// Collects one row's values, then binds them all at once: the row's text is copied once into a
+/// reused buffer and bound without SQLite making a copy of its own (SQLITE_STATIC), which removes
+/// a malloc and a memcpy per text value on the import's hot path.
+final class RowBinder {
+  private enum Value {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(start: Int, count: Int)
+  }
+
+  private var values: [Value] = []
+  private var text: [UInt8] = []
+
+  func reset() {
+    values.removeAll(keepingCapacity: true)
+    text.removeAll(keepingCapacity: true)
+  }
+
+  func add(_ value: Int64?) { values.append(value.map { .integer($0) } ?? .null) }
+  func add(_ value: Int?) { add(value.map(Int64.init)) }
+  func add(_ value: Int32?) { add(value.map(Int64.init)) }
+  func add(_ value: Bool?) { add(value.map { $0 ? Int64(1) : 0 }) }
+  func add(_ value: Double?) { values.append(value.map { .real($0) } ?? .null) }
+  func add(_ value: String?) {
+    guard let value else {
+      values.append(.null)
+      return
+    }
+    let start = text.count
+    text.append(contentsOf: value.utf8)
+    values.append(.text(start: start, count: text.count - start))
+  }
+
+  /// Binds every collected value by position and runs the statement. The text buffer is not
+  /// touched between binding and stepping, so the unmanaged pointers stay valid; every parameter
+  /// is bound again before the next run, so SQLite never reads a stale one.
+  func run(_ statement: SQLiteStatement) throws(StoreError) {
+    let handle = statement.handle
+    let outcome: Result<Void, StoreError> = text.withUnsafeBufferPointer { bytes in
+      for (offset, value) in values.enumerated() {
+        let index = Int32(offset + 1)
+        switch value {
+        case .null:
+          sqlite3_bind_null(handle, index)
+        case .integer(let number):
+          sqlite3_bind_int64(handle, index, number)
+        case .real(let number):
+          sqlite3_bind_double(handle, index, number)
+        case .text(let start, let count):
+          // An empty buffer may have no base address; SQLite needs a non-null pointer for "".
+          let base = UnsafeRawPointer(bytes.baseAddress.map { $0 + start } ?? UnsafePointer(bitPattern: 1)!)
+          sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(count), nil)
+        }
+      }
+      // Stepped inside the closure: the bound pointers are only valid here.
+      do throws(StoreError) {
+        try statement.run()
+        return .success(())
+      } catch {
+        return .failure(error)
+      }
+    }
+    try outcome.get()
+  }
+}
