@@ -24,7 +24,7 @@ struct CheckCommand: ParsableCommand {
     var known: Set<String> = []
     if FileManager.default.fileExists(atPath: storeOptions.db) {
       do {
-        known = try Store(path: storeOptions.db).supplierIDs()
+        known = try Store(path: storeOptions.db, readOnly: true).supplierIDs()
       } catch {
         throw CLIError(error.description)
       }

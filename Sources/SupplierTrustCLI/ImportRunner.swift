@@ -80,7 +80,8 @@ enum ImportRunner {
       }
     }
     if let storePath {
-      out += "Stored in \(storePath).\n"
+      out +=
+        report.files.contains { $0.importID != nil } ? "Stored in \(storePath).\n" : "Nothing was stored.\n"
     } else {
       out += "Checked only: nothing was stored.\n"
     }

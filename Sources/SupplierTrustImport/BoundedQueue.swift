@@ -52,3 +52,31 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     condition.unlock()
   }
 }
+
+/// A thread running a producer. ``stop()`` cancels its queue and waits until the producer has
+/// returned, so that nothing it owns (the reader, the file's hasher) is still in use afterwards.
+final class ProducerThread<Element: Sendable>: @unchecked Sendable {
+  private let finished = DispatchSemaphore(value: 0)
+  private let queue: BoundedQueue<Element>
+  // Touched only by the thread that created this object.
+  private var joined = false
+
+  init(queue: BoundedQueue<Element>, _ body: @escaping @Sendable () -> Void) {
+    self.queue = queue
+    let finished = self.finished
+    let thread = Thread {
+      body()
+      finished.signal()
+    }
+    // Deeply nested XML and long records recurse in libxml2 and the parser.
+    thread.stackSize = 8 << 20
+    thread.start()
+  }
+
+  func stop() {
+    guard !joined else { return }
+    queue.cancel()
+    finished.wait()
+    joined = true
+  }
+}

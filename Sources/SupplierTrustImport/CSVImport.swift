@@ -67,11 +67,10 @@ extension Importer {
       let queue = BoundedQueue<DecodedCSVBatch>(capacity: 4)
       let producer = CSVDecodingProducer(
         reader: reader, kind: kind, header: header, columnMap: columnMap, queue: queue)
-      let thread = Thread { producer.run() }
-      thread.stackSize = 8 << 20
-      thread.start()
+      let worker = ProducerThread(queue: queue) { producer.run() }
+      // Runs before the catch blocks and `finish`: the reader thread is done with the hasher.
+      defer { worker.stop() }
       var accepted = 0
-      defer { queue.cancel() }
       consume: while true {
         let decoded = queue.take()
         switch decoded.content {
@@ -116,15 +115,15 @@ extension Importer {
       }
       run.accepted[kind] = accepted
     } catch let error as CSVFileError {
-      rollback(run)
-      report.failures.append(
+      abandon(
+        run,
         FileFailure(
           file: path, line: nil, message: error.description,
-          fix: "check that the file is readable; nothing from it was stored"))
+          fix: "check that the file is readable and complete; nothing from it was stored"))
       return
     } catch {
-      rollback(run)
-      report.failures.append(
+      abandon(
+        run,
         FileFailure(
           file: path, line: nil, message: "\(error)",
           fix: "nothing from this file was stored; import it again"))

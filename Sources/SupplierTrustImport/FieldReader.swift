@@ -13,14 +13,21 @@ struct FieldReader<Source: FieldSource> {
   let source: Source
   let names: [String]
 
+  /// Space, tab, line feed or carriage return: trimmed from both ends of every value, so that a
+  /// pretty-printed XML `<country>\n  CN\n</country>` reads like the CSV `CN`.
+  @inline(__always)
+  static func isBlank(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+  }
+
   @inline(__always)
   func raw(_ column: Int) -> UnsafeBufferPointer<UInt8>? {
     guard var bytes = source.bytes(column), !bytes.isEmpty else { return nil }
-    if bytes.first! == 0x20 || bytes.first! == 0x09 || bytes.last! == 0x20 || bytes.last! == 0x09 {
+    if Self.isBlank(bytes.first!) || Self.isBlank(bytes.last!) {
       var start = 0
       var end = bytes.count
-      while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
-      while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+      while start < end && Self.isBlank(bytes[start]) { start += 1 }
+      while end > start && Self.isBlank(bytes[end - 1]) { end -= 1 }
       bytes = UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
     return bytes.isEmpty ? nil : bytes
@@ -43,7 +50,10 @@ struct FieldReader<Source: FieldSource> {
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw problem(column, bytes, "\(names[column]) is not valid UTF-8", "save the file as UTF-8")
     }
-    return text
+    // Line breaks are stored as LF whatever the file used (XML parsers already do this), so that
+    // the CSV and XML forms of a record store the same text.
+    guard bytes.contains(0x0D) else { return text }
+    return text.replacingLineBreaks()
   }
 
   func requiredText(_ column: Int) throws(FieldProblem) -> String {
@@ -207,5 +217,28 @@ struct FieldReader<Source: FieldSource> {
 
   static func format(_ value: Double) -> String {
     value == value.rounded() ? String(Int(value)) : String(value)
+  }
+}
+
+extension String {
+  /// CRLF and lone CR as LF.
+  func replacingLineBreaks() -> String {
+    var out = ""
+    out.reserveCapacity(utf8.count)
+    var previousWasCR = false
+    for scalar in unicodeScalars {
+      if scalar == "\r" {
+        out.unicodeScalars.append("\n")
+        previousWasCR = true
+        continue
+      }
+      if scalar == "\n" && previousWasCR {
+        previousWasCR = false
+        continue
+      }
+      previousWasCR = false
+      out.unicodeScalars.append(scalar)
+    }
+    return out
   }
 }

@@ -42,8 +42,9 @@ public struct Rejection: Codable, Equatable, Sendable {
     let position =
       fieldColumn.map { "\(file):\(fieldLine ?? line):\($0)" } ?? "\(file):\(line)"
     let shown = value.count > 60 ? String(value.prefix(57)) + "..." : value
-    let field = column.isEmpty ? "" : " (\(column) = \"\(shown.escapedForTerminal)\")"
-    return "error: \(reason)\n --> \(position)\(field)\n  = fix: \(fix)"
+    let field = column.isEmpty ? "" : " (\(column.terminalSafe) = \"\(shown.escapedForTerminal)\")"
+    return
+      "error: \(reason.terminalSafe)\n --> \(position.terminalSafe)\(field)\n  = fix: \(fix.terminalSafe)"
   }
 }
 
@@ -60,7 +61,7 @@ public struct ImportWarning: Codable, Equatable, Sendable {
   }
 
   public var rendered: String {
-    "warning: \(message)\n --> \(file)\(line.map { ":\($0)" } ?? "")"
+    "warning: \(message.terminalSafe)\n --> \(file.terminalSafe)\(line.map { ":\($0)" } ?? "")"
   }
 }
 
@@ -97,7 +98,7 @@ public struct FileFailure: Error, Codable, Equatable, Sendable {
   }
 
   public var rendered: String {
-    "error: \(message)\n --> \(file)\(line.map { ":\($0)" } ?? "")\n  = fix: \(fix)"
+    "error: \(message.terminalSafe)\n --> \(file.terminalSafe)\(line.map { ":\($0)" } ?? "")\n  = fix: \(fix.terminalSafe)"
   }
 }
 
@@ -124,15 +125,21 @@ public struct ImportReport: Codable, Equatable, Sendable {
 }
 
 extension String {
-  /// Control characters shown as escapes so that a hostile value cannot move the cursor.
-  var escapedForTerminal: String {
+  /// A value shown between quotes: control characters and quotes escaped.
+  var escapedForTerminal: String { escaped(quotes: true) }
+
+  /// Text from the input inside a message (a reason naming an id, a file name): control
+  /// characters escaped so that a hostile value cannot move the cursor or retitle the terminal.
+  var terminalSafe: String { escaped(quotes: false) }
+
+  private func escaped(quotes: Bool) -> String {
     var out = ""
     for scalar in unicodeScalars {
       switch scalar {
       case "\n": out += "\\n"
       case "\r": out += "\\r"
       case "\t": out += "\\t"
-      case "\"": out += "\\\""
+      case "\"" where quotes: out += "\\\""
       default:
         if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
           out += "\\u{\(String(scalar.value, radix: 16))}"

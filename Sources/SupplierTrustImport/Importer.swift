@@ -75,7 +75,13 @@ public final class Importer {
   public func run(paths: [String]) -> ImportReport {
     let files = plan(paths)
     for file in files {
-      if stopped { break }
+      if stopped {
+        report.warnings.append(
+          ImportWarning(
+            file: file.path, line: nil,
+            message: "not read: --strict stopped the import at the first rejected record"))
+        continue
+      }
       switch file.format {
       case .csv(let kind, _): importCSV(file.path, kind: kind)
       case .xml: importXML(file.path)
@@ -336,6 +342,22 @@ public final class Importer {
     run.session?.rollback()
     for id in run.addedSuppliers { knownSuppliers.remove(id) }
     run.addedSuppliers.removeAll()
+  }
+
+  /// Gives up on a file that failed half-way: rolls it back, but still reports (and keeps in the
+  /// rejects file) the records it had rejected before the failure.
+  func abandon(_ run: FileRun, _ failure: FileFailure) {
+    rollback(run)
+    for writer in run.rejectWriters.values { try? writer.flush() }
+    run.rejectWriters.removeAll()
+    report.rejects.append(contentsOf: run.rejects)
+    report.failures.append(failure)
+    for kind in run.kindsSeen {
+      report.files.append(
+        FileSummary(
+          path: run.path, kind: kind, accepted: 0, rejected: run.rejected[kind, default: 0], warnings: 0,
+          sha256: "", importID: nil))
+    }
   }
 
   /// Commits (or, in strict mode after a reject, rolls back) and adds the file to the report.

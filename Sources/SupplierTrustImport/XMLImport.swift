@@ -78,6 +78,8 @@ final class CatalogXMLHandler: XMLStreamHandler {
     /// A child element holding one column's text.
     case field(Int)
     case ignored
+    /// A record element that was rejected for its place; everything inside it is skipped.
+    case misplaced(RecordKind)
   }
 
   let path: String
@@ -143,8 +145,7 @@ final class CatalogXMLHandler: XMLStreamHandler {
     case .root, .container:
       if let kind = Self.recordNames.lookup(name) {
         if case .container(let listed) = top, listed != kind {
-          noteUnknown(name, line: line)
-          stack.append(.ignored)
+          try misplaced(kind, inside: top, attributes: attributes, line: line)
           return
         }
         try beginRecord(kind, attributes: attributes, line: line, insideSupplier: false)
@@ -161,6 +162,8 @@ final class CatalogXMLHandler: XMLStreamHandler {
         try beginRecord(kind, attributes: attributes, line: line, insideSupplier: true)
       } else if let column = Self.columns(.suppliers).lookup(name) {
         beginField(column)
+      } else if let kind = Self.recordNames.lookup(name) {
+        try misplaced(kind, inside: top, attributes: attributes, line: line)
       } else {
         noteUnknown(name, line: line)
         stack.append(.ignored)
@@ -168,13 +171,68 @@ final class CatalogXMLHandler: XMLStreamHandler {
     case .record:
       if let kind = record?.kind, let column = Self.columns(kind).lookup(name) {
         beginField(column)
+      } else if let kind = Self.recordNames.lookup(name) {
+        try misplaced(kind, inside: top, attributes: attributes, line: line)
       } else {
         noteUnknown(name, line: line)
         stack.append(.ignored)
       }
-    case .field, .ignored:
-      noteUnknown(name, line: line)
-      stack.append(.ignored)
+    case .field, .ignored, .misplaced:
+      if let kind = Self.recordNames.lookup(name) {
+        try misplaced(kind, inside: top, attributes: attributes, line: line)
+      } else {
+        if case .misplaced(let outer) = top {
+          stack.append(.misplaced(outer))
+        } else {
+          noteUnknown(name, line: line)
+          stack.append(.ignored)
+        }
+      }
+    }
+  }
+
+  /// A record element where the catalog layout has no place for it (a supplier inside a
+  /// supplier, a review in <certifications>, anything inside an unknown element): rejected with
+  /// its line rather than dropped, and so is every record inside it.
+  func misplaced(_ kind: RecordKind, inside parent: Frame, attributes: XMLAttributes, line: Int) throws {
+    var pending = PendingRecord(
+      kind: kind, line: line, fields: XMLRecordFields(count: Columns.names(kind).count))
+    let table = Self.columns(kind)
+    for attribute in attributes {
+      if let column = table.lookup(attribute.name) {
+        pending.fields.set(column, attribute.value)
+      } else if kind == .suppliers && String(decoding: attribute.name, as: UTF8.self) == "id" {
+        pending.fields.set(0, attribute.value)
+      }
+    }
+    let element = Self.elementName(kind)
+    let place: String
+    switch parent {
+    case .root: place = "<supplierCatalog>"
+    case .container(let listed): place = "<\(listed.rawValue)>"
+    case .supplier: place = "<supplier>"
+    case .record: place = record.map { "<\(Self.elementName($0.kind))>" } ?? "another record"
+    case .field: place = "a field element"
+    case .ignored: place = "an unknown element"
+    case .misplaced(let outer): place = "a misplaced <\(Self.elementName(outer))>"
+    }
+    let problem = FieldProblem(
+      column: "", value: "", reason: "a <\(element)> element cannot stand inside \(place)",
+      fix: kind == .suppliers
+        ? "put <supplier> elements directly in <supplierCatalog> (or in <suppliers>)"
+        : "put <\(element)> in a <supplier>'s <\(kind.rawValue)> list or at the top level of <supplierCatalog> with its supplier_id"
+    )
+    try send(XMLOutcome(pending: pending, result: .failure(problem), deferrable: false))
+    stack.append(.misplaced(kind))
+  }
+
+  static func elementName(_ kind: RecordKind) -> String {
+    switch kind {
+    case .suppliers: return "supplier"
+    case .certifications: return "certification"
+    case .audits: return "audit"
+    case .reviews: return "review"
+    case .orders: return "order"
     }
   }
 
@@ -235,6 +293,28 @@ final class CatalogXMLHandler: XMLStreamHandler {
     case .supplier:
       guard let finished = supplier else { return }
       supplier = nil
+      guard finished.fields.value(0) != nil else {
+        // Without an id nothing can be stored for this supplier; say so in XML terms.
+        try send(
+          XMLOutcome(
+            pending: finished,
+            result: .failure(
+              FieldProblem(
+                column: "supplier_id", value: "", reason: "the <supplier> element has no id",
+                fix: "add id=\"…\" to the <supplier> element")), deferrable: false))
+        for record in nested {
+          try send(
+            XMLOutcome(
+              pending: record,
+              result: .failure(
+                FieldProblem(
+                  column: "supplier_id", value: "",
+                  reason: "the enclosing <supplier> (line \(finished.line)) has no id",
+                  fix: "add id=\"…\" to that <supplier> element")), deferrable: false))
+        }
+        nested.removeAll()
+        return
+      }
       try emit(finished, deferrable: false)
       // Nested records take the enclosing supplier's id; one that names another supplier (as an
       // attribute or a child element) is refused rather than silently moved.
@@ -255,7 +335,7 @@ final class CatalogXMLHandler: XMLStreamHandler {
         try emit(record, deferrable: false)
       }
       nested.removeAll()
-    case .root, .container, .ignored:
+    case .root, .container, .ignored, .misplaced:
       break
     }
   }
@@ -394,14 +474,13 @@ extension Importer {
     let queue = BoundedQueue<XMLMessage>(capacity: 4)
     let producer = XMLReadingProducer(
       path: path, hasher: run.hasher, queue: queue, batchSize: options.xmlBatchSize)
-    let thread = Thread { producer.run() }
-    thread.stackSize = 8 << 20
-    thread.start()
-    defer { queue.cancel() }
     /// Top-level records whose supplier was not known yet: retried at the end of the document.
     var deferred: [(PendingRecord, DecodedRecord)] = []
     var warnings: [ImportWarning] = []
     do {
+      let worker = ProducerThread(queue: queue) { producer.run() }
+      // Runs before the catch blocks and `finish`: the reader thread is done with the hasher.
+      defer { worker.stop() }
       consume: while true {
         switch queue.take() {
         case .failed(let failure):
@@ -424,12 +503,11 @@ extension Importer {
         }
       }
     } catch let failure as FileFailure {
-      rollback(run)
-      report.failures.append(failure)
+      abandon(run, failure)
       return
     } catch {
-      rollback(run)
-      report.failures.append(
+      abandon(
+        run,
         FileFailure(
           file: path, line: nil, message: "\(error)",
           fix: "nothing from this file was stored; import it again"))

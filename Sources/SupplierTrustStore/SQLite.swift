@@ -26,9 +26,10 @@ final class SQLiteConnection {
   let handle: OpaquePointer
   let path: String
 
-  init(path: String) throws(StoreError) {
+  init(path: String, readOnly: Bool = false) throws(StoreError) {
     var db: OpaquePointer?
-    let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+    let flags =
+      (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
     let rc = sqlite3_open_v2(path, &db, flags, nil)
     guard rc == SQLITE_OK, let db else {
       let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
@@ -204,7 +205,9 @@ final class RowBinder {
           sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(count), nil)
         }
       }
-      // Stepped inside the closure: the bound pointers are only valid here.
+      // Stepped inside the closure: the bound pointers are only valid here, and cleared before
+      // leaving it so that SQLite never holds one past the buffer's scope.
+      defer { sqlite3_clear_bindings(handle) }
       do throws(StoreError) {
         try statement.run()
         return .success(())

@@ -8,13 +8,32 @@ import SupplierTrustModel
 public final class Store {
   let connection: SQLiteConnection
   public var path: String { connection.path }
+  /// A read-only store that has no schema yet (an empty file): it holds no records.
+  private var isEmpty = false
 
   /// The schema version this build writes.
   public static var schemaVersion: Int { Schema.migrations.count }
 
-  /// Opens (creating if needed) the store at `path` and brings its schema up to date.
-  public init(path: String) throws(StoreError) {
-    connection = try SQLiteConnection(path: path)
+  /// Opens (creating if needed) the store at `path` and brings its schema up to date; with
+  /// `readOnly`, opens an existing store without writing anything to it (for `check`).
+  public init(path: String, readOnly: Bool = false) throws(StoreError) {
+    connection = try SQLiteConnection(path: path, readOnly: readOnly)
+    if readOnly {
+      let version = try userVersion()
+      if version > Schema.migrations.count {
+        throw StoreError(
+          code: 0,
+          message: "the store has schema version \(version) but this build knows \(Schema.migrations.count)",
+          context: "opening \(path)", fix: "use a newer supplier-trust with this store")
+      }
+      isEmpty = version == 0
+      return
+    }
+    if sqlite3_db_readonly(connection.handle, "main") == 1 {
+      throw StoreError(
+        code: SQLITE_READONLY, message: "the store \(path) cannot be written (read-only file or folder)",
+        context: "opening \(path)", fix: "fix the file's permissions, or pass a writable --db PATH")
+    }
     do {
       // Large pages make bulk inserts and full scans cheaper (measured here: inserting 400k reviews
       // took 30% less time with 64 KiB pages than with 4 KiB). Only takes effect on a new file.
@@ -63,6 +82,7 @@ public final class Store {
 
   /// Every supplier id in the store (for checking references before anything is written).
   public func supplierIDs() throws(StoreError) -> Set<String> {
+    if isEmpty { return [] }
     let statement = try connection.prepare("SELECT supplier_id FROM suppliers")
     var ids = Set<String>()
     while try statement.step() { ids.insert(statement.string(0)!) }
