@@ -71,6 +71,8 @@ public final class CSVReader {
   /// Total bytes read from the file so far.
   public private(set) var bytesRead = 0
   private let readHook: ((UnsafeRawBufferPointer) -> Void)?
+  /// The longest record accepted: beyond it the file is refused rather than buffered whole.
+  public var maximumRecordBytes = 64 << 20
 
   /// Opens `path` for reading.
   ///
@@ -203,7 +205,17 @@ public final class CSVReader {
     let parser = CSVChunkParser(startLine: nextLine, isFinal: atEndOfFile, limit: limit)
     let result = storage.withUnsafeBufferPointer { parser.parse($0) }
     if result.batch.count == 0 && !atEndOfFile {
-      // Not even one whole record yet (a very long quoted field): read more and retry.
+      // Not even one whole record yet (a very long quoted field): read more and retry, up to a
+      // limit, past which a quote was almost certainly never closed.
+      if storage.count > maximumRecordBytes {
+        let limit =
+          maximumRecordBytes >= 1 << 20 ? "\(maximumRecordBytes >> 20) MiB" : "\(maximumRecordBytes) bytes"
+        throw CSVFileError(
+          path: path, errno: 0,
+          reason:
+            "the record starting at line \(nextLine) is longer than \(limit); a quoted field is probably never closed (a quote inside a field is written twice: \"\")"
+        )
+      }
       try fill()
       return CSVBatch.empty
     }
@@ -219,16 +231,22 @@ public final class CSVReader {
   }
 }
 
-/// A file that could not be opened or read.
+/// A file that could not be opened or read, or one that cannot be CSV (a runaway quote).
 public struct CSVFileError: Error, Equatable, CustomStringConvertible, Sendable {
   public let path: String
   public let errno: Int32
-  public init(path: String, errno: Int32) {
+  /// Our own explanation when the problem is the content, not the system.
+  public let reason: String?
+
+  public init(path: String, errno: Int32, reason: String? = nil) {
     self.path = path
     self.errno = errno
+    self.reason = reason
   }
+
   public var description: String {
-    "cannot read \(path): \(String(cString: strerror(errno)))"
+    if let reason { return "cannot read \(path): \(reason)" }
+    return "cannot read \(path): \(String(cString: strerror(errno)))"
   }
 }
 

@@ -213,8 +213,11 @@ final class CSVDecodingProducer: @unchecked Sendable {
             let at = min(count, headerCount)
             outcomes.append(
               .refused(
+                // Too few: the first missing column. Too many: the first extra field's value.
                 FieldProblem(
-                  column: at < headerCount ? header[at] : "", value: "",
+                  column: at < headerCount ? header[at] : "",
+                  value: count > headerCount
+                    ? String(decoding: view.field(record, headerCount), as: UTF8.self) : "",
                   reason:
                     "the record has \(count) field\(count == 1 ? "" : "s") but the header has \(headerCount)",
                   fix: count > headerCount

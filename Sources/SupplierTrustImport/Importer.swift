@@ -254,6 +254,17 @@ public final class Importer {
       }
     }
     if case .duplicate(let firstLine) = outcome {
+      if case .certification(let c) = record {
+        // Certificates have no id column: name what identifies them.
+        let what =
+          c.certificateNumber.map { "\(c.standard) certificate \($0) of \(c.supplierID)" }
+          ?? "\(c.standard) certificate of \(c.supplierID) issued \(c.issuedOn?.description ?? "(no date)") by \(c.certificationBody ?? "(no issuer)")"
+        return FieldProblem(
+          column: c.certificateNumber == nil ? "standard" : "certificate_number",
+          value: c.certificateNumber ?? c.standard,
+          reason: "the \(what) appears again in this file (first on line \(firstLine))",
+          fix: "remove the repeated record, or correct its certificate number")
+      }
       let (column, noun) = Importer.identityColumn(record)
       return FieldProblem(
         column: column, value: record.identity,

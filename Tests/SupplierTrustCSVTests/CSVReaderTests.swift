@@ -150,3 +150,22 @@ enum FileManagerLite {
     return fputs(text, file) >= 0
   }
 }
+
+@Test func aRunawayQuoteIsRefusedOnceTheRecordPassesTheLimit() throws {
+  let text = "a,b\n1,2\n3,\"never closed\n" + String(repeating: "4,5\n", count: 500)
+  let reader = CSVReader(bytes: Array(text.utf8), chunkSize: 64)
+  reader.maximumRecordBytes = 256
+  _ = try reader.readHeader()
+  var records = 0
+  var failure: CSVFileError?
+  do {
+    while let batch = try reader.nextBatch() { records += batch.count }
+  } catch {
+    failure = error
+  }
+  #expect(records == 1)
+  #expect(
+    failure?.description
+      == "cannot read <memory>: the record starting at line 3 is longer than 256 bytes; a quoted field is probably never closed (a quote inside a field is written twice: \"\")"
+  )
+}

@@ -1,0 +1,157 @@
+import Foundation
+import SupplierTrustModel
+import SupplierTrustStore
+import Testing
+
+@testable import SupplierTrustImport
+
+@Suite struct LayoutAndNormalisationTests {
+  @Test func misplacedXMLRecordsAreRejectedWithTheirLinesNotDropped() throws {
+    try withTempDir { dir in
+      let xml = try dir.write(
+        "nested.xml",
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <supplierCatalog>
+          <supplier id="SUP-A"><name>Alpha</name><country>CN</country>
+            <supplier id="SUP-B"><name>Beta</name><country>VN</country>
+              <reviews><review review_id="RB-1" rating="5" review_date="2024-01-01"/></reviews>
+            </supplier>
+          </supplier>
+          <reviews>
+            <certification supplier_id="SUP-A" standard="ISO9001"/>
+          </reviews>
+          <vendors><supplier id="SUP-C"><name>Gamma</name><country>IN</country></supplier></vendors>
+        </supplierCatalog>
+        """)
+      let store = try Store(path: ":memory:")
+      let report = try importing([xml], into: store)
+      #expect(report.rejects.map(\.line) == [4, 5, 9, 11])
+      #expect(
+        report.rejects.map(\.reason) == [
+          "a <supplier> element cannot stand inside <supplier>",
+          "a <review> element cannot stand inside a misplaced <supplier>",
+          "a <certification> element cannot stand inside <reviews>",
+          "a <supplier> element cannot stand inside an unknown element",
+        ])
+      #expect(try store.counts()[.suppliers] == 1)
+      #expect(report.warnings.map(\.message) == ["unknown element <vendors> ignored"])
+    }
+  }
+
+  @Test func aSupplierWithoutIdIsExplainedInXMLTerms() throws {
+    try withTempDir { dir in
+      let xml = try dir.write(
+        "noid.xml",
+        """
+        <supplierCatalog>
+          <supplier><name>NoId</name><country>CN</country>
+            <reviews><review review_id="R-1" rating="5" review_date="2024-01-01"/></reviews>
+          </supplier>
+        </supplierCatalog>
+        """)
+      let report = try importing([xml], into: try Store(path: ":memory:"))
+      #expect(
+        report.rejects.map(\.reason) == [
+          "the <supplier> element has no id", "the enclosing <supplier> (line 2) has no id",
+        ])
+      #expect(report.rejects.first?.fix == "add id=\"…\" to the <supplier> element")
+    }
+  }
+
+  @Test func csvAndXMLStoreTheSameTextForLineBreaksAndPrettyPrintedValues() throws {
+    try withTempDir { dir in
+      let csvFolder = dir.file("csv")
+      try dir.write("csv/suppliers.csv", "supplier_id,name,country\r\nSUP-A,Alpha,CN\r\n")
+      try dir.write(
+        "csv/reviews.csv",
+        "review_id,supplier_id,rating,review_date,text\r\nR-1,SUP-A,5,2024-01-01,\"first line\r\nsecond line\"\r\n"
+      )
+      let xml = try dir.write(
+        "catalog.xml",
+        """
+        <supplierCatalog>
+          <supplier id="SUP-A">
+            <name>
+              Alpha
+            </name>
+            <country>
+              CN
+            </country>
+            <reviews><review review_id="R-1" rating="5" review_date="2024-01-01"><text>first line
+        second line</text></review></reviews>
+          </supplier>
+        </supplierCatalog>
+        """)
+      let fromCSV = try Store(path: ":memory:")
+      let fromXML = try Store(path: ":memory:")
+      #expect(try importing([csvFolder], into: fromCSV).rejects.isEmpty)
+      #expect(try importing([xml], into: fromXML).rejects.isEmpty)
+      #expect(try dumps(fromCSV) == dumps(fromXML))
+      #expect(try fromCSV.dump(.reviews).first?[11] == "first line\nsecond line")
+    }
+  }
+
+  @Test func rejectsFoundBeforeAFileFailsAreStillReported() throws {
+    try withTempDir { dir in
+      let xml = try dir.write(
+        "truncated.xml",
+        """
+        <supplierCatalog>
+          <supplier id="SUP-A"><name>Alpha</name><country>China</country></supplier>
+          <supplier id="SUP-B"><name>Beta</name><country>VN</country></supplier>
+          <supplier id="SUP-C"><name>Gamma
+        """)
+      var options = ImportOptions()
+      options.rejectsDirectory = dir.file("rejects")
+      options.xmlBatchSize = 1
+      let store = try Store(path: ":memory:")
+      let report = try importing([xml], into: store, options: options)
+      #expect(report.failures.count == 1)
+      #expect(report.rejects.map(\.line) == [2])
+      #expect(try store.counts()[.suppliers] == 0)
+      let rejectsFile = try String(
+        contentsOfFile: dir.file("rejects/truncated.suppliers.rejects.csv"), encoding: .utf8)
+      #expect(rejectsFile.contains("SUP-A"))
+    }
+  }
+
+  @Test func filesLeftUnreadByStrictModeAreNamed() throws {
+    try withTempDir { dir in
+      try dir.write("a/suppliers.csv", "supplier_id,name,country\nS1,Acme,Atlantis\n")
+      try dir.write("a/reviews.csv", "review_id,supplier_id,rating,review_date\nR1,S1,5,2024-01-01\n")
+      var options = ImportOptions()
+      options.strict = true
+      let report = try importing([dir.file("a")], into: try Store(path: ":memory:"), options: options)
+      #expect(report.rejects.count == 1)
+      #expect(
+        report.warnings.map(\.message) == [
+          "not read: --strict stopped the import at the first rejected record"
+        ])
+      #expect(report.warnings.first?.file.hasSuffix("reviews.csv") == true)
+    }
+  }
+
+  @Test func hostileTextCannotReachTheTerminalRaw() throws {
+    try withTempDir { dir in
+      let csv = try dir.write(
+        "suppliers.csv", "supplier_id,name,country,\u{1B}]0;PWNED\u{07}\nS1,Acme,CN,x\n")
+      let report = try importing([csv], into: try Store(path: ":memory:"))
+      let rendered = try #require(report.warnings.first).rendered
+      #expect(!rendered.contains("\u{1B}"))
+      #expect(rendered.contains("\\u{1b}]0;PWNED\\u{7}"))
+    }
+  }
+
+  @Test func checkOpensTheStoreWithoutWritingIt() throws {
+    try withTempDir { dir in
+      let path = dir.file("store.sqlite")
+      _ = try importing([Sample.folder + "/suppliers.csv"], into: try Store(path: path))
+      let before = try Data(contentsOf: URL(fileURLWithPath: path))
+      let readOnly = try Store(path: path, readOnly: true)
+      #expect(try readOnly.supplierIDs().count == 30)
+      let after = try Data(contentsOf: URL(fileURLWithPath: path))
+      #expect(before == after)
+    }
+  }
+}
