@@ -94,7 +94,9 @@ public final class Importer {
 
   enum Format {
     case csv(RecordKind, header: [String])
-    case xml
+    /// `holdsSuppliers`: a `<supplier` start tag appears in the first MiB, so the document goes
+    /// before files that may refer to its suppliers.
+    case xml(holdsSuppliers: Bool)
   }
 
   struct PlannedFile {
@@ -104,7 +106,7 @@ public final class Importer {
     var order: Int {
       switch format {
       case .csv(let kind, _): return kind == .suppliers ? 0 : 10 + kind.importOrder
-      case .xml: return 5
+      case .xml(let holdsSuppliers): return holdsSuppliers ? 5 : 20
       }
     }
   }
@@ -151,7 +153,9 @@ public final class Importer {
   /// (a notes or manifest file) is skipped with a warning; named on its own, it is an error.
   func identify(_ path: String, foundInFolder: Bool = false) -> PlannedFile? {
     let lower = path.lowercased()
-    if lower.hasSuffix(".xml") { return PlannedFile(path: path, format: .xml) }
+    if lower.hasSuffix(".xml") {
+      return PlannedFile(path: path, format: .xml(holdsSuppliers: Importer.mentionsSupplierElement(path)))
+    }
     guard lower.hasSuffix(".csv") else {
       report.failures.append(
         FileFailure(
@@ -412,6 +416,25 @@ public final class Importer {
 
   static func timestamp() -> String {
     ISO8601DateFormatter().string(from: Date())
+  }
+
+  /// Whether the first MiB of a file holds `<supplier` followed by a space, `>` or `/`: enough to
+  /// order documents, never to decide what is imported.
+  static func mentionsSupplierElement(_ path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    let head = [UInt8](handle.readData(ofLength: 1 << 20))
+    let tag = Array("<supplier".utf8)
+    guard head.count > tag.count else { return false }
+    for start in 0..<(head.count - tag.count) where head[start] == 0x3C {
+      if Array(head[start..<(start + tag.count)]) == tag {
+        let next = head[start + tag.count]
+        if next == 0x20 || next == 0x3E || next == 0x2F || next == 0x0A || next == 0x09 || next == 0x0D {
+          return true
+        }
+      }
+    }
+    return false
   }
 
   func fileSize(_ path: String) -> Int {

@@ -513,6 +513,9 @@ extension Importer {
           fix: "nothing from this file was stored; import it again"))
       return
     }
+    if run.kindsSeen.isEmpty {
+      warnings.append(ImportWarning(file: path, line: nil, message: "the document holds no records"))
+    }
     finish(run, warnings: warnings)
   }
 

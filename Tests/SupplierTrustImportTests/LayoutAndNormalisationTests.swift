@@ -154,4 +154,32 @@ import Testing
       #expect(before == after)
     }
   }
+
+  @Test func documentsWithSuppliersAreReadBeforeDocumentsThatReferToThem() throws {
+    try withTempDir { dir in
+      try dir.write(
+        "x/a_reviews.xml",
+        """
+        <supplierCatalog>
+          <review review_id="R-1" supplier_id="SUP-A" rating="5" review_date="2024-01-01"/>
+        </supplierCatalog>
+        """)
+      try dir.write(
+        "x/b_suppliers.xml",
+        "<supplierCatalog>\n  <supplier id=\"SUP-A\"><name>Alpha</name><country>CN</country></supplier>\n</supplierCatalog>\n"
+      )
+      let store = try Store(path: ":memory:")
+      let report = try importing([dir.file("x")], into: store)
+      #expect(report.rejects.isEmpty, "\(report.rejects.map(\.reason))")
+      #expect(try store.counts()[.reviews] == 1)
+    }
+  }
+
+  @Test func anEmptyCatalogSaysSo() throws {
+    try withTempDir { dir in
+      let xml = try dir.write("empty.xml", "<supplierCatalog/>")
+      let report = try importing([xml], into: try Store(path: ":memory:"))
+      #expect(report.warnings.map(\.message) == ["the document holds no records"])
+    }
+  }
 }
