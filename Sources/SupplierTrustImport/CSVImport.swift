@@ -26,7 +26,14 @@ extension Importer {
       let hasher = run.hasher
       let reader = try CSVReader(
         path: path, chunkSize: options.csvChunkSize, onRead: { chunk in hasher.update(chunk) })
-      guard let rawHeader = try reader.readHeader() else { return }
+      guard let rawHeader = try reader.readHeader() else {
+        // Emptied since it was planned: nothing to read, and say so.
+        abandon(
+          run,
+          FileFailure(
+            file: path, line: nil, message: "the file is empty", fix: "add a header row and records"))
+        return
+      }
       let header = rawHeader.map(Columns.normalizeHeader)
       let names = Columns.names(kind)
       let missing = Columns.required(kind).filter { !header.contains($0) }

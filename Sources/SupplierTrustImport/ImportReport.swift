@@ -110,7 +110,7 @@ public struct ImportReport: Codable, Equatable, Sendable {
   public var failures: [FileFailure] = []
   /// Files of rejected records written for fixing and re-importing.
   public var rejectFiles: [String] = []
-  /// Whether the records were stored (import) or only checked.
+  /// True for an import (accepted records were written, file by file), false for a check.
   public var stored: Bool = false
 
   enum CodingKeys: String, CodingKey {

@@ -43,7 +43,6 @@ public final class Importer {
   /// Which input each rejects file belongs to, so that same-named inputs do not share one.
   var rejectsPathOwners: [String: String] = [:]
 
-  /// - Parameter store: where records go; pass an in-memory store to check without storing.
   /// - Parameters:
   ///   - store: where accepted records go; nil to check the files without storing anything
   ///     (duplicates are then found with an in-memory index of each file's ids).
@@ -405,12 +404,13 @@ public final class Importer {
         return
       }
     }
-    for kind in run.kindsSeen {
+    for (index, kind) in run.kindsSeen.enumerated() {
+      // A file's warnings are counted once, on its first entry, so that totals add up.
       report.files.append(
         FileSummary(
           path: run.path, kind: kind, accepted: run.strictStop ? 0 : run.accepted[kind, default: 0],
           rejected: run.rejected[kind, default: 0],
-          warnings: fileWarnings.count, sha256: digest, importID: committedID))
+          warnings: index == 0 ? fileWarnings.count : 0, sha256: digest, importID: committedID))
     }
   }
 
