@@ -195,16 +195,7 @@ final class CatalogXMLHandler: XMLStreamHandler {
   /// supplier, a review in <certifications>, anything inside an unknown element): rejected with
   /// its line rather than dropped, and so is every record inside it.
   func misplaced(_ kind: RecordKind, inside parent: Frame, attributes: XMLAttributes, line: Int) throws {
-    var pending = PendingRecord(
-      kind: kind, line: line, fields: XMLRecordFields(count: Columns.names(kind).count))
-    let table = Self.columns(kind)
-    for attribute in attributes {
-      if let column = table.lookup(attribute.name) {
-        pending.fields.set(column, attribute.value)
-      } else if kind == .suppliers && String(decoding: attribute.name, as: UTF8.self) == "id" {
-        pending.fields.set(0, attribute.value)
-      }
-    }
+    let pending = pendingRecord(kind, attributes: attributes, line: line, reportUnknown: false)
     let element = Self.elementName(kind)
     let place: String
     switch parent {
@@ -224,6 +215,26 @@ final class CatalogXMLHandler: XMLStreamHandler {
     )
     try send(XMLOutcome(pending: pending, result: .failure(problem), deferrable: false))
     stack.append(.misplaced(kind))
+  }
+
+  /// A record started by an element: its columns given as attributes (a supplier's `id` is its
+  /// supplier_id); columns given as child elements are added as they end.
+  func pendingRecord(_ kind: RecordKind, attributes: XMLAttributes, line: Int, reportUnknown: Bool)
+    -> PendingRecord
+  {
+    var pending = PendingRecord(
+      kind: kind, line: line, fields: XMLRecordFields(count: Columns.names(kind).count))
+    let table = Self.columns(kind)
+    for attribute in attributes {
+      if let column = table.lookup(attribute.name) {
+        pending.fields.set(column, attribute.value)
+      } else if kind == .suppliers && attribute.name.elementsEqual("id".utf8) {
+        pending.fields.set(0, attribute.value)
+      } else if reportUnknown {
+        noteUnknown(attribute.name, line: line, attribute: true)
+      }
+    }
+    return pending
   }
 
   static func elementName(_ kind: RecordKind) -> String {
@@ -249,18 +260,7 @@ final class CatalogXMLHandler: XMLStreamHandler {
     } else {
       isNested = insideSupplier
     }
-    var pending = PendingRecord(
-      kind: kind, line: line, fields: XMLRecordFields(count: Columns.names(kind).count))
-    let table = Self.columns(kind)
-    for attribute in attributes {
-      if let column = table.lookup(attribute.name) {
-        pending.fields.set(column, attribute.value)
-      } else if kind == .suppliers && String(decoding: attribute.name, as: UTF8.self) == "id" {
-        pending.fields.set(0, attribute.value)
-      } else {
-        noteUnknown(attribute.name, line: line, attribute: true)
-      }
-    }
+    let pending = pendingRecord(kind, attributes: attributes, line: line, reportUnknown: true)
     if kind == .suppliers {
       supplier = pending
       nested.removeAll()
