@@ -65,7 +65,8 @@ public struct CSVEncoder: Sendable {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  static func looksLikeFormula<Bytes: Collection>(_ utf8: Bytes) -> Bool where Bytes.Element == UInt8 {
+  /// Whether a spreadsheet would run a cell with these bytes as a formula (see ``FormulaPolicy``).
+  public static func looksLikeFormula<Bytes: Collection>(_ utf8: Bytes) -> Bool where Bytes.Element == UInt8 {
     guard let first = utf8.first else { return false }
     switch first {
     case UInt8(ascii: "="), UInt8(ascii: "@"), 0x09, 0x0D:
@@ -148,5 +149,16 @@ public final class CSVFileWriter {
     }
     buffer.removeAll(keepingCapacity: true)
     if failure != 0 { throw CSVFileError(path: path, errno: failure) }
+  }
+}
+
+extension CSVEncoder {
+  /// A cell written by ``FormulaPolicy/neutralize`` with its guard apostrophe removed again, for
+  /// reading back files this tool wrote (`'=1+1` → `=1+1`); other cells are returned as they are.
+  public static func removingFormulaGuard(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    guard bytes.count >= 2, bytes[0] == UInt8(ascii: "'"), looksLikeFormula(bytes.dropFirst()) else {
+      return bytes
+    }
+    return UnsafeBufferPointer(rebasing: bytes[1...])
   }
 }

@@ -8,11 +8,16 @@ struct CSVFieldSource: FieldSource {
   let view: CSVBatchView
   let record: Int
   let columnMap: UnsafeBufferPointer<Int>
+  /// A rejects file written by this tool: its formula-like cells carry a guard apostrophe
+  /// (so that opening it in a spreadsheet runs nothing), removed here so values come back exact.
+  let removeFormulaGuards: Bool
 
   @inline(__always)
   func bytes(_ column: Int) -> UnsafeBufferPointer<UInt8>? {
     let index = columnMap[column]
-    return index < 0 ? nil : view.field(record, index)
+    guard index >= 0 else { return nil }
+    let field = view.field(record, index)
+    return removeFormulaGuards ? CSVEncoder.removingFormulaGuard(field) : field
   }
 }
 
@@ -199,6 +204,7 @@ final class CSVDecodingProducer: @unchecked Sendable {
     outcomes.reserveCapacity(batch.count)
     let header = self.header
     let headerCount = header.count
+    let isRejectsFile = header.contains("reject_reason")
     let kind = self.kind
     columnMap.withUnsafeBufferPointer { map in
       batch.withView { view in
@@ -235,7 +241,9 @@ final class CSVDecodingProducer: @unchecked Sendable {
           }
           do throws(FieldProblem) {
             let decoded = try RecordDecoder.decode(
-              kind, CSVFieldSource(view: view, record: record, columnMap: map))
+              kind,
+              CSVFieldSource(
+                view: view, record: record, columnMap: map, removeFormulaGuards: isRejectsFile))
             outcomes.append(.decoded(decoded))
           } catch {
             var supplierID: String?

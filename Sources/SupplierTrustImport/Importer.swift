@@ -328,9 +328,10 @@ public final class Importer {
           suffix += 1
         }
         rejectsPathOwners[path] = run.path
-        // Rejected rows are kept verbatim so that they can be fixed and imported again; the three
-        // reject_ columns come first so that ragged rows cannot shift them, and are ignored on re-import.
-        writer = try CSVFileWriter(path: path, encoder: CSVEncoder(formulaPolicy: .preserve))
+        // Rejected rows are kept so that they can be fixed (often in a spreadsheet) and imported
+        // again: formula-like cells get a guard apostrophe, which importing this file removes;
+        // the three reject_ columns come first so that ragged rows cannot shift them.
+        writer = try CSVFileWriter(path: path, encoder: CSVEncoder(formulaPolicy: .neutralize))
         try writer.writeRow(["reject_line", "reject_column", "reject_reason"] + header)
         run.rejectWriters[kind] = writer
         report.rejectFiles.append(path)

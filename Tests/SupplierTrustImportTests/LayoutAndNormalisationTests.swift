@@ -182,4 +182,25 @@ import Testing
       #expect(report.warnings.map(\.message) == ["the document holds no records"])
     }
   }
+
+  @Test func rejectsFilesAreSpreadsheetSafeAndStillReimportExactly() throws {
+    try withTempDir { dir in
+      var options = ImportOptions()
+      options.rejectsDirectory = dir.file("rejects")
+      let (report, store, _) = try importWithSuppliers(
+        dir, "reviews.csv",
+        "review_id,supplier_id,rating,review_date,text\nR-1,SUP-A,9,2024-01-01,\"=HYPERLINK(\"\"http://x\"\")\"\n",
+        options: options)
+      #expect(report.rejects.count == 1)
+      let rejectsPath = dir.file("rejects/reviews.rejects.csv")
+      let written = try String(contentsOfFile: rejectsPath, encoding: .utf8)
+      #expect(written.contains("\"'=HYPERLINK(\"\"http://x\"\")\""))
+      // The user fixes the rating (as in a spreadsheet) and imports the file again.
+      try written.replacingOccurrences(of: "R-1,SUP-A,9,", with: "R-1,SUP-A,4,").write(
+        toFile: rejectsPath, atomically: true, encoding: .utf8)
+      let again = try importing([rejectsPath], into: store)
+      #expect(again.rejects.isEmpty)
+      #expect(try store.dump(.reviews).first?[11] == "=HYPERLINK(\"http://x\")")
+    }
+  }
 }
