@@ -8,6 +8,7 @@ let package = Package(
     .executable(name: "supplier-trust", targets: ["SupplierTrustCLI"]),
     .library(name: "SupplierTrustModel", targets: ["SupplierTrustModel"]),
     .library(name: "SupplierTrustImport", targets: ["SupplierTrustImport"]),
+    .library(name: "SupplierTrustScoring", targets: ["SupplierTrustScoring"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,6 +43,12 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
+    // Trust scores, red flags, explanations and Trade Assurance eligibility over a Catalog.
+    .target(
+      name: "SupplierTrustScoring",
+      dependencies: ["SupplierTrustModel", .product(name: "Crypto", package: "swift-crypto")],
+      resources: [.copy("Resources")]
+    ),
     // Deterministic synthetic catalogs for tests and benchmarks.
     .target(name: "SupplierTrustGenerator", dependencies: ["SupplierTrustModel", "SupplierTrustCSV"]),
     // The `supplier-trust` command: a thin layer of subcommands over the libraries.
@@ -61,6 +68,11 @@ let package = Package(
     .testTarget(
       name: "SupplierTrustImportTests",
       dependencies: ["SupplierTrustImport", "SupplierTrustStore", "SupplierTrustModel"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "SupplierTrustScoringTests",
+      dependencies: ["SupplierTrustScoring", "SupplierTrustModel"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "SupplierTrustGeneratorTests", dependencies: ["SupplierTrustGenerator", "SupplierTrustCSV"]),

@@ -1,0 +1,76 @@
+/// Where one record was read: an index into ``Catalog/sources`` and the line where it starts.
+///
+/// Two 32-bit numbers rather than a path per record: a large catalog holds millions of reviews.
+public struct SourceRef: Hashable, Sendable {
+  /// Index into ``Catalog/sources``.
+  public var file: Int32
+  /// The physical line where the record starts (the header is line 1).
+  public var line: Int32
+
+  public init(file: Int32, line: Int32) {
+    self.file = file
+    self.line = line
+  }
+}
+
+/// A file the catalog's records came from, as the import log or the reader saw it.
+public struct SourceFile: Hashable, Sendable {
+  public var path: String
+  /// SHA-256 of the file's bytes, hex; nil when unknown.
+  public var sha256: String?
+  /// Records accepted from the file.
+  public var records: Int
+  /// When the file was imported (ISO 8601), or nil when read directly.
+  public var importedAt: String?
+
+  public init(path: String, sha256: String? = nil, records: Int = 0, importedAt: String? = nil) {
+    self.path = path
+    self.sha256 = sha256
+    self.records = records
+    self.importedAt = importedAt
+  }
+}
+
+/// A record and where it was read.
+public struct Sourced<Record: Sendable>: Sendable {
+  public var record: Record
+  public var source: SourceRef
+
+  public init(_ record: Record, source: SourceRef) {
+    self.record = record
+    self.source = source
+  }
+}
+
+extension Sourced: Equatable where Record: Equatable {}
+extension Sourced: Hashable where Record: Hashable {}
+
+/// Every accepted record of a catalog in memory: what scoring, ranking and reports read, whether
+/// it came from the workspace store or straight from files.
+public struct Catalog: Sendable {
+  public var sources: [SourceFile] = []
+  public var suppliers: [Sourced<Supplier>] = []
+  public var certifications: [Sourced<Certification>] = []
+  public var audits: [Sourced<Audit>] = []
+  public var reviews: [Sourced<Review>] = []
+  public var orders: [Sourced<Order>] = []
+
+  public init() {}
+
+  /// Adds a source file and returns its index for ``SourceRef/file``.
+  public mutating func addSource(_ file: SourceFile) -> Int32 {
+    sources.append(file)
+    return Int32(sources.count - 1)
+  }
+
+  /// "path:line" of a record, for explanations and flags.
+  public func location(_ ref: SourceRef) -> String {
+    let path = sources.indices.contains(Int(ref.file)) ? sources[Int(ref.file)].path : "?"
+    return "\(path):\(ref.line)"
+  }
+
+  /// Total records of all kinds.
+  public var recordCount: Int {
+    suppliers.count + certifications.count + audits.count + reviews.count + orders.count
+  }
+}

@@ -1,0 +1,2 @@
+// Scoring, red flags and Trade Assurance eligibility over a ``Catalog``.
+@_exported import SupplierTrustModel
