@@ -49,6 +49,8 @@ let package = Package(
       dependencies: ["SupplierTrustModel", .product(name: "Crypto", package: "swift-crypto")],
       resources: [.copy("Resources")]
     ),
+    // Rankings and eligibility as JSON, CSV, Markdown, terminal tables (and the HTML report).
+    .target(name: "SupplierTrustReport", dependencies: ["SupplierTrustScoring", "SupplierTrustCSV"]),
     // Deterministic synthetic catalogs for tests and benchmarks.
     .target(name: "SupplierTrustGenerator", dependencies: ["SupplierTrustModel", "SupplierTrustCSV"]),
     // The `supplier-trust` command: a thin layer of subcommands over the libraries.
@@ -56,6 +58,7 @@ let package = Package(
       name: "SupplierTrustCLI",
       dependencies: [
         "SupplierTrustModel", "SupplierTrustImport", "SupplierTrustStore", "SupplierTrustGenerator",
+        "SupplierTrustScoring", "SupplierTrustReport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -16,7 +16,9 @@ struct SupplierTrust: ParsableCommand {
         supplier-trust generate --size L --seed 7 --out bench-data/L
       """,
     version: "0.1.0",
-    subcommands: [ImportCommand.self, CheckCommand.self, GenerateCommand.self]
+    subcommands: [
+      ImportCommand.self, CheckCommand.self, ScoreCommand.self, EligibilityCommand.self, GenerateCommand.self,
+    ]
   )
 
   /// Runs the command, mapping usage errors to exit status 1 as the output contract asks

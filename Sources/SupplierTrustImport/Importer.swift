@@ -19,6 +19,8 @@ public struct ImportOptions: Sendable {
   public var xmlBatchSize = 4096
   /// Called now and then with the file being read and the share of it done (0...1).
   public var onProgress: (@Sendable (String, Double) -> Void)?
+  /// Keeps every accepted record in ``Importer/catalog`` (for scoring files without a store).
+  public var collectsCatalog = false
 
   public init() {}
 }
@@ -40,6 +42,29 @@ public final class Importer {
   var rejectedSuppliers: [String: String] = [:]
   var report = ImportReport()
   var stopped = false
+  /// Accepted records of the files read so far, when ``ImportOptions/collectsCatalog`` is set.
+  var catalog = Catalog()
+
+  /// The records accepted by ``run(paths:)`` when ``ImportOptions/collectsCatalog`` is set.
+  ///
+  /// As in the store, a record whose id appears in several files is the one read last.
+  public func collectedCatalog() -> Catalog {
+    var result = catalog
+    func lastWins<R>(_ records: inout [Sourced<R>], _ key: (R) -> String) {
+      guard Set(records.lazy.map(\.source.file)).count > 1 else { return }
+      var seen = Set<String>()
+      var kept: [Sourced<R>] = []
+      kept.reserveCapacity(records.count)
+      for record in records.reversed() where seen.insert(key(record.record)).inserted { kept.append(record) }
+      records = kept.reversed()
+    }
+    lastWins(&result.suppliers, \.id)
+    lastWins(&result.certifications, \.key)
+    lastWins(&result.audits, \.id)
+    lastWins(&result.reviews, \.id)
+    lastWins(&result.orders, \.id)
+    return result
+  }
   /// Which input each rejects file belongs to, so that same-named inputs do not share one.
   var rejectsPathOwners: [String: String] = [:]
 
@@ -218,6 +243,20 @@ public final class Importer {
     let hasher = FileHasher()
     /// Suppliers this file made known; forgotten again if the file is rolled back.
     var addedSuppliers: [String] = []
+    /// The file's accepted records when collecting a catalog; merged only when the file finishes.
+    var collected = Catalog()
+
+    func collect(_ record: DecodedRecord, line: Int) {
+      // File index 0 for now: rewritten when the file is merged into the importer's catalog.
+      let source = SourceRef(file: 0, line: Int32(truncatingIfNeeded: line))
+      switch record {
+      case .supplier(let s): collected.suppliers.append(Sourced(s, source: source))
+      case .certification(let c): collected.certifications.append(Sourced(c, source: source))
+      case .audit(let a): collected.audits.append(Sourced(a, source: source))
+      case .review(let r): collected.reviews.append(Sourced(r, source: source))
+      case .order(let o): collected.orders.append(Sourced(o, source: source))
+      }
+    }
 
     init(path: String, session: ImportSession?) {
       self.path = path
@@ -274,6 +313,7 @@ public final class Importer {
         reason: "\(noun) \(record.identity) appears again in this file (first on line \(firstLine))",
         fix: "give each record its own id, or remove the repeated record")
     }
+    if options.collectsCatalog { run.collect(record, line: line) }
     if case .supplier(let s) = record, knownSuppliers.insert(s.id).inserted {
       run.addedSuppliers.append(s.id)
       rejectedSuppliers[s.id] = nil
@@ -355,6 +395,7 @@ public final class Importer {
   /// Undoes a file: its transaction, and the suppliers it made known to later files.
   func rollback(_ run: FileRun) {
     run.session?.rollback()
+    run.collected = Catalog()
     for id in run.addedSuppliers { knownSuppliers.remove(id) }
     run.addedSuppliers.removeAll()
   }
@@ -405,6 +446,7 @@ public final class Importer {
         return
       }
     }
+    if options.collectsCatalog && !run.strictStop { merge(run, sha256: digest) }
     for (index, kind) in run.kindsSeen.enumerated() {
       // A file's warnings are counted once, on its first entry, so that totals add up.
       report.files.append(
@@ -413,6 +455,25 @@ public final class Importer {
           rejected: run.rejected[kind, default: 0],
           warnings: index == 0 ? fileWarnings.count : 0, sha256: digest, importID: committedID))
     }
+  }
+
+  /// Adds a finished file's records to ``catalog``.
+  private func merge(_ run: FileRun, sha256: String) {
+    let file = catalog.addSource(
+      SourceFile(path: run.path, sha256: sha256, records: run.collected.recordCount, importedAt: nil))
+    func append<R>(_ records: [Sourced<R>], to all: inout [Sourced<R>]) {
+      all.reserveCapacity(all.count + records.count)
+      for var record in records {
+        record.source.file = file
+        all.append(record)
+      }
+    }
+    append(run.collected.suppliers, to: &catalog.suppliers)
+    append(run.collected.certifications, to: &catalog.certifications)
+    append(run.collected.audits, to: &catalog.audits)
+    append(run.collected.reviews, to: &catalog.reviews)
+    append(run.collected.orders, to: &catalog.orders)
+    run.collected = Catalog()
   }
 
   static func timestamp() -> String {

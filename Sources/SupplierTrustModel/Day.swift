@@ -90,6 +90,18 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
 
   public var year: Int { components.year }
 
+  /// The first day of this day's month.
+  public var firstOfMonth: Day {
+    let (y, m, _) = components
+    return Day(rollingOverYear: y, month: m, day: 1)
+  }
+
+  /// The same day `years` later (earlier when negative); February 29 runs on to March 1.
+  public func adding(years: Int) -> Day {
+    let (y, m, d) = components
+    return Day(rollingOverYear: y + years, month: m, day: d)
+  }
+
   /// The day `days` later (earlier when negative).
   public func adding(days: Int) -> Day { Day(daysSinceEpoch: daysSinceEpoch + Int32(days)) }
 

@@ -114,6 +114,25 @@ enum Schema {
     \(audits.createSQL)
     \(reviews.createSQL)
     \(orders.createSQL)
+    """,
+    // Version 2: every scoring run of the store, so that reports can show a supplier's trend.
     """
+    CREATE TABLE score_runs (
+      run_id INTEGER PRIMARY KEY,
+      as_of INTEGER NOT NULL,
+      policy_name TEXT NOT NULL,
+      policy_hash TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    );
+    CREATE TABLE supplier_scores (
+      run_id INTEGER NOT NULL REFERENCES score_runs(run_id) ON DELETE CASCADE,
+      supplier_id TEXT NOT NULL,
+      score REAL,
+      confidence REAL NOT NULL,
+      grade TEXT NOT NULL,
+      PRIMARY KEY (run_id, supplier_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX supplier_scores_by_supplier ON supplier_scores (supplier_id, run_id);
+    """,
   ]
 }

@@ -9,7 +9,7 @@ public final class Store {
   let connection: SQLiteConnection
   public var path: String { connection.path }
   /// A read-only store that has no schema yet (an empty file): it holds no records.
-  private var isEmpty = false
+  private(set) var isEmptyStore = false
 
   /// The schema version this build writes.
   public static var schemaVersion: Int { Schema.migrations.count }
@@ -26,7 +26,7 @@ public final class Store {
           message: "the store has schema version \(version) but this build knows \(Schema.migrations.count)",
           context: "opening \(path)", fix: "use a newer supplier-trust with this store")
       }
-      isEmpty = version == 0
+      isEmptyStore = version == 0
       return
     }
     if sqlite3_db_readonly(connection.handle, "main") == 1 {
@@ -82,7 +82,7 @@ public final class Store {
 
   /// Every supplier id in the store (for checking references before anything is written).
   public func supplierIDs() throws(StoreError) -> Set<String> {
-    if isEmpty { return [] }
+    if isEmptyStore { return [] }
     let statement = try connection.prepare("SELECT supplier_id FROM suppliers")
     var ids = Set<String>()
     while try statement.step() { ids.insert(statement.string(0)!) }

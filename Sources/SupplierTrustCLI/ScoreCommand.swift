@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import SupplierTrustReport
+import SupplierTrustScoring
+import SupplierTrustStore
+
+struct ScoreCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "score",
+    abstract: "Score every supplier: trust score, grade, confidence, flags and explanation.",
+    discussion: """
+      Reads the workspace store, or the files given. A run over the store is kept as a snapshot \
+      so that reports can show each supplier's trend (one per as-of day and policy).
+
+      Examples:
+        supplier-trust score --as-of 2026-11-25
+        supplier-trust score datasets/sample --as-of 2026-11-25 --format json
+        supplier-trust score --policy my-policy.json --format csv > scores.csv
+      """)
+
+  @OptionGroup var catalog: CatalogOptions
+
+  @Option(help: "Output format: table, json, csv or markdown.")
+  var format: OutputFormat = .table
+
+  @ArgumentParser.Flag(help: "Do not keep this run as a snapshot in the store.")
+  var noSnapshot = false
+
+  func run() throws {
+    let policy = try catalog.loadPolicy()
+    let (data, store) = try catalog.loadCatalog()
+    let run = Scorer(policy: policy, asOf: catalog.day).score(data)
+    if store != nil, !noSnapshot { try keepSnapshot(run) }
+    print(ScoringPrinter.render(RankedList(run: run), format: format), terminator: "")
+  }
+
+  /// Snapshots need a writable store; the catalog was read through a read-only connection.
+  private func keepSnapshot(_ run: ScoringRun) throws {
+    do {
+      let store = try Store(path: catalog.db)
+      try store.saveScoreRun(
+        asOf: run.asOf, policyName: run.policy.name, policyHash: run.policyHash,
+        createdAt: ISO8601DateFormatter().string(from: Date()),
+        scores: run.suppliers.map { ($0.supplier.id, $0.score, $0.confidence, $0.grade) })
+    } catch {
+      Terminal.error("warning: the scores were not kept as a snapshot: \(error)")
+    }
+  }
+}
+
+enum ScoringPrinter {
+  static func render(_ list: RankedList, format: OutputFormat, orderAmount: Money? = nil) -> String {
+    switch format {
+    case .json: return ScoreOutput.json(list)
+    case .csv: return ScoreOutput.csv(list)
+    case .markdown: return ScoreOutput.markdown(list)
+    case .table:
+      return ScoreOutput.table(list, width: Screen.width, colour: Screen.colour, orderAmount: orderAmount)
+    }
+  }
+}

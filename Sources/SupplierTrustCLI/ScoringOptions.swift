@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import SupplierTrustImport
+import SupplierTrustModel
+import SupplierTrustScoring
+import SupplierTrustStore
+
+extension Day: ExpressibleByArgument {
+  public init?(argument: String) {
+    self.init(parsing: argument)
+  }
+}
+
+/// Options shared by `score`, `rank`, `eligibility` and `report`: where the catalog comes from,
+/// the as-of day and the policy.
+struct CatalogOptions: ParsableArguments {
+  @Argument(
+    help: ArgumentHelp(
+      "CSV or XML files or folders to read directly (nothing is stored); the workspace store when omitted.",
+      valueName: "path"))
+  var paths: [String] = []
+
+  @Option(help: ArgumentHelp("The workspace store (an SQLite file).", valueName: "path"))
+  var db: String = "supplier-trust.sqlite"
+
+  @Option(
+    name: .customLong("as-of"),
+    help: ArgumentHelp(
+      "The day ages, expiries and claim windows are measured from (YYYY-MM-DD; today when omitted).",
+      valueName: "date"))
+  var asOf: Day?
+
+  @Option(help: ArgumentHelp("A scoring policy file (JSON; see docs/policy.md).", valueName: "file"))
+  var policy: String?
+
+  func validate() throws {
+    if paths.isEmpty && !FileManager.default.fileExists(atPath: db) {
+      throw ValidationError(
+        "There is no workspace store at \(db). Import a catalog first (supplier-trust import datasets/sample), pass --db PATH, or give the files to read (e.g. datasets/sample)."
+      )
+    }
+  }
+
+  /// The as-of day: the option, or today's date in UTC.
+  var day: Day {
+    if let asOf { return asOf }
+    let seconds = Int64(Date().timeIntervalSince1970)
+    return Day(daysSinceEpoch: Int32(seconds / 86_400))
+  }
+
+  func loadPolicy() throws -> Policy {
+    guard let path = policy else { return .default }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw CLIError(
+        "cannot read the policy file \(path)\n  fix: check the path, or leave out --policy to use the default"
+      )
+    }
+    do {
+      return try PolicyFile.parse(String(decoding: data, as: UTF8.self), file: path)
+    } catch {
+      throw CLIError(error.description)
+    }
+  }
+
+  /// Reads the catalog from the files given, or from the store. Records rejected while reading
+  /// files are counted on stderr (run `check` for the full list) and left out.
+  func loadCatalog() throws -> (catalog: Catalog, store: Store?) {
+    if paths.isEmpty {
+      do {
+        let store = try Store(path: db, readOnly: true)
+        return (try store.loadCatalog(), store)
+      } catch {
+        throw CLIError(error.description)
+      }
+    }
+    var options = ImportOptions()
+    options.collectsCatalog = true
+    if Terminal.stderrIsTerminal {
+      options.onProgress = { path, share in Terminal.progress("reading \(path): \(Int(share * 100))%") }
+    }
+    let importer: Importer
+    do {
+      importer = try Importer(store: nil, options: options)
+    } catch {
+      throw CLIError(error.description)
+    }
+    let report = importer.run(paths: paths)
+    Terminal.clearProgress()
+    for failure in report.failures { Terminal.error(failure.rendered) }
+    if !report.failures.isEmpty { throw ExitCode(1) }
+    if !report.rejects.isEmpty {
+      Terminal.error(
+        "warning: \(report.rejects.count) rejected record\(report.rejects.count == 1 ? " was" : "s were") left out; run `supplier-trust check \(paths.joined(separator: " "))` to see them"
+      )
+    }
+    return (importer.collectedCatalog(), nil)
+  }
+}
+
+/// Output formats of list commands.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case table, json, csv, markdown
+}
+
+/// Terminal facts for tables: width and whether to colour (never when NO_COLOR is set).
+enum Screen {
+  static var stdoutIsTerminal: Bool { isatty(1) == 1 }
+  static var colour: Bool {
+    stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+      && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+  }
+  static var width: Int {
+    if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns >= 60 {
+      return columns
+    }
+    var size = winsize()
+    if stdoutIsTerminal, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 60 { return Int(size.ws_col) }
+    return 100
+  }
+}

@@ -1,0 +1,103 @@
+import SupplierTrustCSV
+import SupplierTrustScoring
+
+/// Renders Trade Assurance eligibility as JSON (the contract of `outputs.md`) and as text.
+public enum EligibilityOutput {
+  public static func json(_ orders: [OrderEligibility], asOf: Day, policy: Policy) -> String {
+    let items: [JSONValue] = orders.map { o in
+      var members: [(key: String, value: JSONValue)] = [
+        ("order_id", .string(o.orderID)),
+        ("supplier_id", .string(o.supplierID)),
+        ("protected", .bool(o.protected)),
+        ("reasons", .array(o.reasons.map { .string($0) })),
+        (
+          "claims",
+          .array(
+            o.claims.map { c in
+              .object([
+                ("kind", .string(c.kind.rawValue)), ("eligible", .bool(c.eligible)),
+                ("deadline", c.deadline.map { .string($0.description) } ?? .null),
+                ("detail", .string(c.detail)),
+              ])
+            })
+        ),
+        ("amount_usd", .number(o.amount.dollars)),
+        ("covered_usd", .number(o.coveredAmount.dollars)),
+      ]
+      if let d = o.dispute {
+        members.append(
+          (
+            "dispute",
+            .object([
+              ("status", .string(d.status.rawValue)), ("opened_on", .string(d.openedOn.description)),
+              ("supplier_reply_by", .string(d.supplierReplyBy.description)),
+              ("buyer_may_escalate_from", .string(d.buyerMayEscalateFrom.description)),
+              ("automatic_escalation_on", .string(d.automaticEscalationOn.description)),
+              ("stage", .string(d.stage)),
+            ])
+          ))
+      }
+      members.append(("source", .string(o.evidence.location)))
+      return .object(members)
+    }
+    return JSONValue.object([
+      ("as_of", .string(asOf.description)), ("policy", .string(policy.name)),
+      ("policy_hash", .string(policy.hash)),
+      ("orders", .array(items)),
+    ]).rendered() + "\n"
+  }
+
+  public static func table(_ orders: [OrderEligibility], asOf: Day, width: Int = 100, colour: Bool) -> String
+  {
+    var table = TextTable()
+    table.column("Order")
+    table.column("Supplier")
+    table.column("Amount", .right)
+    table.column("Protected")
+    table.column("Claims / why not", minimum: 20, flexible: true)
+    for o in orders {
+      var notes: [String] = []
+      for c in o.claims {
+        notes.append(
+          "\(c.kind.rawValue): \(c.eligible ? "can file" : "cannot file")\(c.deadline.map { " by \($0)" } ?? "")"
+        )
+      }
+      if !o.protected { notes.append(contentsOf: o.reasons.map(shortReason)) }
+      if let d = o.dispute, d.status == .open { notes.append("dispute: \(d.stage)") }
+      table.row([
+        (o.orderID, nil), (o.supplierID, nil), (o.amount.wholeDollars, nil),
+        (o.protected ? "yes" : "no", o.protected ? "32" : "31"),
+        (notes.isEmpty ? "–" : notes.joined(separator: "; "), nil),
+      ])
+    }
+    let header =
+      "Trade Assurance eligibility as of \(asOf): \(orders.filter(\.protected).count) of \(orders.count) orders protected\n\n"
+    return header + table.render(width: width, colour: colour)
+  }
+
+  static func shortReason(_ reason: String) -> String {
+    if let colon = reason.firstIndex(of: ":") { return String(reason[..<colon]) }
+    return reason
+  }
+
+  /// CSV of the orders, neutralised for spreadsheets.
+  public static func csv(_ orders: [OrderEligibility]) -> String {
+    let encoder = CSVEncoder(formulaPolicy: .neutralize)
+    var out = encoder.row([
+      "order_id", "supplier_id", "amount_usd", "protected", "covered_usd", "reasons", "late_shipment",
+      "quality",
+    ])
+    for o in orders {
+      func claim(_ kind: ClaimKind) -> String {
+        guard let c = o.claims.first(where: { $0.kind == kind }) else { return "" }
+        return (c.eligible ? "eligible" : "not eligible") + (c.deadline.map { " until \($0)" } ?? "")
+      }
+      out += encoder.row([
+        o.orderID, o.supplierID, o.amount.description, o.protected ? "true" : "false",
+        o.coveredAmount.description,
+        o.reasons.joined(separator: "; "), claim(.lateShipment), claim(.quality),
+      ])
+    }
+    return out
+  }
+}

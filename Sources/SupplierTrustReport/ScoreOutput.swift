@@ -1,0 +1,222 @@
+import SupplierTrustCSV
+import SupplierTrustScoring
+
+/// A ranked list of assessed suppliers and the run they came from: what `score` and `rank` print.
+public struct RankedList: Sendable {
+  public var run: ScoringRun
+  /// The suppliers shown, best first; `rank` is their 1-based position.
+  public var suppliers: [SupplierAssessment]
+  /// What the list answers, in words ("all suppliers", "ISO9001 required; order 25000.00 ..."), for headings.
+  public var criteria: [String]
+
+  public init(run: ScoringRun, suppliers: [SupplierAssessment]? = nil, criteria: [String] = []) {
+    self.run = run
+    self.suppliers = suppliers ?? run.suppliers
+    self.criteria = criteria
+  }
+}
+
+/// Renders rankings as JSON (the contract of `outputs.md`), CSV, Markdown and a terminal table.
+public enum ScoreOutput {
+  /// Rounds to `places` decimals for output (scores to 0.1, component values to 0.01).
+  static func rounded(_ value: Double, _ places: Int) -> Double {
+    var scale = 1.0
+    for _ in 0..<places { scale *= 10 }
+    return (value * scale).rounded() / scale
+  }
+
+  static func number(_ value: Double?, _ places: Int) -> JSONValue {
+    value.map { .number(rounded($0, places)) } ?? .null
+  }
+
+  public static func json(_ list: RankedList) -> String {
+    let run = list.run
+    var root: [(key: String, value: JSONValue)] = [
+      ("as_of", .string(run.asOf.description)),
+      ("policy", .string(run.policy.name)),
+      ("policy_hash", .string(run.policyHash)),
+      ("catalog_mean_rating", number(run.catalogMeanRating, 3)),
+    ]
+    if !list.criteria.isEmpty { root.append(("criteria", .array(list.criteria.map { .string($0) }))) }
+    root.append(
+      (
+        "sources",
+        .array(
+          run.sources.map {
+            .object([
+              ("path", .string($0.path)), ("sha256", $0.sha256.map { .string($0) } ?? .null),
+              ("records", .number(Double($0.records))),
+            ])
+          })
+      ))
+    root.append(("suppliers", .array(list.suppliers.enumerated().map { supplierJSON($1, rank: $0 + 1) })))
+    return JSONValue.object(root).rendered() + "\n"
+  }
+
+  static func supplierJSON(_ s: SupplierAssessment, rank: Int) -> JSONValue {
+    var components: [(key: String, value: JSONValue)] = []
+    for (name, value) in s.components.all { components.append((name, number(value, 3))) }
+    let flags: [JSONValue] = s.flags.map { flag in
+      .object([
+        ("code", .string(flag.code.rawValue)), ("severity", .string(flag.severity.rawValue)),
+        ("detail", .string(flag.detail)),
+        (
+          "evidence",
+          .array(
+            flag.evidence.map {
+              .object([("location", .string($0.location)), ("id", $0.recordID.map { .string($0) } ?? .null)])
+            })
+        ),
+      ])
+    }
+    let factors: [JSONValue] = s.factors.map { f in
+      .object([
+        ("component", .string(f.component)), ("points", .number(rounded(f.points, 1))),
+        ("text", .string(f.text)),
+        (
+          "evidence",
+          .array(
+            f.evidence.map {
+              .object([("location", .string($0.location)), ("id", $0.recordID.map { .string($0) } ?? .null)])
+            })
+        ),
+      ])
+    }
+    return .object([
+      ("rank", .number(Double(rank))),
+      ("supplier_id", .string(s.supplier.id)),
+      ("name", .string(s.supplier.name)),
+      ("country", .string(s.supplier.country)),
+      ("score", number(s.score, 1)),
+      ("grade", .string(s.grade)),
+      ("standing", .string(s.standing.rawValue)),
+      ("confidence", number(s.confidence, 2)),
+      ("interval", s.interval.map { .array([number($0.lowerBound, 1), number($0.upperBound, 1)]) } ?? .null),
+      ("components", .object(components)),
+      ("flags", .array(flags)),
+      (
+        "trade_assurance",
+        .object([
+          ("offered", s.supplier.tradeAssurance.map { .bool($0) } ?? .null),
+          ("limit_usd", s.supplier.tradeAssuranceLimit.map { .number($0.dollars) } ?? .null),
+        ])
+      ),
+      (
+        "reviews",
+        .object([
+          ("count", .number(Double(s.reviews.count))), ("verified", .number(Double(s.reviews.verified))),
+          ("in_bursts", .number(Double(s.reviews.suspicious))),
+          ("mean_rating", number(s.reviews.meanRating, 2)),
+          ("adjusted_rating", number(s.reviews.adjustedRating, 2)),
+        ])
+      ),
+      (
+        "explanation",
+        .object([("factors", .array(factors)), ("would_change", .array(s.suggestions.map { .string($0) }))])
+      ),
+      ("source", .string(s.evidence.location)),
+    ])
+  }
+
+  /// The columns of the CSV output, one row per supplier.
+  public static let csvHeader = [
+    "rank", "supplier_id", "name", "country", "score", "grade", "standing", "confidence", "score_low",
+    "score_high",
+    "reviews", "certifications", "audits", "delivery", "standing_component", "flags", "trade_assurance",
+    "ta_limit_usd", "would_change",
+  ]
+
+  /// CSV safe to open in a spreadsheet: text cells that could run as formulas are neutralised.
+  public static func csv(_ list: RankedList) -> String {
+    let encoder = CSVEncoder(formulaPolicy: .neutralize)
+    var out = encoder.row(csvHeader)
+    for (i, s) in list.suppliers.enumerated() {
+      let components = s.components.all.map { $0.value.map { format(rounded($0, 3)) } ?? "" }
+      let row: [String] =
+        [
+          String(i + 1), s.supplier.id, s.supplier.name, s.supplier.country,
+          s.score.map { format(rounded($0, 1)) } ?? "",
+          s.grade, s.standing.rawValue, format(rounded(s.confidence, 2)),
+          s.interval.map { format($0.lowerBound) } ?? "", s.interval.map { format($0.upperBound) } ?? "",
+        ] + components + [
+          s.flags.map(\.code.rawValue).joined(separator: ";"),
+          s.supplier.tradeAssurance.map { $0 ? "true" : "false" } ?? "",
+          s.supplier.tradeAssuranceLimit.map { $0.description } ?? "", s.suggestions.joined(separator: "; "),
+        ]
+      out += encoder.row(row)
+    }
+    return out
+  }
+
+  static func format(_ value: Double) -> String { JSONValue.format(value) }
+
+  /// A GitHub-flavoured Markdown table with a heading that names the as-of day and the policy.
+  public static func markdown(_ list: RankedList) -> String {
+    var out = "# Supplier ranking as of \(list.run.asOf)\n\n"
+    out += "Policy `\(markdownCode(list.run.policy.name))` (sha256 `\(list.run.policyHash.prefix(12))`)"
+    if !list.criteria.isEmpty { out += "; " + list.criteria.map(markdownText).joined(separator: "; ") }
+    out += ".\n\n"
+    out += "| Rank | Supplier | Country | Score | Grade | Confidence | Trade Assurance | Flags |\n"
+    out += "|---:|---|---|---:|---|---:|---|---|\n"
+    for (i, s) in list.suppliers.enumerated() {
+      let score = s.score.map { format(rounded($0, 1)) } ?? "–"
+      let ta = taText(s)
+      let flags = s.flags.map { "`\($0.code.rawValue)`" }.joined(separator: " ")
+      out +=
+        "| \(i + 1) | \(markdownText(s.supplier.name)) (`\(markdownCode(s.supplier.id))`) | \(markdownText(s.supplier.country)) | \(score) | \(markdownText(s.grade)) | \(format(rounded(s.confidence, 2))) | \(markdownText(ta)) | \(flags) |\n"
+    }
+    if list.suppliers.isEmpty { out += "\nNo supplier matches.\n" }
+    return out
+  }
+
+  static func taText(_ s: SupplierAssessment) -> String {
+    switch s.supplier.tradeAssurance {
+    case true?:
+      return s.supplier.tradeAssuranceLimit.map { "up to \($0.wholeDollars)" } ?? "yes (limit unknown)"
+    case false?: return "no"
+    case nil: return "unknown"
+    }
+  }
+
+  /// Markdown text with every character that could start markup or break the table escaped.
+  static func markdownText(_ text: String) -> String {
+    var out = ""
+    for ch in text {
+      switch ch {
+      case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", "!", "|", "~", ">":
+        out.append("\\")
+        out.append(ch)
+      case "<": out += "&lt;"
+      case "&": out += "&amp;"
+      case "\n", "\r": out += " "
+      default: out.append(ch)
+      }
+    }
+    return out
+  }
+
+  static func markdownCode(_ text: String) -> String {
+    text.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "/")
+  }
+}
+
+extension Money {
+  /// `$25,000` style, for tables.
+  var wholeDollars: String {
+    let dollars = cents / 100
+    var digits = String(dollars)
+    var groups: [String] = []
+    while digits.count > 3 {
+      groups.insert(String(digits.suffix(3)), at: 0)
+      digits = String(digits.dropLast(3))
+    }
+    groups.insert(digits, at: 0)
+    return "$" + groups.joined(separator: ",")
+  }
+}
+
+extension String {
+  func replacingOccurrences(of target: String, with replacement: String) -> String {
+    split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+  }
+}

@@ -1,0 +1,137 @@
+/// The five components of a score, each 0...1, or nil when there is no evidence for it.
+public struct ComponentScores: Sendable, Equatable {
+  public var reviews: Double?
+  public var certifications: Double?
+  public var audits: Double?
+  public var delivery: Double?
+  public var standing: Double?
+
+  public init(
+    reviews: Double? = nil, certifications: Double? = nil, audits: Double? = nil, delivery: Double? = nil,
+    standing: Double? = nil
+  ) {
+    self.reviews = reviews
+    self.certifications = certifications
+    self.audits = audits
+    self.delivery = delivery
+    self.standing = standing
+  }
+
+  /// Component names in output order.
+  public static let names = ["reviews", "certifications", "audits", "delivery", "standing"]
+
+  /// Name and value of each component, in output order.
+  public var all: [(name: String, value: Double?)] {
+    [
+      ("reviews", reviews), ("certifications", certifications), ("audits", audits), ("delivery", delivery),
+      ("standing", standing),
+    ]
+  }
+}
+
+/// Something that raised or lowered a score, with the records behind it.
+public struct Factor: Sendable, Equatable {
+  public var component: String
+  /// Points added to (positive) or taken from (negative) a neutral score of 50.
+  public var points: Double
+  public var text: String
+  public var evidence: [Evidence]
+}
+
+/// How one certificate was judged.
+public struct CertificateAssessment: Sendable, Equatable {
+  public var certification: Certification
+  public var evidence: Evidence
+  /// 0...1: what the certificate is worth as evidence today.
+  public var value: Double
+  /// Valid, expired, superseded, suspended, ... in words.
+  public var verdict: String
+  /// Whether another certificate of the same standard is currently valid (a renewal).
+  public var renewed: Bool
+}
+
+/// Review figures of one supplier.
+public struct ReviewSummary: Sendable, Equatable {
+  public var count = 0
+  public var verified = 0
+  public var suspicious = 0
+  /// Plain mean of all ratings (nil without reviews).
+  public var meanRating: Double?
+  /// The decayed, verification-weighted, burst-discounted, shrunk rating (1...5).
+  public var adjustedRating: Double?
+  /// Sum of the reviews' weights after decay and discounts.
+  public var effectiveWeight = 0.0
+  /// Reviews by star (index 0 = one star) after rounding.
+  public var histogram = [0, 0, 0, 0, 0]
+  /// (first day of month, count, mean rating) for the last 24 months with reviews.
+  public var monthly: [(month: Day, count: Int, mean: Double)] = []
+  public var bursts: [ReviewBurst] = []
+
+  public static func == (a: ReviewSummary, b: ReviewSummary) -> Bool {
+    a.count == b.count && a.verified == b.verified && a.suspicious == b.suspicious
+      && a.meanRating == b.meanRating
+      && a.adjustedRating == b.adjustedRating && a.effectiveWeight == b.effectiveWeight
+      && a.histogram == b.histogram
+      && a.bursts == b.bursts && a.monthly.count == b.monthly.count
+      && zip(a.monthly, b.monthly).allSatisfy {
+        $0.month == $1.month && $0.count == $1.count && $0.mean == $1.mean
+      }
+  }
+}
+
+/// Delivery and dispute figures of one supplier.
+public struct DeliverySummary: Sendable, Equatable {
+  /// The buyer's own orders up to the as-of day.
+  public var orders = 0
+  /// Orders whose agreed ship date has passed or that have shipped.
+  public var due = 0
+  public var late = 0
+  public var disputed = 0
+  public var refundedUSD = 0.0
+  /// Own on-time share (nil without due orders).
+  public var ownOnTime: Double?
+  /// The platform's on-time figure.
+  public var platformOnTime: Double?
+  /// The blended on-time estimate used in the score.
+  public var onTimeEstimate: Double?
+  public var disputeRate: Double?
+}
+
+/// Everything the scorer concluded about one supplier.
+public struct SupplierAssessment: Sendable {
+  public var supplier: Supplier
+  public var evidence: Evidence
+  /// 0...100, or nil when there is no evidence at all.
+  public var score: Double?
+  public var grade: String
+  public var standing: Standing
+  /// 0...1, growing with the amount and recency of evidence.
+  public var confidence: Double
+  /// Where the score plausibly lies given the confidence.
+  public var interval: ClosedRange<Double>?
+  public var components: ComponentScores
+  /// Most serious first.
+  public var flags: [TrustFlag]
+  /// Largest effect first.
+  public var factors: [Factor]
+  /// What would change the score or the confidence, in words with numbers.
+  public var suggestions: [String]
+  public var reviews: ReviewSummary
+  public var certificates: [CertificateAssessment]
+  public var audits: [Sourced<Audit>]
+  public var delivery: DeliverySummary
+  /// Standards with a currently valid certificate (for `--require`).
+  public var validStandards: Set<String>
+}
+
+/// One scoring run: every supplier of a catalog scored against one policy on one day.
+public struct ScoringRun: Sendable {
+  public var asOf: Day
+  public var policy: Policy
+  public var policyHash: String
+  public var sources: [SourceFile]
+  /// The catalog's mean rating, the prior every supplier's reviews shrink toward.
+  public var catalogMeanRating: Double
+  /// Best first: score, then confidence, then supplier id (so ties break the same way every time).
+  public var suppliers: [SupplierAssessment]
+}

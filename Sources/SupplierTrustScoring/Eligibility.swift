@@ -1,0 +1,164 @@
+/// A kind of Trade Assurance claim.
+public enum ClaimKind: String, Sendable, CaseIterable {
+  case lateShipment = "late_shipment"
+  case quality
+}
+
+/// Whether a claim of one kind can be filed for an order as of the as-of day.
+public struct Claim: Sendable, Equatable {
+  public var kind: ClaimKind
+  /// True when the order is protected and the claim window is open.
+  public var eligible: Bool
+  /// Last day a claim can be filed; nil while the window has not started (not yet delivered).
+  public var deadline: Day?
+  public var detail: String
+}
+
+/// Where an open dispute stands on the Trade Assurance timetable.
+public struct DisputeMilestones: Sendable, Equatable {
+  public var status: DisputeStatus
+  public var openedOn: Day
+  /// The supplier must answer by this day.
+  public var supplierReplyBy: Day
+  /// From this day the buyer may ask the platform to mediate.
+  public var buyerMayEscalateFrom: Day
+  /// The platform takes the dispute over on this day if it is still open.
+  public var automaticEscalationOn: Day
+  /// What is next as of the as-of day, in words.
+  public var stage: String
+}
+
+/// Trade Assurance eligibility of one order.
+public struct OrderEligibility: Sendable, Equatable {
+  public var orderID: String
+  public var supplierID: String
+  public var evidence: Evidence
+  public var amount: Money
+  /// Whether Trade Assurance covers the order at all.
+  public var protected: Bool
+  /// How much of the order is covered (the whole amount, the supplier's limit in `cap` mode, or 0).
+  public var coveredAmount: Money
+  /// Why the order is not (fully) protected; empty when it is.
+  public var reasons: [String]
+  public var claims: [Claim]
+  public var dispute: DisputeMilestones?
+}
+
+/// Decides Trade Assurance protection, claims and dispute milestones for orders.
+public struct EligibilityChecker: Sendable {
+  public let policy: Policy.TradeAssurance
+  public let asOf: Day
+
+  public init(policy: Policy.TradeAssurance = Policy.default.tradeAssurance, asOf: Day) {
+    self.policy = policy
+    self.asOf = asOf
+  }
+
+  /// Every order of the catalog placed on or before the as-of day, by order id.
+  public func check(_ catalog: Catalog) -> [OrderEligibility] {
+    var suppliers: [String: Supplier] = [:]
+    for s in catalog.suppliers { suppliers[s.record.id] = s.record }
+    return catalog.orders.filter { $0.record.orderDate <= asOf }.sorted { $0.record.id < $1.record.id }.map {
+      check(
+        $0.record, supplier: suppliers[$0.record.supplierID],
+        evidence: Evidence(location: catalog.location($0.source), recordID: $0.record.id))
+    }
+  }
+
+  public func check(_ o: Order, supplier: Supplier?, evidence: Evidence) -> OrderEligibility {
+    var reasons: [String] = []
+    switch o.tradeAssurance {
+    case true?: break
+    case false?: reasons.append("the order was not placed through Trade Assurance")
+    case nil:
+      reasons.append(
+        "the order does not say whether it was placed through Trade Assurance (trade_assurance is empty)")
+    }
+    switch o.paymentMethod {
+    case let method? where method.isPlatformMethod: break
+    case let method?:
+      reasons.append(
+        "paid by \(method.rawValue): payment outside the platform's accepted methods voids Trade Assurance protection"
+      )
+    case nil:
+      reasons.append(
+        "the payment method is unknown (payment_method is empty), so protection cannot be confirmed")
+    }
+    if supplier?.tradeAssurance == false {
+      reasons.append("the supplier \(o.supplierID) does not take part in Trade Assurance")
+    }
+    var covered = o.amount
+    if let limit = supplier?.tradeAssuranceLimit, o.amount > limit {
+      switch policy.limitMode {
+      case .require:
+        reasons.append("the amount \(o.amount) is above the supplier's Trade Assurance limit \(limit)")
+      case .cap:
+        covered = limit
+      }
+    }
+    let protected = reasons.isEmpty
+    if !protected { covered = Money(cents: 0) }
+    if protected, covered < o.amount {
+      reasons.append("covered only up to the supplier's Trade Assurance limit \(covered) of \(o.amount)")
+    }
+
+    var claims: [Claim] = []
+    let deadline = o.deliveredDate.map { $0.adding(days: policy.claimWindowDays) }
+    func window(_ what: String) -> (Bool, String) {
+      guard protected else {
+        return (false, what + "; the order is not protected, so no Trade Assurance claim")
+      }
+      guard let deadline else {
+        return (
+          true,
+          what
+            + "; not delivered yet, the claim window runs until \(policy.claimWindowDays) days after delivery"
+        )
+      }
+      if asOf <= deadline {
+        return (true, what + "; claim by \(deadline) (\(asOf.days(until: deadline)) days left)")
+      }
+      return (false, what + "; the claim window closed on \(deadline)")
+    }
+    if let agreed = o.agreedShipDate {
+      if let shipped = o.shippedDate, shipped <= asOf, shipped > agreed {
+        let (ok, detail) = window(
+          "shipped \(agreed.days(until: shipped)) days after the agreed date \(agreed)")
+        claims.append(Claim(kind: .lateShipment, eligible: ok, deadline: deadline, detail: detail))
+      } else if o.shippedDate == nil || o.shippedDate! > asOf, agreed < asOf {
+        let (ok, detail) = window(
+          "not shipped \(agreed.days(until: asOf)) days after the agreed date \(agreed)")
+        claims.append(Claim(kind: .lateShipment, eligible: ok, deadline: deadline, detail: detail))
+      }
+    }
+    if o.inspectionResult == .fail {
+      let (ok, detail) = window("inspection failed")
+      claims.append(Claim(kind: .quality, eligible: ok, deadline: deadline, detail: detail))
+    }
+
+    var milestones: DisputeMilestones?
+    if let status = o.dispute, status != .none, let opened = o.disputeOpenedOn, opened <= asOf {
+      let reply = opened.adding(days: policy.supplierReplyDays)
+      let escalate = opened.adding(days: policy.buyerEscalationFromDay)
+      let automatic = opened.adding(days: policy.automaticEscalationDay)
+      let stage: String
+      if status != .open {
+        stage = "closed \(o.disputeClosedOn.map { "on \($0) " } ?? "")as \(status.rawValue)"
+      } else if asOf <= reply {
+        stage = "waiting for the supplier's reply (due \(reply))"
+      } else if asOf < escalate {
+        stage = "supplier reply was due \(reply)"
+      } else if asOf < automatic {
+        stage = "the buyer may escalate to platform mediation now; automatic escalation on \(automatic)"
+      } else {
+        stage = "escalated to platform mediation (automatically on \(automatic))"
+      }
+      milestones = DisputeMilestones(
+        status: status, openedOn: opened, supplierReplyBy: reply, buyerMayEscalateFrom: escalate,
+        automaticEscalationOn: automatic, stage: stage)
+    }
+    return OrderEligibility(
+      orderID: o.id, supplierID: o.supplierID, evidence: evidence, amount: o.amount, protected: protected,
+      coveredAmount: covered, reasons: reasons, claims: claims, dispute: milestones)
+  }
+}

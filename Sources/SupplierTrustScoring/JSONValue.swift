@@ -1,0 +1,294 @@
+/// A JSON value that keeps object keys in order and remembers the line each value started on,
+/// so that policy errors can name the place (`policy.json:14`) and the default policy can be
+/// written out in a documented order.
+public indirect enum JSONValue: Sendable, Equatable {
+  case null
+  case bool(Bool)
+  case number(Double)
+  case string(String)
+  case array([JSONValue])
+  case object([(key: String, value: JSONValue)])
+
+  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    switch (lhs, rhs) {
+    case (.null, .null): return true
+    case (.bool(let a), .bool(let b)): return a == b
+    case (.number(let a), .number(let b)): return a == b
+    case (.string(let a), .string(let b)): return a == b
+    case (.array(let a), .array(let b)): return a == b
+    case (.object(let a), .object(let b)):
+      return a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    default: return false
+    }
+  }
+
+  /// A short name of the value's type, for error messages.
+  var typeName: String {
+    switch self {
+    case .null: return "null"
+    case .bool: return "a boolean"
+    case .number: return "a number"
+    case .string: return "a string"
+    case .array: return "a list"
+    case .object: return "an object"
+    }
+  }
+
+  /// Pretty-printed JSON with two-space indents; numbers without a needless `.0`.
+  public func rendered(indent: String = "") -> String {
+    switch self {
+    case .null: return "null"
+    case .bool(let b): return b ? "true" : "false"
+    case .number(let n): return JSONValue.format(n)
+    case .string(let s): return JSONValue.quote(s)
+    case .array(let items):
+      if items.isEmpty { return "[]" }
+      if items.allSatisfy({ if case .object = $0 { return false } else { return true } }) {
+        return "[" + items.map { $0.rendered() }.joined(separator: ", ") + "]"
+      }
+      let inner = indent + "  "
+      return "[\n" + items.map { inner + $0.rendered(indent: inner) }.joined(separator: ",\n")
+        + "\n\(indent)]"
+    case .object(let members):
+      if members.isEmpty { return "{}" }
+      let inner = indent + "  "
+      return "{\n"
+        + members.map { inner + JSONValue.quote($0.key) + ": " + $0.value.rendered(indent: inner) }
+        .joined(separator: ",\n") + "\n\(indent)}"
+    }
+  }
+
+  /// Shortest decimal that reads back as the same number; integers without a fraction.
+  public static func format(_ n: Double) -> String {
+    if n.isNaN || n.isInfinite { return "null" }
+    if n == n.rounded() && abs(n) < 1e15 { return String(Int64(n)) }
+    return "\(n)"
+  }
+
+  /// A JSON string literal; control characters, quotes and backslashes escaped, and `<`, `>`,
+  /// `&` too, so that the text can sit inside an HTML `<script>` element unharmed.
+  public static func quote(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case "<": out += "\\u003c"
+      case ">": out += "\\u003e"
+      case "&": out += "\\u0026"
+      case "\u{2028}": out += "\\u2028"
+      case "\u{2029}": out += "\\u2029"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
+  }
+}
+
+/// A JSON syntax error with the line and column where reading stopped.
+public struct JSONSyntaxError: Error, Equatable, Sendable {
+  public var line: Int
+  public var column: Int
+  public var message: String
+}
+
+/// A strict JSON reader (RFC 8259) that records the line of every object member.
+struct JSONReader {
+  private let bytes: [UInt8]
+  private var index = 0
+  private var line = 1
+  private var lineStart = 0
+  /// Line of each member, keyed by its dotted path (`reviews.half_life_days`, `bands[2].grade`).
+  private(set) var lines: [String: Int] = [:]
+
+  init(_ text: String) {
+    bytes = Array(text.utf8)
+  }
+
+  mutating func parse() throws(JSONSyntaxError) -> JSONValue {
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+    skipSpace()
+    let value = try parseValue(path: "")
+    skipSpace()
+    guard index == bytes.count else { throw error("unexpected text after the end of the JSON value") }
+    return value
+  }
+
+  private func error(_ message: String) -> JSONSyntaxError {
+    JSONSyntaxError(line: line, column: index - lineStart + 1, message: message)
+  }
+
+  private mutating func skipSpace() {
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x20, 0x09, 0x0D: index += 1
+      case 0x0A:
+        index += 1
+        line += 1
+        lineStart = index
+      default: return
+      }
+    }
+  }
+
+  private mutating func parseValue(path: String) throws(JSONSyntaxError) -> JSONValue {
+    guard index < bytes.count else { throw error("the JSON ends too early") }
+    switch bytes[index] {
+    case UInt8(ascii: "{"): return try parseObject(path: path)
+    case UInt8(ascii: "["): return try parseArray(path: path)
+    case UInt8(ascii: "\""): return .string(try parseString())
+    case UInt8(ascii: "t"): return try literal("true", .bool(true))
+    case UInt8(ascii: "f"): return try literal("false", .bool(false))
+    case UInt8(ascii: "n"): return try literal("null", .null)
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+    default: throw error("expected a value (a number, string, true, false, null, list or object)")
+    }
+  }
+
+  private mutating func literal(_ word: String, _ value: JSONValue) throws(JSONSyntaxError) -> JSONValue {
+    let w = Array(word.utf8)
+    guard index + w.count <= bytes.count, Array(bytes[index..<index + w.count]) == w else {
+      throw error("expected \(word)")
+    }
+    index += w.count
+    return value
+  }
+
+  private mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
+    let start = index
+    if bytes[index] == UInt8(ascii: "-") { index += 1 }
+    while index < bytes.count,
+      (0x30...0x39).contains(bytes[index]) || [0x2E, 0x65, 0x45, 0x2B, 0x2D].contains(bytes[index])
+    {
+      index += 1
+    }
+    let text = String(decoding: bytes[start..<index], as: UTF8.self)
+    guard let value = Double(text), value.isFinite else {
+      index = start
+      throw error("\(text) is not a number")
+    }
+    return .number(value)
+  }
+
+  private mutating func parseString() throws(JSONSyntaxError) -> String {
+    index += 1
+    var scalars = String.UnicodeScalarView()
+    var run: [UInt8] = []
+    func flush() {
+      if !run.isEmpty {
+        scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars)
+        run.removeAll(keepingCapacity: true)
+      }
+    }
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") {
+        index += 1
+        flush()
+        return String(scalars)
+      }
+      if byte < 0x20 { throw error("a string may not hold a raw line break or control character") }
+      if byte == UInt8(ascii: "\\") {
+        flush()
+        guard index + 1 < bytes.count else { break }
+        let escape = bytes[index + 1]
+        index += 2
+        switch escape {
+        case UInt8(ascii: "\""): scalars.append("\"")
+        case UInt8(ascii: "\\"): scalars.append("\\")
+        case UInt8(ascii: "/"): scalars.append("/")
+        case UInt8(ascii: "b"): scalars.append("\u{8}")
+        case UInt8(ascii: "f"): scalars.append("\u{C}")
+        case UInt8(ascii: "n"): scalars.append("\n")
+        case UInt8(ascii: "r"): scalars.append("\r")
+        case UInt8(ascii: "t"): scalars.append("\t")
+        case UInt8(ascii: "u"):
+          guard index + 4 <= bytes.count,
+            let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+          else { throw error("\\u must be followed by four hex digits") }
+          index += 4
+          scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+        default: throw error("unknown escape \\\(Character(Unicode.Scalar(escape)))")
+        }
+        continue
+      }
+      run.append(byte)
+      index += 1
+    }
+    throw error("a string is not closed (missing \")")
+  }
+
+  private mutating func parseArray(path: String) throws(JSONSyntaxError) -> JSONValue {
+    index += 1
+    var items: [JSONValue] = []
+    skipSpace()
+    if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+      index += 1
+      return .array([])
+    }
+    while true {
+      skipSpace()
+      let itemPath = "\(path)[\(items.count)]"
+      lines[itemPath] = line
+      items.append(try parseValue(path: itemPath))
+      skipSpace()
+      guard index < bytes.count else { throw error("a list is not closed (missing ])") }
+      if bytes[index] == UInt8(ascii: ",") {
+        index += 1
+        continue
+      }
+      if bytes[index] == UInt8(ascii: "]") {
+        index += 1
+        return .array(items)
+      }
+      throw error("expected , or ] in a list")
+    }
+  }
+
+  private mutating func parseObject(path: String) throws(JSONSyntaxError) -> JSONValue {
+    index += 1
+    var members: [(key: String, value: JSONValue)] = []
+    skipSpace()
+    if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+      index += 1
+      return .object([])
+    }
+    while true {
+      skipSpace()
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+        throw error("expected a key in double quotes")
+      }
+      let key = try parseString()
+      let memberPath = path.isEmpty ? key : "\(path).\(key)"
+      if members.contains(where: { $0.key == key }) { throw error("the key \"\(key)\" appears twice") }
+      lines[memberPath] = line
+      skipSpace()
+      guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+        throw error("expected : after a key")
+      }
+      index += 1
+      skipSpace()
+      members.append((key, try parseValue(path: memberPath)))
+      skipSpace()
+      guard index < bytes.count else { throw error("an object is not closed (missing })") }
+      if bytes[index] == UInt8(ascii: ",") {
+        index += 1
+        continue
+      }
+      if bytes[index] == UInt8(ascii: "}") {
+        index += 1
+        return .object(members)
+      }
+      throw error("expected , or } in an object")
+    }
+  }
+}

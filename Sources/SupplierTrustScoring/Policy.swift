@@ -1,0 +1,197 @@
+import Crypto
+
+/// How component values combine into one score.
+public enum Aggregation: String, Sendable, CaseIterable {
+  /// The weighted mean of the components that have evidence.
+  case weightedMean = "weighted_mean"
+  /// The weakest component decides (as Alibaba's own star rating and EcoVadis do): a supplier
+  /// is only as trustworthy as its worst-evidenced dimension.
+  case weakestLink = "weakest_link"
+}
+
+/// Standing of a supplier: whether a buyer may go ahead, should look closer, or should not order.
+public enum Standing: String, Sendable, CaseIterable, Comparable {
+  case ok, warned, blocked
+
+  public static func < (a: Standing, b: Standing) -> Bool { a.order < b.order }
+  private var order: Int {
+    switch self {
+    case .ok: return 0
+    case .warned: return 1
+    case .blocked: return 2
+    }
+  }
+}
+
+/// One grade band: scores at or above `minimumScore` (and below the next band) get `grade`.
+public struct Band: Sendable, Equatable {
+  public var grade: String
+  public var minimumScore: Double
+  public var standing: Standing
+
+  public init(grade: String, minimumScore: Double, standing: Standing) {
+    self.grade = grade
+    self.minimumScore = minimumScore
+    self.standing = standing
+  }
+}
+
+/// Every weight, threshold, half-life and window the scoring uses. The shipped default is
+/// ``Policy/default``; a policy file overrides any subset of its keys (see `docs/policy.md`).
+public struct Policy: Sendable, Equatable {
+  public var name = "default"
+  public var aggregation = Aggregation.weightedMean
+  public var weights = Weights()
+  public var bands: [Band] = [
+    Band(grade: "A", minimumScore: 80, standing: .ok),
+    Band(grade: "B", minimumScore: 65, standing: .ok),
+    Band(grade: "C", minimumScore: 50, standing: .warned),
+    Band(grade: "D", minimumScore: 35, standing: .warned),
+    Band(grade: "E", minimumScore: 0, standing: .blocked),
+  ]
+  /// Flags that put a supplier at least in the given standing, whatever its score.
+  public var flagStanding: [String: Standing] = [
+    "review_burst": .warned, "cert_suspended": .warned, "audit_failed": .warned, "dispute_history": .warned,
+  ]
+  public var reviews = Reviews()
+  public var burst = BurstPolicy.default
+  public var certifications = Certifications()
+  public var audits = Audits()
+  public var delivery = Delivery()
+  public var standing = StandingSignals()
+  public var confidence = Confidence()
+  public var tradeAssurance = TradeAssurance()
+
+  public init() {}
+
+  public static let `default` = Policy()
+
+  public struct Weights: Sendable, Equatable {
+    public var reviews = 0.30
+    public var certifications = 0.20
+    public var audits = 0.15
+    public var delivery = 0.20
+    public var standing = 0.15
+  }
+
+  public struct Reviews: Sendable, Equatable {
+    /// Strength of the prior, in reviews: how many average reviews a supplier starts with.
+    public var priorStrength = 8.0
+    /// Age at which a review counts half.
+    public var halfLifeDays = 365.0
+    public var verifiedWeight = 1.0
+    public var unverifiedWeight = 0.5
+    /// Weight of a review inside a detected burst.
+    public var suspiciousWeight = 0.05
+    /// Fewer than this many (weighted) reviews raise `few_reviews`.
+    public var fewReviewsBelow = 5.0
+  }
+
+  public struct Certifications: Sendable, Equatable {
+    public var expiringWithinDays = 90
+    /// Longest validity of an ISO management-system certificate (ISO/IEC 17021-1: 3 years).
+    public var maximumValidityYears = 3
+    /// Value of a certificate whose issuer or accreditation body is not recognised.
+    public var unaccreditedValue = 0.2
+    /// Value of a certificate that names no certification or accreditation body.
+    public var unknownBodyValue = 0.5
+    /// Value of a certificate whose validity is longer than its standard allows.
+    public var invalidPeriodValue = 0.2
+    /// Relevance of each standard to a buyer of goods; the best certificate of the most
+    /// relevant standard sets the component, others add a little on top.
+    public var relevance: [String: Double] = [
+      "ISO9001": 1.0, "IATF16949": 1.0, "ISO13485": 1.0, "ISO14001": 0.6, "ISO45001": 0.6, "BSCI": 0.5,
+      "SA8000": 0.5, "ISO50001": 0.4, "CE": 0.4, "RoHS": 0.3,
+    ]
+    /// Relevance of a standard not listed above.
+    public var otherRelevance = 0.3
+  }
+
+  public struct Audits: Sendable, Equatable {
+    public var staleAfterDays = 730
+    /// Age at which an audit's verdict has moved half way back to neutral.
+    public var halfLifeDays = 540.0
+    public var passValue = 1.0
+    public var conditionalValue = 0.6
+    public var failValue = 0.0
+    public var majorFindingPenalty = 0.08
+    public var minorFindingPenalty = 0.01
+    /// Share of the verdict kept when the auditor is not a recognised body.
+    public var unrecognisedAuditorFactor = 0.6
+  }
+
+  public struct Delivery: Sendable, Equatable {
+    /// On-time share below which `late_shipments` is raised.
+    public var lateThreshold = 0.85
+    /// Dispute or refund share above which `dispute_history` is raised.
+    public var disputeThreshold = 0.10
+    /// Orders of the buyer's own needed before its rates raise flags.
+    public var minimumOrdersForFlags = 3
+    /// How many own orders one platform transaction is worth as evidence.
+    public var platformEvidenceFactor = 0.05
+    /// Most platform transactions counted as evidence.
+    public var platformEvidenceCap = 200.0
+    /// Prior on-time share and its strength in orders.
+    public var priorOnTime = 0.85
+    public var priorStrength = 3.0
+    public var onTimeShare = 0.7
+    /// Dispute rate at which the dispute part of the component reaches zero.
+    public var disputeRateAtZero = 0.3
+  }
+
+  public struct StandingSignals: Sendable, Equatable {
+    public var tradeAssuranceWeight = 0.30
+    /// Coverage limit that earns the full Trade Assurance value.
+    public var tradeAssuranceFullLimitUSD = 100_000.0
+    public var goldSupplierWeight = 0.15
+    public var goldSupplierFullYears = 5.0
+    public var verifiedSupplierWeight = 0.20
+    public var licenseVerifiedWeight = 0.10
+    public var responseRateWeight = 0.10
+    public var yearsInBusinessWeight = 0.15
+    public var yearsInBusinessFull = 10.0
+  }
+
+  public struct Confidence: Sendable, Equatable {
+    /// Weighted reviews at which review evidence is half-way to certain.
+    public var reviewsHalf = 20.0
+    /// Orders (own, or platform-equivalent) at which delivery evidence is half-way to certain.
+    public var ordersHalf = 5.0
+    /// Width of the score interval at zero confidence, in points either side.
+    public var intervalAtZero = 30.0
+  }
+
+  public struct TradeAssurance: Sendable, Equatable {
+    /// `require`: an order above the supplier's limit is not protected; `cap`: it is protected
+    /// up to the limit.
+    public var limitMode = LimitMode.require
+    public var claimWindowDays = 30
+    public var supplierReplyDays = 3
+    public var buyerEscalationFromDay = 4
+    public var automaticEscalationDay = 7
+
+    public enum LimitMode: String, Sendable, CaseIterable {
+      case require, cap
+    }
+  }
+
+  /// Hex SHA-256 of the policy's canonical JSON: two runs with the same hash used the same numbers.
+  public var hash: String {
+    SHA256.hash(data: Array(PolicyFile.json(for: self).rendered().utf8)).map {
+      String($0, radix: 16).leftPadded(to: 2)
+    }.joined()
+  }
+
+  /// The band a score falls in (the lowest band for a missing score).
+  public func band(for score: Double?) -> Band {
+    let sorted = bands.sorted { $0.minimumScore > $1.minimumScore }
+    guard let score else { return sorted.last! }
+    return sorted.first { score >= $0.minimumScore } ?? sorted.last!
+  }
+}
+
+extension String {
+  func leftPadded(to width: Int) -> String {
+    count >= width ? self : String(repeating: "0", count: width - count) + self
+  }
+}

@@ -1,0 +1,507 @@
+/// A policy file that cannot be used, with the place and the fix.
+public struct PolicyError: Error, Equatable, Sendable, CustomStringConvertible {
+  public var file: String
+  public var line: Int?
+  /// The dotted key (`reviews.half_life_days`), or nil for a syntax error.
+  public var key: String?
+  public var message: String
+  public var fix: String
+
+  public var description: String {
+    let place = line.map { "\(file):\($0)" } ?? file
+    let subject = key.map { "`\($0)` " } ?? ""
+    return "\(place): \(subject)\(message)\n  fix: \(fix)"
+  }
+}
+
+/// Reads and writes policy files: JSON objects whose keys are documented in `docs/policy.md`.
+///
+/// A file may set any subset of the keys; the rest keep their default values. Every key, value
+/// type and range is checked, and a misspelt key is an error (a typo must not silently fall back
+/// to a default).
+public enum PolicyFile {
+  /// Reads a policy from the text of a file named `file` (for messages).
+  public static func parse(_ text: String, file: String) throws(PolicyError) -> Policy {
+    var reader = JSONReader(text)
+    let root: JSONValue
+    do {
+      root = try reader.parse()
+    } catch {
+      throw PolicyError(
+        file: file, line: error.line, key: nil,
+        message: "is not valid JSON: \(error.message) (column \(error.column))",
+        fix: "correct the JSON syntax; docs/policy.md shows the expected layout")
+    }
+    guard case .object(let members) = root else {
+      throw PolicyError(
+        file: file, line: 1, key: nil, message: "must hold one JSON object, found \(root.typeName)",
+        fix: "wrap the settings in { ... } as in policies/default.json")
+    }
+    var policy = Policy()
+    policy.name = ""
+    try apply(members, prefix: "", to: &policy, file: file, lines: reader.lines)
+    if policy.name.isEmpty {
+      policy.name =
+        file.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? "custom"
+    }
+    try validate(policy, file: file, lines: reader.lines)
+    return policy
+  }
+
+  private static func apply(
+    _ members: [(key: String, value: JSONValue)], prefix: String, to policy: inout Policy, file: String,
+    lines: [String: Int]
+  ) throws(PolicyError) {
+    for (key, value) in members {
+      let path = prefix.isEmpty ? key : "\(prefix).\(key)"
+      if prefix.isEmpty, sections.contains(key) {
+        guard case .object(let inner) = value else {
+          throw PolicyError(
+            file: file, line: lines[path], key: path,
+            message: "must be an object of settings, found \(value.typeName)",
+            fix: "write it as \"\(key)\": { ... } with the keys listed in docs/policy.md")
+        }
+        try apply(inner, prefix: key, to: &policy, file: file, lines: lines)
+        continue
+      }
+      guard let field = fieldsByKey[path] else {
+        let suggestion = closestKey(to: path).map { "; did you mean `\($0)`?" } ?? ""
+        throw PolicyError(
+          file: file, line: lines[path], key: path, message: "is not a policy setting\(suggestion)",
+          fix: "remove it or correct the spelling; docs/policy.md lists every key")
+      }
+      if let problem = field.read(&policy, value) {
+        throw PolicyError(
+          file: file, line: lines[path], key: path, message: problem,
+          fix: "use \(field.expectation), e.g. \(field.value(.default).rendered()) (the default)")
+      }
+    }
+  }
+
+  private static func validate(_ policy: Policy, file: String, lines: [String: Int]) throws(PolicyError) {
+    let w = policy.weights
+    if w.reviews + w.certifications + w.audits + w.delivery + w.standing <= 0 {
+      throw PolicyError(
+        file: file, line: lines["weights"], key: "weights",
+        message: "are all zero, so nothing would be scored",
+        fix: "give at least one component a positive weight")
+    }
+    if !policy.bands.contains(where: { $0.minimumScore == 0 }) {
+      throw PolicyError(
+        file: file, line: lines["bands"], key: "bands",
+        message: "has no band starting at 0, so low scores get no grade",
+        fix: "add a band with \"min_score\": 0")
+    }
+    let ta = policy.tradeAssurance
+    if !(ta.supplierReplyDays < ta.buyerEscalationFromDay
+      && ta.buyerEscalationFromDay <= ta.automaticEscalationDay)
+    {
+      throw PolicyError(
+        file: file, line: lines["trade_assurance.buyer_escalation_from_day"],
+        key: "trade_assurance.buyer_escalation_from_day",
+        message:
+          "must fall after supplier_reply_days (\(ta.supplierReplyDays)) and not after automatic_escalation_day (\(ta.automaticEscalationDay))",
+        fix: "order the dispute milestones: supplier reply, then buyer escalation, then automatic escalation")
+    }
+  }
+
+  /// The policy as a JSON document in the documented key order (what `policies/default.json` holds).
+  public static func json(for policy: Policy) -> JSONValue {
+    var root: [(key: String, value: JSONValue)] = []
+    var sectionIndex: [String: Int] = [:]
+    for field in fields {
+      let parts = field.key.split(separator: ".", maxSplits: 1).map(String.init)
+      if parts.count == 1 {
+        root.append((field.key, field.value(policy)))
+        continue
+      }
+      if sectionIndex[parts[0]] == nil {
+        sectionIndex[parts[0]] = root.count
+        root.append((parts[0], .object([])))
+      }
+      let i = sectionIndex[parts[0]]!
+      guard case .object(var inner) = root[i].value else { continue }
+      inner.append((parts[1], field.value(policy)))
+      root[i].value = .object(inner)
+    }
+    return .object(root)
+  }
+
+  /// Every setting with the reason for its default, in file order (for `docs/policy.md`).
+  public static var documentation: [(key: String, value: String, why: String)] {
+    fields.map { ($0.key, $0.value(.default).rendered(), $0.why) }
+  }
+
+  private static let sections: Set<String> = Set(
+    fields.compactMap { $0.key.contains(".") ? String($0.key.split(separator: ".")[0]) : nil })
+  private static let fieldsByKey: [String: PolicyField] = Dictionary(
+    uniqueKeysWithValues: fields.map { ($0.key, $0) })
+
+  private static func closestKey(to key: String) -> String? {
+    let leaf = key.split(separator: ".").last.map(String.init) ?? key
+    var best: (String, Int)?
+    for candidate in fields.map(\.key) {
+      let candidateLeaf = candidate.split(separator: ".").last.map(String.init) ?? candidate
+      let distance = min(editDistance(key, candidate), editDistance(leaf, candidateLeaf) + 1)
+      if distance <= max(2, leaf.count / 3), distance < (best?.1 ?? .max) { best = (candidate, distance) }
+    }
+    return best?.0
+  }
+
+  private static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.utf8)
+    let b = Array(b.utf8)
+    var previous = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...max(b.count, 1) where !b.isEmpty {
+        current[j] = min(
+          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return a.isEmpty ? b.count : previous[b.count]
+  }
+}
+
+/// One documented setting: how to read it from JSON, how to write it, and why its default is what it is.
+struct PolicyField: Sendable {
+  let key: String
+  let expectation: String
+  let why: String
+  let read: @Sendable (inout Policy, JSONValue) -> String?
+  let value: @Sendable (Policy) -> JSONValue
+
+  static func number(
+    _ key: String, _ path: WritableKeyPath<Policy, Double> & Sendable, _ range: ClosedRange<Double>,
+    _ why: String
+  ) -> PolicyField {
+    let expectation =
+      "a number from \(JSONValue.format(range.lowerBound)) to \(JSONValue.format(range.upperBound))"
+    return PolicyField(
+      key: key, expectation: expectation, why: why,
+      read: { policy, json in
+        guard case .number(let n) = json else { return "must be a number, found \(json.typeName)" }
+        guard range.contains(n) else { return "must be \(expectation), found \(JSONValue.format(n))" }
+        policy[keyPath: path] = n
+        return nil
+      }, value: { .number($0[keyPath: path]) })
+  }
+
+  static func integer(
+    _ key: String, _ path: WritableKeyPath<Policy, Int> & Sendable, _ range: ClosedRange<Int>, _ why: String
+  ) -> PolicyField {
+    let expectation = "a whole number from \(range.lowerBound) to \(range.upperBound)"
+    return PolicyField(
+      key: key, expectation: expectation, why: why,
+      read: { policy, json in
+        guard case .number(let n) = json, n == n.rounded() else {
+          return "must be a whole number, found \(json == .null ? "null" : json.rendered())"
+        }
+        guard n >= Double(range.lowerBound), n <= Double(range.upperBound) else {
+          return "must be \(expectation), found \(JSONValue.format(n))"
+        }
+        policy[keyPath: path] = Int(n)
+        return nil
+      }, value: { .number(Double($0[keyPath: path])) })
+  }
+
+  static func choice<E: RawRepresentable & CaseIterable & Sendable>(
+    _ key: String, _ path: WritableKeyPath<Policy, E> & Sendable, _ why: String
+  ) -> PolicyField where E.RawValue == String {
+    let names = E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
+    return PolicyField(
+      key: key, expectation: names, why: why,
+      read: { policy, json in
+        guard case .string(let s) = json, let value = E(rawValue: s) else {
+          return "must be \(names), found \(json.rendered())"
+        }
+        policy[keyPath: path] = value
+        return nil
+      }, value: { .string($0[keyPath: path].rawValue) })
+  }
+}
+
+extension PolicyFile {
+  // The documented settings in file order. `why` is the reason for the default; docs/policy.md
+  // is generated from it, and a test keeps the two equal.
+  static let fields: [PolicyField] = [
+    PolicyField(
+      key: "name", expectation: "a short name such as \"strict-buyer\"",
+      why: "Shown in every output beside the policy hash, so a reader knows which rules produced a score.",
+      read: { policy, json in
+        guard case .string(let s) = json, !s.isEmpty, s.count <= 64 else {
+          return "must be a non-empty string of at most 64 characters"
+        }
+        policy.name = s
+        return nil
+      }, value: { .string($0.name) }),
+    .choice(
+      "aggregation", \.aggregation,
+      "A weighted mean lets strong evidence in one area offset thin evidence in another; choose weakest_link to let the worst component decide."
+    ),
+    .number(
+      "weights.reviews", \.weights.reviews, 0...1,
+      "Buyer reviews are the most direct evidence of how orders go, but also the easiest to fake, so they carry the largest single weight but not a majority."
+    ),
+    .number(
+      "weights.certifications", \.weights.certifications, 0...1,
+      "A valid, accredited ISO 9001 shows a working quality system; it says less about a given order than delivery history."
+    ),
+    .number(
+      "weights.audits", \.weights.audits, 0...1,
+      "On-site audits are strong but infrequent evidence that ages quickly."),
+    .number(
+      "weights.delivery", \.weights.delivery, 0...1,
+      "On-time shipment and dispute history measure what the buyer actually suffers when things go wrong."),
+    .number(
+      "weights.standing", \.weights.standing, 0...1,
+      "Platform standing (Trade Assurance, Gold Supplier years, verification) is cheap to obtain, so it counts least."
+    ),
+    PolicyField(
+      key: "bands",
+      expectation: "a list of {\"grade\": \"A\", \"min_score\": 80, \"standing\": \"ok\"} with one band at 0",
+      why:
+        "A and B suppliers can be ordered from; C and D get a warning to look closer; below 35 the evidence says do not order (standings as in ERPNext's scorecards).",
+      read: { policy, json in
+        guard case .array(let items) = json, !items.isEmpty else {
+          return "must be a non-empty list of bands"
+        }
+        var bands: [Band] = []
+        for item in items {
+          guard case .object(let m) = item,
+            case .string(let grade)? = m.first(where: { $0.key == "grade" })?.value, !grade.isEmpty,
+            case .number(let minimum)? = m.first(where: { $0.key == "min_score" })?.value,
+            (0...100).contains(minimum),
+            case .string(let standingName)? = m.first(where: { $0.key == "standing" })?.value,
+            let standing = Standing(rawValue: standingName),
+            m.allSatisfy({ ["grade", "min_score", "standing"].contains($0.key) })
+          else {
+            return
+              "band \(bands.count + 1) must have exactly grade, min_score (0-100) and standing (ok, warned, blocked)"
+          }
+          bands.append(Band(grade: grade, minimumScore: minimum, standing: standing))
+        }
+        policy.bands = bands
+        return nil
+      },
+      value: { policy in
+        .array(
+          policy.bands.map {
+            .object([
+              ("grade", .string($0.grade)), ("min_score", .number($0.minimumScore)),
+              ("standing", .string($0.standing.rawValue)),
+            ])
+          })
+      }),
+    PolicyField(
+      key: "flag_standing", expectation: "an object of flag code to \"ok\", \"warned\" or \"blocked\"",
+      why:
+        "Some problems deserve a second look whatever the score: a review burst, a suspended certificate, a failed latest audit, a dispute record.",
+      read: { policy, json in
+        guard case .object(let m) = json else { return "must be an object of flag code to standing" }
+        var result: [String: Standing] = [:]
+        for (code, value) in m {
+          guard FlagCode(rawValue: code) != nil else {
+            return
+              "names an unknown flag \"\(code)\" (known: \(FlagCode.allCases.map(\.rawValue).joined(separator: ", ")))"
+          }
+          guard case .string(let s) = value, let standing = Standing(rawValue: s) else {
+            return "\"\(code)\" must be \"ok\", \"warned\" or \"blocked\""
+          }
+          result[code] = standing
+        }
+        policy.flagStanding = result
+        return nil
+      },
+      value: { policy in
+        .object(policy.flagStanding.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value.rawValue)) })
+      }),
+    .number(
+      "reviews.prior_strength", \.reviews.priorStrength, 0...10_000,
+      "Every supplier starts with 8 reviews' worth of the catalog's average rating, so three five-star reviews cannot beat hundreds of verified 4.8s."
+    ),
+    .number(
+      "reviews.half_life_days", \.reviews.halfLifeDays, 1...36_500,
+      "A review a year old counts half: suppliers change staff, factories and owners."),
+    .number(
+      "reviews.verified_weight", \.reviews.verifiedWeight, 0...10,
+      "A review tied to a platform order is evidence of a real purchase."),
+    .number(
+      "reviews.unverified_weight", \.reviews.unverifiedWeight, 0...10,
+      "Unverified reviews still inform, but anyone can write one."),
+    .number(
+      "reviews.suspicious_weight", \.reviews.suspiciousWeight, 0...1,
+      "Reviews inside a detected burst are almost ignored rather than deleted, so the evidence stays visible."
+    ),
+    .number(
+      "reviews.few_reviews_below", \.reviews.fewReviewsBelow, 0...10_000,
+      "Below five trustworthy reviews the rating mostly reflects the prior; the flag says so."),
+    .integer(
+      "burst.window_days", \.burst.windowDays, 1...365,
+      "Purchased-review campaigns land within days; a week catches them without merging unrelated months."),
+    .integer(
+      "burst.minimum_reviews", \.burst.minimumReviews, 2...100_000,
+      "A handful of reviews on one day is normal for a busy supplier; ten in a week from strangers is not."),
+    .number(
+      "burst.new_reviewer_share", \.burst.newReviewerShare, 0...1,
+      "Most reviewers in a burst have no other review anywhere in the catalog (throw-away accounts)."),
+    .number(
+      "burst.unverified_share", \.burst.unverifiedShare, 0...1,
+      "Most burst reviews are not tied to a platform order."),
+    .number(
+      "burst.text_similarity", \.burst.textSimilarity, 0...1,
+      "Two texts sharing 60% of their three-word shingles are near-identical (templated praise)."),
+    .number(
+      "burst.near_identical_share", \.burst.nearIdenticalShare, 0...1,
+      "Half the window's texts in one near-identical group marks a campaign; a genuine rush of buyers writes varied texts."
+    ),
+    .integer(
+      "burst.shingle_size", \.burst.shingleSize, 1...10,
+      "Three-word shingles tell templated texts from texts that merely share common words."),
+    .integer(
+      "burst.signature_size", \.burst.signatureSize, 8...1024,
+      "64 MinHash values estimate text similarity within about ±0.12, plenty for a 0.6 threshold."),
+    .integer(
+      "certifications.expiring_within_days", \.certifications.expiringWithinDays, 0...3650,
+      "Ninety days is the usual lead time to re-certify; an order placed now may ship after expiry."),
+    .integer(
+      "certifications.maximum_validity_years", \.certifications.maximumValidityYears, 1...20,
+      "ISO/IEC 17021-1 limits a management-system certification cycle to three years; a longer validity is a sign of a fake."
+    ),
+    .number(
+      "certifications.unaccredited_value", \.certifications.unaccreditedValue, 0...1,
+      "A certificate from an unrecognised body (or a look-alike 'accreditation') is worth little."),
+    .number(
+      "certifications.unknown_body_value", \.certifications.unknownBodyValue, 0...1,
+      "A certificate that names no issuer cannot be checked: it counts half."),
+    .number(
+      "certifications.invalid_period_value", \.certifications.invalidPeriodValue, 0...1,
+      "A certificate valid longer than its standard allows is probably not genuine."),
+    PolicyField(
+      key: "certifications.relevance", expectation: "an object of standard name to a number from 0 to 1",
+      why:
+        "ISO 9001 (and sector QMS IATF 16949, ISO 13485) matter most to a buyer of goods; environmental, safety and social standards add less.",
+      read: { policy, json in
+        guard case .object(let m) = json else { return "must be an object of standard name to relevance" }
+        var result: [String: Double] = [:]
+        for (name, value) in m {
+          guard case .number(let n) = value, (0...1).contains(n) else {
+            return "\"\(name)\" must be a number from 0 to 1"
+          }
+          result[Standard.normalize(name) ?? name] = n
+        }
+        policy.certifications.relevance = result
+        return nil
+      },
+      value: { policy in
+        .object(
+          policy.certifications.relevance.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })
+      }),
+    .number(
+      "certifications.other_relevance", \.certifications.otherRelevance, 0...1,
+      "A standard the policy does not list still shows some discipline."),
+    .integer(
+      "audits.stale_after_days", \.audits.staleAfterDays, 1...36_500,
+      "Platforms re-verify suppliers every one to two years; an audit older than two years says little about today's factory."
+    ),
+    .number(
+      "audits.half_life_days", \.audits.halfLifeDays, 1...36_500,
+      "An audit's verdict fades half way back to neutral in 18 months."),
+    .number("audits.pass_value", \.audits.passValue, 0...1, "A passed audit is full marks."),
+    .number(
+      "audits.conditional_value", \.audits.conditionalValue, 0...1,
+      "A conditional pass means corrective actions are open."),
+    .number("audits.fail_value", \.audits.failValue, 0...1, "A failed audit earns nothing."),
+    .number(
+      "audits.major_finding_penalty", \.audits.majorFindingPenalty, 0...1,
+      "Each major non-conformity takes 8 points off the audit's value."),
+    .number(
+      "audits.minor_finding_penalty", \.audits.minorFindingPenalty, 0...1,
+      "Minor findings are routine; each takes one point."),
+    .number(
+      "audits.unrecognised_auditor_factor", \.audits.unrecognisedAuditorFactor, 0...1,
+      "A verdict from an auditor nobody recognises keeps 60% of its weight."),
+    .number(
+      "delivery.late_threshold", \.delivery.lateThreshold, 0...1,
+      "Below 85% on time, a buyer should plan for delays (platform averages sit around 90-95%)."),
+    .number(
+      "delivery.dispute_threshold", \.delivery.disputeThreshold, 0...1,
+      "More than one order in ten ending in a dispute or refund is a pattern, not bad luck."),
+    .integer(
+      "delivery.minimum_orders_for_flags", \.delivery.minimumOrdersForFlags, 1...10_000,
+      "One late order out of two is not yet a pattern; flags need three orders."),
+    .number(
+      "delivery.platform_evidence_factor", \.delivery.platformEvidenceFactor, 0...1,
+      "The platform's on-time figure is self-reported and unaudited: twenty platform transactions count as one of your own orders."
+    ),
+    .number(
+      "delivery.platform_evidence_cap", \.delivery.platformEvidenceCap, 0...1_000_000,
+      "Beyond 200 transactions the platform figure gains no more weight."),
+    .number(
+      "delivery.prior_on_time", \.delivery.priorOnTime, 0...1,
+      "With little evidence, on-time delivery is assumed near the threshold, neither good nor bad."),
+    .number(
+      "delivery.prior_strength", \.delivery.priorStrength, 0...10_000,
+      "Three orders' worth of prior keeps one early order from deciding the rate."),
+    .number(
+      "delivery.on_time_share", \.delivery.onTimeShare, 0...1,
+      "On-time delivery makes 70% of the delivery component, disputes and refunds the rest."),
+    .number(
+      "delivery.dispute_rate_at_zero", \.delivery.disputeRateAtZero, 0.01...1,
+      "At 30% of orders disputed the dispute part of the component reaches zero."),
+    .number(
+      "standing.trade_assurance_weight", \.standing.tradeAssuranceWeight, 0...1,
+      "Trade Assurance is the buyer's protection; taking part matters most in the profile."),
+    .number(
+      "standing.trade_assurance_full_limit_usd", \.standing.tradeAssuranceFullLimitUSD, 1...1e12,
+      "A $100,000 coverage limit covers typical orders in full."),
+    .number(
+      "standing.gold_supplier_weight", \.standing.goldSupplierWeight, 0...1,
+      "Gold Supplier membership is paid; years of it show staying power."),
+    .number(
+      "standing.gold_supplier_full_years", \.standing.goldSupplierFullYears, 0.1...100,
+      "Five years of membership earns full marks."),
+    .number(
+      "standing.verified_supplier_weight", \.standing.verifiedSupplierWeight, 0...1,
+      "A third-party on-site verification confirms the factory exists."),
+    .number(
+      "standing.license_verified_weight", \.standing.licenseVerifiedWeight, 0...1,
+      "A checked business licence confirms the company exists."),
+    .number(
+      "standing.response_rate_weight", \.standing.responseRateWeight, 0...1,
+      "Suppliers that answer are easier to resolve problems with."),
+    .number(
+      "standing.years_in_business_weight", \.standing.yearsInBusinessWeight, 0...1,
+      "Young companies fail and vanish more often."),
+    .number(
+      "standing.years_in_business_full", \.standing.yearsInBusinessFull, 0.1...200,
+      "Ten years in business earns full marks."),
+    .number(
+      "confidence.reviews_half", \.confidence.reviewsHalf, 0.1...1_000_000,
+      "Twenty recent, verified reviews make review evidence half-way to certain."),
+    .number(
+      "confidence.orders_half", \.confidence.ordersHalf, 0.1...1_000_000,
+      "Five of your own orders make delivery evidence half-way to certain."),
+    .number(
+      "confidence.interval_at_zero", \.confidence.intervalAtZero, 0...100,
+      "With no evidence the true score could be anywhere within ±30 points; the interval narrows as confidence grows."
+    ),
+    .choice(
+      "trade_assurance.limit_mode", \.tradeAssurance.limitMode,
+      "\"require\": an order above the supplier's coverage limit is not protected, as Trade Assurance covers an order only up to the limit; \"cap\" treats it as protected up to the limit."
+    ),
+    .integer(
+      "trade_assurance.claim_window_days", \.tradeAssurance.claimWindowDays, 1...3650,
+      "Trade Assurance accepts claims until 30 calendar days after confirmed delivery."),
+    .integer(
+      "trade_assurance.supplier_reply_days", \.tradeAssurance.supplierReplyDays, 1...365,
+      "The supplier must answer a dispute within 3 days."),
+    .integer(
+      "trade_assurance.buyer_escalation_from_day", \.tradeAssurance.buyerEscalationFromDay, 1...365,
+      "From day 4 the buyer may ask the platform to mediate."),
+    .integer(
+      "trade_assurance.automatic_escalation_day", \.tradeAssurance.automaticEscalationDay, 1...365,
+      "Unresolved disputes go to the platform automatically on day 7 (some programmes say 8: set it here)."),
+  ]
+}

@@ -1,0 +1,707 @@
+import Dispatch
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The records of one supplier, gathered from a catalog.
+struct SupplierEvidence {
+  var supplier: Sourced<Supplier>
+  var certifications: [Sourced<Certification>] = []
+  var audits: [Sourced<Audit>] = []
+  var reviews: [Sourced<Review>] = []
+  var orders: [Sourced<Order>] = []
+}
+
+/// Scores every supplier of a catalog: components, score, grade, confidence, flags and explanation.
+///
+/// Records dated after the as-of day are ignored, so that `--as-of` back-tests what a buyer
+/// could have known on that day.
+public struct Scorer: Sendable {
+  public let policy: Policy
+  public let asOf: Day
+  public let registry: CertificationBodyRegistry
+
+  public init(policy: Policy = .default, asOf: Day, registry: CertificationBodyRegistry = .shipped) {
+    self.policy = policy
+    self.asOf = asOf
+    self.registry = registry
+  }
+
+  /// Catalog-wide facts every supplier is judged against.
+  struct Context {
+    var meanRating: Double
+    var reviewerCounts: [String: Int32]
+    var locations: [String]
+  }
+
+  public func score(_ catalog: Catalog) -> ScoringRun {
+    var evidence = gather(catalog)
+    var reviewerCounts: [String: Int32] = [:]
+    for review in catalog.reviews where review.record.date <= asOf {
+      if let id = review.record.reviewerID { reviewerCounts[id, default: 0] += 1 }
+    }
+    let detector = ReviewBurstDetector(policy: policy.burst)
+    // Bursts first: the catalog's prior mean must not be moved by purchased reviews.
+    var suspicious = [[Bool]](repeating: [], count: evidence.count)
+    var bursts = [[ReviewBurst]](repeating: [], count: evidence.count)
+    var ratingSum = 0.0
+    var ratingCount = 0
+    for index in evidence.indices {
+      evidence[index].reviews.removeAll { $0.record.date > asOf }
+      let reviews = evidence[index].reviews.map(\.record)
+      let found = detector.detect(reviews) { Int(reviewerCounts[$0] ?? 1) }
+      var flags = [Bool](repeating: false, count: reviews.count)
+      for burst in found { for i in burst.reviewIndices { flags[i] = true } }
+      for (i, review) in reviews.enumerated() where !flags[i] {
+        ratingSum += review.rating
+        ratingCount += 1
+      }
+      suspicious[index] = flags
+      bursts[index] = found
+    }
+    let context = Context(
+      meanRating: ratingCount > 0 ? ratingSum / Double(ratingCount) : 4.0, reviewerCounts: reviewerCounts,
+      locations: catalog.sources.map(\.path))
+    var results = [SupplierAssessment?](repeating: nil, count: evidence.count)
+    results.withUnsafeMutableBufferPointer { out in
+      let output = UnsafeSendableBuffer(out)
+      let work = evidence
+      let suspicious = suspicious
+      let bursts = bursts
+      DispatchQueue.concurrentPerform(iterations: min(8, max(1, work.count))) { part in
+        var i = part
+        while i < work.count {
+          output.buffer[i] = assess(
+            work[i], suspicious: suspicious[i], bursts: bursts[i], context: context, explain: true)
+          i += min(8, max(1, work.count))
+        }
+      }
+    }
+    var suppliers = results.map { $0! }
+    suppliers.sort(by: Scorer.rankOrder)
+    return ScoringRun(
+      asOf: asOf, policy: policy, policyHash: policy.hash, sources: catalog.sources,
+      catalogMeanRating: context.meanRating, suppliers: suppliers)
+  }
+
+  /// Best first: higher score, then higher confidence, then supplier id; unscored last.
+  public static func rankOrder(_ a: SupplierAssessment, _ b: SupplierAssessment) -> Bool {
+    switch (a.score, b.score) {
+    case (let x?, let y?) where x != y: return x > y
+    case (.some, nil): return true
+    case (nil, .some): return false
+    default: break
+    }
+    if a.confidence != b.confidence { return a.confidence > b.confidence }
+    return a.supplier.id < b.supplier.id
+  }
+
+  /// Groups records by supplier, in the catalog's supplier order.
+  func gather(_ catalog: Catalog) -> [SupplierEvidence] {
+    var index: [String: Int] = [:]
+    index.reserveCapacity(catalog.suppliers.count)
+    var evidence: [SupplierEvidence] = []
+    evidence.reserveCapacity(catalog.suppliers.count)
+    for supplier in catalog.suppliers.sorted(by: { $0.record.id < $1.record.id }) {
+      index[supplier.record.id] = evidence.count
+      evidence.append(SupplierEvidence(supplier: supplier))
+    }
+    for c in catalog.certifications {
+      if let i = index[c.record.supplierID] { evidence[i].certifications.append(c) }
+    }
+    for a in catalog.audits { if let i = index[a.record.supplierID] { evidence[i].audits.append(a) } }
+    for o in catalog.orders { if let i = index[o.record.supplierID] { evidence[i].orders.append(o) } }
+    for r in catalog.reviews { if let i = index[r.record.supplierID] { evidence[i].reviews.append(r) } }
+    // Input order must not matter: sort each supplier's records by a key of their own.
+    for i in evidence.indices {
+      evidence[i].certifications.sort { $0.record.key < $1.record.key }
+      evidence[i].audits.sort { ($0.record.date, $0.record.id) < ($1.record.date, $1.record.id) }
+      evidence[i].orders.sort { $0.record.id < $1.record.id }
+      evidence[i].reviews.sort { ($0.record.date, $0.record.id) < ($1.record.date, $1.record.id) }
+    }
+    return evidence
+  }
+
+  func location(_ ref: SourceRef, _ context: Context) -> String {
+    let path = context.locations.indices.contains(Int(ref.file)) ? context.locations[Int(ref.file)] : "?"
+    return "\(path):\(ref.line)"
+  }
+
+  // MARK: - One supplier
+
+  func assess(
+    _ e: SupplierEvidence, suspicious: [Bool], bursts: [ReviewBurst], context: Context, explain: Bool
+  ) -> SupplierAssessment {
+    var flags: [TrustFlag] = []
+    var factors: [Factor] = []
+    let supplier = e.supplier.record
+
+    let reviews = reviewComponent(e, suspicious: suspicious, bursts: bursts, context: context, flags: &flags)
+    let certs = certificationComponent(e, context: context, flags: &flags)
+    let audits = auditComponent(e, context: context, flags: &flags)
+    let delivery = deliveryComponent(e, context: context, flags: &flags)
+    let standing = standingComponent(supplier)
+
+    let components = ComponentScores(
+      reviews: reviews.value, certifications: certs.value, audits: audits.value, delivery: delivery.value,
+      standing: standing.value)
+    let weights = [
+      policy.weights.reviews, policy.weights.certifications, policy.weights.audits, policy.weights.delivery,
+      policy.weights.standing,
+    ]
+    let values = components.all.map(\.value)
+    var score: Double?
+    var weightSum = 0.0
+    var total = 0.0
+    for (w, v) in zip(weights, values) where w > 0 {
+      if let v {
+        weightSum += w
+        total += w * v
+      }
+    }
+    if weightSum > 0 {
+      switch policy.aggregation {
+      case .weightedMean: score = 100 * total / weightSum
+      case .weakestLink: score = 100 * zip(weights, values).compactMap { $0 > 0 ? $1 : nil }.min()!
+      }
+    }
+    score = score.map { ($0 * 10).rounded() / 10 }
+
+    let evidenceShares = [
+      reviews.confidence, certs.confidence, audits.confidence, delivery.confidence, standing.confidence,
+    ]
+    let allWeights = weights.reduce(0, +)
+    let confidence =
+      allWeights > 0
+      ? (zip(weights, evidenceShares).map { $0 * $1 }.reduce(0, +) / allWeights * 100).rounded() / 100 : 0
+    let interval = score.map { s -> ClosedRange<Double> in
+      let half = policy.confidence.intervalAtZero * (1 - confidence)
+      return max(0, ((s - half) * 10).rounded() / 10)...min(100, ((s + half) * 10).rounded() / 10)
+    }
+
+    let band = policy.band(for: score)
+    var standingLevel = score == nil ? Standing.warned : band.standing
+    for flag in flags {
+      if let level = policy.flagStanding[flag.code.rawValue], level > standingLevel { standingLevel = level }
+    }
+    flags.sort { ($0.severity, $1.code) > ($1.severity, $0.code) }
+
+    if explain, weightSum > 0 {
+      for (i, part) in [reviews.factor, certs.factor, audits.factor, delivery.factor, standing.factor]
+        .enumerated()
+      {
+        guard let v = values[i], weights[i] > 0, var factor = part else { continue }
+        factor.points =
+          ((policy.aggregation == .weightedMean ? 100 * weights[i] / weightSum * (v - 0.5) : 0) * 10)
+          .rounded() / 10
+        factors.append(factor)
+      }
+      factors.sort { abs($0.points) > abs($1.points) }
+    }
+
+    var result = SupplierAssessment(
+      supplier: supplier,
+      evidence: Evidence(location: location(e.supplier.source, context), recordID: supplier.id), score: score,
+      grade: score == nil ? "unrated" : band.grade, standing: standingLevel, confidence: confidence,
+      interval: interval, components: components, flags: flags, factors: factors, suggestions: [],
+      reviews: reviews.summary, certificates: certs.assessments,
+      audits: e.audits.filter { $0.record.date <= asOf },
+      delivery: delivery.summary, validStandards: certs.validStandards)
+    if explain {
+      result.suggestions = suggestions(
+        for: result, evidence: e, suspicious: suspicious, bursts: bursts, context: context)
+    }
+    return result
+  }
+
+  struct Part<Summary> {
+    var value: Double?
+    var confidence: Double
+    var factor: Factor?
+    var summary: Summary
+  }
+
+  // MARK: Reviews
+
+  func reviewComponent(
+    _ e: SupplierEvidence, suspicious: [Bool], bursts: [ReviewBurst], context: Context,
+    flags: inout [TrustFlag]
+  ) -> Part<ReviewSummary> {
+    let p = policy.reviews
+    var summary = ReviewSummary()
+    summary.bursts = bursts
+    var weighted = 0.0
+    var weight = 0.0
+    var plain = 0.0
+    var months: [Int32: (Int, Double)] = [:]
+    for (i, sourced) in e.reviews.enumerated() {
+      let r = sourced.record
+      summary.count += 1
+      plain += r.rating
+      let verified = r.verifiedPurchase == true
+      if verified { summary.verified += 1 }
+      if suspicious[i] { summary.suspicious += 1 }
+      let star = min(5, max(1, Int(r.rating.rounded())))
+      summary.histogram[star - 1] += 1
+      let month = r.date.firstOfMonth.daysSinceEpoch
+      months[month, default: (0, 0)].0 += 1
+      months[month, default: (0, 0)].1 += r.rating
+      let age = Double(asOf.daysSinceEpoch - r.date.daysSinceEpoch)
+      var w = pow(0.5, age / p.halfLifeDays) * (verified ? p.verifiedWeight : p.unverifiedWeight)
+      if suspicious[i] { w *= p.suspiciousWeight }
+      weighted += w * r.rating
+      weight += w
+    }
+    summary.effectiveWeight = weight
+    summary.monthly = months.sorted { $0.key < $1.key }.suffix(24).map {
+      (Day(daysSinceEpoch: $0.key), $0.value.0, $0.value.1 / Double($0.value.0))
+    }
+    for burst in bursts {
+      let ids = burst.reviewIndices.prefix(3).map { e.reviews[$0].record.id }
+      flags.append(
+        TrustFlag(
+          code: .reviewBurst, severity: .high, detail: burst.detail,
+          evidence: burst.reviewIndices.prefix(5).map {
+            Evidence(location: location(e.reviews[$0].source, context), recordID: e.reviews[$0].record.id)
+          }))
+      _ = ids
+    }
+    let trustworthy = summary.count - summary.suspicious
+    if Double(trustworthy) < p.fewReviewsBelow {
+      let detail =
+        summary.count == 0
+        ? "no reviews"
+        : "\(trustworthy) trustworthy review\(trustworthy == 1 ? "" : "s") (fewer than \(JSONValue.format(p.fewReviewsBelow)))"
+          + (summary.suspicious > 0 ? "; \(summary.suspicious) more in a burst" : "")
+      flags.append(TrustFlag(code: .fewReviews, severity: .low, detail: detail))
+    }
+    let confidence = weight / (weight + policy.confidence.reviewsHalf)
+    guard summary.count > 0 else { return Part(value: nil, confidence: 0, factor: nil, summary: summary) }
+    summary.meanRating = plain / Double(summary.count)
+    let adjusted = (p.priorStrength * context.meanRating + weighted) / (p.priorStrength + weight)
+    summary.adjustedRating = adjusted
+    let value = min(1, max(0, (adjusted - 1) / 4))
+    var text =
+      "\(format(adjusted, 2))★ adjusted from \(summary.count) review\(summary.count == 1 ? "" : "s") "
+      + "(mean \(format(summary.meanRating!, 2)), \(summary.verified) verified), shrunk toward the catalog mean \(format(context.meanRating, 2))"
+    if summary.suspicious > 0 {
+      text += "; \(summary.suspicious) reviews in a burst count \(Int(p.suspiciousWeight * 100))% each"
+    }
+    let files = Set(e.reviews.map(\.source.file)).sorted().prefix(3)
+    let evidence = files.map { file in
+      Evidence(
+        location: location(
+          SourceRef(file: file, line: e.reviews.first { $0.source.file == file }!.source.line), context),
+        recordID: e.reviews.first { $0.source.file == file }!.record.id)
+    }
+    return Part(
+      value: value, confidence: confidence,
+      factor: Factor(component: "reviews", points: 0, text: text, evidence: evidence), summary: summary)
+  }
+
+  // MARK: Certifications
+
+  struct CertificationOutcome {
+    var value: Double?
+    var confidence: Double
+    var factor: Factor?
+    var assessments: [CertificateAssessment]
+    var validStandards: Set<String>
+  }
+
+  func certificationComponent(_ e: SupplierEvidence, context: Context, flags: inout [TrustFlag])
+    -> CertificationOutcome
+  {
+    let p = policy.certifications
+    var assessments: [CertificateAssessment] = []
+    var pending: [(TrustFlag, String)] = []  // flags that a renewal may cancel, with their standard
+    var knownFields = 0.0
+    for sourced in e.certifications {
+      let c = sourced.record
+      if let issued = c.issuedOn, issued > asOf { continue }
+      let evidence = Evidence(location: location(sourced.source, context), recordID: c.certificateNumber)
+      let label = "\(c.standard)\(c.certificateNumber.map { " \($0)" } ?? "")"
+      var value = 1.0
+      var verdict = "valid"
+      var fieldsKnown = 0.0
+      if c.certificationBody != nil { fieldsKnown += 1 }
+      if c.accreditationBody != nil { fieldsKnown += 1 }
+      if c.expiresOn != nil { fieldsKnown += 1 }
+      knownFields += fieldsKnown / 3
+      if let status = c.status, status == .suspended || status == .withdrawn || status == .cancelled {
+        value = 0
+        verdict = status.rawValue
+        flags.append(
+          TrustFlag(
+            code: .certSuspended, severity: .high,
+            detail: "\(label) is \(status.rawValue)\(c.certificationBody.map { " (issued by \($0))" } ?? "")",
+            evidence: [evidence]))
+      } else if c.status == .expired || (c.expiresOn.map { $0 < asOf } ?? false) {
+        value = 0
+        verdict = c.expiresOn.map { "expired \($0)" } ?? "marked expired"
+        pending.append(
+          (
+            TrustFlag(
+              code: .certExpired, severity: .medium,
+              detail: c.expiresOn.map { "\(label) expired \($0)" } ?? "\(label) is marked expired",
+              evidence: [evidence]),
+            c.standard
+          ))
+      } else if let expires = c.expiresOn,
+        expires.daysSinceEpoch - asOf.daysSinceEpoch <= Int32(p.expiringWithinDays)
+      {
+        verdict = "valid, expires \(expires)"
+        let days = expires.daysSinceEpoch - asOf.daysSinceEpoch
+        pending.append(
+          (
+            TrustFlag(
+              code: .certExpiring, severity: .low, detail: "\(label) expires \(expires) (in \(days) days)",
+              evidence: [evidence]), c.standard
+          ))
+      }
+      if value > 0, Standard.isManagementSystem(c.standard), let issued = c.issuedOn,
+        let expires = c.expiresOn
+      {
+        let limit = issued.adding(years: p.maximumValidityYears)
+        if expires > limit {
+          value = min(value, p.invalidPeriodValue)
+          verdict = "validity too long"
+          let years = Double(expires.daysSinceEpoch - issued.daysSinceEpoch) / 365.25
+          flags.append(
+            TrustFlag(
+              code: .certInvalidPeriod, severity: .medium,
+              detail:
+                "\(label) is valid \(issued) to \(expires) (\(format(years, 1)) years; a management-system certificate runs at most \(p.maximumValidityYears))",
+              evidence: [evidence]))
+        }
+      }
+      if value > 0 {
+        let issuer = c.certificationBody.map { registry.certificationBody($0) }
+        let accreditor = c.accreditationBody.map { registry.accreditationBody($0) }
+        var problems: [String] = []
+        var severity = Severity.medium
+        for (role, name, recognition) in [
+          ("issuer", c.certificationBody, issuer), ("accreditation body", c.accreditationBody, accreditor),
+        ] {
+          guard let name, let recognition else { continue }
+          switch recognition {
+          case .recognised: break
+          case .lookAlike(_, let reason):
+            problems.append("\(role) \(name) is a look-alike, not a recognised body: \(reason)")
+            severity = .high
+          case .unknown:
+            problems.append(
+              "\(role) \(name) is not a recognised \(role == "issuer" ? "certification body" : "IAF MLA accreditation body")"
+            )
+          }
+        }
+        if !problems.isEmpty {
+          value = min(value, p.unaccreditedValue)
+          verdict = "not from a recognised body"
+          flags.append(
+            TrustFlag(
+              code: .certUnaccredited, severity: severity,
+              detail: "\(label): " + problems.joined(separator: "; "),
+              evidence: [evidence]))
+        } else if c.certificationBody == nil || c.accreditationBody == nil {
+          value = min(value, p.unknownBodyValue)
+          verdict += c.certificationBody == nil ? ", issuer not stated" : ", accreditation body not stated"
+        }
+      }
+      assessments.append(
+        CertificateAssessment(
+          certification: c, evidence: evidence, value: value, verdict: verdict, renewed: false))
+    }
+    // A currently valid certificate of the same standard covers an expired or expiring one.
+    var best: [String: Double] = [:]
+    var bestExpiry: [String: Day] = [:]
+    for a in assessments where a.value > 0 {
+      best[a.certification.standard] = max(best[a.certification.standard] ?? 0, a.value)
+      if let expires = a.certification.expiresOn {
+        bestExpiry[a.certification.standard] = max(bestExpiry[a.certification.standard] ?? expires, expires)
+      }
+    }
+    for i in assessments.indices {
+      let standard = assessments[i].certification.standard
+      if assessments[i].value == 0, best[standard] != nil,
+        assessments[i].verdict.hasPrefix("expired") || assessments[i].verdict == "marked expired"
+      {
+        assessments[i].renewed = true
+        assessments[i].verdict += ", superseded by a renewal"
+      }
+    }
+    for (flag, standard) in pending {
+      if flag.code == .certExpired, best[standard] != nil { continue }
+      if flag.code == .certExpiring, let later = bestExpiry[standard],
+        later.daysSinceEpoch - asOf.daysSinceEpoch > Int32(p.expiringWithinDays)
+      {
+        continue
+      }
+      var flag = flag
+      if flag.code == .certExpired, relevance(standard) >= 1 { flag.severity = .high }
+      flags.append(flag)
+    }
+    let validStandards = Set(
+      assessments.filter { $0.value >= 1 || ($0.value > 0 && !$0.verdict.contains("recognised")) }.map(
+        \.certification.standard))
+    guard !assessments.isEmpty else {
+      return CertificationOutcome(value: nil, confidence: 0, factor: nil, assessments: [], validStandards: [])
+    }
+    let contributions = best.map { relevance($0.key) * $0.value }.sorted(by: >)
+    let value = min(1, (contributions.first ?? 0) + 0.25 * contributions.dropFirst().reduce(0, +))
+    let described = assessments.sorted {
+      relevance($0.certification.standard) > relevance($1.certification.standard)
+    }
+    .prefix(4).map { "\($0.certification.standard) \($0.verdict)" }.joined(separator: "; ")
+    return CertificationOutcome(
+      value: value, confidence: min(1, 0.5 + 0.5 * knownFields / Double(assessments.count)),
+      factor: Factor(
+        component: "certifications", points: 0, text: described,
+        evidence: assessments.prefix(4).map(\.evidence)), assessments: assessments,
+      validStandards: validStandards)
+  }
+
+  func relevance(_ standard: String) -> Double {
+    policy.certifications.relevance[standard] ?? policy.certifications.otherRelevance
+  }
+
+  // MARK: Audits
+
+  func auditComponent(_ e: SupplierEvidence, context: Context, flags: inout [TrustFlag]) -> Part<Void> {
+    let p = policy.audits
+    guard let latest = e.audits.last(where: { $0.record.date <= asOf }) else {
+      return Part(value: nil, confidence: 0, factor: nil, summary: ())
+    }
+    let a = latest.record
+    let evidence = Evidence(location: location(latest.source, context), recordID: a.id)
+    var verdict: Double
+    switch a.result {
+    case .pass: verdict = p.passValue
+    case .conditional: verdict = p.conditionalValue
+    case .fail: verdict = p.failValue
+    }
+    verdict -=
+      Double(a.majorFindings ?? 0) * p.majorFindingPenalty + Double(a.minorFindings ?? 0)
+      * p.minorFindingPenalty
+    verdict = min(1, max(0, verdict))
+    let recognised = a.auditor.map { registry.auditor($0).isRecognised } ?? false
+    if !recognised { verdict *= p.unrecognisedAuditorFactor }
+    let age = Int(asOf.daysSinceEpoch - a.date.daysSinceEpoch)
+    let fade = pow(0.5, Double(age) / p.halfLifeDays)
+    let value = 0.5 + (verdict - 0.5) * fade
+    var findings: [String] = []
+    if let score = a.score { findings.append("score \(format(score, 0))") }
+    if let major = a.majorFindings { findings.append("\(major) major") }
+    if let minor = a.minorFindings { findings.append("\(minor) minor finding\(minor == 1 ? "" : "s")") }
+    let what =
+      "\(a.kind.rawValue) \(a.id)\(a.auditor.map { " by \($0)" } ?? "") on \(a.date): \(a.result.rawValue)"
+      + (findings.isEmpty ? "" : " (\(findings.joined(separator: ", ")))")
+    if a.result == .fail {
+      flags.append(TrustFlag(code: .auditFailed, severity: .high, detail: what, evidence: [evidence]))
+    }
+    if age > p.staleAfterDays || (a.validUntil.map { $0 < asOf } ?? false) {
+      let until = a.validUntil.map { $0 < asOf ? ", valid until \($0)" : "" } ?? ""
+      flags.append(
+        TrustFlag(
+          code: .auditStale, severity: .low,
+          detail:
+            "latest audit \(a.id) on \(a.date) is \(age) days old\(until) (policy: at most \(p.staleAfterDays))",
+          evidence: [evidence]))
+    }
+    let text = "latest audit: " + what + (recognised ? "" : "; auditor not recognised") + ", \(age) days ago"
+    return Part(
+      value: value, confidence: fade,
+      factor: Factor(component: "audits", points: 0, text: text, evidence: [evidence]),
+      summary: ())
+  }
+
+  // MARK: Delivery
+
+  func deliveryComponent(_ e: SupplierEvidence, context: Context, flags: inout [TrustFlag]) -> Part<
+    DeliverySummary
+  > {
+    let p = policy.delivery
+    var s = DeliverySummary()
+    var lateOrders: [(Sourced<Order>, String)] = []
+    var disputedOrders: [(Sourced<Order>, String)] = []
+    for sourced in e.orders where sourced.record.orderDate <= asOf {
+      let o = sourced.record
+      s.orders += 1
+      if let agreed = o.agreedShipDate {
+        if let shipped = o.shippedDate, shipped <= asOf {
+          s.due += 1
+          if shipped > agreed {
+            s.late += 1
+            lateOrders.append((sourced, "\(o.id) +\(shipped.daysSinceEpoch - agreed.daysSinceEpoch) d"))
+          }
+        } else if agreed < asOf {
+          s.due += 1
+          s.late += 1
+          lateOrders.append(
+            (sourced, "\(o.id) not shipped \(asOf.daysSinceEpoch - agreed.daysSinceEpoch) d after \(agreed)"))
+        }
+      }
+      let opened = o.disputeOpenedOn.map { $0 <= asOf } ?? true
+      let refund = o.refund?.cents ?? 0
+      if let d = o.dispute, d != .none, d != .withdrawn, opened {
+        s.disputed += 1
+        s.refundedUSD += Double(refund) / 100
+        disputedOrders.append(
+          (sourced, "\(o.id) \(d.rawValue)" + (refund > 0 ? " \(Money(cents: refund))" : "")))
+      } else if refund > 0 {
+        s.disputed += 1
+        s.refundedUSD += Double(refund) / 100
+        disputedOrders.append((sourced, "\(o.id) refund \(Money(cents: refund))"))
+      }
+    }
+    let supplier = e.supplier.record
+    s.platformOnTime = supplier.onTimeDeliveryRate
+    let platformEvidence: Double =
+      supplier.onTimeDeliveryRate == nil
+      ? 0 : min(Double(supplier.transactions12m ?? 20), p.platformEvidenceCap) * p.platformEvidenceFactor
+    if s.due > 0 { s.ownOnTime = Double(s.due - s.late) / Double(s.due) }
+    if s.orders > 0 { s.disputeRate = Double(s.disputed) / Double(s.orders) }
+    let evidenceAmount = Double(s.due) + platformEvidence
+    if s.due > 0 || supplier.onTimeDeliveryRate != nil {
+      s.onTimeEstimate =
+        (Double(s.due - s.late) + platformEvidence * (supplier.onTimeDeliveryRate ?? 0) + p.priorStrength
+          * p.priorOnTime)
+        / (evidenceAmount + p.priorStrength)
+    }
+    let ownEnough = s.due >= p.minimumOrdersForFlags
+    let observedOnTime = ownEnough ? s.ownOnTime : (s.due == 0 ? supplier.onTimeDeliveryRate : nil)
+    if let rate = observedOnTime, rate < p.lateThreshold {
+      let detail =
+        ownEnough
+        ? "\(s.late) of \(s.due) due orders shipped late (\(percent(rate)) on time; threshold \(percent(p.lateThreshold))): "
+          + lateOrders.prefix(5).map(\.1).joined(separator: ", ")
+        : "platform on-time delivery rate \(percent(rate)) (threshold \(percent(p.lateThreshold)))"
+      flags.append(
+        TrustFlag(
+          code: .lateShipments, severity: .medium, detail: detail,
+          evidence: ownEnough
+            ? lateOrders.prefix(5).map {
+              Evidence(location: location($0.0.source, context), recordID: $0.0.record.id)
+            }
+            : [Evidence(location: location(e.supplier.source, context), recordID: supplier.id)]))
+    }
+    if s.orders >= p.minimumOrdersForFlags, let rate = s.disputeRate, rate > p.disputeThreshold {
+      flags.append(
+        TrustFlag(
+          code: .disputeHistory, severity: .medium,
+          detail:
+            "\(s.disputed) of \(s.orders) orders disputed or refunded (\(percent(rate)); threshold \(percent(p.disputeThreshold))): "
+            + disputedOrders.prefix(5).map(\.1).joined(separator: ", "),
+          evidence: disputedOrders.prefix(5).map {
+            Evidence(location: location($0.0.source, context), recordID: $0.0.record.id)
+          }))
+    }
+    guard let onTime = s.onTimeEstimate else {
+      if let rate = s.disputeRate {
+        let value = 1 - min(1, rate / p.disputeRateAtZero)
+        return Part(
+          value: value, confidence: Double(s.orders) / (Double(s.orders) + policy.confidence.ordersHalf),
+          factor: Factor(
+            component: "delivery", points: 0,
+            text: "\(s.disputed) of \(s.orders) orders disputed or refunded",
+            evidence: []), summary: s)
+      }
+      return Part(value: nil, confidence: 0, factor: nil, summary: s)
+    }
+    var value = onTime
+    if let rate = s.disputeRate {
+      value = p.onTimeShare * onTime + (1 - p.onTimeShare) * (1 - min(1, rate / p.disputeRateAtZero))
+    }
+    var parts: [String] = []
+    if s.due > 0 { parts.append("\(s.due - s.late) of \(s.due) own orders shipped on time") }
+    if let platform = supplier.onTimeDeliveryRate { parts.append("platform on-time \(percent(platform))") }
+    if s.orders > 0 { parts.append("\(s.disputed) of \(s.orders) orders disputed or refunded") }
+    let orderEvidence = (lateOrders + disputedOrders).prefix(4).map {
+      Evidence(location: location($0.0.source, context), recordID: $0.0.record.id)
+    }
+    return Part(
+      value: value, confidence: evidenceAmount / (evidenceAmount + policy.confidence.ordersHalf),
+      factor: Factor(
+        component: "delivery", points: 0, text: parts.joined(separator: "; "),
+        evidence: orderEvidence.isEmpty
+          ? e.orders.prefix(2).map {
+            Evidence(location: location($0.source, context), recordID: $0.record.id)
+          } : Array(orderEvidence)),
+      summary: s)
+  }
+
+  // MARK: Standing
+
+  func standingComponent(_ s: Supplier) -> Part<Void> {
+    let p = policy.standing
+    var signals: [(weight: Double, value: Double?, text: String)] = []
+    let limit = s.tradeAssuranceLimit.map { $0.dollars }
+    signals.append(
+      (
+        p.tradeAssuranceWeight,
+        s.tradeAssurance.map { $0 ? 0.6 + 0.4 * min(1, (limit ?? 0) / p.tradeAssuranceFullLimitUSD) : 0 },
+        s.tradeAssurance == true
+          ? "Trade Assurance" + (limit.map { " up to \(Money(cents: Int64($0 * 100)))" } ?? "")
+          : s.tradeAssurance == false ? "no Trade Assurance" : ""
+      ))
+    let gold = s.goldSupplierSince.map { Double(max(0, asOf.year - $0)) }
+    signals.append(
+      (
+        p.goldSupplierWeight, gold.map { min(1, $0 / p.goldSupplierFullYears) },
+        gold.map { "Gold Supplier \(Int($0)) years" } ?? ""
+      ))
+    signals.append(
+      (
+        p.verifiedSupplierWeight, s.verifiedSupplier.map { $0 ? 1 : 0 },
+        s.verifiedSupplier.map { $0 ? "verified supplier" : "not verified" } ?? ""
+      ))
+    signals.append(
+      (
+        p.licenseVerifiedWeight, s.businessLicenseVerified.map { $0 ? 1 : 0 },
+        s.businessLicenseVerified.map { $0 ? "licence verified" : "licence not verified" } ?? ""
+      ))
+    signals.append(
+      (p.responseRateWeight, s.responseRate, s.responseRate.map { "responds to \(percent($0))" } ?? ""))
+    let years = s.yearEstablished.map { Double(max(0, asOf.year - $0)) }
+    signals.append(
+      (
+        p.yearsInBusinessWeight, years.map { min(1, $0 / p.yearsInBusinessFull) },
+        years.map { "\(Int($0)) years in business" } ?? ""
+      ))
+    let known = signals.filter { $0.value != nil && $0.weight > 0 }
+    let totalWeight = signals.map(\.weight).reduce(0, +)
+    let knownWeight = known.map(\.weight).reduce(0, +)
+    guard knownWeight > 0 else { return Part(value: nil, confidence: 0, factor: nil, summary: ()) }
+    let value = known.map { $0.weight * $0.value! }.reduce(0, +) / knownWeight
+    return Part(
+      value: value, confidence: totalWeight > 0 ? knownWeight / totalWeight : 0,
+      factor: Factor(
+        component: "standing", points: 0,
+        text: known.map(\.text).filter { !$0.isEmpty }.joined(separator: "; "),
+        evidence: []), summary: ())
+  }
+}
+
+/// Lets the parallel loop write disjoint slots of one result array.
+struct UnsafeSendableBuffer<T>: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<T>
+  init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+}
+
+func format(_ value: Double, _ decimals: Int) -> String {
+  var scale = 1.0
+  for _ in 0..<decimals { scale *= 10 }
+  let rounded = (value * scale).rounded() / scale
+  if decimals == 0 { return String(Int(rounded)) }
+  var text = String(rounded)
+  if let dot = text.firstIndex(of: ".") {
+    let have = text.distance(from: dot, to: text.endIndex) - 1
+    if have < decimals { text += String(repeating: "0", count: decimals - have) }
+  }
+  return text
+}
+
+func percent(_ rate: Double) -> String { "\(Int((rate * 100).rounded()))%" }

@@ -1,0 +1,211 @@
+import CSQLite
+import SupplierTrustModel
+
+extension Store {
+  /// Reads every stored record into memory, each with the import (file) and line it came from.
+  ///
+  /// Sources are the logged imports that still hold records, in import order.
+  public func loadCatalog() throws(StoreError) -> Catalog {
+    var catalog = Catalog()
+    if isEmptyStore { return catalog }
+    var sourceIndex: [Int64: Int32] = [:]
+    for record in try imports() where record.finishedAt != nil {
+      sourceIndex[record.id] = catalog.addSource(
+        SourceFile(path: record.path, sha256: record.sha256, records: 0, importedAt: record.finishedAt))
+    }
+    func source(_ st: SQLiteStatement, _ column: Int32) -> SourceRef {
+      let file = sourceIndex[st.int64(column) ?? -1] ?? -1
+      return SourceRef(file: file, line: Int32(truncatingIfNeeded: st.int64(column + 1) ?? 0))
+    }
+    func day(_ st: SQLiteStatement, _ column: Int32) -> Day? {
+      st.int64(column).map { Day(daysSinceEpoch: Int32(truncatingIfNeeded: $0)) }
+    }
+    func bool(_ st: SQLiteStatement, _ column: Int32) -> Bool? { st.int64(column).map { $0 != 0 } }
+    func int(_ st: SQLiteStatement, _ column: Int32) -> Int? { st.int64(column).map { Int($0) } }
+    func money(_ st: SQLiteStatement, _ column: Int32) -> Money? { st.int64(column).map(Money.init(cents:)) }
+
+    var st = try select(Schema.suppliers)
+    while try st.step() {
+      var s = Supplier(id: st.string(0)!, name: st.string(1) ?? "", country: st.string(2) ?? "")
+      s.region = st.string(3)
+      s.businessType = st.string(4).flatMap(BusinessType.init(rawValue:))
+      s.categories = st.string(5).map { $0.split(separator: ";").map(String.init) } ?? []
+      s.yearEstablished = int(st, 6)
+      s.employees = int(st, 7)
+      s.tradeAssurance = bool(st, 8)
+      s.tradeAssuranceLimit = money(st, 9)
+      s.goldSupplierSince = int(st, 10)
+      s.verifiedSupplier = bool(st, 11)
+      s.businessLicenseVerified = bool(st, 12)
+      s.responseRate = st.double(13)
+      s.medianResponseHours = st.double(14)
+      s.onTimeDeliveryRate = st.double(15)
+      s.platformRating = st.double(16)
+      s.transactions12m = int(st, 17)
+      s.revenue12m = money(st, 18)
+      catalog.suppliers.append(Sourced(s, source: source(st, 19)))
+    }
+    st = try select(Schema.certifications)
+    while try st.step() {
+      var c = Certification(supplierID: st.string(1)!, standard: st.string(2)!)
+      c.certificateNumber = st.string(3)
+      c.certificationBody = st.string(4)
+      c.accreditationBody = st.string(5)
+      c.issuedOn = day(st, 6)
+      c.expiresOn = day(st, 7)
+      c.status = st.string(8).flatMap(CertificateStatus.init(rawValue:))
+      c.scope = st.string(9)
+      catalog.certifications.append(Sourced(c, source: source(st, 10)))
+    }
+    st = try select(Schema.audits)
+    while try st.step() {
+      var a = Audit(
+        id: st.string(0)!, supplierID: st.string(1)!,
+        kind: st.string(2).flatMap(AuditKind.init(rawValue:)) ?? .factoryAudit, date: day(st, 4)!,
+        result: st.string(5).flatMap(AuditResult.init(rawValue:)) ?? .fail)
+      a.auditor = st.string(3)
+      a.score = st.double(6)
+      a.majorFindings = int(st, 7)
+      a.minorFindings = int(st, 8)
+      a.validUntil = day(st, 9)
+      catalog.audits.append(Sourced(a, source: source(st, 10)))
+    }
+    st = try select(Schema.orders)
+    while try st.step() {
+      var o = Order(
+        id: st.string(0)!, supplierID: st.string(1)!, orderDate: day(st, 2)!, amount: money(st, 3)!)
+      o.paymentMethod = st.string(4).flatMap(PaymentMethod.init(rawValue:))
+      o.tradeAssurance = bool(st, 5)
+      o.agreedShipDate = day(st, 6)
+      o.shippedDate = day(st, 7)
+      o.deliveredDate = day(st, 8)
+      o.inspectionResult = st.string(9).flatMap(InspectionResult.init(rawValue:))
+      o.dispute = st.string(10).flatMap(DisputeStatus.init(rawValue:))
+      o.disputeOpenedOn = day(st, 11)
+      o.disputeClosedOn = day(st, 12)
+      o.refund = money(st, 13)
+      catalog.orders.append(Sourced(o, source: source(st, 14)))
+    }
+    st = try select(Schema.reviews)
+    catalog.reviews.reserveCapacity(try count(Schema.reviews))
+    while try st.step() {
+      var r = Review(id: st.string(0)!, supplierID: st.string(1)!, rating: st.double(2)!, date: day(st, 3)!)
+      r.reviewerID = st.string(4)
+      r.reviewerCountry = st.string(5)
+      r.verifiedPurchase = bool(st, 6)
+      r.orderID = st.string(7)
+      r.productQuality = st.double(8)
+      r.delivery = st.double(9)
+      r.communication = st.double(10)
+      r.text = st.string(11)
+      catalog.reviews.append(Sourced(r, source: source(st, 12)))
+    }
+    var counts = [Int](repeating: 0, count: catalog.sources.count)
+    func tally<R>(_ records: [Sourced<R>]) {
+      for record in records where record.source.file >= 0 { counts[Int(record.source.file)] += 1 }
+    }
+    tally(catalog.suppliers)
+    tally(catalog.certifications)
+    tally(catalog.audits)
+    tally(catalog.orders)
+    tally(catalog.reviews)
+    for index in catalog.sources.indices { catalog.sources[index].records = counts[index] }
+    return catalog
+  }
+
+  private func select(_ table: RecordTable) throws(StoreError) -> SQLiteStatement {
+    let names = table.allColumns.map(\.name).joined(separator: ", ")
+    return try connection.prepare("SELECT \(names) FROM \(table.name) ORDER BY \(table.key)")
+  }
+
+  private func count(_ table: RecordTable) throws(StoreError) -> Int {
+    let st = try connection.prepare("SELECT count(*) FROM \(table.name)")
+    defer { st.reset() }
+    return try st.step() ? Int(st.int64(0) ?? 0) : 0
+  }
+}
+
+/// One supplier's result in a stored scoring run.
+public struct ScoreSnapshot: Sendable, Equatable {
+  public var asOf: Day
+  public var policyName: String
+  public var policyHash: String
+  public var supplierID: String
+  public var score: Double?
+  public var confidence: Double
+  public var grade: String
+
+  public init(
+    asOf: Day, policyName: String, policyHash: String, supplierID: String, score: Double?, confidence: Double,
+    grade: String
+  ) {
+    self.asOf = asOf
+    self.policyName = policyName
+    self.policyHash = policyHash
+    self.supplierID = supplierID
+    self.score = score
+    self.confidence = confidence
+    self.grade = grade
+  }
+}
+
+extension Store {
+  /// Keeps one scoring run (all suppliers) in one transaction; a run with the same as-of day
+  /// and policy hash replaces the earlier one, so re-running a score does not fake a trend.
+  public func saveScoreRun(
+    asOf: Day, policyName: String, policyHash: String, createdAt: String,
+    scores: [(supplierID: String, score: Double?, confidence: Double, grade: String)]
+  ) throws(StoreError) {
+    try connection.execute("BEGIN IMMEDIATE")
+    do {
+      let delete = try connection.prepare("DELETE FROM score_runs WHERE as_of = ? AND policy_hash = ?")
+      delete.bind(1, asOf.daysSinceEpoch)
+      delete.bind(2, policyHash)
+      try delete.run()
+      let run = try connection.prepare(
+        "INSERT INTO score_runs (as_of, policy_name, policy_hash, created_at) VALUES (?, ?, ?, ?)")
+      run.bind(1, asOf.daysSinceEpoch)
+      run.bind(2, policyName)
+      run.bind(3, policyHash)
+      run.bind(4, createdAt)
+      try run.run()
+      let runID = sqlite3_last_insert_rowid(connection.handle)
+      let insert = try connection.prepare(
+        "INSERT INTO supplier_scores (run_id, supplier_id, score, confidence, grade) VALUES (?, ?, ?, ?, ?)")
+      for row in scores {
+        insert.bind(1, runID)
+        insert.bind(2, row.supplierID)
+        insert.bind(3, row.score)
+        insert.bind(4, row.confidence)
+        insert.bind(5, row.grade)
+        try insert.run()
+      }
+      try connection.execute("COMMIT")
+    } catch {
+      try? connection.execute("ROLLBACK")
+      throw error
+    }
+  }
+
+  /// Every stored result of the given suppliers (all when nil), oldest as-of day first.
+  public func scoreHistory(of supplierIDs: Set<String>? = nil) throws(StoreError) -> [String: [ScoreSnapshot]]
+  {
+    // A read-only store written by an older build has no snapshot tables yet.
+    if isEmptyStore { return [:] }
+    if try userVersion() < 2 { return [:] }
+    let st = try connection.prepare(
+      "SELECT r.as_of, r.policy_name, r.policy_hash, s.supplier_id, s.score, s.confidence, s.grade "
+        + "FROM supplier_scores s JOIN score_runs r ON r.run_id = s.run_id ORDER BY r.as_of, r.run_id")
+    var history: [String: [ScoreSnapshot]] = [:]
+    while try st.step() {
+      let id = st.string(3)!
+      if let supplierIDs, !supplierIDs.contains(id) { continue }
+      history[id, default: []].append(
+        ScoreSnapshot(
+          asOf: Day(daysSinceEpoch: Int32(truncatingIfNeeded: st.int64(0)!)), policyName: st.string(1) ?? "",
+          policyHash: st.string(2) ?? "", supplierID: id, score: st.double(4), confidence: st.double(5) ?? 0,
+          grade: st.string(6) ?? ""))
+    }
+    return history
+  }
+}
