@@ -77,6 +77,8 @@ public struct Policy: Sendable, Equatable {
   public struct Reviews: Sendable, Equatable {
     /// Strength of the prior, in reviews: how many average reviews a supplier starts with.
     public var priorStrength = 8.0
+    /// Standard errors taken off the adjusted rating before it is scored.
+    public var uncertaintyPenalty = 1.0
     /// Age at which a review counts half.
     public var halfLifeDays = 365.0
     public var verifiedWeight = 1.0

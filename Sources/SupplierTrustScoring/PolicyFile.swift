@@ -322,6 +322,10 @@ extension PolicyFile {
       "Every supplier starts with 8 reviews' worth of the catalog's average rating, so three five-star reviews cannot beat hundreds of verified 4.8s."
     ),
     .number(
+      "reviews.uncertainty_penalty", \.reviews.uncertaintyPenalty, 0...5,
+      "The rating is scored one standard error below its estimate: a bar thin evidence must clear, so three perfect reviews do not outrank four hundred at 4.8."
+    ),
+    .number(
       "reviews.half_life_days", \.reviews.halfLifeDays, 1...36_500,
       "A review a year old counts half: suppliers change staff, factories and owners."),
     .number(

@@ -23,6 +23,8 @@ public struct Scorer: Sendable {
   public let policy: Policy
   public let asOf: Day
   public let registry: CertificationBodyRegistry
+  /// Whether to work out "what would change the score" (it rescores each supplier a few times).
+  public var suggests = true
 
   public init(policy: Policy = .default, asOf: Day, registry: CertificationBodyRegistry = .shipped) {
     self.policy = policy
@@ -33,6 +35,8 @@ public struct Scorer: Sendable {
   /// Catalog-wide facts every supplier is judged against.
   struct Context {
     var meanRating: Double
+    /// Standard deviation of ratings across the catalog (at least a quarter star).
+    var ratingSpread: Double
     var reviewerCounts: [String: Int32]
     var locations: [String]
   }
@@ -48,6 +52,7 @@ public struct Scorer: Sendable {
     var suspicious = [[Bool]](repeating: [], count: evidence.count)
     var bursts = [[ReviewBurst]](repeating: [], count: evidence.count)
     var ratingSum = 0.0
+    var ratingSquares = 0.0
     var ratingCount = 0
     for index in evidence.indices {
       evidence[index].reviews.removeAll { $0.record.date > asOf }
@@ -57,13 +62,18 @@ public struct Scorer: Sendable {
       for burst in found { for i in burst.reviewIndices { flags[i] = true } }
       for (i, review) in reviews.enumerated() where !flags[i] {
         ratingSum += review.rating
+        ratingSquares += review.rating * review.rating
         ratingCount += 1
       }
       suspicious[index] = flags
       bursts[index] = found
     }
+    let mean = ratingCount > 0 ? ratingSum / Double(ratingCount) : 4.0
+    // With fewer than two reviews there is no spread to measure: one star is a fair guess.
+    let spread =
+      ratingCount > 1 ? (max(0, ratingSquares / Double(ratingCount) - mean * mean)).squareRoot() : 1.0
     let context = Context(
-      meanRating: ratingCount > 0 ? ratingSum / Double(ratingCount) : 4.0, reviewerCounts: reviewerCounts,
+      meanRating: mean, ratingSpread: max(0.25, spread), reviewerCounts: reviewerCounts,
       locations: catalog.sources.map(\.path))
     var results = [SupplierAssessment?](repeating: nil, count: evidence.count)
     results.withUnsafeMutableBufferPointer { out in
@@ -210,7 +220,7 @@ public struct Scorer: Sendable {
       reviews: reviews.summary, certificates: certs.assessments,
       audits: e.audits.filter { $0.record.date <= asOf },
       delivery: delivery.summary, validStandards: certs.validStandards)
-    if explain {
+    if explain && suggests {
       result.suggestions = suggestions(
         for: result, evidence: e, suspicious: suspicious, bursts: bursts, context: context)
     }
@@ -283,7 +293,11 @@ public struct Scorer: Sendable {
     summary.meanRating = plain / Double(summary.count)
     let adjusted = (p.priorStrength * context.meanRating + weighted) / (p.priorStrength + weight)
     summary.adjustedRating = adjusted
-    let value = min(1, max(0, (adjusted - 1) / 4))
+    // Scored at the pessimistic end of what the evidence allows (the estimate minus
+    // `uncertainty_penalty` standard errors), so that a handful of perfect reviews cannot outrank
+    // hundreds of nearly perfect ones.
+    let standardError = context.ratingSpread / (p.priorStrength + weight).squareRoot()
+    let value = min(1, max(0, (adjusted - p.uncertaintyPenalty * standardError - 1) / 4))
     var text =
       "\(format(adjusted, 2))★ adjusted from \(summary.count) review\(summary.count == 1 ? "" : "s") "
       + "(mean \(format(summary.meanRating!, 2)), \(summary.verified) verified), shrunk toward the catalog mean \(format(context.meanRating, 2))"

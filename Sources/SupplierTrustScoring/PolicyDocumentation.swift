@@ -1,0 +1,63 @@
+/// `docs/policy.md`: every setting of the default policy with its value and the reason for it.
+public enum PolicyDocumentation {
+  public static func markdown() -> String {
+    var out = """
+      # The scoring policy
+
+      Every weight, threshold, half-life and window that scoring uses lives in a policy. The default \
+      is built in and shipped as [`policies/default.json`](../policies/default.json); `supplier-trust \
+      policy` prints it. Pass `--policy FILE` to `score`, `rank`, `eligibility` or `report` to use \
+      your own: the file may set any subset of the keys below, and the others keep their defaults. An \
+      unknown key, a wrong type or a value out of range stops the command with the line, the key and \
+      the fix. Every output names the policy and its SHA-256 (of the complete policy, so two files \
+      that differ only in layout have the same hash).
+
+      This page is generated from the code (`supplier-trust policy --docs`); a test keeps it equal.
+
+      | key | default | why |
+      |---|---|---|
+
+      """
+    for entry in PolicyFile.documentation {
+      let value = entry.value.replacingNewlines
+      out += "| `\(entry.key)` | `\(value)` | \(entry.why) |\n"
+    }
+    out += """
+
+      ## How the numbers are used
+
+      - **reviews**: each review weighs `0.5^(age / half_life_days)` times `verified_weight` or \
+      `unverified_weight`, times `suspicious_weight` inside a detected burst. The weighted mean is \
+      shrunk toward the catalog's mean rating with `prior_strength` reviews' weight; \
+      `uncertainty_penalty` standard errors (the catalog's rating spread over the square root of \
+      prior plus review weight) are taken off, and the result is mapped from 1..5 stars to 0..1.
+      - **certifications**: each certificate is worth 1 when valid, in date, issued by a recognised \
+      certification body and accredited by an IAF MLA signatory; less when a body is unknown, a \
+      look-alike, or not stated, or when the validity is too long; 0 when expired, suspended, \
+      withdrawn or cancelled. A standard counts its best certificate (so a renewal covers an expired \
+      one). The component is the most relevant standard's value times its relevance, plus a quarter \
+      of the others'.
+      - **audits**: the latest audit's verdict (pass, conditional, fail values, minus finding \
+      penalties, times `unrecognised_auditor_factor` when the auditor is not a recognised body) fades \
+      toward a neutral 0.5 with `half_life_days`.
+      - **delivery**: the on-time share blends the buyer's own due orders, the platform's figure \
+      (worth `platform_evidence_factor` orders per transaction, at most `platform_evidence_cap`) and \
+      a prior; the dispute share of the buyer's own orders takes the rest.
+      - **standing**: a weighted mean of the profile signals that are known.
+      - **score**: 100 × the weighted mean of the components that have evidence (or the weakest \
+      one); unknown components are left out, never counted as 0 or 1. **confidence** is the \
+      weighted share of evidence each component has (reviews: weight / (weight + `reviews_half`); \
+      delivery: orders / (orders + `orders_half`); audits: the latest audit's freshness; \
+      certifications: how complete the certificates are; standing: the share of known signals). \
+      The **interval** is the score ± `interval_at_zero` × (1 − confidence).
+
+      """
+    return out
+  }
+}
+
+extension String {
+  var replacingNewlines: String {
+    String(map { $0 == "\n" ? " " : $0 })
+  }
+}

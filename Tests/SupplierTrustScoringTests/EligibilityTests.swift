@@ -1,0 +1,183 @@
+import Testing
+
+@testable import SupplierTrustScoring
+
+@Suite struct EligibilityTests {
+  let asOf = Day(year: 2026, month: 11, day: 25)!
+  let here = Evidence(location: "orders.csv:2", recordID: "O-1")
+
+  func order(
+    ta: Bool?, payment: PaymentMethod?, amount: Int64 = 10_000, agreed: Int? = -60, shipped: Int? = -61,
+    delivered: Int? = -40, inspection: InspectionResult? = .pass
+  ) -> Order {
+    var o = Order(
+      id: "O-1", supplierID: "S", orderDate: asOf.adding(days: -90), amount: Money(cents: amount * 100))
+    o.tradeAssurance = ta
+    o.paymentMethod = payment
+    o.agreedShipDate = agreed.map { asOf.adding(days: $0) }
+    o.shippedDate = shipped.map { asOf.adding(days: $0) }
+    o.deliveredDate = delivered.map { asOf.adding(days: $0) }
+    o.inspectionResult = inspection
+    return o
+  }
+
+  func supplier(ta: Bool? = true, limit: Int64? = 50_000) -> Supplier {
+    var s = Supplier(id: "S", name: "S", country: "CN")
+    s.tradeAssurance = ta
+    s.tradeAssuranceLimit = limit.map { Money(cents: $0 * 100) }
+    return s
+  }
+
+  struct Row: Sendable, CustomTestStringConvertible {
+    var ta: Bool?
+    var payment: PaymentMethod?
+    var amount: Int64
+    var protected: Bool
+    var testDescription: String {
+      "ta=\(String(describing: ta)) pay=\(payment?.rawValue ?? "nil") amount=\(amount)"
+    }
+  }
+
+  static let truthTable: [Row] = {
+    var rows: [Row] = []
+    for ta in [true, false, nil] as [Bool?] {
+      for payment in PaymentMethod.allCases.map(Optional.some) + [nil] {
+        for amount: Int64 in [10_000, 50_000, 50_001] {
+          let protected = ta == true && (payment?.isPlatformMethod ?? false) && amount <= 50_000
+          rows.append(Row(ta: ta, payment: payment, amount: amount, protected: protected))
+        }
+      }
+    }
+    return rows
+  }()
+
+  @Test(arguments: truthTable) func protectionTruthTable(row: Row) {
+    let result = EligibilityChecker(asOf: asOf).check(
+      order(ta: row.ta, payment: row.payment, amount: row.amount), supplier: supplier(), evidence: here)
+    #expect(result.protected == row.protected)
+    #expect(result.reasons.isEmpty == row.protected)
+    #expect(result.coveredAmount == (row.protected ? Money(cents: row.amount * 100) : Money(cents: 0)))
+  }
+
+  @Test func platformMethodsAreExactlyTheAcceptedOnes() {
+    let accepted = PaymentMethod.allCases.filter(\.isPlatformMethod).map(\.rawValue).sorted()
+    #expect(
+      accepted == [
+        "afterpay", "apple_pay", "bank_transfer", "credit_card", "debit_card", "google_pay", "paypal",
+      ])
+  }
+
+  @Test func reasonsSayWhyVerbatim() {
+    let checker = EligibilityChecker(asOf: asOf)
+    let wu = checker.check(order(ta: true, payment: .westernUnion), supplier: supplier(), evidence: here)
+    #expect(
+      wu.reasons == [
+        "paid by western_union: payment outside the platform's accepted methods voids Trade Assurance protection"
+      ])
+    let unknown = checker.check(order(ta: nil, payment: nil), supplier: supplier(), evidence: here)
+    #expect(
+      unknown.reasons == [
+        "the order does not say whether it was placed through Trade Assurance (trade_assurance is empty)",
+        "the payment method is unknown (payment_method is empty), so protection cannot be confirmed",
+      ])
+    let above = checker.check(
+      order(ta: true, payment: .paypal, amount: 60_000), supplier: supplier(), evidence: here)
+    #expect(above.reasons == ["the amount 60000.00 is above the supplier's Trade Assurance limit 50000.00"])
+    let notInProgramme = checker.check(
+      order(ta: true, payment: .paypal), supplier: supplier(ta: false), evidence: here)
+    #expect(notInProgramme.reasons == ["the supplier S does not take part in Trade Assurance"])
+  }
+
+  @Test func capModeProtectsUpToTheLimit() {
+    var policy = Policy.TradeAssurance()
+    policy.limitMode = .cap
+    let result = EligibilityChecker(policy: policy, asOf: asOf).check(
+      order(ta: true, payment: .creditCard, amount: 80_000), supplier: supplier(), evidence: here)
+    #expect(result.protected)
+    #expect(result.coveredAmount == Money(cents: 5_000_000))
+    #expect(
+      result.reasons == ["covered only up to the supplier's Trade Assurance limit 50000.00 of 80000.00"])
+  }
+
+  @Test func lateShipmentClaims() {
+    let checker = EligibilityChecker(asOf: asOf)
+    // Shipped 12 days late, delivered 10 days ago: window open for 20 more days.
+    let late = checker.check(
+      order(ta: true, payment: .paypal, agreed: -50, shipped: -38, delivered: -10), supplier: supplier(),
+      evidence: here)
+    #expect(late.claims.map(\.kind) == [.lateShipment])
+    #expect(late.claims[0].eligible)
+    #expect(late.claims[0].deadline == asOf.adding(days: 20))
+    #expect(late.claims[0].detail.hasPrefix("shipped 12 days after the agreed date"))
+    // Not shipped and the agreed day has passed: eligible, window opens at delivery.
+    let unshipped = checker.check(
+      order(ta: true, payment: .paypal, agreed: -31, shipped: nil, delivered: nil), supplier: supplier(),
+      evidence: here)
+    #expect(unshipped.claims.first?.eligible == true)
+    #expect(unshipped.claims.first?.deadline == nil)
+    #expect(unshipped.claims.first?.detail.hasPrefix("not shipped 31 days after the agreed date") == true)
+    // Not shipped, agreed day still ahead: no claim.
+    let early = checker.check(
+      order(ta: true, payment: .paypal, agreed: 10, shipped: nil, delivered: nil), supplier: supplier(),
+      evidence: here)
+    #expect(early.claims.isEmpty)
+    // Shipped on time: no claim.
+    let onTime = checker.check(order(ta: true, payment: .paypal), supplier: supplier(), evidence: here)
+    #expect(onTime.claims.isEmpty)
+    // Late but the window closed 30 days after delivery.
+    let closed = checker.check(
+      order(ta: true, payment: .paypal, agreed: -100, shipped: -90, delivered: -31), supplier: supplier(),
+      evidence: here)
+    #expect(closed.claims.first?.eligible == false)
+    #expect(closed.claims.first?.deadline == asOf.adding(days: -1))
+  }
+
+  @Test func qualityClaimsFollowTheWindowAndProtection() {
+    let checker = EligibilityChecker(asOf: asOf)
+    let open = checker.check(
+      order(ta: true, payment: .bankTransfer, delivered: -13, inspection: .fail), supplier: supplier(),
+      evidence: here)
+    #expect(open.claims.map(\.kind) == [.quality])
+    #expect(open.claims[0].eligible)
+    #expect(open.claims[0].deadline == asOf.adding(days: 17))
+    let lastDay = checker.check(
+      order(ta: true, payment: .bankTransfer, delivered: -30, inspection: .fail), supplier: supplier(),
+      evidence: here)
+    #expect(lastDay.claims[0].eligible)
+    let passed = checker.check(
+      order(ta: true, payment: .bankTransfer, delivered: -31, inspection: .fail), supplier: supplier(),
+      evidence: here)
+    #expect(!passed.claims[0].eligible)
+    let unprotected = checker.check(
+      order(ta: true, payment: .cash, delivered: -5, inspection: .fail), supplier: supplier(), evidence: here)
+    #expect(!unprotected.claims[0].eligible)
+    #expect(unprotected.claims[0].detail.hasSuffix("the order is not protected, so no Trade Assurance claim"))
+  }
+
+  @Test func disputeMilestones() {
+    var policy = Policy.TradeAssurance()
+    for (opened, stage) in [
+      (-2, "waiting for the supplier's reply"), (-5, "the buyer may escalate"),
+      (-9, "escalated to platform mediation"),
+    ] {
+      var o = order(ta: true, payment: .paypal)
+      o.dispute = .open
+      o.disputeOpenedOn = asOf.adding(days: opened)
+      let result = EligibilityChecker(policy: policy, asOf: asOf).check(
+        o, supplier: supplier(), evidence: here)
+      let d = try! #require(result.dispute)
+      #expect(d.supplierReplyBy == asOf.adding(days: opened + 3))
+      #expect(d.buyerMayEscalateFrom == asOf.adding(days: opened + 4))
+      #expect(d.automaticEscalationOn == asOf.adding(days: opened + 7))
+      #expect(d.stage.contains(stage), "opened \(opened): \(d.stage)")
+    }
+    policy.automaticEscalationDay = 8
+    var o = order(ta: true, payment: .paypal)
+    o.dispute = .open
+    o.disputeOpenedOn = asOf.adding(days: -7)
+    let d = EligibilityChecker(policy: policy, asOf: asOf).check(o, supplier: supplier(), evidence: here)
+      .dispute!
+    #expect(d.automaticEscalationOn == asOf.adding(days: 1))
+    #expect(d.stage.contains("the buyer may escalate"))
+  }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+@testable import SupplierTrustScoring
+
+@Suite struct PolicyTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  func error(_ text: String) -> String {
+    do {
+      _ = try PolicyFile.parse(text, file: "policy.json")
+      return "no error"
+    } catch {
+      return error.description
+    }
+  }
+
+  @Test func errorsNameTheLineTheKeyAndTheFix() {
+    #expect(
+      error("{\n  \"reviews\": {\n    \"half_life_day\": 200\n  }\n}")
+        == "policy.json:3: `reviews.half_life_day` is not a policy setting; did you mean `reviews.half_life_days`?\n  fix: remove it or correct the spelling; docs/policy.md lists every key"
+    )
+    #expect(
+      error("{\n  \"reviews\": {\n    \"half_life_days\": -3\n  }\n}")
+        == "policy.json:3: `reviews.half_life_days` must be a number from 1 to 36500, found -3\n  fix: use a number from 1 to 36500, e.g. 365 (the default)"
+    )
+    #expect(
+      error("{\n  \"weights\": { \"reviews\": \"high\" }\n}")
+        == "policy.json:2: `weights.reviews` must be a number, found a string\n  fix: use a number from 0 to 1, e.g. 0.3 (the default)"
+    )
+    #expect(
+      error("{\n  \"weights\": { \"reviews\": 0.3,, }\n}")
+        == "policy.json:2: is not valid JSON: expected a key in double quotes (column 31)\n  fix: correct the JSON syntax; docs/policy.md shows the expected layout"
+    )
+    #expect(
+      error("{ \"aggregation\": \"median\" }")
+        == "policy.json:1: `aggregation` must be \"weighted_mean\" or \"weakest_link\", found \"median\"\n  fix: use \"weighted_mean\" or \"weakest_link\", e.g. \"weighted_mean\" (the default)"
+    )
+    #expect(
+      error("{ \"burst\": { \"window_days\": 2.5 } }")
+        == "policy.json:1: `burst.window_days` must be a whole number, found 2.5\n  fix: use a whole number from 1 to 365, e.g. 7 (the default)"
+    )
+    #expect(
+      error("{ \"flag_standing\": { \"review_bursts\": \"warned\" } }").hasPrefix(
+        "policy.json:1: `flag_standing` names an unknown flag \"review_bursts\""))
+    #expect(
+      error(
+        "{ \"weights\": { \"reviews\": 0, \"certifications\": 0, \"audits\": 0, \"delivery\": 0, \"standing\": 0 } }"
+      )
+        == "policy.json:1: `weights` are all zero, so nothing would be scored\n  fix: give at least one component a positive weight"
+    )
+    #expect(
+      error("[1, 2]")
+        == "policy.json:1: must hold one JSON object, found a list\n  fix: wrap the settings in { ... } as in policies/default.json"
+    )
+    #expect(
+      error("{ \"reviews\": 3 }")
+        == "policy.json:1: `reviews` must be an object of settings, found a number\n  fix: write it as \"reviews\": { ... } with the keys listed in docs/policy.md"
+    )
+  }
+
+  @Test func aPartialFileKeepsTheOtherDefaults() throws {
+    let policy = try PolicyFile.parse(
+      "{ \"name\": \"strict\", \"delivery\": { \"late_threshold\": 0.95 } }", file: "p.json")
+    var expected = Policy.default
+    expected.name = "strict"
+    expected.delivery.lateThreshold = 0.95
+    #expect(policy == expected)
+    #expect(policy.hash != Policy.default.hash)
+  }
+
+  @Test func aFileWithoutANameIsNamedAfterTheFile() throws {
+    #expect(try PolicyFile.parse("{}", file: "policies/buyer-strict.json").name == "buyer-strict")
+  }
+
+  @Test func theShippedDefaultFileAndDocsMatchTheCode() throws {
+    let json = try String(
+      contentsOf: Self.root.appendingPathComponent("policies/default.json"), encoding: .utf8)
+    #expect(
+      json == PolicyFile.json(for: .default).rendered() + "\n",
+      "regenerate: supplier-trust policy > policies/default.json")
+    #expect(try PolicyFile.parse(json, file: "default.json") == .default)
+    let docs = try String(contentsOf: Self.root.appendingPathComponent("docs/policy.md"), encoding: .utf8)
+    #expect(
+      docs == PolicyDocumentation.markdown(), "regenerate: supplier-trust policy --docs > docs/policy.md")
+  }
+
+  @Test func everySettingIsDocumentedWithAReason() {
+    for entry in PolicyFile.documentation {
+      #expect(entry.why.count > 20, "\(entry.key) needs a reason")
+    }
+    #expect(Set(PolicyFile.documentation.map(\.key)).count == PolicyFile.documentation.count)
+  }
+
+  @Test func theHashIsStableAndIgnoresLayout() throws {
+    let compact = try PolicyFile.parse("{\"name\":\"default\"}", file: "a.json")
+    let spaced = try PolicyFile.parse("{\n\n   \"name\" :   \"default\"\n}\n", file: "b.json")
+    #expect(compact.hash == spaced.hash)
+    #expect(compact.hash == Policy.default.hash)
+    #expect(Policy.default.hash.count == 64)
+  }
+}

@@ -1,0 +1,231 @@
+import Testing
+
+@testable import SupplierTrustScoring
+
+@Suite struct ScorerScenarioTests {
+  @Test func threeFiveStarReviewsDoNotBeatFourHundredVerifiedAtFourPointEight() {
+    var t = TestCatalog()
+    t.supplier("FEW")
+    t.supplier("MANY")
+    for day in 0..<3 { t.review("FEW", rating: 5, daysAgo: day * 20) }
+    for n in 0..<400 { t.review("MANY", rating: n % 5 == 0 ? 4 : 5, daysAgo: n * 2) }
+    let run = t.score()
+    let few = run.suppliers.first { $0.supplier.id == "FEW" }!
+    let many = run.suppliers.first { $0.supplier.id == "MANY" }!
+    #expect(many.components.reviews! > few.components.reviews!)
+    #expect(many.score! > few.score!)
+    #expect(many.confidence > few.confidence)
+    #expect(few.flags.contains { $0.code == .fewReviews })
+    #expect(!many.flags.contains { $0.code == .fewReviews })
+    #expect(run.suppliers.first?.supplier.id == "MANY")
+  }
+
+  @Test func aSupplierWithNoEvidenceIsUnratedNotPerfectAndNotZero() {
+    var t = TestCatalog()
+    t.supplier("EMPTY")
+    let a = t.assessment("EMPTY")
+    #expect(a.score == nil)
+    #expect(a.grade == "unrated")
+    #expect(a.confidence == 0)
+    #expect(a.components == ComponentScores())
+    #expect(a.standing == .warned)
+  }
+
+  @Test func missingComponentsAreLeftOutNotCountedAsZeroOrOne() {
+    var t = TestCatalog()
+    t.supplier("S")
+    for n in 0..<30 { t.review("S", rating: 4, daysAgo: n * 10) }
+    let a = t.assessment("S")
+    #expect(a.components.certifications == nil)
+    #expect(a.components.audits == nil)
+    #expect(a.components.delivery == nil)
+    // Only reviews are known, so the score is the reviews component alone.
+    #expect(abs(a.score! - 100 * a.components.reviews!) < 0.06)
+  }
+
+  @Test func expiredCertificateWithValidRenewalIsNotFlaggedAndCountsAsCertified() {
+    var t = TestCatalog()
+    t.supplier("R")
+    t.certificate("R", number: "OLD", issuedDaysAgo: 1200, expiresInDays: -60, status: .valid)
+    t.certificate("R", number: "OLD/R1", issuedDaysAgo: 70, expiresInDays: 1000)
+    let a = t.assessment("R")
+    #expect(!a.flags.contains { $0.code == .certExpired })
+    #expect(a.validStandards.contains("ISO9001"))
+    #expect(a.components.certifications == 1)
+    #expect(a.certificates.first { $0.certification.certificateNumber == "OLD" }?.renewed == true)
+  }
+
+  @Test func eachCertificateFlagNamesItsEvidence() {
+    var t = TestCatalog()
+    t.supplier("X")
+    t.certificate("X", number: "EXP-1", issuedDaysAgo: 1000, expiresInDays: -10)
+    t.certificate("X", "ISO14001", number: "SOON-1", issuedDaysAgo: 900, expiresInDays: 40)
+    t.certificate("X", "ISO45001", number: "LONG-1", issuedDaysAgo: 100, expiresInDays: 365 * 5)
+    t.certificate("X", "ISO13485", number: "SUS-1", status: .suspended)
+    let a = t.assessment("X")
+    let byCode = Dictionary(grouping: a.flags, by: \.code)
+    let expiry = t.asOf.adding(days: -10)
+    #expect(byCode[.certExpired]?.first?.detail == "ISO9001 EXP-1 expired \(expiry)")
+    #expect(byCode[.certExpired]?.first?.severity == .high)
+    #expect(
+      byCode[.certExpiring]?.first?.detail
+        == "ISO14001 SOON-1 expires \(t.asOf.adding(days: 40)) (in 40 days)")
+    #expect(byCode[.certInvalidPeriod]?.first?.detail.hasPrefix("ISO45001 LONG-1 is valid ") == true)
+    #expect(byCode[.certSuspended]?.first?.detail == "ISO13485 SUS-1 is suspended (issued by SGS)")
+    #expect(byCode[.certExpired]?.first?.evidence.first?.location == "test.csv:2")
+  }
+
+  @Test func failedAndStaleAuditsAreFlagged() {
+    var t = TestCatalog()
+    t.supplier("F")
+    t.audit("F", result: .pass, daysAgo: 400)
+    t.audit("F", result: .fail, daysAgo: 20, major: 3, minor: 7)
+    t.supplier("S")
+    t.audit("S", result: .pass, daysAgo: 2000)
+    let f = t.assessment("F")
+    #expect(
+      f.flags.contains { $0.code == .auditFailed && $0.detail.contains("fail (3 major, 7 minor findings)") })
+    #expect(f.standing >= .warned)
+    let s = t.assessment("S")
+    #expect(s.flags.contains { $0.code == .auditStale && $0.detail.contains("2000 days old") })
+    // An old pass fades toward neutral.
+    #expect(s.components.audits! < 0.6)
+  }
+
+  @Test func lateShipmentsAndDisputesAreFlaggedFromTheBuyersOwnOrders() {
+    var t = TestCatalog()
+    t.supplier("L")
+    for _ in 0..<4 { t.order("L", lateDays: 25) }
+    t.supplier("D")
+    t.order("D", dispute: .refunded)
+    t.order("D", dispute: .refunded)
+    t.order("D")
+    let l = t.assessment("L")
+    #expect(
+      l.flags.first { $0.code == .lateShipments }?.detail.hasPrefix(
+        "4 of 4 due orders shipped late (0% on time; threshold 85%)") == true)
+    let d = t.assessment("D")
+    #expect(
+      d.flags.contains {
+        $0.code == .disputeHistory && $0.detail.hasPrefix("2 of 3 orders disputed or refunded (67%")
+      })
+    #expect(l.delivery.late == 4)
+  }
+
+  @Test func recognisedBodiesGiveMoreThanUnknownOnes() {
+    var t = TestCatalog()
+    t.supplier("GOOD")
+    t.certificate("GOOD")
+    t.supplier("NONE")
+    t.certificate("NONE", body: nil, accreditation: nil)
+    let good = t.assessment("GOOD")
+    let none = t.assessment("NONE")
+    #expect(good.components.certifications! > none.components.certifications!)
+  }
+
+  @Test func weakestLinkTakesTheWorstComponent() {
+    var t = TestCatalog()
+    t.supplier("W") { $0.tradeAssurance = false }
+    for n in 0..<50 { t.review("W", rating: 5, daysAgo: n) }
+    var policy = Policy()
+    policy.aggregation = .weakestLink
+    let a = t.assessment("W", policy)
+    let minimum = a.components.all.compactMap(\.value).min()!
+    #expect(abs(a.score! - 100 * minimum) < 0.06)
+  }
+
+  @Test func suggestionsAreWorkedOutByRescoring() {
+    var t = TestCatalog()
+    t.supplier("E") { $0.tradeAssurance = true }
+    t.certificate("E", number: "Q-1", issuedDaysAgo: 1200, expiresInDays: -30)
+    for n in 0..<10 { t.review("E", rating: 4.5, daysAgo: n * 30) }
+    let a = t.assessment("E")
+    let renew = a.suggestions.first { $0.hasPrefix("renewing ISO9001 Q-1") }
+    #expect(renew != nil)
+    #expect(
+      a.suggestions.contains {
+        $0.hasPrefix("about ") && $0.contains("more verified reviews at 4.5★ would raise confidence")
+      })
+  }
+
+  @Test func recordsAfterTheAsOfDayAreIgnored() {
+    var t = TestCatalog()
+    t.supplier("B")
+    t.review("B", rating: 1, daysAgo: -5)
+    t.audit("B", result: .fail, daysAgo: -3)
+    let a = t.assessment("B")
+    #expect(a.reviews.count == 0)
+    #expect(a.components.audits == nil)
+  }
+}
+
+@Suite struct ScorerPropertyTests {
+  static let seeds: [UInt64] = Array(1...12)
+
+  func scores(_ t: TestCatalog) -> [String: Double?] {
+    Dictionary(uniqueKeysWithValues: t.score(suggests: false).suppliers.map { ($0.supplier.id, $0.score) })
+  }
+
+  @Test(arguments: seeds) func addingAnExpiredCertificateNeverRaisesAScore(seed: UInt64) {
+    let base = TestCatalog.random(seed: seed)
+    let before = base.score(suggests: false).suppliers
+    for s in before {
+      var t = base
+      t.certificate(
+        s.supplier.id, ["ISO9001", "ISO14001", "CE"][Int(seed) % 3], number: "EXPIRED-X", issuedDaysAgo: 1500,
+        expiresInDays: -400)
+      let after = t.assessment(s.supplier.id, suggests: false)
+      #expect((after.score ?? 0) <= (s.score ?? 100) + 1e-9, "supplier \(s.supplier.id) seed \(seed)")
+    }
+  }
+
+  @Test(arguments: seeds) func addingAOneStarReviewNeverRaisesAScore(seed: UInt64) {
+    let base = TestCatalog.random(seed: seed)
+    let before = base.score(suggests: false).suppliers
+    for s in before {
+      var t = base
+      t.review(s.supplier.id, rating: 1, daysAgo: Int(seed * 37 % 600), verified: seed % 2 == 0, text: "bad")
+      let after = t.assessment(s.supplier.id, suggests: false)
+      #expect((after.score ?? 0) <= (s.score ?? 100) + 1e-9, "supplier \(s.supplier.id) seed \(seed)")
+    }
+  }
+
+  @Test(arguments: seeds) func moreRecentVerifiedEvidenceNeverLowersConfidence(seed: UInt64) {
+    let base = TestCatalog.random(seed: seed)
+    for s in base.score(suggests: false).suppliers {
+      var t = base
+      t.review(
+        s.supplier.id, rating: 4, daysAgo: 1, verified: true, reviewer: "BYR-1", text: "arrived as agreed")
+      t.order(s.supplier.id, lateDays: 0, daysAgo: 45)
+      #expect(
+        t.assessment(s.supplier.id, suggests: false).confidence >= s.confidence,
+        "supplier \(s.supplier.id) seed \(seed)")
+    }
+  }
+
+  @Test(arguments: seeds) func theResultDoesNotDependOnRecordOrder(seed: UInt64) {
+    let base = TestCatalog.random(seed: seed)
+    var shuffled = base
+    var rng = SeededRandom(seed: seed &* 7919)
+    shuffled.catalog.suppliers.shuffle(using: &rng)
+    shuffled.catalog.reviews.shuffle(using: &rng)
+    shuffled.catalog.certifications.shuffle(using: &rng)
+    shuffled.catalog.audits.shuffle(using: &rng)
+    shuffled.catalog.orders.shuffle(using: &rng)
+    let a = base.score(suggests: false).suppliers
+    let b = shuffled.score(suggests: false).suppliers
+    #expect(a.map(\.supplier.id) == b.map(\.supplier.id))
+    #expect(a.map(\.score) == b.map(\.score))
+    #expect(a.map(\.confidence) == b.map(\.confidence))
+    #expect(a.map { $0.flags.map(\.detail) } == b.map { $0.flags.map(\.detail) })
+  }
+
+  @Test(arguments: seeds) func scoresConfidenceAndComponentsStayInRange(seed: UInt64) {
+    for s in TestCatalog.random(seed: seed).score(suggests: false).suppliers {
+      if let score = s.score { #expect((0...100).contains(score)) }
+      #expect((0...1).contains(s.confidence))
+      for (_, value) in s.components.all { if let value { #expect((0...1).contains(value)) } }
+      if let interval = s.interval, let score = s.score { #expect(interval.contains(score)) }
+    }
+  }
+}
