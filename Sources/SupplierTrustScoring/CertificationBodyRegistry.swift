@@ -1,0 +1,510 @@
+import Foundation
+
+/// Where a body named on a certificate or an audit stands against the shipped lists.
+public enum Recognition: Equatable, Sendable {
+  /// A known body; `canonical` is the spelling to show a buyer (e.g. "UKAS", "TÜV SÜD").
+  case recognised(canonical: String)
+  /// A name known to imitate recognised accreditation; `reason` is written for a buyer.
+  case lookAlike(name: String, reason: String)
+  /// In no list: neither vouched for nor known to be an imitation.
+  case unknown
+
+  /// Whether the body counts as recognised. Look-alikes and unknown names do not.
+  public var isRecognised: Bool {
+    if case .recognised = self { return true }
+    return false
+  }
+}
+
+/// Recognised accreditation bodies (IAF MLA signatories), certification bodies and auditors, and the
+/// names that imitate them, looked up by a name as a supplier typed it.
+///
+/// Matching ignores case, accents (TÜV = TUV = TUEV), spaces and punctuation ("JAS-ANZ" = "jas anz"),
+/// text in parentheses ("Bureau Veritas Certification (Beijing)") and trailing company forms ("Co., Ltd.",
+/// "GmbH"); for certification bodies and auditors also trailing "Certification", "Group" and "Services".
+/// It never matches part of a name: a name that merely contains a known body's name is unknown, so an
+/// imitation cannot pass by borrowing one. Look-alikes are checked before recognised bodies.
+public struct CertificationBodyRegistry: Sendable {
+  /// Loaded once from the shipped TSV files.
+  public static let shipped: CertificationBodyRegistry = {
+    do {
+      return try CertificationBodyRegistry(
+        accreditationBodies: resourceText(File.accreditationBodies),
+        certificationBodies: resourceText(File.certificationBodies),
+        lookAlikes: resourceText(File.lookAlikes))
+    } catch {
+      // The shipped files are part of the program: a bad line is a bug the tests catch first.
+      fatalError("shipped certification-body data is malformed: \(error)")
+    }
+  }()
+
+  /// A line of a registry file that cannot be used. `description` reads "file:line: what is wrong".
+  public struct LoadError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file name, e.g. "certification-bodies.tsv".
+    public let file: String
+    /// The 1-based line number.
+    public let line: Int
+    /// What is wrong with the line.
+    public let message: String
+
+    /// "file:line: message", as compilers report, so an editor can jump to the line.
+    public var description: String { "\(file):\(line): \(message)" }
+  }
+
+  /// What a recognised certification body or auditor may be relied on for.
+  struct Roles: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let certification = Roles(rawValue: 1)
+    static let audit = Roles(rawValue: 2)
+  }
+
+  /// One line of a file: the names it lists and what they resolve to. Kept for the tests that check
+  /// every listed name resolves back to its own line.
+  struct Entry: Sendable {
+    let canonical: String
+    let names: [String]
+    let roles: Roles
+    let file: String
+    let line: Int
+  }
+
+  struct LookAlike: Sendable {
+    let name: String
+    let names: [String]
+    let reason: String
+    let line: Int
+  }
+
+  enum File {
+    static let accreditationBodies = "accreditation-bodies.tsv"
+    static let certificationBodies = "certification-bodies.tsv"
+    static let lookAlikes = "look-alike-bodies.tsv"
+  }
+
+  let accreditationEntries: [Entry]
+  let bodyEntries: [Entry]
+  let lookAlikeEntries: [LookAlike]
+  private let accreditationByKey: [String: Entry]
+  private let bodyByKey: [String: Entry]
+  private let lookAlikeByKey: [String: LookAlike]
+
+  /// Builds from TSV texts (tests use this); throws a located error (file name, line, what is wrong) on a
+  /// malformed line.
+  public init(accreditationBodies: String, certificationBodies: String, lookAlikes: String) throws {
+    accreditationEntries = try Self.parseAccreditationBodies(accreditationBodies)
+    bodyEntries = try Self.parseCertificationBodies(certificationBodies)
+    lookAlikeEntries = try Self.parseLookAlikes(lookAlikes)
+    accreditationByKey = try Self.index(accreditationEntries)
+    bodyByKey = try Self.index(bodyEntries)
+
+    var lookAlikeByKey: [String: LookAlike] = [:]
+    for lookAlike in lookAlikeEntries {
+      for name in lookAlike.names {
+        for key in NameKey.registrationKeys(name) {
+          let location = { (message: String) in
+            LoadError(file: File.lookAlikes, line: lookAlike.line, message: message)
+          }
+          if let other = lookAlikeByKey[key], other.line != lookAlike.line {
+            throw location("'\(name)' is also a name of '\(other.name)' (line \(other.line))")
+          }
+          // An imitation listed as recognised would be trusted by one lookup and flagged by another.
+          if let body = accreditationByKey[key] ?? bodyByKey[key] {
+            throw location(
+              "'\(name)' is also the recognised body '\(body.canonical)' in \(body.file):\(body.line)")
+          }
+          lookAlikeByKey[key] = lookAlike
+        }
+      }
+    }
+    self.lookAlikeByKey = lookAlikeByKey
+  }
+
+  /// Whether `name` is an accreditation body that signed the IAF MLA for management systems.
+  public func accreditationBody(_ name: String) -> Recognition {
+    resolve(name, in: accreditationByKey, dropping: NameKey.companyForms) { _ in true }
+  }
+
+  /// Whether `name` is a recognised issuer of certificates. An audit-only firm such as Alibaba.com or
+  /// QIMA is unknown here: it does not issue accredited certificates.
+  public func certificationBody(_ name: String) -> Recognition {
+    resolve(name, in: bodyByKey, dropping: Self.bodySuffixes) { $0.roles.contains(.certification) }
+  }
+
+  /// Whether `name` is a recognised auditor. Certification bodies audit too, so they count.
+  public func auditor(_ name: String) -> Recognition {
+    resolve(name, in: bodyByKey, dropping: Self.bodySuffixes) {
+      !$0.roles.isDisjoint(with: [.audit, .certification])
+    }
+  }
+
+  private static let bodySuffixes = NameKey.companyForms.union(NameKey.businessWords)
+
+  private func resolve(
+    _ name: String, in table: [String: Entry], dropping suffixes: Set<String>, accepts: (Entry) -> Bool
+  ) -> Recognition {
+    let exact = NameKey.key(name)
+    if exact.isEmpty { return .unknown }
+    // A name listed as written decides; `init` refuses a name listed both as recognised and as a
+    // look-alike. Only an unlisted name is shortened, and then any look-alike among the shortened
+    // forms wins over a recognised one.
+    if let lookAlike = lookAlikeByKey[exact] {
+      return .lookAlike(name: lookAlike.name, reason: lookAlike.reason)
+    }
+    if let entry = table[exact] {
+      return accepts(entry) ? .recognised(canonical: entry.canonical) : .unknown
+    }
+    let candidates = NameKey.lookupKeys(name, dropping: suffixes)
+    for key in candidates.dropFirst() {
+      if let lookAlike = lookAlikeByKey[key] {
+        return .lookAlike(name: lookAlike.name, reason: lookAlike.reason)
+      }
+    }
+    for key in candidates.dropFirst() {
+      if let entry = table[key] {
+        return accepts(entry) ? .recognised(canonical: entry.canonical) : .unknown
+      }
+    }
+    return .unknown
+  }
+
+  static func resourceText(_ fileName: String) -> String {
+    let base = String(fileName.dropLast(".tsv".count))
+    guard let url = Bundle.module.url(forResource: base, withExtension: "tsv", subdirectory: "Resources")
+    else {
+      fatalError("missing resource Resources/\(fileName) in \(Bundle.module.bundlePath)")
+    }
+    do {
+      return try String(contentsOf: url, encoding: .utf8)
+    } catch {
+      fatalError("cannot read \(url.path): \(error)")
+    }
+  }
+}
+
+// MARK: - Reading the files
+
+extension CertificationBodyRegistry {
+  /// The data lines of a file with their 1-based numbers and trimmed fields; comments and blank lines
+  /// are skipped.
+  private static func rows(
+    _ text: String, file: String, columns: ClosedRange<Int>, layout: String
+  ) throws -> [(line: Int, fields: [String])] {
+    var rows: [(line: Int, fields: [String])] = []
+    // A Character "\r\n" is one newline, so Windows line endings split like Unix ones.
+    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    for (index, line) in lines.enumerated() {
+      let content = line.trimmingCharacters(in: .whitespaces)
+      if content.isEmpty || content.hasPrefix("#") { continue }
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      guard columns.contains(fields.count) else {
+        throw LoadError(
+          file: file, line: index + 1,
+          message: "expected \(columns.upperBound) tab-separated columns (\(layout)), found \(fields.count)")
+      }
+      rows.append((index + 1, fields))
+    }
+    return rows
+  }
+
+  private static func aliases(_ field: String, file: String, line: Int) throws -> [String] {
+    if field.isEmpty { return [] }
+    let aliases = field.split(separator: "|", omittingEmptySubsequences: false).map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+    if aliases.contains(where: \.isEmpty) {
+      throw LoadError(file: file, line: line, message: "empty alias in '\(field)'")
+    }
+    return aliases
+  }
+
+  private static func parseAccreditationBodies(_ text: String) throws -> [Entry] {
+    let file = File.accreditationBodies
+    // The aliases column may be left off, since editors tend to drop a trailing tab.
+    return try rows(text, file: file, columns: 3...4, layout: "acronym, full name, economy, aliases").map {
+      line, fields in
+      let location = { (message: String) in LoadError(file: file, line: line, message: message) }
+      guard !fields[0].isEmpty else { throw location("missing acronym") }
+      guard !fields[1].isEmpty else { throw location("missing full name") }
+      let capitals: ClosedRange<Unicode.Scalar> = "A"..."Z"
+      let economies = fields[2].split(separator: "|", omittingEmptySubsequences: false)
+      for economy in economies {
+        let code = economy.trimmingCharacters(in: .whitespaces)
+        guard code.count == 2, code.unicodeScalars.allSatisfy({ capitals.contains($0) }) else {
+          throw location(
+            "economy '\(fields[2])' must be two-letter ISO 3166 codes in capitals, separated by |")
+        }
+      }
+      let aliases = fields.count == 4 ? try aliases(fields[3], file: file, line: line) : []
+      return Entry(
+        canonical: fields[0], names: [fields[0], fields[1]] + aliases, roles: [], file: file, line: line)
+    }
+  }
+
+  private static func parseCertificationBodies(_ text: String) throws -> [Entry] {
+    let file = File.certificationBodies
+    return try rows(text, file: file, columns: 3...3, layout: "name, aliases, roles").map {
+      line, fields in
+      let location = { (message: String) in LoadError(file: file, line: line, message: message) }
+      guard !fields[0].isEmpty else { throw location("missing name") }
+      var roles: Roles = []
+      for word in fields[2].split(separator: ",", omittingEmptySubsequences: false) {
+        switch word.trimmingCharacters(in: .whitespaces) {
+        case "certification": roles.insert(.certification)
+        case "audit": roles.insert(.audit)
+        case let other:
+          throw location("unknown role '\(other)' (expected certification, audit)")
+        }
+      }
+      let aliases = try aliases(fields[1], file: file, line: line)
+      return Entry(canonical: fields[0], names: [fields[0]] + aliases, roles: roles, file: file, line: line)
+    }
+  }
+
+  private static func parseLookAlikes(_ text: String) throws -> [LookAlike] {
+    let file = File.lookAlikes
+    return try rows(text, file: file, columns: 3...3, layout: "name, aliases, reason").map {
+      line, fields in
+      let location = { (message: String) in LoadError(file: file, line: line, message: message) }
+      guard !fields[0].isEmpty else { throw location("missing name") }
+      guard !fields[2].isEmpty else { throw location("missing reason") }
+      let aliases = try aliases(fields[1], file: file, line: line)
+      return LookAlike(name: fields[0], names: [fields[0]] + aliases, reason: fields[2], line: line)
+    }
+  }
+
+  /// Every folded name of every entry, refusing a name shared by two entries and names that read as a
+  /// placeholder rather than a body.
+  private static func index(_ entries: [Entry]) throws -> [String: Entry] {
+    var byKey: [String: Entry] = [:]
+    for entry in entries {
+      for name in entry.names {
+        let location = { (message: String) in LoadError(file: entry.file, line: entry.line, message: message)
+        }
+        let keys = NameKey.registrationKeys(name)
+        guard !keys.isEmpty else { throw location("name '\(name)' has no letters or digits") }
+        for key in keys {
+          if NameKey.placeholders.contains(key) {
+            throw location("'\(name)' reads as a placeholder (not applicable, none, unknown), not a name")
+          }
+          if let other = byKey[key], other.line != entry.line {
+            throw location("'\(name)' is also a name of '\(other.canonical)' (line \(other.line))")
+          }
+          byKey[key] = entry
+        }
+      }
+    }
+    return byKey
+  }
+}
+
+// MARK: - Folding names
+
+/// Folds a name to the key it is filed under: lower case, accents and punctuation removed.
+enum NameKey {
+  /// Keys that mean "no body" on a certificate; refused as names so that "N/A" never resolves.
+  static let placeholders: Set<String> = [
+    "na", "nil", "none", "null", "unknown", "notapplicable", "tbd", "tba", "other",
+  ]
+
+  /// Company forms, dropped from the end of any name that is not known as written.
+  static let companyForms: Set<String> = [
+    "ltd", "limited", "co", "company", "inc", "incorporated", "corp", "corporation", "llc", "llp", "plc",
+    "gmbh", "ag", "kg", "se", "sa", "sas", "sarl", "srl", "spa", "sl", "bv", "nv", "as", "asa", "ab", "oy",
+    "kk", "pte", "pvt", "private", "holding", "holdings",
+  ]
+
+  /// Words a certification body's trading name often carries ("Bureau Veritas Certification", "Intertek
+  /// Group"). Not dropped for accreditation bodies: no accreditation body is called "UKAS Certification",
+  /// so such a name is an imitation, not a spelling.
+  static let businessWords: Set<String> = [
+    "group", "certification", "certifications", "cert", "service", "services",
+  ]
+
+  /// The keys a listed name is filed under: its fold, plus the fold with umlauts written out (ü as ue),
+  /// so that "TUEV SUED" finds "TÜV SÜD" without "ue" being folded in every other name.
+  static func registrationKeys(_ name: String) -> [String] {
+    let plain = Folded(name).text
+    guard !plain.isEmpty else { return [] }
+    let spelledOut = Folded(name, umlautAsE: true).text
+    return spelledOut == plain ? [plain] : [plain, spelledOut]
+  }
+
+  /// The whole name folded: the key most look-ups find directly, and the first of `lookupKeys`.
+  static func key(_ name: String) -> String {
+    guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return Folded(name).text }
+    // The common case, plain ASCII, without splitting the name into words.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(name.utf8.count)
+    for byte in name.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 0x20)
+      case UInt8(ascii: "&"): bytes += "and".utf8
+      default: continue
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The keys to try for a name as typed, most specific first: the whole name with trailing `suffixes`
+  /// dropped one at a time, then the same without its parenthesised parts ("(Beijing)", "(Group)").
+  /// Empty when the name has no letters or digits.
+  static func lookupKeys(_ name: String, dropping suffixes: Set<String>) -> [String] {
+    let folded = Folded(name)
+    guard !folded.text.isEmpty else { return [] }
+    var keys = folded.stages(dropping: suffixes)
+    if folded.hasParentheses {
+      let outside = folded.outsideParentheses()
+      if !outside.isEmpty { keys += outside.stages(dropping: suffixes) }
+    }
+    return keys
+  }
+
+  /// A name folded to lower-case letters and digits, remembering where each word ends so that trailing
+  /// words can be dropped without folding again.
+  struct Folded {
+    /// The folded name as UTF-8.
+    private var bytes: [UInt8] = []
+    /// Offsets in `bytes` where each word ends.
+    private var ends: [Int] = []
+    /// For each word, whether it stood in parentheses.
+    private var bracketed: [Bool] = []
+
+    var hasParentheses: Bool { bracketed.contains(true) }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var isEmpty: Bool { bytes.isEmpty }
+
+    init(_ name: String, umlautAsE: Bool = false) {
+      bytes.reserveCapacity(name.utf8.count)
+      var depth = 0
+      var previous: Unicode.Scalar?
+      var inWord = false
+      func endWord() {
+        if inWord {
+          ends.append(bytes.count)
+          bracketed.append(depth > 0)
+        }
+        inWord = false
+      }
+      func append<Bytes: Collection<UInt8>>(_ folded: Bytes) {
+        if folded.isEmpty { return }
+        bytes += folded
+        inWord = true
+      }
+      // Compatibility decomposition splits accents from letters and turns full-width forms (common in
+      // Chinese text) into plain ones. It is the costly step, so names within the Latin table skip it;
+      // spelling out umlauts needs the decomposed marks, but only runs when the lists are loaded.
+      let fromTable = !umlautAsE && name.unicodeScalars.allSatisfy { $0.value < 0x250 }
+      let table = fromTable ? NameKey.latinTable : []
+      let scalars =
+        fromTable ? name.unicodeScalars : name.decomposedStringWithCompatibilityMapping.unicodeScalars
+      for scalar in scalars {
+        defer { previous = scalar }
+        switch scalar {
+        case "(", "[", "{":
+          endWord()
+          depth += 1
+        case ")", "]", "}":
+          endWord()
+          depth = max(0, depth - 1)
+        case "&":
+          endWord()
+          append("and".utf8)
+          endWord()
+        case "\u{308}" where umlautAsE && previous.map(NameKey.vowelsTakingUmlaut.contains) == true:
+          append("e".utf8)
+        case _ where scalar.isASCII:
+          // Letters and digits lower-cased by hand: the bulk of every name.
+          switch scalar.value {
+          case 0x61...0x7A, 0x30...0x39:
+            bytes.append(UInt8(scalar.value))
+            inWord = true
+          case 0x41...0x5A:
+            bytes.append(UInt8(scalar.value + 0x20))
+            inWord = true
+          default: endWord()
+          }
+        case _ where fromTable:
+          let folded = table[Int(scalar.value)]
+          if folded.isEmpty { endWord() } else { append(folded) }
+        default:
+          guard let folded = NameKey.fold(scalar) else {
+            endWord()
+            continue
+          }
+          append(folded.utf8)
+        }
+      }
+      endWord()
+    }
+
+    /// The same name without the words that stood in parentheses.
+    func outsideParentheses() -> Folded {
+      var outside = Folded("")
+      var start = 0
+      for (end, inside) in zip(ends, bracketed) {
+        if !inside {
+          outside.bytes += bytes[start..<end]
+          outside.ends.append(outside.bytes.count)
+          outside.bracketed.append(false)
+        }
+        start = end
+      }
+      return outside
+    }
+
+    /// The text, then the text with each trailing word in `suffixes` dropped in turn; the first word
+    /// always stays.
+    func stages(dropping suffixes: Set<String>) -> [String] {
+      var keys = [text]
+      var count = ends.count
+      while count > 1 {
+        let lastWord = String(decoding: bytes[ends[count - 2]..<ends[count - 1]], as: UTF8.self)
+        guard suffixes.contains(lastWord) else { break }
+        count -= 1
+        keys.append(String(decoding: bytes[..<ends[count - 1]], as: UTF8.self))
+      }
+      return keys
+    }
+  }
+
+  fileprivate static let vowelsTakingUmlaut: Set<Unicode.Scalar> = ["a", "o", "u", "A", "O", "U"]
+
+  /// Letters that compatibility decomposition leaves alone but readers treat as plain Latin.
+  private static let latinFolds: [Unicode.Scalar: String] = [
+    "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ł": "l", "ı": "i", "þ": "th",
+  ]
+
+  /// How each scalar below U+0250 (ASCII, Latin-1 and Latin Extended) folds, so that most names skip
+  /// decomposition; "" marks a separator. Built once from the general rule in `fold`.
+  fileprivate static let latinTable: [[UInt8]] = (0..<0x250).map { value in
+    guard let scalar = Unicode.Scalar(value) else { return [] }
+    let decomposed = String(Character(scalar)).decomposedStringWithCompatibilityMapping.unicodeScalars
+    return Array(decomposed.map { fold($0) ?? "" }.joined().utf8)
+  }
+
+  /// A decomposed scalar as key text: lower case, accents and other marks dropped as "", nil for a
+  /// separator (space, punctuation, symbol).
+  fileprivate static func fold(_ scalar: Unicode.Scalar) -> String? {
+    let properties = scalar.properties
+    if properties.generalCategory.isMark { return "" }
+    guard properties.isAlphabetic || properties.numericType != nil else { return nil }
+    var folded = ""
+    for lower in properties.lowercaseMapping.unicodeScalars where !lower.properties.generalCategory.isMark {
+      if let latin = latinFolds[lower] { folded += latin } else { folded.unicodeScalars.append(lower) }
+    }
+    return folded
+  }
+}
+
+extension Unicode.GeneralCategory {
+  fileprivate var isMark: Bool {
+    switch self {
+    case .nonspacingMark, .spacingMark, .enclosingMark: return true
+    default: return false
+    }
+  }
+}

@@ -1,0 +1,254 @@
+import Testing
+
+@testable import SupplierTrustScoring
+
+@Suite struct CertificationBodyRegistryTests {
+  let registry = CertificationBodyRegistry.shipped
+
+  // MARK: Look-alikes
+
+  @Test(arguments: [
+    "IAF-AB", "IAF AB", "iaf-ab", "IAF", "I.A.F.", "International Accreditation Forum",
+    "International Accreditation Council", "ACCAB", "UAF", "United Accreditation Foundation",
+    "UAF (United Accreditation Foundation)", "GAF", "Global Accreditation Foundation",
+    "Global Accreditation Foundation Ltd.", "EAS", "Euro Accreditation Service", "QRO", "ASCB(E)",
+    "ASCB (E)", "ASCB", "ISO", "ILAC", "IQNet", "IAF (UKAS)",
+  ])
+  func lookAlikeIsNeverRecognised(name: String) {
+    let answers = [
+      registry.accreditationBody(name), registry.certificationBody(name), registry.auditor(name),
+    ]
+    for answer in answers {
+      #expect(!answer.isRecognised, "\(name)")
+      guard case .lookAlike(_, let reason) = answer else {
+        Issue.record("\(name) gave \(answer), expected a look-alike")
+        continue
+      }
+      #expect(!reason.isEmpty)
+    }
+  }
+
+  @Test func lookAlikeIsReportedUnderItsListedName() {
+    guard case .lookAlike(let name, _) = registry.accreditationBody("iaf ab") else {
+      Issue.record("iaf ab is not a look-alike")
+      return
+    }
+    #expect(name == "IAF-AB")
+    guard case .lookAlike(let forum, _) = registry.accreditationBody("International Accreditation Forum")
+    else {
+      Issue.record("the IAF is not a look-alike")
+      return
+    }
+    #expect(forum == "IAF")
+  }
+
+  @Test func unlistedNameShortenedToALookAlikeIsALookAlike() {
+    guard case .lookAlike(let name, _) = registry.certificationBody("ISO Certification Services Ltd") else {
+      Issue.record("a body trading as 'ISO Certification' is not flagged")
+      return
+    }
+    #expect(name == "ISO")
+  }
+
+  // MARK: Spellings
+
+  @Test(arguments: [
+    ("UKAS", "UKAS"), ("U.K.A.S.", "UKAS"), ("ukas", "UKAS"),
+    ("United Kingdom Accreditation Service", "UKAS"),
+    ("ＵＫＡＳ", "UKAS"), ("UKAS (IAF)", "UKAS"), ("JAS-ANZ", "JAS-ANZ"), ("JASANZ", "JAS-ANZ"),
+    ("jas anz", "JAS-ANZ"), ("CNAS", "CNAS"), ("中国合格评定国家认可委员会", "CNAS"), ("ANAB", "ANAB"),
+    ("ANSI-ASQ National Accreditation Board", "ANAB"), ("DAkkS", "DAkkS"), ("DAKKS", "DAkkS"),
+    ("Deutsche Akkreditierungsstelle GmbH", "DAkkS"), ("TÜRKAK", "TURKAK"), ("TUERKAK", "TURKAK"),
+    ("Comite Francais d'Accreditation", "COFRAC"), ("INMETRO", "Cgcre"), ("Cgcre/Inmetro", "Cgcre"),
+    ("RvA", "RvA"), ("Norsk Akkreditering", "Norsk Akkreditering"), ("Standards Malaysia", "DSM"),
+    ("SAC", "SAC"), ("IAS", "IAS"), ("International Accreditation Service, Inc.", "IAS"),
+  ])
+  func accreditationBodySpelling(name: String, canonical: String) {
+    #expect(registry.accreditationBody(name) == .recognised(canonical: canonical), "\(name)")
+  }
+
+  @Test(arguments: [
+    ("TÜV SÜD", "TÜV SÜD"), ("TUV SUD", "TÜV SÜD"), ("TUEV SUED", "TÜV SÜD"), ("TÜV Süd", "TÜV SÜD"),
+    ("TUV-SUD", "TÜV SÜD"), ("TÜV SÜD Management Service GmbH", "TÜV SÜD"), ("TÜV SÜD Group", "TÜV SÜD"),
+    ("TÜV Rheinland (Shanghai) Co., Ltd.", "TÜV Rheinland"), ("TUV NORD CERT GmbH", "TÜV NORD"),
+    ("SGS", "SGS"), ("SGS Ltd", "SGS"), ("SGS-CSTC Standards Technical Services Co., Ltd.", "SGS"),
+    ("通标标准技术服务有限公司", "SGS"), ("Bureau Veritas", "Bureau Veritas"), ("BV", "Bureau Veritas"),
+    ("Bureau Veritas Certification (Beijing)", "Bureau Veritas"),
+    ("Bureau Veritas Certification Group", "Bureau Veritas"), ("DNV GL", "DNV"), ("Lloyd's Register", "LRQA"),
+    ("Intertek Group plc", "Intertek"), ("China Quality Certification Centre", "CQC"),
+    ("China Certification & Inspection (Group) Co., Ltd.", "CCIC"),
+    ("China Certification and Inspection Group Co Ltd", "CCIC"), ("Applus+", "Applus+"),
+  ])
+  func certificationBodySpelling(name: String, canonical: String) {
+    #expect(registry.certificationBody(name) == .recognised(canonical: canonical), "\(name)")
+    #expect(registry.auditor(name) == .recognised(canonical: canonical), "\(name)")
+  }
+
+  @Test(arguments: [
+    ("Alibaba.com", "Alibaba.com"), ("Alibaba", "Alibaba.com"), ("ALIBABA.COM", "Alibaba.com"),
+    ("Alibaba.com onsite", "Alibaba.com"), ("QIMA", "QIMA"), ("V-Trust", "V-Trust"), ("SGS", "SGS"),
+    ("TÜV Rheinland", "TÜV Rheinland"), ("Bureau Veritas", "Bureau Veritas"), ("Intertek", "Intertek"),
+  ])
+  func auditorSpelling(name: String, canonical: String) {
+    #expect(registry.auditor(name) == .recognised(canonical: canonical), "\(name)")
+  }
+
+  @Test func auditFirmsDoNotIssueCertificates() {
+    #expect(registry.certificationBody("Alibaba.com") == .unknown)
+    #expect(registry.certificationBody("QIMA") == .unknown)
+    #expect(registry.auditor("QIMA") == .recognised(canonical: "QIMA"))
+  }
+
+  @Test func bodiesAreLookedUpOnlyInTheirOwnList() {
+    #expect(registry.accreditationBody("SGS") == .unknown)
+    #expect(registry.certificationBody("UKAS") == .unknown)
+  }
+
+  // MARK: Never fuzzy
+
+  @Test(arguments: ["", "   ", "\t", "-", "()", "N/A", "n/a", "NA", "None", "unknown"])
+  func emptyOrPlaceholderNameIsUnknown(name: String) {
+    #expect(registry.accreditationBody(name) == .unknown)
+    #expect(registry.certificationBody(name) == .unknown)
+    #expect(registry.auditor(name) == .unknown)
+  }
+
+  @Test(arguments: [
+    "TÜV", "TUV", "SGSS", "UKAS Global", "Bureau", "Veritas", "Bureau Veritas Hong Kong",
+    "Global Quality Certification Ltd",
+  ])
+  func nearMissCertificationBodyIsUnknown(name: String) {
+    #expect(registry.certificationBody(name) == .unknown, "\(name)")
+  }
+
+  @Test(arguments: ["UKAS Certification", "UKAS Services Ltd", "UKAS Global", "UKASS", "DAkkS Group"])
+  func accreditationBodyNameWithExtraWordsIsUnknown(name: String) {
+    #expect(registry.accreditationBody(name) == .unknown, "\(name)")
+  }
+
+  // MARK: Shipped data
+
+  @Test func everyShippedFileParses() throws {
+    let parsed = try CertificationBodyRegistry(
+      accreditationBodies: CertificationBodyRegistry.resourceText("accreditation-bodies.tsv"),
+      certificationBodies: CertificationBodyRegistry.resourceText("certification-bodies.tsv"),
+      lookAlikes: CertificationBodyRegistry.resourceText("look-alike-bodies.tsv"))
+    #expect(parsed.accreditationEntries.count >= 55)
+    #expect(parsed.bodyEntries.count >= 40)
+    #expect(parsed.lookAlikeEntries.count >= 13)
+  }
+
+  @Test func everyListedNameResolvesToItsOwnEntry() {
+    for entry in registry.accreditationEntries {
+      for name in entry.names {
+        #expect(registry.accreditationBody(name) == .recognised(canonical: entry.canonical), "\(name)")
+      }
+    }
+    for entry in registry.bodyEntries {
+      let issuesCertificates = entry.roles.contains(.certification)
+      for name in entry.names {
+        #expect(registry.auditor(name) == .recognised(canonical: entry.canonical), "\(name)")
+        #expect(
+          registry.certificationBody(name)
+            == (issuesCertificates ? .recognised(canonical: entry.canonical) : .unknown), "\(name)")
+      }
+    }
+    for lookAlike in registry.lookAlikeEntries {
+      for name in lookAlike.names {
+        let expected = Recognition.lookAlike(name: lookAlike.name, reason: lookAlike.reason)
+        #expect(registry.accreditationBody(name) == expected, "\(name)")
+        #expect(registry.certificationBody(name) == expected, "\(name)")
+        #expect(registry.auditor(name) == expected, "\(name)")
+      }
+    }
+  }
+
+  @Test func noBodyIsBothRecognisedAndALookAlike() {
+    let recognised = (registry.accreditationEntries + registry.bodyEntries).flatMap(\.names)
+    let imitations = registry.lookAlikeEntries.flatMap(\.names)
+    let recognisedKeys = Set(recognised.flatMap(NameKey.registrationKeys))
+    let lookAlikeKeys = Set(imitations.flatMap(NameKey.registrationKeys))
+    #expect(recognisedKeys.isDisjoint(with: lookAlikeKeys))
+    for name in recognised {
+      #expect(!isLookAlike(registry.accreditationBody(name)), "\(name)")
+      #expect(!isLookAlike(registry.auditor(name)), "\(name)")
+    }
+    for name in imitations {
+      #expect(!registry.accreditationBody(name).isRecognised, "\(name)")
+      #expect(!registry.auditor(name).isRecognised, "\(name)")
+    }
+  }
+
+  private func isLookAlike(_ recognition: Recognition) -> Bool {
+    if case .lookAlike = recognition { return true }
+    return false
+  }
+
+  // MARK: Malformed files
+
+  @Test(arguments: [
+    (
+      "", "# issuers\n\nSGS\tSGS SA\n", "",
+      "certification-bodies.tsv:3: expected 3 tab-separated columns (name, aliases, roles), found 2"
+    ),
+    (
+      "", "SGS\t\tcertification,inspection\n", "",
+      "certification-bodies.tsv:1: unknown role 'inspection' (expected certification, audit)"
+    ),
+    (
+      "", "SGS\tSGS SA||SGS-CSTC\tcertification\n", "",
+      "certification-bodies.tsv:1: empty alias in 'SGS SA||SGS-CSTC'"
+    ),
+    (
+      "", "\tSGS SA\taudit\n", "",
+      "certification-bodies.tsv:1: missing name"
+    ),
+    (
+      "UKAS\tUnited Kingdom Accreditation Service\tgb\t\n", "", "",
+      "accreditation-bodies.tsv:1: economy 'gb' must be two-letter ISO 3166 codes in capitals, separated by |"
+    ),
+    (
+      "UKAS\tUnited Kingdom Accreditation Service\tGB\t\nU.K.A.S.\tSomething Else\tGB\t\n", "", "",
+      "accreditation-bodies.tsv:2: 'U.K.A.S.' is also a name of 'UKAS' (line 1)"
+    ),
+    (
+      "NA\tNorsk Akkreditering\tNO\t\n", "", "",
+      "accreditation-bodies.tsv:1: 'NA' reads as a placeholder (not applicable, none, unknown), not a name"
+    ),
+    (
+      "UKAS\tUnited Kingdom Accreditation Service\n", "", "",
+      "accreditation-bodies.tsv:1: expected 4 tab-separated columns (acronym, full name, economy, aliases), found 2"
+    ),
+    (
+      "UKAS\tUnited Kingdom Accreditation Service\tGB\t\n", "", "U.K.A.S.\t\tImitates UKAS.\n",
+      "look-alike-bodies.tsv:1: 'U.K.A.S.' is also the recognised body 'UKAS' in accreditation-bodies.tsv:1"
+    ),
+    (
+      "", "", "# imitations\r\nIAF-AB\t\t\r\n",
+      "look-alike-bodies.tsv:2: missing reason"
+    ),
+    (
+      "", "", "IAF\t\tForum.\nI.A.F.\t\tAgain.\n",
+      "look-alike-bodies.tsv:2: 'I.A.F.' is also a name of 'IAF' (line 1)"
+    ),
+  ])
+  func malformedLineIsReportedWithFileAndLine(
+    accreditation: String, certification: String, lookAlikes: String, message: String
+  ) {
+    let error = #expect(throws: CertificationBodyRegistry.LoadError.self) {
+      try CertificationBodyRegistry(
+        accreditationBodies: accreditation, certificationBodies: certification, lookAlikes: lookAlikes)
+    }
+    #expect(error?.description == message)
+  }
+
+  @Test func commentsBlankLinesAndWindowsLineEndingsAreAccepted() throws {
+    let parsed = try CertificationBodyRegistry(
+      accreditationBodies: "# list\r\n\r\nUKAS\tUnited Kingdom Accreditation Service\tGB\r\n",
+      certificationBodies: "SGS\t\tcertification\r\n",
+      lookAlikes: "\n# none yet\n")
+    #expect(parsed.accreditationBody("UKAS") == .recognised(canonical: "UKAS"))
+    #expect(parsed.certificationBody("SGS") == .recognised(canonical: "SGS"))
+    #expect(parsed.accreditationEntries.first?.line == 3)
+  }
+}
