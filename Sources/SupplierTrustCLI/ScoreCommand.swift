@@ -27,11 +27,18 @@ struct ScoreCommand: ParsableCommand {
   var noSnapshot = false
 
   func run() throws {
+    let clock = StageClock()
     let policy = try catalog.loadPolicy()
     let (data, store) = try catalog.loadCatalog()
+    clock.lap("load \(data.recordCount) records")
     let run = Scorer(policy: policy, asOf: catalog.day).score(data)
+    clock.lap("score \(run.suppliers.count) suppliers")
     if store != nil, !noSnapshot { try keepSnapshot(run) }
-    print(ScoringPrinter.render(RankedList(run: run), format: format), terminator: "")
+    clock.lap("snapshot")
+    let text = ScoringPrinter.render(RankedList(run: run), format: format)
+    clock.lap("render")
+    print(text, terminator: "")
+    clock.lap("write")
   }
 
   /// Snapshots need a writable store; the catalog was read through a read-only connection.

@@ -36,26 +36,63 @@ public indirect enum JSONValue: Sendable, Equatable {
 
   /// Pretty-printed JSON with two-space indents; numbers without a needless `.0`.
   public func rendered(indent: String = "") -> String {
+    var out = ""
+    write(into: &out, depth: indent.count / 2)
+    return out
+  }
+
+  /// Appends the pretty-printed value to `out` (one buffer for a whole document: fast for
+  /// rankings of a hundred thousand suppliers).
+  public func write(into out: inout String, depth: Int = 0) {
     switch self {
-    case .null: return "null"
-    case .bool(let b): return b ? "true" : "false"
-    case .number(let n): return JSONValue.format(n)
-    case .string(let s): return JSONValue.quote(s)
+    case .null: out += "null"
+    case .bool(let b): out += b ? "true" : "false"
+    case .number(let n): out += JSONValue.format(n)
+    case .string(let s): JSONValue.appendQuoted(s, to: &out)
     case .array(let items):
-      if items.isEmpty { return "[]" }
-      if items.allSatisfy({ if case .object = $0 { return false } else { return true } }) {
-        return "[" + items.map { $0.rendered() }.joined(separator: ", ") + "]"
+      if items.isEmpty {
+        out += "[]"
+        return
       }
-      let inner = indent + "  "
-      return "[\n" + items.map { inner + $0.rendered(indent: inner) }.joined(separator: ",\n")
-        + "\n\(indent)]"
+      if items.allSatisfy({ if case .object = $0 { return false } else { return true } }) {
+        out += "["
+        for (i, item) in items.enumerated() {
+          if i > 0 { out += ", " }
+          item.write(into: &out, depth: depth + 1)
+        }
+        out += "]"
+        return
+      }
+      out += "[\n"
+      for (i, item) in items.enumerated() {
+        if i > 0 { out += ",\n" }
+        JSONValue.indent(&out, depth + 1)
+        item.write(into: &out, depth: depth + 1)
+      }
+      out += "\n"
+      JSONValue.indent(&out, depth)
+      out += "]"
     case .object(let members):
-      if members.isEmpty { return "{}" }
-      let inner = indent + "  "
-      return "{\n"
-        + members.map { inner + JSONValue.quote($0.key) + ": " + $0.value.rendered(indent: inner) }
-        .joined(separator: ",\n") + "\n\(indent)}"
+      if members.isEmpty {
+        out += "{}"
+        return
+      }
+      out += "{\n"
+      for (i, member) in members.enumerated() {
+        if i > 0 { out += ",\n" }
+        JSONValue.indent(&out, depth + 1)
+        JSONValue.appendQuoted(member.key, to: &out)
+        out += ": "
+        member.value.write(into: &out, depth: depth + 1)
+      }
+      out += "\n"
+      JSONValue.indent(&out, depth)
+      out += "}"
     }
+  }
+
+  private static func indent(_ out: inout String, _ depth: Int) {
+    for _ in 0..<depth { out += "  " }
   }
 
   /// Shortest decimal that reads back as the same number; integers without a fraction.
@@ -68,7 +105,19 @@ public indirect enum JSONValue: Sendable, Equatable {
   /// A JSON string literal; control characters, quotes and backslashes escaped, and `<`, `>`,
   /// `&` too, so that the text can sit inside an HTML `<script>` element unharmed.
   public static func quote(_ s: String) -> String {
-    var out = "\""
+    var out = ""
+    appendQuoted(s, to: &out)
+    return out
+  }
+
+  static func appendQuoted(_ s: String, to out: inout String) {
+    out += "\""
+    // Most strings need no escaping: append them whole.
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) {
+      out += s
+      out += "\""
+      return
+    }
     for scalar in s.unicodeScalars {
       switch scalar {
       case "\"": out += "\\\""
@@ -90,7 +139,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
       }
     }
-    return out + "\""
+    out += "\""
   }
 }
 

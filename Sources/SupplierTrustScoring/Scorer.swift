@@ -158,35 +158,12 @@ public struct Scorer: Sendable {
     let components = ComponentScores(
       reviews: reviews.value, certifications: certs.value, audits: audits.value, delivery: delivery.value,
       standing: standing.value)
-    let weights = [
-      policy.weights.reviews, policy.weights.certifications, policy.weights.audits, policy.weights.delivery,
-      policy.weights.standing,
-    ]
     let values = components.all.map(\.value)
-    var score: Double?
-    var weightSum = 0.0
-    var total = 0.0
-    for (w, v) in zip(weights, values) where w > 0 {
-      if let v {
-        weightSum += w
-        total += w * v
-      }
-    }
-    if weightSum > 0 {
-      switch policy.aggregation {
-      case .weightedMean: score = 100 * total / weightSum
-      case .weakestLink: score = 100 * zip(weights, values).compactMap { $0 > 0 ? $1 : nil }.min()!
-      }
-    }
-    score = score.map { ($0 * 10).rounded() / 10 }
-
     let evidenceShares = [
       reviews.confidence, certs.confidence, audits.confidence, delivery.confidence, standing.confidence,
     ]
-    let allWeights = weights.reduce(0, +)
-    let confidence =
-      allWeights > 0
-      ? (zip(weights, evidenceShares).map { $0 * $1 }.reduce(0, +) / allWeights * 100).rounded() / 100 : 0
+    let (score, confidence, weightSum) = combine(values, evidenceShares)
+    let weights = componentWeights
     let interval = score.map { s -> ClosedRange<Double> in
       let half = policy.confidence.intervalAtZero * (1 - confidence)
       return max(0, ((s - half) * 10).rounded() / 10)...min(100, ((s + half) * 10).rounded() / 10)
@@ -222,9 +199,42 @@ public struct Scorer: Sendable {
       delivery: delivery.summary, validStandards: certs.validStandards)
     if explain && suggests {
       result.suggestions = suggestions(
-        for: result, evidence: e, suspicious: suspicious, bursts: bursts, context: context)
+        for: result, evidence: e, values: values, shares: evidenceShares, context: context)
     }
     return result
+  }
+
+  var componentWeights: [Double] {
+    [
+      policy.weights.reviews, policy.weights.certifications, policy.weights.audits, policy.weights.delivery,
+      policy.weights.standing,
+    ]
+  }
+
+  /// Score (0...100, one decimal), confidence (two decimals) and the weight of the components
+  /// that have evidence, from the five component values and evidence shares.
+  func combine(_ values: [Double?], _ shares: [Double]) -> (Double?, Double, Double) {
+    let weights = componentWeights
+    var score: Double?
+    var weightSum = 0.0
+    var total = 0.0
+    for (w, v) in zip(weights, values) where w > 0 {
+      if let v {
+        weightSum += w
+        total += w * v
+      }
+    }
+    if weightSum > 0 {
+      switch policy.aggregation {
+      case .weightedMean: score = 100 * total / weightSum
+      case .weakestLink: score = 100 * zip(weights, values).compactMap { $0 > 0 ? $1 : nil }.min()!
+      }
+    }
+    score = score.map { ($0 * 10).rounded() / 10 }
+    let allWeights = weights.reduce(0, +)
+    let confidence =
+      allWeights > 0 ? (zip(weights, shares).map { $0 * $1 }.reduce(0, +) / allWeights * 100).rounded() / 100 : 0
+    return (score, confidence, weightSum)
   }
 
   struct Part<Summary> {
@@ -407,6 +417,9 @@ public struct Scorer: Sendable {
             problems.append("\(role) \(name) is a look-alike, not a recognised body: \(reason)")
             severity = .high
           case .unknown:
+            // Product marks (CE, RoHS, GS) and private schemes are issued by test labs and scheme
+            // owners outside IAF accreditation; only management systems must name an accredited body.
+            guard Standard.isManagementSystem(c.standard) else { continue }
             problems.append(
               "\(role) \(name) is not a recognised \(role == "issuer" ? "certification body" : "IAF MLA accreditation body")"
             )

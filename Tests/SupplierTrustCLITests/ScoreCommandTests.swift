@@ -1,0 +1,112 @@
+import Foundation
+import SupplierTrustStore
+import Testing
+
+private func object(_ text: String) throws -> [String: Any] {
+  try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+}
+
+@Suite struct ScoreCommandTests {
+  @Test func scoringTheSampleFilesFollowsTheJSONContract() throws {
+    let result = try CommandRunner.run(["score", "datasets/sample", "--as-of", "2026-11-25", "--format", "json"])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let json = try object(result.stdout)
+    #expect(json["as_of"] as? String == "2026-11-25")
+    #expect(json["policy"] as? String == "default")
+    #expect((json["policy_hash"] as? String)?.count == 64)
+    let suppliers = try #require(json["suppliers"] as? [[String: Any]])
+    #expect(suppliers.count == 30)
+    #expect(suppliers.map { $0["rank"] as? Int } == Array(1...30))
+    let scores = suppliers.compactMap { $0["score"] as? Double }
+    #expect(scores == scores.sorted(by: >))
+    for s in suppliers {
+      for key in ["supplier_id", "name", "score", "grade", "confidence", "components", "flags", "trade_assurance"] {
+        #expect(s.keys.contains(key), "\(key) missing")
+      }
+      let components = try #require(s["components"] as? [String: Any])
+      #expect(Set(components.keys) == ["reviews", "certifications", "audits", "delivery", "standing"])
+      for value in components.values where !(value is NSNull) {
+        let v = try #require(value as? Double)
+        #expect((0...1).contains(v))
+      }
+      for flag in try #require(s["flags"] as? [[String: Any]]) {
+        #expect(["low", "medium", "high"].contains(flag["severity"] as? String ?? ""))
+        #expect(!(flag["detail"] as? String ?? "").isEmpty)
+      }
+    }
+  }
+
+  @Test func theStoreGivesTheSameScoresAsTheFilesAndKeepsSnapshots() throws {
+    let dir = try CommandRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let db = dir.appendingPathComponent("store.sqlite").path
+    #expect(try CommandRunner.run(["import", "--db", db, "datasets/sample"]).status == 0)
+    let fromFiles = try object(
+      CommandRunner.run(["score", "datasets/sample", "--as-of", "2026-11-25", "--format", "json"]).stdout)
+    let stored = try CommandRunner.run(["score", "--db", db, "--as-of", "2026-11-25", "--format", "json"])
+    #expect(stored.status == 0, "stderr: \(stored.stderr)")
+    let fromStore = try object(stored.stdout)
+    func digest(_ json: [String: Any]) -> [String] {
+      (json["suppliers"] as? [[String: Any]] ?? []).map {
+        "\($0["supplier_id"]!) \($0["score"]!) \($0["confidence"]!) \(($0["flags"] as? [[String: Any]] ?? []).map { $0["detail"]! })"
+      }
+    }
+    #expect(digest(fromFiles) == digest(fromStore))
+    #expect(try CommandRunner.run(["score", "--db", db, "--as-of", "2026-06-01", "--format", "csv"]).status == 0)
+    let history = try Store(path: db, readOnly: true).scoreHistory(of: ["SUP-0001"])
+    #expect(history["SUP-0001"]?.map(\.asOf.description) == ["2026-06-01", "2026-11-25"])
+  }
+
+  @Test func eligibilityOfTheSampleOrders() throws {
+    let result = try CommandRunner.run(["eligibility", "datasets/sample", "--as-of", "2026-11-25", "--format", "json"])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let json = try object(result.stdout)
+    #expect(json["as_of"] as? String == "2026-11-25")
+    let orders = try #require(json["orders"] as? [[String: Any]])
+    let byID = Dictionary(uniqueKeysWithValues: orders.map { ($0["order_id"] as! String, $0) })
+    func claim(_ order: String, _ kind: String) -> [String: Any]? {
+      (byID[order]?["claims"] as? [[String: Any]])?.first { $0["kind"] as? String == kind }
+    }
+    #expect(byID["O-1051"]?["protected"] as? Bool == false)
+    #expect(
+      (byID["O-1051"]?["reasons"] as? [String])
+        == ["the amount 32500.00 is above the supplier's Trade Assurance limit 20000.00"])
+    #expect(byID["O-1016"]?["protected"] as? Bool == false)
+    #expect(byID["O-1030"]?["protected"] as? Bool == false)
+    #expect(byID["O-1039"]?["protected"] as? Bool == true)
+    #expect((byID["O-1027"]?["reasons"] as? [String])?.count == 2)
+    #expect(claim("O-1047", "quality")?["eligible"] as? Bool == true)
+    #expect(claim("O-1047", "quality")?["deadline"] as? String == "2026-12-12")
+    #expect(claim("O-1049", "late_shipment")?["eligible"] as? Bool == true)
+    #expect(claim("O-1046", "late_shipment")?["deadline"] as? String == "2026-12-18")
+    #expect(claim("O-1023", "quality")?["eligible"] as? Bool == false)
+    #expect(claim("O-1001", "late_shipment") == nil)
+  }
+
+  @Test func aBadPolicyExitsOneNamingTheKey() throws {
+    let dir = try CommandRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "{\n  \"weights\": { \"review\": 0.5 }\n}\n".write(
+      to: dir.appendingPathComponent("p.json"), atomically: true, encoding: .utf8)
+    let sample = CommandRunner.repositoryRoot.appendingPathComponent("datasets/sample").path
+    let result = try CommandRunner.run(["score", sample, "--policy", "p.json"], in: dir)
+    #expect(result.status == 1)
+    #expect(
+      result.stderr.contains(
+        "error: p.json:2: `weights.review` is not a policy setting; did you mean `weights.reviews`?"))
+  }
+
+  @Test func withoutAStoreOrFilesTheCommandSaysWhatToDo() throws {
+    let dir = try CommandRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let result = try CommandRunner.run(["score"], in: dir)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("There is no workspace store at supplier-trust.sqlite. Import a catalog first"))
+  }
+
+  @Test func badAsOfDateIsAUsageError() throws {
+    let result = try CommandRunner.run(["score", "datasets/sample", "--as-of", "2026-13-01"])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("--as-of"))
+  }
+}
