@@ -1,0 +1,619 @@
+import SupplierTrustModel
+
+/// When a cluster of reviews counts as a purchased-review burst.
+///
+/// All thresholds come from the scoring policy file; the defaults below are the documented
+/// values the policy file starts from. A window is a burst only when *every* share is reached:
+/// each signal alone has innocent explanations (a trade fair brings many first-time buyers;
+/// buyers often skip the verified-purchase step; short praise repeats by chance), while the
+/// combination — many new, unverified accounts posting the same text within days — is what a
+/// paid campaign leaves.
+///
+/// There is deliberately no condition on the burst's share of the supplier's whole review
+/// history: a campaign of 60 fake reviews is fraud whether the supplier has 100 or 10,000 other
+/// reviews, and such a condition would exempt exactly the large suppliers whose ratings buyers
+/// rely on most.
+public struct BurstPolicy: Sendable, Equatable {
+  /// Default of ``windowDays``.
+  public static let defaultWindowDays = 7
+  /// Default of ``minimumReviews``.
+  public static let defaultMinimumReviews = 10
+  /// Default of ``newReviewerShare``.
+  public static let defaultNewReviewerShare = 0.6
+  /// Default of ``unverifiedShare``.
+  public static let defaultUnverifiedShare = 0.6
+  /// Default of ``textSimilarity``.
+  public static let defaultTextSimilarity = 0.6
+  /// Default of ``nearIdenticalShare``.
+  public static let defaultNearIdenticalShare = 0.5
+  /// Default of ``shingleSize``.
+  public static let defaultShingleSize = 3
+  /// Default of ``signatureSize``.
+  public static let defaultSignatureSize = 64
+
+  /// The longest span, in calendar days, that one window of a burst may cover (first and last
+  /// day included). Campaigns are delivered within days; a week leaves room for a slow one.
+  public var windowDays: Int
+  /// A window with fewer reviews is never a burst: with a handful of reviews the shares are
+  /// noise (three new accounts out of four is 75 %).
+  public var minimumReviews: Int
+  /// The share of a window's reviews whose reviewer has no other review in the catalog, or no
+  /// reviewer id at all, needed for a burst.
+  public var newReviewerShare: Double
+  /// The share of a window's reviews not marked as a verified purchase (`false` or unknown)
+  /// needed for a burst.
+  public var unverifiedShare: Double
+  /// The estimated Jaccard similarity of the normalised word shingles of two texts from which
+  /// they count as near-identical. 0.6 joins a campaign phrase with its variants ("… highly
+  /// recommend! A+++", "… 5 stars") while two ordinary reviews that share one stock phrase stay
+  /// apart.
+  public var textSimilarity: Double
+  /// The share of a window's reviews (with or without text) that must belong to its largest
+  /// group of near-identical texts for a burst.
+  public var nearIdenticalShare: Double
+  /// Words per shingle. Three words tolerate reordered clauses yet rarely match by chance.
+  public var shingleSize: Int
+  /// MinHash functions per text: the estimate's standard error is about
+  /// `sqrt(J(1-J)/signatureSize)`, ±0.06 at the 0.6 threshold with 64.
+  public var signatureSize: Int
+
+  /// The documented defaults.
+  public static let `default` = BurstPolicy()
+
+  public init(
+    windowDays: Int = BurstPolicy.defaultWindowDays,
+    minimumReviews: Int = BurstPolicy.defaultMinimumReviews,
+    newReviewerShare: Double = BurstPolicy.defaultNewReviewerShare,
+    unverifiedShare: Double = BurstPolicy.defaultUnverifiedShare,
+    textSimilarity: Double = BurstPolicy.defaultTextSimilarity,
+    nearIdenticalShare: Double = BurstPolicy.defaultNearIdenticalShare,
+    shingleSize: Int = BurstPolicy.defaultShingleSize,
+    signatureSize: Int = BurstPolicy.defaultSignatureSize
+  ) {
+    self.windowDays = windowDays
+    self.minimumReviews = minimumReviews
+    self.newReviewerShare = newReviewerShare
+    self.unverifiedShare = unverifiedShare
+    self.textSimilarity = textSimilarity
+    self.nearIdenticalShare = nearIdenticalShare
+    self.shingleSize = shingleSize
+    self.signatureSize = signatureSize
+  }
+}
+
+/// One detected burst of suspicious reviews of one supplier.
+public struct ReviewBurst: Sendable, Equatable {
+  /// The day of the burst's first review.
+  public var start: Day
+  /// The day of the burst's last review.
+  public var end: Day
+  /// Every review dated `start...end`, as indices into the array passed to
+  /// ``ReviewBurstDetector/detect(_:reviewCount:)``, ascending.
+  public var reviewIndices: [Int]
+  /// `reviewIndices.count`.
+  public var reviewCount: Int
+  /// The share of the burst's reviews from reviewers with no other review (or no reviewer id).
+  public var newReviewerShare: Double
+  /// The share of the burst's reviews not marked as a verified purchase.
+  public var unverifiedShare: Double
+  /// The share of the burst's reviews in its largest group of near-identical texts.
+  public var nearIdenticalShare: Double
+  /// The share of the burst's reviews rated 5. Reported, not a condition: a competitor's
+  /// one-star campaign leaves the same pattern and is just as misleading.
+  public var fiveStarShare: Double
+  /// One line for reports, such as "38 reviews 2026-03-02…2026-03-04: 92% from reviewers with no
+  /// other review, 87% unverified, 74% near-identical text, 100% five-star". Percentages are
+  /// rounded down, so a share shown as 60% is never below 60%.
+  public var detail: String
+}
+
+/// Finds bursts of purchased reviews in one supplier's reviews.
+///
+/// A window is a span of at most ``BurstPolicy/windowDays`` days that starts and ends on a day
+/// with reviews. It is a burst window when it holds at least ``BurstPolicy/minimumReviews``
+/// reviews and reaches every share of the policy. Overlapping burst windows are merged, and each
+/// merged run is reported once, trimmed to the days of the near-identical texts that made its
+/// windows bursts.
+///
+/// Windows of every length up to `windowDays`, rather than only full-length ones, keep a
+/// two-day campaign from being diluted by the ordinary reviews of the five days around it, which
+/// matters for busy suppliers with several reviews a day. There are at most
+/// `windowDays` windows per day with reviews, and each costs O(1) for counts and shares from
+/// prefix sums, so scanning is linear in the number of reviews after sorting by date.
+///
+/// Text is only looked at inside *candidate* windows — those that already reach the review
+/// count, new-reviewer and unverified shares — because normalising and hashing all of a large
+/// supplier's texts would cost far more than the counting. Near-identical groups are formed once
+/// per run of overlapping candidate windows (not once per window) as connected components of
+/// "estimated Jaccard ≥ ``BurstPolicy/textSimilarity``" over the run's distinct normalised texts;
+/// a window's largest group is then the largest of those components counted within the window.
+/// Variants of one campaign phrase thereby stay one group even when the variant linking them
+/// was posted just outside the window.
+///
+/// The result depends only on the reviews, not on their order: windows are sets of days,
+/// groups are connected components, and nothing depends on the iteration order of a hashed
+/// collection or on `Hasher` (randomly seeded per process).
+///
+/// Known limit: the shares are of *all* reviews in a window, so at a supplier with dozens of
+/// ordinary reviews every day, a campaign smaller than a few days' ordinary volume stays below
+/// the thresholds (60 purchased reviews over three days among some 35 ordinary reviews a day
+/// are not found). Finding those would need shares measured against the supplier's own
+/// baseline, which the policy does not define.
+public struct ReviewBurstDetector: Sendable {
+  /// The thresholds in use.
+  public let policy: BurstPolicy
+  let hasher: MinHasher
+  let banding: LSHBanding
+  /// Runs with at most this many distinct texts compare every pair of texts, exactly as the
+  /// policy states the rule; larger ones compare only the candidate pairs from LSH banding.
+  let allPairsLimit: Int
+
+  public init(policy: BurstPolicy = .default) {
+    self.init(policy: policy, allPairsLimit: 256)
+  }
+
+  init(policy: BurstPolicy, allPairsLimit: Int) {
+    self.policy = policy
+    hasher = MinHasher(shingleSize: policy.shingleSize, signatureSize: policy.signatureSize)
+    banding = LSHBanding.choose(signatureSize: hasher.signatureSize, threshold: policy.textSimilarity)
+    self.allPairsLimit = allPairsLimit
+  }
+
+  /// The bursts in one supplier's reviews, ordered by start day.
+  ///
+  /// - Parameters:
+  ///   - reviews: One supplier's reviews in any order.
+  ///   - reviewCount: How many reviews the reviewer with this id wrote in the whole catalog,
+  ///     this supplier's included, so that 1 means "no other history". Called at most once per
+  ///     distinct reviewer id, and not at all when no window holds enough reviews.
+  public func detect(_ reviews: [Review], reviewCount: (String) -> Int) -> [ReviewBurst] {
+    let minimum = max(1, policy.minimumReviews)
+    guard reviews.count >= minimum else { return [] }
+    let timeline = Timeline(reviews, windowDays: max(1, policy.windowDays))
+    var signals = Signals(timeline: timeline, reviews: reviews)
+    let candidates = candidateWindows(timeline, &signals, minimum: minimum, reviewCount: reviewCount)
+    var signatureCache: [String: [UInt64]] = [:]
+    var bursts: [ReviewBurst] = []
+    for run in overlappingRuns(candidates) {
+      var groups = textGroups(
+        positions: timeline.positions(run.cover), timeline: timeline, reviews: reviews,
+        cache: &signatureCache)
+      let qualifying = run.windows.compactMap {
+        burstWindow($0, timeline: timeline, groups: &groups)
+      }
+      for cluster in overlappingRuns(qualifying.map(\.window)) {
+        let marked = qualifying.filter { cluster.cover.contains($0.window) }
+        let span = reportedSpan(cluster.cover, marked: marked, timeline: timeline, minimum: minimum)
+        bursts.append(
+          burst(span, timeline: timeline, signals: signals, groups: &groups, reviews: reviews))
+      }
+    }
+    return bursts
+  }
+
+  // MARK: - Windows
+
+  /// Counts and the new-reviewer and unverified shares decide candidacy: they are cheap (prefix
+  /// sums) and rule out almost every window of ordinary reviews, whose buyers are mostly
+  /// established and 60 % verified.
+  private func candidateWindows(
+    _ timeline: Timeline, _ signals: inout Signals, minimum: Int, reviewCount: (String) -> Int
+  ) -> [DayWindow] {
+    var windows: [DayWindow] = []
+    for first in timeline.dayIndices {
+      var last = first
+      while last < timeline.dayCount && timeline.span(first, last) <= timeline.windowDays {
+        let window = DayWindow(first: first, last: last)
+        let count = timeline.count(window)
+        if count >= minimum {
+          signals.resolveNewReviewers(in: timeline.positions(window), reviewCount: reviewCount)
+          if share(signals.newCount(window, timeline), of: count) >= policy.newReviewerShare
+            && share(signals.unverifiedCount(window, timeline), of: count) >= policy.unverifiedShare
+          {
+            windows.append(window)
+          }
+        }
+        last += 1
+      }
+    }
+    return windows
+  }
+
+  /// The window as a burst window with the reviews of its largest near-identical group(s), or
+  /// nil when its texts are too varied.
+  private func burstWindow(_ window: DayWindow, timeline: Timeline, groups: inout TextGroups)
+    -> BurstWindow?
+  {
+    let positions = timeline.positions(window)
+    let largest = groups.largest(in: positions)
+    guard share(largest.size, of: positions.count) >= policy.nearIdenticalShare else { return nil }
+    var marked: ClosedRange<Int>?
+    if largest.size > 0 {
+      for position in positions where largest.groups.contains(groups.group(position)) {
+        marked =
+          marked.map { min($0.lowerBound, position)...max($0.upperBound, position) }
+          ?? position...position
+      }
+    }
+    return BurstWindow(window: window, marked: marked)
+  }
+
+  /// The merged burst windows, trimmed to the first and last day holding a review of one of
+  /// their largest near-identical groups: a window that reaches into the quiet days around a
+  /// campaign may still pass the thresholds, but those days' ordinary reviews are not part of
+  /// the campaign. Trimming never leaves fewer than the minimum number of reviews; if it would,
+  /// the whole merged run is reported.
+  private func reportedSpan(
+    _ cover: DayWindow, marked: [BurstWindow], timeline: Timeline, minimum: Int
+  ) -> DayWindow {
+    let ranges = marked.compactMap(\.marked)
+    guard let low = ranges.map(\.lowerBound).min(), let high = ranges.map(\.upperBound).max() else {
+      return cover
+    }
+    let trimmed = DayWindow(first: timeline.dayIndex[low], last: timeline.dayIndex[high])
+    return timeline.count(trimmed) >= minimum ? trimmed : cover
+  }
+
+  private func burst(
+    _ span: DayWindow, timeline: Timeline, signals: Signals, groups: inout TextGroups,
+    reviews: [Review]
+  ) -> ReviewBurst {
+    let positions = timeline.positions(span)
+    let count = positions.count
+    let newCount = signals.newCount(span, timeline)
+    let unverifiedCount = signals.unverifiedCount(span, timeline)
+    let nearCount = groups.largest(in: positions).size
+    var fiveStarCount = 0
+    for position in positions where reviews[timeline.order[position]].rating >= 5 { fiveStarCount += 1 }
+    let start = timeline.day(span.first)
+    let end = timeline.day(span.last)
+    func percent(_ part: Int) -> Int { part * 100 / count }
+    let days = start == end ? "on \(start)" : "\(start)…\(end)"
+    let detail =
+      "\(count) reviews \(days): \(percent(newCount))% from reviewers with no other review, "
+      + "\(percent(unverifiedCount))% unverified, \(percent(nearCount))% near-identical text, "
+      + "\(percent(fiveStarCount))% five-star"
+    return ReviewBurst(
+      start: start, end: end, reviewIndices: positions.map { timeline.order[$0] }.sorted(),
+      reviewCount: count, newReviewerShare: share(newCount, of: count),
+      unverifiedShare: share(unverifiedCount, of: count), nearIdenticalShare: share(nearCount, of: count),
+      fiveStarShare: share(fiveStarCount, of: count), detail: detail)
+  }
+
+  // MARK: - Text groups
+
+  /// Near-identical groups among the texts of `positions` (a run of overlapping candidate
+  /// windows).
+  private func textGroups(
+    positions: Range<Int>, timeline: Timeline, reviews: [Review], cache: inout [String: [UInt64]]
+  ) -> TextGroups {
+    // Identical normalised texts share one node: a campaign repeats a handful of variants
+    // hundreds of times, and only the distinct ones need hashing and comparing.
+    var nodeOfText: [String: Int32] = [:]
+    var texts: [String] = []
+    var nodeOfPosition = [Int32](repeating: -1, count: positions.count)
+    for position in positions {
+      guard let text = reviews[timeline.order[position]].text else { continue }
+      let normalized = ReviewTextNormalizer.normalize(text)
+      if normalized.isEmpty { continue }
+      if let node = nodeOfText[normalized] {
+        nodeOfPosition[position - positions.lowerBound] = node
+      } else {
+        let node = Int32(texts.count)
+        nodeOfText[normalized] = node
+        texts.append(normalized)
+        nodeOfPosition[position - positions.lowerBound] = node
+      }
+    }
+    let size = hasher.signatureSize
+    var signatures: [UInt64] = []
+    signatures.reserveCapacity(texts.count * size)
+    for text in texts {
+      if let cached = cache[text] {
+        signatures.append(contentsOf: cached)
+      } else {
+        // Non-empty normalised text always has at least one shingle.
+        let signature = hasher.signature(normalized: text)!
+        cache[text] = signature
+        signatures.append(contentsOf: signature)
+      }
+    }
+    var components = UnionFind(count: texts.count)
+    connectSimilar(signatures: signatures, count: texts.count, into: &components)
+    // Dense group numbers, so that counting per window can use an array.
+    var groupOfRoot = [Int32](repeating: -1, count: texts.count)
+    var groupCount: Int32 = 0
+    let groupOfPosition = nodeOfPosition.map { node -> Int32 in
+      guard node >= 0 else { return -1 }
+      let root = Int(components.find(node))
+      if groupOfRoot[root] < 0 {
+        groupOfRoot[root] = groupCount
+        groupCount += 1
+      }
+      return groupOfRoot[root]
+    }
+    return TextGroups(positions: positions, groupOfPosition: groupOfPosition, groupCount: Int(groupCount))
+  }
+
+  /// Unions every pair of texts whose estimated Jaccard similarity reaches the threshold; with
+  /// many texts, only pairs that LSH banding makes candidates. Components of a graph do not
+  /// depend on the order edges are added in, so neither does the grouping.
+  private func connectSimilar(signatures: [UInt64], count: Int, into components: inout UnionFind) {
+    let threshold = policy.textSimilarity
+    if threshold <= 0 {
+      // Every pair "reaches" a non-positive threshold.
+      for node in 1..<max(1, count) { components.union(0, Int32(node)) }
+      return
+    }
+    let size = hasher.signatureSize
+    signatures.withUnsafeBufferPointer { flat in
+      func similar(_ a: Int32, _ b: Int32) -> Bool {
+        let x = Int(a) * size
+        let y = Int(b) * size
+        var equal = 0
+        for offset in 0..<size where flat[x + offset] == flat[y + offset] { equal += 1 }
+        return Double(equal) / Double(size) >= threshold
+      }
+      if count <= allPairsLimit {
+        components.connect(Array(0..<Int32(count)), similar: similar)
+        return
+      }
+      // Buckets as runs of equal keys after sorting: no per-bucket allocation.
+      var keys = [UInt64](repeating: 0, count: count)
+      var nodes = Array(0..<Int32(count))
+      for band in 0..<banding.bands {
+        for node in 0..<count {
+          keys[node] = banding.key(band: band, of: flat[(node * size)..<(node * size + size)])
+        }
+        nodes.sort { keys[Int($0)] < keys[Int($1)] }
+        var first = 0
+        while first < count {
+          var end = first + 1
+          while end < count && keys[Int(nodes[end])] == keys[Int(nodes[first])] { end += 1 }
+          if end - first > 1 { components.connect(Array(nodes[first..<end]), similar: similar) }
+          first = end
+        }
+      }
+    }
+  }
+
+  private func share(_ part: Int, of whole: Int) -> Double {
+    whole == 0 ? 0 : Double(part) / Double(whole)
+  }
+}
+
+// MARK: - Supporting types
+
+/// Consecutive days with reviews, `first...last`, as indices into the timeline's distinct days.
+private struct DayWindow: Equatable {
+  var first: Int
+  var last: Int
+
+  func contains(_ other: DayWindow) -> Bool { first <= other.first && other.last <= last }
+}
+
+/// A burst window and the positions spanned by the reviews of its largest near-identical
+/// group(s); nil when the policy needs no near-identical texts and the window has none.
+private struct BurstWindow {
+  var window: DayWindow
+  var marked: ClosedRange<Int>?
+}
+
+/// Runs of windows that overlap (share a day), with the window covering each run. `windows`
+/// must be ordered by first day, as they are generated.
+private func overlappingRuns(_ windows: [DayWindow]) -> [(cover: DayWindow, windows: [DayWindow])] {
+  var runs: [(cover: DayWindow, windows: [DayWindow])] = []
+  for window in windows {
+    if let last = runs.indices.last, window.first <= runs[last].cover.last {
+      runs[last].cover.last = max(runs[last].cover.last, window.last)
+      runs[last].windows.append(window)
+    } else {
+      runs.append((window, [window]))
+    }
+  }
+  return runs
+}
+
+/// The reviews sorted by day (ties by input index, which only fixes the internal order), cut
+/// into days.
+private struct Timeline {
+  /// Input index of the review at each position.
+  let order: [Int]
+  /// Index into the distinct days of the review at each position.
+  let dayIndex: [Int]
+  /// Days since the epoch of each distinct day, ascending.
+  let days: [Int32]
+  /// Position of the first review of each distinct day, and the review count at the end.
+  let dayStart: [Int]
+  let windowDays: Int
+
+  init(_ reviews: [Review], windowDays: Int) {
+    // One integer sort: the day in the high half (offset so that negative days sort first) and
+    // the input index in the low half.
+    var keys = reviews.indices.map { index -> UInt64 in
+      let day = UInt32(bitPattern: reviews[index].date.daysSinceEpoch) ^ 0x8000_0000
+      return UInt64(day) << 32 | UInt64(index)
+    }
+    keys.sort()
+    order = keys.map { Int($0 & 0xFFFF_FFFF) }
+    var days: [Int32] = []
+    var dayStart: [Int] = []
+    var dayIndex: [Int] = []
+    dayIndex.reserveCapacity(keys.count)
+    for (position, index) in order.enumerated() {
+      let day = reviews[index].date.daysSinceEpoch
+      if days.last != day {
+        days.append(day)
+        dayStart.append(position)
+      }
+      dayIndex.append(days.count - 1)
+    }
+    dayStart.append(order.count)
+    self.days = days
+    self.dayStart = dayStart
+    self.dayIndex = dayIndex
+    self.windowDays = windowDays
+  }
+
+  var dayCount: Int { days.count }
+  var dayIndices: Range<Int> { 0..<days.count }
+
+  func day(_ index: Int) -> Day { Day(daysSinceEpoch: days[index]) }
+
+  /// Calendar days covered by `first...last`, both included.
+  func span(_ first: Int, _ last: Int) -> Int { Int(days[last]) - Int(days[first]) + 1 }
+
+  func positions(_ window: DayWindow) -> Range<Int> { dayStart[window.first]..<dayStart[window.last + 1] }
+
+  func count(_ window: DayWindow) -> Int { dayStart[window.last + 1] - dayStart[window.first] }
+}
+
+/// Per-review flags as prefix sums over timeline positions.
+private struct Signals {
+  /// Reviews at positions before `i` that are unverified.
+  private let unverifiedBefore: [Int]
+  /// Reviews at positions before `i` from new reviewers; valid only up to positions resolved.
+  private var newBefore: [Int]
+  private var resolvedUpTo = 0
+  private let reviewerIDs: [String?]
+  private var newByReviewer: [String: Bool] = [:]
+
+  init(timeline: Timeline, reviews: [Review]) {
+    var unverifiedBefore = [0]
+    unverifiedBefore.reserveCapacity(timeline.order.count + 1)
+    for index in timeline.order {
+      unverifiedBefore.append(unverifiedBefore.last! + (reviews[index].verifiedPurchase == true ? 0 : 1))
+    }
+    self.unverifiedBefore = unverifiedBefore
+    newBefore = [0]
+    reviewerIDs = timeline.order.map { reviews[$0].reviewerID }
+  }
+
+  /// Asks about reviewers lazily, in position order, so that suppliers without a single window
+  /// of `minimumReviews` reviews cost no look-ups.
+  mutating func resolveNewReviewers(in positions: Range<Int>, reviewCount: (String) -> Int) {
+    while resolvedUpTo < positions.upperBound {
+      let isNew = isNewReviewer(reviewerIDs[resolvedUpTo], reviewCount: reviewCount)
+      newBefore.append(newBefore[resolvedUpTo] + (isNew ? 1 : 0))
+      resolvedUpTo += 1
+    }
+  }
+
+  private mutating func isNewReviewer(_ id: String?, reviewCount: (String) -> Int) -> Bool {
+    // A review without a reviewer cannot show any history.
+    guard let id, !id.allSatisfy(\.isWhitespace) else { return true }
+    if let known = newByReviewer[id] { return known }
+    let isNew = reviewCount(id) <= 1
+    newByReviewer[id] = isNew
+    return isNew
+  }
+
+  func newCount(_ window: DayWindow, _ timeline: Timeline) -> Int {
+    let positions = timeline.positions(window)
+    return newBefore[positions.upperBound] - newBefore[positions.lowerBound]
+  }
+
+  func unverifiedCount(_ window: DayWindow, _ timeline: Timeline) -> Int {
+    let positions = timeline.positions(window)
+    return unverifiedBefore[positions.upperBound] - unverifiedBefore[positions.lowerBound]
+  }
+}
+
+/// The near-identical group of each review in a run of candidate windows.
+private struct TextGroups {
+  /// The timeline positions the groups were formed for.
+  let positions: Range<Int>
+  /// The group (0..<groupCount) of each of `positions` from its lower bound; -1 without text.
+  let groupOfPosition: [Int32]
+  /// Scratch counts per group, all zero between calls.
+  private var counts: [Int32]
+
+  init(positions: Range<Int>, groupOfPosition: [Int32], groupCount: Int) {
+    self.positions = positions
+    self.groupOfPosition = groupOfPosition
+    counts = [Int32](repeating: 0, count: groupCount)
+  }
+
+  func group(_ position: Int) -> Int32 {
+    positions.contains(position) ? groupOfPosition[position - positions.lowerBound] : -1
+  }
+
+  /// The size of the largest group within `window` and every group of that size; size 0 when
+  /// no two reviews there share a group (a text alone is not near-identical to anything).
+  mutating func largest(in window: Range<Int>) -> (size: Int, groups: [Int32]) {
+    var size: Int32 = 0
+    for position in window {
+      let group = group(position)
+      if group >= 0 {
+        counts[Int(group)] += 1
+        size = max(size, counts[Int(group)])
+      }
+    }
+    var groups: [Int32] = []
+    for position in window {
+      let group = group(position)
+      // Zeroing as we go lists each group once.
+      if group >= 0 && counts[Int(group)] > 0 {
+        if counts[Int(group)] == size { groups.append(group) }
+        counts[Int(group)] = 0
+      }
+    }
+    return size >= 2 ? (Int(size), groups) : (0, [])
+  }
+}
+
+/// Disjoint sets over 0..<count, by size with path halving.
+private struct UnionFind {
+  private var parent: [Int32]
+  private var size: [Int32]
+
+  init(count: Int) {
+    parent = (0..<Int32(count)).map { $0 }
+    size = [Int32](repeating: 1, count: count)
+  }
+
+  mutating func find(_ node: Int32) -> Int32 {
+    var node = node
+    while parent[Int(node)] != node {
+      parent[Int(node)] = parent[Int(parent[Int(node)])]
+      node = parent[Int(node)]
+    }
+    return node
+  }
+
+  mutating func union(_ a: Int32, _ b: Int32) {
+    var a = find(a)
+    var b = find(b)
+    if a == b { return }
+    if size[Int(a)] < size[Int(b)] { swap(&a, &b) }
+    parent[Int(b)] = a
+    size[Int(a)] += size[Int(b)]
+  }
+
+  /// Joins every pair of `members` for which `similar` holds, without testing pairs that are
+  /// already joined: each member is compared with the groups formed so far among the members,
+  /// and with only as many of a group's members as it takes to find a similar one. A campaign
+  /// of one phrase then costs one comparison per text instead of one per pair; texts that are
+  /// all different still cost every pair, as they must.
+  mutating func connect(_ members: [Int32], similar: (Int32, Int32) -> Bool) {
+    var groups: [[Int32]] = []
+    for member in members {
+      var joined: [Int] = []
+      for (index, group) in groups.enumerated() {
+        if find(group[0]) == find(member) || group.contains(where: { similar($0, member) }) {
+          union(group[0], member)
+          joined.append(index)
+        }
+      }
+      if let target = joined.first {
+        groups[target].append(member)
+        for index in joined.dropFirst().reversed() {
+          groups[target].append(contentsOf: groups[index])
+          groups.remove(at: index)
+        }
+      } else {
+        groups.append([member])
+      }
+    }
+  }
+}

@@ -1,0 +1,639 @@
+import Foundation
+import Testing
+
+@testable import SupplierTrustScoring
+
+@Suite struct ReviewBurstDetectorTests {
+  // MARK: - The planted patterns
+
+  @Test func plantedBurstIsDetectedWithItsWindowAndCount() throws {
+    var scenario = Scenario(seed: 1)
+    scenario.addOrdinary(count: 120, from: day("2024-01-01"), days: 700)
+    // Quiet neighbours inside the 7-day reach of the campaign: not part of it.
+    scenario.addOrdinary(count: 3, from: day("2026-02-27"), days: 1)
+    scenario.addOrdinary(count: 2, from: day("2026-03-06"), days: 1)
+    let campaign = scenario.addCampaign(start: day("2026-03-02"), days: 3, count: 38, verified: 4)
+
+    let bursts = ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount)
+
+    #expect(bursts.count == 1)
+    let burst = try #require(bursts.first)
+    #expect(burst.start == day("2026-03-02"))
+    #expect(burst.end == day("2026-03-04"))
+    #expect(burst.reviewCount == 38)
+    #expect(burst.reviewIndices == campaign)
+    #expect(burst.newReviewerShare == 1)
+    #expect(burst.unverifiedShare == 34.0 / 38.0)
+    #expect(burst.nearIdenticalShare == 1)
+    #expect(burst.fiveStarShare == 1)
+    #expect(
+      burst.detail
+        == "38 reviews 2026-03-02…2026-03-04: 100% from reviewers with no other review, 89% unverified, "
+        + "100% near-identical text, 100% five-star")
+  }
+
+  @Test func genuineSpikeIsNotABurst() {
+    var scenario = Scenario(seed: 2)
+    scenario.addOrdinary(count: 300, from: day("2024-01-01"), days: 1_000)
+    scenario.addGenuineSpike(start: day("2025-10-12"), count: 40)
+    #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
+  }
+
+  @Test func campaignTextsFromEstablishedVerifiedReviewersAreNotABurst() {
+    var scenario = Scenario(seed: 3)
+    scenario.addCampaign(start: day("2026-03-02"), days: 3, count: 40, verified: 36, established: true)
+    #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
+  }
+
+  @Test func campaignTextsFromEstablishedUnverifiedReviewersAreNotABurst() {
+    // Each signal is required: here only the reviewer history is innocent.
+    var scenario = Scenario(seed: 4)
+    scenario.addCampaign(start: day("2026-03-02"), days: 3, count: 40, verified: 0, established: true)
+    #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
+  }
+
+  @Test func newUnverifiedReviewersWithDifferentTextsAreNotABurst() {
+    var scenario = Scenario(seed: 5)
+    scenario.addCampaign(start: day("2026-03-02"), days: 3, count: 40, verified: 4, texts: .distinct)
+    #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
+  }
+
+  @Test func fewerThanTheMinimumIsNeverABurst() {
+    var nine = Scenario(seed: 6)
+    nine.addCampaign(start: day("2026-03-02"), days: 2, count: 9, verified: 0)
+    #expect(ReviewBurstDetector().detect(nine.reviews, reviewCount: nine.reviewCount).isEmpty)
+
+    var ten = Scenario(seed: 6)
+    ten.addCampaign(start: day("2026-03-02"), days: 2, count: 10, verified: 0)
+    #expect(ReviewBurstDetector().detect(ten.reviews, reviewCount: ten.reviewCount).count == 1)
+  }
+
+  @Test func reviewsWithoutTextAreNotNearIdentical() {
+    func bursts(withText: Int, without: Int) -> [ReviewBurst] {
+      var scenario = Scenario(seed: 7)
+      scenario.addCampaign(start: day("2026-03-02"), days: 1, count: withText, verified: 0, texts: .fixed)
+      scenario.addCampaign(start: day("2026-03-02"), days: 1, count: without, verified: 0, texts: .none)
+      return ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount)
+    }
+    #expect(bursts(withText: 9, without: 11).isEmpty)
+    let burst = bursts(withText: 10, without: 10)
+    #expect(burst.map(\.reviewCount) == [20])
+    #expect(burst.first?.nearIdenticalShare == 0.5)
+    #expect(burst.first?.detail.hasPrefix("20 reviews on 2026-03-02: 100% from reviewers") == true)
+  }
+
+  @Test func reviewsWithoutReviewerCountAsNew() {
+    var scenario = Scenario(seed: 8)
+    scenario.addCampaign(start: day("2026-03-02"), days: 1, count: 20, verified: 0, established: true)
+    for index in scenario.reviews.indices where index % 2 == 0 {
+      scenario.reviews[index].reviewerID = index % 4 == 0 ? nil : "  "
+    }
+    // Half without a reviewer is below 60 % new.
+    #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
+    for index in scenario.reviews.indices where index % 5 == 1 {
+      scenario.reviews[index].reviewerID = nil
+    }
+    #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).count == 1)
+  }
+
+  @Test func reviewerHistoryIsLookedUpOncePerReviewer() {
+    var scenario = Scenario(seed: 9)
+    scenario.addOrdinary(count: 100, from: day("2026-01-01"), days: 20)
+    scenario.addCampaign(start: day("2026-01-05"), days: 3, count: 60, verified: 6)
+    var calls: [String: Int] = [:]
+    let bursts = ReviewBurstDetector().detect(scenario.reviews) { id in
+      calls[id, default: 0] += 1
+      return scenario.reviewCount(id)
+    }
+    #expect(bursts.count == 1)
+    #expect(calls.values.allSatisfy { $0 == 1 })
+
+    var quiet = Scenario(seed: 9)
+    quiet.addOrdinary(count: 30, from: day("2024-01-01"), days: 700)
+    var asked = false
+    _ = ReviewBurstDetector().detect(quiet.reviews) { _ in
+      asked = true
+      return 1
+    }
+    #expect(!asked, "no window holds 10 reviews, so no history is needed")
+  }
+
+  // MARK: - Windows
+
+  @Test func burstsFarApartAreReportedSeparately() {
+    var scenario = Scenario(seed: 10)
+    scenario.addOrdinary(count: 100, from: day("2023-01-01"), days: 600)
+    let first = scenario.addCampaign(start: day("2025-04-10"), days: 2, count: 25, verified: 2)
+    let second = scenario.addCampaign(
+      start: day("2025-09-01"), days: 3, count: 30, verified: 3, phrase: 1)
+    let bursts = ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount)
+    #expect(bursts.map(\.reviewIndices) == [first, second])
+    #expect(bursts.map(\.start) == [day("2025-04-10"), day("2025-09-01")])
+    #expect(bursts.map(\.end) == [day("2025-04-11"), day("2025-09-03")])
+  }
+
+  @Test func overlappingWindowsAreMergedIntoOneBurst() {
+    // Two waves three days apart: windows reaching across the gap are bursts too, so the waves
+    // are one campaign.
+    var scenario = Scenario(seed: 11)
+    let first = scenario.addCampaign(start: day("2025-04-10"), days: 2, count: 15, verified: 1)
+    let second = scenario.addCampaign(start: day("2025-04-14"), days: 2, count: 15, verified: 1)
+    let bursts = ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount)
+    #expect(bursts.count == 1)
+    #expect(bursts.first?.reviewIndices == (first + second).sorted())
+    #expect(bursts.first?.start == day("2025-04-10"))
+    #expect(bursts.first?.end == day("2025-04-15"))
+  }
+
+  @Test func campaignLongerThanTheWindowIsOneBurst() {
+    var scenario = Scenario(seed: 12)
+    let campaign = scenario.addCampaign(start: day("2025-04-01"), days: 20, count: 100, verified: 10)
+    let bursts = ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount)
+    #expect(bursts.count == 1)
+    #expect(bursts.first?.reviewIndices == campaign)
+  }
+
+  @Test func busySupplierDoesNotDiluteAShortCampaign() {
+    // Five ordinary reviews a day: a full 7-day window would hold 35 of them against the
+    // campaign's 40, but the two days of the campaign hold only 10.
+    var scenario = Scenario(seed: 13)
+    scenario.addOrdinary(count: 300, from: day("2025-03-01"), days: 60)
+    scenario.addCampaign(start: day("2025-04-01"), days: 2, count: 40, verified: 4)
+    let bursts = ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount)
+    #expect(bursts.map(\.start) == [day("2025-04-01")])
+    #expect(bursts.map(\.end) == [day("2025-04-02")])
+  }
+
+  @Test func trimmingNeverLeavesFewerThanTheMinimum() {
+    // Five varied texts, then five identical ones six days later: only the whole week holds ten
+    // reviews, so the burst is the whole week rather than the five identical reviews.
+    var scenario = Scenario(seed: 17)
+    let varied = scenario.addCampaign(
+      start: day("2025-04-01"), days: 1, count: 5, verified: 0, texts: .distinct)
+    let same = scenario.addCampaign(start: day("2025-04-07"), days: 1, count: 5, verified: 0, texts: .fixed)
+    let bursts = ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount)
+    #expect(bursts.map(\.reviewIndices) == [varied + same])
+    #expect(bursts.first?.nearIdenticalShare == 0.5)
+  }
+
+  @Test func resultDoesNotDependOnInputOrder() {
+    var scenario = Scenario(seed: 14)
+    scenario.addOrdinary(count: 500, from: day("2024-01-01"), days: 900)
+    scenario.addCampaign(start: day("2024-05-01"), days: 3, count: 50, verified: 6)
+    scenario.addCampaign(start: day("2025-02-01"), days: 1, count: 12, verified: 0, phrase: 1)
+    scenario.addGenuineSpike(start: day("2024-09-09"), count: 35)
+    let detector = ReviewBurstDetector()
+    let expected = describe(
+      detector.detect(scenario.reviews, reviewCount: scenario.reviewCount), scenario.reviews)
+    #expect(expected.count == 2)
+    var rng = BurstTestSupport.Random(seed: 99)
+    for _ in 0..<5 {
+      let shuffled = scenario.reviews.shuffled(using: &rng)
+      #expect(describe(detector.detect(shuffled, reviewCount: scenario.reviewCount), shuffled) == expected)
+    }
+  }
+
+  // MARK: - The shipped sample
+
+  @Test func sampleSupplierBurstIsFoundAndGenuineSpikeIsNot() throws {
+    let url = try #require(
+      Bundle.module.url(forResource: "sample-bursts", withExtension: "csv", subdirectory: "Fixtures"))
+    let reviews = try parseReviews(String(contentsOf: url, encoding: .utf8))
+    // The fixture holds every review by the two suppliers' reviewers, so history is complete.
+    var history: [String: Int] = [:]
+    for review in reviews { if let id = review.reviewerID { history[id, default: 0] += 1 } }
+    let detector = ReviewBurstDetector()
+
+    let planted = reviews.filter { $0.supplierID == "SUP-0005" }
+    let bursts = detector.detect(planted) { history[$0] ?? 0 }
+    #expect(bursts.count == 1)
+    let burst = try #require(bursts.first)
+    #expect(burst.start == day("2026-11-03"))
+    #expect(burst.end == day("2026-11-05"))
+    #expect(burst.reviewIndices.map { planted[$0].id } == (177...196).map { "R-00\($0)" })
+    #expect(burst.unverifiedShare == 1)
+    #expect(burst.newReviewerShare == 1)
+    #expect(burst.nearIdenticalShare >= 0.6)
+
+    let spike = reviews.filter { $0.supplierID == "SUP-0006" }
+    #expect(spike.count == 23)
+    #expect(detector.detect(spike) { history[$0] ?? 0 }.isEmpty)
+  }
+
+  // MARK: - Against the reference model
+
+  @Test func agreesWithExactReferenceModelOnGeneratedCases() {
+    var rng = BurstTestSupport.Random(seed: 2024)
+    var bursting = 0
+    for seed in 0..<60 {
+      var scenario = Scenario(seed: UInt64(1000 + seed), separatedTexts: true)
+      let start = day("2025-01-01")
+      scenario.addOrdinary(
+        count: Int.random(in: 0...250, using: &rng), from: start, days: Int.random(in: 30...400, using: &rng),
+        newShare: [0, 0.3, 0.7].randomElement(using: &rng)!)
+      for _ in 0..<Int.random(in: 0...3, using: &rng) {
+        let count = Int.random(in: 5...60, using: &rng)
+        scenario.addCampaign(
+          start: start.adding(days: Int.random(in: 0...40, using: &rng)),
+          days: Int.random(in: 1...9, using: &rng),
+          count: count, verified: Int.random(in: 0...(count / 2), using: &rng),
+          established: Int.random(in: 0..<5, using: &rng) == 0, phrase: Int.random(in: 0..<3, using: &rng),
+          texts: [.variants, .variants, .distinct, .none].randomElement(using: &rng)!)
+      }
+      var policy = BurstPolicy()
+      if seed % 3 == 1 { policy.windowDays = 3 }
+      if seed % 3 == 2 { policy.minimumReviews = 20 }
+      if seed % 4 == 3 { policy.nearIdenticalShare = 0.3 }
+      let detected = ReviewBurstDetector(policy: policy).detect(
+        scenario.reviews, reviewCount: scenario.reviewCount)
+      let reference = ReferenceBurstModel(policy: policy).detect(
+        scenario.reviews, reviewCount: scenario.reviewCount)
+      #expect(detected.map(\.start) == reference.map(\.start), "case \(seed)")
+      #expect(detected.map(\.end) == reference.map(\.end), "case \(seed)")
+      #expect(detected.map(\.reviewIndices) == reference.map(\.reviewIndices), "case \(seed)")
+      #expect(detected.map(\.nearIdenticalShare) == reference.map(\.nearIdenticalShare), "case \(seed)")
+      bursting += detected.isEmpty ? 0 : 1
+    }
+    // The cases must exercise both outcomes.
+    #expect(bursting >= 10 && bursting <= 50, "\(bursting) of 60 cases with bursts")
+  }
+
+  @Test func bandingFindsTheSameGroupsAsComparingAllPairs() {
+    // 300 distinct variants of one phrase (each with its own tail word) and 250 unrelated texts,
+    // all from new unverified accounts: far more texts than compared pairwise.
+    var scenario = Scenario(seed: 15)
+    scenario.addCampaign(start: day("2025-04-01"), days: 3, count: 300, verified: 0, texts: .uniqueTails)
+    scenario.addCampaign(start: day("2025-04-01"), days: 3, count: 250, verified: 0, texts: .distinct)
+    let banded = ReviewBurstDetector(policy: .default, allPairsLimit: 16)
+      .detect(scenario.reviews, reviewCount: scenario.reviewCount)
+    let pairwise = ReviewBurstDetector(policy: .default, allPairsLimit: .max)
+      .detect(scenario.reviews, reviewCount: scenario.reviewCount)
+    #expect(banded.count == 1)
+    #expect(banded == pairwise)
+    #expect(banded.first?.nearIdenticalShare == 300.0 / 550.0)
+  }
+
+  @Test func defaultsAreTheDocumentedValues() {
+    let policy = BurstPolicy.default
+    #expect(policy.windowDays == 7)
+    #expect(policy.minimumReviews == 10)
+    #expect(policy.newReviewerShare == 0.6)
+    #expect(policy.unverifiedShare == 0.6)
+    #expect(policy.textSimilarity == 0.6)
+    #expect(policy.nearIdenticalShare == 0.5)
+    #expect(policy.shingleSize == 3)
+    #expect(policy.signatureSize == 64)
+    #expect(ReviewBurstDetector().policy == policy)
+  }
+
+  @Test func emptyAndTinyInputs() {
+    #expect(ReviewBurstDetector().detect([], reviewCount: { _ in 1 }).isEmpty)
+    var scenario = Scenario(seed: 16)
+    scenario.addCampaign(start: day("2025-04-01"), days: 1, count: 3, verified: 0)
+    var policy = BurstPolicy()
+    policy.minimumReviews = 0
+    policy.windowDays = 0
+    // Nonsensical settings are clamped to 1, not trapped on.
+    #expect(
+      ReviewBurstDetector(policy: policy).detect(scenario.reviews, reviewCount: scenario.reviewCount).count
+        == 1)
+  }
+
+  private func describe(_ bursts: [ReviewBurst], _ reviews: [Review]) -> [String] {
+    bursts.map { burst in
+      let ids = burst.reviewIndices.map { reviews[$0].id }.sorted().joined(separator: ",")
+      return "\(burst.detail) [\(burst.newReviewerShare) \(burst.unverifiedShare) "
+        + "\(burst.nearIdenticalShare) \(burst.fiveStarShare)] \(ids)"
+    }
+  }
+}
+
+// MARK: - Scenarios
+
+private func day(_ text: String) -> Day { Day(parsing: text)! }
+
+/// One supplier's reviews built from the patterns the catalog generator plants, with each
+/// reviewer's catalog-wide review count.
+private struct Scenario {
+  enum Texts { case variants, fixed, distinct, uniqueTails, none }
+
+  var reviews: [Review] = []
+  var history: [String: Int] = [:]
+  private var rng: BurstTestSupport.Random
+  private var serial = 0
+  /// Ordinary texts from a large vocabulary instead of the generator's small one, so that no
+  /// two texts are near the similarity threshold (for comparison with exact Jaccard).
+  private let separatedTexts: Bool
+
+  init(seed: UInt64, separatedTexts: Bool = false) {
+    rng = BurstTestSupport.Random(seed: seed)
+    self.separatedTexts = separatedTexts
+  }
+
+  func reviewCount(_ reviewer: String) -> Int { history[reviewer] ?? 1 }
+
+  // From the generator's vocabulary (Vocabulary+Reviews.swift).
+  static let positive = [
+    "Excellent supplier", "Good quality and fair price", "Products exactly as described",
+    "Very professional team", "Fast delivery and good packing", "Great communication with the sales rep",
+    "Second order with them, still consistent", "Samples matched the bulk goods",
+    "Quality better than expected", "Reliable partner for our shop",
+  ]
+  static let details = [
+    "the stitching is neat", "the cartons were well protected", "the colors match the photos",
+    "they sent photos before shipping", "the logo print is sharp", "lead time was about 20 days",
+    "the QC report was detailed", "some units had scratches", "the \"premium\" grade was not premium",
+    "the MOQ was flexible", "they fixed the issue quickly", "the voltage was wrong for our market",
+    "documents for customs were complete", "shipping cost was higher than quoted",
+  ]
+  static let closers = [
+    "Will order again.", "Recommended.", "Thanks, Linda!", "5 stars.", "Happy with this order.",
+    "We will place a bigger order next month.", "Good for small businesses.",
+  ]
+  static let burstPhrases = [
+    "Great supplier!!! Best quality, fast shipping, highly recommend!",
+    "Best supplier ever, great quality and fast shipping, highly recommend!",
+    "Wonderful factory, perfect goods, quick reply, we are very happy and will buy again soon!",
+  ]
+  static let burstTails = ["", "!", " A+++", " 5 stars", " Thank you!"]
+  /// Single-word tails, for the reference comparison: every pair of variants is at least 0.8
+  /// similar, well clear of the 0.6 threshold.
+  static let separatedTails = ["", "!", " A+++", " superb", " thanks"]
+
+  private mutating func nextID(_ prefix: String) -> String {
+    serial += 1
+    return "\(prefix)-\(serial)"
+  }
+
+  private mutating func add(
+    date: Day, reviewer: String?, verified: Bool?, rating: Double, text: String?
+  ) -> Int {
+    var review = Review(id: nextID("R"), supplierID: "SUP-T", rating: rating, date: date)
+    review.reviewerID = reviewer
+    review.verifiedPurchase = verified
+    review.text = text
+    reviews.append(review)
+    return reviews.count - 1
+  }
+
+  private mutating func establishedReviewer() -> String {
+    // A pool of buyers with 2...40 reviews each in the catalog.
+    let number = Int.random(in: 0..<300, using: &rng)
+    let id = "BYR-\(number)"
+    history[id] = 2 + number % 39
+    return id
+  }
+
+  private mutating func newReviewer() -> String {
+    let id = nextID("NEW")
+    history[id] = 1
+    return id
+  }
+
+  private mutating func ordinaryText() -> String {
+    if separatedTexts {
+      // 6-12 words from 5,000: unrelated texts share no shingle.
+      return (0..<Int.random(in: 6...12, using: &rng)).map { _ in "w\(Int.random(in: 0..<5_000, using: &rng))"
+      }
+      .joined(separator: " ")
+    }
+    var text = Self.positive.randomElement(using: &rng)!
+    let shape = Int.random(in: 0..<1000, using: &rng)
+    if shape < 250 { return text + "." }
+    text += ", " + Self.details.randomElement(using: &rng)! + "."
+    if shape >= 650 { text += " " + Self.closers.randomElement(using: &rng)! }
+    return text
+  }
+
+  /// Ordinary reviews spread evenly over `days` days from `from`: established buyers (or new
+  /// ones with probability `newShare`), 60 % verified, mostly 4-5 stars, 8 % without text.
+  mutating func addOrdinary(count: Int, from: Day, days: Int, newShare: Double = 0) {
+    for _ in 0..<count {
+      let date = from.adding(days: Int.random(in: 0..<max(1, days), using: &rng))
+      let reviewer = Double.random(in: 0..<1, using: &rng) < newShare ? newReviewer() : establishedReviewer()
+      let text = Int.random(in: 0..<100, using: &rng) < 92 ? ordinaryText() : nil
+      _ = add(
+        date: date, reviewer: reviewer, verified: Double.random(in: 0..<1, using: &rng) < 0.6,
+        rating: Double([3, 4, 5, 5, 5].randomElement(using: &rng)!), text: text)
+    }
+  }
+
+  /// A rush after a trade fair: established buyers, 90 % verified, ordinary texts, over 3 days.
+  mutating func addGenuineSpike(start: Day, count: Int) {
+    for _ in 0..<count {
+      _ = add(
+        date: start.adding(days: Int.random(in: 0..<3, using: &rng)), reviewer: establishedReviewer(),
+        verified: Double.random(in: 0..<1, using: &rng) < 0.9,
+        rating: Double([2, 3, 4, 4, 5, 5].randomElement(using: &rng)!), text: ordinaryText())
+    }
+  }
+
+  /// A purchased campaign: `count` five-star reviews spread over `days` days from `start`,
+  /// exactly `verified` of them verified purchases, from brand-new accounts (or established
+  /// ones). Returns the indices of its reviews, ascending.
+  @discardableResult
+  mutating func addCampaign(
+    start: Day, days: Int, count: Int, verified: Int, established: Bool = false, phrase: Int = 0,
+    texts: Texts = .variants
+  ) -> [Int] {
+    var indices: [Int] = []
+    for number in 0..<count {
+      let text: String?
+      switch texts {
+      case .variants:
+        let tails = separatedTexts ? Self.separatedTails : Self.burstTails
+        text = Self.burstPhrases[phrase] + tails.randomElement(using: &rng)!
+      case .fixed: text = Self.burstPhrases[phrase]
+      case .distinct: text = ordinaryTextUnrelated()
+      case .uniqueTails: text = Self.burstPhrases[phrase] + " tail\(number)"
+      case .none: text = nil
+      }
+      // Spread evenly so that every day of the campaign has reviews.
+      let date = start.adding(days: number % max(1, days))
+      indices.append(
+        add(
+          date: date, reviewer: established ? establishedReviewer() : newReviewer(),
+          verified: number < verified ? true : [false, nil].randomElement(using: &rng)!, rating: 5, text: text
+        ))
+    }
+    return indices
+  }
+
+  private mutating func ordinaryTextUnrelated() -> String {
+    (0..<Int.random(in: 5...10, using: &rng)).map { _ in "u\(Int.random(in: 0..<50_000, using: &rng))" }
+      .joined(separator: " ")
+  }
+}
+
+/// Parses the sample's reviews.csv layout (RFC 4180 quoting), only the columns the detector
+/// reads.
+private func parseReviews(_ csv: String) throws -> [Review] {
+  var records: [[String]] = []
+  var record: [String] = []
+  var field = ""
+  var quoted = false
+  var chars = Array(csv).makeIterator()
+  var pending: Character? = nil
+  while let char = pending ?? chars.next() {
+    pending = nil
+    if quoted {
+      if char == "\"" {
+        let next = chars.next()
+        if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
+      } else {
+        field.append(char)
+      }
+    } else if char == "\"" {
+      quoted = true
+    } else if char == "," {
+      record.append(field)
+      field = ""
+    } else if char == "\n" || char == "\r\n" {
+      record.append(field)
+      records.append(record)
+      record = []
+      field = ""
+    } else {
+      field.append(char)
+    }
+  }
+  if !field.isEmpty || !record.isEmpty {
+    record.append(field)
+    records.append(record)
+  }
+  let header = records.removeFirst()
+  func column(_ name: String) throws -> Int { try #require(header.firstIndex(of: name)) }
+  let id = try column("review_id")
+  let supplier = try column("supplier_id")
+  let rating = try column("rating")
+  let date = try column("review_date")
+  let reviewer = try column("reviewer_id")
+  let verified = try column("verified_purchase")
+  let text = try column("text")
+  return try records.map { fields in
+    var review = Review(
+      id: fields[id], supplierID: fields[supplier], rating: try #require(Double(fields[rating])),
+      date: try #require(Day(parsing: fields[date])))
+    review.reviewerID = fields[reviewer].isEmpty ? nil : fields[reviewer]
+    switch fields[verified].lowercased() {
+    case "true", "yes", "y", "1": review.verifiedPurchase = true
+    case "false", "no", "n", "0": review.verifiedPurchase = false
+    default: review.verifiedPurchase = nil
+    }
+    review.text = fields[text].isEmpty ? nil : fields[text]
+    return review
+  }
+}
+
+// MARK: - Reference model
+
+/// The detector's rules written out directly: every window examined on its own, exact Jaccard
+/// over every pair of texts, no prefix sums, no banding. Slow; for small generated cases only.
+private struct ReferenceBurstModel {
+  struct Burst {
+    var start: Day
+    var end: Day
+    var reviewIndices: [Int]
+    var nearIdenticalShare: Double
+  }
+
+  let policy: BurstPolicy
+
+  func detect(_ reviews: [Review], reviewCount: (String) -> Int) -> [Burst] {
+    let minimum = max(1, policy.minimumReviews)
+    let width = max(1, policy.windowDays)
+    let days = Set(reviews.map(\.date)).sorted()
+    func members(_ window: (Day, Day)) -> [Int] {
+      reviews.indices.filter { reviews[$0].date >= window.0 && reviews[$0].date <= window.1 }
+    }
+    func fraction(_ members: [Int], _ test: (Review) -> Bool) -> Double {
+      Double(members.filter { test(reviews[$0]) }.count) / Double(members.count)
+    }
+    func isNew(_ review: Review) -> Bool {
+      guard let id = review.reviewerID, !id.allSatisfy(\.isWhitespace) else { return true }
+      return reviewCount(id) <= 1
+    }
+
+    var candidates: [(Day, Day)] = []
+    for first in days {
+      for last in days where first <= last && first.days(until: last) < width {
+        let inside = members((first, last))
+        guard inside.count >= minimum else { continue }
+        if fraction(inside, isNew) >= policy.newReviewerShare
+          && fraction(inside, { $0.verifiedPurchase != true }) >= policy.unverifiedShare
+        {
+          candidates.append((first, last))
+        }
+      }
+    }
+
+    var bursts: [Burst] = []
+    for run in merge(candidates) {
+      // Near-identical groups over the run's distinct normalised texts, by exact Jaccard.
+      var textOf: [Int: String] = [:]
+      for index in members(run.cover) {
+        let normalized = ReviewTextNormalizer.normalize(reviews[index].text ?? "")
+        if !normalized.isEmpty { textOf[index] = normalized }
+      }
+      let texts = Set(textOf.values).sorted()
+      var group: [String: Int] = [:]
+      for seed in texts where group[seed] == nil {
+        group[seed] = group.count
+        var queue = [seed]
+        while let text = queue.popLast() {
+          for other in texts where group[other] == nil {
+            if BurstTestSupport.exactJaccard(text, other, shingleSize: max(1, policy.shingleSize))
+              >= policy.textSimilarity
+            {
+              group[other] = group[seed]
+              queue.append(other)
+            }
+          }
+        }
+      }
+      func largest(_ members: [Int]) -> (size: Int, groups: Set<Int>) {
+        var counts: [Int: Int] = [:]
+        for index in members { if let text = textOf[index] { counts[group[text]!, default: 0] += 1 } }
+        let size = counts.values.max() ?? 0
+        return size >= 2 ? (size, Set(counts.filter { $0.value == size }.keys)) : (0, [])
+      }
+
+      var qualifying: [(window: (Day, Day), marked: [Day])] = []
+      for window in run.windows {
+        let inside = members(window)
+        let top = largest(inside)
+        guard Double(top.size) / Double(inside.count) >= policy.nearIdenticalShare else { continue }
+        let marked = inside.filter { textOf[$0].map { top.groups.contains(group[$0]!) } ?? false }
+        qualifying.append((window, marked.map { reviews[$0].date }))
+      }
+      for cluster in merge(qualifying.map(\.window)) {
+        let marked = qualifying.filter { $0.window.0 >= cluster.cover.0 && $0.window.1 <= cluster.cover.1 }
+          .flatMap(\.marked)
+        var span = cluster.cover
+        if let low = marked.min(), let high = marked.max(), members((low, high)).count >= minimum {
+          span = (low, high)
+        }
+        let inside = members(span)
+        bursts.append(
+          Burst(
+            start: span.0, end: span.1, reviewIndices: inside,
+            nearIdenticalShare: Double(largest(inside).size) / Double(inside.count)))
+      }
+    }
+    return bursts
+  }
+
+  /// Runs of windows (ordered by first day) that share a day.
+  private func merge(_ windows: [(Day, Day)]) -> [(cover: (Day, Day), windows: [(Day, Day)])] {
+    var runs: [(cover: (Day, Day), windows: [(Day, Day)])] = []
+    for window in windows {
+      if let last = runs.indices.last, window.0 <= runs[last].cover.1 {
+        runs[last].cover.1 = max(runs[last].cover.1, window.1)
+        runs[last].windows.append(window)
+      } else {
+        runs.append((window, [window]))
+      }
+    }
+    return runs
+  }
+}
