@@ -54,7 +54,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         out += "[]"
         return
       }
-      if items.allSatisfy({ if case .object = $0 { return false } else { return true } }) {
+      // Short lists of scalars stay on one line; anything longer gets a line per item.
+      if items.count <= 8, items.allSatisfy({ $0.isShortScalar }) {
         out += "["
         for (i, item) in items.enumerated() {
           if i > 0 { out += ", " }
@@ -91,6 +92,14 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
   }
 
+  private var isShortScalar: Bool {
+    switch self {
+    case .null, .bool, .number: return true
+    case .string(let s): return s.utf8.count <= 24
+    case .array, .object: return false
+    }
+  }
+
   private static func indent(_ out: inout String, _ depth: Int) {
     for _ in 0..<depth { out += "  " }
   }
@@ -113,7 +122,9 @@ public indirect enum JSONValue: Sendable, Equatable {
   static func appendQuoted(_ s: String, to out: inout String) {
     out += "\""
     // Most strings need no escaping: append them whole.
-    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) {
+    if !s.utf8.contains(where: {
+      $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2
+    }) {
       out += s
       out += "\""
       return

@@ -233,7 +233,8 @@ public struct Scorer: Sendable {
     score = score.map { ($0 * 10).rounded() / 10 }
     let allWeights = weights.reduce(0, +)
     let confidence =
-      allWeights > 0 ? (zip(weights, shares).map { $0 * $1 }.reduce(0, +) / allWeights * 100).rounded() / 100 : 0
+      allWeights > 0
+      ? (zip(weights, shares).map { $0 * $1 }.reduce(0, +) / allWeights * 100).rounded() / 100 : 0
     return (score, confidence, weightSum)
   }
 

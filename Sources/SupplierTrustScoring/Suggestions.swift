@@ -44,8 +44,11 @@ extension Scorer {
       }
     }
     // Audits: a fresh passed audit when there is none, it failed, or it is stale.
-    if result.components.audits == nil || result.flags.contains(where: { $0.code == .auditFailed || $0.code == .auditStale }) {
-      var passed = Audit(id: "hypothetical", supplierID: result.supplier.id, kind: .factoryAudit, date: asOf, result: .pass)
+    if result.components.audits == nil
+      || result.flags.contains(where: { $0.code == .auditFailed || $0.code == .auditStale })
+    {
+      var passed = Audit(
+        id: "hypothetical", supplierID: result.supplier.id, kind: .factoryAudit, date: asOf, result: .pass)
       passed.auditor = "SGS"
       passed.majorFindings = 0
       passed.minorFindings = 0
@@ -53,7 +56,8 @@ extension Scorer {
       copy.audits.append(Sourced(passed, source: hypothetical))
       let part = auditComponent(copy, context: context, flags: &scratch)
       if let g = gain(replacing: 2, with: (part.value, part.confidence)), g >= 0.5 {
-        out.append("a passed on-site audit by a recognised auditor (e.g. SGS) would add about \(format(g, 0)) points")
+        out.append(
+          "a passed on-site audit by a recognised auditor (e.g. SGS) would add about \(format(g, 0)) points")
       }
     }
     // Delivery: the next orders shipped on time.
@@ -95,7 +99,8 @@ extension Scorer {
         var v = values
         if v[0] == nil { v[0] = 0.5 }
         let confidence = combine(v, c).1
-        if confidence >= result.confidence + 0.1 || (result.confidence < 0.8 && confidence >= 0.8) || n == 320 {
+        if confidence >= result.confidence + 0.1 || (result.confidence < 0.8 && confidence >= 0.8) || n == 320
+        {
           if confidence > result.confidence {
             out.append(
               "about \(n) more verified reviews at \(format(rating, 1))★ would raise confidence from \(format(result.confidence, 2)) to \(format(confidence, 2))"
