@@ -17,7 +17,8 @@ struct SupplierTrust: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      ImportCommand.self, CheckCommand.self, ScoreCommand.self, EligibilityCommand.self, PolicyCommand.self,
+      ImportCommand.self, CheckCommand.self, ScoreCommand.self, RankCommand.self, EligibilityCommand.self,
+      PolicyCommand.self,
       GenerateCommand.self,
     ]
   )

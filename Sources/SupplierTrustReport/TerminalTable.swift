@@ -42,7 +42,8 @@ public struct TextTable {
     let total = widths.reduce(0, +) + separators
     if total > width {
       var excess = total - width
-      for c in columns.indices.reversed() where columns[c].flexible && excess > 0 {
+      // Earlier flexible columns give way first: names truncate before flags do.
+      for c in columns.indices where columns[c].flexible && excess > 0 {
         let cut = min(excess, widths[c] - columns[c].minimum)
         widths[c] -= cut
         excess -= cut
@@ -79,20 +80,19 @@ extension String {
 }
 
 extension ScoreOutput {
-  /// The ranking for a terminal: rank, supplier, country, score ± interval with confidence, grade,
-  /// Trade Assurance coverage (for the order amount when one is given) and the most serious flags.
-  public static func table(_ list: RankedList, width: Int = 100, colour: Bool, orderAmount: Money? = nil)
-    -> String
-  {
+  /// The ranking for a terminal: rank, supplier, country, score with confidence, grade, Trade
+  /// Assurance coverage (for the order amount when one is given) and the most serious flags.
+  public static func table(_ list: RankedList, width: Int = 100, colour: Bool, orderAmount: Money? = nil) -> String {
     var table = TextTable()
     table.column("#", .right)
-    table.column("Supplier", minimum: 16, flexible: true)
+    table.column("Supplier", minimum: 18, flexible: true)
+    table.column("ID")
     table.column("CC")
     table.column("Score", .right)
     table.column("Conf", .right)
     table.column("Grade")
-    table.column(orderAmount == nil ? "Trade Assurance" : "TA for order", minimum: 10, flexible: true)
-    table.column("Flags", minimum: 12, flexible: true)
+    table.column(orderAmount == nil ? "TA limit" : "TA covers order")
+    table.column("Flags", minimum: 24, flexible: true)
     for (i, s) in list.suppliers.enumerated() {
       let gradeColour: String? =
         switch s.standing {
@@ -100,22 +100,25 @@ extension ScoreOutput {
         case .warned: "33"
         case .blocked: "31"
         }
-      var ta = taText(s)
-      if let amount = orderAmount, s.supplier.tradeAssurance == true {
-        if let limit = s.supplier.tradeAssuranceLimit {
-          ta = amount <= limit ? "covered (\(limit.wholeDollars))" : "NOT covered (\(limit.wholeDollars))"
-        }
+      var ta: String
+      var taColour: String? = nil
+      switch s.supplier.tradeAssurance {
+      case true?: ta = s.supplier.tradeAssuranceLimit.map { $0.short } ?? "yes"
+      case false?: ta = "no"
+      case nil: ta = "?"
       }
-      let flags =
-        s.flags.prefix(3).map(\.code.rawValue).joined(separator: ", ")
-        + (s.flags.count > 3 ? " +\(s.flags.count - 3)" : "")
-      let severe =
-        s.flags.first.map { $0.severity == .high ? "31" : $0.severity == .medium ? "33" : nil } ?? nil
+      if let amount = orderAmount {
+        let covered = s.supplier.tradeAssurance == true && (s.supplier.tradeAssuranceLimit.map { amount <= $0 } ?? false)
+        ta = (covered ? "yes " : "no ") + (s.supplier.tradeAssuranceLimit.map { "(\($0.short))" } ?? "")
+        taColour = covered ? "32" : "31"
+      }
+      let shown = s.flags.prefix(2).map(\.code.rawValue).joined(separator: ", ")
+      let flags = shown + (s.flags.count > 2 ? " +\(s.flags.count - 2)" : "")
+      let severe = s.flags.first.map { $0.severity == .high ? "31" : $0.severity == .medium ? "33" : nil } ?? nil
       table.row([
-        (String(i + 1), nil), ("\(s.supplier.name) \(s.supplier.id)", nil), (s.supplier.country, nil),
-        (s.score.map { format(rounded($0, 1)) } ?? "–", nil),
-        (String(Int((s.confidence * 100).rounded())) + "%", nil),
-        (s.grade, gradeColour), (ta, nil), (flags.isEmpty ? "–" : flags, severe),
+        (String(i + 1), nil), (s.supplier.name, nil), (s.supplier.id, nil), (s.supplier.country, nil),
+        (s.score.map { fixed($0, 1) } ?? "–", nil), (String(Int((s.confidence * 100).rounded())) + "%", nil),
+        (s.grade, gradeColour), (ta, taColour), (flags.isEmpty ? "–" : flags, severe),
       ])
     }
     var out =
@@ -124,5 +127,26 @@ extension ScoreOutput {
     out += "\n\n"
     if list.suppliers.isEmpty { return out + "No supplier matches.\n" }
     return out + table.render(width: width, colour: colour)
+  }
+
+  /// `value` with exactly `places` decimals.
+  static func fixed(_ value: Double, _ places: Int) -> String {
+    let text = format(rounded(value, places))
+    if places == 0 { return text }
+    if let dot = text.firstIndex(of: ".") {
+      let have = text.distance(from: dot, to: text.endIndex) - 1
+      return text + String(repeating: "0", count: max(0, places - have))
+    }
+    return text + "." + String(repeating: "0", count: places)
+  }
+}
+
+extension Money {
+  /// `$350k`, `$1.2M`, `$900`: amounts for narrow columns.
+  var short: String {
+    let dollars = Double(cents) / 100
+    if dollars >= 1_000_000 { return "$" + ScoreOutput.format(ScoreOutput.rounded(dollars / 1_000_000, 1)) + "M" }
+    if dollars >= 1_000 { return "$" + ScoreOutput.format(ScoreOutput.rounded(dollars / 1_000, dollars < 10_000 ? 1 : 0)) + "k" }
+    return "$" + ScoreOutput.format(dollars.rounded())
   }
 }

@@ -351,6 +351,9 @@ public struct Scorer: Sendable {
       let label = "\(c.standard)\(c.certificateNumber.map { " \($0)" } ?? "")"
       var value = 1.0
       var verdict = "valid"
+      // Whether the certificate counts as a valid one for `--require`: in date, not withdrawn,
+      // and nothing suggests it is not genuine.
+      var genuine = true
       var fieldsKnown = 0.0
       if c.certificationBody != nil { fieldsKnown += 1 }
       if c.accreditationBody != nil { fieldsKnown += 1 }
@@ -394,6 +397,7 @@ public struct Scorer: Sendable {
         if expires > limit {
           value = min(value, p.invalidPeriodValue)
           verdict = "validity too long"
+          genuine = false
           let years = Double(expires.daysSinceEpoch - issued.daysSinceEpoch) / 365.25
           flags.append(
             TrustFlag(
@@ -429,6 +433,7 @@ public struct Scorer: Sendable {
         if !problems.isEmpty {
           value = min(value, p.unaccreditedValue)
           verdict = "not from a recognised body"
+          genuine = false
           flags.append(
             TrustFlag(
               code: .certUnaccredited, severity: severity,
@@ -441,7 +446,8 @@ public struct Scorer: Sendable {
       }
       assessments.append(
         CertificateAssessment(
-          certification: c, evidence: evidence, value: value, verdict: verdict, renewed: false))
+          certification: c, evidence: evidence, value: value, verdict: verdict, renewed: false,
+          isValid: genuine && value > 0))
     }
     // A currently valid certificate of the same standard covers an expired or expiring one.
     var best: [String: Double] = [:]
@@ -472,9 +478,7 @@ public struct Scorer: Sendable {
       if flag.code == .certExpired, relevance(standard) >= 1 { flag.severity = .high }
       flags.append(flag)
     }
-    let validStandards = Set(
-      assessments.filter { $0.value >= 1 || ($0.value > 0 && !$0.verdict.contains("recognised")) }.map(
-        \.certification.standard))
+    let validStandards = Set(assessments.filter(\.isValid).map(\.certification.standard))
     guard !assessments.isEmpty else {
       return CertificationOutcome(value: nil, confidence: 0, factor: nil, assessments: [], validStandards: [])
     }

@@ -1,0 +1,96 @@
+import ArgumentParser
+import SupplierTrustReport
+import SupplierTrustScoring
+
+/// The filters of `rank` and `report`: what the order asks of a supplier.
+struct RankFilters: ParsableArguments {
+  @Option(help: ArgumentHelp("Only suppliers with a category containing this text.", valueName: "text"))
+  var category: String?
+
+  @Option(help: ArgumentHelp("Only suppliers from this country (ISO code; repeatable).", valueName: "cc"))
+  var country: [String] = []
+
+  @Option(help: ArgumentHelp("Leave out suppliers from this country (repeatable).", valueName: "cc"))
+  var excludeCountry: [String] = []
+
+  @Option(
+    help: ArgumentHelp("A valid certificate of this standard is required (repeatable, e.g. ISO9001).", valueName: "standard"))
+  var require: [String] = []
+
+  @ArgumentParser.Flag(help: "Only suppliers that offer Trade Assurance.")
+  var tradeAssurance = false
+
+  @Option(
+    help: ArgumentHelp("The order value in USD; the supplier's Trade Assurance coverage must hold all of it.", valueName: "usd"))
+  var orderAmount: String?
+
+  @Option(help: ArgumentHelp("Only suppliers scoring at least this (0-100).", valueName: "n"))
+  var minScore: Double?
+
+  @Option(help: ArgumentHelp("Show at most this many suppliers.", valueName: "n"))
+  var top: Int?
+
+  func validate() throws {
+    for code in country + excludeCountry where Country.normalize(code) == nil {
+      throw ValidationError("\(code) is not an ISO 3166-1 alpha-2 country code; use two letters such as CN, VN or TR.")
+    }
+    for standard in require where Standard.normalize(standard) == nil {
+      throw ValidationError("--require \(standard) is not a standard name; use one such as ISO9001 or \"ISO 14001\".")
+    }
+    if let orderAmount, Money(parsing: orderAmount) == nil || Money(parsing: orderAmount)!.cents <= 0 {
+      throw ValidationError("--order-amount must be a positive amount in US dollars without separators, e.g. 25000.")
+    }
+    if let minScore, !(0...100).contains(minScore) {
+      throw ValidationError("--min-score must be between 0 and 100.")
+    }
+    if let top, top < 1 { throw ValidationError("--top must be at least 1.") }
+  }
+
+  var criteria: RankingCriteria {
+    var c = RankingCriteria()
+    c.category = category
+    c.countries = Set(country.compactMap { Country.normalize($0) })
+    c.excludedCountries = Set(excludeCountry.compactMap { Country.normalize($0) })
+    c.requiredStandards = require.compactMap { Standard.normalize($0) }
+    c.tradeAssuranceOnly = tradeAssurance
+    c.orderAmount = orderAmount.flatMap(Money.init(parsing:))
+    c.minimumScore = minScore
+    c.top = top
+    return c
+  }
+}
+
+struct RankCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "rank",
+    abstract: "Rank suppliers for an order: filters, then best first.",
+    discussion: """
+      Scores every supplier as `score` does, keeps those that pass the filters, and lists them \
+      best first (ties: higher confidence, then supplier id).
+
+      Examples:
+        supplier-trust rank --require ISO9001 --trade-assurance --order-amount 25000
+        supplier-trust rank datasets/sample --as-of 2026-11-25 --category valve --exclude-country IN --top 5
+        supplier-trust rank --format csv --min-score 70 > shortlist.csv
+      """)
+
+  @OptionGroup var catalog: CatalogOptions
+  @OptionGroup var filters: RankFilters
+
+  @Option(help: "Output format: table, json, csv or markdown.")
+  var format: OutputFormat = .table
+
+  func run() throws {
+    let clock = StageClock()
+    let policy = try catalog.loadPolicy()
+    let (data, _) = try catalog.loadCatalog()
+    clock.lap("load \(data.recordCount) records")
+    let run = Scorer(policy: policy, asOf: catalog.day).score(data)
+    clock.lap("score \(run.suppliers.count) suppliers")
+    let criteria = filters.criteria
+    let list = RankedList(run: run, suppliers: criteria.apply(to: run), criteria: criteria.descriptions)
+    let text = ScoringPrinter.render(list, format: format, orderAmount: criteria.orderAmount)
+    clock.lap("rank and render \(list.suppliers.count)")
+    print(text, terminator: "")
+  }
+}

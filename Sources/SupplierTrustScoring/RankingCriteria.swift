@@ -1,0 +1,59 @@
+/// What an order asks of a supplier: the filters of `rank` and `report`.
+public struct RankingCriteria: Sendable, Equatable {
+  /// Text that one of the supplier's categories must contain (any case).
+  public var category: String?
+  /// Only suppliers from these countries (ISO 3166 alpha-2); all when empty.
+  public var countries: Set<String> = []
+  public var excludedCountries: Set<String> = []
+  /// Standards (canonical) the supplier must hold a valid certificate for.
+  public var requiredStandards: [String] = []
+  /// Only suppliers that take part in Trade Assurance.
+  public var tradeAssuranceOnly = false
+  /// The order value the supplier's Trade Assurance coverage must hold in full.
+  public var orderAmount: Money?
+  public var minimumScore: Double?
+  /// Keep at most this many after filtering.
+  public var top: Int?
+
+  public init() {}
+
+  /// Whether `s` passes every filter (not `top`).
+  public func admits(_ s: SupplierAssessment) -> Bool {
+    if let category {
+      let needle = category.lowercased()
+      guard s.supplier.categories.contains(where: { $0.lowercased().contains(needle) }) else { return false }
+    }
+    if !countries.isEmpty, !countries.contains(s.supplier.country) { return false }
+    if excludedCountries.contains(s.supplier.country) { return false }
+    for standard in requiredStandards where !s.validStandards.contains(standard) { return false }
+    if tradeAssuranceOnly || orderAmount != nil, s.supplier.tradeAssurance != true { return false }
+    if let orderAmount {
+      guard let limit = s.supplier.tradeAssuranceLimit, limit >= orderAmount else { return false }
+    }
+    if let minimumScore {
+      guard let score = s.score, score >= minimumScore else { return false }
+    }
+    return true
+  }
+
+  /// The suppliers of `run` that pass, best first, at most `top`.
+  public func apply(to run: ScoringRun) -> [SupplierAssessment] {
+    var result = run.suppliers.filter(admits)
+    if let top, result.count > top { result.removeSubrange(top...) }
+    return result
+  }
+
+  /// The criteria in words, for headings ("category contains \"valve\"", "ISO9001 required", ...).
+  public var descriptions: [String] {
+    var out: [String] = []
+    if let category { out.append("category contains \"\(category)\"") }
+    if !countries.isEmpty { out.append("from \(countries.sorted().joined(separator: ", "))") }
+    if !excludedCountries.isEmpty { out.append("not from \(excludedCountries.sorted().joined(separator: ", "))") }
+    for standard in requiredStandards { out.append("valid \(standard) required") }
+    if tradeAssuranceOnly { out.append("Trade Assurance only") }
+    if let orderAmount { out.append("Trade Assurance must cover an order of \(orderAmount) USD") }
+    if let minimumScore { out.append("score at least \(JSONValue.format(minimumScore))") }
+    if let top { out.append("top \(top)") }
+    return out
+  }
+}
