@@ -54,6 +54,9 @@ public struct Catalog: Sendable {
   public var audits: [Sourced<Audit>] = []
   public var reviews: [Sourced<Review>] = []
   public var orders: [Sourced<Order>] = []
+  /// Where review texts come from when ``reviews`` were loaded without them (a large store):
+  /// scoring asks only for the few it needs (reviews in a suspected burst).
+  public var deferredReviewTexts: (any ReviewTextSource)?
 
   public init() {}
 
@@ -73,4 +76,10 @@ public struct Catalog: Sendable {
   public var recordCount: Int {
     suppliers.count + certifications.count + audits.count + reviews.count + orders.count
   }
+}
+
+/// Fetches review texts on demand, so that millions of reviews need not carry their texts in memory.
+public protocol ReviewTextSource: AnyObject, Sendable {
+  /// The texts of the given reviews that have one, by review id.
+  func texts(of reviewIDs: [String]) -> [String: String]
 }

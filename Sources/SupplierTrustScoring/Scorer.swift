@@ -11,7 +11,8 @@ struct SupplierEvidence {
   var supplier: Sourced<Supplier>
   var certifications: [Sourced<Certification>] = []
   var audits: [Sourced<Audit>] = []
-  var reviews: [Sourced<Review>] = []
+  /// Up to the as-of day, by date (then id).
+  var reviews: ArraySlice<Sourced<Review>> = []
   var orders: [Sourced<Order>] = []
 }
 
@@ -43,30 +44,46 @@ public struct Scorer: Sendable {
 
   public func score(_ catalog: Catalog) -> ScoringRun {
     var evidence = gather(catalog)
-    var reviewerCounts: [String: Int32] = [:]
-    for review in catalog.reviews where review.record.date <= asOf {
-      if let id = review.record.reviewerID { reviewerCounts[id, default: 0] += 1 }
-    }
+    let reviewerCounts = countReviewers(catalog.reviews)
     let detector = ReviewBurstDetector(policy: policy.burst)
+    // Without texts at hand, a first pass with the text test switched off finds the windows
+    // that could be bursts; only their texts are fetched.
+    var screening = policy.burst
+    screening.nearIdenticalShare = 0
+    let screen = ReviewBurstDetector(policy: screening)
     // Bursts first: the catalog's prior mean must not be moved by purchased reviews.
     var suspicious = [[Bool]](repeating: [], count: evidence.count)
     var bursts = [[ReviewBurst]](repeating: [], count: evidence.count)
     var ratingSum = 0.0
     var ratingSquares = 0.0
     var ratingCount = 0
+    let minimum = max(1, policy.burst.minimumReviews)
     for index in evidence.indices {
-      evidence[index].reviews.removeAll { $0.record.date > asOf }
-      let reviews = evidence[index].reviews.map(\.record)
-      let found = detector.detect(reviews) { Int(reviewerCounts[$0] ?? 1) }
-      var flags = [Bool](repeating: false, count: reviews.count)
-      for burst in found { for i in burst.reviewIndices { flags[i] = true } }
-      for (i, review) in reviews.enumerated() where !flags[i] {
-        ratingSum += review.rating
-        ratingSquares += review.rating * review.rating
+      let slice = evidence[index].reviews
+      var flags = [Bool](repeating: false, count: slice.count)
+      if slice.count >= minimum {
+        var reviews = slice.map(\.record)
+        var found: [ReviewBurst] = []
+        if let texts = catalog.deferredReviewTexts {
+          let candidates = screen.detect(reviews) { Int(reviewerCounts[$0] ?? 1) }
+          if !candidates.isEmpty {
+            let positions = Array(Set(candidates.flatMap(\.reviewIndices))).sorted()
+            let fetched = texts.texts(of: positions.map { reviews[$0].id })
+            for p in positions { reviews[p].text = fetched[reviews[p].id] }
+            found = detector.detect(reviews) { Int(reviewerCounts[$0] ?? 1) }
+          }
+        } else {
+          found = detector.detect(reviews) { Int(reviewerCounts[$0] ?? 1) }
+        }
+        for burst in found { for i in burst.reviewIndices { flags[i] = true } }
+        bursts[index] = found
+      }
+      for (i, review) in slice.enumerated() where !flags[i] {
+        ratingSum += review.record.rating
+        ratingSquares += review.record.rating * review.record.rating
         ratingCount += 1
       }
       suspicious[index] = flags
-      bursts[index] = found
     }
     let mean = ratingCount > 0 ? ratingSum / Double(ratingCount) : 4.0
     // With fewer than two reviews there is no spread to measure: one star is a fair guess.
@@ -81,20 +98,37 @@ public struct Scorer: Sendable {
       let work = evidence
       let suspicious = suspicious
       let bursts = bursts
-      DispatchQueue.concurrentPerform(iterations: min(8, max(1, work.count))) { part in
-        var i = part
-        while i < work.count {
+      let stride = 64
+      let chunks = (work.count + stride - 1) / stride
+      DispatchQueue.concurrentPerform(iterations: max(1, chunks)) { chunk in
+        for i in (chunk * stride)..<min(work.count, (chunk + 1) * stride) {
           output.buffer[i] = assess(
             work[i], suspicious: suspicious[i], bursts: bursts[i], context: context, explain: true)
-          i += min(8, max(1, work.count))
         }
       }
     }
-    var suppliers = results.map { $0! }
-    suppliers.sort(by: Scorer.rankOrder)
+    // Sort positions, not the large assessment values.
+    let keys = results.map { ($0!.score ?? -1, $0!.confidence) }
+    var order = Array(results.indices)
+    order.sort { a, b in
+      if keys[a].0 != keys[b].0 { return keys[a].0 > keys[b].0 }
+      if keys[a].1 != keys[b].1 { return keys[a].1 > keys[b].1 }
+      return results[a]!.supplier.id < results[b]!.supplier.id
+    }
+    let suppliers = order.map { results[$0]! }
     return ScoringRun(
       asOf: asOf, policy: policy, policyHash: policy.hash, sources: catalog.sources,
       catalogMeanRating: context.meanRating, suppliers: suppliers)
+  }
+
+  /// Reviews per reviewer up to the as-of day (a reviewer with one review has no other history).
+  func countReviewers(_ reviews: [Sourced<Review>]) -> [String: Int32] {
+    var counts: [String: Int32] = [:]
+    counts.reserveCapacity(reviews.count / 4)
+    for review in reviews where review.record.date <= asOf {
+      if let id = review.record.reviewerID { counts[id, default: 0] += 1 }
+    }
+    return counts
   }
 
   /// Best first: higher score, then higher confidence, then supplier id; unscored last.
@@ -109,7 +143,10 @@ public struct Scorer: Sendable {
     return a.supplier.id < b.supplier.id
   }
 
-  /// Groups records by supplier, in the catalog's supplier order.
+  /// Groups records by supplier (in supplier id order), each supplier's records sorted by a key
+  /// of their own so that input order never matters. Reviews up to the as-of day are handed out
+  /// as slices of one array: when the catalog already holds them grouped and in date order (as
+  /// the store gives them) that array is the catalog's own, with nothing copied.
   func gather(_ catalog: Catalog) -> [SupplierEvidence] {
     var index: [String: Int] = [:]
     index.reserveCapacity(catalog.suppliers.count)
@@ -119,20 +156,64 @@ public struct Scorer: Sendable {
       index[supplier.record.id] = evidence.count
       evidence.append(SupplierEvidence(supplier: supplier))
     }
-    for c in catalog.certifications {
-      if let i = index[c.record.supplierID] { evidence[i].certifications.append(c) }
-    }
+    for c in catalog.certifications { if let i = index[c.record.supplierID] { evidence[i].certifications.append(c) } }
     for a in catalog.audits { if let i = index[a.record.supplierID] { evidence[i].audits.append(a) } }
     for o in catalog.orders { if let i = index[o.record.supplierID] { evidence[i].orders.append(o) } }
-    for r in catalog.reviews { if let i = index[r.record.supplierID] { evidence[i].reviews.append(r) } }
-    // Input order must not matter: sort each supplier's records by a key of their own.
     for i in evidence.indices {
       evidence[i].certifications.sort { $0.record.key < $1.record.key }
       evidence[i].audits.sort { ($0.record.date, $0.record.id) < ($1.record.date, $1.record.id) }
       evidence[i].orders.sort { $0.record.id < $1.record.id }
-      evidence[i].reviews.sort { ($0.record.date, $0.record.id) < ($1.record.date, $1.record.id) }
     }
+
+    // Reviews: the supplier of each run of equal supplier ids, looked up once per run.
+    let reviews = catalog.reviews
+    var owner = [Int32](repeating: -1, count: reviews.count)
+    var counts = [Int](repeating: 0, count: evidence.count)
+    var inOrder = true
+    var previousID: String?
+    var previousOwner: Int32 = -1
+    for (k, review) in reviews.enumerated() where review.record.date <= asOf {
+      let r = review.record
+      if r.supplierID != previousID {
+        previousOwner = index[r.supplierID].map(Int32.init) ?? -1
+        previousID = r.supplierID
+      }
+      owner[k] = previousOwner
+      guard previousOwner >= 0 else { continue }
+      counts[Int(previousOwner)] += 1
+      if inOrder, k > 0, owner[k - 1] >= 0 {
+        let before = reviews[k - 1].record
+        if owner[k - 1] > previousOwner || (owner[k - 1] == previousOwner && (before.date, before.id) > (r.date, r.id)) {
+          inOrder = false
+        }
+      }
+    }
+    var starts = [Int](repeating: 0, count: evidence.count + 1)
+    for i in evidence.indices { starts[i + 1] = starts[i] + counts[i] }
+    var ordered: [Sourced<Review>]
+    let kept = starts[evidence.count]
+    if inOrder && kept == reviews.count && owner.allSatisfy({ $0 >= 0 }) && isGroupedAscending(owner) {
+      ordered = reviews
+    } else {
+      // Counting sort by supplier, then each supplier's reviews by date and id.
+      var placement = starts
+      var permutation = [Int](repeating: 0, count: kept)
+      for k in reviews.indices where owner[k] >= 0 {
+        permutation[placement[Int(owner[k])]] = k
+        placement[Int(owner[k])] += 1
+      }
+      ordered = permutation.map { reviews[$0] }
+      for i in evidence.indices where counts[i] > 1 {
+        ordered[starts[i]..<starts[i + 1]].sort { ($0.record.date, $0.record.id) < ($1.record.date, $1.record.id) }
+      }
+    }
+    for i in evidence.indices { evidence[i].reviews = ordered[starts[i]..<starts[i + 1]] }
     return evidence
+  }
+
+  private func isGroupedAscending(_ owner: [Int32]) -> Bool {
+    for k in owner.indices.dropFirst() where owner[k] < owner[k - 1] { return false }
+    return true
   }
 
   func location(_ ref: SourceRef, _ context: Context) -> String {
@@ -281,14 +362,13 @@ public struct Scorer: Sendable {
       (Day(daysSinceEpoch: $0.key), $0.value.0, $0.value.1 / Double($0.value.0))
     }
     for burst in bursts {
-      let ids = burst.reviewIndices.prefix(3).map { e.reviews[$0].record.id }
       flags.append(
         TrustFlag(
           code: .reviewBurst, severity: .high, detail: burst.detail,
           evidence: burst.reviewIndices.prefix(5).map {
-            Evidence(location: location(e.reviews[$0].source, context), recordID: e.reviews[$0].record.id)
+            let review = e.reviews[e.reviews.startIndex + $0]
+            return Evidence(location: location(review.source, context), recordID: review.record.id)
           }))
-      _ = ids
     }
     let trustworthy = summary.count - summary.suspicious
     if Double(trustworthy) < p.fewReviewsBelow {

@@ -1,11 +1,20 @@
 import CSQLite
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import SupplierTrustModel
 
 extension Store {
   /// Reads every stored record into memory, each with the import (file) and line it came from.
   ///
-  /// Sources are the logged imports that still hold records, in import order.
-  public func loadCatalog() throws(StoreError) -> Catalog {
+  /// Sources are the logged imports that still hold records, in import order. Reviews are read
+  /// with what scoring needs (not their country, order id, sub-ratings or text) and ordered by
+  /// supplier; texts are then fetched on demand through ``Catalog/deferredReviewTexts``, which
+  /// keeps a large catalog's memory and loading time down (most texts are never looked at).
+  public func loadCatalog(fullReviews: Bool = false) throws(StoreError) -> Catalog {
     var catalog = Catalog()
     if isEmptyStore { return catalog }
     var sourceIndex: [Int64: Int32] = [:]
@@ -86,19 +95,24 @@ extension Store {
       o.refund = money(st, 13)
       catalog.orders.append(Sourced(o, source: source(st, 14)))
     }
-    st = try select(Schema.reviews)
     catalog.reviews.reserveCapacity(try count(Schema.reviews))
-    while try st.step() {
-      var r = Review(id: st.string(0)!, supplierID: st.string(1)!, rating: st.double(2)!, date: day(st, 3)!)
-      r.reviewerID = st.string(4)
-      r.reviewerCountry = st.string(5)
-      r.verifiedPurchase = bool(st, 6)
-      r.orderID = st.string(7)
-      r.productQuality = st.double(8)
-      r.delivery = st.double(9)
-      r.communication = st.double(10)
-      r.text = st.string(11)
-      catalog.reviews.append(Sourced(r, source: source(st, 12)))
+    if fullReviews {
+      st = try select(Schema.reviews)
+      while try st.step() {
+        var r = Review(id: st.string(0)!, supplierID: st.string(1)!, rating: st.double(2)!, date: day(st, 3)!)
+        r.reviewerID = st.string(4)
+        r.reviewerCountry = st.string(5)
+        r.verifiedPurchase = bool(st, 6)
+        r.orderID = st.string(7)
+        r.productQuality = st.double(8)
+        r.delivery = st.double(9)
+        r.communication = st.double(10)
+        r.text = st.string(11)
+        catalog.reviews.append(Sourced(r, source: source(st, 12)))
+      }
+    } else {
+      catalog.reviews = try leanReviews(sourceIndex: sourceIndex)
+      catalog.deferredReviewTexts = StoreReviewTexts(path: path)
     }
     var counts = [Int](repeating: 0, count: catalog.sources.count)
     func tally<R>(_ records: [Sourced<R>]) {
@@ -111,6 +125,68 @@ extension Store {
     tally(catalog.reviews)
     for index in catalog.sources.indices { catalog.sources[index].records = counts[index] }
     return catalog
+  }
+
+  /// Reviews without their text, grouped by supplier and ordered by date, read from the scoring
+  /// index by two threads (each over half of the suppliers, on a connection of its own).
+  private func leanReviews(sourceIndex: [Int64: Int32]) throws(StoreError) -> [Sourced<Review>] {
+    let sql =
+      "SELECT review_id, supplier_id, rating, review_date, reviewer_id, verified_purchase, import_id, line "
+      + "FROM reviews INDEXED BY reviews_for_scoring"
+    // The supplier id that splits the reviews in two halves of about equal size.
+    let total = try count(Schema.reviews)
+    var split: String?
+    if total > 100_000 {
+      let middle = try connection.prepare(
+        "SELECT supplier_id FROM reviews INDEXED BY reviews_for_scoring LIMIT 1 OFFSET ?")
+      middle.bind(1, total / 2)
+      if try middle.step() { split = middle.string(0) }
+      middle.reset()
+    }
+    func read(_ statement: SQLiteStatement, into out: inout [Sourced<Review>]) throws(StoreError) {
+      while try statement.step() {
+        var r = Review(
+          id: statement.string(0)!, supplierID: statement.string(1)!, rating: statement.double(2)!,
+          date: Day(daysSinceEpoch: Int32(truncatingIfNeeded: statement.int64(3)!)))
+        r.reviewerID = statement.string(4)
+        r.verifiedPurchase = statement.int64(5).map { $0 != 0 }
+        let file = sourceIndex[statement.int64(6) ?? -1] ?? -1
+        out.append(
+          Sourced(r, source: SourceRef(file: file, line: Int32(truncatingIfNeeded: statement.int64(7) ?? 0))))
+      }
+    }
+    guard let split else {
+      var all: [Sourced<Review>] = []
+      all.reserveCapacity(total)
+      try read(try connection.prepare(sql + " ORDER BY supplier_id, review_date, review_id"), into: &all)
+      return all
+    }
+    // The second half on another thread, through its own read-only connection.
+    let second = UnsafeTransfer<Result<[Sourced<Review>], StoreError>>(.success([]))
+    let path = self.path
+    let worker = Thread {
+      do {
+        let other = try Store(path: path, readOnly: true)
+        let st = try other.connection.prepare(sql + " WHERE supplier_id >= ? ORDER BY supplier_id, review_date, review_id")
+        st.bind(1, split)
+        var part: [Sourced<Review>] = []
+        part.reserveCapacity(total / 2 + 1024)
+        try read(st, into: &part)
+        second.value = .success(part)
+      } catch {
+        second.value = .failure(error as! StoreError)
+      }
+    }
+    worker.start()
+    var first: [Sourced<Review>] = []
+    first.reserveCapacity(total)
+    let st = try connection.prepare(sql + " WHERE supplier_id < ? ORDER BY supplier_id, review_date, review_id")
+    st.bind(1, split)
+    let firstResult: Result<Void, StoreError> = Result { () throws(StoreError) in try read(st, into: &first) }
+    worker.join()
+    try firstResult.get()
+    first.append(contentsOf: try second.value.get())
+    return first
   }
 
   private func select(_ table: RecordTable) throws(StoreError) -> SQLiteStatement {
@@ -207,5 +283,75 @@ extension Store {
           grade: st.string(6) ?? ""))
     }
     return history
+  }
+}
+
+/// Review texts read on demand from the store file through a read-only connection of its own.
+final class StoreReviewTexts: ReviewTextSource, @unchecked Sendable {
+  private let path: String
+  private var store: Store?
+  // One caller at a time: the connection is not shared between threads.
+  private let lock = NSLockLike()
+
+  init(path: String) {
+    self.path = path
+  }
+
+  func texts(of reviewIDs: [String]) -> [String: String] {
+    lock.lock()
+    defer { lock.unlock() }
+    do {
+      if store == nil { store = try Store(path: path, readOnly: true) }
+      let statement = try store!.connection.prepare("SELECT text FROM reviews WHERE review_id = ?")
+      var result: [String: String] = [:]
+      for id in reviewIDs {
+        statement.bind(1, id)
+        if try statement.step(), let text = statement.string(0) { result[id] = text }
+        statement.reset()
+      }
+      return result
+    } catch {
+      return [:]
+    }
+  }
+}
+
+/// A mutex over pthread (Foundation's NSLock is not available to this module without Foundation).
+final class NSLockLike: @unchecked Sendable {
+  private var mutex = pthread_mutex_t()
+  init() { pthread_mutex_init(&mutex, nil) }
+  deinit { pthread_mutex_destroy(&mutex) }
+  func lock() { pthread_mutex_lock(&mutex) }
+  func unlock() { pthread_mutex_unlock(&mutex) }
+}
+
+/// Hands a value from one thread to another that is joined before it is read.
+final class UnsafeTransfer<Value>: @unchecked Sendable {
+  var value: Value
+  init(_ value: Value) { self.value = value }
+}
+
+/// A joinable POSIX thread (Foundation's Thread cannot be joined).
+final class Thread: @unchecked Sendable {
+  private var handle = pthread_t()
+  private let body: () -> Void
+
+  init(_ body: @escaping () -> Void) {
+    self.body = body
+  }
+
+  func start() {
+    let context = Unmanaged.passRetained(self).toOpaque()
+    pthread_create(
+      &handle, nil,
+      { raw in
+        let thread = Unmanaged<Thread>.fromOpaque(raw!).takeRetainedValue()
+        thread.body()
+        return nil
+      }, context)
+  }
+
+  func join() {
+    pthread_join(handle, nil)
   }
 }
