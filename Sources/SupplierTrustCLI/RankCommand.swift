@@ -14,14 +14,17 @@ struct RankFilters: ParsableArguments {
   var excludeCountry: [String] = []
 
   @Option(
-    help: ArgumentHelp("A valid certificate of this standard is required (repeatable, e.g. ISO9001).", valueName: "standard"))
+    help: ArgumentHelp(
+      "A valid certificate of this standard is required (repeatable, e.g. ISO9001).", valueName: "standard"))
   var require: [String] = []
 
   @ArgumentParser.Flag(help: "Only suppliers that offer Trade Assurance.")
   var tradeAssurance = false
 
   @Option(
-    help: ArgumentHelp("The order value in USD; the supplier's Trade Assurance coverage must hold all of it.", valueName: "usd"))
+    help: ArgumentHelp(
+      "The order value in USD; the supplier's Trade Assurance coverage must hold all of it.", valueName: "usd"
+    ))
   var orderAmount: String?
 
   @Option(help: ArgumentHelp("Only suppliers scoring at least this (0-100).", valueName: "n"))
@@ -32,13 +35,16 @@ struct RankFilters: ParsableArguments {
 
   func validate() throws {
     for code in country + excludeCountry where Country.normalize(code) == nil {
-      throw ValidationError("\(code) is not an ISO 3166-1 alpha-2 country code; use two letters such as CN, VN or TR.")
+      throw ValidationError(
+        "\(code) is not an ISO 3166-1 alpha-2 country code; use two letters such as CN, VN or TR.")
     }
     for standard in require where Standard.normalize(standard) == nil {
-      throw ValidationError("--require \(standard) is not a standard name; use one such as ISO9001 or \"ISO 14001\".")
+      throw ValidationError(
+        "--require \(standard) is not a standard name; use one such as ISO9001 or \"ISO 14001\".")
     }
     if let orderAmount, Money(parsing: orderAmount) == nil || Money(parsing: orderAmount)!.cents <= 0 {
-      throw ValidationError("--order-amount must be a positive amount in US dollars without separators, e.g. 25000.")
+      throw ValidationError(
+        "--order-amount must be a positive amount in US dollars without separators, e.g. 25000.")
     }
     if let minScore, !(0...100).contains(minScore) {
       throw ValidationError("--min-score must be between 0 and 100.")

@@ -67,7 +67,14 @@ struct CatalogOptions: ParsableArguments {
   func loadCatalog() throws -> (catalog: Catalog, store: Store?) {
     if paths.isEmpty {
       do {
-        let store = try Store(path: db, readOnly: true)
+        // Opened for writing when possible so that an older store gets the current schema
+        // (and its scoring index); a read-only file is still read.
+        let store: Store
+        if let writable = try? Store(path: db) {
+          store = writable
+        } else {
+          store = try Store(path: db, readOnly: true)
+        }
         return (try store.loadCatalog(), store)
       } catch {
         throw CLIError(error.description)

@@ -83,21 +83,29 @@ public enum EligibilityOutput {
   /// CSV of the orders, neutralised for spreadsheets.
   public static func csv(_ orders: [OrderEligibility]) -> String {
     let encoder = CSVEncoder(formulaPolicy: .neutralize)
-    var out = encoder.row([
-      "order_id", "supplier_id", "amount_usd", "protected", "covered_usd", "reasons", "late_shipment",
-      "quality",
-    ])
+    var bytes: [UInt8] = []
+    encoder.appendRow(
+      [
+        "order_id", "supplier_id", "amount_usd", "protected", "covered_usd", "reasons", "late_shipment",
+        "quality",
+      ],
+      to: &bytes)
     for o in orders {
       func claim(_ kind: ClaimKind) -> String {
         guard let c = o.claims.first(where: { $0.kind == kind }) else { return "" }
-        return (c.eligible ? "eligible" : "not eligible") + (c.deadline.map { " until \($0)" } ?? "")
+        if c.eligible {
+          return c.deadline.map { "eligible until \($0)" } ?? "eligible (window opens at delivery)"
+        }
+        return o.protected
+          ? "not eligible: window closed \(c.deadline?.description ?? "")" : "not eligible: not protected"
       }
-      out += encoder.row([
-        o.orderID, o.supplierID, o.amount.description, o.protected ? "true" : "false",
-        o.coveredAmount.description,
-        o.reasons.joined(separator: "; "), claim(.lateShipment), claim(.quality),
-      ])
+      encoder.appendRow(
+        [
+          o.orderID, o.supplierID, o.amount.description, o.protected ? "true" : "false",
+          o.coveredAmount.description,
+          o.reasons.joined(separator: "; "), claim(.lateShipment), claim(.quality),
+        ], to: &bytes)
     }
-    return out
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -129,7 +129,9 @@ public enum ScoreOutput {
   /// CSV safe to open in a spreadsheet: text cells that could run as formulas are neutralised.
   public static func csv(_ list: RankedList) -> String {
     let encoder = CSVEncoder(formulaPolicy: .neutralize)
-    var out = encoder.row(csvHeader)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(200 * (list.suppliers.count + 1))
+    encoder.appendRow(csvHeader, to: &bytes)
     for (i, s) in list.suppliers.enumerated() {
       let components = s.components.all.map { $0.value.map { format(rounded($0, 3)) } ?? "" }
       let row: [String] =
@@ -143,9 +145,9 @@ public enum ScoreOutput {
           s.supplier.tradeAssurance.map { $0 ? "true" : "false" } ?? "",
           s.supplier.tradeAssuranceLimit.map { $0.description } ?? "", s.suggestions.joined(separator: "; "),
         ]
-      out += encoder.row(row)
+      encoder.appendRow(row, to: &bytes)
     }
-    return out
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   static func format(_ value: Double) -> String { JSONValue.format(value) }

@@ -82,7 +82,9 @@ extension String {
 extension ScoreOutput {
   /// The ranking for a terminal: rank, supplier, country, score with confidence, grade, Trade
   /// Assurance coverage (for the order amount when one is given) and the most serious flags.
-  public static func table(_ list: RankedList, width: Int = 100, colour: Bool, orderAmount: Money? = nil) -> String {
+  public static func table(_ list: RankedList, width: Int = 100, colour: Bool, orderAmount: Money? = nil)
+    -> String
+  {
     var table = TextTable()
     table.column("#", .right)
     table.column("Supplier", minimum: 18, flexible: true)
@@ -108,13 +110,15 @@ extension ScoreOutput {
       case nil: ta = "?"
       }
       if let amount = orderAmount {
-        let covered = s.supplier.tradeAssurance == true && (s.supplier.tradeAssuranceLimit.map { amount <= $0 } ?? false)
+        let covered =
+          s.supplier.tradeAssurance == true && (s.supplier.tradeAssuranceLimit.map { amount <= $0 } ?? false)
         ta = (covered ? "yes " : "no ") + (s.supplier.tradeAssuranceLimit.map { "(\($0.short))" } ?? "")
         taColour = covered ? "32" : "31"
       }
       let shown = s.flags.prefix(2).map(\.code.rawValue).joined(separator: ", ")
       let flags = shown + (s.flags.count > 2 ? " +\(s.flags.count - 2)" : "")
-      let severe = s.flags.first.map { $0.severity == .high ? "31" : $0.severity == .medium ? "33" : nil } ?? nil
+      let severe =
+        s.flags.first.map { $0.severity == .high ? "31" : $0.severity == .medium ? "33" : nil } ?? nil
       table.row([
         (String(i + 1), nil), (s.supplier.name, nil), (s.supplier.id, nil), (s.supplier.country, nil),
         (s.score.map { fixed($0, 1) } ?? "–", nil), (String(Int((s.confidence * 100).rounded())) + "%", nil),
@@ -145,8 +149,12 @@ extension Money {
   /// `$350k`, `$1.2M`, `$900`: amounts for narrow columns.
   var short: String {
     let dollars = Double(cents) / 100
-    if dollars >= 1_000_000 { return "$" + ScoreOutput.format(ScoreOutput.rounded(dollars / 1_000_000, 1)) + "M" }
-    if dollars >= 1_000 { return "$" + ScoreOutput.format(ScoreOutput.rounded(dollars / 1_000, dollars < 10_000 ? 1 : 0)) + "k" }
+    if dollars >= 1_000_000 {
+      return "$" + ScoreOutput.format(ScoreOutput.rounded(dollars / 1_000_000, 1)) + "M"
+    }
+    if dollars >= 1_000 {
+      return "$" + ScoreOutput.format(ScoreOutput.rounded(dollars / 1_000, dollars < 10_000 ? 1 : 0)) + "k"
+    }
     return "$" + ScoreOutput.format(dollars.rounded())
   }
 }

@@ -113,6 +113,8 @@ public struct SupplierAssessment: Sendable {
   /// Where the score plausibly lies given the confidence.
   public var interval: ClosedRange<Double>?
   public var components: ComponentScores
+  /// How much evidence each component rests on, 0...1 (what confidence is made of).
+  public var evidenceShares: ComponentScores
   /// Most serious first.
   public var flags: [TrustFlag]
   /// Largest effect first.
@@ -135,6 +137,8 @@ public struct ScoringRun: Sendable {
   public var sources: [SourceFile]
   /// The catalog's mean rating, the prior every supplier's reviews shrink toward.
   public var catalogMeanRating: Double
+  /// Each component's catalog average, used for suppliers without evidence for it.
+  public var componentAverages: ComponentScores
   /// Best first: score, then confidence, then supplier id (so ties break the same way every time).
   public var suppliers: [SupplierAssessment]
 }

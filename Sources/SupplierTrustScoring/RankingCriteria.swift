@@ -48,7 +48,9 @@ public struct RankingCriteria: Sendable, Equatable {
     var out: [String] = []
     if let category { out.append("category contains \"\(category)\"") }
     if !countries.isEmpty { out.append("from \(countries.sorted().joined(separator: ", "))") }
-    if !excludedCountries.isEmpty { out.append("not from \(excludedCountries.sorted().joined(separator: ", "))") }
+    if !excludedCountries.isEmpty {
+      out.append("not from \(excludedCountries.sorted().joined(separator: ", "))")
+    }
     for standard in requiredStandards { out.append("valid \(standard) required") }
     if tradeAssuranceOnly { out.append("Trade Assurance only") }
     if let orderAmount { out.append("Trade Assurance must cover an order of \(orderAmount) USD") }

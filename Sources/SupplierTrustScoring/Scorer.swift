@@ -40,11 +40,16 @@ public struct Scorer: Sendable {
     var ratingSpread: Double
     var reviewerCounts: [String: Int32]
     var locations: [String]
+    /// Each component's mean over the suppliers that have evidence for it (nil when none has).
+    var imputed: [Double?] = [nil, nil, nil, nil, nil]
   }
 
   public func score(_ catalog: Catalog) -> ScoringRun {
+    let clock = ScoringClock()
     var evidence = gather(catalog)
+    clock.lap("gather")
     let reviewerCounts = countReviewers(catalog.reviews)
+    clock.lap("reviewer counts")
     let detector = ReviewBurstDetector(policy: policy.burst)
     // Without texts at hand, a first pass with the text test switched off finds the windows
     // that could be bursts; only their texts are fetched.
@@ -85,28 +90,51 @@ public struct Scorer: Sendable {
       }
       suspicious[index] = flags
     }
+    clock.lap("bursts")
     let mean = ratingCount > 0 ? ratingSum / Double(ratingCount) : 4.0
     // With fewer than two reviews there is no spread to measure: one star is a fair guess.
     let spread =
       ratingCount > 1 ? (max(0, ratingSquares / Double(ratingCount) - mean * mean)).squareRoot() : 1.0
-    let context = Context(
+    var context = Context(
       meanRating: mean, ratingSpread: max(0.25, spread), reviewerCounts: reviewerCounts,
       locations: catalog.sources.map(\.path))
     var results = [SupplierAssessment?](repeating: nil, count: evidence.count)
+    let work = evidence
+    let stride = 64
+    let chunks = (work.count + stride - 1) / stride
     results.withUnsafeMutableBufferPointer { out in
       let output = UnsafeSendableBuffer(out)
-      let work = evidence
       let suspicious = suspicious
       let bursts = bursts
-      let stride = 64
-      let chunks = (work.count + stride - 1) / stride
+      let context = context
       DispatchQueue.concurrentPerform(iterations: max(1, chunks)) { chunk in
         for i in (chunk * stride)..<min(work.count, (chunk + 1) * stride) {
           output.buffer[i] = assess(
-            work[i], suspicious: suspicious[i], bursts: bursts[i], context: context, explain: true)
+            work[i], suspicious: suspicious[i], bursts: bursts[i], context: context, explain: false)
         }
       }
     }
+    var sums = [Double](repeating: 0, count: 5)
+    var counts = [Int](repeating: 0, count: 5)
+    for result in results {
+      for (i, value) in result!.components.all.enumerated() {
+        if let v = value.value {
+          sums[i] += v
+          counts[i] += 1
+        }
+      }
+    }
+    context.imputed = (0..<5).map { counts[$0] > 0 ? sums[$0] / Double(counts[$0]) : nil }
+    results.withUnsafeMutableBufferPointer { out in
+      let output = UnsafeSendableBuffer(out)
+      let context = context
+      DispatchQueue.concurrentPerform(iterations: max(1, chunks)) { chunk in
+        for i in (chunk * stride)..<min(work.count, (chunk + 1) * stride) {
+          finish(&output.buffer[i]!, evidence: work[i], context: context)
+        }
+      }
+    }
+    clock.lap("assess")
     // Sort positions, not the large assessment values.
     let keys = results.map { ($0!.score ?? -1, $0!.confidence) }
     var order = Array(results.indices)
@@ -116,9 +144,13 @@ public struct Scorer: Sendable {
       return results[a]!.supplier.id < results[b]!.supplier.id
     }
     let suppliers = order.map { results[$0]! }
+    clock.lap("rank")
     return ScoringRun(
       asOf: asOf, policy: policy, policyHash: policy.hash, sources: catalog.sources,
-      catalogMeanRating: context.meanRating, suppliers: suppliers)
+      catalogMeanRating: context.meanRating,
+      componentAverages: ComponentScores(
+        reviews: context.imputed[0], certifications: context.imputed[1], audits: context.imputed[2],
+        delivery: context.imputed[3], standing: context.imputed[4]), suppliers: suppliers)
   }
 
   /// Reviews per reviewer up to the as-of day (a reviewer with one review has no other history).
@@ -156,7 +188,9 @@ public struct Scorer: Sendable {
       index[supplier.record.id] = evidence.count
       evidence.append(SupplierEvidence(supplier: supplier))
     }
-    for c in catalog.certifications { if let i = index[c.record.supplierID] { evidence[i].certifications.append(c) } }
+    for c in catalog.certifications {
+      if let i = index[c.record.supplierID] { evidence[i].certifications.append(c) }
+    }
     for a in catalog.audits { if let i = index[a.record.supplierID] { evidence[i].audits.append(a) } }
     for o in catalog.orders { if let i = index[o.record.supplierID] { evidence[i].orders.append(o) } }
     for i in evidence.indices {
@@ -183,7 +217,9 @@ public struct Scorer: Sendable {
       counts[Int(previousOwner)] += 1
       if inOrder, k > 0, owner[k - 1] >= 0 {
         let before = reviews[k - 1].record
-        if owner[k - 1] > previousOwner || (owner[k - 1] == previousOwner && (before.date, before.id) > (r.date, r.id)) {
+        if owner[k - 1] > previousOwner
+          || (owner[k - 1] == previousOwner && (before.date, before.id) > (r.date, r.id))
+        {
           inOrder = false
         }
       }
@@ -204,7 +240,9 @@ public struct Scorer: Sendable {
       }
       ordered = permutation.map { reviews[$0] }
       for i in evidence.indices where counts[i] > 1 {
-        ordered[starts[i]..<starts[i + 1]].sort { ($0.record.date, $0.record.id) < ($1.record.date, $1.record.id) }
+        ordered[starts[i]..<starts[i + 1]].sort {
+          ($0.record.date, $0.record.id) < ($1.record.date, $1.record.id)
+        }
       }
     }
     for i in evidence.indices { evidence[i].reviews = ordered[starts[i]..<starts[i + 1]] }
@@ -227,7 +265,6 @@ public struct Scorer: Sendable {
     _ e: SupplierEvidence, suspicious: [Bool], bursts: [ReviewBurst], context: Context, explain: Bool
   ) -> SupplierAssessment {
     var flags: [TrustFlag] = []
-    var factors: [Factor] = []
     let supplier = e.supplier.record
 
     let reviews = reviewComponent(e, suspicious: suspicious, bursts: bursts, context: context, flags: &flags)
@@ -235,54 +272,74 @@ public struct Scorer: Sendable {
     let audits = auditComponent(e, context: context, flags: &flags)
     let delivery = deliveryComponent(e, context: context, flags: &flags)
     let standing = standingComponent(supplier)
-
-    let components = ComponentScores(
-      reviews: reviews.value, certifications: certs.value, audits: audits.value, delivery: delivery.value,
-      standing: standing.value)
-    let values = components.all.map(\.value)
-    let evidenceShares = [
-      reviews.confidence, certs.confidence, audits.confidence, delivery.confidence, standing.confidence,
-    ]
-    let (score, confidence, weightSum) = combine(values, evidenceShares)
-    let weights = componentWeights
-    let interval = score.map { s -> ClosedRange<Double> in
-      let half = policy.confidence.intervalAtZero * (1 - confidence)
-      return max(0, ((s - half) * 10).rounded() / 10)...min(100, ((s + half) * 10).rounded() / 10)
-    }
-
-    let band = policy.band(for: score)
-    var standingLevel = score == nil ? Standing.warned : band.standing
-    for flag in flags {
-      if let level = policy.flagStanding[flag.code.rawValue], level > standingLevel { standingLevel = level }
-    }
     flags.sort { ($0.severity, $1.code) > ($1.severity, $0.code) }
-
-    if explain, weightSum > 0 {
-      for (i, part) in [reviews.factor, certs.factor, audits.factor, delivery.factor, standing.factor]
-        .enumerated()
-      {
-        guard let v = values[i], weights[i] > 0, var factor = part else { continue }
-        factor.points =
-          ((policy.aggregation == .weightedMean ? 100 * weights[i] / weightSum * (v - 0.5) : 0) * 10)
-          .rounded() / 10
-        factors.append(factor)
-      }
-      factors.sort { abs($0.points) > abs($1.points) }
-    }
 
     var result = SupplierAssessment(
       supplier: supplier,
-      evidence: Evidence(location: location(e.supplier.source, context), recordID: supplier.id), score: score,
-      grade: score == nil ? "unrated" : band.grade, standing: standingLevel, confidence: confidence,
-      interval: interval, components: components, flags: flags, factors: factors, suggestions: [],
-      reviews: reviews.summary, certificates: certs.assessments,
-      audits: e.audits.filter { $0.record.date <= asOf },
-      delivery: delivery.summary, validStandards: certs.validStandards)
-    if explain && suggests {
-      result.suggestions = suggestions(
-        for: result, evidence: e, values: values, shares: evidenceShares, context: context)
-    }
+      evidence: Evidence(location: location(e.supplier.source, context), recordID: supplier.id), score: nil,
+      grade: "unrated", standing: .warned, confidence: 0, interval: nil,
+      components: ComponentScores(
+        reviews: reviews.value, certifications: certs.value, audits: audits.value, delivery: delivery.value,
+        standing: standing.value),
+      evidenceShares: ComponentScores(
+        reviews: reviews.confidence, certifications: certs.confidence, audits: audits.confidence,
+        delivery: delivery.confidence, standing: standing.confidence),
+      flags: flags,
+      factors: [reviews.factor, certs.factor, audits.factor, delivery.factor, standing.factor].compactMap {
+        $0
+      },
+      suggestions: [], reviews: reviews.summary, certificates: certs.assessments,
+      audits: e.audits.filter { $0.record.date <= asOf }, delivery: delivery.summary,
+      validStandards: certs.validStandards)
+    if explain { finish(&result, evidence: e, context: context) }
     return result
+  }
+
+  /// Combines the components into score, confidence, interval, grade and standing, weighs each
+  /// factor, and works out the suggestions. A component without evidence counts at the catalog's
+  /// average for it (never as good, never as zero) when the catalog has one.
+  func finish(_ result: inout SupplierAssessment, evidence e: SupplierEvidence, context: Context) {
+    let values = result.components.all.map(\.value)
+    let shares = result.evidenceShares.all.map { $0.value ?? 0 }
+    let (score, confidence, weightSum) = combine(values, shares, imputed: context.imputed)
+    result.score = score
+    result.confidence = confidence
+    result.interval = score.map { s -> ClosedRange<Double> in
+      let half = policy.confidence.intervalAtZero * (1 - confidence)
+      return max(0, ((s - half) * 10).rounded() / 10)...min(100, ((s + half) * 10).rounded() / 10)
+    }
+    let band = policy.band(for: score)
+    result.grade = score == nil ? "unrated" : band.grade
+    var standingLevel = score == nil ? Standing.warned : band.standing
+    for flag in result.flags {
+      if let level = policy.flagStanding[flag.code.rawValue], level > standingLevel { standingLevel = level }
+    }
+    result.standing = standingLevel
+    let weights = componentWeights
+    for k in result.factors.indices {
+      guard let i = ComponentScores.names.firstIndex(of: result.factors[k].component), let v = values[i],
+        weightSum > 0, policy.aggregation == .weightedMean
+      else {
+        result.factors[k].points = 0
+        continue
+      }
+      result.factors[k].points = ((100 * weights[i] / weightSum * (v - 0.5)) * 10).rounded() / 10
+    }
+    for (i, value) in values.enumerated() where value == nil && weights[i] > 0 && score != nil {
+      if let average = context.imputed[i] {
+        result.factors.append(
+          Factor(
+            component: ComponentScores.names[i],
+            points: policy.aggregation == .weightedMean
+              ? ((100 * weights[i] / weightSum * (average - 0.5)) * 10).rounded() / 10 : 0,
+            text: "no evidence: counted at the catalog average (\(format(average, 2)))", evidence: []))
+      }
+    }
+    result.factors.sort { abs($0.points) > abs($1.points) }
+    if suggests {
+      result.suggestions = suggestions(
+        for: result, evidence: e, values: values, shares: shares, context: context)
+    }
   }
 
   var componentWeights: [Double] {
@@ -294,11 +351,14 @@ public struct Scorer: Sendable {
 
   /// Score (0...100, one decimal), confidence (two decimals) and the weight of the components
   /// that have evidence, from the five component values and evidence shares.
-  func combine(_ values: [Double?], _ shares: [Double]) -> (Double?, Double, Double) {
+  func combine(_ values: [Double?], _ shares: [Double], imputed: [Double?]) -> (Double?, Double, Double) {
     let weights = componentWeights
     var score: Double?
     var weightSum = 0.0
     var total = 0.0
+    // No evidence at all stays unrated: the catalog's averages are not evidence about anyone.
+    guard values.contains(where: { $0 != nil }) else { return (nil, 0, 0) }
+    let values = zip(values, imputed).map { $0 ?? $1 }
     for (w, v) in zip(weights, values) where w > 0 {
       if let v {
         weightSum += w
@@ -817,3 +877,18 @@ func format(_ value: Double, _ decimals: Int) -> String {
 }
 
 func percent(_ rate: Double) -> String { "\(Int((rate * 100).rounded()))%" }
+
+/// Stage timings on stderr when SUPPLIER_TRUST_TIMINGS is set.
+final class ScoringClock {
+  private let enabled = getenv("SUPPLIER_TRUST_TIMINGS") != nil
+  private var last = DispatchTime.now().uptimeNanoseconds
+
+  func lap(_ label: String) {
+    guard enabled else { return }
+    let now = DispatchTime.now().uptimeNanoseconds
+    let line = "           \(Double((now - last) / 1_000_000) / 1000) s  scoring: \(label)\n"
+    var bytes = Array(line.utf8)
+    _ = write(2, &bytes, bytes.count)
+    last = now
+  }
+}

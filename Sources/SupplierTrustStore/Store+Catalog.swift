@@ -1,11 +1,11 @@
 import CSQLite
+import SupplierTrustModel
 
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import SupplierTrustModel
 
 extension Store {
   /// Reads every stored record into memory, each with the import (file) and line it came from.
@@ -130,13 +130,18 @@ extension Store {
   /// Reviews without their text, grouped by supplier and ordered by date, read from the scoring
   /// index by two threads (each over half of the suppliers, on a connection of its own).
   private func leanReviews(sourceIndex: [Int64: Int32]) throws(StoreError) -> [Sourced<Review>] {
+    // A read-only store from an older build may lack the scoring index: then SQLite sorts.
+    let probe = try connection.prepare(
+      "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'reviews_for_scoring'")
+    let indexed = try probe.step()
+    probe.reset()
     let sql =
       "SELECT review_id, supplier_id, rating, review_date, reviewer_id, verified_purchase, import_id, line "
-      + "FROM reviews INDEXED BY reviews_for_scoring"
+      + (indexed ? "FROM reviews INDEXED BY reviews_for_scoring" : "FROM reviews")
     // The supplier id that splits the reviews in two halves of about equal size.
     let total = try count(Schema.reviews)
     var split: String?
-    if total > 100_000 {
+    if total > 100_000, indexed {
       let middle = try connection.prepare(
         "SELECT supplier_id FROM reviews INDEXED BY reviews_for_scoring LIMIT 1 OFFSET ?")
       middle.bind(1, total / 2)
@@ -167,7 +172,8 @@ extension Store {
     let worker = Thread {
       do {
         let other = try Store(path: path, readOnly: true)
-        let st = try other.connection.prepare(sql + " WHERE supplier_id >= ? ORDER BY supplier_id, review_date, review_id")
+        let st = try other.connection.prepare(
+          sql + " WHERE supplier_id >= ? ORDER BY supplier_id, review_date, review_id")
         st.bind(1, split)
         var part: [Sourced<Review>] = []
         part.reserveCapacity(total / 2 + 1024)
@@ -180,7 +186,8 @@ extension Store {
     worker.start()
     var first: [Sourced<Review>] = []
     first.reserveCapacity(total)
-    let st = try connection.prepare(sql + " WHERE supplier_id < ? ORDER BY supplier_id, review_date, review_id")
+    let st = try connection.prepare(
+      sql + " WHERE supplier_id < ? ORDER BY supplier_id, review_date, review_id")
     st.bind(1, split)
     let firstResult: Result<Void, StoreError> = Result { () throws(StoreError) in try read(st, into: &first) }
     worker.join()

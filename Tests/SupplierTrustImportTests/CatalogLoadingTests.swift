@@ -31,7 +31,8 @@ import Testing
       #expect(Set(fromFiles.suppliers.map(\.record)) == Set(fromStore.suppliers.map(\.record)))
       #expect(Set(fromFiles.certifications.map(\.record)) == Set(fromStore.certifications.map(\.record)))
       #expect(Set(fromFiles.audits.map(\.record)) == Set(fromStore.audits.map(\.record)))
-      #expect(Set(fromFiles.reviews.map(\.record)).symmetricDifference(fromStore.reviews.map(\.record)).isEmpty)
+      #expect(
+        Set(fromFiles.reviews.map(\.record)).symmetricDifference(fromStore.reviews.map(\.record)).isEmpty)
       #expect(Set(fromFiles.orders.map(\.record)) == Set(fromStore.orders.map(\.record)))
       // Same provenance: file name and line of every review.
       func places(_ c: Catalog) -> Set<String> {

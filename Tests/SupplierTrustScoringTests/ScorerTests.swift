@@ -31,16 +31,30 @@ import Testing
     #expect(a.standing == .warned)
   }
 
-  @Test func missingComponentsAreLeftOutNotCountedAsZeroOrOne() {
+  @Test func missingComponentsCountAtTheCatalogAverageNotAsZeroOrOne() {
     var t = TestCatalog()
     t.supplier("S")
     for n in 0..<30 { t.review("S", rating: 4, daysAgo: n * 10) }
-    let a = t.assessment("S")
-    #expect(a.components.certifications == nil)
-    #expect(a.components.audits == nil)
-    #expect(a.components.delivery == nil)
-    // Only reviews are known, so the score is the reviews component alone.
-    #expect(abs(a.score! - 100 * a.components.reviews!) < 0.06)
+    t.supplier("T")
+    t.certificate("T", expiresInDays: -10)
+    t.supplier("U")
+    t.certificate("U")
+    let run = t.score()
+    let s = run.suppliers.first { $0.supplier.id == "S" }!
+    #expect(s.components.certifications == nil)
+    #expect(s.components.audits == nil)
+    let average = try! #require(run.componentAverages.certifications)
+    #expect(average == 0.5)  // one expired (0) and one valid (1) certificate holder
+    let w = Policy.default.weights
+    let expected =
+      100 * (w.reviews * s.components.reviews! + w.certifications * average) / (w.reviews + w.certifications)
+    #expect(abs(s.score! - expected) < 0.06)
+    #expect(
+      s.factors.contains {
+        $0.component == "certifications" && $0.text.hasPrefix("no evidence: counted at the catalog average")
+      })
+    // Only reviews and certificates exist in this catalog: audits and delivery stay out entirely.
+    #expect(run.componentAverages.audits == nil)
   }
 
   @Test func expiredCertificateWithValidRenewalIsNotFlaggedAndCountsAsCertified() {
