@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SupplierTrustReport
 import SupplierTrustScoring
 
@@ -98,5 +99,8 @@ struct RankCommand: ParsableCommand {
     let text = ScoringPrinter.render(list, format: format, orderAmount: criteria.orderAmount)
     clock.lap("rank and render \(list.suppliers.count)")
     print(text, terminator: "")
+    // Millions of records need not be freed one by one before the process ends.
+    fflush(nil)
+    Foundation.exit(0)
   }
 }

@@ -46,49 +46,56 @@ public struct Scorer: Sendable {
 
   public func score(_ catalog: Catalog) -> ScoringRun {
     let clock = ScoringClock()
-    var evidence = gather(catalog)
+    let evidence = gather(catalog)
     clock.lap("gather")
-    let reviewerCounts = countReviewers(catalog.reviews)
-    clock.lap("reviewer counts")
     let detector = ReviewBurstDetector(policy: policy.burst)
-    // Without texts at hand, a first pass with the text test switched off finds the windows
-    // that could be bursts; only their texts are fetched.
+    // Screening treats every reviewer as new (which can only let more windows through) and,
+    // without texts at hand, switches the text test off. Only reviewers in the windows it lets
+    // through are counted across the catalog, and only those windows' texts are fetched.
     var screening = policy.burst
-    screening.nearIdenticalShare = 0
+    if catalog.deferredReviewTexts != nil { screening.nearIdenticalShare = 0 }
     let screen = ReviewBurstDetector(policy: screening)
-    // Bursts first: the catalog's prior mean must not be moved by purchased reviews.
-    var suspicious = [[Bool]](repeating: [], count: evidence.count)
+    let minimum = max(1, policy.burst.minimumReviews)
+    var candidates: [(supplier: Int, reviews: [Review], positions: [Int])] = []
+    var wanted = Set<String>()
+    for index in evidence.indices where evidence[index].reviews.count >= minimum {
+      let reviews = evidence[index].reviews.map(\.record)
+      let windows = screen.detect(reviews) { _ in 1 }
+      guard !windows.isEmpty else { continue }
+      let positions = Array(Set(windows.flatMap(\.reviewIndices))).sorted()
+      for p in positions { if let id = reviews[p].reviewerID { wanted.insert(id) } }
+      candidates.append((index, reviews, positions))
+    }
+    clock.lap("burst screening (\(candidates.count) suppliers)")
+    var reviewerCounts: [String: Int32] = [:]
+    if !wanted.isEmpty {
+      for review in catalog.reviews where review.record.date <= asOf {
+        if let id = review.record.reviewerID, wanted.contains(id) { reviewerCounts[id, default: 0] += 1 }
+      }
+    }
+    clock.lap("reviewer counts (\(wanted.count) reviewers)")
+    var suspicious = evidence.map { [Bool](repeating: false, count: $0.reviews.count) }
     var bursts = [[ReviewBurst]](repeating: [], count: evidence.count)
+    for var candidate in candidates {
+      if let texts = catalog.deferredReviewTexts {
+        let fetched = texts.texts(of: candidate.positions.map { candidate.reviews[$0].id })
+        for p in candidate.positions { candidate.reviews[p].text = fetched[candidate.reviews[p].id] }
+      }
+      let found = detector.detect(candidate.reviews) { Int(reviewerCounts[$0] ?? 1) }
+      for burst in found { for i in burst.reviewIndices { suspicious[candidate.supplier][i] = true } }
+      bursts[candidate.supplier] = found
+    }
+    // Bursts first: the catalog's prior mean must not be moved by purchased reviews.
     var ratingSum = 0.0
     var ratingSquares = 0.0
     var ratingCount = 0
-    let minimum = max(1, policy.burst.minimumReviews)
     for index in evidence.indices {
-      let slice = evidence[index].reviews
-      var flags = [Bool](repeating: false, count: slice.count)
-      if slice.count >= minimum {
-        var reviews = slice.map(\.record)
-        var found: [ReviewBurst] = []
-        if let texts = catalog.deferredReviewTexts {
-          let candidates = screen.detect(reviews) { Int(reviewerCounts[$0] ?? 1) }
-          if !candidates.isEmpty {
-            let positions = Array(Set(candidates.flatMap(\.reviewIndices))).sorted()
-            let fetched = texts.texts(of: positions.map { reviews[$0].id })
-            for p in positions { reviews[p].text = fetched[reviews[p].id] }
-            found = detector.detect(reviews) { Int(reviewerCounts[$0] ?? 1) }
-          }
-        } else {
-          found = detector.detect(reviews) { Int(reviewerCounts[$0] ?? 1) }
-        }
-        for burst in found { for i in burst.reviewIndices { flags[i] = true } }
-        bursts[index] = found
-      }
-      for (i, review) in slice.enumerated() where !flags[i] {
+      let flags = suspicious[index]
+      for (i, review) in evidence[index].reviews.enumerated() where !flags[i] {
         ratingSum += review.record.rating
         ratingSquares += review.record.rating * review.record.rating
         ratingCount += 1
       }
-      suspicious[index] = flags
     }
     clock.lap("bursts")
     let mean = ratingCount > 0 ? ratingSum / Double(ratingCount) : 4.0
@@ -151,16 +158,6 @@ public struct Scorer: Sendable {
       componentAverages: ComponentScores(
         reviews: context.imputed[0], certifications: context.imputed[1], audits: context.imputed[2],
         delivery: context.imputed[3], standing: context.imputed[4]), suppliers: suppliers)
-  }
-
-  /// Reviews per reviewer up to the as-of day (a reviewer with one review has no other history).
-  func countReviewers(_ reviews: [Sourced<Review>]) -> [String: Int32] {
-    var counts: [String: Int32] = [:]
-    counts.reserveCapacity(reviews.count / 4)
-    for review in reviews where review.record.date <= asOf {
-      if let id = review.record.reviewerID { counts[id, default: 0] += 1 }
-    }
-    return counts
   }
 
   /// Best first: higher score, then higher confidence, then supplier id; unscored last.

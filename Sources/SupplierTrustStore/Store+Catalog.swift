@@ -95,7 +95,6 @@ extension Store {
       o.refund = money(st, 13)
       catalog.orders.append(Sourced(o, source: source(st, 14)))
     }
-    catalog.reviews.reserveCapacity(try count(Schema.reviews))
     if fullReviews {
       st = try select(Schema.reviews)
       while try st.step() {
@@ -138,12 +137,14 @@ extension Store {
     let sql =
       "SELECT review_id, supplier_id, rating, review_date, reviewer_id, verified_purchase, import_id, line "
       + (indexed ? "FROM reviews INDEXED BY reviews_for_scoring" : "FROM reviews")
-    // The supplier id that splits the reviews in two halves of about equal size.
-    let total = try count(Schema.reviews)
+    // The median supplier id splits the work in two halves (roughly: suppliers differ in how
+    // many reviews they have, but not systematically by id). Counting the reviews themselves
+    // would cost a scan of its own.
+    let total = try count(Schema.suppliers)
     var split: String?
-    if total > 100_000, indexed {
+    if total > 1_000, indexed {
       let middle = try connection.prepare(
-        "SELECT supplier_id FROM reviews INDEXED BY reviews_for_scoring LIMIT 1 OFFSET ?")
+        "SELECT supplier_id FROM suppliers ORDER BY supplier_id LIMIT 1 OFFSET ?")
       middle.bind(1, total / 2)
       if try middle.step() { split = middle.string(0) }
       middle.reset()
@@ -162,7 +163,6 @@ extension Store {
     }
     guard let split else {
       var all: [Sourced<Review>] = []
-      all.reserveCapacity(total)
       try read(try connection.prepare(sql + " ORDER BY supplier_id, review_date, review_id"), into: &all)
       return all
     }
@@ -176,7 +176,6 @@ extension Store {
           sql + " WHERE supplier_id >= ? ORDER BY supplier_id, review_date, review_id")
         st.bind(1, split)
         var part: [Sourced<Review>] = []
-        part.reserveCapacity(total / 2 + 1024)
         try read(st, into: &part)
         second.value = .success(part)
       } catch {
@@ -185,7 +184,6 @@ extension Store {
     }
     worker.start()
     var first: [Sourced<Review>] = []
-    first.reserveCapacity(total)
     let st = try connection.prepare(
       sql + " WHERE supplier_id < ? ORDER BY supplier_id, review_date, review_id")
     st.bind(1, split)
