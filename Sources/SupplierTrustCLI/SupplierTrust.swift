@@ -7,12 +7,16 @@ struct SupplierTrust: ParsableCommand {
     commandName: "supplier-trust",
     abstract: "Decide which overseas suppliers to trust before you place an order.",
     discussion: """
-      Import supplier catalogs (CSV or XML), validate every record, and keep them in a \
-      local workspace store (an SQLite file) for scoring, ranking and reports.
+      Import supplier catalogs (CSV or XML) into a local workspace store (an SQLite file), \
+      score every supplier (trust score, confidence, red flags, explanation), rank them for an \
+      order and check Trade Assurance protection. Scoring commands read the store, or the files \
+      given directly.
 
       Examples:
         supplier-trust import datasets/sample
-        supplier-trust check --format json datasets/sample/reviews.csv
+        supplier-trust score --as-of 2026-11-25
+        supplier-trust rank --require ISO9001 --order-amount 25000 --top 10
+        supplier-trust eligibility --format json
         supplier-trust generate --size L --seed 7 --out bench-data/L
       """,
     version: "0.1.0",
