@@ -42,6 +42,33 @@ public struct Scorer: Sendable {
     var locations: [String]
     /// Each component's mean over the suppliers that have evidence for it (nil when none has).
     var imputed: [Double?] = [nil, nil, nil, nil, nil]
+    /// The registry's verdict on every body name in the catalog, looked up once per name (a few
+    /// hundred names recur across hundreds of thousands of records).
+    var bodies = BodyVerdicts()
+  }
+
+  struct BodyVerdicts: Sendable {
+    var certification: [String: Recognition] = [:]
+    var accreditation: [String: Recognition] = [:]
+    var auditor: [String: Recognition] = [:]
+  }
+
+  func bodyVerdicts(_ catalog: Catalog) -> BodyVerdicts {
+    var verdicts = BodyVerdicts()
+    for c in catalog.certifications {
+      if let name = c.record.certificationBody, verdicts.certification[name] == nil {
+        verdicts.certification[name] = registry.certificationBody(name)
+      }
+      if let name = c.record.accreditationBody, verdicts.accreditation[name] == nil {
+        verdicts.accreditation[name] = registry.accreditationBody(name)
+      }
+    }
+    for a in catalog.audits {
+      if let name = a.record.auditor, verdicts.auditor[name] == nil {
+        verdicts.auditor[name] = registry.auditor(name)
+      }
+    }
+    return verdicts
   }
 
   public func score(_ catalog: Catalog) -> ScoringRun {
@@ -104,7 +131,7 @@ public struct Scorer: Sendable {
       ratingCount > 1 ? (max(0, ratingSquares / Double(ratingCount) - mean * mean)).squareRoot() : 1.0
     var context = Context(
       meanRating: mean, ratingSpread: max(0.25, spread), reviewerCounts: reviewerCounts,
-      locations: catalog.sources.map(\.path))
+      locations: catalog.sources.map(\.path), bodies: bodyVerdicts(catalog))
     var results = [SupplierAssessment?](repeating: nil, count: evidence.count)
     let work = evidence
     let stride = 64
@@ -395,7 +422,9 @@ public struct Scorer: Sendable {
     var weighted = 0.0
     var weight = 0.0
     var plain = 0.0
-    var months: [Int32: (Int, Double)] = [:]
+    let decay = 0.6931471805599453 / p.halfLifeDays
+    // Reviews come in date order, so months arrive in order too.
+    var months: [(month: Int32, count: Int, sum: Double)] = []
     for (i, sourced) in e.reviews.enumerated() {
       let r = sourced.record
       summary.count += 1
@@ -406,17 +435,21 @@ public struct Scorer: Sendable {
       let star = min(5, max(1, Int(r.rating.rounded())))
       summary.histogram[star - 1] += 1
       let month = r.date.firstOfMonth.daysSinceEpoch
-      months[month, default: (0, 0)].0 += 1
-      months[month, default: (0, 0)].1 += r.rating
+      if months.last?.month == month {
+        months[months.count - 1].count += 1
+        months[months.count - 1].sum += r.rating
+      } else {
+        months.append((month, 1, r.rating))
+      }
       let age = Double(asOf.daysSinceEpoch - r.date.daysSinceEpoch)
-      var w = pow(0.5, age / p.halfLifeDays) * (verified ? p.verifiedWeight : p.unverifiedWeight)
+      var w = exp(-age * decay) * (verified ? p.verifiedWeight : p.unverifiedWeight)
       if suspicious[i] { w *= p.suspiciousWeight }
       weighted += w * r.rating
       weight += w
     }
     summary.effectiveWeight = weight
-    summary.monthly = months.sorted { $0.key < $1.key }.suffix(24).map {
-      (Day(daysSinceEpoch: $0.key), $0.value.0, $0.value.1 / Double($0.value.0))
+    summary.monthly = months.suffix(24).map {
+      (Day(daysSinceEpoch: $0.month), $0.count, $0.sum / Double($0.count))
     }
     for burst in bursts {
       flags.append(
@@ -545,8 +578,12 @@ public struct Scorer: Sendable {
         }
       }
       if value > 0 {
-        let issuer = c.certificationBody.map { registry.certificationBody($0) }
-        let accreditor = c.accreditationBody.map { registry.accreditationBody($0) }
+        let issuer = c.certificationBody.map {
+          context.bodies.certification[$0] ?? registry.certificationBody($0)
+        }
+        let accreditor = c.accreditationBody.map {
+          context.bodies.accreditation[$0] ?? registry.accreditationBody($0)
+        }
         var problems: [String] = []
         var severity = Severity.medium
         for (role, name, recognition) in [
@@ -656,7 +693,8 @@ public struct Scorer: Sendable {
       Double(a.majorFindings ?? 0) * p.majorFindingPenalty + Double(a.minorFindings ?? 0)
       * p.minorFindingPenalty
     verdict = min(1, max(0, verdict))
-    let recognised = a.auditor.map { registry.auditor($0).isRecognised } ?? false
+    let recognised =
+      a.auditor.map { (context.bodies.auditor[$0] ?? registry.auditor($0)).isRecognised } ?? false
     if !recognised { verdict *= p.unrecognisedAuditorFactor }
     let age = Int(asOf.daysSinceEpoch - a.date.daysSinceEpoch)
     let fade = pow(0.5, Double(age) / p.halfLifeDays)

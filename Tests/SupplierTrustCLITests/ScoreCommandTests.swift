@@ -120,3 +120,55 @@ private func object(_ text: String) throws -> [String: Any] {
     #expect(result.stderr.contains("--as-of"))
   }
 }
+
+/// The planted stories of `datasets/README.md`, as the scorer must read them.
+@Suite struct SampleStoryTests {
+  nonisolated(unsafe) static let scored: [String: [String: Any]] = {
+    let result = try! CommandRunner.run([
+      "score", "datasets/sample", "--as-of", "2026-11-25", "--format", "json",
+    ])
+    let json = try! JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+    let suppliers = json["suppliers"] as! [[String: Any]]
+    return Dictionary(uniqueKeysWithValues: suppliers.map { ($0["supplier_id"] as! String, $0) })
+  }()
+
+  func flags(_ id: String) -> [String] {
+    (Self.scored[id]?["flags"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+  }
+
+  func rank(_ id: String) -> Int { Self.scored[id]?["rank"] as? Int ?? 0 }
+
+  @Test(arguments: [
+    ("SUP-0005", "review_burst"), ("SUP-0008", "cert_expired"), ("SUP-0009", "cert_expiring"),
+    ("SUP-0010", "cert_invalid_period"), ("SUP-0011", "cert_unaccredited"), ("SUP-0017", "cert_unaccredited"),
+    ("SUP-0023", "cert_unaccredited"), ("SUP-0026", "cert_unaccredited"), ("SUP-0012", "cert_suspended"),
+    ("SUP-0013", "cert_suspended"), ("SUP-0014", "audit_failed"), ("SUP-0014", "cert_expired"),
+    ("SUP-0015", "audit_stale"), ("SUP-0017", "late_shipments"), ("SUP-0024", "few_reviews"),
+    ("SUP-0029", "few_reviews"),
+  ])
+  func plantedProblemsAreFlagged(supplier: String, code: String) {
+    #expect(flags(supplier).contains(code), "\(supplier) flags: \(flags(supplier))")
+  }
+
+  @Test func contrastsAreNotFlagged() {
+    #expect(!flags("SUP-0006").contains("review_burst"), "a genuine spike is not a burst")
+    #expect(!flags("SUP-0007").contains("cert_expired"), "the renewal covers the expired certificate")
+    for id in ["SUP-0001", "SUP-0002", "SUP-0003", "SUP-0004"] {
+      #expect(flags(id).isEmpty, "\(id): \(flags(id))")
+    }
+  }
+
+  @Test func theExcellentSuppliersLeadAndTheBurstDoesNot() {
+    #expect(
+      Set((1...4).map { r in Self.scored.first { rank($0.key) == r }!.key }) == [
+        "SUP-0001", "SUP-0002", "SUP-0003", "SUP-0004",
+      ])
+    #expect(rank("SUP-0005") > 15, "the review burst must not lift SUP-0005 (rank \(rank("SUP-0005")))")
+    #expect(rank("SUP-0006") < rank("SUP-0005"))
+    let brandNew = Self.scored["SUP-0029"]!
+    #expect((brandNew["confidence"] as? Double ?? 1) < 0.1)
+    let burst = Self.scored["SUP-0005"]!["flags"] as! [[String: Any]]
+    let detail = burst.first { $0["code"] as? String == "review_burst" }?["detail"] as? String ?? ""
+    #expect(detail.hasPrefix("20 reviews 2026-11-03"), "detail: \(detail)")
+  }
+}

@@ -162,6 +162,40 @@ import Testing
       })
   }
 
+  @Test func burstReviewsAreFlaggedAndDiscountedButASpikeOfRealBuyersIsNot() {
+    var t = TestCatalog()
+    t.supplier("FAKE")
+    t.supplier("REAL")
+    t.supplier("OTHER")
+    for n in 0..<6 {
+      t.review("FAKE", rating: Double(2 + n % 4), daysAgo: 200 + n * 30, reviewer: "BYR-OLD-\(n)")
+    }
+    for n in 0..<25 {
+      t.review(
+        "FAKE", rating: 5, daysAgo: 20 + n % 2, verified: false, reviewer: "BYR-NEW-\(n)",
+        text: "Great quality, fast shipping, highly recommend!")
+    }
+    // Established buyers: each also reviewed OTHER.
+    let texts = [
+      "late but fine", "good packing", "colour a bit off", "solid product", "slow replies", "as agreed",
+    ]
+    for n in 0..<20 {
+      t.review(
+        "REAL", rating: Double(2 + n % 4), daysAgo: 40 + n % 3, reviewer: "BYR-EST-\(n)",
+        text: "\(texts[n % 6]) \(n)")
+      t.review("OTHER", rating: 4, daysAgo: 300 + n, reviewer: "BYR-EST-\(n)")
+    }
+    let fake = t.assessment("FAKE")
+    let real = t.assessment("REAL")
+    #expect(fake.flags.first?.code == .reviewBurst)
+    #expect(fake.reviews.suspicious == 25)
+    #expect(!real.flags.contains { $0.code == .reviewBurst })
+    var undiscounted = Policy()
+    undiscounted.reviews.suspiciousWeight = 1
+    #expect(fake.components.reviews! < t.assessment("FAKE", undiscounted).components.reviews!)
+    #expect(fake.standing == .warned)
+  }
+
   @Test func recordsAfterTheAsOfDayAreIgnored() {
     var t = TestCatalog()
     t.supplier("B")
