@@ -82,10 +82,9 @@ public struct Scorer: Sendable {
     var screening = policy.burst
     if catalog.deferredReviewTexts != nil { screening.nearIdenticalShare = 0 }
     let screen = ReviewBurstDetector(policy: screening)
-    let minimum = max(1, policy.burst.minimumReviews)
     var candidates: [(supplier: Int, reviews: [Review], positions: [Int])] = []
     var wanted = Set<String>()
-    for index in evidence.indices where evidence[index].reviews.count >= minimum {
+    for index in evidence.indices where mayHoldBurst(evidence[index].reviews) {
       let reviews = evidence[index].reviews.map(\.record)
       let windows = screen.detect(reviews) { _ in 1 }
       guard !windows.isEmpty else { continue }
@@ -94,13 +93,17 @@ public struct Scorer: Sendable {
       candidates.append((index, reviews, positions))
     }
     clock.lap("burst screening (\(candidates.count) suppliers)")
-    var reviewerCounts: [String: Int32] = [:]
-    if !wanted.isEmpty {
-      for review in catalog.reviews where review.record.date <= asOf {
-        if let id = review.record.reviewerID, wanted.contains(id) { reviewerCounts[id, default: 0] += 1 }
-      }
-    }
+    let reviewerCounts = countReviewers(catalog.reviews, among: wanted)
     clock.lap("reviewer counts (\(wanted.count) reviewers)")
+    if catalog.deferredReviewTexts != nil {
+      // Now that reviewer histories are known, screen again before fetching any text.
+      candidates = candidates.compactMap { candidate in
+        let windows = screen.detect(candidate.reviews) { Int(reviewerCounts[$0] ?? 1) }
+        guard !windows.isEmpty else { return nil }
+        return (candidate.supplier, candidate.reviews, Array(Set(windows.flatMap(\.reviewIndices))).sorted())
+      }
+      clock.lap("burst screening with histories (\(candidates.count) suppliers)")
+    }
     var suspicious = evidence.map { [Bool](repeating: false, count: $0.reviews.count) }
     var bursts = [[ReviewBurst]](repeating: [], count: evidence.count)
     for var candidate in candidates {
@@ -185,6 +188,47 @@ public struct Scorer: Sendable {
       componentAverages: ComponentScores(
         reviews: context.imputed[0], certifications: context.imputed[1], audits: context.imputed[2],
         delivery: context.imputed[3], standing: context.imputed[4]), suppliers: suppliers)
+  }
+
+  /// Whether some window of the burst policy's length holds enough reviews, enough of them not
+  /// verified, to be a burst at all: a pass over the dates without copying anything.
+  func mayHoldBurst(_ reviews: ArraySlice<Sourced<Review>>) -> Bool {
+    let minimum = max(1, policy.burst.minimumReviews)
+    guard reviews.count >= minimum else { return false }
+    let span = Int32(max(1, policy.burst.windowDays))
+    var start = reviews.startIndex
+    var unverified = 0
+    for end in reviews.indices {
+      if reviews[end].record.verifiedPurchase != true { unverified += 1 }
+      while reviews[end].record.date.daysSinceEpoch - reviews[start].record.date.daysSinceEpoch >= span {
+        if reviews[start].record.verifiedPurchase != true { unverified -= 1 }
+        start += 1
+      }
+      let count = end - start + 1
+      if count >= minimum, Double(unverified) >= policy.burst.unverifiedShare * Double(count) - 1e-9 {
+        return true
+      }
+    }
+    return false
+  }
+
+  /// How many reviews (up to the as-of day) each of `reviewers` wrote, counted by two threads.
+  func countReviewers(_ reviews: [Sourced<Review>], among reviewers: Set<String>) -> [String: Int32] {
+    guard !reviewers.isEmpty else { return [:] }
+    let parts = 2
+    var partial = [[String: Int32]](repeating: [:], count: parts)
+    partial.withUnsafeMutableBufferPointer { out in
+      let output = UnsafeSendableBuffer(out)
+      DispatchQueue.concurrentPerform(iterations: parts) { part in
+        var counts: [String: Int32] = [:]
+        let range = (reviews.count * part / parts)..<(reviews.count * (part + 1) / parts)
+        for k in range where reviews[k].record.date <= asOf {
+          if let id = reviews[k].record.reviewerID, reviewers.contains(id) { counts[id, default: 0] += 1 }
+        }
+        output.buffer[part] = counts
+      }
+    }
+    return partial[0].merging(partial[1], uniquingKeysWith: +)
   }
 
   /// Best first: higher score, then higher confidence, then supplier id; unscored last.
