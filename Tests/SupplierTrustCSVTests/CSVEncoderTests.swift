@@ -35,3 +35,16 @@ import Testing
     #expect(view.strings(1) == rows[2])
   }
 }
+
+@Test func stringRowFastPathMatchesTheGenericPath() {
+  let encoder = CSVEncoder(formulaPolicy: .neutralize)
+  let fields = [
+    "=1+1", "+1+2", "-2+3", "@SUM(A1)", "\tx", "\rx", "-12.5", "a,b", "say \"hi\"", "two\nlines", "", "Şahin",
+  ]
+  var fast: [UInt8] = []
+  encoder.appendRow(fields, to: &fast)
+  var generic: [UInt8] = []
+  encoder.appendRow(fields.map { Substring($0) }, to: &generic)
+  #expect(fast == generic)
+  #expect(String(decoding: fast, as: UTF8.self).hasPrefix("\"'=1+1\",\"'+1+2\""))
+}
