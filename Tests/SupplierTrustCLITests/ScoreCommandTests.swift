@@ -62,6 +62,18 @@ private func object(_ text: String) throws -> [String: Any] {
     #expect(history["SUP-0001"]?.map(\.asOf.description) == ["2026-06-01", "2026-11-25"])
   }
 
+  @Test func theXMLFormOfTheSampleScoresTheSame() throws {
+    func digest(_ path: String) throws -> [String] {
+      let result = try CommandRunner.run(["score", path, "--as-of", "2026-11-25", "--format", "json"])
+      #expect(result.status == 0, "stderr: \(result.stderr)")
+      return (try object(result.stdout)["suppliers"] as? [[String: Any]] ?? []).map {
+        "\($0["supplier_id"]!) \($0["score"]!) \($0["confidence"]!) "
+          + "\(($0["flags"] as? [[String: Any]] ?? []).map { $0["code"]! })"
+      }
+    }
+    #expect(try digest("datasets/sample") == digest("datasets/sample/xml/catalog.xml"))
+  }
+
   @Test func eligibilityOfTheSampleOrders() throws {
     let result = try CommandRunner.run([
       "eligibility", "datasets/sample", "--as-of", "2026-11-25", "--format", "json",
