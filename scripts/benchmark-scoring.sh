@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Speed of scoring and ranking on generated data (release build), beside a DuckDB baseline.
+#
+#   scripts/benchmark-scoring.sh [S|M|L|XL]      default L
+#
+# Uses bench-data/<SIZE> (generated once) and a store bench-data/<SIZE>.sqlite (imported once).
+# Measures, three runs each, wall time and peak memory of:
+#   score store   `score --format csv` of every supplier from the store
+#   rank store    `rank --top 100` from the store
+#   rank files    `rank DIR --top 100` straight from the CSV files (no store)
+#   duckdb        reviews + suppliers CSV → per-supplier Bayesian average, top 100 (needs `pip install duckdb`)
+# Figures go to stdout and reports/benchmark-scoring-<SIZE>.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+size="${1:-L}"
+swift build -c release --product supplier-trust >/dev/null
+bin=.build/release/supplier-trust
+data="bench-data/$size"
+store="bench-data/$size.sqlite"
+[ -f "$data/reviews.csv" ] || "$bin" generate --size "$size" --out "$data"
+[ -f "$store" ] || "$bin" import --db "$store" --no-reject-files "$data" >/dev/null
+# The first run after an import migrates the store (builds the scoring index) once.
+"$bin" score --db "$store" --as-of 2026-11-25 --format csv --no-snapshot >/dev/null
+mkdir -p reports
+out="reports/benchmark-scoring-$size.txt"
+echo "SupplierTrust scoring benchmark, size $size, $(date -u +%Y-%m-%d), $(nproc) cores" | tee "$out"
+measure() {
+  local label="$1"
+  shift
+  for run in 1 2 3; do
+    local stats
+    stats=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null; } 2>&1 | tail -1)
+    printf "%-12s run %d  %6.2f s  peak %7.1f MiB\n" "$label" "$run" "${stats% *}" "$(echo "${stats#* } / 1024" | bc -l)" | tee -a "$out"
+  done
+}
+measure "score store" "$bin" score --db "$store" --as-of 2026-11-25 --format csv --no-snapshot
+measure "rank store" "$bin" rank --db "$store" --as-of 2026-11-25 --top 100
+measure "rank files" "$bin" rank "$data" --as-of 2026-11-25 --top 100
+if python3 -c "import duckdb" 2>/dev/null; then
+  for run in 1 2 3; do python3 scripts/duckdb-baseline.py "$data" | tee -a "$out"; done
+else
+  echo "duckdb: not installed (pip install duckdb)" | tee -a "$out"
+fi
