@@ -79,6 +79,7 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "SupplierTrustGeneratorTests", dependencies: ["SupplierTrustGenerator", "SupplierTrustCSV"]),
-    .testTarget(name: "SupplierTrustCLITests", dependencies: ["SupplierTrustCLI", "SupplierTrustStore"]),
+    .testTarget(
+      name: "SupplierTrustCLITests", dependencies: ["SupplierTrustCLI", "SupplierTrustStore"], exclude: ["Golden"]),
   ]
 )
