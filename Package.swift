@@ -79,6 +79,10 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "SupplierTrustGeneratorTests", dependencies: ["SupplierTrustGenerator", "SupplierTrustCSV"]),
+    .testTarget(
+      name: "SupplierTrustReportTests",
+      dependencies: ["SupplierTrustReport", "SupplierTrustScoring", "SupplierTrustXML"]
+    ),
     .testTarget(name: "SupplierTrustCLITests", dependencies: ["SupplierTrustCLI", "SupplierTrustStore"]),
   ]
 )
