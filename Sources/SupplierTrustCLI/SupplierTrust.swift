@@ -13,11 +13,13 @@ struct SupplierTrust: ParsableCommand {
       Examples:
         supplier-trust import datasets/sample
         supplier-trust check --format json datasets/sample/reviews.csv
+        supplier-trust report datasets/sample --as-of 2026-11-25 --out reports/trust-report.html
         supplier-trust generate --size L --seed 7 --out bench-data/L
       """,
     version: "0.1.0",
     subcommands: [
-      ImportCommand.self, CheckCommand.self, ScoreCommand.self, RankCommand.self, EligibilityCommand.self,
+      ImportCommand.self, CheckCommand.self, ScoreCommand.self, RankCommand.self, ReportCommand.self,
+      EligibilityCommand.self,
       PolicyCommand.self,
       GenerateCommand.self,
     ]
