@@ -91,7 +91,8 @@ enum HTMLAssets {
     table.policy td:nth-child(2){width:22%}
     table.policy td,table.policy th{overflow-wrap:anywhere}
     #ranking .sid{display:block;color:var(--muted);font-size:12px}
-    #ranking .iv{color:var(--muted);font-size:12px}
+    #ranking td.sc{font-weight:700}
+    #ranking .iv{color:var(--muted);font-size:12px;font-weight:400;margin-left:.4em}
     button.sort{font:inherit;color:inherit;background:none;border:0;padding:0;cursor:pointer;
     font-weight:600;text-align:inherit}
     button.sort::after{content:" \\2195";color:#8a93a0;font-weight:400}
@@ -101,7 +102,7 @@ enum HTMLAssets {
     .b.ok{background:var(--ok-bg);color:var(--ok)}
     .b.warned{background:var(--warned-bg);color:var(--warned)}
     .b.blocked{background:var(--blocked-bg);color:var(--blocked)}
-    .f{display:inline-block;margin:1px 2px 1px 0;padding:0 5px;border-radius:4px;border:1px solid;
+    .f{display:inline-block;margin:1px 4px 1px 0;padding:0 5px;border-radius:4px;border:1px solid;
     font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:11.5px}
     .f.high{color:var(--blocked);background:var(--blocked-bg);border-color:#eeb3b3}
     .f.medium{color:var(--warned);background:var(--warned-bg);border-color:#ecc98a}
