@@ -6,7 +6,8 @@ Fails (exit 1, with the reasons) when the page
   - requests anything but the file itself, data: or about: URLs (requests are blocked, not only
     recorded, so a broken report cannot reach the network while it is checked),
   - does not reorder the ranked table when the Score header is clicked (ascending after one click,
-    descending after a second), or its text filter does not hide rows.
+    descending after a second), or its text filter does not hide rows,
+  - without JavaScript, shows controls that cannot work or a table out of rank order.
 Saves a PNG screenshot of the top of the report.
 
 Needs Chromium and the `websocket` module (Debian: chromium, python3-websocket).
@@ -211,6 +212,21 @@ class ReportCheck(Browser):
 
         # Let late events (console errors from the clicks) arrive.
         self.evaluate("new Promise(function(r){setTimeout(r,100)})")
+
+        # Without JavaScript the table reads in rank order and no dead control shows.
+        self.send("Emulation.setScriptExecutionDisabled", value=True)
+        self.send("Page.navigate", url=self.url)
+        self.wait_for("Page.loadEventFired")
+        self.send("Emulation.setScriptExecutionDisabled", value=False)
+        state = self.evaluate(
+            "({controls: getComputedStyle(document.getElementById('controls')).display,"
+            " buttons: document.querySelectorAll('#ranking button').length,"
+            " ranks: Array.prototype.map.call(document.querySelectorAll('#ranking tbody tr'),"
+            " function(r){return +r.cells[0].textContent})})")
+        if state["controls"] != "none" or state["buttons"]:
+            self.problems.append("without JavaScript the filter or sort controls show, but cannot work")
+        if state["ranks"] != list(range(1, rows + 1)):
+            self.problems.append("without JavaScript the table is not in rank order")
         return rows
 
     def scores(self):

@@ -7,6 +7,7 @@ enum HTMLAssets {
     --ok:#166a36;--ok-bg:#e2f2e7;--ok-mark:#3a9a5b;--warned:#7f4d00;--warned-bg:#fff0d2;
     --warned-mark:#d99a22;--blocked:#a11a1a;--blocked-bg:#fde3e3;--blocked-mark:#c94141;--none:#8a93a0}
     *{box-sizing:border-box}
+    [hidden]{display:none!important}
     html{-webkit-text-size-adjust:100%}
     body{margin:0;color:var(--ink);background:#fff;font:15px/1.5 system-ui,-apple-system,"Segoe UI",
     Roboto,"Helvetica Neue",Arial,"Noto Sans","Liberation Sans",sans-serif}
@@ -162,6 +163,7 @@ enum HTMLAssets {
     section.supplier,#methodology{break-before:page}
     a{color:inherit;text-decoration:none}
     table{font-size:8.5pt}
+    .ev,blockquote,.note,figcaption{font-size:8pt}
     th,td{padding:3px 5px}
     svg.chart{max-width:170mm}
     .grid2{display:block}
