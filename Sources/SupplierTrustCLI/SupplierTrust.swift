@@ -13,7 +13,7 @@ struct SupplierTrust: ParsableCommand {
       Examples:
         supplier-trust import datasets/sample
         supplier-trust check --format json datasets/sample/reviews.csv
-        supplier-trust report datasets/sample --as-of 2026-11-25 --out reports/trust-report.html
+        supplier-trust report datasets/sample --as-of 2026-11-25
         supplier-trust generate --size L --seed 7 --out bench-data/L
       """,
     version: "0.1.0",
