@@ -33,6 +33,10 @@ except ImportError:  # pragma: no cover
 
 TIMEOUT = 60.0
 
+# Rows of the ranked table that are displayed (not filtered out, not past the row cap).
+DISPLAYED = ("Array.prototype.filter.call(document.querySelectorAll('#ranking tbody tr'),"
+             "function(t){return getComputedStyle(t).display !== 'none'}).length")
+
 
 class CheckFailed(Exception):
     pass
@@ -205,10 +209,19 @@ class ReportCheck(Browser):
             "(function(){var q=document.querySelector('#controls input[name=q]');q.value="
             + json.dumps(first_id)
             + ";q.dispatchEvent(new Event('input',{bubbles:true}));return new Promise(function(r){"
-            "requestAnimationFrame(function(){requestAnimationFrame(function(){r(Array.prototype.filter.call("
-            "document.querySelectorAll('#ranking tbody tr'),function(t){return !t.hidden}).length)})})})})()")
+            "requestAnimationFrame(function(){requestAnimationFrame(function(){r(" + DISPLAYED + ")})})})})()")
         if not (1 <= visible < rows):
             self.problems.append(f"filtering by {first_id} left {visible} of {rows} rows visible")
+
+        # Large tables show the first rows of the order and the rest on request.
+        self.evaluate("(function(){var q=document.querySelector('#controls input[name=q]');q.value='';"
+                      "q.dispatchEvent(new Event('input',{bubbles:true}))})()")
+        self.evaluate("new Promise(function(r){requestAnimationFrame(function(){requestAnimationFrame(r)})})")
+        if self.evaluate("!!document.getElementById('show-all') && !document.getElementById('show-all').hidden"):
+            self.click("#show-all")
+            shown = self.evaluate(DISPLAYED)
+            if shown != rows:
+                self.problems.append(f"'Show all' displays {shown} of {rows} rows")
 
         # Let late events (console errors from the clicks) arrive.
         self.evaluate("new Promise(function(r){setTimeout(r,100)})")

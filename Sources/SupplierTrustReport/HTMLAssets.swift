@@ -80,6 +80,7 @@ enum HTMLAssets {
     .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
     .tablewrap{overflow-x:auto}
     #ranking thead th{position:sticky;top:0;z-index:1}
+    @media screen{html.js #ranking tr.cap{display:none}}
     #ranking td:first-child{border-left:4px solid transparent}
     #ranking tr.ok td:first-child{border-left-color:var(--ok-mark)}
     #ranking tr.warned td:first-child{border-left-color:var(--warned-mark)}
@@ -122,6 +123,7 @@ enum HTMLAssets {
     form.controls input[type=search]{min-width:16em}
     form.controls input[type=number]{width:6em}
     .status{font-size:13px;color:var(--muted);margin:4px 0}
+    #show-all{font:inherit;font-size:13px;margin:0 0 6px}
     section.supplier{border-top:3px solid var(--line);margin-top:36px;padding-top:4px}
     section.supplier.ok{border-top-color:var(--ok-mark)}
     section.supplier.warned{border-top-color:var(--warned-mark)}
@@ -172,6 +174,14 @@ enum HTMLAssets {
 
     """
 
+  /// Runs in the head, before the table is parsed: marks the page as scripted, so that the rows
+  /// past the first ``rowCap`` stay out of the first layout (without JavaScript every row shows).
+  static let headScript: StaticString = "document.documentElement.className = \"js\";"
+
+  /// Matching rows of the ranked table shown at once when JavaScript runs; must equal `limit` in
+  /// ``script``.
+  static let rowCap = 500
+
   /// Sorting and filtering of the ranked table. It only enhances: without it the table reads in rank
   /// order and the controls stay hidden. One listener on the header and one on the form (none per
   /// row); sort keys come from `data-*` attributes (or cell text) read once per column; sorting
@@ -190,6 +200,10 @@ enum HTMLAssets {
       var cache = {};
       var sortCol = 0, sortDir = 1;
       var i;
+      // At most this many matching rows are shown at once (the rest on request) so that sorting or
+      // filtering 10,000 rows only lays out a few hundred; the page marks the rest `cap` to start.
+      var limit = 500;
+      var showAll = document.getElementById("show-all");
 
       function keys(col) {
         if (cache[col]) return cache[col];
@@ -211,12 +225,28 @@ enum HTMLAssets {
 
       function label(col) { return heads[col].textContent.trim(); }
 
+      function applyCap() {
+        var matching = 0;
+        var live = body.rows;
+        for (var r = 0; r < live.length; r++) {
+          var row = live[r];
+          if (row.hidden) continue;
+          matching++;
+          var capped = matching > limit;
+          if (row.classList.contains("cap") !== capped) row.classList.toggle("cap");
+        }
+        return matching;
+      }
+
       function report() {
+        var matching = applyCap();
+        if (showAll) showAll.hidden = matching <= limit;
         if (!status) return;
-        var shown = 0;
-        for (var r = 0; r < n; r++) if (!rows[r].hidden) shown++;
-        status.textContent = "Showing " + shown + " of " + n + " suppliers, sorted by " + label(sortCol) +
-          (sortDir > 0 ? " (ascending)." : " (descending).");
+        var shown = Math.min(matching, limit);
+        var what = shown < matching
+          ? "Showing the first " + shown + " of " + matching + " matching suppliers" + (matching < n ? " (of " + n + ")" : "")
+          : "Showing " + shown + " of " + n + " suppliers";
+        status.textContent = what + ", sorted by " + label(sortCol) + (sortDir > 0 ? " (ascending)." : " (descending).");
       }
 
       function sortBy(col, dir) {
@@ -297,6 +327,9 @@ enum HTMLAssets {
         form.addEventListener("submit", function (event) { event.preventDefault(); });
         form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
         form.hidden = false;
+      }
+      if (showAll) {
+        showAll.addEventListener("click", function () { limit = Infinity; report(); });
       }
       report();
     })();

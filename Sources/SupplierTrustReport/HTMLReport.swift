@@ -113,6 +113,9 @@ struct HTMLReportRenderer {
     // An empty data: icon keeps browsers from asking for /favicon.ico.
     w.void("link", ["rel": "icon", "href": "data:,"])
     w.element("title", text: "Supplier trust report as of \(run.asOf)")
+    w.raw("\n<script>")
+    w.raw(HTMLAssets.headScript)
+    w.raw("</script>")
     w.raw("\n<style>\n")
     w.raw(HTMLAssets.css)
     w.raw("</style>\n</head>\n<body>\n")
@@ -324,7 +327,11 @@ struct HTMLReportRenderer {
       text:
         "Every supplier that passes the order's criteria, best first (ties: higher confidence, then supplier id). "
         + "The score is 0 to 100 with the range it plausibly lies in; the coloured edge shows the standing. "
-        + (detailedCount > 0 ? "Names of the top \(detailedCount) link to their detailed section." : ""))
+        + (detailedCount > 0 ? "Names of the top \(detailedCount) link to their detailed section." : "")
+        + (suppliers.count > HTMLAssets.rowCap
+          ? " In a browser the table shows the first \(HTMLAssets.rowCap) rows of the current order, so that "
+            + "sorting and filtering stay quick; “Show all” lists the rest, and printing prints every row."
+          : ""))
 
     // Filters: hidden until the script shows them, so that without JavaScript no dead control shows.
     var countries: [String: Int] = [:]
@@ -359,6 +366,11 @@ struct HTMLReportRenderer {
       "p", ["id": "table-status", "class": "status", "role": "status", "aria-live": "polite"],
       text: "\(suppliers.count) suppliers in rank order.")
 
+    if suppliers.count > HTMLAssets.rowCap {
+      w.element(
+        "button", ["type": "button", "id": "show-all", "hidden": ""],
+        text: "Show all \(suppliers.count) suppliers (slower to sort)")
+    }
     w.open("div", ["class": "tablewrap"])
     w.open("table", ["id": "ranking"])
     w.element(
@@ -404,7 +416,7 @@ struct HTMLReportRenderer {
     w.open(
       "tr",
       [
-        "class": s.standing.cssClass,
+        "class": rank > HTMLAssets.rowCap ? s.standing.cssClass + " cap" : s.standing.cssClass,
         "data-score": s.score.map { ScoreOutput.format(ScoreOutput.rounded($0, 1)) },
         "data-conf": ScoreOutput.format(ScoreOutput.rounded(s.confidence, 2)), "data-lim": limit,
         "data-flags": String(flagWeight), "data-cc": supplier.country,

@@ -30,7 +30,7 @@ import Testing
     // SUP-0025's name holds HTML: it shows as text.
     #expect(html.contains("&lt;b&gt;BEST&lt;/b&gt; Factory Direct Store"))
     #expect(!html.contains("<b>BEST"))
-    #expect(html.components(separatedBy: "<script").count == 2)
+    #expect(html.components(separatedBy: "<script").count == 3)
     #expect(!html.contains("src=\"http") && !html.contains("href=\"http"))
     // No temporary file is left beside it.
     let left = try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path)

@@ -29,10 +29,13 @@ import Testing
     let html = HTMLReport.render(input)
     let doc = HTMLCheck.parse(html)
     #expect(doc.errors.isEmpty, "\(doc.errors)")
-    // Exactly one script: the report's own, at the end of the body.
-    let scripts = doc.all("script")
-    #expect(scripts.count == 1)
-    #expect(scripts.first?.attribute("src") == nil)
+    // The report's own two scripts only: one line in the head, the table's at the end of the body.
+    let scripts = doc.elements(named: "script")
+    #expect(scripts.count == 2)
+    #expect(scripts.allSatisfy { doc.nodes[$0].attribute("src") == nil })
+    #expect(scripts.map { doc.nodes[doc.nodes[$0].parent!].name } == ["head", "body"])
+    #expect(doc.textContent(of: scripts[0]) == "document.documentElement.className = \"js\";")
+    #expect(doc.textContent(of: scripts[1]).hasPrefix("\n(function () {\n  \"use strict\";"))
     for tag in ["img", "b", "i", "iframe", "object", "embed"] where tag != "i" {
       #expect(doc.all(tag).isEmpty, "a <\(tag)> came from the data")
     }
@@ -93,6 +96,23 @@ import Testing
     let links = doc.all("a").compactMap { $0.attribute("href") }.filter { $0.hasPrefix("#supplier-") }
     #expect(links == ["#supplier-1", "#supplier-2", "#supplier-3"])
     for link in links { #expect(doc.element(id: String(link.dropFirst())) != nil) }
+  }
+
+  @Test func largeTablesShowTheFirstRowsAndTheRestOnRequest() throws {
+    let input = ReportFixture.ordinary(count: HTMLAssets.rowCap + 20).input(detailCount: 1)
+    let doc = HTMLCheck.parse(HTMLReport.render(input))
+    let rows = doc.all("tr").filter { $0.attribute("data-conf") != nil }
+    #expect(rows.count == HTMLAssets.rowCap + 20)
+    let capped = rows.map { ($0.attribute("class") ?? "").hasSuffix(" cap") }
+    #expect(capped == rows.indices.map { $0 >= HTMLAssets.rowCap })
+    let button = try #require(doc.element(id: "show-all"))
+    #expect(doc.nodes[button].attribute("hidden") == "")
+    let script = try #require(doc.elements(named: "script").last)
+    #expect(doc.textContent(of: script).contains("var limit = \(HTMLAssets.rowCap);"))
+    // A small table has neither.
+    let small = HTMLCheck.parse(HTMLReport.render(ReportFixture.ordinary(count: 5).input()))
+    #expect(small.element(id: "show-all") == nil)
+    #expect(!small.all("tr").contains { ($0.attribute("class") ?? "").contains("cap") })
   }
 
   @Test func nothingIsFetchedFromOutside() throws {
