@@ -80,6 +80,10 @@ let package = Package(
     ),
     .testTarget(name: "SupplierTrustGeneratorTests", dependencies: ["SupplierTrustGenerator", "SupplierTrustCSV"]),
     .testTarget(
+      name: "SupplierTrustReportTests",
+      dependencies: ["SupplierTrustReport", "SupplierTrustScoring", "SupplierTrustXML"]
+    ),
+    .testTarget(
       name: "SupplierTrustCLITests", dependencies: ["SupplierTrustCLI", "SupplierTrustStore"], exclude: ["Golden"]),
   ]
 )

@@ -31,7 +31,9 @@ struct RankFilters: ParsableArguments {
   @Option(help: ArgumentHelp("Only suppliers scoring at least this (0-100).", valueName: "n"))
   var minScore: Double?
 
-  @Option(help: ArgumentHelp("Show at most this many suppliers.", valueName: "n"))
+  @Option(
+    help: ArgumentHelp(
+      "rank: show at most this many suppliers; report: this many in detail (default 10).", valueName: "n"))
   var top: Int?
 
   func validate() throws {

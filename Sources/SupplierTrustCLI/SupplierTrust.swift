@@ -17,11 +17,13 @@ struct SupplierTrust: ParsableCommand {
         supplier-trust score --as-of 2026-11-25
         supplier-trust rank --require ISO9001 --order-amount 25000 --top 10
         supplier-trust eligibility --format json
+        supplier-trust report datasets/sample --as-of 2026-11-25
         supplier-trust generate --size L --seed 7 --out bench-data/L
       """,
     version: "0.1.0",
     subcommands: [
-      ImportCommand.self, CheckCommand.self, ScoreCommand.self, RankCommand.self, EligibilityCommand.self,
+      ImportCommand.self, CheckCommand.self, ScoreCommand.self, RankCommand.self, ReportCommand.self,
+      EligibilityCommand.self,
       PolicyCommand.self,
       GenerateCommand.self,
     ]

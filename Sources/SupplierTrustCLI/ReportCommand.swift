@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import SupplierTrustReport
+import SupplierTrustScoring
+import SupplierTrustStore
+
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Write the HTML trust report: summary, ranking, the top suppliers in detail, methodology.",
+    discussion: """
+      Scores every supplier as `score` does and writes one self-contained HTML file (inline styles, \
+      charts and script; it loads nothing from anywhere) that a buyer can open, print or forward.
+
+      The filters are those of `rank`, with one difference: here --top N is how many of the best \
+      suppliers get a detailed section (10 by default). The ranked table always lists every \
+      supplier that passes the other filters; in a browser it sorts by any column and filters by \
+      text, country, Trade Assurance and minimum score.
+
+      Reading the workspace store, each detailed supplier also shows its score over time, from the \
+      snapshots that `score` keeps (those made with the same policy).
+
+      Examples:
+        supplier-trust report --as-of 2026-11-25
+        supplier-trust report datasets/sample --as-of 2026-11-25 --out reports/sample.html
+        supplier-trust report --require ISO9001 --order-amount 25000 --top 5 --out shortlist.html
+      """)
+
+  @OptionGroup var catalog: CatalogOptions
+  @OptionGroup var filters: RankFilters
+
+  @Option(help: ArgumentHelp("The HTML file to write (folders are created).", valueName: "file"))
+  var out: String = "reports/trust-report.html"
+
+  func validate() throws {
+    if out.isEmpty || out.hasSuffix("/") {
+      throw ValidationError("--out must name a file, such as reports/trust-report.html.")
+    }
+  }
+
+  /// Now, or SOURCE_DATE_EPOCH when set (reproducible builds' convention), so that the same
+  /// inputs can give the same file.
+  static func generatedAt() -> String {
+    let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int64.init)
+    let date = epoch.map { Date(timeIntervalSince1970: TimeInterval($0)) } ?? Date()
+    return ISO8601DateFormatter().string(from: date)
+  }
+
+  func run() throws {
+    let clock = StageClock()
+    let policy = try catalog.loadPolicy()
+    let (data, store) = try catalog.loadCatalog()
+    clock.lap("load \(data.recordCount) records")
+    let asOf = catalog.day
+    let run = Scorer(policy: policy, asOf: asOf).score(data)
+    clock.lap("score \(run.suppliers.count) suppliers")
+
+    // In a report --top is the number of detailed sections; the table keeps every match.
+    var criteria = filters.criteria
+    let detailCount = criteria.top ?? 10
+    criteria.top = nil
+    let suppliers = criteria.apply(to: run)
+    let list = RankedList(run: run, suppliers: suppliers, criteria: criteria.descriptions)
+    let detailedIDs = Set(suppliers.prefix(detailCount).map(\.supplier.id))
+
+    var history: [String: [TrendPoint]] = [:]
+    if let store {
+      do {
+        for (id, snapshots) in try store.scoreHistory(of: detailedIDs) {
+          let points =
+            snapshots
+            .filter { $0.policyHash == run.policyHash }
+            .map { TrendPoint(asOf: $0.asOf, score: $0.score, confidence: $0.confidence, grade: $0.grade) }
+          if !points.isEmpty { history[id] = points }
+        }
+      } catch {
+        Terminal.error("warning: past scores could not be read, so the report shows no trends: \(error)")
+      }
+    }
+    let orders = EligibilityChecker(policy: policy.tradeAssurance, asOf: asOf).check(data)
+      .filter { detailedIDs.contains($0.supplierID) }
+    var reviews: [String: [Review]] = [:]
+    for sourced in data.reviews
+    where detailedIDs.contains(sourced.record.supplierID) && sourced.record.date <= asOf {
+      reviews[sourced.record.supplierID, default: []].append(sourced.record)
+    }
+    clock.lap("history, eligibility and reviews")
+
+    let input = HTMLReportInput(
+      list: list, detailCount: detailCount, history: history, orders: orders,
+      orderAmount: criteria.orderAmount,
+      generatedAt: Self.generatedAt(), reviews: reviews)
+    let html = HTMLReport.render(input)
+    clock.lap("render \(html.utf8.count) bytes")
+
+    let url = URL(fileURLWithPath: out)
+    do {
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(html.utf8).write(to: url, options: .atomic)
+    } catch {
+      throw CLIError(
+        "cannot write the report to \(out): \(error.localizedDescription)\n  fix: check that the folder is writable, or pass --out with another path"
+      )
+    }
+    clock.lap("write")
+
+    var standings: [Standing: Int] = [:]
+    for s in suppliers { standings[s.standing, default: 0] += 1 }
+    let flagged = suppliers.filter { !$0.flags.isEmpty }.count
+    print(out)
+    print(
+      "\(suppliers.count) of \(run.suppliers.count) suppliers (\(min(detailCount, suppliers.count)) in detail) as of \(asOf), policy \(policy.name) (\(run.policyHash.prefix(12))): "
+        + "\(standings[.ok] ?? 0) ok, \(standings[.warned] ?? 0) warned, \(standings[.blocked] ?? 0) blocked; \(flagged) with flags"
+    )
+  }
+}

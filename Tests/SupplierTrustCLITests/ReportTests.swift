@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+@Suite struct ReportTests {
+  private func read(_ url: URL) throws -> String {
+    String(decoding: try Data(contentsOf: url), as: UTF8.self)
+  }
+
+  @Test func reportingTheSampleWritesOneSelfContainedFile() throws {
+    let dir = try CommandRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("nested/folder/report.html")
+    let result = try CommandRunner.run([
+      "report", "datasets/sample", "--as-of", "2026-11-25", "--out", out.path,
+    ])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.first == out.path)
+    #expect(lines.count == 2)
+    #expect(
+      lines.last?.hasPrefix("30 of 30 suppliers (10 in detail) as of 2026-11-25, policy default") == true)
+    let html = try read(out)
+    #expect(html.hasPrefix("<!DOCTYPE html>"))
+    for n in 1...30 {
+      let id = "SUP-" + String(10_000 + n).dropFirst()
+      let listed = html.contains(">\(id)</span>")
+      #expect(listed, "\(id) missing from the table")
+    }
+    #expect(html.components(separatedBy: "<section id=\"supplier-").count - 1 == 10)
+    // SUP-0025's name holds HTML: it shows as text.
+    #expect(html.contains("&lt;b&gt;BEST&lt;/b&gt; Factory Direct Store"))
+    #expect(!html.contains("<b>BEST"))
+    #expect(html.components(separatedBy: "<script").count == 3)
+    #expect(!html.contains("src=\"http") && !html.contains("href=\"http"))
+    // No temporary file is left beside it.
+    let left = try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path)
+    #expect(left == ["report.html"])
+  }
+
+  @Test func topIsTheNumberOfDetailedSuppliersAndFiltersApplyToTheTable() throws {
+    let dir = try CommandRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("tr.html")
+    let result = try CommandRunner.run([
+      "report", "datasets/sample", "--as-of", "2026-11-25", "--country", "TR", "--top", "1", "--out",
+      out.path,
+    ])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    #expect(result.stdout.contains("2 of 30 suppliers (1 in detail)"))
+    let html = try read(out)
+    #expect(html.contains(">SUP-0010</span>") && html.contains(">SUP-0026</span>"))
+    #expect(!html.contains(">SUP-0001</span>"))
+    #expect(html.components(separatedBy: "<section id=\"supplier-").count - 1 == 1)
+    #expect(html.contains("2 suppliers for: from TR"))
+  }
+
+  @Test func theDefaultPathIsUnderReportsAndTheStoreGivesTrends() throws {
+    let dir = try CommandRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let db = dir.appendingPathComponent("store.sqlite").path
+    let sample = CommandRunner.repositoryRoot.appendingPathComponent("datasets/sample").path
+    #expect(try CommandRunner.run(["import", "--db", db, sample], in: dir).status == 0)
+    for day in ["2026-05-01", "2026-08-01"] {
+      let scored = try CommandRunner.run(["score", "--db", db, "--as-of", day, "--format", "csv"], in: dir)
+      #expect(scored.status == 0, "stderr: \(scored.stderr)")
+    }
+    let result = try CommandRunner.run(
+      ["report", "--db", db, "--as-of", "2026-11-25", "--top", "3"], in: dir)
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    #expect(result.stdout.hasPrefix("reports/trust-report.html\n"))
+    let html = try read(dir.appendingPathComponent("reports/trust-report.html"))
+    #expect(html.components(separatedBy: "<title id=\"chart-t-").count > 1)
+    #expect(html.components(separatedBy: ">Score over time</title>").count - 1 == 3)
+    #expect(html.contains("2026-05-01: "))
+  }
+
+  @Test func badUsageExitsWithOne() throws {
+    let zero = try CommandRunner.run(["report", "datasets/sample", "--top", "0", "--out", "/tmp/never.html"])
+    #expect(zero.status == 1)
+    #expect(zero.stderr.contains("--top"))
+    let folder = try CommandRunner.run(["report", "datasets/sample", "--out", "reports/"])
+    #expect(folder.status == 1)
+    let help = try CommandRunner.run(["report", "--help"])
+    #expect(help.stdout.contains("--top") && help.stdout.contains("detailed section"))
+  }
+}

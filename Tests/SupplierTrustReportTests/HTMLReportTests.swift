@@ -1,0 +1,274 @@
+import SupplierTrustScoring
+import SupplierTrustXML
+import Testing
+
+@testable import SupplierTrustReport
+
+@Suite struct HTMLReportTests {
+  /// A catalog whose every text field tries to break out of its place in the page.
+  static func hostile() -> ReportFixture {
+    var f = ReportFixture(path: "data/evil\"<x>.csv")
+    let evil = f.supplier("SUP-0001", name: "<script>alert(1)</script>") {
+      $0.categories = ["<img src=x onerror=alert(4)>", "Valves"]
+      $0.region = "\"><b onmouseover=alert(5)>"
+    }
+    f.review(evil, text: "</blockquote><script>alert(2)</script>")
+    f.review(evil, text: "\"><svg onload=alert(3)>")
+    f.review(evil, text: "&lt;already escaped&gt; & <b>bold</b> \u{1}bell")
+    f.certificate(evil, body: "<b>Bold Certs</b>", accreditation: "<i>UKAS</i>")
+    f.audit(evil)
+    f.order(evil)
+    f.burst(evil, text: "<script>alert(6)</script> great quality fast shipping highly recommend")
+    let plain = f.supplier("SUP-0002", name: "Plain & Simple Co.")
+    f.review(plain)
+    return f
+  }
+
+  @Test func hostileTextShowsAsTextAndRunsNothing() throws {
+    let input = Self.hostile().input()
+    let html = HTMLReport.render(input)
+    let doc = HTMLCheck.parse(html)
+    #expect(doc.errors.isEmpty, "\(doc.errors)")
+    // The report's own two scripts only: one line in the head, the table's at the end of the body.
+    let scripts = doc.elements(named: "script")
+    #expect(scripts.count == 2)
+    #expect(scripts.allSatisfy { doc.nodes[$0].attribute("src") == nil })
+    #expect(scripts.map { doc.nodes[doc.nodes[$0].parent!].name } == ["head", "body"])
+    #expect(doc.textContent(of: scripts[0]) == "document.documentElement.className = \"js\";")
+    #expect(doc.textContent(of: scripts[1]).hasPrefix("\n(function () {\n  \"use strict\";"))
+    for tag in ["img", "b", "i", "iframe", "object", "embed"] where tag != "i" {
+      #expect(doc.all(tag).isEmpty, "a <\(tag)> came from the data")
+    }
+    // Legend swatches are the only <i> elements, and they are empty.
+    for i in doc.elements(named: "i") { #expect(doc.textContent(of: i).isEmpty) }
+    #expect(!doc.all("svg").contains { $0.attribute("onload") != nil })
+    for node in doc.nodes where node.kind == .element {
+      for attribute in node.attributes {
+        #expect(
+          !attribute.name.lowercased().hasPrefix("on"), "event handler \(attribute.name) on <\(node.name)>")
+      }
+    }
+    // The texts show as themselves.
+    let h3 = doc.elements(named: "h3").map { doc.textContent(of: $0) }
+    #expect(h3.contains { $0.hasSuffix(". <script>alert(1)</script>") })
+    let cells = doc.elements(named: "td").map { doc.textContent(of: $0) }
+    #expect(cells.contains { $0.contains("<script>alert(1)</script>") && $0.contains("SUP-0001") })
+    let quotes = doc.elements(named: "blockquote").map { doc.textContent(of: $0) }
+    #expect(quotes.contains { $0.hasSuffix("</blockquote><script>alert(2)</script>") })
+    #expect(quotes.contains { $0.hasSuffix("\"><svg onload=alert(3)>") })
+    #expect(quotes.contains { $0.hasSuffix("&lt;already escaped&gt; & <b>bold</b>  bell") })
+    #expect(quotes.contains { $0.contains("<script>alert(6)</script> great quality") })
+    #expect(cells.contains { $0 == "<b>Bold Certs</b>" })
+    #expect(cells.contains { $0 == "<i>UKAS</i>" })
+    let paragraphs = doc.elements(named: "p").map { doc.textContent(of: $0) }
+    #expect(paragraphs.contains { $0.contains("<img src=x onerror=alert(4)>") })
+    #expect(paragraphs.contains { $0.contains("\"><b onmouseover=alert(5)>") })
+    let code = doc.elements(named: "code").map { doc.textContent(of: $0) }
+    #expect(code.contains("data/evil\"<x>.csv"))
+    // Control characters never reach the page.
+    #expect(!html.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" })
+  }
+
+  @Test func everyRankedSupplierIsInTheTableInRankOrder() throws {
+    let input = ReportFixture.ordinary(count: 45).input(detailCount: 3)
+    let doc = HTMLCheck.parse(HTMLReport.render(input))
+    #expect(doc.errors.isEmpty, "\(doc.errors)")
+    let table = try #require(doc.element(id: "ranking"))
+    let rows = doc.elements(named: "tr").filter { doc.ancestors(of: $0).contains(table) }
+      .filter { doc.nodes[$0].attribute("data-conf") != nil }
+    #expect(rows.count == input.list.suppliers.count)
+    #expect(rows.count == 45)
+    let ids = doc.elements(named: "span").filter { doc.nodes[$0].attribute("class") == "sid" }
+      .map { doc.textContent(of: $0) }
+    #expect(ids == input.list.suppliers.map(\.supplier.id))
+    let ranks = rows.map { doc.textContent(of: doc.children(of: $0)[0]) }
+    #expect(ranks == (1...45).map(String.init))
+    // Sort keys the script reads.
+    for (row, s) in zip(rows, input.list.suppliers) {
+      let node = doc.nodes[row]
+      #expect(node.attribute("data-cc") == s.supplier.country)
+      #expect(node.attribute("data-score").flatMap(Double.init) == s.score.map { ScoreOutput.rounded($0, 1) })
+      #expect(node.attribute("class") == s.standing.rawValue)
+    }
+    // Three detailed sections, and the top three names link to them.
+    let sections = doc.all("section").filter { ($0.attribute("class") ?? "").hasPrefix("supplier") }
+    #expect(sections.count == 3)
+    let links = doc.all("a").compactMap { $0.attribute("href") }.filter { $0.hasPrefix("#supplier-") }
+    #expect(links == ["#supplier-1", "#supplier-2", "#supplier-3"])
+    for link in links { #expect(doc.element(id: String(link.dropFirst())) != nil) }
+  }
+
+  @Test func largeTablesShowTheFirstRowsAndTheRestOnRequest() throws {
+    let input = ReportFixture.ordinary(count: HTMLAssets.rowCap + 20).input(detailCount: 1)
+    let doc = HTMLCheck.parse(HTMLReport.render(input))
+    let rows = doc.all("tr").filter { $0.attribute("data-conf") != nil }
+    #expect(rows.count == HTMLAssets.rowCap + 20)
+    let capped = rows.map { ($0.attribute("class") ?? "").hasSuffix(" cap") }
+    #expect(capped == rows.indices.map { $0 >= HTMLAssets.rowCap })
+    let button = try #require(doc.element(id: "show-all"))
+    #expect(doc.nodes[button].attribute("hidden") == "")
+    let script = try #require(doc.elements(named: "script").last)
+    #expect(doc.textContent(of: script).contains("var limit = \(HTMLAssets.rowCap);"))
+    // A small table has neither.
+    let small = HTMLCheck.parse(HTMLReport.render(ReportFixture.ordinary(count: 5).input()))
+    #expect(small.element(id: "show-all") == nil)
+    #expect(!small.all("tr").contains { ($0.attribute("class") ?? "").contains("cap") })
+  }
+
+  @Test func nothingIsFetchedFromOutside() throws {
+    let html = HTMLReport.render(Self.hostile().input())
+    let doc = HTMLCheck.parse(html)
+    for node in doc.nodes where node.kind == .element {
+      for name in ["src", "href", "xlink:href", "srcset", "action", "poster", "data"] {
+        guard let value = node.attribute(name) else { continue }
+        #expect(value.hasPrefix("#") || value.hasPrefix("data:"), "<\(node.name) \(name)=\(value)>")
+      }
+    }
+    #expect(doc.all("link").allSatisfy { $0.attribute("rel") == "icon" && $0.attribute("href") == "data:," })
+    #expect(doc.all("script").allSatisfy { $0.attribute("src") == nil })
+    #expect(doc.all("iframe").isEmpty && doc.all("img").isEmpty)
+    let style = try #require(doc.elements(named: "style").first)
+    let css = doc.textContent(of: style)
+    #expect(!css.contains("url(") && !css.contains("@import") && !css.contains("@font-face"))
+    let csp = doc.all("meta").first { $0.attribute("http-equiv") == "Content-Security-Policy" }
+    #expect(csp?.attribute("content")?.hasPrefix("default-src 'none'") == true)
+  }
+
+  @Test func markupIsAccessible() throws {
+    let input = Self.hostile().input()
+    let doc = HTMLCheck.parse(HTMLReport.render(input))
+    #expect(doc.all("html").first?.attribute("lang") == "en")
+    // Every table has a caption first, and every header cell a scope.
+    for table in doc.elements(named: "table") {
+      let first = try #require(doc.children(of: table).first)
+      #expect(doc.nodes[first].name == "caption")
+      #expect(!doc.textContent(of: first).isEmpty)
+    }
+    for th in doc.all("th") { #expect(th.attribute("scope") == "col" || th.attribute("scope") == "row") }
+    // Charts are images named by their title and desc.
+    let svgs = doc.elements(named: "svg")
+    #expect(svgs.count >= 6)
+    for svg in svgs {
+      let node = doc.nodes[svg]
+      #expect(node.attribute("role") == "img")
+      let labels = (node.attribute("aria-labelledby") ?? "").split(separator: " ").map(String.init)
+      #expect(labels.count == 2)
+      for label in labels {
+        let target = try #require(doc.element(id: label))
+        #expect(doc.ancestors(of: target).contains(svg))
+        #expect(!doc.textContent(of: target).isEmpty)
+      }
+    }
+    // Headings do not skip a level.
+    var level = 0
+    for node in doc.nodes
+    where node.kind == .element && ["h1", "h2", "h3", "h4", "h5", "h6"].contains(node.name) {
+      let next = Int(node.name.dropFirst())!
+      #expect(next <= level + 1, "\(node.name) after h\(level)")
+      level = next
+    }
+    #expect(doc.all("h1").count == 1)
+    // Ids are unique.
+    let ids = doc.nodes.compactMap { $0.kind == .element ? $0.attribute("id") : nil }
+    #expect(Set(ids).count == ids.count)
+    // The parser knew every tag but HTML5 and SVG ones.
+    #expect(doc.unknownTags.subtracting(html5AndSVGTags).isEmpty, "\(doc.unknownTags)")
+  }
+
+  @Test func missingComponentsShowAsNoEvidenceNotZero() throws {
+    var f = ReportFixture()
+    let id = f.supplier("SUP-0009") { $0.tradeAssurance = nil }
+    f.review(id)
+    let input = f.input()
+    let s = try #require(input.list.suppliers.first)
+    #expect(s.components.certifications == nil && s.components.audits == nil)
+    let doc = HTMLCheck.parse(HTMLReport.render(input))
+    let breakdown = try #require(
+      doc.elements(named: "svg").first { doc.textContent(of: $0).hasPrefix("Score breakdown") })
+    let texts = doc.elements(named: "text").filter { doc.ancestors(of: $0).contains(breakdown) }
+      .map { doc.textContent(of: $0) }
+    #expect(texts.filter { $0 == "no evidence" }.count == 3)
+    #expect(!texts.contains("0.00"))
+    let desc = doc.textContent(
+      of: try #require(doc.elements(named: "desc").first { doc.ancestors(of: $0).contains(breakdown) }))
+    #expect(desc.contains("certifications no evidence"))
+  }
+
+  @Test func detailedSectionsShowTheirEvidence() throws {
+    let input = Self.hostile().input()
+    let html = HTMLReport.render(input)
+    let doc = HTMLCheck.parse(html)
+    let s = try #require(input.list.suppliers.first { $0.supplier.id == "SUP-0001" })
+    #expect(s.flags.contains { $0.code == .reviewBurst })
+    let section = try #require(
+      doc.element(id: "supplier-\(input.list.suppliers.firstIndex { $0.supplier.id == "SUP-0001" }! + 1)"))
+    let text = doc.textContent(of: section)
+    #expect(text.contains("review_burst"))
+    #expect(text.contains("data/evil\"<x>.csv:"))
+    #expect(text.contains("Examples from the burst"))
+    #expect(text.contains("Reviews per month"))
+    #expect(text.contains("Certificate validity"))
+    #expect(text.contains("O-1"))
+    // The burst is shaded in the monthly chart.
+    let rects = doc.all("rect").filter { $0.attribute("class") == "burst" }
+    #expect(rects.count == s.reviews.bursts.count)
+    #expect(!text.contains("Score over time"))
+  }
+
+  @Test func theTrendShowsWhereThereIsHistory() throws {
+    let f = ReportFixture.ordinary(count: 6)
+    let top = f.input().list.suppliers[0].supplier.id
+    let history = [
+      top: [
+        TrendPoint(asOf: Day(year: 2026, month: 5, day: 1)!, score: 61, confidence: 0.4, grade: "C"),
+        TrendPoint(asOf: Day(year: 2026, month: 8, day: 1)!, score: nil, confidence: 0, grade: "E"),
+      ]
+    ]
+    let doc = HTMLCheck.parse(HTMLReport.render(f.input(detailCount: 3, history: history)))
+    let trends = doc.elements(named: "svg").filter { doc.textContent(of: $0).hasPrefix("Score over time") }
+    #expect(trends.count == 1)
+    let trend = try #require(trends.first)
+    #expect(doc.ancestors(of: trend).contains(try #require(doc.element(id: "supplier-1"))))
+    let dots = doc.elements(named: "circle").filter { doc.ancestors(of: $0).contains(trend) }
+    #expect(dots.count == 3)
+    #expect(doc.textContent(of: trend).contains("2026-08-01: no score"))
+  }
+
+  @Test func criteriaAndOrderCoverageAreShown() throws {
+    var criteria = RankingCriteria()
+    criteria.countries = ["VN"]
+    criteria.orderAmount = Money(cents: 2_000_000)
+    let input = ReportFixture.ordinary(count: 20).input(detailCount: 2, criteria: criteria)
+    #expect(!input.list.suppliers.isEmpty)
+    let doc = HTMLCheck.parse(HTMLReport.render(input))
+    let caption = doc.textContent(
+      of: try #require(
+        doc.elements(named: "caption").first { doc.textContent(of: $0).contains("suppliers for") }))
+    #expect(caption.contains("from VN"))
+    #expect(caption.contains("Trade Assurance must cover an order of 20000.00 USD"))
+    let headers = doc.elements(named: "th").map { doc.textContent(of: $0) }
+    #expect(headers.contains("Trade Assurance for this order"))
+    let covered = doc.elements(named: "span").filter { doc.textContent(of: $0) == "covers it" }
+    #expect(covered.count == input.list.suppliers.count)
+  }
+
+  @Test func anEmptyListStillMakesAReport() throws {
+    var criteria = RankingCriteria()
+    criteria.countries = ["ZZ"]
+    let input = ReportFixture.ordinary(count: 4).input(criteria: criteria)
+    let doc = HTMLCheck.parse(HTMLReport.render(input))
+    #expect(doc.errors.isEmpty)
+    #expect(
+      doc.elements(named: "p").map { doc.textContent(of: $0) }.contains("No supplier matches the criteria."))
+  }
+
+  @Test func theWriterEscapesTextAndAttributes() {
+    #expect(HTMLWriter.escaped("a<b>&\"c'd") == "a&lt;b&gt;&amp;&quot;c&#39;d")
+    #expect(HTMLWriter.escaped("&amp;") == "&amp;amp;")
+    #expect(HTMLWriter.escaped("x\u{0}y\u{7}z\u{85}w\tv\n") == "x y z w\tv\n")
+    #expect(HTMLWriter.escaped("Şahin Công ty ★") == "Şahin Công ty ★")
+    var w = HTMLWriter()
+    w.element("td", ["title": "\"><script>", "class": nil, "hidden": ""], text: "</td>")
+    #expect(w.string == "<td title=\"&quot;&gt;&lt;script&gt;\" hidden>&lt;/td&gt;</td>")
+  }
+}
