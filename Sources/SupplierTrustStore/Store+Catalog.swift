@@ -33,6 +33,7 @@ extension Store {
     func int(_ st: SQLiteStatement, _ column: Int32) -> Int? { st.int64(column).map { Int($0) } }
     func money(_ st: SQLiteStatement, _ column: Int32) -> Money? { st.int64(column).map(Money.init(cents:)) }
 
+    let clock = LoadClock()
     var st = try select(Schema.suppliers)
     while try st.step() {
       var s = Supplier(id: st.string(0)!, name: st.string(1) ?? "", country: st.string(2) ?? "")
@@ -54,6 +55,7 @@ extension Store {
       s.revenue12m = money(st, 18)
       catalog.suppliers.append(Sourced(s, source: source(st, 19)))
     }
+    clock.lap("suppliers")
     st = try select(Schema.certifications)
     while try st.step() {
       var c = Certification(supplierID: st.string(1)!, standard: st.string(2)!)
@@ -66,6 +68,7 @@ extension Store {
       c.scope = st.string(9)
       catalog.certifications.append(Sourced(c, source: source(st, 10)))
     }
+    clock.lap("certifications")
     st = try select(Schema.audits)
     while try st.step() {
       var a = Audit(
@@ -79,6 +82,7 @@ extension Store {
       a.validUntil = day(st, 9)
       catalog.audits.append(Sourced(a, source: source(st, 10)))
     }
+    clock.lap("audits")
     st = try select(Schema.orders)
     while try st.step() {
       var o = Order(
@@ -95,6 +99,7 @@ extension Store {
       o.refund = money(st, 13)
       catalog.orders.append(Sourced(o, source: source(st, 14)))
     }
+    clock.lap("orders")
     if fullReviews {
       st = try select(Schema.reviews)
       while try st.step() {
@@ -113,6 +118,7 @@ extension Store {
       catalog.reviews = try leanReviews(sourceIndex: sourceIndex)
       catalog.deferredReviewTexts = StoreReviewTexts(path: path)
     }
+    clock.lap("reviews")
     var counts = [Int](repeating: 0, count: catalog.sources.count)
     func tally<R>(_ records: [Sourced<R>]) {
       for record in records where record.source.file >= 0 { counts[Int(record.source.file)] += 1 }
@@ -359,4 +365,24 @@ final class Thread: @unchecked Sendable {
   func join() {
     pthread_join(handle, nil)
   }
+}
+
+/// Stage timings on stderr when SUPPLIER_TRUST_TIMINGS is set.
+final class LoadClock {
+  private let enabled = getenv("SUPPLIER_TRUST_TIMINGS") != nil
+  private var last = clock_gettime_nsec_np()
+
+  func lap(_ label: String) {
+    guard enabled else { return }
+    let now = clock_gettime_nsec_np()
+    var line = Array("           \(Double((now - last) / 1_000_000) / 1000) s  loading: \(label)\n".utf8)
+    _ = write(2, &line, line.count)
+    last = now
+  }
+}
+
+private func clock_gettime_nsec_np() -> UInt64 {
+  var spec = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &spec)
+  return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
 }
