@@ -353,9 +353,15 @@ public struct Scorer: Sendable {
         reviews: reviews.confidence, certifications: certs.confidence, audits: audits.confidence,
         delivery: delivery.confidence, standing: standing.confidence),
       flags: flags,
-      factors: [reviews.factor, certs.factor, audits.factor, delivery.factor, standing.factor].compactMap {
-        $0
-      },
+      factors: [
+        reviews.factor, certs.factor, audits.factor, delivery.factor,
+        standing.factor.map { factor in
+          // The profile is the standing's evidence.
+          var cited = factor
+          cited.evidence = [Evidence(location: location(e.supplier.source, context), recordID: supplier.id)]
+          return cited
+        },
+      ].compactMap { $0 },
       suggestions: [], reviews: reviews.summary, certificates: certs.assessments,
       audits: e.audits.filter { $0.record.date <= asOf }, delivery: delivery.summary,
       validStandards: certs.validStandards)
@@ -809,6 +815,8 @@ public struct Scorer: Sendable {
       }
     }
     let supplier = e.supplier.record
+    // The platform's figures come from the profile.
+    let profileEvidence = Evidence(location: location(e.supplier.source, context), recordID: supplier.id)
     s.platformOnTime = supplier.onTimeDeliveryRate
     let platformEvidence: Double =
       supplier.onTimeDeliveryRate == nil
@@ -858,7 +866,9 @@ public struct Scorer: Sendable {
           factor: Factor(
             component: "delivery", points: 0,
             text: "\(s.disputed) of \(s.orders) orders disputed or refunded",
-            evidence: []), summary: s)
+            evidence: e.orders.prefix(3).map {
+              Evidence(location: location($0.source, context), recordID: $0.record.id)
+            }), summary: s)
       }
       return Part(value: nil, confidence: 0, factor: nil, summary: s)
     }
@@ -880,7 +890,7 @@ public struct Scorer: Sendable {
         evidence: orderEvidence.isEmpty
           ? e.orders.prefix(2).map {
             Evidence(location: location($0.source, context), recordID: $0.record.id)
-          } : Array(orderEvidence)),
+          } + (s.due == 0 ? [profileEvidence] : []) : Array(orderEvidence)),
       summary: s)
   }
 

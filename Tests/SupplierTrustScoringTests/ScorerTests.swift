@@ -268,6 +268,16 @@ import Testing
     #expect(a.map { $0.flags.map(\.detail) } == b.map { $0.flags.map(\.detail) })
   }
 
+  @Test(arguments: seeds) func factorPointsAddUpFromANeutralFiftyToTheScore(seed: UInt64) {
+    for s in TestCatalog.random(seed: seed).score(suggests: false).suppliers {
+      guard let score = s.score else { continue }
+      let total = 50 + s.factors.map(\.points).reduce(0, +)
+      #expect(
+        abs(total - score) <= 0.05 * Double(s.factors.count) + 0.06, "\(s.supplier.id): \(total) vs \(score)")
+      #expect(s.factors.allSatisfy { !$0.evidence.isEmpty || $0.text.hasPrefix("no evidence") })
+    }
+  }
+
   @Test(arguments: seeds) func scoresConfidenceAndComponentsStayInRange(seed: UInt64) {
     for s in TestCatalog.random(seed: seed).score(suggests: false).suppliers {
       if let score = s.score { #expect((0...100).contains(score)) }
