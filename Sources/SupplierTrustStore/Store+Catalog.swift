@@ -370,18 +370,18 @@ final class Thread: @unchecked Sendable {
 /// Stage timings on stderr when SUPPLIER_TRUST_TIMINGS is set.
 final class LoadClock {
   private let enabled = getenv("SUPPLIER_TRUST_TIMINGS") != nil
-  private var last = clock_gettime_nsec_np()
+  private var last = monotonicNanoseconds()
 
   func lap(_ label: String) {
     guard enabled else { return }
-    let now = clock_gettime_nsec_np()
+    let now = monotonicNanoseconds()
     var line = Array("           \(Double((now - last) / 1_000_000) / 1000) s  loading: \(label)\n".utf8)
     _ = write(2, &line, line.count)
     last = now
   }
 }
 
-private func clock_gettime_nsec_np() -> UInt64 {
+private func monotonicNanoseconds() -> UInt64 {
   var spec = timespec()
   clock_gettime(CLOCK_MONOTONIC, &spec)
   return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
