@@ -53,10 +53,11 @@ struct EligibilityCommand: ParsableCommand {
     if !supplier.isEmpty { orders = orders.filter { supplier.contains($0.supplierID) } }
     switch format {
     case .json: print(EligibilityOutput.json(orders, asOf: asOf, policy: policy), terminator: "")
-    case .csv: print(EligibilityOutput.csv(orders), terminator: "")
+    case .csv: print(EligibilityOutput.csv(orders, asOf: asOf, policy: policy), terminator: "")
     case .table, .markdown:
       print(
-        EligibilityOutput.table(orders, asOf: asOf, width: Screen.width, colour: Screen.colour),
+        EligibilityOutput.table(
+          orders, asOf: asOf, policy: policy, width: Screen.width, colour: Screen.colour),
         terminator: "")
     }
   }

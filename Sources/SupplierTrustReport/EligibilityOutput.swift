@@ -47,8 +47,9 @@ public enum EligibilityOutput {
     ]).rendered() + "\n"
   }
 
-  public static func table(_ orders: [OrderEligibility], asOf: Day, width: Int = 100, colour: Bool) -> String
-  {
+  public static func table(
+    _ orders: [OrderEligibility], asOf: Day, policy: Policy = .default, width: Int = 100, colour: Bool
+  ) -> String {
     var table = TextTable()
     table.column("Order")
     table.column("Supplier")
@@ -71,7 +72,8 @@ public enum EligibilityOutput {
       ])
     }
     let header =
-      "Trade Assurance eligibility as of \(asOf): \(orders.filter(\.protected).count) of \(orders.count) orders protected\n\n"
+      "Trade Assurance eligibility as of \(asOf), policy \(policy.name) (\(policy.hash.prefix(12))): "
+      + "\(orders.filter(\.protected).count) of \(orders.count) orders protected\n\n"
     return header + table.render(width: width, colour: colour)
   }
 
@@ -81,7 +83,7 @@ public enum EligibilityOutput {
   }
 
   /// CSV of the orders, neutralised for spreadsheets.
-  public static func csv(_ orders: [OrderEligibility]) -> String {
+  public static func csv(_ orders: [OrderEligibility], asOf: Day, policy: Policy = .default) -> String {
     let encoder = CSVEncoder(formulaPolicy: .neutralize)
     var bytes: [UInt8] = []
     encoder.appendRow(
@@ -103,7 +105,9 @@ public enum EligibilityOutput {
         [
           o.orderID, o.supplierID, o.amount.description, o.protected ? "true" : "false",
           o.coveredAmount.description,
-          o.reasons.joined(separator: "; "), claim(.lateShipment), claim(.quality),
+          o.reasons.joined(separator: "; "), claim(.lateShipment), claim(.quality), asOf.description,
+          policy.name,
+          policy.hash,
         ], to: &bytes)
     }
     return String(decoding: bytes, as: UTF8.self)

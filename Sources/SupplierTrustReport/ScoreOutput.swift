@@ -123,7 +123,7 @@ public enum ScoreOutput {
     "rank", "supplier_id", "name", "country", "score", "grade", "standing", "confidence", "score_low",
     "score_high",
     "reviews", "certifications", "audits", "delivery", "standing_component", "flags", "trade_assurance",
-    "ta_limit_usd", "would_change",
+    "ta_limit_usd", "would_change", "as_of", "policy", "policy_sha256",
   ]
 
   /// CSV safe to open in a spreadsheet: text cells that could run as formulas are neutralised.
@@ -144,6 +144,7 @@ public enum ScoreOutput {
           s.flags.map(\.code.rawValue).joined(separator: ";"),
           s.supplier.tradeAssurance.map { $0 ? "true" : "false" } ?? "",
           s.supplier.tradeAssuranceLimit.map { $0.description } ?? "", s.suggestions.joined(separator: "; "),
+          list.run.asOf.description, list.run.policy.name, list.run.policyHash,
         ]
       encoder.appendRow(row, to: &bytes)
     }
