@@ -176,7 +176,8 @@ extension HTMLReportRenderer {
           tip: "\(c.name): \(ScoreOutput.fixed(value, 2))")
         label(trackX + trackWidth + 8, y + 13, ScoreOutput.fixed(value, 2))
       } else {
-        rect(trackX, y, trackWidth, 18, "noev", tip: "\(c.name): no evidence (left out of the score)")
+        rect(
+          trackX, y, trackWidth, 18, "noev", tip: "\(c.name): no evidence (counted at the catalog average)")
         label(trackX + trackWidth / 2, y + 13, "no evidence", anchor: "middle", cssClass: "noev-t")
       }
     }

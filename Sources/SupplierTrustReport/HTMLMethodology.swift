@@ -17,14 +17,15 @@ extension HTMLReportRenderer {
     w.element("h3", text: "The score")
     let aggregation =
       p.aggregation == .weightedMean
-      ? "the weighted mean of the components that have evidence"
-      : "the weakest component that has evidence (weakest link)"
+      ? "the weighted mean of the five components"
+      : "the weakest of the five components (weakest link)"
     w.element(
       "p",
       text:
         "The score runs from 0 to 100, higher is more trustworthy. It is 100 × \(aggregation). A component without "
-        + "any evidence is left out — never counted as 0 or as full marks — so the chart of a supplier shows it as "
-        + "“no evidence”. A supplier with no evidence at all has no score.")
+        + "any evidence counts at the catalog's average for that component — never as 0 or as full marks — and the "
+        + "chart of a supplier shows it as “no evidence”; the missing evidence lowers the confidence instead. A "
+        + "supplier with no evidence at all has no score.")
     w.open("table")
     w.element("caption", text: "The five components and their weights in this policy")
     w.raw("<thead><tr>")

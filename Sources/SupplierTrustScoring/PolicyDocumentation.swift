@@ -33,7 +33,9 @@ public enum PolicyDocumentation {
       prior plus review weight) are taken off, and the result is mapped from 1..5 stars to 0..1.
       - **certifications**: each certificate is worth 1 when valid, in date, issued by a recognised \
       certification body and accredited by an IAF MLA signatory; less when a body is unknown, a \
-      look-alike, or not stated, or when the validity is too long; 0 when expired, suspended, \
+      look-alike, or not stated (an unknown body counts against management-system certificates only: \
+      product marks such as CE are issued by test labs outside IAF accreditation), or when the \
+      validity is too long; 0 when expired, suspended, \
       withdrawn or cancelled. A standard counts its best certificate (so a renewal covers an expired \
       one). The component is the most relevant standard's value times its relevance, plus a quarter \
       of the others'.
@@ -44,11 +46,13 @@ public enum PolicyDocumentation {
       (worth `platform_evidence_factor` orders per transaction, at most `platform_evidence_cap`) and \
       a prior; the dispute share of the buyer's own orders takes the rest.
       - **standing**: a weighted mean of the profile signals that are known.
-      - **score**: 100 × the weighted mean of the components that have evidence (or the weakest \
-      one); unknown components are left out, never counted as 0 or 1. **confidence** is the \
-      weighted share of evidence each component has (reviews: weight / (weight + `reviews_half`); \
-      delivery: orders / (orders + `orders_half`); audits: the latest audit's freshness; \
-      certifications: how complete the certificates are; standing: the share of known signals). \
+      - **score**: 100 × the weighted mean of the five components (or the weakest one). A \
+      component without evidence counts at the catalog's average for that component, never as 0 or \
+      1; a supplier with no evidence at all is unrated. Each factor of an explanation gives the \
+      points its component adds to or takes from a neutral 50. **confidence** is the weighted share \
+      of evidence each component has (reviews: weight / (weight + `reviews_half`); delivery: orders \
+      / (orders + `orders_half`); audits: the latest audit's freshness; certifications: how complete \
+      the certificates are; standing: the share of known signals); a missing component adds nothing. \
       The **interval** is the score ± `interval_at_zero` × (1 − confidence).
 
       """
