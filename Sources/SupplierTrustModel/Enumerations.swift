@@ -53,7 +53,10 @@ public enum AuditResult: String, RecordEnumeration {
 public enum CertificateStatus: String, RecordEnumeration {
   case valid, suspended, withdrawn, expired, cancelled
   public static var aliases: [String: String] {
-    ["active": "valid", "canceled": "cancelled", "revoked": "withdrawn"]
+    [
+      "active": "valid", "current": "valid", "canceled": "cancelled", "revoked": "withdrawn",
+      "terminated": "withdrawn", "lapsed": "expired",
+    ]
   }
 }
 

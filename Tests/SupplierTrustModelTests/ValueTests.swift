@@ -253,3 +253,13 @@ import Testing
     #expect(c.key == "SUP-1|ISO9001|2024-05-20|SGS")
   }
 }
+
+@Test func certSearchStatusesAreUnderstood() {
+  #expect(CertificateStatus(normalizing: "Suspended") == .suspended)
+  #expect(CertificateStatus(normalizing: "Withdrawn") == .withdrawn)
+  #expect(CertificateStatus(normalizing: "Revoked") == .withdrawn)
+  #expect(CertificateStatus(normalizing: "Terminated") == .withdrawn)
+  #expect(CertificateStatus(normalizing: "Canceled") == .cancelled)
+  #expect(CertificateStatus(normalizing: "Lapsed") == .expired)
+  #expect(CertificateStatus(normalizing: "Active") == .valid)
+}
