@@ -82,36 +82,54 @@ public struct Scorer: Sendable {
     var screening = policy.burst
     if catalog.deferredReviewTexts != nil { screening.nearIdenticalShare = 0 }
     let screen = ReviewBurstDetector(policy: screening)
-    var candidates: [(supplier: Int, reviews: [Review], positions: [Int])] = []
+    typealias Candidate = (supplier: Int, reviews: [Review], positions: [Int])
+    // Screening runs on both cores, in chunks of suppliers; results are merged in supplier order.
+    let chunkSize = 512
+    let chunkCount = (evidence.count + chunkSize - 1) / chunkSize
+    var screened = [[Candidate]](repeating: [], count: chunkCount)
+    screened.withUnsafeMutableBufferPointer { out in
+      let output = UnsafeSendableBuffer(out)
+      DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        var found: [Candidate] = []
+        for index in (chunk * chunkSize)..<min(evidence.count, (chunk + 1) * chunkSize)
+        where mayHoldBurst(evidence[index].reviews) {
+          let reviews = evidence[index].reviews.map(\.record)
+          let windows = screen.detect(reviews) { _ in 1 }
+          guard !windows.isEmpty else { continue }
+          found.append((index, reviews, Array(Set(windows.flatMap(\.reviewIndices))).sorted()))
+        }
+        output.buffer[chunk] = found
+      }
+    }
+    var candidates = screened.flatMap { $0 }
     var wanted = Set<String>()
-    for index in evidence.indices where mayHoldBurst(evidence[index].reviews) {
-      let reviews = evidence[index].reviews.map(\.record)
-      let windows = screen.detect(reviews) { _ in 1 }
-      guard !windows.isEmpty else { continue }
-      let positions = Array(Set(windows.flatMap(\.reviewIndices))).sorted()
-      for p in positions { if let id = reviews[p].reviewerID { wanted.insert(id) } }
-      candidates.append((index, reviews, positions))
+    for candidate in candidates {
+      for p in candidate.positions { if let id = candidate.reviews[p].reviewerID { wanted.insert(id) } }
     }
     clock.lap("burst screening (\(candidates.count) suppliers)")
     let reviewerCounts = countReviewers(catalog.reviews, among: wanted)
     clock.lap("reviewer counts (\(wanted.count) reviewers)")
-    if catalog.deferredReviewTexts != nil {
+    if let texts = catalog.deferredReviewTexts {
       // Now that reviewer histories are known, screen again before fetching any text.
-      candidates = candidates.compactMap { candidate in
+      candidates = parallelMap(candidates) { candidate -> Candidate? in
         let windows = screen.detect(candidate.reviews) { Int(reviewerCounts[$0] ?? 1) }
         guard !windows.isEmpty else { return nil }
         return (candidate.supplier, candidate.reviews, Array(Set(windows.flatMap(\.reviewIndices))).sorted())
-      }
+      }.compactMap { $0 }
       clock.lap("burst screening with histories (\(candidates.count) suppliers)")
+      // One reader of the store at a time: texts are fetched here, detection runs in parallel below.
+      for k in candidates.indices {
+        let fetched = texts.texts(of: candidates[k].positions.map { candidates[k].reviews[$0].id })
+        for p in candidates[k].positions { candidates[k].reviews[p].text = fetched[candidates[k].reviews[p].id] }
+      }
+      clock.lap("texts fetched")
+    }
+    let detected = parallelMap(candidates) { candidate in
+      detector.detect(candidate.reviews) { Int(reviewerCounts[$0] ?? 1) }
     }
     var suspicious = evidence.map { [Bool](repeating: false, count: $0.reviews.count) }
     var bursts = [[ReviewBurst]](repeating: [], count: evidence.count)
-    for var candidate in candidates {
-      if let texts = catalog.deferredReviewTexts {
-        let fetched = texts.texts(of: candidate.positions.map { candidate.reviews[$0].id })
-        for p in candidate.positions { candidate.reviews[p].text = fetched[candidate.reviews[p].id] }
-      }
-      let found = detector.detect(candidate.reviews) { Int(reviewerCounts[$0] ?? 1) }
+    for (candidate, found) in zip(candidates, detected) {
       for burst in found { for i in burst.reviewIndices { suspicious[candidate.supplier][i] = true } }
       bursts[candidate.supplier] = found
     }
@@ -188,6 +206,20 @@ public struct Scorer: Sendable {
       componentAverages: ComponentScores(
         reviews: context.imputed[0], certifications: context.imputed[1], audits: context.imputed[2],
         delivery: context.imputed[3], standing: context.imputed[4]), suppliers: suppliers)
+  }
+
+  /// `transform` applied to every element on both cores, results in order.
+  func parallelMap<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    var results = [R?](repeating: nil, count: items.count)
+    let chunkSize = 16
+    let chunks = (items.count + chunkSize - 1) / chunkSize
+    results.withUnsafeMutableBufferPointer { out in
+      let output = UnsafeSendableBuffer(out)
+      DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        for k in (chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize) { output.buffer[k] = transform(items[k]) }
+      }
+    }
+    return results.map { $0! }
   }
 
   /// Whether some window of the burst policy's length holds enough reviews, enough of them not
