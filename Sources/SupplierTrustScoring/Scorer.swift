@@ -120,7 +120,9 @@ public struct Scorer: Sendable {
       // One reader of the store at a time: texts are fetched here, detection runs in parallel below.
       for k in candidates.indices {
         let fetched = texts.texts(of: candidates[k].positions.map { candidates[k].reviews[$0].id })
-        for p in candidates[k].positions { candidates[k].reviews[p].text = fetched[candidates[k].reviews[p].id] }
+        for p in candidates[k].positions {
+          candidates[k].reviews[p].text = fetched[candidates[k].reviews[p].id]
+        }
       }
       clock.lap("texts fetched")
     }
@@ -216,7 +218,9 @@ public struct Scorer: Sendable {
     results.withUnsafeMutableBufferPointer { out in
       let output = UnsafeSendableBuffer(out)
       DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-        for k in (chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize) { output.buffer[k] = transform(items[k]) }
+        for k in (chunk * chunkSize)..<min(items.count, (chunk + 1) * chunkSize) {
+          output.buffer[k] = transform(items[k])
+        }
       }
     }
     return results.map { $0! }
