@@ -35,26 +35,8 @@ public struct CSVEncoder: Sendable {
 
   /// Appends one field, quoted when it holds a comma, quote or line break.
   public func appendField<Field: StringProtocol>(_ field: Field, to output: inout [UInt8]) {
-    let utf8 = field.utf8
-    let neutralize = formulaPolicy == .neutralize && Self.looksLikeFormula(utf8)
-    var needsQuotes = neutralize
-    if !needsQuotes {
-      for byte in utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-        needsQuotes = true
-        break
-      }
-    }
-    guard needsQuotes else {
-      output.append(contentsOf: utf8)
-      return
-    }
-    output.append(0x22)
-    if neutralize { output.append(0x27) }
-    for byte in utf8 {
-      if byte == 0x22 { output.append(0x22) }
-      output.append(byte)
-    }
-    output.append(0x22)
+    var text = String(field)
+    text.withUTF8 { appendField(bytes: $0, to: &output) }
   }
 
   /// Appends one row of strings, terminated by LF: the fast path for writing many rows (the
@@ -68,6 +50,7 @@ public struct CSVEncoder: Sendable {
     output.append(0x0A)
   }
 
+  /// Appends one field given as UTF-8 bytes (every other form ends here).
   func appendField(bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
     let neutralize = formulaPolicy == .neutralize && Self.looksLikeFormula(bytes)
     var needsQuotes = neutralize
