@@ -161,6 +161,8 @@ public struct Policy: Sendable, Equatable {
     public var ordersHalf = 5.0
     /// Width of the score interval at zero confidence, in points either side.
     public var intervalAtZero = 30.0
+    /// Below this confidence a supplier is at least `warned`, whatever its score.
+    public var warnBelow = 0.25
   }
 
   public struct TradeAssurance: Sendable, Equatable {

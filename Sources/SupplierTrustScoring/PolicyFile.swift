@@ -491,6 +491,10 @@ extension PolicyFile {
       "confidence.interval_at_zero", \.confidence.intervalAtZero, 0...100,
       "With no evidence the true score could be anywhere within ±30 points; the interval narrows as confidence grows."
     ),
+    .number(
+      "confidence.warn_below", \.confidence.warnBelow, 0...1,
+      "Below a quarter of the evidence a well-documented supplier has, the score is mostly the catalog's averages: the supplier is at least warned (look closer before ordering), however good the score looks."
+    ),
     .choice(
       "trade_assurance.limit_mode", \.tradeAssurance.limitMode,
       "\"require\": an order above the supplier's coverage limit is not protected, as Trade Assurance covers an order only up to the limit; \"cap\" treats it as protected up to the limit."

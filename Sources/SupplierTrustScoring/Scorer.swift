@@ -424,6 +424,10 @@ public struct Scorer: Sendable {
     for flag in result.flags {
       if let level = policy.flagStanding[flag.code.rawValue], level > standingLevel { standingLevel = level }
     }
+    // A score made mostly of catalog averages vouches for nobody.
+    if score != nil, confidence < policy.confidence.warnBelow, standingLevel < .warned {
+      standingLevel = .warned
+    }
     result.standing = standingLevel
     let weights = componentWeights
     for k in result.factors.indices {

@@ -179,6 +179,8 @@ private func object(_ text: String) throws -> [String: Any] {
     #expect(rank("SUP-0006") < rank("SUP-0005"))
     let brandNew = Self.scored["SUP-0029"]!
     #expect((brandNew["confidence"] as? Double ?? 1) < 0.1)
+    #expect(
+      brandNew["standing"] as? String == "warned", "too little evidence to vouch for a brand-new supplier")
     let burst = Self.scored["SUP-0005"]!["flags"] as! [[String: Any]]
     let detail = burst.first { $0["code"] as? String == "review_burst" }?["detail"] as? String ?? ""
     #expect(detail.hasPrefix("20 reviews 2026-11-03"), "detail: \(detail)")

@@ -196,6 +196,24 @@ import Testing
     #expect(fake.standing == .warned)
   }
 
+  @Test func littleEvidenceIsWarnedWhateverTheScore() {
+    var t = TestCatalog()
+    t.supplier("OLD") { $0.tradeAssurance = true }
+    for n in 0..<60 { t.review("OLD", rating: 4.6, daysAgo: n * 5) }
+    t.certificate("OLD")
+    t.audit("OLD")
+    for _ in 0..<6 { t.order("OLD") }
+    t.supplier("NEW") {
+      $0.businessLicenseVerified = true
+      $0.tradeAssurance = true
+      $0.tradeAssuranceLimit = Money(cents: 10_000_000)
+    }
+    let new = t.assessment("NEW")
+    #expect(new.confidence < Policy.default.confidence.warnBelow)
+    #expect(new.standing == .warned)
+    #expect(t.assessment("OLD").standing == .ok)
+  }
+
   @Test func recordsAfterTheAsOfDayAreIgnored() {
     var t = TestCatalog()
     t.supplier("B")
