@@ -90,7 +90,7 @@ struct RankCommand: ParsableCommand {
   var format: OutputFormat = .table
 
   func run() throws {
-    let clock = StageClock()
+    let clock = StageTimer()
     let policy = try catalog.loadPolicy()
     let (data, _) = try catalog.loadCatalog()
     clock.lap("load \(data.recordCount) records")

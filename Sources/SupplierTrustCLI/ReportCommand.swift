@@ -47,7 +47,7 @@ struct ReportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let clock = StageClock()
+    let clock = StageTimer()
     let policy = try catalog.loadPolicy()
     let (data, store) = try catalog.loadCatalog()
     clock.lap("load \(data.recordCount) records")

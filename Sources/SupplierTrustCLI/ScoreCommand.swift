@@ -27,7 +27,7 @@ struct ScoreCommand: ParsableCommand {
   var noSnapshot = false
 
   func run() throws {
-    let clock = StageClock()
+    let clock = StageTimer()
     let policy = try catalog.loadPolicy()
     let (data, store) = try catalog.loadCatalog()
     clock.lap("load \(data.recordCount) records")

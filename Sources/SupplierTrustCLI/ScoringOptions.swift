@@ -125,16 +125,3 @@ enum Screen {
     return 100
   }
 }
-
-/// Stage timings on stderr when SUPPLIER_TRUST_TIMINGS is set (for benchmarks).
-final class StageClock {
-  private let enabled = ProcessInfo.processInfo.environment["SUPPLIER_TRUST_TIMINGS"] != nil
-  private var last = DispatchTime.now().uptimeNanoseconds
-
-  func lap(_ label: String) {
-    guard enabled else { return }
-    let now = DispatchTime.now().uptimeNanoseconds
-    Terminal.error(String(format: "%8.3f s  %@", Double(now - last) / 1e9, label))
-    last = now
-  }
-}

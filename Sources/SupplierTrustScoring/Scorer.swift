@@ -72,7 +72,7 @@ public struct Scorer: Sendable {
   }
 
   public func score(_ catalog: Catalog) -> ScoringRun {
-    let clock = ScoringClock()
+    let clock = StageTimer(prefix: "scoring: ")
     let evidence = gather(catalog)
     clock.lap("gather")
     let detector = ReviewBurstDetector(policy: policy.burst)
@@ -1006,18 +1006,3 @@ func format(_ value: Double, _ decimals: Int) -> String {
 }
 
 func percent(_ rate: Double) -> String { "\(Int((rate * 100).rounded()))%" }
-
-/// Stage timings on stderr when SUPPLIER_TRUST_TIMINGS is set.
-final class ScoringClock {
-  private let enabled = getenv("SUPPLIER_TRUST_TIMINGS") != nil
-  private var last = DispatchTime.now().uptimeNanoseconds
-
-  func lap(_ label: String) {
-    guard enabled else { return }
-    let now = DispatchTime.now().uptimeNanoseconds
-    let line = "           \(Double((now - last) / 1_000_000) / 1000) s  scoring: \(label)\n"
-    var bytes = Array(line.utf8)
-    _ = write(2, &bytes, bytes.count)
-    last = now
-  }
-}

@@ -33,7 +33,7 @@ extension Store {
     func int(_ st: SQLiteStatement, _ column: Int32) -> Int? { st.int64(column).map { Int($0) } }
     func money(_ st: SQLiteStatement, _ column: Int32) -> Money? { st.int64(column).map(Money.init(cents:)) }
 
-    let clock = LoadClock()
+    let clock = StageTimer(prefix: "loading: ")
     var st = try select(Schema.suppliers)
     while try st.step() {
       var s = Supplier(id: st.string(0)!, name: st.string(1) ?? "", country: st.string(2) ?? "")
@@ -365,24 +365,4 @@ final class Thread: @unchecked Sendable {
   func join() {
     pthread_join(handle, nil)
   }
-}
-
-/// Stage timings on stderr when SUPPLIER_TRUST_TIMINGS is set.
-final class LoadClock {
-  private let enabled = getenv("SUPPLIER_TRUST_TIMINGS") != nil
-  private var last = monotonicNanoseconds()
-
-  func lap(_ label: String) {
-    guard enabled else { return }
-    let now = monotonicNanoseconds()
-    var line = Array("           \(Double((now - last) / 1_000_000) / 1000) s  loading: \(label)\n".utf8)
-    _ = write(2, &line, line.count)
-    last = now
-  }
-}
-
-private func monotonicNanoseconds() -> UInt64 {
-  var spec = timespec()
-  clock_gettime(CLOCK_MONOTONIC, &spec)
-  return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
 }
