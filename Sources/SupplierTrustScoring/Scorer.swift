@@ -38,7 +38,6 @@ public struct Scorer: Sendable {
     var meanRating: Double
     /// Standard deviation of ratings across the catalog (at least a quarter star).
     var ratingSpread: Double
-    var reviewerCounts: [String: Int32]
     var locations: [String]
     /// Each component's mean over the suppliers that have evidence for it (nil when none has).
     var imputed: [Double?] = [nil, nil, nil, nil, nil]
@@ -153,7 +152,7 @@ public struct Scorer: Sendable {
     let spread =
       ratingCount > 1 ? (max(0, ratingSquares / Double(ratingCount) - mean * mean)).squareRoot() : 1.0
     var context = Context(
-      meanRating: mean, ratingSpread: max(0.25, spread), reviewerCounts: reviewerCounts,
+      meanRating: mean, ratingSpread: max(0.25, spread),
       locations: catalog.sources.map(\.path), bodies: bodyVerdicts(catalog))
     var results = [SupplierAssessment?](repeating: nil, count: evidence.count)
     let work = evidence
