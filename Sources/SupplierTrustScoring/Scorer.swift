@@ -331,7 +331,8 @@ public struct Scorer: Sendable {
     for i in evidence.indices { starts[i + 1] = starts[i] + counts[i] }
     var ordered: [Sourced<Review>]
     let kept = starts[evidence.count]
-    if inOrder && kept == reviews.count && owner.allSatisfy({ $0 >= 0 }) && isGroupedAscending(owner) {
+    // Every review kept (so every one has an owner) and each after its predecessor: use as is.
+    if inOrder && kept == reviews.count {
       ordered = reviews
     } else {
       // Counting sort by supplier, then each supplier's reviews by date and id.
@@ -350,11 +351,6 @@ public struct Scorer: Sendable {
     }
     for i in evidence.indices { evidence[i].reviews = ordered[starts[i]..<starts[i + 1]] }
     return evidence
-  }
-
-  private func isGroupedAscending(_ owner: [Int32]) -> Bool {
-    for k in owner.indices.dropFirst() where owner[k] < owner[k - 1] { return false }
-    return true
   }
 
   func location(_ ref: SourceRef, _ context: Context) -> String {
