@@ -116,9 +116,13 @@ public struct Scorer: Sendable {
         return (candidate.supplier, candidate.reviews, Array(Set(windows.flatMap(\.reviewIndices))).sorted())
       }.compactMap { $0 }
       clock.lap("burst screening with histories (\(candidates.count) suppliers)")
-      // One reader of the store at a time: texts are fetched here, detection runs in parallel below.
+      // One request for every text, in key order: the store reads its pages in sequence rather
+      // than jumping about once per supplier. Detection then runs in parallel below.
+      var ids: [String] = []
+      for candidate in candidates { for p in candidate.positions { ids.append(candidate.reviews[p].id) } }
+      ids.sort()
+      let fetched = texts.texts(of: ids)
       for k in candidates.indices {
-        let fetched = texts.texts(of: candidates[k].positions.map { candidates[k].reviews[$0].id })
         for p in candidates[k].positions {
           candidates[k].reviews[p].text = fetched[candidates[k].reviews[p].id]
         }

@@ -304,4 +304,18 @@ import Testing
       if let interval = s.interval, let score = s.score { #expect(interval.contains(score)) }
     }
   }
+
+  @Test(arguments: seeds) func suggestionsAddedAfterTheFactMatchThoseWorkedOutWhileScoring(seed: UInt64) {
+    let t = TestCatalog.random(seed: seed)
+    let full = t.score(suggests: true)
+    let lean = t.score(suggests: false)
+    var some = Array(lean.suppliers.prefix(5))
+    #expect(some.allSatisfy { $0.suggestions.isEmpty })
+    Scorer(asOf: t.asOf).addSuggestions(to: &some, of: lean, catalog: t.catalog)
+    for s in some {
+      let expected = full.suppliers.first { $0.supplier.id == s.supplier.id }!.suggestions
+      #expect(s.suggestions == expected, "supplier \(s.supplier.id) seed \(seed)")
+    }
+    #expect(full.suppliers.prefix(5).contains { !$0.suggestions.isEmpty })
+  }
 }
