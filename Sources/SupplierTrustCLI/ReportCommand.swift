@@ -86,9 +86,11 @@ struct ReportCommand: ParsableCommand {
     let orders = EligibilityChecker(policy: policy.tradeAssurance, asOf: asOf).check(data)
       .filter { detailedIDs.contains($0.supplierID) }
     var reviews: [String: [Review]] = [:]
-    for sourced in data.reviews
-    where detailedIDs.contains(sourced.record.supplierID) && sourced.record.date <= asOf {
-      reviews[sourced.record.supplierID, default: []].append(sourced.record)
+    // Columns first: only the detailed suppliers' reviews are built as values.
+    let reviewSuppliers = data.reviews.supplierIDs
+    let reviewDays = data.reviews.days
+    for k in data.reviews.indices where reviewDays[k] <= asOf && detailedIDs.contains(reviewSuppliers[k]) {
+      reviews[reviewSuppliers[k], default: []].append(data.reviews[k].record)
     }
     clock.lap("history, eligibility and reviews")
 

@@ -61,7 +61,14 @@ public final class Importer {
     lastWins(&result.suppliers, \.id)
     lastWins(&result.certifications, \.key)
     lastWins(&result.audits, \.id)
-    lastWins(&result.reviews, \.id)
+    if Set(result.reviews.sources.lazy.map(\.file)).count > 1 {
+      var seen = Set<String>()
+      var kept: [Int] = []
+      for k in result.reviews.indices.reversed() where seen.insert(result.reviews.ids[k]).inserted {
+        kept.append(k)
+      }
+      result.reviews = result.reviews.reordered(by: kept.reversed())
+    }
     lastWins(&result.orders, \.id)
     return result
   }
@@ -471,7 +478,9 @@ public final class Importer {
     append(run.collected.suppliers, to: &catalog.suppliers)
     append(run.collected.certifications, to: &catalog.certifications)
     append(run.collected.audits, to: &catalog.audits)
-    append(run.collected.reviews, to: &catalog.reviews)
+    var reviews = run.collected.reviews
+    reviews.moveSources(toFile: file)
+    catalog.reviews.append(contentsOf: reviews)
     append(run.collected.orders, to: &catalog.orders)
     run.collected = Catalog()
   }

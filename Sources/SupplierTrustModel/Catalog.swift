@@ -52,9 +52,10 @@ public struct Catalog: Sendable {
   public var suppliers: [Sourced<Supplier>] = []
   public var certifications: [Sourced<Certification>] = []
   public var audits: [Sourced<Audit>] = []
-  public var reviews: [Sourced<Review>] = []
+  /// As columns: a large catalog holds millions of reviews.
+  public var reviews = ReviewTable()
   public var orders: [Sourced<Order>] = []
-  /// Where review texts come from when ``reviews`` were loaded without them (a large store):
+  /// Where review texts come from when ``reviews`` were loaded without them (a store):
   /// scoring asks only for the few it needs (reviews in a suspected burst).
   public var deferredReviewTexts: (any ReviewTextSource)?
 

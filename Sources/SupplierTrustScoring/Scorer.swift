@@ -11,8 +11,9 @@ struct SupplierEvidence {
   var supplier: Sourced<Supplier>
   var certifications: [Sourced<Certification>] = []
   var audits: [Sourced<Audit>] = []
-  /// Up to the as-of day, by date (then id).
-  var reviews: ArraySlice<Sourced<Review>> = []
+  /// Positions in ``Scorer/Context/reviews`` of the supplier's reviews up to the as-of day, by
+  /// date (then id).
+  var reviews: Range<Int> = 0..<0
   var orders: [Sourced<Order>] = []
 }
 
@@ -39,6 +40,8 @@ public struct Scorer: Sendable {
     /// Standard deviation of ratings across the catalog (at least a quarter star).
     var ratingSpread: Double
     var locations: [String]
+    /// Every review up to the as-of day, grouped by supplier (in ``SupplierEvidence`` order).
+    var reviews = ReviewTable()
     /// Each component's mean over the suppliers that have evidence for it (nil when none has).
     var imputed: [Double?] = [nil, nil, nil, nil, nil]
     /// The registry's verdict on every body name in the catalog, looked up once per name (a few
@@ -72,7 +75,7 @@ public struct Scorer: Sendable {
 
   public func score(_ catalog: Catalog) -> ScoringRun {
     let clock = StageTimer(prefix: "scoring: ")
-    let evidence = gather(catalog)
+    let (evidence, table) = gather(catalog)
     clock.lap("gather")
     let detector = ReviewBurstDetector(policy: policy.burst)
     // Screening treats every reviewer as new (which can only let more windows through) and,
@@ -91,8 +94,8 @@ public struct Scorer: Sendable {
       DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
         var found: [Candidate] = []
         for index in (chunk * chunkSize)..<min(evidence.count, (chunk + 1) * chunkSize)
-        where mayHoldBurst(evidence[index].reviews) {
-          let reviews = evidence[index].reviews.map(\.record)
+        where mayHoldBurst(evidence[index].reviews, in: table) {
+          let reviews = evidence[index].reviews.map { table[$0].record }
           let windows = screen.detect(reviews) { _ in 1 }
           guard !windows.isEmpty else { continue }
           found.append((index, reviews, Array(Set(windows.flatMap(\.reviewIndices))).sorted()))
@@ -106,7 +109,7 @@ public struct Scorer: Sendable {
       for p in candidate.positions { if let id = candidate.reviews[p].reviewerID { wanted.insert(id) } }
     }
     clock.lap("burst screening (\(candidates.count) suppliers)")
-    let reviewerCounts = countReviewers(catalog.reviews, among: wanted)
+    let reviewerCounts = countReviewers(table, among: wanted)
     clock.lap("reviewer counts (\(wanted.count) reviewers)")
     if let texts = catalog.deferredReviewTexts {
       // Now that reviewer histories are known, screen again before fetching any text.
@@ -142,12 +145,14 @@ public struct Scorer: Sendable {
     var ratingSum = 0.0
     var ratingSquares = 0.0
     var ratingCount = 0
-    for index in evidence.indices {
-      let flags = suspicious[index]
-      for (i, review) in evidence[index].reviews.enumerated() where !flags[i] {
-        ratingSum += review.record.rating
-        ratingSquares += review.record.rating * review.record.rating
-        ratingCount += 1
+    table.ratings.withUnsafeBufferPointer { ratings in
+      for index in evidence.indices {
+        let flags = suspicious[index]
+        for (i, k) in evidence[index].reviews.enumerated() where !flags[i] {
+          ratingSum += ratings[k]
+          ratingSquares += ratings[k] * ratings[k]
+          ratingCount += 1
+        }
       }
     }
     clock.lap("bursts")
@@ -157,7 +162,7 @@ public struct Scorer: Sendable {
       ratingCount > 1 ? (max(0, ratingSquares / Double(ratingCount) - mean * mean)).squareRoot() : 1.0
     var context = Context(
       meanRating: mean, ratingSpread: max(0.25, spread),
-      locations: catalog.sources.map(\.path), bodies: bodyVerdicts(catalog))
+      locations: catalog.sources.map(\.path), reviews: table, bodies: bodyVerdicts(catalog))
     var results = [SupplierAssessment?](repeating: nil, count: evidence.count)
     let work = evidence
     let stride = 64
@@ -231,16 +236,18 @@ public struct Scorer: Sendable {
 
   /// Whether some window of the burst policy's length holds enough reviews, enough of them not
   /// verified, to be a burst at all: a pass over the dates without copying anything.
-  func mayHoldBurst(_ reviews: ArraySlice<Sourced<Review>>) -> Bool {
+  func mayHoldBurst(_ range: Range<Int>, in table: ReviewTable) -> Bool {
     let minimum = max(1, policy.burst.minimumReviews)
-    guard reviews.count >= minimum else { return false }
+    guard range.count >= minimum else { return false }
     let span = Int32(max(1, policy.burst.windowDays))
-    var start = reviews.startIndex
+    let days = table.days
+    let verified = table.verified
+    var start = range.lowerBound
     var unverified = 0
-    for end in reviews.indices {
-      if reviews[end].record.verifiedPurchase != true { unverified += 1 }
-      while reviews[end].record.date.daysSinceEpoch - reviews[start].record.date.daysSinceEpoch >= span {
-        if reviews[start].record.verifiedPurchase != true { unverified -= 1 }
+    for end in range {
+      if verified[end] != true { unverified += 1 }
+      while days[end].daysSinceEpoch - days[start].daysSinceEpoch >= span {
+        if verified[start] != true { unverified -= 1 }
         start += 1
       }
       let count = end - start + 1
@@ -252,17 +259,19 @@ public struct Scorer: Sendable {
   }
 
   /// How many reviews (up to the as-of day) each of `reviewers` wrote, counted by two threads.
-  func countReviewers(_ reviews: [Sourced<Review>], among reviewers: Set<String>) -> [String: Int32] {
+  func countReviewers(_ reviews: ReviewTable, among reviewers: Set<String>) -> [String: Int32] {
     guard !reviewers.isEmpty else { return [:] }
     let parts = 2
     var partial = [[String: Int32]](repeating: [:], count: parts)
+    let days = reviews.days
+    let reviewerIDs = reviews.reviewerIDs
     partial.withUnsafeMutableBufferPointer { out in
       let output = UnsafeSendableBuffer(out)
       DispatchQueue.concurrentPerform(iterations: parts) { part in
         var counts: [String: Int32] = [:]
-        let range = (reviews.count * part / parts)..<(reviews.count * (part + 1) / parts)
-        for k in range where reviews[k].record.date <= asOf {
-          if let id = reviews[k].record.reviewerID, reviewers.contains(id) { counts[id, default: 0] += 1 }
+        let range = (days.count * part / parts)..<(days.count * (part + 1) / parts)
+        for k in range where days[k] <= asOf {
+          if let id = reviewerIDs[k], reviewers.contains(id) { counts[id, default: 0] += 1 }
         }
         output.buffer[part] = counts
       }
@@ -286,7 +295,7 @@ public struct Scorer: Sendable {
   /// of their own so that input order never matters. Reviews up to the as-of day are handed out
   /// as slices of one array: when the catalog already holds them grouped and in date order (as
   /// the store gives them) that array is the catalog's own, with nothing copied.
-  func gather(_ catalog: Catalog) -> [SupplierEvidence] {
+  func gather(_ catalog: Catalog) -> (evidence: [SupplierEvidence], reviews: ReviewTable) {
     var index: [String: Int] = [:]
     index.reserveCapacity(catalog.suppliers.count)
     var evidence: [SupplierEvidence] = []
@@ -308,24 +317,25 @@ public struct Scorer: Sendable {
 
     // Reviews: the supplier of each run of equal supplier ids, looked up once per run.
     let reviews = catalog.reviews
+    let days = reviews.days
+    let ids = reviews.ids
+    let supplierIDs = reviews.supplierIDs
     var owner = [Int32](repeating: -1, count: reviews.count)
     var counts = [Int](repeating: 0, count: evidence.count)
     var inOrder = true
     var previousID: String?
     var previousOwner: Int32 = -1
-    for (k, review) in reviews.enumerated() where review.record.date <= asOf {
-      let r = review.record
-      if r.supplierID != previousID {
-        previousOwner = index[r.supplierID].map(Int32.init) ?? -1
-        previousID = r.supplierID
+    for k in 0..<reviews.count where days[k] <= asOf {
+      if supplierIDs[k] != previousID {
+        previousOwner = index[supplierIDs[k]].map(Int32.init) ?? -1
+        previousID = supplierIDs[k]
       }
       owner[k] = previousOwner
       guard previousOwner >= 0 else { continue }
       counts[Int(previousOwner)] += 1
       if inOrder, k > 0, owner[k - 1] >= 0 {
-        let before = reviews[k - 1].record
         if owner[k - 1] > previousOwner
-          || (owner[k - 1] == previousOwner && (before.date, before.id) > (r.date, r.id))
+          || (owner[k - 1] == previousOwner && (days[k - 1], ids[k - 1]) > (days[k], ids[k]))
         {
           inOrder = false
         }
@@ -333,7 +343,7 @@ public struct Scorer: Sendable {
     }
     var starts = [Int](repeating: 0, count: evidence.count + 1)
     for i in evidence.indices { starts[i + 1] = starts[i] + counts[i] }
-    var ordered: [Sourced<Review>]
+    var ordered: ReviewTable
     let kept = starts[evidence.count]
     // Every review kept (so every one has an owner) and each after its predecessor: use as is.
     if inOrder && kept == reviews.count {
@@ -342,19 +352,17 @@ public struct Scorer: Sendable {
       // Counting sort by supplier, then each supplier's reviews by date and id.
       var placement = starts
       var permutation = [Int](repeating: 0, count: kept)
-      for k in reviews.indices where owner[k] >= 0 {
+      for k in 0..<reviews.count where owner[k] >= 0 {
         permutation[placement[Int(owner[k])]] = k
         placement[Int(owner[k])] += 1
       }
-      ordered = permutation.map { reviews[$0] }
       for i in evidence.indices where counts[i] > 1 {
-        ordered[starts[i]..<starts[i + 1]].sort {
-          ($0.record.date, $0.record.id) < ($1.record.date, $1.record.id)
-        }
+        permutation[starts[i]..<starts[i + 1]].sort { (days[$0], ids[$0]) < (days[$1], ids[$1]) }
       }
+      ordered = reviews.reordered(by: permutation)
     }
-    for i in evidence.indices { evidence[i].reviews = ordered[starts[i]..<starts[i + 1]] }
-    return evidence
+    for i in evidence.indices { evidence[i].reviews = starts[i]..<starts[i + 1] }
+    return (evidence, ordered)
   }
 
   func location(_ ref: SourceRef, _ context: Context) -> String {
@@ -514,26 +522,28 @@ public struct Scorer: Sendable {
     let decay = 0.6931471805599453 / p.halfLifeDays
     // Reviews come in date order, so months arrive in order too.
     var months: [(month: Int32, count: Int, sum: Double)] = []
-    for (i, sourced) in e.reviews.enumerated() {
-      let r = sourced.record
+    let table = context.reviews
+    for (i, k) in e.reviews.enumerated() {
+      let rating = table.ratings[k]
+      let date = table.days[k]
       summary.count += 1
-      plain += r.rating
-      let verified = r.verifiedPurchase == true
+      plain += rating
+      let verified = table.verified[k] == true
       if verified { summary.verified += 1 }
       if suspicious[i] { summary.suspicious += 1 }
-      let star = min(5, max(1, Int(r.rating.rounded())))
+      let star = min(5, max(1, Int(rating.rounded())))
       summary.histogram[star - 1] += 1
-      let month = r.date.firstOfMonth.daysSinceEpoch
+      let month = date.firstOfMonth.daysSinceEpoch
       if months.last?.month == month {
         months[months.count - 1].count += 1
-        months[months.count - 1].sum += r.rating
+        months[months.count - 1].sum += rating
       } else {
-        months.append((month, 1, r.rating))
+        months.append((month, 1, rating))
       }
-      let age = Double(asOf.daysSinceEpoch - r.date.daysSinceEpoch)
+      let age = Double(asOf.daysSinceEpoch - date.daysSinceEpoch)
       var w = exp(-age * decay) * (verified ? p.verifiedWeight : p.unverifiedWeight)
       if suspicious[i] { w *= p.suspiciousWeight }
-      weighted += w * r.rating
+      weighted += w * rating
       weight += w
     }
     summary.effectiveWeight = weight
@@ -545,8 +555,8 @@ public struct Scorer: Sendable {
         TrustFlag(
           code: .reviewBurst, severity: .high, detail: burst.detail,
           evidence: burst.reviewIndices.prefix(5).map {
-            let review = e.reviews[e.reviews.startIndex + $0]
-            return Evidence(location: location(review.source, context), recordID: review.record.id)
+            let k = e.reviews.lowerBound + $0
+            return Evidence(location: location(table.sources[k], context), recordID: table.ids[k])
           }))
     }
     let trustworthy = summary.count - summary.suspicious
@@ -574,12 +584,11 @@ public struct Scorer: Sendable {
     if summary.suspicious > 0 {
       text += "; \(summary.suspicious) reviews in a burst count \(Int(p.suspiciousWeight * 100))% each"
     }
-    let files = Set(e.reviews.map(\.source.file)).sorted().prefix(3)
+    // The first review from each of up to three files.
+    let files = Set(e.reviews.map { table.sources[$0].file }).sorted().prefix(3)
     let evidence = files.map { file in
-      Evidence(
-        location: location(
-          SourceRef(file: file, line: e.reviews.first { $0.source.file == file }!.source.line), context),
-        recordID: e.reviews.first { $0.source.file == file }!.record.id)
+      let k = e.reviews.first { table.sources[$0].file == file }!
+      return Evidence(location: location(table.sources[k], context), recordID: table.ids[k])
     }
     return Part(
       value: value, confidence: confidence,

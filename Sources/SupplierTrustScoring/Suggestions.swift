@@ -14,7 +14,7 @@ extension Scorer {
     subset.certifications = catalog.certifications.filter { wanted.contains($0.record.supplierID) }
     subset.audits = catalog.audits.filter { wanted.contains($0.record.supplierID) }
     subset.orders = catalog.orders.filter { wanted.contains($0.record.supplierID) }
-    let evidence = gather(subset)
+    let evidence = gather(subset).evidence
     var position: [String: Int] = [:]
     for (i, e) in evidence.enumerated() { position[e.supplier.record.id] = i }
     var context = Context(

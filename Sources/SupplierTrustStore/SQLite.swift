@@ -143,6 +143,13 @@ final class SQLiteStatement {
   func double(_ column: Int32) -> Double? {
     sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_double(handle, column)
   }
+  /// Whether the text in `column` is exactly `value`'s bytes (false for NULL), without making a
+  /// String of it.
+  func equals(_ column: Int32, _ value: String) -> Bool {
+    guard let text = sqlite3_column_text(handle, column) else { return false }
+    let count = Int(sqlite3_column_bytes(handle, column))
+    return value.utf8.elementsEqual(UnsafeBufferPointer(start: text, count: count))
+  }
   func string(_ column: Int32) -> String? {
     guard let text = sqlite3_column_text(handle, column) else { return nil }
     let count = Int(sqlite3_column_bytes(handle, column))

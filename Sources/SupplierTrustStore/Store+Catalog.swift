@@ -120,21 +120,21 @@ extension Store {
     }
     clock.lap("reviews")
     var counts = [Int](repeating: 0, count: catalog.sources.count)
-    func tally<R>(_ records: [Sourced<R>]) {
-      for record in records where record.source.file >= 0 { counts[Int(record.source.file)] += 1 }
+    func tally(_ sources: some Sequence<SourceRef>) {
+      for source in sources where source.file >= 0 { counts[Int(source.file)] += 1 }
     }
-    tally(catalog.suppliers)
-    tally(catalog.certifications)
-    tally(catalog.audits)
-    tally(catalog.orders)
-    tally(catalog.reviews)
+    tally(catalog.suppliers.lazy.map(\.source))
+    tally(catalog.certifications.lazy.map(\.source))
+    tally(catalog.audits.lazy.map(\.source))
+    tally(catalog.orders.lazy.map(\.source))
+    tally(catalog.reviews.sources)
     for index in catalog.sources.indices { catalog.sources[index].records = counts[index] }
     return catalog
   }
 
   /// Reviews without their text, grouped by supplier and ordered by date, read from the scoring
   /// index by two threads (each over half of the suppliers, on a connection of its own).
-  private func leanReviews(sourceIndex: [Int64: Int32]) throws(StoreError) -> [Sourced<Review>] {
+  private func leanReviews(sourceIndex: [Int64: Int32]) throws(StoreError) -> ReviewTable {
     // A read-only store from an older build may lack the scoring index: then SQLite sorts.
     let probe = try connection.prepare(
       "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'reviews_for_scoring'")
@@ -155,25 +155,33 @@ extension Store {
       if try middle.step() { split = middle.string(0) }
       middle.reset()
     }
-    func read(_ statement: SQLiteStatement, into out: inout [Sourced<Review>]) throws(StoreError) {
+    func read(_ statement: SQLiteStatement, into out: inout ReviewTable) throws(StoreError) {
+      // Rows come grouped by supplier and mostly from one import: reuse the last supplier id
+      // and file rather than decoding and looking them up again for every row.
+      var supplierID = ""
+      var importID: Int64 = .min
+      var file: Int32 = -1
       while try statement.step() {
-        var r = Review(
-          id: statement.string(0)!, supplierID: statement.string(1)!, rating: statement.double(2)!,
-          date: Day(daysSinceEpoch: Int32(truncatingIfNeeded: statement.int64(3)!)))
-        r.reviewerID = statement.string(4)
-        r.verifiedPurchase = statement.int64(5).map { $0 != 0 }
-        let file = sourceIndex[statement.int64(6) ?? -1] ?? -1
+        if !statement.equals(1, supplierID) { supplierID = statement.string(1)! }
+        let rowImport = statement.int64(6) ?? -1
+        if rowImport != importID {
+          importID = rowImport
+          file = sourceIndex[rowImport] ?? -1
+        }
         out.append(
-          Sourced(r, source: SourceRef(file: file, line: Int32(truncatingIfNeeded: statement.int64(7) ?? 0))))
+          id: statement.string(0)!, supplierID: supplierID, rating: statement.double(2)!,
+          day: Day(daysSinceEpoch: Int32(truncatingIfNeeded: statement.int64(3)!)),
+          reviewerID: statement.string(4), verified: statement.int64(5).map { $0 != 0 },
+          source: SourceRef(file: file, line: Int32(truncatingIfNeeded: statement.int64(7) ?? 0)))
       }
     }
     guard let split else {
-      var all: [Sourced<Review>] = []
+      var all = ReviewTable()
       try read(try connection.prepare(sql + " ORDER BY supplier_id, review_date, review_id"), into: &all)
       return all
     }
     // The second half on another thread, through its own read-only connection.
-    let second = UnsafeTransfer<Result<[Sourced<Review>], StoreError>>(.success([]))
+    let second = UnsafeTransfer<Result<ReviewTable, StoreError>>(.success(ReviewTable()))
     let path = self.path
     let worker = Thread {
       do {
@@ -181,7 +189,7 @@ extension Store {
         let st = try other.connection.prepare(
           sql + " WHERE supplier_id >= ? ORDER BY supplier_id, review_date, review_id")
         st.bind(1, split)
-        var part: [Sourced<Review>] = []
+        var part = ReviewTable()
         try read(st, into: &part)
         second.value = .success(part)
       } catch {
@@ -189,7 +197,7 @@ extension Store {
       }
     }
     worker.start()
-    var first: [Sourced<Review>] = []
+    var first = ReviewTable()
     let st = try connection.prepare(
       sql + " WHERE supplier_id < ? ORDER BY supplier_id, review_date, review_id")
     st.bind(1, split)

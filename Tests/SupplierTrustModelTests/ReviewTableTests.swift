@@ -1,0 +1,85 @@
+import Testing
+
+@testable import SupplierTrustModel
+
+/// The column store of reviews keeps every column aligned whatever is done to it, checked against
+/// a plain array of values (the reference model).
+@Suite struct ReviewTableTests {
+  static let day = Day(year: 2026, month: 11, day: 25)!
+
+  static func review(_ n: Int, text: String?) -> Sourced<Review> {
+    var r = Review(
+      id: "R-\(n)", supplierID: "S-\(n % 3)", rating: Double(1 + n % 5), date: day.adding(days: -n))
+    r.reviewerID = n % 4 == 0 ? nil : "B-\(n)"
+    r.verifiedPurchase = n % 3 == 0 ? nil : n % 2 == 0
+    r.text = text
+    return Sourced(r, source: SourceRef(file: Int32(n % 2), line: Int32(n + 1)))
+  }
+
+  static func reference(_ count: Int) -> [Sourced<Review>] {
+    (0..<count).map { review($0, text: $0 % 3 == 0 ? "text \($0)" : nil) }
+  }
+
+  @Test func appendingGivesBackTheSameReviews() {
+    let model = Self.reference(40)
+    var table = ReviewTable()
+    for r in model { table.append(r) }
+    #expect(Array(table) == model)
+    #expect(table.texts.count == 40)
+  }
+
+  @Test func aTextOnTheFirstReviewOrTheFirstJoinedTableIsKept() {
+    var table = ReviewTable()
+    table.append(Self.review(0, text: "first"))
+    #expect(table.text(at: 0) == "first")
+    var joined = ReviewTable()
+    joined.append(contentsOf: table)
+    #expect(joined.text(at: 0) == "first" && joined.hasTexts)
+  }
+
+  @Test func textsStayEmptyUntilOneHasAText() {
+    var table = ReviewTable()
+    table.append(Self.review(1, text: nil))
+    table.append(Self.review(2, text: nil))
+    #expect(table.texts.isEmpty)
+    table.append(Self.review(3, text: "late"))
+    #expect(table.texts == [nil, nil, "late"])
+    #expect(table.text(at: 2) == "late" && table.text(at: 0) == nil)
+  }
+
+  @Test func joiningTablesWithAndWithoutTextsKeepsThemAligned() {
+    let model = Self.reference(30)
+    var withTexts = ReviewTable()
+    for r in model.prefix(10) { withTexts.append(r) }
+    var plain = ReviewTable()
+    for k in 10..<20 { plain.append(Self.review(k, text: nil)) }
+    var rest = ReviewTable()
+    for r in model.suffix(10) { rest.append(r) }
+    var joined = plain
+    joined.append(contentsOf: withTexts)
+    joined.append(contentsOf: rest)
+    let expected = (10..<20).map { Self.review($0, text: nil) } + model.prefix(10) + model.suffix(10)
+    #expect(Array(joined) == expected)
+  }
+
+  @Test func shufflingReorderingAndReplacingMatchTheArray() {
+    var model = Self.reference(50)
+    var table = ReviewTable()
+    table.append(contentsOf: model)
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<5 {
+      let order = Array(model.indices).shuffled(using: &rng)
+      model = order.map { model[$0] }
+      table = table.reordered(by: order)
+      #expect(Array(table) == model)
+    }
+    table.swapAt(3, 40)
+    model.swapAt(3, 40)
+    table.replaceSubrange(5..<9, with: [Self.review(99, text: "new")])
+    model.replaceSubrange(5..<9, with: [Self.review(99, text: "new")])
+    table.moveSources(toFile: 7)
+    for k in model.indices { model[k].source.file = 7 }
+    #expect(Array(table) == model)
+    #expect(table.count == model.count)
+  }
+}
