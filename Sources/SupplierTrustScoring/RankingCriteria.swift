@@ -38,8 +38,13 @@ public struct RankingCriteria: Sendable, Equatable {
 
   /// The suppliers of `run` that pass, best first, at most `top`.
   public func apply(to run: ScoringRun) -> [SupplierAssessment] {
-    var result = run.suppliers.filter(admits)
-    if let top, result.count > top { result.removeSubrange(top...) }
+    // Stops at `top`: copying every assessment of a large catalog to keep a hundred costs more
+    // than the filtering itself.
+    var result: [SupplierAssessment] = []
+    for s in run.suppliers where admits(s) {
+      if let top, result.count >= top { break }
+      result.append(s)
+    }
     return result
   }
 

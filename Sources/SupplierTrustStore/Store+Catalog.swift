@@ -323,6 +323,9 @@ final class StoreReviewTexts: ReviewTextSource, @unchecked Sendable {
       if store == nil { store = try Store(path: path, readOnly: true) }
       let statement = try store!.connection.prepare("SELECT text FROM reviews WHERE review_id = ?")
       var result: [String: String] = [:]
+      // One read transaction for all lookups: otherwise each takes and drops the file lock.
+      try store!.connection.execute("BEGIN")
+      defer { try? store!.connection.execute("COMMIT") }
       for id in reviewIDs {
         statement.bind(1, id)
         if try statement.step(), let text = statement.string(0) { result[id] = text }
