@@ -94,16 +94,12 @@ struct RankCommand: ParsableCommand {
     let policy = try catalog.loadPolicy()
     let (data, _) = try catalog.loadCatalog()
     clock.lap("load \(data.recordCount) records")
-    // "What would change it" only for the suppliers listed: --top 100 of 100,000 need not rescore
-    // the other 99,900.
-    var scorer = Scorer(policy: policy, asOf: catalog.day)
-    scorer.suggests = false
-    let run = scorer.score(data)
-    clock.lap("score \(run.suppliers.count) suppliers")
+    // Explanations only for the suppliers listed: --top 100 of 100,000 need not write words
+    // about the other 99,900.
     let criteria = filters.criteria
-    var listed = criteria.apply(to: run)
-    scorer.addSuggestions(to: &listed, of: run, catalog: data)
-    let list = RankedList(run: run, suppliers: listed, criteria: criteria.descriptions)
+    let run = Scorer(policy: policy, asOf: catalog.day).score(data) { criteria.positions(in: $0) }
+    clock.lap("score \(run.suppliers.count) suppliers")
+    let list = RankedList(run: run, suppliers: criteria.apply(to: run), criteria: criteria.descriptions)
     let text = ScoringPrinter.render(list, format: format, orderAmount: criteria.orderAmount)
     clock.lap("rank and render \(list.suppliers.count)")
     print(text, terminator: "")

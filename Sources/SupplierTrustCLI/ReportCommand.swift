@@ -52,20 +52,16 @@ struct ReportCommand: ParsableCommand {
     let (data, store) = try catalog.loadCatalog()
     clock.lap("load \(data.recordCount) records")
     let asOf = catalog.day
-    // Only the detailed sections show "what would change it".
-    var scorer = Scorer(policy: policy, asOf: asOf)
-    scorer.suggests = false
-    let run = scorer.score(data)
-    clock.lap("score \(run.suppliers.count) suppliers")
-
-    // In a report --top is the number of detailed sections; the table keeps every match.
+    // In a report --top is the number of detailed sections; the table keeps every match (its
+    // rows show numbers and flag codes, so only the detailed suppliers are explained).
     var criteria = filters.criteria
     let detailCount = criteria.top ?? 10
     criteria.top = nil
-    var suppliers = criteria.apply(to: run)
-    var detailed = Array(suppliers.prefix(detailCount))
-    scorer.addSuggestions(to: &detailed, of: run, catalog: data)
-    suppliers.replaceSubrange(0..<detailed.count, with: detailed)
+    let run = Scorer(policy: policy, asOf: asOf).score(data) {
+      Array(criteria.positions(in: $0).prefix(detailCount))
+    }
+    clock.lap("score \(run.suppliers.count) suppliers")
+    let suppliers = criteria.apply(to: run)
     let list = RankedList(run: run, suppliers: suppliers, criteria: criteria.descriptions)
     let detailedIDs = Set(suppliers.prefix(detailCount).map(\.supplier.id))
 

@@ -36,16 +36,20 @@ public struct RankingCriteria: Sendable, Equatable {
     return true
   }
 
-  /// The suppliers of `run` that pass, best first, at most `top`.
-  public func apply(to run: ScoringRun) -> [SupplierAssessment] {
-    // Stops at `top`: copying every assessment of a large catalog to keep a hundred costs more
-    // than the filtering itself.
-    var result: [SupplierAssessment] = []
-    for s in run.suppliers where admits(s) {
+  /// The positions in `ranked` of the suppliers that pass, at most `top`. What
+  /// ``Scorer/score(_:detailing:)`` is told to explain for a ranking.
+  public func positions(in ranked: [SupplierAssessment]) -> [Int] {
+    var result: [Int] = []
+    for (position, s) in ranked.enumerated() where admits(s) {
       if let top, result.count >= top { break }
-      result.append(s)
+      result.append(position)
     }
     return result
+  }
+
+  /// The suppliers of `run` that pass, best first, at most `top`.
+  public func apply(to run: ScoringRun) -> [SupplierAssessment] {
+    positions(in: run.suppliers).map { run.suppliers[$0] }
   }
 
   /// The criteria in words, for headings ("category contains \"valve\"", "ISO9001 required", ...).

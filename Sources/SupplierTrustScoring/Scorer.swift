@@ -42,6 +42,10 @@ public struct Scorer: Sendable {
     var locations: [String]
     /// Every review up to the as-of day, grouped by supplier (in ``SupplierEvidence`` order).
     var reviews = ReviewTable()
+    /// Whether to write the explanation: factor texts, flag details, evidence, certificate
+    /// verdicts and suggestions. Ranking a large catalog needs only the numbers and flag codes
+    /// of most suppliers; the words cost more than the arithmetic.
+    var explains = true
     /// Each component's mean over the suppliers that have evidence for it (nil when none has).
     var imputed: [Double?] = [nil, nil, nil, nil, nil]
     /// The registry's verdict on every body name in the catalog, looked up once per name (a few
@@ -73,7 +77,13 @@ public struct Scorer: Sendable {
     return verdicts
   }
 
-  public func score(_ catalog: Catalog) -> ScoringRun {
+  /// Scores every supplier of `catalog`, best first.
+  ///
+  /// - Parameter detailing: given the ranked suppliers with their numbers and flag codes only,
+  ///   the positions of those to explain in full (texts, flag details, evidence, suggestions);
+  ///   nil explains every supplier. The others keep every number, grade, standing and flag code,
+  ///   with empty texts. A ranking that shows its top 100 explains 100 suppliers, not 100,000.
+  public func score(_ catalog: Catalog, detailing: (([SupplierAssessment]) -> [Int])? = nil) -> ScoringRun {
     let clock = StageTimer(prefix: "scoring: ")
     let (evidence, table) = gather(catalog)
     clock.lap("gather")
@@ -163,6 +173,7 @@ public struct Scorer: Sendable {
     var context = Context(
       meanRating: mean, ratingSpread: max(0.25, spread),
       locations: catalog.sources.map(\.path), reviews: table, bodies: bodyVerdicts(catalog))
+    context.explains = detailing == nil
     var results = [SupplierAssessment?](repeating: nil, count: evidence.count)
     let work = evidence
     let stride = 64
@@ -175,7 +186,7 @@ public struct Scorer: Sendable {
       DispatchQueue.concurrentPerform(iterations: max(1, chunks)) { chunk in
         for i in (chunk * stride)..<min(work.count, (chunk + 1) * stride) {
           output.buffer[i] = assess(
-            work[i], suspicious: suspicious[i], bursts: bursts[i], context: context, explain: false)
+            work[i], suspicious: suspicious[i], bursts: bursts[i], context: context)
         }
       }
     }
@@ -208,8 +219,20 @@ public struct Scorer: Sendable {
       if keys[a].1 != keys[b].1 { return keys[a].1 > keys[b].1 }
       return results[a]!.supplier.id < results[b]!.supplier.id
     }
-    let suppliers = order.map { results[$0]! }
+    var suppliers = order.map { results[$0]! }
     clock.lap("rank")
+    if let detailing {
+      context.explains = true
+      let positions = Set(detailing(suppliers)).filter { suppliers.indices.contains($0) }.sorted()
+      let explained = parallelMap(positions) { [context, order, suspicious, bursts] position in
+        let i = order[position]
+        var full = assess(work[i], suspicious: suspicious[i], bursts: bursts[i], context: context)
+        finish(&full, evidence: work[i], context: context)
+        return full
+      }
+      for (position, full) in zip(positions, explained) { suppliers[position] = full }
+      clock.lap("explain \(positions.count)")
+    }
     return ScoringRun(
       asOf: asOf, policy: policy, policyHash: policy.hash, sources: catalog.sources,
       catalogMeanRating: context.meanRating,
@@ -366,6 +389,7 @@ public struct Scorer: Sendable {
   }
 
   func location(_ ref: SourceRef, _ context: Context) -> String {
+    guard context.explains else { return "" }
     let path = context.locations.indices.contains(Int(ref.file)) ? context.locations[Int(ref.file)] : "?"
     return "\(path):\(ref.line)"
   }
@@ -373,7 +397,7 @@ public struct Scorer: Sendable {
   // MARK: - One supplier
 
   func assess(
-    _ e: SupplierEvidence, suspicious: [Bool], bursts: [ReviewBurst], context: Context, explain: Bool
+    _ e: SupplierEvidence, suspicious: [Bool], bursts: [ReviewBurst], context: Context
   ) -> SupplierAssessment {
     var flags: [TrustFlag] = []
     let supplier = e.supplier.record
@@ -382,7 +406,7 @@ public struct Scorer: Sendable {
     let certs = certificationComponent(e, context: context, flags: &flags)
     let audits = auditComponent(e, context: context, flags: &flags)
     let delivery = deliveryComponent(e, context: context, flags: &flags)
-    let standing = standingComponent(supplier)
+    let standing = standingComponent(supplier, explains: context.explains)
     flags.sort { ($0.severity, $1.code) > ($1.severity, $0.code) }
 
     var result = SupplierAssessment(
@@ -396,19 +420,20 @@ public struct Scorer: Sendable {
         reviews: reviews.confidence, certifications: certs.confidence, audits: audits.confidence,
         delivery: delivery.confidence, standing: standing.confidence),
       flags: flags,
-      factors: [
-        reviews.factor, certs.factor, audits.factor, delivery.factor,
-        standing.factor.map { factor in
-          // The profile is the standing's evidence.
-          var cited = factor
-          cited.evidence = [Evidence(location: location(e.supplier.source, context), recordID: supplier.id)]
-          return cited
-        },
-      ].compactMap { $0 },
+      factors: !context.explains
+        ? []
+        : [
+          reviews.factor, certs.factor, audits.factor, delivery.factor,
+          standing.factor.map { factor in
+            // The profile is the standing's evidence.
+            var cited = factor
+            cited.evidence = [Evidence(location: location(e.supplier.source, context), recordID: supplier.id)]
+            return cited
+          },
+        ].compactMap { $0 },
       suggestions: [], reviews: reviews.summary, certificates: certs.assessments,
       audits: e.audits.filter { $0.record.date <= asOf }, delivery: delivery.summary,
       validStandards: certs.validStandards)
-    if explain { finish(&result, evidence: e, context: context) }
     return result
   }
 
@@ -446,7 +471,8 @@ public struct Scorer: Sendable {
       }
       result.factors[k].points = ((100 * weights[i] / weightSum * (v - 0.5)) * 10).rounded() / 10
     }
-    for (i, value) in values.enumerated() where value == nil && weights[i] > 0 && score != nil {
+    for (i, value) in values.enumerated()
+    where value == nil && weights[i] > 0 && score != nil && context.explains {
       if let average = context.imputed[i] {
         result.factors.append(
           Factor(
@@ -457,7 +483,7 @@ public struct Scorer: Sendable {
       }
     }
     result.factors.sort { abs($0.points) > abs($1.points) }
-    if suggests {
+    if suggests && context.explains {
       result.suggestions = suggestions(
         for: result, evidence: e, values: values, shares: shares, context: context)
     }
@@ -554,7 +580,7 @@ public struct Scorer: Sendable {
       flags.append(
         TrustFlag(
           code: .reviewBurst, severity: .high, detail: burst.detail,
-          evidence: burst.reviewIndices.prefix(5).map {
+          evidence: burst.reviewIndices.prefix(context.explains ? 5 : 0).map {
             let k = e.reviews.lowerBound + $0
             return Evidence(location: location(table.sources[k], context), recordID: table.ids[k])
           }))
@@ -562,10 +588,12 @@ public struct Scorer: Sendable {
     let trustworthy = summary.count - summary.suspicious
     if Double(trustworthy) < p.fewReviewsBelow {
       let detail =
-        summary.count == 0
-        ? "no reviews"
-        : "\(trustworthy) trustworthy review\(trustworthy == 1 ? "" : "s") (fewer than \(JSONValue.format(p.fewReviewsBelow)))"
-          + (summary.suspicious > 0 ? "; \(summary.suspicious) more in a burst" : "")
+        !context.explains
+        ? ""
+        : summary.count == 0
+          ? "no reviews"
+          : "\(trustworthy) trustworthy review\(trustworthy == 1 ? "" : "s") (fewer than \(JSONValue.format(p.fewReviewsBelow)))"
+            + (summary.suspicious > 0 ? "; \(summary.suspicious) more in a burst" : "")
       flags.append(TrustFlag(code: .fewReviews, severity: .low, detail: detail))
     }
     let confidence = weight / (weight + policy.confidence.reviewsHalf)
@@ -578,6 +606,9 @@ public struct Scorer: Sendable {
     // hundreds of nearly perfect ones.
     let standardError = context.ratingSpread / (p.priorStrength + weight).squareRoot()
     let value = min(1, max(0, (adjusted - p.uncertaintyPenalty * standardError - 1) / 4))
+    guard context.explains else {
+      return Part(value: value, confidence: confidence, factor: nil, summary: summary)
+    }
     var text =
       "\(format(adjusted, 2))★ adjusted from \(summary.count) review\(summary.count == 1 ? "" : "s") "
       + "(mean \(format(summary.meanRating!, 2)), \(summary.verified) verified), shrunk toward the catalog mean \(format(context.meanRating, 2))"
@@ -615,8 +646,9 @@ public struct Scorer: Sendable {
     for sourced in e.certifications {
       let c = sourced.record
       if let issued = c.issuedOn, issued > asOf { continue }
+      let explains = context.explains
       let evidence = Evidence(location: location(sourced.source, context), recordID: c.certificateNumber)
-      let label = "\(c.standard)\(c.certificateNumber.map { " \($0)" } ?? "")"
+      let label = explains ? "\(c.standard)\(c.certificateNumber.map { " \($0)" } ?? "")" : ""
       var value = 1.0
       var verdict = "valid"
       // Whether the certificate counts as a valid one for `--require`: in date, not withdrawn,
@@ -633,28 +665,33 @@ public struct Scorer: Sendable {
         flags.append(
           TrustFlag(
             code: .certSuspended, severity: .high,
-            detail: "\(label) is \(status.rawValue)\(c.certificationBody.map { " (issued by \($0))" } ?? "")",
+            detail: explains
+              ? "\(label) is \(status.rawValue)\(c.certificationBody.map { " (issued by \($0))" } ?? "")"
+              : "",
             evidence: [evidence]))
       } else if c.status == .expired || (c.expiresOn.map { $0 < asOf } ?? false) {
         value = 0
-        verdict = c.expiresOn.map { "expired \($0)" } ?? "marked expired"
+        // Lite runs keep the word that renewals look for.
+        verdict = !explains ? "expired" : c.expiresOn.map { "expired \($0)" } ?? "marked expired"
         pending.append(
           (
             TrustFlag(
               code: .certExpired, severity: .medium,
-              detail: c.expiresOn.map { "\(label) expired \($0)" } ?? "\(label) is marked expired",
+              detail: !explains
+                ? "" : c.expiresOn.map { "\(label) expired \($0)" } ?? "\(label) is marked expired",
               evidence: [evidence]),
             c.standard
           ))
       } else if let expires = c.expiresOn,
         expires.daysSinceEpoch - asOf.daysSinceEpoch <= Int32(p.expiringWithinDays)
       {
-        verdict = "valid, expires \(expires)"
+        verdict = explains ? "valid, expires \(expires)" : "valid"
         let days = expires.daysSinceEpoch - asOf.daysSinceEpoch
         pending.append(
           (
             TrustFlag(
-              code: .certExpiring, severity: .low, detail: "\(label) expires \(expires) (in \(days) days)",
+              code: .certExpiring, severity: .low,
+              detail: explains ? "\(label) expires \(expires) (in \(days) days)" : "",
               evidence: [evidence]), c.standard
           ))
       }
@@ -670,8 +707,9 @@ public struct Scorer: Sendable {
           flags.append(
             TrustFlag(
               code: .certInvalidPeriod, severity: .medium,
-              detail:
-                "\(label) is valid \(issued) to \(expires) (\(format(years, 1)) years; a management-system certificate runs at most \(p.maximumValidityYears))",
+              detail: !explains
+                ? ""
+                : "\(label) is valid \(issued) to \(expires) (\(format(years, 1)) years; a management-system certificate runs at most \(p.maximumValidityYears))",
               evidence: [evidence]))
         }
       }
@@ -691,15 +729,17 @@ public struct Scorer: Sendable {
           switch recognition {
           case .recognised: break
           case .lookAlike(_, let reason):
-            problems.append("\(role) \(name) is a look-alike, not a recognised body: \(reason)")
+            problems.append(
+              explains ? "\(role) \(name) is a look-alike, not a recognised body: \(reason)" : "")
             severity = .high
           case .unknown:
             // Product marks (CE, RoHS, GS) and private schemes are issued by test labs and scheme
             // owners outside IAF accreditation; only management systems must name an accredited body.
             guard Standard.isManagementSystem(c.standard) else { continue }
             problems.append(
-              "\(role) \(name) is not a recognised \(role == "issuer" ? "certification body" : "IAF MLA accreditation body")"
-            )
+              explains
+                ? "\(role) \(name) is not a recognised \(role == "issuer" ? "certification body" : "IAF MLA accreditation body")"
+                : "")
           }
         }
         if !problems.isEmpty {
@@ -709,7 +749,7 @@ public struct Scorer: Sendable {
           flags.append(
             TrustFlag(
               code: .certUnaccredited, severity: severity,
-              detail: "\(label): " + problems.joined(separator: "; "),
+              detail: explains ? "\(label): " + problems.joined(separator: "; ") : "",
               evidence: [evidence]))
         } else if c.certificationBody == nil || c.accreditationBody == nil {
           value = min(value, p.unknownBodyValue)
@@ -756,12 +796,18 @@ public struct Scorer: Sendable {
     }
     let contributions = best.map { relevance($0.key) * $0.value }.sorted(by: >)
     let value = min(1, (contributions.first ?? 0) + 0.25 * contributions.dropFirst().reduce(0, +))
+    let confidence = min(1, 0.5 + 0.5 * knownFields / Double(assessments.count))
+    guard context.explains else {
+      return CertificationOutcome(
+        value: value, confidence: confidence, factor: nil, assessments: assessments,
+        validStandards: validStandards)
+    }
     let described = assessments.sorted {
       relevance($0.certification.standard) > relevance($1.certification.standard)
     }
     .prefix(4).map { "\($0.certification.standard) \($0.verdict)" }.joined(separator: "; ")
     return CertificationOutcome(
-      value: value, confidence: min(1, 0.5 + 0.5 * knownFields / Double(assessments.count)),
+      value: value, confidence: confidence,
       factor: Factor(
         component: "certifications", points: 0, text: described,
         evidence: assessments.prefix(4).map(\.evidence)), assessments: assessments,
@@ -797,6 +843,12 @@ public struct Scorer: Sendable {
     let age = Int(asOf.daysSinceEpoch - a.date.daysSinceEpoch)
     let fade = pow(0.5, Double(age) / p.halfLifeDays)
     let value = 0.5 + (verdict - 0.5) * fade
+    let stale = age > p.staleAfterDays || (a.validUntil.map { $0 < asOf } ?? false)
+    guard context.explains else {
+      if a.result == .fail { flags.append(TrustFlag(code: .auditFailed, severity: .high, detail: "")) }
+      if stale { flags.append(TrustFlag(code: .auditStale, severity: .low, detail: "")) }
+      return Part(value: value, confidence: fade, factor: nil, summary: ())
+    }
     var findings: [String] = []
     if let score = a.score { findings.append("score \(format(score, 0))") }
     if let major = a.majorFindings { findings.append("\(major) major") }
@@ -807,7 +859,7 @@ public struct Scorer: Sendable {
     if a.result == .fail {
       flags.append(TrustFlag(code: .auditFailed, severity: .high, detail: what, evidence: [evidence]))
     }
-    if age > p.staleAfterDays || (a.validUntil.map { $0 < asOf } ?? false) {
+    if stale {
       let until = a.validUntil.map { $0 < asOf ? ", valid until \($0)" : "" } ?? ""
       flags.append(
         TrustFlag(
@@ -832,6 +884,7 @@ public struct Scorer: Sendable {
     var s = DeliverySummary()
     var lateOrders: [(Sourced<Order>, String)] = []
     var disputedOrders: [(Sourced<Order>, String)] = []
+    let explains = context.explains
     for sourced in e.orders where sourced.record.orderDate <= asOf {
       let o = sourced.record
       s.orders += 1
@@ -840,13 +893,18 @@ public struct Scorer: Sendable {
           s.due += 1
           if shipped > agreed {
             s.late += 1
-            lateOrders.append((sourced, "\(o.id) +\(shipped.daysSinceEpoch - agreed.daysSinceEpoch) d"))
+            lateOrders.append(
+              (sourced, explains ? "\(o.id) +\(shipped.daysSinceEpoch - agreed.daysSinceEpoch) d" : ""))
           }
         } else if agreed < asOf {
           s.due += 1
           s.late += 1
           lateOrders.append(
-            (sourced, "\(o.id) not shipped \(asOf.daysSinceEpoch - agreed.daysSinceEpoch) d after \(agreed)"))
+            (
+              sourced,
+              explains
+                ? "\(o.id) not shipped \(asOf.daysSinceEpoch - agreed.daysSinceEpoch) d after \(agreed)" : ""
+            ))
         }
       }
       let opened = o.disputeOpenedOn.map { $0 <= asOf } ?? true
@@ -855,11 +913,11 @@ public struct Scorer: Sendable {
         s.disputed += 1
         s.refundedUSD += Double(refund) / 100
         disputedOrders.append(
-          (sourced, "\(o.id) \(d.rawValue)" + (refund > 0 ? " \(Money(cents: refund))" : "")))
+          (sourced, explains ? "\(o.id) \(d.rawValue)" + (refund > 0 ? " \(Money(cents: refund))" : "") : ""))
       } else if refund > 0 {
         s.disputed += 1
         s.refundedUSD += Double(refund) / 100
-        disputedOrders.append((sourced, "\(o.id) refund \(Money(cents: refund))"))
+        disputedOrders.append((sourced, explains ? "\(o.id) refund \(Money(cents: refund))" : ""))
       }
     }
     let supplier = e.supplier.record
@@ -882,10 +940,12 @@ public struct Scorer: Sendable {
     let observedOnTime = ownEnough ? s.ownOnTime : (s.due == 0 ? supplier.onTimeDeliveryRate : nil)
     if let rate = observedOnTime, rate < p.lateThreshold {
       let detail =
-        ownEnough
-        ? "\(s.late) of \(s.due) due orders shipped late (\(percent(rate)) on time; threshold \(percent(p.lateThreshold))): "
-          + lateOrders.prefix(5).map(\.1).joined(separator: ", ")
-        : "platform on-time delivery rate \(percent(rate)) (threshold \(percent(p.lateThreshold)))"
+        !explains
+        ? ""
+        : ownEnough
+          ? "\(s.late) of \(s.due) due orders shipped late (\(percent(rate)) on time; threshold \(percent(p.lateThreshold))): "
+            + lateOrders.prefix(5).map(\.1).joined(separator: ", ")
+          : "platform on-time delivery rate \(percent(rate)) (threshold \(percent(p.lateThreshold)))"
       flags.append(
         TrustFlag(
           code: .lateShipments, severity: .medium, detail: detail,
@@ -899,9 +959,10 @@ public struct Scorer: Sendable {
       flags.append(
         TrustFlag(
           code: .disputeHistory, severity: .medium,
-          detail:
-            "\(s.disputed) of \(s.orders) orders disputed or refunded (\(percent(rate)); threshold \(percent(p.disputeThreshold))): "
-            + disputedOrders.prefix(5).map(\.1).joined(separator: ", "),
+          detail: !explains
+            ? ""
+            : "\(s.disputed) of \(s.orders) orders disputed or refunded (\(percent(rate)); threshold \(percent(p.disputeThreshold))): "
+              + disputedOrders.prefix(5).map(\.1).joined(separator: ", "),
           evidence: disputedOrders.prefix(5).map {
             Evidence(location: location($0.0.source, context), recordID: $0.0.record.id)
           }))
@@ -909,8 +970,10 @@ public struct Scorer: Sendable {
     guard let onTime = s.onTimeEstimate else {
       if let rate = s.disputeRate {
         let value = 1 - min(1, rate / p.disputeRateAtZero)
+        let confidence = Double(s.orders) / (Double(s.orders) + policy.confidence.ordersHalf)
+        guard explains else { return Part(value: value, confidence: confidence, factor: nil, summary: s) }
         return Part(
-          value: value, confidence: Double(s.orders) / (Double(s.orders) + policy.confidence.ordersHalf),
+          value: value, confidence: confidence,
           factor: Factor(
             component: "delivery", points: 0,
             text: "\(s.disputed) of \(s.orders) orders disputed or refunded",
@@ -924,6 +987,8 @@ public struct Scorer: Sendable {
     if let rate = s.disputeRate {
       value = p.onTimeShare * onTime + (1 - p.onTimeShare) * (1 - min(1, rate / p.disputeRateAtZero))
     }
+    let confidence = evidenceAmount / (evidenceAmount + policy.confidence.ordersHalf)
+    guard explains else { return Part(value: value, confidence: confidence, factor: nil, summary: s) }
     var parts: [String] = []
     if s.due > 0 { parts.append("\(s.due - s.late) of \(s.due) own orders shipped on time") }
     if let platform = supplier.onTimeDeliveryRate { parts.append("platform on-time \(percent(platform))") }
@@ -932,7 +997,7 @@ public struct Scorer: Sendable {
       Evidence(location: location($0.0.source, context), recordID: $0.0.record.id)
     }
     return Part(
-      value: value, confidence: evidenceAmount / (evidenceAmount + policy.confidence.ordersHalf),
+      value: value, confidence: confidence,
       factor: Factor(
         component: "delivery", points: 0, text: parts.joined(separator: "; "),
         evidence: orderEvidence.isEmpty
@@ -944,7 +1009,7 @@ public struct Scorer: Sendable {
 
   // MARK: Standing
 
-  func standingComponent(_ s: Supplier) -> Part<Void> {
+  func standingComponent(_ s: Supplier, explains: Bool = true) -> Part<Void> {
     let p = policy.standing
     var signals: [(weight: Double, value: Double?, text: String)] = []
     let limit = s.tradeAssuranceLimit.map { $0.dollars }
@@ -952,41 +1017,49 @@ public struct Scorer: Sendable {
       (
         p.tradeAssuranceWeight,
         s.tradeAssurance.map { $0 ? 0.6 + 0.4 * min(1, (limit ?? 0) / p.tradeAssuranceFullLimitUSD) : 0 },
-        s.tradeAssurance == true
-          ? "Trade Assurance" + (limit.map { " up to \(Money(cents: Int64($0 * 100)))" } ?? "")
-          : s.tradeAssurance == false ? "no Trade Assurance" : ""
+        !explains
+          ? ""
+          : s.tradeAssurance == true
+            ? "Trade Assurance" + (limit.map { " up to \(Money(cents: Int64($0 * 100)))" } ?? "")
+            : s.tradeAssurance == false ? "no Trade Assurance" : ""
       ))
     let gold = s.goldSupplierSince.map { Double(max(0, asOf.year - $0)) }
     signals.append(
       (
         p.goldSupplierWeight, gold.map { min(1, $0 / p.goldSupplierFullYears) },
-        gold.map { "Gold Supplier \(Int($0)) years" } ?? ""
+        explains ? gold.map { "Gold Supplier \(Int($0)) years" } ?? "" : ""
       ))
     signals.append(
       (
         p.verifiedSupplierWeight, s.verifiedSupplier.map { $0 ? 1 : 0 },
-        s.verifiedSupplier.map { $0 ? "verified supplier" : "not verified" } ?? ""
+        explains ? s.verifiedSupplier.map { $0 ? "verified supplier" : "not verified" } ?? "" : ""
       ))
     signals.append(
       (
         p.licenseVerifiedWeight, s.businessLicenseVerified.map { $0 ? 1 : 0 },
-        s.businessLicenseVerified.map { $0 ? "licence verified" : "licence not verified" } ?? ""
+        explains
+          ? s.businessLicenseVerified.map { $0 ? "licence verified" : "licence not verified" } ?? "" : ""
       ))
     signals.append(
-      (p.responseRateWeight, s.responseRate, s.responseRate.map { "responds to \(percent($0))" } ?? ""))
+      (
+        p.responseRateWeight, s.responseRate,
+        explains ? s.responseRate.map { "responds to \(percent($0))" } ?? "" : ""
+      ))
     let years = s.yearEstablished.map { Double(max(0, asOf.year - $0)) }
     signals.append(
       (
         p.yearsInBusinessWeight, years.map { min(1, $0 / p.yearsInBusinessFull) },
-        years.map { "\(Int($0)) years in business" } ?? ""
+        explains ? years.map { "\(Int($0)) years in business" } ?? "" : ""
       ))
     let known = signals.filter { $0.value != nil && $0.weight > 0 }
     let totalWeight = signals.map(\.weight).reduce(0, +)
     let knownWeight = known.map(\.weight).reduce(0, +)
     guard knownWeight > 0 else { return Part(value: nil, confidence: 0, factor: nil, summary: ()) }
     let value = known.map { $0.weight * $0.value! }.reduce(0, +) / knownWeight
+    let confidence = totalWeight > 0 ? knownWeight / totalWeight : 0
+    guard explains else { return Part(value: value, confidence: confidence, factor: nil, summary: ()) }
     return Part(
-      value: value, confidence: totalWeight > 0 ? knownWeight / totalWeight : 0,
+      value: value, confidence: confidence,
       factor: Factor(
         component: "standing", points: 0,
         text: known.map(\.text).filter { !$0.isEmpty }.joined(separator: "; "),

@@ -1,34 +1,4 @@
 extension Scorer {
-  /// Works out "what would change it" for `assessments` after the fact, for a run scored with
-  /// ``suggests`` off: a ranking shows a few suppliers in detail, and recomputing components for
-  /// all the others would be wasted. Gives the same suggestions as scoring with ``suggests`` on.
-  public func addSuggestions(to assessments: inout [SupplierAssessment], of run: ScoringRun, catalog: Catalog)
-  {
-    let wanted = Set(assessments.map(\.supplier.id))
-    guard !wanted.isEmpty else { return }
-    // Suggestions recompute certificates, audits and orders; reviews enter only through the
-    // assessment's summary.
-    var subset = Catalog()
-    subset.sources = catalog.sources
-    subset.suppliers = catalog.suppliers.filter { wanted.contains($0.record.id) }
-    subset.certifications = catalog.certifications.filter { wanted.contains($0.record.supplierID) }
-    subset.audits = catalog.audits.filter { wanted.contains($0.record.supplierID) }
-    subset.orders = catalog.orders.filter { wanted.contains($0.record.supplierID) }
-    let evidence = gather(subset).evidence
-    var position: [String: Int] = [:]
-    for (i, e) in evidence.enumerated() { position[e.supplier.record.id] = i }
-    var context = Context(
-      meanRating: run.catalogMeanRating, ratingSpread: 1, locations: run.sources.map(\.path),
-      bodies: bodyVerdicts(subset))
-    context.imputed = run.componentAverages.all.map(\.value)
-    for k in assessments.indices {
-      guard let i = position[assessments[k].supplier.id] else { continue }
-      assessments[k].suggestions = suggestions(
-        for: assessments[k], evidence: evidence[i], values: assessments[k].components.all.map(\.value),
-        shares: assessments[k].evidenceShares.all.map { $0.value ?? 0 }, context: context)
-    }
-  }
-
   /// What would change the score or its confidence. Each is worked out by recomputing the one
   /// component the change touches and combining again, so the numbers are the model's own.
   func suggestions(

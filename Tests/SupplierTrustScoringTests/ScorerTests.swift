@@ -305,17 +305,24 @@ import Testing
     }
   }
 
-  @Test(arguments: seeds) func suggestionsAddedAfterTheFactMatchThoseWorkedOutWhileScoring(seed: UInt64) {
+  @Test(arguments: seeds) func explainingOnlySomeSuppliersChangesNoNumberAndExplainsThoseInFull(seed: UInt64)
+  {
     let t = TestCatalog.random(seed: seed)
-    let full = t.score(suggests: true)
-    let lean = t.score(suggests: false)
-    var some = Array(lean.suppliers.prefix(5))
-    #expect(some.allSatisfy { $0.suggestions.isEmpty })
-    Scorer(asOf: t.asOf).addSuggestions(to: &some, of: lean, catalog: t.catalog)
-    for s in some {
-      let expected = full.suppliers.first { $0.supplier.id == s.supplier.id }!.suggestions
-      #expect(s.suggestions == expected, "supplier \(s.supplier.id) seed \(seed)")
+    let full = t.score()
+    let picked = [1, 3, 4, 100]
+    let lean = Scorer(asOf: t.asOf).score(t.catalog) { _ in picked }
+    #expect(lean.suppliers.map(\.supplier.id) == full.suppliers.map(\.supplier.id))
+    for (position, (a, b)) in zip(lean.suppliers, full.suppliers).enumerated() {
+      #expect(a.score == b.score && a.confidence == b.confidence && a.grade == b.grade)
+      #expect(a.standing == b.standing && a.components == b.components && a.interval == b.interval)
+      #expect(a.flags.map(\.code) == b.flags.map(\.code) && a.validStandards == b.validStandards)
+      if picked.contains(position) {
+        #expect(a.flags == b.flags && a.factors == b.factors && a.suggestions == b.suggestions)
+        #expect(a.certificates == b.certificates && a.reviews == b.reviews)
+      } else {
+        #expect(a.factors.isEmpty && a.suggestions.isEmpty && a.flags.allSatisfy(\.detail.isEmpty))
+      }
     }
-    #expect(full.suppliers.prefix(5).contains { !$0.suggestions.isEmpty })
+    #expect(picked.dropLast().contains { !full.suppliers[$0].factors.isEmpty })
   }
 }
