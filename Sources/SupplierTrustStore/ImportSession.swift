@@ -23,6 +23,8 @@ public final class ImportSession {
       insert.bind(3, startedAt)
       try insert.run()
       importID = store.connection.lastInsertRowID
+      // The catalog is about to change: its snapshot goes, with this file's records or not at all.
+      try store.connection.execute("DELETE FROM catalog_snapshot")
       for kind in RecordKind.allCases {
         let table = Schema.table(for: kind)
         statements[kind] = try store.connection.prepare(table.upsertSQL)

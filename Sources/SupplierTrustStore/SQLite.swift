@@ -116,6 +116,11 @@ final class SQLiteStatement {
     }
   }
 
+  /// Binds bytes that stay alive and unchanged until the statement has run (SQLITE_STATIC: no copy).
+  func bind(_ index: Int32, blob: UnsafeRawBufferPointer) {
+    _ = sqlite3_bind_blob64(handle, index, blob.baseAddress, sqlite3_uint64(blob.count), nil)
+  }
+
   /// Steps once, expecting no row (INSERT, UPDATE, DELETE).
   func run() throws(StoreError) {
     let rc = sqlite3_step(handle)
@@ -149,6 +154,11 @@ final class SQLiteStatement {
     guard let text = sqlite3_column_text(handle, column) else { return false }
     let count = Int(sqlite3_column_bytes(handle, column))
     return value.utf8.elementsEqual(UnsafeBufferPointer(start: text, count: count))
+  }
+  /// Calls `body` with the bytes of a BLOB column, valid only during the call.
+  func withBlob<R>(_ column: Int32, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+    let count = Int(sqlite3_column_bytes(handle, column))
+    return body(UnsafeRawBufferPointer(start: sqlite3_column_blob(handle, column), count: count))
   }
   func string(_ column: Int32) -> String? {
     guard let text = sqlite3_column_text(handle, column) else { return nil }

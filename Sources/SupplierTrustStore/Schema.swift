@@ -141,5 +141,14 @@ enum Schema {
     CREATE INDEX reviews_for_scoring ON reviews
       (supplier_id, review_date, review_id, rating, verified_purchase, reviewer_id, import_id, line);
     """,
+    // Version 4: the catalog as scoring reads it, in one blob (``CatalogSnapshot``): written
+    // after a full load, deleted by every import.
+    """
+    CREATE TABLE catalog_snapshot (
+      slot INTEGER PRIMARY KEY CHECK (slot = 1),
+      key TEXT NOT NULL,
+      data BLOB NOT NULL
+    );
+    """,
   ]
 }

@@ -15,8 +15,72 @@ extension Store {
   /// supplier; texts are then fetched on demand through ``Catalog/deferredReviewTexts``, which
   /// keeps a large catalog's memory and loading time down (most texts are never looked at).
   public func loadCatalog(fullReviews: Bool = false) throws(StoreError) -> Catalog {
+    if isEmptyStore { return Catalog() }
+    if fullReviews { return try loadTables(fullReviews: true) }
+    let key = try snapshotKey()
+    if var snapshot = try readSnapshot(key: key) {
+      snapshot.deferredReviewTexts = StoreReviewTexts(path: path)
+      return snapshot
+    }
+    let catalog = try loadTables(fullReviews: false)
+    // A store opened read-only (or one on a full disk) is simply read in full next time too.
+    if sqlite3_db_readonly(connection.handle, "main") == 0 { try? writeSnapshot(catalog, key: key) }
+    return catalog
+  }
+
+  /// What the snapshot must have been written for: this schema and snapshot format, and the
+  /// import log as it stands (every import deletes the snapshot too; this guards the rest).
+  private func snapshotKey() throws(StoreError) -> String {
+    let st = try connection.prepare("SELECT coalesce(max(import_id), 0), count(*) FROM imports")
+    defer { st.reset() }
+    _ = try st.step()
+    return
+      "schema \(Schema.migrations.count); format \(CatalogSnapshot.formatVersion); "
+      + "imports \(st.int64(0) ?? 0)/\(st.int64(1) ?? 0)"
+  }
+
+  private func readSnapshot(key: String) throws(StoreError) -> Catalog? {
+    let clock = StageTimer(prefix: "loading: ")
+    let st = try connection.prepare("SELECT data FROM catalog_snapshot WHERE slot = 1 AND key = ?")
+    defer { st.reset() }
+    st.bind(1, key)
+    guard try st.step() else { return nil }
+    let catalog = st.withBlob(0) { CatalogSnapshot.decode($0, key: key) }
+    clock.lap("snapshot")
+    return catalog
+  }
+
+  private func writeSnapshot(_ catalog: Catalog, key: String) throws(StoreError) {
+    let clock = StageTimer(prefix: "loading: ")
+    let bytes = CatalogSnapshot.encode(catalog, key: key)
+    // Larger than SQLite takes in one value: keep reading the tables.
+    guard bytes.count < Int(sqlite3_limit(connection.handle, SQLITE_LIMIT_LENGTH, -1)) else { return }
+    try connection.execute("BEGIN IMMEDIATE")
+    do {
+      // Written only if no import committed since the catalog was read.
+      guard try snapshotKey() == key else {
+        try connection.execute("ROLLBACK")
+        return
+      }
+      let st = try connection.prepare(
+        "INSERT OR REPLACE INTO catalog_snapshot (slot, key, data) VALUES (1, ?, ?)")
+      st.bind(1, key)
+      let result: Result<Void, StoreError> = bytes.withUnsafeBytes { blob in
+        st.bind(2, blob: blob)
+        return Result { () throws(StoreError) in try st.run() }
+      }
+      try result.get()
+      try connection.execute("COMMIT")
+    } catch {
+      try? connection.execute("ROLLBACK")
+      throw error
+    }
+    clock.lap("snapshot written (\(bytes.count / 1_000_000) MB)")
+  }
+
+  /// Every record from the tables (reviews without texts unless `fullReviews`).
+  private func loadTables(fullReviews: Bool) throws(StoreError) -> Catalog {
     var catalog = Catalog()
-    if isEmptyStore { return catalog }
     var sourceIndex: [Int64: Int32] = [:]
     for record in try imports() where record.finishedAt != nil {
       sourceIndex[record.id] = catalog.addSource(

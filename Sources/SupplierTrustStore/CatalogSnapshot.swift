@@ -1,0 +1,368 @@
+import SupplierTrustModel
+
+/// The catalog as scoring reads it, in one binary blob kept inside the store.
+///
+/// Loading millions of rows through SQL costs seconds (each column of each row is a call into
+/// SQLite, and each value a Swift allocation or copy); reading the same records back from one blob
+/// costs a fraction of that. The blob is a cache: it is written after a full load, deleted by
+/// every import that commits (in the same transaction), and ignored whenever its key or shape does
+/// not match, so it can never hand out records the tables no longer hold.
+///
+/// Layout: magic, format version, key, then each kind's records field by field (little-endian,
+/// fixed width; strings as a 32-bit length and UTF-8; `nil` as length `UInt32.max` or a flag
+/// byte). Reviews come in parts that decode on separate threads.
+enum CatalogSnapshot {
+  static let magic: UInt32 = 0x5354_4331  // "STC1"
+  static let formatVersion: UInt32 = 1
+  /// Review parts, one per core.
+  static let reviewParts = 2
+
+  static func encode(_ catalog: Catalog, key: String) -> [UInt8] {
+    var w = ByteWriter()
+    w.bytes.reserveCapacity(64 + catalog.reviews.count * 40 + catalog.suppliers.count * 200)
+    w.u32(magic)
+    w.u32(formatVersion)
+    w.string(key)
+    w.count(catalog.sources.count)
+    for s in catalog.sources {
+      w.string(s.path)
+      w.string(s.sha256)
+      w.int(s.records)
+      w.string(s.importedAt)
+    }
+    w.count(catalog.suppliers.count)
+    for sourced in catalog.suppliers {
+      let s = sourced.record
+      w.string(s.id)
+      w.string(s.name)
+      w.string(s.country)
+      w.string(s.region)
+      w.string(s.businessType?.rawValue)
+      w.count(s.categories.count)
+      for c in s.categories { w.string(c) }
+      w.int(s.yearEstablished)
+      w.int(s.employees)
+      w.bool(s.tradeAssurance)
+      w.int(s.tradeAssuranceLimit?.cents)
+      w.int(s.goldSupplierSince)
+      w.bool(s.verifiedSupplier)
+      w.bool(s.businessLicenseVerified)
+      w.double(s.responseRate)
+      w.double(s.medianResponseHours)
+      w.double(s.onTimeDeliveryRate)
+      w.double(s.platformRating)
+      w.int(s.transactions12m)
+      w.int(s.revenue12m?.cents)
+      w.source(sourced.source)
+    }
+    w.count(catalog.certifications.count)
+    for sourced in catalog.certifications {
+      let c = sourced.record
+      w.string(c.supplierID)
+      w.string(c.standard)
+      w.string(c.certificateNumber)
+      w.string(c.certificationBody)
+      w.string(c.accreditationBody)
+      w.day(c.issuedOn)
+      w.day(c.expiresOn)
+      w.string(c.status?.rawValue)
+      w.string(c.scope)
+      w.source(sourced.source)
+    }
+    w.count(catalog.audits.count)
+    for sourced in catalog.audits {
+      let a = sourced.record
+      w.string(a.id)
+      w.string(a.supplierID)
+      w.string(a.kind.rawValue)
+      w.string(a.auditor)
+      w.day(a.date)
+      w.string(a.result.rawValue)
+      w.double(a.score)
+      w.int(a.majorFindings)
+      w.int(a.minorFindings)
+      w.day(a.validUntil)
+      w.source(sourced.source)
+    }
+    w.count(catalog.orders.count)
+    for sourced in catalog.orders {
+      let o = sourced.record
+      w.string(o.id)
+      w.string(o.supplierID)
+      w.day(o.orderDate)
+      w.int(o.amount.cents)
+      w.string(o.paymentMethod?.rawValue)
+      w.bool(o.tradeAssurance)
+      w.day(o.agreedShipDate)
+      w.day(o.shippedDate)
+      w.day(o.deliveredDate)
+      w.string(o.inspectionResult?.rawValue)
+      w.string(o.dispute?.rawValue)
+      w.day(o.disputeOpenedOn)
+      w.day(o.disputeClosedOn)
+      w.int(o.refund?.cents)
+      w.source(sourced.source)
+    }
+    // Reviews: texts stay in the store (fetched on demand), supplier ids as runs.
+    let reviews = catalog.reviews
+    w.count(reviewParts)
+    for part in 0..<reviewParts {
+      let range = (reviews.count * part / reviewParts)..<(reviews.count * (part + 1) / reviewParts)
+      var body = ByteWriter()
+      body.count(range.count)
+      var k = range.lowerBound
+      while k < range.upperBound {
+        var end = k + 1
+        while end < range.upperBound && reviews.supplierIDs[end] == reviews.supplierIDs[k] { end += 1 }
+        body.string(reviews.supplierIDs[k])
+        body.count(end - k)
+        k = end
+      }
+      for k in range {
+        body.string(reviews.ids[k])
+        body.double(reviews.ratings[k])
+        body.u32(UInt32(bitPattern: reviews.days[k].daysSinceEpoch))
+        body.bool(reviews.verified[k])
+        body.string(reviews.reviewerIDs[k])
+        body.source(reviews.sources[k])
+      }
+      w.count(body.bytes.count)
+      w.bytes.append(contentsOf: body.bytes)
+    }
+    return w.bytes
+  }
+
+  /// The catalog in `bytes`, or nil when they are not a snapshot of this format with `key`.
+  static func decode(_ bytes: UnsafeRawBufferPointer, key expectedKey: String) -> Catalog? {
+    var r = ByteReader(bytes)
+    guard r.u32() == magic, r.u32() == formatVersion, r.string() == expectedKey else { return nil }
+    var catalog = Catalog()
+    for _ in 0..<r.count() {
+      guard let path = r.string() else { return nil }
+      let sha = r.string()
+      let records = r.int() ?? 0
+      let importedAt = r.string()
+      _ = catalog.addSource(SourceFile(path: path, sha256: sha, records: records, importedAt: importedAt))
+    }
+    let supplierCount = r.count()
+    catalog.suppliers.reserveCapacity(supplierCount)
+    for _ in 0..<supplierCount {
+      guard let id = r.string(), let name = r.string(), let country = r.string() else { return nil }
+      var s = Supplier(id: id, name: name, country: country)
+      s.region = r.string()
+      s.businessType = r.string().flatMap(BusinessType.init(rawValue:))
+      let categories = r.count()
+      for _ in 0..<categories { s.categories.append(r.string() ?? "") }
+      s.yearEstablished = r.int()
+      s.employees = r.int()
+      s.tradeAssurance = r.bool()
+      s.tradeAssuranceLimit = r.int64().map(Money.init(cents:))
+      s.goldSupplierSince = r.int()
+      s.verifiedSupplier = r.bool()
+      s.businessLicenseVerified = r.bool()
+      s.responseRate = r.double()
+      s.medianResponseHours = r.double()
+      s.onTimeDeliveryRate = r.double()
+      s.platformRating = r.double()
+      s.transactions12m = r.int()
+      s.revenue12m = r.int64().map(Money.init(cents:))
+      catalog.suppliers.append(Sourced(s, source: r.source()))
+    }
+    for _ in 0..<r.count() {
+      guard let supplierID = r.string(), let standard = r.string() else { return nil }
+      var c = Certification(supplierID: supplierID, standard: standard)
+      c.certificateNumber = r.string()
+      c.certificationBody = r.string()
+      c.accreditationBody = r.string()
+      c.issuedOn = r.day()
+      c.expiresOn = r.day()
+      c.status = r.string().flatMap(CertificateStatus.init(rawValue:))
+      c.scope = r.string()
+      catalog.certifications.append(Sourced(c, source: r.source()))
+    }
+    for _ in 0..<r.count() {
+      guard let id = r.string(), let supplierID = r.string(),
+        let kind = r.string().flatMap(AuditKind.init(rawValue:))
+      else { return nil }
+      let auditor = r.string()
+      guard let date = r.day(), let result = r.string().flatMap(AuditResult.init(rawValue:)) else {
+        return nil
+      }
+      var a = Audit(id: id, supplierID: supplierID, kind: kind, date: date, result: result)
+      a.auditor = auditor
+      a.score = r.double()
+      a.majorFindings = r.int()
+      a.minorFindings = r.int()
+      a.validUntil = r.day()
+      catalog.audits.append(Sourced(a, source: r.source()))
+    }
+    for _ in 0..<r.count() {
+      guard let id = r.string(), let supplierID = r.string(), let date = r.day(),
+        let cents = r.int64()
+      else { return nil }
+      var o = Order(id: id, supplierID: supplierID, orderDate: date, amount: Money(cents: cents))
+      o.paymentMethod = r.string().flatMap(PaymentMethod.init(rawValue:))
+      o.tradeAssurance = r.bool()
+      o.agreedShipDate = r.day()
+      o.shippedDate = r.day()
+      o.deliveredDate = r.day()
+      o.inspectionResult = r.string().flatMap(InspectionResult.init(rawValue:))
+      o.dispute = r.string().flatMap(DisputeStatus.init(rawValue:))
+      o.disputeOpenedOn = r.day()
+      o.disputeClosedOn = r.day()
+      o.refund = r.int64().map(Money.init(cents:))
+      catalog.orders.append(Sourced(o, source: r.source()))
+    }
+    guard r.count() == reviewParts else { return nil }
+    var parts: [UnsafeRawBufferPointer] = []
+    for _ in 0..<reviewParts {
+      let length = r.count()
+      guard let part = r.slice(length) else { return nil }
+      parts.append(part)
+    }
+    guard r.isValid, r.isAtEnd else { return nil }
+    let decoded = UnsafeTransfer([ReviewTable?](repeating: nil, count: reviewParts))
+    let shared = UnsafeTransfer(parts)
+    let threads = (1..<reviewParts).map { part in
+      Thread { decoded.value[part] = decodeReviews(shared.value[part]) }
+    }
+    threads.forEach { $0.start() }
+    let first = decodeReviews(parts[0])
+    threads.forEach { $0.join() }
+    guard var reviews = first else { return nil }
+    for part in 1..<reviewParts {
+      guard let table = decoded.value[part] else { return nil }
+      reviews.append(contentsOf: table)
+    }
+    guard r.isValid else { return nil }
+    catalog.reviews = reviews
+    return catalog
+  }
+
+  private static func decodeReviews(_ bytes: UnsafeRawBufferPointer) -> ReviewTable? {
+    var r = ByteReader(bytes)
+    let count = r.count()
+    var owners: [(String, Int)] = []
+    var covered = 0
+    while covered < count {
+      guard let id = r.string() else { return nil }
+      let run = r.count()
+      guard run > 0 else { return nil }
+      owners.append((id, run))
+      covered += run
+    }
+    guard covered == count else { return nil }
+    var table = ReviewTable()
+    table.reserveCapacity(count)
+    for (supplierID, run) in owners {
+      for _ in 0..<run {
+        guard let id = r.string(), let rating = r.double() else { return nil }
+        let day = Day(daysSinceEpoch: Int32(bitPattern: r.u32() ?? 0))
+        let verified = r.bool()
+        let reviewer = r.string()
+        table.append(
+          id: id, supplierID: supplierID, rating: rating, day: day, reviewerID: reviewer, verified: verified,
+          source: r.source())
+      }
+    }
+    return r.isValid && r.isAtEnd ? table : nil
+  }
+}
+
+/// Appends fixed-width little-endian values and length-prefixed strings.
+struct ByteWriter {
+  var bytes: [UInt8] = []
+
+  mutating func u32(_ value: UInt32) {
+    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+  }
+  mutating func u64(_ value: UInt64) {
+    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+  }
+  mutating func count(_ value: Int) { u32(UInt32(value)) }
+  mutating func int(_ value: Int?) { int(value.map(Int64.init)) }
+  mutating func int(_ value: Int64?) {
+    bytes.append(value == nil ? 0 : 1)
+    u64(UInt64(bitPattern: value ?? 0))
+  }
+  mutating func double(_ value: Double?) {
+    bytes.append(value == nil ? 0 : 1)
+    u64((value ?? 0).bitPattern)
+  }
+  mutating func bool(_ value: Bool?) { bytes.append(value.map { $0 ? 1 : 0 } ?? 2) }
+  mutating func day(_ value: Day?) { int(value.map { Int64($0.daysSinceEpoch) }) }
+  mutating func source(_ value: SourceRef) {
+    u32(UInt32(bitPattern: value.file))
+    u32(UInt32(bitPattern: value.line))
+  }
+  mutating func string(_ value: String?) {
+    guard var value else {
+      u32(.max)
+      return
+    }
+    value.withUTF8 { utf8 in
+      u32(UInt32(utf8.count))
+      bytes.append(contentsOf: utf8)
+    }
+  }
+}
+
+/// Reads what ``ByteWriter`` wrote. Reading past the end yields zeros and nils and marks the
+/// reader invalid, so that a truncated or foreign blob is refused as a whole, never half-read.
+struct ByteReader {
+  private let base: UnsafeRawBufferPointer
+  private var offset = 0
+  private(set) var isValid = true
+
+  init(_ base: UnsafeRawBufferPointer) { self.base = base }
+
+  var isAtEnd: Bool { offset == base.count }
+
+  private mutating func take(_ n: Int) -> UnsafeRawBufferPointer? {
+    guard isValid, n >= 0, base.count - offset >= n else {
+      isValid = false
+      return nil
+    }
+    defer { offset += n }
+    return UnsafeRawBufferPointer(rebasing: base[offset..<(offset + n)])
+  }
+
+  mutating func u32() -> UInt32? {
+    take(4).map { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) }
+  }
+  mutating func u64() -> UInt64? {
+    take(8).map { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+  }
+  mutating func count() -> Int {
+    guard let value = u32(), value != .max else { return 0 }
+    return Int(value)
+  }
+  private mutating func flag() -> UInt8? { take(1).map { $0[0] } }
+  mutating func int64() -> Int64? {
+    let present = flag()
+    let value = u64()
+    return present == 1 ? value.map { Int64(bitPattern: $0) } : nil
+  }
+  mutating func int() -> Int? { int64().map { Int($0) } }
+  mutating func double() -> Double? {
+    let present = flag()
+    let value = u64()
+    return present == 1 ? value.map(Double.init(bitPattern:)) : nil
+  }
+  mutating func bool() -> Bool? {
+    switch flag() {
+    case 1: return true
+    case 0: return false
+    default: return nil
+    }
+  }
+  mutating func day() -> Day? { int64().map { Day(daysSinceEpoch: Int32(truncatingIfNeeded: $0)) } }
+  mutating func source() -> SourceRef {
+    SourceRef(file: Int32(bitPattern: u32() ?? 0), line: Int32(bitPattern: u32() ?? 0))
+  }
+  mutating func string() -> String? {
+    guard let length = u32(), length != .max, let utf8 = take(Int(length)) else { return nil }
+    return String(decoding: utf8, as: UTF8.self)
+  }
+  mutating func slice(_ length: Int) -> UnsafeRawBufferPointer? { take(length) }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import SupplierTrustModel
+import Testing
+
+@testable import SupplierTrustImport
+@testable import SupplierTrustStore
+
+/// The store's catalog snapshot gives back exactly what the tables hold, and never outlives a
+/// change to them.
+@Suite struct CatalogSnapshotTests {
+  /// Every record with its provenance, in a form two catalogs can be compared by.
+  func contents(_ c: Catalog) -> [String] {
+    var out = c.sources.map { "source \($0.path) \($0.sha256 ?? "-") \($0.records) \($0.importedAt ?? "-")" }
+    out += c.suppliers.map { "\($0.record) @\($0.source)" }
+    out += c.certifications.map { "\($0.record) @\($0.source)" }
+    out += c.audits.map { "\($0.record) @\($0.source)" }
+    out += c.orders.map { "\($0.record) @\($0.source)" }
+    out += c.reviews.map { "\($0.record) @\($0.source)" }
+    return out
+  }
+
+  func snapshotRows(_ store: Store) throws -> Int {
+    let st = try store.connection.prepare("SELECT count(*) FROM catalog_snapshot")
+    defer { st.reset() }
+    _ = try st.step()
+    return Int(st.int64(0) ?? 0)
+  }
+
+  @Test func theSnapshotGivesBackWhatTheTablesHold() throws {
+    try withTempDir { dir in
+      let store = try makeStore(in: dir)
+      _ = try Importer(store: store).run(paths: [Sample.folder])
+      #expect(try snapshotRows(store) == 0)
+      let fromTables = try store.loadCatalog()
+      #expect(try snapshotRows(store) == 1)
+      let fromSnapshot = try store.loadCatalog()
+      #expect(fromTables.reviews.count == 396 && fromTables.suppliers.count == 30)
+      #expect(contents(fromSnapshot) == contents(fromTables))
+      #expect(
+        fromSnapshot.deferredReviewTexts?.texts(of: ["R-00363"])["R-00363"]?.hasPrefix("=HYPERLINK(") == true)
+      // A store opened read-only reads the snapshot too, and writes nothing.
+      let readOnly = try Store(path: store.path, readOnly: true)
+      #expect(contents(try readOnly.loadCatalog()) == contents(fromTables))
+    }
+  }
+
+  @Test func anImportDeletesTheSnapshotAndTheNextLoadSeesTheNewRecords() throws {
+    try withTempDir { dir in
+      let store = try makeStore(in: dir)
+      _ = try Importer(store: store).run(paths: [Sample.folder])
+      _ = try store.loadCatalog()
+      let more = try dir.write(
+        "more/reviews.csv",
+        "review_id,supplier_id,rating,review_date\nR-NEW-1,SUP-0001,1,2026-11-20\n")
+      _ = try Importer(store: store).run(paths: [more])
+      #expect(try snapshotRows(store) == 0)
+      let after = try store.loadCatalog()
+      #expect(after.reviews.ids.contains("R-NEW-1"))
+      #expect(try store.loadCatalog().reviews.ids.contains("R-NEW-1"))
+    }
+  }
+
+  @Test func aFailedImportKeepsTheSnapshotBecauseNothingChanged() throws {
+    try withTempDir { dir in
+      let store = try makeStore(in: dir)
+      _ = try Importer(store: store).run(paths: [Sample.folder])
+      _ = try store.loadCatalog()
+      let bad = try dir.write("bad/catalog.xml", "<catalog><supplier id=\"S-1\"")
+      _ = try Importer(store: store).run(paths: [bad])
+      #expect(try snapshotRows(store) == 1)
+    }
+  }
+
+  @Test func aDamagedOrForeignSnapshotIsIgnored() throws {
+    try withTempDir { dir in
+      let store = try makeStore(in: dir)
+      _ = try Importer(store: store).run(paths: [Sample.folder])
+      let expected = contents(try store.loadCatalog())
+      // Cut the stored blob short, keeping its key: the load reads the tables instead.
+      try store.connection.execute("UPDATE catalog_snapshot SET data = substr(data, 1, length(data) - 7)")
+      #expect(contents(try store.loadCatalog()) == expected)
+      // Every truncation of a valid snapshot is refused, never half-read.
+      let bytes = CatalogSnapshot.encode(try store.loadCatalog(), key: "k")
+      for cut in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
+        let decoded = bytes[..<cut].withUnsafeBytes { CatalogSnapshot.decode($0, key: "k") }
+        #expect(decoded == nil, "cut at \(cut)")
+      }
+      #expect(bytes.withUnsafeBytes { CatalogSnapshot.decode($0, key: "other") } == nil)
+      #expect(bytes.withUnsafeBytes { CatalogSnapshot.decode($0, key: "k") } != nil)
+    }
+  }
+}
