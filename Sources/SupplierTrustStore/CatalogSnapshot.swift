@@ -13,9 +13,9 @@ import SupplierTrustModel
 /// byte). Reviews come in parts that decode on separate threads.
 enum CatalogSnapshot {
   static let magic: UInt32 = 0x5354_4331  // "STC1"
-  static let formatVersion: UInt32 = 1
-  /// Review parts, one per core.
-  static let reviewParts = 2
+  static let formatVersion: UInt32 = 2
+  /// Review parts, each decoded on a thread of its own beside the one reading the other kinds.
+  static let reviewParts = 1
 
   static func encode(_ catalog: Catalog, key: String) -> [UInt8] {
     var w = ByteWriter()
@@ -23,6 +23,32 @@ enum CatalogSnapshot {
     w.u32(magic)
     w.u32(formatVersion)
     w.string(key)
+    // Reviews: texts stay in the store (fetched on demand), supplier ids as runs.
+    let reviews = catalog.reviews
+    w.count(reviewParts)
+    for part in 0..<reviewParts {
+      let range = (reviews.count * part / reviewParts)..<(reviews.count * (part + 1) / reviewParts)
+      var body = ByteWriter()
+      body.count(range.count)
+      var k = range.lowerBound
+      while k < range.upperBound {
+        var end = k + 1
+        while end < range.upperBound && reviews.supplierIDs[end] == reviews.supplierIDs[k] { end += 1 }
+        body.string(reviews.supplierIDs[k])
+        body.count(end - k)
+        k = end
+      }
+      for k in range {
+        body.string(reviews.ids[k])
+        body.double(reviews.ratings[k])
+        body.u32(UInt32(bitPattern: reviews.days[k].daysSinceEpoch))
+        body.bool(reviews.verified[k])
+        body.string(reviews.reviewerIDs[k])
+        body.source(reviews.sources[k])
+      }
+      w.count(body.bytes.count)
+      w.bytes.append(contentsOf: body.bytes)
+    }
     w.count(catalog.sources.count)
     for s in catalog.sources {
       w.string(s.path)
@@ -103,32 +129,6 @@ enum CatalogSnapshot {
       w.int(o.refund?.cents)
       w.source(sourced.source)
     }
-    // Reviews: texts stay in the store (fetched on demand), supplier ids as runs.
-    let reviews = catalog.reviews
-    w.count(reviewParts)
-    for part in 0..<reviewParts {
-      let range = (reviews.count * part / reviewParts)..<(reviews.count * (part + 1) / reviewParts)
-      var body = ByteWriter()
-      body.count(range.count)
-      var k = range.lowerBound
-      while k < range.upperBound {
-        var end = k + 1
-        while end < range.upperBound && reviews.supplierIDs[end] == reviews.supplierIDs[k] { end += 1 }
-        body.string(reviews.supplierIDs[k])
-        body.count(end - k)
-        k = end
-      }
-      for k in range {
-        body.string(reviews.ids[k])
-        body.double(reviews.ratings[k])
-        body.u32(UInt32(bitPattern: reviews.days[k].daysSinceEpoch))
-        body.bool(reviews.verified[k])
-        body.string(reviews.reviewerIDs[k])
-        body.source(reviews.sources[k])
-      }
-      w.count(body.bytes.count)
-      w.bytes.append(contentsOf: body.bytes)
-    }
     return w.bytes
   }
 
@@ -136,6 +136,22 @@ enum CatalogSnapshot {
   static func decode(_ bytes: UnsafeRawBufferPointer, key expectedKey: String) -> Catalog? {
     var r = ByteReader(bytes)
     guard r.u32() == magic, r.u32() == formatVersion, r.string() == expectedKey else { return nil }
+    // Reviews decode on threads of their own while this one reads the other kinds.
+    guard r.count() == reviewParts else { return nil }
+    var parts: [UnsafeRawBufferPointer] = []
+    for _ in 0..<reviewParts {
+      let length = r.count()
+      guard let part = r.slice(length) else { return nil }
+      parts.append(part)
+    }
+    // One box per thread: each writes only its own.
+    let decoded = parts.map { UnsafeTransfer<(UnsafeRawBufferPointer, ReviewTable?)>(($0, nil)) }
+    let threads = decoded.map { box in Thread { box.value.1 = decodeReviews(box.value.0) } }
+    for thread in threads { thread.start() }
+    // Joined on every path out: the threads read `bytes`, which live only for this call.
+    var joined = false
+    defer { if !joined { for thread in threads { thread.join() } } }
+    let clock = StageTimer(prefix: "snapshot: ")
     var catalog = Catalog()
     for _ in 0..<r.count() {
       guard let path = r.string() else { return nil }
@@ -213,28 +229,14 @@ enum CatalogSnapshot {
       o.refund = r.int64().map(Money.init(cents:))
       catalog.orders.append(Sourced(o, source: r.source()))
     }
-    guard r.count() == reviewParts else { return nil }
-    var parts: [UnsafeRawBufferPointer] = []
-    for _ in 0..<reviewParts {
-      let length = r.count()
-      guard let part = r.slice(length) else { return nil }
-      parts.append(part)
-    }
     guard r.isValid, r.isAtEnd else { return nil }
-    let decoded = UnsafeTransfer([ReviewTable?](repeating: nil, count: reviewParts))
-    let shared = UnsafeTransfer(parts)
-    let threads = (1..<reviewParts).map { part in
-      Thread { decoded.value[part] = decodeReviews(shared.value[part]) }
-    }
-    threads.forEach { $0.start() }
-    let first = decodeReviews(parts[0])
-    threads.forEach { $0.join() }
-    guard var reviews = first else { return nil }
-    for part in 1..<reviewParts {
-      guard let table = decoded.value[part] else { return nil }
-      reviews.append(contentsOf: table)
-    }
-    guard r.isValid else { return nil }
+    clock.lap("suppliers, certificates, audits, orders")
+    for thread in threads { thread.join() }
+    joined = true
+    clock.lap("reviews decoded")
+    guard decoded.allSatisfy({ $0.value.1 != nil }) else { return nil }
+    var reviews = decoded[0].value.1!
+    for box in decoded.dropFirst() { reviews.append(contentsOf: box.value.1!) }
     catalog.reviews = reviews
     return catalog
   }

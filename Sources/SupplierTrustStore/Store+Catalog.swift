@@ -45,6 +45,7 @@ extension Store {
     defer { st.reset() }
     st.bind(1, key)
     guard try st.step() else { return nil }
+    clock.lap("snapshot read")
     let catalog = st.withBlob(0) { CatalogSnapshot.decode($0, key: key) }
     clock.lap("snapshot")
     return catalog
