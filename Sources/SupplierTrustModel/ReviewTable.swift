@@ -1,7 +1,7 @@
 /// A catalog's reviews, stored as columns: what trust decisions read of a review (id, supplier,
 /// rating, date, reviewer, whether the purchase was verified, text, where it was read).
 ///
-/// A large catalog holds millions of reviews. As columns they take about 70 bytes each, against
+/// A large catalog holds millions of reviews. As columns they take about 60 bytes each, against
 /// about 180 as an array of ``Sourced`` ``Review`` values, and scoring's loops over dates and
 /// ratings read only the columns they need. Reading an element builds a ``Review`` from the
 /// columns; the sub-ratings, reviewer country and order link are not kept here (the store and
@@ -15,7 +15,14 @@ public struct ReviewTable: Sendable {
   public private(set) var ratings: [Double] = []
   public private(set) var days: [Day] = []
   public private(set) var verified: [Bool?] = []
-  public private(set) var reviewerIDs: [String?] = []
+  /// Each review's reviewer as an index into ``reviewerNames``, or -1 when not given: counting a
+  /// reviewer's reviews across millions is then arithmetic, not hashing.
+  public private(set) var reviewers: [Int32] = []
+  /// Every distinct reviewer id, in order of first appearance.
+  public private(set) var reviewerNames: [String] = []
+  /// The number of each name in ``reviewerNames``; built on demand (a table decoded from a
+  /// snapshot needs it only if more reviews are appended).
+  private var reviewerNumbers: [String: Int32] = [:]
   /// Empty while no review has a text (``hasTexts`` false); otherwise one per review.
   public private(set) var texts: [String?] = []
   /// Whether ``texts`` holds a text (or nil) for every review.
@@ -31,7 +38,7 @@ public struct ReviewTable: Sendable {
     ratings.reserveCapacity(count)
     days.reserveCapacity(count)
     verified.reserveCapacity(count)
-    reviewerIDs.reserveCapacity(count)
+    reviewers.reserveCapacity(count)
     sources.reserveCapacity(count)
   }
 
@@ -46,9 +53,47 @@ public struct ReviewTable: Sendable {
     ratings.append(rating)
     days.append(day)
     self.verified.append(verified)
-    reviewerIDs.append(reviewerID)
+    reviewers.append(reviewerID.map { number(ofReviewer: $0) } ?? -1)
     if hasTexts { texts.append(text) }
     sources.append(source)
+  }
+
+  /// The reviewer id of review `k`, if it has one.
+  public func reviewerID(at k: Int) -> String? {
+    reviewers[k] < 0 ? nil : reviewerNames[Int(reviewers[k])]
+  }
+
+  /// The number of `name` in ``reviewerNames``, added when new.
+  private mutating func number(ofReviewer name: String) -> Int32 {
+    if reviewerNumbers.count != reviewerNames.count {
+      reviewerNumbers = Dictionary(
+        uniqueKeysWithValues: reviewerNames.enumerated().map { ($1, Int32($0)) })
+    }
+    if let known = reviewerNumbers[name] { return known }
+    let new = Int32(reviewerNames.count)
+    reviewerNames.append(name)
+    reviewerNumbers[name] = new
+    return new
+  }
+
+  /// Builds a table from whole columns (a snapshot's), checking that they line up.
+  public init?(
+    ids: [String], supplierIDs: [String], ratings: [Double], days: [Day], verified: [Bool?],
+    reviewers: [Int32], reviewerNames: [String], sources: [SourceRef]
+  ) {
+    let count = ids.count
+    guard supplierIDs.count == count, ratings.count == count, days.count == count,
+      verified.count == count, reviewers.count == count, sources.count == count,
+      reviewers.allSatisfy({ $0 >= -1 && Int($0) < reviewerNames.count })
+    else { return nil }
+    self.ids = ids
+    self.supplierIDs = supplierIDs
+    self.ratings = ratings
+    self.days = days
+    self.verified = verified
+    self.reviewers = reviewers
+    self.reviewerNames = reviewerNames
+    self.sources = sources
   }
 
   /// Says that every review was read from file `file` of the catalog (lines unchanged).
@@ -74,7 +119,9 @@ public struct ReviewTable: Sendable {
     out.ratings = positions.map { ratings[$0] }
     out.days = positions.map { days[$0] }
     out.verified = positions.map { verified[$0] }
-    out.reviewerIDs = positions.map { reviewerIDs[$0] }
+    out.reviewers = positions.map { reviewers[$0] }
+    out.reviewerNames = reviewerNames
+    out.reviewerNumbers = reviewerNumbers
     out.texts = hasTexts ? positions.map { texts[$0] } : []
     out.hasTexts = hasTexts
     out.sources = positions.map { sources[$0] }
@@ -90,7 +137,7 @@ extension ReviewTable: RandomAccessCollection, MutableCollection, RangeReplaceab
     get {
       var review = Review(
         id: ids[position], supplierID: supplierIDs[position], rating: ratings[position], date: days[position])
-      review.reviewerID = reviewerIDs[position]
+      review.reviewerID = reviewerID(at: position)
       review.verifiedPurchase = verified[position]
       review.text = text(at: position)
       return Sourced(review, source: sources[position])
@@ -103,7 +150,7 @@ extension ReviewTable: RandomAccessCollection, MutableCollection, RangeReplaceab
       ratings[position] = r.rating
       days[position] = r.date
       verified[position] = r.verifiedPurchase
-      reviewerIDs[position] = r.reviewerID
+      reviewers[position] = r.reviewerID.map { number(ofReviewer: $0) } ?? -1
       if hasTexts { texts[position] = r.text }
       sources[position] = newValue.source
     }
@@ -117,7 +164,10 @@ extension ReviewTable: RandomAccessCollection, MutableCollection, RangeReplaceab
     ratings.replaceSubrange(range, with: new.map(\.record.rating))
     days.replaceSubrange(range, with: new.map(\.record.date))
     verified.replaceSubrange(range, with: new.map(\.record.verifiedPurchase))
-    reviewerIDs.replaceSubrange(range, with: new.map(\.record.reviewerID))
+    var numbers: [Int32] = []
+    numbers.reserveCapacity(new.count)
+    for review in new { numbers.append(review.record.reviewerID.map { number(ofReviewer: $0) } ?? -1) }
+    reviewers.replaceSubrange(range, with: numbers)
     if hasTexts { texts.replaceSubrange(range, with: new.map(\.record.text)) }
     sources.replaceSubrange(range, with: new.map(\.source))
   }
@@ -140,7 +190,9 @@ extension ReviewTable: RandomAccessCollection, MutableCollection, RangeReplaceab
     ratings.append(contentsOf: other.ratings)
     days.append(contentsOf: other.days)
     verified.append(contentsOf: other.verified)
-    reviewerIDs.append(contentsOf: other.reviewerIDs)
+    // The other table numbers its reviewers its own way: map each of its names once.
+    let renumbered = other.reviewerNames.map { number(ofReviewer: $0) }
+    reviewers.append(contentsOf: other.reviewers.lazy.map { $0 < 0 ? -1 : renumbered[Int($0)] })
     sources.append(contentsOf: other.sources)
   }
 }

@@ -114,13 +114,18 @@ public struct Scorer: Sendable {
       }
     }
     var candidates = screened.flatMap { $0 }
-    var wanted = Set<String>()
-    for candidate in candidates {
-      for p in candidate.positions { if let id = candidate.reviews[p].reviewerID { wanted.insert(id) } }
-    }
     clock.lap("burst screening (\(candidates.count) suppliers)")
-    let reviewerCounts = countReviewers(table, among: wanted)
-    clock.lap("reviewer counts (\(wanted.count) reviewers)")
+    // The detector asks by reviewer id: answer for the candidates' reviewers.
+    let reviewsByReviewer = countReviewers(table)
+    var countsByName: [String: Int32] = [:]
+    for candidate in candidates {
+      for k in evidence[candidate.supplier].reviews where table.reviewers[k] >= 0 {
+        let number = Int(table.reviewers[k])
+        countsByName[table.reviewerNames[number]] = reviewsByReviewer[number]
+      }
+    }
+    let reviewerCounts = countsByName
+    clock.lap("reviewer counts (\(reviewerCounts.count) reviewers)")
     if let texts = catalog.deferredReviewTexts {
       // Now that reviewer histories are known, screen again before fetching any text.
       candidates = parallelMap(candidates) { candidate -> Candidate? in
@@ -281,25 +286,14 @@ public struct Scorer: Sendable {
     return false
   }
 
-  /// How many reviews (up to the as-of day) each of `reviewers` wrote, counted by two threads.
-  func countReviewers(_ reviews: ReviewTable, among reviewers: Set<String>) -> [String: Int32] {
-    guard !reviewers.isEmpty else { return [:] }
-    let parts = 2
-    var partial = [[String: Int32]](repeating: [:], count: parts)
+  /// How many reviews (up to the as-of day) each reviewer wrote, by reviewer number.
+  func countReviewers(_ reviews: ReviewTable) -> [Int32] {
+    var counts = [Int32](repeating: 0, count: reviews.reviewerNames.count)
     let days = reviews.days
-    let reviewerIDs = reviews.reviewerIDs
-    partial.withUnsafeMutableBufferPointer { out in
-      let output = UnsafeSendableBuffer(out)
-      DispatchQueue.concurrentPerform(iterations: parts) { part in
-        var counts: [String: Int32] = [:]
-        let range = (days.count * part / parts)..<(days.count * (part + 1) / parts)
-        for k in range where days[k] <= asOf {
-          if let id = reviewerIDs[k], reviewers.contains(id) { counts[id, default: 0] += 1 }
-        }
-        output.buffer[part] = counts
-      }
+    for (k, reviewer) in reviews.reviewers.enumerated() where reviewer >= 0 && days[k] <= asOf {
+      counts[Int(reviewer)] += 1
     }
-    return partial[0].merging(partial[1], uniquingKeysWith: +)
+    return counts
   }
 
   /// Best first: higher score, then higher confidence, then supplier id; unscored last.
@@ -549,6 +543,8 @@ public struct Scorer: Sendable {
     // Reviews come in date order, so months arrive in order too.
     var months: [(month: Int32, count: Int, sum: Double)] = []
     let table = context.reviews
+    var monthStart = Int32.max
+    var nextMonthStart = Int32.min
     for (i, k) in e.reviews.enumerated() {
       let rating = table.ratings[k]
       let date = table.days[k]
@@ -559,7 +555,13 @@ public struct Scorer: Sendable {
       if suspicious[i] { summary.suspicious += 1 }
       let star = min(5, max(1, Int(rating.rounded())))
       summary.histogram[star - 1] += 1
-      let month = date.firstOfMonth.daysSinceEpoch
+      // Calendar arithmetic once per month, not once per review.
+      if date.daysSinceEpoch < monthStart || date.daysSinceEpoch >= nextMonthStart {
+        let first = date.firstOfMonth
+        monthStart = first.daysSinceEpoch
+        nextMonthStart = first.adding(days: 31).firstOfMonth.daysSinceEpoch
+      }
+      let month = monthStart
       if months.last?.month == month {
         months[months.count - 1].count += 1
         months[months.count - 1].sum += rating

@@ -13,7 +13,7 @@ import SupplierTrustModel
 /// byte). Reviews come in parts that decode on separate threads.
 enum CatalogSnapshot {
   static let magic: UInt32 = 0x5354_4331  // "STC1"
-  static let formatVersion: UInt32 = 2
+  static let formatVersion: UInt32 = 3
   /// Review parts, each decoded on a thread of its own beside the one reading the other kinds.
   static let reviewParts = 1
 
@@ -38,12 +38,14 @@ enum CatalogSnapshot {
         body.count(end - k)
         k = end
       }
+      body.count(reviews.reviewerNames.count)
+      for name in reviews.reviewerNames { body.string(name) }
       for k in range {
         body.string(reviews.ids[k])
-        body.double(reviews.ratings[k])
+        body.u64(reviews.ratings[k].bitPattern)
         body.u32(UInt32(bitPattern: reviews.days[k].daysSinceEpoch))
         body.bool(reviews.verified[k])
-        body.string(reviews.reviewerIDs[k])
+        body.u32(UInt32(bitPattern: reviews.reviewers[k]))
         body.source(reviews.sources[k])
       }
       w.count(body.bytes.count)
@@ -254,20 +256,43 @@ enum CatalogSnapshot {
       covered += run
     }
     guard covered == count else { return nil }
-    var table = ReviewTable()
-    table.reserveCapacity(count)
+    let nameCount = r.count()
+    var names: [String] = []
+    names.reserveCapacity(nameCount)
+    for _ in 0..<nameCount {
+      guard let name = r.string() else { return nil }
+      names.append(name)
+    }
+    var ids: [String] = []
+    var supplierIDs: [String] = []
+    var ratings: [Double] = []
+    var days: [Day] = []
+    var verified: [Bool?] = []
+    var reviewers: [Int32] = []
+    var sources: [SourceRef] = []
+    ids.reserveCapacity(count)
+    supplierIDs.reserveCapacity(count)
+    ratings.reserveCapacity(count)
+    days.reserveCapacity(count)
+    verified.reserveCapacity(count)
+    reviewers.reserveCapacity(count)
+    sources.reserveCapacity(count)
     for (supplierID, run) in owners {
       for _ in 0..<run {
-        guard let id = r.string(), let rating = r.double() else { return nil }
-        let day = Day(daysSinceEpoch: Int32(bitPattern: r.u32() ?? 0))
-        let verified = r.bool()
-        let reviewer = r.string()
-        table.append(
-          id: id, supplierID: supplierID, rating: rating, day: day, reviewerID: reviewer, verified: verified,
-          source: r.source())
+        guard let id = r.string() else { return nil }
+        ids.append(id)
+        supplierIDs.append(supplierID)
+        ratings.append(Double(bitPattern: r.u64() ?? 0))
+        days.append(Day(daysSinceEpoch: Int32(bitPattern: r.u32() ?? 0)))
+        verified.append(r.bool())
+        reviewers.append(Int32(bitPattern: r.u32() ?? 0))
+        sources.append(r.source())
       }
     }
-    return r.isValid && r.isAtEnd ? table : nil
+    guard r.isValid, r.isAtEnd else { return nil }
+    return ReviewTable(
+      ids: ids, supplierIDs: supplierIDs, ratings: ratings, days: days, verified: verified,
+      reviewers: reviewers, reviewerNames: names, sources: sources)
   }
 }
 

@@ -82,4 +82,35 @@ import Testing
     #expect(Array(table) == model)
     #expect(table.count == model.count)
   }
+
+  @Test func eachReviewerIsNumberedOnceAndJoinedTablesShareTheNumbers() {
+    func table(_ reviewers: [String?]) -> ReviewTable {
+      var t = ReviewTable()
+      for (n, reviewer) in reviewers.enumerated() {
+        var r = Self.review(n, text: nil)
+        r.record.reviewerID = reviewer
+        t.append(r)
+      }
+      return t
+    }
+    let a = table(["B-1", "B-2", nil, "B-1", "B-3"])
+    #expect(a.reviewerNames == ["B-1", "B-2", "B-3"])
+    #expect(a.reviewers == [0, 1, -1, 0, 2])
+    var joined = table(["B-3", "B-9"])
+    joined.append(contentsOf: a)
+    #expect(joined.reviewerNames == ["B-3", "B-9", "B-1", "B-2"])
+    #expect(
+      (0..<joined.count).map { joined.reviewerID(at: $0) } == ["B-3", "B-9", "B-1", "B-2", nil, "B-1", "B-3"])
+    // A table built from columns numbers new reviewers after its own.
+    var built = ReviewTable(
+      ids: ["R-1"], supplierIDs: ["S-1"], ratings: [5], days: [Self.day], verified: [true], reviewers: [0],
+      reviewerNames: ["B-7"], sources: [SourceRef(file: 0, line: 2)])!
+    built.append(Self.review(5, text: nil))
+    built.append(Self.review(9, text: nil))
+    #expect(built.reviewerNames == ["B-7", "B-5", "B-9"] && built.reviewers == [0, 1, 2])
+    #expect(
+      ReviewTable(
+        ids: ["R-1"], supplierIDs: ["S-1"], ratings: [5], days: [Self.day], verified: [true], reviewers: [1],
+        reviewerNames: ["B-7"], sources: [SourceRef(file: 0, line: 2)]) == nil)
+  }
 }
