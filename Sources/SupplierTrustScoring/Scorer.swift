@@ -118,9 +118,12 @@ public struct Scorer: Sendable {
     // The detector asks by reviewer id: answer for the candidates' reviewers.
     let reviewsByReviewer = countReviewers(table)
     var countsByName: [String: Int32] = [:]
+    // Only reviewers inside a screened window can tip a window into a burst (screening treated
+    // everyone as new); the detector takes the others as new, which changes nothing.
     for candidate in candidates {
-      for k in evidence[candidate.supplier].reviews where table.reviewers[k] >= 0 {
-        let number = Int(table.reviewers[k])
+      let first = evidence[candidate.supplier].reviews.lowerBound
+      for p in candidate.positions where table.reviewers[first + p] >= 0 {
+        let number = Int(table.reviewers[first + p])
         countsByName[table.reviewerNames[number]] = reviewsByReviewer[number]
       }
     }
