@@ -159,19 +159,59 @@ public struct ReviewBurstDetector: Sendable {
     self.allPairsLimit = allPairsLimit
   }
 
+  /// Whether a reviewer id is empty or only white space (no identity, so no history).
+  static func isBlank(_ id: String) -> Bool {
+    // ASCII ids (nearly all) are checked byte by byte; others by Unicode's white space.
+    if id.utf8.allSatisfy({ $0 < 0x80 }) {
+      return id.utf8.allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) }
+    }
+    return id.allSatisfy(\.isWhitespace)
+  }
+
   /// The bursts in one supplier's reviews, ordered by start day.
   ///
   /// - Parameters:
   ///   - reviews: One supplier's reviews in any order.
   ///   - reviewCount: How many reviews the reviewer with this id wrote in the whole catalog,
   ///     this supplier's included, so that 1 means "no other history". Called at most once per
-  ///     distinct reviewer id, and not at all when no window holds enough reviews.
+  ///     distinct reviewer id, and not at all when there are too few reviews for a burst.
   public func detect(_ reviews: [Review], reviewCount: (String) -> Int) -> [ReviewBurst] {
     let minimum = max(1, policy.minimumReviews)
     guard reviews.count >= minimum else { return [] }
+    // No history is needed unless some stretch of `windowDays` holds enough reviews (checked
+    // generously: a span of up to `windowDays` days between first and last).
+    let days = reviews.map(\.date.daysSinceEpoch).sorted()
+    var start = 0
+    var crowded = false
+    for end in days.indices {
+      while days[end] - days[start] > Int32(max(1, policy.windowDays)) { start += 1 }
+      if end - start + 1 >= minimum {
+        crowded = true
+        break
+      }
+    }
+    guard crowded else { return [] }
+    var known: [String: Bool] = [:]
+    let isNew = reviews.map { review -> Bool in
+      guard let id = review.reviewerID, !Self.isBlank(id) else { return true }
+      if let answer = known[id] { return answer }
+      let answer = reviewCount(id) <= 1
+      known[id] = answer
+      return answer
+    }
+    return detect(reviews, isNewReviewer: isNew)
+  }
+
+  /// The bursts in one supplier's reviews, given for each review (same order) whether its
+  /// reviewer has no other review in the catalog. A review without a reviewer counts as new.
+  /// Scoring passes flags it worked out with array arithmetic, without any look-up by id.
+  public func detect(_ reviews: [Review], isNewReviewer: [Bool]) -> [ReviewBurst] {
+    precondition(isNewReviewer.count == reviews.count, "one flag per review")
+    let minimum = max(1, policy.minimumReviews)
+    guard reviews.count >= minimum else { return [] }
     let timeline = Timeline(reviews, windowDays: max(1, policy.windowDays))
-    var signals = Signals(timeline: timeline, reviews: reviews)
-    let candidates = candidateWindows(timeline, &signals, minimum: minimum, reviewCount: reviewCount)
+    let signals = Signals(timeline: timeline, reviews: reviews, isNewReviewer: isNewReviewer)
+    let candidates = candidateWindows(timeline, signals, minimum: minimum)
     var signatureCache: [String: [UInt64]] = [:]
     var bursts: [ReviewBurst] = []
     for run in overlappingRuns(candidates) {
@@ -196,9 +236,7 @@ public struct ReviewBurstDetector: Sendable {
   /// Counts and the new-reviewer and unverified shares decide candidacy: they are cheap (prefix
   /// sums) and rule out almost every window of ordinary reviews, whose buyers are mostly
   /// established and 60 % verified.
-  private func candidateWindows(
-    _ timeline: Timeline, _ signals: inout Signals, minimum: Int, reviewCount: (String) -> Int
-  ) -> [DayWindow] {
+  private func candidateWindows(_ timeline: Timeline, _ signals: Signals, minimum: Int) -> [DayWindow] {
     var windows: [DayWindow] = []
     for first in timeline.dayIndices {
       var last = first
@@ -206,7 +244,6 @@ public struct ReviewBurstDetector: Sendable {
         let window = DayWindow(first: first, last: last)
         let count = timeline.count(window)
         if count >= minimum {
-          signals.resolveNewReviewers(in: timeline.positions(window), reviewCount: reviewCount)
           if share(signals.newCount(window, timeline), of: count) >= policy.newReviewerShare
             && share(signals.unverifiedCount(window, timeline), of: count) >= policy.unverifiedShare
           {
@@ -472,40 +509,20 @@ private struct Timeline {
 private struct Signals {
   /// Reviews at positions before `i` that are unverified.
   private let unverifiedBefore: [Int]
-  /// Reviews at positions before `i` from new reviewers; valid only up to positions resolved.
-  private var newBefore: [Int]
-  private var resolvedUpTo = 0
-  private let reviewerIDs: [String?]
-  private var newByReviewer: [String: Bool] = [:]
+  /// Reviews at positions before `i` from new reviewers.
+  private let newBefore: [Int]
 
-  init(timeline: Timeline, reviews: [Review]) {
+  init(timeline: Timeline, reviews: [Review], isNewReviewer: [Bool]) {
     var unverifiedBefore = [0]
+    var newBefore = [0]
     unverifiedBefore.reserveCapacity(timeline.order.count + 1)
+    newBefore.reserveCapacity(timeline.order.count + 1)
     for index in timeline.order {
       unverifiedBefore.append(unverifiedBefore.last! + (reviews[index].verifiedPurchase == true ? 0 : 1))
+      newBefore.append(newBefore.last! + (isNewReviewer[index] ? 1 : 0))
     }
     self.unverifiedBefore = unverifiedBefore
-    newBefore = [0]
-    reviewerIDs = timeline.order.map { reviews[$0].reviewerID }
-  }
-
-  /// Asks about reviewers lazily, in position order, so that suppliers without a single window
-  /// of `minimumReviews` reviews cost no look-ups.
-  mutating func resolveNewReviewers(in positions: Range<Int>, reviewCount: (String) -> Int) {
-    while resolvedUpTo < positions.upperBound {
-      let isNew = isNewReviewer(reviewerIDs[resolvedUpTo], reviewCount: reviewCount)
-      newBefore.append(newBefore[resolvedUpTo] + (isNew ? 1 : 0))
-      resolvedUpTo += 1
-    }
-  }
-
-  private mutating func isNewReviewer(_ id: String?, reviewCount: (String) -> Int) -> Bool {
-    // A review without a reviewer cannot show any history.
-    guard let id, !id.allSatisfy(\.isWhitespace) else { return true }
-    if let known = newByReviewer[id] { return known }
-    let isNew = reviewCount(id) <= 1
-    newByReviewer[id] = isNew
-    return isNew
+    self.newBefore = newBefore
   }
 
   func newCount(_ window: DayWindow, _ timeline: Timeline) -> Int {

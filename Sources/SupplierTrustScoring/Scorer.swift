@@ -89,12 +89,14 @@ public struct Scorer: Sendable {
     clock.lap("gather")
     let detector = ReviewBurstDetector(policy: policy.burst)
     // Screening treats every reviewer as new (which can only let more windows through) and,
-    // without texts at hand, switches the text test off. Only reviewers in the windows it lets
-    // through are counted across the catalog, and only those windows' texts are fetched.
+    // without texts at hand, switches the text test off. Only the windows it lets through are
+    // screened again with reviewer histories, and only those windows' texts are fetched.
     var screening = policy.burst
     if catalog.deferredReviewTexts != nil { screening.nearIdenticalShare = 0 }
     let screen = ReviewBurstDetector(policy: screening)
-    typealias Candidate = (supplier: Int, reviews: [Review], positions: [Int])
+    /// A supplier whose reviews may hold a burst: its reviews, the positions inside screened
+    /// windows, and whether each review's reviewer has no other review (filled in once known).
+    typealias Candidate = (supplier: Int, reviews: [Review], positions: [Int], isNew: [Bool])
     // Screening runs on both cores, in chunks of suppliers; results are merged in supplier order.
     let chunkSize = 512
     let chunkCount = (evidence.count + chunkSize - 1) / chunkSize
@@ -106,35 +108,35 @@ public struct Scorer: Sendable {
         for index in (chunk * chunkSize)..<min(evidence.count, (chunk + 1) * chunkSize)
         where mayHoldBurst(evidence[index].reviews, in: table) {
           let reviews = evidence[index].reviews.map { table[$0].record }
-          let windows = screen.detect(reviews) { _ in 1 }
+          let windows = screen.detect(
+            reviews, isNewReviewer: [Bool](repeating: true, count: reviews.count))
           guard !windows.isEmpty else { continue }
-          found.append((index, reviews, Array(Set(windows.flatMap(\.reviewIndices))).sorted()))
+          found.append((index, reviews, Array(Set(windows.flatMap(\.reviewIndices))).sorted(), []))
         }
         output.buffer[chunk] = found
       }
     }
     var candidates = screened.flatMap { $0 }
     clock.lap("burst screening (\(candidates.count) suppliers)")
-    // The detector asks by reviewer id: answer for the candidates' reviewers.
+    // Whether each candidate review's reviewer has no other review in the catalog (up to the
+    // as-of day): counted once by reviewer number, then looked up by position.
     let reviewsByReviewer = countReviewers(table)
-    var countsByName: [String: Int32] = [:]
-    // Only reviewers inside a screened window can tip a window into a burst (screening treated
-    // everyone as new); the detector takes the others as new, which changes nothing.
-    for candidate in candidates {
-      let first = evidence[candidate.supplier].reviews.lowerBound
-      for p in candidate.positions where table.reviewers[first + p] >= 0 {
-        let number = Int(table.reviewers[first + p])
-        countsByName[table.reviewerNames[number]] = reviewsByReviewer[number]
+    for c in candidates.indices {
+      candidates[c].isNew = evidence[candidates[c].supplier].reviews.map { k in
+        let number = table.reviewers[k]
+        return number < 0 || reviewsByReviewer[Int(number)] <= 1
+          || ReviewBurstDetector.isBlank(table.reviewerNames[Int(number)])
       }
     }
-    let reviewerCounts = countsByName
-    clock.lap("reviewer counts (\(reviewerCounts.count) reviewers)")
+    clock.lap("reviewer histories")
     if let texts = catalog.deferredReviewTexts {
       // Now that reviewer histories are known, screen again before fetching any text.
       candidates = parallelMap(candidates) { candidate -> Candidate? in
-        let windows = screen.detect(candidate.reviews) { Int(reviewerCounts[$0] ?? 1) }
+        let windows = screen.detect(candidate.reviews, isNewReviewer: candidate.isNew)
         guard !windows.isEmpty else { return nil }
-        return (candidate.supplier, candidate.reviews, Array(Set(windows.flatMap(\.reviewIndices))).sorted())
+        var kept = candidate
+        kept.positions = Array(Set(windows.flatMap(\.reviewIndices))).sorted()
+        return kept
       }.compactMap { $0 }
       clock.lap("burst screening with histories (\(candidates.count) suppliers)")
       // One request for every text, in key order: the store reads its pages in sequence rather
@@ -151,7 +153,7 @@ public struct Scorer: Sendable {
       clock.lap("texts fetched")
     }
     let detected = parallelMap(candidates) { candidate in
-      detector.detect(candidate.reviews) { Int(reviewerCounts[$0] ?? 1) }
+      detector.detect(candidate.reviews, isNewReviewer: candidate.isNew)
     }
     var suspicious = evidence.map { [Bool](repeating: false, count: $0.reviews.count) }
     var bursts = [[ReviewBurst]](repeating: [], count: evidence.count)
