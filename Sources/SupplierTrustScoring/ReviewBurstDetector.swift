@@ -505,6 +505,17 @@ private struct Timeline {
   func count(_ window: DayWindow) -> Int { dayStart[window.last + 1] - dayStart[window.first] }
 }
 
+extension ReviewTable {
+  /// Review `k` with what burst detection reads (day, rating, verified, text), without building
+  /// its id and reviewer strings: screening looks at the reviews of thousands of suppliers.
+  func detectorReview(at k: Int) -> Review {
+    var review = Review(id: "", supplierID: "", rating: ratings[k], date: days[k])
+    review.verifiedPurchase = verified[k]
+    review.text = text(at: k)
+    return review
+  }
+}
+
 /// Per-review flags as prefix sums over timeline positions.
 private struct Signals {
   /// Reviews at positions before `i` that are unverified.

@@ -9,12 +9,12 @@ import Dispatch
 /// The records of one supplier, gathered from a catalog.
 struct SupplierEvidence {
   var supplier: Sourced<Supplier>
-  var certifications: [Sourced<Certification>] = []
-  var audits: [Sourced<Audit>] = []
+  var certifications: ArraySlice<Sourced<Certification>> = []
+  var audits: ArraySlice<Sourced<Audit>> = []
   /// Positions in ``Scorer/Context/reviews`` of the supplier's reviews up to the as-of day, by
   /// date (then id).
   var reviews: Range<Int> = 0..<0
-  var orders: [Sourced<Order>] = []
+  var orders: ArraySlice<Sourced<Order>> = []
 }
 
 /// Scores every supplier of a catalog: components, score, grade, confidence, flags and explanation.
@@ -107,7 +107,7 @@ public struct Scorer: Sendable {
         var found: [Candidate] = []
         for index in (chunk * chunkSize)..<min(evidence.count, (chunk + 1) * chunkSize)
         where mayHoldBurst(evidence[index].reviews, in: table) {
-          let reviews = evidence[index].reviews.map { table[$0].record }
+          let reviews = evidence[index].reviews.map { table.detectorReview(at: $0) }
           let windows = screen.detect(
             reviews, isNewReviewer: [Bool](repeating: true, count: reviews.count))
           guard !windows.isEmpty else { continue }
@@ -142,13 +142,15 @@ public struct Scorer: Sendable {
       // One request for every text, in key order: the store reads its pages in sequence rather
       // than jumping about once per supplier. Detection then runs in parallel below.
       var ids: [String] = []
-      for candidate in candidates { for p in candidate.positions { ids.append(candidate.reviews[p].id) } }
+      for candidate in candidates {
+        let first = evidence[candidate.supplier].reviews.lowerBound
+        for p in candidate.positions { ids.append(table.ids[first + p]) }
+      }
       ids.sort()
       let fetched = texts.texts(of: ids)
       for k in candidates.indices {
-        for p in candidates[k].positions {
-          candidates[k].reviews[p].text = fetched[candidates[k].reviews[p].id]
-        }
+        let first = evidence[candidates[k].supplier].reviews.lowerBound
+        for p in candidates[k].positions { candidates[k].reviews[p].text = fetched[table.ids[first + p]] }
       }
       clock.lap("texts fetched")
     }
@@ -229,7 +231,10 @@ public struct Scorer: Sendable {
       if keys[a].1 != keys[b].1 { return keys[a].1 > keys[b].1 }
       return results[a]!.supplier.id < results[b]!.supplier.id
     }
-    var suppliers = order.map { results[$0]! }
+    // Moved out, not copied: each assessment holds dozens of references.
+    var suppliers: [SupplierAssessment] = []
+    suppliers.reserveCapacity(order.count)
+    for i in order { suppliers.append(results[i].take()!) }
     clock.lap("rank")
     if let detailing {
       context.explains = true
@@ -322,19 +327,31 @@ public struct Scorer: Sendable {
     index.reserveCapacity(catalog.suppliers.count)
     var evidence: [SupplierEvidence] = []
     evidence.reserveCapacity(catalog.suppliers.count)
-    for supplier in catalog.suppliers.sorted(by: { $0.record.id < $1.record.id }) {
-      index[supplier.record.id] = evidence.count
-      evidence.append(SupplierEvidence(supplier: supplier))
+    // By id; positions are sorted, not the large records (a store hands them over sorted).
+    let suppliers = catalog.suppliers
+    var byID = Array(suppliers.indices)
+    if !suppliers.indices.dropFirst().allSatisfy({ suppliers[$0 - 1].record.id <= suppliers[$0].record.id }) {
+      byID.sort { suppliers[$0].record.id < suppliers[$1].record.id }
     }
-    for c in catalog.certifications {
-      if let i = index[c.record.supplierID] { evidence[i].certifications.append(c) }
+    for k in byID {
+      index[suppliers[k].record.id] = evidence.count
+      evidence.append(SupplierEvidence(supplier: suppliers[k]))
     }
-    for a in catalog.audits { if let i = index[a.record.supplierID] { evidence[i].audits.append(a) } }
-    for o in catalog.orders { if let i = index[o.record.supplierID] { evidence[i].orders.append(o) } }
+    // Each kind grouped by supplier in one array, each supplier's records handed out as a slice
+    // of it: three arrays to build and free rather than three per supplier.
+    let certifications = grouped(
+      catalog.certifications, into: evidence.count, owner: { index[$0.supplierID] ?? -1 }
+    ) { $0.key < $1.key }
+    let audits = grouped(catalog.audits, into: evidence.count, owner: { index[$0.supplierID] ?? -1 }) {
+      ($0.date, $0.id) < ($1.date, $1.id)
+    }
+    let orders = grouped(catalog.orders, into: evidence.count, owner: { index[$0.supplierID] ?? -1 }) {
+      $0.id < $1.id
+    }
     for i in evidence.indices {
-      evidence[i].certifications.sort { $0.record.key < $1.record.key }
-      evidence[i].audits.sort { ($0.record.date, $0.record.id) < ($1.record.date, $1.record.id) }
-      evidence[i].orders.sort { $0.record.id < $1.record.id }
+      evidence[i].certifications = certifications.records[certifications.starts[i]..<certifications.starts[i + 1]]
+      evidence[i].audits = audits.records[audits.starts[i]..<audits.starts[i + 1]]
+      evidence[i].orders = orders.records[orders.starts[i]..<orders.starts[i + 1]]
     }
 
     // Reviews: the supplier of each run of equal supplier ids, looked up once per run.
@@ -385,6 +402,32 @@ public struct Scorer: Sendable {
     }
     for i in evidence.indices { evidence[i].reviews = starts[i]..<starts[i + 1] }
     return (evidence, ordered)
+  }
+
+  /// `records` of known suppliers, grouped by supplier (in evidence order) and each group sorted
+  /// by `areInIncreasingOrder`; group `i` is `records[starts[i]..<starts[i + 1]]`.
+  func grouped<R>(
+    _ records: [Sourced<R>], into count: Int, owner: (R) -> Int, _ areInIncreasingOrder: (R, R) -> Bool
+  ) -> (records: [Sourced<R>], starts: [Int]) {
+    var owners = [Int](repeating: -1, count: records.count)
+    for k in records.indices { owners[k] = owner(records[k].record) }
+    var starts = [Int](repeating: 0, count: count + 1)
+    for owner in owners where owner >= 0 { starts[owner + 1] += 1 }
+    for i in 0..<count { starts[i + 1] += starts[i] }
+    var placement = starts
+    var positions = [Int](repeating: 0, count: starts[count])
+    for (k, owner) in owners.enumerated() where owner >= 0 {
+      positions[placement[owner]] = k
+      placement[owner] += 1
+    }
+    for i in 0..<count where starts[i + 1] - starts[i] > 1 {
+      positions[starts[i]..<starts[i + 1]].sort { areInIncreasingOrder(records[$0].record, records[$1].record) }
+    }
+    // Already grouped and in order (as a store hands them over): the same array, not a copy.
+    if positions.count == records.count, positions.indices.allSatisfy({ positions[$0] == $0 }) {
+      return (records, starts)
+    }
+    return (positions.map { records[$0] }, starts)
   }
 
   func location(_ ref: SourceRef, _ context: Context) -> String {
