@@ -118,15 +118,24 @@ public struct Scorer: Sendable {
     }
     var candidates = screened.flatMap { $0 }
     clock.lap("burst screening (\(candidates.count) suppliers)")
+    // The registry's verdicts on body names, worked out meanwhile on another thread: what follows
+    // mostly waits on the store for texts.
+    let verdicts = UnsafeSendableBox(BodyVerdicts())
+    let lookups = DispatchGroup()
+    DispatchQueue.global().async(group: lookups) { verdicts.value = bodyVerdicts(catalog) }
     // Whether each candidate review's reviewer has no other review in the catalog (up to the
     // as-of day): counted once by reviewer number, then looked up by position.
     let reviewsByReviewer = countReviewers(table)
-    for c in candidates.indices {
-      candidates[c].isNew = evidence[candidates[c].supplier].reviews.map { k in
-        let number = table.reviewers[k]
-        return number < 0 || reviewsByReviewer[Int(number)] <= 1
-          || ReviewBurstDetector.isBlank(table.reviewerNames[Int(number)])
+    let newByNumber = zip(reviewsByReviewer, table.reviewerNames).map { count, name in
+      count <= 1 || ReviewBurstDetector.isBlank(name)
+    }
+    let reviewers = table.reviewers
+    candidates = parallelMap(candidates) { candidate in
+      var flagged = candidate
+      flagged.isNew = evidence[candidate.supplier].reviews.map {
+        reviewers[$0] < 0 || newByNumber[Int(reviewers[$0])]
       }
+      return flagged
     }
     clock.lap("reviewer histories")
     if let texts = catalog.deferredReviewTexts {
@@ -184,28 +193,39 @@ public struct Scorer: Sendable {
       ratingCount > 1 ? (max(0, ratingSquares / Double(ratingCount) - mean * mean)).squareRoot() : 1.0
     var context = Context(
       meanRating: mean, ratingSpread: max(0.25, spread),
-      locations: catalog.sources.map(\.path), reviews: table, bodies: bodyVerdicts(catalog))
+      locations: catalog.sources.map(\.path), reviews: table,
+      bodies: {
+        lookups.wait(); return verdicts.value
+      }())
     context.explains = detailing == nil
     var results = [SupplierAssessment?](repeating: nil, count: evidence.count)
     let work = evidence
     let stride = 64
     let chunks = (work.count + stride - 1) / stride
+    clock.lap("context")
+    // The components on their own as well, for the catalog averages, without touching the large
+    // assessments again.
+    var components = [ComponentScores?](repeating: nil, count: evidence.count)
     results.withUnsafeMutableBufferPointer { out in
-      let output = UnsafeSendableBuffer(out)
-      let suspicious = suspicious
-      let bursts = bursts
-      let context = context
-      DispatchQueue.concurrentPerform(iterations: max(1, chunks)) { chunk in
-        for i in (chunk * stride)..<min(work.count, (chunk + 1) * stride) {
-          output.buffer[i] = assess(
-            work[i], suspicious: suspicious[i], bursts: bursts[i], context: context)
+      components.withUnsafeMutableBufferPointer { parts in
+        let output = UnsafeSendableBuffer(out)
+        let values = UnsafeSendableBuffer(parts)
+        let suspicious = suspicious
+        let bursts = bursts
+        let context = context
+        DispatchQueue.concurrentPerform(iterations: max(1, chunks)) { chunk in
+          for i in (chunk * stride)..<min(work.count, (chunk + 1) * stride) {
+            let result = assess(work[i], suspicious: suspicious[i], bursts: bursts[i], context: context)
+            values.buffer[i] = result.components
+            output.buffer[i] = result
+          }
         }
       }
     }
     var sums = [Double](repeating: 0, count: 5)
     var counts = [Int](repeating: 0, count: 5)
-    for result in results {
-      for (i, value) in result!.components.all.enumerated() {
+    for component in components {
+      for (i, value) in component!.all.enumerated() {
         if let v = value.value {
           sums[i] += v
           counts[i] += 1
@@ -213,6 +233,7 @@ public struct Scorer: Sendable {
       }
     }
     context.imputed = (0..<5).map { counts[$0] > 0 ? sums[$0] / Double(counts[$0]) : nil }
+    clock.lap("components")
     results.withUnsafeMutableBufferPointer { out in
       let output = UnsafeSendableBuffer(out)
       let context = context
@@ -349,7 +370,8 @@ public struct Scorer: Sendable {
       $0.id < $1.id
     }
     for i in evidence.indices {
-      evidence[i].certifications = certifications.records[certifications.starts[i]..<certifications.starts[i + 1]]
+      evidence[i].certifications =
+        certifications.records[certifications.starts[i]..<certifications.starts[i + 1]]
       evidence[i].audits = audits.records[audits.starts[i]..<audits.starts[i + 1]]
       evidence[i].orders = orders.records[orders.starts[i]..<orders.starts[i + 1]]
     }
@@ -421,7 +443,9 @@ public struct Scorer: Sendable {
       placement[owner] += 1
     }
     for i in 0..<count where starts[i + 1] - starts[i] > 1 {
-      positions[starts[i]..<starts[i + 1]].sort { areInIncreasingOrder(records[$0].record, records[$1].record) }
+      positions[starts[i]..<starts[i + 1]].sort {
+        areInIncreasingOrder(records[$0].record, records[$1].record)
+      }
     }
     // Already grouped and in order (as a store hands them over): the same array, not a copy.
     if positions.count == records.count, positions.indices.allSatisfy({ positions[$0] == $0 }) {
@@ -1115,6 +1139,12 @@ public struct Scorer: Sendable {
         text: known.map(\.text).filter { !$0.isEmpty }.joined(separator: "; "),
         evidence: []), summary: ())
   }
+}
+
+/// A value one thread writes and another reads after waiting for it.
+final class UnsafeSendableBox<T>: @unchecked Sendable {
+  var value: T
+  init(_ value: T) { self.value = value }
 }
 
 /// Lets the parallel loop write disjoint slots of one result array.
