@@ -627,18 +627,19 @@ public struct Scorer: Sendable {
       if suspicious[i] { summary.suspicious += 1 }
       let star = min(5, max(1, Int(rating.rounded())))
       summary.histogram[star - 1] += 1
-      // Calendar arithmetic once per month, not once per review.
-      if date.daysSinceEpoch < monthStart || date.daysSinceEpoch >= nextMonthStart {
-        let first = date.firstOfMonth
-        monthStart = first.daysSinceEpoch
-        nextMonthStart = first.adding(days: 31).firstOfMonth.daysSinceEpoch
-      }
-      let month = monthStart
-      if months.last?.month == month {
-        months[months.count - 1].count += 1
-        months[months.count - 1].sum += rating
-      } else {
-        months.append((month, 1, rating))
+      // The monthly series is for explanations (charts); calendar arithmetic once per month.
+      if context.explains {
+        if date.daysSinceEpoch < monthStart || date.daysSinceEpoch >= nextMonthStart {
+          let first = date.firstOfMonth
+          monthStart = first.daysSinceEpoch
+          nextMonthStart = first.adding(days: 31).firstOfMonth.daysSinceEpoch
+        }
+        if months.last?.month == monthStart {
+          months[months.count - 1].count += 1
+          months[months.count - 1].sum += rating
+        } else {
+          months.append((monthStart, 1, rating))
+        }
       }
       let age = Double(asOf.daysSinceEpoch - date.daysSinceEpoch)
       var w = exp(-age * decay) * (verified ? p.verifiedWeight : p.unverifiedWeight)
@@ -796,10 +797,11 @@ public struct Scorer: Sendable {
         }
         var problems: [String] = []
         var severity = Severity.medium
-        for (role, name, recognition) in [
-          ("issuer", c.certificationBody, issuer), ("accreditation body", c.accreditationBody, accreditor),
-        ] {
-          guard let name, let recognition else { continue }
+        for pass in 0..<2 {
+          let isIssuer = pass == 0
+          let role = isIssuer ? "issuer" : "accreditation body"
+          let name = isIssuer ? c.certificationBody : c.accreditationBody
+          guard let name, let recognition = isIssuer ? issuer : accreditor else { continue }
           switch recognition {
           case .recognised: break
           case .lookAlike(_, let reason):
@@ -1085,59 +1087,51 @@ public struct Scorer: Sendable {
 
   func standingComponent(_ s: Supplier, explains: Bool = true) -> Part<Void> {
     let p = policy.standing
-    var signals: [(weight: Double, value: Double?, text: String)] = []
+    var totalWeight = 0.0
+    var knownWeight = 0.0
+    var weightedSum = 0.0
+    var texts: [String] = []
+    /// One signal: its policy weight, its value when known, and its words (built only when
+    /// explaining).
+    func signal(_ weight: Double, _ value: Double?, _ text: @autoclosure () -> String) {
+      totalWeight += weight
+      guard let value, weight > 0 else { return }
+      knownWeight += weight
+      weightedSum += weight * value
+      if explains {
+        let words = text()
+        if !words.isEmpty { texts.append(words) }
+      }
+    }
     let limit = s.tradeAssuranceLimit.map { $0.dollars }
-    signals.append(
-      (
-        p.tradeAssuranceWeight,
-        s.tradeAssurance.map { $0 ? 0.6 + 0.4 * min(1, (limit ?? 0) / p.tradeAssuranceFullLimitUSD) : 0 },
-        !explains
-          ? ""
-          : s.tradeAssurance == true
-            ? "Trade Assurance" + (limit.map { " up to \(Money(cents: Int64($0 * 100)))" } ?? "")
-            : s.tradeAssurance == false ? "no Trade Assurance" : ""
-      ))
+    signal(
+      p.tradeAssuranceWeight,
+      s.tradeAssurance.map { $0 ? 0.6 + 0.4 * min(1, (limit ?? 0) / p.tradeAssuranceFullLimitUSD) : 0 },
+      s.tradeAssurance == true
+        ? "Trade Assurance" + (limit.map { " up to \(Money(cents: Int64($0 * 100)))" } ?? "")
+        : "no Trade Assurance")
     let gold = s.goldSupplierSince.map { Double(max(0, asOf.year - $0)) }
-    signals.append(
-      (
-        p.goldSupplierWeight, gold.map { min(1, $0 / p.goldSupplierFullYears) },
-        explains ? gold.map { "Gold Supplier \(Int($0)) years" } ?? "" : ""
-      ))
-    signals.append(
-      (
-        p.verifiedSupplierWeight, s.verifiedSupplier.map { $0 ? 1 : 0 },
-        explains ? s.verifiedSupplier.map { $0 ? "verified supplier" : "not verified" } ?? "" : ""
-      ))
-    signals.append(
-      (
-        p.licenseVerifiedWeight, s.businessLicenseVerified.map { $0 ? 1 : 0 },
-        explains
-          ? s.businessLicenseVerified.map { $0 ? "licence verified" : "licence not verified" } ?? "" : ""
-      ))
-    signals.append(
-      (
-        p.responseRateWeight, s.responseRate,
-        explains ? s.responseRate.map { "responds to \(percent($0))" } ?? "" : ""
-      ))
+    signal(
+      p.goldSupplierWeight, gold.map { min(1, $0 / p.goldSupplierFullYears) }, "Gold Supplier \(Int(gold ?? 0)) years")
+    signal(
+      p.verifiedSupplierWeight, s.verifiedSupplier.map { $0 ? 1 : 0 },
+      s.verifiedSupplier == true ? "verified supplier" : "not verified")
+    signal(
+      p.licenseVerifiedWeight, s.businessLicenseVerified.map { $0 ? 1 : 0 },
+      s.businessLicenseVerified == true ? "licence verified" : "licence not verified")
+    signal(p.responseRateWeight, s.responseRate, "responds to \(percent(s.responseRate ?? 0))")
     let years = s.yearEstablished.map { Double(max(0, asOf.year - $0)) }
-    signals.append(
-      (
-        p.yearsInBusinessWeight, years.map { min(1, $0 / p.yearsInBusinessFull) },
-        explains ? years.map { "\(Int($0)) years in business" } ?? "" : ""
-      ))
-    let known = signals.filter { $0.value != nil && $0.weight > 0 }
-    let totalWeight = signals.map(\.weight).reduce(0, +)
-    let knownWeight = known.map(\.weight).reduce(0, +)
+    signal(
+      p.yearsInBusinessWeight, years.map { min(1, $0 / p.yearsInBusinessFull) },
+      "\(Int(years ?? 0)) years in business")
     guard knownWeight > 0 else { return Part(value: nil, confidence: 0, factor: nil, summary: ()) }
-    let value = known.map { $0.weight * $0.value! }.reduce(0, +) / knownWeight
+    let value = weightedSum / knownWeight
     let confidence = totalWeight > 0 ? knownWeight / totalWeight : 0
     guard explains else { return Part(value: value, confidence: confidence, factor: nil, summary: ()) }
     return Part(
       value: value, confidence: confidence,
-      factor: Factor(
-        component: "standing", points: 0,
-        text: known.map(\.text).filter { !$0.isEmpty }.joined(separator: "; "),
-        evidence: []), summary: ())
+      factor: Factor(component: "standing", points: 0, text: texts.joined(separator: "; "), evidence: []),
+      summary: ())
   }
 }
 
