@@ -234,23 +234,29 @@ public struct Scorer: Sendable {
     }
     context.imputed = (0..<5).map { counts[$0] > 0 ? sums[$0] / Double(counts[$0]) : nil }
     clock.lap("components")
+    // The sort keys on the side, written by the same pass.
+    var keys = [(score: Double, confidence: Double)](repeating: (0, 0), count: evidence.count)
     results.withUnsafeMutableBufferPointer { out in
-      let output = UnsafeSendableBuffer(out)
-      let context = context
-      DispatchQueue.concurrentPerform(iterations: max(1, chunks)) { chunk in
-        for i in (chunk * stride)..<min(work.count, (chunk + 1) * stride) {
-          finish(&output.buffer[i]!, evidence: work[i], context: context)
+      keys.withUnsafeMutableBufferPointer { sortKeys in
+        let output = UnsafeSendableBuffer(out)
+        let keyOutput = UnsafeSendableBuffer(sortKeys)
+        let context = context
+        DispatchQueue.concurrentPerform(iterations: max(1, chunks)) { chunk in
+          for i in (chunk * stride)..<min(work.count, (chunk + 1) * stride) {
+            finish(&output.buffer[i]!, evidence: work[i], context: context)
+            keyOutput.buffer[i] = (output.buffer[i]!.score ?? -1, output.buffer[i]!.confidence)
+          }
         }
       }
     }
     clock.lap("assess")
-    // Sort positions, not the large assessment values.
-    let keys = results.map { ($0!.score ?? -1, $0!.confidence) }
+    // Sort positions, not the large assessment values. Evidence is in supplier id order, so the
+    // position breaks ties as the id would.
     var order = Array(results.indices)
     order.sort { a, b in
-      if keys[a].0 != keys[b].0 { return keys[a].0 > keys[b].0 }
-      if keys[a].1 != keys[b].1 { return keys[a].1 > keys[b].1 }
-      return results[a]!.supplier.id < results[b]!.supplier.id
+      if keys[a].score != keys[b].score { return keys[a].score > keys[b].score }
+      if keys[a].confidence != keys[b].confidence { return keys[a].confidence > keys[b].confidence }
+      return a < b
     }
     // Moved out, not copied: each assessment holds dozens of references.
     var suppliers: [SupplierAssessment] = []
@@ -360,9 +366,14 @@ public struct Scorer: Sendable {
     }
     // Each kind grouped by supplier in one array, each supplier's records handed out as a slice
     // of it: three arrays to build and free rather than three per supplier.
-    let certifications = grouped(
-      catalog.certifications, into: evidence.count, owner: { index[$0.supplierID] ?? -1 }
-    ) { $0.key < $1.key }
+    // Certificates (the most, with string keys) on another thread while this one does the rest.
+    let certificationsBox = UnsafeSendableBox<(records: [Sourced<Certification>], starts: [Int])>(([], []))
+    let certificationWork = DispatchGroup()
+    DispatchQueue.global().async(group: certificationWork) { [index, count = evidence.count] in
+      certificationsBox.value = grouped(
+        catalog.certifications, into: count, owner: { index[$0.supplierID] ?? -1 }
+      ) { $0.key < $1.key }
+    }
     let audits = grouped(catalog.audits, into: evidence.count, owner: { index[$0.supplierID] ?? -1 }) {
       ($0.date, $0.id) < ($1.date, $1.id)
     }
@@ -370,8 +381,6 @@ public struct Scorer: Sendable {
       $0.id < $1.id
     }
     for i in evidence.indices {
-      evidence[i].certifications =
-        certifications.records[certifications.starts[i]..<certifications.starts[i + 1]]
       evidence[i].audits = audits.records[audits.starts[i]..<audits.starts[i + 1]]
       evidence[i].orders = orders.records[orders.starts[i]..<orders.starts[i + 1]]
     }
@@ -422,7 +431,13 @@ public struct Scorer: Sendable {
       }
       ordered = reviews.reordered(by: permutation)
     }
-    for i in evidence.indices { evidence[i].reviews = starts[i]..<starts[i + 1] }
+    certificationWork.wait()
+    let certifications = certificationsBox.value
+    for i in evidence.indices {
+      evidence[i].reviews = starts[i]..<starts[i + 1]
+      evidence[i].certifications =
+        certifications.records[certifications.starts[i]..<certifications.starts[i + 1]]
+    }
     return (evidence, ordered)
   }
 
@@ -1112,7 +1127,8 @@ public struct Scorer: Sendable {
         : "no Trade Assurance")
     let gold = s.goldSupplierSince.map { Double(max(0, asOf.year - $0)) }
     signal(
-      p.goldSupplierWeight, gold.map { min(1, $0 / p.goldSupplierFullYears) }, "Gold Supplier \(Int(gold ?? 0)) years")
+      p.goldSupplierWeight, gold.map { min(1, $0 / p.goldSupplierFullYears) },
+      "Gold Supplier \(Int(gold ?? 0)) years")
     signal(
       p.verifiedSupplierWeight, s.verifiedSupplier.map { $0 ? 1 : 0 },
       s.verifiedSupplier == true ? "verified supplier" : "not verified")
