@@ -8,49 +8,69 @@ import SupplierTrustModel
 /// every import that commits (in the same transaction), and ignored whenever its key or shape does
 /// not match, so it can never hand out records the tables no longer hold.
 ///
-/// Layout: magic, format version, key, then each kind's records field by field (little-endian,
-/// fixed width; strings as a 32-bit length and UTF-8; `nil` as length `UInt32.max` or a flag
-/// byte). Reviews come in parts that decode on separate threads.
+/// Two parts (rows), read and decoded on two threads: the reviews, and every other record. Each
+/// holds magic, format version and key, then records field by field (little-endian, fixed width;
+/// strings as a 32-bit length and UTF-8; `nil` as length `UInt32.max` or a flag byte).
 enum CatalogSnapshot {
   static let magic: UInt32 = 0x5354_4331  // "STC1"
-  static let formatVersion: UInt32 = 3
-  /// Review parts, each decoded on a thread of its own beside the one reading the other kinds.
-  static let reviewParts = 1
+  static let formatVersion: UInt32 = 4
 
-  static func encode(_ catalog: Catalog, key: String) -> [UInt8] {
-    var w = ByteWriter()
-    w.bytes.reserveCapacity(64 + catalog.reviews.count * 40 + catalog.suppliers.count * 200)
+  /// The two parts: every record but the reviews, and the reviews. Each starts with the header
+  /// (magic, format, key), so that either is refused on its own when it does not belong.
+  static func encode(_ catalog: Catalog, key: String) -> (records: [UInt8], reviews: [UInt8]) {
+    (encodeRecords(catalog, key: key), encodeReviews(catalog.reviews, key: key))
+  }
+
+  /// What each part is, in its header: a part is never read as the other.
+  enum Part: UInt32 {
+    case records = 1
+    case reviews = 2
+  }
+
+  private static func header(_ w: inout ByteWriter, _ part: Part, key: String) {
     w.u32(magic)
     w.u32(formatVersion)
+    w.u32(part.rawValue)
     w.string(key)
-    // Reviews: texts stay in the store (fetched on demand), supplier ids as runs.
-    let reviews = catalog.reviews
-    w.count(reviewParts)
-    for part in 0..<reviewParts {
-      let range = (reviews.count * part / reviewParts)..<(reviews.count * (part + 1) / reviewParts)
-      var body = ByteWriter()
-      body.count(range.count)
-      var k = range.lowerBound
-      while k < range.upperBound {
-        var end = k + 1
-        while end < range.upperBound && reviews.supplierIDs[end] == reviews.supplierIDs[k] { end += 1 }
-        body.string(reviews.supplierIDs[k])
-        body.count(end - k)
-        k = end
-      }
-      body.count(reviews.reviewerNames.count)
-      for name in reviews.reviewerNames { body.string(name) }
-      for k in range {
-        body.string(reviews.ids[k])
-        body.u64(reviews.ratings[k].bitPattern)
-        body.u32(UInt32(bitPattern: reviews.days[k].daysSinceEpoch))
-        body.bool(reviews.verified[k])
-        body.u32(UInt32(bitPattern: reviews.reviewers[k]))
-        body.source(reviews.sources[k])
-      }
-      w.count(body.bytes.count)
-      w.bytes.append(contentsOf: body.bytes)
+  }
+
+  private static func hasHeader(_ r: inout ByteReader, _ part: Part, key: String) -> Bool {
+    r.u32() == magic && r.u32() == formatVersion && r.u32() == part.rawValue && r.string() == key
+  }
+
+  /// Reviews without texts (they stay in the store, fetched on demand), supplier ids as runs,
+  /// reviewer names once each.
+  static func encodeReviews(_ reviews: ReviewTable, key: String) -> [UInt8] {
+    var body = ByteWriter()
+    body.bytes.reserveCapacity(64 + reviews.count * 44)
+    header(&body, .reviews, key: key)
+    let range = 0..<reviews.count
+    body.count(range.count)
+    var k = range.lowerBound
+    while k < range.upperBound {
+      var end = k + 1
+      while end < range.upperBound && reviews.supplierIDs[end] == reviews.supplierIDs[k] { end += 1 }
+      body.string(reviews.supplierIDs[k])
+      body.count(end - k)
+      k = end
     }
+    body.count(reviews.reviewerNames.count)
+    for name in reviews.reviewerNames { body.string(name) }
+    for k in range {
+      body.string(reviews.ids[k])
+      body.u64(reviews.ratings[k].bitPattern)
+      body.u32(UInt32(bitPattern: reviews.days[k].daysSinceEpoch))
+      body.bool(reviews.verified[k])
+      body.u32(UInt32(bitPattern: reviews.reviewers[k]))
+      body.source(reviews.sources[k])
+    }
+    return body.bytes
+  }
+
+  static func encodeRecords(_ catalog: Catalog, key: String) -> [UInt8] {
+    var w = ByteWriter()
+    w.bytes.reserveCapacity(64 + catalog.suppliers.count * 300)
+    header(&w, .records, key: key)
     w.count(catalog.sources.count)
     for s in catalog.sources {
       w.string(s.path)
@@ -134,25 +154,21 @@ enum CatalogSnapshot {
     return w.bytes
   }
 
-  /// The catalog in `bytes`, or nil when they are not a snapshot of this format with `key`.
-  static func decode(_ bytes: UnsafeRawBufferPointer, key expectedKey: String) -> Catalog? {
-    var r = ByteReader(bytes)
-    guard r.u32() == magic, r.u32() == formatVersion, r.string() == expectedKey else { return nil }
-    // Reviews decode on threads of their own while this one reads the other kinds.
-    guard r.count() == reviewParts else { return nil }
-    var parts: [UnsafeRawBufferPointer] = []
-    for _ in 0..<reviewParts {
-      let length = r.count()
-      guard let part = r.slice(length) else { return nil }
-      parts.append(part)
+  /// The catalog in the two parts, or nil when they are not a snapshot of this format with `key`.
+  static func decode(
+    records: UnsafeRawBufferPointer, reviews: UnsafeRawBufferPointer, key: String
+  ) -> Catalog? {
+    guard var catalog = decodeRecords(records, key: key), let table = decodeReviews(reviews, key: key) else {
+      return nil
     }
-    // One box per thread: each writes only its own.
-    let decoded = parts.map { UnsafeTransfer<(UnsafeRawBufferPointer, ReviewTable?)>(($0, nil)) }
-    let threads = decoded.map { box in Thread { box.value.1 = decodeReviews(box.value.0) } }
-    for thread in threads { thread.start() }
-    // Joined on every path out: the threads read `bytes`, which live only for this call.
-    var joined = false
-    defer { if !joined { for thread in threads { thread.join() } } }
+    catalog.reviews = table
+    return catalog
+  }
+
+  /// Every record but the reviews.
+  static func decodeRecords(_ bytes: UnsafeRawBufferPointer, key expectedKey: String) -> Catalog? {
+    var r = ByteReader(bytes)
+    guard hasHeader(&r, .records, key: expectedKey) else { return nil }
     let clock = StageTimer(prefix: "snapshot: ")
     var catalog = Catalog()
     for _ in 0..<r.count() {
@@ -233,18 +249,12 @@ enum CatalogSnapshot {
     }
     guard r.isValid, r.isAtEnd else { return nil }
     clock.lap("suppliers, certificates, audits, orders")
-    for thread in threads { thread.join() }
-    joined = true
-    clock.lap("reviews decoded")
-    guard decoded.allSatisfy({ $0.value.1 != nil }) else { return nil }
-    var reviews = decoded[0].value.1!
-    for box in decoded.dropFirst() { reviews.append(contentsOf: box.value.1!) }
-    catalog.reviews = reviews
     return catalog
   }
 
-  private static func decodeReviews(_ bytes: UnsafeRawBufferPointer) -> ReviewTable? {
+  static func decodeReviews(_ bytes: UnsafeRawBufferPointer, key expectedKey: String) -> ReviewTable? {
     var r = ByteReader(bytes)
+    guard hasHeader(&r, .reviews, key: expectedKey) else { return nil }
     let count = r.count()
     var owners: [(String, Int)] = []
     var covered = 0

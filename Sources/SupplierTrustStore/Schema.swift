@@ -145,7 +145,7 @@ enum Schema {
     // after a full load, deleted by every import.
     """
     CREATE TABLE catalog_snapshot (
-      slot INTEGER PRIMARY KEY CHECK (slot = 1),
+      part INTEGER PRIMARY KEY,
       key TEXT NOT NULL,
       data BLOB NOT NULL
     );

@@ -39,23 +39,41 @@ extension Store {
       + "imports \(st.int64(0) ?? 0)/\(st.int64(1) ?? 0)"
   }
 
+  /// The snapshot's two parts, read and decoded at once: the reviews on a thread with a
+  /// connection of its own, the other records on this one.
   private func readSnapshot(key: String) throws(StoreError) -> Catalog? {
     let clock = StageTimer(prefix: "loading: ")
-    let st = try connection.prepare("SELECT data FROM catalog_snapshot WHERE slot = 1 AND key = ?")
-    defer { st.reset() }
+    let reviews = UnsafeTransfer<ReviewTable?>(nil)
+    let path = self.path
+    let worker = Thread {
+      guard let other = try? Store(path: path, readOnly: true),
+        let st = try? other.connection.prepare("SELECT data FROM catalog_snapshot WHERE part = 2 AND key = ?")
+      else { return }
+      st.bind(1, key)
+      guard (try? st.step()) == true else { return }
+      reviews.value = st.withBlob(0) { CatalogSnapshot.decodeReviews($0, key: key) }
+      st.reset()
+    }
+    worker.start()
+    let st = try connection.prepare("SELECT data FROM catalog_snapshot WHERE part = 1 AND key = ?")
     st.bind(1, key)
-    guard try st.step() else { return nil }
-    clock.lap("snapshot read")
-    let catalog = st.withBlob(0) { CatalogSnapshot.decode($0, key: key) }
+    let found = Result { () throws(StoreError) in try st.step() }
+    let records = (try? found.get()) == true ? st.withBlob(0) { CatalogSnapshot.decodeRecords($0, key: key) } : nil
+    st.reset()
+    worker.join()
+    try found.get()
+    guard var catalog = records, let table = reviews.value else { return nil }
+    catalog.reviews = table
     clock.lap("snapshot")
     return catalog
   }
 
   private func writeSnapshot(_ catalog: Catalog, key: String) throws(StoreError) {
     let clock = StageTimer(prefix: "loading: ")
-    let bytes = CatalogSnapshot.encode(catalog, key: key)
+    let (records, reviews) = CatalogSnapshot.encode(catalog, key: key)
     // Larger than SQLite takes in one value: keep reading the tables.
-    guard bytes.count < Int(sqlite3_limit(connection.handle, SQLITE_LIMIT_LENGTH, -1)) else { return }
+    let limit = Int(sqlite3_limit(connection.handle, SQLITE_LIMIT_LENGTH, -1))
+    guard records.count < limit, reviews.count < limit else { return }
     try connection.execute("BEGIN IMMEDIATE")
     do {
       // Written only if no import committed since the catalog was read.
@@ -64,19 +82,22 @@ extension Store {
         return
       }
       let st = try connection.prepare(
-        "INSERT OR REPLACE INTO catalog_snapshot (slot, key, data) VALUES (1, ?, ?)")
-      st.bind(1, key)
-      let result: Result<Void, StoreError> = bytes.withUnsafeBytes { blob in
-        st.bind(2, blob: blob)
-        return Result { () throws(StoreError) in try st.run() }
+        "INSERT OR REPLACE INTO catalog_snapshot (part, key, data) VALUES (?, ?, ?)")
+      for (part, bytes) in [(1, records), (2, reviews)] {
+        st.bind(1, part)
+        st.bind(2, key)
+        let result: Result<Void, StoreError> = bytes.withUnsafeBytes { blob in
+          st.bind(3, blob: blob)
+          return Result { () throws(StoreError) in try st.run() }
+        }
+        try result.get()
       }
-      try result.get()
       try connection.execute("COMMIT")
     } catch {
       try? connection.execute("ROLLBACK")
       throw error
     }
-    clock.lap("snapshot written (\(bytes.count / 1_000_000) MB)")
+    clock.lap("snapshot written (\((records.count + reviews.count) / 1_000_000) MB)")
   }
 
   /// Every record from the tables (reviews without texts unless `fullReviews`).

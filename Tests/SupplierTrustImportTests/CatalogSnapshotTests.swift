@@ -32,7 +32,7 @@ import Testing
       _ = try Importer(store: store).run(paths: [Sample.folder])
       #expect(try snapshotRows(store) == 0)
       let fromTables = try store.loadCatalog()
-      #expect(try snapshotRows(store) == 1)
+      #expect(try snapshotRows(store) == 2)
       let fromSnapshot = try store.loadCatalog()
       #expect(fromTables.reviews.count == 396 && fromTables.suppliers.count == 30)
       #expect(contents(fromSnapshot) == contents(fromTables))
@@ -67,7 +67,7 @@ import Testing
       _ = try store.loadCatalog()
       let bad = try dir.write("bad/catalog.xml", "<catalog><supplier id=\"S-1\"")
       _ = try Importer(store: store).run(paths: [bad])
-      #expect(try snapshotRows(store) == 1)
+      #expect(try snapshotRows(store) == 2)
     }
   }
 
@@ -76,17 +76,29 @@ import Testing
       let store = try makeStore(in: dir)
       _ = try Importer(store: store).run(paths: [Sample.folder])
       let expected = contents(try store.loadCatalog())
-      // Cut the stored blob short, keeping its key: the load reads the tables instead.
-      try store.connection.execute("UPDATE catalog_snapshot SET data = substr(data, 1, length(data) - 7)")
-      #expect(contents(try store.loadCatalog()) == expected)
-      // Every truncation of a valid snapshot is refused, never half-read.
-      let bytes = CatalogSnapshot.encode(try store.loadCatalog(), key: "k")
-      for cut in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
-        let decoded = bytes[..<cut].withUnsafeBytes { CatalogSnapshot.decode($0, key: "k") }
-        #expect(decoded == nil, "cut at \(cut)")
+      // Cut a stored part short, keeping its key: the load reads the tables instead.
+      for part in [1, 2] {
+        try store.connection.execute(
+          "UPDATE catalog_snapshot SET data = substr(data, 1, length(data) - 7) WHERE part = \(part)")
+        #expect(contents(try store.loadCatalog()) == expected, "part \(part) cut")
       }
-      #expect(bytes.withUnsafeBytes { CatalogSnapshot.decode($0, key: "other") } == nil)
-      #expect(bytes.withUnsafeBytes { CatalogSnapshot.decode($0, key: "k") } != nil)
+      // Every truncation of a valid part is refused, never half-read.
+      let (records, reviews) = CatalogSnapshot.encode(try store.loadCatalog(), key: "k")
+      for cut in stride(from: 0, to: records.count, by: max(1, records.count / 97)) {
+        #expect(records[..<cut].withUnsafeBytes { CatalogSnapshot.decodeRecords($0, key: "k") } == nil)
+      }
+      for cut in stride(from: 0, to: reviews.count, by: max(1, reviews.count / 97)) {
+        #expect(reviews[..<cut].withUnsafeBytes { CatalogSnapshot.decodeReviews($0, key: "k") } == nil)
+      }
+      #expect(records.withUnsafeBytes { CatalogSnapshot.decodeRecords($0, key: "other") } == nil)
+      #expect(reviews.withUnsafeBytes { CatalogSnapshot.decodeReviews($0, key: "other") } == nil)
+      // The parts swapped are refused too.
+      #expect(records.withUnsafeBytes { CatalogSnapshot.decodeReviews($0, key: "k") } == nil)
+      #expect(reviews.withUnsafeBytes { CatalogSnapshot.decodeRecords($0, key: "k") } == nil)
+      let whole = records.withUnsafeBytes { r in
+        reviews.withUnsafeBytes { v in CatalogSnapshot.decode(records: r, reviews: v, key: "k") }
+      }
+      #expect(whole.map(contents) == expected)
     }
   }
 }
