@@ -161,7 +161,7 @@ public struct Scorer: Sendable {
         let first = evidence[candidates[k].supplier].reviews.lowerBound
         for p in candidates[k].positions { candidates[k].reviews[p].text = fetched[table.ids[first + p]] }
       }
-      clock.lap("texts fetched")
+      clock.lap("texts fetched (\(fetched.count) of \(ids.count))")
     }
     let detected = parallelMap(candidates) { candidate in
       detector.detect(candidate.reviews, isNewReviewer: candidate.isNew)

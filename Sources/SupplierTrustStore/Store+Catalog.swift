@@ -394,24 +394,34 @@ extension Store {
 /// Review texts read on demand from the store file through a read-only connection of its own.
 final class StoreReviewTexts: ReviewTextSource, @unchecked Sendable {
   private let path: String
-  private var store: Store?
-  // One caller at a time: the connection is not shared between threads.
-  private let lock = NSLockLike()
 
   init(path: String) {
     self.path = path
   }
 
+  /// Each call reads through connections of its own, so callers on any thread are safe; many
+  /// ids are split between two connections on two threads (the look-ups are independent).
   func texts(of reviewIDs: [String]) -> [String: String] {
-    lock.lock()
-    defer { lock.unlock() }
+    guard reviewIDs.count >= 2_000 else { return Self.lookUp(reviewIDs[...], in: path) }
+    let middle = reviewIDs.count / 2
+    let second = UnsafeTransfer<[String: String]>([:])
+    let path = self.path
+    let worker = Thread { second.value = Self.lookUp(reviewIDs[middle...], in: path) }
+    worker.start()
+    var result = Self.lookUp(reviewIDs[..<middle], in: path)
+    worker.join()
+    result.merge(second.value) { first, _ in first }
+    return result
+  }
+
+  private static func lookUp(_ reviewIDs: ArraySlice<String>, in path: String) -> [String: String] {
     do {
-      if store == nil { store = try Store(path: path, readOnly: true) }
-      let statement = try store!.connection.prepare("SELECT text FROM reviews WHERE review_id = ?")
+      let store = try Store(path: path, readOnly: true)
+      let statement = try store.connection.prepare("SELECT text FROM reviews WHERE review_id = ?")
       var result: [String: String] = [:]
-      // One read transaction for all lookups: otherwise each takes and drops the file lock.
-      try store!.connection.execute("BEGIN")
-      defer { try? store!.connection.execute("COMMIT") }
+      // One read transaction for all look-ups: otherwise each takes and drops the file lock.
+      try store.connection.execute("BEGIN")
+      defer { try? store.connection.execute("COMMIT") }
       for id in reviewIDs {
         statement.bind(1, id)
         if try statement.step(), let text = statement.string(0) { result[id] = text }
