@@ -30,6 +30,10 @@ public struct Scorer: Sendable {
 
   public init(policy: Policy = .default, asOf: Day, registry: CertificationBodyRegistry = .shipped) {
     self.policy = policy
+    componentWeights = [
+      policy.weights.reviews, policy.weights.certifications, policy.weights.audits, policy.weights.delivery,
+      policy.weights.standing,
+    ]
     self.asOf = asOf
     self.registry = registry
   }
@@ -166,10 +170,12 @@ public struct Scorer: Sendable {
     let detected = parallelMap(candidates) { candidate in
       detector.detect(candidate.reviews, isNewReviewer: candidate.isNew)
     }
-    var suspicious = evidence.map { [Bool](repeating: false, count: $0.reviews.count) }
+    // One flag per review of the table (a supplier's are `suspicious[evidence.reviews]`).
+    var suspicious = [Bool](repeating: false, count: table.count)
     var bursts = [[ReviewBurst]](repeating: [], count: evidence.count)
     for (candidate, found) in zip(candidates, detected) {
-      for burst in found { for i in burst.reviewIndices { suspicious[candidate.supplier][i] = true } }
+      let first = evidence[candidate.supplier].reviews.lowerBound
+      for burst in found { for i in burst.reviewIndices { suspicious[first + i] = true } }
       bursts[candidate.supplier] = found
     }
     // Bursts first: the catalog's prior mean must not be moved by purchased reviews.
@@ -178,8 +184,7 @@ public struct Scorer: Sendable {
     var ratingCount = 0
     table.ratings.withUnsafeBufferPointer { ratings in
       for index in evidence.indices {
-        let flags = suspicious[index]
-        for (i, k) in evidence[index].reviews.enumerated() where !flags[i] {
+        for k in evidence[index].reviews where !suspicious[k] {
           ratingSum += ratings[k]
           ratingSquares += ratings[k] * ratings[k]
           ratingCount += 1
@@ -215,7 +220,8 @@ public struct Scorer: Sendable {
         let context = context
         DispatchQueue.concurrentPerform(iterations: max(1, chunks)) { chunk in
           for i in (chunk * stride)..<min(work.count, (chunk + 1) * stride) {
-            let result = assess(work[i], suspicious: suspicious[i], bursts: bursts[i], context: context)
+            let result = assess(
+              work[i], suspicious: suspicious[work[i].reviews], bursts: bursts[i], context: context)
             values.buffer[i] = result.components
             output.buffer[i] = result
           }
@@ -268,7 +274,8 @@ public struct Scorer: Sendable {
       let positions = Set(detailing(suppliers)).filter { suppliers.indices.contains($0) }.sorted()
       let explained = parallelMap(positions) { [context, order, suspicious, bursts] position in
         let i = order[position]
-        var full = assess(work[i], suspicious: suspicious[i], bursts: bursts[i], context: context)
+        var full = assess(
+          work[i], suspicious: suspicious[work[i].reviews], bursts: bursts[i], context: context)
         finish(&full, evidence: work[i], context: context)
         return full
       }
@@ -478,7 +485,7 @@ public struct Scorer: Sendable {
   // MARK: - One supplier
 
   func assess(
-    _ e: SupplierEvidence, suspicious: [Bool], bursts: [ReviewBurst], context: Context
+    _ e: SupplierEvidence, suspicious: ArraySlice<Bool>, bursts: [ReviewBurst], context: Context
   ) -> SupplierAssessment {
     var flags: [TrustFlag] = []
     let supplier = e.supplier.record
@@ -490,7 +497,7 @@ public struct Scorer: Sendable {
     let standing = standingComponent(supplier, explains: context.explains)
     flags.sort { ($0.severity, $1.code) > ($1.severity, $0.code) }
 
-    var result = SupplierAssessment(
+    let result = SupplierAssessment(
       supplier: supplier,
       evidence: Evidence(location: location(e.supplier.source, context), recordID: supplier.id), score: nil,
       grade: "unrated", standing: .warned, confidence: 0, interval: nil,
@@ -570,40 +577,41 @@ public struct Scorer: Sendable {
     }
   }
 
-  var componentWeights: [Double] {
-    [
-      policy.weights.reviews, policy.weights.certifications, policy.weights.audits, policy.weights.delivery,
-      policy.weights.standing,
-    ]
-  }
+  /// The policy's weights in component order (worked out once: every supplier needs them).
+  let componentWeights: [Double]
 
   /// Score (0...100, one decimal), confidence (two decimals) and the weight of the components
   /// that have evidence, from the five component values and evidence shares.
   func combine(_ values: [Double?], _ shares: [Double], imputed: [Double?]) -> (Double?, Double, Double) {
+    // Loops over the five components rather than zips and maps: this runs for every supplier.
     let weights = componentWeights
     var score: Double?
     var weightSum = 0.0
     var total = 0.0
+    var weakest = Double.infinity
     // No evidence at all stays unrated: the catalog's averages are not evidence about anyone.
     guard values.contains(where: { $0 != nil }) else { return (nil, 0, 0) }
-    let values = zip(values, imputed).map { $0 ?? $1 }
-    for (w, v) in zip(weights, values) where w > 0 {
-      if let v {
-        weightSum += w
-        total += w * v
+    for i in weights.indices where weights[i] > 0 {
+      if let v = values[i] ?? imputed[i] {
+        weightSum += weights[i]
+        total += weights[i] * v
+        weakest = min(weakest, v)
       }
     }
     if weightSum > 0 {
       switch policy.aggregation {
       case .weightedMean: score = 100 * total / weightSum
-      case .weakestLink: score = 100 * zip(weights, values).compactMap { $0 > 0 ? $1 : nil }.min()!
+      case .weakestLink: score = 100 * weakest
       }
     }
     score = score.map { ($0 * 10).rounded() / 10 }
-    let allWeights = weights.reduce(0, +)
-    let confidence =
-      allWeights > 0
-      ? (zip(weights, shares).map { $0 * $1 }.reduce(0, +) / allWeights * 100).rounded() / 100 : 0
+    var allWeights = 0.0
+    var evidenceSum = 0.0
+    for i in weights.indices {
+      allWeights += weights[i]
+      evidenceSum += weights[i] * shares[i]
+    }
+    let confidence = allWeights > 0 ? (evidenceSum / allWeights * 100).rounded() / 100 : 0
     return (score, confidence, weightSum)
   }
 
@@ -617,7 +625,7 @@ public struct Scorer: Sendable {
   // MARK: Reviews
 
   func reviewComponent(
-    _ e: SupplierEvidence, suspicious: [Bool], bursts: [ReviewBurst], context: Context,
+    _ e: SupplierEvidence, suspicious: ArraySlice<Bool>, bursts: [ReviewBurst], context: Context,
     flags: inout [TrustFlag]
   ) -> Part<ReviewSummary> {
     let p = policy.reviews
@@ -632,14 +640,14 @@ public struct Scorer: Sendable {
     let table = context.reviews
     var monthStart = Int32.max
     var nextMonthStart = Int32.min
-    for (i, k) in e.reviews.enumerated() {
+    for k in e.reviews {
       let rating = table.ratings[k]
       let date = table.days[k]
       summary.count += 1
       plain += rating
       let verified = table.verified[k] == true
       if verified { summary.verified += 1 }
-      if suspicious[i] { summary.suspicious += 1 }
+      if suspicious[k] { summary.suspicious += 1 }
       let star = min(5, max(1, Int(rating.rounded())))
       summary.histogram[star - 1] += 1
       // The monthly series is for explanations (charts); calendar arithmetic once per month.
@@ -658,7 +666,7 @@ public struct Scorer: Sendable {
       }
       let age = Double(asOf.daysSinceEpoch - date.daysSinceEpoch)
       var w = exp(-age * decay) * (verified ? p.verifiedWeight : p.unverifiedWeight)
-      if suspicious[i] { w *= p.suspiciousWeight }
+      if suspicious[k] { w *= p.suspiciousWeight }
       weighted += w * rating
       weight += w
     }

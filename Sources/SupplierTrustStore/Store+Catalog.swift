@@ -58,7 +58,8 @@ extension Store {
     let st = try connection.prepare("SELECT data FROM catalog_snapshot WHERE part = 1 AND key = ?")
     st.bind(1, key)
     let found = Result { () throws(StoreError) in try st.step() }
-    let records = (try? found.get()) == true ? st.withBlob(0) { CatalogSnapshot.decodeRecords($0, key: key) } : nil
+    let records =
+      (try? found.get()) == true ? st.withBlob(0) { CatalogSnapshot.decodeRecords($0, key: key) } : nil
     st.reset()
     worker.join()
     try found.get()
