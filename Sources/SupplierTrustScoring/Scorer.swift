@@ -738,17 +738,31 @@ public struct Scorer: Sendable {
     -> CertificationOutcome
   {
     let p = policy.certifications
+    let explains = context.explains
+    /// What the rest of the component needs of each certificate; the full assessment (with its
+    /// words and evidence) is kept only when explaining.
+    struct Verdict {
+      var standard: String
+      var expiresOn: Day?
+      var value: Double
+      var isValid: Bool
+      /// Expired (by date or status): a renewal of the same standard supersedes it.
+      var lapsed: Bool
+    }
+    var verdicts: [Verdict] = []
     var assessments: [CertificateAssessment] = []
     var pending: [(TrustFlag, String)] = []  // flags that a renewal may cancel, with their standard
     var knownFields = 0.0
     for sourced in e.certifications {
       let c = sourced.record
       if let issued = c.issuedOn, issued > asOf { continue }
-      let explains = context.explains
-      let evidence = Evidence(location: location(sourced.source, context), recordID: c.certificateNumber)
+      let evidence =
+        explains ? [Evidence(location: location(sourced.source, context), recordID: c.certificateNumber)] : []
       let label = explains ? "\(c.standard)\(c.certificateNumber.map { " \($0)" } ?? "")" : ""
+      let managementSystem = Standard.isManagementSystem(c.standard)
       var value = 1.0
       var verdict = "valid"
+      var lapsed = false
       // Whether the certificate counts as a valid one for `--require`: in date, not withdrawn,
       // and nothing suggests it is not genuine.
       var genuine = true
@@ -766,36 +780,34 @@ public struct Scorer: Sendable {
             detail: explains
               ? "\(label) is \(status.rawValue)\(c.certificationBody.map { " (issued by \($0))" } ?? "")"
               : "",
-            evidence: [evidence]))
+            evidence: evidence))
       } else if c.status == .expired || (c.expiresOn.map { $0 < asOf } ?? false) {
         value = 0
-        // Lite runs keep the word that renewals look for.
-        verdict = !explains ? "expired" : c.expiresOn.map { "expired \($0)" } ?? "marked expired"
+        lapsed = true
+        if explains { verdict = c.expiresOn.map { "expired \($0)" } ?? "marked expired" }
         pending.append(
           (
             TrustFlag(
               code: .certExpired, severity: .medium,
               detail: !explains
                 ? "" : c.expiresOn.map { "\(label) expired \($0)" } ?? "\(label) is marked expired",
-              evidence: [evidence]),
+              evidence: evidence),
             c.standard
           ))
       } else if let expires = c.expiresOn,
         expires.daysSinceEpoch - asOf.daysSinceEpoch <= Int32(p.expiringWithinDays)
       {
-        verdict = explains ? "valid, expires \(expires)" : "valid"
+        if explains { verdict = "valid, expires \(expires)" }
         let days = expires.daysSinceEpoch - asOf.daysSinceEpoch
         pending.append(
           (
             TrustFlag(
               code: .certExpiring, severity: .low,
               detail: explains ? "\(label) expires \(expires) (in \(days) days)" : "",
-              evidence: [evidence]), c.standard
+              evidence: evidence), c.standard
           ))
       }
-      if value > 0, Standard.isManagementSystem(c.standard), let issued = c.issuedOn,
-        let expires = c.expiresOn
-      {
+      if value > 0, managementSystem, let issued = c.issuedOn, let expires = c.expiresOn {
         let limit = issued.adding(years: p.maximumValidityYears)
         if expires > limit {
           value = min(value, p.invalidPeriodValue)
@@ -808,7 +820,7 @@ public struct Scorer: Sendable {
               detail: !explains
                 ? ""
                 : "\(label) is valid \(issued) to \(expires) (\(format(years, 1)) years; a management-system certificate runs at most \(p.maximumValidityYears))",
-              evidence: [evidence]))
+              evidence: evidence))
         }
       }
       if value > 0 {
@@ -819,6 +831,7 @@ public struct Scorer: Sendable {
           context.bodies.accreditation[$0] ?? registry.accreditationBody($0)
         }
         var problems: [String] = []
+        var problemCount = 0
         var severity = Severity.medium
         for pass in 0..<2 {
           let isIssuer = pass == 0
@@ -828,20 +841,24 @@ public struct Scorer: Sendable {
           switch recognition {
           case .recognised: break
           case .lookAlike(_, let reason):
-            problems.append(
-              explains ? "\(role) \(name) is a look-alike, not a recognised body: \(reason)" : "")
+            problemCount += 1
+            if explains {
+              problems.append("\(role) \(name) is a look-alike, not a recognised body: \(reason)")
+            }
             severity = .high
           case .unknown:
             // Product marks (CE, RoHS, GS) and private schemes are issued by test labs and scheme
             // owners outside IAF accreditation; only management systems must name an accredited body.
-            guard Standard.isManagementSystem(c.standard) else { continue }
-            problems.append(
-              explains
-                ? "\(role) \(name) is not a recognised \(role == "issuer" ? "certification body" : "IAF MLA accreditation body")"
-                : "")
+            guard managementSystem else { continue }
+            problemCount += 1
+            if explains {
+              problems.append(
+                "\(role) \(name) is not a recognised \(role == "issuer" ? "certification body" : "IAF MLA accreditation body")"
+              )
+            }
           }
         }
-        if !problems.isEmpty {
+        if problemCount > 0 {
           value = min(value, p.unaccreditedValue)
           verdict = "not from a recognised body"
           genuine = false
@@ -849,38 +866,52 @@ public struct Scorer: Sendable {
             TrustFlag(
               code: .certUnaccredited, severity: severity,
               detail: explains ? "\(label): " + problems.joined(separator: "; ") : "",
-              evidence: [evidence]))
+              evidence: evidence))
         } else if c.certificationBody == nil || c.accreditationBody == nil {
           value = min(value, p.unknownBodyValue)
-          verdict += c.certificationBody == nil ? ", issuer not stated" : ", accreditation body not stated"
+          if explains {
+            verdict += c.certificationBody == nil ? ", issuer not stated" : ", accreditation body not stated"
+          }
         }
       }
-      assessments.append(
-        CertificateAssessment(
-          certification: c, evidence: evidence, value: value, verdict: verdict, renewed: false,
-          isValid: genuine && value > 0))
-    }
-    // A currently valid certificate of the same standard covers an expired or expiring one.
-    var best: [String: Double] = [:]
-    var bestExpiry: [String: Day] = [:]
-    for a in assessments where a.value > 0 {
-      best[a.certification.standard] = max(best[a.certification.standard] ?? 0, a.value)
-      if let expires = a.certification.expiresOn {
-        bestExpiry[a.certification.standard] = max(bestExpiry[a.certification.standard] ?? expires, expires)
+      verdicts.append(
+        Verdict(
+          standard: c.standard, expiresOn: c.expiresOn, value: value, isValid: genuine && value > 0,
+          lapsed: lapsed))
+      if explains {
+        assessments.append(
+          CertificateAssessment(
+            certification: c, evidence: evidence[0], value: value, verdict: verdict, renewed: false,
+            isValid: genuine && value > 0))
       }
     }
-    for i in assessments.indices {
-      let standard = assessments[i].certification.standard
-      if assessments[i].value == 0, best[standard] != nil,
-        assessments[i].verdict.hasPrefix("expired") || assessments[i].verdict == "marked expired"
-      {
+    guard !verdicts.isEmpty else {
+      return CertificationOutcome(value: nil, confidence: 0, factor: nil, assessments: [], validStandards: [])
+    }
+    // A currently valid certificate of the same standard covers an expired or expiring one.
+    // (Suppliers hold a handful of certificates: pairs in an array, not dictionaries.)
+    var best: [(standard: String, value: Double, expiry: Day?)] = []
+    for v in verdicts where v.value > 0 {
+      if let i = best.firstIndex(where: { $0.standard == v.standard }) {
+        best[i].value = max(best[i].value, v.value)
+        if let expires = v.expiresOn { best[i].expiry = max(best[i].expiry ?? expires, expires) }
+      } else {
+        best.append((v.standard, v.value, v.expiresOn))
+      }
+    }
+    func renewal(_ standard: String) -> (value: Double, expiry: Day?)? {
+      best.first { $0.standard == standard }.map { ($0.value, $0.expiry) }
+    }
+    for i in assessments.indices where verdicts[i].value == 0 && verdicts[i].lapsed {
+      if renewal(verdicts[i].standard) != nil {
         assessments[i].renewed = true
         assessments[i].verdict += ", superseded by a renewal"
       }
     }
     for (flag, standard) in pending {
-      if flag.code == .certExpired, best[standard] != nil { continue }
-      if flag.code == .certExpiring, let later = bestExpiry[standard],
+      let renewed = renewal(standard)
+      if flag.code == .certExpired, renewed != nil { continue }
+      if flag.code == .certExpiring, let later = renewed?.expiry,
         later.daysSinceEpoch - asOf.daysSinceEpoch > Int32(p.expiringWithinDays)
       {
         continue
@@ -889,17 +920,14 @@ public struct Scorer: Sendable {
       if flag.code == .certExpired, relevance(standard) >= 1 { flag.severity = .high }
       flags.append(flag)
     }
-    let validStandards = Set(assessments.filter(\.isValid).map(\.certification.standard))
-    guard !assessments.isEmpty else {
-      return CertificationOutcome(value: nil, confidence: 0, factor: nil, assessments: [], validStandards: [])
-    }
-    let contributions = best.map { relevance($0.key) * $0.value }.sorted(by: >)
+    var validStandards = Set<String>()
+    for v in verdicts where v.isValid { validStandards.insert(v.standard) }
+    let contributions = best.map { relevance($0.standard) * $0.value }.sorted(by: >)
     let value = min(1, (contributions.first ?? 0) + 0.25 * contributions.dropFirst().reduce(0, +))
-    let confidence = min(1, 0.5 + 0.5 * knownFields / Double(assessments.count))
-    guard context.explains else {
+    let confidence = min(1, 0.5 + 0.5 * knownFields / Double(verdicts.count))
+    guard explains else {
       return CertificationOutcome(
-        value: value, confidence: confidence, factor: nil, assessments: assessments,
-        validStandards: validStandards)
+        value: value, confidence: confidence, factor: nil, assessments: [], validStandards: validStandards)
     }
     let described = assessments.sorted {
       relevance($0.certification.standard) > relevance($1.certification.standard)
