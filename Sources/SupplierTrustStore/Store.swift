@@ -18,9 +18,10 @@ public final class Store {
   /// `readOnly`, opens an existing store without writing anything to it (for `check`).
   public init(path: String, readOnly: Bool = false) throws(StoreError) {
     connection = try SQLiteConnection(path: path, readOnly: readOnly)
-    // Reads straight from the mapped file rather than copying every page into SQLite's cache
-    // (SQLite caps the size at its compile-time limit, 2 GiB by default).
-    try connection.execute("PRAGMA mmap_size = 2147483648")
+    // Read-only connections read straight from the mapped file rather than copying every page
+    // into SQLite's cache (SQLite caps the size at its compile-time limit, 2 GiB by default).
+    // Not for writing: an import that grows the file by hundreds of MB ran 20 % slower mapped.
+    if readOnly { try connection.execute("PRAGMA mmap_size = 2147483648") }
     if readOnly {
       let version = try userVersion()
       if version > Schema.migrations.count {
