@@ -167,7 +167,11 @@ enum CatalogSnapshot {
 
   /// Every record but the reviews.
   static func decodeRecords(_ bytes: UnsafeRawBufferPointer, key expectedKey: String) -> Catalog? {
-    var r = ByteReader(bytes)
+    var reader = ByteReader(bytes)
+    return decodeRecords(&reader, key: expectedKey)
+  }
+
+  static func decodeRecords(_ r: inout ByteReader, key expectedKey: String) -> Catalog? {
     guard hasHeader(&r, .records, key: expectedKey) else { return nil }
     let clock = StageTimer(prefix: "snapshot: ")
     var catalog = Catalog()
@@ -247,13 +251,17 @@ enum CatalogSnapshot {
       o.refund = r.int64().map(Money.init(cents:))
       catalog.orders.append(Sourced(o, source: r.source()))
     }
-    guard r.isValid, r.isAtEnd else { return nil }
+    guard r.isValid, r.atEnd() else { return nil }
     clock.lap("suppliers, certificates, audits, orders")
     return catalog
   }
 
   static func decodeReviews(_ bytes: UnsafeRawBufferPointer, key expectedKey: String) -> ReviewTable? {
-    var r = ByteReader(bytes)
+    var reader = ByteReader(bytes)
+    return decodeReviews(&reader, key: expectedKey)
+  }
+
+  static func decodeReviews(_ r: inout ByteReader, key expectedKey: String) -> ReviewTable? {
     guard hasHeader(&r, .reviews, key: expectedKey) else { return nil }
     let count = r.count()
     var owners: [(String, Int)] = []
@@ -299,7 +307,7 @@ enum CatalogSnapshot {
         sources.append(r.source())
       }
     }
-    guard r.isValid, r.isAtEnd else { return nil }
+    guard r.isValid, r.atEnd() else { return nil }
     return ReviewTable(
       ids: ids, supplierIDs: supplierIDs, ratings: ratings, days: days, verified: verified,
       reviewers: reviewers, reviewerNames: names, sources: sources)
@@ -344,21 +352,50 @@ struct ByteWriter {
   }
 }
 
-/// Reads what ``ByteWriter`` wrote. Reading past the end yields zeros and nils and marks the
+/// Reads what ``ByteWriter`` wrote, from memory or streamed from a ``ByteSource`` through a
+/// window that is refilled in place. Reading past the end yields zeros and nils and marks the
 /// reader invalid, so that a truncated or foreign blob is refused as a whole, never half-read.
 struct ByteReader {
-  private let base: UnsafeRawBufferPointer
+  private var base: UnsafeRawBufferPointer
   private var offset = 0
   private(set) var isValid = true
+  private let stream: StreamWindow?
 
-  init(_ base: UnsafeRawBufferPointer) { self.base = base }
+  init(_ base: UnsafeRawBufferPointer) {
+    self.base = base
+    stream = nil
+  }
 
-  var isAtEnd: Bool { offset == base.count }
+  /// Reads `source` through a window of `window` bytes (grown when one value needs more).
+  init(source: any ByteSource, window: Int = 1 << 20) {
+    stream = StreamWindow(source: source, capacity: window)
+    base = UnsafeRawBufferPointer(start: nil, count: 0)
+  }
+
+  /// Whether every byte has been read (a stream is asked for more first).
+  mutating func atEnd() -> Bool {
+    guard offset == base.count else { return false }
+    guard let stream else { return true }
+    let more = stream.refill(keeping: UnsafeRawBufferPointer(start: nil, count: 0), atLeast: 1)
+    base = stream.window
+    offset = 0
+    return !more
+  }
 
   private mutating func take(_ n: Int) -> UnsafeRawBufferPointer? {
-    guard isValid, n >= 0, base.count - offset >= n else {
+    guard isValid, n >= 0 else {
       isValid = false
       return nil
+    }
+    if base.count - offset < n {
+      guard let stream,
+        stream.refill(keeping: UnsafeRawBufferPointer(rebasing: base[offset...]), atLeast: n)
+      else {
+        isValid = false
+        return nil
+      }
+      base = stream.window
+      offset = 0
     }
     defer { offset += n }
     return UnsafeRawBufferPointer(rebasing: base[offset..<(offset + n)])
@@ -401,5 +438,49 @@ struct ByteReader {
     guard let length = u32(), length != .max, let utf8 = take(Int(length)) else { return nil }
     return String(decoding: utf8, as: UTF8.self)
   }
-  mutating func slice(_ length: Int) -> UnsafeRawBufferPointer? { take(length) }
+}
+
+/// Bytes read in order from somewhere other than memory (a BLOB in the store).
+protocol ByteSource: AnyObject {
+  /// Copies the next bytes into `buffer`; returns how many (0 at the end or on an error).
+  func read(into buffer: UnsafeMutableRawBufferPointer) -> Int
+}
+
+/// The buffer a streaming ``ByteReader`` reads from: unread bytes move to its front, and the
+/// source fills the rest.
+final class StreamWindow {
+  private var storage: UnsafeMutableRawBufferPointer
+  private let source: any ByteSource
+  private var ended = false
+  private(set) var window = UnsafeRawBufferPointer(start: nil, count: 0)
+
+  init(source: any ByteSource, capacity: Int) {
+    self.source = source
+    storage = .allocate(byteCount: max(16, capacity), alignment: 16)
+  }
+
+  deinit { storage.deallocate() }
+
+  /// Keeps `rest` (unread bytes of the current window) and reads more until the window holds at
+  /// least `needed` bytes or the source ends; false when it cannot.
+  func refill(keeping rest: UnsafeRawBufferPointer, atLeast needed: Int) -> Bool {
+    let kept = rest.count
+    if needed > storage.count {
+      let larger = UnsafeMutableRawBufferPointer.allocate(
+        byteCount: max(needed, storage.count * 2), alignment: 16)
+      if kept > 0 { larger.baseAddress!.copyMemory(from: rest.baseAddress!, byteCount: kept) }
+      storage.deallocate()
+      storage = larger
+    } else if kept > 0 {
+      storage.baseAddress!.copyMemory(from: rest.baseAddress!, byteCount: kept)
+    }
+    var filled = kept
+    while filled < needed && !ended {
+      let got = source.read(into: UnsafeMutableRawBufferPointer(rebasing: storage[filled...]))
+      if got == 0 { ended = true }
+      filled += got
+    }
+    window = UnsafeRawBufferPointer(rebasing: storage[..<filled])
+    return filled >= needed
+  }
 }

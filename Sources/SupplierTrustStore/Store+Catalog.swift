@@ -40,29 +40,26 @@ extension Store {
   }
 
   /// The snapshot's two parts, read and decoded at once: the reviews on a thread with a
-  /// connection of its own, the other records on this one.
+  /// connection of its own, the other records on this one. Each part is streamed from its BLOB
+  /// through a window of a megabyte, not copied whole into memory first.
   private func readSnapshot(key: String) throws(StoreError) -> Catalog? {
     let clock = StageTimer(prefix: "loading: ")
     let reviews = UnsafeTransfer<ReviewTable?>(nil)
     let path = self.path
     let worker = Thread {
       guard let other = try? Store(path: path, readOnly: true),
-        let st = try? other.connection.prepare("SELECT data FROM catalog_snapshot WHERE part = 2 AND key = ?")
+        let source = try? BlobSource(other.connection, table: "catalog_snapshot", column: "data", row: 2)
       else { return }
-      st.bind(1, key)
-      guard (try? st.step()) == true else { return }
-      reviews.value = st.withBlob(0) { CatalogSnapshot.decodeReviews($0, key: key) }
-      st.reset()
+      var reader = ByteReader(source: source)
+      reviews.value = CatalogSnapshot.decodeReviews(&reader, key: key)
     }
     worker.start()
-    let st = try connection.prepare("SELECT data FROM catalog_snapshot WHERE part = 1 AND key = ?")
-    st.bind(1, key)
-    let found = Result { () throws(StoreError) in try st.step() }
-    let records =
-      (try? found.get()) == true ? st.withBlob(0) { CatalogSnapshot.decodeRecords($0, key: key) } : nil
-    st.reset()
+    var records: Catalog?
+    if let source = try? BlobSource(connection, table: "catalog_snapshot", column: "data", row: 1) {
+      var reader = ByteReader(source: source)
+      records = CatalogSnapshot.decodeRecords(&reader, key: key)
+    }
     worker.join()
-    try found.get()
     guard var catalog = records, let table = reviews.value else { return nil }
     catalog.reviews = table
     clock.lap("snapshot")
@@ -389,6 +386,36 @@ extension Store {
           grade: st.string(6) ?? ""))
     }
     return history
+  }
+}
+
+/// One BLOB read in order through SQLite's incremental I/O; closed in `deinit`. Reads fail (and
+/// so end the stream) if the row changes meanwhile.
+final class BlobSource: ByteSource {
+  private let handle: OpaquePointer
+  private let size: Int
+  private var offset = 0
+
+  init(_ connection: SQLiteConnection, table: String, column: String, row: Int64) throws(StoreError) {
+    var blob: OpaquePointer?
+    let rc = sqlite3_blob_open(connection.handle, "main", table, column, row, 0, &blob)
+    guard rc == SQLITE_OK, let blob else {
+      if let blob { sqlite3_blob_close(blob) }
+      throw connection.error(rc, "opening \(table).\(column) row \(row)")
+    }
+    handle = blob
+    size = Int(sqlite3_blob_bytes(blob))
+  }
+
+  deinit { sqlite3_blob_close(handle) }
+
+  func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+    let count = min(buffer.count, size - offset)
+    guard count > 0,
+      sqlite3_blob_read(handle, buffer.baseAddress, Int32(count), Int32(offset)) == SQLITE_OK
+    else { return 0 }
+    offset += count
+    return count
   }
 }
 

@@ -101,4 +101,40 @@ import Testing
       #expect(whole.map(contents) == expected)
     }
   }
+
+  /// Hands out a byte array a few bytes per call, as a BLOB read in pieces would.
+  final class TrickleSource: ByteSource {
+    let bytes: [UInt8]
+    let step: Int
+    var position = 0
+    init(_ bytes: [UInt8], step: Int) {
+      self.bytes = bytes
+      self.step = step
+    }
+    func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+      let count = min(step, buffer.count, bytes.count - position)
+      guard count > 0 else { return 0 }
+      bytes[position..<(position + count)].withUnsafeBytes { buffer.copyMemory(from: $0) }
+      position += count
+      return count
+    }
+  }
+
+  @Test(arguments: [(1, 16), (7, 64), (4096, 4096)])
+  func streamingInSmallPiecesGivesTheSameCatalog(step: Int, window: Int) throws {
+    try withTempDir { dir in
+      let store = try makeStore(in: dir)
+      _ = try Importer(store: store).run(paths: [Sample.folder])
+      let catalog = try store.loadCatalog()
+      let (records, reviews) = CatalogSnapshot.encode(catalog, key: "k")
+      var recordReader = ByteReader(source: TrickleSource(records, step: step), window: window)
+      var reviewReader = ByteReader(source: TrickleSource(reviews, step: step), window: window)
+      var streamed = try #require(CatalogSnapshot.decodeRecords(&recordReader, key: "k"))
+      streamed.reviews = try #require(CatalogSnapshot.decodeReviews(&reviewReader, key: "k"))
+      #expect(contents(streamed) == contents(catalog))
+      // A stream that stops early is refused.
+      var cut = ByteReader(source: TrickleSource(Array(reviews.dropLast(3)), step: step), window: window)
+      #expect(CatalogSnapshot.decodeReviews(&cut, key: "k") == nil)
+    }
+  }
 }
