@@ -121,7 +121,9 @@ public struct Scorer: Sendable {
       }
     }
     var candidates = screened.flatMap { $0 }
-    clock.lap("burst screening (\(candidates.count) suppliers)")
+    clock.lap(
+      "burst screening (\(candidates.count) suppliers, \(candidates.reduce(0) { $0 + $1.reviews.count }) reviews)"
+    )
     // The registry's verdicts on body names, worked out meanwhile on another thread: what follows
     // mostly waits on the store for texts.
     let verdicts = UnsafeSendableBox(BodyVerdicts())
