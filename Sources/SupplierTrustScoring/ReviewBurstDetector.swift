@@ -205,7 +205,7 @@ public struct ReviewBurstDetector: Sendable {
   /// The bursts in one supplier's reviews, given for each review (same order) whether its
   /// reviewer has no other review in the catalog. A review without a reviewer counts as new.
   /// Scoring passes flags it worked out with array arithmetic, without any look-up by id.
-  public func detect(_ reviews: [Review], isNewReviewer: [Bool]) -> [ReviewBurst] {
+  public func detect<R: BurstEvidence>(_ reviews: [R], isNewReviewer: [Bool]) -> [ReviewBurst] {
     precondition(isNewReviewer.count == reviews.count, "one flag per review")
     let minimum = max(1, policy.minimumReviews)
     guard reviews.count >= minimum else { return [] }
@@ -291,9 +291,9 @@ public struct ReviewBurstDetector: Sendable {
     return timeline.count(trimmed) >= minimum ? trimmed : cover
   }
 
-  private func burst(
+  private func burst<R: BurstEvidence>(
     _ span: DayWindow, timeline: Timeline, signals: Signals, groups: inout TextGroups,
-    reviews: [Review]
+    reviews: [R]
   ) -> ReviewBurst {
     let positions = timeline.positions(span)
     let count = positions.count
@@ -321,8 +321,8 @@ public struct ReviewBurstDetector: Sendable {
 
   /// Near-identical groups among the texts of `positions` (a run of overlapping candidate
   /// windows).
-  private func textGroups(
-    positions: Range<Int>, timeline: Timeline, reviews: [Review], cache: inout [String: [UInt64]]
+  private func textGroups<R: BurstEvidence>(
+    positions: Range<Int>, timeline: Timeline, reviews: [R], cache: inout [String: [UInt64]]
   ) -> TextGroups {
     // Identical normalised texts share one node: a campaign repeats a handful of variants
     // hundreds of times, and only the distinct ones need hashing and comparing.
@@ -464,7 +464,7 @@ private struct Timeline {
   let dayStart: [Int]
   let windowDays: Int
 
-  init(_ reviews: [Review], windowDays: Int) {
+  init<R: BurstEvidence>(_ reviews: [R], windowDays: Int) {
     // One integer sort: the day in the high half (offset so that negative days sort first) and
     // the input index in the low half.
     var keys = reviews.indices.map { index -> UInt64 in
@@ -505,14 +505,36 @@ private struct Timeline {
   func count(_ window: DayWindow) -> Int { dayStart[window.last + 1] - dayStart[window.first] }
 }
 
+/// What burst detection reads of a review (with, separately, whether its reviewer is new).
+public protocol BurstEvidence {
+  var date: Day { get }
+  var rating: Double { get }
+  var verifiedPurchase: Bool? { get }
+  var text: String? { get }
+}
+
+extension Review: BurstEvidence {}
+
+/// Just what burst detection reads of a review: a quarter of a ``Review``'s size, and no strings
+/// but the text. Scoring screens the reviews of thousands of suppliers as these.
+public struct BurstSample: BurstEvidence, Sendable {
+  public var date: Day
+  public var rating: Double
+  public var verifiedPurchase: Bool?
+  public var text: String?
+
+  public init(date: Day, rating: Double, verifiedPurchase: Bool?, text: String?) {
+    self.date = date
+    self.rating = rating
+    self.verifiedPurchase = verifiedPurchase
+    self.text = text
+  }
+}
+
 extension ReviewTable {
-  /// Review `k` with what burst detection reads (day, rating, verified, text), without building
-  /// its id and reviewer strings: screening looks at the reviews of thousands of suppliers.
-  func detectorReview(at k: Int) -> Review {
-    var review = Review(id: "", supplierID: "", rating: ratings[k], date: days[k])
-    review.verifiedPurchase = verified[k]
-    review.text = text(at: k)
-    return review
+  /// Review `k` as burst detection reads it.
+  func burstSample(at k: Int) -> BurstSample {
+    BurstSample(date: days[k], rating: ratings[k], verifiedPurchase: verified[k], text: text(at: k))
   }
 }
 
@@ -523,7 +545,7 @@ private struct Signals {
   /// Reviews at positions before `i` from new reviewers.
   private let newBefore: [Int]
 
-  init(timeline: Timeline, reviews: [Review], isNewReviewer: [Bool]) {
+  init<R: BurstEvidence>(timeline: Timeline, reviews: [R], isNewReviewer: [Bool]) {
     var unverifiedBefore = [0]
     var newBefore = [0]
     unverifiedBefore.reserveCapacity(timeline.order.count + 1)

@@ -100,7 +100,7 @@ public struct Scorer: Sendable {
     let screen = ReviewBurstDetector(policy: screening)
     /// A supplier whose reviews may hold a burst: its reviews, the positions inside screened
     /// windows, and whether each review's reviewer has no other review (filled in once known).
-    typealias Candidate = (supplier: Int, reviews: [Review], positions: [Int], isNew: [Bool])
+    typealias Candidate = (supplier: Int, reviews: [BurstSample], positions: [Int], isNew: [Bool])
     // Screening runs on both cores, in chunks of suppliers; results are merged in supplier order.
     let chunkSize = 512
     let chunkCount = (evidence.count + chunkSize - 1) / chunkSize
@@ -111,7 +111,7 @@ public struct Scorer: Sendable {
         var found: [Candidate] = []
         for index in (chunk * chunkSize)..<min(evidence.count, (chunk + 1) * chunkSize)
         where mayHoldBurst(evidence[index].reviews, in: table) {
-          let reviews = evidence[index].reviews.map { table.detectorReview(at: $0) }
+          let reviews = evidence[index].reviews.map { table.burstSample(at: $0) }
           let windows = screen.detect(
             reviews, isNewReviewer: [Bool](repeating: true, count: reviews.count))
           guard !windows.isEmpty else { continue }
