@@ -14,6 +14,10 @@ extension Store {
   /// with what scoring needs (not their country, order id, sub-ratings or text) and ordered by
   /// supplier; texts are then fetched on demand through ``Catalog/deferredReviewTexts``, which
   /// keeps a large catalog's memory and loading time down (most texts are never looked at).
+  ///
+  /// The first load after an import reads the tables and, when the store is writable, keeps what
+  /// it read as a snapshot (``CatalogSnapshot``); later loads read the snapshot while it matches
+  /// the import log. `fullReviews` always reads the tables.
   public func loadCatalog(fullReviews: Bool = false) throws(StoreError) -> Catalog {
     if isEmptyStore { return Catalog() }
     if fullReviews { return try loadTables(fullReviews: true) }
