@@ -22,7 +22,7 @@ extension Store {
     if isEmptyStore { return Catalog() }
     if fullReviews { return try loadTables(fullReviews: true) }
     let key = try snapshotKey()
-    if var snapshot = try readSnapshot(key: key) {
+    if var snapshot = readSnapshot(key: key) {
       snapshot.deferredReviewTexts = StoreReviewTexts(path: path)
       return snapshot
     }
@@ -46,7 +46,7 @@ extension Store {
   /// The snapshot's two parts, read and decoded at once: the reviews on a thread with a
   /// connection of its own, the other records on this one. Each part is streamed from its BLOB
   /// through a window of a megabyte, not copied whole into memory first.
-  private func readSnapshot(key: String) throws(StoreError) -> Catalog? {
+  private func readSnapshot(key: String) -> Catalog? {
     let clock = StageTimer(prefix: "loading: ")
     let reviews = UnsafeTransfer<ReviewTable?>(nil)
     let path = self.path
@@ -464,15 +464,6 @@ final class StoreReviewTexts: ReviewTextSource, @unchecked Sendable {
       return [:]
     }
   }
-}
-
-/// A mutex over pthread (Foundation's NSLock is not available to this module without Foundation).
-final class NSLockLike: @unchecked Sendable {
-  private var mutex = pthread_mutex_t()
-  init() { pthread_mutex_init(&mutex, nil) }
-  deinit { pthread_mutex_destroy(&mutex) }
-  func lock() { pthread_mutex_lock(&mutex) }
-  func unlock() { pthread_mutex_unlock(&mutex) }
 }
 
 /// Hands a value from one thread to another that is joined before it is read.
