@@ -503,11 +503,11 @@ public struct CSVBatch: Sendable {
 
 /// A borrowed view of a ``CSVBatch``: valid only inside ``CSVBatch/withView(_:)``.
 public struct CSVBatchView {
-  let raw: UnsafeBufferPointer<UInt8>
-  let side: UnsafeBufferPointer<UInt8>
-  let starts: UnsafeBufferPointer<Int32>
-  let ends: UnsafeBufferPointer<Int32>
-  let first: UnsafeBufferPointer<Int32>
+  @usableFromInline let raw: UnsafeBufferPointer<UInt8>
+  @usableFromInline let side: UnsafeBufferPointer<UInt8>
+  @usableFromInline let starts: UnsafeBufferPointer<Int32>
+  @usableFromInline let ends: UnsafeBufferPointer<Int32>
+  @usableFromInline let first: UnsafeBufferPointer<Int32>
   let recordStarts: UnsafeBufferPointer<Int32>
   let lines: [Int]
 
@@ -545,13 +545,13 @@ public struct CSVBatchView {
   public var count: Int { first.count - 1 }
 
   /// The number of fields in `record`.
-  @inline(__always)
+  @inlinable @inline(__always)
   public func fieldCount(_ record: Int) -> Int {
     Int(first[record + 1] - first[record])
   }
 
   /// The bytes of field `field` of `record`, quotes removed and doubled quotes undoubled.
-  @inline(__always)
+  @inlinable @inline(__always)
   public func field(_ record: Int, _ field: Int) -> UnsafeBufferPointer<UInt8> {
     let index = Int(first[record]) + field
     let start = starts[index]
@@ -561,6 +561,27 @@ public struct CSVBatchView {
     }
     return UnsafeBufferPointer(rebasing: side[Int(~start)..<end])
   }
+
+  /// The bytes of a field with where they lie: in the chunk (``chunk``, buffer 0) or, for a
+  /// field that held doubled quotes, in ``unescapedBytes`` (buffer 1), at `offset`.
+  @inlinable @inline(__always)
+  public func locatedField(_ record: Int, _ field: Int) -> (
+    bytes: UnsafeBufferPointer<UInt8>, buffer: UInt8, offset: Int
+  ) {
+    let index = Int(first[record]) + field
+    let start = starts[index]
+    let end = Int(ends[index])
+    if start >= 0 {
+      return (UnsafeBufferPointer(rebasing: raw[Int(start)..<end]), 0, Int(start))
+    }
+    return (UnsafeBufferPointer(rebasing: side[Int(~start)..<end]), 1, Int(~start))
+  }
+
+  /// The chunk the records were split from.
+  @inlinable public var chunk: UnsafeBufferPointer<UInt8> { raw }
+
+  /// Fields that held doubled quotes, undoubled.
+  @inlinable public var unescapedBytes: UnsafeBufferPointer<UInt8> { side }
 
   /// The fields of `record` decoded as strings (invalid UTF-8 replaced): for reports.
   public func strings(_ record: Int) -> [String] {

@@ -13,11 +13,22 @@ struct CSVFieldSource: FieldSource {
   let removeFormulaGuards: Bool
 
   @inline(__always)
-  func bytes(_ column: Int) -> UnsafeBufferPointer<UInt8>? {
+  func field(_ column: Int) -> SourceField? {
     let index = columnMap[column]
     guard index >= 0 else { return nil }
-    let field = view.field(record, index)
-    return removeFormulaGuards ? CSVEncoder.removingFormulaGuard(field) : field
+    let located = view.locatedField(record, index)
+    var field = SourceField(bytes: located.bytes, buffer: located.buffer, offset: located.offset)
+    if removeFormulaGuards {
+      let trimmed = CSVEncoder.removingFormulaGuard(field.bytes)
+      field.offset += trimmed.count == field.bytes.count ? 0 : 1
+      field.bytes = trimmed
+    }
+    return field
+  }
+
+  @inline(__always)
+  func bytes(of value: StoreValue) -> UnsafeBufferPointer<UInt8> {
+    StoreTexts(view.chunk, view.unescapedBytes).bytes(value)
   }
 }
 
@@ -26,6 +37,8 @@ extension Importer {
     let total = max(fileSize(path), 1)
     guard let run = beginFile(path, format: "csv") else { return }
     run.note(kind)
+    // Catalog records average over 100 bytes of CSV; an overestimate only costs empty slots.
+    run.expectedRecords = max(total / 128, 1024)
     var warnings: [ImportWarning] = []
     do {
       let hasher = run.hasher
@@ -90,32 +103,61 @@ extension Importer {
           throw error
         case .finished:
           break consume
-        case .records(let batch, let outcomes):
+        case .records(let batch, let rows):
           try batch.withView { view in
-            for (record, outcome) in outcomes.enumerated() {
-              let line = view.line(record)
-              var problem: FieldProblem?
-              var fieldIndex: Int?
-              var supplierID: String?
-              switch outcome {
-              case .decoded(let decodedRecord):
-                supplierID = decodedRecord.supplierID
-                if let refused = try store(decodedRecord, line: line, in: run) {
-                  problem = refused
-                  fieldIndex = header.firstIndex(of: refused.column)
+            try rows.withTexts(view) { values, texts in
+              let width = rows.width
+              func row(_ record: Int) -> StoreRow {
+                StoreRow(
+                  values: UnsafeBufferPointer(rebasing: values[(record * width)..<((record + 1) * width)]),
+                  texts: texts)
+              }
+              // First every record's fate before writing: refused by the reader, or naming an
+              // unknown supplier; the rest are written together, then looked at in file order.
+              var problems = [FieldProblem?](repeating: nil, count: view.count)
+              var fieldIndexes = [Int?](repeating: nil, count: view.count)
+              var supplierIDs = [String?](repeating: nil, count: view.count)
+              var toWrite: [Int] = []
+              toWrite.reserveCapacity(view.count)
+              var nextRefusal = 0
+              for record in 0..<view.count {
+                if nextRefusal < rows.refusals.count && rows.refusals[nextRefusal].record == record {
+                  let refusal = rows.refusals[nextRefusal]
+                  nextRefusal += 1
+                  problems[record] = refusal.problem
+                  fieldIndexes[record] = refusal.field ?? header.firstIndex(of: refusal.problem.column)
+                  supplierIDs[record] = refusal.supplierID
+                } else if let problem = referenceProblem(kind, row(record)) {
+                  problems[record] = problem
+                  fieldIndexes[record] = header.firstIndex(of: problem.column)
+                } else {
+                  toWrite.append(record)
+                }
+              }
+              let outcomes: [UpsertOutcome]
+              if let session = run.session {
+                outcomes = try session.upsert(
+                  kind, rows: toWrite.map(row), lines: toWrite.map { view.line($0) })
+              } else {
+                outcomes = toWrite.map { remember(kind, row($0), line: view.line($0), in: run) }
+              }
+              for (position, record) in toWrite.enumerated() {
+                if let problem = written(
+                  kind, row(record), line: view.line(record), outcome: outcomes[position], in: run)
+                {
+                  problems[record] = problem
+                  fieldIndexes[record] = header.firstIndex(of: problem.column)
+                  supplierIDs[record] = row(record).string(RecordDecoder.supplierValueIndex(kind))
                 } else {
                   accepted += 1
                 }
-              case .refused(let refused, let index, let id):
-                problem = refused
-                fieldIndex = index ?? header.firstIndex(of: refused.column)
-                supplierID = id
               }
-              if let problem {
-                let position = fieldIndex.map { view.position(record, $0) }
+              for record in 0..<view.count {
+                guard let problem = problems[record] else { continue }
+                let position = fieldIndexes[record].map { view.position(record, $0) }
                 reject(
-                  problem, kind: kind, line: line, position: position, header: rawHeader,
-                  values: view.strings(record), supplierID: supplierID, in: run)
+                  problem, kind: kind, line: view.line(record), position: position, header: rawHeader,
+                  values: view.strings(record), supplierID: supplierIDs[record], in: run)
                 if run.strictStop { return }
               }
             }
@@ -145,11 +187,11 @@ extension Importer {
   }
 }
 
-/// What the reader thread hands over: decoded records with the batch they came from (kept for
-/// reporting a rejected record's values and position), or the end of the file.
+/// What the reader thread hands over: checked records with the batch they came from (kept for
+/// their bytes, and for reporting a rejected record's values and position), or the end of the file.
 struct DecodedCSVBatch: Sendable {
   enum Content: Sendable {
-    case records(CSVBatch, [RecordOutcome])
+    case records(CSVBatch, CheckedRows)
     case finished
     case failed(CSVFileError)
   }
@@ -157,12 +199,44 @@ struct DecodedCSVBatch: Sendable {
   var bytesRead: Int
 }
 
-/// A record decoded on the reader thread, or the rule it broke there.
-enum RecordOutcome: Sendable {
-  case decoded(DecodedRecord)
-  /// The problem, the header index of the field at fault when it is not the problem's column, and
-  /// the supplier id of a rejected supplier record.
-  case refused(FieldProblem, Int?, String?)
+/// The records of one batch as checked on the reader thread: the values of every record, `width`
+/// apiece in the store's column order (nulls for a refused record), and the refused ones with the
+/// rule each broke.
+struct CheckedRows: Sendable {
+  struct Refusal: Sendable {
+    var record: Int
+    var problem: FieldProblem
+    /// The header index of the field at fault, when it is not the problem's column.
+    var field: Int?
+    /// The id of a refused supplier record.
+    var supplierID: String?
+  }
+
+  let width: Int
+  var row = RowBuilder()
+  /// In record order.
+  var refusals: [Refusal] = []
+
+  init(width: Int, capacity: Int) {
+    self.width = width
+    row.values.reserveCapacity(width * capacity)
+  }
+
+  mutating func refuse(_ refusal: Refusal) {
+    refusals.append(refusal)
+    row.values.append(contentsOf: repeatElement(.null, count: width))
+  }
+
+  /// Lends the values and the buffers their texts point into (the batch's two, then this one's).
+  func withTexts<R>(
+    _ view: CSVBatchView, _ body: (UnsafeBufferPointer<StoreValue>, StoreTexts) throws -> R
+  ) rethrows -> R {
+    try row.extra.withUnsafeBufferPointer { extra in
+      try row.values.withUnsafeBufferPointer { values in
+        try body(values, StoreTexts(view.chunk, view.unescapedBytes, extra))
+      }
+    }
+  }
 }
 
 /// Runs on the reader thread: reads batches, decodes every record, hashes the file.
@@ -199,13 +273,12 @@ final class CSVDecodingProducer: @unchecked Sendable {
     }
   }
 
-  func decode(_ batch: CSVBatch) -> [RecordOutcome] {
-    var outcomes: [RecordOutcome] = []
-    outcomes.reserveCapacity(batch.count)
+  func decode(_ batch: CSVBatch) -> CheckedRows {
+    let kind = self.kind
+    var rows = CheckedRows(width: RecordDecoder.width(kind), capacity: batch.count)
     let header = self.header
     let headerCount = header.count
     let isRejectsFile = header.contains("reject_reason")
-    let kind = self.kind
     columnMap.withUnsafeBufferPointer { map in
       batch.withView { view in
         for record in 0..<view.count {
@@ -215,19 +288,21 @@ final class CSVDecodingProducer: @unchecked Sendable {
               syntax.field.map { String(decoding: view.field(record, min($0, count - 1)), as: UTF8.self) }
               ?? ""
             let column = syntax.field.flatMap { $0 < headerCount ? header[$0] : nil } ?? ""
-            outcomes.append(
-              .refused(
-                FieldProblem(column: column, value: value, reason: syntax.reason, fix: syntax.fix),
-                syntax.field, nil))
+            rows.refuse(
+              .init(
+                record: record,
+                problem: FieldProblem(column: column, value: value, reason: syntax.reason, fix: syntax.fix),
+                field: syntax.field))
             continue
           }
           let count = view.fieldCount(record)
           if count != headerCount {
             let at = min(count, headerCount)
-            outcomes.append(
-              .refused(
+            rows.refuse(
+              .init(
+                record: record,
                 // Too few: the first missing column. Too many: the first extra field's value.
-                FieldProblem(
+                problem: FieldProblem(
                   column: at < headerCount ? header[at] : "",
                   value: count > headerCount
                     ? String(decoding: view.field(record, headerCount), as: UTF8.self) : "",
@@ -236,25 +311,25 @@ final class CSVDecodingProducer: @unchecked Sendable {
                   fix: count > headerCount
                     ? "quote fields that contain commas, or remove the extra fields"
                     : "add the missing fields (empty is fine) or check for a stray line break"),
-                min(at, count - 1), nil))
+                field: min(at, count - 1)))
             continue
           }
           do throws(FieldProblem) {
-            let decoded = try RecordDecoder.decode(
+            try RecordDecoder.decode(
               kind,
               CSVFieldSource(
-                view: view, record: record, columnMap: map, removeFormulaGuards: isRejectsFile))
-            outcomes.append(.decoded(decoded))
+                view: view, record: record, columnMap: map, removeFormulaGuards: isRejectsFile),
+              into: &rows.row)
           } catch {
             var supplierID: String?
             if kind == .suppliers, map[0] >= 0 {
               supplierID = String(decoding: view.field(record, map[0]), as: UTF8.self)
             }
-            outcomes.append(.refused(error, nil, supplierID))
+            rows.refuse(.init(record: record, problem: error, field: nil, supplierID: supplierID))
           }
         }
       }
     }
-    return outcomes
+    return rows
   }
 }

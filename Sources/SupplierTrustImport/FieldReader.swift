@@ -1,14 +1,50 @@
 import SupplierTrustModel
+import SupplierTrustStore
+
+/// A field's bytes and where they live: the buffer a ``StoreValue`` names and the offset in it,
+/// so that a checked text can be stored without being copied.
+struct SourceField {
+  var bytes: UnsafeBufferPointer<UInt8>
+  var buffer: UInt8
+  var offset: Int
+
+  /// The text value pointing at these bytes.
+  @inline(__always)
+  var value: StoreValue { .text(buffer: buffer, offset: offset, count: bytes.count) }
+}
 
 /// Where a decoder finds a record's values: by the index of the column in ``Columns``.
 protocol FieldSource {
   /// The raw bytes of a column, or nil when the file has no such column.
-  func bytes(_ column: Int) -> UnsafeBufferPointer<UInt8>?
+  func field(_ column: Int) -> SourceField?
+  /// The bytes of a text value that points into this source.
+  func bytes(of value: StoreValue) -> UnsafeBufferPointer<UInt8>
+}
+
+/// The values of checked records, in the store's column order, and the bytes made for them
+/// (normalised spellings, line breaks turned into LF, certificate keys).
+struct RowBuilder {
+  /// The ``StoreValue/buffer`` index of ``extra``.
+  static let extraBuffer: UInt8 = 2
+  var values: [StoreValue] = []
+  var extra: [UInt8] = []
+
+  /// A text value of bytes made while decoding.
+  mutating func made<Bytes: Sequence>(_ bytes: Bytes) -> StoreValue where Bytes.Element == UInt8 {
+    let start = extra.count
+    extra.append(contentsOf: bytes)
+    return .text(buffer: Self.extraBuffer, offset: start, count: extra.count - start)
+  }
+
+  mutating func made(_ text: String) -> StoreValue { made(text.utf8) }
 }
 
 /// Reads typed values out of a ``FieldSource``, turning each broken rule into a ``FieldProblem``
 /// with the message the user sees. Values are trimmed of surrounding blanks; an empty value is
-/// unknown (nil), never zero.
+/// unknown (nil, or a null ``StoreValue``), never zero.
+///
+/// Text is checked where it lies and handed on as a span of the source's bytes: no string is
+/// made for a record that passes.
 struct FieldReader<Source: FieldSource> {
   let source: Source
   let names: [String]
@@ -21,17 +57,22 @@ struct FieldReader<Source: FieldSource> {
   }
 
   @inline(__always)
-  func raw(_ column: Int) -> UnsafeBufferPointer<UInt8>? {
-    guard var bytes = source.bytes(column), !bytes.isEmpty else { return nil }
+  func located(_ column: Int) -> SourceField? {
+    guard var field = source.field(column), !field.bytes.isEmpty else { return nil }
+    let bytes = field.bytes
     if Self.isBlank(bytes.first!) || Self.isBlank(bytes.last!) {
       var start = 0
       var end = bytes.count
       while start < end && Self.isBlank(bytes[start]) { start += 1 }
       while end > start && Self.isBlank(bytes[end - 1]) { end -= 1 }
-      bytes = UnsafeBufferPointer(rebasing: bytes[start..<end])
+      field.bytes = UnsafeBufferPointer(rebasing: bytes[start..<end])
+      field.offset += start
     }
-    return bytes.isEmpty ? nil : bytes
+    return field.bytes.isEmpty ? nil : field
   }
+
+  @inline(__always)
+  func raw(_ column: Int) -> UnsafeBufferPointer<UInt8>? { located(column)?.bytes }
 
   func problem(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>?, _ reason: String, _ fix: String)
     -> FieldProblem
@@ -45,45 +86,59 @@ struct FieldReader<Source: FieldSource> {
     problem(column, nil, "\(names[column]) is required", "fill in \(names[column])")
   }
 
-  func text(_ column: Int) throws(FieldProblem) -> String? {
+  /// A text column: checked as UTF-8 in place; line breaks are stored as LF whatever the file
+  /// used (XML parsers already do this), so that the CSV and XML forms of a record store the same
+  /// text.
+  func text(_ column: Int, _ row: inout RowBuilder) throws(FieldProblem) -> StoreValue {
+    guard let field = located(column) else { return .null }
+    guard UTF8Check.isValid(field.bytes) else {
+      throw problem(column, field.bytes, "\(names[column]) is not valid UTF-8", "save the file as UTF-8")
+    }
+    guard field.bytes.contains(0x0D) else { return field.value }
+    return row.made(UTF8Check.replacingLineBreaks(field.bytes))
+  }
+
+  func requiredText(_ column: Int, _ row: inout RowBuilder) throws(FieldProblem) -> StoreValue {
+    let value = try text(column, &row)
+    if value.isNull { throw missing(column) }
+    return value
+  }
+
+  /// A text column as a string, for the few values that are reshaped (lists).
+  func string(_ column: Int) throws(FieldProblem) -> String? {
     guard let bytes = raw(column) else { return nil }
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw problem(column, bytes, "\(names[column]) is not valid UTF-8", "save the file as UTF-8")
     }
-    // Line breaks are stored as LF whatever the file used (XML parsers already do this), so that
-    // the CSV and XML forms of a record store the same text.
-    guard bytes.contains(0x0D) else { return text }
-    return text.replacingLineBreaks()
-  }
-
-  func requiredText(_ column: Int) throws(FieldProblem) -> String {
-    guard let text = try text(column) else { throw missing(column) }
     return text
   }
 
-  func identifier(_ column: Int) throws(FieldProblem) -> String? {
-    guard let bytes = raw(column) else { return nil }
-    guard Identifier.isValid(utf8: bytes) else {
+  func identifier(_ column: Int) throws(FieldProblem) -> StoreValue {
+    guard let field = located(column) else { return .null }
+    guard Identifier.isValid(utf8: field.bytes) else {
       throw problem(
-        column, bytes, "\(names[column]) must be 1 to 64 characters of A-Z a-z 0-9 . _ -",
+        column, field.bytes, "\(names[column]) must be 1 to 64 characters of A-Z a-z 0-9 . _ -",
         "remove spaces and other characters from the id")
     }
-    return String(decoding: bytes, as: UTF8.self)
+    return field.value
   }
 
-  func requiredIdentifier(_ column: Int) throws(FieldProblem) -> String {
-    guard let id = try identifier(column) else { throw missing(column) }
-    return id
+  func requiredIdentifier(_ column: Int) throws(FieldProblem) -> StoreValue {
+    let value = try identifier(column)
+    if value.isNull { throw missing(column) }
+    return value
   }
 
-  func country(_ column: Int) throws(FieldProblem) -> String? {
-    guard let bytes = raw(column) else { return nil }
-    guard let code = Country.code(utf8: bytes) else {
+  /// A country code, stored upper-case.
+  func country(_ column: Int, _ row: inout RowBuilder) throws(FieldProblem) -> StoreValue {
+    guard let field = located(column) else { return .null }
+    guard let code = Country.code(utf8: field.bytes) else {
       throw problem(
-        column, bytes, "\(names[column]) must be an ISO 3166-1 alpha-2 country code",
+        column, field.bytes, "\(names[column]) must be an ISO 3166-1 alpha-2 country code",
         "use a two-letter code such as CN, VN, IN or TR")
     }
-    return code
+    if field.bytes[0] < 0x61 && field.bytes[1] < 0x61 { return field.value }
+    return row.made(code)
   }
 
   func enumeration<Value: RecordEnumeration>(_ column: Int, as type: Value.Type) throws(FieldProblem)
@@ -220,24 +275,47 @@ struct FieldReader<Source: FieldSource> {
   }
 }
 
-extension String {
+/// UTF-8 checks on bytes, for values that are stored without becoming strings.
+enum UTF8Check {
+  /// Whether `bytes` are well-formed UTF-8 (no overlong forms, surrogates or values past
+  /// U+10FFFF), checking eight ASCII bytes at a time.
+  @inline(__always)
+  static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = bytes.count
+    guard let base = bytes.baseAddress else { return true }
+    var index = 0
+    let raw = UnsafeRawPointer(base)
+    while index + 8 <= count {
+      if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+        return isValidFrom(index, bytes)
+      }
+      index += 8
+    }
+    while index < count {
+      if base[index] >= 0x80 { return isValidFrom(index, bytes) }
+      index += 1
+    }
+    return true
+  }
+
+  private static func isValidFrom(_ start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    String(validating: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self) != nil
+  }
+
   /// CRLF and lone CR as LF.
-  func replacingLineBreaks() -> String {
-    var out = ""
-    out.reserveCapacity(utf8.count)
-    var previousWasCR = false
-    for scalar in unicodeScalars {
-      if scalar == "\r" {
-        out.unicodeScalars.append("\n")
-        previousWasCR = true
-        continue
+  static func replacingLineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == 0x0D {
+        out.append(0x0A)
+        if index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
+      } else {
+        out.append(byte)
       }
-      if scalar == "\n" && previousWasCR {
-        previousWasCR = false
-        continue
-      }
-      previousWasCR = false
-      out.unicodeScalars.append(scalar)
+      index += 1
     }
     return out
   }

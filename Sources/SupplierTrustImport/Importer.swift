@@ -4,6 +4,10 @@ import SupplierTrustCSV
 import SupplierTrustModel
 import SupplierTrustStore
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// How an import or check run behaves.
 public struct ImportOptions: Sendable {
   /// Stop at the first rejected record, storing nothing from that file.
@@ -40,6 +44,8 @@ public final class Importer {
   var knownSuppliers: Set<String>
   /// Suppliers whose own record was rejected in this run, and where, to explain later rejects.
   var rejectedSuppliers: [String: String] = [:]
+  /// The supplier id last found in ``knownSuppliers`` (forgotten when a file is rolled back).
+  var lastKnownSupplier: [UInt8]?
   var report = ImportReport()
   var stopped = false
   /// Accepted records of the files read so far, when ``ImportOptions/collectsCatalog`` is set.
@@ -239,7 +245,10 @@ public final class Importer {
     /// The store transaction, or nil when only checking.
     let session: ImportSession?
     /// For a check: the line where each id was first seen in this file, by kind.
-    var seenIDs: [RecordKind: IdentityIndex] = [:]
+    /// By ``RecordKind/importOrder`` (an array: a dictionary hashed the kind on every record).
+    var seenIDs: [IdentityIndex?] = Array(repeating: nil, count: RecordKind.allCases.count)
+    /// About how many records the file holds (from its size), to size ``seenIDs`` once.
+    var expectedRecords = 1024
     var accepted: [RecordKind: Int] = [:]
     var rejected: [RecordKind: Int] = [:]
     var warnings: [RecordKind: Int] = [:]
@@ -275,59 +284,93 @@ public final class Importer {
     }
   }
 
-  /// Checks references and stores one decoded record; returns the problem if it is refused.
-  func store(_ record: DecodedRecord, line: Int, in run: FileRun) throws(StoreError) -> FieldProblem? {
-    if case .supplier = record {
-      // Known before storing so that later records of the same file may refer to it.
-    } else if !knownSuppliers.contains(record.supplierID) {
-      let why = rejectedSuppliers[record.supplierID].map { " (its own record at \($0) was rejected)" } ?? ""
-      return FieldProblem(
-        column: "supplier_id", value: record.supplierID,
-        reason: "supplier_id \(record.supplierID) is not a known supplier\(why)",
-        fix: "import the supplier's profile first (suppliers.csv or a <supplier> element), or correct the id")
+  /// Whether records may refer to the supplier with this id. Records come grouped by supplier
+  /// more often than not, so the last id found is compared first, without making a string.
+  func isKnownSupplier(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
+    if let last = lastKnownSupplier, last.count == id.count,
+      last.withUnsafeBufferPointer({ memcmp($0.baseAddress!, id.baseAddress!, id.count) == 0 })
+    {
+      return true
     }
+    guard knownSuppliers.contains(String(decoding: id, as: UTF8.self)) else { return false }
+    lastKnownSupplier = Array(id)
+    return true
+  }
+
+  /// Checks references and stores one checked record (its values in the store's column order);
+  /// returns the problem if it is refused.
+  func store(_ kind: RecordKind, _ row: StoreRow, line: Int, in run: FileRun) throws(StoreError)
+    -> FieldProblem?
+  {
+    if let problem = referenceProblem(kind, row) { return problem }
     let outcome: UpsertOutcome
     if let session = run.session {
-      switch record {
-      case .supplier(let s): outcome = try session.upsert(s, line: line)
-      case .certification(let c): outcome = try session.upsert(c, line: line)
-      case .audit(let a): outcome = try session.upsert(a, line: line)
-      case .review(let r): outcome = try session.upsert(r, line: line)
-      case .order(let o): outcome = try session.upsert(o, line: line)
-      }
+      outcome = try session.upsert(kind, row, line: line)
     } else {
-      if let first = run.seenIDs[record.kind, default: IdentityIndex()].insert(record.identity, line: line) {
-        outcome = .duplicate(firstLine: first)
-      } else {
-        outcome = .stored
-      }
+      outcome = remember(kind, row, line: line, in: run)
     }
+    return written(kind, row, line: line, outcome: outcome, in: run)
+  }
+
+  /// Why a record may not be stored because of the supplier it names, if so. A supplier is
+  /// known once stored, so that later records of the same file may refer to it.
+  func referenceProblem(_ kind: RecordKind, _ row: StoreRow) -> FieldProblem? {
+    guard kind != .suppliers else { return nil }
+    let supplier = row.bytes(RecordDecoder.supplierValueIndex(kind))
+    if isKnownSupplier(supplier) { return nil }
+    let id = String(decoding: supplier, as: UTF8.self)
+    let why = rejectedSuppliers[id].map { " (its own record at \($0) was rejected)" } ?? ""
+    return FieldProblem(
+      column: "supplier_id", value: id,
+      reason: "supplier_id \(id) is not a known supplier\(why)",
+      fix: "import the supplier's profile first (suppliers.csv or a <supplier> element), or correct the id")
+  }
+
+  /// For a check (no store): notes the record's key, telling a repeat within the file.
+  func remember(_ kind: RecordKind, _ row: StoreRow, line: Int, in run: FileRun) -> UpsertOutcome {
+    let slot = kind.importOrder
+    if run.seenIDs[slot] == nil { run.seenIDs[slot] = IdentityIndex(expectedCount: run.expectedRecords) }
+    if let first = run.seenIDs[slot]!.insert(bytes: row.bytes(0), line: line) {
+      return .duplicate(firstLine: first)
+    }
+    return .stored
+  }
+
+  /// What follows writing a record: its refusal if its key repeats one of the same file, or the
+  /// bookkeeping of an accepted record.
+  func written(_ kind: RecordKind, _ row: StoreRow, line: Int, outcome: UpsertOutcome, in run: FileRun)
+    -> FieldProblem?
+  {
     if case .duplicate(let firstLine) = outcome {
-      if case .certification(let c) = record {
-        // Certificates have no id column: name what identifies them.
-        let what =
-          c.certificateNumber.map { "\(c.standard) certificate \($0) of \(c.supplierID)" }
-          ?? "\(c.standard) certificate of \(c.supplierID) issued \(c.issuedOn?.description ?? "(no date)") by \(c.certificationBody ?? "(no issuer)")"
-        return FieldProblem(
-          column: c.certificateNumber == nil ? "standard" : "certificate_number",
-          value: c.certificateNumber ?? c.standard,
-          reason: "the \(what) appears again in this file (first on line \(firstLine))",
-          fix: "remove the repeated record, or correct its certificate number")
-      }
-      let (column, noun) = Importer.identityColumn(record)
-      return FieldProblem(
-        column: column, value: record.identity,
-        reason: "\(noun) \(record.identity) appears again in this file (first on line \(firstLine))",
-        fix: "give each record its own id, or remove the repeated record")
+      return Importer.duplicateProblem(DecodedRecord(kind, row), firstLine: firstLine)
     }
-    if options.collectsCatalog { run.collect(record, line: line) }
-    if case .supplier(let s) = record, knownSuppliers.insert(s.id).inserted {
-      run.addedSuppliers.append(s.id)
-      rejectedSuppliers[s.id] = nil
-    } else if case .supplier(let s) = record {
-      rejectedSuppliers[s.id] = nil
+    if options.collectsCatalog { run.collect(DecodedRecord(kind, row), line: line) }
+    if kind == .suppliers {
+      let id = row.string(0)!
+      if knownSuppliers.insert(id).inserted { run.addedSuppliers.append(id) }
+      rejectedSuppliers[id] = nil
     }
     return nil
+  }
+
+  /// Why a record whose key this file already gave is refused.
+  static func duplicateProblem(_ record: DecodedRecord, firstLine: Int) -> FieldProblem {
+    if case .certification(let c) = record {
+      // Certificates have no id column: name what identifies them.
+      let what =
+        c.certificateNumber.map { "\(c.standard) certificate \($0) of \(c.supplierID)" }
+        ?? "\(c.standard) certificate of \(c.supplierID) issued \(c.issuedOn?.description ?? "(no date)") by \(c.certificationBody ?? "(no issuer)")"
+      return FieldProblem(
+        column: c.certificateNumber == nil ? "standard" : "certificate_number",
+        value: c.certificateNumber ?? c.standard,
+        reason: "the \(what) appears again in this file (first on line \(firstLine))",
+        fix: "remove the repeated record, or correct its certificate number")
+    }
+    let (column, noun) = Importer.identityColumn(record)
+    return FieldProblem(
+      column: column, value: record.identity,
+      reason: "\(noun) \(record.identity) appears again in this file (first on line \(firstLine))",
+      fix: "give each record its own id, or remove the repeated record")
   }
 
   static func identityColumn(_ record: DecodedRecord) -> (String, String) {
@@ -404,6 +447,7 @@ public final class Importer {
     run.session?.rollback()
     run.collected = Catalog()
     for id in run.addedSuppliers { knownSuppliers.remove(id) }
+    lastKnownSupplier = nil
     run.addedSuppliers.removeAll()
   }
 

@@ -1,4 +1,5 @@
 import SupplierTrustModel
+import SupplierTrustStore
 
 /// A record decoded and checked against every rule of the contract.
 public enum DecodedRecord: Sendable {
@@ -40,134 +41,275 @@ public enum DecodedRecord: Sendable {
   }
 }
 
-/// Turns the fields of one record into a model value, or the first rule it breaks.
+/// Checks the fields of one record against every rule of the contract and appends its values,
+/// in the store's column order (``Schema``), to a ``RowBuilder``; or throws the first rule it
+/// breaks, in column order, appending nothing.
 enum RecordDecoder {
-  static func decode<S: FieldSource>(_ kind: RecordKind, _ source: S) throws(FieldProblem) -> DecodedRecord {
+  /// The number of values a record of `kind` has (its table's columns before `import_id`).
+  static func width(_ kind: RecordKind) -> Int { kind.storeValueCount }
+
+  /// The index of the supplier reference among a record's values.
+  static func supplierValueIndex(_ kind: RecordKind) -> Int { kind == .suppliers ? 0 : 1 }
+
+  static func decode<S: FieldSource>(_ kind: RecordKind, _ source: S, into row: inout RowBuilder)
+    throws(FieldProblem)
+  {
     switch kind {
-    case .suppliers: return .supplier(try supplier(FieldReader(source: source, names: Columns.suppliers)))
+    case .suppliers: try supplier(FieldReader(source: source, names: Columns.suppliers), &row)
     case .certifications:
-      return .certification(try certification(FieldReader(source: source, names: Columns.certifications)))
-    case .audits: return .audit(try audit(FieldReader(source: source, names: Columns.audits)))
-    case .reviews: return .review(try review(FieldReader(source: source, names: Columns.reviews)))
-    case .orders: return .order(try order(FieldReader(source: source, names: Columns.orders)))
+      try certification(FieldReader(source: source, names: Columns.certifications), &row)
+    case .audits: try audit(FieldReader(source: source, names: Columns.audits), &row)
+    case .reviews: try review(FieldReader(source: source, names: Columns.reviews), &row)
+    case .orders: try order(FieldReader(source: source, names: Columns.orders), &row)
     }
   }
 
-  static func supplier<S>(_ f: FieldReader<S>) throws(FieldProblem) -> Supplier {
+  static func supplier<S>(_ f: FieldReader<S>, _ row: inout RowBuilder) throws(FieldProblem) {
     let id = try f.requiredIdentifier(0)
-    let name = try f.requiredText(1)
-    guard let country = try f.country(2) else { throw f.missing(2) }
-    var s = Supplier(id: id, name: name, country: country)
-    s.region = try f.text(3)
-    s.businessType = try f.enumeration(4, as: BusinessType.self)
-    if let categories = try f.text(5) {
-      s.categories = categories.split(separator: ";").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+    let name = try f.requiredText(1, &row)
+    let country = try f.country(2, &row)
+    if country.isNull { throw f.missing(2) }
+    let region = try f.text(3, &row)
+    let businessType = try f.enumeration(4, as: BusinessType.self)
+    var categories = StoreValue.null
+    if let list = try f.string(5) {
+      let items = list.split(separator: ";").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+      if !items.isEmpty { categories = row.made(items.joined(separator: ";")) }
     }
-    s.yearEstablished = try f.year(6)
-    s.employees = try f.count(7)
-    s.tradeAssurance = try f.flag(8)
-    s.tradeAssuranceLimit = try f.money(9)
-    s.goldSupplierSince = try f.year(10)
-    s.verifiedSupplier = try f.flag(11)
-    s.businessLicenseVerified = try f.flag(12)
-    s.responseRate = try f.rate(13)
-    s.medianResponseHours = try f.number(14, in: 0...10_000)
-    s.onTimeDeliveryRate = try f.rate(15)
-    s.platformRating = try f.number(16, in: 0...5)
-    s.transactions12m = try f.count(17)
-    s.revenue12m = try f.money(18)
-    if let since = s.goldSupplierSince, let founded = s.yearEstablished, since < founded {
+    let yearEstablished = try f.year(6)
+    let employees = try f.count(7)
+    let tradeAssurance = try f.flag(8)
+    let limit = try f.money(9)
+    let goldSupplierSince = try f.year(10)
+    let verified = try f.flag(11)
+    let licenseVerified = try f.flag(12)
+    let responseRate = try f.rate(13)
+    let responseHours = try f.number(14, in: 0...10_000)
+    let onTime = try f.rate(15)
+    let platformRating = try f.number(16, in: 0...5)
+    let transactions = try f.count(17)
+    let revenue = try f.money(18)
+    if let since = goldSupplierSince, let founded = yearEstablished, since < founded {
       throw FieldProblem(
         column: "gold_supplier_since", value: String(since),
         reason: "gold_supplier_since \(since) is before year_established \(founded)",
         fix: "correct one of the two years")
     }
-    return s
+    row.values.append(contentsOf: [
+      id, name, country, region, businessType.map { row.made($0.rawValue) } ?? .null, categories,
+      .integer(yearEstablished), .integer(employees), .flag(tradeAssurance), .integer(limit?.cents),
+      .integer(goldSupplierSince), .flag(verified), .flag(licenseVerified), .real(responseRate),
+      .real(responseHours), .real(onTime), .real(platformRating), .integer(transactions),
+      .integer(revenue?.cents),
+    ])
   }
 
-  static func certification<S>(_ f: FieldReader<S>) throws(FieldProblem) -> Certification {
-    var c = Certification(supplierID: try f.requiredIdentifier(0), standard: try f.standard(1))
-    c.certificateNumber = try f.text(2)
-    c.certificationBody = try f.text(3)
-    c.accreditationBody = try f.text(4)
-    c.issuedOn = try f.day(5)
-    c.expiresOn = try f.day(6)
-    c.status = try f.enumeration(7, as: CertificateStatus.self)
-    c.scope = try f.text(8)
-    try f.order(5, c.issuedOn, 6, c.expiresOn)
-    return c
+  static func certification<S>(_ f: FieldReader<S>, _ row: inout RowBuilder) throws(FieldProblem) {
+    let supplierID = try f.requiredIdentifier(0)
+    let standard = try f.standard(1)
+    let number = try f.text(2, &row)
+    let body = try f.text(3, &row)
+    let accreditation = try f.text(4, &row)
+    let issued = try f.day(5)
+    let expires = try f.day(6)
+    let status = try f.enumeration(7, as: CertificateStatus.self)
+    let scope = try f.text(8, &row)
+    try f.order(5, issued, 6, expires)
+    // The key as ``Certification/key`` spells it, made from the stored values.
+    let start = row.extra.count
+    row.extra.append(contentsOf: Self.bytes(supplierID, f, row))
+    row.extra.append(UInt8(ascii: "|"))
+    row.extra.append(contentsOf: standard.utf8)
+    row.extra.append(UInt8(ascii: "|"))
+    if !number.isNull {
+      row.extra.append(UInt8(ascii: "#"))
+      row.extra.append(contentsOf: Self.bytes(number, f, row))
+    } else {
+      row.extra.append(contentsOf: (issued?.description ?? "").utf8)
+      row.extra.append(UInt8(ascii: "|"))
+      if !body.isNull { row.extra.append(contentsOf: Self.bytes(body, f, row)) }
+    }
+    let key = StoreValue.text(buffer: RowBuilder.extraBuffer, offset: start, count: row.extra.count - start)
+    row.values.append(contentsOf: [
+      key, supplierID, row.made(standard), number, body, accreditation,
+      .integer(issued.map { Int($0.daysSinceEpoch) }), .integer(expires.map { Int($0.daysSinceEpoch) }),
+      status.map { row.made($0.rawValue) } ?? .null, scope,
+    ])
   }
 
-  static func audit<S>(_ f: FieldReader<S>) throws(FieldProblem) -> Audit {
+  /// The bytes of a text value just read: from the source, or from the builder's own bytes.
+  private static func bytes<S>(_ value: StoreValue, _ f: FieldReader<S>, _ row: RowBuilder) -> [UInt8] {
+    if value.buffer == RowBuilder.extraBuffer {
+      return Array(row.extra[Int(value.payload)..<(Int(value.payload) + Int(value.count))])
+    }
+    return Array(f.source.bytes(of: value))
+  }
+
+  static func audit<S>(_ f: FieldReader<S>, _ row: inout RowBuilder) throws(FieldProblem) {
     let id = try f.requiredIdentifier(0)
     let supplierID = try f.requiredIdentifier(1)
     guard let kind = try f.enumeration(2, as: AuditKind.self) else { throw f.missing(2) }
-    let auditor = try f.text(3)
+    let auditor = try f.text(3, &row)
     let date = try f.requiredDay(4)
     guard let result = try f.enumeration(5, as: AuditResult.self) else { throw f.missing(5) }
-    var a = Audit(id: id, supplierID: supplierID, kind: kind, date: date, result: result)
-    a.auditor = auditor
-    a.score = try f.number(6, in: 0...100)
-    a.majorFindings = try f.count(7)
-    a.minorFindings = try f.count(8)
-    a.validUntil = try f.day(9)
-    try f.order(4, a.date, 9, a.validUntil)
-    return a
+    let score = try f.number(6, in: 0...100)
+    let major = try f.count(7)
+    let minor = try f.count(8)
+    let validUntil = try f.day(9)
+    try f.order(4, date, 9, validUntil)
+    row.values.append(contentsOf: [
+      id, supplierID, row.made(kind.rawValue), auditor, .integer(Int64(date.daysSinceEpoch)),
+      row.made(result.rawValue), .real(score), .integer(major), .integer(minor),
+      .integer(validUntil.map { Int($0.daysSinceEpoch) }),
+    ])
   }
 
-  static func review<S>(_ f: FieldReader<S>) throws(FieldProblem) -> Review {
+  static func review<S>(_ f: FieldReader<S>, _ row: inout RowBuilder) throws(FieldProblem) {
     let id = try f.requiredIdentifier(0)
     let supplierID = try f.requiredIdentifier(1)
     let rating = try f.requiredNumber(2, in: 1...5, decimals: 1)
     let date = try f.requiredDay(3)
-    var r = Review(id: id, supplierID: supplierID, rating: rating, date: date)
-    r.reviewerID = try f.identifier(4)
-    r.reviewerCountry = try f.country(5)
-    r.verifiedPurchase = try f.flag(6)
-    r.orderID = try f.identifier(7)
-    r.productQuality = try f.number(8, in: 1...5, decimals: 1)
-    r.delivery = try f.number(9, in: 1...5, decimals: 1)
-    r.communication = try f.number(10, in: 1...5, decimals: 1)
-    r.text = try f.text(11)
-    return r
+    let reviewer = try f.identifier(4)
+    let country = try f.country(5, &row)
+    let verified = try f.flag(6)
+    let orderID = try f.identifier(7)
+    let quality = try f.number(8, in: 1...5, decimals: 1)
+    let delivery = try f.number(9, in: 1...5, decimals: 1)
+    let communication = try f.number(10, in: 1...5, decimals: 1)
+    let text = try f.text(11, &row)
+    row.values.append(id)
+    row.values.append(supplierID)
+    row.values.append(.real(rating))
+    row.values.append(.integer(Int64(date.daysSinceEpoch)))
+    row.values.append(reviewer)
+    row.values.append(country)
+    row.values.append(.flag(verified))
+    row.values.append(orderID)
+    row.values.append(.real(quality))
+    row.values.append(.real(delivery))
+    row.values.append(.real(communication))
+    row.values.append(text)
   }
 
-  static func order<S>(_ f: FieldReader<S>) throws(FieldProblem) -> Order {
+  static func order<S>(_ f: FieldReader<S>, _ row: inout RowBuilder) throws(FieldProblem) {
     let id = try f.requiredIdentifier(0)
     let supplierID = try f.requiredIdentifier(1)
     let date = try f.requiredDay(2)
     let amount = try f.requiredMoney(3)
-    var o = Order(id: id, supplierID: supplierID, orderDate: date, amount: amount)
-    o.paymentMethod = try f.enumeration(4, as: PaymentMethod.self)
-    o.tradeAssurance = try f.flag(5)
-    o.agreedShipDate = try f.day(6)
-    o.shippedDate = try f.day(7)
-    o.deliveredDate = try f.day(8)
-    o.inspectionResult = try f.enumeration(9, as: InspectionResult.self)
-    o.dispute = try f.enumeration(10, as: DisputeStatus.self)
-    o.disputeOpenedOn = try f.day(11)
-    o.disputeClosedOn = try f.day(12)
-    o.refund = try f.money(13)
-    try f.order(2, o.orderDate, 6, o.agreedShipDate)
-    try f.order(2, o.orderDate, 7, o.shippedDate)
-    try f.order(7, o.shippedDate, 8, o.deliveredDate)
-    try f.order(2, o.orderDate, 11, o.disputeOpenedOn)
-    try f.order(11, o.disputeOpenedOn, 12, o.disputeClosedOn)
-    if let refund = o.refund, refund > amount {
+    let payment = try f.enumeration(4, as: PaymentMethod.self)
+    let tradeAssurance = try f.flag(5)
+    let agreed = try f.day(6)
+    let shipped = try f.day(7)
+    let delivered = try f.day(8)
+    let inspection = try f.enumeration(9, as: InspectionResult.self)
+    let dispute = try f.enumeration(10, as: DisputeStatus.self)
+    let opened = try f.day(11)
+    let closed = try f.day(12)
+    let refund = try f.money(13)
+    try f.order(2, date, 6, agreed)
+    try f.order(2, date, 7, shipped)
+    try f.order(7, shipped, 8, delivered)
+    try f.order(2, date, 11, opened)
+    try f.order(11, opened, 12, closed)
+    if let refund, refund > amount {
       throw FieldProblem(
         column: "refund_usd", value: refund.description,
         reason: "refund_usd \(refund) is more than amount_usd \(amount)",
         fix: "correct the refund or the amount")
     }
-    if o.dispute == nil || o.dispute == DisputeStatus.none, o.disputeOpenedOn != nil {
+    if dispute == nil || dispute == DisputeStatus.none, opened != nil {
       throw FieldProblem(
-        column: "dispute", value: o.dispute?.rawValue ?? "",
+        column: "dispute", value: dispute?.rawValue ?? "",
         reason: "dispute_opened_on is set but dispute says there is none",
         fix:
           "set dispute to open, refunded, partially_refunded, rejected or withdrawn, or clear dispute_opened_on"
       )
     }
-    return o
+    func day(_ value: Day?) -> StoreValue { .integer(value.map { Int($0.daysSinceEpoch) }) }
+    row.values.append(contentsOf: [
+      id, supplierID, day(date), .integer(amount.cents), payment.map { row.made($0.rawValue) } ?? .null,
+      .flag(tradeAssurance), day(agreed), day(shipped), day(delivered),
+      inspection.map { row.made($0.rawValue) } ?? .null, dispute.map { row.made($0.rawValue) } ?? .null,
+      day(opened), day(closed), .integer(refund?.cents),
+    ])
+  }
+}
+
+extension DecodedRecord {
+  /// The model value of a checked record given as store values (see ``RecordDecoder``).
+  init(_ kind: RecordKind, _ row: StoreRow) {
+    func text(_ i: Int) -> String? { row.string(i) }
+    func int(_ i: Int) -> Int? { row[i].int64.map { Int($0) } }
+    func flag(_ i: Int) -> Bool? { row[i].int64.map { $0 != 0 } }
+    func real(_ i: Int) -> Double? { row[i].double }
+    func money(_ i: Int) -> Money? { row[i].int64.map { Money(cents: $0) } }
+    func day(_ i: Int) -> Day? { row[i].int64.map { Day(daysSinceEpoch: Int32($0)) } }
+    func value<E: RecordEnumeration>(_ i: Int, _ type: E.Type) -> E? { text(i).flatMap { E(rawValue: $0) } }
+    switch kind {
+    case .suppliers:
+      var s = Supplier(id: text(0)!, name: text(1)!, country: text(2)!)
+      s.region = text(3)
+      s.businessType = value(4, BusinessType.self)
+      s.categories = text(5).map { $0.split(separator: ";").map(String.init) } ?? []
+      s.yearEstablished = int(6)
+      s.employees = int(7)
+      s.tradeAssurance = flag(8)
+      s.tradeAssuranceLimit = money(9)
+      s.goldSupplierSince = int(10)
+      s.verifiedSupplier = flag(11)
+      s.businessLicenseVerified = flag(12)
+      s.responseRate = real(13)
+      s.medianResponseHours = real(14)
+      s.onTimeDeliveryRate = real(15)
+      s.platformRating = real(16)
+      s.transactions12m = int(17)
+      s.revenue12m = money(18)
+      self = .supplier(s)
+    case .certifications:
+      var c = Certification(supplierID: text(1)!, standard: text(2)!)
+      c.certificateNumber = text(3)
+      c.certificationBody = text(4)
+      c.accreditationBody = text(5)
+      c.issuedOn = day(6)
+      c.expiresOn = day(7)
+      c.status = value(8, CertificateStatus.self)
+      c.scope = text(9)
+      self = .certification(c)
+    case .audits:
+      var a = Audit(
+        id: text(0)!, supplierID: text(1)!, kind: value(2, AuditKind.self)!, date: day(4)!,
+        result: value(5, AuditResult.self)!)
+      a.auditor = text(3)
+      a.score = real(6)
+      a.majorFindings = int(7)
+      a.minorFindings = int(8)
+      a.validUntil = day(9)
+      self = .audit(a)
+    case .reviews:
+      var r = Review(id: text(0)!, supplierID: text(1)!, rating: real(2)!, date: day(3)!)
+      r.reviewerID = text(4)
+      r.reviewerCountry = text(5)
+      r.verifiedPurchase = flag(6)
+      r.orderID = text(7)
+      r.productQuality = real(8)
+      r.delivery = real(9)
+      r.communication = real(10)
+      r.text = text(11)
+      self = .review(r)
+    case .orders:
+      var o = Order(id: text(0)!, supplierID: text(1)!, orderDate: day(2)!, amount: money(3)!)
+      o.paymentMethod = value(4, PaymentMethod.self)
+      o.tradeAssurance = flag(5)
+      o.agreedShipDate = day(6)
+      o.shippedDate = day(7)
+      o.deliveredDate = day(8)
+      o.inspectionResult = value(9, InspectionResult.self)
+      o.dispute = value(10, DisputeStatus.self)
+      o.disputeOpenedOn = day(11)
+      o.disputeClosedOn = day(12)
+      o.refund = money(13)
+      self = .order(o)
+    }
   }
 }
 

@@ -47,13 +47,22 @@ struct XMLRecordFields {
     try storage.withUnsafeBufferPointer { try body(Source(base: $0, ranges: ranges)) }
   }
 
+  /// Lends the values' buffer (``StoreValue`` buffer 0 of a record read from XML).
+  func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    try storage.withUnsafeBufferPointer(body)
+  }
+
   struct Source: FieldSource {
     let base: UnsafeBufferPointer<UInt8>
     let ranges: [Range<Int>?]
 
-    func bytes(_ column: Int) -> UnsafeBufferPointer<UInt8>? {
-      ranges[column].map { UnsafeBufferPointer(rebasing: base[$0]) }
+    func field(_ column: Int) -> SourceField? {
+      ranges[column].map {
+        SourceField(bytes: UnsafeBufferPointer(rebasing: base[$0]), buffer: 0, offset: $0.lowerBound)
+      }
     }
+
+    func bytes(of value: StoreValue) -> UnsafeBufferPointer<UInt8> { StoreTexts(base).bytes(value) }
   }
 }
 
@@ -346,15 +355,17 @@ final class CatalogXMLHandler: XMLStreamHandler {
 
   /// Decodes a finished record (on this, the reader's thread) and queues it.
   func emit(_ pending: PendingRecord, deferrable: Bool) throws {
-    let result: Result<DecodedRecord, FieldProblem>
-    do {
-      result = .success(
-        try pending.fields.withSource { source throws(FieldProblem) in
-          try RecordDecoder.decode(pending.kind, source)
-        })
-    } catch let problem as FieldProblem {
-      result = .failure(problem)
+    var row = RowBuilder()
+    row.values.reserveCapacity(pending.kind.storeValueCount)
+    let problem: FieldProblem? = pending.fields.withSource { source in
+      do throws(FieldProblem) {
+        try RecordDecoder.decode(pending.kind, source, into: &row)
+        return nil
+      } catch {
+        return error
+      }
     }
+    let result: Result<RowBuilder, FieldProblem> = problem.map { .failure($0) } ?? .success(row)
     try send(XMLOutcome(pending: pending, result: result, deferrable: deferrable))
   }
 
@@ -394,7 +405,8 @@ struct ImportCancelled: Error {}
 /// One record read from XML: decoded, or the rule it broke.
 struct XMLOutcome: Sendable {
   var pending: PendingRecord
-  var result: Result<DecodedRecord, FieldProblem>
+  /// The record's values (their texts point into `pending`'s fields and the builder's bytes).
+  var result: Result<RowBuilder, FieldProblem>
   /// A top-level record, which may name a supplier that comes later in the document.
   var deferrable: Bool
 }
@@ -475,7 +487,7 @@ extension Importer {
     let producer = XMLReadingProducer(
       path: path, hasher: run.hasher, queue: queue, batchSize: options.xmlBatchSize)
     /// Top-level records whose supplier was not known yet: retried at the end of the document.
-    var deferred: [(PendingRecord, DecodedRecord)] = []
+    var deferred: [(PendingRecord, RowBuilder)] = []
     var warnings: [ImportWarning] = []
     do {
       let worker = ProducerThread(queue: queue) { producer.run() }
@@ -497,8 +509,8 @@ extension Importer {
         }
       }
       if !run.strictStop {
-        for (pending, decoded) in deferred {
-          try storeXML(decoded, pending, in: run)
+        for (pending, row) in deferred {
+          try storeXML(row, pending, in: run)
           if run.strictStop { break }
         }
       }
@@ -519,26 +531,45 @@ extension Importer {
     finish(run, warnings: warnings)
   }
 
-  func processXML(_ outcome: XMLOutcome, in run: FileRun, deferred: inout [(PendingRecord, DecodedRecord)])
+  func processXML(_ outcome: XMLOutcome, in run: FileRun, deferred: inout [(PendingRecord, RowBuilder)])
     throws
   {
     let pending = outcome.pending
     switch outcome.result {
     case .failure(let problem):
       rejectXML(problem, pending, in: run)
-    case .success(let decoded):
-      if outcome.deferrable, decoded.kind != .suppliers, !knownSuppliers.contains(decoded.supplierID) {
+    case .success(let row):
+      if outcome.deferrable, pending.kind != .suppliers,
+        !Self.withStoreRow(
+          row, pending, { isKnownSupplier($0.bytes(RecordDecoder.supplierValueIndex(pending.kind))) })
+      {
         run.note(pending.kind)
-        deferred.append((pending, decoded))
+        deferred.append((pending, row))
         return
       }
-      try storeXML(decoded, pending, in: run)
+      try storeXML(row, pending, in: run)
     }
   }
 
-  func storeXML(_ decoded: DecodedRecord, _ pending: PendingRecord, in run: FileRun) throws {
+  /// Lends a record read from XML as store values.
+  static func withStoreRow<R>(_ row: RowBuilder, _ pending: PendingRecord, _ body: (StoreRow) throws -> R)
+    rethrows -> R
+  {
+    try pending.fields.withBytes { bytes in
+      try row.extra.withUnsafeBufferPointer { extra in
+        try row.values.withUnsafeBufferPointer { values in
+          try body(StoreRow(values: values, texts: StoreTexts(bytes, .init(start: nil, count: 0), extra)))
+        }
+      }
+    }
+  }
+
+  func storeXML(_ row: RowBuilder, _ pending: PendingRecord, in run: FileRun) throws {
     run.note(pending.kind)
-    if let problem = try store(decoded, line: pending.line, in: run) {
+    let problem = try Self.withStoreRow(row, pending) { stored throws(StoreError) in
+      try store(pending.kind, stored, line: pending.line, in: run)
+    }
+    if let problem {
       rejectXML(problem, pending, in: run)
     } else {
       run.accepted[pending.kind, default: 0] += 1

@@ -129,6 +129,59 @@ public struct ReviewTable: Sendable {
   }
 }
 
+extension ReviewTable {
+  /// The positions of the reviews ordered by supplier id, then date, then review id (bytewise:
+  /// ids are ASCII), as the store's scoring order. Supplier ids are numbered once per run of equal
+  /// ids and the reviews spread by a counting sort, so 4M reviews cost no string sort.
+  public static func supplierDateIDOrder(_ table: ReviewTable) -> [Int] {
+    let count = table.count
+    var numbers: [String: Int32] = [:]
+    var names: [String] = []
+    var supplierNumbers = [Int32](repeating: 0, count: count)
+    var last = ""
+    var lastNumber: Int32 = -1
+    for index in 0..<count {
+      let id = table.supplierIDs[index]
+      if lastNumber < 0 || id != last {
+        if let known = numbers[id] {
+          lastNumber = known
+        } else {
+          lastNumber = Int32(names.count)
+          numbers[id] = lastNumber
+          names.append(id)
+        }
+        last = id
+      }
+      supplierNumbers[index] = lastNumber
+    }
+    // Rank of each supplier number in id order.
+    let sortedNumbers = names.indices.sorted {
+      Array(names[$0].utf8).lexicographicallyPrecedes(names[$1].utf8)
+    }
+    var rank = [Int](repeating: 0, count: names.count)
+    for (position, number) in sortedNumbers.enumerated() { rank[number] = position }
+    var starts = [Int](repeating: 0, count: names.count + 1)
+    for number in supplierNumbers { starts[rank[Int(number)] + 1] += 1 }
+    for index in 0..<names.count { starts[index + 1] += starts[index] }
+    var next = starts
+    var order = [Int](repeating: 0, count: count)
+    for index in 0..<count {
+      let group = rank[Int(supplierNumbers[index])]
+      order[next[group]] = index
+      next[group] += 1
+    }
+    for group in 0..<names.count where starts[group + 1] - starts[group] > 1 {
+      order[starts[group]..<starts[group + 1]].sort { a, b in
+        let dayA = table.days[a]
+        let dayB = table.days[b]
+        if dayA != dayB { return dayA < dayB }
+        return Array(table.ids[a].utf8).lexicographicallyPrecedes(table.ids[b].utf8)
+      }
+    }
+    return order
+  }
+}
+
 extension ReviewTable: RandomAccessCollection, MutableCollection, RangeReplaceableCollection {
   public var startIndex: Int { 0 }
   public var endIndex: Int { ids.count }

@@ -26,7 +26,14 @@ final class SQLiteConnection {
   let handle: OpaquePointer
   let path: String
 
+  /// Set once per process, before the first connection.
+  private static let configured: Bool = {
+    _ = supplier_trust_sqlite_disable_memory_statistics()
+    return true
+  }()
+
   init(path: String, readOnly: Bool = false) throws(StoreError) {
+    _ = Self.configured
     var db: OpaquePointer?
     let flags =
       (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
@@ -113,6 +120,28 @@ final class SQLiteStatement {
       _ = sqlite3_bind_text(
         handle, index, UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self),
         Int32(bytes.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+    }
+  }
+
+  /// Binds UTF-8 text that stays alive and unchanged until the statement has run (SQLITE_STATIC:
+  /// no copy).
+  @inline(__always) func bind(_ index: Int32, text: UnsafeBufferPointer<UInt8>) {
+    guard let start = text.baseAddress, !text.isEmpty else {
+      // An empty text still needs a pointer: SQLITE_TRANSIENT copies the (no) bytes at once.
+      _ = sqlite3_bind_text(handle, index, "", 0, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+      return
+    }
+    _ = sqlite3_bind_text(
+      handle, index, UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self), Int32(text.count), nil)
+  }
+
+  /// Binds one checked value; text is bound in place (SQLITE_STATIC).
+  @inline(__always) func bind(_ index: Int32, _ value: StoreValue, _ texts: StoreTexts) {
+    switch value.kind {
+    case .null: sqlite3_bind_null(handle, index)
+    case .integer: sqlite3_bind_int64(handle, index, value.payload)
+    case .real: sqlite3_bind_double(handle, index, Double(bitPattern: UInt64(bitPattern: value.payload)))
+    case .text: bind(index, text: texts.bytes(value))
     }
   }
 

@@ -10,6 +10,9 @@ public final class Store {
   public var path: String { connection.path }
   /// A read-only store that has no schema yet (an empty file): it holds no records.
   private(set) var isEmptyStore = false
+  /// Below this many review rows one thread reads them all (a second connection costs more than
+  /// it saves); tests lower it to cover the two-thread read.
+  var parallelReviewReadMinimum: Int64 = 200_000
 
   /// The schema version this build writes.
   public static var schemaVersion: Int { Schema.migrations.count }

@@ -44,6 +44,44 @@ import Testing
     }
   }
 
+  @Test func aVersion4StoreMovesItsReviewsIntoTheRowTableAndLoadsTheSame() throws {
+    try withTempDir { dir in
+      let current = try makeStore(in: dir)
+      _ = try Importer(store: current).run(paths: [Sample.folder])
+      let expected = contents(try current.loadCatalog())
+      // A store as schema 4 left it (WITHOUT ROWID reviews and the scoring index), same rows.
+      let oldPath = dir.file("v4.sqlite")
+      do {
+        let old = try SQLiteConnection(path: oldPath)
+        for step in 0..<4 { try old.execute(Schema.migrations[step]) }
+        try old.execute("PRAGMA user_version = 4")
+        try old.execute("ATTACH '\(current.path)' AS current")
+        for table in ["imports", "suppliers", "certifications", "audits", "reviews", "orders"] {
+          try old.execute("INSERT INTO \(table) SELECT * FROM current.\(table)")
+        }
+        try old.execute("DETACH current")
+      }
+      let migrated = try Store(path: oldPath)
+      #expect(try migrated.userVersion() == 5)
+      let indexes = try migrated.connection.prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'reviews' ORDER BY name")
+      var names: [String] = []
+      while try indexes.step() { names.append(indexes.string(0)!) }
+      #expect(names == ["reviews_by_id"])
+      #expect(contents(try migrated.loadCatalog()) == expected)
+      // Read by two threads (half of the rows each), the same.
+      try migrated.connection.execute("DELETE FROM catalog_snapshot")
+      migrated.parallelReviewReadMinimum = 10
+      #expect(contents(try migrated.loadCatalog()) == expected)
+      // The unique index still finds a repeated id inside one file.
+      let repeated = try dir.write(
+        "again/reviews.csv",
+        "review_id,supplier_id,rating,review_date\nR-X,SUP-0001,4,2026-11-20\nR-X,SUP-0001,5,2026-11-21\n")
+      let report = try Importer(store: migrated).run(paths: [repeated])
+      #expect(report.rejects.map(\.reason) == ["review_id R-X appears again in this file (first on line 2)"])
+    }
+  }
+
   @Test func anImportDeletesTheSnapshotAndTheNextLoadSeesTheNewRecords() throws {
     try withTempDir { dir in
       let store = try makeStore(in: dir)

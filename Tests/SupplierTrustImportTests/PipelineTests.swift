@@ -79,6 +79,38 @@ import Testing
     #expect(index.count == model.count)
   }
 
+  @Test func mostlyRisingKeysAgreeWithADictionary() {
+    // Rising ids (the sorted run) with every tenth one out of order or a repeat: both halves of
+    // the index, and look-ups of the run by binary search.
+    var generator = SplitMix64(seed: 7)
+    var index = IdentityIndex()
+    var model: [String: Int] = [:]
+    for line in 1...30_000 {
+      let number =
+        line % 10 == 0
+        ? Int.random(in: 0..<(line * 2), using: &generator) : line * 2 + (line % 7 == 0 ? 1 : 0)
+      let digits = String(number)
+      let key = "RV-" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+      let expected = model[key]
+      if expected == nil { model[key] = line }
+      #expect(index.insert(key, line: line) == expected)
+    }
+    #expect(index.count == model.count)
+  }
+
+  @Test func aRisingKeyAfterATableKeyIsStillNew() {
+    var index = IdentityIndex()
+    #expect(index.insert("B", line: 1) == nil)
+    #expect(index.insert("A", line: 2) == nil)  // below the run: into the table
+    #expect(index.insert("C", line: 3) == nil)  // above the run
+    #expect(index.insert("A", line: 4) == 2)
+    #expect(index.insert("B", line: 5) == 1)
+    #expect(index.insert("C", line: 6) == 3)
+    #expect(index.insert("BB", line: 7) == nil)
+    #expect(index.insert("BB", line: 8) == 7)
+    #expect(index.count == 4)
+  }
+
   @Test func keysThatShareAHashPrefixAreKeptApart() {
     var index = IdentityIndex()
     #expect(index.insert("", line: 1) == nil)

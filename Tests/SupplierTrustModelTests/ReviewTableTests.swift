@@ -20,6 +20,29 @@ import Testing
     (0..<count).map { review($0, text: $0 % 3 == 0 ? "text \($0)" : nil) }
   }
 
+  @Test func supplierDateIDOrderMatchesASortOfTheValues() {
+    // Suppliers in runs and scattered, repeated days, ids whose string order differs from their
+    // numbers (R-10 before R-9).
+    var table = ReviewTable()
+    var model: [Sourced<Review>] = []
+    for n in 0..<500 {
+      var r = Self.review(n, text: nil)
+      r.record.supplierID = "S-\((n / 7) % 11)"
+      r.record.date = Self.day.adding(days: -(n * 13 % 5))
+      table.append(r)
+      model.append(r)
+    }
+    let expected = model.indices.sorted { a, b in
+      let x = model[a].record
+      let y = model[b].record
+      if x.supplierID != y.supplierID { return x.supplierID < y.supplierID }
+      if x.date != y.date { return x.date < y.date }
+      return x.id < y.id
+    }
+    #expect(ReviewTable.supplierDateIDOrder(table) == expected)
+    #expect(ReviewTable.supplierDateIDOrder(ReviewTable()).isEmpty)
+  }
+
   @Test func appendingGivesBackTheSameReviews() {
     let model = Self.reference(40)
     var table = ReviewTable()

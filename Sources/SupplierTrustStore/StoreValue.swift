@@ -1,0 +1,120 @@
+/// One checked value of a record, as the store binds it: null, an integer, a real, or text held
+/// as a span of bytes that the caller owns (see ``StoreTexts``).
+///
+/// Plain data of 16 bytes, so that the values of millions of records cost no allocation and no
+/// reference counting between the reading thread and the writing one. A record is a run of
+/// values in its table's column order (``StoreRow``).
+public struct StoreValue: Sendable, Equatable {
+  public enum Kind: UInt8, Sendable {
+    case null, integer, real, text
+  }
+
+  public var kind: Kind
+  /// For text: which of the caller's buffers holds the bytes.
+  public var buffer: UInt8
+  /// For text: the number of bytes.
+  public var count: Int32
+  /// The integer, the real's bit pattern, or the text's offset in its buffer.
+  public var payload: Int64
+
+  @inlinable
+  public init(kind: Kind, buffer: UInt8, count: Int32, payload: Int64) {
+    self.kind = kind
+    self.buffer = buffer
+    self.count = count
+    self.payload = payload
+  }
+
+  public static let null = StoreValue(kind: .null, buffer: 0, count: 0, payload: 0)
+
+  @inlinable @inline(__always)
+  public static func integer(_ value: Int64) -> StoreValue {
+    StoreValue(kind: .integer, buffer: 0, count: 0, payload: value)
+  }
+
+  @inlinable @inline(__always)
+  public static func integer(_ value: Int?) -> StoreValue {
+    value.map { integer(Int64($0)) } ?? .null
+  }
+
+  @inlinable @inline(__always)
+  public static func integer(_ value: Int64?) -> StoreValue {
+    value.map { integer($0) } ?? .null
+  }
+
+  @inlinable @inline(__always)
+  public static func flag(_ value: Bool?) -> StoreValue {
+    value.map { integer($0 ? 1 : 0) } ?? .null
+  }
+
+  @inlinable @inline(__always)
+  public static func real(_ value: Double?) -> StoreValue {
+    value.map { StoreValue(kind: .real, buffer: 0, count: 0, payload: Int64(bitPattern: $0.bitPattern)) }
+      ?? .null
+  }
+
+  @inlinable @inline(__always)
+  public static func text(buffer: UInt8, offset: Int, count: Int) -> StoreValue {
+    StoreValue(kind: .text, buffer: buffer, count: Int32(count), payload: Int64(offset))
+  }
+
+  @inlinable public var isNull: Bool { kind == .null }
+
+  /// The integer (nil unless ``kind`` is `.integer`).
+  @inlinable public var int64: Int64? { kind == .integer ? payload : nil }
+
+  /// The real (nil unless ``kind`` is `.real`).
+  @inlinable public var double: Double? {
+    kind == .real ? Double(bitPattern: UInt64(bitPattern: payload)) : nil
+  }
+}
+
+/// The byte buffers that text values point into, lent for the duration of a call.
+public struct StoreTexts {
+  /// Up to three buffers, by ``StoreValue/buffer`` index.
+  public var buffers: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>)
+
+  @inlinable public init(
+    _ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8> = .init(start: nil, count: 0),
+    _ third: UnsafeBufferPointer<UInt8> = .init(start: nil, count: 0)
+  ) {
+    buffers = (first, second, third)
+  }
+
+  /// The bytes of a text value.
+  @inlinable @inline(__always)
+  public func bytes(_ value: StoreValue) -> UnsafeBufferPointer<UInt8> {
+    let base: UnsafeBufferPointer<UInt8>
+    switch value.buffer {
+    case 0: base = buffers.0
+    case 1: base = buffers.1
+    default: base = buffers.2
+    }
+    return UnsafeBufferPointer(rebasing: base[Int(value.payload)..<(Int(value.payload) + Int(value.count))])
+  }
+
+  /// A text value as a string (nil for any other kind).
+  public func string(_ value: StoreValue) -> String? {
+    guard value.kind == .text else { return nil }
+    return String(decoding: bytes(value), as: UTF8.self)
+  }
+}
+
+/// One record's values in its table's column order (the key first), with the bytes they point into.
+public struct StoreRow {
+  public let values: UnsafeBufferPointer<StoreValue>
+  public let texts: StoreTexts
+
+  @inlinable public init(values: UnsafeBufferPointer<StoreValue>, texts: StoreTexts) {
+    self.values = values
+    self.texts = texts
+  }
+
+  @inlinable @inline(__always)
+  public subscript(_ index: Int) -> StoreValue { values[index] }
+
+  public func string(_ index: Int) -> String? { texts.string(values[index]) }
+
+  @inlinable @inline(__always)
+  public func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> { texts.bytes(values[index]) }
+}
