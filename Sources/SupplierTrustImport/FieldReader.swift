@@ -145,7 +145,7 @@ struct FieldReader<Source: FieldSource> {
     -> Value?
   {
     guard let bytes = raw(column) else { return nil }
-    guard let value = Value(normalizing: String(decoding: bytes, as: UTF8.self)) else {
+    guard let value = Value(normalizingUTF8: bytes) else {
       throw problem(
         column, bytes, "\(names[column]) must be one of \(Value.allowedList)",
         "use one of the listed values")

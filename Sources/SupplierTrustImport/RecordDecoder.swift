@@ -71,10 +71,12 @@ enum RecordDecoder {
     if country.isNull { throw f.missing(2) }
     let region = try f.text(3, &row)
     let businessType = try f.enumeration(4, as: BusinessType.self)
-    var categories = StoreValue.null
-    if let list = try f.string(5) {
+    var categories = try f.text(5, &row)
+    if !categories.isNull, !Self.isTidyList(f.source.bytes(of: categories), row) {
+      // Blanks around items or empty items: the list is stored tidied.
+      let list = try f.string(5) ?? ""
       let items = list.split(separator: ";").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
-      if !items.isEmpty { categories = row.made(items.joined(separator: ";")) }
+      categories = items.isEmpty ? .null : row.made(items.joined(separator: ";"))
     }
     let yearEstablished = try f.year(6)
     let employees = try f.count(7)
@@ -95,13 +97,25 @@ enum RecordDecoder {
         reason: "gold_supplier_since \(since) is before year_established \(founded)",
         fix: "correct one of the two years")
     }
-    row.values.append(contentsOf: [
-      id, name, country, region, businessType.map { row.made($0.rawValue) } ?? .null, categories,
-      .integer(yearEstablished), .integer(employees), .flag(tradeAssurance), .integer(limit?.cents),
-      .integer(goldSupplierSince), .flag(verified), .flag(licenseVerified), .real(responseRate),
-      .real(responseHours), .real(onTime), .real(platformRating), .integer(transactions),
-      .integer(revenue?.cents),
-    ])
+    row.values.append(id)
+    row.values.append(name)
+    row.values.append(country)
+    row.values.append(region)
+    row.values.append(businessType.map { row.made($0.rawValue) } ?? .null)
+    row.values.append(categories)
+    row.values.append(.integer(yearEstablished))
+    row.values.append(.integer(employees))
+    row.values.append(.flag(tradeAssurance))
+    row.values.append(.integer(limit?.cents))
+    row.values.append(.integer(goldSupplierSince))
+    row.values.append(.flag(verified))
+    row.values.append(.flag(licenseVerified))
+    row.values.append(.real(responseRate))
+    row.values.append(.real(responseHours))
+    row.values.append(.real(onTime))
+    row.values.append(.real(platformRating))
+    row.values.append(.integer(transactions))
+    row.values.append(.integer(revenue?.cents))
   }
 
   static func certification<S>(_ f: FieldReader<S>, _ row: inout RowBuilder) throws(FieldProblem) {
@@ -130,11 +144,28 @@ enum RecordDecoder {
       if !body.isNull { row.extra.append(contentsOf: Self.bytes(body, f, row)) }
     }
     let key = StoreValue.text(buffer: RowBuilder.extraBuffer, offset: start, count: row.extra.count - start)
-    row.values.append(contentsOf: [
-      key, supplierID, row.made(standard), number, body, accreditation,
-      .integer(issued.map { Int($0.daysSinceEpoch) }), .integer(expires.map { Int($0.daysSinceEpoch) }),
-      status.map { row.made($0.rawValue) } ?? .null, scope,
-    ])
+    row.values.append(key)
+    row.values.append(supplierID)
+    row.values.append(row.made(standard))
+    row.values.append(number)
+    row.values.append(body)
+    row.values.append(accreditation)
+    row.values.append(.integer(issued.map { Int($0.daysSinceEpoch) }))
+    row.values.append(.integer(expires.map { Int($0.daysSinceEpoch) }))
+    row.values.append(status.map { row.made($0.rawValue) } ?? .null)
+    row.values.append(scope)
+  }
+
+  /// Whether a `;` list has no blank next to a separator or at either end and no empty item, so
+  /// that it is stored as written. (Bytes made by the builder are never tidy: they had a CR.)
+  private static func isTidyList(_ bytes: UnsafeBufferPointer<UInt8>, _ row: RowBuilder) -> Bool {
+    var previous: UInt8 = 0x3B
+    for byte in bytes {
+      if byte == 0x3B && (previous == 0x3B || previous == 0x20 || previous == 0x09) { return false }
+      if (byte == 0x20 || byte == 0x09) && previous == 0x3B { return false }
+      previous = byte
+    }
+    return previous != 0x3B && previous != 0x20 && previous != 0x09
   }
 
   /// The bytes of a text value just read: from the source, or from the builder's own bytes.
@@ -157,11 +188,16 @@ enum RecordDecoder {
     let minor = try f.count(8)
     let validUntil = try f.day(9)
     try f.order(4, date, 9, validUntil)
-    row.values.append(contentsOf: [
-      id, supplierID, row.made(kind.rawValue), auditor, .integer(Int64(date.daysSinceEpoch)),
-      row.made(result.rawValue), .real(score), .integer(major), .integer(minor),
-      .integer(validUntil.map { Int($0.daysSinceEpoch) }),
-    ])
+    row.values.append(id)
+    row.values.append(supplierID)
+    row.values.append(row.made(kind.rawValue))
+    row.values.append(auditor)
+    row.values.append(.integer(Int64(date.daysSinceEpoch)))
+    row.values.append(row.made(result.rawValue))
+    row.values.append(.real(score))
+    row.values.append(.integer(major))
+    row.values.append(.integer(minor))
+    row.values.append(.integer(validUntil.map { Int($0.daysSinceEpoch) }))
   }
 
   static func review<S>(_ f: FieldReader<S>, _ row: inout RowBuilder) throws(FieldProblem) {
@@ -226,12 +262,20 @@ enum RecordDecoder {
       )
     }
     func day(_ value: Day?) -> StoreValue { .integer(value.map { Int($0.daysSinceEpoch) }) }
-    row.values.append(contentsOf: [
-      id, supplierID, day(date), .integer(amount.cents), payment.map { row.made($0.rawValue) } ?? .null,
-      .flag(tradeAssurance), day(agreed), day(shipped), day(delivered),
-      inspection.map { row.made($0.rawValue) } ?? .null, dispute.map { row.made($0.rawValue) } ?? .null,
-      day(opened), day(closed), .integer(refund?.cents),
-    ])
+    row.values.append(id)
+    row.values.append(supplierID)
+    row.values.append(day(date))
+    row.values.append(.integer(amount.cents))
+    row.values.append(payment.map { row.made($0.rawValue) } ?? .null)
+    row.values.append(.flag(tradeAssurance))
+    row.values.append(day(agreed))
+    row.values.append(day(shipped))
+    row.values.append(day(delivered))
+    row.values.append(inspection.map { row.made($0.rawValue) } ?? .null)
+    row.values.append(dispute.map { row.made($0.rawValue) } ?? .null)
+    row.values.append(day(opened))
+    row.values.append(day(closed))
+    row.values.append(.integer(refund?.cents))
   }
 }
 

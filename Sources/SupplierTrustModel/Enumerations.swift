@@ -27,6 +27,36 @@ extension RecordEnumeration {
 
   public static var aliases: [String: String] { [:] }
 
+  /// ``init(normalizing:)`` for UTF-8 bytes: an ASCII spelling is normalised in a small buffer
+  /// and matched without making strings (this ran once per record field in imports); anything
+  /// else takes the string route.
+  public init?(normalizingUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+    guard bytes.count <= 32, !bytes.contains(where: { $0 >= 0x80 }) else {
+      self.init(normalizing: String(decoding: bytes, as: UTF8.self))
+      return
+    }
+    var key: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    let matched: Self? = withUnsafeMutableBytes(of: &key) { buffer -> Self? in
+      for (index, byte) in bytes.enumerated() {
+        switch byte {
+        case 0x20, 0x2D: buffer[index] = 0x5F
+        case 0x41...0x5A: buffer[index] = byte | 0x20
+        default: buffer[index] = byte
+        }
+      }
+      let normalized = UnsafeRawBufferPointer(rebasing: buffer[0..<bytes.count])
+      for candidate in Self.allCases where candidate.rawValue.utf8.elementsEqual(normalized) {
+        return candidate
+      }
+      return nil
+    }
+    if let matched {
+      self = matched
+      return
+    }
+    self.init(normalizing: String(decoding: bytes, as: UTF8.self))
+  }
+
   /// The accepted values, for error messages: `pass, conditional, fail`.
   public static var allowedList: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }

@@ -200,6 +200,26 @@ import Testing
     #expect(BusinessType.allowedList == "manufacturer, trading_company, agent, distributor, other")
   }
 
+  @Test func bytesNormaliseAsStringsDo() {
+    // The byte route must agree with the string route everywhere: exact, case, spaces and
+    // hyphens, aliases, non-ASCII (ﬁ folds to "fi" only on the string route's lowercasing), long
+    // and empty inputs.
+    let inputs = [
+      "manufacturer", "Trading Company", "trading-company", "TRADING_COMPANY", "trader", "FACTORY", "ﬁrm",
+      "Ünknown", "trading  company", "", " agent", String(repeating: "a", count: 40), "other",
+    ]
+    func viaBytes<E: RecordEnumeration>(_ text: String, _ type: E.Type) -> E? {
+      var copy = text
+      return copy.withUTF8 { E(normalizingUTF8: $0) }
+    }
+    for input in inputs {
+      #expect(viaBytes(input, BusinessType.self) == BusinessType(normalizing: input), "\(input)")
+      #expect(viaBytes(input, PaymentMethod.self) == PaymentMethod(normalizing: input), "\(input)")
+      #expect(viaBytes(input, AuditResult.self) == AuditResult(normalizing: input), "\(input)")
+    }
+    #expect(viaBytes("Bank Transfer", PaymentMethod.self) == PaymentMethod(normalizing: "bank_transfer"))
+  }
+
   @Test func otherEnumerations() {
     #expect(AuditResult(normalizing: "Conditional") == .conditional)
     #expect(AuditResult(normalizing: "ok") == nil)
