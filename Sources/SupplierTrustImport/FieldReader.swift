@@ -253,7 +253,7 @@ struct FieldReader<Source: FieldSource> {
 
   func standard(_ column: Int) throws(FieldProblem) -> String {
     guard let bytes = raw(column) else { throw missing(column) }
-    guard let value = Standard.normalize(String(decoding: bytes, as: UTF8.self)) else {
+    guard let value = Standard.normalize(utf8: bytes) else {
       throw problem(
         column, bytes, "\(names[column]) is not a recognisable standard name",
         "write the standard's name, e.g. ISO9001, ISO 9001:2015, CE or RoHS")

@@ -28,15 +28,17 @@ extension RecordEnumeration {
   public static var aliases: [String: String] { [:] }
 
   /// ``init(normalizing:)`` for UTF-8 bytes: an ASCII spelling is normalised in a small buffer
-  /// and matched without making strings (this ran once per record field in imports); anything
-  /// else takes the string route.
+  /// and matched as one string (inline, with no allocation, up to 15 bytes), where the string
+  /// route made several (this runs once per record field in imports); anything else takes the
+  /// string route.
+  @inlinable
   public init?(normalizingUTF8 bytes: UnsafeBufferPointer<UInt8>) {
     guard bytes.count <= 32, !bytes.contains(where: { $0 >= 0x80 }) else {
       self.init(normalizing: String(decoding: bytes, as: UTF8.self))
       return
     }
     var key: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    let matched: Self? = withUnsafeMutableBytes(of: &key) { buffer -> Self? in
+    let normalized: String = withUnsafeMutableBytes(of: &key) { buffer in
       for (index, byte) in bytes.enumerated() {
         switch byte {
         case 0x20, 0x2D: buffer[index] = 0x5F
@@ -44,17 +46,17 @@ extension RecordEnumeration {
         default: buffer[index] = byte
         }
       }
-      let normalized = UnsafeRawBufferPointer(rebasing: buffer[0..<bytes.count])
-      for candidate in Self.allCases where candidate.rawValue.utf8.elementsEqual(normalized) {
-        return candidate
-      }
-      return nil
+      return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[0..<bytes.count]), as: UTF8.self)
     }
-    if let matched {
-      self = matched
+    if let value = Self(rawValue: normalized) {
+      self = value
       return
     }
-    self.init(normalizing: String(decoding: bytes, as: UTF8.self))
+    if let alias = Self.aliases[normalized], let value = Self(rawValue: alias) {
+      self = value
+      return
+    }
+    return nil
   }
 
   /// The accepted values, for error messages: `pass, conditional, fail`.

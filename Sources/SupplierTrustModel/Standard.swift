@@ -36,6 +36,50 @@ public enum Standard {
     return displayNames[key] ?? key
   }
 
+  /// ``normalize(_:)`` for UTF-8 bytes: ASCII spellings are normalised in a small buffer without
+  /// intermediate strings (once per certificate record in imports); others take the string route.
+  public static func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard !bytes.contains(where: { $0 >= 0x80 }) else {
+      return normalize(String(decoding: bytes, as: UTF8.self))
+    }
+    var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+    return withUnsafeMutableBytes(of: &buffer) { key -> String? in
+      var count = 0
+      for byte in bytes {
+        if byte == 0x3A { break }  // ":2015" and what follows
+        switch byte {
+        case 0x61...0x7A, 0x41...0x5A, 0x30...0x39:
+          // Longer than 32 is refused below; stop writing at the buffer's end.
+          if count < key.count { key[count] = byte >= 0x61 ? byte - 0x20 : byte }
+          count += 1
+        case 0x20, 0x2D, 0x2F, 0x5F, 0x2E:
+          continue
+        default:
+          return nil
+        }
+      }
+      var start = 0
+      func hasPrefix(_ prefix: StaticString) -> Bool {
+        guard count >= prefix.utf8CodeUnitCount else { return false }
+        for i in 0..<prefix.utf8CodeUnitCount where key[i] != prefix.utf8Start[i] { return false }
+        return true
+      }
+      if hasPrefix("ISOIEC") {
+        // "ISO" followed by what came after "ISOIEC".
+        key[3] = 0x49
+        key[4] = 0x53
+        key[5] = 0x4F
+        start = 3
+      } else if hasPrefix("ENISO") {
+        start = 2
+      }
+      let length = count - start
+      guard length > 0, length <= 32 else { return nil }
+      let name = String(decoding: UnsafeRawBufferPointer(rebasing: key[start..<count]), as: UTF8.self)
+      return displayNames[name] ?? name
+    }
+  }
+
   /// Whether `standard` (canonical) is an ISO management-system standard.
   public static func isManagementSystem(_ standard: String) -> Bool {
     managementSystems.contains(standard)

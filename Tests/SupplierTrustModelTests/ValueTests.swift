@@ -171,6 +171,28 @@ import Testing
   ])
   func normalizes(text: String, canonical: String) {
     #expect(Standard.normalize(text) == canonical)
+    #expect(Self.viaBytes(text) == canonical)
+  }
+
+  static func viaBytes(_ text: String) -> String? {
+    var copy = text
+    return copy.withUTF8 { Standard.normalize(utf8: $0) }
+  }
+
+  @Test func bytesNormaliseAsStringsDo() {
+    // Lengths around the 32-character limit (before and after dropping ISO/IEC's "/IEC" and EN),
+    // separators, non-ASCII and prefixes that must not be dropped.
+    var inputs = [
+      "ISO/IEC " + String(repeating: "9", count: 29), "ISO/IEC " + String(repeating: "9", count: 30),
+      "ISOIEC" + String(repeating: "1", count: 34), "EN ISO " + String(repeating: "2", count: 30),
+      "ENISOIEC 27001", "ISOIEC", "EN", "iso_9001.2015", "ISO 9001:2015:x", "Öko-Tex", "ISO 9001 ✓",
+      "a/b-c_d.e",
+      String(repeating: "B", count: 45), "IEC 62368",
+    ]
+    inputs += ["ISO 9001:2015", "Oeko-Tex 100", "rohs", "", ":2015", "ISO*9001"]
+    for input in inputs {
+      #expect(Self.viaBytes(input) == Standard.normalize(input), "\(input)")
+    }
   }
 
   @Test(arguments: [
@@ -178,6 +200,7 @@ import Testing
   ])
   func rejects(text: String) {
     #expect(Standard.normalize(text) == nil, "\(text) should be refused")
+    #expect(Self.viaBytes(text) == nil, "\(text) should be refused")
   }
 
   @Test func managementSystems() {
