@@ -319,7 +319,7 @@ struct CSVChunkParser {
           var hasDoubledQuote = false
           var closed = false
           while position < n {
-            while position < n && quotedStops[Int(bytes[position])] == 0 { position += 1 }
+            position = Self.skip(bytes, from: position, stops: quotedStops, quoteAndNewlineOnly: true)
             if position >= n { break }
             let byte = bytes[position]
             if byte == quote {
@@ -368,7 +368,7 @@ struct CSVChunkParser {
           let start = position
           // One table load per byte in the common case: ordinary bytes are skipped in a tight loop.
           while position < n {
-            while position < n && stops[Int(bytes[position])] == 0 { position += 1 }
+            position = Self.skip(bytes, from: position, stops: stops, quoteAndNewlineOnly: false)
             if position >= n { break }
             let byte = bytes[position]
             if byte == comma || byte == newline { break }
@@ -418,6 +418,34 @@ struct CSVChunkParser {
     }
     batch.closeIndex(committedFields: committedFields)
     return Result(batch: batch, consumed: lastComplete, nextLine: lastCompleteLine)
+  }
+
+  /// The first position from `start` holding a quote or line feed, or a comma too unless
+  /// `quoteAndNewlineOnly`; `bytes.count` when there is none. Eight bytes at a time while eight
+  /// remain (a word holds the stop when one of its bytes, xor the stop byte, is zero; the lowest
+  /// such byte is exact), then byte by byte through the table.
+  @inline(__always)
+  static func skip(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, stops: UnsafeBufferPointer<UInt8>,
+    quoteAndNewlineOnly: Bool
+  ) -> Int {
+    let n = bytes.count
+    var position = start
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      @inline(__always) func zeroes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+      while position + 8 <= n {
+        let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+        var found = zeroes(word ^ (ones &* 0x22)) | zeroes(word ^ (ones &* 0x0A))
+        if !quoteAndNewlineOnly { found |= zeroes(word ^ (ones &* 0x2C)) }
+        if found != 0 { return position + found.trailingZeroBitCount >> 3 }
+        position += 8
+      }
+    }
+    while position < n && stops[Int(bytes[position])] == 0 { position += 1 }
+    return position
   }
 
   @inline(__always)

@@ -91,6 +91,8 @@ struct FieldReader<Source: FieldSource> {
   /// text.
   func text(_ column: Int, _ row: inout RowBuilder) throws(FieldProblem) -> StoreValue {
     guard let field = located(column) else { return .null }
+    // One pass for the common case: ASCII with no carriage return.
+    if UTF8Check.isASCIIWithoutCR(field.bytes) { return field.value }
     guard UTF8Check.isValid(field.bytes) else {
       throw problem(column, field.bytes, "\(names[column]) is not valid UTF-8", "save the file as UTF-8")
     }
@@ -296,6 +298,29 @@ enum UTF8Check {
       index += 1
     }
     return true
+  }
+
+  /// Whether every byte is ASCII and none is a carriage return, eight at a time.
+  @inline(__always)
+  static func isASCIIWithoutCR(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    let count = bytes.count
+    var index = 0
+    var seen: UInt64 = 0
+    while index + 8 <= count {
+      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      let crs = word ^ 0x0D0D_0D0D_0D0D_0D0D
+      seen |= word | ((crs &- 0x0101_0101_0101_0101) & ~crs)
+      index += 8
+    }
+    while index < count {
+      let byte = base[index]
+      if byte == 0x0D { return false }
+      seen |= UInt64(byte)
+      index += 1
+    }
+    return seen & 0x8080_8080_8080_8080 == 0
   }
 
   private static func isValidFrom(_ start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -174,19 +174,23 @@ public enum Flag {
 public enum Identifier {
   public static let maximumLength = 64
 
+  /// The allowed bytes as a 128-bit set (bit b of the pair): one shift and mask per byte, no
+  /// branches on ranges.
+  @usableFromInline static let allowedLow: UInt64 = (1 << 0x2D) | (1 << 0x2E) | (0x3FF << 0x30)
+  @usableFromInline static let allowedHigh: UInt64 =
+    (0x3FF_FFFF << (0x41 - 64)) | (1 << (0x5F - 64)) | (0x3FF_FFFF << (0x61 - 64))
+
   @inlinable
   public static func isValid(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard !bytes.isEmpty, bytes.count <= maximumLength else { return false }
+    let low = allowedLow
+    let high = allowedHigh
+    var ok = true
     for byte in bytes {
-      switch byte {
-      case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
-        continue
-      default:
-        return false
-      }
+      let set = byte < 64 ? low : (byte < 128 ? high : 0)
+      ok = ok && (set >> UInt64(byte & 63)) & 1 == 1
     }
-    return true
+    return ok
   }
 
   public static func isValid(_ text: String) -> Bool {

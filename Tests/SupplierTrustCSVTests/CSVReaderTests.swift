@@ -169,3 +169,42 @@ enum FileManagerLite {
       == "cannot read <memory>: the record starting at line 3 is longer than 256 bytes; a quoted field is probably never closed (a quote inside a field is written twice: \"\")"
   )
 }
+
+/// The word-at-a-time scan for field ends against a byte-by-byte one (the reference model), on
+/// random bytes from an alphabet rich in stops and in bytes one away from them (0x21, 0x23, 0x0B,
+/// 0x2B, 0x2D, 0x80, 0xFF, which trip naive zero-byte tricks), from every start.
+@Suite struct StopScanTests {
+  @Test func wordScanFindsWhatTheByteScanFinds() {
+    let alphabet: [UInt8] = [
+      0x22, 0x0A, 0x2C, 0x21, 0x23, 0x0B, 0x09, 0x2B, 0x2D, 0x41, 0x61, 0x80, 0xFF, 0x00, 0x0D,
+    ]
+    var state: UInt64 = 0x1234_5678
+    func next() -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33)
+    }
+    for trial in 0..<300 {
+      let length = trial % 40
+      // Mostly ordinary letters so that runs longer than a word occur.
+      let bytes: [UInt8] = (0..<length).map { _ in next() % 4 == 0 ? alphabet[next() % alphabet.count] : 0x61
+      }
+      bytes.withUnsafeBufferPointer { buffer in
+        CSVChunkParser.unquotedStops.withUnsafeBufferPointer { unquoted in
+          CSVChunkParser.quotedStops.withUnsafeBufferPointer { quoted in
+            for start in 0...length {
+              let expectUnquoted =
+                (start..<length).first { [0x22, 0x0A, 0x2C].contains(bytes[$0]) } ?? length
+              let expectQuoted = (start..<length).first { [0x22, 0x0A].contains(bytes[$0]) } ?? length
+              #expect(
+                CSVChunkParser.skip(buffer, from: start, stops: unquoted, quoteAndNewlineOnly: false)
+                  == expectUnquoted)
+              #expect(
+                CSVChunkParser.skip(buffer, from: start, stops: quoted, quoteAndNewlineOnly: true)
+                  == expectQuoted)
+            }
+          }
+        }
+      }
+    }
+  }
+}

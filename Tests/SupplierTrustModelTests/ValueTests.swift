@@ -118,6 +118,18 @@ import Testing
 }
 
 @Suite struct IdentifierTests {
+  @Test func everyByteIsJudgedByTheSpecsList() {
+    for byte in UInt8.min...UInt8.max {
+      let allowed =
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+        || byte == 0x2E || byte == 0x5F || byte == 0x2D
+      for bytes in [[byte], [0x41, byte, 0x42], Array(repeating: byte, count: 9)] {
+        let verdict = bytes.withUnsafeBufferPointer { Identifier.isValid(utf8: $0) }
+        #expect(verdict == allowed, "byte \(byte)")
+      }
+    }
+  }
+
   @Test func lengthLimits() {
     #expect(Identifier.isValid(String(repeating: "a", count: 64)))
     #expect(!Identifier.isValid(String(repeating: "a", count: 65)))
