@@ -38,31 +38,20 @@ struct XMLRecordFields {
     ranges[column].map { Array(storage[$0]) }
   }
 
-  var strings: [String] {
-    ranges.map { range in range.map { String(decoding: storage[$0], as: UTF8.self) } ?? "" }
-  }
-
-  /// Lends the values to a decoder as byte views, valid only inside `body`.
-  func withSource<R>(_ body: (Source) throws -> R) rethrows -> R {
-    try storage.withUnsafeBufferPointer { try body(Source(base: $0, ranges: ranges)) }
-  }
-
-  /// Lends the values' buffer (``StoreValue`` buffer 0 of a record read from XML).
-  func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-    try storage.withUnsafeBufferPointer(body)
-  }
-
-  struct Source: FieldSource {
-    let base: UnsafeBufferPointer<UInt8>
-    let ranges: [Range<Int>?]
-
-    func field(_ column: Int) -> SourceField? {
-      ranges[column].map {
-        SourceField(bytes: UnsafeBufferPointer(rebasing: base[$0]), buffer: 0, offset: $0.lowerBound)
+  /// Appends the values' bytes to `bytes` and each column's range (start and end, or -1 twice
+  /// when absent) to `ranges`, offsets counted in `bytes`.
+  func copy(into bytes: inout [UInt8], ranges out: inout [Int32]) {
+    let base = bytes.count
+    bytes.append(contentsOf: storage)
+    for range in ranges {
+      if let range {
+        out.append(Int32(base + range.lowerBound))
+        out.append(Int32(base + range.upperBound))
+      } else {
+        out.append(-1)
+        out.append(-1)
       }
     }
-
-    func bytes(of value: StoreValue) -> UnsafeBufferPointer<UInt8> { StoreTexts(base).bytes(value) }
   }
 }
 
@@ -95,7 +84,7 @@ final class CatalogXMLHandler: XMLStreamHandler {
   /// Decoded records in document order, handed to the importing thread in batches.
   let queue: BoundedQueue<XMLMessage>
   let batchSize: Int
-  var outbox: [XMLOutcome] = []
+  var batch = XMLBatch()
   var bytesRead = 0
   var stack: [Frame] = []
   var text: [UInt8] = []
@@ -222,7 +211,7 @@ final class CatalogXMLHandler: XMLStreamHandler {
         ? "put <supplier> elements directly in <supplierCatalog> (or in <suppliers>)"
         : "put <\(element)> in a <supplier>'s <\(kind.rawValue)> list or at the top level of <supplierCatalog> with its supplier_id"
     )
-    try send(XMLOutcome(pending: pending, result: .failure(problem), deferrable: false))
+    try refuse(pending, problem)
     stack.append(.misplaced(kind))
   }
 
@@ -304,22 +293,18 @@ final class CatalogXMLHandler: XMLStreamHandler {
       supplier = nil
       guard finished.fields.value(0) != nil else {
         // Without an id nothing can be stored for this supplier; say so in XML terms.
-        try send(
-          XMLOutcome(
-            pending: finished,
-            result: .failure(
-              FieldProblem(
-                column: "supplier_id", value: "", reason: "the <supplier> element has no id",
-                fix: "add id=\"…\" to the <supplier> element")), deferrable: false))
+        try refuse(
+          finished,
+          FieldProblem(
+            column: "supplier_id", value: "", reason: "the <supplier> element has no id",
+            fix: "add id=\"…\" to the <supplier> element"))
         for record in nested {
-          try send(
-            XMLOutcome(
-              pending: record,
-              result: .failure(
-                FieldProblem(
-                  column: "supplier_id", value: "",
-                  reason: "the enclosing <supplier> (line \(finished.line)) has no id",
-                  fix: "add id=\"…\" to that <supplier> element")), deferrable: false))
+          try refuse(
+            record,
+            FieldProblem(
+              column: "supplier_id", value: "",
+              reason: "the enclosing <supplier> (line \(finished.line)) has no id",
+              fix: "add id=\"…\" to that <supplier> element"))
         }
         nested.removeAll()
         return
@@ -337,7 +322,7 @@ final class CatalogXMLHandler: XMLStreamHandler {
             reason:
               "supplier_id \(ownText) differs from the enclosing supplier \(String(decoding: outer, as: UTF8.self))",
             fix: "move the record into its supplier's element, or drop its supplier_id")
-          try send(XMLOutcome(pending: record, result: .failure(problem), deferrable: false))
+          try refuse(record, problem)
           continue
         }
         if let outer { record.fields.set(column, outer) }
@@ -353,32 +338,23 @@ final class CatalogXMLHandler: XMLStreamHandler {
     if capturing { text.append(contentsOf: bytes) }
   }
 
-  /// Decodes a finished record (on this, the reader's thread) and queues it.
+  /// Adds a finished record to the batch (decoded on the next thread).
   func emit(_ pending: PendingRecord, deferrable: Bool) throws {
-    var row = RowBuilder()
-    row.values.reserveCapacity(pending.kind.storeValueCount)
-    let problem: FieldProblem? = pending.fields.withSource { source in
-      do throws(FieldProblem) {
-        try RecordDecoder.decode(pending.kind, source, into: &row)
-        return nil
-      } catch {
-        return error
-      }
-    }
-    let result: Result<RowBuilder, FieldProblem> = problem.map { .failure($0) } ?? .success(row)
-    try send(XMLOutcome(pending: pending, result: result, deferrable: deferrable))
+    batch.append(pending, deferrable: deferrable)
+    if batch.count >= batchSize { try flush() }
   }
 
-  func send(_ outcome: XMLOutcome) throws {
-    outbox.append(outcome)
-    if outbox.count >= batchSize { try flush() }
+  /// Adds a record refused for its place in the document.
+  func refuse(_ pending: PendingRecord, _ problem: FieldProblem) throws {
+    batch.append(pending, refused: problem)
+    if batch.count >= batchSize { try flush() }
   }
 
-  /// Hands the queued outcomes over; throws when the importing thread has stopped listening.
+  /// Hands the batch over; throws when the importing thread has stopped listening.
   func flush() throws {
-    guard !outbox.isEmpty else { return }
-    if !queue.put(.outcomes(outbox, bytesRead: bytesRead)) { throw ImportCancelled() }
-    outbox.removeAll(keepingCapacity: true)
+    guard batch.count > 0 else { return }
+    if !queue.put(.batch(batch, bytesRead: bytesRead)) { throw ImportCancelled() }
+    batch = XMLBatch()
   }
 
   func noteUnknown(_ name: UnsafeBufferPointer<UInt8>, line: Int, attribute: Bool = false) {
@@ -402,18 +378,125 @@ final class CatalogXMLHandler: XMLStreamHandler {
 /// Thrown on the reader thread when the importing thread has stopped (strict mode, a store error).
 struct ImportCancelled: Error {}
 
-/// One record read from XML: decoded, or the rule it broke.
-struct XMLOutcome: Sendable {
-  var pending: PendingRecord
-  /// The record's values (their texts point into `pending`'s fields and the builder's bytes).
-  var result: Result<RowBuilder, FieldProblem>
-  /// A top-level record, which may name a supplier that comes later in the document.
-  var deferrable: Bool
+/// Records read from XML, handed to the importing thread together: their values, bytes and
+/// field ranges in a few shared arrays, so that a batch of thousands costs a few allocations on
+/// the reading thread and frees on the importing one (per-record arrays made malloc's arenas
+/// contend between the two threads). A class, filled by the reading thread and only read once
+/// handed over (the queue's lock orders the two), so that appending never copies the arrays.
+final class XMLBatch: @unchecked Sendable {
+  struct Entry: Sendable {
+    var kind: RecordKind
+    var line: Int
+    /// A top-level record, which may name a supplier that comes later in the document.
+    var deferrable: Bool
+    /// Where its values start in `rows.values` (`kind.storeValueCount` of them), or -1 when refused.
+    var valueStart: Int
+    /// Where its field ranges start in `ranges` (two per column).
+    var rangeStart: Int
+    /// The rule it broke, when refused on the reading thread.
+    var problem: FieldProblem?
+  }
+
+  var entries: [Entry] = []
+  /// Every record's field bytes (``StoreValue`` buffer 0).
+  var bytes: [UInt8] = []
+  var ranges: [Int32] = []
+  /// Values of the decoded records; their made bytes are buffer 2.
+  var rows = RowBuilder()
+
+  var count: Int { entries.count }
+
+  /// Adds a record that was refused before decoding.
+  func append(_ pending: PendingRecord, refused problem: FieldProblem) {
+    let rangeStart = ranges.count
+    pending.fields.copy(into: &bytes, ranges: &ranges)
+    entries.append(
+      Entry(
+        kind: pending.kind, line: pending.line, deferrable: false, valueStart: -1, rangeStart: rangeStart,
+        problem: problem))
+  }
+
+  /// Adds a record to be decoded by ``decode()``.
+  func append(_ pending: PendingRecord, deferrable: Bool) {
+    let rangeStart = ranges.count
+    pending.fields.copy(into: &bytes, ranges: &ranges)
+    entries.append(
+      Entry(
+        kind: pending.kind, line: pending.line, deferrable: deferrable, valueStart: Self.undecoded,
+        rangeStart: rangeStart, problem: nil))
+  }
+
+  /// Marks an entry added but not yet decoded.
+  static let undecoded = -2
+
+  /// Decodes every record added by ``append(_:deferrable:)``: its values, or the rule it broke.
+  func decode() {
+    bytes.withUnsafeBufferPointer { bytes in
+      ranges.withUnsafeBufferPointer { ranges in
+        for index in entries.indices where entries[index].valueStart == Self.undecoded {
+          let kind = entries[index].kind
+          let source = Source(bytes: bytes, ranges: ranges, start: entries[index].rangeStart)
+          let valueStart = rows.values.count
+          do throws(FieldProblem) {
+            try RecordDecoder.decode(kind, source, into: &rows)
+            entries[index].valueStart = valueStart
+          } catch {
+            entries[index].valueStart = -1
+            entries[index].problem = error
+          }
+        }
+      }
+    }
+  }
+
+  /// A record's fields in the batch's bytes (offsets already the batch's own).
+  struct Source: FieldSource {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let ranges: UnsafeBufferPointer<Int32>
+    let start: Int
+
+    func field(_ column: Int) -> SourceField? {
+      let from = Int(ranges[start + 2 * column])
+      guard from >= 0 else { return nil }
+      let to = Int(ranges[start + 2 * column + 1])
+      return SourceField(bytes: UnsafeBufferPointer(rebasing: bytes[from..<to]), buffer: 0, offset: from)
+    }
+
+    func bytes(of value: StoreValue) -> UnsafeBufferPointer<UInt8> { StoreTexts(bytes).bytes(value) }
+  }
+
+  /// The raw bytes of a column of an entry, if present.
+  func field(_ entry: Entry, _ column: Int) -> ArraySlice<UInt8>? {
+    let start = ranges[entry.rangeStart + 2 * column]
+    guard start >= 0 else { return nil }
+    return bytes[Int(start)..<Int(ranges[entry.rangeStart + 2 * column + 1])]
+  }
+
+  /// The record's values as written (empty when absent): for reports and rejects files.
+  func strings(_ entry: Entry) -> [String] {
+    (0..<Columns.names(entry.kind).count).map { column in
+      field(entry, column).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+  }
+
+  /// Lends a decoded entry's values as a store row.
+  func withRow<R>(_ entry: Entry, _ body: (StoreRow) throws -> R) rethrows -> R {
+    try bytes.withUnsafeBufferPointer { bytes in
+      try rows.extra.withUnsafeBufferPointer { extra in
+        try rows.values.withUnsafeBufferPointer { values in
+          let slice = UnsafeBufferPointer(
+            rebasing: values[entry.valueStart..<(entry.valueStart + entry.kind.storeValueCount)])
+          return try body(
+            StoreRow(values: slice, texts: StoreTexts(bytes, .init(start: nil, count: 0), extra)))
+        }
+      }
+    }
+  }
 }
 
 /// What the XML reader thread hands over.
 enum XMLMessage: Sendable {
-  case outcomes([XMLOutcome], bytesRead: Int)
+  case batch(XMLBatch, bytesRead: Int)
   case finished(warnings: [ImportWarning])
   case failed(FileFailure)
 }
@@ -434,7 +517,23 @@ final class XMLReadingProducer: @unchecked Sendable {
     self.batchSize = batchSize
   }
 
+  /// Decodes on this thread the records that a third thread reads, hashes and parses, so that
+  /// libxml2 and the checks run at once (on one thread they were the slowest stage).
   func run() {
+    let parsed = BoundedQueue<XMLMessage>(capacity: 4)
+    let parser = ProducerThread(queue: parsed) { self.parse(into: parsed) }
+    defer { parser.stop() }
+    while true {
+      let message = parsed.take()
+      if case .batch(let batch, _) = message { batch.decode() }
+      guard queue.put(message) else { return }
+      if case .batch = message { continue }
+      return
+    }
+  }
+
+  /// Runs on the parsing thread.
+  private func parse(into queue: BoundedQueue<XMLMessage>) {
     let handler = CatalogXMLHandler(path: path, queue: queue, batchSize: batchSize)
     let parser = XMLStreamParser(documentName: path, handler: handler)
     do {
@@ -487,7 +586,7 @@ extension Importer {
     let producer = XMLReadingProducer(
       path: path, hasher: run.hasher, queue: queue, batchSize: options.xmlBatchSize)
     /// Top-level records whose supplier was not known yet: retried at the end of the document.
-    var deferred: [(PendingRecord, RowBuilder)] = []
+    var deferred: [(XMLBatch, Int)] = []
     var warnings: [ImportWarning] = []
     do {
       let worker = ProducerThread(queue: queue) { producer.run() }
@@ -500,17 +599,17 @@ extension Importer {
         case .finished(let found):
           warnings = found
           break consume
-        case .outcomes(let outcomes, let bytesRead):
-          for outcome in outcomes {
-            try processXML(outcome, in: run, deferred: &deferred)
+        case .batch(let batch, let bytesRead):
+          for index in 0..<batch.count {
+            try processXML(batch, index, in: run, deferred: &deferred)
             if run.strictStop { break consume }
           }
           options.onProgress?(path, Double(bytesRead) / Double(total))
         }
       }
       if !run.strictStop {
-        for (pending, row) in deferred {
-          try storeXML(row, pending, in: run)
+        for (batch, index) in deferred {
+          try storeXML(batch, batch.entries[index], in: run)
           if run.strictStop { break }
         }
       }
@@ -531,56 +630,41 @@ extension Importer {
     finish(run, warnings: warnings)
   }
 
-  func processXML(_ outcome: XMLOutcome, in run: FileRun, deferred: inout [(PendingRecord, RowBuilder)])
+  func processXML(_ batch: XMLBatch, _ index: Int, in run: FileRun, deferred: inout [(XMLBatch, Int)])
     throws
   {
-    let pending = outcome.pending
-    switch outcome.result {
-    case .failure(let problem):
-      rejectXML(problem, pending, in: run)
-    case .success(let row):
-      if outcome.deferrable, pending.kind != .suppliers,
-        !Self.withStoreRow(
-          row, pending, { isKnownSupplier($0.bytes(RecordDecoder.supplierValueIndex(pending.kind))) })
-      {
-        run.note(pending.kind)
-        deferred.append((pending, row))
-        return
-      }
-      try storeXML(row, pending, in: run)
+    let entry = batch.entries[index]
+    if let problem = entry.problem {
+      rejectXML(problem, batch, entry, in: run)
+      return
     }
+    if entry.deferrable, entry.kind != .suppliers,
+      !batch.withRow(entry, { isKnownSupplier($0.bytes(RecordDecoder.supplierValueIndex(entry.kind))) })
+    {
+      run.note(entry.kind)
+      deferred.append((batch, index))
+      return
+    }
+    try storeXML(batch, entry, in: run)
   }
 
-  /// Lends a record read from XML as store values.
-  static func withStoreRow<R>(_ row: RowBuilder, _ pending: PendingRecord, _ body: (StoreRow) throws -> R)
-    rethrows -> R
-  {
-    try pending.fields.withBytes { bytes in
-      try row.extra.withUnsafeBufferPointer { extra in
-        try row.values.withUnsafeBufferPointer { values in
-          try body(StoreRow(values: values, texts: StoreTexts(bytes, .init(start: nil, count: 0), extra)))
-        }
-      }
-    }
-  }
-
-  func storeXML(_ row: RowBuilder, _ pending: PendingRecord, in run: FileRun) throws {
-    run.note(pending.kind)
-    let problem = try Self.withStoreRow(row, pending) { stored throws(StoreError) in
-      try store(pending.kind, stored, line: pending.line, in: run)
+  func storeXML(_ batch: XMLBatch, _ entry: XMLBatch.Entry, in run: FileRun) throws {
+    run.note(entry.kind)
+    let problem = try batch.withRow(entry) { row throws(StoreError) in
+      try store(entry.kind, row, line: entry.line, in: run)
     }
     if let problem {
-      rejectXML(problem, pending, in: run)
+      rejectXML(problem, batch, entry, in: run)
     } else {
-      run.accepted[pending.kind, default: 0] += 1
+      run.accepted[entry.kind, default: 0] += 1
     }
   }
 
-  func rejectXML(_ problem: FieldProblem, _ pending: PendingRecord, in run: FileRun) {
+  func rejectXML(_ problem: FieldProblem, _ batch: XMLBatch, _ entry: XMLBatch.Entry, in run: FileRun) {
     let supplierID =
-      pending.kind == .suppliers ? pending.fields.value(0).map { String(decoding: $0, as: UTF8.self) } : nil
+      entry.kind == .suppliers ? batch.field(entry, 0).map { String(decoding: $0, as: UTF8.self) } : nil
     reject(
-      problem, kind: pending.kind, line: pending.line, position: nil, header: Columns.names(pending.kind),
-      values: pending.fields.strings, supplierID: supplierID, in: run)
+      problem, kind: entry.kind, line: entry.line, position: nil, header: Columns.names(entry.kind),
+      values: batch.strings(entry), supplierID: supplierID, in: run)
   }
 }
