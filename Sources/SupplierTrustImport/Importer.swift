@@ -274,6 +274,16 @@ public final class Importer {
       }
     }
 
+    /// A review straight from its store values into the review columns (no ``Review`` value:
+    /// this runs millions of times when scoring files).
+    func collectReview(_ row: StoreRow, line: Int) {
+      collected.reviews.append(
+        id: row.string(0)!, supplierID: row.string(1)!, rating: row[2].double!,
+        day: Day(daysSinceEpoch: Int32(truncatingIfNeeded: row[3].int64!)), reviewerID: row.string(4),
+        verified: row[6].int64.map { $0 != 0 }, text: row.string(11),
+        source: SourceRef(file: 0, line: Int32(truncatingIfNeeded: line)))
+    }
+
     init(path: String, session: ImportSession?) {
       self.path = path
       self.session = session
@@ -344,7 +354,13 @@ public final class Importer {
     if case .duplicate(let firstLine) = outcome {
       return Importer.duplicateProblem(DecodedRecord(kind, row), firstLine: firstLine)
     }
-    if options.collectsCatalog { run.collect(DecodedRecord(kind, row), line: line) }
+    if options.collectsCatalog {
+      if kind == .reviews {
+        run.collectReview(row, line: line)
+      } else {
+        run.collect(DecodedRecord(kind, row), line: line)
+      }
+    }
     if kind == .suppliers {
       let id = row.string(0)!
       if knownSuppliers.insert(id).inserted { run.addedSuppliers.append(id) }

@@ -234,6 +234,12 @@ extension ReviewTable: RandomAccessCollection, MutableCollection, RangeReplaceab
 
   /// Appends another table's reviews column by column.
   public mutating func append(contentsOf other: ReviewTable) {
+    // Into an empty table: the other's columns and reviewer numbers as they are (the numbering
+    // by first appearance would come out the same), without copying 4 M reviews one by one.
+    if isEmpty && reviewerNames.isEmpty {
+      self = other
+      return
+    }
     if other.hasTexts { startTexts() }
     if hasTexts {
       texts.append(contentsOf: other.hasTexts ? other.texts : [String?](repeating: nil, count: other.count))
