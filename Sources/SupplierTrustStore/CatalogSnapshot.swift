@@ -187,10 +187,10 @@ enum CatalogSnapshot {
     for _ in 0..<supplierCount {
       guard let id = r.string(), let name = r.string(), let country = r.string() else { return nil }
       var s = Supplier(id: id, name: name, country: country)
-      s.region = r.string()
+      s.region = r.sharedString()
       s.businessType = r.string().flatMap(BusinessType.init(rawValue:))
       let categories = r.count()
-      for _ in 0..<categories { s.categories.append(r.string() ?? "") }
+      for _ in 0..<categories { s.categories.append(r.sharedString() ?? "") }
       s.yearEstablished = r.int()
       s.employees = r.int()
       s.tradeAssurance = r.bool()
@@ -210,19 +210,19 @@ enum CatalogSnapshot {
       guard let supplierID = r.string(), let standard = r.string() else { return nil }
       var c = Certification(supplierID: supplierID, standard: standard)
       c.certificateNumber = r.string()
-      c.certificationBody = r.string()
-      c.accreditationBody = r.string()
+      c.certificationBody = r.sharedString()
+      c.accreditationBody = r.sharedString()
       c.issuedOn = r.day()
       c.expiresOn = r.day()
       c.status = r.string().flatMap(CertificateStatus.init(rawValue:))
-      c.scope = r.string()
+      c.scope = r.sharedString()
       catalog.certifications.append(Sourced(c, source: r.source()))
     }
     for _ in 0..<r.count() {
       guard let id = r.string(), let supplierID = r.string(),
         let kind = r.string().flatMap(AuditKind.init(rawValue:))
       else { return nil }
-      let auditor = r.string()
+      let auditor = r.sharedString()
       guard let date = r.day(), let result = r.string().flatMap(AuditResult.init(rawValue:)) else {
         return nil
       }
@@ -437,6 +437,24 @@ struct ByteReader {
   mutating func string() -> String? {
     guard let length = u32(), length != .max, let utf8 = take(Int(length)) else { return nil }
     return String(decoding: utf8, as: UTF8.self)
+  }
+
+  /// Strings longer than 15 bytes seen so far, by a hash of their bytes (shorter ones are stored
+  /// inline and cost nothing to make).
+  private var shared: [UInt64: String] = [:]
+
+  /// A string that is likely to repeat (a certification body, an auditor, a category): one
+  /// instance for every repeat, so that 400 k records do not allocate 400 k copies of a few
+  /// hundred names.
+  mutating func sharedString() -> String? {
+    guard let length = u32(), length != .max, let utf8 = take(Int(length)) else { return nil }
+    guard utf8.count > 15 else { return String(decoding: utf8, as: UTF8.self) }
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(utf8.count)
+    for byte in utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    if let known = shared[hash], known.utf8.elementsEqual(utf8) { return known }
+    let text = String(decoding: utf8, as: UTF8.self)
+    if shared.count < 1 << 16 { shared[hash] = text }
+    return text
   }
 }
 
