@@ -13,16 +13,18 @@ extension RecordEnumeration {
     for scalar in text.unicodeScalars {
       if scalar == " " || scalar == "-" { key.append("_") } else { key.unicodeScalars.append(scalar) }
     }
-    key = key.lowercased()
-    if let value = Self(rawValue: key) {
+    guard let value = Self(normalizedKey: key.lowercased()) else { return nil }
+    self = value
+  }
+
+  /// The value named by a spelling already normalised (lower case, underscores), or its alias.
+  @inlinable
+  init?(normalizedKey key: String) {
+    if let value = Self(rawValue: key) ?? Self.aliases[key].flatMap(Self.init(rawValue:)) {
       self = value
-      return
+    } else {
+      return nil
     }
-    if let alias = Self.aliases[key], let value = Self(rawValue: alias) {
-      self = value
-      return
-    }
-    return nil
   }
 
   public static var aliases: [String: String] { [:] }
@@ -48,15 +50,8 @@ extension RecordEnumeration {
       }
       return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[0..<bytes.count]), as: UTF8.self)
     }
-    if let value = Self(rawValue: normalized) {
-      self = value
-      return
-    }
-    if let alias = Self.aliases[normalized], let value = Self(rawValue: alias) {
-      self = value
-      return
-    }
-    return nil
+    guard let value = Self(normalizedKey: normalized) else { return nil }
+    self = value
   }
 
   /// The accepted values, for error messages: `pass, conditional, fail`.
