@@ -297,7 +297,7 @@ public final class Importer {
   /// Whether records may refer to the supplier with this id. Records come grouped by supplier
   /// more often than not, so the last id found is compared first, without making a string.
   func isKnownSupplier(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
-    if let last = lastKnownSupplier, last.count == id.count,
+    if let last = lastKnownSupplier, last.count == id.count, !id.isEmpty,
       last.withUnsafeBufferPointer({ memcmp($0.baseAddress!, id.baseAddress!, id.count) == 0 })
     {
       return true

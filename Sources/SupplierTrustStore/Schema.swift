@@ -38,6 +38,17 @@ struct RecordTable {
     return "INSERT OR IGNORE INTO \(name) (\(names.joined(separator: ", "))) VALUES (\(placeholders))"
   }
 
+  /// ``insertSQL`` for `rows` records at once.
+  func insertSQL(rows: Int) -> String {
+    let names = allColumns.map(\.name)
+    let tuple = "(" + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")"
+    return "INSERT OR IGNORE INTO \(name) (\(names.joined(separator: ", "))) VALUES "
+      + Array(repeating: tuple, count: rows).joined(separator: ", ")
+  }
+
+  /// The import and line of a stored key.
+  var provenanceSQL: String { "SELECT import_id, line FROM \(name) WHERE \(key) = ?" }
+
   var parameterCount: Int32 { Int32(allColumns.count) }
 }
 

@@ -157,9 +157,9 @@ import Testing
   }
 
   @Test func manyRecordsWrittenTogetherKeepOneByOneOutcomes() throws {
-    // Records are written a batch at a time, first as plain inserts, and after many keys in a
-    // row turn out to be stored already, as upserts: repeats near and far, and records of an
-    // earlier import (updated, not repeats), must come out right either way.
+    // Records are written 64 to a statement as plain inserts, and after many keys in a row turn
+    // out to be stored already, one by one as upserts: repeats near and far, and records of an
+    // earlier import (updated, not repeats), must come out as if written one by one either way.
     try withTempDir { dir in
       let store = try makeStore(in: dir)
       let suppliers = try dir.write("suppliers.csv", "supplier_id,name,country\nSUP-1,One,CN\n")
@@ -169,27 +169,28 @@ import Testing
       }
       let first = try dir.write("a/reviews.csv", reviews(Array(1...40), rating: 1))
       _ = try importing([suppliers, first], into: store)
-      // Lines: header 1, then R-030 on line 2 … ; R-050 repeats close by (lines 22 and 27),
-      // R-045 further on (lines 17 and 62).
+      // Lines: header 1, then R-030 on line 2 … ; R-050 repeats close by (lines 22 and 27, the
+      // first group of 64), R-045 in the second group (lines 17 and 102); the last 43 records go
+      // one by one.
       var ids = Array(30...69)
       ids.insert(50, at: 25)
-      ids += Array(70...99)
-      ids.insert(45, at: 60)
+      ids += Array(70...199)
+      ids.insert(45, at: 100)
       let second = try dir.write("b/reviews.csv", reviews(ids, rating: 5))
       let report = try importing([second], into: store)
       #expect(
         report.rejects.map { "\($0.line) \($0.reason)" } == [
           "27 review_id R-050 appears again in this file (first on line 22)",
-          "62 review_id R-045 appears again in this file (first on line 17)",
+          "102 review_id R-045 appears again in this file (first on line 17)",
         ])
       let rows = try store.dump(.reviews)
-      #expect(rows.count == 99)
-      #expect(rows.filter { $0[2] == "5.0" }.count == 70, "R-030…R-040 updated, R-041…R-099 added")
+      #expect(rows.count == 199)
+      #expect(rows.filter { $0[2] == "5.0" }.count == 170, "R-030…R-040 updated, R-041…R-199 added")
       // The same file again: every key stored by an earlier import, so every record is an update
       // and only the two repeats are refused.
       let again = try importing([second], into: store)
-      #expect(again.rejects.map(\.line) == [27, 62])
-      #expect(try store.dump(.reviews).count == 99)
+      #expect(again.rejects.map(\.line) == [27, 102])
+      #expect(try store.dump(.reviews).count == 199)
     }
   }
 
