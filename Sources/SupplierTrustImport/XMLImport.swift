@@ -505,6 +505,25 @@ final class XMLBatch: @unchecked Sendable {
     }
   }
 
+  /// Lends decoded entries' values as store rows.
+  func withRows<R>(_ indices: [Int], _ body: ([StoreRow]) throws -> R) rethrows -> R {
+    try bytes.withUnsafeBufferPointer { bytes in
+      try rows.extra.withUnsafeBufferPointer { extra in
+        try rows.values.withUnsafeBufferPointer { values in
+          let texts = StoreTexts(bytes, .init(start: nil, count: 0), extra)
+          return try body(
+            indices.map { index in
+              let entry = entries[index]
+              return StoreRow(
+                values: UnsafeBufferPointer(
+                  rebasing: values[entry.valueStart..<(entry.valueStart + entry.kind.storeValueCount)]),
+                texts: texts)
+            })
+        }
+      }
+    }
+  }
+
   /// Lends a decoded entry's values as a store row.
   func withRow<R>(_ entry: Entry, _ body: (StoreRow) throws -> R) rethrows -> R {
     try bytes.withUnsafeBufferPointer { bytes in
@@ -635,10 +654,8 @@ extension Importer {
           warnings = found
           break consume
         case .batch(let batch, let bytesRead):
-          for index in 0..<batch.count {
-            try processXML(batch, index, in: run, deferred: &deferred)
-            if run.strictStop { break consume }
-          }
+          try processXML(batch, in: run, deferred: &deferred)
+          if run.strictStop { break consume }
           options.onProgress?(path, Double(bytesRead) / Double(total))
         }
       }
@@ -665,22 +682,67 @@ extension Importer {
     finish(run, warnings: warnings)
   }
 
-  func processXML(_ batch: XMLBatch, _ index: Int, in run: FileRun, deferred: inout [(XMLBatch, Int)])
-    throws
-  {
-    let entry = batch.entries[index]
-    if let problem = entry.problem {
-      rejectXML(problem, batch, entry, in: run)
-      return
-    }
-    if entry.deferrable, entry.kind != .suppliers,
-      !batch.withRow(entry, { isKnownSupplier($0.bytes(RecordDecoder.supplierValueIndex(entry.kind))) })
-    {
+  /// Stores a batch's records in document order. Consecutive records of one kind whose supplier
+  /// is known are written together (see ``ImportSession/upsert(_:rows:lines:)``); anything else
+  /// (a refused record, one waiting for its supplier, another kind) first writes the group, so
+  /// that rejects come out in document order.
+  func processXML(_ batch: XMLBatch, in run: FileRun, deferred: inout [(XMLBatch, Int)]) throws {
+    var group: [Int] = []
+    for index in 0..<batch.count {
+      let entry = batch.entries[index]
+      if let first = group.first, batch.entries[first].kind != entry.kind {
+        try storeXML(batch, group, in: run)
+        group.removeAll(keepingCapacity: true)
+        if run.strictStop { return }
+      }
+      var problem = entry.problem
+      if problem == nil, entry.kind != .suppliers {
+        let known = batch.withRow(entry) {
+          isKnownSupplier($0.bytes(RecordDecoder.supplierValueIndex(entry.kind)))
+        }
+        if !known && entry.deferrable {
+          // A top-level record may name a supplier that comes later in the document.
+          run.note(entry.kind)
+          deferred.append((batch, index))
+          continue
+        }
+        if !known { problem = batch.withRow(entry) { referenceProblem(entry.kind, $0) } }
+      }
+      guard let problem else {
+        group.append(index)
+        continue
+      }
+      if !group.isEmpty {
+        try storeXML(batch, group, in: run)
+        group.removeAll(keepingCapacity: true)
+        if run.strictStop { return }
+      }
       run.note(entry.kind)
-      deferred.append((batch, index))
-      return
+      rejectXML(problem, batch, entry, in: run)
+      if run.strictStop { return }
     }
-    try storeXML(batch, entry, in: run)
+    if !group.isEmpty { try storeXML(batch, group, in: run) }
+  }
+
+  /// Writes records of one kind whose supplier is known, then refuses those that repeat a key.
+  func storeXML(_ batch: XMLBatch, _ group: [Int], in run: FileRun) throws {
+    let kind = batch.entries[group[0]].kind
+    run.note(kind)
+    let problems: [FieldProblem?] = try batch.withRows(group) { rows in
+      let lines = group.map { batch.entries[$0].line }
+      let outcomes =
+        try run.session?.upsert(kind, rows: rows, lines: lines)
+        ?? rows.indices.map { remember(kind, rows[$0], line: lines[$0], in: run) }
+      return rows.indices.map { written(kind, rows[$0], line: lines[$0], outcome: outcomes[$0], in: run) }
+    }
+    for (position, index) in group.enumerated() {
+      if let problem = problems[position] {
+        rejectXML(problem, batch, batch.entries[index], in: run)
+        if run.strictStop { return }
+      } else {
+        run.accepted[kind, default: 0] += 1
+      }
+    }
   }
 
   func storeXML(_ batch: XMLBatch, _ entry: XMLBatch.Entry, in run: FileRun) throws {

@@ -29,6 +29,45 @@ import Testing
     #expect(!failure.rendered.contains("root:"))
   }
 
+  @Test func groupedWritesKeepDocumentOrderAndOneByOneOutcomes() throws {
+    // 150 nested reviews (written in groups of 64) with a repeat inside the first group and one
+    // in the second, a review of an unknown supplier between them, a top-level review whose
+    // supplier comes later (kept until the end), and the same document imported again.
+    try withTempDir { dir in
+      func review(_ n: Int, supplier: String? = nil) -> String {
+        let id = "R-" + String(repeating: "0", count: 3 - String(n).count) + String(n)
+        return "<review id=\"\(id)\"\(supplier.map { " supplier_id=\"\($0)\"" } ?? "")>"
+          + "<review_id>\(id)</review_id><rating>4</rating><review_date>2026-11-01</review_date></review>\n"
+      }
+      var nested = (1...150).map { review($0) }
+      nested.insert(review(10), at: 20)
+      nested.insert(review(40), at: 100)
+      let xml =
+        "<supplierCatalog>\n<reviews>\n" + review(900, supplier: "SUP-2") + "</reviews>\n"
+        + "<supplier id=\"SUP-1\"><name>One</name><country>CN</country>\n<reviews>\n"
+        + nested.joined() + "</reviews></supplier>\n"
+        + "<reviews>\n" + review(901, supplier: "SUP-9") + "</reviews>\n"
+        + "<supplier id=\"SUP-2\"><name>Two</name><country>VN</country></supplier>\n</supplierCatalog>\n"
+      let path = try dir.write("catalog.xml", xml)
+      let store = try makeStore(in: dir)
+      let report = try importing([path], into: store)
+      // Review lines: R-900 on line 3; nested reviews from line 7 (R-001), so R-010 on line 16 and
+      // again on 27 (index 20), R-040 on line 47 (after one insertion) and again on 107 (index
+      // 100); 152 nested lines end on 158, and R-901 of the unknown SUP-9 is on line 161.
+      #expect(
+        report.rejects.map { "\($0.line) \($0.reason)" } == [
+          "27 review_id R-010 appears again in this file (first on line 16)",
+          "107 review_id R-040 appears again in this file (first on line 47)",
+          "161 supplier_id SUP-9 is not a known supplier",
+        ])
+      #expect(try store.counts()[.reviews] == 151)
+      #expect(try store.counts()[.suppliers] == 2)
+      let again = try importing([path], into: store)
+      #expect(again.rejects.map(\.line) == [27, 107, 161])
+      #expect(try store.counts()[.reviews] == 151)
+    }
+  }
+
   @Test func forwardReferencesNestingAndUnknownElements() throws {
     let path = try fixture("forward-references.xml")
     let store = try Store(path: ":memory:")
