@@ -507,35 +507,31 @@ final class XMLBatch: @unchecked Sendable {
 
   /// Lends decoded entries' values as store rows.
   func withRows<R>(_ indices: [Int], _ body: ([StoreRow]) throws -> R) rethrows -> R {
+    try withValues { values, texts in try body(indices.map { row(entries[$0], values, texts) }) }
+  }
+
+  /// Lends a decoded entry's values as a store row.
+  func withRow<R>(_ entry: Entry, _ body: (StoreRow) throws -> R) rethrows -> R {
+    try withValues { values, texts in try body(row(entry, values, texts)) }
+  }
+
+  private func withValues<R>(_ body: (UnsafeBufferPointer<StoreValue>, StoreTexts) throws -> R) rethrows -> R
+  {
     try bytes.withUnsafeBufferPointer { bytes in
       try rows.extra.withUnsafeBufferPointer { extra in
         try rows.values.withUnsafeBufferPointer { values in
-          let texts = StoreTexts(bytes, .init(start: nil, count: 0), extra)
-          return try body(
-            indices.map { index in
-              let entry = entries[index]
-              return StoreRow(
-                values: UnsafeBufferPointer(
-                  rebasing: values[entry.valueStart..<(entry.valueStart + entry.kind.storeValueCount)]),
-                texts: texts)
-            })
+          try body(values, StoreTexts(bytes, .init(start: nil, count: 0), extra))
         }
       }
     }
   }
 
-  /// Lends a decoded entry's values as a store row.
-  func withRow<R>(_ entry: Entry, _ body: (StoreRow) throws -> R) rethrows -> R {
-    try bytes.withUnsafeBufferPointer { bytes in
-      try rows.extra.withUnsafeBufferPointer { extra in
-        try rows.values.withUnsafeBufferPointer { values in
-          let slice = UnsafeBufferPointer(
-            rebasing: values[entry.valueStart..<(entry.valueStart + entry.kind.storeValueCount)])
-          return try body(
-            StoreRow(values: slice, texts: StoreTexts(bytes, .init(start: nil, count: 0), extra)))
-        }
-      }
-    }
+  private func row(_ entry: Entry, _ values: UnsafeBufferPointer<StoreValue>, _ texts: StoreTexts) -> StoreRow
+  {
+    StoreRow(
+      values: UnsafeBufferPointer(
+        rebasing: values[entry.valueStart..<(entry.valueStart + entry.kind.storeValueCount)]),
+      texts: texts)
   }
 }
 
