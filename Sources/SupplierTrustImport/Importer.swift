@@ -364,7 +364,8 @@ public final class Importer {
     if kind == .suppliers {
       let id = row.string(0)!
       if knownSuppliers.insert(id).inserted { run.addedSuppliers.append(id) }
-      rejectedSuppliers[id] = nil
+      // Usually empty: skip hashing the id a second time.
+      if !rejectedSuppliers.isEmpty { rejectedSuppliers[id] = nil }
     }
     return nil
   }
