@@ -9,26 +9,6 @@ public enum DecodedRecord: Sendable {
   case review(Review)
   case order(Order)
 
-  public var supplierID: String {
-    switch self {
-    case .supplier(let s): return s.id
-    case .certification(let c): return c.supplierID
-    case .audit(let a): return a.supplierID
-    case .review(let r): return r.supplierID
-    case .order(let o): return o.supplierID
-    }
-  }
-
-  public var kind: RecordKind {
-    switch self {
-    case .supplier: return .suppliers
-    case .certification: return .certifications
-    case .audit: return .audits
-    case .review: return .reviews
-    case .order: return .orders
-    }
-  }
-
   /// The record's own id, as the user wrote it (certificates have none: their key is used).
   public var identity: String {
     switch self {

@@ -156,7 +156,7 @@ extension ReviewTable {
     }
     // Rank of each supplier number in id order.
     let sortedNumbers = names.indices.sorted {
-      Array(names[$0].utf8).lexicographicallyPrecedes(names[$1].utf8)
+      names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8)
     }
     var rank = [Int](repeating: 0, count: names.count)
     for (position, number) in sortedNumbers.enumerated() { rank[number] = position }
@@ -175,7 +175,7 @@ extension ReviewTable {
         let dayA = table.days[a]
         let dayB = table.days[b]
         if dayA != dayB { return dayA < dayB }
-        return Array(table.ids[a].utf8).lexicographicallyPrecedes(table.ids[b].utf8)
+        return table.ids[a].utf8.lexicographicallyPrecedes(table.ids[b].utf8)
       }
     }
     return order
