@@ -205,7 +205,6 @@ public struct Scorer: Sendable {
         lookups.wait(); return verdicts.value
       }())
     context.explains = detailing == nil
-    var results = [SupplierAssessment?](repeating: nil, count: evidence.count)
     let work = evidence
     let stride = 64
     let chunks = (work.count + stride - 1) / stride
@@ -213,7 +212,9 @@ public struct Scorer: Sendable {
     // The components on their own as well, for the catalog averages, without touching the large
     // assessments again.
     var components = [ComponentScores?](repeating: nil, count: evidence.count)
-    results.withUnsafeMutableBufferPointer { out in
+    // Written in place, uninitialised until then: 100,000 assessments of several hundred bytes
+    // each would otherwise be written twice (nil first), and every page touched twice.
+    var results = [SupplierAssessment](unsafeUninitializedCapacity: evidence.count) { out, initialized in
       components.withUnsafeMutableBufferPointer { parts in
         let output = UnsafeSendableBuffer(out)
         let values = UnsafeSendableBuffer(parts)
@@ -225,10 +226,11 @@ public struct Scorer: Sendable {
             let result = assess(
               work[i], suspicious: suspicious[work[i].reviews], bursts: bursts[i], context: context)
             values.buffer[i] = result.components
-            output.buffer[i] = result
+            (output.buffer.baseAddress! + i).initialize(to: result)
           }
         }
       }
+      initialized = work.count
     }
     var sums = [Double](repeating: 0, count: 5)
     var counts = [Int](repeating: 0, count: 5)
@@ -251,8 +253,8 @@ public struct Scorer: Sendable {
         let context = context
         DispatchQueue.concurrentPerform(iterations: max(1, chunks)) { chunk in
           for i in (chunk * stride)..<min(work.count, (chunk + 1) * stride) {
-            finish(&output.buffer[i]!, evidence: work[i], context: context)
-            keyOutput.buffer[i] = (output.buffer[i]!.score ?? -1, output.buffer[i]!.confidence)
+            finish(&output.buffer[i], evidence: work[i], context: context)
+            keyOutput.buffer[i] = (output.buffer[i].score ?? -1, output.buffer[i].confidence)
           }
         }
       }
@@ -266,10 +268,11 @@ public struct Scorer: Sendable {
       if keys[a].confidence != keys[b].confidence { return keys[a].confidence > keys[b].confidence }
       return a < b
     }
-    // Moved out, not copied: each assessment holds dozens of references.
-    var suppliers: [SupplierAssessment] = []
-    suppliers.reserveCapacity(order.count)
-    for i in order { suppliers.append(results[i].take()!) }
+    // Permuted in place, each moved once along its cycle: neither copied (each holds dozens of
+    // references) nor written to fresh pages.
+    results.permute(into: order)
+    var suppliers = results
+    results = []
     clock.lap("rank")
     if let detailing {
       context.explains = true
@@ -1196,6 +1199,34 @@ final class UnsafeSendableBox<T>: @unchecked Sendable {
 }
 
 /// Lets the parallel loop write disjoint slots of one result array.
+extension Array {
+  /// Rearranges the elements so that position `k` holds the element that was at `order[k]`.
+  ///
+  /// `order` must be a permutation of the indices. Each element is moved once, following the
+  /// permutation's cycles, with no second array and no copies.
+  mutating func permute(into order: [Int]) {
+    precondition(order.count == count, "a permutation has one position per element")
+    var placed = [Bool](repeating: false, count: count)
+    withUnsafeMutableBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      for start in buffer.indices where !placed[start] {
+        placed[start] = true
+        guard order[start] != start else { continue }
+        let held = (base + start).move()
+        var k = start
+        while order[k] != start {
+          let next = order[k]
+          precondition(!placed[next], "order is not a permutation")
+          (base + k).moveInitialize(from: base + next, count: 1)
+          placed[next] = true
+          k = next
+        }
+        (base + k).initialize(to: held)
+      }
+    }
+  }
+}
+
 struct UnsafeSendableBuffer<T>: @unchecked Sendable {
   let buffer: UnsafeMutableBufferPointer<T>
   init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
