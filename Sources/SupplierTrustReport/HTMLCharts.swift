@@ -177,7 +177,7 @@ extension HTMLReportRenderer {
         label(trackX + trackWidth + 8, y + 13, ScoreOutput.fixed(value, 2))
       } else {
         rect(
-          trackX, y, trackWidth, 18, "noev", tip: "\(c.name): no evidence (counted at the catalog average)")
+          trackX, y, trackWidth, 18, "noev", tip: "\(c.name): no evidence (counted as neutral)")
         label(trackX + trackWidth / 2, y + 13, "no evidence", anchor: "middle", cssClass: "noev-t")
       }
     }

@@ -23,7 +23,7 @@ extension HTMLReportRenderer {
       "p",
       text:
         "The score runs from 0 to 100, higher is more trustworthy. It is 100 × \(aggregation). A component without "
-        + "any evidence counts at the catalog's average for that component — never as 0 or as full marks — and the "
+        + "any evidence counts as neutral (\(ScoreOutput.format(policy.missingComponentValue))) — never as 0 or as full marks — and the "
         + "chart of a supplier shows it as “no evidence”; the missing evidence lowers the confidence instead. A "
         + "supplier with no evidence at all has no score.")
     w.open("table")
@@ -131,14 +131,17 @@ extension HTMLReportRenderer {
       return
         "Buyer reviews. Each review's weight halves every \(ScoreOutput.format(p.reviews.halfLifeDays)) days; unverified "
         + "reviews count \(ScoreOutput.format(p.reviews.unverifiedWeight)) of a verified one, reviews inside a detected "
-        + "burst \(ScoreOutput.format(p.reviews.suspiciousWeight)). The rating is pulled toward the catalog's average "
+        + "burst \(ScoreOutput.format(p.reviews.suspiciousWeight)), and a burst that inflated the rating costs "
+        + "\(ScoreOutput.format(p.reviews.burstPenalty)) of the component. The rating is pulled toward the catalog's average "
         + "with \(ScoreOutput.format(p.reviews.priorStrength)) reviews' weight, so a handful of five-star reviews cannot "
         + "beat hundreds of good ones."
     case "certifications":
       return
         "Certificates such as ISO 9001: worth most when valid, in date, from a recognised certification body under a "
-        + "recognised accreditation body; little from unrecognised bodies; nothing when expired, suspended or withdrawn. "
-        + "A renewal covers an expired certificate. Quality-management standards matter most to a buyer of goods."
+        + "recognised accreditation body; little from unrecognised bodies; nothing when expired. A suspended, withdrawn "
+        + "or look-alike certificate, or one valid impossibly long, counts against the supplier. A renewal covers an "
+        + "expired certificate, and a valid certificate never scores below having none. Quality-management standards "
+        + "matter most to a buyer of goods."
     case "audits":
       return
         "On-site audits: the newest audit's result, less for major and minor findings, fading half-way back to neutral "

@@ -62,7 +62,7 @@ extension HTMLReportRenderer {
     w.element(
       "figcaption",
       text:
-        "Each component from 0 to 1, with its weight. A component without evidence counts at the catalog's average for it, not as 0."
+        "Each component from 0 to 1, with its weight. A component without evidence counts as neutral, not as 0."
     )
     w.close("figure")
     w.open("figure")

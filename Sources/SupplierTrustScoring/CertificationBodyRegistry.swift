@@ -164,7 +164,23 @@ public struct CertificationBodyRegistry: Sendable {
         return accepts(entry) ? .recognised(canonical: entry.canonical) : .unknown
       }
     }
+    // Certificates often give the body with its accreditation or registration number ("UKAS
+    // 0005", "DAkkS D-ZM-16029-01-00", "CNAS C001-M"): the name before the first word with a
+    // digit in it is tried once more.
+    if let shortened = Self.withoutNumbers(name) {
+      return resolve(shortened, in: table, dropping: suffixes, accepts: accepts)
+    }
     return .unknown
+  }
+
+  /// `name` cut before its first white-space separated word that holds a digit, when that is
+  /// not its first word; nil otherwise.
+  static func withoutNumbers(_ name: String) -> String? {
+    let words = name.split(whereSeparator: \.isWhitespace)
+    guard let numbered = words.firstIndex(where: { $0.contains(where: \.isNumber) }), numbered > 0 else {
+      return nil
+    }
+    return words[..<numbered].joined(separator: " ")
   }
 
   static func resourceText(_ fileName: String) -> String {

@@ -88,6 +88,12 @@ public struct EligibilityChecker: Sendable {
       reasons.append("the supplier \(o.supplierID) does not take part in Trade Assurance")
     }
     var covered = o.amount
+    if supplier?.tradeAssurance != false, supplier?.tradeAssuranceLimit == nil {
+      // As with an unknown payment method: what cannot be confirmed is not promised.
+      reasons.append(
+        "the supplier's Trade Assurance limit is unknown (ta_limit_usd is empty), so cover for \(o.amount) cannot be confirmed"
+      )
+    }
     if let limit = supplier?.tradeAssuranceLimit, o.amount > limit {
       switch policy.limitMode {
       case .require:
@@ -103,29 +109,54 @@ public struct EligibilityChecker: Sendable {
     }
 
     var claims: [Claim] = []
-    let deadline = o.deliveredDate.map { $0.adding(days: policy.claimWindowDays) }
+    // What had happened by the as-of day: later shipments, deliveries and dispute outcomes are
+    // unknown to a buyer looking back from then.
+    let shippedOn = o.shippedDate.flatMap { $0 <= asOf ? $0 : nil }
+    let deliveredOn = o.deliveredDate.flatMap { $0 <= asOf ? $0 : nil }
+    let disputeOpened = o.disputeOpenedOn.flatMap { $0 <= asOf ? $0 : nil }
+    let disputeClosed = o.disputeClosedOn.flatMap { $0 <= asOf ? $0 : nil }
+    let disputeStatus: DisputeStatus? = o.dispute.flatMap { status in
+      guard status != .none, disputeOpened != nil else { return nil }
+      // Closed after the as-of day: still open then.
+      return status != .open && o.disputeClosedOn != nil && disputeClosed == nil ? .open : status
+    }
+    let deadline = deliveredOn.map { $0.adding(days: policy.claimWindowDays) }
     func window(_ what: String) -> (Bool, String) {
       guard protected else {
         return (false, what + "; the order is not protected, so no Trade Assurance claim")
+      }
+      // A claim is filed as a dispute: once a dispute on the order has been decided there is
+      // nothing left to file; while one is open, the claim stands (and is on its way).
+      var note = ""
+      if let status = disputeStatus, let opened = disputeOpened {
+        if status != .open {
+          return (
+            false,
+            what + "; already decided: the dispute opened \(opened) was closed"
+              + (disputeClosed.map { " on \($0)" } ?? "") + " as \(status.rawValue)"
+          )
+        }
+        note = "; a dispute is open since \(opened)"
       }
       guard let deadline else {
         return (
           true,
           what
             + "; not delivered yet, the claim window runs until \(policy.claimWindowDays) days after delivery"
+            + note
         )
       }
       if asOf <= deadline {
-        return (true, what + "; claim by \(deadline) (\(asOf.days(until: deadline)) days left)")
+        return (true, what + "; claim by \(deadline) (\(asOf.days(until: deadline)) days left)" + note)
       }
-      return (false, what + "; the claim window closed on \(deadline)")
+      return (false, what + "; the claim window closed on \(deadline)" + note)
     }
     if let agreed = o.agreedShipDate {
-      if let shipped = o.shippedDate, shipped <= asOf, shipped > agreed {
+      if let shipped = shippedOn, shipped > agreed {
         let (ok, detail) = window(
           "shipped \(agreed.days(until: shipped)) days after the agreed date \(agreed)")
         claims.append(Claim(kind: .lateShipment, eligible: ok, deadline: deadline, detail: detail))
-      } else if o.shippedDate == nil || o.shippedDate! > asOf, agreed < asOf {
+      } else if shippedOn == nil, agreed < asOf {
         let (ok, detail) = window(
           "not shipped \(agreed.days(until: asOf)) days after the agreed date \(agreed)")
         claims.append(Claim(kind: .lateShipment, eligible: ok, deadline: deadline, detail: detail))
@@ -137,13 +168,13 @@ public struct EligibilityChecker: Sendable {
     }
 
     var milestones: DisputeMilestones?
-    if let status = o.dispute, status != .none, let opened = o.disputeOpenedOn, opened <= asOf {
+    if let status = disputeStatus, let opened = disputeOpened {
       let reply = opened.adding(days: policy.supplierReplyDays)
       let escalate = opened.adding(days: policy.buyerEscalationFromDay)
       let automatic = opened.adding(days: policy.automaticEscalationDay)
       let stage: String
       if status != .open {
-        stage = "closed \(o.disputeClosedOn.map { "on \($0) " } ?? "")as \(status.rawValue)"
+        stage = "closed \(disputeClosed.map { "on \($0) " } ?? "")as \(status.rawValue)"
       } else if asOf <= reply {
         stage = "waiting for the supplier's reply (due \(reply))"
       } else if asOf < escalate {

@@ -42,6 +42,9 @@ public struct Policy: Sendable, Equatable {
   public var name = "default"
   public var aggregation = Aggregation.weightedMean
   public var weights = Weights()
+  /// What a component without evidence counts for in the score (the component itself stays
+  /// null): neither good nor zero.
+  public var missingComponentValue = 0.5
   public var bands: [Band] = [
     Band(grade: "A", minimumScore: 80, standing: .ok),
     Band(grade: "B", minimumScore: 65, standing: .ok),
@@ -52,6 +55,7 @@ public struct Policy: Sendable, Equatable {
   /// Flags that put a supplier at least in the given standing, whatever its score.
   public var flagStanding: [String: Standing] = [
     "review_burst": .warned, "cert_suspended": .warned, "audit_failed": .warned, "dispute_history": .warned,
+    "late_shipments": .warned,
   ]
   public var reviews = Reviews()
   public var burst = BurstPolicy.default
@@ -84,7 +88,10 @@ public struct Policy: Sendable, Equatable {
     public var verifiedWeight = 1.0
     public var unverifiedWeight = 0.5
     /// Weight of a review inside a detected burst.
-    public var suspiciousWeight = 0.05
+    public var suspiciousWeight = 0.0
+    /// Taken off the reviews component when a burst inflated the rating: buying reviews is
+    /// evidence against the supplier, not merely noise to discard.
+    public var burstPenalty = 0.3
     /// Fewer than this many (weighted) reviews raise `few_reviews`.
     public var fewReviewsBelow = 5.0
   }
@@ -99,6 +106,12 @@ public struct Policy: Sendable, Equatable {
     public var unknownBodyValue = 0.5
     /// Value of a certificate whose validity is longer than its standard allows.
     public var invalidPeriodValue = 0.2
+    /// Taken off the component for each certificate that is suspended, withdrawn or cancelled,
+    /// accredited by a look-alike body, or valid longer than its standard allows.
+    public var problemPenalty = 0.3
+    /// Taken off the component, times the standard's relevance, for each lapsed certificate
+    /// that no renewal replaces.
+    public var lapsedPenalty = 0.1
     /// Relevance of each standard to a buyer of goods; the best certificate of the most
     /// relevant standard sets the component, others add a little on top.
     public var relevance: [String: Double] = [
@@ -150,6 +163,8 @@ public struct Policy: Sendable, Equatable {
     public var verifiedSupplierWeight = 0.20
     public var licenseVerifiedWeight = 0.10
     public var responseRateWeight = 0.10
+    /// The platform's own star rating of the supplier (1-5), a weak signal next to reviews.
+    public var platformRatingWeight = 0.10
     public var yearsInBusinessWeight = 0.15
     public var yearsInBusinessFull = 10.0
   }

@@ -30,15 +30,27 @@ public enum PolicyDocumentation {
       `unverified_weight`, times `suspicious_weight` inside a detected burst. The weighted mean is \
       shrunk toward the catalog's mean rating with `prior_strength` reviews' weight; \
       `uncertainty_penalty` standard errors (the catalog's rating spread over the square root of \
-      prior plus review weight) are taken off, and the result is mapped from 1..5 stars to 0..1.
+      prior plus review weight) are taken off, and the result is mapped from 1..5 stars to 0..1. \
+      When a burst rated at or above the catalog's mean inflated the rating, `burst_penalty` is \
+      taken off as well. A burst is a window of at most `window_days` days with at least \
+      `minimum_reviews` reviews, `new_reviewer_share` of them from reviewers of no other supplier \
+      and `unverified_share` not verified, whose reviews look coordinated: `near_identical_share` of \
+      them in one group of near-identical texts, or `uniform_rating_share` giving the same star \
+      rating.
       - **certifications**: each certificate is worth 1 when valid, in date, issued by a recognised \
-      certification body and accredited by an IAF MLA signatory; less when a body is unknown, a \
-      look-alike, or not stated (an unknown body counts against management-system certificates only: \
-      product marks such as CE are issued by test labs outside IAF accreditation), or when the \
-      validity is too long; 0 when expired, suspended, \
-      withdrawn or cancelled. A standard counts its best certificate (so a renewal covers an expired \
-      one). The component is the most relevant standard's value times its relevance, plus a quarter \
-      of the others'.
+      certification body and accredited by an IAF MLA signatory; less when a body is unknown or not \
+      stated (an unknown body counts against management-system certificates only: product marks \
+      such as CE are issued by test labs outside IAF accreditation), or when the validity is too \
+      long; 0 when expired (a management-system certificate that states no expiry lapses \
+      `maximum_validity_years` after issue), suspended, withdrawn or cancelled, or accredited by a \
+      look-alike body. A standard counts its best certificate (so a renewal covers an expired one). \
+      The credit is the most relevant standard's value times its relevance, plus a quarter of the \
+      others', at most 1. The component starts from `missing_component_value` (where a supplier \
+      with no certificate stands), gains the credit on the rest of the way to 1, and loses \
+      `problem_penalty` for each suspended, withdrawn or cancelled certificate, look-alike \
+      accreditation or impossible validity, and `lapsed_penalty` × relevance for each lapsed \
+      certificate no renewal replaces: a valid certificate never lowers the component, and a \
+      problem always does.
       - **audits**: the latest audit's verdict (pass, conditional, fail values, minus finding \
       penalties, times `unrecognised_auditor_factor` when the auditor is not a recognised body) fades \
       toward a neutral 0.5 with `half_life_days`.
@@ -46,9 +58,10 @@ public enum PolicyDocumentation {
       (worth `platform_evidence_factor` orders per transaction, at most `platform_evidence_cap`) and \
       a prior; the dispute share of the buyer's own orders takes the rest.
       - **standing**: a weighted mean of the profile signals that are known.
-      - **score**: 100 × the weighted mean of the five components (or the weakest one). A \
-      component without evidence counts at the catalog's average for that component, never as 0 or \
-      1; a supplier with no evidence at all is unrated. Each factor of an explanation gives the \
+      - **score**: 100 × the weighted mean of the five components (or, with `weakest_link`, the \
+      weakest component that has evidence). A component without evidence counts as \
+      `missing_component_value`, never as 0 or 1 (a component no supplier of the catalog has \
+      evidence for is left out); a supplier with no evidence at all is unrated. Each factor of an explanation gives the \
       points its component adds to or takes from a neutral 50. **confidence** is the weighted share \
       of evidence each component has (reviews: weight / (weight + `reviews_half`); delivery: orders \
       / (orders + `orders_half`); audits: the latest audit's freshness; certifications: how complete \

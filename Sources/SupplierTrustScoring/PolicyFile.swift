@@ -241,6 +241,10 @@ extension PolicyFile {
       "A weighted mean lets strong evidence in one area offset thin evidence in another; choose weakest_link to let the worst component decide."
     ),
     .number(
+      "missing_component_value", \.missingComponentValue, 0...1,
+      "A component without evidence (no reviews, no certificate, no audit, no orders) counts as 0.5 in the score: unknown is neither good nor bad, and a supplier has to show evidence to rise above the middle."
+    ),
+    .number(
       "weights.reviews", \.weights.reviews, 0...1,
       "Buyer reviews are the most direct evidence of how orders go, but also the easiest to fake, so they carry the largest single weight but not a majority."
     ),
@@ -297,7 +301,7 @@ extension PolicyFile {
     PolicyField(
       key: "flag_standing", expectation: "an object of flag code to \"ok\", \"warned\" or \"blocked\"",
       why:
-        "Some problems deserve a second look whatever the score: a review burst, a suspended certificate, a failed latest audit, a dispute record.",
+        "Some problems deserve a second look whatever the score: a review burst that inflated the rating, a suspended certificate, a failed latest audit, a dispute record, late shipments. (A burst that lowered the rating, such as a competitor's one-star campaign, is discounted but does not warn against its victim.)",
       read: { policy, json in
         guard case .object(let m) = json else { return "must be an object of flag code to standing" }
         var result: [String: Standing] = [:]
@@ -336,7 +340,11 @@ extension PolicyFile {
       "Unverified reviews still inform, but anyone can write one."),
     .number(
       "reviews.suspicious_weight", \.reviews.suspiciousWeight, 0...1,
-      "Reviews inside a detected burst are almost ignored rather than deleted, so the evidence stays visible."
+      "Reviews inside a detected burst do not count toward the rating (they stay visible as evidence of the burst)."
+    ),
+    .number(
+      "reviews.burst_penalty", \.reviews.burstPenalty, 0...1,
+      "A burst that inflated the rating takes 0.3 off the reviews component: a supplier caught buying praise must end up below the same supplier without it."
     ),
     .number(
       "reviews.few_reviews_below", \.reviews.fewReviewsBelow, 0...10_000,
@@ -349,7 +357,7 @@ extension PolicyFile {
       "A handful of reviews on one day is normal for a busy supplier; ten in a week from strangers is not."),
     .number(
       "burst.new_reviewer_share", \.burst.newReviewerShare, 0...1,
-      "Most reviewers in a burst have no other review anywhere in the catalog (throw-away accounts)."),
+      "Most reviewers in a burst have reviewed no other supplier in the catalog (throw-away accounts)."),
     .number(
       "burst.unverified_share", \.burst.unverifiedShare, 0...1,
       "Most burst reviews are not tied to a platform order."),
@@ -359,6 +367,10 @@ extension PolicyFile {
     .number(
       "burst.near_identical_share", \.burst.nearIdenticalShare, 0...1,
       "Half the window's texts in one near-identical group marks a campaign; a genuine rush of buyers writes varied texts."
+    ),
+    .number(
+      "burst.uniform_rating_share", \.burst.uniformRatingShare, 0...1,
+      "Campaigns often post no text or rotate templates; 80% of a window's new, unverified reviews giving the same star rating is coordination too, while a genuine rush of buyers gives mixed ratings."
     ),
     .integer(
       "burst.shingle_size", \.burst.shingleSize, 1...10,
@@ -382,6 +394,14 @@ extension PolicyFile {
     .number(
       "certifications.invalid_period_value", \.certifications.invalidPeriodValue, 0...1,
       "A certificate valid longer than its standard allows is probably not genuine."),
+    .number(
+      "certifications.problem_penalty", \.certifications.problemPenalty, 0...1,
+      "A suspended, withdrawn or cancelled certificate, a look-alike accreditation or an impossible validity period says something about the supplier's honesty, whatever its other certificates: each takes 0.3 off."
+    ),
+    .number(
+      "certifications.lapsed_penalty", \.certifications.lapsedPenalty, 0...1,
+      "A certificate allowed to lapse without renewal takes a little off (times its relevance): the quality system was not kept up."
+    ),
     PolicyField(
       key: "certifications.relevance", expectation: "an object of standard name to a number from 0 to 1",
       why:
@@ -472,6 +492,10 @@ extension PolicyFile {
     .number(
       "standing.license_verified_weight", \.standing.licenseVerifiedWeight, 0...1,
       "A checked business licence confirms the company exists."),
+    .number(
+      "standing.platform_rating_weight", \.standing.platformRatingWeight, 0...1,
+      "The platform's own star rating summarises reviews this catalog may not hold; it is a weak signal, not evidence the tool can check."
+    ),
     .number(
       "standing.response_rate_weight", \.standing.responseRateWeight, 0...1,
       "Suppliers that answer are easier to resolve problems with."),

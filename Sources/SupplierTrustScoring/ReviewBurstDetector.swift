@@ -3,11 +3,15 @@ import SupplierTrustModel
 /// When a cluster of reviews counts as a purchased-review burst.
 ///
 /// All thresholds come from the scoring policy file; the defaults below are the documented
-/// values the policy file starts from. A window is a burst only when *every* share is reached:
-/// each signal alone has innocent explanations (a trade fair brings many first-time buyers;
-/// buyers often skip the verified-purchase step; short praise repeats by chance), while the
-/// combination — many new, unverified accounts posting the same text within days — is what a
-/// paid campaign leaves.
+/// values the policy file starts from. A window is a burst only when it holds enough reviews,
+/// enough of them from reviewers with no other history and not verified, *and* the reviews look
+/// coordinated: most share one near-identical text, or most give the same star rating. Each
+/// signal alone has innocent explanations (a trade fair brings many first-time buyers; buyers
+/// often skip the verified-purchase step; short praise repeats by chance), while the
+/// combination — many new, unverified accounts posting the same text, or the same five stars,
+/// within days — is what a paid campaign leaves. Campaigns often post no text at all, or rotate
+/// a few templates, so texts alone cannot be the test; a genuine rush of new buyers gives mixed
+/// ratings.
 ///
 /// There is deliberately no condition on the burst's share of the supplier's whole review
 /// history: a campaign of 60 fake reviews is fraud whether the supplier has 100 or 10,000 other
@@ -26,6 +30,8 @@ public struct BurstPolicy: Sendable, Equatable {
   public static let defaultTextSimilarity = 0.6
   /// Default of ``nearIdenticalShare``.
   public static let defaultNearIdenticalShare = 0.5
+  /// Default of ``uniformRatingShare``.
+  public static let defaultUniformRatingShare = 0.8
   /// Default of ``shingleSize``.
   public static let defaultShingleSize = 3
   /// Default of ``signatureSize``.
@@ -37,8 +43,8 @@ public struct BurstPolicy: Sendable, Equatable {
   /// A window with fewer reviews is never a burst: with a handful of reviews the shares are
   /// noise (three new accounts out of four is 75 %).
   public var minimumReviews: Int
-  /// The share of a window's reviews whose reviewer has no other review in the catalog, or no
-  /// reviewer id at all, needed for a burst.
+  /// The share of a window's reviews whose reviewer has reviewed no other supplier in the
+  /// catalog, or has no reviewer id at all, needed for a burst.
   public var newReviewerShare: Double
   /// The share of a window's reviews not marked as a verified purchase (`false` or unknown)
   /// needed for a burst.
@@ -51,6 +57,9 @@ public struct BurstPolicy: Sendable, Equatable {
   /// The share of a window's reviews (with or without text) that must belong to its largest
   /// group of near-identical texts for a burst.
   public var nearIdenticalShare: Double
+  /// The share of a window's reviews giving one and the same star rating that marks them as
+  /// coordinated when their texts do not (no text, or varied texts).
+  public var uniformRatingShare: Double
   /// Words per shingle. Three words tolerate reordered clauses yet rarely match by chance.
   public var shingleSize: Int
   /// MinHash functions per text: the estimate's standard error is about
@@ -67,6 +76,7 @@ public struct BurstPolicy: Sendable, Equatable {
     unverifiedShare: Double = BurstPolicy.defaultUnverifiedShare,
     textSimilarity: Double = BurstPolicy.defaultTextSimilarity,
     nearIdenticalShare: Double = BurstPolicy.defaultNearIdenticalShare,
+    uniformRatingShare: Double = BurstPolicy.defaultUniformRatingShare,
     shingleSize: Int = BurstPolicy.defaultShingleSize,
     signatureSize: Int = BurstPolicy.defaultSignatureSize
   ) {
@@ -76,6 +86,7 @@ public struct BurstPolicy: Sendable, Equatable {
     self.unverifiedShare = unverifiedShare
     self.textSimilarity = textSimilarity
     self.nearIdenticalShare = nearIdenticalShare
+    self.uniformRatingShare = uniformRatingShare
     self.shingleSize = shingleSize
     self.signatureSize = signatureSize
   }
@@ -92,7 +103,7 @@ public struct ReviewBurst: Sendable, Equatable {
   public var reviewIndices: [Int]
   /// `reviewIndices.count`.
   public var reviewCount: Int
-  /// The share of the burst's reviews from reviewers with no other review (or no reviewer id).
+  /// The share of the burst's reviews from reviewers of no other supplier (or no reviewer id).
   public var newReviewerShare: Double
   /// The share of the burst's reviews not marked as a verified purchase.
   public var unverifiedShare: Double
@@ -101,6 +112,9 @@ public struct ReviewBurst: Sendable, Equatable {
   /// The share of the burst's reviews rated 5. Reported, not a condition: a competitor's
   /// one-star campaign leaves the same pattern and is just as misleading.
   public var fiveStarShare: Double
+  /// The mean rating of the burst's reviews: above the supplier's other reviews for a campaign
+  /// that inflates, below for one that attacks.
+  public var meanRating: Double
   /// One line for reports, such as "38 reviews 2026-03-02…2026-03-04: 92% from reviewers with no
   /// other review, 87% unverified, 74% near-identical text, 100% five-star". Percentages are
   /// rounded down, so a share shown as 60% is never below 60%.
@@ -173,8 +187,9 @@ public struct ReviewBurstDetector: Sendable {
   /// - Parameters:
   ///   - reviews: One supplier's reviews in any order.
   ///   - reviewCount: How many reviews the reviewer with this id wrote in the whole catalog,
-  ///     this supplier's included, so that 1 means "no other history". Called at most once per
-  ///     distinct reviewer id, and not at all when there are too few reviews for a burst.
+  ///     this supplier's included. A reviewer with no more reviews than they wrote of this
+  ///     supplier has no other history. Called at most once per distinct reviewer id, and not at
+  ///     all when there are too few reviews for a burst.
   public func detect(_ reviews: [Review], reviewCount: (String) -> Int) -> [ReviewBurst] {
     let minimum = max(1, policy.minimumReviews)
     guard reviews.count >= minimum else { return [] }
@@ -191,11 +206,13 @@ public struct ReviewBurstDetector: Sendable {
       }
     }
     guard crowded else { return [] }
+    var here: [String: Int] = [:]
+    for review in reviews { if let id = review.reviewerID { here[id, default: 0] += 1 } }
     var known: [String: Bool] = [:]
     let isNew = reviews.map { review -> Bool in
       guard let id = review.reviewerID, !Self.isBlank(id) else { return true }
       if let answer = known[id] { return answer }
-      let answer = reviewCount(id) <= 1
+      let answer = reviewCount(id) <= here[id]!
       known[id] = answer
       return answer
     }
@@ -203,7 +220,7 @@ public struct ReviewBurstDetector: Sendable {
   }
 
   /// The bursts in one supplier's reviews, given for each review (same order) whether its
-  /// reviewer has no other review in the catalog. A review without a reviewer counts as new.
+  /// reviewer has reviewed no other supplier in the catalog. A review without a reviewer counts as new.
   /// Scoring passes flags it worked out with array arithmetic, without any look-up by id.
   public func detect<R: BurstEvidence>(_ reviews: [R], isNewReviewer: [Bool]) -> [ReviewBurst] {
     precondition(isNewReviewer.count == reviews.count, "one flag per review")
@@ -219,7 +236,7 @@ public struct ReviewBurstDetector: Sendable {
         positions: timeline.positions(run.cover), timeline: timeline, reviews: reviews,
         cache: &signatureCache)
       let qualifying = run.windows.compactMap {
-        burstWindow($0, timeline: timeline, groups: &groups)
+        burstWindow($0, timeline: timeline, groups: &groups, reviews: reviews)
       }
       for cluster in overlappingRuns(qualifying.map(\.window)) {
         let marked = qualifying.filter { cluster.cover.contains($0.window) }
@@ -256,23 +273,46 @@ public struct ReviewBurstDetector: Sendable {
     return windows
   }
 
-  /// The window as a burst window with the reviews of its largest near-identical group(s), or
-  /// nil when its texts are too varied.
-  private func burstWindow(_ window: DayWindow, timeline: Timeline, groups: inout TextGroups)
-    -> BurstWindow?
-  {
+  /// The window as a burst window with the reviews that make it one (its largest near-identical
+  /// group(s), or else the reviews giving its most common rating), or nil when neither texts nor
+  /// ratings look coordinated.
+  private func burstWindow<R: BurstEvidence>(
+    _ window: DayWindow, timeline: Timeline, groups: inout TextGroups, reviews: [R]
+  ) -> BurstWindow? {
     let positions = timeline.positions(window)
     let largest = groups.largest(in: positions)
-    guard share(largest.size, of: positions.count) >= policy.nearIdenticalShare else { return nil }
     var marked: ClosedRange<Int>?
-    if largest.size > 0 {
-      for position in positions where largest.groups.contains(groups.group(position)) {
-        marked =
-          marked.map { min($0.lowerBound, position)...max($0.upperBound, position) }
-          ?? position...position
+    func mark(_ position: Int) {
+      marked =
+        marked.map { min($0.lowerBound, position)...max($0.upperBound, position) } ?? position...position
+    }
+    if share(largest.size, of: positions.count) >= policy.nearIdenticalShare {
+      if largest.size > 0 {
+        for position in positions where largest.groups.contains(groups.group(position)) { mark(position) }
       }
+      return BurstWindow(window: window, marked: marked)
+    }
+    let (star, count) = Self.commonestStar(positions.map { reviews[timeline.order[$0]].rating })
+    guard share(count, of: positions.count) >= policy.uniformRatingShare else { return nil }
+    for position in positions where Self.star(reviews[timeline.order[position]].rating) == star {
+      mark(position)
     }
     return BurstWindow(window: window, marked: marked)
+  }
+
+  /// A rating as whole stars, 1...5.
+  static func star(_ rating: Double) -> Int { min(5, max(1, Int(rating.rounded()))) }
+
+  /// The most common star rating among `ratings` and how many give it (the higher star on a tie,
+  /// so that the answer does not depend on order).
+  static func commonestStar(_ ratings: [Double]) -> (star: Int, count: Int) {
+    var counts = [Int](repeating: 0, count: 6)
+    for rating in ratings { counts[star(rating)] += 1 }
+    var best = 5
+    for candidate in stride(from: 4, through: 1, by: -1) where counts[candidate] > counts[best] {
+      best = candidate
+    }
+    return (best, counts[best])
   }
 
   /// The merged burst windows, trimmed to the first and last day holding a review of one of
@@ -301,20 +341,27 @@ public struct ReviewBurstDetector: Sendable {
     let unverifiedCount = signals.unverifiedCount(span, timeline)
     let nearCount = groups.largest(in: positions).size
     var fiveStarCount = 0
-    for position in positions where reviews[timeline.order[position]].rating >= 5 { fiveStarCount += 1 }
+    var ratingSum = 0.0
+    for position in positions {
+      let rating = reviews[timeline.order[position]].rating
+      if rating >= 5 { fiveStarCount += 1 }
+      ratingSum += rating
+    }
+    let (commonStar, commonCount) = Self.commonestStar(positions.map { reviews[timeline.order[$0]].rating })
     let start = timeline.day(span.first)
     let end = timeline.day(span.last)
     func percent(_ part: Int) -> Int { part * 100 / count }
     let days = start == end ? "on \(start)" : "\(start)…\(end)"
     let detail =
-      "\(count) reviews \(days): \(percent(newCount))% from reviewers with no other review, "
+      "\(count) reviews \(days): \(percent(newCount))% from reviewers of no other supplier, "
       + "\(percent(unverifiedCount))% unverified, \(percent(nearCount))% near-identical text, "
-      + "\(percent(fiveStarCount))% five-star"
+      + "\(percent(commonCount))% \(Self.starWords[commonStar])"
     return ReviewBurst(
       start: start, end: end, reviewIndices: positions.map { timeline.order[$0] }.sorted(),
       reviewCount: count, newReviewerShare: share(newCount, of: count),
       unverifiedShare: share(unverifiedCount, of: count), nearIdenticalShare: share(nearCount, of: count),
-      fiveStarShare: share(fiveStarCount, of: count), detail: detail)
+      fiveStarShare: share(fiveStarCount, of: count), meanRating: count > 0 ? ratingSum / Double(count) : 0,
+      detail: detail)
   }
 
   // MARK: - Text groups
@@ -413,6 +460,8 @@ public struct ReviewBurstDetector: Sendable {
       }
     }
   }
+
+  private static let starWords = ["", "one-star", "two-star", "three-star", "four-star", "five-star"]
 
   private func share(_ part: Int, of whole: Int) -> Double {
     whole == 0 ? 0 : Double(part) / Double(whole)

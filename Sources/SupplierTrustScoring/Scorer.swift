@@ -50,8 +50,13 @@ public struct Scorer: Sendable {
     /// verdicts and suggestions. Ranking a large catalog needs only the numbers and flag codes
     /// of most suppliers; the words cost more than the arithmetic.
     var explains = true
-    /// Each component's mean over the suppliers that have evidence for it (nil when none has).
+    /// What each component counts for in the score of a supplier without evidence for it (the
+    /// policy's `missing_component_value`: neither good nor zero), or nil when no supplier of the
+    /// catalog has evidence for it.
     var imputed: [Double?] = [nil, nil, nil, nil, nil]
+    /// Each component's mean over the suppliers that have evidence for it (nil when none has):
+    /// reported beside the scores, not used in them.
+    var catalogAverages: [Double?] = [nil, nil, nil, nil, nil]
     /// The registry's verdict on every body name in the catalog, looked up once per name (a few
     /// hundred names recur across hundreds of thousands of records).
     var bodies = BodyVerdicts()
@@ -129,17 +134,21 @@ public struct Scorer: Sendable {
     let verdicts = UnsafeSendableBox(BodyVerdicts())
     let lookups = DispatchGroup()
     DispatchQueue.global().async(group: lookups) { verdicts.value = bodyVerdicts(catalog) }
-    // Whether each candidate review's reviewer has no other review in the catalog (up to the
-    // as-of day): counted once by reviewer number, then looked up by position.
+    // Whether each candidate review's reviewer has reviewed no other supplier in the catalog (up
+    // to the as-of day): catalog-wide counts by reviewer number, less the reviewer's reviews of
+    // this supplier. An account that posts twenty reviews of one supplier has no history either.
     let reviewsByReviewer = countReviewers(table)
-    let newByNumber = zip(reviewsByReviewer, table.reviewerNames).map { count, name in
-      count <= 1 || ReviewBurstDetector.isBlank(name)
-    }
+    let blankByNumber = table.reviewerNames.map(ReviewBurstDetector.isBlank)
     let reviewers = table.reviewers
     candidates = parallelMap(candidates) { candidate in
       var flagged = candidate
-      flagged.isNew = evidence[candidate.supplier].reviews.map {
-        reviewers[$0] < 0 || newByNumber[Int(reviewers[$0])]
+      let own = evidence[candidate.supplier].reviews
+      var here: [Int32: Int32] = [:]
+      for k in own where reviewers[k] >= 0 { here[reviewers[k], default: 0] += 1 }
+      flagged.isNew = own.map { k in
+        let reviewer = reviewers[k]
+        guard reviewer >= 0 else { return true }
+        return blankByNumber[Int(reviewer)] || reviewsByReviewer[Int(reviewer)] <= here[reviewer]!
       }
       return flagged
     }
@@ -242,7 +251,9 @@ public struct Scorer: Sendable {
         }
       }
     }
-    context.imputed = (0..<5).map { counts[$0] > 0 ? sums[$0] / Double(counts[$0]) : nil }
+    context.catalogAverages = (0..<5).map { counts[$0] > 0 ? sums[$0] / Double(counts[$0]) : nil }
+    // A component nobody in the catalog has evidence for stays out of every score.
+    context.imputed = context.catalogAverages.map { $0 == nil ? nil : policy.missingComponentValue }
     clock.lap("components")
     // The sort keys on the side, written by the same pass.
     var keys = [(score: Double, confidence: Double)](repeating: (0, 0), count: evidence.count)
@@ -291,8 +302,9 @@ public struct Scorer: Sendable {
       asOf: asOf, policy: policy, policyHash: policy.hash, sources: catalog.sources,
       catalogMeanRating: context.meanRating,
       componentAverages: ComponentScores(
-        reviews: context.imputed[0], certifications: context.imputed[1], audits: context.imputed[2],
-        delivery: context.imputed[3], standing: context.imputed[4]), suppliers: suppliers)
+        reviews: context.catalogAverages[0], certifications: context.catalogAverages[1],
+        audits: context.catalogAverages[2], delivery: context.catalogAverages[3],
+        standing: context.catalogAverages[4]), suppliers: suppliers)
   }
 
   /// `transform` applied to every element on both cores, results in order.
@@ -546,7 +558,9 @@ public struct Scorer: Sendable {
     let band = policy.band(for: score)
     result.grade = score == nil ? "unrated" : band.grade
     var standingLevel = score == nil ? Standing.warned : band.standing
-    for flag in result.flags {
+    // Low-severity flags inform (a burst that lowered the rating is discounted, not held against
+    // its victim); the others can set the standing.
+    for flag in result.flags where flag.severity > .low {
       if let level = policy.flagStanding[flag.code.rawValue], level > standingLevel { standingLevel = level }
     }
     // A score made mostly of catalog averages vouches for nobody.
@@ -572,7 +586,7 @@ public struct Scorer: Sendable {
             component: ComponentScores.names[i],
             points: policy.aggregation == .weightedMean
               ? ((100 * weights[i] / weightSum * (average - 0.5)) * 10).rounded() / 10 : 0,
-            text: "no evidence: counted at the catalog average (\(format(average, 2)))", evidence: []))
+            text: "no evidence: counted as neutral (\(format(average, 2)))", evidence: []))
       }
     }
     result.factors.sort { abs($0.points) > abs($1.points) }
@@ -600,8 +614,9 @@ public struct Scorer: Sendable {
       if let v = values[i] ?? imputed[i] {
         weightSum += weights[i]
         total += weights[i] * v
-        weakest = min(weakest, v)
       }
+      // The weakest link is the weakest *evidenced* component: a missing one is not a weakness.
+      if let v = values[i] { weakest = min(weakest, v) }
     }
     if weightSum > 0 {
       switch policy.aggregation {
@@ -679,10 +694,20 @@ public struct Scorer: Sendable {
     summary.monthly = months.suffix(24).map {
       (Day(daysSinceEpoch: $0.month), $0.count, $0.sum / Double($0.count))
     }
+    // A burst rated above the catalog's mean inflated the supplier's rating; one below it (a
+    // one-star campaign) attacked it. Both are discounted; only the first counts against the
+    // supplier.
+    var inflated = false
     for burst in bursts {
+      let inflating = burst.meanRating >= context.meanRating
+      if inflating { inflated = true }
       flags.append(
         TrustFlag(
-          code: .reviewBurst, severity: .high, detail: burst.detail,
+          code: .reviewBurst, severity: inflating ? .high : .low,
+          detail: !context.explains || inflating
+            ? burst.detail
+            : burst.detail
+              + " (rated below the catalog's average: discounted, not held against the supplier)",
           evidence: burst.reviewIndices.prefix(context.explains ? 5 : 0).map {
             let k = e.reviews.lowerBound + $0
             return Evidence(location: location(table.sources[k], context), recordID: table.ids[k])
@@ -708,7 +733,8 @@ public struct Scorer: Sendable {
     // `uncertainty_penalty` standard errors), so that a handful of perfect reviews cannot outrank
     // hundreds of nearly perfect ones.
     let standardError = context.ratingSpread / (p.priorStrength + weight).squareRoot()
-    let value = min(1, max(0, (adjusted - p.uncertaintyPenalty * standardError - 1) / 4))
+    let value = min(
+      1, max(0, (adjusted - p.uncertaintyPenalty * standardError - 1) / 4 - (inflated ? p.burstPenalty : 0)))
     guard context.explains else {
       return Part(value: value, confidence: confidence, factor: nil, summary: summary)
     }
@@ -716,7 +742,11 @@ public struct Scorer: Sendable {
       "\(format(adjusted, 2))★ adjusted from \(summary.count) review\(summary.count == 1 ? "" : "s") "
       + "(mean \(format(summary.meanRating!, 2)), \(summary.verified) verified), shrunk toward the catalog mean \(format(context.meanRating, 2))"
     if summary.suspicious > 0 {
-      text += "; \(summary.suspicious) reviews in a burst count \(Int(p.suspiciousWeight * 100))% each"
+      text +=
+        p.suspiciousWeight > 0
+        ? "; \(summary.suspicious) reviews in a burst count \(Int(p.suspiciousWeight * 100))% each"
+        : "; \(summary.suspicious) reviews in a burst do not count"
+      if inflated { text += "; \(format(p.burstPenalty, 2)) off for the burst that inflated the rating" }
     }
     // The first review from each of up to three files.
     let files = Set(e.reviews.map { table.sources[$0].file }).sorted().prefix(3)
@@ -753,6 +783,8 @@ public struct Scorer: Sendable {
       var isValid: Bool
       /// Expired (by date or status): a renewal of the same standard supersedes it.
       var lapsed: Bool
+      /// Suspended, withdrawn or cancelled, from a look-alike body, or valid impossibly long.
+      var problem: Bool
     }
     var verdicts: [Verdict] = []
     var assessments: [CertificateAssessment] = []
@@ -768,6 +800,7 @@ public struct Scorer: Sendable {
       var value = 1.0
       var verdict = "valid"
       var lapsed = false
+      var problem = false
       // Whether the certificate counts as a valid one for `--require`: in date, not withdrawn,
       // and nothing suggests it is not genuine.
       var genuine = true
@@ -776,8 +809,12 @@ public struct Scorer: Sendable {
       if c.accreditationBody != nil { fieldsKnown += 1 }
       if c.expiresOn != nil { fieldsKnown += 1 }
       knownFields += fieldsKnown / 3
+      // A management-system certificate that states no expiry still runs out one cycle after issue.
+      let impliedExpiry: Day? =
+        c.expiresOn == nil && managementSystem ? c.issuedOn?.adding(years: p.maximumValidityYears) : nil
       if let status = c.status, status == .suspended || status == .withdrawn || status == .cancelled {
         value = 0
+        problem = true
         verdict = status.rawValue
         flags.append(
           TrustFlag(
@@ -786,19 +823,27 @@ public struct Scorer: Sendable {
               ? "\(label) is \(status.rawValue)\(c.certificationBody.map { " (issued by \($0))" } ?? "")"
               : "",
             evidence: evidence))
-      } else if c.status == .expired || (c.expiresOn.map { $0 < asOf } ?? false) {
+      } else if c.status == .expired || ((c.expiresOn ?? impliedExpiry).map { $0 < asOf } ?? false) {
         value = 0
         lapsed = true
-        if explains { verdict = c.expiresOn.map { "expired \($0)" } ?? "marked expired" }
+        if explains {
+          verdict =
+            c.expiresOn.map { "expired \($0)" } ?? impliedExpiry.map { "expired by \($0)" }
+            ?? "marked expired"
+        }
+        let detail: String
+        if !explains {
+          detail = ""
+        } else if let expires = c.expiresOn {
+          detail = "\(label) expired \(expires)"
+        } else if c.status != .expired, let issued = c.issuedOn, let implied = impliedExpiry {
+          detail =
+            "\(label) was issued \(issued) and states no expiry; a management-system certificate runs at most \(p.maximumValidityYears) years, so it lapsed by \(implied)"
+        } else {
+          detail = "\(label) is marked expired"
+        }
         pending.append(
-          (
-            TrustFlag(
-              code: .certExpired, severity: .medium,
-              detail: !explains
-                ? "" : c.expiresOn.map { "\(label) expired \($0)" } ?? "\(label) is marked expired",
-              evidence: evidence),
-            c.standard
-          ))
+          (TrustFlag(code: .certExpired, severity: .medium, detail: detail, evidence: evidence), c.standard))
       } else if let expires = c.expiresOn,
         expires.daysSinceEpoch - asOf.daysSinceEpoch <= Int32(p.expiringWithinDays)
       {
@@ -818,6 +863,7 @@ public struct Scorer: Sendable {
           value = min(value, p.invalidPeriodValue)
           verdict = "validity too long"
           genuine = false
+          problem = true
           let years = Double(expires.daysSinceEpoch - issued.daysSinceEpoch) / 365.25
           flags.append(
             TrustFlag(
@@ -837,6 +883,7 @@ public struct Scorer: Sendable {
         }
         var problems: [String] = []
         var problemCount = 0
+        var lookAlike = false
         var severity = Severity.medium
         for pass in 0..<2 {
           let isIssuer = pass == 0
@@ -847,6 +894,7 @@ public struct Scorer: Sendable {
           case .recognised: break
           case .lookAlike(_, let reason):
             problemCount += 1
+            lookAlike = true
             if explains {
               problems.append("\(role) \(name) is a look-alike, not a recognised body: \(reason)")
             }
@@ -864,8 +912,11 @@ public struct Scorer: Sendable {
           }
         }
         if problemCount > 0 {
-          value = min(value, p.unaccreditedValue)
-          verdict = "not from a recognised body"
+          // A look-alike body sells the appearance of accreditation: no credit, and a penalty.
+          // An unknown one may be genuine but cannot be checked: a little credit.
+          value = lookAlike ? 0 : min(value, p.unaccreditedValue)
+          if lookAlike { problem = true }
+          verdict = lookAlike ? "from a look-alike body" : "not from a recognised body"
           genuine = false
           flags.append(
             TrustFlag(
@@ -882,7 +933,7 @@ public struct Scorer: Sendable {
       verdicts.append(
         Verdict(
           standard: c.standard, expiresOn: c.expiresOn, value: value, isValid: genuine && value > 0,
-          lapsed: lapsed))
+          lapsed: lapsed, problem: problem))
       if explains {
         assessments.append(
           CertificateAssessment(
@@ -928,7 +979,18 @@ public struct Scorer: Sendable {
     var validStandards = Set<String>()
     for v in verdicts where v.isValid { validStandards.insert(v.standard) }
     let contributions = best.map { relevance($0.standard) * $0.value }.sorted(by: >)
-    let value = min(1, (contributions.first ?? 0) + 0.25 * contributions.dropFirst().reduce(0, +))
+    let credit = min(1, (contributions.first ?? 0) + 0.25 * contributions.dropFirst().reduce(0, +))
+    // Penalties for what speaks against the supplier: each problem certificate, and each lapsed
+    // one that no renewal replaces (by its relevance).
+    var penalty = 0.0
+    for v in verdicts {
+      if v.problem { penalty += p.problemPenalty }
+      if v.lapsed, renewal(v.standard) == nil { penalty += p.lapsedPenalty * relevance(v.standard) }
+    }
+    // Certificates start from where having none stands (the policy's value for a missing
+    // component), so that a valid certificate of any standard can only add to it.
+    let baseline = policy.missingComponentValue
+    let value = min(1, max(0, baseline + (1 - baseline) * credit - penalty))
     let confidence = min(1, 0.5 + 0.5 * knownFields / Double(verdicts.count))
     guard explains else {
       return CertificationOutcome(
@@ -992,12 +1054,13 @@ public struct Scorer: Sendable {
       flags.append(TrustFlag(code: .auditFailed, severity: .high, detail: what, evidence: [evidence]))
     }
     if stale {
-      let until = a.validUntil.map { $0 < asOf ? ", valid until \($0)" : "" } ?? ""
+      var reasons: [String] = []
+      if age > p.staleAfterDays { reasons.append("is \(age) days old (policy: at most \(p.staleAfterDays))") }
+      if let until = a.validUntil, until < asOf { reasons.append("was valid only until \(until)") }
       flags.append(
         TrustFlag(
           code: .auditStale, severity: .low,
-          detail:
-            "latest audit \(a.id) on \(a.date) is \(age) days old\(until) (policy: at most \(p.staleAfterDays))",
+          detail: "latest audit \(a.id) on \(a.date) " + reasons.joined(separator: " and "),
           evidence: [evidence]))
     }
     let text = "latest audit: " + what + (recognised ? "" : "; auditor not recognised") + ", \(age) days ago"
@@ -1041,7 +1104,8 @@ public struct Scorer: Sendable {
       }
       let opened = o.disputeOpenedOn.map { $0 <= asOf } ?? true
       let refund = o.refund?.cents ?? 0
-      if let d = o.dispute, d != .none, d != .withdrawn, opened {
+      // A dispute withdrawn by the buyer or rejected by the platform found no fault with the supplier.
+      if let d = o.dispute, d != .none, d != .withdrawn, d != .rejected, opened {
         s.disputed += 1
         s.refundedUSD += Double(refund) / 100
         disputedOrders.append(
@@ -1078,9 +1142,10 @@ public struct Scorer: Sendable {
           ? "\(s.late) of \(s.due) due orders shipped late (\(percent(rate)) on time; threshold \(percent(p.lateThreshold))): "
             + lateOrders.prefix(5).map(\.1).joined(separator: ", ")
           : "platform on-time delivery rate \(percent(rate)) (threshold \(percent(p.lateThreshold)))"
+      // The buyer's own late orders warn; the platform's self-reported figure only informs.
       flags.append(
         TrustFlag(
-          code: .lateShipments, severity: .medium, detail: detail,
+          code: .lateShipments, severity: ownEnough ? .medium : .low, detail: detail,
           evidence: ownEnough
             ? lateOrders.prefix(5).map {
               Evidence(location: location($0.0.source, context), recordID: $0.0.record.id)
@@ -1177,6 +1242,9 @@ public struct Scorer: Sendable {
       p.licenseVerifiedWeight, s.businessLicenseVerified.map { $0 ? 1 : 0 },
       s.businessLicenseVerified == true ? "licence verified" : "licence not verified")
     signal(p.responseRateWeight, s.responseRate, "responds to \(percent(s.responseRate ?? 0))")
+    signal(
+      p.platformRatingWeight, s.platformRating.map { min(1, max(0, ($0 - 1) / 4)) },
+      "platform rating \(format(s.platformRating ?? 0, 1))★")
     let years = s.yearEstablished.map { Double(max(0, asOf.year - $0)) }
     signal(
       p.yearsInBusinessWeight, years.map { min(1, $0 / p.yearsInBusinessFull) },

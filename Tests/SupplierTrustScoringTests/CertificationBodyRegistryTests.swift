@@ -252,3 +252,25 @@ import Testing
     #expect(parsed.accreditationEntries.first?.line == 3)
   }
 }
+
+@Suite struct AccreditationNumberTests {
+  @Test(arguments: [
+    ("UKAS 0005", "UKAS"), ("DAkkS D-ZM-16029-01-00", "DAkkS"), ("CNAS C001-M", "CNAS"),
+  ])
+  func aBodyGivenWithItsNumberIsStillRecognised(name: String, body: String) {
+    #expect(CertificationBodyRegistry.shipped.accreditationBody(name).isRecognised)
+    #expect(CertificationBodyRegistry.shipped.accreditationBody(body).isRecognised)
+  }
+
+  @Test func aLookAlikeGivenWithANumberIsStillALookAlike() {
+    guard case .lookAlike = CertificationBodyRegistry.shipped.accreditationBody("IAF-AB 1234") else {
+      Issue.record("IAF-AB 1234 should be a look-alike")
+      return
+    }
+  }
+
+  @Test func aNameThatIsOnlyANumberIsUnknown() {
+    #expect(CertificationBodyRegistry.withoutNumbers("0005 UKAS") == nil)
+    #expect(CertificationBodyRegistry.withoutNumbers("UKAS") == nil)
+  }
+}

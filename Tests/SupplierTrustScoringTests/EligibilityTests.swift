@@ -180,4 +180,57 @@ import Testing
     #expect(d.automaticEscalationOn == asOf.adding(days: 1))
     #expect(d.stage.contains("the buyer may escalate"))
   }
+
+  @Test func eventsAfterTheAsOfDayHaveNotHappenedYet() {
+    let checker = EligibilityChecker(asOf: asOf)
+    // Delivered five days after the as-of day: not delivered yet, so no deadline.
+    let future = checker.check(
+      order(ta: true, payment: .paypal, delivered: 5, inspection: .fail), supplier: supplier(), evidence: here
+    )
+    #expect(future.claims.first?.deadline == nil)
+    #expect(future.claims.first?.detail.contains("not delivered yet") == true)
+    // Shipped and delivered after the as-of day, the agreed day long past: not shipped then.
+    let unshipped = checker.check(
+      order(ta: true, payment: .paypal, agreed: -24, shipped: 3, delivered: 25), supplier: supplier(),
+      evidence: here)
+    #expect(unshipped.claims.first?.detail.hasPrefix("not shipped 24 days after the agreed date") == true)
+    #expect(unshipped.claims.first?.deadline == nil)
+    // A dispute closed after the as-of day was still open then.
+    var o = order(ta: true, payment: .paypal, inspection: .fail)
+    o.deliveredDate = asOf.adding(days: -10)
+    o.dispute = .refunded
+    o.disputeOpenedOn = asOf.adding(days: -6)
+    o.disputeClosedOn = asOf.adding(days: 4)
+    let pending = checker.check(o, supplier: supplier(), evidence: here)
+    #expect(pending.dispute?.status == .open)
+    #expect(pending.claims.first?.eligible == true)
+    #expect(
+      pending.claims.first?.detail.hasSuffix("; a dispute is open since \(asOf.adding(days: -6))") == true)
+  }
+
+  @Test func aDecidedDisputeLeavesNothingToClaim() {
+    for status in [DisputeStatus.refunded, .partiallyRefunded, .rejected, .withdrawn] {
+      var o = order(ta: true, payment: .paypal, inspection: .fail)
+      o.deliveredDate = asOf.adding(days: -10)
+      o.dispute = status
+      o.disputeOpenedOn = asOf.adding(days: -9)
+      o.disputeClosedOn = asOf.adding(days: -2)
+      let result = EligibilityChecker(asOf: asOf).check(o, supplier: supplier(), evidence: here)
+      #expect(result.claims.first?.eligible == false, "\(status)")
+      #expect(
+        result.claims.first?.detail
+          == "inspection failed; already decided: the dispute opened \(asOf.adding(days: -9)) was closed on "
+          + "\(asOf.adding(days: -2)) as \(status.rawValue)")
+    }
+  }
+
+  @Test func anUnknownCoverageLimitCannotConfirmProtection() {
+    let result = EligibilityChecker(asOf: asOf).check(
+      order(ta: true, payment: .paypal), supplier: supplier(limit: nil), evidence: here)
+    #expect(!result.protected)
+    #expect(
+      result.reasons == [
+        "the supplier's Trade Assurance limit is unknown (ta_limit_usd is empty), so cover for 10000.00 cannot be confirmed"
+      ])
+  }
 }

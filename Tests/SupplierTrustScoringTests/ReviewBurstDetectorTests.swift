@@ -28,7 +28,7 @@ import Testing
     #expect(burst.fiveStarShare == 1)
     #expect(
       burst.detail
-        == "38 reviews 2026-03-02…2026-03-04: 100% from reviewers with no other review, 89% unverified, "
+        == "38 reviews 2026-03-02…2026-03-04: 100% from reviewers of no other supplier, 89% unverified, "
         + "100% near-identical text, 100% five-star")
   }
 
@@ -52,9 +52,58 @@ import Testing
     #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
   }
 
-  @Test func newUnverifiedReviewersWithDifferentTextsAreNotABurst() {
+  @Test func newUnverifiedReviewersWithDifferentTextsAndMixedRatingsAreNotABurst() {
+    // A rush of first-time buyers (a trade fair): varied texts and varied ratings.
     var scenario = Scenario(seed: 5)
-    scenario.addCampaign(start: day("2026-03-02"), days: 3, count: 40, verified: 4, texts: .distinct)
+    scenario.addCampaign(
+      start: day("2026-03-02"), days: 3, count: 40, verified: 4, texts: .distinct, ratings: [5, 4, 5, 3, 2])
+    #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
+  }
+
+  @Test(arguments: [Scenario.Texts.distinct, .none])
+  func fiveStarsFromNewUnverifiedReviewersAreABurstWhateverTheTexts(texts: Scenario.Texts) throws {
+    // Campaigns often post no text, or rotate templates: the same five stars from forty new,
+    // unverified accounts in three days is coordination too.
+    var scenario = Scenario(seed: 5)
+    scenario.addOrdinary(count: 60, from: day("2025-01-01"), days: 400)
+    let campaign = scenario.addCampaign(
+      start: day("2026-03-02"), days: 3, count: 40, verified: 4, texts: texts)
+    let bursts = ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount)
+    let burst = try #require(bursts.first)
+    #expect(bursts.count == 1)
+    #expect(burst.reviewIndices == campaign)
+    #expect(burst.nearIdenticalShare == 0)
+    #expect(burst.meanRating == 5)
+    #expect(burst.detail.hasSuffix("0% near-identical text, 100% five-star"))
+  }
+
+  @Test func oneStarCampaignIsABurstRatedLow() throws {
+    var scenario = Scenario(seed: 21)
+    scenario.addCampaign(
+      start: day("2026-03-02"), days: 2, count: 20, verified: 0, texts: .none, ratings: [1])
+    let burst = try #require(
+      ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).first)
+    #expect(burst.meanRating == 1)
+    #expect(burst.fiveStarShare == 0)
+    #expect(burst.detail.hasSuffix("100% one-star"))
+  }
+
+  @Test func oneAccountPostingManyReviewsOfOneSupplierHasNoHistory() {
+    // Twenty-four reviews from one id: it has reviewed no other supplier, so it counts as new.
+    var scenario = Scenario(seed: 22)
+    scenario.addOrdinary(count: 40, from: day("2025-01-01"), days: 300)
+    for number in 0..<24 {
+      var review = Review(
+        id: "R-SAME-\(number)", supplierID: "SUP-T", rating: 5,
+        date: day("2026-03-02").adding(days: number % 3))
+      review.reviewerID = "BYR-SOCK"
+      review.verifiedPurchase = false
+      scenario.reviews.append(review)
+    }
+    scenario.history["BYR-SOCK"] = 24
+    #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).count == 1)
+    // The same account with reviews of other suppliers is established.
+    scenario.history["BYR-SOCK"] = 30
     #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
   }
 
@@ -70,9 +119,12 @@ import Testing
 
   @Test func reviewsWithoutTextAreNotNearIdentical() {
     func bursts(withText: Int, without: Int) -> [ReviewBurst] {
+      // Mixed ratings, so that only the texts can make a burst.
       var scenario = Scenario(seed: 7)
-      scenario.addCampaign(start: day("2026-03-02"), days: 1, count: withText, verified: 0, texts: .fixed)
-      scenario.addCampaign(start: day("2026-03-02"), days: 1, count: without, verified: 0, texts: .none)
+      scenario.addCampaign(
+        start: day("2026-03-02"), days: 1, count: withText, verified: 0, texts: .fixed, ratings: [5, 4, 3])
+      scenario.addCampaign(
+        start: day("2026-03-02"), days: 1, count: without, verified: 0, texts: .none, ratings: [5, 4, 3])
       return ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount)
     }
     #expect(bursts(withText: 9, without: 11).isEmpty)
@@ -169,8 +221,9 @@ import Testing
     // reviews, so the burst is the whole week rather than the five identical reviews.
     var scenario = Scenario(seed: 17)
     let varied = scenario.addCampaign(
-      start: day("2025-04-01"), days: 1, count: 5, verified: 0, texts: .distinct)
-    let same = scenario.addCampaign(start: day("2025-04-07"), days: 1, count: 5, verified: 0, texts: .fixed)
+      start: day("2025-04-01"), days: 1, count: 5, verified: 0, texts: .distinct, ratings: [5, 3])
+    let same = scenario.addCampaign(
+      start: day("2025-04-07"), days: 1, count: 5, verified: 0, texts: .fixed, ratings: [5, 3])
     let bursts = ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount)
     #expect(bursts.map(\.reviewIndices) == [varied + same])
     #expect(bursts.first?.nearIdenticalShare == 0.5)
@@ -281,6 +334,7 @@ import Testing
     #expect(policy.unverifiedShare == 0.6)
     #expect(policy.textSimilarity == 0.6)
     #expect(policy.nearIdenticalShare == 0.5)
+    #expect(policy.uniformRatingShare == 0.8)
     #expect(policy.shingleSize == 3)
     #expect(policy.signatureSize == 64)
     #expect(ReviewBurstDetector().policy == policy)
@@ -314,8 +368,8 @@ private func day(_ text: String) -> Day { Day(parsing: text)! }
 
 /// One supplier's reviews built from the patterns the catalog generator plants, with each
 /// reviewer's catalog-wide review count.
-private struct Scenario {
-  enum Texts { case variants, fixed, distinct, uniqueTails, none }
+struct Scenario {
+  enum Texts: Sendable { case variants, fixed, distinct, uniqueTails, none }
 
   var reviews: [Review] = []
   var history: [String: Int] = [:]
@@ -380,7 +434,8 @@ private struct Scenario {
     // A pool of buyers with 2...40 reviews each in the catalog.
     let number = Int.random(in: 0..<300, using: &rng)
     let id = "BYR-\(number)"
-    history[id] = 2 + number % 39
+    // 1...39 reviews of other suppliers, plus each one of this supplier's.
+    history[id, default: 1 + number % 39] += 1
     return id
   }
 
@@ -428,13 +483,13 @@ private struct Scenario {
     }
   }
 
-  /// A purchased campaign: `count` five-star reviews spread over `days` days from `start`,
-  /// exactly `verified` of them verified purchases, from brand-new accounts (or established
-  /// ones). Returns the indices of its reviews, ascending.
+  /// A purchased campaign: `count` reviews (rated `ratings` in turn: five stars unless told)
+  /// spread over `days` days from `start`, exactly `verified` of them verified purchases, from
+  /// brand-new accounts (or established ones). Returns the indices of its reviews, ascending.
   @discardableResult
   mutating func addCampaign(
     start: Day, days: Int, count: Int, verified: Int, established: Bool = false, phrase: Int = 0,
-    texts: Texts = .variants
+    texts: Texts = .variants, ratings: [Double] = [5]
   ) -> [Int] {
     var indices: [Int] = []
     for number in 0..<count {
@@ -453,7 +508,8 @@ private struct Scenario {
       indices.append(
         add(
           date: date, reviewer: established ? establishedReviewer() : newReviewer(),
-          verified: number < verified ? true : [false, nil].randomElement(using: &rng)!, rating: 5, text: text
+          verified: number < verified ? true : [false, nil].randomElement(using: &rng)!,
+          rating: ratings[number % ratings.count], text: text
         ))
     }
     return indices
@@ -551,8 +607,10 @@ private struct ReferenceBurstModel {
     }
     func isNew(_ review: Review) -> Bool {
       guard let id = review.reviewerID, !id.allSatisfy(\.isWhitespace) else { return true }
-      return reviewCount(id) <= 1
+      // No review of any other supplier.
+      return reviewCount(id) <= reviews.filter { $0.reviewerID == id }.count
     }
+    func star(_ index: Int) -> Int { min(5, max(1, Int(reviews[index].rating.rounded()))) }
 
     var candidates: [(Day, Day)] = []
     for first in days {
@@ -602,8 +660,16 @@ private struct ReferenceBurstModel {
       for window in run.windows {
         let inside = members(window)
         let top = largest(inside)
-        guard Double(top.size) / Double(inside.count) >= policy.nearIdenticalShare else { continue }
-        let marked = inside.filter { textOf[$0].map { top.groups.contains(group[$0]!) } ?? false }
+        let marked: [Int]
+        if Double(top.size) / Double(inside.count) >= policy.nearIdenticalShare {
+          marked = inside.filter { textOf[$0].map { top.groups.contains(group[$0]!) } ?? false }
+        } else {
+          // Or the same star rating: the commonest, the higher on a tie.
+          let counts = (1...5).map { s in inside.filter { star($0) == s }.count }
+          let best = (1...5).max { (counts[$0 - 1], $0) < (counts[$1 - 1], $1) }!
+          guard Double(counts[best - 1]) / Double(inside.count) >= policy.uniformRatingShare else { continue }
+          marked = inside.filter { star($0) == best }
+        }
         qualifying.append((window, marked.map { reviews[$0].date }))
       }
       for cluster in merge(qualifying.map(\.window)) {

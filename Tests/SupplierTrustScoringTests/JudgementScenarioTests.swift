@@ -1,0 +1,186 @@
+import Testing
+
+@testable import SupplierTrustScoring
+
+/// Pairs of suppliers that differ in one thing, where any sensible model ranks one way. Every
+/// supplier starts from the same solid record; each case changes one piece of evidence.
+@Suite struct JudgementScenarioTests {
+  /// A supplier with 30 verified reviews from buyers who also reviewed others, a valid
+  /// accredited ISO 9001, a passed audit and six on-time orders.
+  static func solid(_ t: inout TestCatalog, _ id: String, certificate: Bool = true) {
+    t.supplier(id) {
+      $0.tradeAssurance = true
+      $0.tradeAssuranceLimit = Money(cents: 10_000_000)
+      $0.yearEstablished = 2015
+    }
+    for n in 0..<30 {
+      t.review(id, rating: [4, 5, 4, 5, 4][n % 5], daysAgo: 20 + n * 9, reviewer: "BYR-\(id)-\(n)")
+      t.review("ELSEWHERE", rating: 4, daysAgo: 400 + n, reviewer: "BYR-\(id)-\(n)")
+    }
+    if certificate { t.certificate(id) }
+    t.audit(id)
+    for _ in 0..<6 { t.order(id) }
+  }
+
+  static func catalog(_ build: (inout TestCatalog) -> Void) -> TestCatalog {
+    var t = TestCatalog()
+    t.supplier("ELSEWHERE")
+    solid(&t, "CONTROL")
+    build(&t)
+    return t
+  }
+
+  @Test(arguments: [nil, "Great supplier, fast shipping!"] as [String?])
+  func aBurstOfFiveStarsWithOrWithoutTextNeverLiftsASupplierAboveItsControl(text: String?) throws {
+    let t = Self.catalog { t in
+      Self.solid(&t, "BURST")
+      for n in 0..<25 {
+        // Varied texts when there is text: the same five stars give the campaign away.
+        t.review(
+          "BURST", rating: 5, daysAgo: 3 + n % 3, verified: false, reviewer: "NEW-\(n)",
+          text: text.map { "\($0) order \(n * 7919 % 101) item \(n)" })
+      }
+    }
+    let run = t.score()
+    let burst = try #require(run.suppliers.first { $0.supplier.id == "BURST" })
+    let control = try #require(run.suppliers.first { $0.supplier.id == "CONTROL" })
+    #expect(burst.flags.contains { $0.code == .reviewBurst && $0.severity == .high })
+    #expect(burst.score! < control.score!)
+    #expect(
+      run.suppliers.firstIndex { $0.supplier.id == "CONTROL" }! < run.suppliers.firstIndex {
+        $0.supplier.id == "BURST"
+      }!)
+    #expect(burst.standing == .warned)
+  }
+
+  @Test func aSupplierWhoseOnlyReviewsAreABurstScoresBelowOneWithNoReviews() throws {
+    let t = Self.catalog { t in
+      t.supplier("ONLY-BURST")
+      t.supplier("NO-REVIEWS")
+      for n in 0..<20 {
+        t.review("ONLY-BURST", rating: 5, daysAgo: 5 + n % 2, verified: false, reviewer: "NEW-\(n)")
+      }
+    }
+    let run = t.score()
+    let burst = try #require(run.suppliers.first { $0.supplier.id == "ONLY-BURST" })
+    let none = try #require(run.suppliers.first { $0.supplier.id == "NO-REVIEWS" })
+    #expect(burst.components.reviews! < Policy.default.missingComponentValue)
+    #expect(none.components.reviews == nil)
+  }
+
+  @Test func aOneStarCampaignIsDiscountedWithoutWarningAgainstItsVictim() throws {
+    let t = Self.catalog { t in
+      Self.solid(&t, "VICTIM")
+      for n in 0..<20 {
+        t.review("VICTIM", rating: 1, daysAgo: 4 + n % 2, verified: false, reviewer: "TROLL-\(n)")
+      }
+    }
+    let run = t.score()
+    let victim = try #require(run.suppliers.first { $0.supplier.id == "VICTIM" })
+    let control = try #require(run.suppliers.first { $0.supplier.id == "CONTROL" })
+    let flag = try #require(victim.flags.first { $0.code == .reviewBurst })
+    #expect(flag.severity == .low)
+    #expect(flag.detail.contains("not held against the supplier"))
+    #expect(victim.standing == .ok)
+    #expect(abs(victim.score! - control.score!) < 0.05)
+  }
+
+  @Test(arguments: ["CE", "ISO14001", "BSCI"])
+  func aValidCertificateOfAnyStandardNeverLowersTheScore(standard: String) throws {
+    let t = Self.catalog { t in
+      Self.solid(&t, "NONE", certificate: false)
+      Self.solid(&t, "WITH", certificate: false)
+      t.certificate("WITH", standard, body: "TÜV SÜD", accreditation: "DAkkS")
+    }
+    let run = t.score()
+    let none = try #require(run.suppliers.first { $0.supplier.id == "NONE" })
+    let with = try #require(run.suppliers.first { $0.supplier.id == "WITH" })
+    #expect(with.score! > none.score!)
+  }
+
+  @Test(arguments: ["suspended", "look-alike", "too long"])
+  func aProblemWithASecondaryCertificateLowersTheScore(problem: String) throws {
+    let t = Self.catalog { t in
+      Self.solid(&t, "PROBLEM")
+      switch problem {
+      case "suspended": t.certificate("PROBLEM", "ISO13485", status: .suspended)
+      case "look-alike": t.certificate("PROBLEM", "IATF16949", accreditation: "ACCAB")
+      default: t.certificate("PROBLEM", "ISO14001", issuedDaysAgo: 100, expiresInDays: 1_800)
+      }
+    }
+    let run = t.score()
+    let flawed = try #require(run.suppliers.first { $0.supplier.id == "PROBLEM" })
+    let control = try #require(run.suppliers.first { $0.supplier.id == "CONTROL" })
+    #expect(flawed.components.certifications! < control.components.certifications!)
+    #expect(flawed.score! < control.score!)
+  }
+
+  @Test func aLookAlikeCertificateIsWorseThanNone() throws {
+    let t = Self.catalog { t in
+      Self.solid(&t, "NONE", certificate: false)
+      Self.solid(&t, "FAKE", certificate: false)
+      t.certificate("FAKE", accreditation: "IAF-AB")
+    }
+    let run = t.score()
+    let none = try #require(run.suppliers.first { $0.supplier.id == "NONE" })
+    let fake = try #require(run.suppliers.first { $0.supplier.id == "FAKE" })
+    #expect(fake.score! < none.score!)
+  }
+
+  @Test func aManagementSystemCertificateWithoutExpiryLapsesOneCycleAfterIssue() throws {
+    var t = TestCatalog()
+    t.supplier("OLD")
+    t.certificate("OLD", issuedDaysAgo: 2_900)
+    t.catalog.certifications[0].record.expiresOn = nil
+    let flag = try #require(t.assessment("OLD").flags.first { $0.code == .certExpired })
+    #expect(flag.detail.contains("states no expiry"))
+    #expect(flag.detail.contains("runs at most 3 years"))
+  }
+
+  @Test func lateShipmentsWarnWhateverTheScore() throws {
+    let t = Self.catalog { t in
+      Self.solid(&t, "LATE")
+      for _ in 0..<12 { t.order("LATE", lateDays: 20) }
+    }
+    let late = try #require(t.score().suppliers.first { $0.supplier.id == "LATE" })
+    #expect(late.flags.contains { $0.code == .lateShipments && $0.severity == .medium })
+    #expect(late.standing == .warned)
+  }
+
+  @Test func thePlatformsOwnOnTimeFigureInformsWithoutWarning() throws {
+    let t = Self.catalog { t in
+      Self.solid(&t, "SLOW")
+      t.catalog.suppliers[t.catalog.suppliers.count - 1].record.onTimeDeliveryRate = 0.7
+      t.catalog.orders.removeAll { $0.record.supplierID == "SLOW" }
+    }
+    let slow = try #require(t.score().suppliers.first { $0.supplier.id == "SLOW" })
+    #expect(slow.flags.contains { $0.code == .lateShipments && $0.severity == .low })
+    #expect(slow.standing == .ok)
+  }
+
+  @Test func aDisputeRejectedInTheSuppliersFavourIsNotHeldAgainstIt() throws {
+    let t = Self.catalog { t in
+      Self.solid(&t, "REJECTED")
+      for _ in 0..<3 { t.order("REJECTED", dispute: .rejected) }
+      Self.solid(&t, "REFUNDED")
+      for _ in 0..<3 { t.order("REFUNDED", dispute: .refunded) }
+    }
+    let run = t.score()
+    let rejected = try #require(run.suppliers.first { $0.supplier.id == "REJECTED" })
+    let refunded = try #require(run.suppliers.first { $0.supplier.id == "REFUNDED" })
+    #expect(rejected.delivery.disputed == 0)
+    #expect(refunded.delivery.disputed == 3)
+    #expect(rejected.score! > refunded.score!)
+  }
+
+  @Test func thePlatformRatingCountsAsAWeakSignal() throws {
+    let t = Self.catalog { t in
+      t.supplier("LOW") { $0.platformRating = 1.5 }
+      t.supplier("HIGH") { $0.platformRating = 5 }
+    }
+    let run = t.score()
+    let low = try #require(run.suppliers.first { $0.supplier.id == "LOW" })
+    let high = try #require(run.suppliers.first { $0.supplier.id == "HIGH" })
+    #expect(high.components.standing! > low.components.standing!)
+  }
+}
