@@ -12,10 +12,9 @@ public protocol XMLStreamHandler: AnyObject {
   /// - Parameters:
   ///   - name: The local name; a namespace prefix is dropped.
   ///   - attributes: The attributes of the tag, in document order, values entity-decoded.
-  ///   - line: The 1-based line on which the start tag *ends* (the line of its closing `>`). For a tag
-  ///     written on one line this is the line of the tag; for a start tag spread over several lines (one
-  ///     attribute per line, say) it is the last of them, because libxml2 reports the element only once
-  ///     the whole tag has been read.
+  ///   - line: The 1-based line on which the start tag *begins* (the line of its `<`), also for a start
+  ///     tag spread over several lines (one attribute per line, say). Lines end at LF, so a CRLF file
+  ///     counts the same.
   func startElement(name: UnsafeBufferPointer<UInt8>, attributes: XMLAttributes, line: Int) throws
 
   /// An end tag, or the end of an empty-element tag. `name` is the local name.

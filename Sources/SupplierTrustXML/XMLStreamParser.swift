@@ -169,6 +169,31 @@ public final class XMLStreamParser {
   private var currentLine: Int { Int(context.pointee.input?.pointee.line ?? 0) }
   private var currentColumn: Int { Int(context.pointee.input?.pointee.col ?? 0) }
 
+  /// The line of the `<` that opened the start tag being reported.
+  ///
+  /// libxml2 calls back only once the whole tag has been read, so its line is that of the closing `>`.
+  /// The tag's bytes are still in the input buffer then (the push parser waits for the `>` before
+  /// parsing a tag, and shrinks the buffer only between tokens), and no raw `<` can occur inside a
+  /// tag, so the last `<` before the read position opens it; the line feeds between the two are the
+  /// lines to go back (libxml2 counts LF only, so CRLF files agree). Should the `<` ever not be in
+  /// the buffer, the current line is the best answer left.
+  private var startTagLine: Int {
+    guard let input = context.pointee.input, let base = input.pointee.base, let cur = input.pointee.cur,
+      cur > base
+    else { return currentLine }
+    let line = currentLine
+    guard let open = lastLessThan(in: base, count: cur - base) else { return line }
+    // Nearly every tag is on one line: one memchr that finds nothing.
+    var next = UnsafeRawPointer(open) + 1
+    let end = UnsafeRawPointer(cur)
+    var feeds = 0
+    while next < end, let found = memchr(next, 0x0A, end - next) {
+      feeds += 1
+      next = UnsafeRawPointer(found) + 1
+    }
+    return max(line - feeds, 1)
+  }
+
   fileprivate func startElement(
     _ localName: UnsafePointer<UInt8>, attributeCount: Int, attributes: UnsafePointer<UnsafePointer<UInt8>?>?
   ) {
@@ -180,7 +205,7 @@ public final class XMLStreamParser {
     }
     let view = XMLAttributes(raw: attributes, count: attributeCount, rewritten: rewritten)
     do {
-      try handler.startElement(name: name, attributes: view, line: currentLine)
+      try handler.startElement(name: name, attributes: view, line: startTagLine)
     } catch {
       fail(error)
     }
@@ -284,6 +309,28 @@ public final class XMLStreamParser {
     }
     return UnsafePointer(slots)
   }
+}
+
+/// The last `<` in the `count` bytes at `start`, or nil.
+///
+/// Eight bytes at a time (memrchr is a GNU extension that Swift's Glibc module leaves out, and this
+/// runs for every element): a word holds a `<` exactly when it XORed with `<<<<<<<<` has a zero byte.
+@inline(__always)
+private func lastLessThan(in start: UnsafePointer<UInt8>, count: Int) -> UnsafePointer<UInt8>? {
+  let ones: UInt64 = 0x0101_0101_0101_0101
+  let highBits: UInt64 = 0x8080_8080_8080_8080
+  let pattern = ones &* 0x3C
+  var end = count
+  while end >= 8 {
+    let word = UnsafeRawPointer(start).loadUnaligned(fromByteOffset: end - 8, as: UInt64.self) ^ pattern
+    if (word &- ones) & ~word & highBits != 0 { break }
+    end -= 8
+  }
+  while end > 0 {
+    end -= 1
+    if start[end] == 0x3C { return start + end }
+  }
+  return nil
 }
 
 // MARK: - C callbacks

@@ -238,4 +238,39 @@ import Testing
       #expect(report.files.first?.kind == .suppliers)
     }
   }
+
+  @Test(arguments: ["\n", "\r\n"])
+  func rejectedRecordsReportTheLineTheirStartTagOpensOn(lineEnd: String) throws {
+    try withTempDir { dir in
+      let document = """
+        <?xml version="1.0"?>
+        <supplierCatalog>
+          <supplier
+              id="ML1">
+            <name>ML</name>
+            <country>CN</country>
+            <certifications>
+              <certification standard="ISO9001"
+                             certificate_number="N1"
+                             issued_on="2024-03-01"
+                             expires_on="2023-02-28"
+                             status="valid"/>
+            </certifications>
+          </supplier>
+          <supplier
+              id="ML2"
+              >
+            <name>ML2</name>
+            <country>QQ</country>
+          </supplier>
+        </supplierCatalog>
+
+        """
+      let path = try dir.write(
+        "catalog.xml", document.replacingOccurrences(of: "\n", with: lineEnd))
+      let report = try importing([path], into: try Store(path: ":memory:"))
+      #expect(report.failures.isEmpty)
+      #expect(report.rejects.map { "\($0.line) \($0.column)" } == ["8 expires_on", "15 country"])
+    }
+  }
 }

@@ -15,8 +15,8 @@ import Testing
         .start("contact", [:], line: 5), .text("Şahin <sales> été €5"), .end("contact"),
         .start("note", [:], line: 6), .text("a <raw> & \"quoted\" note"), .end("note"),
         .start("reviews", [:], line: 7),
-        // The start tag spans lines 8-9; libxml2 reports the line of its closing `>`.
-        .start("review", ["review_id": "R-1", "rating": "5", "comment": comment], line: 9),
+        // The start tag spans lines 8-9: its element is on the line where the tag opens.
+        .start("review", ["review_id": "R-1", "rating": "5", "comment": comment], line: 8),
         .end("review"),
         .end("reviews"),
         .end("supplier"),
@@ -76,8 +76,8 @@ import Testing
       if case .start(let name, _, let line) = event { return "\(name)@\(line)" }
       return nil
     }
-    // `c` starts on line 5 but its tag ends on line 7, which is what libxml2 reports.
-    #expect(lines == ["r@1", "a@2", "b@4", "c@7"])
+    // libxml2 reports `c` once its tag has ended on line 7; the element starts on line 5.
+    #expect(lines == ["r@1", "a@2", "b@4", "c@5"])
   }
 
   @Test func lineNumbersSurviveOneByteChunks() {
@@ -86,6 +86,70 @@ import Testing
     let (bytewise, error) = parse(document, chunkSize: 1)
     #expect(error == nil)
     #expect(bytewise.allEvents == whole.allEvents)
+  }
+
+  /// The line of each start element, as `name@line`.
+  private func startLines(_ recorder: Recorder) -> [String] {
+    recorder.allEvents.compactMap { event -> String? in
+      if case .start(let name, _, let line) = event { return "\(name)@\(line)" }
+      return nil
+    }
+  }
+
+  @Test func multiLineStartTagsReportTheLineTheyOpenOn() {
+    // Line breaks between attributes, inside a value, before `>` and before `/>`; a `>` inside a
+    // value; a comment and a one-line tag sharing a line with the tag.
+    let document = """
+      <?xml version="1.0"?>
+      <catalog>
+        <supplier
+            id="ML1">
+          <certification standard="ISO9001"
+                         note="a > b, spread
+      over two lines"
+                         status="valid"/>
+        </supplier><!-- < --><supplier
+            id="ML2"
+            >
+          <x a="1"
+          /><y/>
+        </supplier>
+      </catalog>
+
+      """
+    for chunkSize in [nil, 1, 2, 3, 7, 64] {
+      let (recorder, error) = parse(document, chunkSize: chunkSize)
+      #expect(error == nil)
+      #expect(
+        startLines(recorder) == ["catalog@2", "supplier@3", "certification@5", "supplier@9", "x@12", "y@13"],
+        "chunk size \(String(describing: chunkSize))")
+    }
+  }
+
+  @Test func crlfLineEndsCountOnce() {
+    let document =
+      "<?xml version=\"1.0\"?>\r\n<r>\r\n  <a\r\n    x=\"1\"\r\n    y=\"2\"/>\r\n  <b/>\r\n</r>\r\n"
+    for chunkSize in [nil, 1, 5] {
+      let (recorder, error) = parse(document, chunkSize: chunkSize)
+      #expect(error == nil)
+      #expect(startLines(recorder) == ["r@2", "a@3", "b@6"], "chunk size \(String(describing: chunkSize))")
+    }
+  }
+
+  @Test func startTagLinesAreRightDeepIntoALargeDocument() {
+    // Far past the parser's first buffer, where it has shrunk its input more than once.
+    var document = "<r>\n"
+    for index in 0..<5_000 { document += "<e i=\"\(index)\"\n   j=\"x\"/>\n" }
+    document += "<last\n k=\"1\"\n/>\n</r>\n"
+    for chunkSize in [nil, 4096] {
+      let (recorder, error) = parse(document, chunkSize: chunkSize)
+      #expect(error == nil)
+      let lines = startLines(recorder)
+      #expect(lines.count == 5_002)
+      #expect(lines[1] == "e@2")
+      #expect(lines[5_000] == "e@10000")
+      #expect(lines.last == "last@10002", "chunk size \(String(describing: chunkSize))")
+    }
   }
 
   @Test func byteOrderMarkIsAccepted() throws {
