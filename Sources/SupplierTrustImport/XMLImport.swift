@@ -26,8 +26,16 @@ struct NameTable<Value: Sendable>: Sendable {
 
 /// One record's values as read from XML, by contract column, in one buffer.
 struct XMLRecordFields {
+  /// How a column's value was written in the document.
+  enum Origin {
+    case attribute, element
+  }
+
   private var storage: [UInt8] = []
   private var ranges: [Range<Int>?]
+  /// One bit per column given as an attribute (no kind has 64 columns), to say how a column given
+  /// twice was given first.
+  private var attributeColumns: UInt64 = 0
 
   init(count: Int) { ranges = Array(repeating: nil, count: count) }
 
@@ -36,12 +44,25 @@ struct XMLRecordFields {
     storage.removeAll(keepingCapacity: true)
     ranges.removeAll(keepingCapacity: true)
     ranges.append(contentsOf: repeatElement(nil, count: count))
+    attributeColumns = 0
   }
 
+  /// Sets a column, replacing any value it had.
   mutating func set<Bytes: Collection>(_ column: Int, _ bytes: Bytes) where Bytes.Element == UInt8 {
     let start = storage.count
     storage.append(contentsOf: bytes)
     ranges[column] = start..<storage.count
+  }
+
+  /// Sets a column that has no value yet; one that has keeps it, and how it was given is returned.
+  mutating func add<Bytes: Collection>(_ column: Int, _ bytes: Bytes, from origin: Origin) -> Origin?
+  where Bytes.Element == UInt8 {
+    if ranges[column] != nil {
+      return attributeColumns & (1 << UInt64(column)) != 0 ? .attribute : .element
+    }
+    set(column, bytes)
+    if origin == .attribute { attributeColumns |= 1 << UInt64(column) }
+    return nil
   }
 
   func value(_ column: Int) -> [UInt8]? {
@@ -70,6 +91,35 @@ struct PendingRecord {
   let kind: RecordKind
   let line: Int
   var fields: XMLRecordFields
+  /// The first column given twice: such a record is refused rather than one value picked.
+  var givenTwice: FieldProblem?
+
+  init(kind: RecordKind, line: Int, fields: XMLRecordFields) {
+    self.kind = kind
+    self.line = line
+    self.fields = fields
+  }
+
+  /// Adds a column's value from an attribute or a child element; a column that already has one
+  /// keeps it, and the record is marked to be refused.
+  mutating func add<Bytes: Collection>(_ column: Int, _ bytes: Bytes, from origin: XMLRecordFields.Origin)
+  where Bytes.Element == UInt8 {
+    guard let earlier = fields.add(column, bytes, from: origin), givenTwice == nil else { return }
+    let name = Columns.names(kind)[column]
+    let how: String
+    switch (earlier, origin) {
+    case (.attribute, .attribute): how = "as two attributes"
+    case (.element, .element): how = "as two <\(name)> elements"
+    default: how = "as an attribute and as a <\(name)> element"
+    }
+    let element = CatalogXMLHandler.elementName(kind)
+    givenTwice = FieldProblem(
+      column: name, value: String(decoding: bytes, as: UTF8.self),
+      reason: "\(name) is given twice in one <\(element)>, \(how)",
+      fix: kind == .suppliers && column == 0
+        ? "give the supplier's id once: the id attribute, a supplier_id attribute and a <supplier_id> element are the same column"
+        : "keep one value of \(name) and remove the other")
+  }
 }
 
 /// Turns the `supplierCatalog` document's events into records, following the contract's layout:
@@ -235,9 +285,9 @@ final class CatalogXMLHandler: XMLStreamHandler {
     let table = Self.columns(kind)
     for attribute in attributes {
       if let column = table.lookup(attribute.name) {
-        pending.fields.set(column, attribute.value)
+        pending.add(column, attribute.value, from: .attribute)
       } else if kind == .suppliers && attribute.name.elementsEqual("id".utf8) {
-        pending.fields.set(0, attribute.value)
+        pending.add(0, attribute.value, from: .attribute)
       } else if reportUnknown {
         noteUnknown(attribute.name, line: line, attribute: true)
       }
@@ -286,9 +336,9 @@ final class CatalogXMLHandler: XMLStreamHandler {
     case .field(let column):
       capturing = false
       if case .supplier = stack.last! {
-        supplier?.fields.set(column, text)
+        supplier?.add(column, text, from: .element)
       } else {
-        record?.fields.set(column, text)
+        record?.add(column, text, from: .element)
       }
     case .record:
       guard let finished = record else { return }
@@ -350,6 +400,7 @@ final class CatalogXMLHandler: XMLStreamHandler {
 
   /// Adds a finished record to the batch (decoded on the next thread).
   func emit(_ pending: PendingRecord, deferrable: Bool) throws {
+    if let problem = pending.givenTwice { return try refuse(pending, problem) }
     batch.append(pending, deferrable: deferrable)
     recycle(pending.fields)
     if batch.count >= batchSize { try flush() }

@@ -273,4 +273,47 @@ import Testing
       #expect(report.rejects.map { "\($0.line) \($0.column)" } == ["8 expires_on", "15 country"])
     }
   }
+
+  @Test func aColumnGivenTwiceRejectsTheRecord() throws {
+    try withTempDir { dir in
+      let path = try dir.write(
+        "catalog.xml",
+        """
+        <supplierCatalog>
+          <supplier id="C1"><name>First</name><name>Second</name><country>CN</country></supplier>
+          <supplier id="C2"><name>Two</name><country>CN</country>
+            <reviews>
+              <review review_id="RA" rating="5" review_date="2026-09-14"><rating>1</rating></review>
+              <review review_id="RB" rating="4" review_date="2026-09-15"/>
+            </reviews>
+          </supplier>
+          <supplier id="C3" supplier_id="C3"><name>Three</name><country>CN</country></supplier>
+          <supplier id="C4"><supplier_id>C4</supplier_id><name>Four</name><country>CN</country></supplier>
+          <review supplier_id="C2" review_id="RC" rating="3" review_date="2026-09-16">
+            <review_date>2026-09-17</review_date>
+          </review>
+        </supplierCatalog>
+        """)
+      let store = try Store(path: ":memory:")
+      let report = try importing([path], into: store)
+      #expect(report.failures.isEmpty)
+      #expect(
+        report.rejects.map { "\($0.line) \($0.column) \($0.value): \($0.reason) / \($0.fix)" } == [
+          "2 name Second: name is given twice in one <supplier>, as two <name> elements"
+            + " / keep one value of name and remove the other",
+          "5 rating 1: rating is given twice in one <review>, as an attribute and as a <rating> element"
+            + " / keep one value of rating and remove the other",
+          "9 supplier_id C3: supplier_id is given twice in one <supplier>, as two attributes"
+            + " / give the supplier's id once: the id attribute, a supplier_id attribute and a"
+            + " <supplier_id> element are the same column",
+          "10 supplier_id C4: supplier_id is given twice in one <supplier>, as an attribute and as a"
+            + " <supplier_id> element / give the supplier's id once: the id attribute, a supplier_id"
+            + " attribute and a <supplier_id> element are the same column",
+          "11 review_date 2026-09-17: review_date is given twice in one <review>, as an attribute and"
+            + " as a <review_date> element / keep one value of review_date and remove the other",
+        ])
+      #expect(try store.dump(.suppliers).map { $0[0] } == ["C2"])
+      #expect(try store.dump(.reviews).map { $0[0] } == ["RB"])
+    }
+  }
 }
