@@ -13,6 +13,10 @@ public struct CSVEncoder: Sendable {
     /// Prefix a `'` to cells that begin with `=`, `+`, `-`, `@`, tab or carriage return
     /// (OWASP's advice against CSV injection); plain numbers such as `-12.5` are left alone.
     case neutralize
+    /// As ``neutralize``, and a cell that begins with `'` gets one more, so that
+    /// ``CSVEncoder/removingFormulaGuard(_:)`` gives back every cell exactly: for files that are
+    /// read back, such as rejects files to fix and import again.
+    case neutralizeReversibly
   }
 
   public let formulaPolicy: FormulaPolicy
@@ -52,7 +56,13 @@ public struct CSVEncoder: Sendable {
 
   /// Appends one field given as UTF-8 bytes (every other form ends here).
   func appendField(bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-    let neutralize = formulaPolicy == .neutralize && Self.looksLikeFormula(bytes)
+    let neutralize: Bool
+    switch formulaPolicy {
+    case .preserve: neutralize = false
+    case .neutralize: neutralize = Self.looksLikeFormula(bytes)
+    // Without a guard of its own, a cell such as `'=x` would lose its apostrophe when read back.
+    case .neutralizeReversibly: neutralize = bytes.first == UInt8(ascii: "'") || Self.looksLikeFormula(bytes)
+    }
     var needsQuotes = neutralize
     if !needsQuotes {
       for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
@@ -169,10 +179,14 @@ public final class CSVFileWriter {
 }
 
 extension CSVEncoder {
-  /// A cell written by ``FormulaPolicy/neutralize`` with its guard apostrophe removed again, for
-  /// reading back files this tool wrote (`'=1+1` → `=1+1`); other cells are returned as they are.
+  /// A cell written by ``FormulaPolicy/neutralizeReversibly`` with its guard apostrophe removed
+  /// again, for reading back files this tool wrote: one leading `'` goes when a formula-like cell
+  /// or another `'` follows it (`'=1+1` → `=1+1`, `''=1` → `'=1`, `''` → `'`); other cells, such
+  /// as `'x` typed by hand, are returned as they are.
   public static func removingFormulaGuard(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-    guard bytes.count >= 2, bytes[0] == UInt8(ascii: "'"), looksLikeFormula(bytes.dropFirst()) else {
+    guard bytes.count >= 2, bytes[0] == UInt8(ascii: "'"),
+      bytes[1] == UInt8(ascii: "'") || looksLikeFormula(bytes.dropFirst())
+    else {
       return bytes
     }
     return UnsafeBufferPointer(rebasing: bytes[1...])

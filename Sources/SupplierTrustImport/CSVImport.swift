@@ -9,7 +9,8 @@ struct CSVFieldSource: FieldSource {
   let record: Int
   let columnMap: UnsafeBufferPointer<Int>
   /// A rejects file written by this tool: its formula-like cells carry a guard apostrophe
-  /// (so that opening it in a spreadsheet runs nothing), removed here so values come back exact.
+  /// (so that opening it in a spreadsheet runs nothing), and so do cells that began with one;
+  /// removed here so values come back exact.
   let removeFormulaGuards: Bool
 
   @inline(__always)
@@ -33,6 +34,13 @@ struct CSVFieldSource: FieldSource {
 }
 
 extension Importer {
+  /// A cell of a rejects file as it was before its guard apostrophe (see
+  /// ``CSVEncoder/removingFormulaGuard(_:)``).
+  static func removingFormulaGuard(_ cell: String) -> String {
+    var cell = cell
+    return cell.withUTF8 { String(decoding: CSVEncoder.removingFormulaGuard($0), as: UTF8.self) }
+  }
+
   func importCSV(_ path: String, kind: RecordKind) {
     let total = max(fileSize(path), 1)
     guard let run = beginFile(path, format: "csv") else { return }
@@ -54,6 +62,8 @@ extension Importer {
         return
       }
       let header = rawHeader.map(Columns.normalizeHeader)
+      // A rejects file rejected again is written without its old guards, or they would double.
+      let isRejectsFile = header.contains("reject_reason")
       let names = Columns.names(kind)
       let missing = Columns.required(kind).filter { !header.contains($0) }
       if !missing.isEmpty {
@@ -158,7 +168,9 @@ extension Importer {
                 let position = fieldIndexes[record].map { view.position(record, $0) }
                 reject(
                   problem, kind: kind, line: view.line(record), position: position, header: rawHeader,
-                  values: view.strings(record), supplierID: supplierIDs[record], in: run)
+                  values: isRejectsFile
+                    ? view.strings(record).map(Importer.removingFormulaGuard) : view.strings(record),
+                  supplierID: supplierIDs[record], in: run)
                 if run.strictStop { return }
               }
             }

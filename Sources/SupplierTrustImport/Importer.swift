@@ -436,9 +436,10 @@ public final class Importer {
         }
         rejectsPathOwners[path] = run.path
         // Rejected rows are kept so that they can be fixed (often in a spreadsheet) and imported
-        // again: formula-like cells get a guard apostrophe, which importing this file removes;
-        // the three reject_ columns come first so that ragged rows cannot shift them.
-        writer = try CSVFileWriter(path: path, encoder: CSVEncoder(formulaPolicy: .neutralize))
+        // again: formula-like cells (and cells that begin with an apostrophe, so that every cell
+        // comes back exactly) get a guard apostrophe, which importing this file removes; the three
+        // reject_ columns come first so that ragged rows cannot shift them.
+        writer = try CSVFileWriter(path: path, encoder: CSVEncoder(formulaPolicy: .neutralizeReversibly))
         try writer.writeRow(["reject_line", "reject_column", "reject_reason"] + header)
         run.rejectWriters[kind] = writer
         report.rejectFiles.append(path)

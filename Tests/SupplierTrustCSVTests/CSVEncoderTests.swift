@@ -48,3 +48,43 @@ import Testing
   #expect(fast == generic)
   #expect(String(decoding: fast, as: UTF8.self).hasPrefix("\"'=1+1\",\"'+1+2\""))
 }
+
+@Test func reversibleGuardsRoundTripEveryCell() throws {
+  let encoder = CSVEncoder(formulaPolicy: .neutralizeReversibly)
+  let cells = ["=x", "'=x", "'x", "''", "'", "-1", "'-1", "+1+2", "@x", "plain text", "", "Şahin"]
+  #expect(
+    encoder.row(cells)
+      == #""'=x","''=x","''x","'''","''",-1,"''-1","'+1+2","'@x",plain text,,Şahin"#)
+  var bytes: [UInt8] = []
+  encoder.appendRow(cells.indices.map(String.init), to: &bytes)
+  encoder.appendRow(cells, to: &bytes)
+  let reader = CSVReader(bytes: bytes)
+  _ = try reader.readHeader()
+  let batch = try #require(try reader.nextBatch())
+  let readBack = batch.withView { view in
+    (0..<view.fieldCount(0)).map { index in
+      String(decoding: CSVEncoder.removingFormulaGuard(view.field(0, index)), as: UTF8.self)
+    }
+  }
+  #expect(readBack == cells)
+}
+
+@Test func onlyAGuardApostropheIsRemoved() {
+  func removing(_ text: String) -> String {
+    var text = text
+    return text.withUTF8 { String(decoding: CSVEncoder.removingFormulaGuard($0), as: UTF8.self) }
+  }
+  // A guard precedes a formula-like cell or another apostrophe; anything else is the cell's own.
+  #expect(removing("'=x") == "=x")
+  #expect(removing("''x") == "'x")
+  #expect(removing("''") == "'")
+  #expect(removing("'x") == "'x")
+  #expect(removing("'-1") == "'-1")
+  #expect(removing("'") == "'")
+  #expect(removing("x'") == "x'")
+}
+
+@Test func neutralizeLeavesApostrophesAsTheyAre() {
+  // Outputs that are not read back (rankings, eligibility) keep their cells as they were.
+  #expect(CSVEncoder(formulaPolicy: .neutralize).row(["'x", "''"]) == "'x,''")
+}

@@ -203,4 +203,30 @@ import Testing
       #expect(try store.dump(.reviews).first?[11] == "=HYPERLINK(\"http://x\")")
     }
   }
+
+  @Test func rejectsFilesGiveBackEveryCellExactly() throws {
+    try withTempDir { dir in
+      let names = ["=x", "'=x", "'x", "''", "'", "-1", "'-1", "plain text"]
+      let rows = names.enumerated().map { "S\($0.offset),\($0.element),QQ\n" }.joined()
+      let suppliers = try dir.write("suppliers.csv", "supplier_id,name,country\n" + rows)
+      let store = try Store(path: ":memory:")
+      var options = ImportOptions()
+      options.rejectsDirectory = dir.file("rejects")
+      #expect(try importing([suppliers], into: store, options: options).rejects.count == names.count)
+      // Imported again unfixed, the rows are rejected again and written as they were.
+      options.rejectsDirectory = dir.file("again")
+      let firstRejects = dir.file("rejects/suppliers.rejects.csv")
+      #expect(try importing([firstRejects], into: store, options: options).rejects.count == names.count)
+      let secondRejects = dir.file("again/suppliers.rejects.rejects.csv")
+      let written = try String(contentsOfFile: secondRejects, encoding: .utf8)
+      #expect(written.contains(#"S1,"''=x",QQ"#))
+      #expect(written.contains(#"S3,"'''",QQ"#))
+      // The user fixes the country (as in a spreadsheet) and imports the file again.
+      try written.replacingOccurrences(of: ",QQ\n", with: ",CN\n").write(
+        toFile: secondRejects, atomically: true, encoding: .utf8)
+      let fixed = try importing([secondRejects], into: store)
+      #expect(fixed.rejects.isEmpty, "\(fixed.rejects.map(\.rendered))")
+      #expect(try store.dump(.suppliers).map { $0[1] } == names)
+    }
+  }
 }
