@@ -28,7 +28,8 @@ enum ImportRunner {
       throw CLIError(error.description)
     }
     var report = importer.run(paths: arguments.paths)
-    report.stored = stored
+    // A file is stored when its transaction committed; a --strict stop or a failed file rolls back.
+    report.stored = stored && report.files.contains { $0.importID != nil }
     Terminal.clearProgress()
     for warning in report.warnings { Terminal.error(warning.rendered) }
     for failure in report.failures { Terminal.error(failure.rendered) }
@@ -80,8 +81,7 @@ enum ImportRunner {
       }
     }
     if let storePath {
-      out +=
-        report.files.contains { $0.importID != nil } ? "Stored in \(storePath).\n" : "Nothing was stored.\n"
+      out += report.stored ? "Stored in \(storePath).\n" : "Nothing was stored.\n"
     } else {
       out += "Checked only: nothing was stored.\n"
     }

@@ -110,7 +110,9 @@ public struct ImportReport: Codable, Equatable, Sendable {
   public var failures: [FileFailure] = []
   /// Files of rejected records written for fixing and re-importing.
   public var rejectFiles: [String] = []
-  /// True for an import (accepted records were written, file by file), false for a check.
+  /// Whether anything was written to the store: true once an import committed some file (even one
+  /// whose records were all rejected, which is logged); false for a check, and for an import
+  /// where every file failed or was rolled back (a `--strict` stop).
   public var stored: Bool = false
 
   enum CodingKeys: String, CodingKey {

@@ -113,3 +113,27 @@ private func json(_ text: String) throws -> [String: Any] {
     contentsOf: CommandRunner.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
   #expect(readme.contains(help.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
 }
+
+@Test func storedSaysWhetherAnythingWasStored() throws {
+  let dir = try CommandRunner.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  try "supplier_id,name,country\nS1,A,CN\nS2,B,QQ\n".write(
+    to: dir.appendingPathComponent("suppliers.csv"), atomically: true, encoding: .utf8)
+  try "<supplierCatalog><supplier id=\"X1\">\n".write(
+    to: dir.appendingPathComponent("broken.xml"), atomically: true, encoding: .utf8)
+  func run(_ arguments: [String]) throws -> (json: Bool?, table: String) {
+    let common = ["import", "--db", "s.sqlite", "--no-reject-files"]
+    let asJSON = try CommandRunner.run(common + ["--format", "json"] + arguments, in: dir)
+    let asTable = try CommandRunner.run(common + arguments, in: dir)
+    return (try json(asJSON.stdout)["stored"] as? Bool, asTable.stdout)
+  }
+  // A --strict stop rolls the file back; a malformed document stores nothing either.
+  for arguments in [["--strict", "suppliers.csv"], ["broken.xml"]] {
+    let (stored, table) = try run(arguments)
+    #expect(stored == false, "\(arguments)")
+    #expect(table.hasSuffix("Nothing was stored.\n"), "\(arguments)")
+  }
+  let (stored, table) = try run(["suppliers.csv"])
+  #expect(stored == true)
+  #expect(table.hasSuffix("Stored in s.sqlite.\n"))
+}
