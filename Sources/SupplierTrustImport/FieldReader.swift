@@ -176,7 +176,7 @@ struct FieldReader<Source: FieldSource> {
 
   func money(_ column: Int) throws(FieldProblem) -> Money? {
     guard let bytes = raw(column) else { return nil }
-    guard let value = Money(utf8: bytes) else {
+    guard let value = Money(utf8: bytes) ?? Money(utf8: Self.droppingTrailingZeros(bytes, keeping: 2)) else {
       throw problem(
         column, bytes, "\(names[column]) must be a plain US-dollar amount",
         "write digits with at most two decimals and no thousands separators or currency signs, e.g. 25000.00")
@@ -238,12 +238,32 @@ struct FieldReader<Source: FieldSource> {
         column, bytes, "\(names[column]) must be between \(low) and \(high)",
         "write a value from \(low) to \(high)")
     }
-    if let decimals, let dot = bytes.firstIndex(of: UInt8(ascii: ".")), bytes.count - dot - 1 > decimals {
+    if let decimals, let dot = bytes.firstIndex(of: UInt8(ascii: ".")),
+      Self.fractionDigits(bytes, dot: dot, keeping: decimals) > decimals
+    {
       throw problem(
         column, bytes, "\(names[column]) may have at most \(decimals) decimal\(decimals == 1 ? "" : "s")",
         "round it, e.g. 4.5")
     }
     return value
+  }
+
+  /// The digits after the `.` at `dot`, less the zeros that end them past `keeping` decimals
+  /// (`4.50` has one): they do not change the value, so they do not count against a limit.
+  static func fractionDigits(_ bytes: UnsafeBufferPointer<UInt8>, dot: Int, keeping decimals: Int) -> Int {
+    var end = bytes.count
+    while end - dot - 1 > decimals && bytes[end - 1] == UInt8(ascii: "0") { end -= 1 }
+    return end - dot - 1
+  }
+
+  /// `bytes` without the zeros that end its fraction past `keeping` decimals (`25000.000` →
+  /// `25000.00`).
+  static func droppingTrailingZeros(_ bytes: UnsafeBufferPointer<UInt8>, keeping decimals: Int)
+    -> UnsafeBufferPointer<UInt8>
+  {
+    guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")) else { return bytes }
+    return UnsafeBufferPointer(
+      rebasing: bytes[0..<(dot + 1 + fractionDigits(bytes, dot: dot, keeping: decimals))])
   }
 
   func requiredNumber(_ column: Int, in range: ClosedRange<Double>, decimals: Int? = nil) throws(FieldProblem)

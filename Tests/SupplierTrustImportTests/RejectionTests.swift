@@ -387,4 +387,44 @@ let rejectCases: [ExpectedReject] = [
       #expect(row[16] == "4.5")  // platform_rating
     }
   }
+
+  @Test func trailingZerosDoNotCountAgainstADecimalsLimit() throws {
+    try withTempDir { dir in
+      let (report, store, _) = try importWithSuppliers(
+        dir, "reviews.csv",
+        """
+        review_id,supplier_id,rating,review_date,product_quality,delivery,communication
+        R-1,SUP-A,4.50,2026-01-02,3.50,5.000,2.0
+        R-2,SUP-A,4.550,2026-01-03,,,
+        R-3,SUP-A,4,2026-01-04,4.05,,
+
+        """)
+      #expect(
+        report.rejects.map { "\($0.line) \($0.column) \($0.value): \($0.reason)" } == [
+          "3 rating 4.550: rating may have at most 1 decimal",
+          "4 product_quality 4.05: product_quality may have at most 1 decimal",
+        ])
+      let review = try #require(try store.dump(.reviews).first)
+      #expect(
+        [review[0], review[2], review[8], review[9], review[10]] == ["R-1", "4.5", "3.5", "5.0", "2.0"])
+    }
+  }
+
+  @Test func moneyWithTrailingZerosPastTwoDecimals() throws {
+    try withTempDir { dir in
+      let (report, store, _) = try importWithSuppliers(
+        dir, "orders.csv",
+        """
+        order_id,supplier_id,order_date,amount_usd,refund_usd
+        O-1,SUP-A,2026-01-05,25000.000,12.5000
+        O-2,SUP-A,2026-01-06,10.001,
+
+        """)
+      #expect(report.rejects.map { "\($0.line) \($0.column) \($0.value)" } == ["3 amount_usd 10.001"])
+      let order = try #require(try store.dump(.orders).first)
+      #expect(order[0] == "O-1")
+      #expect(order[3] == "2500000")
+      #expect(order.contains("1250"))
+    }
+  }
 }
