@@ -2,6 +2,12 @@ import ArgumentParser
 import SupplierTrustReport
 import SupplierTrustScoring
 
+/// The formats eligibility is written in: there is no Markdown output for it, and the help lists
+/// only what is accepted.
+enum EligibilityFormat: String, ExpressibleByArgument, CaseIterable {
+  case table, json, csv
+}
+
 struct EligibilityCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "eligibility",
@@ -22,19 +28,13 @@ struct EligibilityCommand: ParsableCommand {
   @OptionGroup var catalog: CatalogOptions
 
   @Option(help: "Output format: table, json or csv.")
-  var format: OutputFormat = .table
+  var format: EligibilityFormat = .table
 
   @Option(help: ArgumentHelp("Only these orders (repeatable).", valueName: "id"))
   var order: [String] = []
 
   @Option(help: ArgumentHelp("Only orders of these suppliers (repeatable).", valueName: "id"))
   var supplier: [String] = []
-
-  func validate() throws {
-    if format == .markdown {
-      throw ValidationError("--format markdown is not available for eligibility; use table, json or csv.")
-    }
-  }
 
   func run() throws {
     let policy = try catalog.loadPolicy()
@@ -54,7 +54,7 @@ struct EligibilityCommand: ParsableCommand {
     switch format {
     case .json: print(EligibilityOutput.json(orders, asOf: asOf, policy: policy), terminator: "")
     case .csv: print(EligibilityOutput.csv(orders, asOf: asOf, policy: policy), terminator: "")
-    case .table, .markdown:
+    case .table:
       print(
         EligibilityOutput.table(
           orders, asOf: asOf, policy: policy, width: Screen.width, colour: Screen.colour),
