@@ -251,6 +251,7 @@ public final class Importer {
     var expectedRecords = 1024
     var accepted: [RecordKind: Int] = [:]
     var rejected: [RecordKind: Int] = [:]
+    /// Warnings about one kind of record, by kind (the file's others are counted on its first entry).
     var warnings: [RecordKind: Int] = [:]
     var kindsSeen: [RecordKind] = []
     var rejects: [Rejection] = []
@@ -516,13 +517,16 @@ public final class Importer {
       }
     }
     if options.collectsCatalog && !run.strictStop { merge(run, sha256: digest) }
+    // A warning about one kind of record (an unknown attribute of a <review>) is counted under that
+    // kind; the file's others once, on its first entry, so that totals add up.
+    let unassigned = fileWarnings.count - run.kindsSeen.reduce(0) { $0 + run.warnings[$1, default: 0] }
     for (index, kind) in run.kindsSeen.enumerated() {
-      // A file's warnings are counted once, on its first entry, so that totals add up.
       report.files.append(
         FileSummary(
           path: run.path, kind: kind, accepted: run.strictStop ? 0 : run.accepted[kind, default: 0],
           rejected: run.rejected[kind, default: 0],
-          warnings: index == 0 ? fileWarnings.count : 0, sha256: digest, importID: committedID))
+          warnings: run.warnings[kind, default: 0] + (index == 0 ? unassigned : 0), sha256: digest,
+          importID: committedID))
     }
   }
 

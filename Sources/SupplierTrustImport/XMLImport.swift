@@ -157,6 +157,9 @@ final class CatalogXMLHandler: XMLStreamHandler {
   var recordNested = false
   var unknownNames: [String: Int] = [:]
   var firstUnknownLine: [String: Int] = [:]
+  /// The kind of record each unknown name was first found in (none at the top level), so that the
+  /// file's summary counts its warning under that kind.
+  var firstUnknownKind: [String: RecordKind] = [:]
 
   static let recordNames = NameTable<RecordKind>([
     ("supplier", .suppliers), ("certification", .certifications), ("audit", .audits), ("review", .reviews),
@@ -289,7 +292,7 @@ final class CatalogXMLHandler: XMLStreamHandler {
       } else if kind == .suppliers && attribute.name.elementsEqual("id".utf8) {
         pending.add(0, attribute.value, from: .attribute)
       } else if reportUnknown {
-        noteUnknown(attribute.name, line: line, attribute: true)
+        noteUnknown(attribute.name, line: line, attribute: true, in: kind)
       }
     }
     return pending
@@ -434,20 +437,43 @@ final class CatalogXMLHandler: XMLStreamHandler {
     batch = XMLBatch()
   }
 
-  func noteUnknown(_ name: UnsafeBufferPointer<UInt8>, line: Int, attribute: Bool = false) {
+  /// Counts an unknown element or attribute; `kind` is the record it belongs to, when that is not
+  /// the innermost record, supplier or list of the elements open.
+  func noteUnknown(
+    _ name: UnsafeBufferPointer<UInt8>, line: Int, attribute: Bool = false, in kind: RecordKind? = nil
+  ) {
     let key =
       (attribute ? "attribute " : "element <") + String(decoding: name, as: UTF8.self)
       + (attribute ? "" : ">")
-    if unknownNames[key] == nil { firstUnknownLine[key] = line }
+    if unknownNames[key] == nil {
+      firstUnknownLine[key] = line
+      firstUnknownKind[key] = kind ?? enclosingKind
+    }
     unknownNames[key, default: 0] += 1
   }
 
-  var warnings: [ImportWarning] {
+  /// The kind of the innermost record, supplier or list open, if any.
+  var enclosingKind: RecordKind? {
+    for frame in stack.reversed() {
+      switch frame {
+      case .record: return record?.kind
+      case .supplier: return .suppliers
+      case .container(let kind), .misplaced(let kind): return kind
+      case .root: return nil
+      case .field, .ignored: continue
+      }
+    }
+    return nil
+  }
+
+  /// One warning per unknown name, in the order first found, with the kind it was found in.
+  var warnings: [(warning: ImportWarning, kind: RecordKind?)] {
     unknownNames.keys.sorted { firstUnknownLine[$0]! < firstUnknownLine[$1]! }.map { key in
       let count = unknownNames[key]!
-      return ImportWarning(
+      let warning = ImportWarning(
         file: path, line: firstUnknownLine[key],
         message: "unknown \(key) ignored\(count > 1 ? " (\(count) times)" : "")")
+      return (warning, firstUnknownKind[key])
     }
   }
 }
@@ -589,7 +615,7 @@ final class XMLBatch: @unchecked Sendable {
 /// What the XML reader thread hands over.
 enum XMLMessage: Sendable {
   case batch(XMLBatch, bytesRead: Int)
-  case finished(warnings: [ImportWarning])
+  case finished(warnings: [(warning: ImportWarning, kind: RecordKind?)])
   case failed(FileFailure)
 }
 
@@ -698,7 +724,8 @@ extension Importer {
         case .failed(let failure):
           throw failure
         case .finished(let found):
-          warnings = found
+          warnings = found.map(\.warning)
+          for case let kind? in found.map(\.kind) { run.warnings[kind, default: 0] += 1 }
           break consume
         case .batch(let batch, let bytesRead):
           try processXML(batch, in: run, deferred: &deferred)

@@ -316,4 +316,39 @@ import Testing
       #expect(try store.dump(.reviews).map { $0[0] } == ["RB"])
     }
   }
+
+  @Test func unknownNamesAreCountedUnderTheKindTheyWereFoundIn() throws {
+    try withTempDir { dir in
+      let path = try dir.write(
+        "catalog.xml",
+        """
+        <supplierCatalog>
+          <supplier id="S1"><name>A</name><country>CN</country><fax>1</fax>
+            <reviews>
+              <review review_id="R1" rating="5" review_date="2026-01-01" mood="happy">
+                <tone>warm</tone>
+              </review>
+            </reviews>
+            <certifications><certification standard="ISO9001" colour="blue"/></certifications>
+          </supplier>
+          <note>top level</note>
+          <review review_id="R2" supplier_id="S1" rating="4" review_date="2026-01-02" mood="calm"/>
+        </supplierCatalog>
+        """)
+      let report = try importing([path], into: try Store(path: ":memory:"))
+      #expect(report.rejects.isEmpty)
+      #expect(
+        report.warnings.map(\.message) == [
+          "unknown element <fax> ignored", "unknown attribute mood ignored (2 times)",
+          "unknown element <tone> ignored", "unknown attribute colour ignored",
+          "unknown element <note> ignored",
+        ])
+      // <note> belongs to no record: it is counted on the file's first entry.
+      #expect(
+        report.files.map { "\($0.kind.rawValue) \($0.warnings)" } == [
+          "suppliers 2", "reviews 2", "certifications 1",
+        ])
+      #expect(report.files.reduce(0) { $0 + $1.warnings } == report.warnings.count)
+    }
+  }
 }
