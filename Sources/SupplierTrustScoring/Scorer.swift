@@ -135,20 +135,18 @@ public struct Scorer: Sendable {
     let lookups = DispatchGroup()
     DispatchQueue.global().async(group: lookups) { verdicts.value = bodyVerdicts(catalog) }
     // Whether each candidate review's reviewer has reviewed no other supplier in the catalog (up
-    // to the as-of day): catalog-wide counts by reviewer number, less the reviewer's reviews of
-    // this supplier. An account that posts twenty reviews of one supplier has no history either.
-    let reviewsByReviewer = countReviewers(table)
-    let blankByNumber = table.reviewerNames.map(ReviewBurstDetector.isBlank)
+    // to the as-of day): an account that posts twenty reviews of one supplier has no history
+    // either. Worked out once by reviewer number, then looked up by position.
+    // In one sequential pass over the names: candidates' reviews then read one byte per reviewer
+    // rather than jumping about millions of names.
+    let newByNumber = zip(reviewersOfSeveralSuppliers(evidence, table), table.reviewerNames).map {
+      several, name in !several || ReviewBurstDetector.isBlank(name)
+    }
     let reviewers = table.reviewers
     candidates = parallelMap(candidates) { candidate in
       var flagged = candidate
-      let own = evidence[candidate.supplier].reviews
-      var here: [Int32: Int32] = [:]
-      for k in own where reviewers[k] >= 0 { here[reviewers[k], default: 0] += 1 }
-      flagged.isNew = own.map { k in
-        let reviewer = reviewers[k]
-        guard reviewer >= 0 else { return true }
-        return blankByNumber[Int(reviewer)] || reviewsByReviewer[Int(reviewer)] <= here[reviewer]!
+      flagged.isNew = evidence[candidate.supplier].reviews.map { k in
+        reviewers[k] < 0 || newByNumber[Int(reviewers[k])]
       }
       return flagged
     }
@@ -347,14 +345,24 @@ public struct Scorer: Sendable {
     return false
   }
 
-  /// How many reviews (up to the as-of day) each reviewer wrote, by reviewer number.
-  func countReviewers(_ reviews: ReviewTable) -> [Int32] {
-    var counts = [Int32](repeating: 0, count: reviews.reviewerNames.count)
-    let days = reviews.days
-    for (k, reviewer) in reviews.reviewers.enumerated() where reviewer >= 0 && days[k] <= asOf {
-      counts[Int(reviewer)] += 1
+  /// For each reviewer number, whether the reviewer reviewed more than one supplier (counting
+  /// the reviews up to the as-of day that `evidence` holds).
+  func reviewersOfSeveralSuppliers(_ evidence: [SupplierEvidence], _ reviews: ReviewTable) -> [Bool] {
+    var first = [Int32](repeating: -1, count: reviews.reviewerNames.count)
+    var several = [Bool](repeating: false, count: reviews.reviewerNames.count)
+    reviews.reviewers.withUnsafeBufferPointer { reviewers in
+      for supplier in evidence.indices {
+        for k in evidence[supplier].reviews where reviewers[k] >= 0 {
+          let reviewer = Int(reviewers[k])
+          if first[reviewer] < 0 {
+            first[reviewer] = Int32(supplier)
+          } else if first[reviewer] != Int32(supplier) {
+            several[reviewer] = true
+          }
+        }
+      }
     }
-    return counts
+    return several
   }
 
   /// Best first: higher score, then higher confidence, then supplier id; unscored last.

@@ -326,6 +326,14 @@ import Testing
     #expect(banded.first?.nearIdenticalShare == 300.0 / 550.0)
   }
 
+  @Test(arguments: [
+    ("", true), ("   ", true), ("\t\n\r", true), ("\u{3000}", true), (" \u{3000} \u{A0}", true),
+    ("BYR-1", false), ("  x", false), ("é", false), ("\u{3000}x", false), ("买家", false),
+  ])
+  func blankReviewerIDs(id: String, blank: Bool) {
+    #expect(ReviewBurstDetector.isBlank(id) == blank)
+  }
+
   @Test func defaultsAreTheDocumentedValues() {
     let policy = BurstPolicy.default
     #expect(policy.windowDays == 7)
