@@ -5,106 +5,83 @@ import SupplierTrustXML
 
 /// Looks up element and attribute names without making strings: names are compared as bytes.
 struct NameTable<Value: Sendable>: Sendable {
-  private var entries: [(name: [UInt8], value: Value)] = []
+  /// Every name's bytes, one after another; entry `i` is `bytes[starts[i]..<starts[i + 1]]`.
+  /// One flat array rather than an array per name: looking up walks plain bytes, with no
+  /// reference counting per entry (this runs for every element and attribute of the document).
+  private let bytes: [UInt8]
+  private let starts: [Int]
+  private let values: [Value]
 
   init(_ pairs: [(String, Value)]) {
-    entries = pairs.map { (Array($0.0.utf8), $0.1) }
+    var bytes: [UInt8] = []
+    var starts = [0]
+    for (name, _) in pairs {
+      bytes += name.utf8
+      starts.append(bytes.count)
+    }
+    self.bytes = bytes
+    self.starts = starts
+    values = pairs.map(\.1)
   }
 
   func lookup(_ name: UnsafeBufferPointer<UInt8>) -> Value? {
-    // Length and first byte rule out nearly every entry without a call to memcmp (this runs for
-    // every element and attribute of the document).
     guard let first = name.first else { return nil }
-    for entry in entries where entry.name.count == name.count && entry.name[0] == first {
-      if entry.name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, name.baseAddress!, name.count) == 0 }) {
-        return entry.value
-      }
-    }
-    return nil
-  }
-}
-
-/// One record's values as read from XML, by contract column, in one buffer.
-struct XMLRecordFields {
-  /// How a column's value was written in the document.
-  enum Origin {
-    case attribute, element
-  }
-
-  private var storage: [UInt8] = []
-  private var ranges: [Range<Int>?]
-  /// One bit per column given as an attribute (no kind has 64 columns), to say how a column given
-  /// twice was given first.
-  private var attributeColumns: UInt64 = 0
-
-  init(count: Int) { ranges = Array(repeating: nil, count: count) }
-
-  /// Empties the fields for another record of `count` columns, keeping the arrays' memory.
-  mutating func reset(count: Int) {
-    storage.removeAll(keepingCapacity: true)
-    ranges.removeAll(keepingCapacity: true)
-    ranges.append(contentsOf: repeatElement(nil, count: count))
-    attributeColumns = 0
-  }
-
-  /// Sets a column, replacing any value it had.
-  mutating func set<Bytes: Collection>(_ column: Int, _ bytes: Bytes) where Bytes.Element == UInt8 {
-    let start = storage.count
-    storage.append(contentsOf: bytes)
-    ranges[column] = start..<storage.count
-  }
-
-  /// Sets a column that has no value yet; one that has keeps it, and how it was given is returned.
-  mutating func add<Bytes: Collection>(_ column: Int, _ bytes: Bytes, from origin: Origin) -> Origin?
-  where Bytes.Element == UInt8 {
-    if ranges[column] != nil {
-      return attributeColumns & (1 << UInt64(column)) != 0 ? .attribute : .element
-    }
-    set(column, bytes)
-    if origin == .attribute { attributeColumns |= 1 << UInt64(column) }
-    return nil
-  }
-
-  func value(_ column: Int) -> [UInt8]? {
-    ranges[column].map { Array(storage[$0]) }
-  }
-
-  /// Appends the values' bytes to `bytes` and each column's range (start and end, or -1 twice
-  /// when absent) to `ranges`, offsets counted in `bytes`.
-  func copy(into bytes: inout [UInt8], ranges out: inout [Int32]) {
-    let base = bytes.count
-    bytes.append(contentsOf: storage)
-    for range in ranges {
-      if let range {
-        out.append(Int32(base + range.lowerBound))
-        out.append(Int32(base + range.upperBound))
-      } else {
-        out.append(-1)
-        out.append(-1)
+    return bytes.withUnsafeBufferPointer { table in
+      starts.withUnsafeBufferPointer { starts in
+        // Length and first byte rule out nearly every entry; names are short, so the rest is
+        // compared in place rather than through memcmp.
+        for index in 0..<(starts.count - 1) {
+          let start = starts[index]
+          guard starts[index + 1] - start == name.count, table[start] == first else { continue }
+          var offset = 1
+          while offset < name.count && table[start + offset] == name[offset] { offset += 1 }
+          if offset == name.count { return values[index] }
+        }
+        return nil
       }
     }
   }
 }
 
-/// A record waiting to be decoded: its kind, line and values.
+/// How a column's value was written in the document.
+enum FieldOrigin {
+  case attribute, element
+}
+
+/// A record being read: its kind, line, and where its values lie in the batch being filled.
+///
+/// Values are written straight into the batch's bytes as they are read (attributes when the
+/// start tag arrives, child elements as they end), so a record's bytes are copied once on this
+/// thread. The batch is not handed over while a record or supplier is open.
 struct PendingRecord {
   let kind: RecordKind
   let line: Int
-  var fields: XMLRecordFields
+  /// Where its field ranges start in the batch's `ranges` (two per column, -1 when absent).
+  let rangeStart: Int
+  /// One bit per column given as an attribute (no kind has 64 columns), to say how a column given
+  /// twice was given first.
+  var attributeColumns: UInt64 = 0
   /// The first column given twice: such a record is refused rather than one value picked.
   var givenTwice: FieldProblem?
 
-  init(kind: RecordKind, line: Int, fields: XMLRecordFields) {
+  init(kind: RecordKind, line: Int, in batch: XMLBatch) {
     self.kind = kind
     self.line = line
-    self.fields = fields
+    rangeStart = batch.openRecord(columns: kind.columnCount)
   }
 
   /// Adds a column's value from an attribute or a child element; a column that already has one
   /// keeps it, and the record is marked to be refused.
-  mutating func add<Bytes: Collection>(_ column: Int, _ bytes: Bytes, from origin: XMLRecordFields.Origin)
-  where Bytes.Element == UInt8 {
-    guard let earlier = fields.add(column, bytes, from: origin), givenTwice == nil else { return }
+  mutating func add(
+    _ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, from origin: FieldOrigin, in batch: XMLBatch
+  ) {
+    guard batch.hasField(rangeStart, column) else {
+      batch.setField(rangeStart, column, bytes)
+      if origin == .attribute { attributeColumns |= 1 << UInt64(column) }
+      return
+    }
+    guard givenTwice == nil else { return }
+    let earlier: FieldOrigin = attributeColumns & (1 << UInt64(column)) != 0 ? .attribute : .element
     let name = Columns.names(kind)[column]
     let how: String
     switch (earlier, origin) {
@@ -120,6 +97,15 @@ struct PendingRecord {
         ? "give the supplier's id once: the id attribute, a supplier_id attribute and a <supplier_id> element are the same column"
         : "keep one value of \(name) and remove the other")
   }
+}
+
+extension RecordKind {
+  /// The number of contract columns of this kind (worked out once: asked for every record).
+  var columnCount: Int { Self.columnCounts[Self.allCases.firstIndex(of: self)!] }
+  private static let columnCounts = allCases.map { Columns.names($0).count }
+
+  /// The supplier_id column of a kind other than suppliers (whose id is its column 0).
+  var supplierIDColumn: Int { Columns.names(self).firstIndex(of: "supplier_id") ?? 0 }
 }
 
 /// Turns the `supplierCatalog` document's events into records, following the contract's layout:
@@ -144,22 +130,23 @@ final class CatalogXMLHandler: XMLStreamHandler {
   /// Decoded records in document order, handed to the importing thread in batches.
   let queue: BoundedQueue<XMLMessage>
   let batchSize: Int
-  var batch = XMLBatch()
-  var bytesRead = 0
-  var stack: [Frame] = []
-  var text: [UInt8] = []
-  var capturing = false
+  // The handler's state is used on the reading thread only, by callbacks that never overlap:
+  // Swift's dynamic exclusivity checks on millions of accesses a file are left out.
+  @exclusivity(unchecked) var batch = XMLBatch()
+  @exclusivity(unchecked) var bytesRead = 0
+  @exclusivity(unchecked) var stack: [Frame] = []
+  @exclusivity(unchecked) var text: [UInt8] = []
+  @exclusivity(unchecked) var capturing = false
 
-  var supplier: PendingRecord?
-  var supplierIDAttribute: [UInt8]?
-  var nested: [PendingRecord] = []
-  var record: PendingRecord?
-  var recordNested = false
-  var unknownNames: [String: Int] = [:]
-  var firstUnknownLine: [String: Int] = [:]
+  @exclusivity(unchecked) var supplier: PendingRecord?
+  @exclusivity(unchecked) var nested: [PendingRecord] = []
+  @exclusivity(unchecked) var record: PendingRecord?
+  @exclusivity(unchecked) var recordNested = false
+  @exclusivity(unchecked) var unknownNames: [String: Int] = [:]
+  @exclusivity(unchecked) var firstUnknownLine: [String: Int] = [:]
   /// The kind of record each unknown name was first found in (none at the top level), so that the
   /// file's summary counts its warning under that kind.
-  var firstUnknownKind: [String: RecordKind] = [:]
+  @exclusivity(unchecked) var firstUnknownKind: [String: RecordKind] = [:]
 
   static let recordNames = NameTable<RecordKind>([
     ("supplier", .suppliers), ("certification", .certifications), ("audit", .audits), ("review", .reviews),
@@ -283,14 +270,13 @@ final class CatalogXMLHandler: XMLStreamHandler {
   func pendingRecord(_ kind: RecordKind, attributes: XMLAttributes, line: Int, reportUnknown: Bool)
     -> PendingRecord
   {
-    var pending = PendingRecord(
-      kind: kind, line: line, fields: fieldsForRecord(columns: Columns.names(kind).count))
+    var pending = PendingRecord(kind: kind, line: line, in: batch)
     let table = Self.columns(kind)
     for attribute in attributes {
       if let column = table.lookup(attribute.name) {
-        pending.add(column, attribute.value, from: .attribute)
+        pending.add(column, attribute.value, from: .attribute, in: batch)
       } else if kind == .suppliers && attribute.name.elementsEqual("id".utf8) {
-        pending.add(0, attribute.value, from: .attribute)
+        pending.add(0, attribute.value, from: .attribute, in: batch)
       } else if reportUnknown {
         noteUnknown(attribute.name, line: line, attribute: true, in: kind)
       }
@@ -334,14 +320,22 @@ final class CatalogXMLHandler: XMLStreamHandler {
   }
 
   func endElement(name: UnsafeBufferPointer<UInt8>) throws {
+    try endRecords()
+    // Handed over only between records: an open record's values lie in this batch.
+    if batch.count >= batchSize, supplier == nil, record == nil { try flush() }
+  }
+
+  private func endRecords() throws {
     guard let top = stack.popLast() else { return }
     switch top {
     case .field(let column):
       capturing = false
-      if case .supplier = stack.last! {
-        supplier?.add(column, text, from: .element)
-      } else {
-        record?.add(column, text, from: .element)
+      text.withUnsafeBufferPointer { text in
+        if case .supplier = stack.last! {
+          supplier?.add(column, text, from: .element, in: batch)
+        } else {
+          record?.add(column, text, from: .element, in: batch)
+        }
       }
     case .record:
       guard let finished = record else { return }
@@ -354,7 +348,7 @@ final class CatalogXMLHandler: XMLStreamHandler {
     case .supplier:
       guard let finished = supplier else { return }
       supplier = nil
-      guard finished.fields.value(0) != nil else {
+      guard batch.hasField(finished.rangeStart, 0) else {
         // Without an id nothing can be stored for this supplier; say so in XML terms.
         try refuse(
           finished,
@@ -375,10 +369,10 @@ final class CatalogXMLHandler: XMLStreamHandler {
       try emit(finished, deferrable: false)
       // Nested records take the enclosing supplier's id; one that names another supplier (as an
       // attribute or a child element) is refused rather than silently moved.
-      let outer = finished.fields.value(0)
-      for var record in nested {
-        let column = Columns.names(record.kind).firstIndex(of: "supplier_id")!
-        if let own = record.fields.value(column), let outer, own != outer {
+      let outer = batch.field(finished.rangeStart, 0)!
+      for record in nested {
+        let column = record.kind.supplierIDColumn
+        if let own = batch.field(record.rangeStart, column), own != outer {
           let ownText = String(decoding: own, as: UTF8.self)
           let problem = FieldProblem(
             column: "supplier_id", value: ownText,
@@ -388,7 +382,7 @@ final class CatalogXMLHandler: XMLStreamHandler {
           try refuse(record, problem)
           continue
         }
-        if let outer { record.fields.set(column, outer) }
+        batch.shareField(record.rangeStart, column, with: finished.rangeStart, 0)
         try emit(record, deferrable: false)
       }
       nested.removeAll()
@@ -405,29 +399,11 @@ final class CatalogXMLHandler: XMLStreamHandler {
   func emit(_ pending: PendingRecord, deferrable: Bool) throws {
     if let problem = pending.givenTwice { return try refuse(pending, problem) }
     batch.append(pending, deferrable: deferrable)
-    recycle(pending.fields)
-    if batch.count >= batchSize { try flush() }
   }
 
   /// Adds a record refused for its place in the document.
   func refuse(_ pending: PendingRecord, _ problem: FieldProblem) throws {
     batch.append(pending, refused: problem)
-    recycle(pending.fields)
-    if batch.count >= batchSize { try flush() }
-  }
-
-  /// Field buffers of records already copied into a batch, reused for the next records: two
-  /// allocations per record were a good part of this thread's time.
-  var spareFields: [XMLRecordFields] = []
-
-  func fieldsForRecord(columns: Int) -> XMLRecordFields {
-    guard var fields = spareFields.popLast() else { return XMLRecordFields(count: columns) }
-    fields.reset(count: columns)
-    return fields
-  }
-
-  func recycle(_ fields: XMLRecordFields) {
-    if spareFields.count < 64 { spareFields.append(fields) }
   }
 
   /// Hands the batch over; throws when the importing thread has stopped listening.
@@ -500,33 +476,61 @@ final class XMLBatch: @unchecked Sendable {
     var problem: FieldProblem?
   }
 
-  var entries: [Entry] = []
+  // Filled on one thread, then read on another after the queue hands it over: accesses never
+  // overlap, so Swift's dynamic exclusivity checks are left out.
+  @exclusivity(unchecked) var entries: [Entry] = []
   /// Every record's field bytes (``StoreValue`` buffer 0).
-  var bytes: [UInt8] = []
-  var ranges: [Int32] = []
+  @exclusivity(unchecked) var bytes: [UInt8] = []
+  @exclusivity(unchecked) var ranges: [Int32] = []
   /// Values of the decoded records; their made bytes are buffer 2.
-  var rows = RowBuilder()
+  @exclusivity(unchecked) var rows = RowBuilder()
 
   var count: Int { entries.count }
 
+  /// Room for a record's field ranges, every column absent; returns where they start.
+  func openRecord(columns: Int) -> Int {
+    let start = ranges.count
+    ranges.append(contentsOf: repeatElement(-1, count: 2 * columns))
+    return start
+  }
+
+  func hasField(_ rangeStart: Int, _ column: Int) -> Bool { ranges[rangeStart + 2 * column] >= 0 }
+
+  /// Writes a column's value at the end of the bytes.
+  func setField(_ rangeStart: Int, _ column: Int, _ value: UnsafeBufferPointer<UInt8>) {
+    ranges[rangeStart + 2 * column] = Int32(bytes.count)
+    bytes.append(contentsOf: value)
+    ranges[rangeStart + 2 * column + 1] = Int32(bytes.count)
+  }
+
+  /// Gives a column the very bytes of another record's column (a nested record's supplier_id is
+  /// its supplier's id).
+  func shareField(_ rangeStart: Int, _ column: Int, with otherStart: Int, _ otherColumn: Int) {
+    ranges[rangeStart + 2 * column] = ranges[otherStart + 2 * otherColumn]
+    ranges[rangeStart + 2 * column + 1] = ranges[otherStart + 2 * otherColumn + 1]
+  }
+
+  /// The bytes of a column of a record, if present.
+  func field(_ rangeStart: Int, _ column: Int) -> ArraySlice<UInt8>? {
+    let start = ranges[rangeStart + 2 * column]
+    guard start >= 0 else { return nil }
+    return bytes[Int(start)..<Int(ranges[rangeStart + 2 * column + 1])]
+  }
+
   /// Adds a record that was refused before decoding.
   func append(_ pending: PendingRecord, refused problem: FieldProblem) {
-    let rangeStart = ranges.count
-    pending.fields.copy(into: &bytes, ranges: &ranges)
     entries.append(
       Entry(
-        kind: pending.kind, line: pending.line, deferrable: false, valueStart: -1, rangeStart: rangeStart,
-        problem: problem))
+        kind: pending.kind, line: pending.line, deferrable: false, valueStart: -1,
+        rangeStart: pending.rangeStart, problem: problem))
   }
 
   /// Adds a record to be decoded by ``decode()``.
   func append(_ pending: PendingRecord, deferrable: Bool) {
-    let rangeStart = ranges.count
-    pending.fields.copy(into: &bytes, ranges: &ranges)
     entries.append(
       Entry(
         kind: pending.kind, line: pending.line, deferrable: deferrable, valueStart: Self.undecoded,
-        rangeStart: rangeStart, problem: nil))
+        rangeStart: pending.rangeStart, problem: nil))
   }
 
   /// Marks an entry added but not yet decoded.
@@ -569,11 +573,7 @@ final class XMLBatch: @unchecked Sendable {
   }
 
   /// The raw bytes of a column of an entry, if present.
-  func field(_ entry: Entry, _ column: Int) -> ArraySlice<UInt8>? {
-    let start = ranges[entry.rangeStart + 2 * column]
-    guard start >= 0 else { return nil }
-    return bytes[Int(start)..<Int(ranges[entry.rangeStart + 2 * column + 1])]
-  }
+  func field(_ entry: Entry, _ column: Int) -> ArraySlice<UInt8>? { field(entry.rangeStart, column) }
 
   /// The record's values as written (empty when absent): for reports and rejects files.
   func strings(_ entry: Entry) -> [String] {

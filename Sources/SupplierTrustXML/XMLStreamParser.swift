@@ -27,18 +27,23 @@ public final class XMLStreamParser {
   private let handler: any XMLStreamHandler
   private var context: xmlParserCtxtPtr!
   // The first failure wins: libxml2 may report follow-on errors after the parser has been stopped.
-  private var failure: (any Error)?
-  private var finished = false
+  // Used only inside calls on one thread: no dynamic exclusivity checks per callback.
+  @exclusivity(unchecked) private var failure: (any Error)?
+  @exclusivity(unchecked) private var finished = false
   // Whether anything but whitespace has been fed: libxml2's own message for an empty push document
   // ("Extra content at the end of the document") would mislead.
-  private var sawContent = false
+  @exclusivity(unchecked) private var sawContent = false
+  // libxml2's line at the end of the previous event: a start tag that ends on that same line began
+  // on it too, with no need to look for its `<`.
+  @exclusivity(unchecked) private var lastEventLine = 0
 
   // Scratch space for attribute values that must be rewritten, reused across start tags so that no
   // callback allocates once the document's largest start tag has been seen.
-  private var slots = UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: 0)
-  private var slotCapacity = 0
-  private var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 0)
-  private var scratchCapacity = 0
+  @exclusivity(unchecked) private var slots = UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>.allocate(
+    capacity: 0)
+  @exclusivity(unchecked) private var slotCapacity = 0
+  @exclusivity(unchecked) private var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 0)
+  @exclusivity(unchecked) private var scratchCapacity = 0
 
   /// Creates a parser for one document.
   ///
@@ -177,11 +182,10 @@ public final class XMLStreamParser {
   /// tag, so the last `<` before the read position opens it; the line feeds between the two are the
   /// lines to go back (libxml2 counts LF only, so CRLF files agree). Should the `<` ever not be in
   /// the buffer, the current line is the best answer left.
-  private var startTagLine: Int {
+  private func startTagLine(endingOn line: Int) -> Int {
     guard let input = context.pointee.input, let base = input.pointee.base, let cur = input.pointee.cur,
       cur > base
-    else { return currentLine }
-    let line = currentLine
+    else { return line }
     guard let open = lastLessThan(in: base, count: cur - base) else { return line }
     // Nearly every tag is on one line: one memchr that finds nothing.
     var next = UnsafeRawPointer(open) + 1
@@ -204,8 +208,13 @@ public final class XMLStreamParser {
       rewritten = decodeAmpersands(attributes, count: attributeCount)
     }
     let view = XMLAttributes(raw: attributes, count: attributeCount, rewritten: rewritten)
+    // Nothing between the previous event and this tag moved to another line (text in between is
+    // an event of its own): the tag is on one line, and most are.
+    let line = currentLine
+    let start = line == lastEventLine ? line : startTagLine(endingOn: line)
+    lastEventLine = line
     do {
-      try handler.startElement(name: name, attributes: view, line: startTagLine)
+      try handler.startElement(name: name, attributes: view, line: start)
     } catch {
       fail(error)
     }
@@ -213,6 +222,7 @@ public final class XMLStreamParser {
 
   fileprivate func endElement(_ localName: UnsafePointer<UInt8>) {
     guard failure == nil else { return }
+    lastEventLine = currentLine
     do {
       try handler.endElement(name: UnsafeBufferPointer(start: localName, count: strlenOf(localName)))
     } catch {
@@ -222,6 +232,7 @@ public final class XMLStreamParser {
 
   fileprivate func characters(_ bytes: UnsafePointer<UInt8>, count: Int) {
     guard failure == nil else { return }
+    lastEventLine = currentLine
     do {
       try handler.characters(UnsafeBufferPointer(start: bytes, count: count))
     } catch {
