@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Receives the parse events of one document from an ``XMLStreamParser``.
 ///
 /// Every byte view handed to the handler points into libxml2's buffers and is valid only for the duration
@@ -60,14 +66,26 @@ public struct XMLAttributes: RandomAccessCollection {
   }
 
   public subscript(position: Int) -> XMLAttribute {
+    let localName = nameStart(at: position)
+    return XMLAttribute(
+      name: UnsafeBufferPointer(start: localName, count: strlenOf(localName)), value: value(at: position))
+  }
+
+  /// The local name of an attribute as a NUL-terminated string, without measuring it.
+  ///
+  /// libxml2 keeps one copy of each name for the whole document, so a name that recurs usually
+  /// comes at the same address: a reader may remember what it found at an address, provided it
+  /// checks the bytes there before trusting the memory.
+  public func nameStart(at position: Int) -> UnsafePointer<UInt8> {
     precondition(position >= 0 && position < endIndex, "XMLAttributes index out of range")
-    let entry = raw! + 5 * position
-    let localName = entry[0]!
-    let name = UnsafeBufferPointer(start: localName, count: strlenOf(localName))
-    if let rewritten, rewritten[position].baseAddress != nil {
-      return XMLAttribute(name: name, value: rewritten[position])
-    }
-    return XMLAttribute(name: name, value: Self.rawValue(entry))
+    return raw![5 * position]!
+  }
+
+  /// The value of an attribute.
+  public func value(at position: Int) -> UnsafeBufferPointer<UInt8> {
+    precondition(position >= 0 && position < endIndex, "XMLAttributes index out of range")
+    if let rewritten, rewritten[position].baseAddress != nil { return rewritten[position] }
+    return Self.rawValue(raw! + 5 * position)
   }
 
   static func rawValue(_ entry: UnsafePointer<UnsafePointer<UInt8>?>) -> UnsafeBufferPointer<UInt8> {
@@ -76,9 +94,8 @@ public struct XMLAttributes: RandomAccessCollection {
   }
 }
 
+/// The length of a NUL-terminated name (libc's strlen reads it a vector at a time).
 @inline(__always)
 func strlenOf(_ string: UnsafePointer<UInt8>) -> Int {
-  var count = 0
-  while string[count] != 0 { count += 1 }
-  return count
+  strlen(UnsafeRawPointer(string).assumingMemoryBound(to: CChar.self))
 }
