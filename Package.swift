@@ -84,6 +84,7 @@ let package = Package(
       dependencies: ["SupplierTrustReport", "SupplierTrustScoring", "SupplierTrustXML"]
     ),
     .testTarget(
-      name: "SupplierTrustCLITests", dependencies: ["SupplierTrustCLI", "SupplierTrustStore"], exclude: ["Golden"]),
+      name: "SupplierTrustCLITests", dependencies: ["SupplierTrustCLI", "SupplierTrustStore", "CSQLite"],
+      exclude: ["Golden"]),
   ]
 )

@@ -103,6 +103,7 @@ struct RankCommand: ParsableCommand {
     let text = ScoringPrinter.render(list, format: format, orderAmount: criteria.orderAmount)
     clock.lap("rank and render \(list.suppliers.count)")
     print(text, terminator: "")
+    if let why = criteria.whyNoneMatch(run.suppliers) { Terminal.error("note: \(why)") }
     // Millions of records need not be freed one by one before the process ends.
     fflush(nil)
     Foundation.exit(0)

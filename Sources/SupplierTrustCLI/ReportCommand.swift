@@ -62,6 +62,7 @@ struct ReportCommand: ParsableCommand {
     }
     clock.lap("score \(run.suppliers.count) suppliers")
     let suppliers = criteria.apply(to: run)
+    if let why = criteria.whyNoneMatch(run.suppliers) { Terminal.error("note: \(why)") }
     let list = RankedList(run: run, suppliers: suppliers, criteria: criteria.descriptions)
     let detailedIDs = Set(suppliers.prefix(detailCount).map(\.supplier.id))
 
@@ -98,6 +99,12 @@ struct ReportCommand: ParsableCommand {
     clock.lap("render \(html.utf8.count) bytes")
 
     let url = URL(fileURLWithPath: out)
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), isFolder.boolValue {
+      throw CLIError(
+        "cannot write the report to \(out): it is a folder\n  fix: pass --out with a file name, e.g. \(url.appendingPathComponent("trust-report.html").path)"
+      )
+    }
     do {
       try FileManager.default.createDirectory(
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

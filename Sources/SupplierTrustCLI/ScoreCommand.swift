@@ -38,6 +38,7 @@ struct ScoreCommand: ParsableCommand {
     let text = ScoringPrinter.render(RankedList(run: run), format: format)
     clock.lap("render")
     print(text, terminator: "")
+    if let why = RankingCriteria().whyNoneMatch(run.suppliers) { Terminal.error("note: \(why)") }
     clock.lap("write")
     // Millions of records need not be freed one by one before the process ends.
     fflush(nil)

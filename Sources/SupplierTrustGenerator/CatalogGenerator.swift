@@ -36,6 +36,8 @@ public enum CatalogGenerator {
 
     let manifestPath = directory + "/expected-rejects.csv"
     let manifest = rate > 0 ? try RejectManifest(path: manifestPath) : nil
+    // A manifest left by an earlier run into this folder would describe rows that are now fine.
+    if manifest == nil { unlink(manifestPath) }
     let sink: CatalogSink =
       options.writeXML
       ? try XMLCatalogSink(directory: directory, manifest: manifest)

@@ -29,7 +29,11 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
       guard d >= 0 && d <= 9 else { return nil }
       if seenDot {
         fractionDigits += 1
-        guard fractionDigits <= 2 else { return nil }
+        // Cents are the unit: zeros past them change nothing (25000.000), other digits would.
+        guard fractionDigits <= 2 else {
+          guard d == 0 else { return nil }
+          continue
+        }
         fraction = fraction * 10 + d
       } else {
         wholeDigits += 1

@@ -55,7 +55,7 @@ public struct Policy: Sendable, Equatable {
   /// Flags that put a supplier at least in the given standing, whatever its score.
   public var flagStanding: [String: Standing] = [
     "review_burst": .warned, "cert_suspended": .warned, "audit_failed": .warned, "dispute_history": .warned,
-    "late_shipments": .warned,
+    "late_shipments": .warned, "cert_unaccredited": .warned, "cert_invalid_period": .warned,
   ]
   public var reviews = Reviews()
   public var burst = BurstPolicy.default

@@ -36,6 +36,47 @@ public struct RankingCriteria: Sendable, Equatable {
     return true
   }
 
+  /// When no supplier passes: why, in words for the terminal (each filter with how many suppliers
+  /// it admits on its own, those admitting none first), or nil when some pass.
+  public func whyNoneMatch(_ suppliers: [SupplierAssessment]) -> String? {
+    guard !suppliers.contains(where: admits) else { return nil }
+    guard !suppliers.isEmpty else {
+      return
+        "the catalog holds no suppliers: import a catalog first (supplier-trust import PATH), or check the paths given"
+    }
+    var alone: [(text: String, count: Int)] = []
+    func single(_ text: String, _ configure: (inout RankingCriteria) -> Void) {
+      var only = RankingCriteria()
+      configure(&only)
+      alone.append((text, suppliers.filter(only.admits).count))
+    }
+    if let category { single("category contains \"\(category)\"") { $0.category = category } }
+    if !countries.isEmpty {
+      single("country \(countries.sorted().joined(separator: " or "))") { $0.countries = countries }
+    }
+    if !excludedCountries.isEmpty {
+      single("not from \(excludedCountries.sorted().joined(separator: ", "))") {
+        $0.excludedCountries = excludedCountries
+      }
+    }
+    for standard in requiredStandards {
+      single("a valid \(standard) certificate") { $0.requiredStandards = [standard] }
+    }
+    if tradeAssuranceOnly { single("Trade Assurance") { $0.tradeAssuranceOnly = true } }
+    if let orderAmount {
+      single("Trade Assurance covering \(orderAmount) USD") { $0.orderAmount = orderAmount }
+    }
+    if let minimumScore {
+      single("score at least \(JSONValue.format(minimumScore))") { $0.minimumScore = minimumScore }
+    }
+    let ordered = alone.sorted { ($0.count == 0 ? 0 : 1, $0.count) < ($1.count == 0 ? 0 : 1, $1.count) }
+    let parts = ordered.map { "\($0.text): \($0.count) of \(suppliers.count)" }
+    let lead =
+      ordered.first { $0.count == 0 }.map { "no supplier has \($0.text)" }
+      ?? "the filters together exclude everyone"
+    return "\(lead) (each filter on its own admits: \(parts.joined(separator: "; ")))"
+  }
+
   /// The positions in `ranked` of the suppliers that pass, at most `top`. What
   /// ``Scorer/score(_:detailing:)`` is told to explain for a ranking.
   public func positions(in ranked: [SupplierAssessment]) -> [Int] {

@@ -38,9 +38,14 @@ extension Scorer {
       copy.certifications.append(Sourced(cert, source: hypothetical))
       let part = certificationComponent(copy, context: context, flags: &scratch)
       if let g = gain(replacing: 1, with: (part.value, part.confidence)), g >= 0.5 {
+        // A lapsed certificate is renewed; one that is suspended, too long or from a look-alike
+        // body is replaced by a genuine one.
         let verb =
           lapsed.map {
-            "renewing \(standard)\($0.certification.certificateNumber.map { " \($0)" } ?? "") (\($0.verdict))"
+            let named =
+              "\(standard)\($0.certification.certificateNumber.map { " \($0)" } ?? "") (\($0.verdict))"
+            return $0.verdict.hasPrefix("expired") || $0.verdict.hasPrefix("marked expired")
+              ? "renewing \(named)" : "replacing \(named) with a valid certificate from an accredited body"
           } ?? "a valid \(standard) certificate from an accredited body"
         out.append("\(verb) would add about \(format(g, 0)) points")
       }

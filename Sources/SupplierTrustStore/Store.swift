@@ -26,7 +26,13 @@ public final class Store {
     // Not for writing: an import that grows the file by hundreds of MB ran 20 % slower mapped.
     if readOnly { try connection.execute("PRAGMA mmap_size = 2147483648") }
     if readOnly {
-      let version = try userVersion()
+      let version: Int
+      do {
+        version = try userVersion()
+      } catch let error where error.code == SQLITE_NOTADB {
+        throw Self.notADatabase(path, error.code)
+      }
+      if version == 0 { try refuseForeignTables() }
       if version > Schema.migrations.count {
         throw StoreError(
           code: 0,
@@ -52,14 +58,38 @@ public final class Store {
       try connection.execute("PRAGMA temp_store = MEMORY")
       try migrate()
     } catch let error where error.code == SQLITE_NOTADB {
-      throw StoreError(
-        code: error.code, message: "\(path) is not a SupplierTrust store (not an SQLite database)",
-        context: "opening \(path)", fix: "pass another --db PATH, or move the file away")
+      throw Self.notADatabase(path, error.code)
     }
+  }
+
+  private static func notADatabase(_ path: String, _ code: Int32) -> StoreError {
+    StoreError(
+      code: code, message: "\(path) is not a SupplierTrust store (not an SQLite database)",
+      context: "opening \(path)", fix: "pass another --db PATH, or move the file away")
+  }
+
+  /// A store without a schema version is a new, empty file; one that already holds tables is
+  /// some other program's database, which must be neither read as a store nor written to.
+  private func refuseForeignTables() throws(StoreError) {
+    let statement = try connection.prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name LIMIT 4"
+    )
+    var names: [String] = []
+    while try statement.step() { names.append(statement.string(0) ?? "?") }
+    guard !names.isEmpty else { return }
+    throw StoreError(
+      code: 0,
+      message:
+        "\(path) is an SQLite database of another program, not a SupplierTrust store (it holds tables \(names.prefix(3).joined(separator: ", "))\(names.count > 3 ? ", …" : ""))",
+      context: "opening \(path)",
+      fix:
+        "pass the --db PATH of a SupplierTrust store, or a new file name to start one; this file was left unchanged"
+    )
   }
 
   private func migrate() throws(StoreError) {
     let version = try userVersion()
+    if version == 0 { try refuseForeignTables() }
     let target = Schema.migrations.count
     if version > target {
       throw StoreError(

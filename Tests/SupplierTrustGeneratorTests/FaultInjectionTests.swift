@@ -26,6 +26,17 @@ import Testing
     #expect(missing.isEmpty && extra.isEmpty, "not rejected: \(missing), not listed: \(extra)")
   }
 
+  @Test func aCleanRunRemovesTheManifestOfAnEarlierRunIntoTheSameFolder() throws {
+    let directory = makeTemporaryDirectory("stale")
+    defer { cleanUp(directory) }
+    let first = try CatalogGenerator.generate(smallOptions(directory, suppliers: 50, rate: 0.05))
+    let path = try #require(first.manifestPath)
+    #expect(FileManager.default.fileExists(atPath: path))
+    let second = try CatalogGenerator.generate(smallOptions(directory, suppliers: 50, rate: 0))
+    #expect(second.manifestPath == nil)
+    #expect(!FileManager.default.fileExists(atPath: path))
+  }
+
   @Test func manifestLinesPointAtTheStatedRecords() throws {
     let directory = makeTemporaryDirectory("lines")
     defer { cleanUp(directory) }

@@ -14,6 +14,8 @@ import Testing
     (".5", 50),
     ("7.", 700),
     ("999999999999999.99", 99_999_999_999_999_999),
+    // Zeros past the cents change nothing.
+    ("25000.000", 2_500_000), ("1.5000", 150), ("0.050", 5),
   ])
   func parses(text: String, cents: Int64) throws {
     let money = try #require(Money(parsing: text))
@@ -21,7 +23,8 @@ import Testing
   }
 
   @Test(arguments: [
-    "25,000", "$100", "100$", "1.234", "-5", "+5", "", ".", "1.2.3", "1e3", " 5", "5 ", "USD 5",
+    "25,000", "$100", "100$", "1.234", "1.0001", "1.050001", "-5", "+5", "", ".", "1.2.3", "1e3", " 5", "5 ",
+    "USD 5",
     "1000000000000000",
   ])
   func rejects(text: String) {
