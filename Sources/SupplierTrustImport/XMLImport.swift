@@ -24,35 +24,6 @@ struct NameTable<Value: Sendable>: Sendable {
     values = pairs.map(\.1)
   }
 
-  /// The entry `name` (NUL-terminated) is, if its bytes are that entry's and nothing follows.
-  func matches(_ index: Int, _ name: UnsafePointer<UInt8>) -> Bool {
-    bytes.withUnsafeBufferPointer { table in
-      let start = starts[index]
-      let count = starts[index + 1] - start
-      for offset in 0..<count where table[start + offset] != name[offset] { return false }
-      return name[count] == 0
-    }
-  }
-
-  /// The index of `name`'s entry, or nil.
-  func index(of name: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard let first = name.first else { return nil }
-    return bytes.withUnsafeBufferPointer { table in
-      starts.withUnsafeBufferPointer { starts in
-        for index in 0..<(starts.count - 1) {
-          let start = starts[index]
-          guard starts[index + 1] - start == name.count, table[start] == first else { continue }
-          var offset = 1
-          while offset < name.count && table[start + offset] == name[offset] { offset += 1 }
-          if offset == name.count { return index }
-        }
-        return nil
-      }
-    }
-  }
-
-  func value(at index: Int) -> Value { values[index] }
-
   func lookup(_ name: UnsafeBufferPointer<UInt8>) -> Value? {
     guard let first = name.first else { return nil }
     return bytes.withUnsafeBufferPointer { table in
@@ -70,32 +41,6 @@ struct NameTable<Value: Sendable>: Sendable {
       }
     }
   }
-}
-
-/// Where each attribute name of one kind of record was last found in libxml2's memory, and which
-/// entry of the kind's column table it is: a recurring name is then found by its address, checked
-/// against the entry's bytes, instead of by measuring it and searching the table.
-struct AttributeNameCache {
-  private var addresses = [UInt](repeating: 0, count: 64)
-  private var entries = [Int32](repeating: 0, count: 64)
-
-  /// The column table entry of the name at `name`, or nil when it names no column.
-  mutating func entry(_ name: UnsafePointer<UInt8>, in table: NameTable<Int>) -> Int? {
-    let address = UInt(bitPattern: name)
-    let slot = Int(truncatingIfNeeded: (address >> 3) ^ (address >> 9)) & 63
-    if addresses[slot] == address, table.matches(Int(entries[slot]), name) { return Int(entries[slot]) }
-    guard let found = table.index(of: UnsafeBufferPointer(start: name, count: strlenOf(name))) else {
-      return nil
-    }
-    addresses[slot] = address
-    entries[slot] = Int32(found)
-    return found
-  }
-}
-
-@inline(__always)
-private func strlenOf(_ string: UnsafePointer<UInt8>) -> Int {
-  strlen(UnsafeRawPointer(string).assumingMemoryBound(to: CChar.self))
 }
 
 /// How a column's value was written in the document.
@@ -159,17 +104,6 @@ extension RecordKind {
   var columnCount: Int { Self.columnCounts[Self.allCases.firstIndex(of: self)!] }
   private static let columnCounts = allCases.map { Columns.names($0).count }
 
-  /// The kind's place in `allCases`.
-  var index: Int {
-    switch self {
-    case .suppliers: return 0
-    case .certifications: return 1
-    case .audits: return 2
-    case .reviews: return 3
-    case .orders: return 4
-    }
-  }
-
   /// The supplier_id column of a kind other than suppliers (whose id is its column 0).
   var supplierIDColumn: Int { Columns.names(self).firstIndex(of: "supplier_id") ?? 0 }
 }
@@ -205,9 +139,6 @@ final class CatalogXMLHandler: XMLStreamHandler {
   @exclusivity(unchecked) var capturing = false
 
   @exclusivity(unchecked) var supplier: PendingRecord?
-  /// One per kind, in `RecordKind.allCases` order.
-  @exclusivity(unchecked) var attributeNames = [AttributeNameCache](
-    repeating: AttributeNameCache(), count: RecordKind.allCases.count)
   @exclusivity(unchecked) var nested: [PendingRecord] = []
   @exclusivity(unchecked) var record: PendingRecord?
   @exclusivity(unchecked) var recordNested = false
@@ -341,14 +272,10 @@ final class CatalogXMLHandler: XMLStreamHandler {
   {
     var pending = PendingRecord(kind: kind, line: line, in: batch)
     let table = Self.columns(kind)
-    let kindIndex = kind.index
-    for position in attributes.indices {
-      if let entry = attributeNames[kindIndex].entry(attributes.nameStart(at: position), in: table) {
-        pending.add(table.value(at: entry), attributes.value(at: position), from: .attribute, in: batch)
-        continue
-      }
-      let attribute = attributes[position]
-      if kind == .suppliers && attribute.name.elementsEqual("id".utf8) {
+    for attribute in attributes {
+      if let column = table.lookup(attribute.name) {
+        pending.add(column, attribute.value, from: .attribute, in: batch)
+      } else if kind == .suppliers && attribute.name.elementsEqual("id".utf8) {
         pending.add(0, attribute.value, from: .attribute, in: batch)
       } else if reportUnknown {
         noteUnknown(attribute.name, line: line, attribute: true, in: kind)

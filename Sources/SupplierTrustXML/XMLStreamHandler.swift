@@ -66,19 +66,10 @@ public struct XMLAttributes: RandomAccessCollection {
   }
 
   public subscript(position: Int) -> XMLAttribute {
-    let localName = nameStart(at: position)
+    precondition(position >= 0 && position < endIndex, "XMLAttributes index out of range")
+    let localName = raw![5 * position]!
     return XMLAttribute(
       name: UnsafeBufferPointer(start: localName, count: strlenOf(localName)), value: value(at: position))
-  }
-
-  /// The local name of an attribute as a NUL-terminated string, without measuring it.
-  ///
-  /// libxml2 keeps one copy of each name for the whole document, so a name that recurs usually
-  /// comes at the same address: a reader may remember what it found at an address, provided it
-  /// checks the bytes there before trusting the memory.
-  public func nameStart(at position: Int) -> UnsafePointer<UInt8> {
-    precondition(position >= 0 && position < endIndex, "XMLAttributes index out of range")
-    return raw![5 * position]!
   }
 
   /// The value of an attribute.
