@@ -72,7 +72,7 @@ public enum EligibilityOutput {
       ])
     }
     let header =
-      "Trade Assurance eligibility as of \(asOf), policy \(policy.name) (\(policy.hash.prefix(12))): "
+      "Trade Assurance eligibility as of \(asOf), policy \(TextTable.inert(policy.name)) (\(policy.hash.prefix(12))): "
       + "\(orders.filter(\.protected).count) of \(orders.count) orders protected\n\n"
     return header + table.render(width: width, colour: colour)
   }

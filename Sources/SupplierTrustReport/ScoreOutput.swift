@@ -184,14 +184,14 @@ public enum ScoreOutput {
   /// Markdown text with every character that could start markup or break the table escaped.
   static func markdownText(_ text: String) -> String {
     var out = ""
-    for ch in text {
+    // Markdown is read in terminals too, where an escape sequence would run.
+    for ch in TextTable.inert(text) {
       switch ch {
       case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", "!", "|", "~", ">":
         out.append("\\")
         out.append(ch)
       case "<": out += "&lt;"
       case "&": out += "&amp;"
-      case "\n", "\r": out += " "
       default: out.append(ch)
       }
     }
@@ -199,7 +199,7 @@ public enum ScoreOutput {
   }
 
   static func markdownCode(_ text: String) -> String {
-    text.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "/")
+    TextTable.inert(text).replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "/")
   }
 }
 

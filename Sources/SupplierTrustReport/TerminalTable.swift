@@ -26,8 +26,9 @@ public struct TextTable {
     rows.append(cells.map { (TextTable.inert($0.0), $0.1) })
   }
 
-  /// Control characters (escape sequences in a supplier's name) must never reach the terminal.
-  static func inert(_ text: String) -> String {
+  /// Control characters (escape sequences in a supplier's or a policy's name) must never reach the
+  /// terminal.
+  public static func inert(_ text: String) -> String {
     String(
       String.UnicodeScalarView(
         text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? " " : $0 }))
@@ -126,7 +127,7 @@ extension ScoreOutput {
       ])
     }
     var out =
-      "Suppliers as of \(list.run.asOf), policy \(list.run.policy.name) (\(list.run.policyHash.prefix(12)))"
+      "Suppliers as of \(list.run.asOf), policy \(TextTable.inert(list.run.policy.name)) (\(list.run.policyHash.prefix(12)))"
     if !list.criteria.isEmpty { out += "\n" + list.criteria.joined(separator: "; ") }
     out += "\n\n"
     if list.suppliers.isEmpty { return out + "No supplier matches.\n" }
