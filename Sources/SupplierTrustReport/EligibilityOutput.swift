@@ -72,8 +72,10 @@ public enum EligibilityOutput {
       ])
     }
     let header =
-      "Trade Assurance eligibility as of \(asOf), policy \(TextTable.inert(policy.name)) (\(policy.hash.prefix(12))): "
-      + "\(orders.filter(\.protected).count) of \(orders.count) orders protected\n\n"
+      TextTable.wrapped(
+        "Trade Assurance eligibility as of \(asOf), policy \(TextTable.inert(policy.name)) (\(policy.hash.prefix(12))): "
+          + "\(orders.filter(\.protected).count) of \(orders.count) orders protected", width: width)
+      + "\n\n"
     return header + table.render(width: width, colour: colour)
   }
 

@@ -29,3 +29,90 @@ import Testing
     }
   }
 }
+
+extension TextOutputTests {
+  /// Long Latin and CJK names, and a supplier with many flags, beside ordinary ones.
+  static func crowded() -> ReportFixture {
+    var f = ReportFixture.ordinary(count: 12)
+    let wide = f.supplier("SUP-0101", name: "深圳市华强北电子科技有限公司 (华强) Shenzhen Huaqiang Electronics")
+    f.review(wide, rating: 4)
+    let troubled = f.supplier(
+      "SUP-0102", name: "Guangzhou Extremely Long Trading Name Import & Export Co., Ltd.")
+    f.certificate(
+      troubled, body: "Unknown Certs Ltd", accreditation: nil, expiresInDays: -30, status: .suspended)
+    f.audit(troubled, result: .fail, daysAgo: 900)
+    f.order(troubled, lateDays: 20)
+    f.order(troubled, lateDays: 25)
+    f.burst(troubled, text: "great quality fast shipping highly recommend")
+    return f
+  }
+
+  static func visible(_ line: Substring) -> String {
+    var out = ""
+    var escape = false
+    for ch in line {
+      if ch == "\u{1B}" { escape = true }
+      if !escape { out.append(ch) }
+      if escape && ch == "m" { escape = false }
+    }
+    return out
+  }
+
+  @Test func theTableNeverGetsWiderThanTheTerminal() throws {
+    let list = Self.list(Self.crowded())
+    #expect(list.suppliers.contains { $0.flags.count >= 3 })
+    for width in [40, 60, 72, 80, 100, 132] {
+      for colour in [false, true] {
+        for amount in [nil, Money(cents: 3_000_000)] {
+          let text = ScoreOutput.table(list, width: width, colour: colour, orderAmount: amount)
+          for line in text.split(separator: "\n") {
+            let shown = Self.visible(line)
+            #expect(
+              TextTable.width(of: shown) <= width, "\(width) columns, colour \(colour): \(shown)")
+            #expect(shown.last != " ", "trailing space at \(width) columns: \(shown)")
+          }
+        }
+      }
+    }
+  }
+
+  @Test func wideCharactersTakeTwoColumns() {
+    #expect(TextTable.width(of: "华强 Co") == 7)
+    #expect(TextTable.width(of: "Công ty Cổ phần") == 15)
+    #expect(TextTable.truncated("深圳市华强", to: 6) == "深圳…")
+  }
+
+  @Test func hiddenFlagsAreCounted() throws {
+    let list = Self.list(Self.crowded())
+    let troubled = try #require(list.suppliers.first { $0.supplier.id == "SUP-0102" })
+    let codes = troubled.flags.map(\.code.rawValue)
+    #expect(codes.count >= 3)
+    let line = try #require(
+      ScoreOutput.table(list, width: 80, colour: false).split(separator: "\n").first {
+        $0.contains("SUP-0102")
+      })
+    let shownCodes = codes.filter { line.contains($0) }
+    #expect(line.hasSuffix(" +\(codes.count - shownCodes.count)"), "\(line)")
+    #expect(TextTable.list(codes, shown: 2, width: 12).hasSuffix(" +\(codes.count - 1)"))
+    #expect(TextTable.list(["a", "b", "c"], shown: 2, width: 80) == "a, b +1")
+  }
+
+  @Test func pipedOutputKeepsEveryColumnAndPadsNoHeader() throws {
+    let text = ScoreOutput.table(Self.list(Self.crowded()), colour: false)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let header = try #require(lines.first { $0.hasPrefix(" #") })
+    #expect(
+      header.split(separator: " ") == [
+        "#", "Supplier", "ID", "CC", "Score", "Conf", "Grade", "TA", "limit", "Flags",
+      ])
+    #expect(!header.hasSuffix(" "))
+    #expect(lines.contains { $0.count == 100 })
+  }
+
+  @Test func aNarrowTerminalDropsConfidenceFirstAndKeepsTheDecision() throws {
+    let text = ScoreOutput.table(Self.list(Self.crowded()), width: 60, colour: false)
+    let header = try #require(text.split(separator: "\n").first { $0.hasPrefix(" #") })
+    #expect(!header.contains("Conf"))
+    for title in ["Supplier", "Score", "Grade", "TA limit", "Flags"] { #expect(header.contains(title)) }
+  }
+}
