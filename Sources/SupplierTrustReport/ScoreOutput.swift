@@ -159,14 +159,14 @@ public enum ScoreOutput {
     out += "Policy `\(markdownCode(list.run.policy.name))` (sha256 `\(list.run.policyHash.prefix(12))`)"
     if !list.criteria.isEmpty { out += "; " + list.criteria.map(markdownText).joined(separator: "; ") }
     out += ".\n\n"
-    out += "| Rank | Supplier | Country | Score | Grade | Confidence | Trade Assurance | Flags |\n"
-    out += "|---:|---|---|---:|---|---:|---|---|\n"
+    out += "| Rank | Supplier | Country | Score | Grade | Standing | Confidence | Trade Assurance | Flags |\n"
+    out += "|---:|---|---|---:|---|---|---:|---|---|\n"
     for (i, s) in list.suppliers.enumerated() {
       let score = s.score.map { format(rounded($0, 1)) } ?? "–"
       let ta = taText(s)
       let flags = s.flags.map { "`\($0.code.rawValue)`" }.joined(separator: " ")
       out +=
-        "| \(i + 1) | \(markdownText(s.supplier.name)) (`\(markdownCode(s.supplier.id))`) | \(markdownText(s.supplier.country)) | \(score) | \(markdownText(s.grade)) | \(format(rounded(s.confidence, 2))) | \(markdownText(ta)) | \(flags) |\n"
+        "| \(i + 1) | \(markdownText(s.supplier.name)) (`\(markdownCode(s.supplier.id))`) | \(markdownText(s.supplier.country)) | \(score) | \(markdownText(s.grade)) | \(s.standing.rawValue) | \(format(rounded(s.confidence, 2))) | \(markdownText(ta)) | \(flags) |\n"
     }
     if list.suppliers.isEmpty { out += "\nNo supplier matches.\n" }
     return out

@@ -200,8 +200,10 @@ extension String {
 }
 
 extension ScoreOutput {
-  /// The ranking for a terminal: rank, supplier, country, score with confidence, grade, Trade
-  /// Assurance coverage (for the order amount when one is given) and the most serious flags.
+  /// The ranking for a terminal: rank, supplier, country, score with confidence, grade and standing,
+  /// Trade Assurance coverage (for the order amount when one is given) and the most serious flags.
+  /// The standing is written out, not only coloured: piped or with NO_COLOR the colour is gone, and it
+  /// is the decision.
   public static func table(_ list: RankedList, width: Int = 100, colour: Bool, orderAmount: Money? = nil)
     -> String
   {
@@ -244,7 +246,8 @@ extension ScoreOutput {
       table.row([
         (.text(String(i + 1)), nil), (.text(s.supplier.name), nil), (.text(s.supplier.id), nil),
         (.text(s.supplier.country), nil), (.text(s.score.map { fixed($0, 1) } ?? "–"), nil),
-        (.text(String(Int((s.confidence * 100).rounded())) + "%"), nil), (.text(s.grade), gradeColour),
+        (.text(String(Int((s.confidence * 100).rounded())) + "%"), nil),
+        (.text(s.grade + " " + s.standing.rawValue), gradeColour),
         (.text(ta), taColour), (flags, severe),
       ])
     }

@@ -116,3 +116,27 @@ extension TextOutputTests {
     for title in ["Supplier", "Score", "Grade", "TA limit", "Flags"] { #expect(header.contains(title)) }
   }
 }
+
+extension TextOutputTests {
+  @Test func theStandingIsWrittenOutNotOnlyColoured() throws {
+    let list = Self.list(Self.crowded())
+    #expect(Set(list.suppliers.map(\.standing)).count >= 2)
+    for width in [60, 80, 100] {
+      let rows = ScoreOutput.table(list, width: width, colour: false).split(separator: "\n").filter {
+        $0.first == " " || $0.first?.isNumber == true
+      }.dropFirst()
+      #expect(rows.count == list.suppliers.count)
+      for (s, row) in zip(list.suppliers, rows) {
+        #expect(row.contains("  \(s.grade) \(s.standing.rawValue)  "), "\(width) columns: \(row)")
+      }
+    }
+    let markdown = ScoreOutput.markdown(list).split(separator: "\n")
+    let header = try #require(markdown.first { $0.hasPrefix("| Rank") })
+    let columns = header.split(separator: "|").map { $0.split(separator: " ").joined(separator: " ") }
+    let standingColumn = try #require(columns.firstIndex(of: "Standing"))
+    for (s, row) in zip(list.suppliers, markdown.filter { $0.hasPrefix("| ") }.dropFirst()) {
+      let cells = row.split(separator: "|").map { $0.split(separator: " ").joined(separator: " ") }
+      #expect(cells[standingColumn] == s.standing.rawValue, "\(row)")
+    }
+  }
+}
