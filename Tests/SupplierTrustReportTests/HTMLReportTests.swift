@@ -272,3 +272,37 @@ import Testing
     #expect(w.string == "<td title=\"&quot;&gt;&lt;script&gt;\" hidden>&lt;/td&gt;</td>")
   }
 }
+
+extension HTMLReportTests {
+  @Test func histogramBarsFollowEachSuppliersStanding() throws {
+    var f = TextOutputTests.crowded()
+    let strong = f.supplier("SUP-0103", name: "Strong But Audited Co.")
+    for k in 0..<30 { f.review(strong, rating: 5, daysAgo: 5 + 10 * k) }
+    f.certificate(strong)
+    f.audit(strong, result: .fail, daysAgo: 30)
+    for _ in 0..<6 { f.order(strong) }
+    let input = f.input()
+    let suppliers = input.list.suppliers.filter { $0.score != nil }
+    // Warned suppliers in the ok grade bands are what a band-coloured bar misstated.
+    let policy = input.list.run.policy
+    #expect(suppliers.contains { $0.standing != policy.band(for: $0.score!).standing })
+    let doc = HTMLCheck.parse(HTMLReport.render(input))
+    let chart = try #require(
+      doc.elements(named: "svg").first { doc.textContent(of: $0).hasPrefix("Score distribution") })
+    var drawn: [String: Int] = [:]
+    for bar in doc.elements(named: "rect") where doc.ancestors(of: bar).contains(chart) {
+      guard let standing = doc.nodes[bar].attribute("class") else { continue }
+      let tip = try #require(
+        doc.children(of: bar).first.map { doc.textContent(of: $0) }, "bar without a title")
+      // "score 60–65: 2 warned of 3 suppliers"
+      let words = tip.split(separator: " ")
+      #expect(words.count >= 4 && words[3] == standing, "\(tip)")
+      drawn[standing, default: 0] += Int(words[2]) ?? -1000
+    }
+    for standing in Standing.allCases {
+      #expect(
+        drawn[standing.rawValue, default: 0] == suppliers.filter { $0.standing == standing }.count,
+        "\(standing)")
+    }
+  }
+}
