@@ -306,3 +306,32 @@ extension HTMLReportTests {
     }
   }
 }
+
+extension HTMLReportTests {
+  @Test func theTrendShowsNoSnapshotAfterTheReportsDay() throws {
+    let f = ReportFixture.ordinary(count: 6)
+    let top = f.input().list.suppliers[0].supplier.id
+    func point(_ month: Int, _ year: Int = 2026) -> TrendPoint {
+      TrendPoint(asOf: Day(year: year, month: month, day: 1)!, score: 70, confidence: 0.5, grade: "B")
+    }
+    let later = Day(year: 2027, month: 2, day: 1)!
+    let history = [top: [point(5), point(8), point(12), point(2, 2027)]]
+    let doc = HTMLCheck.parse(HTMLReport.render(f.input(detailCount: 3, history: history)))
+    let trend = try #require(
+      doc.elements(named: "svg").first { doc.textContent(of: $0).hasPrefix("Score over time") })
+    let text = doc.textContent(of: trend)
+    #expect(text.contains("2026-08-01"))
+    #expect(!text.contains("2026-12-01") && !text.contains(later.description), "\(text)")
+    // Two kept snapshots and this report's own point.
+    #expect(doc.elements(named: "circle").filter { doc.ancestors(of: $0).contains(trend) }.count == 3)
+    let caption = try #require(
+      doc.ancestors(of: trend).compactMap { figure in
+        doc.children(of: figure).first { doc.nodes[$0].name == "figcaption" }
+      }.first)
+    #expect(doc.textContent(of: caption).contains("(2 snapshots)"))
+
+    let onlyLater = [top: [point(12), point(2, 2027)]]
+    let none = HTMLReport.render(f.input(detailCount: 3, history: onlyLater))
+    #expect(!none.contains("Score over time"))
+  }
+}
