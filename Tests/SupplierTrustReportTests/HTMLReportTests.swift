@@ -335,3 +335,12 @@ extension HTMLReportTests {
     #expect(!none.contains("Score over time"))
   }
 }
+
+extension HTMLReportTests {
+  @Test func theLegendDefinesAStaleAuditAsTheScorerRaisesIt() {
+    // The scorer raises audit_stale for an old audit and for one whose valid_until has passed.
+    let meaning = HTMLReportRenderer.meaning(of: .auditStale, policy: .default)
+    #expect(meaning.contains("older than \(Policy.default.audits.staleAfterDays) days"))
+    #expect(meaning.contains("valid until has passed"))
+  }
+}
