@@ -318,7 +318,7 @@ extension HTMLReportRenderer {
     let (width, rowHeight) = (380, 22)
     let height = rowHeight * 5 + 6
     let (trackX, trackWidth) = (44.0, 260.0)
-    let parts = (1...5).reversed().map { "\($0) stars: \(reviews.histogram[$0 - 1])" }
+    let parts = (1...5).reversed().map { "\($0) star\($0 == 1 ? "" : "s"): \(reviews.histogram[$0 - 1])" }
     svgStart(
       width: width, height: height, title: "Ratings",
       description: "Reviews by rating, rounded to whole stars: " + parts.joined(separator: ", ") + ".")
@@ -329,7 +329,7 @@ extension HTMLReportRenderer {
       rect(trackX, y, trackWidth, 15, "track", tip: nil)
       rect(
         trackX, y, trackWidth * Double(count) / Double(total), 15, "bar",
-        tip: "\(stars) stars: \(count) review\(count == 1 ? "" : "s")")
+        tip: "\(stars) star\(stars == 1 ? "" : "s"): \(count) review\(count == 1 ? "" : "s")")
       label(
         trackX + trackWidth + 8, y + 12, "\(count) (\(Int((100 * Double(count) / Double(total)).rounded()))%)"
       )

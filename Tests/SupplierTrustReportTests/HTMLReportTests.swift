@@ -344,3 +344,16 @@ extension HTMLReportTests {
     #expect(meaning.contains("valid until has passed"))
   }
 }
+
+extension HTMLReportTests {
+  @Test func oneStarIsSingular() {
+    var f = ReportFixture()
+    let id = f.supplier("SUP-0001")
+    f.review(id, rating: 1)
+    f.review(id, rating: 5)
+    let html = HTMLReport.render(f.input())
+    #expect(html.contains("1 star: 1 review"))
+    #expect(html.contains("5 stars: 1"))
+    #expect(!html.contains("1 stars"))
+  }
+}
