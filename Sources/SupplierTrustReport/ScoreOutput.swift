@@ -162,7 +162,8 @@ public enum ScoreOutput {
     out += "| Rank | Supplier | Country | Score | Grade | Standing | Confidence | Trade Assurance | Flags |\n"
     out += "|---:|---|---|---:|---|---|---:|---|---|\n"
     for (i, s) in list.suppliers.enumerated() {
-      let score = s.score.map { format(rounded($0, 1)) } ?? "–"
+      // One decimal always, as in the terminal table: "93.0", not "93".
+      let score = s.score.map { fixed($0, 1) } ?? "–"
       let ta = taText(s)
       let flags = s.flags.map { "`\($0.code.rawValue)`" }.joined(separator: " ")
       out +=

@@ -140,3 +140,17 @@ extension TextOutputTests {
     }
   }
 }
+
+extension TextOutputTests {
+  @Test func markdownScoresHaveOneDecimalAsInTheTable() throws {
+    var list = Self.list(Self.crowded())
+    list.suppliers[0].score = 93
+    list.suppliers[1].score = 92.96
+    let markdown = ScoreOutput.markdown(list).split(separator: "\n").filter { $0.hasPrefix("| ") }.dropFirst()
+    for (s, row) in zip(list.suppliers, markdown) {
+      let cells = row.split(separator: "|").map { $0.split(separator: " ").joined(separator: " ") }
+      #expect(cells[3] == (s.score.map { ScoreOutput.fixed($0, 1) } ?? "–"), "\(row)")
+    }
+    #expect(markdown.first.map { $0.contains("| 93.0 |") } == true)
+  }
+}
