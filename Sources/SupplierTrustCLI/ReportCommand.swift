@@ -121,7 +121,7 @@ struct ReportCommand: ParsableCommand {
     let flagged = suppliers.filter { !$0.flags.isEmpty }.count
     print(out)
     print(
-      "\(suppliers.count) of \(run.suppliers.count) suppliers (\(min(detailCount, suppliers.count)) in detail) as of \(asOf), policy \(policy.name) (\(run.policyHash.prefix(12))): "
+      "\(suppliers.count) of \(run.suppliers.count) suppliers (\(min(detailCount, suppliers.count)) in detail) as of \(asOf), policy \(TextTable.inert(policy.name)) (\(run.policyHash.prefix(12))): "
         + "\(standings[.ok] ?? 0) ok, \(standings[.warned] ?? 0) warned, \(standings[.blocked] ?? 0) blocked; \(flagged) with flags"
     )
   }

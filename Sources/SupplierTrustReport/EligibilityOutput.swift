@@ -72,8 +72,10 @@ public enum EligibilityOutput {
       ])
     }
     let header =
-      "Trade Assurance eligibility as of \(asOf), policy \(policy.name) (\(policy.hash.prefix(12))): "
-      + "\(orders.filter(\.protected).count) of \(orders.count) orders protected\n\n"
+      TextTable.wrapped(
+        "Trade Assurance eligibility as of \(asOf), policy \(TextTable.inert(policy.name)) (\(policy.hash.prefix(12))): "
+          + "\(orders.filter(\.protected).count) of \(orders.count) orders protected", width: width)
+      + "\n\n"
     return header + table.render(width: width, colour: colour)
   }
 
@@ -82,16 +84,19 @@ public enum EligibilityOutput {
     return reason
   }
 
+  /// The columns of the CSV output, one row per order; the run's facts repeat on every row so that
+  /// a row copied elsewhere still says which day and policy it was judged by.
+  public static let csvHeader = [
+    "order_id", "supplier_id", "amount_usd", "protected", "covered_usd", "reasons", "late_shipment",
+    "quality",
+    "as_of", "policy", "policy_sha256",
+  ]
+
   /// CSV of the orders, neutralised for spreadsheets.
   public static func csv(_ orders: [OrderEligibility], asOf: Day, policy: Policy = .default) -> String {
     let encoder = CSVEncoder(formulaPolicy: .neutralize)
     var bytes: [UInt8] = []
-    encoder.appendRow(
-      [
-        "order_id", "supplier_id", "amount_usd", "protected", "covered_usd", "reasons", "late_shipment",
-        "quality",
-      ],
-      to: &bytes)
+    encoder.appendRow(csvHeader, to: &bytes)
     for o in orders {
       func claim(_ kind: ClaimKind) -> String {
         guard let c = o.claims.first(where: { $0.kind == kind }) else { return "" }

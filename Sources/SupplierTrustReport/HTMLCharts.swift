@@ -62,16 +62,20 @@ extension HTMLReportRenderer {
 
   // MARK: - Summary
 
-  /// Histogram of scores in 5-point bins, each bar coloured by the standing its grade band gives.
+  /// Histogram of scores in 5-point bins, each bar stacked by the suppliers' own standings: a flag or a
+  /// low confidence warns whatever the score, so a grade band's colour would misstate the legend.
   mutating func scoreHistogram(_ suppliers: [SupplierAssessment]) {
     var bins = Array(repeating: 0, count: 20)
+    var standings = Array(repeating: [Standing: Int](), count: 20)
     var unscored = 0
     for s in suppliers {
       guard let score = s.score else {
         unscored += 1
         continue
       }
-      bins[min(19, max(0, Int(score / 5)))] += 1
+      let bin = min(19, max(0, Int(score / 5)))
+      bins[bin] += 1
+      standings[bin][s.standing, default: 0] += 1
     }
     let bands = policy.bands.sorted { $0.minimumScore < $1.minimumScore }
     var perBand: [String] = []
@@ -80,9 +84,13 @@ extension HTMLReportRenderer {
       let count = suppliers.filter { ($0.score ?? -1) >= band.minimumScore && ($0.score ?? -1) < upper }.count
       perBand.append("\(band.grade) (\(ScoreOutput.format(band.minimumScore)) or more): \(count)")
     }
+    let byStanding = Standing.allCases.map { standing in
+      "\(standing.rawValue) \(standings.reduce(0) { $0 + ($1[standing] ?? 0) })"
+    }
     let description =
       "Scores of the \(suppliers.count) suppliers in this report in bins of 5 points. By grade: "
-      + perBand.joined(separator: ", ") + (unscored > 0 ? "; \(unscored) without a score." : ".")
+      + perBand.joined(separator: ", ") + ". Scored suppliers by standing: "
+      + byStanding.joined(separator: ", ") + (unscored > 0 ? "; \(unscored) without a score." : ".")
     let (width, height) = (600, 230)
     let (left, right, top, bottom) = (40.0, 12.0, 26.0, 36.0)
     let plotWidth = Double(width) - left - right
@@ -98,12 +106,17 @@ extension HTMLReportRenderer {
     }
     let binWidth = plotWidth / 20
     for (i, count) in bins.enumerated() where count > 0 {
-      let h = plotHeight * Double(count) / maxTick
-      let standing = policy.band(for: Double(i * 5)).standing
       let range = "\(i * 5)–\(i * 5 + 5)"
-      rect(
-        left + Double(i) * binWidth + 1, top + plotHeight - h, binWidth - 2, h, standing.cssClass,
-        tip: "score \(range): \(count) supplier\(count == 1 ? "" : "s")")
+      var below = 0
+      for standing in Standing.allCases {
+        guard let n = standings[i][standing], n > 0 else { continue }
+        let h = plotHeight * Double(n) / maxTick
+        let y = top + plotHeight - plotHeight * Double(below) / maxTick - h
+        rect(
+          left + Double(i) * binWidth + 1, y, binWidth - 2, h, standing.cssClass,
+          tip: "score \(range): \(n) \(standing.rawValue) of \(count) supplier\(count == 1 ? "" : "s")")
+        below += n
+      }
     }
     // Grade thresholds and letters.
     for (i, band) in bands.enumerated() {
@@ -305,7 +318,7 @@ extension HTMLReportRenderer {
     let (width, rowHeight) = (380, 22)
     let height = rowHeight * 5 + 6
     let (trackX, trackWidth) = (44.0, 260.0)
-    let parts = (1...5).reversed().map { "\($0) stars: \(reviews.histogram[$0 - 1])" }
+    let parts = (1...5).reversed().map { "\($0) star\($0 == 1 ? "" : "s"): \(reviews.histogram[$0 - 1])" }
     svgStart(
       width: width, height: height, title: "Ratings",
       description: "Reviews by rating, rounded to whole stars: " + parts.joined(separator: ", ") + ".")
@@ -316,7 +329,7 @@ extension HTMLReportRenderer {
       rect(trackX, y, trackWidth, 15, "track", tip: nil)
       rect(
         trackX, y, trackWidth * Double(count) / Double(total), 15, "bar",
-        tip: "\(stars) stars: \(count) review\(count == 1 ? "" : "s")")
+        tip: "\(stars) star\(stars == 1 ? "" : "s"): \(count) review\(count == 1 ? "" : "s")")
       label(
         trackX + trackWidth + 8, y + 12, "\(count) (\(Int((100 * Double(count) / Double(total)).rounded()))%)"
       )

@@ -145,8 +145,8 @@ extension HTMLReportRenderer {
     case "audits":
       return
         "On-site audits: the newest audit's result, less for major and minor findings, fading half-way back to neutral "
-        + "every \(ScoreOutput.format(p.audits.halfLifeDays)) days; older than \(p.audits.staleAfterDays) days it is "
-        + "stale."
+        + "every \(ScoreOutput.format(p.audits.halfLifeDays)) days; older than \(p.audits.staleAfterDays) days, or past the date it "
+        + "was valid until, it is stale."
     case "delivery":
       return
         "On-time shipment and disputes: your own orders count most, the platform's self-reported on-time figure "

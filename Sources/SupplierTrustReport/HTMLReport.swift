@@ -300,7 +300,9 @@ struct HTMLReportRenderer {
         "A certificate's validity is longer than its standard allows (\(policy.certifications.maximumValidityYears) years for ISO management systems)."
     case .certSuspended: return "A certificate is suspended or withdrawn."
     case .auditFailed: return "The latest audit failed."
-    case .auditStale: return "The latest audit is older than \(policy.audits.staleAfterDays) days."
+    case .auditStale:
+      return
+        "The latest audit is older than \(policy.audits.staleAfterDays) days, or the date it was valid until has passed."
     case .lateShipments:
       return "On-time delivery is below \(percent(policy.delivery.lateThreshold))."
     case .disputeHistory:

@@ -414,7 +414,10 @@ extension HTMLReportRenderer {
   }
 
   mutating func trendBlock(_ s: SupplierAssessment) {
-    guard let history = input.history[s.supplier.id], !history.isEmpty else { return }
+    // A back-dated report must not show scores from after its own day: the store keeps every run's
+    // snapshot, later ones included.
+    let history = (input.history[s.supplier.id] ?? []).filter { $0.asOf <= run.asOf }
+    guard !history.isEmpty else { return }
     w.element("h4", text: "Score over time")
     w.open("figure")
     let current = TrendPoint(asOf: run.asOf, score: s.score, confidence: s.confidence, grade: s.grade)

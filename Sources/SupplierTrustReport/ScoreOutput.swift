@@ -159,14 +159,15 @@ public enum ScoreOutput {
     out += "Policy `\(markdownCode(list.run.policy.name))` (sha256 `\(list.run.policyHash.prefix(12))`)"
     if !list.criteria.isEmpty { out += "; " + list.criteria.map(markdownText).joined(separator: "; ") }
     out += ".\n\n"
-    out += "| Rank | Supplier | Country | Score | Grade | Confidence | Trade Assurance | Flags |\n"
-    out += "|---:|---|---|---:|---|---:|---|---|\n"
+    out += "| Rank | Supplier | Country | Score | Grade | Standing | Confidence | Trade Assurance | Flags |\n"
+    out += "|---:|---|---|---:|---|---|---:|---|---|\n"
     for (i, s) in list.suppliers.enumerated() {
-      let score = s.score.map { format(rounded($0, 1)) } ?? "–"
+      // One decimal always, as in the terminal table: "93.0", not "93".
+      let score = s.score.map { fixed($0, 1) } ?? "–"
       let ta = taText(s)
       let flags = s.flags.map { "`\($0.code.rawValue)`" }.joined(separator: " ")
       out +=
-        "| \(i + 1) | \(markdownText(s.supplier.name)) (`\(markdownCode(s.supplier.id))`) | \(markdownText(s.supplier.country)) | \(score) | \(markdownText(s.grade)) | \(format(rounded(s.confidence, 2))) | \(markdownText(ta)) | \(flags) |\n"
+        "| \(i + 1) | \(markdownText(s.supplier.name)) (`\(markdownCode(s.supplier.id))`) | \(markdownText(s.supplier.country)) | \(score) | \(markdownText(s.grade)) | \(s.standing.rawValue) | \(format(rounded(s.confidence, 2))) | \(markdownText(ta)) | \(flags) |\n"
     }
     if list.suppliers.isEmpty { out += "\nNo supplier matches.\n" }
     return out
@@ -184,14 +185,14 @@ public enum ScoreOutput {
   /// Markdown text with every character that could start markup or break the table escaped.
   static func markdownText(_ text: String) -> String {
     var out = ""
-    for ch in text {
+    // Markdown is read in terminals too, where an escape sequence would run.
+    for ch in TextTable.inert(text) {
       switch ch {
       case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", "!", "|", "~", ">":
         out.append("\\")
         out.append(ch)
       case "<": out += "&lt;"
       case "&": out += "&amp;"
-      case "\n", "\r": out += " "
       default: out.append(ch)
       }
     }
@@ -199,7 +200,7 @@ public enum ScoreOutput {
   }
 
   static func markdownCode(_ text: String) -> String {
-    text.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "/")
+    TextTable.inert(text).replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "/")
   }
 }
 

@@ -1,73 +1,193 @@
 import SupplierTrustScoring
 
-/// Plain-text tables for a terminal: aligned columns, truncated to a width, colour only when asked.
+/// Plain-text tables for a terminal: aligned columns fitted to a width, colour only when asked.
 public struct TextTable {
   public enum Alignment { case left, right }
   public struct Column {
     var title: String
     var alignment: Alignment
+    /// The narrowest a flexible column gets while the table is wide enough (fixed columns never shrink
+    /// while there is room).
+    var preferred: Int
+    /// The narrowest a flexible column gets before other columns are dropped.
     var minimum: Int
     var flexible: Bool
+    /// When even the minimum widths do not fit, columns with a rank leave the table, lowest first.
+    var dropRank: Int?
+  }
+
+  /// What a cell shows: text, cut with an ellipsis when too long, or a list that shows as many of its
+  /// items as fit (at most `shown`) and counts the others ("a, b +3").
+  enum Content {
+    case text(String)
+    case list([String], shown: Int)
   }
 
   var columns: [Column] = []
-  var rows: [[(text: String, colour: String?)]] = []
+  var rows: [[(content: Content, colour: String?)]] = []
 
   public init() {}
 
   mutating func column(
-    _ title: String, _ alignment: Alignment = .left, minimum: Int = 0, flexible: Bool = false
+    _ title: String, _ alignment: Alignment = .left, minimum: Int = 0, preferred: Int? = nil,
+    flexible: Bool = false, dropRank: Int? = nil
   ) {
+    let title = TextTable.inert(title)
+    let minimum = max(minimum, flexible ? 1 : TextTable.width(of: title))
     columns.append(
-      Column(title: title, alignment: alignment, minimum: max(minimum, title.count), flexible: flexible))
+      Column(
+        title: title, alignment: alignment, preferred: max(minimum, preferred ?? minimum), minimum: minimum,
+        flexible: flexible, dropRank: dropRank))
   }
 
   mutating func row(_ cells: [(String, String?)]) {
-    rows.append(cells.map { (TextTable.inert($0.0), $0.1) })
+    row(cells.map { (.text($0.0), $0.1) })
   }
 
-  /// Control characters (escape sequences in a supplier's name) must never reach the terminal.
-  static func inert(_ text: String) -> String {
+  mutating func row(_ cells: [(Content, String?)]) {
+    rows.append(
+      cells.map { cell in
+        switch cell.0 {
+        case .text(let text): (.text(TextTable.inert(text)), cell.1)
+        case .list(let items, let shown): (.list(items.map(TextTable.inert), shown: shown), cell.1)
+        }
+      })
+  }
+
+  /// Control characters (escape sequences in a supplier's or a policy's name) must never reach the
+  /// terminal.
+  public static func inert(_ text: String) -> String {
     String(
       String.UnicodeScalarView(
         text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? " " : $0 }))
   }
 
-  /// Columns to `width`: fixed columns take what they need, flexible ones share the rest.
+  /// Terminal columns a character takes: East Asian wide and fullwidth forms (and emoji) take two.
+  static func width(of character: Character) -> Int {
+    guard let scalar = character.unicodeScalars.first else { return 0 }
+    if character.unicodeScalars.contains("\u{FE0F}") { return 2 }
+    switch scalar.value {
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+      0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+      0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+      return 2
+    default: return 1
+    }
+  }
+
+  static func width(of text: String) -> Int { text.reduce(0) { $0 + width(of: $1) } }
+
+  /// `text` cut to `width` columns, ending in an ellipsis when something was left out.
+  static func truncated(_ text: String, to width: Int) -> String {
+    if self.width(of: text) <= width { return text }
+    guard width > 0 else { return "" }
+    var out = ""
+    var used = 0
+    for ch in text {
+      let w = self.width(of: ch)
+      if used + w > width - 1 { break }
+      out.append(ch)
+      used += w
+    }
+    return out + "…"
+  }
+
+  /// As many whole items as fit in `width` (at most `shown`), then "+N" for the others; when not even
+  /// one fits, the first is cut short, so the count of hidden items always shows.
+  static func list(_ items: [String], shown: Int, width: Int) -> String {
+    guard !items.isEmpty else { return "" }
+    for k in stride(from: min(max(1, shown), items.count), through: 1, by: -1) {
+      let hidden = items.count - k
+      let text = items.prefix(k).joined(separator: ", ") + (hidden > 0 ? " +\(hidden)" : "")
+      if self.width(of: text) <= width { return text }
+    }
+    let more = items.count > 1 ? " +\(items.count - 1)" : ""
+    if width - more.count >= 2 { return truncated(items[0], to: width - more.count) + more }
+    return truncated(items[0] + more, to: width)
+  }
+
+  static func text(_ content: Content, width: Int) -> String {
+    switch content {
+    case .text(let text): truncated(text, to: width)
+    case .list(let items, let shown): list(items, shown: shown, width: width)
+    }
+  }
+
+  /// Columns to `width`, never wider: fixed columns take what they need and flexible ones share the
+  /// rest; when even the narrowest flexible columns do not fit, the lowest-ranked columns go.
   public func render(width: Int, colour: Bool) -> String {
-    var widths = columns.indices.map { c in
-      max(columns[c].minimum, rows.map { $0[c].text.count }.max() ?? 0)
+    let width = max(1, width)
+    let natural = columns.indices.map { c in
+      max(
+        TextTable.width(of: columns[c].title), columns[c].flexible ? 0 : columns[c].minimum,
+        rows.map { TextTable.width(of: TextTable.text($0[c].content, width: .max)) }.max() ?? 0)
     }
-    let separators = 2 * (columns.count - 1)
-    let total = widths.reduce(0, +) + separators
-    if total > width {
-      var excess = total - width
-      // Earlier flexible columns give way first: names truncate before flags do.
-      for c in columns.indices where columns[c].flexible && excess > 0 {
-        let cut = min(excess, widths[c] - columns[c].minimum)
-        widths[c] -= cut
-        excess -= cut
+    func total(_ shown: [Int], _ widths: (Int) -> Int) -> Int {
+      shown.reduce(0) { $0 + widths($1) } + 2 * max(0, shown.count - 1)
+    }
+    func narrowest(_ c: Int) -> Int { columns[c].flexible ? min(natural[c], columns[c].minimum) : natural[c] }
+    var shown = Array(columns.indices)
+    let droppable = columns.indices.filter { columns[$0].dropRank != nil }
+      .sorted { columns[$0].dropRank! < columns[$1].dropRank! }
+    for c in droppable where total(shown, narrowest) > width { shown.removeAll { $0 == c } }
+
+    var widths = natural
+    var excess = total(shown, { widths[$0] }) - width
+    func shrink(_ c: Int, to floor: Int) {
+      let cut = max(0, min(excess, widths[c] - floor))
+      widths[c] -= cut
+      excess -= cut
+    }
+    // Earlier flexible columns give way first (names truncate before flags do), to their preferred
+    // width and then to their minimum.
+    for c in shown where columns[c].flexible { shrink(c, to: min(natural[c], columns[c].preferred)) }
+    for c in shown where columns[c].flexible { shrink(c, to: narrowest(c)) }
+    // Narrower than the columns that cannot be dropped: the rightmost shrink, then go.
+    for c in shown.reversed() { shrink(c, to: 1) }
+    while excess > 0 && shown.count > 1 {
+      let c = shown.removeLast()
+      excess -= widths[c] + 2
+    }
+
+    func line(_ cells: [(text: String, colour: String?)]) -> String {
+      var parts: [String] = []
+      for (k, c) in shown.enumerated() {
+        let text = cells[k].text
+        let pad = String(repeating: " ", count: max(0, widths[c] - TextTable.width(of: text)))
+        // The last column is not padded, so that no line ends in spaces (coloured or not).
+        var cell =
+          columns[c].alignment == .right ? pad + text : (k == shown.count - 1 ? text : text + pad)
+        if colour, let code = cells[k].colour, !text.isEmpty { cell = "\u{1B}[\(code)m" + cell + "\u{1B}[0m" }
+        parts.append(cell)
       }
-    }
-    func cell(_ text: String, _ c: Int) -> String {
-      var t = text
-      if t.count > widths[c] { t = String(t.prefix(max(0, widths[c] - 1))) + "…" }
-      let pad = String(repeating: " ", count: widths[c] - t.count)
-      return columns[c].alignment == .left ? t + pad : pad + t
+      return parts.joined(separator: "  ").trailingSpaceTrimmed
     }
     var lines: [String] = []
-    let header = columns.indices.map { cell(columns[$0].title, $0) }.joined(separator: "  ")
+    let header = line(shown.map { (TextTable.truncated(columns[$0].title, to: widths[$0]), nil) })
     lines.append(colour ? "\u{1B}[1m" + header + "\u{1B}[0m" : header)
-    lines.append(String(repeating: "─", count: min(width, widths.reduce(0, +) + separators)))
+    lines.append(String(repeating: "─", count: min(width, total(shown, { widths[$0] }))))
     for row in rows {
-      let text = columns.indices.map { c -> String in
-        let content = cell(row[c].text, c)
-        if colour, let code = row[c].colour { return "\u{1B}[\(code)m" + content + "\u{1B}[0m" }
-        return content
-      }.joined(separator: "  ")
-      lines.append(text.trailingSpaceTrimmed)
+      lines.append(line(shown.map { (TextTable.text(row[$0].content, width: widths[$0]), row[$0].colour) }))
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `text` broken at spaces into lines of at most `width` columns (a longer word is cut).
+  static func wrapped(_ text: String, width: Int) -> String {
+    let width = max(1, width)
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+      let candidate = current.isEmpty ? word : current + " " + word
+      if TextTable.width(of: candidate) <= width {
+        current = candidate
+        continue
+      }
+      if !current.isEmpty { lines.append(current) }
+      current = truncated(word, to: width)
+    }
+    lines.append(current)
+    return lines.joined(separator: "\n")
   }
 }
 
@@ -80,21 +200,25 @@ extension String {
 }
 
 extension ScoreOutput {
-  /// The ranking for a terminal: rank, supplier, country, score with confidence, grade, Trade
-  /// Assurance coverage (for the order amount when one is given) and the most serious flags.
+  /// The ranking for a terminal: rank, supplier, country, score with confidence, grade and standing,
+  /// Trade Assurance coverage (for the order amount when one is given) and the most serious flags.
+  /// The standing is written out, not only coloured: piped or with NO_COLOR the colour is gone, and it
+  /// is the decision.
   public static func table(_ list: RankedList, width: Int = 100, colour: Bool, orderAmount: Money? = nil)
     -> String
   {
     var table = TextTable()
+    // On a narrow terminal confidence goes first (a low one already warns), then the country, then
+    // the ID; the score, grade, Trade Assurance and flags are the decision and stay.
     table.column("#", .right)
-    table.column("Supplier", minimum: 18, flexible: true)
-    table.column("ID")
-    table.column("CC")
+    table.column("Supplier", minimum: 14, preferred: 18, flexible: true)
+    table.column("ID", dropRank: 3)
+    table.column("CC", dropRank: 2)
     table.column("Score", .right)
-    table.column("Conf", .right)
+    table.column("Conf", .right, dropRank: 1)
     table.column("Grade")
-    table.column(orderAmount == nil ? "TA limit" : "TA covers order")
-    table.column("Flags", minimum: 24, flexible: true)
+    table.column(orderAmount == nil ? "TA limit" : "TA covers")
+    table.column("Flags", minimum: 16, preferred: 24, flexible: true)
     for (i, s) in list.suppliers.enumerated() {
       let gradeColour: String? =
         switch s.standing {
@@ -115,19 +239,24 @@ extension ScoreOutput {
         ta = (covered ? "yes " : "no ") + (s.supplier.tradeAssuranceLimit.map { "(\($0.short))" } ?? "")
         taColour = covered ? "32" : "31"
       }
-      let shown = s.flags.prefix(2).map(\.code.rawValue).joined(separator: ", ")
-      let flags = shown + (s.flags.count > 2 ? " +\(s.flags.count - 2)" : "")
       let severe =
         s.flags.first.map { $0.severity == .high ? "31" : $0.severity == .medium ? "33" : nil } ?? nil
+      let flags: TextTable.Content =
+        s.flags.isEmpty ? .text("–") : .list(s.flags.map(\.code.rawValue), shown: 2)
       table.row([
-        (String(i + 1), nil), (s.supplier.name, nil), (s.supplier.id, nil), (s.supplier.country, nil),
-        (s.score.map { fixed($0, 1) } ?? "–", nil), (String(Int((s.confidence * 100).rounded())) + "%", nil),
-        (s.grade, gradeColour), (ta, taColour), (flags.isEmpty ? "–" : flags, severe),
+        (.text(String(i + 1)), nil), (.text(s.supplier.name), nil), (.text(s.supplier.id), nil),
+        (.text(s.supplier.country), nil), (.text(s.score.map { fixed($0, 1) } ?? "–"), nil),
+        (.text(String(Int((s.confidence * 100).rounded())) + "%"), nil),
+        (.text(s.grade + " " + s.standing.rawValue), gradeColour),
+        (.text(ta), taColour), (flags, severe),
       ])
     }
-    var out =
-      "Suppliers as of \(list.run.asOf), policy \(list.run.policy.name) (\(list.run.policyHash.prefix(12)))"
-    if !list.criteria.isEmpty { out += "\n" + list.criteria.joined(separator: "; ") }
+    var out = TextTable.wrapped(
+      "Suppliers as of \(list.run.asOf), policy \(TextTable.inert(list.run.policy.name)) (\(list.run.policyHash.prefix(12)))",
+      width: width)
+    if !list.criteria.isEmpty {
+      out += "\n" + TextTable.wrapped(TextTable.inert(list.criteria.joined(separator: "; ")), width: width)
+    }
     out += "\n\n"
     if list.suppliers.isEmpty { return out + "No supplier matches.\n" }
     return out + table.render(width: width, colour: colour)

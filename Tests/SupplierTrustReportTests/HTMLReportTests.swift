@@ -272,3 +272,88 @@ import Testing
     #expect(w.string == "<td title=\"&quot;&gt;&lt;script&gt;\" hidden>&lt;/td&gt;</td>")
   }
 }
+
+extension HTMLReportTests {
+  @Test func histogramBarsFollowEachSuppliersStanding() throws {
+    var f = TextOutputTests.crowded()
+    let strong = f.supplier("SUP-0103", name: "Strong But Audited Co.")
+    for k in 0..<30 { f.review(strong, rating: 5, daysAgo: 5 + 10 * k) }
+    f.certificate(strong)
+    f.audit(strong, result: .fail, daysAgo: 30)
+    for _ in 0..<6 { f.order(strong) }
+    let input = f.input()
+    let suppliers = input.list.suppliers.filter { $0.score != nil }
+    // Warned suppliers in the ok grade bands are what a band-coloured bar misstated.
+    let policy = input.list.run.policy
+    #expect(suppliers.contains { $0.standing != policy.band(for: $0.score!).standing })
+    let doc = HTMLCheck.parse(HTMLReport.render(input))
+    let chart = try #require(
+      doc.elements(named: "svg").first { doc.textContent(of: $0).hasPrefix("Score distribution") })
+    var drawn: [String: Int] = [:]
+    for bar in doc.elements(named: "rect") where doc.ancestors(of: bar).contains(chart) {
+      guard let standing = doc.nodes[bar].attribute("class") else { continue }
+      let tip = try #require(
+        doc.children(of: bar).first.map { doc.textContent(of: $0) }, "bar without a title")
+      // "score 60–65: 2 warned of 3 suppliers"
+      let words = tip.split(separator: " ")
+      #expect(words.count >= 4 && words[3] == standing, "\(tip)")
+      drawn[standing, default: 0] += Int(words[2]) ?? -1000
+    }
+    for standing in Standing.allCases {
+      #expect(
+        drawn[standing.rawValue, default: 0] == suppliers.filter { $0.standing == standing }.count,
+        "\(standing)")
+    }
+  }
+}
+
+extension HTMLReportTests {
+  @Test func theTrendShowsNoSnapshotAfterTheReportsDay() throws {
+    let f = ReportFixture.ordinary(count: 6)
+    let top = f.input().list.suppliers[0].supplier.id
+    func point(_ month: Int, _ year: Int = 2026) -> TrendPoint {
+      TrendPoint(asOf: Day(year: year, month: month, day: 1)!, score: 70, confidence: 0.5, grade: "B")
+    }
+    let later = Day(year: 2027, month: 2, day: 1)!
+    let history = [top: [point(5), point(8), point(12), point(2, 2027)]]
+    let doc = HTMLCheck.parse(HTMLReport.render(f.input(detailCount: 3, history: history)))
+    let trend = try #require(
+      doc.elements(named: "svg").first { doc.textContent(of: $0).hasPrefix("Score over time") })
+    let text = doc.textContent(of: trend)
+    #expect(text.contains("2026-08-01"))
+    #expect(!text.contains("2026-12-01") && !text.contains(later.description), "\(text)")
+    // Two kept snapshots and this report's own point.
+    #expect(doc.elements(named: "circle").filter { doc.ancestors(of: $0).contains(trend) }.count == 3)
+    let caption = try #require(
+      doc.ancestors(of: trend).compactMap { figure in
+        doc.children(of: figure).first { doc.nodes[$0].name == "figcaption" }
+      }.first)
+    #expect(doc.textContent(of: caption).contains("(2 snapshots)"))
+
+    let onlyLater = [top: [point(12), point(2, 2027)]]
+    let none = HTMLReport.render(f.input(detailCount: 3, history: onlyLater))
+    #expect(!none.contains("Score over time"))
+  }
+}
+
+extension HTMLReportTests {
+  @Test func theLegendDefinesAStaleAuditAsTheScorerRaisesIt() {
+    // The scorer raises audit_stale for an old audit and for one whose valid_until has passed.
+    let meaning = HTMLReportRenderer.meaning(of: .auditStale, policy: .default)
+    #expect(meaning.contains("older than \(Policy.default.audits.staleAfterDays) days"))
+    #expect(meaning.contains("valid until has passed"))
+  }
+}
+
+extension HTMLReportTests {
+  @Test func oneStarIsSingular() {
+    var f = ReportFixture()
+    let id = f.supplier("SUP-0001")
+    f.review(id, rating: 1)
+    f.review(id, rating: 5)
+    let html = HTMLReport.render(f.input())
+    #expect(html.contains("1 star: 1 review"))
+    #expect(html.contains("5 stars: 1"))
+    #expect(!html.contains("1 stars"))
+  }
+}

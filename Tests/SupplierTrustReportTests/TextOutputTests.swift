@@ -1,0 +1,156 @@
+import SupplierTrustScoring
+import Testing
+
+@testable import SupplierTrustReport
+
+/// The terminal table and the Markdown ranking: what reaches a terminal or a chat window as text.
+@Suite struct TextOutputTests {
+  static func list(_ f: ReportFixture, policy: Policy = .default) -> RankedList {
+    RankedList(run: Scorer(policy: policy, asOf: f.asOf).score(f.catalog))
+  }
+
+  @Test func aPolicyNameCannotSendControlCharactersToTheTerminal() {
+    var policy = Policy.default
+    policy.name = "x\u{1B}[31m\u{7}red\u{9B}2J"
+    let f = ReportFixture.ordinary(count: 3)
+    let list = Self.list(f, policy: policy)
+    let orders = EligibilityChecker(asOf: f.asOf).check(f.catalog)
+    let outputs = [
+      "table": ScoreOutput.table(list, colour: false),
+      "markdown": ScoreOutput.markdown(list),
+      "eligibility table": EligibilityOutput.table(orders, asOf: f.asOf, policy: policy, colour: false),
+    ]
+    for (name, text) in outputs {
+      let controls = text.unicodeScalars.filter {
+        ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value)
+      }
+      #expect(controls.isEmpty, "\(name) has \(controls.map { String($0.value, radix: 16) })")
+      #expect(text.contains("x [31m red 2J"), "\(name) should still show the name, made inert")
+    }
+  }
+}
+
+extension TextOutputTests {
+  /// Long Latin and CJK names, and a supplier with many flags, beside ordinary ones.
+  static func crowded() -> ReportFixture {
+    var f = ReportFixture.ordinary(count: 12)
+    let wide = f.supplier("SUP-0101", name: "深圳市华强北电子科技有限公司 (华强) Shenzhen Huaqiang Electronics")
+    f.review(wide, rating: 4)
+    let troubled = f.supplier(
+      "SUP-0102", name: "Guangzhou Extremely Long Trading Name Import & Export Co., Ltd.")
+    f.certificate(
+      troubled, body: "Unknown Certs Ltd", accreditation: nil, expiresInDays: -30, status: .suspended)
+    f.audit(troubled, result: .fail, daysAgo: 900)
+    f.order(troubled, lateDays: 20)
+    f.order(troubled, lateDays: 25)
+    f.burst(troubled, text: "great quality fast shipping highly recommend")
+    return f
+  }
+
+  static func visible(_ line: Substring) -> String {
+    var out = ""
+    var escape = false
+    for ch in line {
+      if ch == "\u{1B}" { escape = true }
+      if !escape { out.append(ch) }
+      if escape && ch == "m" { escape = false }
+    }
+    return out
+  }
+
+  @Test func theTableNeverGetsWiderThanTheTerminal() throws {
+    let list = Self.list(Self.crowded())
+    #expect(list.suppliers.contains { $0.flags.count >= 3 })
+    for width in [40, 60, 72, 80, 100, 132] {
+      for colour in [false, true] {
+        for amount in [nil, Money(cents: 3_000_000)] {
+          let text = ScoreOutput.table(list, width: width, colour: colour, orderAmount: amount)
+          for line in text.split(separator: "\n") {
+            let shown = Self.visible(line)
+            #expect(
+              TextTable.width(of: shown) <= width, "\(width) columns, colour \(colour): \(shown)")
+            #expect(shown.last != " ", "trailing space at \(width) columns: \(shown)")
+          }
+        }
+      }
+    }
+  }
+
+  @Test func wideCharactersTakeTwoColumns() {
+    #expect(TextTable.width(of: "华强 Co") == 7)
+    #expect(TextTable.width(of: "Công ty Cổ phần") == 15)
+    #expect(TextTable.truncated("深圳市华强", to: 6) == "深圳…")
+  }
+
+  @Test func hiddenFlagsAreCounted() throws {
+    let list = Self.list(Self.crowded())
+    let troubled = try #require(list.suppliers.first { $0.supplier.id == "SUP-0102" })
+    let codes = troubled.flags.map(\.code.rawValue)
+    #expect(codes.count >= 3)
+    let line = try #require(
+      ScoreOutput.table(list, width: 80, colour: false).split(separator: "\n").first {
+        $0.contains("SUP-0102")
+      })
+    let shownCodes = codes.filter { line.contains($0) }
+    #expect(line.hasSuffix(" +\(codes.count - shownCodes.count)"), "\(line)")
+    #expect(TextTable.list(codes, shown: 2, width: 12).hasSuffix(" +\(codes.count - 1)"))
+    #expect(TextTable.list(["a", "b", "c"], shown: 2, width: 80) == "a, b +1")
+  }
+
+  @Test func pipedOutputKeepsEveryColumnAndPadsNoHeader() throws {
+    let text = ScoreOutput.table(Self.list(Self.crowded()), colour: false)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let header = try #require(lines.first { $0.hasPrefix(" #") })
+    #expect(
+      header.split(separator: " ") == [
+        "#", "Supplier", "ID", "CC", "Score", "Conf", "Grade", "TA", "limit", "Flags",
+      ])
+    #expect(!header.hasSuffix(" "))
+    #expect(lines.contains { $0.count == 100 })
+  }
+
+  @Test func aNarrowTerminalDropsConfidenceFirstAndKeepsTheDecision() throws {
+    let text = ScoreOutput.table(Self.list(Self.crowded()), width: 60, colour: false)
+    let header = try #require(text.split(separator: "\n").first { $0.hasPrefix(" #") })
+    #expect(!header.contains("Conf"))
+    for title in ["Supplier", "Score", "Grade", "TA limit", "Flags"] { #expect(header.contains(title)) }
+  }
+}
+
+extension TextOutputTests {
+  @Test func theStandingIsWrittenOutNotOnlyColoured() throws {
+    let list = Self.list(Self.crowded())
+    #expect(Set(list.suppliers.map(\.standing)).count >= 2)
+    for width in [60, 80, 100] {
+      let rows = ScoreOutput.table(list, width: width, colour: false).split(separator: "\n").filter {
+        $0.first == " " || $0.first?.isNumber == true
+      }.dropFirst()
+      #expect(rows.count == list.suppliers.count)
+      for (s, row) in zip(list.suppliers, rows) {
+        #expect(row.contains("  \(s.grade) \(s.standing.rawValue)  "), "\(width) columns: \(row)")
+      }
+    }
+    let markdown = ScoreOutput.markdown(list).split(separator: "\n")
+    let header = try #require(markdown.first { $0.hasPrefix("| Rank") })
+    let columns = header.split(separator: "|").map { $0.split(separator: " ").joined(separator: " ") }
+    let standingColumn = try #require(columns.firstIndex(of: "Standing"))
+    for (s, row) in zip(list.suppliers, markdown.filter { $0.hasPrefix("| ") }.dropFirst()) {
+      let cells = row.split(separator: "|").map { $0.split(separator: " ").joined(separator: " ") }
+      #expect(cells[standingColumn] == s.standing.rawValue, "\(row)")
+    }
+  }
+}
+
+extension TextOutputTests {
+  @Test func markdownScoresHaveOneDecimalAsInTheTable() throws {
+    var list = Self.list(Self.crowded())
+    list.suppliers[0].score = 93
+    list.suppliers[1].score = 92.96
+    let markdown = ScoreOutput.markdown(list).split(separator: "\n").filter { $0.hasPrefix("| ") }.dropFirst()
+    for (s, row) in zip(list.suppliers, markdown) {
+      let cells = row.split(separator: "|").map { $0.split(separator: " ").joined(separator: " ") }
+      #expect(cells[3] == (s.score.map { ScoreOutput.fixed($0, 1) } ?? "–"), "\(row)")
+    }
+    #expect(markdown.first.map { $0.contains("| 93.0 |") } == true)
+  }
+}
