@@ -85,7 +85,7 @@ public final class ImportSession {
     try update.run()
     statements.removeAll()
     inserts.removeAll()
-    multiInserts.removeAll()
+    multiInserts = []
     provenanceLookups.removeAll()
     lineLookups.removeAll()
     try connection.execute("COMMIT")
@@ -97,7 +97,7 @@ public final class ImportSession {
     guard !finished else { return }
     statements.removeAll()
     inserts.removeAll()
-    multiInserts.removeAll()
+    multiInserts = []
     provenanceLookups.removeAll()
     lineLookups.removeAll()
     try? connection.execute("ROLLBACK")
@@ -132,14 +132,17 @@ public final class ImportSession {
   /// import took 11.6 s against 7.3-8.9 s). Groups with `RETURNING` to tell the stored rows were no
   /// faster: the stored rows are counted instead, and keys looked up only when a group falls short.
   static let rowsPerInsert = 64
-  private var multiInserts: [SQLiteStatement?] = Array(repeating: nil, count: RecordKind.allCases.count)
+  /// Multi-row inserts by kind and rows per statement (64, or a power of two for what is left of
+  /// a shorter run: an XML catalog gives one supplier's reviews at a time, some forty, which
+  /// went one by one when only full groups of 64 were grouped).
+  private var multiInserts: [[Int: SQLiteStatement]] = Array(repeating: [:], count: RecordKind.allCases.count)
   private var provenanceLookups: [SQLiteStatement?] = Array(repeating: nil, count: RecordKind.allCases.count)
 
   /// Writes many checked records of one kind (see ``upsert(_:_:line:)``), in order, with the
   /// same outcomes as one by one. Lines must differ (they are records' first lines in one file).
   ///
   /// While plain inserts are tried first, records go in groups of ``rowsPerInsert`` per
-  /// statement. When a group stores fewer rows than it has, each of its keys is looked up: a key
+  /// statement, and what is left of a run in groups of the largest power of two that fits. When a group stores fewer rows than it has, each of its keys is looked up: a key
   /// stored with this import and this line went in now; with this import and another line, the
   /// record repeats an earlier one of the file; with another import, it is upserted.
   public func upsert(_ kind: RecordKind, rows: [StoreRow], lines: [Int]) throws(StoreError) -> [UpsertOutcome]
@@ -151,16 +154,22 @@ public final class ImportSession {
     outcomes.reserveCapacity(rows.count)
     var start = 0
     while start < rows.count {
-      let end = min(start + group, rows.count)
-      guard insertFirst[slot], end - start == group, group > 1 else {
+      let remaining = rows.count - start
+      // A full group, or the largest power of two that fits: at most six statements per run.
+      let size = remaining >= group ? group : 1 << (Int.bitWidth - 1 - remaining.leadingZeroBitCount)
+      let end = start + size
+      guard insertFirst[slot], size > 1 else {
         for index in start..<end { outcomes.append(try upsert(kind, rows[index], line: lines[index])) }
         start = end
         continue
       }
-      if multiInserts[slot] == nil {
-        multiInserts[slot] = try connection.prepare(Schema.table(for: kind).insertSQL(rows: group))
+      let statement: SQLiteStatement
+      if let prepared = multiInserts[slot][size] {
+        statement = prepared
+      } else {
+        statement = try connection.prepare(Schema.table(for: kind).insertSQL(rows: size))
+        multiInserts[slot][size] = statement
       }
-      let statement = multiInserts[slot]!
       let width = Int32(kind.storeValueCount + 2)
       for index in start..<end {
         let row = rows[index]
