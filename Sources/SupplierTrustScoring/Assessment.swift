@@ -48,8 +48,9 @@ public struct CertificateAssessment: Sendable, Equatable {
   public var verdict: String
   /// Whether another certificate of the same standard is currently valid (a renewal).
   public var renewed: Bool
-  /// In date, not suspended or withdrawn, from recognised (or unstated) bodies, with a plausible
-  /// validity period: what `--require STANDARD` asks for.
+  /// In date, not suspended or withdrawn, issued by a named and recognised body (accredited by
+  /// one too, for a management system), with a plausible validity period: what
+  /// `--require STANDARD` asks for.
   public var isValid: Bool
 }
 

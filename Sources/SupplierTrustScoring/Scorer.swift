@@ -933,6 +933,9 @@ public struct Scorer: Sendable {
               evidence: evidence))
         } else if c.certificationBody == nil || c.accreditationBody == nil {
           value = min(value, p.unknownBodyValue)
+          // Valid means issued by an accredited body: what names no issuer (or, for a management
+          // system, no accreditation) cannot be shown to be, so `--require` does not count it.
+          if c.certificationBody == nil || managementSystem { genuine = false }
           if explains {
             verdict += c.certificationBody == nil ? ", issuer not stated" : ", accreditation body not stated"
           }

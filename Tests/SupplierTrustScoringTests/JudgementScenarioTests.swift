@@ -183,4 +183,23 @@ import Testing
     let high = try #require(run.suppliers.first { $0.supplier.id == "HIGH" })
     #expect(high.components.standing! > low.components.standing!)
   }
+
+  @Test func onlyACertificateFromANamedAccreditedBodyCountsAsValid() {
+    var t = TestCatalog()
+    t.supplier("NO-ISSUER")
+    t.certificate("NO-ISSUER", body: nil)
+    t.supplier("NO-ACCREDITATION")
+    t.certificate("NO-ACCREDITATION", accreditation: nil)
+    t.supplier("MARK")
+    t.certificate("MARK", "CE", body: "TÜV SÜD", accreditation: nil)
+    t.supplier("FULL")
+    t.certificate("FULL")
+    let run = t.score()
+    func valid(_ id: String) -> Set<String> { run.suppliers.first { $0.supplier.id == id }!.validStandards }
+    #expect(valid("NO-ISSUER").isEmpty)
+    #expect(valid("NO-ACCREDITATION").isEmpty)
+    // Product marks are issued by test labs outside IAF accreditation.
+    #expect(valid("MARK") == ["CE"])
+    #expect(valid("FULL") == ["ISO9001"])
+  }
 }
