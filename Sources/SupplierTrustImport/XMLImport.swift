@@ -761,6 +761,7 @@ extension Importer {
   /// (a refused record, one waiting for its supplier, another kind) first writes the group, so
   /// that rejects come out in document order.
   func processXML(_ batch: XMLBatch, in run: FileRun, deferred: inout [(XMLBatch, Int)]) throws {
+    guard options.strict else { return try processXMLByKind(batch, in: run, deferred: &deferred) }
     var group: [Int] = []
     for index in 0..<batch.count {
       let entry = batch.entries[index]
@@ -798,8 +799,73 @@ extension Importer {
     if !group.isEmpty { try storeXML(batch, group, in: run) }
   }
 
+  /// The batch's records kind by kind, suppliers first: an XML catalog nests each supplier's
+  /// records in it, so in document order the kinds alternate every few records and the store
+  /// could group only a supplier's reviews; by kind, a batch's thousands of reviews go in full
+  /// groups. Order within a kind is the document's (a repeated key is refused at its later
+  /// line), records still find their supplier (stored before them), and rejects are reported in
+  /// document order at the end of the batch. (`--strict` keeps document order throughout, so that
+  /// it stops at the first rejected record of the document.)
+  func processXMLByKind(_ batch: XMLBatch, in run: FileRun, deferred: inout [(XMLBatch, Int)]) throws {
+    var rejected: [(index: Int, problem: FieldProblem)] = []
+    var waiting: [Int] = []
+    // The file's kinds are listed in the order the document shows them.
+    for entry in batch.entries { run.note(entry.kind) }
+    func refuse(_ index: Int, _ problem: FieldProblem) {
+      rejected.append((index, problem))
+      // Known at once, so that the supplier's own records can say why it is unknown.
+      if batch.entries[index].kind == .suppliers, let id = batch.field(batch.entries[index], 0) {
+        rejectedSuppliers[String(decoding: id, as: UTF8.self)] = "\(run.path):\(batch.entries[index].line)"
+      }
+    }
+    var group: [Int] = []
+    for kind in RecordKind.allCases.sorted(by: { $0.importOrder < $1.importOrder }) {
+      for index in 0..<batch.count where batch.entries[index].kind == kind {
+        let entry = batch.entries[index]
+        var problem = entry.problem
+        if problem == nil, kind != .suppliers {
+          let known = batch.withRow(entry) {
+            isKnownSupplier($0.bytes(RecordDecoder.supplierValueIndex(kind)))
+          }
+          if !known && entry.deferrable {
+            // A top-level record may name a supplier that comes later in the document.
+            waiting.append(index)
+            continue
+          }
+          if !known { problem = batch.withRow(entry) { referenceProblem(kind, $0) } }
+        }
+        if let problem {
+          refuse(index, problem)
+        } else {
+          group.append(index)
+        }
+      }
+      if !group.isEmpty {
+        try storeXML(batch, group, in: run) {
+          refuse($0, $1)
+          return true
+        }
+        group.removeAll(keepingCapacity: true)
+      }
+    }
+    rejected.sort { $0.index < $1.index }
+    for (index, problem) in rejected { rejectXML(problem, batch, batch.entries[index], in: run) }
+    deferred.append(contentsOf: waiting.sorted().map { (batch, $0) })
+  }
+
   /// Writes records of one kind whose supplier is known, then refuses those that repeat a key.
   func storeXML(_ batch: XMLBatch, _ group: [Int], in run: FileRun) throws {
+    try storeXML(batch, group, in: run) { index, problem in
+      rejectXML(problem, batch, batch.entries[index], in: run)
+      return !run.strictStop
+    }
+  }
+
+  /// Writes records of one kind whose supplier is known; hands each that repeats a key to
+  /// `refuse`, which says whether to go on.
+  func storeXML(
+    _ batch: XMLBatch, _ group: [Int], in run: FileRun, refuse: (Int, FieldProblem) -> Bool
+  ) throws {
     let kind = batch.entries[group[0]].kind
     run.note(kind)
     let problems: [FieldProblem?] = try batch.withRows(group) { rows in
@@ -811,8 +877,7 @@ extension Importer {
     }
     for (position, index) in group.enumerated() {
       if let problem = problems[position] {
-        rejectXML(problem, batch, batch.entries[index], in: run)
-        if run.strictStop { return }
+        if !refuse(index, problem) { return }
       } else {
         run.accepted[kind, default: 0] += 1
       }
