@@ -770,22 +770,16 @@ extension Importer {
         group.removeAll(keepingCapacity: true)
         if run.strictStop { return }
       }
-      var problem = entry.problem
-      if problem == nil, entry.kind != .suppliers {
-        let known = batch.withRow(entry) {
-          isKnownSupplier($0.bytes(RecordDecoder.supplierValueIndex(entry.kind)))
-        }
-        if !known && entry.deferrable {
-          // A top-level record may name a supplier that comes later in the document.
-          run.note(entry.kind)
-          deferred.append((batch, index))
-          continue
-        }
-        if !known { problem = batch.withRow(entry) { referenceProblem(entry.kind, $0) } }
-      }
-      guard let problem else {
+      let problem: FieldProblem
+      switch disposition(of: entry, in: batch) {
+      case .store:
         group.append(index)
         continue
+      case .wait:
+        run.note(entry.kind)
+        deferred.append((batch, index))
+        continue
+      case .refuse(let reason): problem = reason
       }
       if !group.isEmpty {
         try storeXML(batch, group, in: run)
@@ -821,23 +815,10 @@ extension Importer {
     var group: [Int] = []
     for kind in RecordKind.allCases.sorted(by: { $0.importOrder < $1.importOrder }) {
       for index in 0..<batch.count where batch.entries[index].kind == kind {
-        let entry = batch.entries[index]
-        var problem = entry.problem
-        if problem == nil, kind != .suppliers {
-          let known = batch.withRow(entry) {
-            isKnownSupplier($0.bytes(RecordDecoder.supplierValueIndex(kind)))
-          }
-          if !known && entry.deferrable {
-            // A top-level record may name a supplier that comes later in the document.
-            waiting.append(index)
-            continue
-          }
-          if !known { problem = batch.withRow(entry) { referenceProblem(kind, $0) } }
-        }
-        if let problem {
-          refuse(index, problem)
-        } else {
-          group.append(index)
+        switch disposition(of: batch.entries[index], in: batch) {
+        case .store: group.append(index)
+        case .wait: waiting.append(index)
+        case .refuse(let problem): refuse(index, problem)
         }
       }
       if !group.isEmpty {
@@ -851,6 +832,25 @@ extension Importer {
     rejected.sort { $0.index < $1.index }
     for (index, problem) in rejected { rejectXML(problem, batch, batch.entries[index], in: run) }
     deferred.append(contentsOf: waiting.sorted().map { (batch, $0) })
+  }
+
+  /// What becomes of a record read from XML, given the suppliers known so far.
+  enum XMLDisposition {
+    case store
+    /// A top-level record whose supplier may come later in the document.
+    case wait
+    case refuse(FieldProblem)
+  }
+
+  func disposition(of entry: XMLBatch.Entry, in batch: XMLBatch) -> XMLDisposition {
+    if let problem = entry.problem { return .refuse(problem) }
+    guard entry.kind != .suppliers else { return .store }
+    let known = batch.withRow(entry) {
+      isKnownSupplier($0.bytes(RecordDecoder.supplierValueIndex(entry.kind)))
+    }
+    if known { return .store }
+    if entry.deferrable { return .wait }
+    return batch.withRow(entry) { referenceProblem(entry.kind, $0) }.map { .refuse($0) } ?? .store
   }
 
   /// Writes records of one kind whose supplier is known, then refuses those that repeat a key.
