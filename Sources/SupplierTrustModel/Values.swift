@@ -57,6 +57,22 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
   }
 
+  /// `$25,000`, or `$25,000.50` when there are cents: amounts in sentences meant for people, in
+  /// the same style as the tables' `$25,000`.
+  public var displayed: String {
+    let magnitude = cents.magnitude
+    var digits = String(magnitude / 100)
+    var groups: [String] = []
+    while digits.count > 3 {
+      groups.insert(String(digits.suffix(3)), at: 0)
+      digits = String(digits.dropLast(3))
+    }
+    groups.insert(digits, at: 0)
+    let fraction = magnitude % 100
+    let cents = fraction == 0 ? "" : ".\(fraction < 10 ? "0" : "")\(fraction)"
+    return (self.cents < 0 ? "-$" : "$") + groups.joined(separator: ",") + cents
+  }
+
   public static func < (lhs: Money, rhs: Money) -> Bool { lhs.cents < rhs.cents }
 }
 

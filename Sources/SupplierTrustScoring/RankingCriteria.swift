@@ -64,7 +64,7 @@ public struct RankingCriteria: Sendable, Equatable {
     }
     if tradeAssuranceOnly { single("Trade Assurance") { $0.tradeAssuranceOnly = true } }
     if let orderAmount {
-      single("Trade Assurance covering \(orderAmount) USD") { $0.orderAmount = orderAmount }
+      single("Trade Assurance covering \(orderAmount.displayed)") { $0.orderAmount = orderAmount }
     }
     if let minimumScore {
       single("score at least \(JSONValue.format(minimumScore))") { $0.minimumScore = minimumScore }
@@ -103,7 +103,7 @@ public struct RankingCriteria: Sendable, Equatable {
     }
     for standard in requiredStandards { out.append("valid \(standard) required") }
     if tradeAssuranceOnly { out.append("Trade Assurance only") }
-    if let orderAmount { out.append("Trade Assurance must cover an order of \(orderAmount) USD") }
+    if let orderAmount { out.append("Trade Assurance must cover an order of \(orderAmount.displayed)") }
     if let minimumScore { out.append("score at least \(JSONValue.format(minimumScore))") }
     if let top { out.append("top \(top)") }
     return out

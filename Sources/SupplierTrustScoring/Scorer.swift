@@ -1240,7 +1240,7 @@ public struct Scorer: Sendable {
       p.tradeAssuranceWeight,
       s.tradeAssurance.map { $0 ? 0.6 + 0.4 * min(1, (limit ?? 0) / p.tradeAssuranceFullLimitUSD) : 0 },
       s.tradeAssurance == true
-        ? "Trade Assurance" + (limit.map { " up to \(Money(cents: Int64($0 * 100)))" } ?? "")
+        ? "Trade Assurance" + (limit.map { " up to \(Money(cents: Int64($0 * 100)).displayed)" } ?? "")
         : "no Trade Assurance")
     let gold = s.goldSupplierSince.map { Double(max(0, asOf.year - $0)) }
     signal(

@@ -31,6 +31,15 @@ import Testing
     #expect(Money(parsing: text) == nil, "\(text) should not parse")
   }
 
+  @Test(
+    arguments: [
+      (0, "$0"), (5, "$0.05"), (2_500_000, "$25,000"), (2_500_050, "$25,000.50"), (100_000_000, "$1,000,000"),
+      (99_900, "$999"), (-150, "-$1.50"),
+    ] as [(Int64, String)])
+  func displayed(cents: Int64, text: String) {
+    #expect(Money(cents: cents).displayed == text)
+  }
+
   @Test func description() {
     #expect(Money(cents: 2_500_000).description == "25000.00")
     #expect(Money(cents: 5).description == "0.05")

@@ -245,7 +245,7 @@ import Testing
       of: try #require(
         doc.elements(named: "caption").first { doc.textContent(of: $0).contains("suppliers for") }))
     #expect(caption.contains("from VN"))
-    #expect(caption.contains("Trade Assurance must cover an order of 20000.00 USD"))
+    #expect(caption.contains("Trade Assurance must cover an order of $20,000"))
     let headers = doc.elements(named: "th").map { doc.textContent(of: $0) }
     #expect(headers.contains("Trade Assurance for this order"))
     let covered = doc.elements(named: "span").filter { doc.textContent(of: $0) == "covers it" }
