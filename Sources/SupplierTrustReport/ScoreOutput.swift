@@ -205,18 +205,8 @@ public enum ScoreOutput {
 }
 
 extension Money {
-  /// `$25,000` style, for tables.
-  var wholeDollars: String {
-    let dollars = cents / 100
-    var digits = String(dollars)
-    var groups: [String] = []
-    while digits.count > 3 {
-      groups.insert(String(digits.suffix(3)), at: 0)
-      digits = String(digits.dropLast(3))
-    }
-    groups.insert(digits, at: 0)
-    return "$" + groups.joined(separator: ",")
-  }
+  /// `$25,000` style, for tables: whole dollars, the cents left out.
+  var wholeDollars: String { Money(cents: cents - cents % 100).displayed }
 }
 
 extension String {
