@@ -1,3 +1,5 @@
+import SupplierTrustModel
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -17,7 +19,7 @@
 /// Each table slot is 16 bytes (hash, line, key offset) in one array, so that an insert into a
 /// table of millions touches one cache line, not three; keys live in one byte arena
 /// (length-prefixed) rather than in millions of strings; the hash reads eight bytes at a time
-/// instead of seeding a `Hasher` per id. A random probe into a large table costs 250-350 ns on
+/// (``ByteHash``) instead of seeding a `Hasher` per id. A random probe into a large table costs 250-350 ns on
 /// this machine (a cache and TLB miss), which is why sorted input avoids the table altogether.
 struct IdentityIndex {
   private struct Slot {
@@ -100,7 +102,7 @@ struct IdentityIndex {
     if slots.isEmpty { slots = Array(repeating: Slot(hash: 0, line: 0, keyStart: 0), count: initialCapacity) }
     // At most three quarters full: linear probing stays short, memory stays small.
     if (tableCount + 1) * 4 > slots.count * 3 { grow() }
-    let hash = Self.hash(key)
+    let hash = ByteHash.hash(key)
     let keyStart = UInt32(arena.count)
     let found: Int? = arena.withUnsafeBufferPointer { stored in
       slots.withUnsafeMutableBufferPointer { slots in
@@ -163,35 +165,5 @@ struct IdentityIndex {
         slots[slot] = entry
       }
     }
-  }
-
-  /// Eight bytes at a time, each word mixed with a multiply (as in wyhash and FxHash), the
-  /// length folded in so that keys differing only by trailing zero bytes differ; finished with a
-  /// multiply-xorshift so that the low bits used for the slot mix well. Never 0, which marks an
-  /// empty slot.
-  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(key.count)
-    guard let base = key.baseAddress else { return hash | 1 }
-    let raw = UnsafeRawPointer(base)
-    var offset = 0
-    while offset + 8 <= key.count {
-      hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-      hash ^= hash >> 29
-      offset += 8
-    }
-    if offset < key.count {
-      var tail: UInt64 = 0
-      var shift: UInt64 = 0
-      while offset < key.count {
-        tail |= UInt64(key[offset]) << shift
-        shift += 8
-        offset += 1
-      }
-      hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
-    }
-    hash ^= hash >> 32
-    hash &*= 0xd6e8_feb8_6659_fd93
-    hash ^= hash >> 32
-    return hash | 1
   }
 }

@@ -280,7 +280,8 @@ public final class Importer {
     func collectReview(_ row: StoreRow, line: Int) {
       collected.reviews.append(
         id: row.string(0)!, supplierID: row.string(1)!, rating: row[2].double!,
-        day: Day(daysSinceEpoch: Int32(truncatingIfNeeded: row[3].int64!)), reviewerID: row.string(4),
+        day: Day(daysSinceEpoch: Int32(truncatingIfNeeded: row[3].int64!)),
+        reviewerUTF8: row[4].isNull ? nil : row.bytes(4),
         verified: row[6].int64.map { $0 != 0 }, text: row.string(11),
         source: SourceRef(file: 0, line: Int32(truncatingIfNeeded: line)))
     }

@@ -19,10 +19,11 @@ public struct ReviewTable: Sendable {
   /// reviewer's reviews across millions is then arithmetic, not hashing.
   public private(set) var reviewers: [Int32] = []
   /// Every distinct reviewer id, in order of first appearance.
-  public private(set) var reviewerNames: [String] = []
-  /// The number of each name in ``reviewerNames``; built on demand (a table decoded from a
-  /// snapshot needs it only if more reviews are appended).
-  private var reviewerNumbers: [String: Int32] = [:]
+  public var reviewerNames: [String] { snapshotReviewerNames ?? reviewerNumbers.names }
+  /// Reviewer ids and their numbers. A table decoded from a snapshot holds only the names until
+  /// more reviews are appended (``snapshotReviewerNames``); the look-up table is built then.
+  private var reviewerNumbers = NameNumbering()
+  private var snapshotReviewerNames: [String]?
   /// Empty while no review has a text (``hasTexts`` false); otherwise one per review.
   public private(set) var texts: [String?] = []
   /// Whether ``texts`` holds a text (or nil) for every review.
@@ -47,13 +48,35 @@ public struct ReviewTable: Sendable {
     id: String, supplierID: String, rating: Double, day: Day, reviewerID: String?, verified: Bool?,
     text: String? = nil, source: SourceRef
   ) {
+    let reviewer = reviewerID.map { number(ofReviewer: $0) } ?? -1
+    append(
+      id: id, supplierID: supplierID, rating: rating, day: day, reviewer: reviewer, verified: verified,
+      text: text, source: source)
+  }
+
+  /// Appends one review whose reviewer id comes as UTF-8 bytes (nil when not given): millions of
+  /// reviews then cost no `String` per reviewer, only one per distinct reviewer.
+  public mutating func append(
+    id: String, supplierID: String, rating: Double, day: Day, reviewerUTF8: UnsafeBufferPointer<UInt8>?,
+    verified: Bool?, text: String? = nil, source: SourceRef
+  ) {
+    let reviewer = reviewerUTF8.map { number(ofReviewerUTF8: $0) } ?? -1
+    append(
+      id: id, supplierID: supplierID, rating: rating, day: day, reviewer: reviewer, verified: verified,
+      text: text, source: source)
+  }
+
+  private mutating func append(
+    id: String, supplierID: String, rating: Double, day: Day, reviewer: Int32, verified: Bool?,
+    text: String?, source: SourceRef
+  ) {
     if text != nil { startTexts() }
     ids.append(id)
     supplierIDs.append(supplierID)
     ratings.append(rating)
     days.append(day)
     self.verified.append(verified)
-    reviewers.append(reviewerID.map { number(ofReviewer: $0) } ?? -1)
+    reviewers.append(reviewer)
     if hasTexts { texts.append(text) }
     sources.append(source)
   }
@@ -65,15 +88,16 @@ public struct ReviewTable: Sendable {
 
   /// The number of `name` in ``reviewerNames``, added when new.
   private mutating func number(ofReviewer name: String) -> Int32 {
-    if reviewerNumbers.count != reviewerNames.count {
-      reviewerNumbers = Dictionary(
-        uniqueKeysWithValues: reviewerNames.enumerated().map { ($1, Int32($0)) })
+    var name = name
+    return name.withUTF8 { number(ofReviewerUTF8: $0) }
+  }
+
+  private mutating func number(ofReviewerUTF8 name: UnsafeBufferPointer<UInt8>) -> Int32 {
+    if let names = snapshotReviewerNames {
+      reviewerNumbers = NameNumbering(names)
+      snapshotReviewerNames = nil
     }
-    if let known = reviewerNumbers[name] { return known }
-    let new = Int32(reviewerNames.count)
-    reviewerNames.append(name)
-    reviewerNumbers[name] = new
-    return new
+    return reviewerNumbers.number(ofUTF8: name)
   }
 
   /// Builds a table from whole columns (a snapshot's), checking that they line up.
@@ -92,7 +116,7 @@ public struct ReviewTable: Sendable {
     self.days = days
     self.verified = verified
     self.reviewers = reviewers
-    self.reviewerNames = reviewerNames
+    self.snapshotReviewerNames = reviewerNames
     self.sources = sources
   }
 
@@ -120,8 +144,8 @@ public struct ReviewTable: Sendable {
     out.days = positions.map { days[$0] }
     out.verified = positions.map { verified[$0] }
     out.reviewers = positions.map { reviewers[$0] }
-    out.reviewerNames = reviewerNames
     out.reviewerNumbers = reviewerNumbers
+    out.snapshotReviewerNames = snapshotReviewerNames
     out.texts = hasTexts ? positions.map { texts[$0] } : []
     out.hasTexts = hasTexts
     out.sources = positions.map { sources[$0] }

@@ -1,0 +1,59 @@
+import Testing
+
+@testable import SupplierTrustModel
+
+/// The byte-keyed numbering agrees with a dictionary (the reference model) over names that share
+/// their first 16 bytes, differ only in length, are empty or long, and arrive in any order.
+@Suite struct NameNumberingTests {
+  static func names() -> [String] {
+    var names = ["", "a", "a\u{0}", "BYR-00000001", "BYR-00000001 ", "ü-é"]
+    for n in 0..<3000 { names.append("BYR-\(n * 7919 % 5003)") }
+    // Same first 16 bytes, different tails: the slot's head alone cannot tell them apart.
+    for n in 0..<300 { names.append("0123456789abcdef-\(n % 97)") }
+    for n in 0..<50 { names.append(String(repeating: "x", count: n)) }
+    return names
+  }
+
+  @Test func numbersByFirstAppearanceLikeADictionary() {
+    var numbering = NameNumbering()
+    var model: [String: Int32] = [:]
+    var order: [String] = []
+    for name in Self.names() {
+      let expected: Int32
+      if let known = model[name] {
+        expected = known
+      } else {
+        expected = Int32(order.count)
+        model[name] = expected
+        order.append(name)
+      }
+      #expect(numbering.number(of: name) == expected, "\(name)")
+    }
+    #expect(numbering.names == order)
+    #expect(numbering.count == order.count)
+  }
+
+  @Test func rebuiltFromNamesFindsTheSameNumbers() {
+    var first = NameNumbering()
+    for name in Self.names() { _ = first.number(of: name) }
+    var rebuilt = NameNumbering(first.names)
+    for (number, name) in first.names.enumerated() { #expect(rebuilt.number(of: name) == Int32(number)) }
+    #expect(rebuilt.count == first.count)
+  }
+
+  @Test func aRepeatedNameInARebuildKeepsItsPlaceAndItsFirstNumber() {
+    var numbering = NameNumbering(["a", "b", "a", "c"])
+    #expect(numbering.names == ["a", "b", "a", "c"])
+    #expect(numbering.number(of: "a") == 0)
+    #expect(numbering.number(of: "c") == 3)
+    #expect(numbering.number(of: "d") == 4)
+  }
+
+  @Test func hashesDifferForKeysThatDifferOnlyInTrailingZeroBytes() {
+    let a: [UInt8] = [1, 2, 3]
+    let b: [UInt8] = [1, 2, 3, 0]
+    let hashes = [a, b].map { key in key.withUnsafeBufferPointer { ByteHash.hash($0) } }
+    #expect(hashes[0] != hashes[1])
+    #expect(hashes.allSatisfy { $0 != 0 })
+  }
+}
