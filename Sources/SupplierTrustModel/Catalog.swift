@@ -1,7 +1,7 @@
 /// Where one record was read: an index into ``Catalog/sources`` and the line where it starts.
 ///
 /// Two 32-bit numbers rather than a path per record: a large catalog holds millions of reviews.
-public struct SourceRef: Hashable, Sendable {
+public struct SourceRef: Hashable, Sendable, BitwiseCopyable {
   /// Index into ``Catalog/sources``.
   public var file: Int32
   /// The physical line where the record starts (the header is line 1).

@@ -3,7 +3,7 @@
 ///
 /// Stored as the number of days since 1970-01-01 in the proleptic Gregorian calendar, which makes
 /// ages and windows plain integer arithmetic.
-public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Codable, BitwiseCopyable {
   /// Days since 1970-01-01 (negative before it).
   public let daysSinceEpoch: Int32
 

@@ -13,7 +13,7 @@ import SupplierTrustModel
 /// strings as a 32-bit length and UTF-8; `nil` as length `UInt32.max` or a flag byte).
 enum CatalogSnapshot {
   static let magic: UInt32 = 0x5354_4331  // "STC1"
-  static let formatVersion: UInt32 = 4
+  static let formatVersion: UInt32 = 5
 
   /// The two parts: every record but the reviews, and the reviews. Each starts with the header
   /// (magic, format, key), so that either is refused on its own when it does not belong.
@@ -39,31 +39,41 @@ enum CatalogSnapshot {
   }
 
   /// Reviews without texts (they stay in the store, fetched on demand), supplier ids as runs,
-  /// reviewer names once each.
+  /// reviewer names once each, then each field as one column of fixed-width values (the ids as
+  /// their end offsets and one run of bytes). Columns are copied into the table's arrays in bulk:
+  /// decoding 4M reviews field by field cost 0.55-0.65 s, about as long as the rest of scoring.
   static func encodeReviews(_ reviews: ReviewTable, key: String) -> [UInt8] {
     var body = ByteWriter()
-    body.bytes.reserveCapacity(64 + reviews.count * 44)
+    body.bytes.reserveCapacity(64 + reviews.count * 40)
     header(&body, .reviews, key: key)
-    let range = 0..<reviews.count
-    body.count(range.count)
-    var k = range.lowerBound
-    while k < range.upperBound {
+    let count = reviews.count
+    body.count(count)
+    var k = 0
+    while k < count {
       var end = k + 1
-      while end < range.upperBound && reviews.supplierIDs[end] == reviews.supplierIDs[k] { end += 1 }
+      while end < count && reviews.supplierIDs[end] == reviews.supplierIDs[k] { end += 1 }
       body.string(reviews.supplierIDs[k])
       body.count(end - k)
       k = end
     }
     body.count(reviews.reviewerNames.count)
     for name in reviews.reviewerNames { body.string(name) }
-    for k in range {
-      body.string(reviews.ids[k])
-      body.u64(reviews.ratings[k].bitPattern)
-      body.u32(UInt32(bitPattern: reviews.days[k].daysSinceEpoch))
-      body.bool(reviews.verified[k])
-      body.u32(UInt32(bitPattern: reviews.reviewers[k]))
-      body.source(reviews.sources[k])
+    var idEnds: [UInt32] = []
+    var idBytes: [UInt8] = []
+    idEnds.reserveCapacity(count)
+    idBytes.reserveCapacity(count * 12)
+    for var id in reviews.ids {
+      id.withUTF8 { idBytes.append(contentsOf: $0) }
+      idEnds.append(UInt32(idBytes.count))
     }
+    body.column(idEnds)
+    body.column(idBytes)
+    body.column(reviews.ratings.map(\.bitPattern))
+    body.column(reviews.days.map { UInt32(bitPattern: $0.daysSinceEpoch) })
+    body.column(reviews.verified.map { $0.map { $0 ? UInt8(1) : 0 } ?? 2 })
+    body.column(reviews.reviewers.map { UInt32(bitPattern: $0) })
+    body.column(
+      reviews.sources.map { UInt64(UInt32(bitPattern: $0.file)) | UInt64(UInt32(bitPattern: $0.line)) << 32 })
     return body.bytes
   }
 
@@ -276,41 +286,44 @@ enum CatalogSnapshot {
     guard covered == count else { return nil }
     let nameCount = r.count()
     var names: [String] = []
-    names.reserveCapacity(nameCount)
+    names.reserveCapacity(min(nameCount, count))
     for _ in 0..<nameCount {
       guard let name = r.string() else { return nil }
       names.append(name)
     }
+    guard let idEnds = r.column(UInt32.self, count: count),
+      let idBytes = r.column(UInt8.self, count: Int(idEnds.last ?? 0)),
+      let ratings = r.column(UInt64.self, count: count, as: Double.self, Double.init(bitPattern:)),
+      let days = r.column(
+        UInt32.self, count: count, as: Day.self, { Day(daysSinceEpoch: Int32(bitPattern: $0)) }),
+      let verifiedFlags = r.column(UInt8.self, count: count),
+      let reviewers = r.column(UInt32.self, count: count, as: Int32.self, { Int32(bitPattern: $0) }),
+      let sources = r.column(
+        UInt64.self, count: count, as: SourceRef.self,
+        { pair in
+          SourceRef(file: Int32(truncatingIfNeeded: pair), line: Int32(truncatingIfNeeded: pair >> 32))
+        }),
+      r.isValid, r.atEnd()
+    else { return nil }
     var ids: [String] = []
-    var supplierIDs: [String] = []
-    var ratings: [Double] = []
-    var days: [Day] = []
-    var verified: [Bool?] = []
-    var reviewers: [Int32] = []
-    var sources: [SourceRef] = []
     ids.reserveCapacity(count)
-    supplierIDs.reserveCapacity(count)
-    ratings.reserveCapacity(count)
-    days.reserveCapacity(count)
-    verified.reserveCapacity(count)
-    reviewers.reserveCapacity(count)
-    sources.reserveCapacity(count)
-    for (supplierID, run) in owners {
-      for _ in 0..<run {
-        guard let id = r.string() else { return nil }
-        ids.append(id)
-        supplierIDs.append(supplierID)
-        ratings.append(Double(bitPattern: r.u64() ?? 0))
-        days.append(Day(daysSinceEpoch: Int32(bitPattern: r.u32() ?? 0)))
-        verified.append(r.bool())
-        reviewers.append(Int32(bitPattern: r.u32() ?? 0))
-        sources.append(r.source())
+    let idsInOrder = idBytes.withUnsafeBufferPointer { bytes -> Bool in
+      var start = 0
+      for end in idEnds {
+        guard Int(end) >= start, Int(end) <= bytes.count else { return false }
+        ids.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<Int(end)]), as: UTF8.self))
+        start = Int(end)
       }
+      return true
     }
-    guard r.isValid, r.atEnd() else { return nil }
+    guard idsInOrder else { return nil }
+    var supplierIDs: [String] = []
+    supplierIDs.reserveCapacity(count)
+    for (supplierID, run) in owners { supplierIDs.append(contentsOf: repeatElement(supplierID, count: run)) }
     return ReviewTable(
-      ids: ids, supplierIDs: supplierIDs, ratings: ratings, days: days, verified: verified,
-      reviewers: reviewers, reviewerNames: names, sources: sources)
+      ids: ids, supplierIDs: supplierIDs, ratings: ratings, days: days,
+      verified: verifiedFlags.map { $0 == 1 ? true : ($0 == 0 ? false : nil) }, reviewers: reviewers,
+      reviewerNames: names, sources: sources)
   }
 }
 
@@ -325,6 +338,14 @@ struct ByteWriter {
     withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
   }
   mutating func count(_ value: Int) { u32(UInt32(value)) }
+  /// Values back to back, little-endian, with no count (the reader is told how many).
+  mutating func column<T: FixedWidthInteger>(_ values: [T]) {
+    #if _endian(big)
+      values.map(\.littleEndian).withUnsafeBytes { bytes.append(contentsOf: $0) }
+    #else
+      values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    #endif
+  }
   mutating func int(_ value: Int?) { int(value.map(Int64.init)) }
   mutating func int(_ value: Int64?) {
     bytes.append(value == nil ? 0 : 1)
@@ -399,6 +420,75 @@ struct ByteReader {
     }
     defer { offset += n }
     return UnsafeRawBufferPointer(rebasing: base[offset..<(offset + n)])
+  }
+
+  /// `count` values written by ``ByteWriter/column(_:)``, copied in bulk (straight from the
+  /// source past the window), or nil when the bytes run out. A count whose bytes could not fit
+  /// in any SQLite value (2 GiB) is refused before anything is allocated.
+  mutating func column<T: FixedWidthInteger>(_ type: T.Type, count: Int) -> [T]? {
+    guard isValid, count >= 0, count <= (1 << 31) / MemoryLayout<T>.stride else {
+      isValid = false
+      return nil
+    }
+    var complete = false
+    let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+      buffer.initialize(repeating: 0)
+      initialized = count
+      complete = copy(into: UnsafeMutableRawBufferPointer(buffer))
+    }
+    guard complete else { return nil }
+    #if _endian(big)
+      return values.map { T(littleEndian: $0) }
+    #else
+      return values
+    #endif
+  }
+
+  /// `count` values written as `Stored` by ``ByteWriter/column(_:)``, as `Value`s made by
+  /// `convert`. When `Value` is laid out as `Stored` is (a double and its bit pattern, a day and
+  /// its number) and the machine is little-endian, the bytes go straight into the result, with
+  /// no intermediate array: at 4M reviews each such array is 16-32 MB of fresh pages to fault in.
+  /// `convert` must then be the identity on bits; it is applied only where layouts differ.
+  mutating func column<Stored: FixedWidthInteger, Value: BitwiseCopyable>(
+    _ stored: Stored.Type, count: Int, as value: Value.Type, _ convert: (Stored) -> Value
+  ) -> [Value]? {
+    #if _endian(little)
+      if MemoryLayout<Value>.size == MemoryLayout<Stored>.size
+        && MemoryLayout<Value>.stride == MemoryLayout<Stored>.stride
+      {
+        guard isValid, count >= 0, count <= (1 << 31) / MemoryLayout<Stored>.stride else {
+          isValid = false
+          return nil
+        }
+        var complete = false
+        let values = [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
+          let raw = UnsafeMutableRawBufferPointer(buffer)
+          raw.initializeMemory(as: UInt8.self, repeating: 0)
+          initialized = count
+          complete = copy(into: raw)
+        }
+        return complete ? values : nil
+      }
+    #endif
+    return column(stored, count: count)?.map(convert)
+  }
+
+  /// Fills `destination` with the next bytes: what the window holds, then the rest straight
+  /// from the source. False (and the reader invalid) when the bytes run out.
+  private mutating func copy(into destination: UnsafeMutableRawBufferPointer) -> Bool {
+    guard let target = destination.baseAddress, destination.count > 0 else { return isValid }
+    let fromWindow = min(base.count - offset, destination.count)
+    if fromWindow > 0 {
+      target.copyMemory(from: base.baseAddress! + offset, byteCount: fromWindow)
+      offset += fromWindow
+    }
+    guard fromWindow < destination.count else { return true }
+    guard let stream, stream.read(into: UnsafeMutableRawBufferPointer(rebasing: destination[fromWindow...]))
+    else {
+      isValid = false
+      return false
+    }
+    return true
   }
 
   mutating func u32() -> UInt32? {
@@ -478,6 +568,19 @@ final class StreamWindow {
   }
 
   deinit { storage.deallocate() }
+
+  /// Fills `destination` straight from the source, past the window (which must have been read
+  /// to its end); false when the source ends first.
+  func read(into destination: UnsafeMutableRawBufferPointer) -> Bool {
+    window = UnsafeRawBufferPointer(start: nil, count: 0)
+    var filled = 0
+    while filled < destination.count && !ended {
+      let got = source.read(into: UnsafeMutableRawBufferPointer(rebasing: destination[filled...]))
+      if got == 0 { ended = true }
+      filled += got
+    }
+    return filled == destination.count
+  }
 
   /// Keeps `rest` (unread bytes of the current window) and reads more until the window holds at
   /// least `needed` bytes or the source ends; false when it cannot.

@@ -175,4 +175,29 @@ import Testing
       #expect(CatalogSnapshot.decodeReviews(&cut, key: "k") == nil)
     }
   }
+
+  @Test func columnsComeBackWholeAndAnImpossibleCountIsRefusedBeforeAllocating() {
+    var writer = ByteWriter()
+    writer.column([UInt32(7), 0, .max])
+    writer.column([UInt64(1) << 40 | 3, 5])
+    let bytes = writer.bytes
+    bytes.withUnsafeBytes { raw in
+      var reader = ByteReader(raw)
+      let numbers = reader.column(UInt32.self, count: 3)
+      #expect(numbers == [7, 0, .max])
+      let sources = reader.column(UInt64.self, count: 2, as: SourceRef.self) {
+        SourceRef(file: Int32(truncatingIfNeeded: $0), line: Int32(truncatingIfNeeded: $0 >> 32))
+      }
+      #expect(sources == [SourceRef(file: 3, line: 256), SourceRef(file: 5, line: 0)])
+      let atEnd = reader.atEnd()
+      #expect(atEnd)
+      // More than the bytes hold, and more than any SQLite value could hold.
+      var short = ByteReader(raw)
+      let tooMany = short.column(UInt64.self, count: 4)
+      #expect(tooMany == nil && !short.isValid)
+      var huge = ByteReader(raw)
+      let impossible = huge.column(UInt64.self, count: 1 << 30)
+      #expect(impossible == nil && !huge.isValid)
+    }
+  }
 }
