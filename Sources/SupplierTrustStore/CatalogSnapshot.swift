@@ -432,9 +432,11 @@ struct ByteReader {
     }
     var complete = false
     let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-      buffer.initialize(repeating: 0)
-      initialized = count
       complete = copy(into: UnsafeMutableRawBufferPointer(buffer))
+      // Zeroed only when the bytes ran out (the result is then dropped): otherwise every byte
+      // was just written, and zeroing first would write 4M reviews' columns twice.
+      if !complete { buffer.initialize(repeating: 0) }
+      initialized = count
     }
     guard complete else { return nil }
     #if _endian(big)
@@ -463,9 +465,9 @@ struct ByteReader {
         var complete = false
         let values = [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
           let raw = UnsafeMutableRawBufferPointer(buffer)
-          raw.initializeMemory(as: UInt8.self, repeating: 0)
-          initialized = count
           complete = copy(into: raw)
+          if !complete { raw.initializeMemory(as: UInt8.self, repeating: 0) }
+          initialized = count
         }
         return complete ? values : nil
       }

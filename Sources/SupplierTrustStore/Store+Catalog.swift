@@ -59,7 +59,12 @@ extension Store {
     }
     worker.start()
     var records: Catalog?
-    if let source = try? BlobSource(connection, table: "catalog_snapshot", column: "data", row: 1) {
+    // Through a read-only connection too: it maps the file (mmap_size) rather than copying
+    // 100 MB of pages into this connection's page cache on the way.
+    let recordsStore = try? Store(path: path, readOnly: true)
+    if let recordsStore,
+      let source = try? BlobSource(recordsStore.connection, table: "catalog_snapshot", column: "data", row: 1)
+    {
       var reader = ByteReader(source: source)
       records = CatalogSnapshot.decodeRecords(&reader, key: key)
     }
