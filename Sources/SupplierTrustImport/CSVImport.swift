@@ -48,6 +48,11 @@ extension Importer {
     // Catalog records average over 100 bytes of CSV; an overestimate only costs empty slots.
     run.expectedRecords = max(total / 128, 1024)
     if kind == .suppliers { knownSuppliers.reserveCapacity(knownSuppliers.count + run.expectedRecords) }
+    if kind == .reviews && options.collectsCatalog {
+      // Generously (a review line without a text is about 70 bytes): room reserved but never
+      // used costs address space only, while growing 4M reviews' columns copies them all.
+      run.collected.reviews.reserveCapacity(max(total / 64, 1024), textBytes: total / 2)
+    }
     var warnings: [ImportWarning] = []
     do {
       let hasher = run.hasher

@@ -282,7 +282,7 @@ public final class Importer {
         id: row.string(0)!, supplierID: row.string(1)!, rating: row[2].double!,
         day: Day(daysSinceEpoch: Int32(truncatingIfNeeded: row[3].int64!)),
         reviewerUTF8: row[4].isNull ? nil : row.bytes(4),
-        verified: row[6].int64.map { $0 != 0 }, text: row.string(11),
+        verified: row[6].int64.map { $0 != 0 }, textUTF8: row[11].isNull ? nil : row.bytes(11),
         source: SourceRef(file: 0, line: Int32(truncatingIfNeeded: line)))
     }
 

@@ -25,15 +25,21 @@ public struct ReviewTable: Sendable {
   private var reviewerNumbers = NameNumbering()
   private var snapshotReviewerNames: [String]?
   /// Empty while no review has a text (``hasTexts`` false); otherwise one per review.
-  public private(set) var texts: [String?] = []
+  public private(set) var texts = TextColumn()
   /// Whether ``texts`` holds a text (or nil) for every review.
   public private(set) var hasTexts = false
   public private(set) var sources: [SourceRef] = []
 
   public init() {}
 
-  /// Room for `count` reviews without growing the columns again.
-  public mutating func reserveCapacity(_ count: Int) {
+  /// Room for `count` reviews (and `textBytes` bytes of their texts) without growing the columns
+  /// again: each growth copies a column into fresh memory, and at 4M reviews the copies and their
+  /// page faults cost seconds.
+  public mutating func reserveCapacity(_ count: Int, textBytes: Int = 0) {
+    if textBytes > 0 {
+      startTexts()
+      texts.reserveCapacity(count, bytes: textBytes)
+    }
     ids.reserveCapacity(count)
     supplierIDs.reserveCapacity(count)
     ratings.reserveCapacity(count)
@@ -54,16 +60,23 @@ public struct ReviewTable: Sendable {
       text: text, source: source)
   }
 
-  /// Appends one review whose reviewer id comes as UTF-8 bytes (nil when not given): millions of
-  /// reviews then cost no `String` per reviewer, only one per distinct reviewer.
+  /// Appends one review whose reviewer id and text come as UTF-8 bytes (nil when not given):
+  /// millions of reviews then cost no `String` per reviewer (one per distinct reviewer) and none
+  /// per text.
   public mutating func append(
     id: String, supplierID: String, rating: Double, day: Day, reviewerUTF8: UnsafeBufferPointer<UInt8>?,
-    verified: Bool?, text: String? = nil, source: SourceRef
+    verified: Bool?, textUTF8: UnsafeBufferPointer<UInt8>?, source: SourceRef
   ) {
     let reviewer = reviewerUTF8.map { number(ofReviewerUTF8: $0) } ?? -1
-    append(
-      id: id, supplierID: supplierID, rating: rating, day: day, reviewer: reviewer, verified: verified,
-      text: text, source: source)
+    if textUTF8 != nil { startTexts() }
+    ids.append(id)
+    supplierIDs.append(supplierID)
+    ratings.append(rating)
+    days.append(day)
+    self.verified.append(verified)
+    reviewers.append(reviewer)
+    if hasTexts { texts.append(utf8: textUTF8) }
+    sources.append(source)
   }
 
   private mutating func append(
@@ -131,7 +144,8 @@ public struct ReviewTable: Sendable {
   /// A nil text for every review so far, so that texts can follow.
   private mutating func startTexts() {
     guard !hasTexts else { return }
-    texts = [String?](repeating: nil, count: ids.count)
+    texts = TextColumn()
+    texts.appendNils(ids.count)
     hasTexts = true
   }
 
@@ -146,7 +160,7 @@ public struct ReviewTable: Sendable {
     out.reviewers = positions.map { reviewers[$0] }
     out.reviewerNumbers = reviewerNumbers
     out.snapshotReviewerNames = snapshotReviewerNames
-    out.texts = hasTexts ? positions.map { texts[$0] } : []
+    out.texts = hasTexts ? texts.reordered(by: positions) : TextColumn()
     out.hasTexts = hasTexts
     out.sources = positions.map { sources[$0] }
     return out
@@ -266,7 +280,11 @@ extension ReviewTable: RandomAccessCollection, MutableCollection, RangeReplaceab
     }
     if other.hasTexts { startTexts() }
     if hasTexts {
-      texts.append(contentsOf: other.hasTexts ? other.texts : [String?](repeating: nil, count: other.count))
+      if other.hasTexts {
+        texts.append(contentsOf: other.texts)
+      } else {
+        texts.appendNils(other.count)
+      }
     }
     ids.append(contentsOf: other.ids)
     supplierIDs.append(contentsOf: other.supplierIDs)
