@@ -48,6 +48,11 @@ struct IdentityIndex {
     while capacity * 3 < expectedCount * 4 { capacity <<= 1 }
     initialCapacity = capacity
     slots = []
+    // Most files are in id order, so the run takes nearly every id: room for them up front, as
+    // growing these arrays by doubling copied them into fresh pages again and again.
+    runEnds.reserveCapacity(expectedCount)
+    runLines.reserveCapacity(expectedCount)
+    runBytes.reserveCapacity(expectedCount * 12)
   }
 
   /// Records `key` at `line`; returns the earlier line when the key was already there.
