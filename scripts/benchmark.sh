@@ -5,6 +5,7 @@
 #
 # Generates bench-data/<SIZE> (CSV) and bench-data/<SIZE>-xml (XML) once, then measures:
 #   check CSV   read + validate every record, nothing stored   (MB/s)
+#   check CSV on one core   the same, pinned to one CPU (taskset), as the issue's target is set
 #   import CSV  the whole catalog into a fresh store            (records/s, MB/s)
 #   check XML / import XML                                      (MB/s)
 # and the peak resident memory of each run (GNU time's %M). Figures go to stdout and to
@@ -39,13 +40,16 @@ run() {
   python3 - "$label" "$bytes" "$seconds" "$kb" "$records" <<'PY' | tee -a "$out"
 import sys
 label, size, seconds, kb, records = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
-print(f"{label:<12} {size/1e6:8.1f} MB {records:>10} records {seconds:7.2f} s "
+print(f"{label:<16} {size/1e6:8.1f} MB {records:>10} records {seconds:7.2f} s "
       f"{size/1e6/seconds:7.1f} MB/s {records/seconds:>10.0f} records/s  peak {kb/1024:7.1f} MiB")
 PY
 }
 
 echo "SupplierTrust benchmark, size $size, $(date -u +%Y-%m-%d), $(nproc) cores" | tee -a "$out"
 run "check CSV" "$csv_bytes" "$bin" check --db /nonexistent/none.sqlite "$csv"
+if command -v taskset >/dev/null; then
+  run "check CSV 1 core" "$csv_bytes" taskset -c 0 "$bin" check --db /nonexistent/none.sqlite "$csv"
+fi
 rm -f /tmp/supplier-trust-bench.sqlite*
 run "import CSV" "$csv_bytes" "$bin" import --db /tmp/supplier-trust-bench.sqlite "$csv"
 run "check XML" "$xml_bytes" "$bin" check --db /nonexistent/none.sqlite "$xml"
