@@ -55,9 +55,11 @@ public struct ReviewTable: Sendable {
     text: String? = nil, source: SourceRef
   ) {
     let reviewer = reviewerID.map { number(ofReviewer: $0) } ?? -1
-    append(
+    if text != nil { startTexts() }
+    if hasTexts { texts.append(text) }
+    appendColumns(
       id: id, supplierID: supplierID, rating: rating, day: day, reviewer: reviewer, verified: verified,
-      text: text, source: source)
+      source: source)
   }
 
   /// Appends one review whose reviewer id and text come as UTF-8 bytes (nil when not given):
@@ -69,28 +71,24 @@ public struct ReviewTable: Sendable {
   ) {
     let reviewer = reviewerUTF8.map { number(ofReviewerUTF8: $0) } ?? -1
     if textUTF8 != nil { startTexts() }
-    ids.append(id)
-    supplierIDs.append(supplierID)
-    ratings.append(rating)
-    days.append(day)
-    self.verified.append(verified)
-    reviewers.append(reviewer)
     if hasTexts { texts.append(utf8: textUTF8) }
-    sources.append(source)
+    appendColumns(
+      id: id, supplierID: supplierID, rating: rating, day: day, reviewer: reviewer, verified: verified,
+      source: source)
   }
 
-  private mutating func append(
+  /// Every column but the texts (appended first, so that ``startTexts()`` counts the reviews
+  /// before this one).
+  private mutating func appendColumns(
     id: String, supplierID: String, rating: Double, day: Day, reviewer: Int32, verified: Bool?,
-    text: String?, source: SourceRef
+    source: SourceRef
   ) {
-    if text != nil { startTexts() }
     ids.append(id)
     supplierIDs.append(supplierID)
     ratings.append(rating)
     days.append(day)
     self.verified.append(verified)
     reviewers.append(reviewer)
-    if hasTexts { texts.append(text) }
     sources.append(source)
   }
 
