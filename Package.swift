@@ -84,7 +84,8 @@ let package = Package(
       dependencies: ["SupplierTrustReport", "SupplierTrustScoring", "SupplierTrustXML"]
     ),
     .testTarget(
-      name: "SupplierTrustCLITests", dependencies: ["SupplierTrustCLI", "SupplierTrustStore", "CSQLite"],
+      name: "SupplierTrustCLITests",
+      dependencies: ["SupplierTrustCLI", "SupplierTrustStore", "SupplierTrustCSV", "CSQLite"],
       exclude: ["Golden"]),
   ]
 )

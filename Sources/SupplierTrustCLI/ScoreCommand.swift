@@ -31,13 +31,24 @@ struct ScoreCommand: ParsableCommand {
     let policy = try catalog.loadPolicy()
     let (data, store) = try catalog.loadCatalog()
     clock.lap("load \(data.recordCount) records")
-    let run = Scorer(policy: policy, asOf: catalog.day).score(data)
+    var scorer = Scorer(policy: policy, asOf: catalog.day)
+    // Only JSON shows the explanations' words; CSV shows the suggestions; the tables neither.
+    scorer.writesExplanations = format == .json
+    scorer.suggests = format == .json || format == .csv
+    let run = scorer.score(data)
     clock.lap("score \(run.suppliers.count) suppliers")
     if store != nil, !noSnapshot { try keepSnapshot(run) }
     clock.lap("snapshot")
-    let text = ScoringPrinter.render(RankedList(run: run), format: format)
-    clock.lap("render")
-    print(text, terminator: "")
+    if format == .csv {
+      // Written as bytes: a String of every supplier's row would be checked and copied again.
+      let bytes = ScoreOutput.csvBytes(RankedList(run: run))
+      clock.lap("render")
+      Terminal.writeOutput(bytes)
+    } else {
+      let text = ScoringPrinter.render(RankedList(run: run), format: format)
+      clock.lap("render")
+      print(text, terminator: "")
+    }
     if let why = RankingCriteria().whyNoneMatch(run.suppliers) { Terminal.error("note: \(why)") }
     clock.lap("write")
     // Millions of records need not be freed one by one before the process ends.

@@ -32,6 +32,20 @@ enum Terminal {
     }
   }
 
+  /// Writes bytes to standard output, after whatever `print` has buffered; a write error (a
+  /// closed pipe) ends the output quietly, as it does for `print`.
+  static func writeOutput(_ bytes: [UInt8]) {
+    fflush(nil)
+    bytes.withUnsafeBufferPointer { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let n = Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
+        if n <= 0 { return }
+        offset += n
+      }
+    }
+  }
+
   static func clearProgress() {
     guard progressShown else { return }
     write("\r\u{1B}[K")

@@ -1,3 +1,4 @@
+import Dispatch
 import SupplierTrustCSV
 import SupplierTrustScoring
 
@@ -127,28 +128,60 @@ public enum ScoreOutput {
   ]
 
   /// CSV safe to open in a spreadsheet: text cells that could run as formulas are neutralised.
-  public static func csv(_ list: RankedList) -> String {
+  public static func csv(_ list: RankedList) -> String { String(decoding: csvBytes(list), as: UTF8.self) }
+
+  /// ``csv(_:)`` as UTF-8 bytes, for writing straight out. Rows are rendered on every core in
+  /// chunks and joined in order: 100,000 rows took about a second on one.
+  public static func csvBytes(_ list: RankedList) -> [UInt8] {
     let encoder = CSVEncoder(formulaPolicy: .neutralize)
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(200 * (list.suppliers.count + 1))
-    encoder.appendRow(csvHeader, to: &bytes)
-    for (i, s) in list.suppliers.enumerated() {
-      let components = s.components.all.map { $0.value.map { format(rounded($0, 3)) } ?? "" }
-      let row: [String] =
-        [
-          String(i + 1), s.supplier.id, s.supplier.name, s.supplier.country,
-          s.score.map { format(rounded($0, 1)) } ?? "",
-          s.grade, s.standing.rawValue, format(rounded(s.confidence, 2)),
-          s.interval.map { format($0.lowerBound) } ?? "", s.interval.map { format($0.upperBound) } ?? "",
-        ] + components + [
-          s.flags.map(\.code.rawValue).joined(separator: ";"),
-          s.supplier.tradeAssurance.map { $0 ? "true" : "false" } ?? "",
-          s.supplier.tradeAssuranceLimit.map { $0.description } ?? "", s.suggestions.joined(separator: "; "),
-          list.run.asOf.description, list.run.policy.name, list.run.policyHash,
-        ]
-      encoder.appendRow(row, to: &bytes)
+    let suppliers = list.suppliers
+    let run = (list.run.asOf.description, list.run.policy.name, list.run.policyHash)
+    let chunkSize = 2048
+    let chunkCount = (suppliers.count + chunkSize - 1) / chunkSize
+    var chunks = [[UInt8]](repeating: [], count: chunkCount)
+    chunks.withUnsafeMutableBufferPointer { out in
+      let output = UnsafeSendableChunks(out)
+      DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512 * chunkSize)
+        for i in (chunk * chunkSize)..<min(suppliers.count, (chunk + 1) * chunkSize) {
+          encoder.appendRow(csvRow(rank: i + 1, suppliers[i], run: run), to: &bytes)
+        }
+        output.buffer[chunk] = bytes
+      }
     }
-    return String(decoding: bytes, as: UTF8.self)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(chunks.reduce(512) { $0 + $1.count })
+    encoder.appendRow(csvHeader, to: &bytes)
+    for chunk in chunks { bytes.append(contentsOf: chunk) }
+    return bytes
+  }
+
+  /// One supplier's CSV cells, in ``csvHeader`` order.
+  static func csvRow(rank: Int, _ s: SupplierAssessment, run: (asOf: String, policy: String, hash: String))
+    -> [String]
+  {
+    var row: [String] = []
+    row.reserveCapacity(csvHeader.count)
+    row.append(String(rank))
+    row.append(s.supplier.id)
+    row.append(s.supplier.name)
+    row.append(s.supplier.country)
+    row.append(s.score.map { format(rounded($0, 1)) } ?? "")
+    row.append(s.grade)
+    row.append(s.standing.rawValue)
+    row.append(format(rounded(s.confidence, 2)))
+    row.append(s.interval.map { format($0.lowerBound) } ?? "")
+    row.append(s.interval.map { format($0.upperBound) } ?? "")
+    for component in s.components.all { row.append(component.value.map { format(rounded($0, 3)) } ?? "") }
+    row.append(s.flags.map(\.code.rawValue).joined(separator: ";"))
+    row.append(s.supplier.tradeAssurance.map { $0 ? "true" : "false" } ?? "")
+    row.append(s.supplier.tradeAssuranceLimit.map { $0.description } ?? "")
+    row.append(s.suggestions.joined(separator: "; "))
+    row.append(run.asOf)
+    row.append(run.policy)
+    row.append(run.hash)
+    return row
   }
 
   static func format(_ value: Double) -> String { JSONValue.format(value) }
@@ -213,4 +246,10 @@ extension String {
   func replacingOccurrences(of target: String, with replacement: String) -> String {
     split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
   }
+}
+
+/// The chunks of a parallel render, each written by one worker.
+private struct UnsafeSendableChunks: @unchecked Sendable {
+  let buffer: UnsafeMutableBufferPointer<[UInt8]>
+  init(_ buffer: UnsafeMutableBufferPointer<[UInt8]>) { self.buffer = buffer }
 }

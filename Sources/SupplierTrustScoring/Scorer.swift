@@ -27,6 +27,11 @@ public struct Scorer: Sendable {
   public let registry: CertificationBodyRegistry
   /// Whether to work out "what would change the score" (it rescores each supplier a few times).
   public var suggests = true
+  /// Whether to put every supplier's explanation into words: factor texts, flag details,
+  /// evidence and certificate verdicts. Suggestions (when ``suggests``) are worked out either
+  /// way. A CSV of every supplier shows flag codes and suggestions but no factors, and writing
+  /// 100,000 explanations that nobody reads took most of its scoring time.
+  public var writesExplanations = true
 
   public init(policy: Policy = .default, asOf: Day, registry: CertificationBodyRegistry = .shipped) {
     self.policy = policy
@@ -50,6 +55,8 @@ public struct Scorer: Sendable {
     /// verdicts and suggestions. Ranking a large catalog needs only the numbers and flag codes
     /// of most suppliers; the words cost more than the arithmetic.
     var explains = true
+    /// Whether to work out suggestions (with or without the rest of the words).
+    var suggests = true
     /// What each component counts for in the score of a supplier without evidence for it (the
     /// policy's `missing_component_value`: neither good nor zero), or nil when no supplier of the
     /// catalog has evidence for it.
@@ -211,7 +218,8 @@ public struct Scorer: Sendable {
       bodies: {
         lookups.wait(); return verdicts.value
       }())
-    context.explains = detailing == nil
+    context.explains = detailing == nil && writesExplanations
+    context.suggests = detailing == nil && suggests
     let work = evidence
     let stride = 64
     let chunks = (work.count + stride - 1) / stride
@@ -260,9 +268,13 @@ public struct Scorer: Sendable {
         let output = UnsafeSendableBuffer(out)
         let keyOutput = UnsafeSendableBuffer(sortKeys)
         let context = context
-        DispatchQueue.concurrentPerform(iterations: max(1, chunks)) { chunk in
+        // Suggestions rescore components for their numbers only; one wordless copy of the
+        // context for all of them (copying it per supplier showed in profiles).
+        var quiet = context
+        quiet.explains = false
+        DispatchQueue.concurrentPerform(iterations: max(1, chunks)) { [quiet] chunk in
           for i in (chunk * stride)..<min(work.count, (chunk + 1) * stride) {
-            finish(&output.buffer[i], evidence: work[i], context: context)
+            finish(&output.buffer[i], evidence: work[i], context: context, quiet: quiet)
             keyOutput.buffer[i] = (output.buffer[i].score ?? -1, output.buffer[i].confidence)
           }
         }
@@ -285,12 +297,15 @@ public struct Scorer: Sendable {
     clock.lap("rank")
     if let detailing {
       context.explains = true
+      context.suggests = suggests
       let positions = Set(detailing(suppliers)).filter { suppliers.indices.contains($0) }.sorted()
-      let explained = parallelMap(positions) { [context, order, suspicious, bursts] position in
+      var quiet = context
+      quiet.explains = false
+      let explained = parallelMap(positions) { [context, quiet, order, suspicious, bursts] position in
         let i = order[position]
         var full = assess(
           work[i], suspicious: suspicious[work[i].reviews], bursts: bursts[i], context: context)
-        finish(&full, evidence: work[i], context: context)
+        finish(&full, evidence: work[i], context: context, quiet: quiet)
         return full
       }
       for (position, full) in zip(positions, explained) { suppliers[position] = full }
@@ -553,7 +568,11 @@ public struct Scorer: Sendable {
   /// Combines the components into score, confidence, interval, grade and standing, weighs each
   /// factor, and works out the suggestions. A component without evidence counts at the catalog's
   /// average for it (never as good, never as zero) when the catalog has one.
-  func finish(_ result: inout SupplierAssessment, evidence e: SupplierEvidence, context: Context) {
+  ///
+  /// `quiet` is `context` without words, for the suggestions' rescoring.
+  func finish(
+    _ result: inout SupplierAssessment, evidence e: SupplierEvidence, context: Context, quiet: Context
+  ) {
     let values = result.components.all.map(\.value)
     let shares = result.evidenceShares.all.map { $0.value ?? 0 }
     let (score, confidence, weightSum) = combine(values, shares, imputed: context.imputed)
@@ -598,9 +617,9 @@ public struct Scorer: Sendable {
       }
     }
     result.factors.sort { abs($0.points) > abs($1.points) }
-    if suggests && context.explains {
+    if context.suggests {
       result.suggestions = suggestions(
-        for: result, evidence: e, values: values, shares: shares, context: context)
+        for: result, evidence: e, values: values, shares: shares, context: context, quiet: quiet)
     }
   }
 

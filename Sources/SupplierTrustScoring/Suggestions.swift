@@ -3,7 +3,7 @@ extension Scorer {
   /// component the change touches and combining again, so the numbers are the model's own.
   func suggestions(
     for result: SupplierAssessment, evidence e: SupplierEvidence, values: [Double?], shares: [Double],
-    context: Context
+    context: Context, quiet: Context
   ) -> [String] {
     var out: [String] = []
     let hypothetical = SourceRef(file: -1, line: 0)
@@ -18,6 +18,7 @@ extension Scorer {
       return after - before
     }
     var scratch: [TrustFlag] = []
+    // The recomputed components go by `quiet`: only their numbers are used.
 
     // Certificates: renewing or obtaining the most relevant quality-system certificate.
     // ISO 9001 unless the policy ranks another standard higher.
@@ -25,8 +26,19 @@ extension Scorer {
       relevance("ISO9001") >= (policy.certifications.relevance.values.max() ?? 0)
       ? "ISO9001" : policy.certifications.relevance.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
     if !result.validStandards.contains(where: { relevance($0) >= 1 }) {
-      let lapsed = result.certificates.first { relevance($0.certification.standard) >= 1 }
-      let standard = lapsed?.certification.standard ?? top
+      // The first relevant certificate held as of the day (assessments follow the evidence's
+      // order); its verdict is worded only if the suggestion is made.
+      var lapsedIndex: Int?
+      var standard = top
+      var position = 0
+      for sourced in e.certifications where sourced.record.issuedOn.map({ $0 <= asOf }) ?? true {
+        if relevance(sourced.record.standard) >= 1 {
+          lapsedIndex = position
+          standard = sourced.record.standard
+          break
+        }
+        position += 1
+      }
       var cert = Certification(supplierID: result.supplier.id, standard: standard)
       cert.certificateNumber = "hypothetical"
       cert.certificationBody = "SGS"
@@ -36,8 +48,14 @@ extension Scorer {
       cert.status = .valid
       var copy = e
       copy.certifications.append(Sourced(cert, source: hypothetical))
-      let part = certificationComponent(copy, context: context, flags: &scratch)
+      let part = certificationComponent(copy, context: quiet, flags: &scratch)
       if let g = gain(replacing: 1, with: (part.value, part.confidence)), g >= 0.5 {
+        let lapsed = lapsedIndex.map { index -> CertificateAssessment in
+          if context.explains { return result.certificates[index] }
+          var worded = context
+          worded.explains = true
+          return certificationComponent(e, context: worded, flags: &scratch).assessments[index]
+        }
         // A lapsed certificate is renewed; one that is suspended, too long or from a look-alike
         // body is replaced by a genuine one.
         let verb =
@@ -61,7 +79,7 @@ extension Scorer {
       passed.minorFindings = 0
       var copy = e
       copy.audits.append(Sourced(passed, source: hypothetical))
-      let part = auditComponent(copy, context: context, flags: &scratch)
+      let part = auditComponent(copy, context: quiet, flags: &scratch)
       if let g = gain(replacing: 2, with: (part.value, part.confidence)), g >= 0.5 {
         out.append(
           "a passed on-site audit by a recognised auditor (e.g. SGS) would add about \(format(g, 0)) points")
@@ -80,7 +98,7 @@ extension Scorer {
         o.dispute = DisputeStatus.none
         copy.orders.append(Sourced(o, source: hypothetical))
       }
-      let part = deliveryComponent(copy, context: context, flags: &scratch)
+      let part = deliveryComponent(copy, context: quiet, flags: &scratch)
       if let g = gain(replacing: 3, with: (part.value, part.confidence)), g >= 0.5 {
         out.append("shipping the next \(n) orders on time would add about \(format(g, 0)) points")
       }
@@ -90,7 +108,7 @@ extension Scorer {
       var supplier = result.supplier
       supplier.tradeAssurance = true
       supplier.tradeAssuranceLimit = supplier.tradeAssuranceLimit ?? Money(cents: 5_000_000)
-      let part = standingComponent(supplier)
+      let part = standingComponent(supplier, explains: false)
       if let g = gain(replacing: 4, with: (part.value, part.confidence)), g >= 0.5 {
         out.append("joining Trade Assurance (with a $50,000 limit) would add about \(format(g, 0)) points")
       }

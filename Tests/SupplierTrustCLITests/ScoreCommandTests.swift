@@ -1,4 +1,5 @@
 import Foundation
+import SupplierTrustCSV
 import SupplierTrustStore
 import Testing
 
@@ -102,6 +103,53 @@ private func object(_ text: String) throws -> [String: Any] {
     #expect(claim("O-1046", "late_shipment")?["deadline"] as? String == "2026-12-18")
     #expect(claim("O-1023", "quality")?["eligible"] as? Bool == false)
     #expect(claim("O-1001", "late_shipment") == nil)
+  }
+
+  /// CSV is scored without writing explanations (only suggestions); JSON writes them all. The
+  /// two must still agree on every supplier: order, numbers, flags and suggestions, including
+  /// the ones that name a lapsed certificate's verdict.
+  @Test func theCSVOfEverySupplierAgreesWithTheFullyExplainedJSON() throws {
+    let dir = try CommandRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let data = dir.appendingPathComponent("catalog").path
+    #expect(try CommandRunner.run(["generate", "--size", "S", "--seed", "11", "--out", data]).status == 0)
+    let json = try CommandRunner.run(["score", data, "--as-of", "2026-11-25", "--format", "json"])
+    #expect(json.status == 0, "stderr: \(json.stderr)")
+    let explained = try #require(object(json.stdout)["suppliers"] as? [[String: Any]])
+    let csv = try CommandRunner.run(["score", data, "--as-of", "2026-11-25", "--format", "csv"])
+    #expect(csv.status == 0, "stderr: \(csv.stderr)")
+    let reader = CSVReader(bytes: Array(csv.stdout.utf8))
+    let header = try #require(try reader.readHeader())
+    var rows: [[String: String]] = []
+    while let batch = try reader.nextBatch() {
+      batch.withView { view in
+        for record in 0..<view.count {
+          rows.append(Dictionary(uniqueKeysWithValues: zip(header, view.strings(record))))
+        }
+      }
+    }
+    #expect(rows.count == explained.count)
+    #expect(explained.count > 900)
+    var suggestionsSeen = 0
+    var lapsedNamed = 0
+    for (row, full) in zip(rows, explained) {
+      let id = full["supplier_id"] as? String ?? ""
+      #expect(row["supplier_id"] == id)
+      #expect(row["score"].flatMap(Double.init) == full["score"] as? Double, "\(id)")
+      #expect(row["confidence"].flatMap(Double.init) == full["confidence"] as? Double, "\(id)")
+      #expect(row["grade"] == full["grade"] as? String, "\(id)")
+      #expect(row["standing"] == full["standing"] as? String, "\(id)")
+      let codes = (full["flags"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+      #expect(row["flags"] == codes.joined(separator: ";"), "\(id)")
+      let explanation = full["explanation"] as? [String: Any] ?? [:]
+      let suggestions = explanation["would_change"] as? [String] ?? []
+      #expect(row["would_change"] == suggestions.joined(separator: "; "), "\(id)")
+      suggestionsSeen += suggestions.count
+      lapsedNamed += suggestions.filter { $0.hasPrefix("renewing ") || $0.hasPrefix("replacing ") }.count
+    }
+    // The comparison covers suggestions of every kind, the worded verdicts among them.
+    #expect(suggestionsSeen > 500)
+    #expect(lapsedNamed > 10)
   }
 
   @Test func aBadPolicyExitsOneNamingTheKey() throws {
