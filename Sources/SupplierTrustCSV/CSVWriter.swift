@@ -43,6 +43,13 @@ public struct CSVEncoder: Sendable {
     text.withUTF8 { appendField(bytes: $0, to: &output) }
   }
 
+  /// Appends one field given as a string: the non-generic path, for writers that build rows
+  /// field by field.
+  public func appendField(_ text: String, to output: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { appendField(bytes: $0, to: &output) }
+  }
+
   /// Appends one row of strings, terminated by LF: the fast path for writing many rows (the
   /// generic version walks the bytes through protocol witnesses, about ten times slower).
   public func appendRow(_ fields: [String], to output: inout [UInt8]) {

@@ -144,8 +144,10 @@ public enum ScoreOutput {
       DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
         var bytes: [UInt8] = []
         bytes.reserveCapacity(512 * chunkSize)
-        for i in (chunk * chunkSize)..<min(suppliers.count, (chunk + 1) * chunkSize) {
-          encoder.appendRow(csvRow(rank: i + 1, suppliers[i], run: run), to: &bytes)
+        suppliers.withUnsafeBufferPointer { suppliers in
+          for i in (chunk * chunkSize)..<min(suppliers.count, (chunk + 1) * chunkSize) {
+            appendCSVRow(rank: i + 1, suppliers[i], run: run, encoder: encoder, to: &bytes)
+          }
         }
         output.buffer[chunk] = bytes
       }
@@ -157,31 +159,43 @@ public enum ScoreOutput {
     return bytes
   }
 
-  /// One supplier's CSV cells, in ``csvHeader`` order.
-  static func csvRow(rank: Int, _ s: SupplierAssessment, run: (asOf: String, policy: String, hash: String))
-    -> [String]
-  {
-    var row: [String] = []
-    row.reserveCapacity(csvHeader.count)
-    row.append(String(rank))
-    row.append(s.supplier.id)
-    row.append(s.supplier.name)
-    row.append(s.supplier.country)
-    row.append(s.score.map { format(rounded($0, 1)) } ?? "")
-    row.append(s.grade)
-    row.append(s.standing.rawValue)
-    row.append(format(rounded(s.confidence, 2)))
-    row.append(s.interval.map { format($0.lowerBound) } ?? "")
-    row.append(s.interval.map { format($0.upperBound) } ?? "")
-    for component in s.components.all { row.append(component.value.map { format(rounded($0, 3)) } ?? "") }
-    row.append(s.flags.map(\.code.rawValue).joined(separator: ";"))
-    row.append(s.supplier.tradeAssurance.map { $0 ? "true" : "false" } ?? "")
-    row.append(s.supplier.tradeAssuranceLimit.map { $0.description } ?? "")
-    row.append(s.suggestions.joined(separator: "; "))
-    row.append(run.asOf)
-    row.append(run.policy)
-    row.append(run.hash)
-    return row
+  /// Appends one supplier's CSV row, cells in ``csvHeader`` order, straight into `bytes` (an
+  /// array of strings per row cost more than the scoring of it).
+  static func appendCSVRow(
+    rank: Int, _ s: SupplierAssessment, run: (asOf: String, policy: String, hash: String),
+    encoder: CSVEncoder, to bytes: inout [UInt8]
+  ) {
+    var first = true
+    func cell(_ text: String) {
+      if !first { bytes.append(0x2C) }
+      first = false
+      encoder.appendField(text, to: &bytes)
+    }
+    cell(String(rank))
+    cell(s.supplier.id)
+    cell(s.supplier.name)
+    cell(s.supplier.country)
+    cell(s.score.map { format(rounded($0, 1)) } ?? "")
+    cell(s.grade)
+    cell(s.standing.rawValue)
+    cell(format(rounded(s.confidence, 2)))
+    cell(s.interval.map { format($0.lowerBound) } ?? "")
+    cell(s.interval.map { format($0.upperBound) } ?? "")
+    let components = s.components
+    for value in [
+      components.reviews, components.certifications, components.audits, components.delivery,
+      components.standing,
+    ] {
+      cell(value.map { format(rounded($0, 3)) } ?? "")
+    }
+    cell(s.flags.map(\.code.rawValue).joined(separator: ";"))
+    cell(s.supplier.tradeAssurance.map { $0 ? "true" : "false" } ?? "")
+    cell(s.supplier.tradeAssuranceLimit.map { $0.description } ?? "")
+    cell(s.suggestions.joined(separator: "; "))
+    cell(run.asOf)
+    cell(run.policy)
+    cell(run.hash)
+    bytes.append(0x0A)
   }
 
   static func format(_ value: Double) -> String { JSONValue.format(value) }

@@ -796,9 +796,12 @@ public struct Scorer: Sendable {
     var validStandards: Set<String>
   }
 
-  func certificationComponent(_ e: SupplierEvidence, context: Context, flags: inout [TrustFlag])
-    -> CertificationOutcome
-  {
+  /// - Parameter extra: one more certificate, after the supplier's own (a suggestion's
+  ///   hypothetical one), without copying the evidence to add it.
+  func certificationComponent(
+    _ e: SupplierEvidence, context: Context, flags: inout [TrustFlag],
+    adding extra: Sourced<Certification>? = nil
+  ) -> CertificationOutcome {
     let p = policy.certifications
     let explains = context.explains
     /// What the rest of the component needs of each certificate; the full assessment (with its
@@ -817,7 +820,9 @@ public struct Scorer: Sendable {
     var assessments: [CertificateAssessment] = []
     var pending: [(TrustFlag, String)] = []  // flags that a renewal may cancel, with their standard
     var knownFields = 0.0
-    for sourced in e.certifications {
+    let own = e.certifications
+    for k in 0..<(own.count + (extra == nil ? 0 : 1)) {
+      let sourced = k < own.count ? own[own.startIndex + k] : extra!
       let c = sourced.record
       if let issued = c.issuedOn, issued > asOf { continue }
       let evidence =

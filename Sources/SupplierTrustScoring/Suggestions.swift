@@ -46,9 +46,8 @@ extension Scorer {
       cert.issuedOn = asOf.adding(days: -1)
       cert.expiresOn = asOf.adding(years: 3).adding(days: -2)
       cert.status = .valid
-      var copy = e
-      copy.certifications.append(Sourced(cert, source: hypothetical))
-      let part = certificationComponent(copy, context: quiet, flags: &scratch)
+      let part = certificationComponent(
+        e, context: quiet, flags: &scratch, adding: Sourced(cert, source: hypothetical))
       if let g = gain(replacing: 1, with: (part.value, part.confidence)), g >= 0.5 {
         let lapsed = lapsedIndex.map { index -> CertificateAssessment in
           if context.explains { return result.certificates[index] }
