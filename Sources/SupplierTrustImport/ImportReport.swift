@@ -72,8 +72,8 @@ public struct FileSummary: Codable, Equatable, Sendable {
   public var accepted: Int
   public var rejected: Int
   public var warnings: Int
-  /// The file's SHA-256 (hex).
-  public var sha256: String
+  /// The file's SHA-256 (hex); nil for a check, which stores nothing and has no use for it.
+  public var sha256: String?
   /// The import-log id, when the records were stored.
   public var importID: Int64?
 

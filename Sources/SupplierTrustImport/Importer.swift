@@ -96,11 +96,16 @@ public final class Importer {
 
   /// Opens the per-file state: a store transaction, or an in-memory id index for a check.
   func beginFile(_ path: String, format: String) -> FileRun? {
-    guard let store else { return FileRun(path: path, session: nil) }
+    // A check stores nothing and keeps no sources, so it has no use for the file's digest (on
+    // one core, hashing was a tenth of a check's time).
+    guard let store else {
+      return FileRun(path: path, session: nil, hashes: options.collectsCatalog)
+    }
     do {
       return FileRun(
         path: path,
-        session: try store.beginImport(path: path, format: format, startedAt: Importer.timestamp()))
+        session: try store.beginImport(path: path, format: format, startedAt: Importer.timestamp()),
+        hashes: true)
     } catch {
       report.failures.append(
         FileFailure(file: path, line: nil, message: "\(error)", fix: "check the store (--db)"))
@@ -257,7 +262,7 @@ public final class Importer {
     var rejects: [Rejection] = []
     var rejectWriters: [RecordKind: CSVFileWriter] = [:]
     var strictStop = false
-    let hasher = FileHasher()
+    let hasher: FileHasher
     /// Suppliers this file made known; forgotten again if the file is rolled back.
     var addedSuppliers: [String] = []
     /// The file's accepted records when collecting a catalog; merged only when the file finishes.
@@ -286,9 +291,10 @@ public final class Importer {
         source: SourceRef(file: 0, line: Int32(truncatingIfNeeded: line)))
     }
 
-    init(path: String, session: ImportSession?) {
+    init(path: String, session: ImportSession?, hashes: Bool) {
       self.path = path
       self.session = session
+      hasher = FileHasher(enabled: hashes)
     }
 
     func note(_ kind: RecordKind) {
@@ -483,7 +489,7 @@ public final class Importer {
       report.files.append(
         FileSummary(
           path: run.path, kind: kind, accepted: 0, rejected: run.rejected[kind, default: 0], warnings: 0,
-          sha256: "", importID: nil))
+          sha256: nil, importID: nil))
     }
   }
 
@@ -504,7 +510,8 @@ public final class Importer {
       do {
         try session.commit(
           ImportSession.Summary(
-            sha256: digest, finishedAt: Importer.timestamp(), accepted: run.accepted.values.reduce(0, +),
+            sha256: digest ?? "", finishedAt: Importer.timestamp(),
+            accepted: run.accepted.values.reduce(0, +),
             rejected: run.rejected.values.reduce(0, +), warnings: fileWarnings.count,
             countsJSON: "{\(counts)}"))
         committedID = session.importID
@@ -532,7 +539,7 @@ public final class Importer {
   }
 
   /// Adds a finished file's records to ``catalog``.
-  private func merge(_ run: FileRun, sha256: String) {
+  private func merge(_ run: FileRun, sha256: String?) {
     let file = catalog.addSource(
       SourceFile(path: run.path, sha256: sha256, records: run.collected.recordCount, importedAt: nil))
     func append<R>(_ records: [Sourced<R>], to all: inout [Sourced<R>]) {
@@ -584,12 +591,20 @@ public final class Importer {
 /// is read, then the importing thread once the reader has handed over its last batch.
 final class FileHasher: @unchecked Sendable {
   private var hasher = SHA256()
+  /// When false, nothing is hashed and there is no digest.
+  let enabled: Bool
+
+  init(enabled: Bool = true) {
+    self.enabled = enabled
+  }
 
   func update(_ bytes: UnsafeRawBufferPointer) {
+    guard enabled else { return }
     hasher.update(bufferPointer: bytes)
   }
 
-  func hexDigest() -> String {
+  func hexDigest() -> String? {
+    guard enabled else { return nil }
     let hex: [Character] = Array("0123456789abcdef")
     var text = ""
     for byte in hasher.finalize() {

@@ -19,6 +19,14 @@ private func json(_ text: String) throws -> [String: Any] {
   #expect(files.allSatisfy { ($0["rejected"] as? Int) == 0 })
   #expect((summary["rejects"] as? [Any])?.isEmpty == true)
   #expect(FileManager.default.fileExists(atPath: db))
+  // An import names the digest it logged; a check, which logs nothing, does not hash.
+  #expect(files.allSatisfy { ($0["sha256"] as? String)?.count == 64 })
+  let checked = try json(
+    CommandRunner.run(["check", "--db", db, "--format", "json", "--no-reject-files", "datasets/sample"])
+      .stdout)
+  let checkedFiles = try #require(checked["files"] as? [[String: Any]])
+  #expect(checkedFiles.map { $0["accepted"] as? Int } == [30, 62, 37, 55, 396])
+  #expect(checkedFiles.allSatisfy { $0["sha256"] == nil })
 }
 
 @Test func rejectedRecordsExitTwoAndAreLocatedOnStderr() throws {
