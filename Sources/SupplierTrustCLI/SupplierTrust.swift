@@ -32,6 +32,7 @@ struct SupplierTrust: ParsableCommand {
   /// Runs the command, mapping usage errors to exit status 1 as the output contract asks
   /// (ArgumentParser's own default would be 64).
   static func main() {
+    keepFreedMemory()
     do {
       var command = try parseAsRoot()
       try command.run()
@@ -47,4 +48,22 @@ struct SupplierTrust: ParsableCommand {
       exit(withError: error)
     }
   }
+}
+
+/// Asks glibc's allocator to keep freed memory for reuse rather than hand it back to the kernel.
+/// The import pipeline allocates a few megabytes per batch (read buffers, field offsets, checked
+/// values) and frees them a moment later; returned to the kernel, every batch came back as fresh
+/// pages, each zeroed on its first touch. Measured on `check` of the L catalog on one core: page
+/// faults 83 k → 52 k, system time 0.43 → 0.25 s.
+private func keepFreedMemory() {
+  #if canImport(Glibc)
+    // glibc's `mallopt` is not in Swift's Glibc module: looked up by name (absent elsewhere).
+    typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+    let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
+    // M_MMAP_THRESHOLD (-3) and M_TRIM_THRESHOLD (-1) of <malloc.h>. Fixed thresholds also
+    // switch off glibc's own adjustment of them.
+    _ = mallopt(-3, 32 << 20)
+    _ = mallopt(-1, 1 << 30)
+  #endif
 }
