@@ -142,6 +142,34 @@ import Testing
     }
   }
 
+  /// Against a plain reference at every length up to past the limit, with one bad byte at every
+  /// position (the check reads eight bytes at a time, the last eight overlapping).
+  @Test func agreesWithTheReferenceAtEveryLengthAndPosition() {
+    func reference(_ bytes: [UInt8]) -> Bool {
+      !bytes.isEmpty && bytes.count <= 64
+        && bytes.allSatisfy {
+          (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || (0x30...0x39).contains($0)
+            || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D
+        }
+    }
+    var generator = SystemRandomNumberGenerator()
+    let good = Array("ABCXYZabcxyz0189._-".utf8)
+    let bad: [UInt8] = [0x00, 0x20, 0x2C, 0x2F, 0x3A, 0x40, 0x5B, 0x60, 0x7B, 0x7F, 0x80, 0xC3, 0xFF]
+    for length in 0...70 {
+      let base = (0..<length).map { _ in good.randomElement(using: &generator)! }
+      var cases = [base]
+      for position in 0..<length {
+        cases.append(
+          base.enumerated().map { $0.offset == position ? bad.randomElement(using: &generator)! : $0.element }
+        )
+      }
+      for bytes in cases {
+        let verdict = bytes.withUnsafeBufferPointer { Identifier.isValid(utf8: $0) }
+        #expect(verdict == reference(bytes), "\(bytes)")
+      }
+    }
+  }
+
   @Test func lengthLimits() {
     #expect(Identifier.isValid(String(repeating: "a", count: 64)))
     #expect(!Identifier.isValid(String(repeating: "a", count: 65)))
