@@ -134,7 +134,8 @@ extension HTMLReportRenderer {
         + "burst \(ScoreOutput.format(p.reviews.suspiciousWeight)), and a burst that inflated the rating costs "
         + "\(ScoreOutput.format(p.reviews.burstPenalty)) of the component. The rating is pulled toward the catalog's average "
         + "with \(ScoreOutput.format(p.reviews.priorStrength)) reviews' weight, so a handful of five-star reviews cannot "
-        + "beat hundreds of good ones."
+        + "beat hundreds of good ones; that pull counts as neutral, not as good, so a first bad review never scores "
+        + "above none."
     case "certifications":
       return
         "Certificates such as ISO 9001: worth most when valid, in date, from a recognised certification body under a "

@@ -31,6 +31,11 @@ public enum PolicyDocumentation {
       shrunk toward the catalog's mean rating with `prior_strength` reviews' weight; \
       `uncertainty_penalty` standard errors (the catalog's rating spread over the square root of \
       prior plus review weight) are taken off, and the result is mapped from 1..5 stars to 0..1. \
+      The prior speaks for the catalog, not for the supplier: the share of the value that rests on \
+      it (`prior_strength` over prior plus review weight) counts from `missing_component_value` \
+      rather than from the catalog's mean, so a supplier's first reviews move it from where no \
+      reviews leave it, each in its own direction (one verified one-star review never scores \
+      above none, and three five-star reviews stay well below four hundred at 4.8). \
       When a burst rated at or above the catalog's mean inflated the rating, `burst_penalty` is \
       taken off as well. A burst is a window of at most `window_days` days with at least \
       `minimum_reviews` reviews, `new_reviewer_share` of them from reviewers of no other supplier \

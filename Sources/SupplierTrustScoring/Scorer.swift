@@ -55,6 +55,9 @@ public struct Scorer: Sendable {
     /// verdicts and suggestions. Ranking a large catalog needs only the numbers and flag codes
     /// of most suppliers; the words cost more than the arithmetic.
     var explains = true
+    /// The reviews component of a supplier with no review weight at all, before anchoring: the
+    /// catalog's mean less `uncertainty_penalty` standard errors of the prior alone, on 0..1.
+    var priorReviewValue = 0.5
     /// Whether to work out suggestions (with or without the rest of the words).
     var suggests = true
     /// What each component counts for in the score of a supplier without evidence for it (the
@@ -218,6 +221,9 @@ public struct Scorer: Sendable {
       bodies: {
         lookups.wait(); return verdicts.value
       }())
+    let priorError = context.ratingSpread / max(policy.reviews.priorStrength, 1e-9).squareRoot()
+    context.priorReviewValue = min(
+      1, max(0, (mean - policy.reviews.uncertaintyPenalty * priorError - 1) / 4))
     context.explains = detailing == nil && writesExplanations
     context.suggests = detailing == nil && suggests
     let work = evidence
@@ -760,8 +766,16 @@ public struct Scorer: Sendable {
     // `uncertainty_penalty` standard errors), so that a handful of perfect reviews cannot outrank
     // hundreds of nearly perfect ones.
     let standardError = context.ratingSpread / (p.priorStrength + weight).squareRoot()
-    let value = min(
-      1, max(0, (adjusted - p.uncertaintyPenalty * standardError - 1) / 4 - (inflated ? p.burstPenalty : 0)))
+    // The prior speaks for the catalog, not for this supplier: the share of the value that rests
+    // on it (prior_strength against the reviews' weight) is measured from the value a supplier
+    // without reviews counts at, rather than from the catalog's mean. Otherwise, in a catalog
+    // rated 4.3 on average, one verified one-star review scored above no reviews at all, and
+    // three five-star reviews came close to four hundred at 4.8.
+    let priorShare = p.priorStrength + weight > 0 ? p.priorStrength / (p.priorStrength + weight) : 1
+    let anchored =
+      (adjusted - p.uncertaintyPenalty * standardError - 1) / 4
+      - priorShare * (context.priorReviewValue - policy.missingComponentValue)
+    let value = min(1, max(0, anchored - (inflated ? p.burstPenalty : 0)))
     guard context.explains else {
       return Part(value: value, confidence: confidence, factor: nil, summary: summary)
     }

@@ -20,6 +20,32 @@ import Testing
     #expect(run.suppliers.first?.supplier.id == "MANY")
   }
 
+  /// A supplier's first reviews move it from where no reviews leave it, in their direction:
+  /// whatever the catalog's average, bad reviews never score above none and good ones never
+  /// below.
+  @Test(arguments: [(5.0, 4.0), (2.0, 1.0)])
+  func firstReviewsMoveAScoreTheirWayFromNone(catalogRatings: (Double, Double)) {
+    var t = TestCatalog()
+    for id in ["NONE", "ONE_BAD", "THREE_BAD", "ONE_GOOD", "THREE_GOOD"] {
+      t.supplier(id)
+      t.order(id, daysAgo: 60)
+    }
+    t.supplier("OTHERS")
+    for n in 0..<300 {
+      t.review("OTHERS", rating: n % 3 == 0 ? catalogRatings.1 : catalogRatings.0, daysAgo: n)
+    }
+    t.review("ONE_BAD", rating: 1, daysAgo: 10)
+    for n in 0..<3 { t.review("THREE_BAD", rating: 1, daysAgo: 10 + n) }
+    t.review("ONE_GOOD", rating: 5, daysAgo: 10)
+    for n in 0..<3 { t.review("THREE_GOOD", rating: 5, daysAgo: 10 + n) }
+    let run = t.score()
+    func score(_ id: String) -> Double { run.suppliers.first { $0.supplier.id == id }!.score! }
+    #expect(score("ONE_BAD") < score("NONE"))
+    #expect(score("THREE_BAD") < score("ONE_BAD"))
+    #expect(score("ONE_GOOD") > score("NONE"))
+    #expect(score("THREE_GOOD") > score("ONE_GOOD"))
+  }
+
   @Test func aSupplierWithNoEvidenceIsUnratedNotPerfectAndNotZero() {
     var t = TestCatalog()
     t.supplier("EMPTY")
