@@ -36,8 +36,9 @@ public enum PolicyDocumentation {
       rather than from the catalog's mean, so a supplier's first reviews move it from where no \
       reviews leave it, each in its own direction (one verified one-star review never scores \
       above none, and three five-star reviews stay well below four hundred at 4.8). \
-      When a burst rated at or above the catalog's mean inflated the rating, `burst_penalty` is \
-      taken off as well. A burst is a window of at most `window_days` days with at least \
+      When a burst inflated the rating (it is rated at or above the supplier's other reviews or \
+      the catalog's mean; below both, it is an attack on the supplier), `burst_penalty` is taken \
+      off as well. A burst is a window of at most `window_days` days with at least \
       `minimum_reviews` reviews, `new_reviewer_share` of them from reviewers of no other supplier \
       and `unverified_share` not verified, whose reviews look coordinated: `near_identical_share` of \
       them in one group of near-identical texts, or `uniform_rating_share` giving the same star \

@@ -342,25 +342,44 @@ public struct Scorer: Sendable {
     return results.map { $0! }
   }
 
-  /// Whether some window of the burst policy's length holds enough reviews, enough of them not
-  /// verified, to be a burst at all: a pass over the dates without copying anything.
+  /// Whether some window of at most the burst policy's length holds enough reviews, enough of
+  /// them not verified, to be a burst at all: a pass over the dates without copying anything.
+  ///
+  /// Windows of every length count, as in the detector: a two-day campaign at a supplier with a
+  /// steady stream of verified reviews is diluted below the unverified share in the full week
+  /// around it, but not in its own two days. Reviews are taken a day at a time; for each day, the
+  /// windows ending on it start on one of the at most `window_days` days before it.
   func mayHoldBurst(_ range: Range<Int>, in table: ReviewTable) -> Bool {
     let minimum = max(1, policy.burst.minimumReviews)
     guard range.count >= minimum else { return false }
     let span = Int32(max(1, policy.burst.windowDays))
+    let share = policy.burst.unverifiedShare
     let days = table.days
     let verified = table.verified
-    var start = range.lowerBound
-    var unverified = 0
-    for end in range {
-      if verified[end] != true { unverified += 1 }
-      while days[end].daysSinceEpoch - days[start].daysSinceEpoch >= span {
-        if verified[start] != true { unverified -= 1 }
-        start += 1
+    // The last days with reviews (day, reviews, unverified), oldest first, within the span.
+    var recent: [(day: Int32, count: Int, unverified: Int)] = []
+    recent.reserveCapacity(Int(span) + 1)
+    var k = range.lowerBound
+    while k < range.upperBound {
+      let day = days[k].daysSinceEpoch
+      var count = 0
+      var unverified = 0
+      while k < range.upperBound && days[k].daysSinceEpoch == day {
+        count += 1
+        if verified[k] != true { unverified += 1 }
+        k += 1
       }
-      let count = end - start + 1
-      if count >= minimum, Double(unverified) >= policy.burst.unverifiedShare * Double(count) - 1e-9 {
-        return true
+      while let oldest = recent.first, day - oldest.day >= span { recent.removeFirst() }
+      recent.append((day, count, unverified))
+      // Windows ending today, from the shortest to the longest.
+      var windowCount = 0
+      var windowUnverified = 0
+      for entry in recent.reversed() {
+        windowCount += entry.count
+        windowUnverified += entry.unverified
+        if windowCount >= minimum, Double(windowUnverified) >= share * Double(windowCount) - 1e-9 {
+          return true
+        }
       }
     }
     return false
@@ -687,6 +706,9 @@ public struct Scorer: Sendable {
     var weighted = 0.0
     var weight = 0.0
     var plain = 0.0
+    // The supplier's reviews outside bursts, to tell a burst that inflates from one that attacks.
+    var genuineSum = 0.0
+    var genuineCount = 0
     let decay = 0.6931471805599453 / p.halfLifeDays
     // Reviews come in date order, so months arrive in order too.
     var months: [(month: Int32, count: Int, sum: Double)] = []
@@ -700,7 +722,12 @@ public struct Scorer: Sendable {
       plain += rating
       let verified = table.verified[k] == true
       if verified { summary.verified += 1 }
-      if suspicious[k] { summary.suspicious += 1 }
+      if suspicious[k] {
+        summary.suspicious += 1
+      } else {
+        genuineSum += rating
+        genuineCount += 1
+      }
       let star = min(5, max(1, Int(rating.rounded())))
       summary.histogram[star - 1] += 1
       // The monthly series is for explanations (charts); calendar arithmetic once per month.
@@ -727,20 +754,24 @@ public struct Scorer: Sendable {
     summary.monthly = months.suffix(24).map {
       (Day(daysSinceEpoch: $0.month), $0.count, $0.sum / Double($0.count))
     }
-    // A burst rated above the catalog's mean inflated the supplier's rating; one below it (a
-    // one-star campaign) attacked it. Both are discounted; only the first counts against the
-    // supplier.
+    // A burst rated below both the supplier's other reviews and the catalog's mean (a one-star
+    // campaign) attacked the supplier; any other inflated its rating, even one below the catalog's
+    // mean that lifts a poorly rated supplier. Both are discounted; only inflating counts against
+    // the supplier.
+    let ownMean = genuineCount > 0 ? genuineSum / Double(genuineCount) : nil
+    let reference = min(context.meanRating, ownMean ?? context.meanRating)
     var inflated = false
     for burst in bursts {
-      let inflating = burst.meanRating >= context.meanRating
+      let inflating = burst.meanRating >= reference
       if inflating { inflated = true }
+      let below =
+        ownMean == nil ? "the catalog's average" : "the supplier's other reviews and the catalog's average"
       flags.append(
         TrustFlag(
           code: .reviewBurst, severity: inflating ? .high : .low,
           detail: !context.explains || inflating
             ? burst.detail
-            : burst.detail
-              + " (rated below the catalog's average: discounted, not held against the supplier)",
+            : burst.detail + " (rated below \(below): discounted, not held against the supplier)",
           evidence: burst.reviewIndices.prefix(context.explains ? 5 : 0).map {
             let k = e.reviews.lowerBound + $0
             return Evidence(location: location(table.sources[k], context), recordID: table.ids[k])

@@ -53,6 +53,63 @@ import Testing
     #expect(burst.standing == .warned)
   }
 
+  /// A two-day campaign at a busy supplier: two verified reviews a day from one-off buyers for
+  /// months, then 14 identical five-star reviews from new, unverified accounts. In the full week
+  /// around it the unverified share is diluted to a half; in its own two days it is not.
+  @Test func aShortCampaignAmongABusySuppliersVerifiedReviewsIsFound() throws {
+    let t = Self.catalog { t in
+      for id in ["BUSY", "BUSY-CONTROL"] {
+        Self.solid(&t, id)
+        for day in 1...120 {
+          for k in 0..<2 {
+            t.review(id, rating: [4, 5, 5][(day + k) % 3], daysAgo: day, reviewer: "BUYER-\(id)-\(day)-\(k)")
+          }
+        }
+      }
+      for n in 0..<14 {
+        t.review(
+          "BUSY", rating: 5, daysAgo: 10 + n % 2, verified: false, reviewer: "FARM-\(n)",
+          text: "Excellent quality, fast shipping, highly recommend this supplier!")
+      }
+    }
+    let run = t.score()
+    let busy = try #require(run.suppliers.first { $0.supplier.id == "BUSY" })
+    let control = try #require(run.suppliers.first { $0.supplier.id == "BUSY-CONTROL" })
+    #expect(busy.flags.contains { $0.code == .reviewBurst && $0.severity == .high })
+    #expect(!control.flags.contains { $0.code == .reviewBurst })
+    #expect(busy.score! < control.score!)
+  }
+
+  /// Four-star praise bought by a supplier rated three is below the catalog's average, yet it
+  /// lifts the supplier's own rating: inflating, not an attack.
+  @Test func aBurstThatLiftsAPoorlyRatedSupplierCountsAgainstIt() throws {
+    let t = Self.catalog { t in
+      // A catalog rated well above four on average.
+      t.supplier("STAR")
+      for n in 0..<400 { t.review("STAR", rating: 5, daysAgo: 30 + n, reviewer: "FAN-\(n)") }
+      for id in ["POOR", "POOR-CONTROL"] {
+        t.supplier(id)
+        for n in 0..<30 {
+          t.review(id, rating: [2, 3, 4][n % 3], daysAgo: 20 + n * 9, reviewer: "BYR-\(id)-\(n)")
+          t.review("ELSEWHERE", rating: 4, daysAgo: 400 + n, reviewer: "BYR-\(id)-\(n)")
+        }
+      }
+      for n in 0..<15 {
+        t.review(
+          "POOR", rating: 4, daysAgo: 5 + n % 2, verified: false, reviewer: "FARM-\(n)",
+          text: "Good product, good price, will order again")
+      }
+    }
+    let run = t.score()
+    let poor = try #require(run.suppliers.first { $0.supplier.id == "POOR" })
+    let control = try #require(run.suppliers.first { $0.supplier.id == "POOR-CONTROL" })
+    let flag = try #require(poor.flags.first { $0.code == .reviewBurst })
+    #expect(flag.severity == .high)
+    #expect(!flag.detail.contains("not held against"))
+    #expect(poor.standing == .warned)
+    #expect(poor.score! < control.score!)
+  }
+
   @Test func aSupplierWhoseOnlyReviewsAreABurstScoresBelowOneWithNoReviews() throws {
     let t = Self.catalog { t in
       t.supplier("ONLY-BURST")
