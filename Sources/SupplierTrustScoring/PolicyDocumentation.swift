@@ -42,7 +42,9 @@ public enum PolicyDocumentation {
       `minimum_reviews` reviews, `new_reviewer_share` of them from reviewers of no other supplier \
       and `unverified_share` not verified, whose reviews look coordinated: `near_identical_share` of \
       them in one group of near-identical texts, or `uniform_rating_share` giving the same star \
-      rating.
+      rating. A catalog that names no reviewer, or states no verification, at all (optional \
+      columns left out) is not held against anyone: that share is then no condition, and only \
+      near-identical texts show coordination.
       - **certifications**: each certificate is worth 1 when valid, in date, issued by a recognised \
       certification body and accredited by an IAF MLA signatory; less when a body is unknown or not \
       stated (an unknown body counts against management-system certificates only: product marks \

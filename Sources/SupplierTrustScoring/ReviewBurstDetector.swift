@@ -162,6 +162,15 @@ public struct ReviewBurstDetector: Sendable {
   /// policy states the rule; larger ones compare only the candidate pairs from LSH banding.
   let allPairsLimit: Int
 
+  /// Whether the catalog names reviewers at all. When it does not (the optional `reviewer_id`
+  /// column is absent or empty throughout), nobody can be told to be new: the new-reviewer share
+  /// is not a condition, and only near-identical texts can show coordination.
+  public var reviewersGiven = true
+  /// Whether the catalog says of any review whether the purchase was verified. When it does
+  /// not, the unverified share is not a condition, and only near-identical texts can show
+  /// coordination: a busy week of varied five-star reviews is not a campaign for lack of columns.
+  public var verificationGiven = true
+
   public init(policy: BurstPolicy = .default) {
     self.init(policy: policy, allPairsLimit: 256)
   }
@@ -267,8 +276,10 @@ public struct ReviewBurstDetector: Sendable {
         let window = DayWindow(first: first, last: last)
         let count = timeline.count(window)
         if count >= minimum {
-          if share(signals.newCount(window, timeline), of: count) >= policy.newReviewerShare
-            && share(signals.unverifiedCount(window, timeline), of: count) >= policy.unverifiedShare
+          if (!reviewersGiven
+            || share(signals.newCount(window, timeline), of: count) >= policy.newReviewerShare)
+            && (!verificationGiven
+              || share(signals.unverifiedCount(window, timeline), of: count) >= policy.unverifiedShare)
           {
             windows.append(window)
           }
@@ -298,6 +309,8 @@ public struct ReviewBurstDetector: Sendable {
       }
       return BurstWindow(window: window, marked: marked)
     }
+    // Uniform ratings alone show coordination only beside both account signals.
+    guard reviewersGiven && verificationGiven else { return nil }
     let (star, count) = Self.commonestStar(positions.map { reviews[timeline.order[$0]].rating })
     guard share(count, of: positions.count) >= policy.uniformRatingShare else { return nil }
     for position in positions where Self.star(reviews[timeline.order[position]].rating) == star {
@@ -358,9 +371,12 @@ public struct ReviewBurstDetector: Sendable {
     let end = timeline.day(span.last)
     func percent(_ part: Int) -> Int { part * 100 / count }
     let days = start == end ? "on \(start)" : "\(start)…\(end)"
+    let reviewers =
+      reviewersGiven ? "\(percent(newCount))% from reviewers of no other supplier" : "reviewers not named"
+    let verification =
+      verificationGiven ? "\(percent(unverifiedCount))% unverified" : "verification not stated"
     let detail =
-      "\(count) reviews \(days): \(percent(newCount))% from reviewers of no other supplier, "
-      + "\(percent(unverifiedCount))% unverified, \(percent(nearCount))% near-identical text, "
+      "\(count) reviews \(days): \(reviewers), \(verification), \(percent(nearCount))% near-identical text, "
       + "\(percent(commonCount))% \(Self.starWords[commonStar])"
     return ReviewBurst(
       start: start, end: end, reviewIndices: positions.map { timeline.order[$0] }.sorted(),

@@ -106,13 +106,27 @@ public struct Scorer: Sendable {
     let clock = StageTimer(prefix: "scoring: ")
     let (evidence, table) = gather(catalog)
     clock.lap("gather")
-    let detector = ReviewBurstDetector(policy: policy.burst)
+    // Signals the catalog does not give at all (optional columns left out) are not held against
+    // anyone: unknown is not evidence of a fake account.
+    let reviewersGiven = table.reviewers.contains { $0 >= 0 }
+    let verificationGiven = table.verified.contains { $0 != nil }
+    let detector = {
+      var detector = ReviewBurstDetector(policy: policy.burst)
+      detector.reviewersGiven = reviewersGiven
+      detector.verificationGiven = verificationGiven
+      return detector
+    }()
     // Screening treats every reviewer as new (which can only let more windows through) and,
     // without texts at hand, switches the text test off. Only the windows it lets through are
     // screened again with reviewer histories, and only those windows' texts are fetched.
     var screening = policy.burst
     if catalog.deferredReviewTexts != nil { screening.nearIdenticalShare = 0 }
-    let screen = ReviewBurstDetector(policy: screening)
+    let screen = { [screening] in
+      var screen = ReviewBurstDetector(policy: screening)
+      screen.reviewersGiven = reviewersGiven
+      screen.verificationGiven = verificationGiven
+      return screen
+    }()
     /// A supplier whose reviews may hold a burst: its reviews, the positions inside screened
     /// windows, and whether each review's reviewer has no other review (filled in once known).
     typealias Candidate = (supplier: Int, reviews: [BurstSample], positions: [Int], isNew: [Bool])
@@ -125,7 +139,7 @@ public struct Scorer: Sendable {
       DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
         var found: [Candidate] = []
         for index in (chunk * chunkSize)..<min(evidence.count, (chunk + 1) * chunkSize)
-        where mayHoldBurst(evidence[index].reviews, in: table) {
+        where mayHoldBurst(evidence[index].reviews, in: table, verificationGiven: verificationGiven) {
           let reviews = evidence[index].reviews.map { table.burstSample(at: $0) }
           let windows = screen.detect(
             reviews, isNewReviewer: [Bool](repeating: true, count: reviews.count))
@@ -349,11 +363,11 @@ public struct Scorer: Sendable {
   /// steady stream of verified reviews is diluted below the unverified share in the full week
   /// around it, but not in its own two days. Reviews are taken a day at a time; for each day, the
   /// windows ending on it start on one of the at most `window_days` days before it.
-  func mayHoldBurst(_ range: Range<Int>, in table: ReviewTable) -> Bool {
+  func mayHoldBurst(_ range: Range<Int>, in table: ReviewTable, verificationGiven: Bool = true) -> Bool {
     let minimum = max(1, policy.burst.minimumReviews)
     guard range.count >= minimum else { return false }
     let span = Int32(max(1, policy.burst.windowDays))
-    let share = policy.burst.unverifiedShare
+    let share = verificationGiven ? policy.burst.unverifiedShare : 0
     let days = table.days
     let verified = table.verified
     // The last days with reviews (day, reviews, unverified), oldest first, within the span.

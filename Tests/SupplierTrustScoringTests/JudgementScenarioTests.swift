@@ -110,6 +110,37 @@ import Testing
     #expect(poor.score! < control.score!)
   }
 
+  /// A catalog without the optional reviewer_id and verified_purchase columns: a busy week of
+  /// varied, mostly five-star reviews is ordinary; the same number of copies of one text is not.
+  @Test func withoutReviewerAndVerificationColumnsOnlyCopiedTextsMakeABurst() throws {
+    var t = TestCatalog()
+    for id in ["BUSY-WEEK", "COPIED", "QUIET"] {
+      t.supplier(id)
+      for n in 0..<40 { t.review(id, rating: [4, 5, 3, 5][n % 4], daysAgo: 30 + n * 7) }
+    }
+    for n in 0..<12 {
+      t.review(
+        "BUSY-WEEK", rating: n % 6 == 0 ? 4 : 5, daysAgo: 3 + n % 5,
+        text: "order \(n): \(["sturdy hinges", "colour as pictured", "arrived early", "good packing"][n % 4])"
+      )
+      t.review(
+        "COPIED", rating: 5, daysAgo: 3 + n % 5,
+        text: "Best supplier ever, perfect quality, highly recommend!")
+    }
+    for k in t.catalog.reviews.indices {
+      var review = t.catalog.reviews[k]
+      review.record.reviewerID = nil
+      review.record.verifiedPurchase = nil
+      t.catalog.reviews[k] = review
+    }
+    let run = t.score()
+    func flags(_ id: String) -> [TrustFlag] { run.suppliers.first { $0.supplier.id == id }!.flags }
+    #expect(!flags("BUSY-WEEK").contains { $0.code == .reviewBurst })
+    let copied = try #require(flags("COPIED").first { $0.code == .reviewBurst })
+    #expect(copied.detail.contains("reviewers not named, verification not stated"))
+    #expect(!flags("QUIET").contains { $0.code == .reviewBurst })
+  }
+
   @Test func aSupplierWhoseOnlyReviewsAreABurstScoresBelowOneWithNoReviews() throws {
     let t = Self.catalog { t in
       t.supplier("ONLY-BURST")
