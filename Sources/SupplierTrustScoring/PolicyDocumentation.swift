@@ -39,8 +39,9 @@ public enum PolicyDocumentation {
       When a burst inflated the rating (it is rated at or above the supplier's other reviews or \
       the catalog's mean; below both, it is an attack on the supplier), `burst_penalty` is taken \
       off as well. A burst is a window of at most `window_days` days with at least \
-      `minimum_reviews` reviews, `new_reviewer_share` of them from reviewers of no other supplier \
-      and `unverified_share` not verified, whose reviews look coordinated: `near_identical_share` of \
+      `minimum_reviews` reviews, `new_reviewer_share` of them from reviewers with no other history \
+      (no verified purchase reviewed at another supplier; any review of another supplier when the \
+      catalog states no verification) and `unverified_share` not verified, whose reviews look coordinated: `near_identical_share` of \
       them in one group of near-identical texts, or `uniform_rating_share` giving the same star \
       rating. A catalog that names no reviewer, or states no verification, at all (optional \
       columns left out) is not held against anyone: that share is then no condition, and only \

@@ -357,7 +357,8 @@ extension PolicyFile {
       "A handful of reviews on one day is normal for a busy supplier; ten in a week from strangers is not."),
     .number(
       "burst.new_reviewer_share", \.burst.newReviewerShare, 0...1,
-      "Most reviewers in a burst have reviewed no other supplier in the catalog (throw-away accounts)."),
+      "Most reviewers in a burst have no other history: no verified purchase reviewed at another supplier in the catalog (throw-away accounts, or farm accounts reused across suppliers without buying)."
+    ),
     .number(
       "burst.unverified_share", \.burst.unverifiedShare, 0...1,
       "Most burst reviews are not tied to a platform order."),

@@ -43,8 +43,10 @@ public struct BurstPolicy: Sendable, Equatable {
   /// A window with fewer reviews is never a burst: with a handful of reviews the shares are
   /// noise (three new accounts out of four is 75 %).
   public var minimumReviews: Int
-  /// The share of a window's reviews whose reviewer has reviewed no other supplier in the
-  /// catalog, or has no reviewer id at all, needed for a burst.
+  /// The share of a window's reviews whose reviewer has no other history, or has no reviewer id
+  /// at all, needed for a burst. Scoring counts as history a verified review of another supplier
+  /// in the catalog (any review of another supplier when the catalog states no verification);
+  /// ``ReviewBurstDetector/detect(_:reviewCount:)`` counts any review of another supplier.
   public var newReviewerShare: Double
   /// The share of a window's reviews not marked as a verified purchase (`false` or unknown)
   /// needed for a burst.
@@ -372,7 +374,7 @@ public struct ReviewBurstDetector: Sendable {
     func percent(_ part: Int) -> Int { part * 100 / count }
     let days = start == end ? "on \(start)" : "\(start)…\(end)"
     let reviewers =
-      reviewersGiven ? "\(percent(newCount))% from reviewers of no other supplier" : "reviewers not named"
+      reviewersGiven ? "\(percent(newCount))% from reviewers with no other history" : "reviewers not named"
     let verification =
       verificationGiven ? "\(percent(unverifiedCount))% unverified" : "verification not stated"
     let detail =

@@ -158,19 +158,25 @@ public struct Scorer: Sendable {
     let verdicts = UnsafeSendableBox(BodyVerdicts())
     let lookups = DispatchGroup()
     DispatchQueue.global().async(group: lookups) { verdicts.value = bodyVerdicts(catalog) }
-    // Whether each candidate review's reviewer has reviewed no other supplier in the catalog (up
-    // to the as-of day): an account that posts twenty reviews of one supplier has no history
-    // either. Worked out once by reviewer number, then looked up by position.
-    // In one sequential pass over the names: candidates' reviews then read one byte per reviewer
-    // rather than jumping about millions of names.
-    let newByNumber = zip(reviewersOfSeveralSuppliers(evidence, table), table.reviewerNames).map {
-      several, name in !several || ReviewBurstDetector.isBlank(name)
-    }
+    // Whether each candidate review's reviewer has a history: a review of another supplier in the
+    // catalog (up to the as-of day) that was a verified purchase, or any review of another
+    // supplier when the catalog states no verification. Review farms reuse their accounts on
+    // several suppliers, but their reviews are not verified purchases; an account that posts
+    // twenty reviews of one supplier has no history either. Worked out once by reviewer number
+    // in one sequential pass, then looked up by position.
+    let histories = reviewerHistories(evidence, table, verifiedOnly: verificationGiven)
+    let blank = table.reviewerNames.map(ReviewBurstDetector.isBlank)
     let reviewers = table.reviewers
     candidates = parallelMap(candidates) { candidate in
       var flagged = candidate
+      let supplier = Int32(candidate.supplier)
       flagged.isNew = evidence[candidate.supplier].reviews.map { k in
-        reviewers[k] < 0 || newByNumber[Int(reviewers[k])]
+        let reviewer = Int(reviewers[k])
+        guard reviewer >= 0, !blank[reviewer] else { return true }
+        let elsewhere =
+          histories.several[reviewer]
+          || (histories.first[reviewer] >= 0 && histories.first[reviewer] != supplier)
+        return !elsewhere
       }
       return flagged
     }
@@ -399,14 +405,19 @@ public struct Scorer: Sendable {
     return false
   }
 
-  /// For each reviewer number, whether the reviewer reviewed more than one supplier (counting
-  /// the reviews up to the as-of day that `evidence` holds).
-  func reviewersOfSeveralSuppliers(_ evidence: [SupplierEvidence], _ reviews: ReviewTable) -> [Bool] {
+  /// For each reviewer number, the supplier (index into `evidence`) of their first review that
+  /// counts as history, -1 when none, and whether such reviews name several suppliers. With
+  /// `verifiedOnly`, only verified purchases count.
+  func reviewerHistories(_ evidence: [SupplierEvidence], _ reviews: ReviewTable, verifiedOnly: Bool)
+    -> (first: [Int32], several: [Bool])
+  {
     var first = [Int32](repeating: -1, count: reviews.reviewerNames.count)
     var several = [Bool](repeating: false, count: reviews.reviewerNames.count)
+    let verified = reviews.verified
     reviews.reviewers.withUnsafeBufferPointer { reviewers in
       for supplier in evidence.indices {
-        for k in evidence[supplier].reviews where reviewers[k] >= 0 {
+        for k in evidence[supplier].reviews where reviewers[k] >= 0 && (!verifiedOnly || verified[k] == true)
+        {
           let reviewer = Int(reviewers[k])
           if first[reviewer] < 0 {
             first[reviewer] = Int32(supplier)
@@ -416,7 +427,7 @@ public struct Scorer: Sendable {
         }
       }
     }
-    return several
+    return (first, several)
   }
 
   /// Best first: higher score, then higher confidence, then supplier id; unscored last.

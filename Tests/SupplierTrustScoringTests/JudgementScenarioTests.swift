@@ -141,6 +141,29 @@ import Testing
     #expect(!flags("QUIET").contains { $0.code == .reviewBurst })
   }
 
+  /// A review farm's accounts post on two suppliers in the same days: each account has reviewed
+  /// another supplier, but never as a verified purchase, so it has no history.
+  @Test func farmAccountsReusedAcrossSuppliersStillMakeBursts() throws {
+    let t = Self.catalog { t in
+      for id in ["FARMED-A", "FARMED-B"] { Self.solid(&t, id) }
+      for n in 0..<15 {
+        for (id, offset) in [("FARMED-A", 0), ("FARMED-B", 1)] {
+          t.review(
+            id, rating: 5, daysAgo: 6 + (n + offset) % 3, verified: n % 5 == 0, reviewer: "FARM-\(n)",
+            text: "Top quality and super fast delivery, best supplier on the platform!")
+        }
+      }
+    }
+    let run = t.score()
+    let control = try #require(run.suppliers.first { $0.supplier.id == "CONTROL" })
+    for id in ["FARMED-A", "FARMED-B"] {
+      let farmed = try #require(run.suppliers.first { $0.supplier.id == id })
+      #expect(farmed.flags.contains { $0.code == .reviewBurst && $0.severity == .high }, "\(id)")
+      #expect(farmed.score! < control.score!, "\(id)")
+    }
+    #expect(!control.flags.contains { $0.code == .reviewBurst })
+  }
+
   @Test func aSupplierWhoseOnlyReviewsAreABurstScoresBelowOneWithNoReviews() throws {
     let t = Self.catalog { t in
       t.supplier("ONLY-BURST")

@@ -28,7 +28,7 @@ import Testing
     #expect(burst.fiveStarShare == 1)
     #expect(
       burst.detail
-        == "38 reviews 2026-03-02…2026-03-04: 100% from reviewers of no other supplier, 89% unverified, "
+        == "38 reviews 2026-03-02…2026-03-04: 100% from reviewers with no other history, 89% unverified, "
         + "100% near-identical text, 100% five-star")
   }
 
