@@ -362,6 +362,15 @@ struct CSVChunkParser {
               while position < n && bytes[position] != comma && bytes[position] != newline {
                 position += 1
               }
+              // The field as the file holds it, quotes and all (`"abc"def`), so that the report
+              // and the rejects file show the text after the quote rather than drop it.
+              var end = position
+              if end > contentStart && bytes[end - 1] == carriageReturn && (end >= n || bytes[end] == newline)
+              {
+                end -= 1
+              }
+              batch.fieldStarts[batch.fieldStarts.count - 1] = Int32(contentStart - 1)
+              batch.fieldEnds[batch.fieldEnds.count - 1] = Int32(end)
             }
           }
         } else {

@@ -82,6 +82,11 @@ struct FieldReader<Source: FieldSource> {
       fix: fix)
   }
 
+  /// A column's value as the file holds it (trimmed), for reports: what the user must find and fix.
+  func text(of column: Int) -> String? {
+    raw(column).map { String(decoding: $0, as: UTF8.self) }
+  }
+
   func missing(_ column: Int) -> FieldProblem {
     problem(column, nil, "\(names[column]) is required", "fill in \(names[column])")
   }
@@ -287,7 +292,7 @@ struct FieldReader<Source: FieldSource> {
   func order(_ early: Int, _ earlyValue: Day?, _ late: Int, _ lateValue: Day?) throws(FieldProblem) {
     guard let earlyValue, let lateValue, lateValue < earlyValue else { return }
     throw FieldProblem(
-      column: names[late], value: lateValue.description,
+      column: names[late], value: text(of: late) ?? lateValue.description,
       reason: "\(names[late]) \(lateValue) is before \(names[early]) \(earlyValue)",
       fix: "correct one of the two dates")
   }

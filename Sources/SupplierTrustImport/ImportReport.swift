@@ -42,7 +42,13 @@ public struct Rejection: Codable, Equatable, Sendable {
     let position =
       fieldColumn.map { "\(file):\(fieldLine ?? line):\($0)" } ?? "\(file):\(line)"
     let shown = value.count > 60 ? String(value.prefix(57)) + "..." : value
-    let field = column.isEmpty ? "" : " (\(column.terminalSafe) = \"\(shown.escapedForTerminal)\")"
+    // A field on a later line than its record (after a quoted line break): the record's own
+    // line, the one the JSON summary and the rejects file give, is named too.
+    let record = fieldLine.map { $0 != line } == true ? "record from line \(line)" : nil
+    let parts =
+      (column.isEmpty ? [] : ["\(column.terminalSafe) = \"\(shown.escapedForTerminal)\""])
+      + [record].compactMap { $0 }
+    let field = parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))"
     return
       "error: \(reason.terminalSafe)\n --> \(position.terminalSafe)\(field)\n  = fix: \(fix.terminalSafe)"
   }

@@ -73,7 +73,7 @@ enum RecordDecoder {
     let revenue = try f.money(18)
     if let since = goldSupplierSince, let founded = yearEstablished, since < founded {
       throw FieldProblem(
-        column: "gold_supplier_since", value: String(since),
+        column: "gold_supplier_since", value: f.text(of: 10) ?? String(since),
         reason: "gold_supplier_since \(since) is before year_established \(founded)",
         fix: "correct one of the two years")
     }
@@ -229,7 +229,7 @@ enum RecordDecoder {
     try f.order(11, opened, 12, closed)
     if let refund, refund > amount {
       throw FieldProblem(
-        column: "refund_usd", value: refund.description,
+        column: "refund_usd", value: f.text(of: 13) ?? refund.description,
         reason: "refund_usd \(refund) is more than amount_usd \(amount)",
         fix: "correct the refund or the amount")
     }

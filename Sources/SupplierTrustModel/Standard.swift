@@ -15,9 +15,10 @@ public enum Standard {
   /// The canonical name: letters and digits only, upper case, with an edition year (`:2015`) and
   /// an `ISO/IEC` prefix's `/IEC` dropped. Nil when nothing usable is left.
   public static func normalize(_ text: some StringProtocol) -> String? {
-    var trimmed = Substring(text)
-    // Drop an edition such as ":2015" or ":2015+A1:2018".
-    if let colon = trimmed.firstIndex(of: ":") { trimmed = trimmed[..<colon] }
+    // Drop an edition such as ":2015", ":2015+A1:2018" or "-2015".
+    let utf8 = Array(text.utf8)
+    let kept = utf8.withUnsafeBufferPointer { lengthWithoutEdition($0) }
+    let trimmed = String(decoding: utf8[..<kept], as: UTF8.self)
     var key = ""
     key.reserveCapacity(trimmed.utf8.count)
     for scalar in trimmed.unicodeScalars {
@@ -45,8 +46,7 @@ public enum Standard {
     var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
     return withUnsafeMutableBytes(of: &buffer) { key -> String? in
       var count = 0
-      for byte in bytes {
-        if byte == 0x3A { break }  // ":2015" and what follows
+      for byte in UnsafeBufferPointer(rebasing: bytes[..<lengthWithoutEdition(bytes)]) {
         switch byte {
         case 0x61...0x7A, 0x41...0x5A, 0x30...0x39:
           // Longer than 32 is refused below; stop writing at the buffer's end.
@@ -78,6 +78,26 @@ public enum Standard {
       let name = String(decoding: UnsafeRawBufferPointer(rebasing: key[start..<count]), as: UTF8.self)
       return displayNames[name] ?? name
     }
+  }
+
+  /// How many of `bytes` name the standard without its edition: up to a colon (`:2015`,
+  /// `:2015+A1:2018`), or without a year (19xx or 20xx) that follows the standard's number after
+  /// `-`, `/`, `.`, `_` or a space (`ISO9001-2015`, `ISO 14001 2015`), which would otherwise run
+  /// into the number (`ISO90012015`).
+  static func lengthWithoutEdition(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var end = bytes.firstIndex(of: 0x3A) ?? bytes.count
+    while end > 0 && bytes[end - 1] == 0x20 { end -= 1 }
+    guard end >= 7 else { return end }
+    func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+    let year = end - 4
+    let century = (bytes[year], bytes[year + 1])
+    guard century == (0x31, 0x39) || century == (0x32, 0x30), isDigit(bytes[year + 2]),
+      isDigit(bytes[year + 3]),
+      [0x2D, 0x2F, 0x2E, 0x5F, 0x20].contains(bytes[year - 1]), isDigit(bytes[year - 2])
+    else { return end }
+    var kept = year - 1
+    while kept > 0 && bytes[kept - 1] == 0x20 { kept -= 1 }
+    return kept
   }
 
   /// Whether `standard` (canonical) is an ISO management-system standard.

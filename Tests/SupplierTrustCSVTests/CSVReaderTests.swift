@@ -94,7 +94,13 @@ private func records(
 @Test func textAfterClosingQuoteIsAnError() throws {
   let result = try records("a,b\n\"x\"y,2\n3,4\n")
   #expect(result.errors == [0: .characterAfterClosingQuote(field: 0)])
+  // The field as the file holds it, for the report and the rejects file; nothing dropped.
+  #expect(result.rows[0] == ["\"x\"y", "2"])
   #expect(result.rows[1] == ["3", "4"])
+  let crlf = try records("a,b\r\n1,\"x\"\"q\" tail\r\n3,4\r\n")
+  #expect(crlf.errors == [0: .characterAfterClosingQuote(field: 1)])
+  #expect(crlf.rows[0] == ["1", "\"x\"\"q\" tail"])
+  #expect(crlf.rows[1] == ["3", "4"])
 }
 
 @Test func quoteInsideUnquotedFieldIsAnError() throws {

@@ -135,7 +135,7 @@ let rejectCases: [ExpectedReject] = [
     label: "refund above amount", file: "orders.csv",
     csv:
       "order_id,supplier_id,order_date,amount_usd,dispute,dispute_opened_on,refund_usd\nO-1,SUP-A,2026-01-05,100.00,refunded,2026-02-01,150\n",
-    line: 2, column: "refund_usd", value: "150.00",
+    line: 2, column: "refund_usd", value: "150",
     reason: "refund_usd 150.00 is more than amount_usd 100.00",
     fix: "correct the refund or the amount"),
   ExpectedReject(
@@ -166,7 +166,7 @@ let rejectCases: [ExpectedReject] = [
     fix: "close the quoted field with \" (a quote inside a field is written twice: \"\")"),
   ExpectedReject(
     label: "text after closing quote", file: "suppliers.csv",
-    csv: "supplier_id,name,country\nSUP-1,\"Name\"x,CN\n", line: 2, column: "name", value: "Name",
+    csv: "supplier_id,name,country\nSUP-1,\"Name\"x,CN\n", line: 2, column: "name", value: "\"Name\"x",
     reason: "text follows the closing quote of a quoted field",
     fix: "quote the whole field and double every quote inside it, e.g. \"5\"\" pipe\"", fieldColumn: 7),
 ]
@@ -243,7 +243,7 @@ let rejectCases: [ExpectedReject] = [
       #expect(reject.column == "country")
       #expect(reject.fieldLine == 3)
       #expect(reject.fieldColumn == 14)
-      #expect(reject.rendered.contains("\(path):3:14 (country = \"China\")"))
+      #expect(reject.rendered.contains("\(path):3:14 (country = \"China\", record from line 2)"))
     }
   }
 

@@ -220,6 +220,11 @@ import Testing
     ("ISO 45001:2018", "ISO45001"), ("IATF 16949:2016", "IATF16949"), ("RoHS", "RoHS"), ("ROHS", "RoHS"),
     ("rohs", "RoHS"), ("CE", "CE"), ("ce", "CE"), ("BSCI", "BSCI"), ("EN ISO 13485:2016", "ISO13485"),
     ("ISO 13485", "ISO13485"), ("ISO 9001:2015+A1:2024", "ISO9001"), ("Oeko-Tex 100", "OEKO-TEX100"),
+    // An edition year after a dash, slash, dot, underscore or space, not run into the number.
+    ("ISO9001-2015", "ISO9001"), ("ISO 14001-2015", "ISO14001"), ("ISO 45001 2018", "ISO45001"),
+    ("IATF 16949/2016", "IATF16949"), ("iso_9001.2015", "ISO9001"), ("ISO 22000-2018 ", "ISO22000"),
+    ("ISO/IEC 20000-1:2018", "ISO200001"), ("SA 8000-2014", "SA8000"), ("EN 1090-2", "EN10902"),
+    ("ISO 2015", "ISO2015"), ("CE-2020", "CE2020"),
   ])
   func normalizes(text: String, canonical: String) {
     #expect(Standard.normalize(text) == canonical)
