@@ -135,7 +135,15 @@ public enum ScoreOutput {
   public static func csvBytes(_ list: RankedList) -> [UInt8] {
     let encoder = CSVEncoder(formulaPolicy: .neutralize)
     let suppliers = list.suppliers
-    let run = (list.run.asOf.description, list.run.policy.name, list.run.policyHash)
+    // The cells every row ends with, encoded once: the same strings appended by both threads
+    // meant atomic reference counting on shared storage for every row.
+    var tail: [UInt8] = []
+    for cell in [list.run.asOf.description, list.run.policy.name, list.run.policyHash] {
+      tail.append(0x2C)
+      encoder.appendField(cell, to: &tail)
+    }
+    tail.append(0x0A)
+    let rowTail = tail
     let chunkSize = 2048
     let chunkCount = (suppliers.count + chunkSize - 1) / chunkSize
     var chunks = [[UInt8]](repeating: [], count: chunkCount)
@@ -145,8 +153,10 @@ public enum ScoreOutput {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(512 * chunkSize)
         suppliers.withUnsafeBufferPointer { suppliers in
-          for i in (chunk * chunkSize)..<min(suppliers.count, (chunk + 1) * chunkSize) {
-            appendCSVRow(rank: i + 1, suppliers[i], run: run, encoder: encoder, to: &bytes)
+          rowTail.withUnsafeBufferPointer { tail in
+            for i in (chunk * chunkSize)..<min(suppliers.count, (chunk + 1) * chunkSize) {
+              appendCSVRow(rank: i + 1, suppliers[i], endingWith: tail, encoder: encoder, to: &bytes)
+            }
           }
         }
         output.buffer[chunk] = bytes
@@ -162,7 +172,7 @@ public enum ScoreOutput {
   /// Appends one supplier's CSV row, cells in ``csvHeader`` order, straight into `bytes` (an
   /// array of strings per row cost more than the scoring of it).
   static func appendCSVRow(
-    rank: Int, _ s: SupplierAssessment, run: (asOf: String, policy: String, hash: String),
+    rank: Int, _ s: borrowing SupplierAssessment, endingWith tail: UnsafeBufferPointer<UInt8>,
     encoder: CSVEncoder, to bytes: inout [UInt8]
   ) {
     var first = true
@@ -192,10 +202,7 @@ public enum ScoreOutput {
     cell(s.supplier.tradeAssurance.map { $0 ? "true" : "false" } ?? "")
     cell(s.supplier.tradeAssuranceLimit.map { $0.description } ?? "")
     cell(s.suggestions.joined(separator: "; "))
-    cell(run.asOf)
-    cell(run.policy)
-    cell(run.hash)
-    bytes.append(0x0A)
+    bytes.append(contentsOf: tail)
   }
 
   static func format(_ value: Double) -> String { JSONValue.format(value) }
