@@ -332,8 +332,8 @@ extension HTMLReportRenderer {
     fact("Your on-time share", d.ownOnTime.map(Self.percent) ?? "no due orders")
     fact("Platform on-time figure", d.platformOnTime.map(Self.percent) ?? "not stated")
     fact("On-time estimate used", d.onTimeEstimate.map(Self.percent) ?? "no evidence")
-    fact("Disputed or refunded", d.orders == 0 ? "–" : "\(d.disputed) of \(d.orders)")
-    fact("Dispute rate", d.disputeRate.map(Self.percent) ?? "no orders")
+    fact("Disputed or refunded", d.withDisputeStatus == 0 ? "–" : "\(d.disputed) of \(d.withDisputeStatus)")
+    fact("Dispute rate", d.disputeRate.map(Self.percent) ?? (d.orders == 0 ? "no orders" : "not stated"))
     fact(
       "Refunded to you",
       d.refundedUSD > 0 ? Money(cents: Int64((d.refundedUSD * 100).rounded())).wholeDollars : "nothing")

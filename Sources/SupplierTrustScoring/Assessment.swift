@@ -90,6 +90,9 @@ public struct DeliverySummary: Sendable, Equatable {
   /// Orders whose agreed ship date has passed or that have shipped.
   public var due = 0
   public var late = 0
+  /// Orders that say whether they were disputed (a dispute status, or a refund): an empty
+  /// `dispute` is unknown, not "none".
+  public var withDisputeStatus = 0
   public var disputed = 0
   public var refundedUSD = 0.0
   /// Own on-time share (nil without due orders).
@@ -98,6 +101,7 @@ public struct DeliverySummary: Sendable, Equatable {
   public var platformOnTime: Double?
   /// The blended on-time estimate used in the score.
   public var onTimeEstimate: Double?
+  /// Disputed share of the orders with a dispute status (nil without any).
   public var disputeRate: Double?
 }
 

@@ -1209,6 +1209,7 @@ public struct Scorer: Sendable {
       }
       let opened = o.disputeOpenedOn.map { $0 <= asOf } ?? true
       let refund = o.refund?.cents ?? 0
+      if o.dispute != nil || refund > 0 { s.withDisputeStatus += 1 }
       // A dispute withdrawn by the buyer or rejected by the platform found no fault with the supplier.
       if let d = o.dispute, d != .none, d != .withdrawn, d != .rejected, opened {
         s.disputed += 1
@@ -1229,7 +1230,7 @@ public struct Scorer: Sendable {
       supplier.onTimeDeliveryRate == nil
       ? 0 : min(Double(supplier.transactions12m ?? 20), p.platformEvidenceCap) * p.platformEvidenceFactor
     if s.due > 0 { s.ownOnTime = Double(s.due - s.late) / Double(s.due) }
-    if s.orders > 0 { s.disputeRate = Double(s.disputed) / Double(s.orders) }
+    if s.withDisputeStatus > 0 { s.disputeRate = Double(s.disputed) / Double(s.withDisputeStatus) }
     let evidenceAmount = Double(s.due) + platformEvidence
     if s.due > 0 || supplier.onTimeDeliveryRate != nil {
       s.onTimeEstimate =
@@ -1257,13 +1258,13 @@ public struct Scorer: Sendable {
             }
             : [Evidence(location: location(e.supplier.source, context), recordID: supplier.id)]))
     }
-    if s.orders >= p.minimumOrdersForFlags, let rate = s.disputeRate, rate > p.disputeThreshold {
+    if s.withDisputeStatus >= p.minimumOrdersForFlags, let rate = s.disputeRate, rate > p.disputeThreshold {
       flags.append(
         TrustFlag(
           code: .disputeHistory, severity: .medium,
           detail: !explains
             ? ""
-            : "\(s.disputed) of \(s.orders) orders disputed or refunded (\(percent(rate)); threshold \(percent(p.disputeThreshold))): "
+            : "\(s.disputed) of \(s.withDisputeStatus) orders disputed or refunded (\(percent(rate)); threshold \(percent(p.disputeThreshold))): "
               + disputedOrders.prefix(5).map(\.1).joined(separator: ", "),
           evidence: disputedOrders.prefix(5).map {
             Evidence(location: location($0.0.source, context), recordID: $0.0.record.id)
@@ -1272,13 +1273,14 @@ public struct Scorer: Sendable {
     guard let onTime = s.onTimeEstimate else {
       if let rate = s.disputeRate {
         let value = 1 - min(1, rate / p.disputeRateAtZero)
-        let confidence = Double(s.orders) / (Double(s.orders) + policy.confidence.ordersHalf)
+        let known = Double(s.withDisputeStatus)
+        let confidence = known / (known + policy.confidence.ordersHalf)
         guard explains else { return Part(value: value, confidence: confidence, factor: nil, summary: s) }
         return Part(
           value: value, confidence: confidence,
           factor: Factor(
             component: "delivery", points: 0,
-            text: "\(s.disputed) of \(s.orders) orders disputed or refunded",
+            text: "\(s.disputed) of \(s.withDisputeStatus) orders disputed or refunded",
             evidence: e.orders.prefix(3).map {
               Evidence(location: location($0.source, context), recordID: $0.record.id)
             }), summary: s)
@@ -1294,7 +1296,9 @@ public struct Scorer: Sendable {
     var parts: [String] = []
     if s.due > 0 { parts.append("\(s.due - s.late) of \(s.due) own orders shipped on time") }
     if let platform = supplier.onTimeDeliveryRate { parts.append("platform on-time \(percent(platform))") }
-    if s.orders > 0 { parts.append("\(s.disputed) of \(s.orders) orders disputed or refunded") }
+    if s.withDisputeStatus > 0 {
+      parts.append("\(s.disputed) of \(s.withDisputeStatus) orders disputed or refunded")
+    }
     let orderEvidence = (lateOrders + disputedOrders).prefix(4).map {
       Evidence(location: location($0.0.source, context), recordID: $0.0.record.id)
     }

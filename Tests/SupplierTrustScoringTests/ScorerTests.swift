@@ -46,6 +46,23 @@ import Testing
     #expect(score("THREE_GOOD") > score("ONE_GOOD"))
   }
 
+  /// An order that states neither its dates nor whether it was disputed says nothing about
+  /// delivery: it must not score as a perfect record, nor above an order shipped on time.
+  @Test func anOrderWithoutDatesOrDisputeStatusIsNoDeliveryEvidence() {
+    var t = TestCatalog()
+    t.supplier("BLANK")
+    t.supplier("ON-TIME")
+    t.order("BLANK", lateDays: nil, dispute: nil)
+    t.catalog.orders[t.catalog.orders.count - 1].record.agreedShipDate = nil
+    t.order("ON-TIME", lateDays: 0)
+    let run = t.score()
+    func assessment(_ id: String) -> SupplierAssessment { run.suppliers.first { $0.supplier.id == id }! }
+    #expect(assessment("BLANK").components.delivery == nil)
+    #expect(assessment("BLANK").delivery.disputeRate == nil)
+    #expect(assessment("ON-TIME").components.delivery != nil)
+    #expect((assessment("BLANK").score ?? 0) < assessment("ON-TIME").score!)
+  }
+
   @Test func aSupplierWithNoEvidenceIsUnratedNotPerfectAndNotZero() {
     var t = TestCatalog()
     t.supplier("EMPTY")
