@@ -84,11 +84,16 @@ public struct EligibilityChecker: Sendable {
       reasons.append(
         "the payment method is unknown (payment_method is empty), so protection cannot be confirmed")
     }
-    if supplier?.tradeAssurance == false {
-      reasons.append("the supplier \(o.supplierID) does not take part in Trade Assurance")
+    switch supplier?.tradeAssurance {
+    case true?: break
+    case false?: reasons.append("the supplier \(o.supplierID) does not take part in Trade Assurance")
+    case nil:
+      reasons.append(
+        "the supplier \(o.supplierID) does not say whether it takes part in Trade Assurance (trade_assurance is empty in its profile), so protection cannot be confirmed"
+      )
     }
     var covered = o.amount
-    if supplier?.tradeAssurance != false, supplier?.tradeAssuranceLimit == nil {
+    if supplier?.tradeAssurance == true, supplier?.tradeAssuranceLimit == nil {
       // As with an unknown payment method: what cannot be confirmed is not promised.
       reasons.append(
         "the supplier's Trade Assurance limit is unknown (ta_limit_usd is empty), so cover for \(o.amount) cannot be confirmed"
@@ -101,6 +106,9 @@ public struct EligibilityChecker: Sendable {
       case .cap:
         covered = limit
       }
+    }
+    if let limit = supplier?.tradeAssuranceLimit, limit.cents <= 0, o.amount.cents > 0 {
+      reasons.append("the supplier's Trade Assurance limit is \(limit): nothing is covered")
     }
     let protected = reasons.isEmpty
     if !protected { covered = Money(cents: 0) }
@@ -151,14 +159,26 @@ public struct EligibilityChecker: Sendable {
       }
       return (false, what + "; the claim window closed on \(deadline)" + note)
     }
+    func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
     if let agreed = o.agreedShipDate {
       if let shipped = shippedOn, shipped > agreed {
         let (ok, detail) = window(
-          "shipped \(agreed.days(until: shipped)) days after the agreed date \(agreed)")
+          "shipped \(days(agreed.days(until: shipped))) after the agreed date \(agreed)")
         claims.append(Claim(kind: .lateShipment, eligible: ok, deadline: deadline, detail: detail))
+      } else if shippedOn == nil, let delivered = deliveredOn {
+        // Delivered, so it shipped: on time if it arrived by the agreed ship date; otherwise the
+        // ship date that a late-shipment claim turns on is not stated, and is not guessed.
+        if delivered > agreed {
+          claims.append(
+            Claim(
+              kind: .lateShipment, eligible: false, deadline: deadline,
+              detail:
+                "delivered \(delivered), after the agreed ship date \(agreed), but the ship date is not stated (shipped_date is empty): a late-shipment claim cannot be confirmed"
+            ))
+        }
       } else if shippedOn == nil, agreed < asOf {
         let (ok, detail) = window(
-          "not shipped \(agreed.days(until: asOf)) days after the agreed date \(agreed)")
+          "not shipped \(days(agreed.days(until: asOf))) after the agreed date \(agreed)")
         claims.append(Claim(kind: .lateShipment, eligible: ok, deadline: deadline, detail: detail))
       }
     }

@@ -1196,6 +1196,10 @@ public struct Scorer: Sendable {
             lateOrders.append(
               (sourced, explains ? "\(o.id) +\(shipped.daysSinceEpoch - agreed.daysSinceEpoch) d" : ""))
           }
+        } else if let delivered = o.deliveredDate, delivered <= asOf {
+          // Delivered without a stated ship date: it shipped in time if it arrived by the agreed
+          // ship date; otherwise when it shipped is unknown, and it is not counted either way.
+          if delivered <= agreed { s.due += 1 }
         } else if agreed < asOf {
           s.due += 1
           s.late += 1

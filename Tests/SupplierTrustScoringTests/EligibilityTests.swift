@@ -51,6 +51,43 @@ import Testing
     return rows
   }()
 
+  /// The supplier's side of the truth table: taking part (yes, no, not stated) and its limit.
+  @Test(arguments: [
+    (true as Bool?, 50_000 as Int64?, true), (false, 50_000, false), (nil, 50_000, false), (nil, nil, false),
+    (true, nil, false), (true, 0, false),
+  ])
+  func supplierParticipationAndLimit(ta: Bool?, limit: Int64?, protected: Bool) {
+    let result = EligibilityChecker(asOf: asOf).check(
+      order(ta: true, payment: .creditCard), supplier: supplier(ta: ta, limit: limit), evidence: here)
+    #expect(result.protected == protected)
+    #expect(result.reasons.isEmpty == protected)
+    if ta == nil {
+      #expect(
+        result.reasons.contains { $0.contains("does not say whether it takes part in Trade Assurance") })
+    }
+  }
+
+  /// Delivered with no ship date stated: on time when it arrived by the agreed ship date; after
+  /// it, a late-shipment claim cannot be confirmed (no "not shipped" guess).
+  @Test func aDeliveredOrderWithoutAShipDateIsNotCalledUnshipped() throws {
+    let checker = EligibilityChecker(asOf: asOf)
+    let early = checker.check(
+      order(ta: true, payment: .paypal, agreed: -30, shipped: nil, delivered: -35), supplier: supplier(),
+      evidence: here)
+    #expect(early.claims.isEmpty)
+    let late = checker.check(
+      order(ta: true, payment: .paypal, agreed: -30, shipped: nil, delivered: -10), supplier: supplier(),
+      evidence: here)
+    let claim = try #require(late.claims.first { $0.kind == .lateShipment })
+    #expect(!claim.eligible)
+    #expect(claim.detail.contains("the ship date is not stated"))
+    #expect(!claim.detail.contains("not shipped"))
+    let oneDay = checker.check(
+      order(ta: true, payment: .paypal, agreed: -30, shipped: -29, delivered: -10), supplier: supplier(),
+      evidence: here)
+    #expect(oneDay.claims.first?.detail.hasPrefix("shipped 1 day after") == true)
+  }
+
   @Test(arguments: truthTable) func protectionTruthTable(row: Row) {
     let result = EligibilityChecker(asOf: asOf).check(
       order(ta: row.ta, payment: row.payment, amount: row.amount), supplier: supplier(), evidence: here)
