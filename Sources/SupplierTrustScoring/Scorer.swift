@@ -1416,8 +1416,20 @@ struct UnsafeSendableBuffer<T>: @unchecked Sendable {
 func format(_ value: Double, _ decimals: Int) -> String {
   var scale = 1.0
   for _ in 0..<decimals { scale *= 10 }
-  let rounded = (value * scale).rounded() / scale
+  let scaled = (value * scale).rounded()
+  let rounded = scaled / scale
   if decimals == 0 { return String(Int(rounded)) }
+  // Digits from the integer `scaled` (what the description of `rounded`, padded with zeros,
+  // comes to for numbers of this size): explanations and suggestions format hundreds of
+  // thousands of numbers, and the general path walks the text by characters.
+  if decimals <= 6, abs(scaled) < 1e12 {
+    let factor = Int(scale)
+    let units = Int(abs(scaled))
+    var fraction = String(units % factor)
+    fraction = String(repeating: "0", count: decimals - fraction.utf8.count) + fraction
+    let sign = rounded < 0 || (rounded == 0 && rounded.sign == .minus) ? "-" : ""
+    return sign + String(units / factor) + "." + fraction
+  }
   var text = String(rounded)
   if let dot = text.firstIndex(of: ".") {
     let have = text.distance(from: dot, to: text.endIndex) - 1
