@@ -71,12 +71,9 @@ enum RecordDecoder {
     let platformRating = try f.number(16, in: 0...5)
     let transactions = try f.count(17)
     let revenue = try f.money(18)
-    if let since = goldSupplierSince, let founded = yearEstablished, since < founded {
-      throw FieldProblem(
-        column: "gold_supplier_since", value: f.text(of: 10) ?? String(since),
-        reason: "gold_supplier_since \(since) is before year_established \(founded)",
-        fix: "correct one of the two years")
-    }
+    // A Gold Supplier year before the year established is kept as written: the contract has no
+    // such rule (a company re-registered under a new year keeps its membership), and refusing the
+    // profile would refuse every record of the supplier with it.
     row.values.append(id)
     row.values.append(name)
     row.values.append(country)

@@ -103,6 +103,14 @@ public struct DeliverySummary: Sendable, Equatable {
   public var onTimeEstimate: Double?
   /// Disputed share of the orders with a dispute status (nil without any).
   public var disputeRate: Double?
+  /// Orders inspected (passed or failed), and those that failed.
+  public var inspected = 0
+  public var failedInspections = 0
+  /// Failed share of the inspected orders (nil without any).
+  public var failedInspectionRate: Double?
+  /// The worse of the dispute and failed-inspection shares: what the delivery component holds
+  /// against the supplier beside lateness.
+  public var problemRate: Double? { [disputeRate, failedInspectionRate].compactMap { $0 }.max() }
 }
 
 /// Everything the scorer concluded about one supplier.

@@ -65,7 +65,9 @@ public enum PolicyDocumentation {
       toward a neutral 0.5 with `half_life_days`.
       - **delivery**: the on-time share blends the buyer's own due orders, the platform's figure \
       (worth `platform_evidence_factor` orders per transaction, at most `platform_evidence_cap`) and \
-      a prior; the dispute share of the buyer's own orders takes the rest.
+      a prior; the rest is the worse of two shares of the buyer's own orders: disputed or refunded \
+      (of those that state a dispute status), and failed inspections (of those inspected). An \
+      empty field is unknown: it counts in neither.
       - **standing**: a weighted mean of the profile signals that are known.
       - **score**: 100 × the weighted mean of the five components (or, with `weakest_link`, the \
       weakest component that has evidence). A component without evidence counts as \

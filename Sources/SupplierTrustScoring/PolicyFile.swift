@@ -471,10 +471,11 @@ extension PolicyFile {
       "Three orders' worth of prior keeps one early order from deciding the rate."),
     .number(
       "delivery.on_time_share", \.delivery.onTimeShare, 0...1,
-      "On-time delivery makes 70% of the delivery component, disputes and refunds the rest."),
+      "On-time delivery makes 70% of the delivery component; disputes, refunds and failed inspections the rest."
+    ),
     .number(
       "delivery.dispute_rate_at_zero", \.delivery.disputeRateAtZero, 0.01...1,
-      "At 30% of orders disputed the dispute part of the component reaches zero."),
+      "At 30% of orders disputed (or of inspections failed) that part of the component reaches zero."),
     .number(
       "standing.trade_assurance_weight", \.standing.tradeAssuranceWeight, 0...1,
       "Trade Assurance is the buyer's protection; taking part matters most in the profile."),

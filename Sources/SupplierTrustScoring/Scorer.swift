@@ -1214,6 +1214,11 @@ public struct Scorer: Sendable {
       let opened = o.disputeOpenedOn.map { $0 <= asOf } ?? true
       let refund = o.refund?.cents ?? 0
       if o.dispute != nil || refund > 0 { s.withDisputeStatus += 1 }
+      // An order whose goods failed the agreed inspection is a quality failure, disputed or not.
+      if o.inspectionResult == .pass || o.inspectionResult == .fail {
+        s.inspected += 1
+        if o.inspectionResult == .fail { s.failedInspections += 1 }
+      }
       // A dispute withdrawn by the buyer or rejected by the platform found no fault with the supplier.
       if let d = o.dispute, d != .none, d != .withdrawn, d != .rejected, opened {
         s.disputed += 1
@@ -1235,6 +1240,7 @@ public struct Scorer: Sendable {
       ? 0 : min(Double(supplier.transactions12m ?? 20), p.platformEvidenceCap) * p.platformEvidenceFactor
     if s.due > 0 { s.ownOnTime = Double(s.due - s.late) / Double(s.due) }
     if s.withDisputeStatus > 0 { s.disputeRate = Double(s.disputed) / Double(s.withDisputeStatus) }
+    if s.inspected > 0 { s.failedInspectionRate = Double(s.failedInspections) / Double(s.inspected) }
     let evidenceAmount = Double(s.due) + platformEvidence
     if s.due > 0 || supplier.onTimeDeliveryRate != nil {
       s.onTimeEstimate =
@@ -1275,16 +1281,20 @@ public struct Scorer: Sendable {
           }))
     }
     guard let onTime = s.onTimeEstimate else {
-      if let rate = s.disputeRate {
+      if let rate = s.problemRate {
         let value = 1 - min(1, rate / p.disputeRateAtZero)
-        let known = Double(s.withDisputeStatus)
+        let known = Double(max(s.withDisputeStatus, s.inspected))
         let confidence = known / (known + policy.confidence.ordersHalf)
         guard explains else { return Part(value: value, confidence: confidence, factor: nil, summary: s) }
         return Part(
           value: value, confidence: confidence,
           factor: Factor(
             component: "delivery", points: 0,
-            text: "\(s.disputed) of \(s.withDisputeStatus) orders disputed or refunded",
+            text: ([
+              s.withDisputeStatus > 0
+                ? "\(s.disputed) of \(s.withDisputeStatus) orders disputed or refunded" : nil,
+              s.inspected > 0 ? "\(s.failedInspections) of \(s.inspected) inspections failed" : nil,
+            ] as [String?]).compactMap { $0 }.joined(separator: "; "),
             evidence: e.orders.prefix(3).map {
               Evidence(location: location($0.source, context), recordID: $0.record.id)
             }), summary: s)
@@ -1292,7 +1302,7 @@ public struct Scorer: Sendable {
       return Part(value: nil, confidence: 0, factor: nil, summary: s)
     }
     var value = onTime
-    if let rate = s.disputeRate {
+    if let rate = s.problemRate {
       value = p.onTimeShare * onTime + (1 - p.onTimeShare) * (1 - min(1, rate / p.disputeRateAtZero))
     }
     let confidence = evidenceAmount / (evidenceAmount + policy.confidence.ordersHalf)
@@ -1303,6 +1313,7 @@ public struct Scorer: Sendable {
     if s.withDisputeStatus > 0 {
       parts.append("\(s.disputed) of \(s.withDisputeStatus) orders disputed or refunded")
     }
+    if s.inspected > 0 { parts.append("\(s.failedInspections) of \(s.inspected) inspections failed") }
     let orderEvidence = (lateOrders + disputedOrders).prefix(4).map {
       Evidence(location: location($0.0.source, context), recordID: $0.0.record.id)
     }

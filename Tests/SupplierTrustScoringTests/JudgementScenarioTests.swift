@@ -164,6 +164,24 @@ import Testing
     #expect(!control.flags.contains { $0.code == .reviewBurst })
   }
 
+  /// The same orders, one whose goods failed the agreed inspection: a quality failure counts
+  /// against the supplier whether or not the buyer disputed it.
+  @Test func aFailedInspectionRanksBelowAPassedOne() throws {
+    let t = Self.catalog { t in
+      for (id, result) in [("PASSED", InspectionResult.pass), ("FAILED", .fail)] {
+        Self.solid(&t, id)
+        t.order(id)
+        t.catalog.orders[t.catalog.orders.count - 1].record.inspectionResult = result
+      }
+    }
+    let run = t.score()
+    let passed = try #require(run.suppliers.first { $0.supplier.id == "PASSED" })
+    let failed = try #require(run.suppliers.first { $0.supplier.id == "FAILED" })
+    #expect(failed.components.delivery! < passed.components.delivery!)
+    #expect(failed.score! < passed.score!)
+    #expect(failed.delivery.failedInspections == 1)
+  }
+
   @Test func aSupplierWhoseOnlyReviewsAreABurstScoresBelowOneWithNoReviews() throws {
     let t = Self.catalog { t in
       t.supplier("ONLY-BURST")
