@@ -152,11 +152,13 @@ extension HTMLReportRenderer {
       return
         "On-time shipment and disputes: your own orders count most, the platform's self-reported on-time figure "
         + "counts little; on-time makes \(Self.percent(p.delivery.onTimeShare)) of the component, disputes and "
-        + "refunds the rest."
+        + "refunds or failed inspections the rest. On-time delivery at the late threshold counts as neutral, below it "
+        + "as bad."
     case "standing":
       return
         "Platform standing: Trade Assurance and its limit, Gold Supplier years, third-party verification, verified "
-        + "business licence, response rate and years in business. Cheap to obtain, so it counts least."
+        + "business licence, response rate and years in business; a field left empty counts as neutral. Cheap to "
+        + "obtain, so it counts least."
     default: return ""
     }
   }

@@ -65,10 +65,13 @@ public enum PolicyDocumentation {
       toward a neutral 0.5 with `half_life_days`.
       - **delivery**: the on-time share blends the buyer's own due orders, the platform's figure \
       (worth `platform_evidence_factor` orders per transaction, at most `platform_evidence_cap`) and \
-      a prior; the rest is the worse of two shares of the buyer's own orders: disputed or refunded \
+      a prior, and counts from neutral at `late_threshold` (`missing_component_value`, the value of \
+      no record at all) to 1 at 100 % and 0 at none, so that a rate flagged `late_shipments` scores \
+      below no record; the rest is the worse of two shares of the buyer's own orders: disputed or refunded \
       (of those that state a dispute status), and failed inspections (of those inspected). An \
       empty field is unknown: it counts in neither.
-      - **standing**: a weighted mean of the profile signals that are known.
+      - **standing**: a weighted mean of the profile signals, those left empty counting at \
+      `missing_component_value` (neither good nor bad).
       - **score**: 100 × the weighted mean of the five components (or, with `weakest_link`, the \
       weakest component that has evidence). A component without evidence counts as \
       `missing_component_value`, never as 0 or 1 (a component no supplier of the catalog has \

@@ -1301,9 +1301,19 @@ public struct Scorer: Sendable {
       }
       return Part(value: nil, confidence: 0, factor: nil, summary: s)
     }
-    var value = onTime
+    // On-time delivery at the policy's threshold is neutral, as `prior_on_time` assumes of a
+    // supplier without evidence: below it the part falls under the value a supplier without
+    // delivery evidence counts at, so that a rate flagged `late_shipments` never scores above no
+    // record at all (70% on time scored 0.75 against 0.5 for none). Full marks stay at 100%.
+    let threshold = min(max(p.lateThreshold, 0.01), 0.99)
+    let neutral = policy.missingComponentValue
+    let onTimePart =
+      onTime >= threshold
+      ? neutral + (1 - neutral) * (onTime - threshold) / (1 - threshold)
+      : neutral * onTime / threshold
+    var value = onTimePart
     if let rate = s.problemRate {
-      value = p.onTimeShare * onTime + (1 - p.onTimeShare) * (1 - min(1, rate / p.disputeRateAtZero))
+      value = p.onTimeShare * onTimePart + (1 - p.onTimeShare) * (1 - min(1, rate / p.disputeRateAtZero))
     }
     let confidence = evidenceAmount / (evidenceAmount + policy.confidence.ordersHalf)
     guard explains else { return Part(value: value, confidence: confidence, factor: nil, summary: s) }
@@ -1374,7 +1384,10 @@ public struct Scorer: Sendable {
       p.yearsInBusinessWeight, years.map { min(1, $0 / p.yearsInBusinessFull) },
       "\(Int(years ?? 0)) years in business")
     guard knownWeight > 0 else { return Part(value: nil, confidence: 0, factor: nil, summary: ()) }
-    let value = weightedSum / knownWeight
+    // A signal the profile leaves empty counts as neutral, as a missing component does: averaging
+    // only the known ones let an empty Trade Assurance field (or Gold Supplier year, response
+    // rate, ...) score above a profile that states a decent one.
+    let value = (weightedSum + (totalWeight - knownWeight) * policy.missingComponentValue) / totalWeight
     let confidence = totalWeight > 0 ? knownWeight / totalWeight : 0
     guard explains else { return Part(value: value, confidence: confidence, factor: nil, summary: ()) }
     return Part(

@@ -182,6 +182,60 @@ import Testing
     #expect(failed.delivery.failedInspections == 1)
   }
 
+  /// Unknown is neutral, never better than clearly bad evidence nor worse than decent evidence:
+  /// the better supplier of each pair differs from the worse in one piece of evidence.
+  @Test(arguments: [
+    "no delivery record vs platform on-time 70%", "no delivery record vs three orders all late",
+    "Trade Assurance with a $5,000 limit vs not stated", "Gold Supplier 4 years vs not stated",
+    "response rate 85% vs not stated",
+  ])
+  func unknownSitsBetweenBadAndDecentEvidence(pair: String) throws {
+    var t = TestCatalog()
+    t.supplier("ELSEWHERE")
+    for n in 0..<200 { t.review("ELSEWHERE", rating: n % 3 == 0 ? 4 : 5, daysAgo: n * 3) }
+    func profile(_ id: String, _ configure: (inout Supplier) -> Void) {
+      t.supplier(id) {
+        $0.tradeAssurance = true
+        $0.tradeAssuranceLimit = Money(cents: 5_000_000)
+        $0.goldSupplierSince = 2020
+        $0.verifiedSupplier = true
+        $0.businessLicenseVerified = true
+        $0.responseRate = 0.9
+        $0.platformRating = 4.6
+        $0.yearEstablished = 2012
+        configure(&$0)
+      }
+      for n in 0..<20 { t.review(id, rating: n % 4 == 0 ? 4 : 5, daysAgo: 10 + n * 15) }
+      t.certificate(id)
+      t.audit(id)
+    }
+    switch pair {
+    case "no delivery record vs platform on-time 70%":
+      profile("BETTER") { _ in }
+      profile("WORSE") { $0.onTimeDeliveryRate = 0.7 }
+    case "no delivery record vs three orders all late":
+      profile("BETTER") { _ in }
+      profile("WORSE") { _ in }
+      for _ in 0..<3 { t.order("WORSE", lateDays: 20) }
+    case "Trade Assurance with a $5,000 limit vs not stated":
+      profile("BETTER") { $0.tradeAssuranceLimit = Money(cents: 500_000) }
+      profile("WORSE") {
+        $0.tradeAssurance = nil
+        $0.tradeAssuranceLimit = nil
+      }
+    case "Gold Supplier 4 years vs not stated":
+      profile("BETTER") { $0.goldSupplierSince = 2022 }
+      profile("WORSE") { $0.goldSupplierSince = nil }
+    default:
+      profile("BETTER") { $0.responseRate = 0.85 }
+      profile("WORSE") { $0.responseRate = nil }
+    }
+    let run = t.score()
+    let better = try #require(run.suppliers.first { $0.supplier.id == "BETTER" })
+    let worse = try #require(run.suppliers.first { $0.supplier.id == "WORSE" })
+    #expect(better.score! > worse.score!, "\(pair): \(better.score!) vs \(worse.score!)")
+  }
+
   @Test func aSupplierWhoseOnlyReviewsAreABurstScoresBelowOneWithNoReviews() throws {
     let t = Self.catalog { t in
       t.supplier("ONLY-BURST")
