@@ -98,6 +98,8 @@ public struct Policy: Sendable, Equatable {
 
   public struct Certifications: Sendable, Equatable {
     public var expiringWithinDays = 90
+    /// Value of a certificate that expires within ``expiringWithinDays`` and has no renewal.
+    public var expiringValue = 0.9
     /// Longest validity of an ISO management-system certificate (ISO/IEC 17021-1: 3 years).
     public var maximumValidityYears = 3
     /// Value of a certificate whose issuer or accreditation body is not recognised.

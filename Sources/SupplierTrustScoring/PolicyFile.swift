@@ -382,6 +382,10 @@ extension PolicyFile {
     .integer(
       "certifications.expiring_within_days", \.certifications.expiringWithinDays, 0...3650,
       "Ninety days is the usual lead time to re-certify; an order placed now may ship after expiry."),
+    .number(
+      "certifications.expiring_value", \.certifications.expiringValue, 0...1,
+      "A certificate about to expire with no renewal on file is worth a little less than one with years left: the order may ship after it lapses."
+    ),
     .integer(
       "certifications.maximum_validity_years", \.certifications.maximumValidityYears, 1...20,
       "ISO/IEC 17021-1 limits a management-system certification cycle to three years; a longer validity is a sign of a fake."

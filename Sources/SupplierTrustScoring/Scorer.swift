@@ -950,6 +950,8 @@ public struct Scorer: Sendable {
         expires.daysSinceEpoch - asOf.daysSinceEpoch <= Int32(p.expiringWithinDays)
       {
         if explains { verdict = "valid, expires \(expires)" }
+        // A renewal on file (the same standard at full value) outweighs this in `best` below.
+        value = min(value, p.expiringValue)
         let days = expires.daysSinceEpoch - asOf.daysSinceEpoch
         pending.append(
           (

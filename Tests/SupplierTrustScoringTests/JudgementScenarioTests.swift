@@ -236,6 +236,24 @@ import Testing
     #expect(better.score! > worse.score!, "\(pair): \(better.score!) vs \(worse.score!)")
   }
 
+  /// An ISO 9001 about to expire with no renewal on file is worth a little less than one with
+  /// years left; a renewal on file makes up the difference.
+  @Test func aCertificateAboutToExpireWithoutRenewalCountsLess() throws {
+    let t = Self.catalog { t in
+      for id in ["YEARS-LEFT", "EXPIRING", "RENEWED"] { Self.solid(&t, id, certificate: false) }
+      t.certificate("YEARS-LEFT", issuedDaysAgo: 300, expiresInDays: 700)
+      t.certificate("EXPIRING", expiresInDays: 30)
+      t.certificate("RENEWED", expiresInDays: 30)
+      t.certificate("RENEWED", issuedDaysAgo: 5, expiresInDays: 1_090)
+    }
+    let run = t.score()
+    func score(_ id: String) throws -> Double {
+      try #require(run.suppliers.first { $0.supplier.id == id }?.score)
+    }
+    #expect(try score("EXPIRING") < score("YEARS-LEFT"))
+    #expect(try score("RENEWED") == score("YEARS-LEFT"))
+  }
+
   @Test func aSupplierWhoseOnlyReviewsAreABurstScoresBelowOneWithNoReviews() throws {
     let t = Self.catalog { t in
       t.supplier("ONLY-BURST")
