@@ -46,10 +46,10 @@ public struct Policy: Sendable, Equatable {
   /// null): neither good nor zero.
   public var missingComponentValue = 0.5
   public var bands: [Band] = [
-    Band(grade: "A", minimumScore: 80, standing: .ok),
-    Band(grade: "B", minimumScore: 65, standing: .ok),
-    Band(grade: "C", minimumScore: 50, standing: .warned),
-    Band(grade: "D", minimumScore: 35, standing: .warned),
+    Band(grade: "A", minimumScore: 75, standing: .ok),
+    Band(grade: "B", minimumScore: 60, standing: .ok),
+    Band(grade: "C", minimumScore: 45, standing: .warned),
+    Band(grade: "D", minimumScore: 30, standing: .warned),
     Band(grade: "E", minimumScore: 0, standing: .blocked),
   ]
   /// Flags that put a supplier at least in the given standing, whatever its score.

@@ -264,9 +264,9 @@ extension PolicyFile {
     ),
     PolicyField(
       key: "bands",
-      expectation: "a list of {\"grade\": \"A\", \"min_score\": 80, \"standing\": \"ok\"} with one band at 0",
+      expectation: "a list of {\"grade\": \"A\", \"min_score\": 75, \"standing\": \"ok\"} with one band at 0",
       why:
-        "A and B suppliers can be ordered from; C and D get a warning to look closer; below 35 the evidence says do not order (standings as in ERPNext's scorecards).",
+        "A and B suppliers can be ordered from; C and D get a warning to look closer; below 30 the evidence says do not order (standings as in ERPNext's scorecards). Every component without evidence counts as neutral, so 50 is where a supplier with no evidence at all would sit: B starts ten points above it, and A where the best tenth of a realistic generated catalog begins.",
       read: { policy, json in
         guard case .array(let items) = json, !items.isEmpty else {
           return "must be a non-empty list of bands"
