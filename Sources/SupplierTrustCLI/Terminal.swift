@@ -22,27 +22,23 @@ enum Terminal {
   /// Writes straight to file descriptor 2 (unbuffered, so messages interleave in order).
   static func write(_ text: String) {
     var text = text
-    text.withUTF8 { bytes in
-      var offset = 0
-      while offset < bytes.count {
-        let n = Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset)
-        if n <= 0 { return }
-        offset += n
-      }
-    }
+    text.withUTF8 { writeAll($0, to: 2) }
   }
 
   /// Writes bytes to standard output, after whatever `print` has buffered; a write error (a
   /// closed pipe) ends the output quietly, as it does for `print`.
   static func writeOutput(_ bytes: [UInt8]) {
     fflush(nil)
-    bytes.withUnsafeBufferPointer { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let n = Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
-        if n <= 0 { return }
-        offset += n
-      }
+    bytes.withUnsafeBufferPointer { writeAll($0, to: 1) }
+  }
+
+  /// Writes every byte to a file descriptor, as many calls as it takes; stops at an error.
+  private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+    var offset = 0
+    while offset < bytes.count {
+      let n = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+      if n <= 0 { return }
+      offset += n
     }
   }
 
