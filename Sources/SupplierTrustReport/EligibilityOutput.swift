@@ -57,13 +57,13 @@ public enum EligibilityOutput {
     table.column("Protected")
     table.column("Claims / why not", minimum: 20, flexible: true)
     for o in orders {
-      var notes: [String] = []
+      // Why an order is not protected comes first: that is what the row has to say.
+      var notes: [String] = o.protected ? [] : o.reasons.map(shortReason)
       for c in o.claims {
         notes.append(
           "\(c.kind.rawValue): \(c.eligible ? "can file" : "cannot file")\(c.deadline.map { " by \($0)" } ?? "")"
         )
       }
-      if !o.protected { notes.append(contentsOf: o.reasons.map(shortReason)) }
       if let d = o.dispute, d.status == .open { notes.append("dispute: \(d.stage)") }
       table.row([
         (o.orderID, nil), (o.supplierID, nil), (o.amount.wholeDollars, nil),

@@ -57,4 +57,23 @@ func csvRows(_ text: String) -> [[String]] {
     #expect(last[header.firstIndex(of: "as_of")!] == f.asOf.description)
     #expect(last[header.firstIndex(of: "policy_sha256")!] == Policy.default.hash)
   }
+
+  /// An unprotected order's row leads with why it is not protected, then its claims.
+  @Test func theTableSaysWhyNotBeforeTheClaims() {
+    let asOf = Day(year: 2026, month: 11, day: 25)!
+    var order = Order(
+      id: "O-9", supplierID: "S-1", orderDate: asOf.adding(days: -60), amount: Money(cents: 100_000))
+    order.tradeAssurance = true
+    order.paymentMethod = .westernUnion
+    order.deliveredDate = asOf.adding(days: -5)
+    order.inspectionResult = .fail
+    var supplier = Supplier(id: "S-1", name: "S", country: "CN")
+    supplier.tradeAssurance = true
+    supplier.tradeAssuranceLimit = Money(cents: 10_000_000)
+    let checked = EligibilityChecker(asOf: asOf).check(
+      order, supplier: supplier, evidence: Evidence(location: "orders.csv:2", recordID: "O-9"))
+    #expect(!checked.protected)
+    let text = EligibilityOutput.table([checked], asOf: asOf, width: 200, colour: false)
+    #expect(text.contains("paid by western_union; quality: cannot file"))
+  }
 }
