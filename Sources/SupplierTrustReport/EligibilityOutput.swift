@@ -29,10 +29,11 @@ public enum EligibilityOutput {
           (
             "dispute",
             .object([
-              ("status", .string(d.status.rawValue)), ("opened_on", .string(d.openedOn.description)),
-              ("supplier_reply_by", .string(d.supplierReplyBy.description)),
-              ("buyer_may_escalate_from", .string(d.buyerMayEscalateFrom.description)),
-              ("automatic_escalation_on", .string(d.automaticEscalationOn.description)),
+              ("status", .string(d.status.rawValue)),
+              ("opened_on", d.openedOn.map { .string($0.description) } ?? .null),
+              ("supplier_reply_by", d.supplierReplyBy.map { .string($0.description) } ?? .null),
+              ("buyer_may_escalate_from", d.buyerMayEscalateFrom.map { .string($0.description) } ?? .null),
+              ("automatic_escalation_on", d.automaticEscalationOn.map { .string($0.description) } ?? .null),
               ("stage", .string(d.stage)),
             ])
           ))

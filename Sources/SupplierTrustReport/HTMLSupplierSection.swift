@@ -406,7 +406,7 @@ extension HTMLReportRenderer {
       w.element(
         "td",
         text: order.dispute.map {
-          "\($0.status.rawValue.replacingOccurrences(of: "_", with: " ")), opened \($0.openedOn): \($0.stage)"
+          "\($0.status.rawValue.replacingOccurrences(of: "_", with: " "))\($0.openedOn.map { ", opened \($0)" } ?? ""): \($0.stage)"
         } ?? "–")
       w.raw("</tr>\n")
     }

@@ -17,13 +17,15 @@ public struct Claim: Sendable, Equatable {
 /// Where an open dispute stands on the Trade Assurance timetable.
 public struct DisputeMilestones: Sendable, Equatable {
   public var status: DisputeStatus
-  public var openedOn: Day
+  /// Nil when the order does not state the day (`dispute_opened_on` empty): the milestones that
+  /// count from it are then unknown too.
+  public var openedOn: Day?
   /// The supplier must answer by this day.
-  public var supplierReplyBy: Day
+  public var supplierReplyBy: Day?
   /// From this day the buyer may ask the platform to mediate.
-  public var buyerMayEscalateFrom: Day
+  public var buyerMayEscalateFrom: Day?
   /// The platform takes the dispute over on this day if it is still open.
-  public var automaticEscalationOn: Day
+  public var automaticEscalationOn: Day?
   /// What is next as of the as-of day, in words.
   public var stage: String
 }
@@ -123,8 +125,11 @@ public struct EligibilityChecker: Sendable {
     let deliveredOn = o.deliveredDate.flatMap { $0 <= asOf ? $0 : nil }
     let disputeOpened = o.disputeOpenedOn.flatMap { $0 <= asOf ? $0 : nil }
     let disputeClosed = o.disputeClosedOn.flatMap { $0 <= asOf ? $0 : nil }
+    // A dispute opened after the as-of day had not been opened then; one whose opening day is not
+    // stated is taken as opened, with the milestones that count from that day unknown.
+    let openingUnstated = o.disputeOpenedOn == nil
     let disputeStatus: DisputeStatus? = o.dispute.flatMap { status in
-      guard status != .none, disputeOpened != nil else { return nil }
+      guard status != .none, disputeOpened != nil || openingUnstated else { return nil }
       // Closed after the as-of day: still open then.
       return status != .open && o.disputeClosedOn != nil && disputeClosed == nil ? .open : status
     }
@@ -136,15 +141,18 @@ public struct EligibilityChecker: Sendable {
       // A claim is filed as a dispute: once a dispute on the order has been decided there is
       // nothing left to file; while one is open, the claim stands (and is on its way).
       var note = ""
-      if let status = disputeStatus, let opened = disputeOpened {
+      if let status = disputeStatus {
+        let opened = disputeOpened.map { " opened \($0)" } ?? ""
         if status != .open {
           return (
             false,
-            what + "; already decided: the dispute opened \(opened) was closed"
+            what + "; already decided: the dispute\(opened) was closed"
               + (disputeClosed.map { " on \($0)" } ?? "") + " as \(status.rawValue)"
           )
         }
-        note = "; a dispute is open since \(opened)"
+        note =
+          disputeOpened.map { "; a dispute is open since \($0)" }
+          ?? "; a dispute is open (opening day not stated)"
       }
       guard let deadline else {
         return (
@@ -188,7 +196,15 @@ public struct EligibilityChecker: Sendable {
     }
 
     var milestones: DisputeMilestones?
-    if let status = disputeStatus, let opened = disputeOpened {
+    if let status = disputeStatus, disputeOpened == nil {
+      milestones = DisputeMilestones(
+        status: status, openedOn: nil, supplierReplyBy: nil, buyerMayEscalateFrom: nil,
+        automaticEscalationOn: nil,
+        stage: status != .open
+          ? "closed \(disputeClosed.map { "on \($0) " } ?? "")as \(status.rawValue)"
+          : "open; the opening day is not stated (dispute_opened_on is empty), so the reply and escalation days are unknown"
+      )
+    } else if let status = disputeStatus, let opened = disputeOpened {
       let reply = opened.adding(days: policy.supplierReplyDays)
       let escalate = opened.adding(days: policy.buyerEscalationFromDay)
       let automatic = opened.adding(days: policy.automaticEscalationDay)

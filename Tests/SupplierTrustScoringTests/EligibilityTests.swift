@@ -191,6 +191,25 @@ import Testing
     #expect(unprotected.claims[0].detail.hasSuffix("the order is not protected, so no Trade Assurance claim"))
   }
 
+  /// A dispute whose opening day is not stated is still a dispute: open, with the days that
+  /// count from the opening unknown, and named beside the order's claims.
+  @Test func anOpenDisputeWithoutItsOpeningDayIsShownAsOpen() throws {
+    var o = order(ta: true, payment: .paypal, inspection: .fail)
+    o.dispute = .open
+    let result = EligibilityChecker(asOf: asOf).check(o, supplier: supplier(), evidence: here)
+    let d = try #require(result.dispute)
+    #expect(d.status == .open)
+    #expect(d.openedOn == nil && d.supplierReplyBy == nil && d.automaticEscalationOn == nil)
+    #expect(d.stage.contains("opening day is not stated"))
+    let quality = try #require(result.claims.first { $0.kind == .quality })
+    #expect(quality.detail.contains("a dispute is open (opening day not stated)"))
+    // Decided without an opening day: the claim is closed all the same.
+    o.dispute = .refunded
+    let decided = EligibilityChecker(asOf: asOf).check(o, supplier: supplier(), evidence: here)
+    #expect(decided.claims.first { $0.kind == .quality }?.eligible == false)
+    #expect(decided.dispute?.stage.hasPrefix("closed") == true)
+  }
+
   @Test func disputeMilestones() {
     var policy = Policy.TradeAssurance()
     for (opened, stage) in [
