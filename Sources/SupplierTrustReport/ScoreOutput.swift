@@ -1,4 +1,3 @@
-import Dispatch
 import SupplierTrustCSV
 import SupplierTrustScoring
 
@@ -145,22 +144,17 @@ public enum ScoreOutput {
     tail.append(0x0A)
     let rowTail = tail
     let chunkSize = 2048
-    let chunkCount = (suppliers.count + chunkSize - 1) / chunkSize
-    var chunks = [[UInt8]](repeating: [], count: chunkCount)
-    chunks.withUnsafeMutableBufferPointer { out in
-      let output = UnsafeSendableChunks(out)
-      DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(512 * chunkSize)
-        suppliers.withUnsafeBufferPointer { suppliers in
-          rowTail.withUnsafeBufferPointer { tail in
-            for i in (chunk * chunkSize)..<min(suppliers.count, (chunk + 1) * chunkSize) {
-              appendCSVRow(rank: i + 1, suppliers[i], endingWith: tail, encoder: encoder, to: &bytes)
-            }
+    let chunks = mapChunks(count: suppliers.count, chunkSize: chunkSize) { range -> [UInt8] in
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(512 * chunkSize)
+      suppliers.withUnsafeBufferPointer { suppliers in
+        rowTail.withUnsafeBufferPointer { tail in
+          for i in range {
+            appendCSVRow(rank: i + 1, suppliers[i], endingWith: tail, encoder: encoder, to: &bytes)
           }
         }
-        output.buffer[chunk] = bytes
       }
+      return bytes
     }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(chunks.reduce(512) { $0 + $1.count })
@@ -267,10 +261,4 @@ extension String {
   func replacingOccurrences(of target: String, with replacement: String) -> String {
     split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
   }
-}
-
-/// The chunks of a parallel render, each written by one worker.
-private struct UnsafeSendableChunks: @unchecked Sendable {
-  let buffer: UnsafeMutableBufferPointer<[UInt8]>
-  init(_ buffer: UnsafeMutableBufferPointer<[UInt8]>) { self.buffer = buffer }
 }

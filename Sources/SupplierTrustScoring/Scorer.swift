@@ -131,23 +131,17 @@ public struct Scorer: Sendable {
     /// windows, and whether each review's reviewer has no other review (filled in once known).
     typealias Candidate = (supplier: Int, reviews: [BurstSample], positions: [Int], isNew: [Bool])
     // Screening runs on both cores, in chunks of suppliers; results are merged in supplier order.
-    let chunkSize = 512
-    let chunkCount = (evidence.count + chunkSize - 1) / chunkSize
-    var screened = [[Candidate]](repeating: [], count: chunkCount)
-    screened.withUnsafeMutableBufferPointer { out in
-      let output = UnsafeSendableBuffer(out)
-      DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-        var found: [Candidate] = []
-        for index in (chunk * chunkSize)..<min(evidence.count, (chunk + 1) * chunkSize)
-        where mayHoldBurst(evidence[index].reviews, in: table, verificationGiven: verificationGiven) {
-          let reviews = evidence[index].reviews.map { table.burstSample(at: $0) }
-          let windows = screen.detect(
-            reviews, isNewReviewer: [Bool](repeating: true, count: reviews.count))
-          guard !windows.isEmpty else { continue }
-          found.append((index, reviews, Array(Set(windows.flatMap(\.reviewIndices))).sorted(), []))
-        }
-        output.buffer[chunk] = found
+    let screened = mapChunks(count: evidence.count, chunkSize: 512) { range -> [Candidate] in
+      var found: [Candidate] = []
+      for index in range
+      where mayHoldBurst(evidence[index].reviews, in: table, verificationGiven: verificationGiven) {
+        let reviews = evidence[index].reviews.map { table.burstSample(at: $0) }
+        let windows = screen.detect(
+          reviews, isNewReviewer: [Bool](repeating: true, count: reviews.count))
+        guard !windows.isEmpty else { continue }
+        found.append((index, reviews, Array(Set(windows.flatMap(\.reviewIndices))).sorted(), []))
       }
+      return found
     }
     var candidates = screened.flatMap { $0 }
     clock.lap(
@@ -1437,6 +1431,21 @@ extension Array {
 struct UnsafeSendableBuffer<T>: @unchecked Sendable {
   let buffer: UnsafeMutableBufferPointer<T>
   init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+}
+
+/// `body` applied to `0..<count` in chunks of `chunkSize` on every core, the chunks' results in
+/// order: for work over 100,000 suppliers whose pieces are then joined (screening, CSV rows).
+public func mapChunks<R>(count: Int, chunkSize: Int, _ body: @Sendable (Range<Int>) -> R) -> [R] {
+  let size = max(1, chunkSize)
+  let chunkCount = (count + size - 1) / size
+  return [R](unsafeUninitializedCapacity: chunkCount) { out, initialized in
+    let output = UnsafeSendableBuffer(out)
+    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+      (output.buffer.baseAddress! + chunk).initialize(
+        to: body((chunk * size)..<min(count, (chunk + 1) * size)))
+    }
+    initialized = chunkCount
+  }
 }
 
 func format(_ value: Double, _ decimals: Int) -> String {
