@@ -103,7 +103,10 @@ public struct Policy: Sendable, Equatable {
     /// Longest validity of an ISO management-system certificate (ISO/IEC 17021-1: 3 years).
     public var maximumValidityYears = 3
     /// Value of a certificate whose issuer or accreditation body is not recognised.
-    public var unaccreditedValue = 0.2
+    public var unaccreditedValue = 0.0
+    /// Taken off the component for each management-system certificate whose issuer or
+    /// accreditation body is not recognised (and not a look-alike, which ``problemPenalty`` covers).
+    public var unrecognisedPenalty = 0.1
     /// Value of a certificate that names no certification or accreditation body.
     public var unknownBodyValue = 0.5
     /// Value of a certificate whose validity is longer than its standard allows.
@@ -122,6 +125,8 @@ public struct Policy: Sendable, Equatable {
     ]
     /// Relevance of a standard not listed above.
     public var otherRelevance = 0.3
+    /// Share of the certificate credit earned by standards other than the most relevant one.
+    public var otherStandardsShare = 0.2
   }
 
   public struct Audits: Sendable, Equatable {
@@ -135,6 +140,8 @@ public struct Policy: Sendable, Equatable {
     public var minorFindingPenalty = 0.01
     /// Share of the verdict kept when the auditor is not a recognised body.
     public var unrecognisedAuditorFactor = 0.6
+    /// How much the earlier audits (their mean) count beside the latest one.
+    public var earlierAuditsWeight = 0.25
   }
 
   public struct Delivery: Sendable, Equatable {
@@ -151,20 +158,29 @@ public struct Policy: Sendable, Equatable {
     /// Prior on-time share and its strength in orders.
     public var priorOnTime = 0.85
     public var priorStrength = 3.0
-    public var onTimeShare = 0.7
+    public var onTimeShare = 0.5
+    /// Days late at which a late order counts its full ``severeLatenessExtra``.
+    public var latenessFullDays = 30.0
+    /// Extra late orders a late order counts as, rising with its days late to ``latenessFullDays``.
+    public var severeLatenessExtra = 1.0
     /// Dispute rate at which the dispute part of the component reaches zero.
     public var disputeRateAtZero = 0.3
   }
 
   public struct StandingSignals: Sendable, Equatable {
     public var tradeAssuranceWeight = 0.30
-    /// Coverage limit that earns the full Trade Assurance value.
-    public var tradeAssuranceFullLimitUSD = 100_000.0
+    /// Coverage limit that earns the full Trade Assurance value (limits count on a log scale).
+    public var tradeAssuranceFullLimitUSD = 1_000_000.0
     public var goldSupplierWeight = 0.15
     public var goldSupplierFullYears = 5.0
     public var verifiedSupplierWeight = 0.20
     public var licenseVerifiedWeight = 0.10
     public var responseRateWeight = 0.10
+    /// The supplier's median reply time: full marks within ``responseHoursGood``, none after
+    /// ``responseHoursPoor``.
+    public var responseTimeWeight = 0.05
+    public var responseHoursGood = 6.0
+    public var responseHoursPoor = 72.0
     /// The platform's own star rating of the supplier (1-5), a weak signal next to reviews.
     public var platformRatingWeight = 0.10
     public var yearsInBusinessWeight = 0.15

@@ -31,11 +31,12 @@ public enum PolicyDocumentation {
       shrunk toward the catalog's mean rating with `prior_strength` reviews' weight; \
       `uncertainty_penalty` standard errors (the catalog's rating spread over the square root of \
       prior plus review weight) are taken off, and the result is mapped from 1..5 stars to 0..1. \
-      The prior speaks for the catalog, not for the supplier: the share of the value that rests on \
-      it (`prior_strength` over prior plus review weight) counts from `missing_component_value` \
-      rather than from the catalog's mean, so a supplier's first reviews move it from where no \
-      reviews leave it, each in its own direction (one verified one-star review never scores \
-      above none, and three five-star reviews stay well below four hundred at 4.8). \
+      A supplier without reviews counts at what the prior alone gives (the catalog's mean less \
+      `uncertainty_penalty` of the prior's standard error), not at `missing_component_value`: \
+      ratings are relative to the catalog, so each review moves the value from there in its own \
+      direction (one verified one-star review never scores above none, sixty verified reviews at \
+      3.4★ in a catalog rated 4.3 score below none, and three five-star reviews stay below four \
+      hundred at 4.8). \
       When a burst inflated the rating (it is rated at or above the supplier's other reviews or \
       the catalog's mean; below both, it is an attack on the supplier), `burst_penalty` is taken \
       off as well. A burst is a window of at most `window_days` days with at least \
@@ -53,28 +54,34 @@ public enum PolicyDocumentation {
       long; 0 when expired (a management-system certificate that states no expiry lapses \
       `maximum_validity_years` after issue), suspended, withdrawn or cancelled, or accredited by a \
       look-alike body. A standard counts its best certificate (so a renewal covers an expired one). \
-      The credit is the most relevant standard's value times its relevance, plus a quarter of the \
-      others', at most 1. The component starts from `missing_component_value` (where a supplier \
-      with no certificate stands), gains the credit on the rest of the way to 1, and loses \
-      `problem_penalty` for each suspended, withdrawn or cancelled certificate, look-alike \
-      accreditation or impossible validity, and `lapsed_penalty` × relevance for each lapsed \
-      certificate no renewal replaces: a valid certificate never lowers the component, and a \
-      problem always does.
-      - **audits**: the latest audit's verdict (pass, conditional, fail values, minus finding \
-      penalties, times `unrecognised_auditor_factor` when the auditor is not a recognised body) fades \
-      toward a neutral 0.5 with `half_life_days`.
+      The credit is 1 − `other_standards_share` times the most relevant standard's value times its \
+      relevance, plus `other_standards_share` times the others' (summed, at most 1). The component \
+      starts from `missing_component_value` (where a supplier with no certificate stands), gains \
+      the credit on the rest of the way to 1, and loses `problem_penalty` for each suspended, \
+      withdrawn or cancelled certificate, look-alike accreditation or impossible validity, \
+      `unrecognised_penalty` for each management-system certificate from an unrecognised body, and \
+      `lapsed_penalty` × relevance for each lapsed certificate no renewal replaces: a valid \
+      certificate never lowers the component, and a problem always does.
+      - **audits**: each audit's verdict (pass, conditional, fail values, minus finding penalties, \
+      times `unrecognised_auditor_factor` when the auditor is not a recognised body) fades toward a \
+      neutral 0.5 with `half_life_days`. The latest audit's moves the component from 0.5; the mean \
+      of the earlier audits' moves adds `earlier_audits_weight` of itself.
       - **delivery**: the on-time share blends the buyer's own due orders, the platform's figure \
       (worth `platform_evidence_factor` orders per transaction, at most `platform_evidence_cap`) and \
-      a prior, and counts from neutral at `late_threshold` (`missing_component_value`, the value of \
-      no record at all) to 1 at 100 % and 0 at none, so that a rate flagged `late_shipments` scores \
-      below no record; the rest is the worse of two shares of the buyer's own orders: disputed or refunded \
-      (of those that state a dispute status), and failed inspections (of those inspected). An \
-      empty field is unknown: it counts in neither.
+      a prior; each late order counts as up to `severe_lateness_extra` more late orders (in full at \
+      `lateness_full_days` late). It counts from neutral at `late_threshold` \
+      (`missing_component_value`, the value of no record at all) to 1 at 100 % and 0 at none, so \
+      that a rate flagged `late_shipments` counts below no record. That makes `on_time_share` of \
+      the component; the rest is the worse of two shares of the buyer's own orders, each shrunk \
+      toward `dispute_threshold` with `prior_strength` orders: disputed or refunded (of those that \
+      state a dispute status), and failed inspections (of those inspected). It counts from neutral \
+      at `dispute_threshold` to 1 at none and 0 at `dispute_rate_at_zero`. An empty field is \
+      unknown: it counts in neither.
       - **standing**: a weighted mean of the profile signals, those left empty counting at \
       `missing_component_value` (neither good nor bad).
       - **score**: 100 × the weighted mean of the five components (or, with `weakest_link`, the \
       weakest component that has evidence). A component without evidence counts as \
-      `missing_component_value`, never as 0 or 1 (a component no supplier of the catalog has \
+      `missing_component_value` (reviews: as the prior alone gives), never as 0 or 1 (a component no supplier of the catalog has \
       evidence for is left out); a supplier with no evidence at all is unrated. Each factor of an explanation gives the \
       points its component adds to or takes from a neutral 50. **confidence** is the weighted share \
       of evidence each component has (reviews: weight / (weight + `reviews_half`); delivery: orders \

@@ -242,7 +242,7 @@ extension PolicyFile {
     ),
     .number(
       "missing_component_value", \.missingComponentValue, 0...1,
-      "A component without evidence (no reviews, no certificate, no audit, no orders) counts as 0.5 in the score: unknown is neither good nor bad, and a supplier has to show evidence to rise above the middle."
+      "A component without evidence (no certificate, no audit, no orders) counts as 0.5 in the score: unknown is neither good nor bad, and a supplier has to show evidence to rise above the middle. (No reviews count as the catalog's prior: see reviews below.)"
     ),
     .number(
       "weights.reviews", \.weights.reviews, 0...1,
@@ -392,7 +392,12 @@ extension PolicyFile {
     ),
     .number(
       "certifications.unaccredited_value", \.certifications.unaccreditedValue, 0...1,
-      "A certificate from an unrecognised body (or a look-alike 'accreditation') is worth little."),
+      "A certificate is valid only when issued by an accredited body; one from a body nobody recognises (or a look-alike 'accreditation') cannot be shown to be, and earns nothing."
+    ),
+    .number(
+      "certifications.unrecognised_penalty", \.certifications.unrecognisedPenalty, 0...1,
+      "A management-system certificate from an unrecognised body may be genuine but cannot be checked, and look-alike bodies sell exactly that appearance: it takes a little off, so that it never ranks above holding no certificate."
+    ),
     .number(
       "certifications.unknown_body_value", \.certifications.unknownBodyValue, 0...1,
       "A certificate that names no issuer cannot be checked: it counts half."),
@@ -430,6 +435,10 @@ extension PolicyFile {
     .number(
       "certifications.other_relevance", \.certifications.otherRelevance, 0...1,
       "A standard the policy does not list still shows some discipline."),
+    .number(
+      "certifications.other_standards_share", \.certifications.otherStandardsShare, 0...1,
+      "The most relevant standard earns 80% of the credit; the others (their relevance summed, at most 1) the remaining 20%, so that ISO 9001 with ISO 14001 and ISO 45001 ranks above ISO 9001 alone."
+    ),
     .integer(
       "audits.stale_after_days", \.audits.staleAfterDays, 1...36_500,
       "Platforms re-verify suppliers every one to two years; an audit older than two years says little about today's factory."
@@ -451,6 +460,10 @@ extension PolicyFile {
     .number(
       "audits.unrecognised_auditor_factor", \.audits.unrecognisedAuditorFactor, 0...1,
       "A verdict from an auditor nobody recognises keeps 60% of its weight."),
+    .number(
+      "audits.earlier_audits_weight", \.audits.earlierAuditsWeight, 0...1,
+      "The latest audit decides; earlier ones (faded by age, their mean) count a quarter as much, so that a failure before the latest pass still counts against the factory and a record of passes for it."
+    ),
     .number(
       "delivery.late_threshold", \.delivery.lateThreshold, 0...1,
       "Below 85% on time, a buyer should plan for delays (platform averages sit around 90-95%)."),
@@ -475,7 +488,15 @@ extension PolicyFile {
       "Three orders' worth of prior keeps one early order from deciding the rate."),
     .number(
       "delivery.on_time_share", \.delivery.onTimeShare, 0...1,
-      "On-time delivery makes 70% of the delivery component; disputes, refunds and failed inspections the rest."
+      "On-time delivery makes half the delivery component; disputes, refunds and failed inspections the other half, so that orders that all ended in refunds score below no record however punctually they shipped."
+    ),
+    .number(
+      "delivery.lateness_full_days", \.delivery.latenessFullDays, 1...3650,
+      "A month late misses a season or a production slot: from 30 days late an order counts its full extra weight."
+    ),
+    .number(
+      "delivery.severe_lateness_extra", \.delivery.severeLatenessExtra, 0...100,
+      "An order a month late counts as two late orders, one a day late as barely more than one (the extra rises in step with the days), so that how late matters and not only how often."
     ),
     .number(
       "delivery.dispute_rate_at_zero", \.delivery.disputeRateAtZero, 0.01...1,
@@ -485,7 +506,8 @@ extension PolicyFile {
       "Trade Assurance is the buyer's protection; taking part matters most in the profile."),
     .number(
       "standing.trade_assurance_full_limit_usd", \.standing.tradeAssuranceFullLimitUSD, 1...1e12,
-      "A $100,000 coverage limit covers typical orders in full."),
+      "Limits count on a logarithmic scale from $1,000 to full marks at $1,000,000: $100,000 covers typical orders, and a larger limit still shows a supplier the platform trusts with more (a cap at $100,000 tied $250,000 with it)."
+    ),
     .number(
       "standing.gold_supplier_weight", \.standing.goldSupplierWeight, 0...1,
       "Gold Supplier membership is paid; years of it show staying power."),
@@ -505,6 +527,16 @@ extension PolicyFile {
     .number(
       "standing.response_rate_weight", \.standing.responseRateWeight, 0...1,
       "Suppliers that answer are easier to resolve problems with."),
+    .number(
+      "standing.response_time_weight", \.standing.responseTimeWeight, 0...1,
+      "How fast a supplier replies matters less than whether it replies at all, but a reply in hours rather than days settles problems before they grow."
+    ),
+    .number(
+      "standing.response_hours_good", \.standing.responseHoursGood, 0.01...10_000,
+      "A median reply within six hours (the same working day, across time zones) earns full marks."),
+    .number(
+      "standing.response_hours_poor", \.standing.responseHoursPoor, 0.01...10_000,
+      "A median reply after three days earns none; in between the value falls on a logarithmic scale."),
     .number(
       "standing.years_in_business_weight", \.standing.yearsInBusinessWeight, 0...1,
       "Young companies fail and vanish more often."),

@@ -55,8 +55,9 @@ public struct Scorer: Sendable {
     /// verdicts and suggestions. Ranking a large catalog needs only the numbers and flag codes
     /// of most suppliers; the words cost more than the arithmetic.
     var explains = true
-    /// The reviews component of a supplier with no review weight at all, before anchoring: the
-    /// catalog's mean less `uncertainty_penalty` standard errors of the prior alone, on 0..1.
+    /// The reviews component of a supplier with no review weight at all, and what a supplier
+    /// without reviews counts at: the catalog's mean less `uncertainty_penalty` standard errors of
+    /// the prior alone, on 0..1.
     var priorReviewValue = 0.5
     /// Whether to work out suggestions (with or without the rest of the words).
     var suggests = true
@@ -280,6 +281,10 @@ public struct Scorer: Sendable {
     context.catalogAverages = (0..<5).map { counts[$0] > 0 ? sums[$0] / Double(counts[$0]) : nil }
     // A component nobody in the catalog has evidence for stays out of every score.
     context.imputed = context.catalogAverages.map { $0 == nil ? nil : policy.missingComponentValue }
+    // No reviews at all is what the prior alone says: the catalog's mean less the uncertainty of
+    // knowing nothing else. Counting it at `missing_component_value` on the star scale (3★)
+    // ranked sixty verified reviews at 3.4★ in a catalog rated 4.3 above no reviews.
+    if context.catalogAverages[0] != nil { context.imputed[0] = context.priorReviewValue }
     clock.lap("components")
     // The sort keys on the side, written by the same pass.
     var keys = [(score: Double, confidence: Double)](repeating: (0, 0), count: evidence.count)
@@ -657,7 +662,9 @@ public struct Scorer: Sendable {
             component: ComponentScores.names[i],
             points: policy.aggregation == .weightedMean
               ? ((100 * weights[i] / weightSum * (average - 0.5)) * 10).rounded() / 10 : 0,
-            text: "no evidence: counted as neutral (\(format(average, 2)))", evidence: []))
+            text: i == 0
+              ? "no reviews: counted as the catalog's mean rating less its uncertainty (\(format(average, 2)))"
+              : "no evidence: counted as neutral (\(format(average, 2)))", evidence: []))
       }
     }
     result.factors.sort { abs($0.points) > abs($1.points) }
@@ -816,16 +823,10 @@ public struct Scorer: Sendable {
     // `uncertainty_penalty` standard errors), so that a handful of perfect reviews cannot outrank
     // hundreds of nearly perfect ones.
     let standardError = context.ratingSpread / (p.priorStrength + weight).squareRoot()
-    // The prior speaks for the catalog, not for this supplier: the share of the value that rests
-    // on it (prior_strength against the reviews' weight) is measured from the value a supplier
-    // without reviews counts at, rather than from the catalog's mean. Otherwise, in a catalog
-    // rated 4.3 on average, one verified one-star review scored above no reviews at all, and
-    // three five-star reviews came close to four hundred at 4.8.
-    let priorShare = p.priorStrength + weight > 0 ? p.priorStrength / (p.priorStrength + weight) : 1
-    let anchored =
-      (adjusted - p.uncertaintyPenalty * standardError - 1) / 4
-      - priorShare * (context.priorReviewValue - policy.missingComponentValue)
-    let value = min(1, max(0, anchored - (inflated ? p.burstPenalty : 0)))
+    // A supplier without reviews counts at the same expression with no reviews at all
+    // (`priorReviewValue`), so each review moves the value from there in its own direction.
+    let estimate = (adjusted - p.uncertaintyPenalty * standardError - 1) / 4
+    let value = min(1, max(0, estimate - (inflated ? p.burstPenalty : 0)))
     guard context.explains else {
       return Part(value: value, confidence: confidence, factor: nil, summary: summary)
     }
@@ -879,6 +880,8 @@ public struct Scorer: Sendable {
       var lapsed: Bool
       /// Suspended, withdrawn or cancelled, from a look-alike body, or valid impossibly long.
       var problem: Bool
+      /// A management-system certificate from a body that is not recognised (nor a look-alike).
+      var unrecognised = false
     }
     var verdicts: [Verdict] = []
     var assessments: [CertificateAssessment] = []
@@ -897,6 +900,7 @@ public struct Scorer: Sendable {
       var verdict = "valid"
       var lapsed = false
       var problem = false
+      var unrecognised = false
       // Whether the certificate counts as a valid one for `--require`: in date, not withdrawn,
       // and nothing suggests it is not genuine.
       var genuine = true
@@ -1013,7 +1017,7 @@ public struct Scorer: Sendable {
           // A look-alike body sells the appearance of accreditation: no credit, and a penalty.
           // An unknown one may be genuine but cannot be checked: a little credit.
           value = lookAlike ? 0 : min(value, p.unaccreditedValue)
-          if lookAlike { problem = true }
+          if lookAlike { problem = true } else { unrecognised = true }
           verdict = lookAlike ? "from a look-alike body" : "not from a recognised body"
           genuine = false
           flags.append(
@@ -1034,7 +1038,7 @@ public struct Scorer: Sendable {
       verdicts.append(
         Verdict(
           standard: c.standard, expiresOn: c.expiresOn, value: value, isValid: genuine && value > 0,
-          lapsed: lapsed, problem: problem))
+          lapsed: lapsed, problem: problem, unrecognised: unrecognised))
       if explains {
         assessments.append(
           CertificateAssessment(
@@ -1079,13 +1083,19 @@ public struct Scorer: Sendable {
     }
     var validStandards = Set<String>()
     for v in verdicts where v.isValid { validStandards.insert(v.standard) }
+    // The most relevant standard earns most of the credit and the others the rest, so that a
+    // second and third standard still count (capping the sum at 1 let ISO 9001 alone tie ISO 9001
+    // with ISO 14001 and ISO 45001).
     let contributions = best.map { relevance($0.standard) * $0.value }.sorted(by: >)
-    let credit = min(1, (contributions.first ?? 0) + 0.25 * contributions.dropFirst().reduce(0, +))
-    // Penalties for what speaks against the supplier: each problem certificate, and each lapsed
-    // one that no renewal replaces (by its relevance).
+    let share = p.otherStandardsShare
+    let credit =
+      (1 - share) * min(1, contributions.first ?? 0) + share * min(1, contributions.dropFirst().reduce(0, +))
+    // Penalties for what speaks against the supplier: each problem certificate, each one from a
+    // body nobody can check, and each lapsed one that no renewal replaces (by its relevance).
     var penalty = 0.0
     for v in verdicts {
       if v.problem { penalty += p.problemPenalty }
+      if v.unrecognised { penalty += p.unrecognisedPenalty }
       if v.lapsed, renewal(v.standard) == nil { penalty += p.lapsedPenalty * relevance(v.standard) }
     }
     // Certificates start from where having none stands (the policy's value for a missing
@@ -1117,27 +1127,44 @@ public struct Scorer: Sendable {
 
   func auditComponent(_ e: SupplierEvidence, context: Context, flags: inout [TrustFlag]) -> Part<Void> {
     let p = policy.audits
-    guard let latest = e.audits.last(where: { $0.record.date <= asOf }) else {
+    guard let latestIndex = e.audits.lastIndex(where: { $0.record.date <= asOf }) else {
       return Part(value: nil, confidence: 0, factor: nil, summary: ())
     }
+    let latest = e.audits[latestIndex]
     let a = latest.record
     let evidence = Evidence(location: location(latest.source, context), recordID: a.id)
-    var verdict: Double
-    switch a.result {
-    case .pass: verdict = p.passValue
-    case .conditional: verdict = p.conditionalValue
-    case .fail: verdict = p.failValue
+    /// How far an audit's verdict moves the component from a neutral 0.5 today, and how fresh
+    /// the audit is (its weight left after fading).
+    func deviation(_ a: Audit) -> (Double, fade: Double, recognised: Bool) {
+      var verdict: Double
+      switch a.result {
+      case .pass: verdict = p.passValue
+      case .conditional: verdict = p.conditionalValue
+      case .fail: verdict = p.failValue
+      }
+      verdict -=
+        Double(a.majorFindings ?? 0) * p.majorFindingPenalty + Double(a.minorFindings ?? 0)
+        * p.minorFindingPenalty
+      verdict = min(1, max(0, verdict))
+      let recognised =
+        a.auditor.map { (context.bodies.auditor[$0] ?? registry.auditor($0)).isRecognised } ?? false
+      if !recognised { verdict *= p.unrecognisedAuditorFactor }
+      let fade = pow(0.5, Double(asOf.daysSinceEpoch - a.date.daysSinceEpoch) / p.halfLifeDays)
+      return ((verdict - 0.5) * fade, fade, recognised)
     }
-    verdict -=
-      Double(a.majorFindings ?? 0) * p.majorFindingPenalty + Double(a.minorFindings ?? 0)
-      * p.minorFindingPenalty
-    verdict = min(1, max(0, verdict))
-    let recognised =
-      a.auditor.map { (context.bodies.auditor[$0] ?? registry.auditor($0)).isRecognised } ?? false
-    if !recognised { verdict *= p.unrecognisedAuditorFactor }
+    let (latestDeviation, fade, recognised) = deviation(a)
     let age = Int(asOf.daysSinceEpoch - a.date.daysSinceEpoch)
-    let fade = pow(0.5, Double(age) / p.halfLifeDays)
-    let value = 0.5 + (verdict - 0.5) * fade
+    // The latest audit decides; earlier ones (their mean) add `earlier_audits_weight` of theirs,
+    // so that a failure before the latest pass still counts against the factory, and a record of
+    // passes for it. Only the latest had tied a pass with the same pass after a failed audit.
+    var earlierSum = 0.0
+    var earlier: [Audit] = []
+    for sourced in e.audits[..<latestIndex] where sourced.record.date <= asOf {
+      earlierSum += deviation(sourced.record).0
+      earlier.append(sourced.record)
+    }
+    let earlierPart = earlier.isEmpty ? 0 : p.earlierAuditsWeight * earlierSum / Double(earlier.count)
+    let value = min(1, max(0, 0.5 + latestDeviation + earlierPart))
     let stale = age > p.staleAfterDays || (a.validUntil.map { $0 < asOf } ?? false)
     guard context.explains else {
       if a.result == .fail { flags.append(TrustFlag(code: .auditFailed, severity: .high, detail: "")) }
@@ -1164,7 +1191,13 @@ public struct Scorer: Sendable {
           detail: "latest audit \(a.id) on \(a.date) " + reasons.joined(separator: " and "),
           evidence: [evidence]))
     }
-    let text = "latest audit: " + what + (recognised ? "" : "; auditor not recognised") + ", \(age) days ago"
+    var text = "latest audit: " + what + (recognised ? "" : "; auditor not recognised") + ", \(age) days ago"
+    if !earlier.isEmpty {
+      text +=
+        "; earlier: "
+        + earlier.suffix(3).reversed().map { "\($0.result.rawValue) on \($0.date)" }.joined(separator: ", ")
+        + (earlier.count > 3 ? " and \(earlier.count - 3) more" : "")
+    }
     return Part(
       value: value, confidence: fade,
       factor: Factor(component: "audits", points: 0, text: text, evidence: [evidence]),
@@ -1181,6 +1214,13 @@ public struct Scorer: Sendable {
     var lateOrders: [(Sourced<Order>, String)] = []
     var disputedOrders: [(Sourced<Order>, String)] = []
     let explains = context.explains
+    // A late order counts as more than one late order the later it shipped, so that a few days'
+    // slip is not a month's (they had tied). Extra late orders only: the weighed rate is never
+    // above the counted one, and a rate flagged `late_shipments` never scores above no record.
+    var lateness = 0.0
+    func slip(_ days: Int32) -> Double {
+      p.severeLatenessExtra * min(1, Double(days) / max(p.latenessFullDays, 1))
+    }
     for sourced in e.orders where sourced.record.orderDate <= asOf {
       let o = sourced.record
       s.orders += 1
@@ -1189,6 +1229,7 @@ public struct Scorer: Sendable {
           s.due += 1
           if shipped > agreed {
             s.late += 1
+            lateness += slip(shipped.daysSinceEpoch - agreed.daysSinceEpoch)
             lateOrders.append(
               (sourced, explains ? "\(o.id) +\(shipped.daysSinceEpoch - agreed.daysSinceEpoch) d" : ""))
           }
@@ -1199,6 +1240,7 @@ public struct Scorer: Sendable {
         } else if agreed < asOf {
           s.due += 1
           s.late += 1
+          lateness += slip(asOf.daysSinceEpoch - agreed.daysSinceEpoch)
           lateOrders.append(
             (
               sourced,
@@ -1242,7 +1284,7 @@ public struct Scorer: Sendable {
       s.onTimeEstimate =
         (Double(s.due - s.late) + platformEvidence * (supplier.onTimeDeliveryRate ?? 0) + p.priorStrength
           * p.priorOnTime)
-        / (evidenceAmount + p.priorStrength)
+        / (evidenceAmount + lateness + p.priorStrength)
     }
     let ownEnough = s.due >= p.minimumOrdersForFlags
     let observedOnTime = ownEnough ? s.ownOnTime : (s.due == 0 ? supplier.onTimeDeliveryRate : nil)
@@ -1276,9 +1318,30 @@ public struct Scorer: Sendable {
             Evidence(location: location($0.0.source, context), recordID: $0.0.record.id)
           }))
     }
+    // The problem part counts from neutral at `dispute_threshold` too, its rates shrunk toward it
+    // with the prior's strength: three orders without a dispute are a good sign, not full marks
+    // that outweigh their all being a month late.
+    let threshold = min(max(p.lateThreshold, 0.01), 0.99)
+    let neutral = policy.missingComponentValue
+    let problemPart: Double? = {
+      func shrunk(_ count: Int, of total: Int) -> Double? {
+        total > 0
+          ? (Double(count) + p.priorStrength * p.disputeThreshold) / (Double(total) + p.priorStrength) : nil
+      }
+      guard
+        let rate = [
+          shrunk(s.disputed, of: s.withDisputeStatus), shrunk(s.failedInspections, of: s.inspected),
+        ]
+        .compactMap({ $0 }).max()
+      else { return nil }
+      let limit = min(max(p.disputeThreshold, 0.001), 0.999)
+      let zero = max(p.disputeRateAtZero, limit + 0.001)
+      return rate <= limit
+        ? neutral + (1 - neutral) * (1 - rate / limit)
+        : neutral * max(0, 1 - (rate - limit) / (zero - limit))
+    }()
     guard let onTime = s.onTimeEstimate else {
-      if let rate = s.problemRate {
-        let value = 1 - min(1, rate / p.disputeRateAtZero)
+      if let value = problemPart {
         let known = Double(max(s.withDisputeStatus, s.inspected))
         let confidence = known / (known + policy.confidence.ordersHalf)
         guard explains else { return Part(value: value, confidence: confidence, factor: nil, summary: s) }
@@ -1301,16 +1364,12 @@ public struct Scorer: Sendable {
     // supplier without evidence: below it the part falls under the value a supplier without
     // delivery evidence counts at, so that a rate flagged `late_shipments` never scores above no
     // record at all (70% on time scored 0.75 against 0.5 for none). Full marks stay at 100%.
-    let threshold = min(max(p.lateThreshold, 0.01), 0.99)
-    let neutral = policy.missingComponentValue
     let onTimePart =
       onTime >= threshold
       ? neutral + (1 - neutral) * (onTime - threshold) / (1 - threshold)
       : neutral * onTime / threshold
     var value = onTimePart
-    if let rate = s.problemRate {
-      value = p.onTimeShare * onTimePart + (1 - p.onTimeShare) * (1 - min(1, rate / p.disputeRateAtZero))
-    }
+    if let problemPart { value = p.onTimeShare * onTimePart + (1 - p.onTimeShare) * problemPart }
     let confidence = evidenceAmount / (evidenceAmount + policy.confidence.ordersHalf)
     guard explains else { return Part(value: value, confidence: confidence, factor: nil, summary: s) }
     var parts: [String] = []
@@ -1355,9 +1414,14 @@ public struct Scorer: Sendable {
       }
     }
     let limit = s.tradeAssuranceLimit.map { $0.dollars }
+    // The limit counts on a logarithmic scale (from $1,000): $250,000 above $100,000, as $10,000
+    // above $1,000, without a cap that ties every large limit.
+    let coverage = max(0, limit ?? 0)
+    let limitShare = min(
+      1, log10(1 + coverage / 1000) / log10(1 + max(p.tradeAssuranceFullLimitUSD, 1) / 1000))
     signal(
       p.tradeAssuranceWeight,
-      s.tradeAssurance.map { $0 ? 0.6 + 0.4 * min(1, (limit ?? 0) / p.tradeAssuranceFullLimitUSD) : 0 },
+      s.tradeAssurance.map { $0 ? 0.6 + 0.4 * limitShare : 0 },
       s.tradeAssurance == true
         ? "Trade Assurance" + (limit.map { " up to \(Money(cents: Int64($0 * 100)).displayed)" } ?? "")
         : "no Trade Assurance")
@@ -1372,6 +1436,14 @@ public struct Scorer: Sendable {
       p.licenseVerifiedWeight, s.businessLicenseVerified.map { $0 ? 1 : 0 },
       s.businessLicenseVerified == true ? "licence verified" : "licence not verified")
     signal(p.responseRateWeight, s.responseRate, "responds to \(percent(s.responseRate ?? 0))")
+    // Replies within `response_hours_good` earn full marks, after `response_hours_poor` none,
+    // on a logarithmic scale between (a day is closer to six hours than to three days).
+    let good = max(p.responseHoursGood, 0.01)
+    let poor = max(p.responseHoursPoor, good * 1.01)
+    signal(
+      p.responseTimeWeight,
+      s.medianResponseHours.map { min(1, max(0, 1 - log(max($0, good) / good) / log(poor / good))) },
+      "replies in \(format(s.medianResponseHours ?? 0, 0)) h (median)")
     signal(
       p.platformRatingWeight, s.platformRating.map { min(1, max(0, ($0 - 1) / 4)) },
       "platform rating \(format(s.platformRating ?? 0, 1))★")

@@ -43,6 +43,12 @@ extension TextOutputTests {
     f.audit(troubled, result: .fail, daysAgo: 900)
     f.order(troubled, lateDays: 20)
     f.order(troubled, lateDays: 25)
+    // A supplier with plenty of good evidence, so that more than one standing shows.
+    let proven = f.supplier("SUP-0103", name: "Ningbo Proven Hardware Co., Ltd.")
+    for k in 0..<30 { f.review(proven, rating: 5, daysAgo: 10 + 7 * k) }
+    f.certificate(proven)
+    f.audit(proven)
+    for _ in 0..<5 { f.order(proven) }
     f.burst(troubled, text: "great quality fast shipping highly recommend")
     return f
   }

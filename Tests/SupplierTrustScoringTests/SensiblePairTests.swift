@@ -1,0 +1,139 @@
+import SupplierTrustModel
+import Testing
+
+@testable import SupplierTrustScoring
+
+/// Two suppliers alike in everything but one piece of evidence, in a catalog of ordinary ones:
+/// the one any buyer would prefer must score higher (a tie is not good enough: the ranking would
+/// fall back to confidence, or to the id).
+@Suite struct SensiblePairTests {
+  /// A catalog rated about 4.3 on average, where every component has evidence somewhere.
+  static func background() -> TestCatalog {
+    var t = TestCatalog()
+    for n in 0..<20 {
+      let id = t.supplier("BG-\(n)") {
+        $0.tradeAssurance = true
+        $0.tradeAssuranceLimit = Money(cents: 2_000_000)
+        $0.yearEstablished = 2012
+      }
+      for k in 0..<10 {
+        t.review(id, rating: [5, 4, 4, 5, 4, 4, 5, 4, 4, 4][(n + k) % 10], daysAgo: 20 + 15 * k)
+      }
+      t.certificate(id)
+      t.audit(id, daysAgo: 200 + n)
+      for k in 0..<3 { t.order(id, daysAgo: 100 + 20 * k) }
+    }
+    return t
+  }
+
+  /// Adds a typical supplier `id` with `change` applied to it and its records.
+  static func add(
+    _ id: String, to t: inout TestCatalog, profile: (inout Supplier) -> Void = { _ in },
+    reviews: Bool = true, certificate: Bool = true, audit: Bool = true, orders: Bool = true
+  ) {
+    _ = t.supplier(id) {
+      $0.tradeAssurance = true
+      $0.tradeAssuranceLimit = Money(cents: 2_000_000)
+      $0.yearEstablished = 2012
+      profile(&$0)
+    }
+    if reviews { for k in 0..<20 { t.review(id, rating: k % 2 == 0 ? 5 : 4, daysAgo: 10 + 9 * k) } }
+    if certificate { t.certificate(id) }
+    if audit { t.audit(id, daysAgo: 150) }
+    if orders { for k in 0..<4 { t.order(id, daysAgo: 90 + 20 * k) } }
+  }
+
+  static func expectBetter(_ t: TestCatalog, _ better: String, than worse: String) {
+    let run = t.score(suggests: false)
+    let b = run.suppliers.first { $0.supplier.id == better }!
+    let w = run.suppliers.first { $0.supplier.id == worse }!
+    #expect((b.score ?? -1) > (w.score ?? -1), "\(better) \(b.score ?? -1) vs \(worse) \(w.score ?? -1)")
+  }
+
+  @Test func noReviewsRankAboveSixtyVerifiedAtThreePointFourInACatalogRatedFourPointThree() {
+    var t = Self.background()
+    Self.add("NONE", to: &t, reviews: false)
+    Self.add("POOR", to: &t, reviews: false)
+    for k in 0..<60 { t.review("POOR", rating: k % 5 < 2 ? 4 : 3, daysAgo: 10 + 5 * k) }
+    Self.expectBetter(t, "NONE", than: "POOR")
+    // Still, good reviews beat none, and one bad review does not beat none.
+    Self.add("GOOD", to: &t)
+    Self.expectBetter(t, "GOOD", than: "NONE")
+    Self.add("ONE-STAR", to: &t, reviews: false)
+    t.review("ONE-STAR", rating: 1)
+    Self.expectBetter(t, "NONE", than: "ONE-STAR")
+  }
+
+  @Test func aCertificateFromAnUnrecognisedAccreditationBodyRanksBelowNone() {
+    var t = Self.background()
+    Self.add("NONE", to: &t, certificate: false)
+    Self.add("UNRECOGNISED", to: &t, certificate: false)
+    t.certificate("UNRECOGNISED", accreditation: "Global Accreditation Forum Ltd")
+    Self.expectBetter(t, "NONE", than: "UNRECOGNISED")
+    let flagged = t.assessment("UNRECOGNISED").flags.map(\.code)
+    #expect(flagged.contains(.certUnaccredited))
+  }
+
+  @Test func moreRelevantStandardsRankAboveISO9001Alone() {
+    var t = Self.background()
+    Self.add("ONE", to: &t)
+    Self.add("THREE", to: &t)
+    t.certificate("THREE", "ISO14001")
+    t.certificate("THREE", "ISO45001")
+    Self.expectBetter(t, "THREE", than: "ONE")
+  }
+
+  @Test func aFailedAuditBeforeTheLatestPassStillCounts() {
+    var t = Self.background()
+    Self.add("CLEAN", to: &t)
+    Self.add("FAILED-BEFORE", to: &t)
+    t.audit("FAILED-BEFORE", result: .fail, daysAgo: 180)
+    Self.expectBetter(t, "CLEAN", than: "FAILED-BEFORE")
+    // The latest still decides: the failure is not flagged, and it weighs less than a latest fail.
+    #expect(!t.assessment("FAILED-BEFORE").flags.contains { $0.code == .auditFailed })
+    Self.add("FAILED-LAST", to: &t, audit: false)
+    t.audit("FAILED-LAST", daysAgo: 180)
+    t.audit("FAILED-LAST", result: .fail, daysAgo: 150)
+    Self.expectBetter(t, "FAILED-BEFORE", than: "FAILED-LAST")
+  }
+
+  @Test func ordersAMonthLateWeighMoreThanOrdersTwoDaysLate() {
+    var t = Self.background()
+    Self.add("SLIGHTLY", to: &t, orders: false)
+    Self.add("MONTH", to: &t, orders: false)
+    for k in 0..<6 {
+      t.order("SLIGHTLY", lateDays: k < 2 ? 2 : 0, daysAgo: 90 + 10 * k)
+      t.order("MONTH", lateDays: k < 2 ? 30 : 0, daysAgo: 90 + 10 * k)
+    }
+    Self.expectBetter(t, "SLIGHTLY", than: "MONTH")
+    for id in ["SLIGHTLY", "MONTH"] {
+      #expect(t.assessment(id).flags.contains { $0.code == .lateShipments })
+    }
+  }
+
+  @Test func ordersThatAllEndedInRefundsRankBelowNoRecord() {
+    var t = Self.background()
+    Self.add("NO-ORDERS", to: &t, orders: false)
+    Self.add("REFUNDED", to: &t, orders: false)
+    for k in 0..<3 { t.order("REFUNDED", daysAgo: 90 + 10 * k, dispute: .refunded) }
+    for k in t.catalog.orders.indices where t.catalog.orders[k].record.supplierID == "REFUNDED" {
+      t.catalog.orders[k].record.refund = Money(cents: 1_000_000)
+    }
+    Self.expectBetter(t, "NO-ORDERS", than: "REFUNDED")
+    #expect(t.assessment("REFUNDED").flags.contains { $0.code == .disputeHistory })
+  }
+
+  @Test func aSupplierThatRepliesInHoursRanksAboveOneThatTakesDays() {
+    var t = Self.background()
+    Self.add("FAST", to: &t) { $0.medianResponseHours = 2 }
+    Self.add("SLOW", to: &t) { $0.medianResponseHours = 72 }
+    Self.expectBetter(t, "FAST", than: "SLOW")
+  }
+
+  @Test func aLargerTradeAssuranceLimitRanksHigherBeyondOneHundredThousand() {
+    var t = Self.background()
+    Self.add("LARGER", to: &t) { $0.tradeAssuranceLimit = Money(cents: 25_000_000) }
+    Self.add("SMALLER", to: &t) { $0.tradeAssuranceLimit = Money(cents: 10_000_000) }
+    Self.expectBetter(t, "LARGER", than: "SMALLER")
+  }
+}
