@@ -140,6 +140,8 @@ public struct SupplierAssessment: Sendable {
   public var delivery: DeliverySummary
   /// Standards with a currently valid certificate (for `--require`).
   public var validStandards: Set<String>
+  /// The certifications component with a fresh certificate added, for the suggestions.
+  var freshCertificate: Scorer.CertificateSuggestion? = nil
 }
 
 /// One scoring run: every supplier of a catalog scored against one policy on one day.

@@ -610,7 +610,7 @@ public struct Scorer: Sendable {
         ].compactMap { $0 },
       suggestions: [], reviews: reviews.summary, certificates: certs.assessments,
       audits: e.audits.filter { $0.record.date <= asOf }, delivery: delivery.summary,
-      validStandards: certs.validStandards)
+      validStandards: certs.validStandards, freshCertificate: certs.withFreshCertificate)
     return result
   }
 
@@ -859,6 +859,56 @@ public struct Scorer: Sendable {
     var factor: Factor?
     var assessments: [CertificateAssessment]
     var validStandards: Set<String>
+    /// The component with a fresh, valid certificate of the most relevant standard added (for
+    /// the suggestions; nil unless the context suggests and no relevant standard is valid).
+    var withFreshCertificate: CertificateSuggestion?
+  }
+
+  /// What a fresh, valid certificate would make of a supplier's certifications component.
+  struct CertificateSuggestion: Sendable {
+    var standard: String
+    /// Position among the certificates held as of the day of the one it would renew or replace.
+    var replacing: Int?
+    var value: Double
+    var confidence: Double
+  }
+
+  /// The certifications component from its parts: each standard's best certificate value, the
+  /// penalties, and how completely the certificates state their bodies and expiry.
+  private func certificationValue(
+    best: [(standard: String, value: Double, expiry: Day?)], penalty: Double, knownFields: Double, count: Int
+  ) -> (value: Double, confidence: Double) {
+    let p = policy.certifications
+    // The most relevant standard earns most of the credit and the others the rest, so that a
+    // second and third standard still count (capping the sum at 1 let ISO 9001 alone tie ISO 9001
+    // with ISO 14001 and ISO 45001).
+    let contributions = best.map { relevance($0.standard) * $0.value }.sorted(by: >)
+    let share = p.otherStandardsShare
+    let credit =
+      (1 - share) * min(1, contributions.first ?? 0) + share * min(1, contributions.dropFirst().reduce(0, +))
+    // Certificates start from where having none stands (the policy's value for a missing
+    // component), so that a valid certificate of any standard can only add to it.
+    let baseline = policy.missingComponentValue
+    return (
+      min(1, max(0, baseline + (1 - baseline) * credit - penalty)),
+      min(1, 0.5 + 0.5 * knownFields / Double(count))
+    )
+  }
+
+  /// The standard a supplier without a valid relevant certificate is advised to certify: that of
+  /// the first relevant certificate it holds as of the day (to renew or replace it, with its
+  /// position), or the policy's most relevant standard (ISO 9001 unless ranked otherwise).
+  func suggestedStandard(_ e: SupplierEvidence) -> (standard: String, replacing: Int?) {
+    var position = 0
+    for sourced in e.certifications where sourced.record.issuedOn.map({ $0 <= asOf }) ?? true {
+      if relevance(sourced.record.standard) >= 1 { return (sourced.record.standard, position) }
+      position += 1
+    }
+    let top =
+      relevance("ISO9001") >= (policy.certifications.relevance.values.max() ?? 0)
+      ? "ISO9001"
+      : policy.certifications.relevance.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+    return (top, nil)
   }
 
   /// - Parameter extra: one more certificate, after the supplier's own (a suggestion's
@@ -1046,8 +1096,29 @@ public struct Scorer: Sendable {
             isValid: genuine && value > 0))
       }
     }
+    /// A fresh certificate of the suggested standard: value 1, every field known, a renewal of
+    /// any lapsed one of that standard. The same tally as below with it added.
+    func freshCertificate(
+      best: [(standard: String, value: Double, expiry: Day?)], penalties: [(lapsed: String?, amount: Double)]
+    ) -> CertificateSuggestion? {
+      guard context.suggests, extra == nil else { return nil }
+      let (standard, replacing) = suggestedStandard(e)
+      var withIt = best
+      if let i = withIt.firstIndex(where: { $0.standard == standard }) {
+        withIt[i].value = 1
+      } else {
+        withIt.append((standard, 1, nil))
+      }
+      let penalty = penalties.reduce(0) { $0 + ($1.lapsed == standard ? 0 : $1.amount) }
+      let (value, confidence) = certificationValue(
+        best: withIt, penalty: penalty, knownFields: knownFields + 1, count: verdicts.count + 1)
+      return CertificateSuggestion(
+        standard: standard, replacing: replacing, value: value, confidence: confidence)
+    }
     guard !verdicts.isEmpty else {
-      return CertificationOutcome(value: nil, confidence: 0, factor: nil, assessments: [], validStandards: [])
+      return CertificationOutcome(
+        value: nil, confidence: 0, factor: nil, assessments: [], validStandards: [],
+        withFreshCertificate: freshCertificate(best: [], penalties: []))
     }
     // A currently valid certificate of the same standard covers an expired or expiring one.
     // (Suppliers hold a handful of certificates: pairs in an array, not dictionaries.)
@@ -1083,29 +1154,28 @@ public struct Scorer: Sendable {
     }
     var validStandards = Set<String>()
     for v in verdicts where v.isValid { validStandards.insert(v.standard) }
-    // The most relevant standard earns most of the credit and the others the rest, so that a
-    // second and third standard still count (capping the sum at 1 let ISO 9001 alone tie ISO 9001
-    // with ISO 14001 and ISO 45001).
-    let contributions = best.map { relevance($0.standard) * $0.value }.sorted(by: >)
-    let share = p.otherStandardsShare
-    let credit =
-      (1 - share) * min(1, contributions.first ?? 0) + share * min(1, contributions.dropFirst().reduce(0, +))
     // Penalties for what speaks against the supplier: each problem certificate, each one from a
     // body nobody can check, and each lapsed one that no renewal replaces (by its relevance).
-    var penalty = 0.0
+    // Kept in order (with the standard of each lapsed one), so that the suggestion's sum, which
+    // drops those a fresh certificate renews, adds up exactly as a rescoring would.
+    var penalties: [(lapsed: String?, amount: Double)] = []
     for v in verdicts {
-      if v.problem { penalty += p.problemPenalty }
-      if v.unrecognised { penalty += p.unrecognisedPenalty }
-      if v.lapsed, renewal(v.standard) == nil { penalty += p.lapsedPenalty * relevance(v.standard) }
+      if v.problem { penalties.append((nil, p.problemPenalty)) }
+      if v.unrecognised { penalties.append((nil, p.unrecognisedPenalty)) }
+      if v.lapsed, renewal(v.standard) == nil {
+        penalties.append((v.standard, p.lapsedPenalty * relevance(v.standard)))
+      }
     }
-    // Certificates start from where having none stands (the policy's value for a missing
-    // component), so that a valid certificate of any standard can only add to it.
-    let baseline = policy.missingComponentValue
-    let value = min(1, max(0, baseline + (1 - baseline) * credit - penalty))
-    let confidence = min(1, 0.5 + 0.5 * knownFields / Double(verdicts.count))
+    let (value, confidence) = certificationValue(
+      best: best, penalty: penalties.reduce(0) { $0 + $1.amount }, knownFields: knownFields,
+      count: verdicts.count)
+    let fresh =
+      validStandards.contains(where: { relevance($0) >= 1 })
+      ? nil : freshCertificate(best: best, penalties: penalties)
     guard explains else {
       return CertificationOutcome(
-        value: value, confidence: confidence, factor: nil, assessments: [], validStandards: validStandards)
+        value: value, confidence: confidence, factor: nil, assessments: [], validStandards: validStandards,
+        withFreshCertificate: fresh)
     }
     let described = assessments.sorted {
       relevance($0.certification.standard) > relevance($1.certification.standard)
@@ -1116,7 +1186,7 @@ public struct Scorer: Sendable {
       factor: Factor(
         component: "certifications", points: 0, text: described,
         evidence: assessments.prefix(4).map(\.evidence)), assessments: assessments,
-      validStandards: validStandards)
+      validStandards: validStandards, withFreshCertificate: fresh)
   }
 
   func relevance(_ standard: String) -> Double {

@@ -20,35 +20,13 @@ extension Scorer {
     var scratch: [TrustFlag] = []
     // The recomputed components go by `quiet`: only their numbers are used.
 
-    // Certificates: renewing or obtaining the most relevant quality-system certificate.
-    // ISO 9001 unless the policy ranks another standard higher.
-    let top =
-      relevance("ISO9001") >= (policy.certifications.relevance.values.max() ?? 0)
-      ? "ISO9001" : policy.certifications.relevance.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
-    if !result.validStandards.contains(where: { relevance($0) >= 1 }) {
-      // The first relevant certificate held as of the day (assessments follow the evidence's
-      // order); its verdict is worded only if the suggestion is made.
-      var lapsedIndex: Int?
-      var standard = top
-      var position = 0
-      for sourced in e.certifications where sourced.record.issuedOn.map({ $0 <= asOf }) ?? true {
-        if relevance(sourced.record.standard) >= 1 {
-          lapsedIndex = position
-          standard = sourced.record.standard
-          break
-        }
-        position += 1
-      }
-      var cert = Certification(supplierID: result.supplier.id, standard: standard)
-      cert.certificateNumber = "hypothetical"
-      cert.certificationBody = "SGS"
-      cert.accreditationBody = "UKAS"
-      cert.issuedOn = asOf.adding(days: -1)
-      cert.expiresOn = asOf.adding(years: 3).adding(days: -2)
-      cert.status = .valid
-      let part = certificationComponent(
-        e, context: quiet, flags: &scratch, adding: Sourced(cert, source: hypothetical))
-      if let g = gain(replacing: 1, with: (part.value, part.confidence)), g >= 0.5 {
+    // Certificates: renewing or obtaining the most relevant quality-system certificate (ISO 9001
+    // unless the policy ranks another standard higher), worked out by the certifications component
+    // itself (``Scorer/CertificateSuggestion``) without scoring the certificates again.
+    if let fresh = result.freshCertificate {
+      let standard = fresh.standard
+      let lapsedIndex = fresh.replacing
+      if let g = gain(replacing: 1, with: (fresh.value, fresh.confidence)), g >= 0.5 {
         let lapsed = lapsedIndex.map { index -> CertificateAssessment in
           if context.explains { return result.certificates[index] }
           var worded = context
