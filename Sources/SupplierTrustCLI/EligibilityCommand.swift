@@ -2,10 +2,9 @@ import ArgumentParser
 import SupplierTrustReport
 import SupplierTrustScoring
 
-/// The formats eligibility is written in: there is no Markdown output for it, and the help lists
-/// only what is accepted.
+/// The formats eligibility is written in.
 enum EligibilityFormat: String, ExpressibleByArgument, CaseIterable {
-  case table, json, csv
+  case table, json, csv, markdown
 }
 
 struct EligibilityCommand: ParsableCommand {
@@ -27,7 +26,7 @@ struct EligibilityCommand: ParsableCommand {
 
   @OptionGroup var catalog: CatalogOptions
 
-  @Option(help: "Output format: table, json or csv.")
+  @Option(help: "Output format: table, json, csv or markdown.")
   var format: EligibilityFormat = .table
 
   @Option(help: ArgumentHelp("Only these orders (repeatable).", valueName: "id"))
@@ -54,6 +53,7 @@ struct EligibilityCommand: ParsableCommand {
     switch format {
     case .json: print(EligibilityOutput.json(orders, asOf: asOf, policy: policy), terminator: "")
     case .csv: print(EligibilityOutput.csv(orders, asOf: asOf, policy: policy), terminator: "")
+    case .markdown: print(EligibilityOutput.markdown(orders, asOf: asOf, policy: policy), terminator: "")
     case .table:
       print(
         EligibilityOutput.table(

@@ -80,6 +80,34 @@ public enum EligibilityOutput {
     return header + table.render(width: width, colour: colour)
   }
 
+  /// A GitHub-flavoured Markdown table of the orders, headed by the day and the policy; the
+  /// reasons and claims in full, every cell escaped.
+  public static func markdown(_ orders: [OrderEligibility], asOf: Day, policy: Policy = .default) -> String {
+    var out = "# Trade Assurance eligibility as of \(asOf)\n\n"
+    out +=
+      "Policy `\(ScoreOutput.markdownCode(policy.name))` (sha256 `\(policy.hash.prefix(12))`): "
+      + "\(orders.filter(\.protected).count) of \(orders.count) orders protected.\n\n"
+    out += "| Order | Supplier | Amount | Protected | Covered | Why not protected | Claims | Dispute |\n"
+    out += "|---|---|---:|---|---:|---|---|---|\n"
+    for o in orders {
+      let claims = o.claims.map { c in
+        "\(c.kind.rawValue): "
+          + (c.eligible ? "can file" + (c.deadline.map { " until \($0)" } ?? "") : "cannot file")
+          + " (\(c.detail))"
+      }
+      let dispute = o.dispute.map { "\($0.status.rawValue): \($0.stage)" } ?? ""
+      let cells = [
+        "`\(ScoreOutput.markdownCode(o.orderID))`", "`\(ScoreOutput.markdownCode(o.supplierID))`",
+        o.amount.wholeDollars, o.protected ? "yes" : "**no**", o.coveredAmount.wholeDollars,
+        ScoreOutput.markdownText(o.reasons.joined(separator: "; ")),
+        ScoreOutput.markdownText(claims.joined(separator: "; ")), ScoreOutput.markdownText(dispute),
+      ]
+      out += "| " + cells.map { $0.isEmpty ? "–" : $0 }.joined(separator: " | ") + " |\n"
+    }
+    if orders.isEmpty { out += "\nNo order matches.\n" }
+    return out
+  }
+
   static func shortReason(_ reason: String) -> String {
     if let colon = reason.firstIndex(of: ":") { return String(reason[..<colon]) }
     return reason

@@ -5,12 +5,12 @@ import Testing
   #expect(help.status == 0)
   let flattened = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
   #expect(
-    flattened.contains("--format <format> Output format: table, json or csv. (values: table, json, csv;"))
-  #expect(!help.stdout.contains("markdown"))
-  let markdown = try CommandRunner.run(["eligibility", "datasets/sample", "--format", "markdown"])
-  #expect(markdown.status == 1)
-  #expect(markdown.stderr.contains("Please provide one of 'table', 'json' or 'csv'."))
-  for format in ["table", "json", "csv"] {
+    flattened.contains(
+      "--format <format> Output format: table, json, csv or markdown. (values: table, json, csv, markdown;"))
+  let html = try CommandRunner.run(["eligibility", "datasets/sample", "--format", "html"])
+  #expect(html.status == 1)
+  #expect(html.stderr.contains("Please provide one of 'table', 'json', 'csv' or 'markdown'."))
+  for format in ["table", "json", "csv", "markdown"] {
     let result = try CommandRunner.run(
       ["eligibility", "datasets/sample", "--as-of", "2026-11-25", "--format", format])
     #expect(result.status == 0, "\(format): \(result.stderr)")

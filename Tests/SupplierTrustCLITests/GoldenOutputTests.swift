@@ -30,6 +30,10 @@ import Testing
   @Test func rankAsMarkdown() throws { try check("rank.md", Self.order + ["--format", "markdown"]) }
   @Test func rankAsCSV() throws { try check("rank.csv", Self.order + ["--format", "csv"]) }
   @Test func rankAsJSON() throws { try check("rank.json", Self.order + ["--format", "json"]) }
+  @Test func eligibilityAsMarkdown() throws {
+    try check(
+      "eligibility.md", ["eligibility", "datasets/sample", "--as-of", "2026-11-25", "--format", "markdown"])
+  }
   @Test func eligibilityAsJSON() throws {
     try check(
       "eligibility.json", ["eligibility", "datasets/sample", "--as-of", "2026-11-25", "--format", "json"])

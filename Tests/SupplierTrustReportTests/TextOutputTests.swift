@@ -19,6 +19,7 @@ import Testing
       "table": ScoreOutput.table(list, colour: false),
       "markdown": ScoreOutput.markdown(list),
       "eligibility table": EligibilityOutput.table(orders, asOf: f.asOf, policy: policy, colour: false),
+      "eligibility markdown": EligibilityOutput.markdown(orders, asOf: f.asOf, policy: policy),
     ]
     for (name, text) in outputs {
       let controls = text.unicodeScalars.filter {
@@ -31,6 +32,21 @@ import Testing
 }
 
 extension TextOutputTests {
+  @Test func eligibilityMarkdownKeepsHostileIdsInsideTheirCells() throws {
+    var f = ReportFixture.ordinary(count: 2)
+    let supplier = f.supplier("SUP-|`x`|")
+    f.order(supplier, lateDays: 3)
+    let orders = EligibilityChecker(asOf: f.asOf).check(f.catalog)
+    let markdown = EligibilityOutput.markdown(orders, asOf: f.asOf)
+    let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("| ") }
+    #expect(rows.count == orders.count + 1)
+    // Eight cells in every row: no id breaks out of its cell or its code span.
+    for row in rows {
+      #expect(row.split(separator: "|", omittingEmptySubsequences: false).count == 10, "\(row)")
+    }
+    #expect(markdown.contains("`SUP-/'x'/`"))
+  }
+
   /// Long Latin and CJK names, and a supplier with many flags, beside ordinary ones.
   static func crowded() -> ReportFixture {
     var f = ReportFixture.ordinary(count: 12)
