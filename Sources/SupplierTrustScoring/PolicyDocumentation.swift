@@ -44,7 +44,10 @@ public enum PolicyDocumentation {
       (no verified purchase reviewed at another supplier; any review of another supplier when the \
       catalog states no verification) and `unverified_share` not verified, whose reviews look coordinated: `near_identical_share` of \
       them in one group of near-identical texts, or `uniform_rating_share` giving the same star \
-      rating. A catalog that names no reviewer, or states no verification, at all (optional \
+      rating. A window of new reviewers' mostly verified purchases (orders can be bought to post \
+      reviews) is a burst when it shows both: `near_identical_share` of it one near-identical text \
+      of at least `template_min_words` words, and `uniform_rating_share` one star rating. A \
+      catalog that names no reviewer, or states no verification, at all (optional \
       columns left out) is not held against anyone: that share is then no condition, and only \
       near-identical texts show coordination.
       - **certifications**: each certificate is worth 1 when valid, in date, issued by a recognised \

@@ -380,6 +380,10 @@ extension PolicyFile {
       "burst.signature_size", \.burst.signatureSize, 8...1024,
       "64 MinHash values estimate text similarity within about ±0.12, plenty for a 0.6 threshold."),
     .integer(
+      "burst.template_min_words", \.burst.templateMinimumWords, 1...100,
+      "Verified purchases can be bought too: a window of new accounts whose reviews are mostly verified is a burst when most of it is one near-identical text of at least four words and most of it one star rating. Real buyers who write 'good' or 'great product' agree by chance; a rush of them gives varied texts or mixed ratings."
+    ),
+    .integer(
       "certifications.expiring_within_days", \.certifications.expiringWithinDays, 0...3650,
       "Ninety days is the usual lead time to re-certify; an order placed now may ship after expiry."),
     .number(

@@ -36,6 +36,8 @@ public struct BurstPolicy: Sendable, Equatable {
   public static let defaultShingleSize = 3
   /// Default of ``signatureSize``.
   public static let defaultSignatureSize = 64
+  /// Default of ``templateMinimumWords``.
+  public static let defaultTemplateMinimumWords = 4
 
   /// The longest span, in calendar days, that one window of a burst may cover (first and last
   /// day included). Campaigns are delivered within days; a week leaves room for a slow one.
@@ -67,6 +69,14 @@ public struct BurstPolicy: Sendable, Equatable {
   /// MinHash functions per text: the estimate's standard error is about
   /// `sqrt(J(1-J)/signatureSize)`, ±0.06 at the 0.6 threshold with 64.
   public var signatureSize: Int
+  /// Words a text needs to count as a template in a window of mostly *verified* reviews.
+  ///
+  /// Verified purchases can be bought too (orders placed only to post a review). Such a window
+  /// of new accounts is a burst only when it shows both signs of coordination at once: most of
+  /// it one near-identical text of at least this many words, and most of it one star rating.
+  /// Real buyers who write "good" or "great product" agree by chance; a rush of them gives
+  /// varied texts or mixed ratings.
+  public var templateMinimumWords: Int
 
   /// The documented defaults.
   public static let `default` = BurstPolicy()
@@ -80,7 +90,8 @@ public struct BurstPolicy: Sendable, Equatable {
     nearIdenticalShare: Double = BurstPolicy.defaultNearIdenticalShare,
     uniformRatingShare: Double = BurstPolicy.defaultUniformRatingShare,
     shingleSize: Int = BurstPolicy.defaultShingleSize,
-    signatureSize: Int = BurstPolicy.defaultSignatureSize
+    signatureSize: Int = BurstPolicy.defaultSignatureSize,
+    templateMinimumWords: Int = BurstPolicy.defaultTemplateMinimumWords
   ) {
     self.windowDays = windowDays
     self.minimumReviews = minimumReviews
@@ -91,6 +102,7 @@ public struct BurstPolicy: Sendable, Equatable {
     self.uniformRatingShare = uniformRatingShare
     self.shingleSize = shingleSize
     self.signatureSize = signatureSize
+    self.templateMinimumWords = templateMinimumWords
   }
 }
 
@@ -253,7 +265,7 @@ public struct ReviewBurstDetector: Sendable {
         positions: timeline.positions(run.cover), timeline: timeline, reviews: reviews,
         cache: &signatureCache)
       let qualifying = run.windows.compactMap {
-        burstWindow($0, timeline: timeline, groups: &groups, reviews: reviews)
+        burstWindow($0, timeline: timeline, signals: signals, groups: &groups, reviews: reviews)
       }
       for cluster in overlappingRuns(qualifying.map(\.window)) {
         let marked = qualifying.filter { cluster.cover.contains($0.window) }
@@ -278,10 +290,15 @@ public struct ReviewBurstDetector: Sendable {
         let window = DayWindow(first: first, last: last)
         let count = timeline.count(window)
         if count >= minimum {
+          // Mostly verified windows stay candidates when the reviewers are known to be new and
+          // nearly all give one rating: a bought campaign of verified reviews needs both signs of
+          // coordination (the template text is checked in `burstWindow`).
           if (!reviewersGiven
             || share(signals.newCount(window, timeline), of: count) >= policy.newReviewerShare)
             && (!verificationGiven
-              || share(signals.unverifiedCount(window, timeline), of: count) >= policy.unverifiedShare)
+              || share(signals.unverifiedCount(window, timeline), of: count) >= policy.unverifiedShare
+              || (reviewersGiven
+                && share(signals.commonestStarCount(window, timeline), of: count) >= policy.uniformRatingShare))
           {
             windows.append(window)
           }
@@ -296,7 +313,7 @@ public struct ReviewBurstDetector: Sendable {
   /// group(s), or else the reviews giving its most common rating), or nil when neither texts nor
   /// ratings look coordinated.
   private func burstWindow<R: BurstEvidence>(
-    _ window: DayWindow, timeline: Timeline, groups: inout TextGroups, reviews: [R]
+    _ window: DayWindow, timeline: Timeline, signals: Signals, groups: inout TextGroups, reviews: [R]
   ) -> BurstWindow? {
     let positions = timeline.positions(window)
     let largest = groups.largest(in: positions)
@@ -304,6 +321,26 @@ public struct ReviewBurstDetector: Sendable {
     func mark(_ position: Int) {
       marked =
         marked.map { min($0.lowerBound, position)...max($0.upperBound, position) } ?? position...position
+    }
+    // Mostly verified (see `candidateWindows`): a template of real words and one rating, both.
+    if verificationGiven,
+      share(signals.unverifiedCount(window, timeline), of: positions.count) < policy.unverifiedShare
+    {
+      // One rating throughout made it a candidate. Screening without texts (`nearIdenticalShare`
+      // 0) lets the ratings alone through.
+      if policy.nearIdenticalShare > 0 {
+        let templates = largest.groups.filter { groups.isTemplate($0) }
+        guard largest.size > 0, !templates.isEmpty,
+          share(largest.size, of: positions.count) >= policy.nearIdenticalShare
+        else { return nil }
+        for position in positions where templates.contains(groups.group(position)) { mark(position) }
+      } else {
+        let (star, _) = Self.commonestStar(positions.map { reviews[timeline.order[$0]].rating })
+        for position in positions where Self.star(reviews[timeline.order[position]].rating) == star {
+          mark(position)
+        }
+      }
+      return BurstWindow(window: window, marked: marked)
     }
     if share(largest.size, of: positions.count) >= policy.nearIdenticalShare {
       if largest.size > 0 {
@@ -440,7 +477,18 @@ public struct ReviewBurstDetector: Sendable {
       }
       return groupOfRoot[root]
     }
-    return TextGroups(positions: positions, groupOfPosition: groupOfPosition, groupCount: Int(groupCount))
+    // A group is a template when one of its texts has enough words (normalised texts are words
+    // joined by single spaces).
+    var isTemplate = [Bool](repeating: false, count: Int(groupCount))
+    for (node, text) in texts.enumerated() {
+      let group = Int(groupOfRoot[Int(components.find(Int32(node)))])
+      if group >= 0, text.utf8.reduce(1, { $0 + ($1 == 0x20 ? 1 : 0) }) >= policy.templateMinimumWords {
+        isTemplate[group] = true
+      }
+    }
+    return TextGroups(
+      positions: positions, groupOfPosition: groupOfPosition, groupCount: Int(groupCount),
+      isTemplate: isTemplate)
   }
 
   /// Unions every pair of texts whose estimated Jaccard similarity reaches the threshold; with
@@ -617,18 +665,32 @@ private struct Signals {
   private let unverifiedBefore: [Int]
   /// Reviews at positions before `i` from new reviewers.
   private let newBefore: [Int]
+  /// Reviews at positions before `i` giving each star rating (lanes 1...5).
+  private let starsBefore: [SIMD8<Int32>]
 
   init<R: BurstEvidence>(timeline: Timeline, reviews: [R], isNewReviewer: [Bool]) {
     var unverifiedBefore = [0]
     var newBefore = [0]
+    var starsBefore = [SIMD8<Int32>()]
     unverifiedBefore.reserveCapacity(timeline.order.count + 1)
     newBefore.reserveCapacity(timeline.order.count + 1)
+    starsBefore.reserveCapacity(timeline.order.count + 1)
     for index in timeline.order {
       unverifiedBefore.append(unverifiedBefore.last! + (reviews[index].verifiedPurchase == true ? 0 : 1))
       newBefore.append(newBefore.last! + (isNewReviewer[index] ? 1 : 0))
+      var stars = starsBefore.last!
+      stars[ReviewBurstDetector.star(reviews[index].rating)] += 1
+      starsBefore.append(stars)
     }
     self.unverifiedBefore = unverifiedBefore
     self.newBefore = newBefore
+    self.starsBefore = starsBefore
+  }
+
+  /// How many of the window's reviews give its most common star rating.
+  func commonestStarCount(_ window: DayWindow, _ timeline: Timeline) -> Int {
+    let positions = timeline.positions(window)
+    return Int((starsBefore[positions.upperBound] &- starsBefore[positions.lowerBound]).max())
   }
 
   func newCount(_ window: DayWindow, _ timeline: Timeline) -> Int {
@@ -650,12 +712,17 @@ private struct TextGroups {
   let groupOfPosition: [Int32]
   /// Scratch counts per group, all zero between calls.
   private var counts: [Int32]
+  /// Whether each group holds a text of at least ``BurstPolicy/templateMinimumWords`` words.
+  private let templates: [Bool]
 
-  init(positions: Range<Int>, groupOfPosition: [Int32], groupCount: Int) {
+  init(positions: Range<Int>, groupOfPosition: [Int32], groupCount: Int, isTemplate: [Bool]) {
     self.positions = positions
     self.groupOfPosition = groupOfPosition
     counts = [Int32](repeating: 0, count: groupCount)
+    templates = isTemplate
   }
+
+  func isTemplate(_ group: Int32) -> Bool { group >= 0 && templates[Int(group)] }
 
   func group(_ position: Int) -> Int32 {
     positions.contains(position) ? groupOfPosition[position - positions.lowerBound] : -1

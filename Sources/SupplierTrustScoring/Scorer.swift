@@ -117,9 +117,22 @@ public struct Scorer: Sendable {
       detector.verificationGiven = verificationGiven
       return detector
     }()
-    // Screening treats every reviewer as new (which can only let more windows through) and,
-    // without texts at hand, switches the text test off. Only the windows it lets through are
-    // screened again with reviewer histories, and only those windows' texts are fetched.
+    // The registry's verdicts on body names, worked out meanwhile on another thread.
+    let verdicts = UnsafeSendableBox(BodyVerdicts())
+    let lookups = DispatchGroup()
+    DispatchQueue.global().async(group: lookups) { verdicts.value = bodyVerdicts(catalog) }
+    // Whether each review's reviewer has a history: a review of another supplier in the catalog
+    // (up to the as-of day) that was a verified purchase, or any review of another supplier when
+    // the catalog states no verification. Review farms reuse their accounts on several
+    // suppliers, but their reviews are not verified purchases; an account that posts twenty
+    // reviews of one supplier has no history either. Worked out once by reviewer number in one
+    // sequential pass, then looked up by position.
+    let histories = reviewerHistories(evidence, table, verifiedOnly: verificationGiven)
+    let blank = table.reviewerNames.map(ReviewBurstDetector.isBlank)
+    let reviewers = table.reviewers
+    clock.lap("reviewer histories")
+    // Screening, without texts at hand, switches the text test off; only the windows it lets
+    // through have their texts fetched.
     var screening = policy.burst
     if catalog.deferredReviewTexts != nil { screening.nearIdenticalShare = 0 }
     let screen = { [screening] in
@@ -129,63 +142,38 @@ public struct Scorer: Sendable {
       return screen
     }()
     /// A supplier whose reviews may hold a burst: its reviews, the positions inside screened
-    /// windows, and whether each review's reviewer has no other review (filled in once known).
+    /// windows, and whether each review's reviewer has no other history.
     typealias Candidate = (supplier: Int, reviews: [BurstSample], positions: [Int], isNew: [Bool])
+    let minimum = max(1, policy.burst.minimumReviews)
     // Screening runs on both cores, in chunks of suppliers; results are merged in supplier order.
-    let screened = mapChunks(count: evidence.count, chunkSize: 512) { range -> [Candidate] in
+    var candidates = mapChunks(count: evidence.count, chunkSize: 512) { range -> [Candidate] in
       var found: [Candidate] = []
-      for index in range
-      where mayHoldBurst(evidence[index].reviews, in: table, verificationGiven: verificationGiven) {
+      for index in range where evidence[index].reviews.count >= minimum {
+        let supplier = Int32(index)
+        let isNew = evidence[index].reviews.map { k in
+          let reviewer = Int(reviewers[k])
+          guard reviewer >= 0, !blank[reviewer] else { return true }
+          let elsewhere =
+            histories.several[reviewer]
+            || (histories.first[reviewer] >= 0 && histories.first[reviewer] != supplier)
+          return !elsewhere
+        }
+        guard
+          mayHoldBurst(
+            evidence[index].reviews, in: table, isNew: reviewersGiven ? isNew : nil,
+            verificationGiven: verificationGiven)
+        else { continue }
         let reviews = evidence[index].reviews.map { table.burstSample(at: $0) }
-        let windows = screen.detect(
-          reviews, isNewReviewer: [Bool](repeating: true, count: reviews.count))
+        let windows = screen.detect(reviews, isNewReviewer: isNew)
         guard !windows.isEmpty else { continue }
-        found.append((index, reviews, Array(Set(windows.flatMap(\.reviewIndices))).sorted(), []))
+        found.append((index, reviews, Array(Set(windows.flatMap(\.reviewIndices))).sorted(), isNew))
       }
       return found
-    }
-    var candidates = screened.flatMap { $0 }
+    }.flatMap { $0 }
     clock.lap(
       "burst screening (\(candidates.count) suppliers, \(candidates.reduce(0) { $0 + $1.reviews.count }) reviews)"
     )
-    // The registry's verdicts on body names, worked out meanwhile on another thread: what follows
-    // mostly waits on the store for texts.
-    let verdicts = UnsafeSendableBox(BodyVerdicts())
-    let lookups = DispatchGroup()
-    DispatchQueue.global().async(group: lookups) { verdicts.value = bodyVerdicts(catalog) }
-    // Whether each candidate review's reviewer has a history: a review of another supplier in the
-    // catalog (up to the as-of day) that was a verified purchase, or any review of another
-    // supplier when the catalog states no verification. Review farms reuse their accounts on
-    // several suppliers, but their reviews are not verified purchases; an account that posts
-    // twenty reviews of one supplier has no history either. Worked out once by reviewer number
-    // in one sequential pass, then looked up by position.
-    let histories = reviewerHistories(evidence, table, verifiedOnly: verificationGiven)
-    let blank = table.reviewerNames.map(ReviewBurstDetector.isBlank)
-    let reviewers = table.reviewers
-    candidates = parallelMap(candidates) { candidate in
-      var flagged = candidate
-      let supplier = Int32(candidate.supplier)
-      flagged.isNew = evidence[candidate.supplier].reviews.map { k in
-        let reviewer = Int(reviewers[k])
-        guard reviewer >= 0, !blank[reviewer] else { return true }
-        let elsewhere =
-          histories.several[reviewer]
-          || (histories.first[reviewer] >= 0 && histories.first[reviewer] != supplier)
-        return !elsewhere
-      }
-      return flagged
-    }
-    clock.lap("reviewer histories")
     if let texts = catalog.deferredReviewTexts {
-      // Now that reviewer histories are known, screen again before fetching any text.
-      candidates = parallelMap(candidates) { candidate -> Candidate? in
-        let windows = screen.detect(candidate.reviews, isNewReviewer: candidate.isNew)
-        guard !windows.isEmpty else { return nil }
-        var kept = candidate
-        kept.positions = Array(Set(windows.flatMap(\.reviewIndices))).sorted()
-        return kept
-      }.compactMap { $0 }
-      clock.lap("burst screening with histories (\(candidates.count) suppliers)")
       // One request for every text, in key order: the store reads its pages in sequence rather
       // than jumping about once per supplier. Detection then runs in parallel below.
       var ids: [String] = []
@@ -362,41 +350,65 @@ public struct Scorer: Sendable {
   }
 
   /// Whether some window of at most the burst policy's length holds enough reviews, enough of
-  /// them not verified, to be a burst at all: a pass over the dates without copying anything.
+  /// them from new reviewers (`isNew`, one flag per review of `range`; nil when the catalog names
+  /// no reviewers) and not verified or giving one star rating, to be a candidate at all: a pass
+  /// over the dates without copying anything.
   ///
   /// Windows of every length count, as in the detector: a two-day campaign at a supplier with a
   /// steady stream of verified reviews is diluted below the unverified share in the full week
   /// around it, but not in its own two days. Reviews are taken a day at a time; for each day, the
   /// windows ending on it start on one of the at most `window_days` days before it.
-  func mayHoldBurst(_ range: Range<Int>, in table: ReviewTable, verificationGiven: Bool = true) -> Bool {
+  func mayHoldBurst(
+    _ range: Range<Int>, in table: ReviewTable, isNew: [Bool]? = nil, verificationGiven: Bool = true
+  ) -> Bool {
     let minimum = max(1, policy.burst.minimumReviews)
     guard range.count >= minimum else { return false }
     let span = Int32(max(1, policy.burst.windowDays))
     let share = verificationGiven ? policy.burst.unverifiedShare : 0
+    // Reviewers not named at all are not held against anyone: the new share is then no condition.
+    let newShare = isNew == nil ? 0 : policy.burst.newReviewerShare
+    // A mostly verified window can still be a bought campaign when its reviewers are new, but only
+    // with one star rating throughout (and a template text, checked once texts are at hand).
+    let uniform = verificationGiven && isNew != nil ? policy.burst.uniformRatingShare : .infinity
     let days = table.days
     let verified = table.verified
-    // The last days with reviews (day, reviews, unverified), oldest first, within the span.
-    var recent: [(day: Int32, count: Int, unverified: Int)] = []
+    let ratings = table.ratings
+    // The last days with reviews (day, reviews, new and unverified ones, reviews per star in
+    // lanes 1...5), oldest first, within the span.
+    var recent: [(day: Int32, count: Int, new: Int, unverified: Int, stars: SIMD8<Int32>)] = []
     recent.reserveCapacity(Int(span) + 1)
     var k = range.lowerBound
     while k < range.upperBound {
       let day = days[k].daysSinceEpoch
       var count = 0
+      var new = 0
       var unverified = 0
+      var stars = SIMD8<Int32>()
       while k < range.upperBound && days[k].daysSinceEpoch == day {
         count += 1
+        if isNew?[k - range.lowerBound] ?? true { new += 1 }
         if verified[k] != true { unverified += 1 }
+        stars[ReviewBurstDetector.star(ratings[k])] += 1
         k += 1
       }
       while let oldest = recent.first, day - oldest.day >= span { recent.removeFirst() }
-      recent.append((day, count, unverified))
+      recent.append((day, count, new, unverified, stars))
       // Windows ending today, from the shortest to the longest.
       var windowCount = 0
+      var windowNew = 0
       var windowUnverified = 0
+      var windowStars = SIMD8<Int32>()
       for entry in recent.reversed() {
         windowCount += entry.count
+        windowNew += entry.new
         windowUnverified += entry.unverified
-        if windowCount >= minimum, Double(windowUnverified) >= share * Double(windowCount) - 1e-9 {
+        windowStars &+= entry.stars
+        guard windowCount >= minimum, Double(windowNew) >= newShare * Double(windowCount) - 1e-9 else {
+          continue
+        }
+        if Double(windowUnverified) >= share * Double(windowCount) - 1e-9
+          || Double(windowStars.max()) >= uniform * Double(windowCount) - 1e-9
+        {
           return true
         }
       }

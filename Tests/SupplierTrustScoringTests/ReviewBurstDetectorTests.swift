@@ -45,6 +45,41 @@ import Testing
     #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
   }
 
+  @Test func verifiedCampaignFromNewAccountsWithATemplateIsABurst() throws {
+    // Orders placed only to post reviews make verified purchases: new accounts, one template,
+    // five stars, within days, is still a campaign.
+    for verified in [40, 20] {
+      var scenario = Scenario(seed: 31)
+      scenario.addOrdinary(count: 60, from: day("2025-01-01"), days: 400)
+      let campaign = scenario.addCampaign(start: day("2026-03-02"), days: 3, count: 40, verified: verified)
+      let bursts = ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount)
+      #expect(bursts.count == 1, "\(verified) verified")
+      #expect(try #require(bursts.first).reviewIndices == campaign, "\(verified) verified")
+    }
+  }
+
+  @Test func verifiedNewBuyersNeedBothATemplateAndOneRating() {
+    // Verified first-time buyers who all give five stars but write their own texts, or short
+    // praise that agrees by chance ("good"), or one template with mixed ratings: not a burst.
+    var varied = Scenario(seed: 32)
+    varied.addCampaign(start: day("2026-03-02"), days: 3, count: 40, verified: 40, texts: .distinct)
+    var short = Scenario(seed: 33)
+    for n in 0..<40 {
+      short.addCampaign(
+        start: day("2026-03-02").adding(days: n % 3), days: 1, count: 1, verified: 1,
+        texts: .literal(["Good", "good!", "Great product", "great product."][n % 4]))
+    }
+    var mixed = Scenario(seed: 34)
+    mixed.addCampaign(start: day("2026-03-02"), days: 3, count: 40, verified: 40, ratings: [5, 4, 5, 3, 2])
+    for scenario in [varied, short, mixed] {
+      #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
+    }
+    // The same short praise from new *unverified* accounts, all five stars, is coordination.
+    var unverified = Scenario(seed: 35)
+    unverified.addCampaign(start: day("2026-03-02"), days: 3, count: 40, verified: 0, texts: .literal("good"))
+    #expect(ReviewBurstDetector().detect(unverified.reviews, reviewCount: unverified.reviewCount).count == 1)
+  }
+
   @Test func campaignTextsFromEstablishedUnverifiedReviewersAreNotABurst() {
     // Each signal is required: here only the reviewer history is innocent.
     var scenario = Scenario(seed: 4)
@@ -289,7 +324,7 @@ import Testing
         scenario.addCampaign(
           start: start.adding(days: Int.random(in: 0...40, using: &rng)),
           days: Int.random(in: 1...9, using: &rng),
-          count: count, verified: Int.random(in: 0...(count / 2), using: &rng),
+          count: count, verified: Int.random(in: 0...count, using: &rng),
           established: Int.random(in: 0..<5, using: &rng) == 0, phrase: Int.random(in: 0..<3, using: &rng),
           texts: [.variants, .variants, .distinct, .none].randomElement(using: &rng)!)
       }
@@ -377,7 +412,7 @@ private func day(_ text: String) -> Day { Day(parsing: text)! }
 /// One supplier's reviews built from the patterns the catalog generator plants, with each
 /// reviewer's catalog-wide review count.
 struct Scenario {
-  enum Texts: Sendable { case variants, fixed, distinct, uniqueTails, none }
+  enum Texts: Sendable { case variants, fixed, distinct, uniqueTails, none, literal(String) }
 
   var reviews: [Review] = []
   var history: [String: Int] = [:]
@@ -510,6 +545,7 @@ struct Scenario {
       case .distinct: text = ordinaryTextUnrelated()
       case .uniqueTails: text = Self.burstPhrases[phrase] + " tail\(number)"
       case .none: text = nil
+      case .literal(let given): text = given
       }
       // Spread evenly so that every day of the campaign has reviews.
       let date = start.adding(days: number % max(1, days))
@@ -619,14 +655,23 @@ private struct ReferenceBurstModel {
       return reviewCount(id) <= reviews.filter { $0.reviewerID == id }.count
     }
     func star(_ index: Int) -> Int { min(5, max(1, Int(reviews[index].rating.rounded()))) }
+    /// The commonest star rating among `members` (the higher on a tie) and how many give it.
+    func commonestStar(_ members: [Int]) -> (star: Int, count: Int) {
+      let counts = (1...5).map { s in members.filter { star($0) == s }.count }
+      let best = (1...5).max { (counts[$0 - 1], $0) < (counts[$1 - 1], $1) }!
+      return (best, counts[best - 1])
+    }
 
     var candidates: [(Day, Day)] = []
     for first in days {
       for last in days where first <= last && first.days(until: last) < width {
         let inside = members((first, last))
         guard inside.count >= minimum else { continue }
+        // Mostly verified windows too when they give one star rating (a bought verified campaign
+        // needs a template text besides, below).
         if fraction(inside, isNew) >= policy.newReviewerShare
-          && fraction(inside, { $0.verifiedPurchase != true }) >= policy.unverifiedShare
+          && (fraction(inside, { $0.verifiedPurchase != true }) >= policy.unverifiedShare
+            || Double(commonestStar(inside).count) / Double(inside.count) >= policy.uniformRatingShare)
         {
           candidates.append((first, last))
         }
@@ -669,13 +714,23 @@ private struct ReferenceBurstModel {
         let inside = members(window)
         let top = largest(inside)
         let marked: [Int]
-        if Double(top.size) / Double(inside.count) >= policy.nearIdenticalShare {
+        if fraction(inside, { $0.verifiedPurchase != true }) < policy.unverifiedShare {
+          // Mostly verified: one near-identical text of enough words, beside the one rating.
+          let templates = top.groups.filter { g in
+            textOf.values.contains {
+              group[$0] == g && $0.split(separator: " ").count >= policy.templateMinimumWords
+            }
+          }
+          guard top.size > 0, !templates.isEmpty,
+            Double(top.size) / Double(inside.count) >= policy.nearIdenticalShare
+          else { continue }
+          marked = inside.filter { textOf[$0].map { templates.contains(group[$0]!) } ?? false }
+        } else if Double(top.size) / Double(inside.count) >= policy.nearIdenticalShare {
           marked = inside.filter { textOf[$0].map { top.groups.contains(group[$0]!) } ?? false }
         } else {
           // Or the same star rating: the commonest, the higher on a tie.
-          let counts = (1...5).map { s in inside.filter { star($0) == s }.count }
-          let best = (1...5).max { (counts[$0 - 1], $0) < (counts[$1 - 1], $1) }!
-          guard Double(counts[best - 1]) / Double(inside.count) >= policy.uniformRatingShare else { continue }
+          let (best, count) = commonestStar(inside)
+          guard Double(count) / Double(inside.count) >= policy.uniformRatingShare else { continue }
           marked = inside.filter { star($0) == best }
         }
         qualifying.append((window, marked.map { reviews[$0].date }))
