@@ -61,9 +61,7 @@ public enum EligibilityOutput {
       // Why an order is not protected comes first: that is what the row has to say.
       var notes: [String] = o.protected ? [] : o.reasons.map(shortReason)
       for c in o.claims {
-        notes.append(
-          "\(c.kind.rawValue): \(c.eligible ? "can file" : "cannot file")\(c.deadline.map { " by \($0)" } ?? "")"
-        )
+        notes.append("\(c.kind.rawValue): \(status(c, asOf: asOf, until: "by"))")
       }
       if let d = o.dispute, d.status == .open { notes.append("dispute: \(d.stage)") }
       table.row([
@@ -91,9 +89,7 @@ public enum EligibilityOutput {
     out += "|---|---|---:|---|---:|---|---|---|\n"
     for o in orders {
       let claims = o.claims.map { c in
-        "\(c.kind.rawValue): "
-          + (c.eligible ? "can file" + (c.deadline.map { " until \($0)" } ?? "") : "cannot file")
-          + " (\(c.detail))"
+        "\(c.kind.rawValue): \(status(c, asOf: asOf, until: "until")) (\(c.detail))"
       }
       let dispute = o.dispute.map { "\($0.status.rawValue): \($0.stage)" } ?? ""
       let cells = [
@@ -106,6 +102,14 @@ public enum EligibilityOutput {
     }
     if orders.isEmpty { out += "\nNo order matches.\n" }
     return out
+  }
+
+  /// Whether a claim can be filed, in a few words: with its deadline, or already filed (a claim
+  /// whose window has closed is eligible only while the dispute that filed it in time is open).
+  static func status(_ c: Claim, asOf: Day, until: String) -> String {
+    guard c.eligible else { return "cannot file" }
+    if let deadline = c.deadline, deadline < asOf { return "filed in time, dispute open" }
+    return "can file" + (c.deadline.map { " \(until) \($0)" } ?? "")
   }
 
   static func shortReason(_ reason: String) -> String {
@@ -130,6 +134,7 @@ public enum EligibilityOutput {
       func claim(_ kind: ClaimKind) -> String {
         guard let c = o.claims.first(where: { $0.kind == kind }) else { return "" }
         if c.eligible {
+          if let deadline = c.deadline, deadline < asOf { return "filed in time (dispute open)" }
           return c.deadline.map { "eligible until \($0)" } ?? "eligible (window opens at delivery)"
         }
         return o.protected

@@ -165,6 +165,14 @@ public struct EligibilityChecker: Sendable {
       if asOf <= deadline {
         return (true, what + "; claim by \(deadline) (\(asOf.days(until: deadline)) days left)" + note)
       }
+      // Filed in time: the open dispute carries the claim past the window's end.
+      if disputeStatus == .open, let opened = disputeOpened, opened <= deadline {
+        return (
+          true,
+          what
+            + "; filed in time: the dispute opened \(opened) is open (the claim window closed on \(deadline))"
+        )
+      }
       return (false, what + "; the claim window closed on \(deadline)" + note)
     }
     func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }

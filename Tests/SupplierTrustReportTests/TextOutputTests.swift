@@ -32,6 +32,25 @@ import Testing
 }
 
 extension TextOutputTests {
+  @Test func aClaimFiledInTimeReadsAsFiledNotAsEligibleUntilAPastDay() throws {
+    var f = ReportFixture.ordinary(count: 1)
+    let supplier = f.supplier("SUP-FILED")
+    // Shipped 5 days late, delivered 70 days ago; the dispute opened within the window is open.
+    f.order(supplier, lateDays: 5, daysAgo: 125)
+    f.catalog.orders[f.catalog.orders.count - 1].record.dispute = .open
+    f.catalog.orders[f.catalog.orders.count - 1].record.disputeOpenedOn = f.asOf.adding(days: -60)
+    let orders = EligibilityChecker(asOf: f.asOf).check(f.catalog).filter { $0.supplierID == "SUP-FILED" }
+    #expect(orders.first?.claims.first?.eligible == true)
+    let csv = EligibilityOutput.csv(orders, asOf: f.asOf)
+    #expect(csv.contains(",filed in time (dispute open),"))
+    #expect(!csv.contains("eligible until"))
+    let table = EligibilityOutput.table(orders, asOf: f.asOf, width: 200, colour: false)
+    #expect(table.contains("late_shipment: filed in time, dispute open"))
+    #expect(
+      EligibilityOutput.markdown(orders, asOf: f.asOf).contains(
+        "late\\_shipment: filed in time, dispute open"))
+  }
+
   @Test func eligibilityMarkdownKeepsHostileIdsInsideTheirCells() throws {
     var f = ReportFixture.ordinary(count: 2)
     let supplier = f.supplier("SUP-|`x`|")

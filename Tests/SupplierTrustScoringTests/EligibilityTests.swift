@@ -195,7 +195,7 @@ import Testing
   /// count from the opening unknown, and named beside the order's claims.
   @Test func anOpenDisputeWithoutItsOpeningDayIsShownAsOpen() throws {
     var o = order(ta: true, payment: .paypal, inspection: .fail)
-    o.dispute = .open
+    o.dispute = DisputeStatus.open
     let result = EligibilityChecker(asOf: asOf).check(o, supplier: supplier(), evidence: here)
     let d = try #require(result.dispute)
     #expect(d.status == .open)
@@ -217,7 +217,7 @@ import Testing
       (-9, "escalated to platform mediation"),
     ] {
       var o = order(ta: true, payment: .paypal)
-      o.dispute = .open
+      o.dispute = DisputeStatus.open
       o.disputeOpenedOn = asOf.adding(days: opened)
       let result = EligibilityChecker(policy: policy, asOf: asOf).check(
         o, supplier: supplier(), evidence: here)
@@ -229,7 +229,7 @@ import Testing
     }
     policy.automaticEscalationDay = 8
     var o = order(ta: true, payment: .paypal)
-    o.dispute = .open
+    o.dispute = DisputeStatus.open
     o.disputeOpenedOn = asOf.adding(days: -7)
     let d = EligibilityChecker(policy: policy, asOf: asOf).check(o, supplier: supplier(), evidence: here)
       .dispute!
@@ -278,6 +278,27 @@ import Testing
           == "inspection failed; already decided: the dispute opened \(asOf.adding(days: -9)) was closed on "
           + "\(asOf.adding(days: -2)) as \(status.rawValue)")
     }
+  }
+
+  @Test func aClaimFiledInTimeStandsWhileItsDisputeIsOpen() {
+    // Delivered 60 days ago: the 30-day window closed 30 days ago.
+    var o = order(ta: true, payment: .creditCard, delivered: -60, inspection: .fail)
+    o.dispute = DisputeStatus.open
+    o.disputeOpenedOn = asOf.adding(days: -45)
+    let claim = EligibilityChecker(asOf: asOf).check(o, supplier: supplier(), evidence: here).claims.first
+    #expect(claim?.eligible == true)
+    #expect(
+      claim?.detail
+        == "inspection failed; filed in time: the dispute opened \(asOf.adding(days: -45)) is open "
+        + "(the claim window closed on \(asOf.adding(days: -30)))")
+    // Opened after the window closed: too late.
+    o.disputeOpenedOn = asOf.adding(days: -20)
+    let late = EligibilityChecker(asOf: asOf).check(o, supplier: supplier(), evidence: here).claims.first
+    #expect(late?.eligible == false)
+    #expect(
+      late?.detail
+        == "inspection failed; the claim window closed on \(asOf.adding(days: -30)); a dispute is open since "
+        + "\(asOf.adding(days: -20))")
   }
 
   @Test func anUnknownCoverageLimitCannotConfirmProtection() {
