@@ -881,6 +881,9 @@ public struct Scorer: Sendable {
     var standard: String
     /// Position among the certificates held as of the day of the one it would renew or replace.
     var replacing: Int?
+    /// That certificate's number and verdict, in the explanation's words.
+    var replacedNumber: String?
+    var replacedVerdict: String?
     var value: Double
     var confidence: Double
   }
@@ -949,11 +952,16 @@ public struct Scorer: Sendable {
     var assessments: [CertificateAssessment] = []
     var pending: [(TrustFlag, String)] = []  // flags that a renewal may cancel, with their standard
     var knownFields = 0.0
+    // The standard a suggestion would certify, and the certificate it would renew or replace:
+    // that one's verdict is put in words even when nothing else is.
+    let suggested = context.suggests && extra == nil ? suggestedStandard(e) : nil
+    var replaced: (number: String?, verdict: String)?
     let own = e.certifications
     for k in 0..<(own.count + (extra == nil ? 0 : 1)) {
       let sourced = k < own.count ? own[own.startIndex + k] : extra!
       let c = sourced.record
       if let issued = c.issuedOn, issued > asOf { continue }
+      let words = explains || verdicts.count == suggested?.replacing
       let evidence =
         explains ? [Evidence(location: location(sourced.source, context), recordID: c.certificateNumber)] : []
       let label = explains ? "\(c.standard)\(c.certificateNumber.map { " \($0)" } ?? "")" : ""
@@ -988,7 +996,7 @@ public struct Scorer: Sendable {
       } else if c.status == .expired || ((c.expiresOn ?? impliedExpiry).map { $0 < asOf } ?? false) {
         value = 0
         lapsed = true
-        if explains {
+        if words {
           verdict =
             c.expiresOn.map { "expired \($0)" } ?? impliedExpiry.map { "expired by \($0)" }
             ?? "marked expired"
@@ -1009,7 +1017,7 @@ public struct Scorer: Sendable {
       } else if let expires = c.expiresOn,
         expires.daysSinceEpoch - asOf.daysSinceEpoch <= Int32(p.expiringWithinDays)
       {
-        if explains { verdict = "valid, expires \(expires)" }
+        if words { verdict = "valid, expires \(expires)" }
         // A renewal on file (the same standard at full value) outweighs this in `best` below.
         value = min(value, p.expiringValue)
         let days = expires.daysSinceEpoch - asOf.daysSinceEpoch
@@ -1092,7 +1100,7 @@ public struct Scorer: Sendable {
           // Valid means issued by an accredited body: what names no issuer (or, for a management
           // system, no accreditation) cannot be shown to be, so `--require` does not count it.
           if c.certificationBody == nil || managementSystem { genuine = false }
-          if explains {
+          if words {
             verdict += c.certificationBody == nil ? ", issuer not stated" : ", accreditation body not stated"
           }
         }
@@ -1101,6 +1109,7 @@ public struct Scorer: Sendable {
         Verdict(
           standard: c.standard, expiresOn: c.expiresOn, value: value, isValid: genuine && value > 0,
           lapsed: lapsed, problem: problem, unrecognised: unrecognised))
+      if words, !explains { replaced = (c.certificateNumber, verdict) }
       if explains {
         assessments.append(
           CertificateAssessment(
@@ -1113,8 +1122,7 @@ public struct Scorer: Sendable {
     func freshCertificate(
       best: [(standard: String, value: Double, expiry: Day?)], penalties: [(lapsed: String?, amount: Double)]
     ) -> CertificateSuggestion? {
-      guard context.suggests, extra == nil else { return nil }
-      let (standard, replacing) = suggestedStandard(e)
+      guard let (standard, replacing) = suggested else { return nil }
       var withIt = best
       if let i = withIt.firstIndex(where: { $0.standard == standard }) {
         withIt[i].value = 1
@@ -1124,8 +1132,23 @@ public struct Scorer: Sendable {
       let penalty = penalties.reduce(0) { $0 + ($1.lapsed == standard ? 0 : $1.amount) }
       let (value, confidence) = certificationValue(
         best: withIt, penalty: penalty, knownFields: knownFields + 1, count: verdicts.count + 1)
+      // Worded as the full explanation words it (a lapsed one superseded by a renewal says so).
+      var verdict: (number: String?, verdict: String)?
+      if let replacing {
+        verdict =
+          explains
+          ? (assessments[replacing].certification.certificateNumber, assessments[replacing].verdict)
+          : replaced
+        if !explains, verdicts[replacing].value == 0, verdicts[replacing].lapsed,
+          best.contains(where: { $0.standard == verdicts[replacing].standard })
+        {
+          verdict?.verdict += ", superseded by a renewal"
+        }
+      }
       return CertificateSuggestion(
-        standard: standard, replacing: replacing, value: value, confidence: confidence)
+        standard: standard, replacing: replacing, replacedNumber: verdict?.number,
+        replacedVerdict: verdict?.verdict,
+        value: value, confidence: confidence)
     }
     guard !verdicts.isEmpty else {
       return CertificationOutcome(

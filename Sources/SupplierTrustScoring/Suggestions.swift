@@ -27,19 +27,13 @@ extension Scorer {
       let standard = fresh.standard
       let lapsedIndex = fresh.replacing
       if let g = gain(replacing: 1, with: (fresh.value, fresh.confidence)), g >= 0.5 {
-        let lapsed = lapsedIndex.map { index -> CertificateAssessment in
-          if context.explains { return result.certificates[index] }
-          var worded = context
-          worded.explains = true
-          return certificationComponent(e, context: worded, flags: &scratch).assessments[index]
-        }
         // A lapsed certificate is renewed; one that is suspended, too long or from a look-alike
         // body is replaced by a genuine one.
         let verb =
-          lapsed.map {
-            let named =
-              "\(standard)\($0.certification.certificateNumber.map { " \($0)" } ?? "") (\($0.verdict))"
-            return $0.verdict.hasPrefix("expired") || $0.verdict.hasPrefix("marked expired")
+          lapsedIndex.map { _ in
+            let verdict = fresh.replacedVerdict ?? ""
+            let named = "\(standard)\(fresh.replacedNumber.map { " \($0)" } ?? "") (\(verdict))"
+            return verdict.hasPrefix("expired") || verdict.hasPrefix("marked expired")
               ? "renewing \(named)" : "replacing \(named) with a valid certificate from an accredited body"
           } ?? "a valid \(standard) certificate from an accredited body"
         out.append("\(verb) would add about \(format(g, 0)) points")

@@ -39,6 +39,7 @@ import Testing
     var quiet = context
     quiet.suggests = false
     var suggested = 0
+    var replaced = 0
     for e in evidence {
       var flags: [TrustFlag] = []
       let outcome = scorer.certificationComponent(e, context: context, flags: &flags)
@@ -60,7 +61,18 @@ import Testing
         e, context: quiet, flags: &flags, adding: Sourced(cert, source: SourceRef(file: -1, line: 0)))
       #expect(rescored.value == fresh.value, "\(e.supplier.record.id)")
       #expect(rescored.confidence == fresh.confidence, "\(e.supplier.record.id)")
+      // The certificate it would renew or replace, worded as the full explanation words it.
+      if let replacing = fresh.replacing {
+        var worded = quiet
+        worded.explains = true
+        let explained = scorer.certificationComponent(e, context: worded, flags: &flags).assessments[
+          replacing]
+        #expect(fresh.replacedVerdict == explained.verdict, "\(e.supplier.record.id)")
+        #expect(fresh.replacedNumber == explained.certification.certificateNumber, "\(e.supplier.record.id)")
+        replaced += 1
+      }
     }
     #expect(suggested >= 5)
+    #expect(replaced >= 2)
   }
 }
