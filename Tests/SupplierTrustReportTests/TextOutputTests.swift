@@ -195,3 +195,28 @@ extension TextOutputTests {
     #expect(markdown.first.map { $0.contains("| 93.0 |") } == true)
   }
 }
+
+@Suite struct DecimalWritingTests {
+  /// The CSV's digit writer against the general path it replaces (round, then the shortest
+  /// decimal), on values from every scale the outputs use and the awkward ones between.
+  @Test func digitsMatchTheShortestDecimalOfTheRoundedValue() {
+    var values: [Double] = [
+      0, -0.0, 1, 100, 99.95, 0.0005, 0.0015, 0.05, 0.5, 0.125, 2.675, 1e-7, 123_456.789, -3.14159, 0.999_5,
+      1e15, 1e17, .infinity, -.infinity, .nan,
+    ]
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<20_000 {
+      values.append(Double.random(in: 0...1, using: &rng))
+      values.append(Double.random(in: 0...100, using: &rng))
+      values.append((Double.random(in: 0...1000, using: &rng) * 10).rounded() / 10)
+    }
+    for value in values {
+      for places in 0...3 {
+        var bytes: [UInt8] = []
+        ScoreOutput.appendDecimal(value, places: places, to: &bytes)
+        let expected = JSONValue.format(ScoreOutput.rounded(value, places))
+        #expect(String(decoding: bytes, as: UTF8.self) == expected, "\(value) to \(places) places")
+      }
+    }
+  }
+}
