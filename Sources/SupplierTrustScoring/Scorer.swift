@@ -41,7 +41,15 @@ public struct Scorer: Sendable {
     ]
     self.asOf = asOf
     self.registry = registry
+    let relevance = policy.certifications.relevance
+    mostRelevantStandard =
+      (relevance["ISO9001"] ?? policy.certifications.otherRelevance) >= (relevance.values.max() ?? 0)
+      ? "ISO9001" : relevance.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
   }
+
+  /// The standard a supplier without any is advised to certify: ISO 9001 unless the policy ranks
+  /// another standard higher (worked out once: every uncertified supplier asks).
+  let mostRelevantStandard: String
 
   /// Catalog-wide facts every supplier is judged against.
   struct Context {
@@ -501,21 +509,32 @@ public struct Scorer: Sendable {
     var owner = [Int32](repeating: -1, count: reviews.count)
     var counts = [Int](repeating: 0, count: evidence.count)
     var inOrder = true
-    var previousID: String?
+    var previousID = ""
     var previousOwner: Int32 = -1
-    for k in 0..<reviews.count where days[k] <= asOf {
-      if supplierIDs[k] != previousID {
-        previousOwner = index[supplierIDs[k]].map(Int32.init) ?? -1
-        previousID = supplierIDs[k]
-      }
-      owner[k] = previousOwner
-      guard previousOwner >= 0 else { continue }
-      counts[Int(previousOwner)] += 1
-      if inOrder, k > 0, owner[k - 1] >= 0 {
-        if owner[k - 1] > previousOwner
-          || (owner[k - 1] == previousOwner && (days[k - 1], ids[k - 1]) > (days[k], ids[k]))
-        {
-          inOrder = false
+    let last = asOf.daysSinceEpoch
+    // Through buffer pointers, and the ids read only when two dates are equal: 4M reviews make
+    // this a pass over memory, and the checks and id loads doubled it.
+    days.withUnsafeBufferPointer { days in
+      supplierIDs.withUnsafeBufferPointer { supplierIDs in
+        owner.withUnsafeMutableBufferPointer { owner in
+          for k in 0..<days.count where days[k].daysSinceEpoch <= last {
+            if k == 0 || supplierIDs[k] != previousID {
+              previousOwner = index[supplierIDs[k]].map(Int32.init) ?? -1
+              previousID = supplierIDs[k]
+            }
+            owner[k] = previousOwner
+            guard previousOwner >= 0 else { continue }
+            counts[Int(previousOwner)] += 1
+            if inOrder, k > 0, owner[k - 1] >= 0 {
+              let before = owner[k - 1]
+              if before > previousOwner {
+                inOrder = false
+              } else if before == previousOwner {
+                let (earlier, later) = (days[k - 1].daysSinceEpoch, days[k].daysSinceEpoch)
+                if earlier > later || (earlier == later && ids[k - 1] > ids[k]) { inOrder = false }
+              }
+            }
+          }
         }
       }
     }
@@ -919,11 +938,7 @@ public struct Scorer: Sendable {
       if relevance(sourced.record.standard) >= 1 { return (sourced.record.standard, position) }
       position += 1
     }
-    let top =
-      relevance("ISO9001") >= (policy.certifications.relevance.values.max() ?? 0)
-      ? "ISO9001"
-      : policy.certifications.relevance.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
-    return (top, nil)
+    return (mostRelevantStandard, nil)
   }
 
   /// - Parameter extra: one more certificate, after the supplier's own (a suggestion's
