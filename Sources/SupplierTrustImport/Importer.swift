@@ -284,7 +284,7 @@ public final class Importer {
     /// this runs millions of times when scoring files).
     func collectReview(_ row: StoreRow, line: Int) {
       collected.reviews.append(
-        id: row.string(0)!, supplierID: row.string(1)!, rating: row[2].double!,
+        idUTF8: row.bytes(0), supplierID: row.string(1)!, rating: row[2].double!,
         day: Day(daysSinceEpoch: Int32(truncatingIfNeeded: row[3].int64!)),
         reviewerUTF8: row[4].isNull ? nil : row.bytes(4),
         verified: row[6].int64.map { $0 != 0 }, textUTF8: row[11].isNull ? nil : row.bytes(11),

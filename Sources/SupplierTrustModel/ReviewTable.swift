@@ -10,7 +10,7 @@
 /// Texts are optional as a column too: a store hands its reviews over without them (scoring asks
 /// ``Catalog/deferredReviewTexts`` for the few it needs), and then the column stays empty.
 public struct ReviewTable: Sendable {
-  public private(set) var ids: [String] = []
+  public private(set) var ids = IdentifierColumn()
   public private(set) var supplierIDs: [String] = []
   public private(set) var ratings: [Double] = []
   public private(set) var days: [Day] = []
@@ -40,7 +40,7 @@ public struct ReviewTable: Sendable {
       startTexts()
       texts.reserveCapacity(count, bytes: textBytes)
     }
-    ids.reserveCapacity(count)
+    ids.reserveCapacity(count, bytes: count * 12)
     supplierIDs.reserveCapacity(count)
     ratings.reserveCapacity(count)
     days.reserveCapacity(count)
@@ -62,19 +62,21 @@ public struct ReviewTable: Sendable {
       source: source)
   }
 
-  /// Appends one review whose reviewer id and text come as UTF-8 bytes (nil when not given):
-  /// millions of reviews then cost no `String` per reviewer (one per distinct reviewer) and none
-  /// per text.
+  /// Appends one review whose id, reviewer id and text come as UTF-8 bytes (nil when not given):
+  /// millions of reviews then cost no `String` per review id or text, and one per distinct
+  /// reviewer.
   public mutating func append(
-    id: String, supplierID: String, rating: Double, day: Day, reviewerUTF8: UnsafeBufferPointer<UInt8>?,
-    verified: Bool?, textUTF8: UnsafeBufferPointer<UInt8>?, source: SourceRef
+    idUTF8: UnsafeBufferPointer<UInt8>, supplierID: String, rating: Double, day: Day,
+    reviewerUTF8: UnsafeBufferPointer<UInt8>?, verified: Bool?, textUTF8: UnsafeBufferPointer<UInt8>?,
+    source: SourceRef
   ) {
     let reviewer = reviewerUTF8.map { number(ofReviewerUTF8: $0) } ?? -1
     if textUTF8 != nil { startTexts() }
     if hasTexts { texts.append(utf8: textUTF8) }
-    appendColumns(
-      id: id, supplierID: supplierID, rating: rating, day: day, reviewer: reviewer, verified: verified,
-      source: source)
+    ids.append(utf8: idUTF8)
+    appendOtherColumns(
+      supplierID: supplierID, rating: rating, day: day, reviewer: reviewer, verified: verified, source: source
+    )
   }
 
   /// Every column but the texts (appended first, so that ``startTexts()`` counts the reviews
@@ -84,6 +86,15 @@ public struct ReviewTable: Sendable {
     source: SourceRef
   ) {
     ids.append(id)
+    appendOtherColumns(
+      supplierID: supplierID, rating: rating, day: day, reviewer: reviewer, verified: verified, source: source
+    )
+  }
+
+  /// Every column but the texts and the ids.
+  private mutating func appendOtherColumns(
+    supplierID: String, rating: Double, day: Day, reviewer: Int32, verified: Bool?, source: SourceRef
+  ) {
     supplierIDs.append(supplierID)
     ratings.append(rating)
     days.append(day)
@@ -113,7 +124,7 @@ public struct ReviewTable: Sendable {
 
   /// Builds a table from whole columns (a snapshot's), checking that they line up.
   public init?(
-    ids: [String], supplierIDs: [String], ratings: [Double], days: [Day], verified: [Bool?],
+    ids: IdentifierColumn, supplierIDs: [String], ratings: [Double], days: [Day], verified: [Bool?],
     reviewers: [Int32], reviewerNames: [String], sources: [SourceRef]
   ) {
     let count = ids.count
@@ -150,7 +161,7 @@ public struct ReviewTable: Sendable {
   /// The reviews at `positions`, in that order.
   public func reordered(by positions: [Int]) -> ReviewTable {
     var out = ReviewTable()
-    out.ids = positions.map { ids[$0] }
+    out.ids = ids.reordered(by: positions)
     out.supplierIDs = positions.map { supplierIDs[$0] }
     out.ratings = positions.map { ratings[$0] }
     out.days = positions.map { days[$0] }
@@ -211,7 +222,7 @@ extension ReviewTable {
         let dayA = table.days[a]
         let dayB = table.days[b]
         if dayA != dayB { return dayA < dayB }
-        return table.ids[a].utf8.lexicographicallyPrecedes(table.ids[b].utf8)
+        return table.ids.precedes(a, b)
       }
     }
     return order

@@ -531,7 +531,7 @@ public struct Scorer: Sendable {
                 inOrder = false
               } else if before == previousOwner {
                 let (earlier, later) = (days[k - 1].daysSinceEpoch, days[k].daysSinceEpoch)
-                if earlier > later || (earlier == later && ids[k - 1] > ids[k]) { inOrder = false }
+                if earlier > later || (earlier == later && ids.precedes(k, k - 1)) { inOrder = false }
               }
             }
           }
@@ -554,7 +554,10 @@ public struct Scorer: Sendable {
         placement[Int(owner[k])] += 1
       }
       for i in evidence.indices where counts[i] > 1 {
-        permutation[starts[i]..<starts[i + 1]].sort { (days[$0], ids[$0]) < (days[$1], ids[$1]) }
+        // Ties by id byte by byte, as the store orders them.
+        permutation[starts[i]..<starts[i + 1]].sort { a, b in
+          days[a] != days[b] ? days[a] < days[b] : ids.precedes(a, b)
+        }
       }
       ordered = reviews.reordered(by: permutation)
     }

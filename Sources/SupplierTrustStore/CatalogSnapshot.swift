@@ -58,16 +58,9 @@ enum CatalogSnapshot {
     }
     body.count(reviews.reviewerNames.count)
     for name in reviews.reviewerNames { body.string(name) }
-    var idEnds: [UInt32] = []
-    var idBytes: [UInt8] = []
-    idEnds.reserveCapacity(count)
-    idBytes.reserveCapacity(count * 12)
-    for var id in reviews.ids {
-      id.withUTF8 { idBytes.append(contentsOf: $0) }
-      idEnds.append(UInt32(idBytes.count))
-    }
-    body.column(idEnds)
-    body.column(idBytes)
+    // The id column as it is held: end offsets, then the bytes.
+    body.column(reviews.ids.ends)
+    body.column(reviews.ids.bytes)
     body.column(reviews.ratings.map(\.bitPattern))
     body.column(reviews.days.map { UInt32(bitPattern: $0.daysSinceEpoch) })
     body.column(reviews.verified.map { $0.map { $0 ? UInt8(1) : 0 } ?? 2 })
@@ -305,18 +298,8 @@ enum CatalogSnapshot {
         }),
       r.isValid, r.atEnd()
     else { return nil }
-    var ids: [String] = []
-    ids.reserveCapacity(count)
-    let idsInOrder = idBytes.withUnsafeBufferPointer { bytes -> Bool in
-      var start = 0
-      for end in idEnds {
-        guard Int(end) >= start, Int(end) <= bytes.count else { return false }
-        ids.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<Int(end)]), as: UTF8.self))
-        start = Int(end)
-      }
-      return true
-    }
-    guard idsInOrder else { return nil }
+    // Taken over as they are: no `String` per review.
+    guard let ids = IdentifierColumn(bytes: idBytes, ends: idEnds) else { return nil }
     var supplierIDs: [String] = []
     supplierIDs.reserveCapacity(count)
     for (supplierID, run) in owners { supplierIDs.append(contentsOf: repeatElement(supplierID, count: run)) }

@@ -1,0 +1,126 @@
+/// Record ids kept in one byte buffer, each as the end offset of its bytes.
+///
+/// Four million review ids as `String`s are four million values of 16 bytes to create, copy when
+/// reordered, and (for ids longer than 15 bytes) allocate and free; here they are one run of
+/// bytes and one offset each. A snapshot stores exactly these two arrays, so loading one makes no
+/// `String` per review at all; a `String` is made only for an id that is read.
+public struct IdentifierColumn: Sendable {
+  /// Every id's UTF-8 bytes, back to back.
+  public private(set) var bytes: [UInt8] = []
+  /// The end of id `k` in ``bytes`` (it starts where id `k - 1` ends).
+  public private(set) var ends: [UInt32] = []
+
+  public init() {}
+
+  /// The ids from their bytes and end offsets (a snapshot's), or nil when the offsets do not
+  /// rise through the bytes.
+  public init?(bytes: [UInt8], ends: [UInt32]) {
+    var previous: UInt32 = 0
+    for end in ends {
+      guard end >= previous else { return nil }
+      previous = end
+    }
+    guard Int(previous) == bytes.count else { return nil }
+    self.bytes = bytes
+    self.ends = ends
+  }
+
+  public init(_ ids: some Sequence<String>) {
+    for id in ids { append(id) }
+  }
+
+  public mutating func reserveCapacity(_ count: Int, bytes byteCount: Int) {
+    ends.reserveCapacity(count)
+    bytes.reserveCapacity(byteCount)
+  }
+
+  public mutating func append(_ id: String) {
+    var id = id
+    id.withUTF8 { append(utf8: $0) }
+  }
+
+  /// Appends an id given as UTF-8 bytes, without making a `String`.
+  public mutating func append(utf8 id: UnsafeBufferPointer<UInt8>) {
+    bytes.append(contentsOf: id)
+    ends.append(UInt32(bytes.count))
+  }
+
+  public mutating func append(contentsOf other: IdentifierColumn) {
+    let shift = UInt32(bytes.count)
+    bytes.append(contentsOf: other.bytes)
+    ends.append(contentsOf: other.ends.lazy.map { $0 + shift })
+  }
+
+  /// The byte range of id `k`.
+  private func span(_ k: Int) -> Range<Int> {
+    (k == 0 ? 0 : Int(ends[k - 1]))..<Int(ends[k])
+  }
+
+  /// Calls `body` with the UTF-8 bytes of id `k`.
+  public func withUTF8<R>(at k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    let range = span(k)
+    return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+  }
+
+  /// Whether id `a` sorts before id `b`, byte by byte (as SQLite's BINARY collation does).
+  public func precedes(_ a: Int, _ b: Int) -> Bool {
+    let (first, second) = (span(a), span(b))
+    return bytes.withUnsafeBufferPointer { all in
+      UnsafeBufferPointer(rebasing: all[first]).lexicographicallyPrecedes(
+        UnsafeBufferPointer(rebasing: all[second]))
+    }
+  }
+
+  /// The ids at `positions`, in that order.
+  public func reordered(by positions: [Int]) -> IdentifierColumn {
+    var out = IdentifierColumn()
+    out.reserveCapacity(positions.count, bytes: bytes.count)
+    bytes.withUnsafeBufferPointer { all in
+      for k in positions { out.append(utf8: UnsafeBufferPointer(rebasing: all[span(k)])) }
+    }
+    return out
+  }
+
+  public mutating func replaceSubrange(_ range: Range<Int>, with ids: some Collection<String>) {
+    var rebuilt = IdentifierColumn()
+    rebuilt.reserveCapacity(count - range.count + ids.count, bytes: bytes.count)
+    bytes.withUnsafeBufferPointer { all in
+      for k in 0..<range.lowerBound { rebuilt.append(utf8: UnsafeBufferPointer(rebasing: all[span(k)])) }
+    }
+    for id in ids { rebuilt.append(id) }
+    bytes.withUnsafeBufferPointer { all in
+      for k in range.upperBound..<count { rebuilt.append(utf8: UnsafeBufferPointer(rebasing: all[span(k)])) }
+    }
+    self = rebuilt
+  }
+}
+
+extension IdentifierColumn: RandomAccessCollection, MutableCollection, ExpressibleByArrayLiteral, Equatable {
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { ends.count }
+
+  public subscript(position: Int) -> String {
+    get { withUTF8(at: position) { String(decoding: $0, as: UTF8.self) } }
+    set {
+      var id = newValue
+      let range = span(position)
+      // Same length (shuffles swap ids of one shape): in place.
+      let replaced = id.withUTF8 { new -> Bool in
+        guard new.count == range.count else { return false }
+        bytes.withUnsafeMutableBufferPointer { all in
+          for (offset, byte) in new.enumerated() { all[range.lowerBound + offset] = byte }
+        }
+        return true
+      }
+      if !replaced { replaceSubrange(position..<(position + 1), with: CollectionOfOne(newValue)) }
+    }
+  }
+
+  public init(arrayLiteral ids: String...) {
+    self.init(ids)
+  }
+
+  public static func == (a: IdentifierColumn, b: IdentifierColumn) -> Bool {
+    a.ends == b.ends && a.bytes == b.bytes
+  }
+}
