@@ -31,7 +31,12 @@ extension CatalogBuilder {
     let roll = rng.below(100)
     let lifecycle: Lifecycle =
       roll < 70 ? .current : roll < 84 ? .expired : roll < 96 ? .renewed : roll < 98 ? .suspended : .withdrawn
-    let number = rng.below(9_000_000) + 1_000_000
+    // Unique per supplier and standard (a multiplicative permutation of their pair, even, so that
+    // a renewal's number + 1 is unique too): random draws let two suppliers share a number, which
+    // is what a copied certificate looks like. The draw stays, so the rest of the catalog does
+    // not change with the numbering.
+    _ = rng.below(9_000_000)
+    let number = 10_000_000 + (((traits.number * 16 + index) * 48_271) % 45_000_000) * 2
     let accreditation: [UInt8]? =
       lookAlike
       ? rng.pick(vocabulary.lookAlikeAccreditors)

@@ -299,6 +299,9 @@ struct HTMLReportRenderer {
       return
         "A certificate's validity is longer than its standard allows (\(policy.certifications.maximumValidityYears) years for ISO management systems)."
     case .certSuspended: return "A certificate is suspended or withdrawn."
+    case .certShared:
+      return
+        "Another supplier claims a certificate with the same number from the same issuer: one of them is not its holder, so it counts as unverified."
     case .auditFailed: return "The latest audit failed."
     case .auditStale:
       return

@@ -1,4 +1,5 @@
-/// The red-flag codes of the output contract (`outputs.md`); their meaning never changes.
+/// The red-flag codes of the output contract (`outputs.md`), and `cert_shared`, which this tool
+/// adds (the contract allows more); their meaning never changes.
 public enum FlagCode: String, Sendable, CaseIterable, Comparable {
   case reviewBurst = "review_burst"
   case certExpired = "cert_expired"
@@ -6,6 +7,8 @@ public enum FlagCode: String, Sendable, CaseIterable, Comparable {
   case certUnaccredited = "cert_unaccredited"
   case certInvalidPeriod = "cert_invalid_period"
   case certSuspended = "cert_suspended"
+  /// A certificate whose number (from the same issuer) another supplier of the catalog claims too.
+  case certShared = "cert_shared"
   case auditFailed = "audit_failed"
   case auditStale = "audit_stale"
   case lateShipments = "late_shipments"

@@ -56,6 +56,7 @@ public struct Policy: Sendable, Equatable {
   public var flagStanding: [String: Standing] = [
     "review_burst": .warned, "cert_suspended": .warned, "audit_failed": .warned, "dispute_history": .warned,
     "late_shipments": .warned, "cert_unaccredited": .warned, "cert_invalid_period": .warned,
+    "cert_shared": .warned,
   ]
   public var reviews = Reviews()
   public var burst = BurstPolicy.default

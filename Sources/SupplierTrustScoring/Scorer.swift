@@ -79,6 +79,108 @@ public struct Scorer: Sendable {
     /// The registry's verdict on every body name in the catalog, looked up once per name (a few
     /// hundred names recur across hundreds of thousands of records).
     var bodies = BodyVerdicts()
+    /// For each certificate that more than one supplier claims (by ``Scorer/sharedHash(_:)``),
+    /// its ``Scorer/sharedKey(_:)`` and the suppliers' ids in catalog order.
+    var sharedCertificates: [UInt64: (key: String, holders: [String])] = [:]
+  }
+
+  /// A certificate's identity across suppliers: its issuer and number, compared without case,
+  /// spaces or punctuation; nil when the number is too short or has no digit to identify anything
+  /// ("N/A", "1").
+  static func sharedKey(_ c: Certification) -> String? {
+    guard let number = c.certificateNumber else { return nil }
+    func letters(_ text: String) -> String {
+      // Nearly every number and issuer is ASCII: a byte loop, no Unicode property look-ups.
+      if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+          switch byte {
+          case 0x30...0x39, 0x41...0x5A: bytes.append(byte)
+          case 0x61...0x7A: bytes.append(byte - 0x20)
+          default: continue
+          }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+      }
+      var out = String.UnicodeScalarView()
+      for scalar in text.unicodeScalars
+      where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+        out.append(scalar)
+      }
+      return String(out).uppercased()
+    }
+    let identity = letters(number)
+    guard identity.unicodeScalars.count >= 4, identity.utf8.contains(where: { (0x30...0x39).contains($0) })
+    else {
+      return nil
+    }
+    return letters(c.certificationBody ?? "") + "|" + identity
+  }
+
+  /// ``sharedKey(_:)`` hashed (FNV-1a), without making a string for the ASCII keys nearly every
+  /// certificate has: a catalog holds a hundred thousand certificates, and only the few that
+  /// share a hash need their keys compared.
+  static func sharedHash(_ c: Certification) -> UInt64? {
+    guard let number = c.certificateNumber else { return nil }
+    let issuer = c.certificationBody ?? ""
+    guard number.utf8.allSatisfy({ $0 < 0x80 }), issuer.utf8.allSatisfy({ $0 < 0x80 }) else {
+      return sharedKey(c).map { key in
+        key.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+      }
+    }
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    func add(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    for byte in issuer.utf8 {
+      switch byte {
+      case 0x30...0x39, 0x41...0x5A: add(byte)
+      case 0x61...0x7A: add(byte - 0x20)
+      default: continue
+      }
+    }
+    add(UInt8(ascii: "|"))
+    var characters = 0
+    var digits = 0
+    for byte in number.utf8 {
+      switch byte {
+      case 0x30...0x39:
+        add(byte)
+        characters += 1
+        digits += 1
+      case 0x41...0x5A:
+        add(byte)
+        characters += 1
+      case 0x61...0x7A:
+        add(byte - 0x20)
+        characters += 1
+      default: continue
+      }
+    }
+    return characters >= 4 && digits > 0 ? hash : nil
+  }
+
+  /// Certificates claimed by more than one supplier (see ``Context/sharedCertificates``).
+  func sharedCertificates(_ evidence: [SupplierEvidence]) -> [UInt64: (key: String, holders: [String])] {
+    var first: [UInt64: (supplier: Int, certificate: Certification)] = [:]
+    var shared: [UInt64: (key: String, holders: [String])] = [:]
+    for (index, e) in evidence.enumerated() {
+      for sourced in e.certifications where sourced.record.issuedOn.map({ $0 <= asOf }) ?? true {
+        guard let hash = Self.sharedHash(sourced.record) else { continue }
+        guard let owner = first[hash] else {
+          first[hash] = (index, sourced.record)
+          continue
+        }
+        guard owner.supplier != index, let key = Self.sharedKey(sourced.record) else { continue }
+        if var entry = shared[hash] {
+          guard entry.key == key, entry.holders.last != e.supplier.record.id else { continue }
+          entry.holders.append(e.supplier.record.id)
+          shared[hash] = entry
+        } else if Self.sharedKey(owner.certificate) == key {
+          shared[hash] = (key, [evidence[owner.supplier].supplier.record.id, e.supplier.record.id])
+        }
+      }
+    }
+    return shared
   }
 
   struct BodyVerdicts: Sendable {
@@ -232,6 +334,7 @@ public struct Scorer: Sendable {
       bodies: {
         lookups.wait(); return verdicts.value
       }())
+    context.sharedCertificates = sharedCertificates(evidence)
     let priorError = context.ratingSpread / max(policy.reviews.priorStrength, 1e-9).squareRoot()
     context.priorReviewValue = min(
       1, max(0, (mean - policy.reviews.uncertaintyPenalty * priorError - 1) / 4))
@@ -1122,6 +1225,26 @@ public struct Scorer: Sendable {
             verdict += c.certificationBody == nil ? ", issuer not stated" : ", accreditation body not stated"
           }
         }
+      }
+      // The same certificate (issuer and number) claimed by another supplier: one of them is not
+      // its holder, and nothing here says which.
+      if !context.sharedCertificates.isEmpty, let hash = Self.sharedHash(c),
+        let entry = context.sharedCertificates[hash], Self.sharedKey(c) == entry.key
+      {
+        let others = entry.holders.filter { $0 != e.supplier.record.id }
+        value = min(value, p.unknownBodyValue)
+        genuine = false
+        if words { verdict += ", number also claimed by \(others.prefix(3).joined(separator: ", "))" }
+        flags.append(
+          TrustFlag(
+            code: .certShared, severity: .medium,
+            detail: !explains
+              ? ""
+              : "\(label)\(c.certificationBody.map { " (\($0))" } ?? "") is also claimed by "
+                + others.prefix(3).joined(separator: ", ")
+                + (others.count > 3
+                  ? " and \(others.count - 3) more supplier\(others.count == 4 ? "" : "s")" : ""),
+            evidence: evidence))
       }
       verdicts.append(
         Verdict(

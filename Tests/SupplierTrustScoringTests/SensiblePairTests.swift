@@ -136,4 +136,64 @@ import Testing
     Self.add("SMALLER", to: &t) { $0.tradeAssuranceLimit = Money(cents: 10_000_000) }
     Self.expectBetter(t, "LARGER", than: "SMALLER")
   }
+
+  @Test func aCertificateNumberClaimedByTwoSuppliersIsFlaggedOnBoth() throws {
+    var t = Self.background()
+    Self.add("UNIQUE", to: &t, certificate: false)
+    Self.add("COPY-A", to: &t, certificate: false)
+    Self.add("COPY-B", to: &t, certificate: false)
+    t.certificate("UNIQUE", number: "CN-QMS-7001")
+    t.certificate("COPY-A", number: "CN-QMS-7002")
+    // The same number written another way, from the same issuer.
+    t.certificate("COPY-B", number: "cn qms 7002")
+    Self.expectBetter(t, "UNIQUE", than: "COPY-A")
+    Self.expectBetter(t, "UNIQUE", than: "COPY-B")
+    for (id, other) in [("COPY-A", "COPY-B"), ("COPY-B", "COPY-A")] {
+      let a = t.assessment(id)
+      let flag = try #require(a.flags.first { $0.code == .certShared })
+      #expect(flag.detail.hasSuffix("(SGS) is also claimed by \(other)"), "\(flag.detail)")
+      #expect(!a.validStandards.contains("ISO9001"))
+    }
+    #expect(!t.assessment("UNIQUE").flags.contains { $0.code == .certShared })
+  }
+
+  @Test func theSameNumberFromAnotherIssuerOrNoRealNumberIsNotShared() {
+    var t = Self.background()
+    Self.add("SGS-HELD", to: &t, certificate: false)
+    Self.add("TUV-HELD", to: &t, certificate: false)
+    Self.add("NA-1", to: &t, certificate: false)
+    Self.add("NA-2", to: &t, certificate: false)
+    t.certificate("SGS-HELD", number: "Q-12345")
+    t.certificate("TUV-HELD", number: "Q-12345", body: "TÜV SÜD", accreditation: "DAkkS")
+    t.certificate("NA-1", number: "N/A")
+    t.certificate("NA-2", number: "N/A")
+    for id in ["SGS-HELD", "TUV-HELD", "NA-1", "NA-2"] {
+      #expect(!t.assessment(id).flags.contains { $0.code == .certShared }, "\(id)")
+    }
+  }
+
+  @Test func theSharedHashAgreesWithTheSharedKey() {
+    func cert(_ number: String?, _ body: String?) -> Certification {
+      var c = Certification(supplierID: "S", standard: "ISO9001")
+      c.certificateNumber = number
+      c.certificationBody = body
+      return c
+    }
+    let certificates = [
+      cert("CN-QMS-7002", "SGS"), cert("cn qms 7002", "sgs"), cert("CNQMS7002", "S.G.S."),
+      cert("CN-QMS-7003", "SGS"),
+      cert("CN-QMS-7002", "TÜV SÜD"), cert("cn-qms-7002", "tüv süd"), cert("認証-7002-QMS", "CQC"),
+      cert("N/A", "SGS"),
+      cert("12", "SGS"), cert(nil, "SGS"), cert("Q-12345", nil), cert("Q 12345", ""),
+    ]
+    for a in certificates {
+      for b in certificates {
+        let sameKey = Scorer.sharedKey(a) != nil && Scorer.sharedKey(a) == Scorer.sharedKey(b)
+        let sameHash = Scorer.sharedHash(a) != nil && Scorer.sharedHash(a) == Scorer.sharedHash(b)
+        #expect(sameKey == sameHash, "\(a.certificateNumber ?? "nil") / \(b.certificateNumber ?? "nil")")
+      }
+      #expect((Scorer.sharedKey(a) == nil) == (Scorer.sharedHash(a) == nil))
+    }
+    #expect(Scorer.sharedKey(cert("cn qms 7002", "sgs")) == "SGS|CNQMS7002")
+  }
 }
