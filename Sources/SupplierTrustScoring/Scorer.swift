@@ -161,22 +161,28 @@ public struct Scorer: Sendable {
 
   /// Certificates claimed by more than one supplier (see ``Context/sharedCertificates``).
   func sharedCertificates(_ evidence: [SupplierEvidence]) -> [UInt64: (key: String, holders: [String])] {
-    var first: [UInt64: (supplier: Int, certificate: Certification)] = [:]
+    // The first holder of each hash as supplier and position: plain integers, so that the table
+    // of a hundred thousand certificates holds no strings to copy as it grows.
+    var first: [UInt64: (supplier: Int32, position: Int32)] = [:]
+    first.reserveCapacity(evidence.reduce(0) { $0 + $1.certifications.count })
     var shared: [UInt64: (key: String, holders: [String])] = [:]
     for (index, e) in evidence.enumerated() {
-      for sourced in e.certifications where sourced.record.issuedOn.map({ $0 <= asOf }) ?? true {
-        guard let hash = Self.sharedHash(sourced.record) else { continue }
+      for position in e.certifications.indices {
+        let c = e.certifications[position].record
+        guard c.issuedOn.map({ $0 <= asOf }) ?? true, let hash = Self.sharedHash(c) else { continue }
         guard let owner = first[hash] else {
-          first[hash] = (index, sourced.record)
+          first[hash] = (Int32(index), Int32(position))
           continue
         }
-        guard owner.supplier != index, let key = Self.sharedKey(sourced.record) else { continue }
+        guard Int(owner.supplier) != index, let key = Self.sharedKey(c) else { continue }
         if var entry = shared[hash] {
           guard entry.key == key, entry.holders.last != e.supplier.record.id else { continue }
           entry.holders.append(e.supplier.record.id)
           shared[hash] = entry
-        } else if Self.sharedKey(owner.certificate) == key {
-          shared[hash] = (key, [evidence[owner.supplier].supplier.record.id, e.supplier.record.id])
+        } else if Self.sharedKey(evidence[Int(owner.supplier)].certifications[Int(owner.position)].record)
+          == key
+        {
+          shared[hash] = (key, [evidence[Int(owner.supplier)].supplier.record.id, e.supplier.record.id])
         }
       }
     }
@@ -230,7 +236,12 @@ public struct Scorer: Sendable {
     // The registry's verdicts on body names, worked out meanwhile on another thread.
     let verdicts = UnsafeSendableBox(BodyVerdicts())
     let lookups = DispatchGroup()
-    DispatchQueue.global().async(group: lookups) { verdicts.value = bodyVerdicts(catalog) }
+    // Certificates claimed by several suppliers too.
+    let shared = UnsafeSendableBox<[UInt64: (key: String, holders: [String])]>([:])
+    DispatchQueue.global().async(group: lookups) {
+      verdicts.value = bodyVerdicts(catalog)
+      shared.value = sharedCertificates(evidence)
+    }
     // Whether each review's reviewer has a history: a review of another supplier in the catalog
     // (up to the as-of day) that was a verified purchase, or any review of another supplier when
     // the catalog states no verification. Review farms reuse their accounts on several
@@ -334,7 +345,7 @@ public struct Scorer: Sendable {
       bodies: {
         lookups.wait(); return verdicts.value
       }())
-    context.sharedCertificates = sharedCertificates(evidence)
+    context.sharedCertificates = shared.value
     let priorError = context.ratingSpread / max(policy.reviews.priorStrength, 1e-9).squareRoot()
     context.priorReviewValue = min(
       1, max(0, (mean - policy.reviews.uncertaintyPenalty * priorError - 1) / 4))
