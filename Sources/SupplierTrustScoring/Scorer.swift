@@ -84,75 +84,92 @@ public struct Scorer: Sendable {
     var sharedCertificates: [UInt64: (key: String, holders: [String])] = [:]
   }
 
-  /// A certificate's identity across suppliers: its issuer and number, compared without case,
-  /// spaces or punctuation; nil when the number is too short or has no digit to identify anything
-  /// ("N/A", "1").
-  static func sharedKey(_ c: Certification) -> String? {
+  /// A certificate's identity across suppliers: its issuer (the registry's name for a recognised
+  /// body, so that "TUV SUD", "tüv süd" and "TÜV SÜD", or "BV" and "Bureau Veritas", are one) and
+  /// its number, compared without case, spaces or punctuation; nil when the number is too short
+  /// or has no digit to identify anything ("N/A", "1").
+  func sharedKey(_ c: Certification) -> String? {
     guard let number = c.certificateNumber else { return nil }
-    func letters(_ text: String) -> String {
-      // Nearly every number and issuer is ASCII: a byte loop, no Unicode property look-ups.
-      if text.utf8.allSatisfy({ $0 < 0x80 }) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-          switch byte {
-          case 0x30...0x39, 0x41...0x5A: bytes.append(byte)
-          case 0x61...0x7A: bytes.append(byte - 0x20)
-          default: continue
-          }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-      }
-      var out = String.UnicodeScalarView()
-      for scalar in text.unicodeScalars
-      where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-        out.append(scalar)
-      }
-      return String(out).uppercased()
-    }
-    let identity = letters(number)
+    let identity = Self.sharedLetters(number)
     guard identity.unicodeScalars.count >= 4, identity.utf8.contains(where: { (0x30...0x39).contains($0) })
     else {
       return nil
     }
-    return letters(c.certificationBody ?? "") + "|" + identity
+    return issuerIdentity(c.certificationBody) + "|" + identity
   }
 
-  /// ``sharedKey(_:)`` hashed (FNV-1a), without making a string for the ASCII keys nearly every
-  /// certificate has: a catalog holds a hundred thousand certificates, and only the few that
-  /// share a hash need their keys compared.
-  static func sharedHash(_ c: Certification) -> UInt64? {
-    guard let number = c.certificateNumber else { return nil }
-    let issuer = c.certificationBody ?? ""
-    guard number.utf8.allSatisfy({ $0 < 0x80 }), issuer.utf8.allSatisfy({ $0 < 0x80 }) else {
-      return sharedKey(c).map { key in
-        key.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
-      }
+  /// The issuer part of ``sharedKey(_:)``.
+  func issuerIdentity(_ name: String?) -> String {
+    guard let name else { return "" }
+    if case .recognised(let canonical) = registry.certificationBody(name) {
+      return NameKey.key(canonical)
     }
+    return NameKey.key(name)
+  }
+
+  /// The letters and digits of `text`, upper-cased: what identifies an issuer or a number.
+  static func sharedLetters(_ text: String) -> String {
+    // Nearly every number and issuer is ASCII: a byte loop, no Unicode property look-ups.
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(text.utf8.count)
+      for byte in text.utf8 {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A: bytes.append(byte)
+        case 0x61...0x7A: bytes.append(byte - 0x20)
+        default: continue
+        }
+      }
+      return String(decoding: bytes, as: UTF8.self)
+    }
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars
+    where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+      out.append(scalar)
+    }
+    return String(out).uppercased()
+  }
+
+  /// ``sharedKey(_:)`` hashed (FNV-1a), without making a string for the ASCII numbers nearly
+  /// every certificate has: a catalog holds a hundred thousand certificates, and only the few
+  /// that share a hash need their keys compared.
+  func sharedHash(_ c: Certification) -> UInt64? {
+    Self.sharedHash(c, issuer: Self.issuerHash(issuerIdentity(c.certificationBody)))
+  }
+
+  /// The hash of the issuer part of ``sharedKey(_:)``, `identity` (``issuerIdentity(_:)``; a few
+  /// hundred issuers recur across a catalog: worked out once each).
+  static func issuerHash(_ identity: String) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    func add(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    for byte in issuer.utf8 {
-      switch byte {
-      case 0x30...0x39, 0x41...0x5A: add(byte)
-      case 0x61...0x7A: add(byte - 0x20)
-      default: continue
-      }
-    }
-    add(UInt8(ascii: "|"))
+    for byte in identity.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    return (hash ^ UInt64(UInt8(ascii: "|"))) &* 0x100_0000_01b3
+  }
+
+  /// The number part of ``sharedHash(_:)``, given the issuer's hash.
+  static func sharedHash(_ c: Certification, issuer: UInt64) -> UInt64? {
+    guard let number = c.certificateNumber else { return nil }
+    var hash = issuer
     var characters = 0
     var digits = 0
     for byte in number.utf8 {
       switch byte {
       case 0x30...0x39:
-        add(byte)
-        characters += 1
         digits += 1
+        characters += 1
+        hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
       case 0x41...0x5A:
-        add(byte)
         characters += 1
+        hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
       case 0x61...0x7A:
-        add(byte - 0x20)
         characters += 1
+        hash = (hash ^ UInt64(byte - 0x20)) &* 0x100_0000_01b3
+      case 0x80...:
+        // Letters beyond ASCII: the general path, from the issuer's hash on.
+        let identity = sharedLetters(number)
+        guard identity.unicodeScalars.count >= 4,
+          identity.utf8.contains(where: { (0x30...0x39).contains($0) })
+        else { return nil }
+        return identity.utf8.reduce(issuer) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
       default: continue
       }
     }
@@ -166,20 +183,30 @@ public struct Scorer: Sendable {
     var first: [UInt64: (supplier: Int32, position: Int32)] = [:]
     first.reserveCapacity(evidence.reduce(0) { $0 + $1.certifications.count })
     var shared: [UInt64: (key: String, holders: [String])] = [:]
+    var issuers: [String: UInt64] = [:]
     for (index, e) in evidence.enumerated() {
       for position in e.certifications.indices {
         let c = e.certifications[position].record
-        guard c.issuedOn.map({ $0 <= asOf }) ?? true, let hash = Self.sharedHash(c) else { continue }
+        guard c.issuedOn.map({ $0 <= asOf }) ?? true else { continue }
+        let body = c.certificationBody ?? ""
+        let issuer: UInt64
+        if let known = issuers[body] {
+          issuer = known
+        } else {
+          issuer = Self.issuerHash(issuerIdentity(c.certificationBody))
+          issuers[body] = issuer
+        }
+        guard let hash = Self.sharedHash(c, issuer: issuer) else { continue }
         guard let owner = first[hash] else {
           first[hash] = (Int32(index), Int32(position))
           continue
         }
-        guard Int(owner.supplier) != index, let key = Self.sharedKey(c) else { continue }
+        guard Int(owner.supplier) != index, let key = sharedKey(c) else { continue }
         if var entry = shared[hash] {
           guard entry.key == key, entry.holders.last != e.supplier.record.id else { continue }
           entry.holders.append(e.supplier.record.id)
           shared[hash] = entry
-        } else if Self.sharedKey(evidence[Int(owner.supplier)].certifications[Int(owner.position)].record)
+        } else if sharedKey(evidence[Int(owner.supplier)].certifications[Int(owner.position)].record)
           == key
         {
           shared[hash] = (key, [evidence[Int(owner.supplier)].supplier.record.id, e.supplier.record.id])
@@ -1239,8 +1266,8 @@ public struct Scorer: Sendable {
       }
       // The same certificate (issuer and number) claimed by another supplier: one of them is not
       // its holder, and nothing here says which.
-      if !context.sharedCertificates.isEmpty, let hash = Self.sharedHash(c),
-        let entry = context.sharedCertificates[hash], Self.sharedKey(c) == entry.key
+      if !context.sharedCertificates.isEmpty, let hash = sharedHash(c),
+        let entry = context.sharedCertificates[hash], sharedKey(c) == entry.key
       {
         let others = entry.holders.filter { $0 != e.supplier.record.id }
         value = min(value, p.unknownBodyValue)
