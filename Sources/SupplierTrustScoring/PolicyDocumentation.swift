@@ -44,9 +44,10 @@ public enum PolicyDocumentation {
       (no verified purchase reviewed at another supplier; any review of another supplier when the \
       catalog states no verification) and `unverified_share` not verified, whose reviews look coordinated: `near_identical_share` of \
       them in one group of near-identical texts, or `uniform_rating_share` giving the same star \
-      rating. A window of new reviewers' mostly verified purchases (orders can be bought to post \
-      reviews) is a burst when it shows both: `near_identical_share` of it one near-identical text \
-      of at least `template_min_words` words, and `uniform_rating_share` one star rating. A \
+      rating. A window of new (or unnamed) reviewers' mostly verified purchases (orders can be \
+      bought to post reviews) is a burst when it shows both: `near_identical_share` of it \
+      near-identical templates of at least `template_min_words` words, each repeated at least \
+      three times, and `uniform_rating_share` of its ratings within one star. A \
       catalog that names no reviewer, or states no verification, at all (optional \
       columns left out) is not held against anyone: that share is then no condition, and only \
       near-identical texts show coordination.

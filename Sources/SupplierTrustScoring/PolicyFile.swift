@@ -381,7 +381,7 @@ extension PolicyFile {
       "64 MinHash values estimate text similarity within about ±0.12, plenty for a 0.6 threshold."),
     .integer(
       "burst.template_min_words", \.burst.templateMinimumWords, 1...100,
-      "Verified purchases can be bought too: a window of new accounts whose reviews are mostly verified is a burst when most of it is one near-identical text of at least four words and most of it one star rating. Real buyers who write 'good' or 'great product' agree by chance; a rush of them gives varied texts or mixed ratings."
+      "Verified purchases can be bought too: a window of new accounts (or of reviewers not named) whose reviews are mostly verified is a burst when most of it is near-identical templates of at least four words, each repeated at least three times, and most of its ratings lie within one star (campaigns rotate templates and alternate five and four stars). Real buyers who write 'good' or 'great product' agree by chance; a rush of them gives varied texts or mixed ratings."
     ),
     .integer(
       "certifications.expiring_within_days", \.certifications.expiringWithinDays, 0...3650,

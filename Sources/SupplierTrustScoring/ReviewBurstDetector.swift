@@ -72,10 +72,11 @@ public struct BurstPolicy: Sendable, Equatable {
   /// Words a text needs to count as a template in a window of mostly *verified* reviews.
   ///
   /// Verified purchases can be bought too (orders placed only to post a review). Such a window
-  /// of new accounts is a burst only when it shows both signs of coordination at once: most of
-  /// it one near-identical text of at least this many words, and most of it one star rating.
-  /// Real buyers who write "good" or "great product" agree by chance; a rush of them gives
-  /// varied texts or mixed ratings.
+  /// of new accounts (or of reviewers not named) is a burst only when it shows both signs of
+  /// coordination at once: most of it near-identical texts of at least this many words, each
+  /// template repeated at least three times, and most of it ratings within one star. Real buyers
+  /// who write "good" or "great product" agree by chance; a rush of them gives varied texts or
+  /// mixed ratings.
   public var templateMinimumWords: Int
 
   /// The documented defaults.
@@ -290,15 +291,14 @@ public struct ReviewBurstDetector: Sendable {
         let window = DayWindow(first: first, last: last)
         let count = timeline.count(window)
         if count >= minimum {
-          // Mostly verified windows stay candidates when the reviewers are known to be new and
-          // nearly all give one rating: a bought campaign of verified reviews needs both signs of
-          // coordination (the template text is checked in `burstWindow`).
+          // Mostly verified windows stay candidates when nearly all their ratings lie within one
+          // star (5 and 4, say): a bought campaign of verified reviews needs both signs of
+          // coordination (its template texts are checked in `burstWindow`).
           if (!reviewersGiven
             || share(signals.newCount(window, timeline), of: count) >= policy.newReviewerShare)
             && (!verificationGiven
               || share(signals.unverifiedCount(window, timeline), of: count) >= policy.unverifiedShare
-              || (reviewersGiven
-                && share(signals.commonestStarCount(window, timeline), of: count) >= policy.uniformRatingShare))
+              || share(signals.adjacentStarsCount(window, timeline), of: count) >= policy.uniformRatingShare)
           {
             windows.append(window)
           }
@@ -322,23 +322,20 @@ public struct ReviewBurstDetector: Sendable {
       marked =
         marked.map { min($0.lowerBound, position)...max($0.upperBound, position) } ?? position...position
     }
-    // Mostly verified (see `candidateWindows`): a template of real words and one rating, both.
+    // Mostly verified (see `candidateWindows`): templates of real words, each repeated, and
+    // ratings within one star, both.
     if verificationGiven,
       share(signals.unverifiedCount(window, timeline), of: positions.count) < policy.unverifiedShare
     {
-      // One rating throughout made it a candidate. Screening without texts (`nearIdenticalShare`
-      // 0) lets the ratings alone through.
+      // Its ratings made it a candidate. Screening without texts (`nearIdenticalShare` 0) lets
+      // the ratings alone through.
       if policy.nearIdenticalShare > 0 {
-        let templates = largest.groups.filter { groups.isTemplate($0) }
-        guard largest.size > 0, !templates.isEmpty,
-          share(largest.size, of: positions.count) >= policy.nearIdenticalShare
+        let templated = groups.templated(in: positions)
+        guard templated.count > 0, share(templated.count, of: positions.count) >= policy.nearIdenticalShare
         else { return nil }
-        for position in positions where templates.contains(groups.group(position)) { mark(position) }
+        for position in positions where templated.groups.contains(groups.group(position)) { mark(position) }
       } else {
-        let (star, _) = Self.commonestStar(positions.map { reviews[timeline.order[$0]].rating })
-        for position in positions where Self.star(reviews[timeline.order[position]].rating) == star {
-          mark(position)
-        }
+        for position in positions { mark(position) }
       }
       return BurstWindow(window: window, marked: marked)
     }
@@ -687,10 +684,14 @@ private struct Signals {
     self.starsBefore = starsBefore
   }
 
-  /// How many of the window's reviews give its most common star rating.
-  func commonestStarCount(_ window: DayWindow, _ timeline: Timeline) -> Int {
+  /// How many of the window's reviews give its two most common neighbouring star ratings (5 and
+  /// 4, say).
+  func adjacentStarsCount(_ window: DayWindow, _ timeline: Timeline) -> Int {
     let positions = timeline.positions(window)
-    return Int((starsBefore[positions.upperBound] &- starsBefore[positions.lowerBound]).max())
+    let stars = starsBefore[positions.upperBound] &- starsBefore[positions.lowerBound]
+    var best: Int32 = 0
+    for star in 1...4 { best = max(best, stars[star] + stars[star + 1]) }
+    return Int(best)
   }
 
   func newCount(_ window: DayWindow, _ timeline: Timeline) -> Int {
@@ -723,6 +724,29 @@ private struct TextGroups {
   }
 
   func isTemplate(_ group: Int32) -> Bool { group >= 0 && templates[Int(group)] }
+
+  /// The reviews within `window` whose texts belong to a template group (a text of enough words)
+  /// repeated at least three times there, and those groups: a campaign may rotate a few templates.
+  mutating func templated(in window: Range<Int>) -> (count: Int, groups: [Int32]) {
+    for position in window {
+      let group = group(position)
+      if group >= 0 && templates[Int(group)] { counts[Int(group)] += 1 }
+    }
+    var total = 0
+    var groups: [Int32] = []
+    for position in window {
+      let group = group(position)
+      // Zeroing as we go counts each group once.
+      if group >= 0 && counts[Int(group)] > 0 {
+        if counts[Int(group)] >= 3 {
+          total += Int(counts[Int(group)])
+          groups.append(group)
+        }
+        counts[Int(group)] = 0
+      }
+    }
+    return (total, groups)
+  }
 
   func group(_ position: Int) -> Int32 {
     positions.contains(position) ? groupOfPosition[position - positions.lowerBound] : -1

@@ -516,9 +516,9 @@ public struct Scorer: Sendable {
     let share = verificationGiven ? policy.burst.unverifiedShare : 0
     // Reviewers not named at all are not held against anyone: the new share is then no condition.
     let newShare = isNew == nil ? 0 : policy.burst.newReviewerShare
-    // A mostly verified window can still be a bought campaign when its reviewers are new, but only
-    // with one star rating throughout (and a template text, checked once texts are at hand).
-    let uniform = verificationGiven && isNew != nil ? policy.burst.uniformRatingShare : .infinity
+    // A mostly verified window can still be a bought campaign, but only with its ratings within
+    // one star (and template texts, checked once texts are at hand).
+    let uniform = verificationGiven ? policy.burst.uniformRatingShare : .infinity
     let days = table.days
     let verified = table.verified
     let ratings = table.ratings
@@ -555,8 +555,10 @@ public struct Scorer: Sendable {
         guard windowCount >= minimum, Double(windowNew) >= newShare * Double(windowCount) - 1e-9 else {
           continue
         }
+        var adjacent: Int32 = 0
+        for star in 1...4 { adjacent = max(adjacent, windowStars[star] + windowStars[star + 1]) }
         if Double(windowUnverified) >= share * Double(windowCount) - 1e-9
-          || Double(windowStars.max()) >= uniform * Double(windowCount) - 1e-9
+          || Double(adjacent) >= uniform * Double(windowCount) - 1e-9
         {
           return true
         }

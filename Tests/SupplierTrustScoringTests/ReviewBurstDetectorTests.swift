@@ -58,6 +58,35 @@ import Testing
     }
   }
 
+  @Test func verifiedCampaignsThatAlternateRatingsRotateTemplatesOrNameNoReviewerAreBursts() throws {
+    // Five and four stars in turn.
+    var alternating = Scenario(seed: 36)
+    alternating.addOrdinary(count: 60, from: day("2025-01-01"), days: 400)
+    let campaign = alternating.addCampaign(
+      start: day("2026-03-02"), days: 3, count: 40, verified: 40, texts: .fixed, ratings: [5, 4])
+    let found = ReviewBurstDetector().detect(alternating.reviews, reviewCount: alternating.reviewCount)
+    #expect(try #require(found.first).reviewIndices == campaign)
+    // Three templates in rotation, none of them half the window.
+    var rotating = Scenario(seed: 37)
+    rotating.addOrdinary(count: 60, from: day("2025-01-01"), days: 400)
+    for phrase in 0..<3 {
+      rotating.addCampaign(
+        start: day("2026-03-02"), days: 3, count: 13, verified: 13, phrase: phrase, texts: .fixed)
+    }
+    #expect(ReviewBurstDetector().detect(rotating.reviews, reviewCount: rotating.reviewCount).count == 1)
+    // A catalog without reviewer ids: the texts and ratings still show the campaign.
+    var anonymous = Scenario(seed: 38)
+    anonymous.addCampaign(start: day("2026-03-02"), days: 3, count: 30, verified: 30)
+    let reviews = anonymous.reviews.map { review -> Review in
+      var stripped = review
+      stripped.reviewerID = nil
+      return stripped
+    }
+    var detector = ReviewBurstDetector()
+    detector.reviewersGiven = false
+    #expect(detector.detect(reviews, reviewCount: { _ in 1 }).count == 1)
+  }
+
   @Test func verifiedNewBuyersNeedBothATemplateAndOneRating() {
     // Verified first-time buyers who all give five stars but write their own texts, or short
     // praise that agrees by chance ("good"), or one template with mixed ratings: not a burst.
@@ -655,6 +684,10 @@ private struct ReferenceBurstModel {
       return reviewCount(id) <= reviews.filter { $0.reviewerID == id }.count
     }
     func star(_ index: Int) -> Int { min(5, max(1, Int(reviews[index].rating.rounded()))) }
+    /// How many of `members` give the two most common neighbouring star ratings.
+    func adjacentStars(_ members: [Int]) -> Int {
+      (1...4).map { s in members.filter { star($0) == s || star($0) == s + 1 }.count }.max()!
+    }
     /// The commonest star rating among `members` (the higher on a tie) and how many give it.
     func commonestStar(_ members: [Int]) -> (star: Int, count: Int) {
       let counts = (1...5).map { s in members.filter { star($0) == s }.count }
@@ -667,11 +700,11 @@ private struct ReferenceBurstModel {
       for last in days where first <= last && first.days(until: last) < width {
         let inside = members((first, last))
         guard inside.count >= minimum else { continue }
-        // Mostly verified windows too when they give one star rating (a bought verified campaign
-        // needs a template text besides, below).
+        // Mostly verified windows too when their ratings lie within one star (a bought verified
+        // campaign needs template texts besides, below).
         if fraction(inside, isNew) >= policy.newReviewerShare
           && (fraction(inside, { $0.verifiedPurchase != true }) >= policy.unverifiedShare
-            || Double(commonestStar(inside).count) / Double(inside.count) >= policy.uniformRatingShare)
+            || Double(adjacentStars(inside)) / Double(inside.count) >= policy.uniformRatingShare)
         {
           candidates.append((first, last))
         }
@@ -715,14 +748,19 @@ private struct ReferenceBurstModel {
         let top = largest(inside)
         let marked: [Int]
         if fraction(inside, { $0.verifiedPurchase != true }) < policy.unverifiedShare {
-          // Mostly verified: one near-identical text of enough words, beside the one rating.
-          let templates = top.groups.filter { g in
-            textOf.values.contains {
-              group[$0] == g && $0.split(separator: " ").count >= policy.templateMinimumWords
-            }
-          }
-          guard top.size > 0, !templates.isEmpty,
-            Double(top.size) / Double(inside.count) >= policy.nearIdenticalShare
+          // Mostly verified: templates of enough words, each repeated at least three times,
+          // beside the ratings.
+          var counts: [Int: Int] = [:]
+          for index in inside { if let text = textOf[index] { counts[group[text]!, default: 0] += 1 } }
+          let templates = Set(
+            counts.filter { g, count in
+              count >= 3
+                && textOf.values.contains {
+                  group[$0] == g && $0.split(separator: " ").count >= policy.templateMinimumWords
+                }
+            }.keys)
+          let templated = templates.reduce(0) { $0 + counts[$1]! }
+          guard templated > 0, Double(templated) / Double(inside.count) >= policy.nearIdenticalShare
           else { continue }
           marked = inside.filter { textOf[$0].map { templates.contains(group[$0]!) } ?? false }
         } else if Double(top.size) / Double(inside.count) >= policy.nearIdenticalShare {
