@@ -137,8 +137,12 @@ public enum EligibilityOutput {
           if let deadline = c.deadline, deadline < asOf { return "filed in time (dispute open)" }
           return c.deadline.map { "eligible until \($0)" } ?? "eligible (window opens at delivery)"
         }
-        return o.protected
-          ? "not eligible: window closed \(c.deadline?.description ?? "")" : "not eligible: not protected"
+        guard o.protected else { return "not eligible: not protected" }
+        // A decided dispute leaves nothing to claim, whatever the window.
+        if let d = o.dispute, d.status != .open {
+          return "not eligible: already decided (\(d.status.rawValue))"
+        }
+        return "not eligible: window closed \(c.deadline?.description ?? "")"
       }
       encoder.appendRow(
         [

@@ -1537,7 +1537,15 @@ public struct Scorer: Sendable {
       }
       let opened = o.disputeOpenedOn.map { $0 <= asOf } ?? true
       let refund = o.refund?.cents ?? 0
-      if o.dispute != nil || refund > 0 { s.withDisputeStatus += 1 }
+      // "No dispute" says something only once there was something to dispute: the goods shipped
+      // or arrived, or the agreed ship date passed. An order still in production is not yet a
+      // dispute-free one (it raised the component).
+      let underway =
+        (o.shippedDate.map { $0 <= asOf } ?? false) || (o.deliveredDate.map { $0 <= asOf } ?? false)
+        || (o.agreedShipDate.map { $0 < asOf } ?? false)
+      if (o.dispute != nil && (o.dispute != DisputeStatus.none || underway)) || refund > 0 {
+        s.withDisputeStatus += 1
+      }
       // An order whose goods failed the agreed inspection is a quality failure, disputed or not.
       if o.inspectionResult == .pass || o.inspectionResult == .fail {
         s.inspected += 1

@@ -49,6 +49,12 @@ extension TextOutputTests {
     #expect(
       EligibilityOutput.markdown(orders, asOf: f.asOf).contains(
         "late\\_shipment: filed in time, dispute open"))
+    // Once decided, the CSV says so rather than blaming the window.
+    f.catalog.orders[f.catalog.orders.count - 1].record.dispute = .refunded
+    f.catalog.orders[f.catalog.orders.count - 1].record.disputeClosedOn = f.asOf.adding(days: -30)
+    let decided = EligibilityChecker(asOf: f.asOf).check(f.catalog).filter { $0.supplierID == "SUP-FILED" }
+    #expect(
+      EligibilityOutput.csv(decided, asOf: f.asOf).contains(",not eligible: already decided (refunded),"))
   }
 
   @Test func eligibilityMarkdownKeepsHostileIdsInsideTheirCells() throws {

@@ -204,4 +204,17 @@ import Testing
     #expect(scorer.sharedKey(cert("Q-778899", "SGS")) != scorer.sharedKey(cert("Q-778899", "Intertek")))
     #expect(scorer.sharedKey(cert("cn qms 7002", "sgs"))?.hasSuffix("|CNQMS7002") == true)
   }
+
+  @Test func anOrderNotYetDueAddsNothingToTheDeliveryRecord() {
+    var t = Self.background()
+    Self.add("FOUR", to: &t)
+    Self.add("FOUR-AND-ONE-PENDING", to: &t)
+    // Ordered ten days ago, agreed to ship in twenty days: nothing has happened yet.
+    t.order("FOUR-AND-ONE-PENDING", lateDays: nil, daysAgo: 10)
+    let four = t.assessment("FOUR")
+    let pending = t.assessment("FOUR-AND-ONE-PENDING")
+    #expect(pending.components.delivery == four.components.delivery)
+    #expect(pending.score == four.score)
+    #expect(pending.delivery.withDisputeStatus == four.delivery.withDisputeStatus)
+  }
 }
