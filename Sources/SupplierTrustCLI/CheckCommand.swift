@@ -9,7 +9,8 @@ struct CheckCommand: ParsableCommand {
     abstract: "Validate files without storing anything; report every problem.",
     discussion: """
       Runs exactly the checks of `import`. Supplier references are checked against the files \
-      given and, when it exists, the workspace store (which is only read).
+      given and, when it exists, the workspace store (which is only read). Nothing is written: \
+      no store, and no files of rejected records unless `--rejects DIR` names a folder for them.
 
       Exit status: 0 no problem; 1 a file could not be read; 2 some records would be rejected.
 

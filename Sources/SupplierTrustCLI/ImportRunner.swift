@@ -16,7 +16,10 @@ enum ImportRunner {
   ) throws -> ImportReport {
     var options = ImportOptions()
     options.strict = arguments.strict
-    options.rejectsDirectory = arguments.noRejectFiles ? nil : arguments.rejects
+    // `import` keeps its rejects by default; `check` stores nothing, files included, unless a
+    // folder is named.
+    options.rejectsDirectory =
+      arguments.noRejectFiles ? nil : arguments.rejects ?? (stored ? "reports/rejects" : nil)
     options.onReject = { rejection in Terminal.error(rejection.rendered) }
     if Terminal.stderrIsTerminal {
       options.onProgress = { path, share in Terminal.progress("reading \(path): \(Int(share * 100))%") }

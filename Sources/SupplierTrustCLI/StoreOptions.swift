@@ -19,8 +19,9 @@ struct ImportArguments: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Folder for files of rejected records, to fix and import again.", valueName: "dir"))
-  var rejects: String = "reports/rejects"
+      "Folder for files of rejected records, to fix and import again (import: reports/rejects unless told; check: none unless told).",
+      valueName: "dir"))
+  var rejects: String?
 
   @Flag(help: "Do not write files of rejected records.")
   var noRejectFiles = false

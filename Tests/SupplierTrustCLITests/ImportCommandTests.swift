@@ -75,6 +75,27 @@ private func json(_ text: String) throws -> [String: Any] {
   #expect(!FileManager.default.fileExists(atPath: db))
 }
 
+@Test func checkWritesNoRejectsFileUnlessAFolderIsNamed() throws {
+  let dir = try CommandRunner.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  try "supplier_id,name,country\nS1,A,CN\nS2,B,QQ\n".write(
+    to: dir.appendingPathComponent("suppliers.csv"), atomically: true, encoding: .utf8)
+  let checked = try CommandRunner.run(["check", "--db", "s.sqlite", "suppliers.csv"], in: dir)
+  #expect(checked.status == 2)
+  #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("reports").path))
+  let named = try CommandRunner.run(
+    ["check", "--db", "s.sqlite", "--rejects", "out", "suppliers.csv"], in: dir)
+  #expect(named.status == 2)
+  #expect(
+    FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/suppliers.rejects.csv").path))
+  // `import` keeps them by default.
+  let imported = try CommandRunner.run(["import", "--db", "s.sqlite", "suppliers.csv"], in: dir)
+  #expect(imported.status == 2)
+  #expect(
+    FileManager.default.fileExists(
+      atPath: dir.appendingPathComponent("reports/rejects/suppliers.rejects.csv").path))
+}
+
 @Test func unreadableInputExitsOne() throws {
   let dir = try CommandRunner.temporaryDirectory()
   defer { try? FileManager.default.removeItem(at: dir) }
