@@ -289,7 +289,7 @@ struct HTMLReportRenderer {
     switch code {
     case .reviewBurst:
       return
-        "An unusual cluster of reviews: at least \(policy.burst.minimumReviews) within \(policy.burst.windowDays) days, mostly from new, unverified reviewers with near-identical texts."
+        "An unusual cluster of reviews: at least \(policy.burst.minimumReviews) within \(policy.burst.windowDays) days, mostly from new reviewers, with near-identical texts or one rating (unverified), or with repeated templates and ratings within one star (verified purchases can be bought too)."
     case .certExpired:
       return "A certificate is past its expiry date or marked expired, with no valid renewal."
     case .certExpiring:
