@@ -723,8 +723,6 @@ private struct TextGroups {
     templates = isTemplate
   }
 
-  func isTemplate(_ group: Int32) -> Bool { group >= 0 && templates[Int(group)] }
-
   /// The reviews within `window` whose texts belong to a template group (a text of enough words)
   /// repeated at least three times there, and those groups: a campaign may rotate a few templates.
   mutating func templated(in window: Range<Int>) -> (count: Int, groups: [Int32]) {
