@@ -90,6 +90,9 @@ public struct Policy: Sendable, Equatable {
     public var unverifiedWeight = 0.5
     /// Weight of a review inside a detected burst.
     public var suspiciousWeight = 0.0
+    /// How much a reviewer's repeated reviews of one supplier are discounted: each of their `n`
+    /// reviews weighs `n^-exponent` (0: every review counts in full; 1: the reviewer counts once).
+    public var sameReviewerExponent = 0.5
     /// Taken off the reviews component when a burst inflated the rating: buying reviews is
     /// evidence against the supplier, not merely noise to discard.
     public var burstPenalty = 0.3

@@ -343,6 +343,10 @@ extension PolicyFile {
       "Reviews inside a detected burst do not count toward the rating (they stay visible as evidence of the burst)."
     ),
     .number(
+      "reviews.same_reviewer_exponent", \.reviews.sameReviewerExponent, 0...1,
+      "Twenty reviews of one supplier from one account are one buyer's experience, not twenty: each of a reviewer's n reviews of a supplier weighs n^-0.5, so they count as about 4.5 reviews (a repeat buyer still counts for more than a one-off one)."
+    ),
+    .number(
       "reviews.burst_penalty", \.reviews.burstPenalty, 0...1,
       "A burst that inflated the rating takes 0.3 off the reviews component: a supplier caught buying praise must end up below the same supplier without it."
     ),

@@ -69,6 +69,9 @@ public struct Scorer: Sendable {
     var priorReviewValue = 0.5
     /// Whether to work out suggestions (with or without the rest of the words).
     var suggests = true
+    /// For each review of ``reviews``, how many reviews of the same supplier its reviewer wrote
+    /// (1 without a reviewer id), for `same_reviewer_exponent`; empty when nobody repeats.
+    var reviewerRepeats: [UInt16] = []
     /// What each component counts for in the score of a supplier without evidence for it (the
     /// policy's `missing_component_value`: neither good nor zero), or nil when no supplier of the
     /// catalog has evidence for it.
@@ -265,9 +268,12 @@ public struct Scorer: Sendable {
     let lookups = DispatchGroup()
     // Certificates claimed by several suppliers too.
     let shared = UnsafeSendableBox<[UInt64: (key: String, holders: [String])]>([:])
-    DispatchQueue.global().async(group: lookups) {
+    // And how often each reviewer reviewed each supplier.
+    let repeats = UnsafeSendableBox<[UInt16]>([])
+    DispatchQueue.global().async(group: lookups) { [table] in
       verdicts.value = bodyVerdicts(catalog)
       shared.value = sharedCertificates(evidence)
+      repeats.value = reviewerRepeats(evidence, table)
     }
     // Whether each review's reviewer has a history: a review of another supplier in the catalog
     // (up to the as-of day) that was a verified purchase, or any review of another supplier when
@@ -373,6 +379,7 @@ public struct Scorer: Sendable {
         lookups.wait(); return verdicts.value
       }())
     context.sharedCertificates = shared.value
+    context.reviewerRepeats = repeats.value
     let priorError = context.ratingSpread / max(policy.reviews.priorStrength, 1e-9).squareRoot()
     context.priorReviewValue = min(
       1, max(0, (mean - policy.reviews.uncertaintyPenalty * priorError - 1) / 4))
@@ -590,6 +597,36 @@ public struct Scorer: Sendable {
       }
     }
     return (first, several)
+  }
+
+  /// For each review, how many reviews of its supplier its reviewer wrote (1 without a reviewer
+  /// id); empty when no reviewer reviews any supplier twice. One pass per supplier with two
+  /// scratch arrays by reviewer number, no hashing.
+  func reviewerRepeats(_ evidence: [SupplierEvidence], _ reviews: ReviewTable) -> [UInt16] {
+    guard policy.reviews.sameReviewerExponent > 0 else { return [] }
+    let reviewers = reviews.reviewers
+    var lastSupplier = [Int32](repeating: -1, count: reviews.reviewerNames.count)
+    var counts = [UInt16](repeating: 0, count: reviews.reviewerNames.count)
+    var repeats = [UInt16](repeating: 1, count: reviews.count)
+    var anyRepeat = false
+    reviewers.withUnsafeBufferPointer { reviewers in
+      for supplier in evidence.indices {
+        let range = evidence[supplier].reviews
+        for k in range where reviewers[k] >= 0 {
+          let r = Int(reviewers[k])
+          if lastSupplier[r] != Int32(supplier) {
+            lastSupplier[r] = Int32(supplier)
+            counts[r] = 0
+          }
+          counts[r] = counts[r] &+ (counts[r] == .max ? 0 : 1)
+        }
+        for k in range where reviewers[k] >= 0 && counts[Int(reviewers[k])] > 1 {
+          repeats[k] = counts[Int(reviewers[k])]
+          anyRepeat = true
+        }
+      }
+    }
+    return anyRepeat ? repeats : []
   }
 
   /// Best first: higher score, then higher confidence, then supplier id; unscored last.
@@ -950,6 +987,9 @@ public struct Scorer: Sendable {
       let age = Double(asOf.daysSinceEpoch - date.daysSinceEpoch)
       var w = exp(-age * decay) * (verified ? p.verifiedWeight : p.unverifiedWeight)
       if suspicious[k] { w *= p.suspiciousWeight }
+      if !context.reviewerRepeats.isEmpty, context.reviewerRepeats[k] > 1 {
+        w *= pow(Double(context.reviewerRepeats[k]), -p.sameReviewerExponent)
+      }
       weighted += w * rating
       weight += w
     }

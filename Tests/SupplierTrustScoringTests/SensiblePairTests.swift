@@ -217,4 +217,21 @@ import Testing
     #expect(pending.score == four.score)
     #expect(pending.delivery.withDisputeStatus == four.delivery.withDisputeStatus)
   }
+
+  @Test func twentyBuyersCountForMoreThanOneBuyerWritingTwentyTimes() {
+    var t = Self.background()
+    Self.add("TWENTY-BUYERS", to: &t, reviews: false)
+    Self.add("ONE-BUYER", to: &t, reviews: false)
+    for k in 0..<20 {
+      t.review("TWENTY-BUYERS", rating: 5, daysAgo: 10 + 9 * k, reviewer: "BYR-MANY-\(k)")
+      t.review("ONE-BUYER", rating: 5, daysAgo: 10 + 9 * k, reviewer: "BYR-ONLY")
+    }
+    Self.expectBetter(t, "TWENTY-BUYERS", than: "ONE-BUYER")
+    let one = t.assessment("ONE-BUYER")
+    #expect(one.reviews.effectiveWeight < t.assessment("TWENTY-BUYERS").reviews.effectiveWeight / 3)
+    // With the discount switched off, the two are alike.
+    var policy = Policy.default
+    policy.reviews.sameReviewerExponent = 0
+    #expect(t.assessment("ONE-BUYER", policy).score == t.assessment("TWENTY-BUYERS", policy).score)
+  }
 }
