@@ -29,8 +29,10 @@ public enum PolicyDocumentation {
       - **reviews**: each review weighs `0.5^(age / half_life_days)` times `verified_weight` or \
       `unverified_weight`, times `suspicious_weight` inside a detected burst. The weighted mean is \
       shrunk toward the catalog's mean rating with `prior_strength` reviews' weight; \
-      `uncertainty_penalty` standard errors (the catalog's rating spread over the square root of \
-      prior plus review weight) are taken off, and the result is mapped from 1..5 stars to 0..1. \
+      `uncertainty_penalty` standard errors (the supplier's own rating spread, shrunk toward the \
+      catalog's with `prior_strength`, over the square root of prior plus review weight: a steady \
+      supplier is surer than a polarised one with the same mean) are taken off, and the result is \
+      mapped from 1..5 stars to 0..1. \
       A supplier without reviews counts at what the prior alone gives (the catalog's mean less \
       `uncertainty_penalty` of the prior's standard error), not at `missing_component_value`: \
       ratings are relative to the catalog, so each review moves the value from there in its own \

@@ -234,4 +234,17 @@ import Testing
     policy.reviews.sameReviewerExponent = 0
     #expect(t.assessment("ONE-BUYER", policy).score == t.assessment("TWENTY-BUYERS", policy).score)
   }
+
+  @Test func aSteadySupplierRanksAboveAPolarisedOneWithTheSameMean() {
+    var t = Self.background()
+    Self.add("STEADY", to: &t, reviews: false)
+    Self.add("POLARISED", to: &t, reviews: false)
+    // Both 4.6 on average, all of the same age (so they weigh alike): 12 fives and 8 fours,
+    // against 18 fives and 2 ones.
+    for k in 0..<20 {
+      t.review("STEADY", rating: k % 5 < 3 ? 5 : 4, daysAgo: 40)
+      t.review("POLARISED", rating: k % 10 == 3 ? 1 : 5, daysAgo: 40)
+    }
+    Self.expectBetter(t, "STEADY", than: "POLARISED")
+  }
 }
