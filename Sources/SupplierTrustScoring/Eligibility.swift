@@ -134,6 +134,10 @@ public struct EligibilityChecker: Sendable {
       return status != .open && o.disputeClosedOn != nil && disputeClosed == nil ? .open : status
     }
     let deadline = deliveredOn.map { $0.adding(days: policy.claimWindowDays) }
+    // Contradictory input is said, not resolved silently: the status decides.
+    let contradiction =
+      o.dispute == .open
+      ? disputeClosed.map { " (its closing day \($0) is ignored: the status says open)" } ?? "" : ""
     func window(_ what: String) -> (Bool, String) {
       guard protected else {
         return (false, what + "; the order is not protected, so no Trade Assurance claim")
@@ -153,6 +157,7 @@ public struct EligibilityChecker: Sendable {
         note =
           disputeOpened.map { "; a dispute is open since \($0)" }
           ?? "; a dispute is open (opening day not stated)"
+        note += contradiction
       }
       guard let deadline else {
         return (
@@ -171,6 +176,7 @@ public struct EligibilityChecker: Sendable {
           true,
           what
             + "; filed in time: the dispute opened \(opened) is open (the claim window closed on \(deadline))"
+            + contradiction
         )
       }
       return (false, what + "; the claim window closed on \(deadline)" + note)

@@ -1327,8 +1327,12 @@ public struct Scorer: Sendable {
         let entry = context.sharedCertificates[hash], sharedKey(c) == entry.key
       {
         let others = entry.holders.filter { $0 != e.supplier.record.id }
-        value = min(value, p.unknownBodyValue)
+        // Unverifiable, as a certificate from an unrecognised body is: no credit, and the same
+        // small penalty, so that it never ranks above holding no certificate (at least one of
+        // the suppliers is not its holder).
+        value = 0
         genuine = false
+        unrecognised = true
         if words { verdict += ", number also claimed by \(others.prefix(3).joined(separator: ", "))" }
         flags.append(
           TrustFlag(

@@ -291,6 +291,16 @@ import Testing
       claim?.detail
         == "inspection failed; filed in time: the dispute opened \(asOf.adding(days: -45)) is open "
         + "(the claim window closed on \(asOf.adding(days: -30)))")
+    // A closing day beside an open status is named, not silently used or dropped.
+    o.disputeClosedOn = asOf.adding(days: -5)
+    let contradictory = EligibilityChecker(asOf: asOf).check(o, supplier: supplier(), evidence: here).claims
+      .first
+    #expect(contradictory?.eligible == true)
+    #expect(
+      contradictory?.detail.hasSuffix(
+        " (its closing day \(asOf.adding(days: -5)) is ignored: the status says open)")
+        == true)
+    o.disputeClosedOn = nil
     // Opened after the window closed: too late.
     o.disputeOpenedOn = asOf.adding(days: -20)
     let late = EligibilityChecker(asOf: asOf).check(o, supplier: supplier(), evidence: here).claims.first

@@ -148,6 +148,9 @@ import Testing
     t.certificate("COPY-B", number: "cn qms 7002")
     Self.expectBetter(t, "UNIQUE", than: "COPY-A")
     Self.expectBetter(t, "UNIQUE", than: "COPY-B")
+    // At least one of them is not its holder: neither ranks above holding no certificate.
+    Self.add("NONE", to: &t, certificate: false)
+    Self.expectBetter(t, "NONE", than: "COPY-A")
     for (id, other) in [("COPY-A", "COPY-B"), ("COPY-B", "COPY-A")] {
       let a = t.assessment(id)
       let flag = try #require(a.flags.first { $0.code == .certShared })
