@@ -25,13 +25,11 @@ extension Scorer {
     // itself (``Scorer/CertificateSuggestion``) without scoring the certificates again.
     if let fresh = result.freshCertificate {
       let standard = fresh.standard
-      let lapsedIndex = fresh.replacing
       if let g = gain(replacing: 1, with: (fresh.value, fresh.confidence)), g >= 0.5 {
         // A lapsed certificate is renewed; one that is suspended, too long or from a look-alike
         // body is replaced by a genuine one.
         let verb =
-          lapsedIndex.map { _ in
-            let verdict = fresh.replacedVerdict ?? ""
+          fresh.replacedVerdict.map { verdict in
             let named = "\(standard)\(fresh.replacedNumber.map { " \($0)" } ?? "") (\(verdict))"
             return verdict.hasPrefix("expired") || verdict.hasPrefix("marked expired")
               ? "renewing \(named)" : "replacing \(named) with a valid certificate from an accredited body"
