@@ -93,6 +93,11 @@ public struct Policy: Sendable, Equatable {
     /// How much a reviewer's repeated reviews of one supplier are discounted: each of their `n`
     /// reviews weighs `n^-exponent` (0: every review counts in full; 1: the reviewer counts once).
     public var sameReviewerExponent = 0.5
+    /// Verified reviews a platform transaction can back; beyond this many per transaction of the
+    /// last twelve months (and ``verifiedTransactionsSlack`` over them), the supplier's verified
+    /// flags count for nothing.
+    public var verifiedPerTransaction = 2.0
+    public var verifiedTransactionsSlack = 20.0
     /// Taken off the reviews component when a burst inflated the rating: buying reviews is
     /// evidence against the supplier, not merely noise to discard.
     public var burstPenalty = 0.3

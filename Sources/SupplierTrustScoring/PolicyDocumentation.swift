@@ -39,6 +39,9 @@ public enum PolicyDocumentation {
       direction (one verified one-star review never scores above none, sixty verified reviews at \
       3.4★ in a catalog rated 4.3 score below none, and three five-star reviews stay below four \
       hundred at 4.8). \
+      A supplier whose verified reviews of the last year outnumber `verified_per_transaction` per \
+      platform transaction of the last twelve months (and `verified_transactions_slack` over them) \
+      has its verified flags count for nothing, here and in burst detection. \
       When a burst inflated the rating (it is rated at or above the supplier's other reviews or \
       the catalog's mean; below both, it is an attack on the supplier), `burst_penalty` is taken \
       off as well. A burst is a window of at most `window_days` days with at least \

@@ -347,6 +347,14 @@ extension PolicyFile {
       "Twenty reviews of one supplier from one account are one buyer's experience, not twenty: each of a reviewer's n reviews of a supplier weighs n^-0.5, so they count as about 4.5 reviews (a repeat buyer still counts for more than a one-off one)."
     ),
     .number(
+      "reviews.verified_per_transaction", \.reviews.verifiedPerTransaction, 0...1_000_000,
+      "A verified review stands for an order. More verified reviews in a year than twice the platform's transactions of the last twelve months (and 20 over them) cannot all be true: the supplier's verified flags then count for nothing, in its rating and in burst detection."
+    ),
+    .number(
+      "reviews.verified_transactions_slack", \.reviews.verifiedTransactionsSlack, 0...1_000_000,
+      "Twenty verified reviews more than the transactions allow are tolerated: small suppliers' counts are rough, and reviews of orders from before the twelve months arrive late."
+    ),
+    .number(
       "reviews.burst_penalty", \.reviews.burstPenalty, 0...1,
       "A burst that inflated the rating takes 0.3 off the reviews component: a supplier caught buying praise must end up below the same supplier without it."
     ),

@@ -15,6 +15,10 @@ struct SupplierEvidence {
   /// date (then id).
   var reviews: Range<Int> = 0..<0
   var orders: ArraySlice<Sourced<Order>> = []
+  /// Verified reviews of the last year (up to the as-of day), when they outnumber what the
+  /// platform's transactions of the last twelve months can back (see ``Scorer/doubtfulVerification(_:_:)``);
+  /// nil otherwise. The supplier's reviews then count as unverified.
+  var doubtfulVerified: Int?
 }
 
 /// Scores every supplier of a catalog: components, score, grade, confidence, flags and explanation.
@@ -251,7 +255,11 @@ public struct Scorer: Sendable {
   ///   with empty texts. A ranking that shows its top 100 explains 100 suppliers, not 100,000.
   public func score(_ catalog: Catalog, detailing: (([SupplierAssessment]) -> [Int])? = nil) -> ScoringRun {
     let clock = StageTimer(prefix: "scoring: ")
-    let (evidence, table) = gather(catalog)
+    let (evidence, table) = {
+      var (evidence, table) = gather(catalog)
+      for i in evidence.indices { evidence[i].doubtfulVerified = doubtfulVerification(evidence[i], table) }
+      return (evidence, table)
+    }()
     clock.lap("gather")
     // Signals the catalog does not give at all (optional columns left out) are not held against
     // anyone: unknown is not evidence of a fake account.
@@ -312,12 +320,17 @@ public struct Scorer: Sendable {
             || (histories.first[reviewer] >= 0 && histories.first[reviewer] != supplier)
           return !elsewhere
         }
+        let doubtful = evidence[index].doubtfulVerified != nil
         guard
           mayHoldBurst(
             evidence[index].reviews, in: table, isNew: reviewersGiven ? isNew : nil,
-            verificationGiven: verificationGiven)
+            verificationGiven: verificationGiven, verifiedDoubtful: doubtful)
         else { continue }
-        let reviews = evidence[index].reviews.map { table.burstSample(at: $0) }
+        let reviews = evidence[index].reviews.map { k in
+          var sample = table.burstSample(at: k)
+          if doubtful { sample.verifiedPurchase = false }
+          return sample
+        }
         let windows = screen.detect(reviews, isNewReviewer: isNew)
         guard !windows.isEmpty else { continue }
         found.append((index, reviews, Array(Set(windows.flatMap(\.reviewIndices))).sorted(), isNew))
@@ -515,7 +528,8 @@ public struct Scorer: Sendable {
   /// around it, but not in its own two days. Reviews are taken a day at a time; for each day, the
   /// windows ending on it start on one of the at most `window_days` days before it.
   func mayHoldBurst(
-    _ range: Range<Int>, in table: ReviewTable, isNew: [Bool]? = nil, verificationGiven: Bool = true
+    _ range: Range<Int>, in table: ReviewTable, isNew: [Bool]? = nil, verificationGiven: Bool = true,
+    verifiedDoubtful: Bool = false
   ) -> Bool {
     let minimum = max(1, policy.burst.minimumReviews)
     guard range.count >= minimum else { return false }
@@ -543,7 +557,7 @@ public struct Scorer: Sendable {
       while k < range.upperBound && days[k].daysSinceEpoch == day {
         count += 1
         if isNew?[k - range.lowerBound] ?? true { new += 1 }
-        if verified[k] != true { unverified += 1 }
+        if verified[k] != true || verifiedDoubtful { unverified += 1 }
         stars[ReviewBurstDetector.star(ratings[k])] += 1
         k += 1
       }
@@ -627,6 +641,25 @@ public struct Scorer: Sendable {
       }
     }
     return anyRepeat ? repeats : []
+  }
+
+  /// The number of verified reviews a supplier received in the year up to the as-of day, when it
+  /// exceeds what its platform transactions of the last twelve months can back: more than
+  /// `verified_per_transaction` per transaction and more than `verified_transactions_slack` over
+  /// them. Each verified review stands for an order; twenty thousand of them against forty orders
+  /// say the flag is not to be trusted. Nil when the profile states no transactions.
+  func doubtfulVerification(_ e: SupplierEvidence, _ table: ReviewTable) -> Int? {
+    guard let transactions = e.supplier.record.transactions12m else { return nil }
+    let limit = max(
+      Double(transactions) * policy.reviews.verifiedPerTransaction,
+      Double(transactions) + policy.reviews.verifiedTransactionsSlack)
+    guard Double(e.reviews.count) > limit else { return nil }
+    let yearStart = asOf.adding(days: -365).daysSinceEpoch
+    var verified = 0
+    for k in e.reviews where table.verified[k] == true && table.days[k].daysSinceEpoch > yearStart {
+      verified += 1
+    }
+    return Double(verified) > limit ? verified : nil
   }
 
   /// Best first: higher score, then higher confidence, then supplier id; unscored last.
@@ -961,8 +994,9 @@ public struct Scorer: Sendable {
       let date = table.days[k]
       summary.count += 1
       plain += rating
-      let verified = table.verified[k] == true
-      if verified { summary.verified += 1 }
+      let stated = table.verified[k] == true
+      if stated { summary.verified += 1 }
+      let verified = stated && e.doubtfulVerified == nil
       if suspicious[k] {
         summary.suspicious += 1
       } else {
@@ -1065,6 +1099,11 @@ public struct Scorer: Sendable {
     var text =
       "\(format(adjusted, 2))★ adjusted from \(summary.count) review\(summary.count == 1 ? "" : "s") "
       + "(mean \(format(summary.meanRating!, 2)), \(summary.verified) verified), shrunk toward the catalog mean \(format(context.meanRating, 2))"
+    if let claimed = e.doubtfulVerified {
+      text +=
+        "; \(claimed) verified reviews in the last year against \(e.supplier.record.transactions12m ?? 0) platform "
+        + "transactions: none is counted as verified"
+    }
     if summary.suspicious > 0 {
       text +=
         p.suspiciousWeight > 0

@@ -250,4 +250,24 @@ import Testing
     }
     Self.expectBetter(t, "STEADY", than: "POLARISED")
   }
+
+  @Test func verifiedReviewsBeyondThePlatformsTransactionsCountAsUnverified() throws {
+    var t = Self.background()
+    // 200 "verified" five-star reviews with texts of their own in two days from new accounts, at
+    // a supplier the platform saw 40 transactions of in a year; and the same at one with 500.
+    for (id, transactions) in [("FORTY-ORDERS", 40), ("BUSY", 500)] {
+      Self.add(id, to: &t) { $0.transactions12m = transactions }
+      for k in 0..<200 {
+        t.review(
+          id, rating: 5, daysAgo: 3 + k % 2, text: "order \(k) arrived, item \(k * 7) fine, colour \(k % 13)")
+      }
+    }
+    let doubtful = t.assessment("FORTY-ORDERS")
+    #expect(doubtful.flags.contains { $0.code == .reviewBurst })
+    let factor = try #require(doubtful.factors.first { $0.component == "reviews" })
+    #expect(factor.text.contains("verified reviews in the last year against 40 platform transactions"))
+    let busy = t.assessment("BUSY")
+    #expect(!busy.flags.contains { $0.code == .reviewBurst })
+    Self.expectBetter(t, "BUSY", than: "FORTY-ORDERS")
+  }
 }
