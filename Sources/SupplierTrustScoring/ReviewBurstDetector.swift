@@ -355,6 +355,14 @@ public struct ReviewBurstDetector: Sendable {
     return BurstWindow(window: window, marked: marked)
   }
 
+  /// The most reviews that two neighbouring star ratings (5 and 4, say) account for, from counts
+  /// per star in lanes 1...5.
+  static func adjacentStars(_ stars: SIMD8<Int32>) -> Int32 {
+    var best: Int32 = 0
+    for star in 1...4 { best = max(best, stars[star] + stars[star + 1]) }
+    return best
+  }
+
   /// A rating as whole stars, 1...5.
   static func star(_ rating: Double) -> Int { min(5, max(1, Int(rating.rounded()))) }
 
@@ -689,9 +697,7 @@ private struct Signals {
   func adjacentStarsCount(_ window: DayWindow, _ timeline: Timeline) -> Int {
     let positions = timeline.positions(window)
     let stars = starsBefore[positions.upperBound] &- starsBefore[positions.lowerBound]
-    var best: Int32 = 0
-    for star in 1...4 { best = max(best, stars[star] + stars[star + 1]) }
-    return Int(best)
+    return Int(ReviewBurstDetector.adjacentStars(stars))
   }
 
   func newCount(_ window: DayWindow, _ timeline: Timeline) -> Int {

@@ -576,10 +576,8 @@ public struct Scorer: Sendable {
         guard windowCount >= minimum, Double(windowNew) >= newShare * Double(windowCount) - 1e-9 else {
           continue
         }
-        var adjacent: Int32 = 0
-        for star in 1...4 { adjacent = max(adjacent, windowStars[star] + windowStars[star + 1]) }
         if Double(windowUnverified) >= share * Double(windowCount) - 1e-9
-          || Double(adjacent) >= uniform * Double(windowCount) - 1e-9
+          || Double(ReviewBurstDetector.adjacentStars(windowStars)) >= uniform * Double(windowCount) - 1e-9
         {
           return true
         }

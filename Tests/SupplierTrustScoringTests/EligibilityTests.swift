@@ -285,7 +285,10 @@ import Testing
     var o = order(ta: true, payment: .creditCard, delivered: -60, inspection: .fail)
     o.dispute = DisputeStatus.open
     o.disputeOpenedOn = asOf.adding(days: -45)
-    let claim = EligibilityChecker(asOf: asOf).check(o, supplier: supplier(), evidence: here).claims.first
+    func firstClaim() -> Claim? {
+      EligibilityChecker(asOf: asOf).check(o, supplier: supplier(), evidence: here).claims.first
+    }
+    let claim = firstClaim()
     #expect(claim?.eligible == true)
     #expect(
       claim?.detail
@@ -293,8 +296,7 @@ import Testing
         + "(the claim window closed on \(asOf.adding(days: -30)))")
     // A closing day beside an open status is named, not silently used or dropped.
     o.disputeClosedOn = asOf.adding(days: -5)
-    let contradictory = EligibilityChecker(asOf: asOf).check(o, supplier: supplier(), evidence: here).claims
-      .first
+    let contradictory = firstClaim()
     #expect(contradictory?.eligible == true)
     #expect(
       contradictory?.detail.hasSuffix(
@@ -303,7 +305,7 @@ import Testing
     o.disputeClosedOn = nil
     // Opened after the window closed: too late.
     o.disputeOpenedOn = asOf.adding(days: -20)
-    let late = EligibilityChecker(asOf: asOf).check(o, supplier: supplier(), evidence: here).claims.first
+    let late = firstClaim()
     #expect(late?.eligible == false)
     #expect(
       late?.detail
