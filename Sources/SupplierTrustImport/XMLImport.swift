@@ -61,8 +61,18 @@ struct PendingRecord {
   /// One bit per column given as an attribute (no kind has 64 columns), to say how a column given
   /// twice was given first.
   var attributeColumns: UInt64 = 0
-  /// The first column given twice: such a record is refused rather than one value picked.
-  var givenTwice: FieldProblem?
+  /// The first column given twice: such a record is refused rather than one value picked. Plain
+  /// values, not the problem's strings, so that passing a record around copies no references
+  /// (this runs for every element of the document).
+  var repeated: RepeatedColumn?
+
+  struct RepeatedColumn {
+    var column: Int
+    var earlier: FieldOrigin
+    var later: FieldOrigin
+    /// The second value, kept in the batch's bytes.
+    var value: Range<Int>
+  }
 
   init(kind: RecordKind, line: Int, in batch: XMLBatch) {
     self.kind = kind
@@ -72,6 +82,7 @@ struct PendingRecord {
 
   /// Adds a column's value from an attribute or a child element; a column that already has one
   /// keeps it, and the record is marked to be refused.
+  @inline(__always)
   mutating func add(
     _ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, from origin: FieldOrigin, in batch: XMLBatch
   ) {
@@ -80,20 +91,27 @@ struct PendingRecord {
       if origin == .attribute { attributeColumns |= 1 << UInt64(column) }
       return
     }
-    guard givenTwice == nil else { return }
-    let earlier: FieldOrigin = attributeColumns & (1 << UInt64(column)) != 0 ? .attribute : .element
-    let name = Columns.names(kind)[column]
+    guard repeated == nil else { return }
+    repeated = RepeatedColumn(
+      column: column, earlier: attributeColumns & (1 << UInt64(column)) != 0 ? .attribute : .element,
+      later: origin, value: batch.keep(bytes))
+  }
+
+  /// Why the record is refused when a column was given twice.
+  func givenTwice(in batch: XMLBatch) -> FieldProblem? {
+    guard let repeated else { return nil }
+    let name = Columns.names(kind)[repeated.column]
     let how: String
-    switch (earlier, origin) {
+    switch (repeated.earlier, repeated.later) {
     case (.attribute, .attribute): how = "as two attributes"
     case (.element, .element): how = "as two <\(name)> elements"
     default: how = "as an attribute and as a <\(name)> element"
     }
     let element = CatalogXMLHandler.elementName(kind)
-    givenTwice = FieldProblem(
-      column: name, value: String(decoding: bytes, as: UTF8.self),
+    return FieldProblem(
+      column: name, value: String(decoding: batch.bytes[repeated.value], as: UTF8.self),
       reason: "\(name) is given twice in one <\(element)>, \(how)",
-      fix: kind == .suppliers && column == 0
+      fix: kind == .suppliers && repeated.column == 0
         ? "give the supplier's id once: the id attribute, a supplier_id attribute and a <supplier_id> element are the same column"
         : "keep one value of \(name) and remove the other")
   }
@@ -101,11 +119,14 @@ struct PendingRecord {
 
 extension RecordKind {
   /// The number of contract columns of this kind (worked out once: asked for every record).
-  var columnCount: Int { Self.columnCounts[Self.allCases.firstIndex(of: self)!] }
-  private static let columnCounts = allCases.map { Columns.names($0).count }
+  var columnCount: Int { Self.columnCounts[importOrder] }
+  private static let columnCounts = allCases.sorted().map { Columns.names($0).count }
 
   /// The supplier_id column of a kind other than suppliers (whose id is its column 0).
-  var supplierIDColumn: Int { Columns.names(self).firstIndex(of: "supplier_id") ?? 0 }
+  var supplierIDColumn: Int { Self.supplierIDColumns[importOrder] }
+  private static let supplierIDColumns = allCases.sorted().map {
+    Columns.names($0).firstIndex(of: "supplier_id") ?? 0
+  }
 }
 
 /// Turns the `supplierCatalog` document's events into records, following the contract's layout:
@@ -142,6 +163,12 @@ final class CatalogXMLHandler: XMLStreamHandler {
   @exclusivity(unchecked) var nested: [PendingRecord] = []
   @exclusivity(unchecked) var record: PendingRecord?
   @exclusivity(unchecked) var recordNested = false
+  /// Each kind's attribute names, and names of child elements, as columns (-1 for an unknown
+  /// name), by `RecordKind.importOrder`; names of records and of lists, as kinds.
+  let attributeColumns = RecordKind.allCases.map { _ in XMLNameCache() }
+  let elementColumns = RecordKind.allCases.map { _ in XMLNameCache() }
+  let recordElements = XMLNameCache()
+  let listElements = XMLNameCache()
   @exclusivity(unchecked) var unknownNames: [String: Int] = [:]
   @exclusivity(unchecked) var firstUnknownLine: [String: Int] = [:]
   /// The kind of record each unknown name was first found in (none at the top level), so that the
@@ -172,6 +199,30 @@ final class CatalogXMLHandler: XMLStreamHandler {
     }
   }
 
+  /// Kinds by `RecordKind.importOrder`.
+  private static let kindsByImportOrder = RecordKind.allCases.sorted()
+
+  /// The kind of record an element of this name holds, if any.
+  @inline(__always)
+  private func recordKind(_ name: UnsafeBufferPointer<UInt8>) -> RecordKind? {
+    let order = recordElements.value(ofName: name) { Self.recordNames.lookup($0)?.importOrder ?? -1 }
+    return order >= 0 ? Self.kindsByImportOrder[order] : nil
+  }
+
+  /// The kind of record a list element of this name holds, if any.
+  @inline(__always)
+  private func listKind(_ name: UnsafeBufferPointer<UInt8>) -> RecordKind? {
+    let order = listElements.value(ofName: name) { Self.containerNames.lookup($0)?.importOrder ?? -1 }
+    return order >= 0 ? Self.kindsByImportOrder[order] : nil
+  }
+
+  /// The column a child element of this name gives in a record of `kind`, if any.
+  @inline(__always)
+  private func elementColumn(_ kind: RecordKind, _ name: UnsafeBufferPointer<UInt8>) -> Int? {
+    let column = elementColumns[kind.importOrder].value(ofName: name) { Self.columns(kind).lookup($0) ?? -1 }
+    return column >= 0 ? column : nil
+  }
+
   init(path: String, queue: BoundedQueue<XMLMessage>, batchSize: Int) {
     self.path = path
     self.queue = queue
@@ -191,42 +242,42 @@ final class CatalogXMLHandler: XMLStreamHandler {
     }
     switch top {
     case .root, .container:
-      if let kind = Self.recordNames.lookup(name) {
+      if let kind = recordKind(name) {
         if case .container(let listed) = top, listed != kind {
           try misplaced(kind, inside: top, attributes: attributes, line: line)
           return
         }
         try beginRecord(kind, attributes: attributes, line: line, insideSupplier: false)
-      } else if case .root = top, let kind = Self.containerNames.lookup(name) {
+      } else if case .root = top, let kind = listKind(name) {
         stack.append(.container(kind))
       } else {
         noteUnknown(name, line: line)
         stack.append(.ignored)
       }
     case .supplier:
-      if let kind = Self.containerNames.lookup(name), kind != .suppliers {
+      if let kind = listKind(name), kind != .suppliers {
         stack.append(.container(kind))
-      } else if let kind = Self.recordNames.lookup(name), kind != .suppliers {
+      } else if let kind = recordKind(name), kind != .suppliers {
         try beginRecord(kind, attributes: attributes, line: line, insideSupplier: true)
-      } else if let column = Self.columns(.suppliers).lookup(name) {
+      } else if let column = elementColumn(.suppliers, name) {
         beginField(column)
-      } else if let kind = Self.recordNames.lookup(name) {
+      } else if let kind = recordKind(name) {
         try misplaced(kind, inside: top, attributes: attributes, line: line)
       } else {
         noteUnknown(name, line: line)
         stack.append(.ignored)
       }
     case .record:
-      if let kind = record?.kind, let column = Self.columns(kind).lookup(name) {
+      if let kind = record?.kind, let column = elementColumn(kind, name) {
         beginField(column)
-      } else if let kind = Self.recordNames.lookup(name) {
+      } else if let kind = recordKind(name) {
         try misplaced(kind, inside: top, attributes: attributes, line: line)
       } else {
         noteUnknown(name, line: line)
         stack.append(.ignored)
       }
     case .field, .ignored, .misplaced:
-      if let kind = Self.recordNames.lookup(name) {
+      if let kind = recordKind(name) {
         try misplaced(kind, inside: top, attributes: attributes, line: line)
       } else {
         if case .misplaced(let outer) = top {
@@ -270,15 +321,18 @@ final class CatalogXMLHandler: XMLStreamHandler {
   func pendingRecord(_ kind: RecordKind, attributes: XMLAttributes, line: Int, reportUnknown: Bool)
     -> PendingRecord
   {
+    let batch = self.batch
     var pending = PendingRecord(kind: kind, line: line, in: batch)
-    let table = Self.columns(kind)
-    for attribute in attributes {
-      if let column = table.lookup(attribute.name) {
-        pending.add(column, attribute.value, from: .attribute, in: batch)
-      } else if kind == .suppliers && attribute.name.elementsEqual("id".utf8) {
-        pending.add(0, attribute.value, from: .attribute, in: batch)
+    let cache = attributeColumns[kind.importOrder]
+    for position in attributes.indices {
+      let column = cache.value(ofAttribute: position, in: attributes) { name in
+        if let column = Self.columns(kind).lookup(name) { return column }
+        return kind == .suppliers && name.elementsEqual("id".utf8) ? 0 : -1
+      }
+      if column >= 0 {
+        pending.add(column, attributes.value(at: position), from: .attribute, in: batch)
       } else if reportUnknown {
-        noteUnknown(attribute.name, line: line, attribute: true, in: kind)
+        noteUnknown(attributes[position].name, line: line, attribute: true, in: kind)
       }
     }
     return pending
@@ -372,7 +426,7 @@ final class CatalogXMLHandler: XMLStreamHandler {
       let outer = batch.field(finished.rangeStart, 0)!
       for record in nested {
         let column = record.kind.supplierIDColumn
-        if let own = batch.field(record.rangeStart, column), own != outer {
+        if let own = batch.field(record.rangeStart, column), !own.elementsEqual(outer) {
           let ownText = String(decoding: own, as: UTF8.self)
           let problem = FieldProblem(
             column: "supplier_id", value: ownText,
@@ -397,7 +451,7 @@ final class CatalogXMLHandler: XMLStreamHandler {
 
   /// Adds a finished record to the batch (decoded on the next thread).
   func emit(_ pending: PendingRecord, deferrable: Bool) throws {
-    if let problem = pending.givenTwice { return try refuse(pending, problem) }
+    if let problem = pending.givenTwice(in: batch) { return try refuse(pending, problem) }
     batch.append(pending, deferrable: deferrable)
   }
 
@@ -454,6 +508,42 @@ final class CatalogXMLHandler: XMLStreamHandler {
   }
 }
 
+/// Room for elements that grows by doubling, for ``XMLBatch`` (which frees it): a pointer and
+/// counts, with none of an array's checks on each append.
+struct BatchStorage<Element: BitwiseCopyable> {
+  private(set) var base: UnsafeMutablePointer<Element>
+  private(set) var capacity: Int
+  private(set) var count = 0
+
+  init(capacity: Int) {
+    base = .allocate(capacity: capacity)
+    self.capacity = capacity
+  }
+
+  var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+
+  /// Adds `extra` uninitialized elements; returns where they start.
+  @inline(__always)
+  mutating func append(_ extra: Int) -> UnsafeMutablePointer<Element> {
+    if count + extra > capacity { grow(to: count + extra) }
+    let start = base + count
+    count += extra
+    return start
+  }
+
+  private mutating func grow(to needed: Int) {
+    var grown = capacity * 2
+    while grown < needed { grown *= 2 }
+    let storage = UnsafeMutablePointer<Element>.allocate(capacity: grown)
+    storage.update(from: base, count: count)
+    base.deallocate()
+    base = storage
+    capacity = grown
+  }
+
+  func free() { base.deallocate() }
+}
+
 /// Thrown on the reader thread when the importing thread has stopped (strict mode, a store error).
 struct ImportCancelled: Error {}
 
@@ -472,35 +562,70 @@ final class XMLBatch: @unchecked Sendable {
     var valueStart: Int
     /// Where its field ranges start in `ranges` (two per column).
     var rangeStart: Int
-    /// The rule it broke, when refused on the reading thread.
-    var problem: FieldProblem?
+    /// Where the rule it broke lies in `problems`, when refused on the reading thread; -1
+    /// otherwise. An index, not the problem, so that entries hold no references and appending
+    /// one copies a few words (this runs for every record of the document).
+    var problemIndex: Int32
   }
 
   // Filled on one thread, then read on another after the queue hands it over: accesses never
   // overlap, so Swift's dynamic exclusivity checks are left out.
   @exclusivity(unchecked) var entries: [Entry] = []
-  /// Every record's field bytes (``StoreValue`` buffer 0).
-  @exclusivity(unchecked) var bytes: [UInt8] = []
-  @exclusivity(unchecked) var ranges: [Int32] = []
+  /// Every record's field bytes (``StoreValue`` buffer 0), and each field's start and end in
+  /// them, in storage of the batch's own: values arrive a few bytes at a time, millions per file,
+  /// and appending them to arrays paid uniqueness and capacity checks on each (5 % of the reading
+  /// thread's time).
+  @exclusivity(unchecked) private var byteStorage = BatchStorage<UInt8>(capacity: 1 << 16)
+  @exclusivity(unchecked) private var rangeStorage = BatchStorage<Int32>(capacity: 1 << 12)
+  /// Valid while the batch lives, and until bytes are next added.
+  var bytes: UnsafeBufferPointer<UInt8> { byteStorage.buffer }
+  private var byteCount: Int { byteStorage.count }
   /// Values of the decoded records; their made bytes are buffer 2.
   @exclusivity(unchecked) var rows = RowBuilder()
 
   var count: Int { entries.count }
 
-  /// Room for a record's field ranges, every column absent; returns where they start.
-  func openRecord(columns: Int) -> Int {
-    let start = ranges.count
-    ranges.append(contentsOf: repeatElement(-1, count: 2 * columns))
+  deinit {
+    byteStorage.free()
+    rangeStorage.free()
+  }
+
+  /// Appends bytes to the storage; returns where they start.
+  @inline(__always)
+  private func appendBytes(_ value: UnsafeBufferPointer<UInt8>) -> Int {
+    let start = byteStorage.count
+    guard let source = value.baseAddress else { return start }
+    let target = byteStorage.append(value.count)
+    // Most values are a few bytes: copied in place rather than through a call to memmove.
+    if value.count <= 16 {
+      for offset in 0..<value.count { target[offset] = source[offset] }
+    } else {
+      target.update(from: source, count: value.count)
+    }
     return start
   }
 
+  /// Room for a record's field ranges, every column absent; returns where they start.
+  func openRecord(columns: Int) -> Int {
+    let start = rangeStorage.count
+    rangeStorage.append(2 * columns).update(repeating: -1, count: 2 * columns)
+    return start
+  }
+
+  private var ranges: UnsafeMutablePointer<Int32> { rangeStorage.base }
+
   func hasField(_ rangeStart: Int, _ column: Int) -> Bool { ranges[rangeStart + 2 * column] >= 0 }
+
+  /// Keeps bytes that are no column's value (a value given twice, for its report); returns where.
+  func keep(_ value: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    let start = appendBytes(value)
+    return start..<byteCount
+  }
 
   /// Writes a column's value at the end of the bytes.
   func setField(_ rangeStart: Int, _ column: Int, _ value: UnsafeBufferPointer<UInt8>) {
-    ranges[rangeStart + 2 * column] = Int32(bytes.count)
-    bytes.append(contentsOf: value)
-    ranges[rangeStart + 2 * column + 1] = Int32(bytes.count)
+    ranges[rangeStart + 2 * column] = Int32(truncatingIfNeeded: appendBytes(value))
+    ranges[rangeStart + 2 * column + 1] = Int32(truncatingIfNeeded: byteCount)
   }
 
   /// Gives a column the very bytes of another record's column (a nested record's supplier_id is
@@ -511,10 +636,23 @@ final class XMLBatch: @unchecked Sendable {
   }
 
   /// The bytes of a column of a record, if present.
-  func field(_ rangeStart: Int, _ column: Int) -> ArraySlice<UInt8>? {
+  func field(_ rangeStart: Int, _ column: Int) -> UnsafeBufferPointer<UInt8>? {
     let start = ranges[rangeStart + 2 * column]
     guard start >= 0 else { return nil }
-    return bytes[Int(start)..<Int(ranges[rangeStart + 2 * column + 1])]
+    return UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(ranges[rangeStart + 2 * column + 1])])
+  }
+
+  /// The rules broken by refused entries.
+  @exclusivity(unchecked) private var problems: [FieldProblem] = []
+
+  private func keep(_ problem: FieldProblem) -> Int32 {
+    problems.append(problem)
+    return Int32(problems.count - 1)
+  }
+
+  /// The rule an entry broke, when refused on the reading thread.
+  func problem(of entry: Entry) -> FieldProblem? {
+    entry.problemIndex >= 0 ? problems[Int(entry.problemIndex)] : nil
   }
 
   /// Adds a record that was refused before decoding.
@@ -522,7 +660,7 @@ final class XMLBatch: @unchecked Sendable {
     entries.append(
       Entry(
         kind: pending.kind, line: pending.line, deferrable: false, valueStart: -1,
-        rangeStart: pending.rangeStart, problem: problem))
+        rangeStart: pending.rangeStart, problemIndex: keep(problem)))
   }
 
   /// Adds a record to be decoded by ``decode()``.
@@ -530,7 +668,7 @@ final class XMLBatch: @unchecked Sendable {
     entries.append(
       Entry(
         kind: pending.kind, line: pending.line, deferrable: deferrable, valueStart: Self.undecoded,
-        rangeStart: pending.rangeStart, problem: nil))
+        rangeStart: pending.rangeStart, problemIndex: -1))
   }
 
   /// Marks an entry added but not yet decoded.
@@ -538,20 +676,18 @@ final class XMLBatch: @unchecked Sendable {
 
   /// Decodes every record added by ``append(_:deferrable:)``: its values, or the rule it broke.
   func decode() {
-    bytes.withUnsafeBufferPointer { bytes in
-      ranges.withUnsafeBufferPointer { ranges in
-        for index in entries.indices where entries[index].valueStart == Self.undecoded {
-          let kind = entries[index].kind
-          let source = Source(bytes: bytes, ranges: ranges, start: entries[index].rangeStart)
-          let valueStart = rows.values.count
-          do throws(FieldProblem) {
-            try RecordDecoder.decode(kind, source, into: &rows)
-            entries[index].valueStart = valueStart
-          } catch {
-            entries[index].valueStart = -1
-            entries[index].problem = error
-          }
-        }
+    let bytes = self.bytes
+    let ranges = rangeStorage.buffer
+    for index in entries.indices where entries[index].valueStart == Self.undecoded {
+      let kind = entries[index].kind
+      let source = Source(bytes: bytes, ranges: ranges, start: entries[index].rangeStart)
+      let valueStart = rows.values.count
+      do throws(FieldProblem) {
+        try RecordDecoder.decode(kind, source, into: &rows)
+        entries[index].valueStart = valueStart
+      } catch {
+        entries[index].valueStart = -1
+        entries[index].problemIndex = keep(error)
       }
     }
   }
@@ -573,7 +709,7 @@ final class XMLBatch: @unchecked Sendable {
   }
 
   /// The raw bytes of a column of an entry, if present.
-  func field(_ entry: Entry, _ column: Int) -> ArraySlice<UInt8>? { field(entry.rangeStart, column) }
+  func field(_ entry: Entry, _ column: Int) -> UnsafeBufferPointer<UInt8>? { field(entry.rangeStart, column) }
 
   /// The record's values as written (empty when absent): for reports and rejects files.
   func strings(_ entry: Entry) -> [String] {
@@ -594,8 +730,9 @@ final class XMLBatch: @unchecked Sendable {
 
   private func withValues<R>(_ body: (UnsafeBufferPointer<StoreValue>, StoreTexts) throws -> R) rethrows -> R
   {
-    try bytes.withUnsafeBufferPointer { bytes in
-      try rows.extra.withUnsafeBufferPointer { extra in
+    do {
+      let bytes = self.bytes
+      return try rows.extra.withUnsafeBufferPointer { extra in
         try rows.values.withUnsafeBufferPointer { values in
           try body(values, StoreTexts(bytes, .init(start: nil, count: 0), extra))
         }
@@ -843,7 +980,7 @@ extension Importer {
   }
 
   func disposition(of entry: XMLBatch.Entry, in batch: XMLBatch) -> XMLDisposition {
-    if let problem = entry.problem { return .refuse(problem) }
+    if let problem = batch.problem(of: entry) { return .refuse(problem) }
     guard entry.kind != .suppliers else { return .store }
     let known = batch.withRow(entry) {
       isKnownSupplier($0.bytes(RecordDecoder.supplierValueIndex(entry.kind)))

@@ -72,6 +72,13 @@ public struct XMLAttributes: RandomAccessCollection {
       name: UnsafeBufferPointer(start: localName, count: strlenOf(localName)), value: value(at: position))
   }
 
+  /// Where the NUL-terminated local name of an attribute lies (see ``XMLNameCache``).
+  @inline(__always)
+  func nameAddress(at position: Int) -> UnsafePointer<UInt8> {
+    precondition(position >= 0 && position < endIndex, "XMLAttributes index out of range")
+    return raw![5 * position]!
+  }
+
   /// The value of an attribute.
   public func value(at position: Int) -> UnsafeBufferPointer<UInt8> {
     precondition(position >= 0 && position < endIndex, "XMLAttributes index out of range")
