@@ -66,12 +66,14 @@ struct PendingRecord {
   /// (this runs for every element of the document).
   var repeated: RepeatedColumn?
 
+  /// 16 bytes, so that records are passed around in registers.
   struct RepeatedColumn {
-    var column: Int
+    var column: Int32
     var earlier: FieldOrigin
     var later: FieldOrigin
     /// The second value, kept in the batch's bytes.
-    var value: Range<Int>
+    var valueStart: Int32
+    var valueEnd: Int32
   }
 
   init(kind: RecordKind, line: Int, in batch: XMLBatch) {
@@ -92,15 +94,18 @@ struct PendingRecord {
       return
     }
     guard repeated == nil else { return }
+    let value = batch.keep(bytes)
     repeated = RepeatedColumn(
-      column: column, earlier: attributeColumns & (1 << UInt64(column)) != 0 ? .attribute : .element,
-      later: origin, value: batch.keep(bytes))
+      column: Int32(column), earlier: attributeColumns & (1 << UInt64(column)) != 0 ? .attribute : .element,
+      later: origin, valueStart: Int32(truncatingIfNeeded: value.lowerBound),
+      valueEnd: Int32(truncatingIfNeeded: value.upperBound))
   }
 
   /// Why the record is refused when a column was given twice.
   func givenTwice(in batch: XMLBatch) -> FieldProblem? {
     guard let repeated else { return nil }
-    let name = Columns.names(kind)[repeated.column]
+    let column = Int(repeated.column)
+    let name = Columns.names(kind)[column]
     let how: String
     switch (repeated.earlier, repeated.later) {
     case (.attribute, .attribute): how = "as two attributes"
@@ -109,9 +114,10 @@ struct PendingRecord {
     }
     let element = CatalogXMLHandler.elementName(kind)
     return FieldProblem(
-      column: name, value: String(decoding: batch.bytes[repeated.value], as: UTF8.self),
+      column: name,
+      value: String(decoding: batch.bytes[Int(repeated.valueStart)..<Int(repeated.valueEnd)], as: UTF8.self),
       reason: "\(name) is given twice in one <\(element)>, \(how)",
-      fix: kind == .suppliers && repeated.column == 0
+      fix: kind == .suppliers && column == 0
         ? "give the supplier's id once: the id attribute, a supplier_id attribute and a <supplier_id> element are the same column"
         : "keep one value of \(name) and remove the other")
   }
@@ -163,10 +169,9 @@ final class CatalogXMLHandler: XMLStreamHandler {
   @exclusivity(unchecked) var nested: [PendingRecord] = []
   @exclusivity(unchecked) var record: PendingRecord?
   @exclusivity(unchecked) var recordNested = false
-  /// Each kind's attribute names, and names of child elements, as columns (-1 for an unknown
-  /// name), by `RecordKind.importOrder`; names of records and of lists, as kinds.
-  let attributeColumns = RecordKind.allCases.map { _ in XMLNameCache() }
-  let elementColumns = RecordKind.allCases.map { _ in XMLNameCache() }
+  /// Each kind's attribute names (the first five, by `RecordKind.importOrder`), then names of
+  /// child elements, as columns (-1 for an unknown name); names of records and of lists, as kinds.
+  private let caches: [XMLNameCache]
   let recordElements = XMLNameCache()
   let listElements = XMLNameCache()
   @exclusivity(unchecked) var unknownNames: [String: Int] = [:]
@@ -219,11 +224,15 @@ final class CatalogXMLHandler: XMLStreamHandler {
   /// The column a child element of this name gives in a record of `kind`, if any.
   @inline(__always)
   private func elementColumn(_ kind: RecordKind, _ name: UnsafeBufferPointer<UInt8>) -> Int? {
-    let column = elementColumns[kind.importOrder].value(ofName: name) { Self.columns(kind).lookup($0) ?? -1 }
+    let column = caches[RecordKind.allCases.count + kind.importOrder].value(ofName: name) {
+      Self.columns(kind).lookup($0) ?? -1
+    }
     return column >= 0 ? column : nil
   }
 
   init(path: String, queue: BoundedQueue<XMLMessage>, batchSize: Int) {
+    let kinds = RecordKind.allCases.count
+    caches = (0..<(2 * kinds)).map { _ in XMLNameCache() }
     self.path = path
     self.queue = queue
     self.batchSize = max(batchSize, 1)
@@ -323,7 +332,7 @@ final class CatalogXMLHandler: XMLStreamHandler {
   {
     let batch = self.batch
     var pending = PendingRecord(kind: kind, line: line, in: batch)
-    let cache = attributeColumns[kind.importOrder]
+    let cache = caches[kind.importOrder]
     for position in attributes.indices {
       let column = cache.value(ofAttribute: position, in: attributes) { name in
         if let column = Self.columns(kind).lookup(name) { return column }

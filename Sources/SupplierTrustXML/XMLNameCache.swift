@@ -11,7 +11,11 @@
 /// time, so a name's address is a good guess at its identity. A guess only: a hit is confirmed by
 /// comparing the name's bytes with the ones remembered, so the cache gives the right answer
 /// whatever the parser does with its memory; the address just says where to look.
-/// Direct-mapped: a name that collides with another is looked up again.
+///
+/// An open-addressing table keyed by address: each distinct address keeps its own slot, so two
+/// names never evict each other (a direct-mapped table did, depending on where the run's memory
+/// happened to lie, and then looked both names up on every use). Past ``capacity`` addresses, or
+/// a few kilobytes of names, nothing more is remembered and names are simply looked up.
 ///
 /// A class with storage of its own, used by one thread: a struct of arrays inside the handler
 /// paid uniqueness checks on every look-up.
@@ -24,10 +28,14 @@ public final class XMLNameCache {
     var start: Int32
   }
 
-  /// 2^7, as the index takes the mixed address's top 7 bits.
-  private static let slotCount = 128
+  /// 2^8 slots, as the index takes the mixed address's top 8 bits; at most three quarters used.
+  private static let slotCount = 256
+  /// How many distinct names are remembered.
+  public static let capacity = 192
+  private static let maximumNameBytes = 16_384
   private let slots: UnsafeMutablePointer<Slot>
-  /// The remembered names' bytes, back to back (they stay: a document has a few dozen names).
+  private var used = 0
+  /// The remembered names' bytes, back to back.
   // One thread uses a cache (see above): no dynamic exclusivity check per look-up.
   @exclusivity(unchecked) private var names: [UInt8] = []
 
@@ -45,8 +53,11 @@ public final class XMLNameCache {
     ofAttribute position: Int, in attributes: XMLAttributes, compute: (UnsafeBufferPointer<UInt8>) -> Int
   ) -> Int {
     let address = attributes.nameAddress(at: position)
-    let slot = slots + Self.index(address)
-    if slot.pointee.address == address, matchesTerminated(address, slot.pointee) { return slot.pointee.value }
+    let slot = find(address)
+    if slot.pointee.address == address, matches(address, slot.pointee), address[Int(slot.pointee.length)] == 0
+    {
+      return slot.pointee.value
+    }
     return remember(UnsafeBufferPointer(start: address, count: strlenOf(address)), in: slot, compute)
   }
 
@@ -58,7 +69,7 @@ public final class XMLNameCache {
     -> Int
   {
     guard let address = name.baseAddress else { return compute(name) }
-    let slot = slots + Self.index(address)
+    let slot = find(address)
     if slot.pointee.address == address, Int(slot.pointee.length) == name.count, matches(address, slot.pointee)
     {
       return slot.pointee.value
@@ -66,12 +77,15 @@ public final class XMLNameCache {
     return remember(name, in: slot, compute)
   }
 
+  /// The slot holding `address`, or the empty one where it would go.
   @inline(__always)
-  private static func index(_ address: UnsafePointer<UInt8>) -> Int {
+  private func find(_ address: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Slot> {
     // Names lie a few bytes apart, so the address is mixed (Fibonacci hashing) before taking the
     // top bits: its low bits alone put neighbouring names in one slot.
     let bits = UInt64(UInt(bitPattern: address))
-    return Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> 57)
+    var index = Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> 56)
+    while let stored = slots[index].address, stored != address { index = (index + 1) & (Self.slotCount - 1) }
+    return slots + index
   }
 
   private func remember(
@@ -79,16 +93,19 @@ public final class XMLNameCache {
     _ compute: (UnsafeBufferPointer<UInt8>) -> Int
   ) -> Int {
     let value = compute(name)
-    // A catalog's names are a few dozen bytes in all; anything larger is just not remembered.
-    guard let start = Int32(exactly: names.count), let length = Int32(exactly: name.count) else {
+    let isNew = slot.pointee.address == nil
+    guard !isNew || used < Self.capacity, names.count + name.count <= Self.maximumNameBytes else {
       return value
     }
+    if isNew { used += 1 }
+    let start = Int32(names.count)
     names.append(contentsOf: name)
-    slot.pointee = Slot(address: name.baseAddress, value: value, length: length, start: start)
+    slot.pointee = Slot(address: name.baseAddress, value: value, length: Int32(name.count), start: start)
     return value
   }
 
-  /// Whether the bytes at `address` are the name remembered in `slot` (its length known).
+  /// Whether the bytes at `address` begin with the name remembered in `slot`. Compared a byte at
+  /// a time: a shorter name differs at its NUL at the latest, so nothing past it is read.
   @inline(__always)
   private func matches(_ address: UnsafePointer<UInt8>, _ slot: Slot) -> Bool {
     guard slot.length > 0 else { return true }
@@ -97,12 +114,5 @@ public final class XMLNameCache {
       for offset in 0..<Int(slot.length) where address[offset] != stored[offset] { return false }
       return true
     }
-  }
-
-  /// Whether the NUL-terminated name at `address` is the one remembered in `slot`. Compared a
-  /// byte at a time: a shorter name differs at its NUL at the latest, so nothing past it is read.
-  @inline(__always)
-  private func matchesTerminated(_ address: UnsafePointer<UInt8>, _ slot: Slot) -> Bool {
-    matches(address, slot) && address[Int(slot.length)] == 0
   }
 }
