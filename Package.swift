@@ -64,7 +64,7 @@ let package = Package(
     ),
     // Stage-by-stage timings of the import path (not part of the product).
     .executableTarget(
-      name: "supplier-trust-bench", dependencies: ["SupplierTrustCSV", "SupplierTrustImport"]),
+      name: "supplier-trust-bench", dependencies: ["SupplierTrustCSV", "SupplierTrustImport", "SupplierTrustModel"]),
     .testTarget(name: "SupplierTrustModelTests", dependencies: ["SupplierTrustModel"]),
     .testTarget(name: "SupplierTrustCSVTests", dependencies: ["SupplierTrustCSV"]),
     .testTarget(name: "SupplierTrustXMLTests", dependencies: ["SupplierTrustXML"], resources: [.copy("Fixtures")]),
