@@ -175,7 +175,8 @@ extension Importer {
                   problem, kind: kind, line: view.line(record), position: position, header: rawHeader,
                   values: isRejectsFile
                     ? view.strings(record).map(Importer.removingFormulaGuard) : view.strings(record),
-                  supplierID: supplierIDs[record], in: run)
+                  supplierID: supplierIDs[record], in: run,
+                  positionOf: { name in header.firstIndex(of: name).map { view.position(record, $0) } })
                 if run.strictStop { return }
               }
             }
@@ -360,13 +361,12 @@ final class CSVDecodingProducer: @unchecked Sendable {
                 field: min(at, count - 1)))
             continue
           }
+          let source = CSVFieldSource(
+            view: view, record: record, columnMap: map, removeFormulaGuards: isRejectsFile)
           do throws(FieldProblem) {
-            try RecordDecoder.decode(
-              kind,
-              CSVFieldSource(
-                view: view, record: record, columnMap: map, removeFormulaGuards: isRejectsFile),
-              into: &rows.row)
+            try RecordDecoder.decode(kind, source, into: &rows.row)
           } catch {
+            let error = error.with(RecordDecoder.problems(kind, source))
             var supplierID: String?
             if kind == .suppliers, map[0] >= 0 {
               supplierID = String(decoding: view.field(record, map[0]), as: UTF8.self)

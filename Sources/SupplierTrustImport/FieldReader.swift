@@ -48,6 +48,32 @@ struct RowBuilder {
 struct FieldReader<Source: FieldSource> {
   let source: Source
   let names: [String]
+  /// Where problems go when every problem of a record is wanted (see
+  /// ``RecordDecoder/problems(_:_:)``); nil when checking, which stops at the first. Unowned
+  /// (the caller keeps it), so that the checking path pays no reference counting for it.
+  unowned(unsafe) var collector: ProblemCollector? = nil
+
+  /// Throws `problem`, found in `column`; or, when collecting, notes it and goes on with
+  /// `fallback`, so that the record's other columns are checked too.
+  @inline(never)
+  func fail<T>(_ problem: FieldProblem, in column: Int, _ fallback: T) throws(FieldProblem) -> T {
+    guard let collector else { throw problem }
+    collector.note(problem, in: column)
+    return fallback
+  }
+
+  /// `value`, or the problem of a required column left empty (see ``fail(_:in:_:)``).
+  func required<T>(_ value: T?, _ column: Int, fallback: T) throws(FieldProblem) -> T {
+    if let value { return value }
+    return try fail(missing(column), in: column, fallback)
+  }
+
+  /// Whether a rule between columns can be judged: when collecting, not if one of them already
+  /// failed (a stand-in value would break the rule for no reason of the user's).
+  func canCompare(_ columns: Int...) -> Bool {
+    guard let collector else { return true }
+    return !columns.contains { collector.hasFailed($0) }
+  }
 
   /// Space, tab, line feed or carriage return: trimmed from both ends of every value, so that a
   /// pretty-printed XML `<country>\n  CN\n</country>` reads like the CSV `CN`.
@@ -99,7 +125,10 @@ struct FieldReader<Source: FieldSource> {
     // One pass for the common case: ASCII with no carriage return.
     if UTF8Check.isASCIIWithoutCR(field.bytes) { return field.value }
     guard UTF8Check.isValid(field.bytes) else {
-      throw problem(column, field.bytes, "\(names[column]) is not valid UTF-8", "save the file as UTF-8")
+      return try fail(
+        problem(column, field.bytes, "\(names[column]) is not valid UTF-8", "save the file as UTF-8"),
+        in: column,
+        .null)
     }
     guard field.bytes.contains(0x0D) else { return field.value }
     return row.made(UTF8Check.replacingLineBreaks(field.bytes))
@@ -107,7 +136,7 @@ struct FieldReader<Source: FieldSource> {
 
   func requiredText(_ column: Int, _ row: inout RowBuilder) throws(FieldProblem) -> StoreValue {
     let value = try text(column, &row)
-    if value.isNull { throw missing(column) }
+    if value.isNull { return try fail(missing(column), in: column, value) }
     return value
   }
 
@@ -115,7 +144,9 @@ struct FieldReader<Source: FieldSource> {
   func string(_ column: Int) throws(FieldProblem) -> String? {
     guard let bytes = raw(column) else { return nil }
     guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw problem(column, bytes, "\(names[column]) is not valid UTF-8", "save the file as UTF-8")
+      return try fail(
+        problem(column, bytes, "\(names[column]) is not valid UTF-8", "save the file as UTF-8"), in: column,
+        nil)
     }
     return text
   }
@@ -123,16 +154,17 @@ struct FieldReader<Source: FieldSource> {
   func identifier(_ column: Int) throws(FieldProblem) -> StoreValue {
     guard let field = located(column) else { return .null }
     guard Identifier.isValid(utf8: field.bytes) else {
-      throw problem(
-        column, field.bytes, "\(names[column]) must be 1 to 64 characters of A-Z a-z 0-9 . _ -",
-        "remove spaces and other characters from the id")
+      return try fail(
+        problem(
+          column, field.bytes, "\(names[column]) must be 1 to 64 characters of A-Z a-z 0-9 . _ -",
+          "remove spaces and other characters from the id"), in: column, .null)
     }
     return field.value
   }
 
   func requiredIdentifier(_ column: Int) throws(FieldProblem) -> StoreValue {
     let value = try identifier(column)
-    if value.isNull { throw missing(column) }
+    if value.isNull { return try fail(missing(column), in: column, value) }
     return value
   }
 
@@ -140,9 +172,10 @@ struct FieldReader<Source: FieldSource> {
   func country(_ column: Int, _ row: inout RowBuilder) throws(FieldProblem) -> StoreValue {
     guard let field = located(column) else { return .null }
     guard let code = Country.code(utf8: field.bytes) else {
-      throw problem(
-        column, field.bytes, "\(names[column]) must be an ISO 3166-1 alpha-2 country code",
-        "use a two-letter code such as CN, VN, IN or TR")
+      return try fail(
+        problem(
+          column, field.bytes, "\(names[column]) must be an ISO 3166-1 alpha-2 country code",
+          "use a two-letter code such as CN, VN, IN or TR"), in: column, .null)
     }
     if field.bytes[0] < 0x61 && field.bytes[1] < 0x61 { return field.value }
     return row.made(code)
@@ -153,9 +186,11 @@ struct FieldReader<Source: FieldSource> {
   {
     guard let bytes = raw(column) else { return nil }
     guard let value = Value(normalizingUTF8: bytes) else {
-      throw problem(
-        column, bytes, "\(names[column]) must be one of \(Value.allowedList)",
-        "use one of the listed values")
+      return try fail(
+        problem(
+          column, bytes, "\(names[column]) must be one of \(Value.allowedList)",
+          "use one of the listed values"),
+        in: column, nil)
     }
     return value
   }
@@ -163,8 +198,9 @@ struct FieldReader<Source: FieldSource> {
   func flag(_ column: Int) throws(FieldProblem) -> Bool? {
     guard let bytes = raw(column) else { return nil }
     guard let value = Flag.parse(utf8: bytes) else {
-      throw problem(
-        column, bytes, "\(names[column]) must be a boolean", "write true/false, yes/no, 1/0 or y/n")
+      return try fail(
+        problem(column, bytes, "\(names[column]) must be a boolean", "write true/false, yes/no, 1/0 or y/n"),
+        in: column, nil)
     }
     return value
   }
@@ -172,9 +208,10 @@ struct FieldReader<Source: FieldSource> {
   func rate(_ column: Int) throws(FieldProblem) -> Double? {
     guard let bytes = raw(column) else { return nil }
     guard let value = Rate.parse(utf8: bytes) else {
-      throw problem(
-        column, bytes, "\(names[column]) must be a rate between 0 and 1 or a percentage up to 100%",
-        "write 0.92 or 92%")
+      return try fail(
+        problem(
+          column, bytes, "\(names[column]) must be a rate between 0 and 1 or a percentage up to 100%",
+          "write 0.92 or 92%"), in: column, nil)
     }
     return value
   }
@@ -182,36 +219,45 @@ struct FieldReader<Source: FieldSource> {
   func money(_ column: Int) throws(FieldProblem) -> Money? {
     guard let bytes = raw(column) else { return nil }
     guard let value = Money(utf8: bytes) ?? Money(utf8: Self.droppingTrailingZeros(bytes, keeping: 2)) else {
-      throw problem(
-        column, bytes, "\(names[column]) must be a plain US-dollar amount",
-        "write digits with at most two decimals and no thousands separators or currency signs, e.g. 25000.00")
+      return try fail(
+        problem(
+          column, bytes, "\(names[column]) must be a plain US-dollar amount",
+          "write digits with at most two decimals and no thousands separators or currency signs, e.g. 25000.00"
+        ),
+        in: column, nil)
     }
     return value
   }
 
   func requiredMoney(_ column: Int) throws(FieldProblem) -> Money {
-    guard let value = try money(column) else { throw missing(column) }
+    guard let value = try money(column) else { return try fail(missing(column), in: column, Money(cents: 0)) }
     return value
   }
 
   func day(_ column: Int) throws(FieldProblem) -> Day? {
     guard let bytes = raw(column) else { return nil }
     guard let value = Day(utf8: bytes) else {
-      throw problem(
-        column, bytes, "\(names[column]) must be a calendar date", "write YYYY-MM-DD, e.g. 2026-09-14")
+      return try fail(
+        problem(
+          column, bytes, "\(names[column]) must be a calendar date", "write YYYY-MM-DD, e.g. 2026-09-14"),
+        in: column, nil)
     }
     return value
   }
 
   func requiredDay(_ column: Int) throws(FieldProblem) -> Day {
-    guard let value = try day(column) else { throw missing(column) }
+    guard let value = try day(column) else {
+      return try fail(missing(column), in: column, Day(daysSinceEpoch: 0))
+    }
     return value
   }
 
   func year(_ column: Int) throws(FieldProblem) -> Int? {
     guard let bytes = raw(column) else { return nil }
     guard bytes.count == 4, let value = Numbers.parseCount(utf8: bytes), value >= 1800, value <= 2100 else {
-      throw problem(column, bytes, "\(names[column]) must be a four-digit year", "write a year such as 2009")
+      return try fail(
+        problem(column, bytes, "\(names[column]) must be a four-digit year", "write a year such as 2009"),
+        in: column, nil)
     }
     return Int(value)
   }
@@ -219,8 +265,11 @@ struct FieldReader<Source: FieldSource> {
   func count(_ column: Int) throws(FieldProblem) -> Int? {
     guard let bytes = raw(column) else { return nil }
     guard let value = Numbers.parseCount(utf8: bytes), value <= Int64(Int32.max) else {
-      throw problem(
-        column, bytes, "\(names[column]) must be a whole number of 0 or more", "write digits only, e.g. 120")
+      return try fail(
+        problem(
+          column, bytes, "\(names[column]) must be a whole number of 0 or more", "write digits only, e.g. 120"
+        ),
+        in: column, nil)
     }
     return Int(value)
   }
@@ -234,21 +283,25 @@ struct FieldReader<Source: FieldSource> {
     var low: String { Self.format(range.lowerBound) }
     var high: String { Self.format(range.upperBound) }
     guard let value = Numbers.parse(utf8: bytes) else {
-      throw problem(
-        column, bytes, "\(names[column]) must be a number between \(low) and \(high)",
-        "write a plain number such as \(high)")
+      return try fail(
+        problem(
+          column, bytes, "\(names[column]) must be a number between \(low) and \(high)",
+          "write a plain number such as \(high)"), in: column, nil)
     }
     guard range.contains(value) else {
-      throw problem(
-        column, bytes, "\(names[column]) must be between \(low) and \(high)",
-        "write a value from \(low) to \(high)")
+      return try fail(
+        problem(
+          column, bytes, "\(names[column]) must be between \(low) and \(high)",
+          "write a value from \(low) to \(high)"),
+        in: column, nil)
     }
     if let decimals, let dot = bytes.firstIndex(of: UInt8(ascii: ".")),
       Self.fractionDigits(bytes, dot: dot, keeping: decimals) > decimals
     {
-      throw problem(
-        column, bytes, "\(names[column]) may have at most \(decimals) decimal\(decimals == 1 ? "" : "s")",
-        "round it, e.g. 4.5")
+      return try fail(
+        problem(
+          column, bytes, "\(names[column]) may have at most \(decimals) decimal\(decimals == 1 ? "" : "s")",
+          "round it, e.g. 4.5"), in: column, nil)
     }
     return value
   }
@@ -274,27 +327,31 @@ struct FieldReader<Source: FieldSource> {
   func requiredNumber(_ column: Int, in range: ClosedRange<Double>, decimals: Int? = nil) throws(FieldProblem)
     -> Double
   {
-    guard let value = try number(column, in: range, decimals: decimals) else { throw missing(column) }
+    guard let value = try number(column, in: range, decimals: decimals) else {
+      return try fail(missing(column), in: column, range.lowerBound)
+    }
     return value
   }
 
   func standard(_ column: Int) throws(FieldProblem) -> String {
-    guard let bytes = raw(column) else { throw missing(column) }
+    guard let bytes = raw(column) else { return try fail(missing(column), in: column, "") }
     guard let value = Standard.normalize(utf8: bytes) else {
-      throw problem(
-        column, bytes, "\(names[column]) is not a recognisable standard name",
-        "write the standard's name, e.g. ISO9001, ISO 9001:2015, CE or RoHS")
+      return try fail(
+        problem(
+          column, bytes, "\(names[column]) is not a recognisable standard name",
+          "write the standard's name, e.g. ISO9001, ISO 9001:2015, CE or RoHS"), in: column, "")
     }
     return value
   }
 
   /// Two columns in the wrong order (an expiry before the issue date, ...).
   func order(_ early: Int, _ earlyValue: Day?, _ late: Int, _ lateValue: Day?) throws(FieldProblem) {
-    guard let earlyValue, let lateValue, lateValue < earlyValue else { return }
-    throw FieldProblem(
-      column: names[late], value: text(of: late) ?? lateValue.description,
-      reason: "\(names[late]) \(lateValue) is before \(names[early]) \(earlyValue)",
-      fix: "correct one of the two dates")
+    guard let earlyValue, let lateValue, lateValue < earlyValue, canCompare(early, late) else { return }
+    try fail(
+      FieldProblem(
+        column: names[late], value: text(of: late) ?? lateValue.description,
+        reason: "\(names[late]) \(lateValue) is before \(names[early]) \(earlyValue)",
+        fix: "correct one of the two dates"), in: late, ())
   }
 
   static func format(_ value: Double) -> String {
@@ -369,4 +426,18 @@ enum UTF8Check {
     }
     return out
   }
+}
+
+/// Every problem of one record, in the order checking meets them, one per column.
+final class ProblemCollector {
+  private(set) var problems: [FieldProblem] = []
+  private var failedColumns: Set<Int> = []
+
+  /// Notes a problem, unless its column already has one (a bad value that is then also missing).
+  func note(_ problem: FieldProblem, in column: Int) {
+    guard failedColumns.insert(column).inserted else { return }
+    problems.append(problem)
+  }
+
+  func hasFailed(_ column: Int) -> Bool { failedColumns.contains(column) }
 }

@@ -12,16 +12,48 @@ public struct Rejection: Codable, Equatable, Sendable {
   /// Line and character column of the offending field itself, when known (CSV).
   public var fieldLine: Int?
   public var fieldColumn: Int?
+  /// The record's other problems (one per column), when it broke more than one rule; absent
+  /// otherwise. The record is counted and listed once, under its first problem.
+  public var otherProblems: [Rejection.Problem]?
+
+  /// One more problem of a rejected record.
+  public struct Problem: Codable, Equatable, Sendable {
+    public var column: String
+    public var value: String
+    public var reason: String
+    public var fix: String
+    public var fieldLine: Int?
+    public var fieldColumn: Int?
+
+    enum CodingKeys: String, CodingKey {
+      case column, value, reason, fix
+      case fieldLine = "field_line"
+      case fieldColumn = "field_column"
+    }
+
+    public init(
+      column: String, value: String, reason: String, fix: String, fieldLine: Int? = nil,
+      fieldColumn: Int? = nil
+    ) {
+      self.column = column
+      self.value = value
+      self.reason = reason
+      self.fix = fix
+      self.fieldLine = fieldLine
+      self.fieldColumn = fieldColumn
+    }
+  }
 
   enum CodingKeys: String, CodingKey {
     case file, line, column, value, reason, fix
     case fieldLine = "field_line"
     case fieldColumn = "field_column"
+    case otherProblems = "other_problems"
   }
 
   public init(
     file: String, line: Int, column: String, value: String, reason: String, fix: String,
-    fieldLine: Int? = nil, fieldColumn: Int? = nil
+    fieldLine: Int? = nil, fieldColumn: Int? = nil, otherProblems: [Rejection.Problem]? = nil
   ) {
     self.file = file
     self.line = line
@@ -31,6 +63,7 @@ public struct Rejection: Codable, Equatable, Sendable {
     self.fix = fix
     self.fieldLine = fieldLine
     self.fieldColumn = fieldColumn
+    self.otherProblems = otherProblems
   }
 
   /// The located message printed on stderr:
@@ -38,7 +71,24 @@ public struct Rejection: Codable, Equatable, Sendable {
   ///     error: rating must be between 1 and 5
   ///      --> datasets/sample/reviews.csv:88:14 (rating = "7")
   ///       = fix: write a value from 1 to 5
+  ///
+  /// A record that broke more rules lists each of the others below, indented:
+  ///
+  ///       = also: review_date must be a calendar date
+  ///         --> datasets/sample/reviews.csv:88:16 (review_date = "2026-13-01")
+  ///         = fix: write YYYY-MM-DD, e.g. 2026-09-14
   public var rendered: String {
+    var text =
+      "error: \(reason.terminalSafe)\n --> \(located(column, value, fieldLine, fieldColumn))\n  = fix: \(fix.terminalSafe)"
+    for other in otherProblems ?? [] {
+      text +=
+        "\n  = also: \(other.reason.terminalSafe)\n    --> \(located(other.column, other.value, other.fieldLine, other.fieldColumn))\n    = fix: \(other.fix.terminalSafe)"
+    }
+    return text
+  }
+
+  /// `file:line:column (column = "value")`, for the record's line or the field's own place.
+  private func located(_ column: String, _ value: String, _ fieldLine: Int?, _ fieldColumn: Int?) -> String {
     let position =
       fieldColumn.map { "\(file):\(fieldLine ?? line):\($0)" } ?? "\(file):\(line)"
     let shown = value.count > 60 ? String(value.prefix(57)) + "..." : value
@@ -49,8 +99,7 @@ public struct Rejection: Codable, Equatable, Sendable {
       (column.isEmpty ? [] : ["\(column.terminalSafe) = \"\(shown.escapedForTerminal)\""])
       + [record].compactMap { $0 }
     let field = parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))"
-    return
-      "error: \(reason.terminalSafe)\n --> \(position.terminalSafe)\(field)\n  = fix: \(fix.terminalSafe)"
+    return "\(position.terminalSafe)\(field)"
   }
 }
 

@@ -411,14 +411,23 @@ public final class Importer {
   /// Records a rejected record: in the report, through `onReject`, and in the rejects file.
   func reject(
     _ problem: FieldProblem, kind: RecordKind, line: Int, position: (line: Int, column: Int)?,
-    header: [String], values: [String], supplierID: String?, in run: FileRun
+    header: [String], values: [String], supplierID: String?, in run: FileRun,
+    positionOf: (String) -> (line: Int, column: Int)? = { _ in nil }
   ) {
     run.note(kind)
     run.rejected[kind, default: 0] += 1
     if kind == .suppliers, let supplierID { rejectedSuppliers[supplierID] = "\(run.path):\(line)" }
+    let others = problem.others.map { other in
+      let place = positionOf(other.column)
+      return Rejection.Problem(
+        column: other.column, value: other.value, reason: other.reason, fix: other.fix,
+        fieldLine: place?.line,
+        fieldColumn: place?.column)
+    }
     let rejection = Rejection(
       file: run.path, line: line, column: problem.column, value: problem.value, reason: problem.reason,
-      fix: problem.fix, fieldLine: position?.line, fieldColumn: position?.column)
+      fix: problem.fix, fieldLine: position?.line, fieldColumn: position?.column,
+      otherProblems: others.isEmpty ? nil : others)
     run.rejects.append(rejection)
     options.onReject?(rejection)
     if options.strict { run.strictStop = true }
@@ -452,7 +461,13 @@ public final class Importer {
         run.rejectWriters[kind] = writer
         report.rejectFiles.append(path)
       }
-      try writer.writeRow([String(rejection.line), rejection.column, rejection.reason] + values)
+      // Every problem of the record, so that it is fixed in one go.
+      let others = rejection.otherProblems ?? []
+      try writer.writeRow(
+        [
+          String(rejection.line), ([rejection.column] + others.map(\.column)).joined(separator: "; "),
+          ([rejection.reason] + others.map(\.reason)).joined(separator: "; "),
+        ] + values)
     } catch {
       report.warnings.append(
         ImportWarning(file: run.path, line: nil, message: "could not write the rejects file: \(error)"))

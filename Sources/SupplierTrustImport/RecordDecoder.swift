@@ -31,16 +31,35 @@ enum RecordDecoder {
   /// The index of the supplier reference among a record's values.
   static func supplierValueIndex(_ kind: RecordKind) -> Int { kind == .suppliers ? 0 : 1 }
 
-  static func decode<S: FieldSource>(_ kind: RecordKind, _ source: S, into row: inout RowBuilder)
-    throws(FieldProblem)
-  {
+  static func decode<S: FieldSource>(
+    _ kind: RecordKind, _ source: S, into row: inout RowBuilder, collector: ProblemCollector? = nil
+  ) throws(FieldProblem) {
     switch kind {
-    case .suppliers: try supplier(FieldReader(source: source, names: Columns.suppliers), &row)
+    case .suppliers:
+      try supplier(FieldReader(source: source, names: Columns.suppliers, collector: collector), &row)
     case .certifications:
-      try certification(FieldReader(source: source, names: Columns.certifications), &row)
-    case .audits: try audit(FieldReader(source: source, names: Columns.audits), &row)
-    case .reviews: try review(FieldReader(source: source, names: Columns.reviews), &row)
-    case .orders: try order(FieldReader(source: source, names: Columns.orders), &row)
+      try certification(
+        FieldReader(source: source, names: Columns.certifications, collector: collector), &row)
+    case .audits: try audit(FieldReader(source: source, names: Columns.audits, collector: collector), &row)
+    case .reviews: try review(FieldReader(source: source, names: Columns.reviews, collector: collector), &row)
+    case .orders: try order(FieldReader(source: source, names: Columns.orders, collector: collector), &row)
+    }
+  }
+
+  /// Every rule a refused record breaks, one per column, in the order checking meets them (the
+  /// first is the one ``decode(_:_:into:collector:)`` throws): so that a user fixes a record once,
+  /// not once per problem. Run only for refused records.
+  static func problems<S: FieldSource>(_ kind: RecordKind, _ source: S) -> [FieldProblem] {
+    let collector = ProblemCollector()
+    var scratch = RowBuilder()
+    return withExtendedLifetime(collector) {
+      do throws(FieldProblem) {
+        try decode(kind, source, into: &scratch, collector: collector)
+      } catch {
+        // Collecting, nothing is thrown; keep what there is should that ever change.
+        return collector.problems + [error]
+      }
+      return collector.problems
     }
   }
 
@@ -48,7 +67,7 @@ enum RecordDecoder {
     let id = try f.requiredIdentifier(0)
     let name = try f.requiredText(1, &row)
     let country = try f.country(2, &row)
-    if country.isNull { throw f.missing(2) }
+    if country.isNull { try f.fail(f.missing(2), in: 2, ()) }
     let region = try f.text(3, &row)
     let businessType = try f.enumeration(4, as: BusinessType.self)
     var categories = try f.text(5, &row)
@@ -156,10 +175,10 @@ enum RecordDecoder {
   static func audit<S>(_ f: FieldReader<S>, _ row: inout RowBuilder) throws(FieldProblem) {
     let id = try f.requiredIdentifier(0)
     let supplierID = try f.requiredIdentifier(1)
-    guard let kind = try f.enumeration(2, as: AuditKind.self) else { throw f.missing(2) }
+    let kind = try f.required(f.enumeration(2, as: AuditKind.self), 2, fallback: .factoryAudit)
     let auditor = try f.text(3, &row)
     let date = try f.requiredDay(4)
-    guard let result = try f.enumeration(5, as: AuditResult.self) else { throw f.missing(5) }
+    let result = try f.required(f.enumeration(5, as: AuditResult.self), 5, fallback: .pass)
     let score = try f.number(6, in: 0...100)
     let major = try f.count(7)
     let minor = try f.count(8)
@@ -224,19 +243,21 @@ enum RecordDecoder {
     try f.order(7, shipped, 8, delivered)
     try f.order(2, date, 11, opened)
     try f.order(11, opened, 12, closed)
-    if let refund, refund > amount {
-      throw FieldProblem(
-        column: "refund_usd", value: f.text(of: 13) ?? refund.description,
-        reason: "refund_usd \(refund) is more than amount_usd \(amount)",
-        fix: "correct the refund or the amount")
+    if let refund, refund > amount, f.canCompare(13, 3) {
+      try f.fail(
+        FieldProblem(
+          column: "refund_usd", value: f.text(of: 13) ?? refund.description,
+          reason: "refund_usd \(refund) is more than amount_usd \(amount)",
+          fix: "correct the refund or the amount"), in: 13, ())
     }
-    if dispute == nil || dispute == DisputeStatus.none, opened != nil {
-      throw FieldProblem(
-        column: "dispute", value: dispute?.rawValue ?? "",
-        reason: "dispute_opened_on is set but dispute says there is none",
-        fix:
-          "set dispute to open, refunded, partially_refunded, rejected or withdrawn, or clear dispute_opened_on"
-      )
+    if dispute == nil || dispute == DisputeStatus.none, opened != nil, f.canCompare(10, 11) {
+      try f.fail(
+        FieldProblem(
+          column: "dispute", value: dispute?.rawValue ?? "",
+          reason: "dispute_opened_on is set but dispute says there is none",
+          fix:
+            "set dispute to open, refunded, partially_refunded, rejected or withdrawn, or clear dispute_opened_on"
+        ), in: 10, ())
     }
     func day(_ value: Day?) -> StoreValue { .integer(value.map { Int($0.daysSinceEpoch) }) }
     row.values.append(id)

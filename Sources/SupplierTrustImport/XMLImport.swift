@@ -696,7 +696,7 @@ final class XMLBatch: @unchecked Sendable {
         entries[index].valueStart = valueStart
       } catch {
         entries[index].valueStart = -1
-        entries[index].problemIndex = keep(error)
+        entries[index].problemIndex = keep(error.with(RecordDecoder.problems(kind, source)))
       }
     }
   }

@@ -1,0 +1,109 @@
+import Foundation
+import SupplierTrustModel
+import SupplierTrustStore
+import Testing
+
+@testable import SupplierTrustImport
+
+/// A record that breaks several rules is reported once, under its first problem, with the others
+/// beside it (column, value, reason, fix and place), so that it is fixed in one go.
+@Suite struct AllProblemsTests {
+  @Test func everyProblemOfACSVRecordIsReportedWithItsPlace() throws {
+    try withTempDir { dir in
+      var options = ImportOptions()
+      options.rejectsDirectory = dir.file("rejects")
+      let (report, store, path) = try importWithSuppliers(
+        dir, "reviews.csv",
+        "review_id,supplier_id,rating,review_date,verified_purchase\nR-1,SUP-A,7,2026-13-01,maybe\nR 2,SUP-A,5,2026-01-01,yes\n",
+        options: options)
+      #expect(report.rejects.count == 2)
+      let first = try #require(report.rejects.first)
+      // The first problem is the one checking always reported.
+      #expect(first.column == "rating")
+      #expect(first.reason == "rating must be between 1 and 5")
+      #expect(
+        first.otherProblems == [
+          Rejection.Problem(
+            column: "review_date", value: "2026-13-01", reason: "review_date must be a calendar date",
+            fix: "write YYYY-MM-DD, e.g. 2026-09-14", fieldLine: 2, fieldColumn: 13),
+          Rejection.Problem(
+            column: "verified_purchase", value: "maybe", reason: "verified_purchase must be a boolean",
+            fix: "write true/false, yes/no, 1/0 or y/n", fieldLine: 2, fieldColumn: 24),
+        ])
+      #expect(
+        first.rendered == """
+          error: rating must be between 1 and 5
+           --> \(path):2:11 (rating = "7")
+            = fix: write a value from 1 to 5
+            = also: review_date must be a calendar date
+              --> \(path):2:13 (review_date = "2026-13-01")
+              = fix: write YYYY-MM-DD, e.g. 2026-09-14
+            = also: verified_purchase must be a boolean
+              --> \(path):2:24 (verified_purchase = "maybe")
+              = fix: write true/false, yes/no, 1/0 or y/n
+          """)
+      // A record with one problem has no list at all (the JSON key is left out).
+      #expect(report.rejects.last?.otherProblems == nil)
+      let json = String(decoding: try JSONEncoder().encode(report.rejects.last!), as: UTF8.self)
+      #expect(!json.contains("other_problems"))
+      // The rejects file names every column and reason of the record.
+      let rows = try readCSV(dir.file("rejects/reviews.rejects.csv"))
+      #expect(
+        rows[1].prefix(3) == [
+          "2", "rating; review_date; verified_purchase",
+          "rating must be between 1 and 5; review_date must be a calendar date; verified_purchase must be a boolean",
+        ])
+      #expect(rows[2].prefix(2) == ["3", "review_id"])
+      #expect(try store.counts()[.reviews] == 0)
+    }
+  }
+
+  /// A rule between two columns is not judged when one of them is already wrong: the stand-in
+  /// value would break it for no fault of the user's.
+  @Test func rulesBetweenColumnsSkipAColumnAlreadyWrong() throws {
+    try withTempDir { dir in
+      let header =
+        "order_id,supplier_id,order_date,amount_usd,shipped_date,delivered_date,dispute,dispute_opened_on,refund_usd"
+      let (report, _, _) = try importWithSuppliers(
+        dir, "orders.csv",
+        """
+        \(header)
+        O-1,SUP-A,2026-01-10,12.345,2026-01-05,2026-01-01,none,2026-02-01,99999
+        O-2,SUP-A,2026-01-10,100,2026-01-05,2026-01-20,none,,
+
+        """)
+      #expect(report.rejects.count == 2)
+      let first = try #require(report.rejects.first)
+      #expect(first.column == "amount_usd")
+      // Shipped before ordered; delivered before shipped is then not judged (shipped is wrong);
+      // the refund against a bad amount is not judged; the dispute rule is.
+      #expect(first.otherProblems?.map(\.column) == ["shipped_date", "dispute"])
+      #expect(first.otherProblems?.first?.reason == "shipped_date 2026-01-05 is before order_date 2026-01-10")
+      // One problem only: no list.
+      #expect(report.rejects.last?.column == "shipped_date")
+      #expect(report.rejects.last?.otherProblems == nil)
+    }
+  }
+
+  @Test func everyProblemOfAnXMLRecordIsReported() throws {
+    try withTempDir { dir in
+      let path = try dir.write(
+        "catalog.xml",
+        """
+        <supplierCatalog>
+          <supplier id="SUP-1"><name>One</name><country>China</country><employees>many</employees></supplier>
+        </supplierCatalog>
+        """)
+      let report = try importing([path], into: try Store(path: ":memory:"))
+      let reject = try #require(report.rejects.first)
+      #expect(reject.line == 2)
+      #expect(reject.column == "country")
+      #expect(
+        reject.otherProblems == [
+          Rejection.Problem(
+            column: "employees", value: "many", reason: "employees must be a whole number of 0 or more",
+            fix: "write digits only, e.g. 120")
+        ])
+    }
+  }
+}
