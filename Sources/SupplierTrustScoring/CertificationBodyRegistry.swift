@@ -137,7 +137,8 @@ public struct CertificationBodyRegistry: Sendable {
     }
   }
 
-  private static let bodySuffixes = NameKey.companyForms.union(NameKey.businessWords)
+  private static let bodySuffixes = NameKey.companyForms.union(NameKey.businessWords).union(
+    NameKey.placeWords)
 
   private func resolve(
     _ name: String, in table: [String: Entry], dropping suffixes: Set<String>, accepts: (Entry) -> Bool
@@ -335,7 +336,22 @@ enum NameKey {
   /// Group"). Not dropped for accreditation bodies: no accreditation body is called "UKAS Certification",
   /// so such a name is an imitation, not a spelling.
   static let businessWords: Set<String> = [
-    "group", "certification", "certifications", "cert", "service", "services",
+    "group", "certification", "certifications", "cert", "service", "services", "testing", "inspection",
+    "technical", "standards", "and",
+  ]
+
+  /// Places a certification body's local company adds to its name ("SGS Hong Kong Ltd", "TÜV SÜD
+  /// Asia", "Intertek Testing Services Shenzhen"): dropped from the end like company forms, for
+  /// certification bodies only. "International", "Global" and "Worldwide" are not places here:
+  /// look-alike bodies favour them.
+  static let placeWords: Set<String> = [
+    "china", "prc", "hong", "kong", "hongkong", "hk", "macau", "taiwan", "asia", "pacific", "apac", "east",
+    "south", "north", "west", "southeast", "beijing", "shanghai", "shenzhen", "guangzhou", "guangdong",
+    "ningbo", "hangzhou", "zhejiang", "jiangsu", "suzhou", "xiamen", "fujian", "qingdao", "tianjin",
+    "dongguan",
+    "foshan", "wuhan", "chengdu", "vietnam", "india", "indonesia", "thailand", "malaysia", "singapore",
+    "philippines", "korea", "japan", "bangladesh", "pakistan", "turkey", "turkiye", "germany", "deutschland",
+    "uk", "usa", "us", "america", "americas", "europe", "mexico", "brazil",
   ]
 
   /// The keys a listed name is filed under: its fold, plus the fold with umlauts written out (ü as ue),
