@@ -49,7 +49,8 @@ public enum PolicyDocumentation {
       (no verified purchase reviewed at another supplier; any review of another supplier when the \
       catalog states no verification) and `unverified_share` not verified, whose reviews look coordinated: `near_identical_share` of \
       them in one group of near-identical texts, or `uniform_rating_share` giving the same star \
-      rating. A window of new (or unnamed) reviewers' mostly verified purchases (orders can be \
+      rating in a rush (`pace_factor` times the reviews the supplier's other days give such a \
+      window). A window of new (or unnamed) reviewers' mostly verified purchases (orders can be \
       bought to post reviews) is a burst when it shows both: `near_identical_share` of it \
       near-identical templates of at least `template_min_words` words, each repeated at least \
       three times, and `uniform_rating_share` of its ratings within one star. A \

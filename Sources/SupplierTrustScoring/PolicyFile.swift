@@ -385,6 +385,10 @@ extension PolicyFile {
       "burst.uniform_rating_share", \.burst.uniformRatingShare, 0...1,
       "Campaigns often post no text or rotate templates; 80% of a window's new, unverified reviews giving the same star rating is coordination too, while a genuine rush of buyers gives mixed ratings."
     ),
+    .number(
+      "burst.pace_factor", \.burst.paceFactor, 0...1000,
+      "Uniform ratings alone (no shared texts) mark a window only when it holds three times the reviews the supplier's own pace on its other days gives such a window: a steady flow of new buyers, half of them giving five stars, has some week with eight five-star reviews in ten by chance, while a campaign is a rush. 0 turns this off."
+    ),
     .integer(
       "burst.shingle_size", \.burst.shingleSize, 1...10,
       "Three-word shingles tell templated texts from texts that merely share common words."),

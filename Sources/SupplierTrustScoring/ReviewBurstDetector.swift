@@ -38,6 +38,8 @@ public struct BurstPolicy: Sendable, Equatable {
   public static let defaultSignatureSize = 64
   /// Default of ``templateMinimumWords``.
   public static let defaultTemplateMinimumWords = 4
+  /// Default of ``paceFactor``.
+  public static let defaultPaceFactor = 3.0
 
   /// The longest span, in calendar days, that one window of a burst may cover (first and last
   /// day included). Campaigns are delivered within days; a week leaves room for a slow one.
@@ -78,6 +80,16 @@ public struct BurstPolicy: Sendable, Equatable {
   /// who write "good" or "great product" agree by chance; a rush of them gives varied texts or
   /// mixed ratings.
   public var templateMinimumWords: Int
+  /// How many times the supplier's own pace a window must reach for uniform ratings alone (with
+  /// no shared texts) to mark it.
+  ///
+  /// A supplier reviewed a dozen times a week by new, often unverified buyers, half of them
+  /// giving five stars, has some week with eight five-star reviews out of ten by chance: scanned
+  /// over a year, such a coincidence turned up and flagged a steady, genuine flow (a black-box
+  /// review's case). A campaign is a rush: it holds several times the reviews the supplier's
+  /// other days give a window of its length. Shared texts are no coincidence and need no rush.
+  /// 0 turns the condition off.
+  public var paceFactor: Double
 
   /// The documented defaults.
   public static let `default` = BurstPolicy()
@@ -92,7 +104,8 @@ public struct BurstPolicy: Sendable, Equatable {
     uniformRatingShare: Double = BurstPolicy.defaultUniformRatingShare,
     shingleSize: Int = BurstPolicy.defaultShingleSize,
     signatureSize: Int = BurstPolicy.defaultSignatureSize,
-    templateMinimumWords: Int = BurstPolicy.defaultTemplateMinimumWords
+    templateMinimumWords: Int = BurstPolicy.defaultTemplateMinimumWords,
+    paceFactor: Double = BurstPolicy.defaultPaceFactor
   ) {
     self.windowDays = windowDays
     self.minimumReviews = minimumReviews
@@ -104,6 +117,7 @@ public struct BurstPolicy: Sendable, Equatable {
     self.shingleSize = shingleSize
     self.signatureSize = signatureSize
     self.templateMinimumWords = templateMinimumWords
+    self.paceFactor = paceFactor
   }
 }
 
@@ -345,14 +359,28 @@ public struct ReviewBurstDetector: Sendable {
       }
       return BurstWindow(window: window, marked: marked)
     }
-    // Uniform ratings alone show coordination only beside both account signals.
-    guard reviewersGiven && verificationGiven else { return nil }
+    // Uniform ratings alone show coordination only beside both account signals, and in a rush.
+    guard reviewersGiven && verificationGiven, outpacesHistory(window, timeline) else { return nil }
     let (star, count) = Self.commonestStar(positions.map { reviews[timeline.order[$0]].rating })
     guard share(count, of: positions.count) >= policy.uniformRatingShare else { return nil }
     for position in positions where Self.star(reviews[timeline.order[position]].rating) == star {
       mark(position)
     }
     return BurstWindow(window: window, marked: marked)
+  }
+
+  /// Whether `window` holds at least ``BurstPolicy/paceFactor`` times the reviews that the
+  /// supplier's pace on the other days of its history (first review to last) gives a window of
+  /// its length. A window with no other reviews, or no other days, beside it always does.
+  private func outpacesHistory(_ window: DayWindow, _ timeline: Timeline) -> Bool {
+    guard policy.paceFactor > 0 else { return true }
+    let inside = timeline.count(window)
+    let outside = timeline.dayStart[timeline.dayCount] - inside
+    let length = timeline.span(window.first, window.last)
+    let otherDays = timeline.span(0, timeline.dayCount - 1) - length
+    guard outside > 0, otherDays > 0 else { return true }
+    let expected = Double(outside) / Double(otherDays) * Double(length)
+    return Double(inside) >= policy.paceFactor * expected
   }
 
   /// The most reviews that two neighbouring star ratings (5 and 4, say) account for, from counts

@@ -39,6 +39,54 @@ import Testing
     #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
   }
 
+  /// A steady flow of new buyers (about twelve a week for a year, half unverified, half five
+  /// stars, each writing their own text) has a week with eight five-star reviews in ten. That is
+  /// chance at this pace, not a campaign (a black-box review's false positive); a rush of thirty
+  /// bare five-star reviews in three days at the same supplier still is one.
+  @Test func aChanceRunOfFiveStarsInASteadyFlowIsNotABurst() throws {
+    var reviews: [Review] = []
+    var reviewers: [String: Int] = [:]
+    func add(_ date: Day, _ rating: Double, verified: Bool, text: String?) {
+      let number = reviews.count
+      var review = Review(id: "R\(number)", supplierID: "SUP-T", rating: rating, date: date)
+      review.reviewerID = "NEW\(number)"
+      review.verifiedPurchase = verified
+      review.text = text
+      reviewers["NEW\(number)"] = 1
+      reviews.append(review)
+    }
+    let start = day("2025-11-24")
+    for week in 0..<52 where week != 12 {
+      // Twelve a week, two a weekday at most: ratings 5, 4, 5, 3, 5, 2, ... (half five-star).
+      for k in 0..<12 {
+        add(
+          start.adding(days: week * 7 + k % 6), k % 2 == 0 ? 5 : Double(2 + k % 3), verified: k % 2 == 1,
+          text: "own words \(week) \(k) about order \(week * 12 + k)")
+      }
+    }
+    // Week 12: ten reviews in six days, eight five-star, six unverified.
+    for k in 0..<10 {
+      add(
+        start.adding(days: 12 * 7 + k % 6), k < 8 ? 5 : 3, verified: k >= 6,
+        text: "entirely different words \(k) on parcel \(k * 7)")
+    }
+    let detector = ReviewBurstDetector()
+    #expect(detector.detect(reviews, reviewCount: { reviewers[$0] ?? 1 }).isEmpty)
+    // Without the pace condition the chance week was a burst.
+    var paceless = BurstPolicy()
+    paceless.paceFactor = 0
+    #expect(
+      !ReviewBurstDetector(policy: paceless).detect(reviews, reviewCount: { reviewers[$0] ?? 1 }).isEmpty)
+    // A rush of thirty bare five-star reviews in three days is a campaign at this supplier too.
+    let campaignStart = day("2026-08-03")
+    let campaign = reviews.count..<(reviews.count + 30)
+    for k in 0..<30 { add(campaignStart.adding(days: k % 3), 5, verified: false, text: nil) }
+    let bursts = detector.detect(reviews, reviewCount: { reviewers[$0] ?? 1 })
+    #expect(bursts.count == 1)
+    let burst = try #require(bursts.first)
+    #expect(Set(campaign).isSubset(of: burst.reviewIndices), "\(burst.detail)")
+  }
+
   @Test func campaignTextsFromEstablishedVerifiedReviewersAreNotABurst() {
     var scenario = Scenario(seed: 3)
     scenario.addCampaign(start: day("2026-03-02"), days: 3, count: 40, verified: 36, established: true)
@@ -766,9 +814,18 @@ private struct ReferenceBurstModel {
         } else if Double(top.size) / Double(inside.count) >= policy.nearIdenticalShare {
           marked = inside.filter { textOf[$0].map { top.groups.contains(group[$0]!) } ?? false }
         } else {
-          // Or the same star rating: the commonest, the higher on a tie.
+          // Or the same star rating: the commonest, the higher on a tie; in a rush, against the
+          // pace of the supplier's other days (first review to last).
           let (best, count) = commonestStar(inside)
           guard Double(count) / Double(inside.count) >= policy.uniformRatingShare else { continue }
+          let length = window.0.days(until: window.1) + 1
+          let otherDays = days.first!.days(until: days.last!) + 1 - length
+          let outside = reviews.count - inside.count
+          if policy.paceFactor > 0, outside > 0, otherDays > 0,
+            Double(inside.count) < policy.paceFactor * Double(outside) / Double(otherDays) * Double(length)
+          {
+            continue
+          }
           marked = inside.filter { star($0) == best }
         }
         qualifying.append((window, marked.map { reviews[$0].date }))
