@@ -117,8 +117,11 @@ public struct DeliverySummary: Sendable, Equatable {
 public struct SupplierAssessment: Sendable {
   public var supplier: Supplier
   public var evidence: Evidence
-  /// 0...100, or nil when there is no evidence at all.
+  /// 0...100, or nil when there is no evidence at all. Shown to one decimal.
   public var score: Double?
+  /// The score before rounding: what ranking orders by, so that of two suppliers shown with the
+  /// same score the one with the better evidence still comes first.
+  public var exactScore: Double?
   public var grade: String
   public var standing: Standing
   /// 0...1, growing with the amount and recency of evidence.

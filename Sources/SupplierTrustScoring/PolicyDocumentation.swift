@@ -72,7 +72,8 @@ public enum PolicyDocumentation {
       `unrecognised_penalty` for each management-system certificate from an unrecognised body, and \
       `lapsed_penalty` × relevance for each lapsed certificate no renewal replaces: a valid \
       certificate never lowers the component, and a problem always does.
-      - **audits**: each audit's verdict (pass, conditional, fail values, minus finding penalties, \
+      - **audits**: each audit's verdict (pass, conditional, fail values, minus finding penalties \
+      and `score_shortfall_penalty` per point its stated score falls short of 100, \
       times `unrecognised_auditor_factor` when the auditor is not a recognised body) fades toward a \
       neutral 0.5 with `half_life_days`. The latest audit's moves the component from 0.5; the mean \
       of the earlier audits' moves adds `earlier_audits_weight` of itself.

@@ -478,6 +478,10 @@ extension PolicyFile {
       "audits.minor_finding_penalty", \.audits.minorFindingPenalty, 0...1,
       "Minor findings are routine; each takes one point."),
     .number(
+      "audits.score_shortfall_penalty", \.audits.scoreShortfallPenalty, 0...0.01,
+      "An audit's stated score counts too: each point short of 100 takes 0.2 points off its value, so a pass at 80 is worth a little less than a pass at 95 (findings usually explain the gap, and are counted besides)."
+    ),
+    .number(
       "audits.unrecognised_auditor_factor", \.audits.unrecognisedAuditorFactor, 0...1,
       "A verdict from an auditor nobody recognises keeps 60% of its weight."),
     .number(

@@ -457,7 +457,9 @@ public struct Scorer: Sendable {
         DispatchQueue.concurrentPerform(iterations: max(1, chunks)) { [quiet] chunk in
           for i in (chunk * stride)..<min(work.count, (chunk + 1) * stride) {
             finish(&output.buffer[i], evidence: work[i], context: context, quiet: quiet)
-            keyOutput.buffer[i] = (output.buffer[i].score ?? -1, output.buffer[i].confidence)
+            keyOutput.buffer[i] = (
+              output.buffer[i].exactScore ?? output.buffer[i].score ?? -1, output.buffer[i].confidence
+            )
           }
         }
       }
@@ -660,9 +662,10 @@ public struct Scorer: Sendable {
     return Double(verified) > limit ? verified : nil
   }
 
-  /// Best first: higher score, then higher confidence, then supplier id; unscored last.
+  /// Best first: higher score (before rounding), then higher confidence, then supplier id;
+  /// unscored last.
   public static func rankOrder(_ a: SupplierAssessment, _ b: SupplierAssessment) -> Bool {
-    switch (a.score, b.score) {
+    switch (a.exactScore ?? a.score, b.exactScore ?? b.score) {
     case (let x?, let y?) where x != y: return x > y
     case (.some, nil): return true
     case (nil, .some): return false
@@ -869,8 +872,9 @@ public struct Scorer: Sendable {
   ) {
     let values = result.components.all.map(\.value)
     let shares = result.evidenceShares.all.map { $0.value ?? 0 }
-    let (score, confidence, weightSum) = combine(values, shares, imputed: context.imputed)
+    let (score, exact, confidence, weightSum) = combine(values, shares, imputed: context.imputed)
     result.score = score
+    result.exactScore = exact
     result.confidence = confidence
     result.interval = score.map { s -> ClosedRange<Double> in
       let half = policy.confidence.intervalAtZero * (1 - confidence)
@@ -924,7 +928,10 @@ public struct Scorer: Sendable {
 
   /// Score (0...100, one decimal), confidence (two decimals) and the weight of the components
   /// that have evidence, from the five component values and evidence shares.
-  func combine(_ values: [Double?], _ shares: [Double], imputed: [Double?]) -> (Double?, Double, Double) {
+  /// The score (rounded to one decimal, and as computed), the confidence and the weight summed.
+  func combine(_ values: [Double?], _ shares: [Double], imputed: [Double?])
+    -> (score: Double?, exact: Double?, confidence: Double, weightSum: Double)
+  {
     // Loops over the five components rather than zips and maps: this runs for every supplier.
     let weights = componentWeights
     var score: Double?
@@ -932,7 +939,7 @@ public struct Scorer: Sendable {
     var total = 0.0
     var weakest = Double.infinity
     // No evidence at all stays unrated: the catalog's averages are not evidence about anyone.
-    guard values.contains(where: { $0 != nil }) else { return (nil, 0, 0) }
+    guard values.contains(where: { $0 != nil }) else { return (nil, nil, 0, 0) }
     for i in weights.indices where weights[i] > 0 {
       if let v = values[i] ?? imputed[i] {
         weightSum += weights[i]
@@ -947,6 +954,7 @@ public struct Scorer: Sendable {
       case .weakestLink: score = 100 * weakest
       }
     }
+    let exact = score
     score = score.map { ($0 * 10).rounded() / 10 }
     var allWeights = 0.0
     var evidenceSum = 0.0
@@ -955,7 +963,7 @@ public struct Scorer: Sendable {
       evidenceSum += weights[i] * shares[i]
     }
     let confidence = allWeights > 0 ? (evidenceSum / allWeights * 100).rounded() / 100 : 0
-    return (score, confidence, weightSum)
+    return (score, exact, confidence, weightSum)
   }
 
   struct Part<Summary> {
@@ -1526,7 +1534,7 @@ public struct Scorer: Sendable {
       }
       verdict -=
         Double(a.majorFindings ?? 0) * p.majorFindingPenalty + Double(a.minorFindings ?? 0)
-        * p.minorFindingPenalty
+        * p.minorFindingPenalty + (a.score.map { 100 - min(100, $0) } ?? 0) * p.scoreShortfallPenalty
       verdict = min(1, max(0, verdict))
       let recognised =
         a.auditor.map { (context.bodies.auditor[$0] ?? registry.auditor($0)).isRecognised } ?? false

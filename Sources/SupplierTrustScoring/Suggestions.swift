@@ -12,7 +12,7 @@ extension Scorer {
       var c = shares
       v[index] = part.value
       c[index] = part.share
-      guard let before = result.score, let after = combine(v, c, imputed: context.imputed).0 else {
+      guard let before = result.score, let after = combine(v, c, imputed: context.imputed).score else {
         return nil
       }
       return after - before
@@ -92,7 +92,7 @@ extension Scorer {
         c[0] = weight / (weight + policy.confidence.reviewsHalf)
         var v = values
         if v[0] == nil { v[0] = 0.5 }
-        let confidence = combine(v, c, imputed: context.imputed).1
+        let confidence = combine(v, c, imputed: context.imputed).confidence
         if confidence >= result.confidence + 0.1 || (result.confidence < 0.8 && confidence >= 0.8) || n == 320
         {
           if confidence > result.confidence {

@@ -52,7 +52,7 @@ struct TestCatalog {
   mutating func audit(
     _ supplier: String, result: AuditResult = .pass, daysAgo: Int = 100, auditor: String? = "SGS",
     major: Int? = 0,
-    minor: Int? = 0
+    minor: Int? = 0, score: Double? = nil
   ) {
     var a = Audit(
       id: "A-\(catalog.audits.count + 1)", supplierID: supplier, kind: .factoryAudit,
@@ -61,6 +61,7 @@ struct TestCatalog {
     a.auditor = auditor
     a.majorFindings = major
     a.minorFindings = minor
+    a.score = score
     catalog.audits.append(Sourced(a, source: Self.here))
   }
 

@@ -50,6 +50,30 @@ import Testing
     #expect((b.score ?? -1) > (w.score ?? -1), "\(better) \(b.score ?? -1) vs \(worse) \(w.score ?? -1)")
   }
 
+  /// A passed audit scored 95 beats one scored 80 (a black-box review found them tied).
+  @Test func aHigherAuditScoreRanksHigher() {
+    var t = Self.background()
+    Self.add("SCORE-95", to: &t, audit: false)
+    Self.add("SCORE-80", to: &t, audit: false)
+    t.audit("SCORE-95", daysAgo: 150, score: 95)
+    t.audit("SCORE-80", daysAgo: 150, score: 80)
+    Self.expectBetter(t, "SCORE-95", than: "SCORE-80")
+  }
+
+  /// Two suppliers whose scores round to the same tenth are still ranked by the evidence: a
+  /// platform rating of 4.9 above 4.8, whatever their ids (a black-box review found the worse
+  /// first, by id).
+  @Test func aTieOfShownScoresIsRankedByTheScoreBeforeRounding() throws {
+    var t = Self.background()
+    Self.add("A-WORSE", to: &t) { $0.platformRating = 4.8 }
+    Self.add("B-BETTER", to: &t) { $0.platformRating = 4.9 }
+    let run = t.score(suggests: false)
+    let better = try #require(run.suppliers.firstIndex { $0.supplier.id == "B-BETTER" })
+    let worse = try #require(run.suppliers.firstIndex { $0.supplier.id == "A-WORSE" })
+    #expect(run.suppliers[better].score == run.suppliers[worse].score, "the shown scores tie")
+    #expect(better < worse)
+  }
+
   @Test func noReviewsRankAboveSixtyVerifiedAtThreePointFourInACatalogRatedFourPointThree() {
     var t = Self.background()
     Self.add("NONE", to: &t, reviews: false)
