@@ -65,7 +65,7 @@ public enum EligibilityOutput {
       }
       if let d = o.dispute, d.status == .open { notes.append("dispute: \(d.stage)") }
       table.row([
-        (o.orderID, nil), (o.supplierID, nil), (o.amount.wholeDollars, nil),
+        (o.orderID, nil), (o.supplierID, nil), (o.amount.displayed, nil),
         (o.protected ? "yes" : "no", o.protected ? "32" : "31"),
         (notes.isEmpty ? "–" : notes.joined(separator: "; "), nil),
       ])
@@ -94,7 +94,7 @@ public enum EligibilityOutput {
       let dispute = o.dispute.map { "\($0.status.rawValue): \($0.stage)" } ?? ""
       let cells = [
         "`\(ScoreOutput.markdownCode(o.orderID))`", "`\(ScoreOutput.markdownCode(o.supplierID))`",
-        o.amount.wholeDollars, o.protected ? "yes" : "**no**", o.coveredAmount.wholeDollars,
+        o.amount.displayed, o.protected ? "yes" : "**no**", o.coveredAmount.displayed,
         ScoreOutput.markdownText(o.reasons.joined(separator: "; ")),
         ScoreOutput.markdownText(claims.joined(separator: "; ")), ScoreOutput.markdownText(dispute),
       ]

@@ -161,7 +161,7 @@ struct HTMLReportRenderer {
     fact(
       "Order criteria", list.criteria.isEmpty ? "none: every supplier" : list.criteria.joined(separator: "; ")
     )
-    if let amount = input.orderAmount { fact("Order amount", amount.wholeDollars + " (US dollars)") }
+    if let amount = input.orderAmount { fact("Order amount", amount.displayed + " (US dollars)") }
     w.element("dt", text: "Policy")
     w.open("dd")
     w.text(policy.name + " ")

@@ -336,7 +336,7 @@ extension HTMLReportRenderer {
     fact("Dispute rate", d.disputeRate.map(Self.percent) ?? (d.orders == 0 ? "no orders" : "not stated"))
     fact(
       "Refunded to you",
-      d.refundedUSD > 0 ? Money(cents: Int64((d.refundedUSD * 100).rounded())).wholeDollars : "nothing")
+      d.refundedUSD > 0 ? Money(cents: Int64((d.refundedUSD * 100).rounded())).displayed : "nothing")
     w.close("dl")
   }
 
@@ -348,7 +348,7 @@ extension HTMLReportRenderer {
     case true?:
       text = "Takes part in Trade Assurance"
       text +=
-        supplier.tradeAssuranceLimit.map { ", covering orders up to \($0.wholeDollars)." }
+        supplier.tradeAssuranceLimit.map { ", covering orders up to \($0.displayed)." }
         ?? "; the limit is not stated."
     case false?: text = "Does not take part in Trade Assurance: an order is not protected by the platform."
     case nil: text = "Whether the supplier takes part in Trade Assurance is not known."
@@ -357,10 +357,10 @@ extension HTMLReportRenderer {
       if supplier.tradeAssurance == true, let limit = supplier.tradeAssuranceLimit {
         text +=
           limit >= amount
-          ? " It covers this order of \(amount.wholeDollars) in full."
-          : " It does not cover this order of \(amount.wholeDollars) in full."
+          ? " It covers this order of \(amount.displayed) in full."
+          : " It does not cover this order of \(amount.displayed) in full."
       } else {
-        text += " It cannot be shown to cover this order of \(amount.wholeDollars)."
+        text += " It cannot be shown to cover this order of \(amount.displayed)."
       }
     }
     w.element("p", text: text)
@@ -382,11 +382,11 @@ extension HTMLReportRenderer {
       w.text(order.orderID)
       w.element("span", ["class": "ev"], text: " " + order.evidence.location)
       w.close("th")
-      w.element("td", ["class": "num"], text: order.amount.wholeDollars)
+      w.element("td", ["class": "num"], text: order.amount.displayed)
       w.open("td")
       if order.protected {
         w.element("span", ["class": "yes"], text: "yes")
-        if order.coveredAmount < order.amount { w.text(" up to \(order.coveredAmount.wholeDollars)") }
+        if order.coveredAmount < order.amount { w.text(" up to \(order.coveredAmount.displayed)") }
       } else {
         w.element("span", ["class": "no"], text: "no")
       }

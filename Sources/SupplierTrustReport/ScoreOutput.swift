@@ -286,7 +286,7 @@ public enum ScoreOutput {
   static func taText(_ s: SupplierAssessment) -> String {
     switch s.supplier.tradeAssurance {
     case true?:
-      return s.supplier.tradeAssuranceLimit.map { "up to \($0.wholeDollars)" } ?? "yes (limit unknown)"
+      return s.supplier.tradeAssuranceLimit.map { "up to \($0.displayed)" } ?? "yes (limit unknown)"
     case false?: return "no"
     case nil: return "unknown"
     }
@@ -312,11 +312,6 @@ public enum ScoreOutput {
   static func markdownCode(_ text: String) -> String {
     TextTable.inert(text).replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "/")
   }
-}
-
-extension Money {
-  /// `$25,000` style, for tables: whole dollars, the cents left out.
-  var wholeDollars: String { Money(cents: cents - cents % 100).displayed }
 }
 
 extension String {

@@ -101,7 +101,8 @@ public struct EligibilityChecker: Sendable {
         "the supplier's Trade Assurance limit is unknown (ta_limit_usd is empty), so cover for \(o.amount) cannot be confirmed"
       )
     }
-    if let limit = supplier?.tradeAssuranceLimit, o.amount > limit {
+    // A limit of 0 is said once, below.
+    if let limit = supplier?.tradeAssuranceLimit, o.amount > limit, limit.cents > 0 {
       switch policy.limitMode {
       case .require:
         reasons.append("the amount \(o.amount) is above the supplier's Trade Assurance limit \(limit)")
@@ -168,7 +169,8 @@ public struct EligibilityChecker: Sendable {
         )
       }
       if asOf <= deadline {
-        return (true, what + "; claim by \(deadline) (\(asOf.days(until: deadline)) days left)" + note)
+        let left = asOf.days(until: deadline)
+        return (true, what + "; claim by \(deadline) (\(left) day\(left == 1 ? "" : "s") left)" + note)
       }
       // Filed in time: the open dispute carries the claim past the window's end.
       if disputeStatus == .open, let opened = disputeOpened, opened <= deadline {

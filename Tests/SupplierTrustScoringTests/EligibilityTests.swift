@@ -125,6 +125,18 @@ import Testing
     #expect(notInProgramme.reasons == ["the supplier S does not take part in Trade Assurance"])
   }
 
+  /// One day left is "1 day left"; a limit of 0 is one reason, not two (a black-box review).
+  @Test func wordingOfTheLastDayAndOfANoughtLimit() {
+    let checker = EligibilityChecker(asOf: asOf)
+    let lastButOne = checker.check(
+      order(ta: true, payment: .bankTransfer, delivered: -29, inspection: .fail), supplier: supplier(),
+      evidence: here)
+    #expect(lastButOne.claims[0].detail.hasSuffix("(1 day left)"), "\(lastButOne.claims[0].detail)")
+    let nought = checker.check(
+      order(ta: true, payment: .paypal), supplier: supplier(limit: 0), evidence: here)
+    #expect(nought.reasons == ["the supplier's Trade Assurance limit is 0.00: nothing is covered"])
+  }
+
   @Test func capModeProtectsUpToTheLimit() {
     var policy = Policy.TradeAssurance()
     policy.limitMode = .cap
