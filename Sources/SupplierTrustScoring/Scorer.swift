@@ -1257,14 +1257,21 @@ public struct Scorer: Sendable {
       } else if c.status == .expired || ((c.expiresOn ?? impliedExpiry).map { $0 < asOf } ?? false) {
         value = 0
         lapsed = true
+        // Marked expired before the expiry it states: the mark decides, and the date is not
+        // called the day it expired.
+        let markedEarly = c.status == .expired && (c.expiresOn.map { $0 >= asOf } ?? false)
         if words {
           verdict =
-            c.expiresOn.map { "expired \($0)" } ?? impliedExpiry.map { "expired by \($0)" }
-            ?? "marked expired"
+            markedEarly
+            ? "marked expired"
+            : c.expiresOn.map { "expired \($0)" } ?? impliedExpiry.map { "expired by \($0)" }
+              ?? "marked expired"
         }
         let detail: String
         if !explains {
           detail = ""
+        } else if markedEarly, let expires = c.expiresOn {
+          detail = "\(label) is marked expired (it states an expiry of \(expires))"
         } else if let expires = c.expiresOn {
           detail = "\(label) expired \(expires)"
         } else if c.status != .expired, let issued = c.issuedOn, let implied = impliedExpiry {
@@ -1297,13 +1304,13 @@ public struct Scorer: Sendable {
           verdict = "validity too long"
           genuine = false
           problem = true
-          let years = Double(expires.daysSinceEpoch - issued.daysSinceEpoch) / 365.25
+          let excess = Int(expires.daysSinceEpoch - limit.daysSinceEpoch)
           flags.append(
             TrustFlag(
               code: .certInvalidPeriod, severity: .medium,
               detail: !explains
                 ? ""
-                : "\(label) is valid \(issued) to \(expires) (\(format(years, 1)) years; a management-system certificate runs at most \(p.maximumValidityYears))",
+                : "\(label) is valid \(issued) to \(expires), \(excess) day\(excess == 1 ? "" : "s") past the \(p.maximumValidityYears) years a management-system certificate runs at most",
               evidence: evidence))
         }
       }

@@ -136,9 +136,26 @@ import Testing
     #expect(
       byCode[.certExpiring]?.first?.detail
         == "ISO14001 SOON-1 expires \(t.asOf.adding(days: 40)) (in 40 days)")
-    #expect(byCode[.certInvalidPeriod]?.first?.detail.hasPrefix("ISO45001 LONG-1 is valid ") == true)
+    let issued = t.asOf.adding(days: -100)
+    let expires = t.asOf.adding(days: 365 * 5)
+    let excess = issued.adding(years: 3).days(until: expires)
+    #expect(
+      byCode[.certInvalidPeriod]?.first?.detail
+        == "ISO45001 LONG-1 is valid \(issued) to \(expires), \(excess) days past the 3 years a management-system certificate runs at most"
+    )
     #expect(byCode[.certSuspended]?.first?.detail == "ISO13485 SUS-1 is suspended (issued by SGS)")
     #expect(byCode[.certExpired]?.first?.evidence.first?.location == "test.csv:2")
+  }
+
+  /// Marked expired while its stated expiry is still ahead: the mark decides, and the detail does
+  /// not call a future day the day it expired (a black-box review).
+  @Test func aCertificateMarkedExpiredEarlySaysSo() {
+    var t = TestCatalog()
+    t.supplier("M")
+    t.certificate("M", number: "MARK-1", issuedDaysAgo: 300, expiresInDays: 700, status: .expired)
+    let flag = t.assessment("M").flags.first { $0.code == .certExpired }
+    #expect(
+      flag?.detail == "ISO9001 MARK-1 is marked expired (it states an expiry of \(t.asOf.adding(days: 700)))")
   }
 
   @Test func failedAndStaleAuditsAreFlagged() {
