@@ -149,6 +149,8 @@ public struct Policy: Sendable, Equatable {
     public var minorFindingPenalty = 0.01
     /// Taken off the verdict per point an audit's stated score (0-100) falls short of 100.
     public var scoreShortfallPenalty = 0.002
+    /// Share of an audit's weight kept once its own `valid_until` has passed.
+    public var lapsedFactor = 0.5
     /// Share of the verdict kept when the auditor is not a recognised body.
     public var unrecognisedAuditorFactor = 0.6
     /// How much the earlier audits (their mean) count beside the latest one.

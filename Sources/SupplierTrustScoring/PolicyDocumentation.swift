@@ -75,7 +75,8 @@ public enum PolicyDocumentation {
       - **audits**: each audit's verdict (pass, conditional, fail values, minus finding penalties \
       and `score_shortfall_penalty` per point its stated score falls short of 100, \
       times `unrecognised_auditor_factor` when the auditor is not a recognised body) fades toward a \
-      neutral 0.5 with `half_life_days`. The latest audit's moves the component from 0.5; the mean \
+      neutral 0.5 with `half_life_days` (and keeps `lapsed_factor` of its weight once its own \
+      `valid_until` has passed). The latest audit's moves the component from 0.5; the mean \
       of the earlier audits' moves adds `earlier_audits_weight` of itself.
       - **delivery**: the on-time share blends the buyer's own due orders, the platform's figure \
       (worth `platform_evidence_factor` orders per transaction, at most `platform_evidence_cap`) and \

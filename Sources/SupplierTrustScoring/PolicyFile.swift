@@ -482,6 +482,10 @@ extension PolicyFile {
       "An audit's stated score counts too: each point short of 100 takes 0.2 points off its value, so a pass at 80 is worth a little less than a pass at 95 (findings usually explain the gap, and are counted besides)."
     ),
     .number(
+      "audits.lapsed_factor", \.audits.lapsedFactor, 0...1,
+      "An audit past its own valid_until keeps half its weight: the auditor no longer vouches for it, though what it found still says something (a lapsed pass tied a valid one)."
+    ),
+    .number(
       "audits.unrecognised_auditor_factor", \.audits.unrecognisedAuditorFactor, 0...1,
       "A verdict from an auditor nobody recognises keeps 60% of its weight."),
     .number(

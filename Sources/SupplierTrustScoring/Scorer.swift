@@ -1546,7 +1546,8 @@ public struct Scorer: Sendable {
       let recognised =
         a.auditor.map { (context.bodies.auditor[$0] ?? registry.auditor($0)).isRecognised } ?? false
       if !recognised { verdict *= p.unrecognisedAuditorFactor }
-      let fade = pow(0.5, Double(asOf.daysSinceEpoch - a.date.daysSinceEpoch) / p.halfLifeDays)
+      var fade = pow(0.5, Double(asOf.daysSinceEpoch - a.date.daysSinceEpoch) / p.halfLifeDays)
+      if let until = a.validUntil, until < asOf { fade *= p.lapsedFactor }
       return ((verdict - 0.5) * fade, fade, recognised)
     }
     let (latestDeviation, fade, recognised) = deviation(a)

@@ -52,7 +52,7 @@ struct TestCatalog {
   mutating func audit(
     _ supplier: String, result: AuditResult = .pass, daysAgo: Int = 100, auditor: String? = "SGS",
     major: Int? = 0,
-    minor: Int? = 0, score: Double? = nil
+    minor: Int? = 0, score: Double? = nil, validUntilInDays: Int? = nil
   ) {
     var a = Audit(
       id: "A-\(catalog.audits.count + 1)", supplierID: supplier, kind: .factoryAudit,
@@ -62,6 +62,7 @@ struct TestCatalog {
     a.majorFindings = major
     a.minorFindings = minor
     a.score = score
+    a.validUntil = validUntilInDays.map { asOf.adding(days: $0) }
     catalog.audits.append(Sourced(a, source: Self.here))
   }
 

@@ -60,6 +60,17 @@ import Testing
     Self.expectBetter(t, "SCORE-95", than: "SCORE-80")
   }
 
+  /// A pass whose own `valid_until` has passed counts less than the same pass still valid (a
+  /// black-box review found them tied).
+  @Test func anAuditPastItsValidityCountsLess() {
+    var t = Self.background()
+    Self.add("VALID", to: &t, audit: false)
+    Self.add("LAPSED", to: &t, audit: false)
+    t.audit("VALID", daysAgo: 200, validUntilInDays: 165)
+    t.audit("LAPSED", daysAgo: 200, validUntilInDays: -10)
+    Self.expectBetter(t, "VALID", than: "LAPSED")
+  }
+
   /// Two suppliers whose scores round to the same tenth are still ranked by the evidence: a
   /// platform rating of 4.9 above 4.8, whatever their ids (a black-box review found the worse
   /// first, by id).
