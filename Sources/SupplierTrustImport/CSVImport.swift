@@ -128,6 +128,7 @@ extension Importer {
                   values: UnsafeBufferPointer(rebasing: values[(record * width)..<((record + 1) * width)]),
                   texts: texts)
               }
+              let supplierColumn = kind == .suppliers ? nil : header.firstIndex(of: "supplier_id")
               // First every record's fate before writing: refused by the reader, or naming an
               // unknown supplier; the rest are written together, then looked at in file order.
               var problems = [FieldProblem?](repeating: nil, count: view.count)
@@ -141,6 +142,15 @@ extension Importer {
                   let refusal = rows.refusals[nextRefusal]
                   nextRefusal += 1
                   problems[record] = refusal.problem
+                  // A record refused for its fields may name an unknown supplier too: said at once.
+                  if refusal.field == nil, let column = supplierColumn,
+                    refusal.problem.column != "supplier_id", column < view.fieldCount(record)
+                  {
+                    let id = FieldReader<CSVFieldSource>.trimmed(view.field(record, column))
+                    if Identifier.isValid(utf8: id), let unknown = unknownSupplierProblem(id) {
+                      problems[record]!.others.append(unknown)
+                    }
+                  }
                   fieldIndexes[record] = refusal.field ?? header.firstIndex(of: refusal.problem.column)
                   supplierIDs[record] = refusal.supplierID
                 } else if let problem = referenceProblem(kind, row(record)) {

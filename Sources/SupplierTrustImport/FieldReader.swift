@@ -82,6 +82,15 @@ struct FieldReader<Source: FieldSource> {
     byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
   }
 
+  /// `bytes` without the blanks around them (see ``isBlank(_:)``).
+  static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    var start = 0
+    var end = bytes.count
+    while start < end && isBlank(bytes[start]) { start += 1 }
+    while end > start && isBlank(bytes[end - 1]) { end -= 1 }
+    return UnsafeBufferPointer(rebasing: bytes[start..<end])
+  }
+
   @inline(__always)
   func located(_ column: Int) -> SourceField? {
     guard var field = source.field(column), !field.bytes.isEmpty else { return nil }

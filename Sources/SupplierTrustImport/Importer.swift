@@ -334,7 +334,11 @@ public final class Importer {
   /// known once stored, so that later records of the same file may refer to it.
   func referenceProblem(_ kind: RecordKind, _ row: StoreRow) -> FieldProblem? {
     guard kind != .suppliers else { return nil }
-    let supplier = row.bytes(RecordDecoder.supplierValueIndex(kind))
+    return unknownSupplierProblem(row.bytes(RecordDecoder.supplierValueIndex(kind)))
+  }
+
+  /// Why a record naming the supplier with this id may not be stored, if it may not.
+  func unknownSupplierProblem(_ supplier: UnsafeBufferPointer<UInt8>) -> FieldProblem? {
     if isKnownSupplier(supplier) { return nil }
     let id = String(decoding: supplier, as: UTF8.self)
     let why = rejectedSuppliers[id].map { " (its own record at \($0) was rejected)" } ?? ""

@@ -507,7 +507,8 @@ final class CatalogXMLHandler: XMLStreamHandler {
 
   /// One warning per unknown name, in the order first found, with the kind it was found in.
   var warnings: [(warning: ImportWarning, kind: RecordKind?)] {
-    unknownNames.keys.sorted { firstUnknownLine[$0]! < firstUnknownLine[$1]! }.map { key in
+    // By line, and by name within a line: a dictionary's order changes from run to run.
+    unknownNames.keys.sorted { (firstUnknownLine[$0]!, $0) < (firstUnknownLine[$1]!, $1) }.map { key in
       let count = unknownNames[key]!
       let warning = ImportWarning(
         file: path, line: firstUnknownLine[key],
@@ -664,12 +665,15 @@ final class XMLBatch: @unchecked Sendable {
     entry.problemIndex >= 0 ? problems[Int(entry.problemIndex)] : nil
   }
 
-  /// Adds a record that was refused before decoding.
+  /// Adds a record that was refused before decoding (for its place, or a column given twice),
+  /// with its fields' own problems beside that one.
   func append(_ pending: PendingRecord, refused problem: FieldProblem) {
+    let source = Source(bytes: bytes, ranges: rangeStorage.buffer, start: pending.rangeStart)
+    let fields = RecordDecoder.problems(pending.kind, source)
     entries.append(
       Entry(
         kind: pending.kind, line: pending.line, deferrable: false, valueStart: -1,
-        rangeStart: pending.rangeStart, problemIndex: keep(problem)))
+        rangeStart: pending.rangeStart, problemIndex: keep(problem.with([problem] + fields))))
   }
 
   /// Adds a record to be decoded by ``decode()``.

@@ -85,6 +85,54 @@ import Testing
     }
   }
 
+  /// A record refused for its fields that also names an unknown supplier says so at once, and
+  /// an XML record refused for a column given twice or its place lists its fields' problems too
+  /// (a review found both took a second round of fixing).
+  @Test func recordLevelProblemsComeWithTheFieldProblems() throws {
+    try withTempDir { dir in
+      let (report, _, _) = try importWithSuppliers(
+        dir, "reviews.csv", "review_id,supplier_id,rating,review_date\nR-1,SUP-Z,9,2026-01-01\n")
+      let reject = try #require(report.rejects.first)
+      #expect(reject.column == "rating")
+      #expect(reject.otherProblems?.map(\.reason) == ["supplier_id SUP-Z is not a known supplier"])
+      #expect(reject.otherProblems?.first?.fieldColumn == 5)
+      let path = try dir.write(
+        "catalog.xml",
+        """
+        <supplierCatalog>
+          <supplier id="SUP-1"><name>One</name><country>CN</country>
+            <reviews>
+              <review review_id="R-1" rating="4" review_date="x" delivery="9"><rating>4</rating></review>
+              <review review_id="R-2" supplier_id="SUP-2" rating="9" review_date="2026-01-01"/>
+            </reviews>
+          </supplier>
+        </supplierCatalog>
+        """)
+      let xml = try importing([path], into: try Store(path: ":memory:"))
+      #expect(xml.rejects.count == 2)
+      #expect(xml.rejects[0].column == "rating")
+      #expect(xml.rejects[0].otherProblems?.map(\.column) == ["review_date", "delivery"])
+      #expect(xml.rejects[1].reason == "supplier_id SUP-2 differs from the enclosing supplier SUP-1")
+      #expect(xml.rejects[1].otherProblems?.map(\.column) == ["rating"])
+    }
+  }
+
+  /// Unknown names on one line are warned about in name order, the same in every run (a
+  /// dictionary's order decided it before).
+  @Test func unknownNameWarningsComeInAStableOrder() throws {
+    try withTempDir { dir in
+      let attributes = (0..<12).map { "zz\($0)=\"1\"" }.joined(separator: " ")
+      let path = try dir.write(
+        "catalog.xml",
+        "<supplierCatalog><supplier id=\"SUP-1\" \(attributes)><name>One</name><country>CN</country></supplier></supplierCatalog>"
+      )
+      let report = try importing([path], into: try Store(path: ":memory:"))
+      let names = report.warnings.map(\.message)
+      #expect(names.count == 12)
+      #expect(names == names.sorted())
+    }
+  }
+
   @Test func everyProblemOfAnXMLRecordIsReported() throws {
     try withTempDir { dir in
       let path = try dir.write(
