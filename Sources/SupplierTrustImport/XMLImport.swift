@@ -1025,11 +1025,14 @@ extension Importer {
         ?? rows.indices.map { remember(kind, rows[$0], line: lines[$0], in: run) }
       return rows.indices.map { written(kind, rows[$0], line: lines[$0], outcome: outcomes[$0], in: run) }
     }
+    // Counted here and added once: a dictionary update per record hashed the kind every time.
+    var accepted = 0
+    defer { run.accepted[kind, default: 0] += accepted }
     for (position, index) in group.enumerated() {
       if let problem = problems[position] {
         if !refuse(index, problem) { return }
       } else {
-        run.accepted[kind, default: 0] += 1
+        accepted += 1
       }
     }
   }
