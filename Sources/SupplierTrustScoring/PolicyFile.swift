@@ -363,7 +363,8 @@ extension PolicyFile {
       "Below five trustworthy reviews the rating mostly reflects the prior; the flag says so."),
     .integer(
       "burst.window_days", \.burst.windowDays, 1...365,
-      "Purchased-review campaigns land within days; a week catches them without merging unrelated months."),
+      "Purchased-review campaigns land within days, or in batches a week apart to stay under a per-week count; two weeks catch both without merging unrelated months."
+    ),
     .integer(
       "burst.minimum_reviews", \.burst.minimumReviews, 2...100_000,
       "A handful of reviews on one day is normal for a busy supplier; ten in a week from strangers is not."),

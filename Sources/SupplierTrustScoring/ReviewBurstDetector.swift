@@ -19,7 +19,7 @@ import SupplierTrustModel
 /// rely on most.
 public struct BurstPolicy: Sendable, Equatable {
   /// Default of ``windowDays``.
-  public static let defaultWindowDays = 7
+  public static let defaultWindowDays = 14
   /// Default of ``minimumReviews``.
   public static let defaultMinimumReviews = 10
   /// Default of ``newReviewerShare``.
@@ -42,7 +42,10 @@ public struct BurstPolicy: Sendable, Equatable {
   public static let defaultPaceFactor = 3.0
 
   /// The longest span, in calendar days, that one window of a burst may cover (first and last
-  /// day included). Campaigns are delivered within days; a week leaves room for a slow one.
+  /// day included). Campaigns are delivered within days, or split into batches a week apart
+  /// (eight identical reviews one week and eight the next, each batch under the minimum): two
+  /// weeks see such a campaign whole. Ordinary reviews in the longer window dilute the shares,
+  /// and uniform ratings alone need a rush (``paceFactor``), so a steady flow is not flagged.
   public var windowDays: Int
   /// A window with fewer reviews is never a burst: with a handful of reviews the shares are
   /// noise (three new accounts out of four is 75 %).

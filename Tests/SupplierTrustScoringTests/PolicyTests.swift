@@ -39,7 +39,7 @@ import Testing
     )
     #expect(
       error("{ \"burst\": { \"window_days\": 2.5 } }")
-        == "policy.json:1: `burst.window_days` must be a whole number, found 2.5\n  fix: use a whole number from 1 to 365, e.g. 7 (the default)"
+        == "policy.json:1: `burst.window_days` must be a whole number, found 2.5\n  fix: use a whole number from 1 to 365, e.g. 14 (the default)"
     )
     #expect(
       error("{ \"flag_standing\": { \"review_bursts\": \"warned\" } }").hasPrefix(

@@ -87,6 +87,23 @@ import Testing
     #expect(Set(campaign).isSubset(of: burst.reviewIndices), "\(burst.detail)")
   }
 
+  /// A campaign split into batches a week apart, each under the minimum of ten (a black-box
+  /// review's evasion), is seen whole within the two-week window.
+  @Test func aCampaignSplitIntoWeeklyBatchesIsABurst() throws {
+    var scenario = Scenario(seed: 41)
+    scenario.addOrdinary(count: 24, from: day("2025-11-01"), days: 380)
+    let first = scenario.addCampaign(start: day("2026-10-29"), days: 1, count: 8, verified: 0, texts: .fixed)
+    let second = scenario.addCampaign(start: day("2026-11-06"), days: 1, count: 8, verified: 0, texts: .fixed)
+    let bursts = ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount)
+    #expect(bursts.count == 1)
+    #expect(Set(first + second).isSubset(of: try #require(bursts.first).reviewIndices))
+    // A week's window saw neither batch.
+    var week = BurstPolicy()
+    week.windowDays = 7
+    #expect(
+      ReviewBurstDetector(policy: week).detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
+  }
+
   @Test func campaignTextsFromEstablishedVerifiedReviewersAreNotABurst() {
     var scenario = Scenario(seed: 3)
     scenario.addCampaign(start: day("2026-03-02"), days: 3, count: 40, verified: 36, established: true)
@@ -448,7 +465,7 @@ import Testing
 
   @Test func defaultsAreTheDocumentedValues() {
     let policy = BurstPolicy.default
-    #expect(policy.windowDays == 7)
+    #expect(policy.windowDays == 14)
     #expect(policy.minimumReviews == 10)
     #expect(policy.newReviewerShare == 0.6)
     #expect(policy.unverifiedShare == 0.6)
