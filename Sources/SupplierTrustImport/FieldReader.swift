@@ -82,7 +82,8 @@ struct FieldReader<Source: FieldSource> {
     byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
   }
 
-  /// `bytes` without the blanks around them (see ``isBlank(_:)``).
+  /// `bytes` without the blanks around them (see ``isBlank(_:)``); for empty or all-blank bytes,
+  /// an empty span at the end of the leading blanks.
   static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
     var start = 0
     var end = bytes.count
@@ -96,12 +97,8 @@ struct FieldReader<Source: FieldSource> {
     guard var field = source.field(column), !field.bytes.isEmpty else { return nil }
     let bytes = field.bytes
     if Self.isBlank(bytes.first!) || Self.isBlank(bytes.last!) {
-      var start = 0
-      var end = bytes.count
-      while start < end && Self.isBlank(bytes[start]) { start += 1 }
-      while end > start && Self.isBlank(bytes[end - 1]) { end -= 1 }
-      field.bytes = UnsafeBufferPointer(rebasing: bytes[start..<end])
-      field.offset += start
+      field.bytes = Self.trimmed(bytes)
+      field.offset += field.bytes.baseAddress! - bytes.baseAddress!
     }
     return field.bytes.isEmpty ? nil : field
   }
