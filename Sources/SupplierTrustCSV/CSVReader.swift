@@ -268,6 +268,9 @@ struct CSVChunkParser {
   /// Bytes that matter inside a quoted field: quote, and line feed (counted for line numbers).
   static let quotedStops: [UInt8] = (0..<256).map { $0 == 0x22 || $0 == 0x0A ? 1 : 0 }
 
+  /// The most fields a record may have for the fast path of ``parse(_:stops:quotedStops:)``.
+  static let scratchFields = 256
+
   func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
     Self.unquotedStops.withUnsafeBufferPointer { stops in
       Self.quotedStops.withUnsafeBufferPointer { quotedStops in
@@ -292,6 +295,13 @@ struct CSVChunkParser {
     let comma: UInt8 = 0x2C
     let newline: UInt8 = 0x0A
     let carriageReturn: UInt8 = 0x0D
+    var scanner = StopScanner(bytes, stops: stops)
+    let scratchStarts = UnsafeMutablePointer<Int32>.allocate(capacity: Self.scratchFields)
+    let scratchEnds = UnsafeMutablePointer<Int32>.allocate(capacity: Self.scratchFields)
+    defer {
+      scratchStarts.deallocate()
+      scratchEnds.deallocate()
+    }
     batch.recordFirstField.reserveCapacity(n / 64)
     batch.fieldStarts.reserveCapacity(n / 8)
     batch.fieldEnds.reserveCapacity(n / 8)
@@ -310,6 +320,53 @@ struct CSVChunkParser {
       let recordLine = line
       let recordStart = position
       let fieldMark = batch.fieldStarts.count
+      // The common record first: complete in this buffer on one line, quoted fields without
+      // doubled quotes, at most `scratchFields` fields. Its fields are gathered and appended at
+      // once; anything else is read again by the general loop below.
+      var fieldStart = position
+      var fields = 0
+      fast: while fields < Self.scratchFields {
+        var stop = scanner.next(from: fieldStart)
+        guard stop < n else { break fast }
+        var end = stop
+        var start = fieldStart
+        if bytes[stop] == quote {
+          // Only a quote opening the field is ordinary.
+          guard stop == fieldStart else { break fast }
+          start = stop + 1
+          repeat { stop = scanner.next(from: stop + 1) } while stop < n && bytes[stop] == comma
+          // A line break inside quotes, no closing quote yet, or a doubled quote.
+          guard stop + 1 < n, bytes[stop] == quote, bytes[stop + 1] != quote else { break fast }
+          end = stop
+          stop += 1
+          if bytes[stop] == carriageReturn {
+            guard stop + 1 < n, bytes[stop + 1] == newline else { break fast }
+            stop += 1
+          } else if bytes[stop] != comma && bytes[stop] != newline {
+            break fast
+          }
+        } else if bytes[stop] == newline && stop > fieldStart && bytes[stop - 1] == carriageReturn {
+          end = stop - 1
+        }
+        scratchStarts[fields] = Int32(truncatingIfNeeded: start)
+        scratchEnds[fields] = Int32(truncatingIfNeeded: end)
+        fields += 1
+        if bytes[stop] == comma {
+          fieldStart = stop + 1
+          continue fast
+        }
+        batch.fieldStarts.append(contentsOf: UnsafeBufferPointer(start: scratchStarts, count: fields))
+        batch.fieldEnds.append(contentsOf: UnsafeBufferPointer(start: scratchEnds, count: fields))
+        batch.recordFirstField.append(Int32(fieldMark))
+        batch.recordStarts.append(Int32(recordStart))
+        batch.lines.append(recordLine)
+        position = stop + 1
+        line += 1
+        lastComplete = position
+        lastCompleteLine = line
+        committedFields = batch.fieldStarts.count
+        continue recordLoop
+      }
       var error: CSVSyntaxError?
       var fieldIndex = 0
       fieldLoop: while true {
@@ -375,9 +432,8 @@ struct CSVChunkParser {
           }
         } else {
           let start = position
-          // One table load per byte in the common case: ordinary bytes are skipped in a tight loop.
           while position < n {
-            position = Self.skip(bytes, from: position, stops: stops, quoteAndNewlineOnly: false)
+            position = scanner.next(from: position)
             if position >= n { break }
             let byte = bytes[position]
             if byte == comma || byte == newline { break }
@@ -476,6 +532,84 @@ struct CSVChunkParser {
     }
     batch.fieldStarts.append(~Int32(sideStart))
     batch.fieldEnds.append(Int32(batch.unescaped.count))
+  }
+}
+
+/// Finds the bytes that end or disturb an unquoted field (comma, line feed, quote) sixty-four
+/// at a time: a block's stops become one bit each, and each field then costs a trailing-zero
+/// count rather than a scan. Fields average about ten bytes, so scanning from every field's start
+/// (eight bytes at a time) spent most of a split on restarting; this was a quarter of a check's
+/// instructions.
+///
+/// Positions are absolute, so the quoted-field path may move past stops without telling it: a
+/// query clears the bits below its position, and one outside the current block starts a new block
+/// there.
+struct StopScanner {
+  private let base: UnsafePointer<UInt8>?
+  private let count: Int
+  private let stops: UnsafeBufferPointer<UInt8>
+  /// Where the current block starts, and its stops (bit `k` for the byte at `blockStart + k`).
+  private var blockStart = Int.min / 2
+  private var blockStops: UInt64 = 0
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>, stops: UnsafeBufferPointer<UInt8>) {
+    base = bytes.baseAddress
+    count = bytes.count
+    self.stops = stops
+  }
+
+  /// The first stop at or after `position`, or the buffer's size when there is none.
+  @inline(__always)
+  mutating func next(from position: Int) -> Int {
+    var offset = position &- blockStart
+    if UInt(bitPattern: offset) >= 64 {
+      blockStart = position
+      blockStops = stopsOfBlock(at: position)
+      offset = 0
+    }
+    var found = blockStops & (~0 << UInt64(offset))
+    while found == 0 {
+      blockStart += 64
+      blockStops = stopsOfBlock(at: blockStart)
+      if blockStart >= count { return count }
+      found = blockStops
+    }
+    return blockStart + found.trailingZeroBitCount
+  }
+
+  /// The stops among the 64 bytes from `start` (fewer at the end of the buffer). Called once per
+  /// 64 bytes: kept out of line so that ``next(from:)`` stays small enough to inline.
+  @inline(never)
+  private func stopsOfBlock(at start: Int) -> UInt64 {
+    guard let base, start < count else { return 0 }
+    guard start + 64 <= count else {
+      var bits: UInt64 = 0
+      for offset in 0..<(count - start) where stops[Int(base[start + offset])] != 0 {
+        bits |= 1 << UInt64(offset)
+      }
+      return bits
+    }
+    let raw = UnsafeRawPointer(base + start)
+    var bits: UInt64 = 0
+    for word in 0..<8 {
+      bits |= Self.stopBits(raw.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self)) << UInt64(word * 8)
+    }
+    return bits
+  }
+
+  /// One bit per byte of `word` (bit `k` for byte `k`, little-endian): whether it is a comma,
+  /// line feed or quote. Exact: `((t & 0x7F…) + 0x7F…) | t` has a byte's high bit set exactly
+  /// when the byte of `t` is not zero, with no borrow between bytes.
+  @inline(__always)
+  static func stopBits(_ word: UInt64) -> UInt64 {
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    @inline(__always) func nonzero(_ t: UInt64) -> UInt64 { ((t & low7) &+ low7) | t }
+    let kept =
+      nonzero(word ^ (ones &* 0x2C)) & nonzero(word ^ (ones &* 0x0A)) & nonzero(word ^ (ones &* 0x22))
+    let stops = ~kept & ~low7
+    // The high bits, gathered into the top byte in byte order.
+    return ((stops >> 7) &* 0x0102_0408_1020_4080) >> 56
   }
 }
 
@@ -614,6 +748,16 @@ public struct CSVBatchView {
     return (UnsafeBufferPointer(rebasing: side[Int(~start)..<end]), 1, Int(~start))
   }
 
+  /// The fields of `record`, for reading several of them: a small value with no references, so
+  /// that handing it on costs a few moves rather than a copy of this view.
+  @inlinable @inline(__always)
+  public func record(_ record: Int) -> CSVRecordFields {
+    let first = Int(first[record])
+    return CSVRecordFields(
+      raw: raw, side: side, starts: starts.baseAddress! + first, ends: ends.baseAddress! + first,
+      count: fieldCount(record))
+  }
+
   /// The chunk the records were split from.
   @inlinable public var chunk: UnsafeBufferPointer<UInt8> { raw }
 
@@ -623,5 +767,43 @@ public struct CSVBatchView {
   /// The fields of `record` decoded as strings (invalid UTF-8 replaced): for reports.
   public func strings(_ record: Int) -> [String] {
     (0..<fieldCount(record)).map { String(decoding: field(record, $0), as: UTF8.self) }
+  }
+}
+
+/// The fields of one record of a ``CSVBatchView``, valid as long as the view.
+public struct CSVRecordFields {
+  /// The chunk, and the fields that held doubled quotes, undoubled (see ``CSVBatchView``).
+  public let raw: UnsafeBufferPointer<UInt8>
+  public let side: UnsafeBufferPointer<UInt8>
+  @usableFromInline let starts: UnsafePointer<Int32>
+  @usableFromInline let ends: UnsafePointer<Int32>
+  /// The number of fields.
+  public let count: Int
+
+  @inlinable
+  init(
+    raw: UnsafeBufferPointer<UInt8>, side: UnsafeBufferPointer<UInt8>, starts: UnsafePointer<Int32>,
+    ends: UnsafePointer<Int32>, count: Int
+  ) {
+    self.raw = raw
+    self.side = side
+    self.starts = starts
+    self.ends = ends
+    self.count = count
+  }
+
+  /// Field `field` (less than ``count``) with where it lies, as ``CSVBatchView/locatedField(_:_:)``.
+  @inlinable @inline(__always)
+  public func located(_ field: Int) -> (bytes: UnsafeBufferPointer<UInt8>, buffer: UInt8, offset: Int) {
+    let start = starts[field]
+    let end = Int(ends[field])
+    if start >= 0 {
+      return (
+        UnsafeBufferPointer(start: raw.baseAddress! + Int(start), count: end - Int(start)), 0, Int(start)
+      )
+    }
+    return (
+      UnsafeBufferPointer(start: side.baseAddress! + Int(~start), count: end - Int(~start)), 1, Int(~start)
+    )
   }
 }

@@ -5,8 +5,7 @@ import SupplierTrustStore
 
 /// A CSV record's fields by contract column, through the header's column map.
 struct CSVFieldSource: FieldSource {
-  let view: CSVBatchView
-  let record: Int
+  let fields: CSVRecordFields
   let columnMap: UnsafeBufferPointer<Int>
   /// A rejects file written by this tool: its formula-like cells carry a guard apostrophe
   /// (so that opening it in a spreadsheet runs nothing), and so do cells that began with one;
@@ -17,7 +16,7 @@ struct CSVFieldSource: FieldSource {
   func field(_ column: Int) -> SourceField? {
     let index = columnMap[column]
     guard index >= 0 else { return nil }
-    let located = view.locatedField(record, index)
+    let located = fields.located(index)
     var field = SourceField(bytes: located.bytes, buffer: located.buffer, offset: located.offset)
     if removeFormulaGuards {
       let trimmed = CSVEncoder.removingFormulaGuard(field.bytes)
@@ -29,7 +28,7 @@ struct CSVFieldSource: FieldSource {
 
   @inline(__always)
   func bytes(of value: StoreValue) -> UnsafeBufferPointer<UInt8> {
-    StoreTexts(view.chunk, view.unescapedBytes).bytes(value)
+    StoreTexts(fields.raw, fields.side).bytes(value)
   }
 }
 
@@ -105,7 +104,8 @@ extension Importer {
       }
       // Reader threads parse and decode while this thread checks references and writes to the
       // store, so the two cores work at once; outcomes arrive in file order.
-      let queue = BoundedQueue<DecodedCSVBatch>(capacity: 4)
+      // One batch waiting per stage: more only lets a stage run ahead out of the caches.
+      let queue = BoundedQueue<DecodedCSVBatch>(capacity: 1)
       let producer = CSVDecodingProducer(
         reader: reader, kind: kind, header: header, columnMap: columnMap, queue: queue)
       let worker = ProducerThread(queue: queue) { producer.run() }
@@ -131,9 +131,8 @@ extension Importer {
               let supplierColumn = kind == .suppliers ? nil : header.firstIndex(of: "supplier_id")
               // First every record's fate before writing: refused by the reader, or naming an
               // unknown supplier; the rest are written together, then looked at in file order.
-              var problems = [FieldProblem?](repeating: nil, count: view.count)
-              var fieldIndexes = [Int?](repeating: nil, count: view.count)
-              var supplierIDs = [String?](repeating: nil, count: view.count)
+              // Refusals are few, so they are listed apart rather than in per-record arrays.
+              var refused: [RefusedRecord] = []
               var toWrite: [Int] = []
               toWrite.reserveCapacity(view.count)
               var nextRefusal = 0
@@ -141,21 +140,26 @@ extension Importer {
                 if nextRefusal < rows.refusals.count && rows.refusals[nextRefusal].record == record {
                   let refusal = rows.refusals[nextRefusal]
                   nextRefusal += 1
-                  problems[record] = refusal.problem
+                  var problem = refusal.problem
                   // A record refused for its fields may name an unknown supplier too: said at once.
                   if refusal.field == nil, let column = supplierColumn,
                     refusal.problem.column != "supplier_id", column < view.fieldCount(record)
                   {
                     let id = FieldReader<CSVFieldSource>.trimmed(view.field(record, column))
                     if Identifier.isValid(utf8: id), let unknown = unknownSupplierProblem(id) {
-                      problems[record]!.others.append(unknown)
+                      problem.others.append(unknown)
                     }
                   }
-                  fieldIndexes[record] = refusal.field ?? header.firstIndex(of: refusal.problem.column)
-                  supplierIDs[record] = refusal.supplierID
+                  refused.append(
+                    RefusedRecord(
+                      record: record, problem: problem,
+                      field: refusal.field ?? header.firstIndex(of: refusal.problem.column),
+                      supplierID: refusal.supplierID))
                 } else if let problem = referenceProblem(kind, row(record)) {
-                  problems[record] = problem
-                  fieldIndexes[record] = header.firstIndex(of: problem.column)
+                  refused.append(
+                    RefusedRecord(
+                      record: record, problem: problem, field: header.firstIndex(of: problem.column),
+                      supplierID: nil))
                 } else {
                   toWrite.append(record)
                 }
@@ -165,27 +169,31 @@ extension Importer {
                 outcomes = try session.upsert(
                   kind, rows: toWrite.map(row), lines: toWrite.map { view.line($0) })
               } else {
-                outcomes = toWrite.map { remember(kind, row($0), line: view.line($0), in: run) }
+                outcomes = remember(kind, toWrite.lazy.map { (row($0), view.line($0)) }, in: run)
               }
+              var refusedAfterWriting = false
               for (position, record) in toWrite.enumerated() {
                 if let problem = written(
                   kind, row(record), line: view.line(record), outcome: outcomes[position], in: run)
                 {
-                  problems[record] = problem
-                  fieldIndexes[record] = header.firstIndex(of: problem.column)
-                  supplierIDs[record] = row(record).string(RecordDecoder.supplierValueIndex(kind))
+                  refused.append(
+                    RefusedRecord(
+                      record: record, problem: problem, field: header.firstIndex(of: problem.column),
+                      supplierID: row(record).string(RecordDecoder.supplierValueIndex(kind))))
+                  refusedAfterWriting = true
                 } else {
                   accepted += 1
                 }
               }
-              for record in 0..<view.count {
-                guard let problem = problems[record] else { continue }
-                let position = fieldIndexes[record].map { view.position(record, $0) }
+              if refusedAfterWriting { refused.sort { $0.record < $1.record } }
+              for refusal in refused {
+                let record = refusal.record
+                let position = refusal.field.map { view.position(record, $0) }
                 reject(
-                  problem, kind: kind, line: view.line(record), position: position, header: rawHeader,
+                  refusal.problem, kind: kind, line: view.line(record), position: position, header: rawHeader,
                   values: isRejectsFile
                     ? view.strings(record).map(Importer.removingFormulaGuard) : view.strings(record),
-                  supplierID: supplierIDs[record], in: run,
+                  supplierID: refusal.supplierID, in: run,
                   positionOf: { name in header.firstIndex(of: name).map { view.position(record, $0) } })
                 if run.strictStop { return }
               }
@@ -214,6 +222,16 @@ extension Importer {
     }
     finish(run, warnings: warnings)
   }
+}
+
+/// A record of a batch that is not stored, with why.
+private struct RefusedRecord {
+  var record: Int
+  var problem: FieldProblem
+  /// The header index of the field to point at.
+  var field: Int?
+  /// The id of a refused supplier record.
+  var supplierID: String?
 }
 
 /// What the reader thread hands over: checked records with the batch they came from (kept for
@@ -300,7 +318,7 @@ final class CSVDecodingProducer: @unchecked Sendable {
   /// with the importing thread the three stages overlap (splitting and checking cost about the
   /// same; on one thread they were the slowest stage of a check).
   func run() {
-    let parsed = BoundedQueue<Parsed>(capacity: 4)
+    let parsed = BoundedQueue<Parsed>(capacity: 1)
     let parser = ProducerThread(queue: parsed) { self.parse(into: parsed) }
     defer { parser.stop() }
     while true {
@@ -372,7 +390,7 @@ final class CSVDecodingProducer: @unchecked Sendable {
             continue
           }
           let source = CSVFieldSource(
-            view: view, record: record, columnMap: map, removeFormulaGuards: isRejectsFile)
+            fields: view.record(record), columnMap: map, removeFormulaGuards: isRejectsFile)
           do throws(FieldProblem) {
             try RecordDecoder.decode(kind, source, into: &rows.row)
           } catch {

@@ -47,7 +47,10 @@ struct RowBuilder {
 /// made for a record that passes.
 struct FieldReader<Source: FieldSource> {
   let source: Source
-  let names: [String]
+  let kind: RecordKind
+  /// The contract's column names, for messages: looked up only when one is written, so that a
+  /// record that passes costs no reference counting for them.
+  var names: [String] { Columns.names(kind) }
   /// Where problems go when every problem of a record is wanted (see
   /// ``RecordDecoder/problems(_:_:)``); nil when checking, which stops at the first. Unowned
   /// (the caller keeps it), so that the checking path pays no reference counting for it.
@@ -177,14 +180,14 @@ struct FieldReader<Source: FieldSource> {
   /// A country code, stored upper-case.
   func country(_ column: Int, _ row: inout RowBuilder) throws(FieldProblem) -> StoreValue {
     guard let field = located(column) else { return .null }
-    guard let code = Country.code(utf8: field.bytes) else {
+    guard let (first, second) = Country.upperCaseCode(utf8: field.bytes) else {
       return try fail(
         problem(
           column, field.bytes, "\(names[column]) must be an ISO 3166-1 alpha-2 country code",
           "use a two-letter code such as CN, VN, IN or TR"), in: column, .null)
     }
-    if field.bytes[0] < 0x61 && field.bytes[1] < 0x61 { return field.value }
-    return row.made(code)
+    if field.bytes[0] == first && field.bytes[1] == second { return field.value }
+    return row.made([first, second])
   }
 
   func enumeration<Value: RecordEnumeration>(_ column: Int, as type: Value.Type) throws(FieldProblem)

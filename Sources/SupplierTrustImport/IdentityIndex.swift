@@ -1,11 +1,5 @@
 import SupplierTrustModel
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The line where each record id was first seen in one file, for finding repeated ids when
 /// checking without a store.
 ///
@@ -80,14 +74,9 @@ struct IdentityIndex {
   /// The order of `key` against the run's key number `index`: -1, 0 or 1, bytewise.
   private func compareWithRun(_ key: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
     let start = index == 0 ? 0 : runEnds[index - 1]
-    let length = runEnds[index] - start
-    let common = min(length, key.count)
-    let result = runBytes.withUnsafeBufferPointer { stored -> Int32 in
-      guard common > 0 else { return 0 }
-      return memcmp(key.baseAddress!, stored.baseAddress! + start, common)
+    return runBytes.withUnsafeBufferPointer { stored in
+      ByteComparison.order(key, UnsafeBufferPointer(rebasing: stored[start..<runEnds[index]]))
     }
-    if result != 0 { return result < 0 ? -1 : 1 }
-    return key.count == length ? 0 : (key.count < length ? -1 : 1)
   }
 
   /// The index of `key` in the run, by binary search.

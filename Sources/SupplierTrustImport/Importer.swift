@@ -17,8 +17,11 @@ public struct ImportOptions: Sendable {
   /// Called for each rejected record as it is found (e.g. to print it at once).
   public var onReject: (@Sendable (Rejection) -> Void)?
   /// Bytes read from a CSV file at a time; each chunk's records travel as one batch from the
-  /// reader thread to the importing thread.
-  public var csvChunkSize = 4 << 20
+  /// reader thread to the importing thread. Small enough that a batch (its bytes, field index and
+  /// values, some three times the chunk) is still in the caches when the next stage reads it:
+  /// with 4 MiB chunks and deeper queues a check of size L took 10-15 % longer, on one core and
+  /// on two, and 40 % more memory.
+  public var csvChunkSize = 512 << 10
   /// Records per batch handed over by the XML reader thread.
   public var xmlBatchSize = 4096
   /// Called now and then with the file being read and the share of it done (0...1).
@@ -306,7 +309,7 @@ public final class Importer {
   /// more often than not, so the last id found is compared first, without making a string.
   func isKnownSupplier(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
     if let last = lastKnownSupplier, last.count == id.count, !id.isEmpty,
-      last.withUnsafeBufferPointer({ memcmp($0.baseAddress!, id.baseAddress!, id.count) == 0 })
+      last.withUnsafeBufferPointer({ ByteComparison.equal($0, id) })
     {
       return true
     }
@@ -356,6 +359,28 @@ public final class Importer {
       return .duplicate(firstLine: first)
     }
     return .stored
+  }
+
+  /// ``remember(_:_:line:in:)`` for many records, in order.
+  func remember<Records: Sequence>(_ kind: RecordKind, _ records: Records, in run: FileRun)
+    -> [UpsertOutcome] where Records.Element == (StoreRow, Int)
+  {
+    let slot = kind.importOrder
+    // Taken out of the run while in use, so that inserting neither copies it nor goes through
+    // the class's exclusivity checks once per record.
+    var index = run.seenIDs[slot] ?? IdentityIndex(expectedCount: run.expectedRecords)
+    run.seenIDs[slot] = nil
+    defer { run.seenIDs[slot] = index }
+    var outcomes: [UpsertOutcome] = []
+    outcomes.reserveCapacity(records.underestimatedCount)
+    for (row, line) in records {
+      if let first = index.insert(bytes: row.bytes(0), line: line) {
+        outcomes.append(.duplicate(firstLine: first))
+      } else {
+        outcomes.append(.stored)
+      }
+    }
+    return outcomes
   }
 
   /// What follows writing a record: its refusal if its key repeats one of the same file, or the

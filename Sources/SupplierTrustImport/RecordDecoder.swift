@@ -36,13 +36,13 @@ enum RecordDecoder {
   ) throws(FieldProblem) {
     switch kind {
     case .suppliers:
-      try supplier(FieldReader(source: source, names: Columns.suppliers, collector: collector), &row)
+      try supplier(FieldReader(source: source, kind: .suppliers, collector: collector), &row)
     case .certifications:
       try certification(
-        FieldReader(source: source, names: Columns.certifications, collector: collector), &row)
-    case .audits: try audit(FieldReader(source: source, names: Columns.audits, collector: collector), &row)
-    case .reviews: try review(FieldReader(source: source, names: Columns.reviews, collector: collector), &row)
-    case .orders: try order(FieldReader(source: source, names: Columns.orders, collector: collector), &row)
+        FieldReader(source: source, kind: .certifications, collector: collector), &row)
+    case .audits: try audit(FieldReader(source: source, kind: .audits, collector: collector), &row)
+    case .reviews: try review(FieldReader(source: source, kind: .reviews, collector: collector), &row)
+    case .orders: try order(FieldReader(source: source, kind: .orders, collector: collector), &row)
     }
   }
 

@@ -1022,7 +1022,7 @@ extension Importer {
       let lines = group.map { batch.entries[$0].line }
       let outcomes =
         try run.session?.upsert(kind, rows: rows, lines: lines)
-        ?? rows.indices.map { remember(kind, rows[$0], line: lines[$0], in: run) }
+        ?? remember(kind, zip(rows, lines), in: run)
       return rows.indices.map { written(kind, rows[$0], line: lines[$0], outcome: outcomes[$0], in: run) }
     }
     // Counted here and added once: a dictionary update per record hashed the kind every time.

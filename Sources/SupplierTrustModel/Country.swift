@@ -25,6 +25,13 @@ public enum Country {
 
   /// The upper-case code for two bytes such as `cn`, or nil when they are not an assigned code.
   public static func code(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard let (first, second) = upperCaseCode(utf8: bytes) else { return nil }
+    return String(decoding: [first, second], as: UTF8.self)
+  }
+
+  /// The upper-case letters of an assigned code given in either case, with no string made (a
+  /// review has a country, millions of times per import).
+  public static func upperCaseCode(utf8 bytes: UnsafeBufferPointer<UInt8>) -> (UInt8, UInt8)? {
     guard bytes.count == 2 else { return nil }
     let first = bytes[0] & 0xDF
     let second = bytes[1] & 0xDF
@@ -32,7 +39,7 @@ public enum Country {
       bytes[0] & 0x80 == 0, bytes[1] & 0x80 == 0,
       assigned[Int(first - 65) * 26 + Int(second - 65)]
     else { return nil }
-    return String(decoding: [first, second], as: UTF8.self)
+    return (first, second)
   }
 
   /// The upper-case code for `text` (`cn` → `CN`), or nil when it is not an assigned code.

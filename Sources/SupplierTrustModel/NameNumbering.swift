@@ -42,6 +42,41 @@ public enum ByteHash {
   }
 }
 
+/// Byte-wise comparison of short keys (ids of about ten bytes) eight bytes at a time, inline:
+/// a `memcmp` call cost more than the comparison, and ids are compared several times per record.
+public enum ByteComparison {
+  /// The lexicographic order of `a` and `b` by unsigned bytes (a prefix first): -1, 0 or 1.
+  @inlinable
+  public static func order(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+    let common = min(a.count, b.count)
+    if common > 0, let left = a.baseAddress, let right = b.baseAddress {
+      let l = UnsafeRawPointer(left)
+      let r = UnsafeRawPointer(right)
+      var offset = 0
+      while offset + 8 <= common {
+        // Big-endian, so that integer order is byte order.
+        let x = UInt64(bigEndian: l.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        let y = UInt64(bigEndian: r.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        if x != y { return x < y ? -1 : 1 }
+        offset += 8
+      }
+      while offset < common {
+        let x = left[offset]
+        let y = right[offset]
+        if x != y { return x < y ? -1 : 1 }
+        offset += 1
+      }
+    }
+    return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
+  }
+
+  /// Whether `a` and `b` hold the same bytes.
+  @inlinable
+  public static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    a.count == b.count && order(a, b) == 0
+  }
+}
+
 /// Numbers distinct names 0, 1, 2, … in order of first appearance, looked up by their UTF-8
 /// bytes: a catalog's reviewers (millions of reviews, hundreds of thousands of reviewers) become
 /// small integers without a `String` or a `Hasher` per look-up.

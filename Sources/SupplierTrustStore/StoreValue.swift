@@ -25,7 +25,9 @@ public struct StoreValue: Sendable, Equatable {
     self.payload = payload
   }
 
-  public static let null = StoreValue(kind: .null, buffer: 0, count: 0, payload: 0)
+  /// Computed, not stored: a stored static is reached through a lazy-initialisation call on
+  /// every use, and null is the most common value of a record.
+  @inlinable public static var null: StoreValue { StoreValue(kind: .null, buffer: 0, count: 0, payload: 0) }
 
   @inlinable @inline(__always)
   public static func integer(_ value: Int64) -> StoreValue {

@@ -214,3 +214,94 @@ enum FileManagerLite {
     }
   }
 }
+
+/// The block scanner against a byte-by-byte scan (the reference model): on random bytes of
+/// several blocks, from positions that move forward by small steps, jump ahead past whole blocks
+/// and go back (as the quoted-field path and a retried record do).
+@Suite struct StopScannerTests {
+  @Test func blockScanFindsWhatTheByteScanFinds() {
+    let alphabet: [UInt8] = [
+      0x22, 0x0A, 0x2C, 0x21, 0x23, 0x0B, 0x09, 0x2B, 0x2D, 0x41, 0x61, 0x80, 0xFF, 0x00, 0x0D, 0xAC, 0xA2,
+    ]
+    var state: UInt64 = 0x9E37_79B9
+    func next() -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33)
+    }
+    for trial in 0..<400 {
+      let length = trial % 300
+      // Sparse stops in some buffers, dense in others, so that empty blocks occur.
+      let density = 2 + trial % 40
+      let bytes: [UInt8] = (0..<length).map { _ in
+        next() % density == 0 ? alphabet[next() % alphabet.count] : 0x61
+      }
+      bytes.withUnsafeBufferPointer { buffer in
+        CSVChunkParser.unquotedStops.withUnsafeBufferPointer { stops in
+          var scanner = StopScanner(buffer, stops: stops)
+          var position = 0
+          for _ in 0..<200 {
+            let expected = (position..<length).first { [0x22, 0x0A, 0x2C].contains(bytes[$0]) } ?? length
+            #expect(scanner.next(from: position) == expected, "trial \(trial) from \(position)")
+            switch next() % 10 {
+            case 0: position = next() % (length + 1)
+            case 1: position = min(length, position + 64 + next() % 100)
+            default: position = min(length, expected + 1)
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/// Random documents, valid and broken: every chunk size reads the same records, lines and errors
+/// (chunks of a few bytes send each record through the general loop, large ones through the fast
+/// path for whole records), and a valid document gives back the fields it was written from.
+@Suite struct RandomDocumentTests {
+  private struct Generator {
+    var state: UInt64
+    mutating func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33) % bound
+    }
+  }
+
+  @Test func chunkSizesAgreeAndValidDocumentsRoundTrip() throws {
+    var random = Generator(state: 0x5EED)
+    let pieces = ["a", "bc", "Ü", " ", "1.5", "x y", ",", "\"", "\n", "\r\n", "\r", "\"\""]
+    for trial in 0..<150 {
+      let valid = trial % 2 == 0
+      var fields: [[String]] = []
+      var text = "h1,h2,h3\n"
+      for _ in 0..<(1 + random.next(12)) {
+        var row: [String] = []
+        for _ in 0..<(1 + random.next(5)) {
+          var field = ""
+          for _ in 0..<random.next(6) { field += pieces[random.next(pieces.count)] }
+          row.append(field)
+        }
+        if valid {
+          // Quoted when it must be (and now and then when it need not be).
+          let needsQuotes = { (field: String) in
+            field.utf8.contains(where: { [0x2C, 0x22, 0x0A, 0x0D].contains($0) })
+              || field.isEmpty && row.count == 1
+          }
+          text +=
+            row.map { field in
+              needsQuotes(field) || random.next(4) == 0
+                ? "\"" + String(field.flatMap { $0 == "\"" ? ["\"", "\""] : [$0] }) + "\"" : field
+            }.joined(separator: ",") + (random.next(3) == 0 ? "\r\n" : "\n")
+          fields.append(row)
+        } else {
+          // Written as they come: stray quotes, bare line breaks and all.
+          text += row.joined(separator: ",") + "\n"
+        }
+      }
+      let result = try records(text)
+      if valid {
+        #expect(result.rows == fields, "trial \(trial): \(text.debugDescription)")
+        #expect(result.errors.isEmpty, "trial \(trial)")
+      }
+    }
+  }
+}

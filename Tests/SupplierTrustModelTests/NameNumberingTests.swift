@@ -57,3 +57,26 @@ import Testing
     #expect(hashes.allSatisfy { $0 != 0 })
   }
 }
+
+/// Word-at-a-time comparison against `Array`'s lexicographic order (the reference model), on keys
+/// that share long prefixes and differ in bytes with the high bit set.
+@Test func byteComparisonOrdersLikeLexicographicBytes() {
+  var state: UInt64 = 42
+  func next(_ bound: Int) -> Int {
+    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+    return Int(state >> 33) % bound
+  }
+  let alphabet: [UInt8] = [0x00, 0x30, 0x31, 0x7F, 0x80, 0xFF]
+  for _ in 0..<3000 {
+    let prefix = (0..<next(20)).map { _ in alphabet[next(alphabet.count)] }
+    let a = prefix + (0..<next(4)).map { _ in alphabet[next(alphabet.count)] }
+    let b = prefix + (0..<next(4)).map { _ in alphabet[next(alphabet.count)] }
+    let expected = a == b ? 0 : (a.lexicographicallyPrecedes(b) ? -1 : 1)
+    a.withUnsafeBufferPointer { a in
+      b.withUnsafeBufferPointer { b in
+        #expect(ByteComparison.order(a, b) == expected)
+        #expect(ByteComparison.equal(a, b) == (expected == 0))
+      }
+    }
+  }
+}
