@@ -288,6 +288,10 @@ struct FieldReader<Source: FieldSource> {
     -> Double?
   {
     guard let bytes = raw(column) else { return nil }
+    // Most values are one digit (ratings): no parse, no decimals to count.
+    if bytes.count == 1, case let digit = bytes[0] &- 0x30, digit <= 9, range.contains(Double(digit)) {
+      return Double(digit)
+    }
     // Only built when a message needs them.
     var low: String { Self.format(range.lowerBound) }
     var high: String { Self.format(range.upperBound) }

@@ -44,7 +44,7 @@ public final class Importer {
   let store: Store?
   let options: ImportOptions
   /// Suppliers that records may refer to: those in the store and those accepted in this run.
-  var knownSuppliers: Set<String>
+  var knownSuppliers: ByteKeySet
   /// Suppliers whose own record was rejected in this run, and where, to explain later rejects.
   var rejectedSuppliers: [String: String] = [:]
   /// The supplier id last found in ``knownSuppliers`` (forgotten when a file is rolled back).
@@ -94,7 +94,9 @@ public final class Importer {
   {
     self.store = store
     self.options = options
-    self.knownSuppliers = try (store?.supplierIDs() ?? []).union(knownSuppliers)
+    var known = ByteKeySet(try store?.supplierIDs() ?? [])
+    for id in knownSuppliers { known.insert(id) }
+    self.knownSuppliers = known
   }
 
   /// Opens the per-file state: a store transaction, or an in-memory id index for a check.
@@ -313,7 +315,7 @@ public final class Importer {
     {
       return true
     }
-    guard knownSuppliers.contains(String(decoding: id, as: UTF8.self)) else { return false }
+    guard knownSuppliers.contains(id) else { return false }
     lastKnownSupplier = Array(id)
     return true
   }
@@ -400,7 +402,7 @@ public final class Importer {
     }
     if kind == .suppliers {
       let id = row.string(0)!
-      if knownSuppliers.insert(id).inserted { run.addedSuppliers.append(id) }
+      if knownSuppliers.insert(id) { run.addedSuppliers.append(id) }
       // Usually empty: skip hashing the id a second time.
       if !rejectedSuppliers.isEmpty { rejectedSuppliers[id] = nil }
     }
