@@ -92,7 +92,8 @@ struct RankCommand: ParsableCommand {
   func run() throws {
     let clock = StageTimer()
     let policy = try catalog.loadPolicy()
-    let (data, _) = try catalog.loadCatalog()
+    // Only JSON lists the files read, with their checksums.
+    let (data, _) = try catalog.loadCatalog(hashingFiles: format == .json)
     clock.lap("load \(data.recordCount) records")
     // Explanations only for the suppliers listed: --top 100 of 100,000 need not write words
     // about the other 99,900.

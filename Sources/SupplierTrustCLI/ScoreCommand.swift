@@ -29,7 +29,8 @@ struct ScoreCommand: ParsableCommand {
   func run() throws {
     let clock = StageTimer()
     let policy = try catalog.loadPolicy()
-    let (data, store) = try catalog.loadCatalog()
+    // Only JSON lists the files read, with their checksums.
+    let (data, store) = try catalog.loadCatalog(hashingFiles: format == .json)
     clock.lap("load \(data.recordCount) records")
     var scorer = Scorer(policy: policy, asOf: catalog.day)
     // Only JSON shows the explanations' words; CSV shows the suggestions; the tables neither.

@@ -64,7 +64,9 @@ struct CatalogOptions: ParsableArguments {
 
   /// Reads the catalog from the files given, or from the store. Records rejected while reading
   /// files are counted on stderr (run `check` for the full list) and left out.
-  func loadCatalog() throws -> (catalog: Catalog, store: Store?) {
+  /// The catalog to score; `hashingFiles` false when the output shows no file checksums (files
+  /// read directly then go unhashed).
+  func loadCatalog(hashingFiles: Bool = true) throws -> (catalog: Catalog, store: Store?) {
     if paths.isEmpty {
       do {
         // Opened for writing when possible so that an older store gets the current schema
@@ -82,6 +84,7 @@ struct CatalogOptions: ParsableArguments {
     }
     var options = ImportOptions()
     options.collectsCatalog = true
+    options.hashesCollectedFiles = hashingFiles
     if Terminal.stderrIsTerminal {
       options.onProgress = { path, share in Terminal.progress("reading \(path): \(Int(share * 100))%") }
     }

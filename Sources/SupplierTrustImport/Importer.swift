@@ -28,6 +28,9 @@ public struct ImportOptions: Sendable {
   public var onProgress: (@Sendable (String, Double) -> Void)?
   /// Keeps every accepted record in ``Importer/catalog`` (for scoring files without a store).
   public var collectsCatalog = false
+  /// Whether a collected catalog's sources get their files' SHA-256 (shown by JSON and the HTML
+  /// report); a ranked table has no use for it, and hashing is a tenth of reading a file.
+  public var hashesCollectedFiles = true
 
   public init() {}
 }
@@ -104,7 +107,8 @@ public final class Importer {
     // A check stores nothing and keeps no sources, so it has no use for the file's digest (on
     // one core, hashing was a tenth of a check's time).
     guard let store else {
-      return FileRun(path: path, session: nil, hashes: options.collectsCatalog)
+      return FileRun(
+        path: path, session: nil, hashes: options.collectsCatalog && options.hashesCollectedFiles)
     }
     do {
       return FileRun(
