@@ -12,11 +12,20 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
   }
 
   /// The day `year-month-day`, or nil when no such day exists (2026-02-30, month 13, ...).
+  @inlinable
   public init?(year: Int, month: Int, day: Int) {
-    guard (1...9999).contains(year), (1...12).contains(month),
-      day >= 1, day <= Day.daysIn(month: month, year: year)
-    else { return nil }
-    self.init(rollingOverYear: year, month: month, day: day)
+    guard (1...9999).contains(year), (1...12).contains(month), day >= 1 else { return nil }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    // 31 days in months 1, 3, 5, 7, 8, 10 and 12: odd months up to July, even ones after.
+    let length = month == 2 ? (leap ? 29 : 28) : 30 + ((month + month >> 3) & 1)
+    guard day <= length else { return nil }
+    // Days before the year since 1970 (leap days counted up to the year before), before the
+    // month ((367m - 362) / 12 counts February as 30 days, hence the 2 or 1 taken off after it),
+    // and before the day: a parse of millions of dates, without the general formula's eras.
+    let before = year - 1
+    let beforeYear = 365 * (year - 1970) + before / 4 - before / 100 + before / 400 - 477
+    let beforeMonth = (367 * month - 362) / 12 - (month > 2 ? (leap ? 1 : 2) : 0)
+    self.init(daysSinceEpoch: Int32(beforeYear + beforeMonth + day - 1))
   }
 
   /// The day `year-month-day`, where a day past the end of its month runs on into the next
@@ -55,9 +64,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
       }
       return value
     }
-    guard let year = digits(0, 4), let month = digits(5, 2), let dayOfMonth = digits(8, 2) else {
-      return nil
-    }
+    // The eight digits at once: each byte less '0' is at most 9 exactly when it is a digit.
+    let d = (
+      bytes[0] &- 48, bytes[1] &- 48, bytes[2] &- 48, bytes[3] &- 48, bytes[5] &- 48, bytes[6] &- 48,
+      bytes[8] &- 48, bytes[9] &- 48
+    )
+    guard d.0 <= 9, d.1 <= 9, d.2 <= 9, d.3 <= 9, d.4 <= 9, d.5 <= 9, d.6 <= 9, d.7 <= 9 else { return nil }
+    let year = Int(d.0) * 1000 + Int(d.1) * 100 + Int(d.2) * 10 + Int(d.3)
+    let month = Int(d.4) * 10 + Int(d.5)
+    let dayOfMonth = Int(d.6) * 10 + Int(d.7)
     if bytes.count > 10 {
       // hh:mm:ss, optional .fraction, then Z.
       guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),

@@ -84,6 +84,31 @@ import Testing
     #expect(checked > 10_000)
   }
 
+  /// The validating initialiser's direct formula against the general one (Howard Hinnant's,
+  /// the reference model) on every day of years around each leap rule and the ends of the range,
+  /// and days just outside each month refused.
+  @Test func validatedDaysAgreeWithTheGeneralFormula() {
+    let years =
+      Array(1...5) + [99, 100, 101, 399, 400, 401, 1582, 1600, 1700] + Array(1899...2101)
+      + [2400, 9996, 9997, 9998, 9999]
+    for year in years {
+      for month in 1...12 {
+        let length = Day.daysIn(month: month, year: year)
+        for day in 1...length {
+          #expect(
+            Day(year: year, month: month, day: day) == Day(rollingOverYear: year, month: month, day: day),
+            "\(year)-\(month)-\(day)")
+        }
+        #expect(Day(year: year, month: month, day: length + 1) == nil)
+        #expect(Day(year: year, month: month, day: 0) == nil)
+      }
+      #expect(Day(year: year, month: 0, day: 1) == nil)
+      #expect(Day(year: year, month: 13, day: 1) == nil)
+    }
+    #expect(Day(year: 0, month: 1, day: 1) == nil)
+    #expect(Day(year: 10000, month: 1, day: 1) == nil)
+  }
+
   @Test func daysInMonth() {
     #expect(Day.daysIn(month: 2, year: 2024) == 29)
     #expect(Day.daysIn(month: 2, year: 2100) == 28)
