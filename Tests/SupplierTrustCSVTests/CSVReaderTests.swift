@@ -176,24 +176,36 @@ enum FileManagerLite {
   )
 }
 
+/// A small deterministic generator for the randomised tests below (a 64-bit LCG).
+private struct TestRandom {
+  var state: UInt64
+
+  mutating func next(_ bound: Int) -> Int {
+    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+    return Int(state >> 33) % bound
+  }
+
+  /// Bytes rich in stops and in bytes one away from them (0x21, 0x23, 0x0B, 0x2B, 0x2D, 0x80,
+  /// 0xFF, which trip naive zero-byte tricks, and stops with the high bit set), one in `oneIn`;
+  /// the rest ordinary letters, so that runs longer than a word or a block occur.
+  mutating func bytes(_ count: Int, stopsOneIn oneIn: Int) -> [UInt8] {
+    let alphabet: [UInt8] = [
+      0x22, 0x0A, 0x2C, 0x21, 0x23, 0x0B, 0x09, 0x2B, 0x2D, 0x41, 0x61, 0x80, 0xFF, 0x00, 0x0D, 0xAC, 0xA2,
+    ]
+    return (0..<count).map { _ in next(oneIn) == 0 ? alphabet[next(alphabet.count)] : 0x61 }
+  }
+}
+
 /// The word-at-a-time scan for field ends against a byte-by-byte one (the reference model), on
 /// random bytes from an alphabet rich in stops and in bytes one away from them (0x21, 0x23, 0x0B,
 /// 0x2B, 0x2D, 0x80, 0xFF, which trip naive zero-byte tricks), from every start.
 @Suite struct StopScanTests {
   @Test func wordScanFindsWhatTheByteScanFinds() {
-    let alphabet: [UInt8] = [
-      0x22, 0x0A, 0x2C, 0x21, 0x23, 0x0B, 0x09, 0x2B, 0x2D, 0x41, 0x61, 0x80, 0xFF, 0x00, 0x0D,
-    ]
-    var state: UInt64 = 0x1234_5678
-    func next() -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int(state >> 33)
-    }
+    var random = TestRandom(state: 0x1234_5678)
     for trial in 0..<300 {
       let length = trial % 40
       // Mostly ordinary letters so that runs longer than a word occur.
-      let bytes: [UInt8] = (0..<length).map { _ in next() % 4 == 0 ? alphabet[next() % alphabet.count] : 0x61
-      }
+      let bytes = random.bytes(length, stopsOneIn: 4)
       bytes.withUnsafeBufferPointer { buffer in
         CSVChunkParser.unquotedStops.withUnsafeBufferPointer { unquoted in
           CSVChunkParser.quotedStops.withUnsafeBufferPointer { quoted in
@@ -220,21 +232,11 @@ enum FileManagerLite {
 /// and go back (as the quoted-field path and a retried record do).
 @Suite struct StopScannerTests {
   @Test func blockScanFindsWhatTheByteScanFinds() {
-    let alphabet: [UInt8] = [
-      0x22, 0x0A, 0x2C, 0x21, 0x23, 0x0B, 0x09, 0x2B, 0x2D, 0x41, 0x61, 0x80, 0xFF, 0x00, 0x0D, 0xAC, 0xA2,
-    ]
-    var state: UInt64 = 0x9E37_79B9
-    func next() -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int(state >> 33)
-    }
+    var random = TestRandom(state: 0x9E37_79B9)
     for trial in 0..<400 {
       let length = trial % 300
       // Sparse stops in some buffers, dense in others, so that empty blocks occur.
-      let density = 2 + trial % 40
-      let bytes: [UInt8] = (0..<length).map { _ in
-        next() % density == 0 ? alphabet[next() % alphabet.count] : 0x61
-      }
+      let bytes = random.bytes(length, stopsOneIn: 2 + trial % 40)
       bytes.withUnsafeBufferPointer { buffer in
         CSVChunkParser.unquotedStops.withUnsafeBufferPointer { stops in
           var scanner = StopScanner(buffer, stops: stops)
@@ -242,9 +244,9 @@ enum FileManagerLite {
           for _ in 0..<200 {
             let expected = (position..<length).first { [0x22, 0x0A, 0x2C].contains(bytes[$0]) } ?? length
             #expect(scanner.next(from: position) == expected, "trial \(trial) from \(position)")
-            switch next() % 10 {
-            case 0: position = next() % (length + 1)
-            case 1: position = min(length, position + 64 + next() % 100)
+            switch random.next(10) {
+            case 0: position = random.next(length + 1)
+            case 1: position = min(length, position + 64 + random.next(100))
             default: position = min(length, expected + 1)
             }
           }
@@ -258,16 +260,8 @@ enum FileManagerLite {
 /// (chunks of a few bytes send each record through the general loop, large ones through the fast
 /// path for whole records), and a valid document gives back the fields it was written from.
 @Suite struct RandomDocumentTests {
-  private struct Generator {
-    var state: UInt64
-    mutating func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int(state >> 33) % bound
-    }
-  }
-
   @Test func chunkSizesAgreeAndValidDocumentsRoundTrip() throws {
-    var random = Generator(state: 0x5EED)
+    var random = TestRandom(state: 0x5EED)
     let pieces = ["a", "bc", "Ü", " ", "1.5", "x y", ",", "\"", "\n", "\r\n", "\r", "\"\""]
     for trial in 0..<150 {
       let valid = trial % 2 == 0

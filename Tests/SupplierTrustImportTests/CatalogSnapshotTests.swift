@@ -19,12 +19,7 @@ import Testing
     return out
   }
 
-  func snapshotRows(_ store: Store) throws -> Int {
-    let st = try store.connection.prepare("SELECT count(*) FROM catalog_snapshot")
-    defer { st.reset() }
-    _ = try st.step()
-    return Int(st.int64(0) ?? 0)
-  }
+  func snapshotRows(_ store: Store) throws -> Int { try rowCount(store, "catalog_snapshot") }
 
   @Test func theSnapshotGivesBackWhatTheTablesHold() throws {
     try withTempDir { dir in

@@ -26,12 +26,7 @@ import Testing
     }.sorted()
   }
 
-  func runCount(_ store: Store) throws -> Int {
-    let st = try store.connection.prepare("SELECT count(*), max(created_at) FROM score_runs")
-    defer { st.reset() }
-    _ = try st.step()
-    return Int(st.int64(0) ?? 0)
-  }
+  func runCount(_ store: Store) throws -> Int { try rowCount(store, "score_runs") }
 
   @Test func aRerunReplacesOrKeepsTheRun() throws {
     try withTempDir { dir in

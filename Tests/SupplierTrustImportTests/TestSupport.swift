@@ -1,9 +1,17 @@
 import Foundation
 import SupplierTrustModel
-import SupplierTrustStore
 import Testing
 
 @testable import SupplierTrustImport
+@testable import SupplierTrustStore
+
+/// The number of rows of a store's table.
+func rowCount(_ store: Store, _ table: String) throws -> Int {
+  let st = try store.connection.prepare("SELECT count(*) FROM \(table)")
+  defer { st.reset() }
+  _ = try st.step()
+  return Int(st.int64(0) ?? 0)
+}
 
 /// A unique temporary folder, removed by `remove()`.
 struct TempDir {
