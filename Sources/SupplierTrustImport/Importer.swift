@@ -547,6 +547,9 @@ public final class Importer {
   func finish(_ run: FileRun, warnings fileWarnings: [ImportWarning]) {
     for writer in run.rejectWriters.values { try? writer.flush() }
     run.rejectWriters.removeAll()
+    // Reading stopped at a reject: the rest of the file is hashed too, so that the digest names
+    // the file (with 512 KiB reads it named the first few MiB).
+    if run.strictStop { run.hasher.completeFromFile(run.path) }
     let digest = run.hasher.hexDigest()
     report.warnings.append(contentsOf: fileWarnings)
     report.rejects.append(contentsOf: run.rejects)
@@ -648,9 +651,29 @@ final class FileHasher: @unchecked Sendable {
     self.enabled = enabled
   }
 
+  /// Bytes hashed so far, from the file's start.
+  private(set) var hashedBytes = 0
+
   func update(_ bytes: UnsafeRawBufferPointer) {
     guard enabled else { return }
     hasher.update(bufferPointer: bytes)
+    hashedBytes += bytes.count
+  }
+
+  /// Hashes the rest of the file at `path`, past what reading hashed: a file whose reading
+  /// stopped early (`--strict` at its first reject) still gets its whole file's digest, not that
+  /// of the part read before the stop. Read in place of nothing else, so it runs only then.
+  func completeFromFile(_ path: String) {
+    guard enabled, let handle = FileHandle(forReadingAtPath: path) else { return }
+    defer { try? handle.close() }
+    do {
+      try handle.seek(toOffset: UInt64(hashedBytes))
+      while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+        chunk.withUnsafeBytes { update($0) }
+      }
+    } catch {
+      return
+    }
   }
 
   func hexDigest() -> String? {

@@ -372,6 +372,26 @@ import Testing
     }
   }
 
+  /// A strict import stops reading at the first reject; the file's digest in the report is
+  /// still the whole file's (it was of the part read before the stop, which with small reads
+  /// was a few MiB of a larger file).
+  @Test func strictModeReportsTheWholeFilesDigest() throws {
+    try withTempDir { dir in
+      let store = try makeStore(in: dir)
+      var text = "supplier_id,name,country\nSUP-0,Zero,CN\nSUP-1,Bad,XX\n"
+      for i in 2..<3000 { text += "SUP-\(i),Supplier \(i),CN\n" }
+      let path = try dir.write("suppliers.csv", text)
+      var options = ImportOptions()
+      options.strict = true
+      options.csvChunkSize = 256
+      let report = try importing([path], into: store, options: options)
+      #expect(report.rejects.count == 1)
+      let whole = FileHasher()
+      Array(text.utf8).withUnsafeBytes { whole.update($0) }
+      #expect(report.files.first?.sha256 == whole.hexDigest())
+    }
+  }
+
   @Test func strictModeWithCleanFilesStoresEverything() throws {
     try withTempDir { dir in
       var options = ImportOptions()
