@@ -376,7 +376,7 @@ struct CSVChunkParser {
           var hasDoubledQuote = false
           var closed = false
           while position < n {
-            position = Self.skip(bytes, from: position, stops: quotedStops, quoteAndNewlineOnly: true)
+            position = Self.skip(bytes, from: position, stops: quotedStops)
             if position >= n { break }
             let byte = bytes[position]
             if byte == quote {
@@ -485,14 +485,13 @@ struct CSVChunkParser {
     return Result(batch: batch, consumed: lastComplete, nextLine: lastCompleteLine)
   }
 
-  /// The first position from `start` holding a quote or line feed, or a comma too unless
-  /// `quoteAndNewlineOnly`; `bytes.count` when there is none. Eight bytes at a time while eight
-  /// remain (a word holds the stop when one of its bytes, xor the stop byte, is zero; the lowest
-  /// such byte is exact), then byte by byte through the table.
+  /// The first position from `start` holding a quote or line feed (the bytes that matter inside
+  /// a quoted field); `bytes.count` when there is none. Eight bytes at a time while eight remain
+  /// (a word holds the stop when one of its bytes, xor the stop byte, is zero; the lowest such
+  /// byte is exact), then byte by byte through the table. Unquoted fields use ``StopScanner``.
   @inline(__always)
   static func skip(
-    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, stops: UnsafeBufferPointer<UInt8>,
-    quoteAndNewlineOnly: Bool
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, stops: UnsafeBufferPointer<UInt8>
   ) -> Int {
     let n = bytes.count
     var position = start
@@ -503,8 +502,7 @@ struct CSVChunkParser {
       @inline(__always) func zeroes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
       while position + 8 <= n {
         let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-        var found = zeroes(word ^ (ones &* 0x22)) | zeroes(word ^ (ones &* 0x0A))
-        if !quoteAndNewlineOnly { found |= zeroes(word ^ (ones &* 0x2C)) }
+        let found = zeroes(word ^ (ones &* 0x22)) | zeroes(word ^ (ones &* 0x0A))
         if found != 0 { return position + found.trailingZeroBitCount >> 3 }
         position += 8
       }
