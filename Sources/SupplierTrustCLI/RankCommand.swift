@@ -101,9 +101,12 @@ struct RankCommand: ParsableCommand {
     let run = Scorer(policy: policy, asOf: catalog.day).score(data) { criteria.positions(in: $0) }
     clock.lap("score \(run.suppliers.count) suppliers")
     let list = RankedList(run: run, suppliers: criteria.apply(to: run), criteria: criteria.descriptions)
-    let text = ScoringPrinter.render(list, format: format, orderAmount: criteria.orderAmount)
+    if format == .json {
+      ScoreOutput.writeJSON(list) { Terminal.writeOutput($0) }
+    } else {
+      print(ScoringPrinter.render(list, format: format, orderAmount: criteria.orderAmount), terminator: "")
+    }
     clock.lap("rank and render \(list.suppliers.count)")
-    print(text, terminator: "")
     if let why = criteria.whyNoneMatch(run.suppliers) { Terminal.error("note: \(why)") }
     // Millions of records need not be freed one by one before the process ends.
     fflush(nil)

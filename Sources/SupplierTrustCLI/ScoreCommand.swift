@@ -45,6 +45,10 @@ struct ScoreCommand: ParsableCommand {
       let bytes = ScoreOutput.csvBytes(RankedList(run: run))
       clock.lap("render")
       Terminal.writeOutput(bytes)
+    } else if format == .json {
+      // Streamed a supplier at a time: the whole document of a large catalog is hundreds of MB.
+      ScoreOutput.writeJSON(RankedList(run: run)) { Terminal.writeOutput($0) }
+      clock.lap("render and write")
     } else {
       let text = ScoringPrinter.render(RankedList(run: run), format: format)
       clock.lap("render")

@@ -28,8 +28,13 @@ enum Terminal {
   /// Writes bytes to standard output, after whatever `print` has buffered; a write error (a
   /// closed pipe) ends the output quietly, as it does for `print`.
   static func writeOutput(_ bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { writeOutput($0) }
+  }
+
+  /// ``writeOutput(_:)-([UInt8])`` for bytes held elsewhere (a piece of a streamed document).
+  static func writeOutput(_ bytes: UnsafeBufferPointer<UInt8>) {
     fflush(nil)
-    bytes.withUnsafeBufferPointer { writeAll($0, to: 1) }
+    writeAll(bytes, to: 1)
   }
 
   /// Writes every byte to a file descriptor, as many calls as it takes; stops at an error.

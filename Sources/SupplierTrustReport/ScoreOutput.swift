@@ -84,7 +84,20 @@ public enum ScoreOutput {
     value.map { .number(rounded($0, places)) } ?? .null
   }
 
+  /// The JSON document of `list` (see ``writeJSON(_:chunkSize:to:)``).
   public static func json(_ list: RankedList) -> String {
+    var document: [UInt8] = []
+    writeJSON(list) { document.append(contentsOf: $0) }
+    return String(decoding: document, as: UTF8.self)
+  }
+
+  /// Writes the JSON document of `list` to `sink` in pieces of about `chunkSize` bytes, one
+  /// supplier at a time: every supplier of a large catalog with explanations is some 300 MB,
+  /// which as one tree and one string took 2 GB and 12 s. The bytes are those of the document
+  /// as one ``JSONValue`` object rendered whole.
+  public static func writeJSON(
+    _ list: RankedList, chunkSize: Int = 1 << 20, to sink: (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
     let run = list.run
     var root: [(key: String, value: JSONValue)] = [
       ("as_of", .string(run.asOf.description)),
@@ -104,8 +117,38 @@ public enum ScoreOutput {
             ])
           })
       ))
-    root.append(("suppliers", .array(list.suppliers.enumerated().map { supplierJSON($1, rank: $0 + 1) })))
-    return JSONValue.object(root).rendered() + "\n"
+    var out: [UInt8] = []
+    out.reserveCapacity(chunkSize + chunkSize / 4)
+    func flushIfFull() {
+      guard out.count >= chunkSize else { return }
+      out.withUnsafeBufferPointer(sink)
+      out.removeAll(keepingCapacity: true)
+    }
+    // As `.object(root + [("suppliers", .array(...))]).write(into:)` lays it out: objects are
+    // never short scalars, so a non-empty list puts each supplier on lines of its own.
+    JSONValue.append("{\n", to: &out)
+    for member in root {
+      JSONValue.writeMember(member.key, member.value, into: &out, depth: 1)
+      JSONValue.append(",\n", to: &out)
+    }
+    JSONValue.indent(&out, 1)
+    JSONValue.append("\"suppliers\": ", to: &out)
+    if list.suppliers.isEmpty {
+      JSONValue.append("[]", to: &out)
+    } else {
+      JSONValue.append("[\n", to: &out)
+      for (index, supplier) in list.suppliers.enumerated() {
+        if index > 0 { JSONValue.append(",\n", to: &out) }
+        JSONValue.indent(&out, 2)
+        supplierJSON(supplier, rank: index + 1).write(into: &out, depth: 2)
+        flushIfFull()
+      }
+      out.append(UInt8(ascii: "\n"))
+      JSONValue.indent(&out, 1)
+      out.append(UInt8(ascii: "]"))
+    }
+    JSONValue.append("\n}\n", to: &out)
+    out.withUnsafeBufferPointer(sink)
   }
 
   static func supplierJSON(_ s: SupplierAssessment, rank: Int) -> JSONValue {

@@ -1,7 +1,7 @@
-import SupplierTrustScoring
 import Testing
 
 @testable import SupplierTrustReport
+@testable import SupplierTrustScoring
 
 /// The terminal table and the Markdown ranking: what reaches a terminal or a chat window as text.
 @Suite struct TextOutputTests {
@@ -224,5 +224,71 @@ extension TextOutputTests {
         #expect(String(decoding: bytes, as: UTF8.self) == expected, "\(value) to \(places) places")
       }
     }
+  }
+}
+
+@Suite struct JSONStreamingTests {
+  /// The string escaping of the JSON writer (bytes, escaped runs copied whole) against the
+  /// scalar-by-scalar escaping it replaced, on strings built from every awkward piece.
+  @Test func escapingMatchesTheScalarByScalarReference() {
+    func reference(_ s: String) -> String {
+      var out = "\""
+      for scalar in s.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case "<": out += "\\u003c"
+        case ">": out += "\\u003e"
+        case "&": out += "\\u0026"
+        case "\u{2028}": out += "\\u2028"
+        case "\u{2029}": out += "\\u2029"
+        default:
+          if scalar.value < 0x20 {
+            let hex = String(scalar.value, radix: 16)
+            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+          } else {
+            out.unicodeScalars.append(scalar)
+          }
+        }
+      }
+      return out + "\""
+    }
+    let pieces = [
+      "a", "Z", " ", "\"", "\\", "\n", "\r", "\t", "<", ">", "&", "\u{0}", "\u{1}", "\u{1F}", "\u{7F}",
+      "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", "€", "—", "华", "😀", "é", "\u{E2}",
+    ]
+    var rng = SystemRandomNumberGenerator()
+    var samples = pieces + ["", "plain ASCII text with nothing to escape"]
+    for _ in 0..<5_000 {
+      samples.append(
+        (0..<Int.random(in: 1...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined())
+    }
+    for sample in samples {
+      #expect(JSONValue.quote(sample) == reference(sample), "\(Array(sample.unicodeScalars))")
+    }
+  }
+
+  /// The document streamed a supplier at a time is the same whatever the piece size, and has
+  /// exactly the layout of the whole document written as one tree (read back and re-written).
+  @Test func streamedDocumentIsTheWholeTreeLaidOutTheSame() throws {
+    let list = TextOutputTests.list(TextOutputTests.crowded())
+    #expect(list.suppliers.count > 10)
+    let whole = ScoreOutput.json(list)
+    for chunkSize in [1, 100, 4096] {
+      var pieces: [[UInt8]] = []
+      ScoreOutput.writeJSON(list, chunkSize: chunkSize) { pieces.append(Array($0)) }
+      #expect(String(decoding: pieces.flatMap { $0 }, as: UTF8.self) == whole)
+      if chunkSize == 1 { #expect(pieces.count == list.suppliers.count + 1) }
+    }
+    var reader = JSONReader(whole)
+    #expect(try reader.parse().rendered() + "\n" == whole)
+    let empty = RankedList(run: list.run, suppliers: [], criteria: ["ISO9001 required"])
+    let emptyDocument = ScoreOutput.json(empty)
+    var emptyReader = JSONReader(emptyDocument)
+    #expect(try emptyReader.parse().rendered() + "\n" == emptyDocument)
+    #expect(emptyDocument.contains("\"suppliers\": []"))
   }
 }
