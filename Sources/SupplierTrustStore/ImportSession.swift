@@ -9,6 +9,9 @@ public final class ImportSession {
   /// The `imports` row of this file; every record written carries it.
   public let importID: Int64
   private var finished = false
+  /// Rows written since SQLite's cache was last written out (see ``wroteRows(_:)``).
+  private var rowsSinceCacheFlush = 0
+  private var writeback: BackgroundWriteback?
   /// By ``RecordKind/importOrder``: arrays, as a dictionary hashed the kind on every record.
   private var statements: [SQLiteStatement] = []
   private var inserts: [SQLiteStatement] = []
@@ -38,6 +41,7 @@ public final class ImportSession {
         lineLookups.append(
           try store.connection.prepare("SELECT line FROM \(table.name) WHERE \(table.key) = ?"))
       }
+      writeback = BackgroundWriteback.start(path: store.path)
     } catch {
       try? store.connection.execute("ROLLBACK")
       throw error
@@ -45,7 +49,21 @@ public final class ImportSession {
   }
 
   deinit {
+    writeback?.stop()
     if !finished { try? connection.execute("ROLLBACK") }
+  }
+
+  /// Every ``Store/rowsPerCacheFlush`` rows, writes SQLite's dirty pages to the file (they stay
+  /// cached) and has them written to disk in the background. Otherwise the cache (128 MiB) is
+  /// written only at the commit, and its pages reach the disk only in the commit's sync.
+  private func wroteRows(_ count: Int) {
+    rowsSinceCacheFlush += count
+    guard rowsSinceCacheFlush >= store.rowsPerCacheFlush, let writeback else { return }
+    rowsSinceCacheFlush = 0
+    // A failure here (a full disk) leaves the pages dirty in the cache; the commit reports it.
+    guard sqlite3_db_cacheflush(connection.handle) == SQLITE_OK else { return }
+    writeback.request()
+    store.writebacksRequested += 1
   }
 
   /// The counts and checksum recorded in the import log when the file is committed.
@@ -88,6 +106,7 @@ public final class ImportSession {
     multiInserts = []
     provenanceLookups.removeAll()
     lineLookups.removeAll()
+    writeback?.stop()
     try connection.execute("COMMIT")
     finished = true
   }
@@ -100,6 +119,7 @@ public final class ImportSession {
     multiInserts = []
     provenanceLookups.removeAll()
     lineLookups.removeAll()
+    writeback?.stop()
     try? connection.execute("ROLLBACK")
     finished = true
   }
@@ -109,6 +129,7 @@ public final class ImportSession {
   public func upsert(_ kind: RecordKind, _ row: StoreRow, line: Int) throws(StoreError) -> UpsertOutcome {
     let slot = kind.importOrder
     precondition(row.values.count == kind.storeValueCount, "a \(kind) row has the wrong width")
+    wroteRows(1)
     if insertFirst[slot] {
       try write(row, line: line, with: inserts[slot])
       if connection.changes > 0 {
@@ -148,6 +169,7 @@ public final class ImportSession {
   public func upsert(_ kind: RecordKind, rows: [StoreRow], lines: [Int]) throws(StoreError) -> [UpsertOutcome]
   {
     precondition(rows.count == lines.count, "one line per row")
+    wroteRows(rows.count)
     let slot = kind.importOrder
     let group = Self.rowsPerInsert
     var outcomes: [UpsertOutcome] = []

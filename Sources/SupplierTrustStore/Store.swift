@@ -13,6 +13,11 @@ public final class Store {
   /// Below this many review rows one thread reads them all (a second connection costs more than
   /// it saves); tests lower it to cover the two-thread read.
   var parallelReviewReadMinimum: Int64 = 200_000
+  /// Rows an import writes between writes of SQLite's cache to the file, each followed by a
+  /// background write-back (``BackgroundWriteback``): some 10 MB of reviews. Tests lower it.
+  var rowsPerCacheFlush = 65_536
+  /// How many such write-backs imports into this store have asked for (for tests).
+  var writebacksRequested = 0
 
   /// The schema version this build writes.
   public static var schemaVersion: Int { Schema.migrations.count }

@@ -1,0 +1,78 @@
+import Foundation
+import SupplierTrustModel
+import Testing
+
+@testable import SupplierTrustImport
+@testable import SupplierTrustStore
+
+/// Imports write SQLite's cache out to the store file while a file's transaction is open (so the
+/// disk can take the pages before the commit); none of that may show unless the file commits.
+@Suite struct WritebackTests {
+  /// Small pieces, so that records reach the store in many groups (a write-out comes after one).
+  static var smallBatches: ImportOptions {
+    var options = ImportOptions()
+    options.xmlBatchSize = 16
+    options.csvChunkSize = 512
+    return options
+  }
+
+  /// Suppliers, each with two reviews, and then (when `broken`) a malformed element.
+  static func catalog(suppliers: Int, broken: Bool) -> String {
+    var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<supplierCatalog>\n"
+    for i in 0..<suppliers {
+      xml += """
+          <supplier id="BULK-\(i)"><name>Bulk \(i)</name><country>CN</country>
+            <reviews>
+              <review review_id="BR-\(i)-A" rating="5" review_date="2026-01-01"/>
+              <review review_id="BR-\(i)-B" rating="4" review_date="2026-02-01"/>
+            </reviews>
+          </supplier>
+
+        """
+    }
+    if broken { xml += "  <supplier id=\"LAST\"><name>Last</nme></supplier>\n" }
+    return xml + "</supplierCatalog>\n"
+  }
+
+  @Test func aFailedImportLeavesTheStoreUnchangedAfterItsPagesWereWrittenOut() throws {
+    try withTempDir { dir in
+      let path = dir.file("store.sqlite")
+      do {
+        let store = try Store(path: path)
+        store.rowsPerCacheFlush = 8
+        _ = try importing(Sample.csvFiles, into: store)
+        let before = try dumps(store)
+        let flushesBefore = store.writebacksRequested
+        let xml = try dir.write("catalog.xml", Self.catalog(suppliers: 300, broken: true))
+        let report = try importing([xml], into: store, options: Self.smallBatches)
+        #expect(report.failures.count == 1)
+        // The failing file wrote its cache out many times before it failed.
+        #expect(store.writebacksRequested - flushesBefore > 20)
+        #expect(try dumps(store) == before)
+        #expect(try store.imports().count == Sample.csvFiles.count)
+      }
+      // And so the file says, read afresh.
+      let reopened = try Store(path: path, readOnly: true)
+      #expect(try reopened.counts() == Sample.expectedCounts)
+    }
+  }
+
+  @Test func recordsWrittenOutAlongTheWayAreStoredAsWithoutIt() throws {
+    try withTempDir { dir in
+      let xml = try dir.write("catalog.xml", Self.catalog(suppliers: 300, broken: false))
+      let often = try Store(path: dir.file("often.sqlite"))
+      often.rowsPerCacheFlush = 8
+      let never = try Store(path: dir.file("never.sqlite"))
+      never.rowsPerCacheFlush = .max
+      for store in [often, never] {
+        let report = try importing(Sample.csvFiles + [xml], into: store, options: Self.smallBatches)
+        #expect(report.failures.isEmpty)
+        #expect(report.rejects.isEmpty)
+      }
+      #expect(often.writebacksRequested > 50)
+      #expect(never.writebacksRequested == 0)
+      #expect(try dumps(often) == dumps(never))
+      #expect(try often.counts()[.reviews] == Sample.expectedCounts[.reviews]! + 600)
+    }
+  }
+}
