@@ -398,3 +398,41 @@ import Testing
     #expect(picked.dropLast().contains { !full.suppliers[$0].factors.isEmpty })
   }
 }
+
+@Suite struct CrowdedWindowTests {
+  /// The quick look for a window holding the burst minimum against every window tried.
+  @Test func agreesWithTryingEveryWindow() {
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<400 {
+      var policy = Policy.default
+      policy.burst.minimumReviews = Int.random(in: 1...8, using: &rng)
+      policy.burst.windowDays = Int.random(in: 1...20, using: &rng)
+      let scorer = Scorer(policy: policy, asOf: Day(year: 2026, month: 11, day: 25)!)
+      let spread = Int.random(in: 1...200, using: &rng)
+      let offsets = (0..<Int.random(in: 0...25, using: &rng)).map { _ in
+        Int.random(in: 0...spread, using: &rng)
+      }
+      .sorted()
+      var table = ReviewTable()
+      // A review of another supplier on each side, so that the range does not start at zero.
+      let before = Day(year: 2024, month: 1, day: 1)!
+      table.append(
+        Sourced(
+          Review(id: "X-0", supplierID: "X", rating: 5, date: before), source: SourceRef(file: 0, line: 1)))
+      for (n, offset) in offsets.enumerated() {
+        let review = Review(id: "R-\(n)", supplierID: "S", rating: 5, date: before.adding(days: offset))
+        table.append(Sourced(review, source: SourceRef(file: 0, line: Int32(n + 2))))
+      }
+      table.append(
+        Sourced(
+          Review(id: "X-1", supplierID: "X", rating: 5, date: before), source: SourceRef(file: 0, line: 99)))
+      let minimum = policy.burst.minimumReviews
+      let expected = offsets.indices.contains { first in
+        offsets[first...].filter { $0 - offsets[first] < policy.burst.windowDays }.count >= minimum
+      }
+      #expect(
+        scorer.hasCrowdedWindow(1..<(1 + offsets.count), in: table) == expected,
+        "minimum \(minimum), window \(policy.burst.windowDays) days, offsets \(offsets)")
+    }
+  }
+}
