@@ -127,9 +127,14 @@ public final class ImportSession {
   /// Writes a checked record given as its table's values in column order (the key first, as in
   /// ``Schema``), binding text in place.
   public func upsert(_ kind: RecordKind, _ row: StoreRow, line: Int) throws(StoreError) -> UpsertOutcome {
+    wroteRows(1)
+    return try upsertOne(kind, row, line: line)
+  }
+
+  /// ``upsert(_:_:line:)`` without counting the row (its caller has).
+  private func upsertOne(_ kind: RecordKind, _ row: StoreRow, line: Int) throws(StoreError) -> UpsertOutcome {
     let slot = kind.importOrder
     precondition(row.values.count == kind.storeValueCount, "a \(kind) row has the wrong width")
-    wroteRows(1)
     if insertFirst[slot] {
       try write(row, line: line, with: inserts[slot])
       if connection.changes > 0 {
@@ -181,7 +186,7 @@ public final class ImportSession {
       let size = remaining >= group ? group : 1 << (Int.bitWidth - 1 - remaining.leadingZeroBitCount)
       let end = start + size
       guard insertFirst[slot], size > 1 else {
-        for index in start..<end { outcomes.append(try upsert(kind, rows[index], line: lines[index])) }
+        for index in start..<end { outcomes.append(try upsertOne(kind, rows[index], line: lines[index])) }
         start = end
         continue
       }
