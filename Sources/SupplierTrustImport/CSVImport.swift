@@ -129,6 +129,7 @@ extension Importer {
                   texts: texts)
               }
               let supplierColumn = kind == .suppliers ? nil : header.firstIndex(of: "supplier_id")
+              let idColumn = kind == .certifications ? nil : header.firstIndex(of: Importer.idColumn(kind))
               // First every record's fate before writing: refused by the reader, or naming an
               // unknown supplier; the rest are written together, then looked at in file order.
               // Refusals are few, so they are listed apart rather than in per-record arrays.
@@ -189,8 +190,13 @@ extension Importer {
               for refusal in refused {
                 let record = refusal.record
                 let position = refusal.field.map { view.position(record, $0) }
+                let line = view.line(record)
+                let id =
+                  idColumn.flatMap { $0 < view.fieldCount(record) ? view.field(record, $0) : nil }
+                  .map(FieldReader<CSVFieldSource>.trimmed)
                 reject(
-                  refusal.problem, kind: kind, line: view.line(record), position: position, header: rawHeader,
+                  addingRepeatedID(to: refusal.problem, kind: kind, id: id, line: line, in: run),
+                  kind: kind, line: line, position: position, header: rawHeader,
                   values: isRejectsFile
                     ? view.strings(record).map(Importer.removingFormulaGuard) : view.strings(record),
                   supplierID: refusal.supplierID, in: run,

@@ -79,6 +79,26 @@ struct IdentityIndex {
     }
   }
 
+  /// The line where `key` was recorded, if it was; records nothing.
+  func line(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+    if let found = searchRun(key) { return Int(runLines[found]) }
+    guard !slots.isEmpty else { return nil }
+    let hash = ByteHash.hash(key)
+    return arena.withUnsafeBufferPointer { stored in
+      slots.withUnsafeBufferPointer { slots in
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot].hash != 0 {
+          if slots[slot].hash == hash && Self.equals(stored, slots[slot].keyStart, key) {
+            return Int(slots[slot].line)
+          }
+          slot = (slot + 1) & mask
+        }
+        return nil
+      }
+    }
+  }
+
   /// The index of `key` in the run, by binary search.
   private func searchRun(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
     var low = 0

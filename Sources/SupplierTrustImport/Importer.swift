@@ -414,6 +414,44 @@ public final class Importer {
   }
 
   /// Why a record whose key this file already gave is refused.
+  /// `problem` with, beside it, the repeat of an id that an earlier record of this file was
+  /// stored (or, checking, accepted) under, when the refused record at `line` has such an id:
+  /// said at once, so that fixing the record's fields does not lead to a second refusal. Nothing
+  /// is added when the id itself is the problem, or for certificates (their key is made of
+  /// several fields that may be the ones at fault).
+  func addingRepeatedID(
+    to problem: FieldProblem, kind: RecordKind, id: UnsafeBufferPointer<UInt8>?, line: Int, in run: FileRun
+  ) -> FieldProblem {
+    guard kind != .certifications, let id, Identifier.isValid(utf8: id) else { return problem }
+    let column = Self.idColumn(kind)
+    guard problem.column != column, !problem.others.contains(where: { $0.column == column }) else {
+      return problem
+    }
+    let firstLine: Int?
+    if let session = run.session {
+      firstLine = try? session.storedLine(kind, key: id)
+    } else {
+      firstLine = run.seenIDs[kind.importOrder]?.line(of: id)
+    }
+    guard let firstLine, firstLine < line else { return problem }
+    var result = problem
+    result.others.append(
+      Self.repeatedIDProblem(kind, id: String(decoding: id, as: UTF8.self), firstLine: firstLine))
+    return result
+  }
+
+  /// The column that identifies a record of `kind` (for certificates, the number: their key is
+  /// made of several columns).
+  static func idColumn(_ kind: RecordKind) -> String {
+    switch kind {
+    case .suppliers: return "supplier_id"
+    case .certifications: return "certificate_number"
+    case .audits: return "audit_id"
+    case .reviews: return "review_id"
+    case .orders: return "order_id"
+    }
+  }
+
   static func duplicateProblem(_ record: DecodedRecord, firstLine: Int) -> FieldProblem {
     if case .certification(let c) = record {
       // Certificates have no id column: name what identifies them.
@@ -426,21 +464,24 @@ public final class Importer {
         reason: "the \(what) appears again in this file (first on line \(firstLine))",
         fix: "remove the repeated record, or correct its certificate number")
     }
-    let (column, noun) = Importer.identityColumn(record)
-    return FieldProblem(
-      column: column, value: record.identity,
-      reason: "\(noun) \(record.identity) appears again in this file (first on line \(firstLine))",
-      fix: "give each record its own id, or remove the repeated record")
+    let kind: RecordKind
+    switch record {
+    case .supplier: kind = .suppliers
+    case .certification: kind = .certifications
+    case .audit: kind = .audits
+    case .review: kind = .reviews
+    case .order: kind = .orders
+    }
+    return repeatedIDProblem(kind, id: record.identity, firstLine: firstLine)
   }
 
-  static func identityColumn(_ record: DecodedRecord) -> (String, String) {
-    switch record {
-    case .supplier: return ("supplier_id", "supplier_id")
-    case .certification: return ("certificate_number", "certificate")
-    case .audit: return ("audit_id", "audit_id")
-    case .review: return ("review_id", "review_id")
-    case .order: return ("order_id", "order_id")
-    }
+  /// A record whose id an earlier record of the file has (kinds with an id column).
+  static func repeatedIDProblem(_ kind: RecordKind, id: String, firstLine: Int) -> FieldProblem {
+    let column = idColumn(kind)
+    return FieldProblem(
+      column: column, value: id,
+      reason: "\(column) \(id) appears again in this file (first on line \(firstLine))",
+      fix: "give each record its own id, or remove the repeated record")
   }
 
   /// Records a rejected record: in the report, through `onReject`, and in the rejects file.

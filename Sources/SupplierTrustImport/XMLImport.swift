@@ -1052,8 +1052,11 @@ extension Importer {
   func rejectXML(_ problem: FieldProblem, _ batch: XMLBatch, _ entry: XMLBatch.Entry, in run: FileRun) {
     let supplierID =
       entry.kind == .suppliers ? batch.field(entry, 0).map { String(decoding: $0, as: UTF8.self) } : nil
+    // The first column of every kind but certificates is its id.
+    let id = entry.kind == .certifications ? nil : batch.field(entry, 0)
     reject(
-      problem, kind: entry.kind, line: entry.line, position: nil, header: Columns.names(entry.kind),
+      addingRepeatedID(to: problem, kind: entry.kind, id: id, line: entry.line, in: run),
+      kind: entry.kind, line: entry.line, position: nil, header: Columns.names(entry.kind),
       values: batch.strings(entry), supplierID: supplierID, in: run)
   }
 }

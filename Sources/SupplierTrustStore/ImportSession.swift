@@ -239,6 +239,19 @@ public final class ImportSession {
     return outcomes
   }
 
+  /// The line of the record of this file stored under `key` (a kind's id, as written), if any.
+  public func storedLine(_ kind: RecordKind, key: UnsafeBufferPointer<UInt8>) throws(StoreError) -> Int? {
+    let slot = kind.importOrder
+    if provenanceLookups[slot] == nil {
+      provenanceLookups[slot] = try connection.prepare(Schema.table(for: kind).provenanceSQL)
+    }
+    let lookup = provenanceLookups[slot]!
+    lookup.bind(1, text: key)
+    defer { lookup.reset() }
+    guard try lookup.step(), lookup.int64(0) == importID else { return nil }
+    return lookup.int64(1).map(Int.init)
+  }
+
   private func write(_ row: StoreRow, line: Int, with statement: SQLiteStatement) throws(StoreError) {
     let count = row.values.count
     for index in 0..<count {

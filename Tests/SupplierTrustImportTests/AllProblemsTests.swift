@@ -154,4 +154,65 @@ import Testing
         ])
     }
   }
+
+  /// A refused record whose id repeats an earlier accepted one says so beside its own problem,
+  /// when importing and when checking (the id of a record that was itself refused does not count,
+  /// nor one that comes later, nor the id when it is the problem).
+  @Test func aRefusedRecordThatRepeatsAnIdSaysSoAtOnce() throws {
+    try withTempDir { dir in
+      let csv = """
+        review_id,supplier_id,rating,review_date
+        R-1,SUP-A,5,2026-01-01
+        R-2,SUP-A,9,2026-01-01
+        R-1,SUP-A,7,2026-01-02
+        R-2,SUP-A,8,2026-01-03
+        R-3,SUP-A,6,2026-01-04
+        R-3,SUP-A,4,2026-01-05
+        R-1,SUP-A,4,2026-01-06
+
+        """
+      let suppliers = try dir.write("base/suppliers.csv", baseSuppliersCSV)
+      let reviews = try dir.write("reviews.csv", csv)
+      for store in [try Store(path: ":memory:"), nil] {
+        let report = try Importer(store: store).run(paths: [suppliers, reviews])
+        let rejects = report.rejects.filter { $0.file == reviews }
+        #expect(rejects.map(\.line) == [3, 4, 5, 6, 8], "store: \(store != nil)")
+        #expect(rejects.map(\.column) == ["rating", "rating", "rating", "rating", "review_id"])
+        #expect(
+          rejects.map { $0.otherProblems?.map(\.reason) ?? [] } == [
+            [], ["review_id R-1 appears again in this file (first on line 2)"], [], [], [],
+          ], "store: \(store != nil)")
+        #expect(rejects.last?.reason == "review_id R-1 appears again in this file (first on line 2)")
+        if let store { #expect(try store.counts()[.reviews] == 2) }
+      }
+    }
+  }
+
+  @Test func aRefusedXMLRecordThatRepeatsAnIdSaysSoAtOnce() throws {
+    try withTempDir { dir in
+      let path = try dir.write(
+        "catalog.xml",
+        """
+        <supplierCatalog>
+          <supplier id="SUP-1"><name>One</name><country>CN</country>
+            <reviews>
+              <review review_id="R-1" rating="5" review_date="2026-01-01"/>
+              <review review_id="R-1" rating="0" review_date="2026-01-02"/>
+            </reviews>
+          </supplier>
+          <supplier id="SUP-1"><name>Again</name><country>China</country></supplier>
+        </supplierCatalog>
+        """)
+      for store in [try Store(path: ":memory:"), nil] {
+        let report = try Importer(store: store).run(paths: [path])
+        #expect(report.rejects.map(\.line) == [5, 8], "store: \(store != nil)")
+        #expect(report.rejects.map(\.column) == ["rating", "country"])
+        #expect(
+          report.rejects.map { $0.otherProblems?.map(\.reason) ?? [] } == [
+            ["review_id R-1 appears again in this file (first on line 4)"],
+            ["supplier_id SUP-1 appears again in this file (first on line 2)"],
+          ], "store: \(store != nil)")
+      }
+    }
+  }
 }
