@@ -15,6 +15,11 @@ import CSQLite
 /// signal; the kernel calls (1-4 ms each, to queue the writes) run on a thread of their own.
 /// Writing pages back early changes nothing about what a crash leaves: SQLite's journal already
 /// guards every page it has written, whenever the kernel stores it.
+///
+/// It works through SQLite's own descriptor of the store file and never opens or closes one:
+/// closing any descriptor of a file drops every POSIX lock the process holds on it, SQLite's
+/// included, and another process would then take the journal of the import in progress for a
+/// crashed one's and roll it back (black-box review 10 found that in a first version).
 final class BackgroundWriteback: @unchecked Sendable {
   private let descriptor: Int32
   private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
@@ -23,12 +28,39 @@ final class BackgroundWriteback: @unchecked Sendable {
   private var stopping = false
   private var thread: Thread?
 
-  /// Starts the thread for the file at `path`; nil when the file cannot be opened for reading
-  /// (an in-memory store, say), and the import goes on without it.
+  /// Starts the thread for the store file at `path`, which a connection of this process has
+  /// open for writing; nil when no such descriptor is found (an in-memory store, or a system
+  /// without /proc), and the import goes on without it.
   static func start(path: String) -> BackgroundWriteback? {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return nil }
-    return BackgroundWriteback(descriptor: descriptor)
+    writableDescriptor(of: path).map(BackgroundWriteback.init(descriptor:))
+  }
+
+  /// A descriptor this process holds open for writing on the file at `path`, found among
+  /// /proc/self/fd (SQLite does not hand out its own).
+  static func writableDescriptor(of path: String) -> Int32? {
+    #if os(Linux)
+      guard let resolved = realpath(path, nil) else { return nil }
+      let target = String(cString: resolved)
+      free(resolved)
+      guard let directory = opendir("/proc/self/fd") else { return nil }
+      defer { closedir(directory) }
+      var link = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+      while let entry = readdir(directory) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) {
+          String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
+        }
+        guard let descriptor = Int32(name) else { continue }
+        let count = readlink("/proc/self/fd/\(name)", &link, link.count - 1)
+        guard count > 0 else { continue }
+        link[count] = 0
+        guard String(cString: link) == target else { continue }
+        let flags = fcntl(descriptor, F_GETFL)
+        if flags >= 0, flags & O_ACCMODE == O_RDWR { return descriptor }
+      }
+      return nil
+    #else
+      return nil
+    #endif
   }
 
   private init(descriptor: Int32) {
@@ -57,7 +89,8 @@ final class BackgroundWriteback: @unchecked Sendable {
     pthread_mutex_unlock(mutex)
   }
 
-  /// Ends the thread after the request it is serving, and closes the file; idempotent.
+  /// Ends the thread after the request it is serving; idempotent. The descriptor is SQLite's
+  /// and stays open.
   func stop() {
     pthread_mutex_lock(mutex)
     let running = !stopping
@@ -67,7 +100,6 @@ final class BackgroundWriteback: @unchecked Sendable {
     guard running else { return }
     thread?.join()
     thread = nil
-    close(descriptor)
   }
 
   private func serve() {

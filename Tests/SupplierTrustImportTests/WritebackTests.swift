@@ -75,4 +75,42 @@ import Testing
       #expect(try often.counts()[.reviews] == Sample.expectedCounts[.reviews]! + 600)
     }
   }
+
+  #if os(Linux)
+    /// Closing any descriptor of a file drops every POSIX lock the process holds on it, SQLite's
+    /// included: the write-back must never open and close the store file of its own (found by
+    /// black-box review 10: another process then took the journal of an import in progress for
+    /// a crashed one's and rolled it back, and the import failed or left a malformed store).
+    @Test func theStoresLocksOutliveTheWriteback() throws {
+      try withTempDir { dir in
+        let path = dir.file("store.sqlite")
+        let store = try Store(path: path)
+        try store.connection.execute("BEGIN IMMEDIATE")
+        defer { try? store.connection.execute("ROLLBACK") }
+        let held = try Self.locksHeld(on: path)
+        #expect(held > 0)
+        let writeback = try #require(BackgroundWriteback.start(path: path))
+        writeback.request()
+        writeback.stop()
+        #expect(try Self.locksHeld(on: path) == held)
+      }
+    }
+
+    /// This process's POSIX locks on the file at `path`, from /proc/locks (lines such as
+    /// `1: POSIX  ADVISORY  WRITE 4242 fd:01:123456 1073741825 1073741825`).
+    static func locksHeld(on path: String) throws -> Int {
+      var info = stat()
+      guard stat(path, &info) == 0 else { return 0 }
+      let pid = String(getpid())
+      let inode = String(info.st_ino)
+      return try String(contentsOfFile: "/proc/locks", encoding: .utf8)
+        .split(separator: "\n")
+        .filter { line in
+          let fields = line.split(separator: " ")
+          return fields.count >= 6 && fields[1] == "POSIX" && fields[4] == pid
+            && fields[5].split(separator: ":").last.map(String.init) == inode
+        }
+        .count
+    }
+  #endif
 }
