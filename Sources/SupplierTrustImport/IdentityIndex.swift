@@ -83,18 +83,22 @@ struct IdentityIndex {
   func line(of key: UnsafeBufferPointer<UInt8>) -> Int? {
     if let found = searchRun(key) { return Int(runLines[found]) }
     guard !slots.isEmpty else { return nil }
-    let hash = ByteHash.hash(key)
-    return arena.withUnsafeBufferPointer { stored in
+    return probe(key, hash: ByteHash.hash(key)).line
+  }
+
+  /// The table slot holding `key` and its line, or the empty slot where it would go.
+  private func probe(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, line: Int?) {
+    arena.withUnsafeBufferPointer { stored in
       slots.withUnsafeBufferPointer { slots in
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot].hash != 0 {
           if slots[slot].hash == hash && Self.equals(stored, slots[slot].keyStart, key) {
-            return Int(slots[slot].line)
+            return (slot, Int(slots[slot].line))
           }
           slot = (slot + 1) & mask
         }
-        return nil
+        return (slot, nil)
       }
     }
   }
@@ -117,22 +121,9 @@ struct IdentityIndex {
     // At most three quarters full: linear probing stays short, memory stays small.
     if (tableCount + 1) * 4 > slots.count * 3 { grow() }
     let hash = ByteHash.hash(key)
-    let keyStart = UInt32(arena.count)
-    let found: Int? = arena.withUnsafeBufferPointer { stored in
-      slots.withUnsafeMutableBufferPointer { slots in
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot].hash != 0 {
-          if slots[slot].hash == hash && Self.equals(stored, slots[slot].keyStart, key) {
-            return Int(slots[slot].line)
-          }
-          slot = (slot + 1) & mask
-        }
-        slots[slot] = Slot(hash: hash, line: Int32(truncatingIfNeeded: line), keyStart: keyStart)
-        return nil
-      }
-    }
+    let (slot, found) = probe(key, hash: hash)
     if let found { return found }
+    slots[slot] = Slot(hash: hash, line: Int32(truncatingIfNeeded: line), keyStart: UInt32(arena.count))
     var length = key.count
     while length >= 0x80 {
       arena.append(UInt8(length & 0x7F) | 0x80)

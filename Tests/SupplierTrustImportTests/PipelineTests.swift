@@ -65,6 +65,12 @@ import Testing
 
 /// ``IdentityIndex`` against a plain dictionary as the reference model.
 @Suite struct IdentityIndexTests {
+  /// The look-up that records nothing.
+  static func line(of key: String, in index: IdentityIndex) -> Int? {
+    var key = key
+    return key.withUTF8 { index.line(of: $0) }
+  }
+
   @Test func agreesWithADictionaryOnRandomKeys() {
     var generator = SplitMix64(seed: 42)
     var index = IdentityIndex(expectedCount: 4)
@@ -73,6 +79,7 @@ import Testing
       // Few distinct keys so that repeats are common, of mixed lengths and bytes.
       let key = "K-\(Int.random(in: 0..<8_000, using: &generator))" + (line % 3 == 0 ? "-é" : "")
       let expected = model[key]
+      #expect(Self.line(of: key, in: index) == expected)
       if expected == nil { model[key] = line }
       #expect(index.insert(key, line: line) == expected)
     }
@@ -92,6 +99,7 @@ import Testing
       let digits = String(number)
       let key = "RV-" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
       let expected = model[key]
+      #expect(Self.line(of: key, in: index) == expected)
       if expected == nil { model[key] = line }
       #expect(index.insert(key, line: line) == expected)
     }
