@@ -215,4 +215,34 @@ import Testing
       }
     }
   }
+
+  /// An XML record refused for its fields whose supplier is known to be missing says so too: a
+  /// nested one, or a top-level one whose supplier's own record was refused; a top-level one
+  /// naming a supplier not seen (yet) does not, as it may come later in the document.
+  @Test func aRefusedXMLRecordOfAMissingSupplierSaysSoAtOnce() throws {
+    try withTempDir { dir in
+      let path = try dir.write(
+        "catalog.xml",
+        """
+        <supplierCatalog>
+          <supplier id="SUP-1"><name>One</name><country>Chinaa</country>
+            <reviews>
+              <review review_id="R-1" rating="9" review_date="2026-01-01"/>
+            </reviews>
+          </supplier>
+          <review review_id="R-3" supplier_id="SUP-9" rating="0" review_date="2026-01-01"/>
+          <review review_id="R-4" supplier_id="SUP-1" rating="0" review_date="2026-01-01"/>
+        </supplierCatalog>
+        """)
+      for store in [try Store(path: ":memory:"), nil] {
+        let report = try Importer(store: store).run(paths: [path])
+        #expect(report.rejects.map(\.line) == [2, 4, 7, 8], "store: \(store != nil)")
+        #expect(report.rejects.map(\.column) == ["country", "rating", "rating", "rating"])
+        let missing = "supplier_id SUP-1 is not a known supplier (its own record at \(path):2 was rejected)"
+        #expect(
+          report.rejects.map { $0.otherProblems?.map(\.reason) ?? [] } == [[], [missing], [], [missing]],
+          "store: \(store != nil)")
+      }
+    }
+  }
 }
