@@ -1053,14 +1053,16 @@ extension Importer {
     let supplierID =
       entry.kind == .suppliers ? batch.field(entry, 0).map { String(decoding: $0, as: UTF8.self) } : nil
     // The first column of every kind but certificates is its id.
-    let id = entry.kind == .certifications ? nil : batch.field(entry, 0)
+    let id =
+      entry.kind == .certifications ? nil : batch.field(entry, 0).map(FieldReader<CSVFieldSource>.trimmed)
     var problem = addingRepeatedID(to: problem, kind: entry.kind, id: id, line: entry.line, in: run)
     // A record refused for its fields whose supplier is already known to be missing says so
     // too (as a CSV record does). A top-level record's supplier may still come later in the
     // document, so for it only a supplier whose own record was refused counts.
     if entry.kind != .suppliers, problem.column != "supplier_id",
       !problem.others.contains(where: { $0.column == "supplier_id" }),
-      let supplier = batch.field(entry, entry.kind.supplierIDColumn), Identifier.isValid(utf8: supplier),
+      let supplier = batch.field(entry, entry.kind.supplierIDColumn).map(FieldReader<CSVFieldSource>.trimmed),
+      Identifier.isValid(utf8: supplier),
       !entry.deferrable || rejectedSuppliers[String(decoding: supplier, as: UTF8.self)] != nil,
       let unknown = unknownSupplierProblem(supplier)
     {

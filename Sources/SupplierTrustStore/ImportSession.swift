@@ -12,6 +12,8 @@ public final class ImportSession {
   /// Rows written since SQLite's cache was last written out (see ``wroteRows(_:)``).
   private var rowsSinceCacheFlush = 0
   private var writeback: BackgroundWriteback?
+  /// ``cacheSpills()`` when this file's transaction began.
+  private var spillsAtStart: Int32 = 0
   /// By ``RecordKind/importOrder``: arrays, as a dictionary hashed the kind on every record.
   private var statements: [SQLiteStatement] = []
   private var inserts: [SQLiteStatement] = []
@@ -42,6 +44,7 @@ public final class ImportSession {
           try store.connection.prepare("SELECT line FROM \(table.name) WHERE \(table.key) = ?"))
       }
       writeback = BackgroundWriteback.start(path: store.path)
+      spillsAtStart = cacheSpills()
     } catch {
       try? store.connection.execute("ROLLBACK")
       throw error
@@ -56,14 +59,30 @@ public final class ImportSession {
   /// Every ``Store/rowsPerCacheFlush`` rows, writes SQLite's dirty pages to the file (they stay
   /// cached) and has them written to disk in the background. Otherwise the cache (128 MiB) is
   /// written only at the commit, and its pages reach the disk only in the commit's sync.
+  ///
+  /// Only once SQLite has spilled its cache in this transaction: writing to the store file takes
+  /// SQLite's EXCLUSIVE lock, which shuts readers out until the commit. A spill has taken it
+  /// already, so write-outs from then on change nothing for them, while a file smaller than the
+  /// cache keeps readers out only for its commit, as before (black-box review 11 found readers
+  /// locked out of most of an M import when write-outs began at once).
   private func wroteRows(_ count: Int) {
     rowsSinceCacheFlush += count
     guard rowsSinceCacheFlush >= store.rowsPerCacheFlush, let writeback else { return }
     rowsSinceCacheFlush = 0
+    guard cacheSpills() > spillsAtStart else { return }
     // A failure here (a full disk) leaves the pages dirty in the cache; the commit reports it.
     guard sqlite3_db_cacheflush(connection.handle) == SQLITE_OK else { return }
     writeback.request()
     store.writebacksRequested += 1
+  }
+
+  /// Pages SQLite has written to the file in mid-transaction because its cache was full, since
+  /// the connection opened.
+  private func cacheSpills() -> Int32 {
+    var current: Int32 = 0
+    var highest: Int32 = 0
+    sqlite3_db_status(connection.handle, SQLITE_DBSTATUS_CACHE_SPILL, &current, &highest, 0)
+    return current
   }
 
   /// The counts and checksum recorded in the import log when the file is committed.

@@ -197,7 +197,7 @@ import Testing
           <supplier id="SUP-1"><name>One</name><country>CN</country>
             <reviews>
               <review review_id="R-1" rating="5" review_date="2026-01-01"/>
-              <review review_id="R-1" rating="0" review_date="2026-01-02"/>
+              <review review_id=" R-1 " rating="0" review_date="2026-01-02"/>
             </reviews>
           </supplier>
           <supplier id="SUP-1"><name>Again</name><country>China</country></supplier>

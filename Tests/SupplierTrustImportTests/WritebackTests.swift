@@ -16,6 +16,15 @@ import Testing
     return options
   }
 
+  /// A store whose cache (two pages) spills at once, as a large import's does, and that writes its
+  /// cache out every 8 rows from then on.
+  static func spillingStore(_ path: String) throws -> Store {
+    let store = try Store(path: path)
+    try store.connection.execute("PRAGMA cache_size = 2")
+    store.rowsPerCacheFlush = 8
+    return store
+  }
+
   /// Suppliers, each with two reviews, and then (when `broken`) a malformed element.
   static func catalog(suppliers: Int, broken: Bool) -> String {
     var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<supplierCatalog>\n"
@@ -38,8 +47,7 @@ import Testing
     try withTempDir { dir in
       let path = dir.file("store.sqlite")
       do {
-        let store = try Store(path: path)
-        store.rowsPerCacheFlush = 8
+        let store = try Self.spillingStore(path)
         _ = try importing(Sample.csvFiles, into: store)
         let before = try dumps(store)
         let flushesBefore = store.writebacksRequested
@@ -60,8 +68,7 @@ import Testing
   @Test func recordsWrittenOutAlongTheWayAreStoredAsWithoutIt() throws {
     try withTempDir { dir in
       let xml = try dir.write("catalog.xml", Self.catalog(suppliers: 300, broken: false))
-      let often = try Store(path: dir.file("often.sqlite"))
-      often.rowsPerCacheFlush = 8
+      let often = try Self.spillingStore(dir.file("often.sqlite"))
       let never = try Store(path: dir.file("never.sqlite"))
       never.rowsPerCacheFlush = .max
       for store in [often, never] {
@@ -73,6 +80,34 @@ import Testing
       #expect(never.writebacksRequested == 0)
       #expect(try dumps(often) == dumps(never))
       #expect(try often.counts()[.reviews] == Sample.expectedCounts[.reviews]! + 600)
+    }
+  }
+
+  /// Until SQLite spills its cache, nothing is written out: writing to the file would take the
+  /// EXCLUSIVE lock and shut readers out for the rest of the import (black-box review 11).
+  @Test func readersAreNotShutOutBeforeTheCacheSpills() throws {
+    try withTempDir { dir in
+      let path = dir.file("store.sqlite")
+      let store = try Store(path: path)
+      store.rowsPerCacheFlush = 8
+      _ = try importing(Sample.csvFiles, into: store)
+      var csv = "supplier_id,name,country\n"
+      for i in 0..<300 { csv += "BULK-\(i),Bulk \(i),CN\n" }
+      csv += "BAD-1,Bad,Chinaa\n"
+      let suppliers = try dir.write("more/suppliers.csv", csv)
+      let readerSaw = Observations()
+      var options = ImportOptions()
+      options.csvChunkSize = 512
+      // Runs on the importing thread with the file's transaction open and 300 rows written.
+      options.onReject = { _ in
+        let counts = try? Store(path: path, readOnly: true).counts()
+        readerSaw.append(counts?[.suppliers] ?? -1)
+      }
+      let report = try importing([suppliers], into: store, options: options)
+      #expect(report.failures.isEmpty)
+      #expect(store.writebacksRequested == 0)
+      #expect(readerSaw.values == [Sample.expectedCounts[.suppliers]!])
+      #expect(try store.counts()[.suppliers] == Sample.expectedCounts[.suppliers]! + 300)
     }
   }
 
@@ -113,4 +148,10 @@ import Testing
         .count
     }
   #endif
+}
+
+/// Values noted by a callback on the importing thread, read once the import has returned.
+private final class Observations: @unchecked Sendable {
+  private(set) var values: [Int] = []
+  func append(_ value: Int) { values.append(value) }
 }
