@@ -395,7 +395,7 @@ public final class Importer {
     -> FieldProblem?
   {
     if case .duplicate(let firstLine) = outcome {
-      return Importer.duplicateProblem(DecodedRecord(kind, row), firstLine: firstLine)
+      return Importer.duplicateProblem(DecodedRecord(kind, row), kind: kind, firstLine: firstLine)
     }
     if options.collectsCatalog {
       if kind == .reviews {
@@ -452,7 +452,7 @@ public final class Importer {
     }
   }
 
-  static func duplicateProblem(_ record: DecodedRecord, firstLine: Int) -> FieldProblem {
+  static func duplicateProblem(_ record: DecodedRecord, kind: RecordKind, firstLine: Int) -> FieldProblem {
     if case .certification(let c) = record {
       // Certificates have no id column: name what identifies them.
       let what =
@@ -463,14 +463,6 @@ public final class Importer {
         value: c.certificateNumber ?? c.standard,
         reason: "the \(what) appears again in this file (first on line \(firstLine))",
         fix: "remove the repeated record, or correct its certificate number")
-    }
-    let kind: RecordKind
-    switch record {
-    case .supplier: kind = .suppliers
-    case .certification: kind = .certifications
-    case .audit: kind = .audits
-    case .review: kind = .reviews
-    case .order: kind = .orders
     }
     return repeatedIDProblem(kind, id: record.identity, firstLine: firstLine)
   }
