@@ -101,6 +101,22 @@ struct PendingRecord {
       valueEnd: Int32(truncatingIfNeeded: value.upperBound))
   }
 
+  /// Adds a column's value already kept in the batch's bytes (at `start`, `count` bytes long).
+  @inline(__always)
+  mutating func add(_ column: Int, kept start: Int, count: Int, from origin: FieldOrigin, in batch: XMLBatch)
+  {
+    guard batch.hasField(rangeStart, column) else {
+      batch.setField(rangeStart, column, kept: start, count: count)
+      if origin == .attribute { attributeColumns |= 1 << UInt64(column) }
+      return
+    }
+    guard repeated == nil else { return }
+    repeated = RepeatedColumn(
+      column: Int32(column), earlier: attributeColumns & (1 << UInt64(column)) != 0 ? .attribute : .element,
+      later: origin, valueStart: Int32(truncatingIfNeeded: start),
+      valueEnd: Int32(truncatingIfNeeded: start + count))
+  }
+
   /// Why the record is refused when a column was given twice.
   func givenTwice(in batch: XMLBatch) -> FieldProblem? {
     guard let repeated else { return nil }
@@ -172,6 +188,23 @@ final class CatalogXMLHandler: XMLStreamHandler {
   /// Each kind's attribute names (the first five, by `RecordKind.importOrder`), then names of
   /// child elements, as columns (-1 for an unknown name); names of records and of lists, as kinds.
   private let caches: [XMLNameCache]
+  /// An attribute name's address and its column.
+  struct RecentAttribute {
+    var address: UnsafePointer<UInt8>?
+    var column: Int
+  }
+  /// Slots per kind: one for each column an attribute may follow, and one for the first.
+  static let recentSlots = 64
+  /// The last two attribute names seen after each column of each kind (`recentSlots` slots of
+  /// two per kind), with the columns the caches gave them. Records of a kind give their
+  /// attributes in much the same order, so the name after a given column is nearly always one
+  /// of the two seen there last, and one comparison of addresses replaces the cache's look-up
+  /// and its comparison of bytes (a tenth of the parsing thread's instructions). An address
+  /// stands for its name here without its bytes being read: libxml2 keeps exactly one copy of
+  /// each name in the parser's dictionary until the parser is freed, and a handler serves one
+  /// parser (the caches themselves confirm every hit against the bytes, as they make no such
+  /// assumption about the memory they are handed).
+  private let recentAttributes: UnsafeMutablePointer<RecentAttribute>
   let recordElements = XMLNameCache()
   let listElements = XMLNameCache()
   @exclusivity(unchecked) var unknownNames: [String: Int] = [:]
@@ -233,10 +266,16 @@ final class CatalogXMLHandler: XMLStreamHandler {
   init(path: String, queue: BoundedQueue<XMLMessage>, batchSize: Int) {
     let kinds = RecordKind.allCases.count
     caches = (0..<(2 * kinds)).map { _ in XMLNameCache() }
+    precondition(RecordKind.allCases.allSatisfy { $0.columnCount < Self.recentSlots })
+    recentAttributes = .allocate(capacity: kinds * Self.recentSlots * 2)
+    recentAttributes.initialize(
+      repeating: RecentAttribute(address: nil, column: -1), count: kinds * Self.recentSlots * 2)
     self.path = path
     self.queue = queue
     self.batchSize = max(batchSize, 1)
   }
+
+  deinit { recentAttributes.deallocate() }
 
   func startElement(name: UnsafeBufferPointer<UInt8>, attributes: XMLAttributes, line: Int) throws {
     guard let top = stack.last else {
@@ -332,14 +371,37 @@ final class CatalogXMLHandler: XMLStreamHandler {
   {
     let batch = self.batch
     var pending = PendingRecord(kind: kind, line: line, in: batch)
+    // Every value in one stretch of the input: copied once, each value found at its offset.
+    let spanStart = attributes.valueSpan.map { batch.keep($0).lowerBound }
     let cache = caches[kind.importOrder]
+    let recent = recentAttributes + kind.importOrder * Self.recentSlots * 2
+    // The column of the attribute before, -1 for none (or an unknown name).
+    var previous = -1
     for position in attributes.indices {
-      let column = cache.value(ofAttribute: position, in: attributes) { name in
-        if let column = Self.columns(kind).lookup(name) { return column }
-        return kind == .suppliers && name.elementsEqual("id".utf8) ? 0 : -1
+      let address = attributes.nameAddress(at: position)
+      let column: Int
+      let slot = recent + 2 * (previous + 1)
+      if slot[0].address == address {
+        column = slot[0].column
+      } else if slot[1].address == address {
+        column = slot[1].column
+      } else {
+        column = cache.value(ofAttribute: position, in: attributes) { name in
+          if let column = Self.columns(kind).lookup(name) { return column }
+          return kind == .suppliers && name.elementsEqual("id".utf8) ? 0 : -1
+        }
+        slot[1] = slot[0]
+        slot[0] = RecentAttribute(address: address, column: column)
       }
+      previous = column
       if column >= 0 {
-        pending.add(column, attributes.value(at: position), from: .attribute, in: batch)
+        if let spanStart {
+          let start = spanStart + attributes.valueOffset(at: position)
+          pending.add(
+            column, kept: start, count: attributes.value(at: position).count, from: .attribute, in: batch)
+        } else {
+          pending.add(column, attributes.value(at: position), from: .attribute, in: batch)
+        }
       } else if reportUnknown {
         noteUnknown(attributes[position].name, line: line, attribute: true, in: kind)
       }
@@ -636,6 +698,13 @@ final class XMLBatch: @unchecked Sendable {
   func setField(_ rangeStart: Int, _ column: Int, _ value: UnsafeBufferPointer<UInt8>) {
     ranges[rangeStart + 2 * column] = Int32(truncatingIfNeeded: appendBytes(value))
     ranges[rangeStart + 2 * column + 1] = Int32(truncatingIfNeeded: byteCount)
+  }
+
+  /// Gives a column bytes already kept (see ``keep(_:)``).
+  @inline(__always)
+  func setField(_ rangeStart: Int, _ column: Int, kept start: Int, count: Int) {
+    ranges[rangeStart + 2 * column] = Int32(truncatingIfNeeded: start)
+    ranges[rangeStart + 2 * column + 1] = Int32(truncatingIfNeeded: start + count)
   }
 
   /// Gives a column the very bytes of another record's column (a nested record's supplier_id is

@@ -48,21 +48,36 @@ public struct XMLAttribute {
 /// ``XMLStreamHandler/startElement(name:attributes:line:)`` call that received it.
 public struct XMLAttributes: RandomAccessCollection {
   // libxml2's SAX2 layout: five pointers per attribute, localname/prefix/URI/valueStart/valueEnd.
-  private let raw: UnsafePointer<UnsafePointer<UInt8>?>?
+  @usableFromInline let raw: UnsafePointer<UnsafePointer<UInt8>?>?
   // Non-nil only when some value had to be rewritten (see `XMLStreamParser.decodeAmpersands`); an entry
   // with a nil base address means "use libxml2's value as is".
-  private let rewritten: UnsafePointer<UnsafeBufferPointer<UInt8>>?
+  @usableFromInline let rewritten: UnsafePointer<UnsafeBufferPointer<UInt8>>?
 
   public let startIndex = 0
   public let endIndex: Int
+  /// The bytes of the start tag that hold every value, when all of them are the document's own bytes
+  /// in one stretch of libxml2's input (no value was decoded into a buffer of its own); `nil`
+  /// otherwise. Between values the stretch holds only names, `=`, quotes and spaces. A handler that
+  /// keeps every value can copy this once and find each value at its offset
+  /// (``valueOffset(at:)``) instead of copying values one by one.
+  public let valueSpan: UnsafeBufferPointer<UInt8>?
 
   init(
     raw: UnsafePointer<UnsafePointer<UInt8>?>?, count: Int,
-    rewritten: UnsafePointer<UnsafeBufferPointer<UInt8>>?
+    rewritten: UnsafePointer<UnsafeBufferPointer<UInt8>>?, valueSpan: UnsafeBufferPointer<UInt8>? = nil
   ) {
     self.raw = raw
     self.endIndex = raw == nil ? 0 : count
     self.rewritten = rewritten
+    self.valueSpan = rewritten == nil ? valueSpan : nil
+  }
+
+  /// Where the value of an attribute starts in ``valueSpan`` (which must not be `nil`).
+  @inlinable
+  public func valueOffset(at position: Int) -> Int {
+    precondition(position >= 0 && position < endIndex, "XMLAttributes index out of range")
+    guard let start = raw![5 * position + 3], let span = valueSpan?.baseAddress else { return 0 }
+    return start - span
   }
 
   public subscript(position: Int) -> XMLAttribute {
@@ -73,19 +88,21 @@ public struct XMLAttributes: RandomAccessCollection {
   }
 
   /// Where the NUL-terminated local name of an attribute lies (see ``XMLNameCache``).
-  @inline(__always)
-  func nameAddress(at position: Int) -> UnsafePointer<UInt8> {
+  @inlinable
+  public func nameAddress(at position: Int) -> UnsafePointer<UInt8> {
     precondition(position >= 0 && position < endIndex, "XMLAttributes index out of range")
     return raw![5 * position]!
   }
 
   /// The value of an attribute.
+  @inlinable
   public func value(at position: Int) -> UnsafeBufferPointer<UInt8> {
     precondition(position >= 0 && position < endIndex, "XMLAttributes index out of range")
     if let rewritten, rewritten[position].baseAddress != nil { return rewritten[position] }
     return Self.rawValue(raw! + 5 * position)
   }
 
+  @inlinable
   static func rawValue(_ entry: UnsafePointer<UnsafePointer<UInt8>?>) -> UnsafeBufferPointer<UInt8> {
     guard let start = entry[3], let end = entry[4] else { return UnsafeBufferPointer(start: nil, count: 0) }
     return UnsafeBufferPointer(start: start, count: end - start)

@@ -204,10 +204,21 @@ public final class XMLStreamParser {
     guard failure == nil else { return }
     let name = UnsafeBufferPointer(start: localName, count: strlenOf(localName))
     var rewritten: UnsafePointer<UnsafeBufferPointer<UInt8>>? = nil
-    if let attributes, attributeCount > 0, needsRewrite(attributes, count: attributeCount) {
-      rewritten = decodeAmpersands(attributes, count: attributeCount)
+    var span: UnsafeBufferPointer<UInt8>? = nil
+    if let attributes, attributeCount > 0 {
+      span = valueSpan(attributes, count: attributeCount)
+      // The stretch holds only the values, names, `=`, quotes and spaces, so one search of it
+      // says whether any value holds a reference left to decode.
+      if let found = span {
+        if memchr(found.baseAddress!, 0x26, found.count) != nil {
+          span = nil
+          rewritten = decodeAmpersands(attributes, count: attributeCount)
+        }
+      } else if needsRewrite(attributes, count: attributeCount) {
+        rewritten = decodeAmpersands(attributes, count: attributeCount)
+      }
     }
-    let view = XMLAttributes(raw: attributes, count: attributeCount, rewritten: rewritten)
+    let view = XMLAttributes(raw: attributes, count: attributeCount, rewritten: rewritten, valueSpan: span)
     // Nothing between the previous event and this tag moved to another line (text in between is
     // an event of its own): the tag is on one line, and most are.
     let line = currentLine
@@ -266,6 +277,26 @@ public final class XMLStreamParser {
   }
 
   // MARK: - Attribute values
+
+  /// The stretch of libxml2's input from the first value's start to the last value's end, when
+  /// every value lies in the input (libxml2 hands over a value it had to decode, or one with
+  /// characters outside ASCII, in a buffer of its own) and they come in document order.
+  private func valueSpan(_ attributes: UnsafePointer<UnsafePointer<UInt8>?>, count: Int)
+    -> UnsafeBufferPointer<UInt8>?
+  {
+    guard let input = context.pointee.input, let base = input.pointee.base, let end = input.pointee.end,
+      let first = attributes[3]
+    else { return nil }
+    var previousEnd = first
+    for index in 0..<count {
+      guard let start = attributes[5 * index + 3], let stop = attributes[5 * index + 4], start >= previousEnd,
+        stop >= start
+      else { return nil }
+      previousEnd = stop
+    }
+    guard first >= base, previousEnd <= end else { return nil }
+    return UnsafeBufferPointer(start: first, count: previousEnd - first)
+  }
 
   // With entity substitution off (the safe setting), libxml2 hands over an attribute value's `&` — whether
   // written `&amp;`, `&#38;` or `&#x26;` — re-escaped as the five bytes `&#38;`, expecting a tree builder

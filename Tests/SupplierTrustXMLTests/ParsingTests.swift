@@ -215,3 +215,58 @@ import Testing
     #expect(recorder.allEvents == whole.allEvents)
   }
 }
+
+@Suite struct ValueSpanTests {
+  /// For each start tag: whether it had a span, and whether every value was found at its offset.
+  final class Probe: XMLStreamHandler {
+    var seen: [String] = []
+    func startElement(name: UnsafeBufferPointer<UInt8>, attributes: XMLAttributes, line: Int) throws {
+      guard let span = attributes.valueSpan else {
+        seen.append("\(String(decoding: name, as: UTF8.self)): none")
+        return
+      }
+      let found = attributes.indices.map { position -> String in
+        let value = attributes.value(at: position)
+        let offset = attributes.valueOffset(at: position)
+        let kept = span[offset..<(offset + value.count)]
+        return kept.elementsEqual(value) ? String(decoding: kept, as: UTF8.self) : "MISMATCH"
+      }
+      seen.append("\(String(decoding: name, as: UTF8.self)): \(found.joined(separator: "|"))")
+    }
+    func endElement(name: UnsafeBufferPointer<UInt8>) throws {}
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {}
+  }
+
+  static let document = """
+    <r>
+      <plain a="1" bb="two"   c="" d='it"s'/>
+      <spread
+         x="first"
+         y="second"/>
+      <accented n="TÜV SÜD" m="x"/>
+      <escaped p="a&amp;b" q="c"/>
+      <referenced p="&#65;" q="c"/>
+      <bare/>
+    </r>
+    """
+
+  static let expected = [
+    "r: none", "plain: 1|two||it\"s", "spread: first|second", "accented: none", "escaped: none",
+    "referenced: none", "bare: none",
+  ]
+
+  @Test(arguments: [1, 7, 1 << 16])
+  func everyValueIsFoundAtItsOffsetOrThereIsNoSpan(chunkSize: Int) throws {
+    let probe = Probe()
+    let parser = XMLStreamParser(documentName: "t", handler: probe)
+    let bytes = Array(Self.document.utf8)
+    var start = 0
+    while start < bytes.count {
+      let end = min(start + chunkSize, bytes.count)
+      try bytes[start..<end].withUnsafeBytes { try parser.feed($0) }
+      start = end
+    }
+    try parser.finish()
+    #expect(probe.seen == Self.expected)
+  }
+}
