@@ -373,7 +373,6 @@ final class CatalogXMLHandler: XMLStreamHandler {
     var pending = PendingRecord(kind: kind, line: line, in: batch)
     // Every value in one stretch of the input: copied once, each value found at its offset.
     let spanStart = attributes.valueSpan.map { batch.keep($0).lowerBound }
-    let cache = caches[kind.importOrder]
     let recent = recentAttributes + kind.importOrder * Self.recentSlots * 2
     // The column of the attribute before, -1 for none (or an unknown name).
     var previous = -1
@@ -386,7 +385,7 @@ final class CatalogXMLHandler: XMLStreamHandler {
       } else if slot[1].address == address {
         column = slot[1].column
       } else {
-        column = cache.value(ofAttribute: position, in: attributes) { name in
+        column = caches[kind.importOrder].value(ofAttribute: position, in: attributes) { name in
           if let column = Self.columns(kind).lookup(name) { return column }
           return kind == .suppliers && name.elementsEqual("id".utf8) ? 0 : -1
         }
