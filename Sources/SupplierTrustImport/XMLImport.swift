@@ -88,17 +88,9 @@ struct PendingRecord {
   mutating func add(
     _ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, from origin: FieldOrigin, in batch: XMLBatch
   ) {
-    guard batch.hasField(rangeStart, column) else {
-      batch.setField(rangeStart, column, bytes)
-      if origin == .attribute { attributeColumns |= 1 << UInt64(column) }
-      return
-    }
-    guard repeated == nil else { return }
-    let value = batch.keep(bytes)
-    repeated = RepeatedColumn(
-      column: Int32(column), earlier: attributeColumns & (1 << UInt64(column)) != 0 ? .attribute : .element,
-      later: origin, valueStart: Int32(truncatingIfNeeded: value.lowerBound),
-      valueEnd: Int32(truncatingIfNeeded: value.upperBound))
+    // A third value of a column is not kept: the report names the first two.
+    guard repeated == nil || !batch.hasField(rangeStart, column) else { return }
+    add(column, kept: batch.keep(bytes).lowerBound, count: bytes.count, from: origin, in: batch)
   }
 
   /// Adds a column's value already kept in the batch's bytes (at `start`, `count` bytes long).
@@ -711,12 +703,6 @@ final class XMLBatch: @unchecked Sendable {
   func keep(_ value: UnsafeBufferPointer<UInt8>) -> Range<Int> {
     let start = appendBytes(value)
     return start..<byteCount
-  }
-
-  /// Writes a column's value at the end of the bytes.
-  func setField(_ rangeStart: Int, _ column: Int, _ value: UnsafeBufferPointer<UInt8>) {
-    ranges[rangeStart + 2 * column] = Int32(truncatingIfNeeded: appendBytes(value))
-    ranges[rangeStart + 2 * column + 1] = Int32(truncatingIfNeeded: byteCount)
   }
 
   /// Gives a column bytes already kept (see ``keep(_:)``).
