@@ -24,9 +24,27 @@ public final class StageTimer {
     let milliseconds = (now - last) / 1_000_000
     let seconds =
       "\(milliseconds / 1000).\(String(repeating: "0", count: 3 - String(milliseconds % 1000).count))\(milliseconds % 1000)"
-    var line = Array("\(prefix.isEmpty ? "" : "           ")\(seconds) s  \(prefix)\(label())\n".utf8)
+    var line = Array(
+      "\(prefix.isEmpty ? "" : "           ")\(seconds) s  \(prefix)\(label())\(StageTimer.memory())\n".utf8)
     _ = write(2, &line, line.count)
     last = now
+  }
+
+  /// The process's resident memory now and at its peak, from /proc (Linux only): where a
+  /// command's memory goes matters as much as its time at size L.
+  private static func memory() -> String {
+    guard let file = fopen("/proc/self/status", "r") else { return "" }
+    defer { fclose(file) }
+    var resident = ""
+    var peak = ""
+    var buffer = [CChar](repeating: 0, count: 256)
+    while fgets(&buffer, Int32(buffer.count), file) != nil {
+      let line = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      let kilobytes = line.split(separator: " ").dropFirst().first.flatMap { Int($0) }.map { $0 / 1024 }
+      if line.hasPrefix("VmRSS:"), let kilobytes { resident = "\(kilobytes)" }
+      if line.hasPrefix("VmHWM:"), let kilobytes { peak = "\(kilobytes)" }
+    }
+    return resident.isEmpty ? "" : "  [\(resident) MiB, peak \(peak) MiB]"
   }
 
   private static func now() -> UInt64 {
