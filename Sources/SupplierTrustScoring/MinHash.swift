@@ -96,6 +96,54 @@ enum ReviewTextNormalizer {
   }
 }
 
+extension ReviewTextNormalizer {
+  /// Normalised text (see ``normalize(_:)``) with common review words replaced by one word for
+  /// each group of synonyms, so that a campaign template whose copies swap "excellent quality,
+  /// fast shipping" for "superb workmanship, quick delivery" reads as one text. Word counts do
+  /// not change.
+  ///
+  /// Only for comparing texts within a window of new accounts: genuine reviews share these
+  /// words too, but a burst also needs the account signals and the window's shares.
+  static func foldSynonyms(_ normalized: String) -> String {
+    guard !normalized.isEmpty else { return normalized }
+    var changed = false
+    let words = normalized.split(separator: " ", omittingEmptySubsequences: false).map { word -> Substring in
+      if let canonical = synonyms[word] {
+        changed = true
+        return canonical
+      }
+      return word
+    }
+    return changed ? words.joined(separator: " ") : normalized
+  }
+
+  /// Each word of a synonym group mapped to the group's first word.
+  static let synonyms: [Substring: Substring] = {
+    let groups: [[Substring]] = [
+      [
+        "great", "excellent", "superb", "amazing", "fantastic", "awesome", "outstanding", "wonderful",
+        "brilliant", "terrific", "exceptional", "incredible", "perfect", "good", "nice", "lovely", "fine",
+      ],
+      ["fast", "quick", "speedy", "rapid", "prompt", "swift", "timely", "express", "quickly", "fastest"],
+      ["delivery", "shipping", "shipment", "dispatch", "transit", "postage", "logistics"],
+      ["quality", "workmanship", "craftsmanship", "build", "finish", "material", "materials"],
+      ["seller", "supplier", "vendor", "manufacturer", "factory", "shop", "store", "merchant", "company"],
+      ["product", "products", "item", "items", "goods", "merchandise", "article"],
+      ["recommend", "recommended", "suggest", "endorse", "recommendation"],
+      ["very", "really", "extremely", "super", "highly", "so", "truly"],
+      ["service", "communication", "support", "response"],
+      ["price", "prices", "cost", "pricing", "value"],
+      ["happy", "satisfied", "pleased", "glad", "delighted"],
+      ["buy", "order", "purchase", "reorder", "orders"],
+      ["bad", "poor", "terrible", "awful", "horrible", "disappointing", "worst"],
+      ["broken", "damaged", "defective", "faulty", "cracked"],
+    ]
+    var map: [Substring: Substring] = [:]
+    for group in groups { for word in group.dropFirst() { map[word] = group[0] } }
+    return map
+  }()
+}
+
 /// Hashes that are the same in every process and on every platform.
 enum StableHash {
   /// FNV-1a over bytes: tiny, stable across platforms, and good enough to key shingles (MinHash

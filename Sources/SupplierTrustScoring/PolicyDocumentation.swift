@@ -53,7 +53,10 @@ public enum PolicyDocumentation {
       window). A window of new (or unnamed) reviewers' mostly verified purchases (orders can be \
       bought to post reviews) is a burst when it shows both: `near_identical_share` of it \
       near-identical templates of at least `template_min_words` words, each repeated at least \
-      three times, and `uniform_rating_share` of its ratings within one star. A \
+      three times, and `uniform_rating_share` of its ratings within one star; or, sharing no \
+      templates, when `uniform_rating_share` of it gives one rating in a rush and the chance of \
+      that many giving it (at the catalog's rate for that rating, or the supplier's own if \
+      higher) is below `verified_uniform_chance`. A \
       catalog that names no reviewer, or states no verification, at all (optional \
       columns left out) is not held against anyone: that share is then no condition, and only \
       near-identical texts show coordination.

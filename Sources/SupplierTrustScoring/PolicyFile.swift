@@ -377,7 +377,8 @@ extension PolicyFile {
       "Most burst reviews are not tied to a platform order."),
     .number(
       "burst.text_similarity", \.burst.textSimilarity, 0...1,
-      "Two texts sharing 60% of their three-word shingles are near-identical (templated praise)."),
+      "Two texts sharing 60% of their three-word shingles are near-identical (templated praise); common review words are first folded to one per group of synonyms, so that copies swapping 'excellent' for 'superb' or 'shipping' for 'delivery' stay copies."
+    ),
     .number(
       "burst.near_identical_share", \.burst.nearIdenticalShare, 0...1,
       "Half the window's texts in one near-identical group marks a campaign; a genuine rush of buyers writes varied texts."
@@ -389,6 +390,10 @@ extension PolicyFile {
     .number(
       "burst.pace_factor", \.burst.paceFactor, 0...1000,
       "Uniform ratings alone (no shared texts) mark a window only when it holds three times the reviews the supplier's own pace on its other days gives such a window: a steady flow of new buyers, half of them giving five stars, has some week with eight five-star reviews in ten by chance, while a campaign is a rush. 0 turns this off."
+    ),
+    .number(
+      "burst.verified_uniform_chance", \.burst.verifiedUniformChance, 0...1,
+      "Bought verified orders often come with no text or varied short ones: a mostly verified window of new accounts sharing no templates is still a burst when one rating dominates it in a rush beyond chance, the chance of that many giving it (at the catalog's rate for that rating, or the supplier's own if higher) being below one in a million. 73 five-star reviews of 73 is about 5e-12; 19 of 20 at a catalog's 70% is 0.008. 0 turns this off."
     ),
     .integer(
       "burst.shingle_size", \.burst.shingleSize, 1...10,

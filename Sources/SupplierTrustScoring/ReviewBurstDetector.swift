@@ -1,5 +1,11 @@
 import SupplierTrustModel
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// When a cluster of reviews counts as a purchased-review burst.
 ///
 /// All thresholds come from the scoring policy file; the defaults below are the documented
@@ -40,6 +46,8 @@ public struct BurstPolicy: Sendable, Equatable {
   public static let defaultTemplateMinimumWords = 4
   /// Default of ``paceFactor``.
   public static let defaultPaceFactor = 3.0
+  /// Default of ``verifiedUniformChance``.
+  public static let defaultVerifiedUniformChance = 1e-6
 
   /// The longest span, in calendar days, that one window of a burst may cover (first and last
   /// day included). Campaigns are delivered within days, or split into batches a week apart
@@ -93,6 +101,18 @@ public struct BurstPolicy: Sendable, Equatable {
   /// other days give a window of its length. Shared texts are no coincidence and need no rush.
   /// 0 turns the condition off.
   public var paceFactor: Double
+  /// How unlikely by chance one star rating must be for it alone to mark a mostly *verified*
+  /// window of new accounts that shares no template texts.
+  ///
+  /// Campaigns of bought verified orders often post no text, or varied short ones ("73 fresh
+  /// five-star reviews from brand-new accounts"). Real new buyers agree too, but only so far: the
+  /// window is marked when at least ``uniformRatingShare`` of it gives one rating, in a rush
+  /// (``paceFactor``), and the chance of that many or more giving it is below this value, were
+  /// each review to give it as often as the catalog's reviews do, or the supplier's own other
+  /// reviews (whichever is more often; the latter drawn towards the catalog by ten reviews' worth).
+  /// 73 of 73 at the catalog's 70 % five stars: about 5e-12; 19 of 20: 0.008; a supplier whose
+  /// other reviews are 90 % five-star: 38 of 40 is likely. 0 turns the rule off.
+  public var verifiedUniformChance: Double
 
   /// The documented defaults.
   public static let `default` = BurstPolicy()
@@ -108,7 +128,8 @@ public struct BurstPolicy: Sendable, Equatable {
     shingleSize: Int = BurstPolicy.defaultShingleSize,
     signatureSize: Int = BurstPolicy.defaultSignatureSize,
     templateMinimumWords: Int = BurstPolicy.defaultTemplateMinimumWords,
-    paceFactor: Double = BurstPolicy.defaultPaceFactor
+    paceFactor: Double = BurstPolicy.defaultPaceFactor,
+    verifiedUniformChance: Double = BurstPolicy.defaultVerifiedUniformChance
   ) {
     self.windowDays = windowDays
     self.minimumReviews = minimumReviews
@@ -121,6 +142,7 @@ public struct BurstPolicy: Sendable, Equatable {
     self.signatureSize = signatureSize
     self.templateMinimumWords = templateMinimumWords
     self.paceFactor = paceFactor
+    self.verifiedUniformChance = verifiedUniformChance
   }
 }
 
@@ -202,6 +224,9 @@ public struct ReviewBurstDetector: Sendable {
   /// not, the unverified share is not a condition, and only near-identical texts can show
   /// coordination: a busy week of varied five-star reviews is not a campaign for lack of columns.
   public var verificationGiven = true
+  /// How often the catalog's reviews give each star rating (lanes 1...5, summing to 1), for
+  /// ``BurstPolicy/verifiedUniformChance``; nil leaves that rule off.
+  public var catalogStarShares: SIMD8<Double>?
 
   public init(policy: BurstPolicy = .default) {
     self.init(policy: policy, allPairsLimit: 256)
@@ -348,9 +373,16 @@ public struct ReviewBurstDetector: Sendable {
       // the ratings alone through.
       if policy.nearIdenticalShare > 0 {
         let templated = groups.templated(in: positions)
-        guard templated.count > 0, share(templated.count, of: positions.count) >= policy.nearIdenticalShare
-        else { return nil }
-        for position in positions where templated.groups.contains(groups.group(position)) { mark(position) }
+        if templated.count > 0, share(templated.count, of: positions.count) >= policy.nearIdenticalShare {
+          for position in positions where templated.groups.contains(groups.group(position)) { mark(position) }
+        } else {
+          guard
+            let star = improbablyCommonStar(window, timeline: timeline, signals: signals, reviews: reviews)
+          else { return nil }
+          for position in positions where Self.star(reviews[timeline.order[position]].rating) == star {
+            mark(position)
+          }
+        }
       } else {
         for position in positions { mark(position) }
       }
@@ -370,6 +402,41 @@ public struct ReviewBurstDetector: Sendable {
       mark(position)
     }
     return BurstWindow(window: window, marked: marked)
+  }
+
+  /// The star rating that at least ``BurstPolicy/uniformRatingShare`` of the window gives, in a
+  /// rush, when that many or more giving it has a chance below
+  /// ``BurstPolicy/verifiedUniformChance`` (see there); nil otherwise.
+  private func improbablyCommonStar<R: BurstEvidence>(
+    _ window: DayWindow, timeline: Timeline, signals: Signals, reviews: [R]
+  ) -> Int? {
+    guard policy.verifiedUniformChance > 0, reviewersGiven, let catalog = catalogStarShares,
+      outpacesHistory(window, timeline)
+    else { return nil }
+    let positions = timeline.positions(window)
+    let (star, count) = Self.commonestStar(positions.map { reviews[timeline.order[$0]].rating })
+    guard share(count, of: positions.count) >= policy.uniformRatingShare else { return nil }
+    let outside = signals.stars(outside: window, timeline)
+    let outsideTotal = Double(outside[1] + outside[2] + outside[3] + outside[4] + outside[5])
+    let prior = 10.0
+    let own = (Double(outside[star]) + prior * catalog[star]) / (outsideTotal + prior)
+    let chance = Self.binomialTail(atLeast: count, of: positions.count, each: max(catalog[star], own))
+    return chance < policy.verifiedUniformChance ? star : nil
+  }
+
+  /// The probability of at least `k` successes in `n` independent trials of probability `p`.
+  static func binomialTail(atLeast k: Int, of n: Int, each p: Double) -> Double {
+    guard k > 0 else { return 1 }
+    guard k <= n, p > 0 else { return 0 }
+    guard p < 1 else { return 1 }
+    var total = 0.0
+    for i in k...n {
+      let logTerm =
+        lgamma(Double(n + 1)) - lgamma(Double(i + 1)) - lgamma(Double(n - i + 1)) + Double(i) * log(p)
+        + Double(n - i) * log1p(-p)
+      total += exp(logTerm)
+    }
+    return min(1, total)
   }
 
   /// Whether `window` holds at least ``BurstPolicy/paceFactor`` times the reviews that the
@@ -475,7 +542,7 @@ public struct ReviewBurstDetector: Sendable {
     var nodeOfPosition = [Int32](repeating: -1, count: positions.count)
     for position in positions {
       guard let text = reviews[timeline.order[position]].text else { continue }
-      let normalized = ReviewTextNormalizer.normalize(text)
+      let normalized = ReviewTextNormalizer.foldSynonyms(ReviewTextNormalizer.normalize(text))
       if normalized.isEmpty { continue }
       if let node = nodeOfText[normalized] {
         nodeOfPosition[position - positions.lowerBound] = node
@@ -729,6 +796,13 @@ private struct Signals {
     let positions = timeline.positions(window)
     let stars = starsBefore[positions.upperBound] &- starsBefore[positions.lowerBound]
     return Int(ReviewBurstDetector.adjacentStars(stars))
+  }
+
+  /// Reviews per star rating (lanes 1...5) outside the window.
+  func stars(outside window: DayWindow, _ timeline: Timeline) -> SIMD8<Int32> {
+    let positions = timeline.positions(window)
+    return starsBefore[starsBefore.count - 1]
+      &- (starsBefore[positions.upperBound] &- starsBefore[positions.lowerBound])
   }
 
   func newCount(_ window: DayWindow, _ timeline: Timeline) -> Int {

@@ -265,10 +265,12 @@ public struct Scorer: Sendable {
     // anyone: unknown is not evidence of a fake account.
     let reviewersGiven = table.reviewers.contains { $0 >= 0 }
     let verificationGiven = table.verified.contains { $0 != nil }
+    let starShares = starShares(evidence, table)
     let detector = {
       var detector = ReviewBurstDetector(policy: policy.burst)
       detector.reviewersGiven = reviewersGiven
       detector.verificationGiven = verificationGiven
+      detector.catalogStarShares = starShares
       return detector
     }()
     // The registry's verdicts on body names, worked out meanwhile on another thread.
@@ -301,6 +303,7 @@ public struct Scorer: Sendable {
       var screen = ReviewBurstDetector(policy: screening)
       screen.reviewersGiven = reviewersGiven
       screen.verificationGiven = verificationGiven
+      screen.catalogStarShares = starShares
       return screen
     }()
     /// A supplier whose reviews may hold a burst: its reviews, the positions inside screened
@@ -603,6 +606,20 @@ public struct Scorer: Sendable {
       }
     }
     return false
+  }
+
+  /// How often the reviews of known suppliers give each star rating (lanes 1...5); nil without
+  /// reviews.
+  func starShares(_ evidence: [SupplierEvidence], _ table: ReviewTable) -> SIMD8<Double>? {
+    var counts = SIMD8<Int>()
+    table.ratings.withUnsafeBufferPointer { ratings in
+      for supplier in evidence {
+        for k in supplier.reviews { counts[ReviewBurstDetector.star(ratings[k])] += 1 }
+      }
+    }
+    let total = counts.wrappedSum()
+    guard total > 0 else { return nil }
+    return SIMD8<Double>(counts.indices.map { Double(counts[$0]) / Double(total) })
   }
 
   /// For each reviewer number, the supplier (index into `evidence`) of their first review that

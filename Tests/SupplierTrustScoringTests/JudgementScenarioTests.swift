@@ -269,6 +269,97 @@ import Testing
     #expect(none.components.reviews == nil)
   }
 
+  /// The issue's case: 73 freshly posted five-star reviews from brand-new accounts. Bought orders
+  /// come marked verified, with no text or with synonyms swapped between copies, so neither the
+  /// unverified share nor shared shingles give them away; 73 of 73 at one rating do.
+  @Test(
+    arguments: [
+      (true, "none"), (true, "synonyms"), (true, "short"), (false, "none"), (nil, "none"),
+    ] as [(Bool?, String)])
+  func seventyThreeFreshFiveStarReviewsFromNewAccountsAreABurst(verified: Bool?, texts: String) throws {
+    let words = [
+      ["Great", "Excellent", "Superb", "Amazing", "Fantastic"],
+      ["quality", "build", "workmanship", "finish"],
+      ["fast", "quick", "speedy", "rapid", "prompt"], ["shipping", "delivery", "shipment", "dispatch"],
+    ]
+    let t = Self.catalog { t in
+      Self.solid(&t, "FRESH")
+      for n in 0..<73 {
+        let text: String? =
+          switch texts {
+          case "synonyms":
+            "\(words[0][n % 5]) \(words[1][n / 5 % 4]) and \(words[2][n / 3 % 5]) \(words[3][n / 2 % 4]), recommended!"
+          case "short": ["ok", "good", "nice", "great seller", "thanks"][n % 5] + " \(n)"
+          default: nil
+          }
+        t.review(
+          "FRESH", rating: 5, daysAgo: 2 + n % 6, verified: verified, reviewer: "NEWACC-\(n)", text: text)
+      }
+    }
+    let run = t.score()
+    let fresh = try #require(run.suppliers.first { $0.supplier.id == "FRESH" })
+    let control = try #require(run.suppliers.first { $0.supplier.id == "CONTROL" })
+    let flag = try #require(fresh.flags.first { $0.code == .reviewBurst })
+    #expect(flag.severity == .high)
+    #expect(flag.detail.contains("73 reviews"))
+    #expect(fresh.score! < control.score!)
+  }
+
+  /// A campaign whose copies swap synonyms ("Excellent quality, fast shipping" / "Superb
+  /// workmanship, quick delivery") and alternate five and four stars: three-word shingles of the
+  /// raw words share almost nothing, the folded words are one template.
+  @Test(arguments: [false, true])
+  func aTemplateWithSwappedSynonymsIsOneText(verified: Bool) throws {
+    let words = [
+      ["Excellent", "Superb", "Amazing", "Fantastic", "Great"],
+      ["quality", "workmanship", "build", "finish"],
+      ["fast", "quick", "speedy", "rapid", "prompt"], ["shipping", "delivery", "shipment", "dispatch"],
+      ["seller", "supplier", "vendor", "factory"],
+    ]
+    let t = Self.catalog { t in
+      Self.solid(&t, "SWAPPED")
+      for n in 0..<16 {
+        t.review(
+          "SWAPPED", rating: n % 2 == 0 ? 5 : 4, daysAgo: 3 + n % 4, verified: verified,
+          reviewer: "SWAP-\(n)",
+          text:
+            "\(words[0][n % 5]) \(words[1][n % 4]) and \(words[2][(n + 2) % 5]) \(words[3][(n + 1) % 4]), best \(words[4][n % 4]) ever!"
+        )
+      }
+    }
+    let run = t.score()
+    let swapped = try #require(run.suppliers.first { $0.supplier.id == "SWAPPED" })
+    let flag = try #require(swapped.flags.first { $0.code == .reviewBurst })
+    #expect(flag.detail.contains("100% near-identical text"))
+    #expect(
+      ReviewTextNormalizer.foldSynonyms("superb workmanship and quick delivery best vendor ever")
+        == "great quality and fast delivery best seller ever")
+  }
+
+  /// New verified buyers in a rush are not a campaign when their ratings are as mixed as the
+  /// catalog's, or as uniform as the supplier's own earlier reviews.
+  @Test func aRushOfNewVerifiedBuyersAtTheUsualRatingsIsNoBurst() throws {
+    let t = Self.catalog { t in
+      Self.solid(&t, "MIXED")
+      for n in 0..<73 {
+        t.review("MIXED", rating: [5, 5, 4, 5, 4, 3, 5][n % 7], daysAgo: 2 + n % 6, reviewer: "NEW-M-\(n)")
+      }
+      // Two years of glowing reviews, then 40 in a week from new buyers, 38 of them five stars.
+      t.supplier("ADORED")
+      for n in 0..<200 {
+        t.review("ADORED", rating: n % 20 == 0 ? 4 : 5, daysAgo: 20 + n * 3, reviewer: "FAN-\(n)")
+      }
+      for n in 0..<40 {
+        t.review("ADORED", rating: n % 20 == 0 ? 4 : 5, daysAgo: 2 + n % 6, reviewer: "NEW-A-\(n)")
+      }
+    }
+    let run = t.score()
+    for id in ["MIXED", "ADORED"] {
+      let supplier = try #require(run.suppliers.first { $0.supplier.id == id })
+      #expect(!supplier.flags.contains { $0.code == .reviewBurst }, "\(id)")
+    }
+  }
+
   @Test func aOneStarCampaignIsDiscountedWithoutWarningAgainstItsVictim() throws {
     let t = Self.catalog { t in
       Self.solid(&t, "VICTIM")

@@ -497,6 +497,16 @@ import Testing
         + "\(burst.nearIdenticalShare) \(burst.fiveStarShare)] \(ids)"
     }
   }
+
+  @Test func binomialTailsMatchTheirClosedForms() {
+    #expect(abs(ReviewBurstDetector.binomialTail(atLeast: 73, of: 73, each: 0.7) - pow(0.7, 73)) < 1e-20)
+    // P(X >= 19) of 20 at 0.7: 20 * 0.7^19 * 0.3 + 0.7^20.
+    let expected = 20 * pow(0.7, 19) * 0.3 + pow(0.7, 20)
+    #expect(abs(ReviewBurstDetector.binomialTail(atLeast: 19, of: 20, each: 0.7) - expected) < 1e-12)
+    #expect(ReviewBurstDetector.binomialTail(atLeast: 0, of: 20, each: 0.3) == 1)
+    #expect(ReviewBurstDetector.binomialTail(atLeast: 21, of: 20, each: 0.3) == 0)
+    #expect(ReviewBurstDetector.binomialTail(atLeast: 5, of: 20, each: 1) == 1)
+  }
 }
 
 // MARK: - Scenarios
@@ -781,7 +791,8 @@ private struct ReferenceBurstModel {
       // Near-identical groups over the run's distinct normalised texts, by exact Jaccard.
       var textOf: [Int: String] = [:]
       for index in members(run.cover) {
-        let normalized = ReviewTextNormalizer.normalize(reviews[index].text ?? "")
+        let normalized = ReviewTextNormalizer.foldSynonyms(
+          ReviewTextNormalizer.normalize(reviews[index].text ?? ""))
         if !normalized.isEmpty { textOf[index] = normalized }
       }
       let texts = Set(textOf.values).sorted()
@@ -877,4 +888,5 @@ private struct ReferenceBurstModel {
     }
     return runs
   }
+
 }
