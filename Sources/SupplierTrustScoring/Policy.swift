@@ -134,8 +134,104 @@ public struct Policy: Sendable, Equatable {
     ]
     /// Relevance of a standard not listed above.
     public var otherRelevance = 0.3
+    /// Lines of business whose own standards matter as much as ISO 9001 does (food safety to a
+    /// food maker, AS 9100 to an aerospace supplier): a supplier with a category matching one of
+    /// a sector's keywords has each of its standards at least at the sector's relevance.
+    public var sectors: [Sector] = Sector.defaults
     /// Share of the certificate credit earned by standards other than the most relevant one.
     public var otherStandardsShare = 0.2
+  }
+
+  /// A line of business: keywords that recognise it in a supplier's categories, and the
+  /// relevance of its standards there.
+  public struct Sector: Sendable, Equatable {
+    public var name: String
+    /// Lower-case words or phrases found at the start of a word of a category, case aside: a
+    /// keyword ending in `*` matches any word beginning so (`agricultur*`), others only the whole
+    /// word (`tea` matches "Green Tea", not "Teapots").
+    public var keywords: [String]
+    /// Canonical standard name to relevance (0...1) for suppliers of the sector.
+    public var relevance: [String: Double]
+
+    public init(name: String, keywords: [String], relevance: [String: Double]) {
+      self.name = name
+      self.keywords = keywords
+      self.relevance = relevance
+    }
+
+    /// Whether any keyword matches any of `categories`.
+    public func matches(_ categories: [String]) -> Bool {
+      categories.contains { category in
+        let text = Array(category.lowercased().utf8)
+        return keywords.contains { Self.matches(Array($0.utf8), in: text) }
+      }
+    }
+
+    static func matches(_ keyword: [UInt8], in text: [UInt8]) -> Bool {
+      let prefix = keyword.last == UInt8(ascii: "*")
+      let word = prefix ? Array(keyword.dropLast()) : keyword
+      guard !word.isEmpty, word.count <= text.count else { return false }
+      func isWordByte(_ byte: UInt8) -> Bool {
+        (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte >= 0x80
+      }
+      for start in 0...(text.count - word.count) where start == 0 || !isWordByte(text[start - 1]) {
+        guard text[start..<(start + word.count)].elementsEqual(word) else { continue }
+        let end = start + word.count
+        if prefix || end == text.count || !isWordByte(text[end]) { return true }
+      }
+      return false
+    }
+
+    /// Food safety (GFSI-recognised schemes and ISO 22000), medical devices, automotive,
+    /// aerospace, electrical goods, toys, cosmetics, pharmaceuticals and textiles.
+    public static let defaults: [Sector] = [
+      Sector(
+        name: "food",
+        keywords: [
+          "food*", "beverage*", "drink*", "snack*", "tea", "coffee", "agricultur*", "seafood", "meat",
+          "dairy",
+          "bakery", "confectioner*", "edible", "nutrition*", "supplement*", "spice*", "grain*", "fruit*",
+        ],
+        relevance: [
+          "ISO22000": 1.0, "FSSC22000": 1.0, "BRCGS": 1.0, "BRC": 1.0, "IFS": 1.0, "SQF": 1.0, "HACCP": 0.9,
+          "GMP": 0.8,
+        ]),
+      Sector(
+        name: "medical",
+        keywords: ["medical", "dental", "surgical", "hospital", "diagnostic*", "personal protective"],
+        relevance: ["ISO13485": 1.0, "CE": 0.7, "GMP": 0.8]),
+      Sector(
+        name: "automotive",
+        keywords: [
+          "auto parts", "automotive", "vehicle*", "motorcycle*", "truck*", "brake*", "engine parts",
+        ],
+        relevance: ["IATF16949": 1.0]),
+      Sector(
+        name: "aerospace", keywords: ["aerospace", "aviation", "aircraft"],
+        relevance: ["AS9100": 1.0, "EN9100": 1.0]),
+      Sector(
+        name: "electrical",
+        keywords: [
+          "electronic*", "electrical", "lighting", "led", "charger*", "batter*", "power banks", "cable*",
+          "audio", "phone*", "solar",
+        ],
+        relevance: ["CE": 0.7, "RoHS": 0.7, "UL": 0.7, "FCC": 0.6]),
+      Sector(
+        name: "toys", keywords: ["toy*", "baby", "children*", "kids"],
+        relevance: ["EN71": 0.8, "ASTMF963": 0.8, "CE": 0.7, "ICTI": 0.6]),
+      Sector(
+        name: "cosmetics", keywords: ["cosmetic*", "beauty", "skin care", "personal care", "makeup"],
+        relevance: ["ISO22716": 1.0, "GMP": 0.8]),
+      Sector(
+        name: "pharmaceutical", keywords: ["pharma*", "medicine*", "drug*"],
+        relevance: ["GMP": 1.0]),
+      Sector(
+        name: "textiles",
+        keywords: [
+          "clothing", "apparel", "garment*", "textile*", "fabric*", "sportswear", "workwear", "footwear",
+        ],
+        relevance: ["OEKO-TEX100": 0.7, "GOTS": 0.7, "BSCI": 0.6, "SA8000": 0.6, "WRAP": 0.6]),
+    ]
   }
 
   public struct Audits: Sendable, Equatable {

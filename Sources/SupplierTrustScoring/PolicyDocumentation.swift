@@ -68,7 +68,9 @@ public enum PolicyDocumentation {
       `maximum_validity_years` after issue), suspended, withdrawn or cancelled, or accredited by a \
       look-alike body. A standard counts its best certificate (so a renewal covers an expired one). \
       The credit is 1 − `other_standards_share` times the most relevant standard's value times its \
-      relevance, plus `other_standards_share` times the others' (summed, at most 1). The component \
+      relevance (`relevance`, or `other_relevance` for a standard not listed there, raised to a \
+      sector's value when the supplier's categories match one of `sectors`: FSSC 22000 counts as \
+      much as ISO 9001 for a food maker), plus `other_standards_share` times the others' (summed, at most 1). The component \
       starts from `missing_component_value` (where a supplier with no certificate stands), gains \
       the credit on the rest of the way to 1, and loses `problem_penalty` for each suspended, \
       withdrawn or cancelled certificate, look-alike accreditation or impossible validity, \

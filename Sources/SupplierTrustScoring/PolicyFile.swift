@@ -73,7 +73,7 @@ public enum PolicyFile {
       if let problem = field.read(&policy, value) {
         throw PolicyError(
           file: file, line: lines[path], key: path, message: problem,
-          fix: "use \(field.expectation), e.g. \(field.value(.default).rendered()) (the default)")
+          fix: "use \(field.expectation), e.g. \(shownDefault(field)) (the default)")
       }
     }
   }
@@ -128,8 +128,18 @@ public enum PolicyFile {
   }
 
   /// Every setting with the reason for its default, in file order (for `docs/policy.md`).
+  /// Each setting's key, default and reason. A long object (the sectors) is shown by its keys:
+  /// a hundred lines of keywords make no table cell; the shipped file holds them in full.
   public static var documentation: [(key: String, value: String, why: String)] {
-    fields.map { ($0.key, $0.value(.default).rendered(), $0.why) }
+    fields.map { ($0.key, shownDefault($0), $0.why) }
+  }
+
+  /// A setting's default as shown in the docs and in errors' fixes.
+  static func shownDefault(_ field: PolicyField) -> String {
+    let value = field.value(.default)
+    let shown = value.rendered()
+    guard shown.count > 200, case .object(let entries) = value else { return shown }
+    return "{ \(entries.map(\.key).joined(separator: ", ")) }, in full in policies/default.json"
   }
 
   private static let sections: Set<String> = Set(
@@ -457,6 +467,78 @@ extension PolicyFile {
       value: { policy in
         .object(
           policy.certifications.relevance.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })
+      }),
+    PolicyField(
+      key: "certifications.sectors",
+      expectation:
+        "an object of sector name to { \"keywords\": [words], \"relevance\": { standard: number from 0 to 1 } }",
+      why:
+        "A sector's own standards matter to its buyers as much as ISO 9001: food safety (FSSC 22000, ISO 22000, BRCGS) to a food maker, AS 9100 to an aerospace supplier, ISO 22716 to a cosmetics maker. A supplier whose categories match a sector's keywords (a whole word, or a word's start with `*`: `agricultur*`) has each standard at least at the sector's relevance; other suppliers keep the values above.",
+      read: { policy, json in
+        guard case .object(let entries) = json else {
+          return "must be an object of sector name to { \"keywords\": [...], \"relevance\": {...} }"
+        }
+        guard entries.count <= 64 else { return "must list at most 64 sectors, found \(entries.count)" }
+        var sectors: [Policy.Sector] = []
+        for (name, value) in entries {
+          guard case .object(let fields) = value else {
+            return "\"\(name)\" must be an object with \"keywords\" and \"relevance\""
+          }
+          var keywords: [String]?
+          var relevance: [String: Double]?
+          for (field, content) in fields {
+            switch field {
+            case "keywords":
+              guard case .array(let items) = content else {
+                return "\"\(name)\".keywords must be a list of words"
+              }
+              var words: [String] = []
+              for item in items {
+                guard case .string(let word) = item, !word.trimmingCharacters(in: .whitespaces).isEmpty else {
+                  return "\"\(name)\".keywords must be a list of words"
+                }
+                words.append(word.lowercased())
+              }
+              keywords = words
+            case "relevance":
+              guard case .object(let standards) = content else {
+                return "\"\(name)\".relevance must be an object of standard name to relevance"
+              }
+              var result: [String: Double] = [:]
+              for (standard, number) in standards {
+                guard case .number(let n) = number, (0...1).contains(n) else {
+                  return "\"\(name)\".relevance \"\(standard)\" must be a number from 0 to 1"
+                }
+                result[Standard.normalize(standard) ?? standard] = n
+              }
+              relevance = result
+            default:
+              return
+                "\"\(name)\" has an unknown key \"\(field)\"; a sector has \"keywords\" and \"relevance\""
+            }
+          }
+          guard let keywords, let relevance else {
+            return "\"\(name)\" must have both \"keywords\" and \"relevance\""
+          }
+          sectors.append(Policy.Sector(name: name, keywords: keywords, relevance: relevance))
+        }
+        policy.certifications.sectors = sectors
+        return nil
+      },
+      value: { policy in
+        .object(
+          policy.certifications.sectors.map { sector in
+            (
+              sector.name,
+              .object([
+                ("keywords", .array(sector.keywords.map { .string($0) })),
+                (
+                  "relevance",
+                  .object(sector.relevance.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })
+                ),
+              ])
+            )
+          })
       }),
     .number(
       "certifications.other_relevance", \.certifications.otherRelevance, 0...1,

@@ -19,6 +19,8 @@ struct SupplierEvidence {
   /// platform's transactions of the last twelve months can back (see ``Scorer/doubtfulVerification(_:_:)``);
   /// nil otherwise. The supplier's reviews then count as unverified.
   var doubtfulVerified: Int?
+  /// The policy's certification sectors (bit `i` for `sectors[i]`) its categories match.
+  var sectors: UInt64 = 0
 }
 
 /// Scores every supplier of a catalog: components, score, grade, confidence, flags and explanation.
@@ -258,6 +260,7 @@ public struct Scorer: Sendable {
     let (evidence, table) = {
       var (evidence, table) = gather(catalog)
       for i in evidence.indices { evidence[i].doubtfulVerified = doubtfulVerification(evidence[i], table) }
+      assignSectors(&evidence)
       return (evidence, table)
     }()
     clock.lap("gather")
@@ -1190,13 +1193,14 @@ public struct Scorer: Sendable {
   /// The certifications component from its parts: each standard's best certificate value, the
   /// penalties, and how completely the certificates state their bodies and expiry.
   private func certificationValue(
-    best: [(standard: String, value: Double, expiry: Day?)], penalty: Double, knownFields: Double, count: Int
+    best: [(standard: String, value: Double, expiry: Day?)], penalty: Double, knownFields: Double, count: Int,
+    sectors: UInt64
   ) -> (value: Double, confidence: Double) {
     let p = policy.certifications
     // The most relevant standard earns most of the credit and the others the rest, so that a
     // second and third standard still count (capping the sum at 1 let ISO 9001 alone tie ISO 9001
     // with ISO 14001 and ISO 45001).
-    let contributions = best.map { relevance($0.standard) * $0.value }.sorted(by: >)
+    let contributions = best.map { relevance($0.standard, sectors: sectors) * $0.value }.sorted(by: >)
     let share = p.otherStandardsShare
     let credit =
       (1 - share) * min(1, contributions.first ?? 0) + share * min(1, contributions.dropFirst().reduce(0, +))
@@ -1215,7 +1219,9 @@ public struct Scorer: Sendable {
   func suggestedStandard(_ e: SupplierEvidence) -> (standard: String, replacing: Int?) {
     var position = 0
     for sourced in e.certifications where sourced.record.issuedOn.map({ $0 <= asOf }) ?? true {
-      if relevance(sourced.record.standard) >= 1 { return (sourced.record.standard, position) }
+      if relevance(sourced.record.standard, sectors: e.sectors) >= 1 {
+        return (sourced.record.standard, position)
+      }
       position += 1
     }
     return (mostRelevantStandard, nil)
@@ -1457,7 +1463,8 @@ public struct Scorer: Sendable {
       }
       let penalty = penalties.reduce(0) { $0 + ($1.lapsed == standard ? 0 : $1.amount) }
       let (value, confidence) = certificationValue(
-        best: withIt, penalty: penalty, knownFields: knownFields + 1, count: verdicts.count + 1)
+        best: withIt, penalty: penalty, knownFields: knownFields + 1, count: verdicts.count + 1,
+        sectors: e.sectors)
       // Worded as the full explanation words it (a lapsed one superseded by a renewal says so).
       var verdict: (number: String?, verdict: String)?
       if let replacing {
@@ -1510,7 +1517,7 @@ public struct Scorer: Sendable {
         continue
       }
       var flag = flag
-      if flag.code == .certExpired, relevance(standard) >= 1 { flag.severity = .high }
+      if flag.code == .certExpired, relevance(standard, sectors: e.sectors) >= 1 { flag.severity = .high }
       flags.append(flag)
     }
     var validStandards = Set<String>()
@@ -1524,14 +1531,14 @@ public struct Scorer: Sendable {
       if v.problem { penalties.append((nil, p.problemPenalty)) }
       if v.unrecognised { penalties.append((nil, p.unrecognisedPenalty)) }
       if v.lapsed, renewal(v.standard) == nil {
-        penalties.append((v.standard, p.lapsedPenalty * relevance(v.standard)))
+        penalties.append((v.standard, p.lapsedPenalty * relevance(v.standard, sectors: e.sectors)))
       }
     }
     let (value, confidence) = certificationValue(
       best: best, penalty: penalties.reduce(0) { $0 + $1.amount }, knownFields: knownFields,
-      count: verdicts.count)
+      count: verdicts.count, sectors: e.sectors)
     let fresh =
-      validStandards.contains(where: { relevance($0) >= 1 })
+      validStandards.contains(where: { relevance($0, sectors: e.sectors) >= 1 })
       ? nil : freshCertificate(best: best, penalties: penalties)
     guard explains else {
       return CertificationOutcome(
@@ -1539,7 +1546,8 @@ public struct Scorer: Sendable {
         withFreshCertificate: fresh)
     }
     let described = assessments.sorted {
-      relevance($0.certification.standard) > relevance($1.certification.standard)
+      relevance($0.certification.standard, sectors: e.sectors)
+        > relevance($1.certification.standard, sectors: e.sectors)
     }
     .prefix(4).map { "\($0.certification.standard) \($0.verdict)" }.joined(separator: "; ")
     return CertificationOutcome(
@@ -1550,8 +1558,41 @@ public struct Scorer: Sendable {
       validStandards: validStandards, withFreshCertificate: fresh)
   }
 
-  func relevance(_ standard: String) -> Double {
-    policy.certifications.relevance[standard] ?? policy.certifications.otherRelevance
+  /// A standard's relevance to a supplier of the given sectors (see ``SupplierEvidence/sectors``):
+  /// the policy's relevance, raised to that of any of the supplier's sectors that lists it.
+  func relevance(_ standard: String, sectors: UInt64 = 0) -> Double {
+    var relevance = policy.certifications.relevance[standard] ?? policy.certifications.otherRelevance
+    var mask = sectors
+    while mask != 0 {
+      let sector = mask.trailingZeroBitCount
+      mask &= mask - 1
+      if let raised = policy.certifications.sectors[sector].relevance[standard] {
+        relevance = max(relevance, raised)
+      }
+    }
+    return relevance
+  }
+
+  /// Sets each supplier's sectors, matching each distinct category once (a few hundred names
+  /// recur across a large catalog's suppliers).
+  func assignSectors(_ evidence: inout [SupplierEvidence]) {
+    let sectors = policy.certifications.sectors.prefix(64)
+    guard !sectors.isEmpty else { return }
+    var known: [String: UInt64] = [:]
+    for i in evidence.indices {
+      var mask: UInt64 = 0
+      for category in evidence[i].supplier.record.categories {
+        if let bits = known[category] {
+          mask |= bits
+          continue
+        }
+        var bits: UInt64 = 0
+        for (index, sector) in sectors.enumerated() where sector.matches([category]) { bits |= 1 << index }
+        known[category] = bits
+        mask |= bits
+      }
+      evidence[i].sectors = mask
+    }
   }
 
   // MARK: Audits

@@ -55,6 +55,25 @@ import Testing
         == "policy.json:1: must hold one JSON object, found a list\n  fix: wrap the settings in { ... } as in policies/default.json"
     )
     #expect(
+      error(
+        "{ \"certifications\": {\n  \"sectors\": { \"food\": { \"keywords\": \"food\", \"relevance\": {} } }\n} }"
+      )
+        == "policy.json:2: `certifications.sectors` \"food\".keywords must be a list of words\n  fix: use an object of sector name to { \"keywords\": [words], \"relevance\": { standard: number from 0 to 1 } }, e.g. { food, medical, automotive, aerospace, electrical, toys, cosmetics, pharmaceutical, textiles }, in full in policies/default.json (the default)"
+    )
+    #expect(
+      error(
+        "{ \"certifications\": { \"sectors\": { \"food\": { \"keywords\": [\"food*\"], \"relevance\": { \"FSSC 22000\": 2 } } } } }"
+      )
+      .hasPrefix(
+        "policy.json:1: `certifications.sectors` \"food\".relevance \"FSSC 22000\" must be a number from 0 to 1"
+      )
+    )
+    #expect(
+      error("{ \"certifications\": { \"sectors\": { \"food\": { \"keywords\": [\"food*\"] } } } }")
+        .hasPrefix(
+          "policy.json:1: `certifications.sectors` \"food\" must have both \"keywords\" and \"relevance\"")
+    )
+    #expect(
       error("{ \"reviews\": 3 }")
         == "policy.json:1: `reviews` must be an object of settings, found a number\n  fix: write it as \"reviews\": { ... } with the keys listed in docs/policy.md"
     )

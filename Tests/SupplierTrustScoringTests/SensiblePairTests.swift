@@ -118,6 +118,42 @@ import Testing
     Self.expectBetter(t, "THREE", than: "ONE")
   }
 
+  /// A food maker's food-safety certificate counts as much as ISO 9001 does: FSSC 22000 alone
+  /// ranks above ISO 14001 alone, level with ISO 9001 alone; for a maker of fasteners it is one
+  /// more standard of little relevance.
+  @Test func aSectorsOwnStandardCountsLikeISO9001ForThatSector() throws {
+    var t = Self.background()
+    for (id, categories) in [("FOOD", ["Frozen Food", "Snacks"]), ("BOLTS", ["Fasteners"])] {
+      for standard in ["ISO9001", "FSSC22000", "ISO14001"] {
+        Self.add("\(id)-\(standard)", to: &t, profile: { $0.categories = categories }, certificate: false)
+        t.certificate("\(id)-\(standard)", standard)
+      }
+    }
+    Self.expectBetter(t, "FOOD-FSSC22000", than: "FOOD-ISO14001")
+    Self.expectBetter(t, "FOOD-FSSC22000", than: "BOLTS-FSSC22000")
+    Self.expectBetter(t, "BOLTS-ISO9001", than: "BOLTS-FSSC22000")
+    let run = t.score(suggests: false)
+    func certifications(_ id: String) -> Double? {
+      run.suppliers.first { $0.supplier.id == id }?.components.certifications
+    }
+    #expect(certifications("FOOD-FSSC22000") == certifications("FOOD-ISO9001"))
+    #expect(certifications("BOLTS-ISO9001") == certifications("FOOD-ISO9001"))
+  }
+
+  @Test func sectorKeywordsMatchWholeWordsOrWordStarts() {
+    let sector = Policy.Sector(
+      name: "test", keywords: ["tea", "agricultur*", "auto parts"], relevance: ["ISO22000": 1])
+    #expect(sector.matches(["Green Tea"]))
+    #expect(sector.matches(["TEA & Coffee"]))
+    #expect(!sector.matches(["Teapots"]))
+    #expect(!sector.matches(["Steam Irons"]))
+    #expect(sector.matches(["Agricultural Machinery"]))
+    #expect(!sector.matches(["Nonagricultural"]))
+    #expect(sector.matches(["Fasteners", "Auto Parts & Accessories"]))
+    #expect(!sector.matches(["Auto Partsmith"]))
+    #expect(!sector.matches([]))
+  }
+
   @Test func aFailedAuditBeforeTheLatestPassStillCounts() {
     var t = Self.background()
     Self.add("CLEAN", to: &t)
