@@ -1,9 +1,13 @@
 /// Certificate standards under one spelling each: `ISO 9001:2015`, `iso9001` and `ISO-9001` are all
 /// `ISO9001`.
 public enum Standard {
-  /// Display spellings for standards whose canonical form is not all upper case.
+  /// Display spellings for standards whose canonical form is not all upper case, and revision
+  /// letters dropped where a standard is written with its revision (`AS9100D`): a revision, like
+  /// an edition year, does not make another standard.
   static let displayNames: [String: String] = [
-    "ROHS": "RoHS", "OEKOTEX100": "OEKO-TEX100", "OEKOTEX": "OEKO-TEX",
+    "ROHS": "RoHS", "OEKOTEX100": "OEKO-TEX100", "OEKOTEX": "OEKO-TEX", "OEKOTEXSTANDARD100": "OEKO-TEX100",
+    "AS9100C": "AS9100", "AS9100D": "AS9100", "AS9100REVC": "AS9100", "AS9100REVD": "AS9100",
+    "EN9100C": "EN9100", "EN9100D": "EN9100", "BRCGSFOODSAFETY": "BRCGS", "FSSC22000V6": "FSSC22000",
   ]
 
   /// ISO management-system standards, whose certificates run at most three years (ISO/IEC 17021-1).

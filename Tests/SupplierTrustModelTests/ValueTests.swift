@@ -225,6 +225,9 @@ import Testing
     ("IATF 16949/2016", "IATF16949"), ("iso_9001.2015", "ISO9001"), ("ISO 22000-2018 ", "ISO22000"),
     ("ISO/IEC 20000-1:2018", "ISO200001"), ("SA 8000-2014", "SA8000"), ("EN 1090-2", "EN10902"),
     ("ISO 2015", "ISO2015"), ("CE-2020", "CE2020"),
+    // Revisions are not other standards.
+    ("AS9100D", "AS9100"), ("AS 9100 Rev. D", "AS9100"), ("AS9100:2016", "AS9100"), ("EN 9100D", "EN9100"),
+    ("OEKO-TEX Standard 100", "OEKO-TEX100"), ("FSSC 22000 V6", "FSSC22000"),
   ])
   func normalizes(text: String, canonical: String) {
     #expect(Standard.normalize(text) == canonical)
