@@ -13,7 +13,7 @@ public enum Standard {
   /// ISO management-system standards, whose certificates run at most three years (ISO/IEC 17021-1).
   public static let managementSystems: Set<String> = [
     "ISO9001", "ISO14001", "ISO45001", "ISO13485", "IATF16949", "ISO22000", "ISO27001", "ISO50001",
-    "ISO22301", "ISO37001", "ISO28000", "FSSC22000", "AS9100",
+    "ISO22301", "ISO37001", "ISO28000", "FSSC22000", "AS9100", "EN9100",
   ]
 
   /// The canonical name: letters and digits only, upper case, with an edition year (`:2015`) and

@@ -46,8 +46,8 @@ public enum PolicyDocumentation {
       the catalog's mean; below both, it is an attack on the supplier), `burst_penalty` is taken \
       off as well. A burst is a window of at most `window_days` days with at least \
       `minimum_reviews` reviews, `new_reviewer_share` of them from reviewers with no other history \
-      (no verified purchase reviewed at another supplier; any review of another supplier when the \
-      catalog states no verification) and `unverified_share` not verified, whose reviews look coordinated: `near_identical_share` of \
+      (no verified purchase, or no review at all when the catalog states no verification, of \
+      another supplier `window_days` or more before or after the review) and `unverified_share` not verified, whose reviews look coordinated: `near_identical_share` of \
       them in one group of near-identical texts, or `uniform_rating_share` giving the same star \
       rating in a rush (`pace_factor` times the reviews the supplier's other days give such a \
       window). A window of new (or unnamed) reviewers' mostly verified purchases (orders can be \

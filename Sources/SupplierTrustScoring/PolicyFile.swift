@@ -380,7 +380,7 @@ extension PolicyFile {
       "A handful of reviews on one day is normal for a busy supplier; ten in a week from strangers is not."),
     .number(
       "burst.new_reviewer_share", \.burst.newReviewerShare, 0...1,
-      "Most reviewers in a burst have no other history: no verified purchase reviewed at another supplier in the catalog (throw-away accounts, or farm accounts reused across suppliers without buying)."
+      "Most reviewers in a burst have no other history: no verified purchase reviewed at another supplier in the catalog at least window_days before or after (throw-away accounts; farm accounts reused across suppliers without buying, or buying from several in the campaign's own days)."
     ),
     .number(
       "burst.unverified_share", \.burst.unverifiedShare, 0...1,

@@ -60,7 +60,9 @@ public struct BurstPolicy: Sendable, Equatable {
   public var minimumReviews: Int
   /// The share of a window's reviews whose reviewer has no other history, or has no reviewer id
   /// at all, needed for a burst. Scoring counts as history a verified review of another supplier
-  /// in the catalog (any review of another supplier when the catalog states no verification);
+  /// in the catalog (any review of another supplier when the catalog states no verification)
+  /// dated at least ``windowDays`` before or after the review: a farm's accounts that buy and
+  /// review several suppliers in the campaign's days have no history but the campaign;
   /// ``ReviewBurstDetector/detect(_:reviewCount:)`` counts any review of another supplier.
   public var newReviewerShare: Double
   /// The share of a window's reviews not marked as a verified purchase (`false` or unknown)

@@ -290,13 +290,16 @@ public struct Scorer: Sendable {
     }
     // Whether each review's reviewer has a history: a review of another supplier in the catalog
     // (up to the as-of day) that was a verified purchase, or any review of another supplier when
-    // the catalog states no verification. Review farms reuse their accounts on several
-    // suppliers, but their reviews are not verified purchases; an account that posts twenty
-    // reviews of one supplier has no history either. Worked out once by reviewer number in one
-    // sequential pass, then looked up by position.
-    let histories = reviewerHistories(evidence, table, verifiedOnly: verificationGiven)
+    // the catalog states no verification, dated at least `window_days` away from the review.
+    // Review farms reuse their accounts on several suppliers, but their reviews are not verified
+    // purchases, or, when bought orders make them verified, are posted in the same days as the
+    // campaign; an account that posts twenty reviews of one supplier has no history either.
+    // Worked out once by reviewer number in one sequential pass, then looked up by position.
+    let spans = reviewerSpans(evidence, table, verifiedOnly: verificationGiven)
+    let apart = Int32(max(1, policy.burst.windowDays))
     let blank = table.reviewerNames.map(ReviewBurstDetector.isBlank)
     let reviewers = table.reviewers
+    let days = table.days
     clock.lap("reviewer histories")
     // Screening, without texts at hand, switches the text test off; only the windows it lets
     // through have their texts fetched.
@@ -320,10 +323,7 @@ public struct Scorer: Sendable {
         let isNew = evidence[index].reviews.map { k in
           let reviewer = Int(reviewers[k])
           guard reviewer >= 0, !blank[reviewer] else { return true }
-          let elsewhere =
-            histories.several[reviewer]
-            || (histories.first[reviewer] >= 0 && histories.first[reviewer] != supplier)
-          return !elsewhere
+          return !spans[reviewer].hasReview(otherThan: supplier, apart: apart, from: days[k].daysSinceEpoch)
         }
         let doubtful = evidence[index].doubtfulVerified != nil
         guard
@@ -614,40 +614,82 @@ public struct Scorer: Sendable {
   /// How often the reviews of known suppliers give each star rating (lanes 1...5); nil without
   /// reviews.
   func starShares(_ evidence: [SupplierEvidence], _ table: ReviewTable) -> SIMD8<Double>? {
-    var counts = SIMD8<Int>()
+    var counts = [Int](repeating: 0, count: 8)
     table.ratings.withUnsafeBufferPointer { ratings in
-      for supplier in evidence {
-        for k in supplier.reviews { counts[ReviewBurstDetector.star(ratings[k])] += 1 }
+      counts.withUnsafeMutableBufferPointer { counts in
+        for index in evidence.indices {
+          for k in evidence[index].reviews { counts[ReviewBurstDetector.star(ratings[k])] += 1 }
+        }
       }
     }
-    let total = counts.wrappedSum()
+    let total = counts.reduce(0, +)
     guard total > 0 else { return nil }
-    return SIMD8<Double>(counts.indices.map { Double(counts[$0]) / Double(total) })
+    return SIMD8<Double>(counts.map { Double($0) / Double(total) })
   }
 
-  /// For each reviewer number, the supplier (index into `evidence`) of their first review that
-  /// counts as history, -1 when none, and whether such reviews name several suppliers. With
-  /// `verifiedOnly`, only verified purchases count.
-  func reviewerHistories(_ evidence: [SupplierEvidence], _ reviews: ReviewTable, verifiedOnly: Bool)
-    -> (first: [Int32], several: [Bool])
+  /// Of each reviewer's reviews that count as history (verified ones, or all with
+  /// `verifiedOnly` false), the earliest and latest days with their suppliers, and the earliest
+  /// and latest days at any other supplier than those: enough to tell exactly, for a review of
+  /// any supplier, the earliest and latest counted review of another supplier.
+  struct ReviewerSpan {
+    var first = Int32.max
+    var firstSupplier: Int32 = -1
+    /// The earliest day at a supplier other than ``firstSupplier``.
+    var firstElsewhere = Int32.max
+    var last = Int32.min
+    var lastSupplier: Int32 = -1
+    /// The latest day at a supplier other than ``lastSupplier``.
+    var lastElsewhere = Int32.min
+
+    mutating func add(supplier: Int32, day: Int32) {
+      if day < first {
+        // The old earliest was at another supplier, and no earlier than anything else.
+        if supplier != firstSupplier { firstElsewhere = first }
+        first = day
+        firstSupplier = supplier
+      } else if supplier != firstSupplier {
+        firstElsewhere = min(firstElsewhere, day)
+      }
+      if day > last {
+        if supplier != lastSupplier { lastElsewhere = last }
+        last = day
+        lastSupplier = supplier
+      } else if supplier != lastSupplier {
+        lastElsewhere = max(lastElsewhere, day)
+      }
+    }
+
+    /// Whether a counted review of a supplier other than `supplier` lies at least `apart` days
+    /// before or after `day`.
+    func hasReview(otherThan supplier: Int32, apart: Int32, from day: Int32) -> Bool {
+      let earliest = firstSupplier != supplier ? first : firstElsewhere
+      let latest = lastSupplier != supplier ? last : lastElsewhere
+      return (earliest != Int32.max && Int(day) - Int(earliest) >= Int(apart))
+        || (latest != Int32.min && Int(latest) - Int(day) >= Int(apart))
+    }
+  }
+
+  /// Each reviewer's ``ReviewerSpan`` (by reviewer number), in one pass over the reviews.
+  func reviewerSpans(_ evidence: [SupplierEvidence], _ reviews: ReviewTable, verifiedOnly: Bool)
+    -> [ReviewerSpan]
   {
-    var first = [Int32](repeating: -1, count: reviews.reviewerNames.count)
-    var several = [Bool](repeating: false, count: reviews.reviewerNames.count)
-    let verified = reviews.verified
-    reviews.reviewers.withUnsafeBufferPointer { reviewers in
-      for supplier in evidence.indices {
-        for k in evidence[supplier].reviews where reviewers[k] >= 0 && (!verifiedOnly || verified[k] == true)
-        {
-          let reviewer = Int(reviewers[k])
-          if first[reviewer] < 0 {
-            first[reviewer] = Int32(supplier)
-          } else if first[reviewer] != Int32(supplier) {
-            several[reviewer] = true
+    var spans = [ReviewerSpan](repeating: ReviewerSpan(), count: reviews.reviewerNames.count)
+    let (reviewerColumn, verifiedColumn, dayColumn) = (reviews.reviewers, reviews.verified, reviews.days)
+    reviewerColumn.withUnsafeBufferPointer { reviewers in
+      verifiedColumn.withUnsafeBufferPointer { verified in
+        dayColumn.withUnsafeBufferPointer { days in
+          spans.withUnsafeMutableBufferPointer { spans in
+            for index in evidence.indices {
+              for k in evidence[index].reviews
+              where reviewers[k] >= 0 && (!verifiedOnly || verified[k] == true) {
+                spans[Int(reviewers[k])].add(supplier: Int32(index), day: days[k].daysSinceEpoch)
+              }
+            }
           }
         }
       }
     }
-    return (first, several)
+    return spans
   }
 
   /// For each review, how many reviews of its supplier its reviewer wrote (1 without a reviewer

@@ -164,6 +164,35 @@ import Testing
     #expect(!control.flags.contains { $0.code == .reviewBurst })
   }
 
+  /// A farm whose accounts buy (verified) and review three suppliers in the same days: each
+  /// account has verified reviews of other suppliers, but none outside the campaign's days, so
+  /// none has a history. Accounts with verified reviews of other suppliers months before are
+  /// established buyers, whose rush of praise is no burst.
+  @Test func verifiedFarmAccountsWhoseOnlyOtherReviewsAreTheCampaignsHaveNoHistory() throws {
+    let t = Self.catalog { t in
+      for id in ["RING-A", "RING-B", "RING-C", "LOYAL"] { Self.solid(&t, id) }
+      for n in 0..<20 {
+        for (offset, id) in ["RING-A", "RING-B", "RING-C"].enumerated() {
+          t.review(
+            id, rating: 5, daysAgo: 4 + (n + offset) % 5, reviewer: "RING-\(n)",
+            text: "order \(n * 31 + offset) came as described, model \(n % 7)")
+        }
+        t.review("ELSEWHERE", rating: 4, daysAgo: 4 + 14 + n % 30, reviewer: "REGULAR-\(n)")
+        t.review("LOYAL", rating: 5, daysAgo: 4 + n % 5, reviewer: "REGULAR-\(n)", text: "order \(n) fine")
+      }
+    }
+    let run = t.score()
+    let control = try #require(run.suppliers.first { $0.supplier.id == "CONTROL" })
+    for id in ["RING-A", "RING-B", "RING-C"] {
+      let ring = try #require(run.suppliers.first { $0.supplier.id == id })
+      let flag = try #require(ring.flags.first { $0.code == .reviewBurst }, "\(id)")
+      #expect(flag.detail.contains("100% from reviewers with no other history"), "\(id)")
+      #expect(ring.score! < control.score!, "\(id)")
+    }
+    let loyal = try #require(run.suppliers.first { $0.supplier.id == "LOYAL" })
+    #expect(!loyal.flags.contains { $0.code == .reviewBurst })
+  }
+
   /// The same orders, one whose goods failed the agreed inspection: a quality failure counts
   /// against the supplier whether or not the buyer disputed it.
   @Test func aFailedInspectionRanksBelowAPassedOne() throws {

@@ -436,3 +436,28 @@ import Testing
     }
   }
 }
+
+/// ``Scorer/ReviewerSpan`` keeps four days and two suppliers per reviewer instead of every review;
+/// it must answer exactly as a look at every review would.
+@Suite struct ReviewerSpanTests {
+  @Test func answersAsEveryReviewWould() {
+    var random = SeededRandom(seed: 7)
+    for _ in 0..<2_000 {
+      let reviews = (0..<Int.random(in: 0...6, using: &random)).map { _ in
+        (supplier: Int32.random(in: 0..<4, using: &random), day: Int32.random(in: 0..<60, using: &random))
+      }
+      var span = Scorer.ReviewerSpan()
+      for review in reviews { span.add(supplier: review.supplier, day: review.day) }
+      for supplier in Int32(0)..<5 {
+        for day in stride(from: Int32(-5), through: 65, by: 5) {
+          for apart in [Int32(1), 7, 14, 30] {
+            let expected = reviews.contains { $0.supplier != supplier && abs($0.day - day) >= apart }
+            #expect(
+              span.hasReview(otherThan: supplier, apart: apart, from: day) == expected,
+              "\(reviews) \(supplier) \(day) \(apart)")
+          }
+        }
+      }
+    }
+  }
+}
