@@ -281,7 +281,7 @@ public struct Policy: Sendable, Equatable {
     /// Coverage limit that earns the full Trade Assurance value (limits count on a log scale).
     public var tradeAssuranceFullLimitUSD = 1_000_000.0
     public var goldSupplierWeight = 0.15
-    public var goldSupplierFullYears = 5.0
+    public var goldSupplierFullYears = 10.0
     public var verifiedSupplierWeight = 0.20
     public var licenseVerifiedWeight = 0.10
     public var responseRateWeight = 0.10

@@ -88,14 +88,16 @@ public enum PolicyDocumentation {
       a prior; each late order counts as up to `severe_lateness_extra` more late orders (in full at \
       `lateness_full_days` late). It counts from neutral at `late_threshold` \
       (`missing_component_value`, the value of no record at all) to 1 at 100 % and 0 at none, so \
-      that a rate flagged `late_shipments` counts below no record. That makes `on_time_share` of \
-      the component; the rest is the worse of two shares of the buyer's own orders, each shrunk \
-      toward `dispute_threshold` with `prior_strength` orders: disputed or refunded (of those that \
-      state a dispute status), and failed inspections (of those inspected). It counts from neutral \
-      at `dispute_threshold` to 1 at none and 0 at `dispute_rate_at_zero`. An empty field is \
-      unknown: it counts in neither.
+      that a rate flagged `late_shipments` counts below no record. A problem part then moves it: \
+      the worse of two shares of the buyer's own orders, each shrunk toward `dispute_threshold` \
+      with `prior_strength` orders: disputed or refunded (of those that state a dispute status), \
+      and failed inspections (of those inspected). It counts from neutral at `dispute_threshold` \
+      to 1 at none and 0 at `dispute_rate_at_zero`, and moves the on-time part up toward 1 (or \
+      down toward 0) by 1 − `on_time_share` of the way at its extremes, not at all at neutral: \
+      a clean order never lowers the component. An empty field is unknown: it counts in neither.
       - **standing**: a weighted mean of the profile signals, those left empty counting at \
-      `missing_component_value` (neither good nor bad).
+      `missing_component_value` (neither good nor bad). Gold Supplier membership counts from \
+      that value at its first year to 1 at `gold_supplier_full_years`.
       - **score**: 100 × the weighted mean of the five components (or, with `weakest_link`, the \
       weakest component that has evidence). A component without evidence counts as \
       `missing_component_value` (reviews: as the prior alone gives), never as 0 or 1 (a component no supplier of the catalog has \

@@ -604,7 +604,7 @@ extension PolicyFile {
       "Three orders' worth of prior keeps one early order from deciding the rate."),
     .number(
       "delivery.on_time_share", \.delivery.onTimeShare, 0...1,
-      "On-time delivery makes half the delivery component; disputes, refunds and failed inspections the other half, so that orders that all ended in refunds score below no record however punctually they shipped."
+      "Disputes, refunds and failed inspections move the on-time part up to half way toward 1 when there are none, or half way toward 0 when all ended so, so that orders that all ended in refunds score below no record however punctually they shipped, and a clean order never lowers the component."
     ),
     .number(
       "delivery.lateness_full_days", \.delivery.latenessFullDays, 1...3650,
@@ -629,7 +629,8 @@ extension PolicyFile {
       "Gold Supplier membership is paid; years of it show staying power."),
     .number(
       "standing.gold_supplier_full_years", \.standing.goldSupplierFullYears, 0.1...100,
-      "Five years of membership earns full marks."),
+      "Membership counts from what an empty field counts (exports leave it empty for non-members) up to full marks at ten years, so that twelve years rank above five and a new member never below a profile that says nothing."
+    ),
     .number(
       "standing.verified_supplier_weight", \.standing.verifiedSupplierWeight, 0...1,
       "A third-party on-site verification confirms the factory exists."),

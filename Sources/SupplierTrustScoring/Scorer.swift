@@ -1892,7 +1892,17 @@ public struct Scorer: Sendable {
       ? neutral + (1 - neutral) * (onTime - threshold) / (1 - threshold)
       : neutral * onTime / threshold
     var value = onTimePart
-    if let problemPart { value = p.onTimeShare * onTimePart + (1 - p.onTimeShare) * problemPart }
+    // The problem part moves the on-time part from where it stands, up toward 1 or down toward 0
+    // by `1 - on_time_share` of the way at its extremes, and not at all at neutral: a blend
+    // pulled a punctual supplier's one clean order (shrunk to about neutral) down toward 0.5, so
+    // that stating "no dispute" scored below leaving the field empty.
+    if let problemPart {
+      let share = 1 - p.onTimeShare
+      value =
+        problemPart >= neutral
+        ? onTimePart + share * (problemPart - neutral) / max(1 - neutral, 1e-9) * (1 - onTimePart)
+        : onTimePart - share * (neutral - problemPart) / max(neutral, 1e-9) * onTimePart
+    }
     let confidence = evidenceAmount / (evidenceAmount + policy.confidence.ordersHalf)
     guard explains else { return Part(value: value, confidence: confidence, factor: nil, summary: s) }
     var parts: [String] = []
@@ -1948,9 +1958,13 @@ public struct Scorer: Sendable {
       s.tradeAssurance == true
         ? "Trade Assurance" + (limit.map { " up to \(Money(cents: Int64($0 * 100)).displayed)" } ?? "")
         : "no Trade Assurance")
+    // Membership of any length is at least what an empty field counts (exports leave it empty
+    // for non-members): a new Gold Supplier scored below a profile that says nothing.
     let gold = s.goldSupplierSince.map { Double(max(0, asOf.year - $0)) }
+    let neutral = policy.missingComponentValue
     signal(
-      p.goldSupplierWeight, gold.map { min(1, $0 / p.goldSupplierFullYears) },
+      p.goldSupplierWeight,
+      gold.map { neutral + (1 - neutral) * min(1, $0 / max(p.goldSupplierFullYears, 0.1)) },
       "Gold Supplier \(Int(gold ?? 0)) years")
     signal(
       p.verifiedSupplierWeight, s.verifiedSupplier.map { $0 ? 1 : 0 },

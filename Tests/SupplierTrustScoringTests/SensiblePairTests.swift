@@ -154,6 +154,48 @@ import Testing
     #expect(!sector.matches([]))
   }
 
+  /// A punctual supplier (95 % on time over 150 platform transactions): one order of the buyer's
+  /// own, shipped early, inspected and passed, with no dispute, never lowers it, and stating
+  /// "no dispute, passed" never scores below leaving those fields empty (black-box review 13).
+  @Test func aCleanOrderOfTheBuyersOwnNeverLowersTheScore() {
+    var t = Self.background()
+    for id in ["NO-ORDERS", "ONE-CLEAN", "ONE-BLANK", "TWO-CLEAN"] {
+      Self.add(
+        id, to: &t,
+        profile: {
+          $0.onTimeDeliveryRate = 0.95
+          $0.transactions12m = 150
+        }, orders: false)
+    }
+    for (id, count) in [("ONE-CLEAN", 1), ("ONE-BLANK", 1), ("TWO-CLEAN", 2)] {
+      for _ in 0..<count {
+        t.order(id, lateDays: -2, dispute: id == "ONE-BLANK" ? nil : DisputeStatus.none)
+        if id != "ONE-BLANK" { t.catalog.orders[t.catalog.orders.count - 1].record.inspectionResult = .pass }
+      }
+    }
+    let run = t.score(suggests: false)
+    func score(_ id: String) -> Double { run.suppliers.first { $0.supplier.id == id }!.score! }
+    #expect(score("ONE-CLEAN") > score("NO-ORDERS"))
+    #expect(score("ONE-CLEAN") >= score("ONE-BLANK"))
+    #expect(score("TWO-CLEAN") > score("ONE-CLEAN"))
+  }
+
+  /// Gold Supplier membership of any length is at least an empty field (exports leave it empty
+  /// for non-members), and longer membership counts for more, past five years too.
+  @Test func goldSupplierMembershipNeverScoresBelowNoneAndGrowsWithTenure() {
+    var t = Self.background()
+    Self.add("BLANK", to: &t)
+    for since in [2026, 2025, 2021, 2014] {
+      Self.add("GOLD-\(since)", to: &t, profile: { $0.goldSupplierSince = since })
+    }
+    let run = t.score(suggests: false)
+    func score(_ id: String) -> Double { run.suppliers.first { $0.supplier.id == id }!.score! }
+    #expect(score("GOLD-2026") >= score("BLANK"))
+    #expect(score("GOLD-2025") > score("GOLD-2026"))
+    #expect(score("GOLD-2021") > score("GOLD-2025"))
+    #expect(score("GOLD-2014") > score("GOLD-2021"))
+  }
+
   @Test func aFailedAuditBeforeTheLatestPassStillCounts() {
     var t = Self.background()
     Self.add("CLEAN", to: &t)
