@@ -16,7 +16,8 @@ struct RankFilters: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "A valid certificate of this standard is required (repeatable, e.g. ISO9001).", valueName: "standard"))
+      "A valid certificate of this standard is required: in date, from a recognised issuer and, for a management system, a named recognised accreditation body (repeatable, e.g. ISO9001).",
+      valueName: "standard"))
   var require: [String] = []
 
   @ArgumentParser.Flag(help: "Only suppliers that offer Trade Assurance.")

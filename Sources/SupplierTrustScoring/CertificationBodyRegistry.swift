@@ -124,6 +124,39 @@ public struct CertificationBodyRegistry: Sendable {
     resolve(name, in: accreditationByKey, dropping: NameKey.companyForms) { _ in true }
   }
 
+  /// Whether `name` oversees certification for `standard` in place of an accreditation body:
+  /// IATF 16949 is not accredited through IAF MLA signatories; the International Automotive Task
+  /// Force recognises the certification bodies itself, through its oversight offices (IAOB, VDA
+  /// QMC, SMMT, ANFIA, IATF France, IATF China), which certificates name where others name UKAS
+  /// or CNAS. Unknown for any other standard.
+  public func schemeOwner(_ name: String, of standard: String) -> Recognition {
+    guard let owners = Self.schemeOwners[standard] else { return .unknown }
+    let key = NameKey.key(name)
+    for (canonical, spellings) in owners where spellings.contains(where: { NameKey.key($0) == key }) {
+      return .recognised(canonical: canonical)
+    }
+    return .unknown
+  }
+
+  /// Scheme owners by canonical standard: each office's canonical name and its spellings.
+  static let schemeOwners: [String: [(canonical: String, spellings: [String])]] = [
+    "IATF16949": [
+      (
+        "IATF",
+        [
+          "IATF", "International Automotive Task Force", "IATF Global Oversight", "IATF Oversight",
+          "IATF China", "IATF China Oversight", "IATF France",
+        ]
+      ),
+      ("IAOB", ["IAOB", "International Automotive Oversight Bureau", "IATF IAOB"]),
+      (
+        "VDA QMC", ["VDA QMC", "VDA-QMC", "VDA Qualitäts Management Center", "VDA Quality Management Center"]
+      ),
+      ("SMMT", ["SMMT", "Society of Motor Manufacturers and Traders", "SMMT IATF"]),
+      ("ANFIA", ["ANFIA", "ANFIA IATF"]),
+    ]
+  ]
+
   /// Whether `name` is a recognised issuer of certificates. An audit-only firm such as Alibaba.com or
   /// QIMA is unknown here: it does not issue accredited certificates.
   public func certificationBody(_ name: String) -> Recognition {

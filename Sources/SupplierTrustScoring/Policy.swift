@@ -260,6 +260,9 @@ public struct Policy: Sendable, Equatable {
     public var disputeThreshold = 0.10
     /// Orders of the buyer's own needed before its rates raise flags.
     public var minimumOrdersForFlags = 3
+    /// Below this platform on-time rate (over at least ``minimumOrdersForFlags`` transactions),
+    /// the platform's own figure warns too, as the buyer's own late orders do.
+    public var platformWarnBelow = 0.6
     /// How many own orders one platform transaction is worth as evidence.
     public var platformEvidenceFactor = 0.05
     /// Most platform transactions counted as evidence.

@@ -94,7 +94,9 @@ public enum PolicyDocumentation {
       and failed inspections (of those inspected). It counts from neutral at `dispute_threshold` \
       to 1 at none and 0 at `dispute_rate_at_zero`, and moves the on-time part up toward 1 (or \
       down toward 0) by 1 − `on_time_share` of the way at its extremes, not at all at neutral: \
-      a clean order never lowers the component. An empty field is unknown: it counts in neither.
+      a clean order never lowers the component. An empty field is unknown: it counts in neither. \
+      `late_shipments` warns for the buyer's own orders; for the platform's figure only below \
+      `platform_warn_below` over at least `minimum_orders_for_flags` transactions.
       - **standing**: a weighted mean of the profile signals, those left empty counting at \
       `missing_component_value` (neither good nor bad). Gold Supplier membership counts from \
       that value at its first year to 1 at `gold_supplier_full_years`.

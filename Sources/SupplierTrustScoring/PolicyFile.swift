@@ -590,6 +590,10 @@ extension PolicyFile {
       "delivery.minimum_orders_for_flags", \.delivery.minimumOrdersForFlags, 1...10_000,
       "One late order out of two is not yet a pattern; flags need three orders."),
     .number(
+      "delivery.platform_warn_below", \.delivery.platformWarnBelow, 0...1,
+      "A platform on-time rate under late_threshold is flagged to inform; under 60% (over at least minimum_orders_for_flags transactions of the last year) it warns, as the buyer's own late orders do: the platform measures it over all the supplier's orders, and four in ten late is a pattern whoever counted it."
+    ),
+    .number(
       "delivery.platform_evidence_factor", \.delivery.platformEvidenceFactor, 0...1,
       "The platform's on-time figure is self-reported and unaudited: twenty platform transactions count as one of your own orders."
     ),

@@ -1400,8 +1400,10 @@ public struct Scorer: Sendable {
         let issuer = c.certificationBody.map {
           context.bodies.certification[$0] ?? registry.certificationBody($0)
         }
-        let accreditor = c.accreditationBody.map {
-          context.bodies.accreditation[$0] ?? registry.accreditationBody($0)
+        let accreditor = c.accreditationBody.map { name -> Recognition in
+          let general = context.bodies.accreditation[name] ?? registry.accreditationBody(name)
+          guard case .unknown = general else { return general }
+          return registry.schemeOwner(name, of: c.standard)
         }
         var problems: [String] = []
         var problemCount = 0
@@ -1451,7 +1453,9 @@ public struct Scorer: Sendable {
           // system, no accreditation) cannot be shown to be, so `--require` does not count it.
           if c.certificationBody == nil || managementSystem { genuine = false }
           if words {
-            verdict += c.certificationBody == nil ? ", issuer not stated" : ", accreditation body not stated"
+            verdict +=
+              (c.certificationBody == nil ? ", issuer not stated" : ", accreditation body not stated")
+              + (genuine ? "" : " (unverifiable: not counted when the standard is required)")
           }
         }
       }
@@ -1818,11 +1822,17 @@ public struct Scorer: Sendable {
         : ownEnough
           ? "\(s.late) of \(s.due) due orders shipped late (\(percent(rate)) on time; threshold \(percent(p.lateThreshold))): "
             + lateOrders.prefix(5).map(\.1).joined(separator: ", ")
-          : "platform on-time delivery rate \(percent(rate)) (threshold \(percent(p.lateThreshold)))"
-      // The buyer's own late orders warn; the platform's self-reported figure only informs.
+          : "platform on-time delivery rate \(percent(rate))"
+            + (supplier.transactions12m.map { " over \($0) transactions" } ?? "")
+            + " (threshold \(percent(p.lateThreshold)); below \(percent(p.platformWarnBelow)) it warns)"
+      // The buyer's own late orders warn; the platform's figure informs, and warns only when
+      // far below the threshold over enough transactions.
+      let platformWarns =
+        !ownEnough && rate < p.platformWarnBelow
+        && (supplier.transactions12m ?? 20) >= p.minimumOrdersForFlags
       flags.append(
         TrustFlag(
-          code: .lateShipments, severity: ownEnough ? .medium : .low, detail: detail,
+          code: .lateShipments, severity: ownEnough || platformWarns ? .medium : .low, detail: detail,
           evidence: ownEnough
             ? lateOrders.prefix(5).map {
               Evidence(location: location($0.0.source, context), recordID: $0.0.record.id)

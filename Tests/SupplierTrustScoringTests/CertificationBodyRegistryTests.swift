@@ -5,6 +5,20 @@ import Testing
 @Suite struct CertificationBodyRegistryTests {
   let registry = CertificationBodyRegistry.shipped
 
+  // MARK: Scheme owners
+
+  @Test func theIATFAndItsOversightOfficesOverseeIATF16949Only() {
+    for (name, canonical) in [
+      ("IATF", "IATF"), ("iatf global oversight", "IATF"), ("IAOB", "IAOB"),
+      ("International Automotive Oversight Bureau", "IAOB"), ("VDA-QMC", "VDA QMC"), ("SMMT", "SMMT"),
+    ] {
+      #expect(registry.schemeOwner(name, of: "IATF16949") == .recognised(canonical: canonical), "\(name)")
+      #expect(registry.schemeOwner(name, of: "ISO9001") == .unknown, "\(name)")
+    }
+    #expect(registry.schemeOwner("IATF-AB", of: "IATF16949") == .unknown)
+    #expect(registry.accreditationBody("IATF") == .unknown)
+  }
+
   // MARK: Look-alikes
 
   @Test(arguments: [

@@ -193,6 +193,32 @@ import Testing
     #expect(!loyal.flags.contains { $0.code == .reviewBurst })
   }
 
+  /// IATF 16949 certificates name the IATF (or one of its oversight offices) where others name
+  /// an IAF MLA accreditation body: a genuine one is valid, not unaccredited; the same name on an
+  /// ISO 9001 certificate vouches for nothing (black-box review 13).
+  @Test func anIATF16949CertificateOverseenByTheIATFIsValid() throws {
+    let t = Self.catalog { t in
+      for id in ["AUTO-IATF", "AUTO-IAOB", "QMS-IATF"] {
+        Self.solid(&t, id, certificate: false)
+        t.catalog.suppliers[t.catalog.suppliers.count - 1].record.categories = ["Auto Parts & Accessories"]
+      }
+      t.certificate("AUTO-IATF", "IATF16949", accreditation: "IATF")
+      t.certificate("AUTO-IAOB", "IATF16949", accreditation: "International Automotive Oversight Bureau")
+      t.certificate("QMS-IATF", "ISO9001", accreditation: "IATF")
+    }
+    let run = t.score()
+    func assessment(_ id: String) throws -> SupplierAssessment {
+      try #require(run.suppliers.first { $0.supplier.id == id })
+    }
+    for id in ["AUTO-IATF", "AUTO-IAOB"] {
+      #expect(!(try assessment(id)).flags.contains { $0.code == .certUnaccredited }, "\(id)")
+      #expect(
+        (try assessment(id)).components.certifications
+          == (try assessment("CONTROL")).components.certifications)
+    }
+    #expect((try assessment("QMS-IATF")).flags.contains { $0.code == .certUnaccredited })
+  }
+
   /// The same orders, one whose goods failed the agreed inspection: a quality failure counts
   /// against the supplier whether or not the buyer disputed it.
   @Test func aFailedInspectionRanksBelowAPassedOne() throws {
@@ -477,6 +503,23 @@ import Testing
     let slow = try #require(t.score().suppliers.first { $0.supplier.id == "SLOW" })
     #expect(slow.flags.contains { $0.code == .lateShipments && $0.severity == .low })
     #expect(slow.standing == .ok)
+  }
+
+  /// Far below the threshold over many transactions, the platform's figure warns: 0 % or 50 % on
+  /// time over 150 orders is a pattern (black-box review 13). Over two transactions it is not.
+  @Test(arguments: [(0.0, 150, true), (0.5, 150, true), (0.5, 2, false)])
+  func aPlatformOnTimeRateFarBelowTheThresholdWarns(rate: Double, transactions: Int, warns: Bool) throws {
+    let t = Self.catalog { t in
+      Self.solid(&t, "LATE")
+      t.catalog.suppliers[t.catalog.suppliers.count - 1].record.onTimeDeliveryRate = rate
+      t.catalog.suppliers[t.catalog.suppliers.count - 1].record.transactions12m = transactions
+      t.catalog.orders.removeAll { $0.record.supplierID == "LATE" }
+    }
+    let late = try #require(t.score().suppliers.first { $0.supplier.id == "LATE" })
+    let flag = try #require(late.flags.first { $0.code == .lateShipments })
+    #expect(flag.severity == (warns ? .medium : .low))
+    #expect(late.standing == (warns ? .warned : .ok))
+    #expect(flag.detail.contains("over \(transactions) transactions"))
   }
 
   @Test func aDisputeRejectedInTheSuppliersFavourIsNotHeldAgainstIt() throws {
