@@ -962,7 +962,12 @@ extension Importer {
       }
       if !run.strictStop {
         for (batch, index) in deferred {
-          try storeXML(batch, batch.entries[index], in: run)
+          // A record refused for its fields waited to learn whether its supplier ever came.
+          if let problem = batch.problem(of: batch.entries[index]) {
+            rejectXML(problem, batch, batch.entries[index], in: run, atEnd: true)
+          } else {
+            try storeXML(batch, batch.entries[index], in: run)
+          }
           if run.strictStop { break }
         }
       }
@@ -1042,7 +1047,7 @@ extension Importer {
     var group: [Int] = []
     for kind in RecordKind.allCases.sorted(by: { $0.importOrder < $1.importOrder }) {
       for index in 0..<batch.count where batch.entries[index].kind == kind {
-        switch disposition(of: batch.entries[index], in: batch) {
+        switch disposition(of: batch.entries[index], in: batch, waitingIfRefused: true) {
         case .store: group.append(index)
         case .wait: waiting.append(index)
         case .refuse(let problem): refuse(index, problem)
@@ -1069,8 +1074,25 @@ extension Importer {
     case refuse(FieldProblem)
   }
 
-  func disposition(of entry: XMLBatch.Entry, in batch: XMLBatch) -> XMLDisposition {
-    if let problem = batch.problem(of: entry) { return .refuse(problem) }
+  ///
+  /// With `waitingIfRefused`, a top-level record refused for its fields whose supplier is not
+  /// known yet waits too, so that its rejection can say whether the supplier ever came (as a CSV
+  /// record's does); `--strict`, which stops at the first rejected record, refuses it at once.
+  func disposition(
+    of entry: XMLBatch.Entry, in batch: XMLBatch, waitingIfRefused: Bool = false
+  ) -> XMLDisposition {
+    if let problem = batch.problem(of: entry) {
+      if waitingIfRefused, entry.deferrable, entry.kind != .suppliers, problem.column != "supplier_id",
+        !problem.others.contains(where: { $0.column == "supplier_id" }),
+        let supplier = batch.field(entry, entry.kind.supplierIDColumn).map(
+          FieldReader<CSVFieldSource>.trimmed),
+        Identifier.isValid(utf8: supplier), !isKnownSupplier(supplier),
+        rejectedSuppliers[String(decoding: supplier, as: UTF8.self)] == nil
+      {
+        return .wait
+      }
+      return .refuse(problem)
+    }
     guard entry.kind != .suppliers else { return .store }
     let known = batch.withRow(entry) {
       isKnownSupplier($0.bytes(RecordDecoder.supplierValueIndex(entry.kind)))
@@ -1126,7 +1148,10 @@ extension Importer {
     }
   }
 
-  func rejectXML(_ problem: FieldProblem, _ batch: XMLBatch, _ entry: XMLBatch.Entry, in run: FileRun) {
+  /// `atEnd`: the whole document has been read, so a supplier not known now never came.
+  func rejectXML(
+    _ problem: FieldProblem, _ batch: XMLBatch, _ entry: XMLBatch.Entry, in run: FileRun, atEnd: Bool = false
+  ) {
     let supplierID =
       entry.kind == .suppliers ? batch.field(entry, 0).map { String(decoding: $0, as: UTF8.self) } : nil
     // The first column of every kind but certificates is its id.
@@ -1135,12 +1160,12 @@ extension Importer {
     var problem = addingRepeatedID(to: problem, kind: entry.kind, id: id, line: entry.line, in: run)
     // A record refused for its fields whose supplier is already known to be missing says so
     // too (as a CSV record does). A top-level record's supplier may still come later in the
-    // document, so for it only a supplier whose own record was refused counts.
+    // document, so for it only a supplier whose own record was refused counts, until the end.
     if entry.kind != .suppliers, problem.column != "supplier_id",
       !problem.others.contains(where: { $0.column == "supplier_id" }),
       let supplier = batch.field(entry, entry.kind.supplierIDColumn).map(FieldReader<CSVFieldSource>.trimmed),
       Identifier.isValid(utf8: supplier),
-      !entry.deferrable || rejectedSuppliers[String(decoding: supplier, as: UTF8.self)] != nil,
+      !entry.deferrable || atEnd || rejectedSuppliers[String(decoding: supplier, as: UTF8.self)] != nil,
       let unknown = unknownSupplierProblem(supplier)
     {
       problem.others.append(unknown)
