@@ -418,12 +418,23 @@ public struct ReviewBurstDetector: Sendable {
     let positions = timeline.positions(window)
     let (star, count) = Self.commonestStar(positions.map { reviews[timeline.order[$0]].rating })
     guard share(count, of: positions.count) >= policy.uniformRatingShare else { return nil }
+    let (chance, _) = uniformChance(
+      window, star: star, count: count, timeline: timeline, signals: signals, catalog: catalog)
+    return chance < policy.verifiedUniformChance ? star : nil
+  }
+
+  /// The chance of `count` or more of the window's reviews giving `star`, at the catalog's rate
+  /// for it or the supplier's own outside the window (drawn toward the catalog by ten reviews'
+  /// worth), whichever is higher; with that rate.
+  private func uniformChance(
+    _ window: DayWindow, star: Int, count: Int, timeline: Timeline, signals: Signals, catalog: SIMD8<Double>
+  ) -> (chance: Double, rate: Double) {
     let outside = signals.stars(outside: window, timeline)
     let outsideTotal = Double(outside[1] + outside[2] + outside[3] + outside[4] + outside[5])
     let prior = 10.0
     let own = (Double(outside[star]) + prior * catalog[star]) / (outsideTotal + prior)
-    let chance = Self.binomialTail(atLeast: count, of: positions.count, each: max(catalog[star], own))
-    return chance < policy.verifiedUniformChance ? star : nil
+    let rate = max(catalog[star], own)
+    return (Self.binomialTail(atLeast: count, of: timeline.positions(window).count, each: rate), rate)
   }
 
   /// The probability of at least `k` successes in `n` independent trials of probability `p`.
@@ -519,9 +530,19 @@ public struct ReviewBurstDetector: Sendable {
       reviewersGiven ? "\(percent(newCount))% from reviewers with no other history" : "reviewers not named"
     let verification =
       verificationGiven ? "\(percent(unverifiedCount))% unverified" : "verification not stated"
-    let detail =
+    var detail =
       "\(count) reviews \(days): \(reviewers), \(verification), \(percent(nearCount))% near-identical text, "
       + "\(percent(commonCount))% \(Self.starWords[commonStar])"
+    // Mostly verified and not templated: what marked it is that so many gave one rating.
+    if verificationGiven, reviewersGiven, let catalog = catalogStarShares,
+      share(unverifiedCount, of: count) < policy.unverifiedShare,
+      share(nearCount, of: count) < policy.nearIdenticalShare
+    {
+      let (chance, rate) = uniformChance(
+        span, star: commonStar, count: commonCount, timeline: timeline, signals: signals, catalog: catalog)
+      detail +=
+        " (chance \(Self.scientific(chance)) at the \(Int((rate * 100).rounded()))% of reviews that give \(Self.starWords[commonStar].replacingOccurrences(of: "-star", with: " stars")))"
+    }
     return ReviewBurst(
       start: start, end: end, reviewIndices: positions.map { timeline.order[$0] }.sorted(),
       reviewCount: count, newReviewerShare: share(newCount, of: count),
@@ -639,6 +660,16 @@ public struct ReviewBurstDetector: Sendable {
   }
 
   private static let starWords = ["", "one-star", "two-star", "three-star", "four-star", "five-star"]
+
+  /// A small probability in words: "1 in 3,000" style is hard to read below a millionth, so
+  /// "5e-12"; above a thousandth, a plain percentage.
+  static func scientific(_ value: Double) -> String {
+    if value >= 0.001 { return "\((value * 1000).rounded() / 10)%" }
+    guard value > 0, value.isFinite else { return "below 1e-300" }
+    let exponent = Int(floor(log10(value)))
+    let mantissa = Int((value / pow(10, Double(exponent))).rounded())
+    return mantissa >= 10 ? "1e\(exponent + 1)" : "\(mantissa)e\(exponent)"
+  }
 
   private func share(_ part: Int, of whole: Int) -> Double {
     whole == 0 ? 0 : Double(part) / Double(whole)

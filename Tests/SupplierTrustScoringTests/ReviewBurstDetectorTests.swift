@@ -498,6 +498,14 @@ import Testing
     }
   }
 
+  @Test func smallChancesReadAsPowersOfTen() {
+    #expect(ReviewBurstDetector.scientific(0.25) == "25.0%")
+    #expect(ReviewBurstDetector.scientific(0.0076) == "0.8%")
+    #expect(ReviewBurstDetector.scientific(5.1e-12) == "5e-12")
+    #expect(ReviewBurstDetector.scientific(9.7e-7) == "1e-6")
+    #expect(ReviewBurstDetector.scientific(0) == "below 1e-300")
+  }
+
   @Test func binomialTailsMatchTheirClosedForms() {
     #expect(abs(ReviewBurstDetector.binomialTail(atLeast: 73, of: 73, each: 0.7) - pow(0.7, 73)) < 1e-20)
     // P(X >= 19) of 20 at 0.7: 20 * 0.7^19 * 0.3 + 0.7^20.
