@@ -56,7 +56,9 @@ public enum PolicyDocumentation {
       three times, and `uniform_rating_share` of its ratings within one star; or, sharing no \
       templates, when `uniform_rating_share` of it gives one rating in a rush and the chance of \
       that many giving it (at the catalog's rate for that rating, or the supplier's own if \
-      higher) is below `verified_uniform_chance`. A \
+      higher) is below `verified_uniform_chance`. A window's counts and shares leave out the \
+      reviews that oppose its commonest rating (a one- or two-star review among praise, or \
+      praise among pans): a pan planted in a campaign's days never dilutes it out of sight. A \
       catalog that names no reviewer, or states no verification, at all (optional \
       columns left out) is not held against anyone: that share is then no condition, and only \
       near-identical texts show coordination.

@@ -333,16 +333,16 @@ public struct ReviewBurstDetector: Sendable {
       var last = first
       while last < timeline.dayCount && timeline.span(first, last) <= timeline.windowDays {
         let window = DayWindow(first: first, last: last)
-        let count = timeline.count(window)
+        let tally = signals.tally(window, timeline)
+        let count = tally.count
         if count >= minimum {
           // Mostly verified windows stay candidates when nearly all their ratings lie within one
           // star (5 and 4, say): a bought campaign of verified reviews needs both signs of
           // coordination (its template texts are checked in `burstWindow`).
-          if (!reviewersGiven
-            || share(signals.newCount(window, timeline), of: count) >= policy.newReviewerShare)
+          if (!reviewersGiven || share(tally.new, of: count) >= policy.newReviewerShare)
             && (!verificationGiven
-              || share(signals.unverifiedCount(window, timeline), of: count) >= policy.unverifiedShare
-              || share(signals.adjacentStarsCount(window, timeline), of: count) >= policy.uniformRatingShare)
+              || share(tally.unverified, of: count) >= policy.unverifiedShare
+              || share(tally.adjacent, of: count) >= policy.uniformRatingShare)
           {
             windows.append(window)
           }
@@ -360,7 +360,12 @@ public struct ReviewBurstDetector: Sendable {
     _ window: DayWindow, timeline: Timeline, signals: Signals, groups: inout TextGroups, reviews: [R]
   ) -> BurstWindow? {
     let positions = timeline.positions(window)
-    let largest = groups.largest(in: positions)
+    // Shares of the reviews that do not oppose the window's commonest rating.
+    let tally = signals.tally(window, timeline)
+    let counted = { (position: Int) in
+      !Self.opposes(Self.star(reviews[timeline.order[position]].rating), commonest: tally.commonest)
+    }
+    let largest = groups.largest(in: positions, where: counted)
     var marked: ClosedRange<Int>?
     func mark(_ position: Int) {
       marked =
@@ -368,15 +373,16 @@ public struct ReviewBurstDetector: Sendable {
     }
     // Mostly verified (see `candidateWindows`): templates of real words, each repeated, and
     // ratings within one star, both.
-    if verificationGiven,
-      share(signals.unverifiedCount(window, timeline), of: positions.count) < policy.unverifiedShare
-    {
+    if verificationGiven, share(tally.unverified, of: tally.count) < policy.unverifiedShare {
       // Its ratings made it a candidate. Screening without texts (`nearIdenticalShare` 0) lets
       // the ratings alone through.
       if policy.nearIdenticalShare > 0 {
-        let templated = groups.templated(in: positions)
-        if templated.count > 0, share(templated.count, of: positions.count) >= policy.nearIdenticalShare {
-          for position in positions where templated.groups.contains(groups.group(position)) { mark(position) }
+        let templated = groups.templated(in: positions, where: counted)
+        if templated.count > 0, share(templated.count, of: tally.count) >= policy.nearIdenticalShare {
+          for position in positions
+          where counted(position) && templated.groups.contains(groups.group(position)) {
+            mark(position)
+          }
         } else {
           guard
             let star = improbablyCommonStar(window, timeline: timeline, signals: signals, reviews: reviews)
@@ -390,16 +396,18 @@ public struct ReviewBurstDetector: Sendable {
       }
       return BurstWindow(window: window, marked: marked)
     }
-    if share(largest.size, of: positions.count) >= policy.nearIdenticalShare {
+    if share(largest.size, of: tally.count) >= policy.nearIdenticalShare {
       if largest.size > 0 {
-        for position in positions where largest.groups.contains(groups.group(position)) { mark(position) }
+        for position in positions where counted(position) && largest.groups.contains(groups.group(position)) {
+          mark(position)
+        }
       }
       return BurstWindow(window: window, marked: marked)
     }
     // Uniform ratings alone show coordination only beside both account signals, and in a rush.
     guard reviewersGiven && verificationGiven, outpacesHistory(window, timeline) else { return nil }
-    let (star, count) = Self.commonestStar(positions.map { reviews[timeline.order[$0]].rating })
-    guard share(count, of: positions.count) >= policy.uniformRatingShare else { return nil }
+    let star = tally.commonest
+    guard share(tally.commonestCount, of: tally.count) >= policy.uniformRatingShare else { return nil }
     for position in positions where Self.star(reviews[timeline.order[position]].rating) == star {
       mark(position)
     }
@@ -415,11 +423,12 @@ public struct ReviewBurstDetector: Sendable {
     guard policy.verifiedUniformChance > 0, reviewersGiven, let catalog = catalogStarShares,
       outpacesHistory(window, timeline)
     else { return nil }
-    let positions = timeline.positions(window)
-    let (star, count) = Self.commonestStar(positions.map { reviews[timeline.order[$0]].rating })
-    guard share(count, of: positions.count) >= policy.uniformRatingShare else { return nil }
+    let tally = signals.tally(window, timeline)
+    let (star, count) = (tally.commonest, tally.commonestCount)
+    guard share(count, of: tally.count) >= policy.uniformRatingShare else { return nil }
     let (chance, _) = uniformChance(
-      window, star: star, count: count, timeline: timeline, signals: signals, catalog: catalog)
+      window, star: star, count: count, of: tally.count, timeline: timeline, signals: signals,
+      catalog: catalog)
     return chance < policy.verifiedUniformChance ? star : nil
   }
 
@@ -427,14 +436,15 @@ public struct ReviewBurstDetector: Sendable {
   /// for it or the supplier's own outside the window (drawn toward the catalog by ten reviews'
   /// worth), whichever is higher; with that rate.
   private func uniformChance(
-    _ window: DayWindow, star: Int, count: Int, timeline: Timeline, signals: Signals, catalog: SIMD8<Double>
+    _ window: DayWindow, star: Int, count: Int, of total: Int, timeline: Timeline, signals: Signals,
+    catalog: SIMD8<Double>
   ) -> (chance: Double, rate: Double) {
     let outside = signals.stars(outside: window, timeline)
     let outsideTotal = Double(outside[1] + outside[2] + outside[3] + outside[4] + outside[5])
     let prior = 10.0
     let own = (Double(outside[star]) + prior * catalog[star]) / (outsideTotal + prior)
     let rate = max(catalog[star], own)
-    return (Self.binomialTail(atLeast: count, of: timeline.positions(window).count, each: rate), rate)
+    return (Self.binomialTail(atLeast: count, of: total, each: rate), rate)
   }
 
   /// The probability of at least `k` successes in `n` independent trials of probability `p`.
@@ -476,6 +486,44 @@ public struct ReviewBurstDetector: Sendable {
 
   /// A rating as whole stars, 1...5.
   static func star(_ rating: Double) -> Int { min(5, max(1, Int(rating.rounded()))) }
+
+  /// Whether a review of `star` stars opposes a window whose commonest rating is `commonest`: a
+  /// pan (1 or 2) in a window of praise (4 or 5), or praise in a window of pans. Such a review is no part
+  /// of a campaign, and a window's counts and shares are taken without it, so that planting one
+  /// one-star review among bought five-star ones (or a buyer's genuine complaint landing in their
+  /// days) never dilutes a burst out of sight, nor lifts the supplier it would have hidden.
+  static func opposes(_ star: Int, commonest: Int) -> Bool {
+    commonest >= 4 ? star <= 2 : (commonest <= 2 ? star >= 4 : false)
+  }
+
+  /// A window's reviews per star (lanes 1...5), in all and from new reviewers and unverified,
+  /// and the counts that decide it, without the reviews that oppose its commonest rating.
+  public struct Tally: Sendable {
+    public let commonest: Int
+    /// Reviews that do not oppose the commonest rating.
+    public let count: Int
+    public let new: Int
+    public let unverified: Int
+    /// Of `count`, those giving the commonest rating.
+    public let commonestCount: Int
+    /// Of `count`, the most that two neighbouring star ratings account for.
+    public let adjacent: Int
+
+    public init(stars: SIMD8<Int32>, newStars: SIMD8<Int32>, unverifiedStars: SIMD8<Int32>) {
+      var best = 5
+      for candidate in stride(from: 4, through: 1, by: -1) where stars[candidate] > stars[best] {
+        best = candidate
+      }
+      commonest = best
+      var mask = SIMD8<Int32>()
+      for star in 1...5 where !ReviewBurstDetector.opposes(star, commonest: best) { mask[star] = 1 }
+      count = Int((stars &* mask).wrappedSum())
+      new = Int((newStars &* mask).wrappedSum())
+      unverified = Int((unverifiedStars &* mask).wrappedSum())
+      commonestCount = Int(stars[best])
+      adjacent = Int(ReviewBurstDetector.adjacentStars(stars &* mask))
+    }
+  }
 
   /// The most common star rating among `ratings` and how many give it (the higher star on a tie,
   /// so that the answer does not depend on order).
@@ -538,8 +586,10 @@ public struct ReviewBurstDetector: Sendable {
       share(unverifiedCount, of: count) < policy.unverifiedShare,
       share(nearCount, of: count) < policy.nearIdenticalShare
     {
+      let tally = signals.tally(span, timeline)
       let (chance, rate) = uniformChance(
-        span, star: commonStar, count: commonCount, timeline: timeline, signals: signals, catalog: catalog)
+        span, star: tally.commonest, count: tally.commonestCount, of: tally.count, timeline: timeline,
+        signals: signals, catalog: catalog)
       detail +=
         " (chance \(Self.scientific(chance)) at the \(Int((rate * 100).rounded()))% of reviews that give \(Self.starWords[commonStar].replacingOccurrences(of: "-star", with: " stars")))"
     }
@@ -803,24 +853,53 @@ private struct Signals {
   private let newBefore: [Int]
   /// Reviews at positions before `i` giving each star rating (lanes 1...5).
   private let starsBefore: [SIMD8<Int32>]
+  /// The same, of new reviewers' reviews and of unverified ones.
+  private let newStarsBefore: [SIMD8<Int32>]
+  private let unverifiedStarsBefore: [SIMD8<Int32>]
 
   init<R: BurstEvidence>(timeline: Timeline, reviews: [R], isNewReviewer: [Bool]) {
     var unverifiedBefore = [0]
     var newBefore = [0]
     var starsBefore = [SIMD8<Int32>()]
+    var newStarsBefore = [SIMD8<Int32>()]
+    var unverifiedStarsBefore = [SIMD8<Int32>()]
     unverifiedBefore.reserveCapacity(timeline.order.count + 1)
     newBefore.reserveCapacity(timeline.order.count + 1)
     starsBefore.reserveCapacity(timeline.order.count + 1)
+    newStarsBefore.reserveCapacity(timeline.order.count + 1)
+    unverifiedStarsBefore.reserveCapacity(timeline.order.count + 1)
     for index in timeline.order {
-      unverifiedBefore.append(unverifiedBefore.last! + (reviews[index].verifiedPurchase == true ? 0 : 1))
-      newBefore.append(newBefore.last! + (isNewReviewer[index] ? 1 : 0))
+      let unverified = reviews[index].verifiedPurchase != true
+      let new = isNewReviewer[index]
+      let star = ReviewBurstDetector.star(reviews[index].rating)
+      unverifiedBefore.append(unverifiedBefore.last! + (unverified ? 1 : 0))
+      newBefore.append(newBefore.last! + (new ? 1 : 0))
       var stars = starsBefore.last!
-      stars[ReviewBurstDetector.star(reviews[index].rating)] += 1
+      stars[star] += 1
       starsBefore.append(stars)
+      var newStars = newStarsBefore.last!
+      if new { newStars[star] += 1 }
+      newStarsBefore.append(newStars)
+      var unverifiedStars = unverifiedStarsBefore.last!
+      if unverified { unverifiedStars[star] += 1 }
+      unverifiedStarsBefore.append(unverifiedStars)
     }
     self.unverifiedBefore = unverifiedBefore
     self.newBefore = newBefore
     self.starsBefore = starsBefore
+    self.newStarsBefore = newStarsBefore
+    self.unverifiedStarsBefore = unverifiedStarsBefore
+  }
+
+  /// The window's counts without the reviews that oppose its commonest rating (see
+  /// ``ReviewBurstDetector/Tally``).
+  func tally(_ window: DayWindow, _ timeline: Timeline) -> ReviewBurstDetector.Tally {
+    let positions = timeline.positions(window)
+    return ReviewBurstDetector.Tally(
+      stars: starsBefore[positions.upperBound] &- starsBefore[positions.lowerBound],
+      newStars: newStarsBefore[positions.upperBound] &- newStarsBefore[positions.lowerBound],
+      unverifiedStars: unverifiedStarsBefore[positions.upperBound]
+        &- unverifiedStarsBefore[positions.lowerBound])
   }
 
   /// How many of the window's reviews give its two most common neighbouring star ratings (5 and
@@ -869,8 +948,10 @@ private struct TextGroups {
 
   /// The reviews within `window` whose texts belong to a template group (a text of enough words)
   /// repeated at least three times there, and those groups: a campaign may rotate a few templates.
-  mutating func templated(in window: Range<Int>) -> (count: Int, groups: [Int32]) {
-    for position in window {
+  mutating func templated(in window: Range<Int>, where counted: (Int) -> Bool = { _ in true }) -> (
+    count: Int, groups: [Int32]
+  ) {
+    for position in window where counted(position) {
       let group = group(position)
       if group >= 0 && templates[Int(group)] { counts[Int(group)] += 1 }
     }
@@ -896,9 +977,11 @@ private struct TextGroups {
 
   /// The size of the largest group within `window` and every group of that size; size 0 when
   /// no two reviews there share a group (a text alone is not near-identical to anything).
-  mutating func largest(in window: Range<Int>) -> (size: Int, groups: [Int32]) {
+  mutating func largest(in window: Range<Int>, where counted: (Int) -> Bool = { _ in true }) -> (
+    size: Int, groups: [Int32]
+  ) {
     var size: Int32 = 0
-    for position in window {
+    for position in window where counted(position) {
       let group = group(position)
       if group >= 0 {
         counts[Int(group)] += 1

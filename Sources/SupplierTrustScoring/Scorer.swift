@@ -568,41 +568,41 @@ public struct Scorer: Sendable {
     let days = table.days
     let verified = table.verified
     let ratings = table.ratings
-    // The last days with reviews (day, reviews, new and unverified ones, reviews per star in
-    // lanes 1...5), oldest first, within the span.
-    var recent: [(day: Int32, count: Int, new: Int, unverified: Int, stars: SIMD8<Int32>)] = []
+    // The last days with reviews (day; reviews, new reviewers' and unverified ones per star in
+    // lanes 1...5), oldest first, within the span. By star, so that windows are judged as the
+    // detector judges them, without the reviews that oppose their commonest rating.
+    var recent: [(day: Int32, stars: SIMD8<Int32>, new: SIMD8<Int32>, unverified: SIMD8<Int32>)] = []
     recent.reserveCapacity(Int(span) + 1)
     var k = range.lowerBound
     while k < range.upperBound {
       let day = days[k].daysSinceEpoch
-      var count = 0
-      var new = 0
-      var unverified = 0
       var stars = SIMD8<Int32>()
+      var new = SIMD8<Int32>()
+      var unverified = SIMD8<Int32>()
       while k < range.upperBound && days[k].daysSinceEpoch == day {
-        count += 1
-        if isNew?[k - range.lowerBound] ?? true { new += 1 }
-        if verified[k] != true || verifiedDoubtful { unverified += 1 }
-        stars[ReviewBurstDetector.star(ratings[k])] += 1
+        let star = ReviewBurstDetector.star(ratings[k])
+        stars[star] += 1
+        if isNew?[k - range.lowerBound] ?? true { new[star] += 1 }
+        if verified[k] != true || verifiedDoubtful { unverified[star] += 1 }
         k += 1
       }
       while let oldest = recent.first, day - oldest.day >= span { recent.removeFirst() }
-      recent.append((day, count, new, unverified, stars))
+      recent.append((day, stars, new, unverified))
       // Windows ending today, from the shortest to the longest.
-      var windowCount = 0
-      var windowNew = 0
-      var windowUnverified = 0
       var windowStars = SIMD8<Int32>()
+      var windowNew = SIMD8<Int32>()
+      var windowUnverified = SIMD8<Int32>()
       for entry in recent.reversed() {
-        windowCount += entry.count
-        windowNew += entry.new
-        windowUnverified += entry.unverified
         windowStars &+= entry.stars
-        guard windowCount >= minimum, Double(windowNew) >= newShare * Double(windowCount) - 1e-9 else {
-          continue
-        }
-        if Double(windowUnverified) >= share * Double(windowCount) - 1e-9
-          || Double(ReviewBurstDetector.adjacentStars(windowStars)) >= uniform * Double(windowCount) - 1e-9
+        windowNew &+= entry.new
+        windowUnverified &+= entry.unverified
+        guard windowStars.wrappedSum() >= Int32(minimum) else { continue }
+        let tally = ReviewBurstDetector.Tally(
+          stars: windowStars, newStars: windowNew, unverifiedStars: windowUnverified)
+        let count = Double(tally.count)
+        guard tally.count >= minimum, Double(tally.new) >= newShare * count - 1e-9 else { continue }
+        if Double(tally.unverified) >= share * count - 1e-9
+          || Double(tally.adjacent) >= uniform * count - 1e-9
         {
           return true
         }

@@ -219,6 +219,42 @@ import Testing
     #expect((try assessment("QMS-IATF")).flags.contains { $0.code == .certUnaccredited })
   }
 
+  /// A campaign right at the thresholds (ten new, unverified accounts in three days, eight at
+  /// five stars, two at four, texts of their own), then one one-star review in its days, from an
+  /// established buyer or a new account: the pan is no part of the campaign and must not dilute
+  /// it out of sight, so the supplier never scores higher for it (black-box review 14: +21
+  /// points and the flag gone).
+  @Test(arguments: [nil, "ESTABLISHED", "NEW-PAN"] as [String?])
+  func aOneStarReviewInACampaignsDaysNeitherHidesItNorLiftsTheSupplier(pan: String?) throws {
+    let t = Self.catalog { t in
+      Self.solid(&t, "TARGET")
+      for n in 0..<10 {
+        t.review(
+          "TARGET", rating: n < 8 ? 5 : 4, daysAgo: 50 + n % 3, verified: false, reviewer: "FRESH-\(n)",
+          text: "order \(n * 37) item \(n % 4) arrived")
+      }
+      if let pan {
+        t.review(
+          "TARGET", rating: 1, daysAgo: 51, verified: pan == "ESTABLISHED",
+          reviewer: pan == "ESTABLISHED" ? "BYR-TARGET-3" : "PAN-1", text: "arrived broken")
+      }
+    }
+    let target = try #require(t.score().suppliers.first { $0.supplier.id == "TARGET" })
+    #expect(target.flags.contains { $0.code == .reviewBurst && $0.severity == .high }, "\(pan ?? "none")")
+    if pan != nil {
+      let without = Self.catalog { t in
+        Self.solid(&t, "TARGET")
+        for n in 0..<10 {
+          t.review(
+            "TARGET", rating: n < 8 ? 5 : 4, daysAgo: 50 + n % 3, verified: false, reviewer: "FRESH-\(n)",
+            text: "order \(n * 37) item \(n % 4) arrived")
+        }
+      }
+      let before = try #require(without.score().suppliers.first { $0.supplier.id == "TARGET" })
+      #expect(target.score! <= before.score!)
+    }
+  }
+
   /// The same orders, one whose goods failed the agreed inspection: a quality failure counts
   /// against the supplier whether or not the buyer disputed it.
   @Test func aFailedInspectionRanksBelowAPassedOne() throws {
