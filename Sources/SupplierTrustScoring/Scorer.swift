@@ -1228,6 +1228,10 @@ public struct Scorer: Sendable {
     /// That certificate's number and verdict, in the explanation's words.
     var replacedNumber: String?
     var replacedVerdict: String?
+    /// Whether the fresh certificate renews the one at `replacing` (it lapsed: it stays on record,
+    /// superseded) rather than replacing it (suspended, from a look-alike or unrecognised body,
+    /// valid too long: it goes, with what it took off).
+    var renews = false
     var value: Double
     var confidence: Double
   }
@@ -1253,6 +1257,13 @@ public struct Scorer: Sendable {
       min(1, max(0, baseline + (1 - baseline) * credit - penalty)),
       min(1, 0.5 + 0.5 * knownFields / Double(count))
     )
+  }
+
+  /// A certificate's stated dates for a flag's detail ("; issued 2021-02-15, expires 2027-02-14"),
+  /// or "" when it states none.
+  static func datesInWords(_ c: Certification) -> String {
+    let dates = [c.issuedOn.map { "issued \($0)" }, c.expiresOn.map { "expires \($0)" }].compactMap { $0 }
+    return dates.isEmpty ? "" : "; " + dates.joined(separator: ", ")
   }
 
   /// The standard a supplier without a valid relevant certificate is advised to certify: that of
@@ -1295,6 +1306,8 @@ public struct Scorer: Sendable {
     var assessments: [CertificateAssessment] = []
     var pending: [(TrustFlag, String)] = []  // flags that a renewal may cancel, with their standard
     var knownFields = 0.0
+    /// Each verdict's share of `knownFields`.
+    var knownFieldsOf: [Double] = []
     // The standard a suggestion would certify, and the certificate it would renew or replace:
     // that one's verdict is put in words even when nothing else is.
     let suggested = context.suggests && extra == nil ? suggestedStandard(e) : nil
@@ -1322,6 +1335,7 @@ public struct Scorer: Sendable {
       if c.accreditationBody != nil { fieldsKnown += 1 }
       if c.expiresOn != nil { fieldsKnown += 1 }
       knownFields += fieldsKnown / 3
+      knownFieldsOf.append(fieldsKnown / 3)
       // A management-system certificate that states no expiry still runs out one cycle after issue.
       let impliedExpiry: Day? =
         c.expiresOn == nil && managementSystem ? c.issuedOn?.adding(years: p.maximumValidityYears) : nil
@@ -1334,6 +1348,7 @@ public struct Scorer: Sendable {
             code: .certSuspended, severity: .high,
             detail: explains
               ? "\(label) is \(status.rawValue)\(c.certificationBody.map { " (issued by \($0))" } ?? "")"
+                + Self.datesInWords(c)
               : "",
             evidence: evidence))
       } else if c.status == .expired || ((c.expiresOn ?? impliedExpiry).map { $0 < asOf } ?? false) {
@@ -1360,7 +1375,7 @@ public struct Scorer: Sendable {
           detail =
             "\(label) was issued \(issued) and states no expiry; a management-system certificate runs at most \(p.maximumValidityYears) years, so it lapsed by \(implied)"
         } else {
-          detail = "\(label) is marked expired"
+          detail = "\(label) is marked expired" + Self.datesInWords(c)
         }
         pending.append(
           (TrustFlag(code: .certExpired, severity: .medium, detail: detail, evidence: evidence), c.standard))
@@ -1480,7 +1495,8 @@ public struct Scorer: Sendable {
               : "\(label)\(c.certificationBody.map { " (\($0))" } ?? "") is also claimed by "
                 + others.prefix(3).joined(separator: ", ")
                 + (others.count > 3
-                  ? " and \(others.count - 3) more supplier\(others.count == 4 ? "" : "s")" : ""),
+                  ? " and \(others.count - 3) more supplier\(others.count == 4 ? "" : "s")" : "")
+                + Self.datesInWords(c),
             evidence: evidence))
       }
       verdicts.append(
@@ -1498,7 +1514,8 @@ public struct Scorer: Sendable {
     /// A fresh certificate of the suggested standard: value 1, every field known, a renewal of
     /// any lapsed one of that standard. The same tally as below with it added.
     func freshCertificate(
-      best: [(standard: String, value: Double, expiry: Day?)], penalties: [(lapsed: String?, amount: Double)]
+      best: [(standard: String, value: Double, expiry: Day?)],
+      penalties: [(owner: Int, lapsed: String?, amount: Double)]
     ) -> CertificateSuggestion? {
       guard let (standard, replacing) = suggested else { return nil }
       var withIt = best
@@ -1507,10 +1524,16 @@ public struct Scorer: Sendable {
       } else {
         withIt.append((standard, 1, nil))
       }
-      let penalty = penalties.reduce(0) { $0 + ($1.lapsed == standard ? 0 : $1.amount) }
+      // A lapsed certificate is renewed and stays on record, superseded; any other is replaced:
+      // it goes, and what it took off with it.
+      let renews =
+        replacing.map { verdicts[$0].lapsed && !verdicts[$0].problem && !verdicts[$0].unrecognised } ?? false
+      let gone = renews ? nil : replacing
+      let penalty = penalties.reduce(0) { $0 + ($1.lapsed == standard || $1.owner == gone ? 0 : $1.amount) }
       let (value, confidence) = certificationValue(
-        best: withIt, penalty: penalty, knownFields: knownFields + 1, count: verdicts.count + 1,
-        sectors: e.sectors)
+        best: withIt, penalty: penalty,
+        knownFields: knownFields - (gone.map { knownFieldsOf[$0] } ?? 0) + 1,
+        count: verdicts.count + (gone == nil ? 1 : 0), sectors: e.sectors)
       // Worded as the full explanation words it (a lapsed one superseded by a renewal says so).
       var verdict: (number: String?, verdict: String)?
       if let replacing {
@@ -1526,7 +1549,7 @@ public struct Scorer: Sendable {
       }
       return CertificateSuggestion(
         standard: standard, replacing: replacing, replacedNumber: verdict?.number,
-        replacedVerdict: verdict?.verdict,
+        replacedVerdict: verdict?.verdict, renews: renews,
         value: value, confidence: confidence)
     }
     guard !verdicts.isEmpty else {
@@ -1572,12 +1595,12 @@ public struct Scorer: Sendable {
     // body nobody can check, and each lapsed one that no renewal replaces (by its relevance).
     // Kept in order (with the standard of each lapsed one), so that the suggestion's sum, which
     // drops those a fresh certificate renews, adds up exactly as a rescoring would.
-    var penalties: [(lapsed: String?, amount: Double)] = []
-    for v in verdicts {
-      if v.problem { penalties.append((nil, p.problemPenalty)) }
-      if v.unrecognised { penalties.append((nil, p.unrecognisedPenalty)) }
+    var penalties: [(owner: Int, lapsed: String?, amount: Double)] = []
+    for (index, v) in verdicts.enumerated() {
+      if v.problem { penalties.append((index, nil, p.problemPenalty)) }
+      if v.unrecognised { penalties.append((index, nil, p.unrecognisedPenalty)) }
       if v.lapsed, renewal(v.standard) == nil {
-        penalties.append((v.standard, p.lapsedPenalty * relevance(v.standard, sectors: e.sectors)))
+        penalties.append((index, v.standard, p.lapsedPenalty * relevance(v.standard, sectors: e.sectors)))
       }
     }
     let (value, confidence) = certificationValue(
@@ -1591,16 +1614,19 @@ public struct Scorer: Sendable {
         value: value, confidence: confidence, factor: nil, assessments: [], validStandards: validStandards,
         withFreshCertificate: fresh)
     }
-    let described = assessments.sorted {
+    // The evidence is the certificates the words name, in the same order (black-box review 14
+    // found the valid renewal the text relied on left out for one the text never mentioned).
+    let shown = assessments.sorted {
       relevance($0.certification.standard, sectors: e.sectors)
         > relevance($1.certification.standard, sectors: e.sectors)
     }
-    .prefix(4).map { "\($0.certification.standard) \($0.verdict)" }.joined(separator: "; ")
+    .prefix(4)
+    let described = shown.map { "\($0.certification.standard) \($0.verdict)" }.joined(separator: "; ")
     return CertificationOutcome(
       value: value, confidence: confidence,
       factor: Factor(
         component: "certifications", points: 0, text: described,
-        evidence: assessments.prefix(4).map(\.evidence)), assessments: assessments,
+        evidence: shown.map(\.evidence)), assessments: assessments,
       validStandards: validStandards, withFreshCertificate: fresh)
   }
 

@@ -31,7 +31,7 @@ extension Scorer {
         let verb =
           fresh.replacedVerdict.map { verdict in
             let named = "\(standard)\(fresh.replacedNumber.map { " \($0)" } ?? "") (\(verdict))"
-            return verdict.hasPrefix("expired") || verdict.hasPrefix("marked expired")
+            return fresh.renews
               ? "renewing \(named)" : "replacing \(named) with a valid certificate from an accredited body"
           } ?? "a valid \(standard) certificate from an accredited body"
         out.append("\(verb) would add about \(format(g, 0)) points")

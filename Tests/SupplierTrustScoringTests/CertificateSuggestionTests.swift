@@ -4,8 +4,8 @@ import Testing
 @testable import SupplierTrustScoring
 
 /// The "what would a valid certificate add" suggestion is worked out from the certifications
-/// component's own tally; scoring the certificates again with the fresh one added (as it was
-/// done before) is the oracle.
+/// component's own tally; scoring the certificates again with the fresh one added (and the one
+/// it replaces taken away; a lapsed one it renews stays, superseded) is the oracle.
 @Suite struct CertificateSuggestionTests {
   /// Random catalogs with certificates of every kind of problem.
   static func catalog(seed: UInt64) -> TestCatalog {
@@ -40,6 +40,7 @@ import Testing
     quiet.suggests = false
     var suggested = 0
     var replaced = 0
+    var replacedAway = 0
     for e in evidence {
       var flags: [TrustFlag] = []
       let outcome = scorer.certificationComponent(e, context: context, flags: &flags)
@@ -57,8 +58,20 @@ import Testing
       cert.issuedOn = t.asOf.adding(days: -1)
       cert.expiresOn = t.asOf.adding(years: 3).adding(days: -2)
       cert.status = .valid
+      // A replaced certificate goes (black-box review 14: the points were those of adding a
+      // valid one beside it, about half the gain of replacing it).
+      var changed = e
+      if let replacing = fresh.replacing, !fresh.renews {
+        let held = e.certifications.indices.filter {
+          e.certifications[$0].record.issuedOn.map { $0 <= t.asOf } ?? true
+        }
+        var kept = Array(e.certifications)
+        kept.remove(at: held[replacing] - e.certifications.startIndex)
+        changed.certifications = ArraySlice(kept)
+        replacedAway += 1
+      }
       let rescored = scorer.certificationComponent(
-        e, context: quiet, flags: &flags, adding: Sourced(cert, source: SourceRef(file: -1, line: 0)))
+        changed, context: quiet, flags: &flags, adding: Sourced(cert, source: SourceRef(file: -1, line: 0)))
       #expect(rescored.value == fresh.value, "\(e.supplier.record.id)")
       #expect(rescored.confidence == fresh.confidence, "\(e.supplier.record.id)")
       // The certificate it would renew or replace, worded as the full explanation words it.
@@ -74,5 +87,6 @@ import Testing
     }
     #expect(suggested >= 5)
     #expect(replaced >= 2)
+    #expect(replacedAway >= 1)
   }
 }

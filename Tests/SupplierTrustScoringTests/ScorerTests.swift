@@ -143,7 +143,9 @@ import Testing
       byCode[.certInvalidPeriod]?.first?.detail
         == "ISO45001 LONG-1 is valid \(issued) to \(expires), \(excess) days past the 3 years a management-system certificate runs at most"
     )
-    #expect(byCode[.certSuspended]?.first?.detail == "ISO13485 SUS-1 is suspended (issued by SGS)")
+    #expect(
+      byCode[.certSuspended]?.first?.detail
+        == "ISO13485 SUS-1 is suspended (issued by SGS); issued 2025-10-21, expires 2028-07-17")
     #expect(byCode[.certExpired]?.first?.evidence.first?.location == "test.csv:2")
   }
 
@@ -459,5 +461,29 @@ import Testing
         }
       }
     }
+  }
+}
+
+@Suite struct FactorEvidenceTests {
+  /// The certifications factor names at most four certificates, the most relevant first; its
+  /// evidence is those certificates, in that order, not the first four of the file (black-box
+  /// review 14: the valid renewal the text relied on was left out).
+  @Test func theCertificatesNamedAreTheEvidence() throws {
+    var t = TestCatalog()
+    t.supplier("MANY")
+    for (standard, number) in [("BSCI", "B-1"), ("CE", "CE-1"), ("RoHS", "R-1"), ("ISO14001", "E-1")] {
+      t.certificate("MANY", standard, number: number)
+    }
+    t.certificate("MANY", "ISO9001", number: "Q-OLD", issuedDaysAgo: 1200, expiresInDays: -100)
+    t.certificate("MANY", "ISO9001", number: "Q-NEW", issuedDaysAgo: 90, expiresInDays: 1000)
+    let factor = try #require(t.assessment("MANY").factors.first { $0.component == "certifications" })
+    // The text gives each certificate's standard and verdict.
+    let named = factor.text.split(separator: ";").map { String($0.split(separator: " ")[0]) }
+    let standardOf = Dictionary(
+      uniqueKeysWithValues: t.catalog.certifications.map {
+        ($0.record.certificateNumber!, $0.record.standard)
+      })
+    #expect(factor.evidence.map { standardOf[$0.recordID!]! } == named, "\(factor.text)")
+    #expect(factor.evidence.contains { $0.recordID == "Q-NEW" })
   }
 }

@@ -267,7 +267,9 @@ import Testing
     for (id, other) in [("COPY-A", "COPY-B"), ("COPY-B", "COPY-A")] {
       let a = t.assessment(id)
       let flag = try #require(a.flags.first { $0.code == .certShared })
-      #expect(flag.detail.hasSuffix("(SGS) is also claimed by \(other)"), "\(flag.detail)")
+      #expect(
+        flag.detail.hasSuffix("(SGS) is also claimed by \(other); issued 2025-10-21, expires 2028-07-17"),
+        "\(flag.detail)")
       #expect(!a.validStandards.contains("ISO9001"))
     }
     #expect(!t.assessment("UNIQUE").flags.contains { $0.code == .certShared })
