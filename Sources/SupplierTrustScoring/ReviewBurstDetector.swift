@@ -362,8 +362,11 @@ public struct ReviewBurstDetector: Sendable {
     let positions = timeline.positions(window)
     // Shares of the reviews that do not oppose the window's commonest rating.
     let tally = signals.tally(window, timeline)
+    // Nearly every window has no opposing review: then every position counts, unchecked.
+    let everyOneCounts = tally.count == positions.count
     let counted = { (position: Int) in
-      !Self.opposes(Self.star(reviews[timeline.order[position]].rating), commonest: tally.commonest)
+      everyOneCounts
+        || !Self.opposes(Self.star(reviews[timeline.order[position]].rating), commonest: tally.commonest)
     }
     let largest = groups.largest(in: positions, where: counted)
     var marked: ClosedRange<Int>?
@@ -452,12 +455,20 @@ public struct ReviewBurstDetector: Sendable {
     guard k > 0 else { return 1 }
     guard k <= n, p > 0 else { return 0 }
     guard p < 1 else { return 1 }
-    var total = 0.0
-    for i in k...n {
-      let logTerm =
-        lgamma(Double(n + 1)) - lgamma(Double(i + 1)) - lgamma(Double(n - i + 1)) + Double(i) * log(p)
-        + Double(n - i) * log1p(-p)
-      total += exp(logTerm)
+    // The first term from log-gamma, each next one from the last by the ratio of neighbouring
+    // binomial terms; past the mode they shrink, and the sum stops once they no longer count.
+    let logFirst =
+      lgamma(Double(n + 1)) - lgamma(Double(k + 1)) - lgamma(Double(n - k + 1)) + Double(k) * log(p)
+      + Double(n - k) * log1p(-p)
+    var term = exp(logFirst)
+    var total = term
+    let odds = p / (1 - p)
+    var i = k
+    while i < n && term > 0 {
+      term *= Double(n - i) / Double(i + 1) * odds
+      total += term
+      if term < total * 1e-17 { break }
+      i += 1
     }
     return min(1, total)
   }
@@ -515,13 +526,24 @@ public struct ReviewBurstDetector: Sendable {
         best = candidate
       }
       commonest = best
-      var mask = SIMD8<Int32>()
-      for star in 1...5 where !ReviewBurstDetector.opposes(star, commonest: best) { mask[star] = 1 }
-      count = Int((stars &* mask).wrappedSum())
-      new = Int((newStars &* mask).wrappedSum())
-      unverified = Int((unverifiedStars &* mask).wrappedSum())
       commonestCount = Int(stars[best])
-      adjacent = Int(ReviewBurstDetector.adjacentStars(stars &* mask))
+      // Scalar sums, once per window of every candidate supplier: praise leaves out 1 and 2,
+      // pans leave out 4 and 5 (see `opposes`).
+      let (low, high) = best >= 4 ? (3, 5) : (best <= 2 ? (1, 3) : (1, 5))
+      var count: Int32 = 0
+      var new: Int32 = 0
+      var unverified: Int32 = 0
+      var adjacent: Int32 = stars[low]
+      for star in low...high {
+        count &+= stars[star]
+        new &+= newStars[star]
+        unverified &+= unverifiedStars[star]
+        if star < high { adjacent = max(adjacent, stars[star] &+ stars[star + 1]) }
+      }
+      self.count = Int(count)
+      self.new = Int(new)
+      self.unverified = Int(unverified)
+      self.adjacent = Int(adjacent)
     }
   }
 
@@ -948,7 +970,7 @@ private struct TextGroups {
 
   /// The reviews within `window` whose texts belong to a template group (a text of enough words)
   /// repeated at least three times there, and those groups: a campaign may rotate a few templates.
-  mutating func templated(in window: Range<Int>, where counted: (Int) -> Bool = { _ in true }) -> (
+  mutating func templated(in window: Range<Int>, where counted: (Int) -> Bool) -> (
     count: Int, groups: [Int32]
   ) {
     for position in window where counted(position) {

@@ -268,14 +268,12 @@ public struct Scorer: Sendable {
     // anyone: unknown is not evidence of a fake account.
     let reviewersGiven = table.reviewers.contains { $0 >= 0 }
     let verificationGiven = table.verified.contains { $0 != nil }
-    let starShares = starShares(evidence, table)
-    let detector = {
-      var detector = ReviewBurstDetector(policy: policy.burst)
-      detector.reviewersGiven = reviewersGiven
-      detector.verificationGiven = verificationGiven
-      detector.catalogStarShares = starShares
-      return detector
-    }()
+    // How often each rating is given: worked out meanwhile, for the detectors made below.
+    let starSharesBox = UnsafeSendableBox<SIMD8<Double>?>(nil)
+    let starSharesWork = DispatchGroup()
+    DispatchQueue.global().async(group: starSharesWork) { [evidence, table] in
+      starSharesBox.value = self.starShares(evidence, table)
+    }
     // The registry's verdicts on body names, worked out meanwhile on another thread.
     let verdicts = UnsafeSendableBox(BodyVerdicts())
     let lookups = DispatchGroup()
@@ -296,6 +294,15 @@ public struct Scorer: Sendable {
     // campaign; an account that posts twenty reviews of one supplier has no history either.
     // Worked out once by reviewer number in one sequential pass, then looked up by position.
     let spans = reviewerSpans(evidence, table, verifiedOnly: verificationGiven)
+    starSharesWork.wait()
+    let starShares = starSharesBox.value
+    let detector = {
+      var detector = ReviewBurstDetector(policy: policy.burst)
+      detector.reviewersGiven = reviewersGiven
+      detector.verificationGiven = verificationGiven
+      detector.catalogStarShares = starShares
+      return detector
+    }()
     let apart = Int32(max(1, policy.burst.windowDays))
     let blank = table.reviewerNames.map(ReviewBurstDetector.isBlank)
     let reviewers = table.reviewers
