@@ -226,33 +226,25 @@ import Testing
   /// points and the flag gone).
   @Test(arguments: [nil, "ESTABLISHED", "NEW-PAN"] as [String?])
   func aOneStarReviewInACampaignsDaysNeitherHidesItNorLiftsTheSupplier(pan: String?) throws {
-    let t = Self.catalog { t in
-      Self.solid(&t, "TARGET")
-      for n in 0..<10 {
-        t.review(
-          "TARGET", rating: n < 8 ? 5 : 4, daysAgo: 50 + n % 3, verified: false, reviewer: "FRESH-\(n)",
-          text: "order \(n * 37) item \(n % 4) arrived")
-      }
-      if let pan {
-        t.review(
-          "TARGET", rating: 1, daysAgo: 51, verified: pan == "ESTABLISHED",
-          reviewer: pan == "ESTABLISHED" ? "BYR-TARGET-3" : "PAN-1", text: "arrived broken")
-      }
-    }
-    let target = try #require(t.score().suppliers.first { $0.supplier.id == "TARGET" })
-    #expect(target.flags.contains { $0.code == .reviewBurst && $0.severity == .high }, "\(pan ?? "none")")
-    if pan != nil {
-      let without = Self.catalog { t in
+    func target(pan: String?) throws -> SupplierAssessment {
+      let t = Self.catalog { t in
         Self.solid(&t, "TARGET")
         for n in 0..<10 {
           t.review(
             "TARGET", rating: n < 8 ? 5 : 4, daysAgo: 50 + n % 3, verified: false, reviewer: "FRESH-\(n)",
             text: "order \(n * 37) item \(n % 4) arrived")
         }
+        if let pan {
+          t.review(
+            "TARGET", rating: 1, daysAgo: 51, verified: pan == "ESTABLISHED",
+            reviewer: pan == "ESTABLISHED" ? "BYR-TARGET-3" : "PAN-1", text: "arrived broken")
+        }
       }
-      let before = try #require(without.score().suppliers.first { $0.supplier.id == "TARGET" })
-      #expect(target.score! <= before.score!)
+      return try #require(t.score().suppliers.first { $0.supplier.id == "TARGET" })
     }
+    let withPan = try target(pan: pan)
+    #expect(withPan.flags.contains { $0.code == .reviewBurst && $0.severity == .high }, "\(pan ?? "none")")
+    if pan != nil { #expect(withPan.score! <= (try target(pan: nil)).score!) }
   }
 
   /// The same orders, one whose goods failed the agreed inspection: a quality failure counts
