@@ -23,16 +23,22 @@ struct RankFilters: ParsableArguments {
   @ArgumentParser.Flag(help: "Only suppliers that offer Trade Assurance.")
   var tradeAssurance = false
 
+  // Numbers are taken as they come (`.unconditional`), so that `--top -1` is refused for its value
+  // rather than read as a missing value followed by an unknown option `-1`.
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "The order value in USD; the supplier's Trade Assurance coverage must hold all of it.", valueName: "usd"
     ))
   var orderAmount: String?
 
-  @Option(help: ArgumentHelp("Only suppliers scoring at least this (0-100).", valueName: "n"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Only suppliers scoring at least this (0-100).", valueName: "n"))
   var minScore: Double?
 
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "rank: show at most this many suppliers; report: this many in detail (default 10).", valueName: "n"))
   var top: Int?

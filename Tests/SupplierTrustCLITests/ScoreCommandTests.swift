@@ -8,6 +8,19 @@ private func object(_ text: String) throws -> [String: Any] {
 }
 
 @Suite struct ScoreCommandTests {
+  /// A negative number is refused for its value, not read as a missing value and an unknown
+  /// option `-1` (black-box review 14).
+  @Test(arguments: [
+    (["--top", "-1"], "Error: --top must be at least 1."),
+    (["--min-score", "-5"], "Error: --min-score must be between 0 and 100."),
+    (["--order-amount", "-5"], "Error: --order-amount must be a positive amount in US dollars"),
+  ])
+  func negativeNumbersAreRefusedForTheirValue(options: [String], message: String) throws {
+    let result = try CommandRunner.run(["rank", "datasets/sample", "--as-of", "2026-11-25"] + options)
+    #expect(result.status == 1)
+    #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
+  }
+
   @Test func scoringTheSampleFilesFollowsTheJSONContract() throws {
     let result = try CommandRunner.run([
       "score", "datasets/sample", "--as-of", "2026-11-25", "--format", "json",
