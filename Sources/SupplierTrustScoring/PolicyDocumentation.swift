@@ -54,9 +54,11 @@ public enum PolicyDocumentation {
       bought to post reviews) is a burst when it shows both: `near_identical_share` of it \
       near-identical templates of at least `template_min_words` words, each repeated at least \
       three times, and `uniform_rating_share` of its ratings within one star; or, sharing no \
-      templates, when `uniform_rating_share` of it gives one rating in a rush and the chance of \
-      that many giving it (at the catalog's rate for that rating, or the supplier's own if \
-      higher) is below `verified_uniform_chance`. A window's counts and shares leave out the \
+      templates, when `uniform_rating_share` of its new accounts' reviews give one rating of \
+      praise (4 or 5 stars; verified complaints are a bad batch, not a campaign) in a rush and \
+      the chance of that many giving it (at the catalog's rate for that rating, or the \
+      supplier's own with one review of each kind added, if higher) is below \
+      `verified_uniform_chance`. A window's counts and shares leave out the \
       reviews that oppose its commonest rating (a one- or two-star review among praise, or \
       praise among pans): a pan planted in a campaign's days never dilutes it out of sight. A \
       catalog that names no reviewer, or states no verification, at all (optional \

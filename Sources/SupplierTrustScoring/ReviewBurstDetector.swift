@@ -111,7 +111,8 @@ public struct BurstPolicy: Sendable, Equatable {
   /// window is marked when at least ``uniformRatingShare`` of it gives one rating, in a rush
   /// (``paceFactor``), and the chance of that many or more giving it is below this value, were
   /// each review to give it as often as the catalog's reviews do, or the supplier's own other
-  /// reviews (whichever is more often; the latter drawn towards the catalog by ten reviews' worth).
+  /// reviews (whichever is more often; the latter with one review of each kind added), counting
+  /// only new accounts' reviews; for praise only (4 or 5 stars), as verified complaints are genuine.
   /// 73 of 73 at the catalog's 70 % five stars: about 5e-12; 19 of 20: 0.008; a supplier whose
   /// other reviews are 90 % five-star: 38 of 40 is likely. 0 turns the rule off.
   public var verifiedUniformChance: Double
@@ -427,25 +428,29 @@ public struct ReviewBurstDetector: Sendable {
       outpacesHistory(window, timeline)
     else { return nil }
     let tally = signals.tally(window, timeline)
-    let (star, count) = (tally.commonest, tally.commonestCount)
-    guard share(count, of: tally.count) >= policy.uniformRatingShare else { return nil }
+    // Praise only: a wave of verified one-star complaints is a bad batch far more often than an
+    // attack (an attacker would have to buy the goods), and it must count against the supplier
+    // (black-box review 15 saw ten verified complaints discounted and the score rise 8 points).
+    // Of the new accounts' reviews only: established buyers' in the same days are no part of it.
+    let (star, count, total) = (tally.commonest, tally.newCommonestCount, tally.new)
+    guard star >= 4, share(count, of: total) >= policy.uniformRatingShare else { return nil }
     let (chance, _) = uniformChance(
-      window, star: star, count: count, of: tally.count, timeline: timeline, signals: signals,
-      catalog: catalog)
+      window, star: star, count: count, of: total, timeline: timeline, signals: signals, catalog: catalog)
     return chance < policy.verifiedUniformChance ? star : nil
   }
 
   /// The chance of `count` or more of the window's reviews giving `star`, at the catalog's rate
-  /// for it or the supplier's own outside the window (drawn toward the catalog by ten reviews'
-  /// worth), whichever is higher; with that rate.
+  /// for it or the supplier's own outside the window (add-one, so that a small supplier's usual
+  /// rating stays usual), whichever is higher; with that rate.
   private func uniformChance(
     _ window: DayWindow, star: Int, count: Int, of total: Int, timeline: Timeline, signals: Signals,
     catalog: SIMD8<Double>
   ) -> (chance: Double, rate: Double) {
     let outside = signals.stars(outside: window, timeline)
     let outsideTotal = Double(outside[1] + outside[2] + outside[3] + outside[4] + outside[5])
-    let prior = 10.0
-    let own = (Double(outside[star]) + prior * catalog[star]) / (outsideTotal + prior)
+    // Add-one: a small supplier's own rate counts nearly as it is (five fours in eight is 60 %,
+    // where ten reviews' worth of the catalog's 48 % made its typical rating look improbable).
+    let own = (Double(outside[star]) + 1) / (outsideTotal + 2)
     let rate = max(catalog[star], own)
     return (Self.binomialTail(atLeast: count, of: total, each: rate), rate)
   }
@@ -517,6 +522,8 @@ public struct ReviewBurstDetector: Sendable {
     public let unverified: Int
     /// Of `count`, those giving the commonest rating.
     public let commonestCount: Int
+    /// Of `new`, those giving the commonest rating.
+    public let newCommonestCount: Int
     /// Of `count`, the most that two neighbouring star ratings account for.
     public let adjacent: Int
 
@@ -527,6 +534,7 @@ public struct ReviewBurstDetector: Sendable {
       }
       commonest = best
       commonestCount = Int(stars[best])
+      newCommonestCount = Int(newStars[best])
       // Scalar sums, once per window of every candidate supplier: praise leaves out 1 and 2,
       // pans leave out 4 and 5 (see `opposes`).
       let (low, high) = best >= 4 ? (3, 5) : (best <= 2 ? (1, 3) : (1, 5))
@@ -610,7 +618,7 @@ public struct ReviewBurstDetector: Sendable {
     {
       let tally = signals.tally(span, timeline)
       let (chance, rate) = uniformChance(
-        span, star: tally.commonest, count: tally.commonestCount, of: tally.count, timeline: timeline,
+        span, star: tally.commonest, count: tally.newCommonestCount, of: tally.new, timeline: timeline,
         signals: signals, catalog: catalog)
       detail +=
         " (chance \(Self.scientific(chance)) at the \(Int((rate * 100).rounded()))% of reviews that give \(Self.starWords[commonStar].replacingOccurrences(of: "-star", with: " stars")))"

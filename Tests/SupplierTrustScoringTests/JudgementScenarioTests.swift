@@ -423,6 +423,58 @@ import Testing
         == "great quality and fast delivery best seller ever")
   }
 
+  /// A wave of verified complaints from new buyers (a bad batch) is evidence against the
+  /// supplier, not a campaign to discount: each more complaint lowers the score (black-box
+  /// review 15: the tenth made a "one-star campaign" of them and the score rose 8 points).
+  @Test func verifiedComplaintsFromNewBuyersCountAgainstTheSupplier() throws {
+    func score(complaints: Int) throws -> SupplierAssessment {
+      let t = Self.catalog { t in
+        Self.solid(&t, "BAD-BATCH")
+        for n in 0..<complaints {
+          t.review(
+            "BAD-BATCH", rating: 1, daysAgo: 3 + n % 6, reviewer: "BUYER-\(n)",
+            text: ["valve \(n) leaks", "thread stripped on part \(n)", "wrong alloy, batch \(n)"][n % 3])
+        }
+      }
+      return try #require(t.score().suppliers.first { $0.supplier.id == "BAD-BATCH" })
+    }
+    var previous = try score(complaints: 8).score!
+    for complaints in 9...12 {
+      let assessment = try score(complaints: complaints)
+      #expect(!assessment.flags.contains { $0.code == .reviewBurst }, "\(complaints)")
+      #expect(assessment.score! <= previous, "\(complaints)")
+      previous = assessment.score!
+    }
+  }
+
+  /// The chance test counts only the new accounts' reviews: established buyers praising in the
+  /// same days never make a week of new buyers a burst (black-box review 15: three of them did).
+  @Test func establishedBuyersInTheSameDaysNeverMakeABurst() throws {
+    func glow(established: Int) throws -> SupplierAssessment {
+      let t = Self.catalog { t in
+        t.supplier("GLOW")
+        // Its own record: 16 fives in 31, about half, as the catalog is.
+        for n in 0..<31 {
+          t.review("GLOW", rating: n < 16 ? 5 : 4, daysAgo: 30 + n * 9, reviewer: "OLD-\(n)")
+        }
+        for n in 0..<20 {
+          t.review(
+            "GLOW", rating: 5, daysAgo: 3 + n % 5, reviewer: "NEW-\(n)",
+            text: "order \(n * 13) fine, model \(n)")
+        }
+        for n in 0..<established {
+          t.review("ELSEWHERE", rating: 4, daysAgo: 200 + n, reviewer: "REGULAR-\(n)")
+          t.review("GLOW", rating: 5, daysAgo: 4, reviewer: "REGULAR-\(n)", text: "again good, lot \(n)")
+        }
+      }
+      return try #require(t.score().suppliers.first { $0.supplier.id == "GLOW" })
+    }
+    let alone = try glow(established: 0)
+    let joined = try glow(established: 3)
+    #expect(!alone.flags.contains { $0.code == .reviewBurst })
+    #expect(!joined.flags.contains { $0.code == .reviewBurst })
+  }
+
   /// New verified buyers in a rush are not a campaign when their ratings are as mixed as the
   /// catalog's, or as uniform as the supplier's own earlier reviews.
   @Test func aRushOfNewVerifiedBuyersAtTheUsualRatingsIsNoBurst() throws {
