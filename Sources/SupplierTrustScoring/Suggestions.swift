@@ -97,7 +97,7 @@ extension Scorer {
         {
           if confidence > result.confidence {
             out.append(
-              "about \(n) more verified reviews at \(format(rating, 1))★ would raise confidence from \(format(result.confidence, 2)) to \(format(confidence, 2))"
+              "about \(n) more recent verified reviews at \(format(rating, 1))★ would raise confidence from \(format(result.confidence, 2)) to \(format(confidence, 2))"
             )
           }
           break

@@ -229,7 +229,7 @@ import Testing
     #expect(renew != nil)
     #expect(
       a.suggestions.contains {
-        $0.hasPrefix("about ") && $0.contains("more verified reviews at 4.5★ would raise confidence")
+        $0.hasPrefix("about ") && $0.contains("more recent verified reviews at 4.5★ would raise confidence")
       })
   }
 
