@@ -509,7 +509,12 @@ public struct ReviewBurstDetector: Sendable {
   /// one-star review among bought five-star ones (or a buyer's genuine complaint landing in their
   /// days) never dilutes a burst out of sight, nor lifts the supplier it would have hidden.
   static func opposes(_ star: Int, commonest: Int) -> Bool {
-    commonest >= 4 ? star <= 2 : (commonest <= 2 ? star >= 4 : false)
+    !countedStars(commonest: commonest).contains(star)
+  }
+
+  /// The ratings that count in a window whose commonest rating is `commonest` (see `opposes`).
+  static func countedStars(commonest: Int) -> ClosedRange<Int> {
+    commonest >= 4 ? 3...5 : (commonest <= 2 ? 1...3 : 1...5)
   }
 
   /// A window's reviews per star (lanes 1...5), in all and from new reviewers and unverified,
@@ -535,9 +540,9 @@ public struct ReviewBurstDetector: Sendable {
       commonest = best
       commonestCount = Int(stars[best])
       newCommonestCount = Int(newStars[best])
-      // Scalar sums, once per window of every candidate supplier: praise leaves out 1 and 2,
-      // pans leave out 4 and 5 (see `opposes`).
-      let (low, high) = best >= 4 ? (3, 5) : (best <= 2 ? (1, 3) : (1, 5))
+      // Scalar sums over the counted ratings, once per window of every candidate supplier.
+      let counted = ReviewBurstDetector.countedStars(commonest: best)
+      let (low, high) = (counted.lowerBound, counted.upperBound)
       var count: Int32 = 0
       var new: Int32 = 0
       var unverified: Int32 = 0
@@ -930,14 +935,6 @@ private struct Signals {
       newStars: newStarsBefore[positions.upperBound] &- newStarsBefore[positions.lowerBound],
       unverifiedStars: unverifiedStarsBefore[positions.upperBound]
         &- unverifiedStarsBefore[positions.lowerBound])
-  }
-
-  /// How many of the window's reviews give its two most common neighbouring star ratings (5 and
-  /// 4, say).
-  func adjacentStarsCount(_ window: DayWindow, _ timeline: Timeline) -> Int {
-    let positions = timeline.positions(window)
-    let stars = starsBefore[positions.upperBound] &- starsBefore[positions.lowerBound]
-    return Int(ReviewBurstDetector.adjacentStars(stars))
   }
 
   /// Reviews per star rating (lanes 1...5) outside the window.
