@@ -1,4 +1,6 @@
 import ArgumentParser
+import SupplierTrustImport
+import SupplierTrustModel
 import SupplierTrustReport
 import SupplierTrustScoring
 
@@ -38,19 +40,34 @@ struct EligibilityCommand: ParsableCommand {
   func run() throws {
     let policy = try catalog.loadPolicy()
     // No output of this command lists the files read.
-    let (data, _) = try catalog.loadCatalog(hashingFiles: false)
+    let (data, _, rejects) = try catalog.loadCatalog(hashingFiles: false)
     let asOf = catalog.day
     var orders = EligibilityChecker(policy: policy.tradeAssurance, asOf: asOf).check(data)
+    if data.orders.isEmpty {
+      Terminal.error(
+        "warning: no orders were read; eligibility is judged from orders (orders.csv, or <order> elements in XML)"
+      )
+    }
     if !order.isEmpty {
       let unknown = order.filter { id in !orders.contains { $0.orderID == id } }
       if !unknown.isEmpty {
         throw CLIError(
-          "no order \(unknown.joined(separator: ", ")) (placed on or before \(asOf)) in the catalog\n  fix: check the id, or the --as-of day"
-        )
+          unknown.map { whyMissing(order: $0, in: data, rejects: rejects, asOf: asOf) }.joined(
+            separator: "\n"))
       }
       orders = orders.filter { order.contains($0.orderID) }
     }
-    if !supplier.isEmpty { orders = orders.filter { supplier.contains($0.supplierID) } }
+    if !supplier.isEmpty {
+      // As an unknown --order is: an empty table would read as "nothing to worry about".
+      let known = Set(data.suppliers.map(\.record.id)).union(data.orders.map(\.record.supplierID))
+      let unknown = supplier.filter { !known.contains($0) }
+      if !unknown.isEmpty {
+        throw CLIError(
+          "no supplier \(unknown.joined(separator: ", ").terminalSafe) in the catalog\n  fix: check the id (ids are case-sensitive)"
+        )
+      }
+      orders = orders.filter { supplier.contains($0.supplierID) }
+    }
     switch format {
     case .json: print(EligibilityOutput.json(orders, asOf: asOf, policy: policy), terminator: "")
     case .csv: print(EligibilityOutput.csv(orders, asOf: asOf, policy: policy), terminator: "")
@@ -61,5 +78,24 @@ struct EligibilityCommand: ParsableCommand {
           orders, asOf: asOf, policy: policy, width: Screen.width, colour: Screen.colour),
         terminator: "")
     }
+  }
+
+  /// Why `--order id` matched nothing: placed after the as-of day, rejected when the files were
+  /// read (with where and why), or not in the catalog at all.
+  func whyMissing(order id: String, in data: Catalog, rejects: [Rejection], asOf: Day) -> String {
+    let safe = id.terminalSafe
+    if let placed = data.orders.first(where: { $0.record.id == id }) {
+      return
+        "order \(safe) was placed on \(placed.record.orderDate), after the as-of day \(asOf)\n  fix: use --as-of \(placed.record.orderDate) or later"
+    }
+    if let rejected = rejects.first(where: { $0.recordID == id && $0.file.lowercased().contains("order") })
+      ?? rejects.first(where: { $0.recordID == id })
+    {
+      return "order \(safe) was rejected when its file was read: \(rejected.reason.terminalSafe)\n"
+        + "  --> \(rejected.file.terminalSafe):\(rejected.fieldLine ?? rejected.line)\(rejected.fieldColumn.map { ":\($0)" } ?? "")\n"
+        + "  fix: \(rejected.fix.terminalSafe)"
+    }
+    return
+      "no order \(safe) in the catalog\n  fix: check the id (ids are case-sensitive); an order rejected on import is listed by `supplier-trust check` and in its rejects file"
   }
 }

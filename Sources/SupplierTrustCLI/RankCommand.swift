@@ -100,7 +100,7 @@ struct RankCommand: ParsableCommand {
     let clock = StageTimer()
     let policy = try catalog.loadPolicy()
     // Only JSON lists the files read, with their checksums.
-    let (data, _) = try catalog.loadCatalog(hashingFiles: format == .json)
+    let (data, _, _) = try catalog.loadCatalog(hashingFiles: format == .json)
     clock.lap("load \(data.recordCount) records")
     // Explanations only for the suppliers listed: --top 100 of 100,000 need not write words
     // about the other 99,900.

@@ -49,7 +49,7 @@ struct ReportCommand: ParsableCommand {
   func run() throws {
     let clock = StageTimer()
     let policy = try catalog.loadPolicy()
-    let (data, store) = try catalog.loadCatalog()
+    let (data, store, _) = try catalog.loadCatalog()
     clock.lap("load \(data.recordCount) records")
     let asOf = catalog.day
     // In a report --top is the number of detailed sections; the table keeps every match (its

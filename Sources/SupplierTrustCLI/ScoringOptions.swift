@@ -66,7 +66,9 @@ struct CatalogOptions: ParsableArguments {
   /// files are counted on stderr (run `check` for the full list) and left out.
   /// The catalog to score; `hashingFiles` false when the output shows no file checksums (files
   /// read directly then go unhashed).
-  func loadCatalog(hashingFiles: Bool = true) throws -> (catalog: Catalog, store: Store?) {
+  func loadCatalog(hashingFiles: Bool = true) throws -> (
+    catalog: Catalog, store: Store?, rejects: [Rejection]
+  ) {
     if paths.isEmpty {
       do {
         // Opened for writing when possible so that an older store gets the current schema
@@ -77,7 +79,7 @@ struct CatalogOptions: ParsableArguments {
         } else {
           store = try Store(path: db, readOnly: true)
         }
-        return (try store.loadCatalog(), store)
+        return (try store.loadCatalog(), store, [])
       } catch {
         throw CLIError(error.description)
       }
@@ -103,7 +105,9 @@ struct CatalogOptions: ParsableArguments {
         "warning: \(report.rejects.count) rejected record\(report.rejects.count == 1 ? " was" : "s were") left out; run `supplier-trust check \(paths.joined(separator: " "))` to see them"
       )
     }
-    return (importer.collectedCatalog(), nil)
+    let (collected, repeats) = importer.collectedCatalogWithRepeats()
+    for repeated in repeats { Terminal.error("warning: " + repeated.message) }
+    return (collected, nil, report.rejects)
   }
 }
 

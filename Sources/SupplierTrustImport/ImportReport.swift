@@ -44,17 +44,25 @@ public struct Rejection: Codable, Equatable, Sendable {
     }
   }
 
+  /// The id of the rejected record as the file gives it (`order_id` of an order, the certificate
+  /// number of a certificate), when it has one: so that a command asked about that record can
+  /// say it was rejected rather than unknown.
+  public var recordID: String?
+
   enum CodingKeys: String, CodingKey {
     case file, line, column, value, reason, fix
     case fieldLine = "field_line"
     case fieldColumn = "field_column"
     case otherProblems = "other_problems"
+    case recordID = "record_id"
   }
 
   public init(
     file: String, line: Int, column: String, value: String, reason: String, fix: String,
-    fieldLine: Int? = nil, fieldColumn: Int? = nil, otherProblems: [Rejection.Problem]? = nil
+    fieldLine: Int? = nil, fieldColumn: Int? = nil, otherProblems: [Rejection.Problem]? = nil,
+    recordID: String? = nil
   ) {
+    self.recordID = recordID
     self.file = file
     self.line = line
     self.column = column
@@ -187,7 +195,7 @@ extension String {
 
   /// Text from the input inside a message (a reason naming an id, a file name): control
   /// characters escaped so that a hostile value cannot move the cursor or retitle the terminal.
-  var terminalSafe: String { escaped(quotes: false) }
+  public var terminalSafe: String { escaped(quotes: false) }
 
   private func escaped(quotes: Bool) -> String {
     // Nearly every message is plain printable ASCII: returned as it is, not rebuilt scalar by

@@ -61,28 +61,83 @@ public final class Importer {
   ///
   /// As in the store, a record whose id appears in several files is the one read last.
   public func collectedCatalog() -> Catalog {
+    collectedCatalogWithRepeats().catalog
+  }
+
+  /// Records of one kind whose id appeared in more than one of the files read: the later file's
+  /// record is used, as a re-import updates the store, but silently it looked like a lost record
+  /// (black-box review 16).
+  public struct CrossFileRepeat: Sendable, Equatable {
+    public var kind: RecordKind
+    /// How many records were replaced by a later file's.
+    public var count: Int
+    /// The first one: its id, where it was, and the record that replaced it.
+    public var id: String
+    public var replaced: String
+    public var keptFrom: String
+
+    /// One warning line, without its `warning:` prefix, safe for a terminal.
+    public var message: String {
+      let others = count > 1 ? " and \(count - 1) more \(kind.rawValue)" : ""
+      return
+        ("\(kind.rawValue.dropLast()) \(id) (\(replaced))\(others) \(count > 1 ? "appear" : "appears") in more than one file; the last file read is used "
+        + "(\(keptFrom)), as a re-import updates the store").terminalSafe
+    }
+  }
+
+  /// ``collectedCatalog()`` and the ids it found in more than one file, by kind.
+  public func collectedCatalogWithRepeats() -> (catalog: Catalog, repeats: [CrossFileRepeat]) {
     var result = catalog
-    func lastWins<R>(_ records: inout [Sourced<R>], _ key: (R) -> String) {
+    var repeats: [CrossFileRepeat] = []
+    func note(_ kind: RecordKind, _ id: String, replaced: SourceRef, kept: SourceRef) {
+      if let last = repeats.indices.last, repeats[last].kind == kind {
+        repeats[last].count += 1
+      } else {
+        repeats.append(
+          CrossFileRepeat(
+            kind: kind, count: 1, id: id, replaced: catalog.location(replaced),
+            keptFrom: catalog.location(kept)))
+      }
+    }
+    func lastWins<R>(_ kind: RecordKind, _ records: inout [Sourced<R>], _ key: (R) -> String) {
       guard Set(records.lazy.map(\.source.file)).count > 1 else { return }
-      var seen = Set<String>()
+      var seen: [String: SourceRef] = [:]
       var kept: [Sourced<R>] = []
       kept.reserveCapacity(records.count)
-      for record in records.reversed() where seen.insert(key(record.record)).inserted { kept.append(record) }
+      var replaced: [(String, SourceRef, SourceRef)] = []
+      for record in records.reversed() {
+        let id = key(record.record)
+        if let keeper = seen[id] {
+          replaced.append((id, record.source, keeper))
+        } else {
+          seen[id] = record.source
+          kept.append(record)
+        }
+      }
+      for (id, source, keeper) in replaced.reversed() { note(kind, id, replaced: source, kept: keeper) }
       records = kept.reversed()
     }
-    lastWins(&result.suppliers, \.id)
-    lastWins(&result.certifications, \.key)
-    lastWins(&result.audits, \.id)
+    lastWins(.suppliers, &result.suppliers, \.id)
+    lastWins(.certifications, &result.certifications, \.key)
+    lastWins(.audits, &result.audits, \.id)
     if Set(result.reviews.sources.lazy.map(\.file)).count > 1 {
-      var seen = Set<String>()
+      var seen: [String: SourceRef] = [:]
       var kept: [Int] = []
-      for k in result.reviews.indices.reversed() where seen.insert(result.reviews.ids[k]).inserted {
-        kept.append(k)
+      var replaced: [(String, SourceRef, SourceRef)] = []
+      for k in result.reviews.indices.reversed() {
+        let id = result.reviews.ids[k]
+        if let keeper = seen[id] {
+          replaced.append((id, result.reviews.sources[k], keeper))
+        } else {
+          seen[id] = result.reviews.sources[k]
+          kept.append(k)
+        }
       }
+      for (id, source, keeper) in replaced.reversed() { note(.reviews, id, replaced: source, kept: keeper) }
       result.reviews = result.reviews.reordered(by: kept.reversed())
     }
-    lastWins(&result.orders, \.id)
-    return result
+    lastWins(.orders, &result.orders, \.id)
+    return (result, repeats)
   }
   /// Which input each rejects file belongs to, so that same-named inputs do not share one.
   var rejectsPathOwners: [String: String] = [:]
@@ -223,7 +278,7 @@ public final class Importer {
         return nil
       }
       let names = header.map(Columns.normalizeHeader)
-      guard let kind = Columns.kind(forHeader: names) else {
+      guard let kind = Columns.kind(forHeader: names, fileName: path) else {
         if foundInFolder {
           report.warnings.append(
             ImportWarning(
@@ -495,7 +550,10 @@ public final class Importer {
     let rejection = Rejection(
       file: run.path, line: line, column: problem.column, value: problem.value, reason: problem.reason,
       fix: problem.fix, fieldLine: position?.line, fieldColumn: position?.column,
-      otherProblems: others.isEmpty ? nil : others)
+      otherProblems: others.isEmpty ? nil : others,
+      recordID: header.firstIndex { Columns.normalizeHeader($0) == Importer.idColumn(kind) }
+        .flatMap { $0 < values.count ? values[$0].trimmingCharacters(in: .whitespacesAndNewlines) : nil }
+        .flatMap { $0.isEmpty ? nil : $0 })
     run.rejects.append(rejection)
     options.onReject?(rejection)
     if options.strict { run.strictStop = true }

@@ -10,6 +10,7 @@ public enum EligibilityOutput {
         ("supplier_id", .string(o.supplierID)),
         ("protected", .bool(o.protected)),
         ("reasons", .array(o.reasons.map { .string($0) })),
+        ("notes", .array(o.notes.map { .string($0) })),
         (
           "claims",
           .array(
@@ -60,13 +61,19 @@ public enum EligibilityOutput {
     for o in orders {
       // Why an order is not protected comes first: that is what the row has to say.
       var notes: [String] = o.protected ? [] : o.reasons.map(shortReason)
+      if o.protected, o.coveredAmount < o.amount {
+        notes.append("covers \(o.coveredAmount.displayed) only (the supplier's limit)")
+      }
       for c in o.claims {
         notes.append("\(c.kind.rawValue): \(status(c, asOf: asOf, until: "by"))")
       }
       if let d = o.dispute, d.status == .open { notes.append("dispute: \(d.stage)") }
       table.row([
         (o.orderID, nil), (o.supplierID, nil), (o.amount.displayed, nil),
-        (o.protected ? "yes" : "no", o.protected ? "32" : "31"),
+        (
+          o.protected ? (o.coveredAmount < o.amount ? "partly" : "yes") : "no",
+          o.protected ? (o.coveredAmount < o.amount ? "33" : "32") : "31"
+        ),
         (notes.isEmpty ? "–" : notes.joined(separator: "; "), nil),
       ])
     }
@@ -85,7 +92,8 @@ public enum EligibilityOutput {
     out +=
       "Policy `\(ScoreOutput.markdownCode(policy.name))` (sha256 `\(policy.hash.prefix(12))`): "
       + "\(orders.filter(\.protected).count) of \(orders.count) orders protected.\n\n"
-    out += "| Order | Supplier | Amount | Protected | Covered | Why not protected | Claims | Dispute |\n"
+    out +=
+      "| Order | Supplier | Amount | Protected | Covered | Why not protected / notes | Claims | Dispute |\n"
     out += "|---|---|---:|---|---:|---|---|---|\n"
     for o in orders {
       let claims = o.claims.map { c in
@@ -95,7 +103,7 @@ public enum EligibilityOutput {
       let cells = [
         "`\(ScoreOutput.markdownCode(o.orderID))`", "`\(ScoreOutput.markdownCode(o.supplierID))`",
         o.amount.displayed, o.protected ? "yes" : "**no**", o.coveredAmount.displayed,
-        ScoreOutput.markdownText(o.reasons.joined(separator: "; ")),
+        ScoreOutput.markdownText((o.reasons + o.notes).joined(separator: "; ")),
         ScoreOutput.markdownText(claims.joined(separator: "; ")), ScoreOutput.markdownText(dispute),
       ]
       out += "| " + cells.map { $0.isEmpty ? "–" : $0 }.joined(separator: " | ") + " |\n"
@@ -120,7 +128,7 @@ public enum EligibilityOutput {
   /// The columns of the CSV output, one row per order; the run's facts repeat on every row so that
   /// a row copied elsewhere still says which day and policy it was judged by.
   public static let csvHeader = [
-    "order_id", "supplier_id", "amount_usd", "protected", "covered_usd", "reasons", "late_shipment",
+    "order_id", "supplier_id", "amount_usd", "protected", "covered_usd", "reasons", "notes", "late_shipment",
     "quality",
     "as_of", "policy", "policy_sha256",
   ]
@@ -148,7 +156,8 @@ public enum EligibilityOutput {
         [
           o.orderID, o.supplierID, o.amount.description, o.protected ? "true" : "false",
           o.coveredAmount.description,
-          o.reasons.joined(separator: "; "), claim(.lateShipment), claim(.quality), asOf.description,
+          o.reasons.joined(separator: "; "), o.notes.joined(separator: "; "), claim(.lateShipment),
+          claim(.quality), asOf.description,
           policy.name,
           policy.hash,
         ], to: &bytes)

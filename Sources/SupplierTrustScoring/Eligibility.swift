@@ -40,8 +40,10 @@ public struct OrderEligibility: Sendable, Equatable {
   public var protected: Bool
   /// How much of the order is covered (the whole amount, the supplier's limit in `cap` mode, or 0).
   public var coveredAmount: Money
-  /// Why the order is not (fully) protected; empty when it is.
+  /// Why the order is not protected; empty when it is.
   public var reasons: [String]
+  /// What a protected order's buyer should know: cover capped below the amount.
+  public var notes: [String] = []
   public var claims: [Claim]
   public var dispute: DisputeMilestones?
 }
@@ -115,8 +117,11 @@ public struct EligibilityChecker: Sendable {
     }
     let protected = reasons.isEmpty
     if !protected { covered = Money(cents: 0) }
+    // Kept out of `reasons`, which say why an order is not protected: scripts read a non-empty
+    // list as unprotected (black-box review 16).
+    var notes: [String] = []
     if protected, covered < o.amount {
-      reasons.append("covered only up to the supplier's Trade Assurance limit \(covered) of \(o.amount)")
+      notes.append("covered only up to the supplier's Trade Assurance limit: \(covered) of \(o.amount)")
     }
 
     var claims: [Claim] = []
@@ -212,7 +217,17 @@ public struct EligibilityChecker: Sendable {
     }
 
     var milestones: DisputeMilestones?
-    if let status = disputeStatus, disputeOpened == nil {
+    if let status = disputeStatus, !protected {
+      // The platform mediates only disputes on orders it protects: no reply, escalation or
+      // mediation days to promise (black-box review 16 found them given for a Western Union order).
+      milestones = DisputeMilestones(
+        status: status, openedOn: disputeOpened, supplierReplyBy: nil, buyerMayEscalateFrom: nil,
+        automaticEscalationOn: nil,
+        stage: status != .open
+          ? "closed \(disputeClosed.map { "on \($0) " } ?? "")as \(status.rawValue)"
+          : "open with the supplier; the order is not protected, so Trade Assurance's reply and mediation timetable does not apply"
+      )
+    } else if let status = disputeStatus, disputeOpened == nil {
       milestones = DisputeMilestones(
         status: status, openedOn: nil, supplierReplyBy: nil, buyerMayEscalateFrom: nil,
         automaticEscalationOn: nil,
@@ -242,6 +257,6 @@ public struct EligibilityChecker: Sendable {
     }
     return OrderEligibility(
       orderID: o.id, supplierID: o.supplierID, evidence: evidence, amount: o.amount, protected: protected,
-      coveredAmount: covered, reasons: reasons, claims: claims, dispute: milestones)
+      coveredAmount: covered, reasons: reasons, notes: notes, claims: claims, dispute: milestones)
   }
 }

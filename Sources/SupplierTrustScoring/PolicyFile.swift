@@ -93,14 +93,33 @@ public enum PolicyFile {
         fix: "add a band with \"min_score\": 0")
     }
     let ta = policy.tradeAssurance
-    if !(ta.supplierReplyDays < ta.buyerEscalationFromDay
-      && ta.buyerEscalationFromDay <= ta.automaticEscalationDay)
-    {
+    let replyKey = "trade_assurance.supplier_reply_days"
+    let escalationKey = "trade_assurance.buyer_escalation_from_day"
+    let automaticKey = "trade_assurance.automatic_escalation_day"
+    // The milestones out of order: blamed on a key the file set, with its line, rather than on one
+    // it left at its default (black-box review 16: a file setting only automatic_escalation_day
+    // to 3 was told about buyer_escalation_from_day, with no line).
+    var blamed: (key: String, message: String)?
+    if !(ta.supplierReplyDays < ta.buyerEscalationFromDay) {
+      blamed =
+        lines[replyKey] != nil && lines[escalationKey] == nil
+        ? (replyKey, "must come before buyer_escalation_from_day (\(ta.buyerEscalationFromDay))")
+        : (
+          escalationKey,
+          "must fall after supplier_reply_days (\(ta.supplierReplyDays)) and not after automatic_escalation_day (\(ta.automaticEscalationDay))"
+        )
+    } else if !(ta.buyerEscalationFromDay <= ta.automaticEscalationDay) {
+      blamed =
+        lines[automaticKey] != nil && lines[escalationKey] == nil
+        ? (automaticKey, "must not come before buyer_escalation_from_day (\(ta.buyerEscalationFromDay))")
+        : (
+          escalationKey,
+          "must fall after supplier_reply_days (\(ta.supplierReplyDays)) and not after automatic_escalation_day (\(ta.automaticEscalationDay))"
+        )
+    }
+    if let blamed {
       throw PolicyError(
-        file: file, line: lines["trade_assurance.buyer_escalation_from_day"],
-        key: "trade_assurance.buyer_escalation_from_day",
-        message:
-          "must fall after supplier_reply_days (\(ta.supplierReplyDays)) and not after automatic_escalation_day (\(ta.automaticEscalationDay))",
+        file: file, line: lines[blamed.key], key: blamed.key, message: blamed.message,
         fix: "order the dispute milestones: supplier reply, then buyer escalation, then automatic escalation")
     }
   }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @Test func eligibilityHelpListsOnlyTheFormatsItAccepts() throws {
@@ -15,4 +16,71 @@ import Testing
       ["eligibility", "datasets/sample", "--as-of", "2026-11-25", "--format", format])
     #expect(result.status == 0, "\(format): \(result.stderr)")
   }
+}
+
+/// What black-box review 16 found `eligibility` passing over in silence: an orders file without a
+/// required column, an order asked for by id that was rejected, an unknown supplier filter, a
+/// catalog without orders, and the same order in two files.
+@Test func eligibilityNeverPassesOverMissingOrdersInSilence() throws {
+  let folder = try CommandRunner.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: folder) }
+  func write(_ name: String, _ text: String) throws {
+    let url = folder.appendingPathComponent(name)
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try text.write(to: url, atomically: true, encoding: .utf8)
+  }
+  let suppliers = "supplier_id,name,country,trade_assurance,ta_limit_usd\nS-1,One,CN,true,50000\n"
+  try write("a/suppliers.csv", suppliers)
+  try write(
+    "a/orders.csv",
+    "order_id,supplier_id,order_date,amount_usd,payment_method,trade_assurance\n"
+      + "O-1,S-1,2026-10-01,1000.00,paypal,true\nO-2,S-GHOST,2026-10-02,500.00,paypal,true\n")
+  // Without amount_usd the file is still an orders file, and the missing column is an error.
+  try write("b/suppliers.csv", suppliers)
+  try write("b/orders.csv", "order_id,supplier_id,order_date,payment_method\nO-1,S-1,2026-10-01,paypal\n")
+  try write(
+    "c/orders.csv",
+    "order_id,supplier_id,order_date,amount_usd,payment_method,trade_assurance\n"
+      + "O-1,S-1,2026-10-01,1000.00,western_union,true\n")
+  try write("d/suppliers.csv", suppliers)
+
+  let missing = try CommandRunner.run(["eligibility", "b", "--as-of", "2026-11-25"], in: folder)
+  #expect(missing.status == 1)
+  #expect(missing.stderr.contains("b/orders.csv:1"), "\(missing.stderr)")
+  #expect(missing.stderr.contains("the orders header lacks the required column amount_usd"))
+
+  let rejected = try CommandRunner.run(
+    ["eligibility", "a", "--as-of", "2026-11-25", "--order", "O-2"], in: folder)
+  #expect(rejected.status == 1)
+  #expect(
+    rejected.stderr.contains(
+      "order O-2 was rejected when its file was read: supplier_id S-GHOST is not a known supplier"),
+    "\(rejected.stderr)")
+  #expect(rejected.stderr.contains("--> a/orders.csv:3:"))
+
+  let later = try CommandRunner.run(
+    ["eligibility", "a", "--as-of", "2026-09-01", "--order", "O-1"], in: folder)
+  #expect(later.status == 1)
+  #expect(later.stderr.contains("order O-1 was placed on 2026-10-01, after the as-of day 2026-09-01"))
+
+  let nobody = try CommandRunner.run(
+    ["eligibility", "a", "--as-of", "2026-11-25", "--supplier", "S-NOPE"], in: folder)
+  #expect(nobody.status == 1)
+  #expect(nobody.stderr.contains("no supplier S-NOPE in the catalog"))
+
+  let empty = try CommandRunner.run(["eligibility", "d", "--as-of", "2026-11-25"], in: folder)
+  #expect(empty.status == 0)
+  #expect(empty.stderr.contains("warning: no orders were read"))
+
+  // The second file's O-1 replaces the first's, and says so.
+  let twice = try CommandRunner.run(
+    ["eligibility", "a", "c/orders.csv", "--as-of", "2026-11-25", "--format", "json"], in: folder)
+  #expect(twice.status == 0)
+  #expect(
+    twice.stderr.contains(
+      "warning: order O-1 (a/orders.csv:2) appears in more than one file; the last file read is used (c/orders.csv:2)"
+    ),
+    "\(twice.stderr)")
+  #expect(twice.stdout.contains("\"protected\": false"))
 }

@@ -144,8 +144,34 @@ import Testing
       order(ta: true, payment: .creditCard, amount: 80_000), supplier: supplier(), evidence: here)
     #expect(result.protected)
     #expect(result.coveredAmount == Money(cents: 5_000_000))
-    #expect(
-      result.reasons == ["covered only up to the supplier's Trade Assurance limit 50000.00 of 80000.00"])
+    // A protected order has no reasons (scripts read reasons as "why not"); the cap is a note.
+    #expect(result.reasons.isEmpty)
+    #expect(result.notes == ["covered only up to the supplier's Trade Assurance limit: 50000.00 of 80000.00"])
+    let within = EligibilityChecker(policy: policy, asOf: asOf).check(
+      order(ta: true, payment: .creditCard, amount: 50_000), supplier: supplier(), evidence: here)
+    #expect(within.protected && within.notes.isEmpty && within.coveredAmount == Money(cents: 5_000_000))
+  }
+
+  /// The platform's reply and mediation days belong to disputes on orders it protects; an order
+  /// paid off-platform, or with a supplier outside Trade Assurance, gets no such promise.
+  @Test func anUnprotectedOrdersDisputeHasNoMediationTimetable() throws {
+    for (o, s) in [
+      (order(ta: true, payment: .westernUnion), supplier()),
+      (order(ta: true, payment: .paypal), supplier(ta: false)),
+    ] {
+      var o = o
+      o.dispute = DisputeStatus.open
+      o.disputeOpenedOn = asOf.adding(days: -5)
+      let result = EligibilityChecker(asOf: asOf).check(o, supplier: s, evidence: here)
+      #expect(!result.protected)
+      let d = try #require(result.dispute)
+      #expect(d.status == .open && d.openedOn == asOf.adding(days: -5))
+      #expect(d.supplierReplyBy == nil && d.buyerMayEscalateFrom == nil && d.automaticEscalationOn == nil)
+      #expect(
+        d.stage
+          == "open with the supplier; the order is not protected, so Trade Assurance's reply and mediation timetable does not apply"
+      )
+    }
   }
 
   @Test func lateShipmentClaims() {

@@ -79,6 +79,31 @@ import Testing
     )
   }
 
+  /// Dispute milestones out of order are blamed on the key the file set, at its line, not on one
+  /// left at its default (black-box review 16).
+  @Test func milestonesOutOfOrderBlameTheKeyTheFileSet() {
+    let fix =
+      "\n  fix: order the dispute milestones: supplier reply, then buyer escalation, then automatic escalation"
+    #expect(
+      error("{\n  \"trade_assurance\": {\n    \"automatic_escalation_day\": 3\n  }\n}")
+        == "policy.json:3: `trade_assurance.automatic_escalation_day` must not come before buyer_escalation_from_day (4)"
+        + fix)
+    #expect(
+      error("{\n  \"trade_assurance\": {\n    \"supplier_reply_days\": 5\n  }\n}")
+        == "policy.json:3: `trade_assurance.supplier_reply_days` must come before buyer_escalation_from_day (4)"
+        + fix)
+    #expect(
+      error(
+        "{\n  \"trade_assurance\": {\n    \"supplier_reply_days\": 5,\n    \"buyer_escalation_from_day\": 4\n  }\n}"
+      )
+        == "policy.json:4: `trade_assurance.buyer_escalation_from_day` must fall after supplier_reply_days (5) and not after automatic_escalation_day (7)"
+        + fix)
+    #expect(
+      error(
+        "{ \"trade_assurance\": { \"supplier_reply_days\": 2, \"buyer_escalation_from_day\": 3, \"automatic_escalation_day\": 3 } }"
+      ) == "no error")
+  }
+
   @Test func aPartialFileKeepsTheOtherDefaults() throws {
     let policy = try PolicyFile.parse(
       "{ \"name\": \"strict\", \"delivery\": { \"late_threshold\": 0.95 } }", file: "p.json")
