@@ -143,7 +143,8 @@ public enum EligibilityOutput {
         guard let c = o.claims.first(where: { $0.kind == kind }) else { return "" }
         if c.eligible {
           if let deadline = c.deadline, deadline < asOf { return "filed in time (dispute open)" }
-          return c.deadline.map { "eligible until \($0)" } ?? "eligible (window opens at delivery)"
+          return c.deadline.map { "eligible until \($0)" }
+            ?? "eligible (until \(policy.tradeAssurance.claimWindowDays) days after delivery)"
         }
         guard o.protected else { return "not eligible: not protected" }
         // A decided dispute leaves nothing to claim, whatever the window.

@@ -76,4 +76,34 @@ func csvRows(_ text: String) -> [[String]] {
     let text = EligibilityOutput.table([checked], asOf: asOf, width: 200, colour: false)
     #expect(text.contains("paid by western_union; quality: cannot file"))
   }
+
+  /// Cover capped below the amount is a note of a protected order, shown as `partly`; a claim
+  /// whose window waits for delivery says how long it will run.
+  @Test func partialCoverAndAnUndeliveredClaimAreSaidPlainly() throws {
+    let asOf = Day(year: 2026, month: 11, day: 25)!
+    var order = Order(
+      id: "O-7", supplierID: "S-1", orderDate: asOf.adding(days: -60), amount: Money(cents: 5_000_000))
+    order.tradeAssurance = true
+    order.paymentMethod = .paypal
+    order.agreedShipDate = asOf.adding(days: -10)
+    var supplier = Supplier(id: "S-1", name: "S", country: "CN")
+    supplier.tradeAssurance = true
+    supplier.tradeAssuranceLimit = Money(cents: 1_000_000)
+    var policy = Policy.default
+    policy.tradeAssurance.limitMode = .cap
+    let checked = EligibilityChecker(policy: policy.tradeAssurance, asOf: asOf).check(
+      order, supplier: supplier, evidence: Evidence(location: "orders.csv:2", recordID: "O-7"))
+    let table = EligibilityOutput.table([checked], asOf: asOf, policy: policy, width: 200, colour: false)
+    #expect(table.contains("O-7"))
+    #expect(table.contains("partly"))
+    #expect(table.contains("covers $10,000 only (the supplier's limit)"))
+    let rows = csvRows(EligibilityOutput.csv([checked], asOf: asOf, policy: policy))
+    let header = try #require(rows.first)
+    let row = try #require(rows.last)
+    #expect(row[header.firstIndex(of: "reasons")!] == "")
+    #expect(
+      row[header.firstIndex(of: "notes")!]
+        == "covered only up to the supplier's Trade Assurance limit: 10000.00 of 50000.00")
+    #expect(row[header.firstIndex(of: "late_shipment")!] == "eligible (until 30 days after delivery)")
+  }
 }
