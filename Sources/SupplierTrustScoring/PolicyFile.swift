@@ -424,6 +424,10 @@ extension PolicyFile {
       "burst.verified_uniform_chance", \.burst.verifiedUniformChance, 0...1,
       "Bought verified orders often come with no text or varied short ones: a mostly verified window of new accounts sharing no templates is still a burst when one rating of praise dominates its new accounts' reviews in a rush beyond chance, the chance of that many giving it (at the catalog's rate for that rating, or the supplier's own if higher) being below one in a million; verified complaints are never judged so (a bad batch is evidence). 73 five-star reviews of 73 is about 5e-12; 19 of 20 at a catalog's 70% is 0.008. 0 turns this off."
     ),
+    .number(
+      "burst.praise_rush_factor", \.burst.praiseRushFactor, 0...1000,
+      "A campaign alternating five and four stars with varied or no texts, or posted by accounts aged with a purchase months before, shows neither one rating nor templates, or no new accounts; a window whose uniform_rating_share are unverified praise (4 or 5 stars), holding ten times the reviews the supplier's other days give such a window, is a burst when it comes mostly from new accounts or mostly copies one text. Real buyers' praise does not arrive unverified at ten times the usual pace. 0 turns this off."
+    ),
     .integer(
       "burst.shingle_size", \.burst.shingleSize, 1...10,
       "Three-word shingles tell templated texts from texts that merely share common words."),

@@ -48,6 +48,8 @@ public struct BurstPolicy: Sendable, Equatable {
   public static let defaultPaceFactor = 3.0
   /// Default of ``verifiedUniformChance``.
   public static let defaultVerifiedUniformChance = 1e-6
+  /// Default of ``praiseRushFactor``.
+  public static let defaultPraiseRushFactor = 10.0
 
   /// The longest span, in calendar days, that one window of a burst may cover (first and last
   /// day included). Campaigns are delivered within days, or split into batches a week apart
@@ -116,6 +118,20 @@ public struct BurstPolicy: Sendable, Equatable {
   /// 73 of 73 at the catalog's 70 % five stars: about 5e-12; 19 of 20: 0.008; a supplier whose
   /// other reviews are 90 % five-star: 38 of 40 is likely. 0 turns the rule off.
   public var verifiedUniformChance: Double
+  /// How many times the supplier's own pace an unverified window of praise must reach to be a
+  /// burst without the usual proof of coordination.
+  ///
+  /// A campaign that alternates five and four stars with varied or no texts gives no rating to
+  /// ``uniformRatingShare`` of its reviews and no template, and one whose accounts were aged with
+  /// a purchase months earlier has no new accounts: black-box review 17 ranked such suppliers
+  /// first (40 unverified reviews in four days at a supplier reviewed twenty times a year). A
+  /// window whose reviews are mostly unverified, ``uniformRatingShare`` of them praise (4 or 5
+  /// stars), holding this many times the reviews the supplier's other days give a window of its
+  /// length, is a burst when it also comes mostly from new accounts, or mostly copies one text
+  /// whatever the accounts. Real buyers' praise does not arrive unverified at ten times the usual
+  /// pace. (Aged accounts posting one rating with no text are not caught: established accounts'
+  /// recent weeks outpace a growing supplier's history by chance.) 0 turns the rule off.
+  public var praiseRushFactor: Double
 
   /// The documented defaults.
   public static let `default` = BurstPolicy()
@@ -132,7 +148,8 @@ public struct BurstPolicy: Sendable, Equatable {
     signatureSize: Int = BurstPolicy.defaultSignatureSize,
     templateMinimumWords: Int = BurstPolicy.defaultTemplateMinimumWords,
     paceFactor: Double = BurstPolicy.defaultPaceFactor,
-    verifiedUniformChance: Double = BurstPolicy.defaultVerifiedUniformChance
+    verifiedUniformChance: Double = BurstPolicy.defaultVerifiedUniformChance,
+    praiseRushFactor: Double = BurstPolicy.defaultPraiseRushFactor
   ) {
     self.windowDays = windowDays
     self.minimumReviews = minimumReviews
@@ -146,6 +163,7 @@ public struct BurstPolicy: Sendable, Equatable {
     self.templateMinimumWords = templateMinimumWords
     self.paceFactor = paceFactor
     self.verifiedUniformChance = verifiedUniformChance
+    self.praiseRushFactor = praiseRushFactor
   }
 }
 
@@ -346,6 +364,8 @@ public struct ReviewBurstDetector: Sendable {
               || share(tally.adjacent, of: count) >= policy.uniformRatingShare)
           {
             windows.append(window)
+          } else if isPraiseRush(window, tally, timeline) {
+            windows.append(window)
           }
         }
         last += 1
@@ -400,7 +420,8 @@ public struct ReviewBurstDetector: Sendable {
       }
       return BurstWindow(window: window, marked: marked)
     }
-    if share(largest.size, of: tally.count) >= policy.nearIdenticalShare {
+    let newEnough = !reviewersGiven || share(tally.new, of: tally.count) >= policy.newReviewerShare
+    if newEnough && share(largest.size, of: tally.count) >= policy.nearIdenticalShare {
       if largest.size > 0 {
         for position in positions where counted(position) && largest.groups.contains(groups.group(position)) {
           mark(position)
@@ -409,13 +430,29 @@ public struct ReviewBurstDetector: Sendable {
       return BurstWindow(window: window, marked: marked)
     }
     // Uniform ratings alone show coordination only beside both account signals, and in a rush.
-    guard reviewersGiven && verificationGiven, outpacesHistory(window, timeline) else { return nil }
-    let star = tally.commonest
-    guard share(tally.commonestCount, of: tally.count) >= policy.uniformRatingShare else { return nil }
-    for position in positions where Self.star(reviews[timeline.order[position]].rating) == star {
-      mark(position)
+    if newEnough && reviewersGiven && verificationGiven, outpacesHistory(window, timeline),
+      share(tally.commonestCount, of: tally.count) >= policy.uniformRatingShare
+    {
+      let star = tally.commonest
+      for position in positions where Self.star(reviews[timeline.order[position]].rating) == star {
+        mark(position)
+      }
+      return BurstWindow(window: window, marked: marked)
     }
-    return BurstWindow(window: window, marked: marked)
+    // Unverified praise in a great rush (see `praiseRushFactor`) from new accounts, or from any
+    // accounts copying one text. Established accounts giving one rating are not enough: a
+    // supplier's recent weeks outpace its history as the platform grows, and a genuine rush
+    // whose verified flags are doubted reads as unverified (both flagged suppliers of a
+    // generated catalog when allowed).
+    if isPraiseRush(window, tally, timeline),
+      newEnough || share(largest.size, of: tally.count) >= policy.nearIdenticalShare
+    {
+      for position in positions where Self.star(reviews[timeline.order[position]].rating) >= 4 {
+        mark(position)
+      }
+      return BurstWindow(window: window, marked: marked)
+    }
+    return nil
   }
 
   /// The star rating that at least ``BurstPolicy/uniformRatingShare`` of the window gives, in a
@@ -482,14 +519,31 @@ public struct ReviewBurstDetector: Sendable {
   /// supplier's pace on the other days of its history (first review to last) gives a window of
   /// its length. A window with no other reviews, or no other days, beside it always does.
   private func outpacesHistory(_ window: DayWindow, _ timeline: Timeline) -> Bool {
-    guard policy.paceFactor > 0 else { return true }
+    outpacesHistory(window, timeline, factor: policy.paceFactor)
+  }
+
+  /// Whether `window` holds at least `factor` times the reviews of the supplier's pace (see
+  /// above); `factor` 0 is always met.
+  private func outpacesHistory(_ window: DayWindow, _ timeline: Timeline, factor: Double) -> Bool {
+    guard factor > 0 else { return true }
     let inside = timeline.count(window)
     let outside = timeline.dayStart[timeline.dayCount] - inside
     let length = timeline.span(window.first, window.last)
     let otherDays = timeline.span(0, timeline.dayCount - 1) - length
     guard outside > 0, otherDays > 0 else { return true }
     let expected = Double(outside) / Double(otherDays) * Double(length)
-    return Double(inside) >= policy.paceFactor * expected
+    return Double(inside) >= factor * expected
+  }
+
+  /// Whether a window of at least the minimum reviews is nearly all (``uniformRatingShare``)
+  /// unverified praise (4 or 5 stars) arriving at ``BurstPolicy/praiseRushFactor`` times the
+  /// supplier's pace: only when the catalog names reviewers and states verification.
+  private func isPraiseRush(_ window: DayWindow, _ tally: Tally, _ timeline: Timeline) -> Bool {
+    guard policy.praiseRushFactor > 0, reviewersGiven, verificationGiven, tally.commonest >= 4,
+      tally.count >= max(1, policy.minimumReviews),
+      share(tally.unverifiedPraise, of: tally.count) >= policy.uniformRatingShare
+    else { return false }
+    return outpacesHistory(window, timeline, factor: policy.praiseRushFactor)
   }
 
   /// The most reviews that two neighbouring star ratings (5 and 4, say) account for, from counts
@@ -531,6 +585,8 @@ public struct ReviewBurstDetector: Sendable {
     public let newCommonestCount: Int
     /// Of `count`, the most that two neighbouring star ratings account for.
     public let adjacent: Int
+    /// Of `count`, the unverified ones giving 4 or 5 stars.
+    public let unverifiedPraise: Int
 
     public init(stars: SIMD8<Int32>, newStars: SIMD8<Int32>, unverifiedStars: SIMD8<Int32>) {
       var best = 5
@@ -557,6 +613,7 @@ public struct ReviewBurstDetector: Sendable {
       self.new = Int(new)
       self.unverified = Int(unverified)
       self.adjacent = Int(adjacent)
+      unverifiedPraise = best >= 4 ? Int(unverifiedStars[4] &+ unverifiedStars[5]) : 0
     }
   }
 

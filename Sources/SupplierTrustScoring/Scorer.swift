@@ -573,6 +573,11 @@ public struct Scorer: Sendable {
     let uniform = verificationGiven ? policy.burst.uniformRatingShare : .infinity
     guard hasCrowdedWindow(range, in: table) else { return false }
     let days = table.days
+    // Unverified praise in a great rush needs no new accounts (the detector's `isPraiseRush`):
+    // judged against the supplier's pace over its whole history.
+    let rushFactor = isNew != nil && verificationGiven ? policy.burst.praiseRushFactor : 0
+    let firstDay = days[range.lowerBound].daysSinceEpoch
+    let historyDays = Double(days[range.upperBound - 1].daysSinceEpoch - firstDay + 1)
     let verified = table.verified
     let ratings = table.ratings
     // The last days with reviews (day; reviews, new reviewers' and unverified ones per star in
@@ -607,7 +612,19 @@ public struct Scorer: Sendable {
         let tally = ReviewBurstDetector.Tally(
           stars: windowStars, newStars: windowNew, unverifiedStars: windowUnverified)
         let count = Double(tally.count)
-        guard tally.count >= minimum, Double(tally.new) >= newShare * count - 1e-9 else { continue }
+        guard tally.count >= minimum else { continue }
+        if rushFactor > 0, tally.commonest >= 4,
+          Double(tally.unverifiedPraise) >= policy.burst.uniformRatingShare * count - 1e-9
+        {
+          let inside = Double(windowStars.wrappedSum())
+          let outside = Double(range.count) - inside
+          let length = Double(day - entry.day + 1)
+          let otherDays = historyDays - length
+          if outside <= 0 || otherDays <= 0 || inside >= rushFactor * outside / otherDays * length - 1e-9 {
+            return true
+          }
+        }
+        guard Double(tally.new) >= newShare * count - 1e-9 else { continue }
         if Double(tally.unverified) >= share * count - 1e-9
           || Double(tally.adjacent) >= uniform * count - 1e-9
         {

@@ -176,11 +176,47 @@ import Testing
     #expect(ReviewBurstDetector().detect(unverified.reviews, reviewCount: unverified.reviewCount).count == 1)
   }
 
-  @Test func campaignTextsFromEstablishedUnverifiedReviewersAreNotABurst() {
-    // Each signal is required: here only the reviewer history is innocent.
+  @Test func campaignTextsFromEstablishedUnverifiedReviewersAreABurstOnlyInAGreatRush() {
+    // Accounts aged with purchases elsewhere (black-box review 17): their templated, unverified
+    // praise at many times the supplier's pace is a burst all the same.
     var scenario = Scenario(seed: 4)
     scenario.addCampaign(start: day("2026-03-02"), days: 3, count: 40, verified: 0, established: true)
-    #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
+    #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).count == 1)
+    // Without the rush rule, the reviewer history alone keeps it out.
+    var noRush = BurstPolicy()
+    noRush.praiseRushFactor = 0
+    #expect(
+      ReviewBurstDetector(policy: noRush).detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
+    // At a busy supplier's own pace (2.25 reviews a day) the same forty are no rush.
+    var busy = Scenario(seed: 4)
+    busy.addOrdinary(count: 900, from: day("2025-02-01"), days: 400)
+    busy.addCampaign(start: day("2026-03-02"), days: 3, count: 40, verified: 0, established: true)
+    #expect(ReviewBurstDetector().detect(busy.reviews, reviewCount: busy.reviewCount).isEmpty)
+  }
+
+  /// A campaign alternating five and four stars with varied texts, from new unverified accounts,
+  /// at forty times the supplier's pace (black-box review 17 saw it ranked first): no rating
+  /// reaches `uniform_rating_share` and no text repeats, but the rush of unverified praise is
+  /// a burst; the same reviews at the supplier's usual pace are not.
+  @Test func unverifiedPraiseAlternatingStarsInAGreatRushIsABurst() throws {
+    var scenario = Scenario(seed: 41)
+    scenario.addOrdinary(count: 20, from: day("2025-03-01"), days: 365)
+    let campaign = scenario.addCampaign(
+      start: day("2026-03-02"), days: 4, count: 40, verified: 0, texts: .distinct, ratings: [5, 4, 5, 4, 5])
+    let bursts = ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount)
+    let burst = try #require(bursts.first)
+    #expect(bursts.count == 1)
+    #expect(Set(campaign).isSubset(of: Set(burst.reviewIndices)))
+    var noRush = BurstPolicy()
+    noRush.praiseRushFactor = 0
+    #expect(
+      ReviewBurstDetector(policy: noRush).detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
+    // A rush of mixed ratings (a trade fair's new buyers) is not praise.
+    var fair = Scenario(seed: 41)
+    fair.addOrdinary(count: 20, from: day("2025-03-01"), days: 365)
+    fair.addCampaign(
+      start: day("2026-03-02"), days: 4, count: 40, verified: 0, texts: .distinct, ratings: [5, 4, 3, 5, 2])
+    #expect(ReviewBurstDetector().detect(fair.reviews, reviewCount: fair.reviewCount).isEmpty)
   }
 
   @Test func newUnverifiedReviewersWithDifferentTextsAndMixedRatingsAreNotABurst() {
@@ -233,7 +269,8 @@ import Testing
     }
     scenario.history["BYR-SOCK"] = 24
     #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).count == 1)
-    // The same account with reviews of other suppliers is established.
+    // The same account with reviews of other suppliers is established; with no text to copy,
+    // its unverified five-star rush is not enough either.
     scenario.history["BYR-SOCK"] = 30
     #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
   }
@@ -271,12 +308,16 @@ import Testing
     for index in scenario.reviews.indices where index % 2 == 0 {
       scenario.reviews[index].reviewerID = index % 4 == 0 ? nil : "  "
     }
-    // Half without a reviewer is below 60 % new.
-    #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
+    // Half without a reviewer is below 60 % new (the praise rush, which needs no new accounts,
+    // left out: it would mark this lone campaign whatever its accounts).
+    var noRush = BurstPolicy()
+    noRush.praiseRushFactor = 0
+    let detector = ReviewBurstDetector(policy: noRush)
+    #expect(detector.detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
     for index in scenario.reviews.indices where index % 5 == 1 {
       scenario.reviews[index].reviewerID = nil
     }
-    #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).count == 1)
+    #expect(detector.detect(scenario.reviews, reviewCount: scenario.reviewCount).count == 1)
   }
 
   @Test func reviewerHistoryIsLookedUpOncePerReviewer() {
@@ -790,6 +831,27 @@ private struct ReferenceBurstModel {
       }
     }
 
+    /// Whether the supplier's pace on the days outside `window` (first review to last) gives
+    /// fewer than `factor` times its reviews to a window of its length.
+    func outpaces(_ window: (Day, Day), factor: Double) -> Bool {
+      guard factor > 0 else { return true }
+      let length = window.0.days(until: window.1) + 1
+      let otherDays = days.first!.days(until: days.last!) + 1 - length
+      let inside = members(window).count
+      let outside = reviews.count - inside
+      guard outside > 0, otherDays > 0 else { return true }
+      return Double(inside) >= factor * Double(outside) / Double(otherDays) * Double(length)
+    }
+    /// Nearly all unverified praise (4 or 5 stars) at `praiseRushFactor` times the pace.
+    func isPraiseRush(_ window: (Day, Day)) -> Bool {
+      let kept = counted(members(window))
+      guard policy.praiseRushFactor > 0, kept.count >= minimum, commonestStar(members(window)).star >= 4
+      else { return false }
+      return Double(kept.filter { star($0) >= 4 && reviews[$0].verifiedPurchase != true }.count)
+        / Double(kept.count) >= policy.uniformRatingShare
+        && outpaces(window, factor: policy.praiseRushFactor)
+    }
+
     var candidates: [(Day, Day)] = []
     for first in days {
       for last in days where first <= last && first.days(until: last) < width {
@@ -801,6 +863,8 @@ private struct ReferenceBurstModel {
           && (fraction(inside, { $0.verifiedPurchase != true }) >= policy.unverifiedShare
             || Double(adjacentStars(inside)) / Double(inside.count) >= policy.uniformRatingShare)
         {
+          candidates.append((first, last))
+        } else if isPraiseRush((first, last)) {
           candidates.append((first, last))
         }
       }
@@ -844,6 +908,7 @@ private struct ReferenceBurstModel {
         let kept = counted(inside)
         let top = largest(kept)
         let marked: [Int]
+        let newEnough = fraction(kept, isNew) >= policy.newReviewerShare
         if fraction(kept, { $0.verifiedPurchase != true }) < policy.unverifiedShare {
           // Mostly verified: templates of enough words, each repeated at least three times,
           // beside the ratings.
@@ -860,22 +925,23 @@ private struct ReferenceBurstModel {
           guard templated > 0, Double(templated) / Double(kept.count) >= policy.nearIdenticalShare
           else { continue }
           marked = kept.filter { textOf[$0].map { templates.contains(group[$0]!) } ?? false }
-        } else if Double(top.size) / Double(kept.count) >= policy.nearIdenticalShare {
+        } else if newEnough && Double(top.size) / Double(kept.count) >= policy.nearIdenticalShare {
           marked = kept.filter { textOf[$0].map { top.groups.contains(group[$0]!) } ?? false }
-        } else {
+        } else if newEnough,
+          case let (best, count) = commonestStar(inside),
+          Double(count) / Double(kept.count) >= policy.uniformRatingShare,
+          outpaces(window, factor: policy.paceFactor)
+        {
           // Or the same star rating: the commonest, the higher on a tie; in a rush, against the
           // pace of the supplier's other days (first review to last).
-          let (best, count) = commonestStar(inside)
-          guard Double(count) / Double(kept.count) >= policy.uniformRatingShare else { continue }
-          let length = window.0.days(until: window.1) + 1
-          let otherDays = days.first!.days(until: days.last!) + 1 - length
-          let outside = reviews.count - inside.count
-          if policy.paceFactor > 0, outside > 0, otherDays > 0,
-            Double(inside.count) < policy.paceFactor * Double(outside) / Double(otherDays) * Double(length)
-          {
-            continue
-          }
           marked = inside.filter { star($0) == best }
+        } else if isPraiseRush(window),
+          newEnough || Double(top.size) / Double(kept.count) >= policy.nearIdenticalShare
+        {
+          // Unverified praise in a great rush, from new accounts or copying one text.
+          marked = inside.filter { star($0) >= 4 }
+        } else {
+          continue
         }
         qualifying.append((window, marked.map { reviews[$0].date }))
       }
