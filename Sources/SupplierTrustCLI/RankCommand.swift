@@ -82,7 +82,8 @@ struct RankCommand: ParsableCommand {
     abstract: "Rank suppliers for an order: filters, then best first.",
     discussion: """
       Scores every supplier as `score` does, keeps those that pass the filters, and lists them \
-      best first (ties: higher confidence, then supplier id).
+      best first by the score before rounding (so two shown alike may be apart by a few \
+      hundredths); ties: higher confidence, then supplier id.
 
       Examples:
         supplier-trust rank --require ISO9001 --trade-assurance --order-amount 25000
