@@ -77,7 +77,9 @@ public struct Scorer: Sendable {
     var suggests = true
     /// For each review of ``reviews``, how many reviews of the same supplier its reviewer wrote
     /// (1 without a reviewer id), for `same_reviewer_exponent`; empty when nobody repeats.
-    var reviewerRepeats: [UInt16] = []
+    /// Per review, the weight left by its reviewer's other reviews of the supplier (see
+    /// `reviewerRepeatWeights`); empty when all weigh 1.
+    var reviewerRepeats: [Float] = []
     /// What each component counts for in the score of a supplier without evidence for it (the
     /// policy's `missing_component_value`: neither good nor zero), or nil when no supplier of the
     /// catalog has evidence for it.
@@ -280,11 +282,11 @@ public struct Scorer: Sendable {
     // Certificates claimed by several suppliers too.
     let shared = UnsafeSendableBox<[UInt64: (key: String, holders: [String])]>([:])
     // And how often each reviewer reviewed each supplier.
-    let repeats = UnsafeSendableBox<[UInt16]>([])
+    let repeats = UnsafeSendableBox<[Float]>([])
     DispatchQueue.global().async(group: lookups) { [table] in
       verdicts.value = bodyVerdicts(catalog)
       shared.value = sharedCertificates(evidence)
-      repeats.value = reviewerRepeats(evidence, table)
+      repeats.value = reviewerRepeatWeights(evidence, table)
     }
     // Whether each review's reviewer has a history: a review of another supplier in the catalog
     // (up to the as-of day) that was a verified purchase, or any review of another supplier when
@@ -716,34 +718,65 @@ public struct Scorer: Sendable {
     return spans
   }
 
-  /// For each review, how many reviews of its supplier its reviewer wrote (1 without a reviewer
-  /// id); empty when no reviewer reviews any supplier twice. One pass per supplier with two
-  /// scratch arrays by reviewer number, no hashing.
-  func reviewerRepeats(_ evidence: [SupplierEvidence], _ reviews: ReviewTable) -> [UInt16] {
-    guard policy.reviews.sameReviewerExponent > 0 else { return [] }
-    let reviewers = reviews.reviewers
-    var lastSupplier = [Int32](repeating: -1, count: reviews.reviewerNames.count)
-    var counts = [UInt16](repeating: 0, count: reviews.reviewerNames.count)
-    var repeats = [UInt16](repeating: 1, count: reviews.count)
-    var anyRepeat = false
-    reviewers.withUnsafeBufferPointer { reviewers in
-      for supplier in evidence.indices {
-        let range = evidence[supplier].reviews
-        for k in range where reviewers[k] >= 0 {
-          let r = Int(reviewers[k])
-          if lastSupplier[r] != Int32(supplier) {
-            lastSupplier[r] = Int32(supplier)
-            counts[r] = 0
+  /// For each review, the weight its reviewer's other reviews of the same supplier leave it: a
+  /// reviewer's reviews of one supplier on one day are one review (each weighs 1/m for m that
+  /// day: a double submission, or the same praise posted twice, is not a second buyer; black-box
+  /// review 17 saw twenty such copies lift a supplier to first), and reviews on d distinct days
+  /// weigh d^-`same_reviewer_exponent` each. Empty when every review weighs 1. Reviews without a
+  /// reviewer id, or with a blank one, are nobody's repeats. Days are in order within each
+  /// supplier's range (as gathered), so a day's reviews are one block.
+  func reviewerRepeatWeights(_ evidence: [SupplierEvidence], _ reviews: ReviewTable) -> [Float] {
+    let exponent = policy.reviews.sameReviewerExponent
+    let names = reviews.reviewerNames
+    let blank = names.map(ReviewBurstDetector.isBlank)
+    var lastSupplier = [Int32](repeating: -1, count: names.count)
+    var lastDay = [Int32](repeating: .min, count: names.count)
+    var distinctDays = [UInt16](repeating: 0, count: names.count)
+    var sameDay = [UInt16](repeating: 0, count: names.count)
+    var touched: [Int] = []
+    var weights: [Float] = []
+    reviews.reviewers.withUnsafeBufferPointer { reviewers in
+      reviews.days.withUnsafeBufferPointer { days in
+        for supplier in evidence.indices {
+          let range = evidence[supplier].reviews
+          let number = Int32(supplier)
+          for k in range where reviewers[k] >= 0 && !blank[Int(reviewers[k])] {
+            let r = Int(reviewers[k])
+            if lastSupplier[r] != number {
+              lastSupplier[r] = number
+              distinctDays[r] = 0
+              lastDay[r] = .min
+            }
+            if days[k].daysSinceEpoch != lastDay[r] {
+              lastDay[r] = days[k].daysSinceEpoch
+              if distinctDays[r] < .max { distinctDays[r] += 1 }
+            }
           }
-          counts[r] = counts[r] &+ (counts[r] == .max ? 0 : 1)
-        }
-        for k in range where reviewers[k] >= 0 && counts[Int(reviewers[k])] > 1 {
-          repeats[k] = counts[Int(reviewers[k])]
-          anyRepeat = true
+          var start = range.lowerBound
+          while start < range.upperBound {
+            let day = days[start].daysSinceEpoch
+            var end = start + 1
+            while end < range.upperBound && days[end].daysSinceEpoch == day { end += 1 }
+            for k in start..<end where reviewers[k] >= 0 && !blank[Int(reviewers[k])] {
+              let r = Int(reviewers[k])
+              if sameDay[r] == 0 { touched.append(r) }
+              if sameDay[r] < .max { sameDay[r] += 1 }
+            }
+            for k in start..<end where reviewers[k] >= 0 && !blank[Int(reviewers[k])] {
+              let r = Int(reviewers[k])
+              let (m, d) = (sameDay[r], distinctDays[r])
+              guard m > 1 || (d > 1 && exponent > 0) else { continue }
+              if weights.isEmpty { weights = [Float](repeating: 1, count: reviews.count) }
+              weights[k] = Float(pow(Double(d), -exponent) / Double(m))
+            }
+            for r in touched { sameDay[r] = 0 }
+            touched.removeAll(keepingCapacity: true)
+            start = end
+          }
         }
       }
     }
-    return anyRepeat ? repeats : []
+    return weights
   }
 
   /// The number of verified reviews a supplier received in the year up to the as-of day, when it
@@ -1131,9 +1164,7 @@ public struct Scorer: Sendable {
       let age = Double(asOf.daysSinceEpoch - date.daysSinceEpoch)
       var w = exp(-age * decay) * (verified ? p.verifiedWeight : p.unverifiedWeight)
       if suspicious[k] { w *= p.suspiciousWeight }
-      if !context.reviewerRepeats.isEmpty, context.reviewerRepeats[k] > 1 {
-        w *= pow(Double(context.reviewerRepeats[k]), -p.sameReviewerExponent)
-      }
+      if !context.reviewerRepeats.isEmpty { w *= Double(context.reviewerRepeats[k]) }
       weighted += w * rating
       weightedSquares += w * rating * rating
       weight += w

@@ -353,6 +353,32 @@ import Testing
     #expect(t.assessment("ONE-BUYER", policy).score == t.assessment("TWENTY-BUYERS", policy).score)
   }
 
+  /// A reviewer's second review of a supplier on the same day is a double submission, not a
+  /// second buyer (black-box review 17: twenty same-day copies of five-star reviews lifted a
+  /// supplier to first): both count as one review, whatever the repeat-buyer discount.
+  @Test func sameDayCopiesFromOneReviewerCountOnce() {
+    var t = Self.background()
+    Self.add("ONCE", to: &t, reviews: false)
+    Self.add("TWICE", to: &t, reviews: false)
+    for k in 0..<20 {
+      let rating: Double = k % 3 == 0 ? 3 : 4
+      t.review("ONCE", rating: rating, daysAgo: 20 + 11 * k, reviewer: "BYR-O-\(k)")
+      t.review("TWICE", rating: rating, daysAgo: 20 + 11 * k, reviewer: "BYR-T-\(k)")
+    }
+    for k in 0..<20 where k % 3 != 0 {
+      t.review("TWICE", rating: 5, daysAgo: 20 + 11 * k, reviewer: "BYR-T-\(k)", text: "Great!")
+    }
+    let once = t.assessment("ONCE")
+    let twice = t.assessment("TWICE")
+    // The copies weigh half each with their originals: the pair of a 4 and a 5 counts as one
+    // review at 4.5, so the mean moves, but the weight of evidence does not grow.
+    #expect(abs(twice.reviews.effectiveWeight - once.reviews.effectiveWeight) < 1e-9)
+    var noDiscount = Policy.default
+    noDiscount.reviews.sameReviewerExponent = 0
+    #expect(
+      abs(t.assessment("TWICE", noDiscount).reviews.effectiveWeight - once.reviews.effectiveWeight) < 1e-9)
+  }
+
   @Test func aSteadySupplierRanksAboveAPolarisedOneWithTheSameMean() {
     var t = Self.background()
     Self.add("STEADY", to: &t, reviews: false)
