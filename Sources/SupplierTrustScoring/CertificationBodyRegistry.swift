@@ -362,7 +362,10 @@ enum NameKey {
   static let companyForms: Set<String> = [
     "ltd", "limited", "co", "company", "inc", "incorporated", "corp", "corporation", "llc", "llp", "plc",
     "gmbh", "ag", "kg", "se", "sa", "sas", "sarl", "srl", "spa", "sl", "bv", "nv", "as", "asa", "ab", "oy",
-    "kk", "pte", "pvt", "private", "holding", "holdings",
+    "kk", "pte", "pvt", "private", "holding", "holdings", "kft", "sro", "doo", "ltda", "sae", "pty", "jsc",
+    "sdn", "bhd", "tbk", "fze", "fzco", "wll",
+    // Dotted forms fall apart into letters: "S.p.A.", "Sp. z o.o.", "s.r.o.", "S.A.".
+    "s", "p", "a", "sp", "z", "o", "r",
   ]
 
   /// Words a certification body's trading name often carries ("Bureau Veritas Certification", "Intertek
@@ -385,6 +388,14 @@ enum NameKey {
     "foshan", "wuhan", "chengdu", "vietnam", "india", "indonesia", "thailand", "malaysia", "singapore",
     "philippines", "korea", "japan", "bangladesh", "pakistan", "turkey", "turkiye", "germany", "deutschland",
     "uk", "usa", "us", "america", "americas", "europe", "mexico", "brazil",
+    // Subsidiaries in Europe and beyond ("TÜV Austria Hellas", "Bureau Veritas Italia": a
+    // black-box review found the first unrecognised).
+    "hellas", "greece", "italia", "italy", "france", "espana", "spain", "iberica", "portugal", "polska",
+    "poland", "czech", "cz", "slovakia", "hungary", "romania", "bulgaria", "croatia", "serbia", "nederland",
+    "netherlands", "benelux", "belgium", "schweiz", "suisse", "switzerland", "nordic", "sweden", "norway",
+    "denmark", "finland", "ireland", "canada", "australia", "zealand", "africa", "egypt", "uae", "dubai",
+    "gulf", "saudi", "arabia", "israel", "middle", "latin", "chile", "argentina", "colombia", "peru",
+    "sri", "lanka", "cambodia", "myanmar", "nepal",
   ]
 
   /// The keys a listed name is filed under: its fold, plus the fold with umlauts written out (ü as ue),

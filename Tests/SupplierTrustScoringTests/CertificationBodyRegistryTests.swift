@@ -97,6 +97,8 @@ import Testing
     ("Bureau Veritas Certification Hong Kong Ltd", "Bureau Veritas"),
     ("TÜV SÜD Certification and Testing (China) Co., Ltd.", "TÜV SÜD"),
     ("Intertek Testing Services Shenzhen Ltd.", "Intertek"), ("Bureau Veritas Hong Kong", "Bureau Veritas"),
+    ("TUV Austria Hellas", "TÜV AUSTRIA"), ("TÜV AUSTRIA Hellas Ltd", "TÜV AUSTRIA"),
+    ("Bureau Veritas Italia S.p.A.", "Bureau Veritas"), ("SGS Polska Sp. z o.o.", "SGS"),
   ])
   func certificationBodySpelling(name: String, canonical: String) {
     #expect(registry.certificationBody(name) == .recognised(canonical: canonical), "\(name)")
