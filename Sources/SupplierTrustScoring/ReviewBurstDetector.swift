@@ -335,7 +335,9 @@ public struct ReviewBurstDetector: Sendable {
         let marked = qualifying.filter { cluster.cover.contains($0.window) }
         let span = reportedSpan(cluster.cover, marked: marked, timeline: timeline, minimum: minimum)
         bursts.append(
-          burst(span, timeline: timeline, signals: signals, groups: &groups, reviews: reviews))
+          burst(
+            span, reasons: Set(marked.map(\.reason)).sorted(), timeline: timeline, signals: signals,
+            groups: &groups, reviews: reviews))
       }
     }
     return bursts
@@ -400,6 +402,7 @@ public struct ReviewBurstDetector: Sendable {
     if verificationGiven, share(tally.unverified, of: tally.count) < policy.unverifiedShare {
       // Its ratings made it a candidate. Screening without texts (`nearIdenticalShare` 0) lets
       // the ratings alone through.
+      var reason = BurstReason.verifiedTemplates
       if policy.nearIdenticalShare > 0 {
         let templated = groups.templated(in: positions, where: counted)
         if templated.count > 0, share(templated.count, of: tally.count) >= policy.nearIdenticalShare {
@@ -408,6 +411,7 @@ public struct ReviewBurstDetector: Sendable {
             mark(position)
           }
         } else {
+          reason = .verifiedImprobableRating
           guard
             let star = improbablyCommonStar(window, timeline: timeline, signals: signals, reviews: reviews)
           else { return nil }
@@ -418,7 +422,7 @@ public struct ReviewBurstDetector: Sendable {
       } else {
         for position in positions { mark(position) }
       }
-      return BurstWindow(window: window, marked: marked)
+      return BurstWindow(window: window, marked: marked, reason: reason)
     }
     let newEnough = !reviewersGiven || share(tally.new, of: tally.count) >= policy.newReviewerShare
     if newEnough && share(largest.size, of: tally.count) >= policy.nearIdenticalShare {
@@ -427,7 +431,7 @@ public struct ReviewBurstDetector: Sendable {
           mark(position)
         }
       }
-      return BurstWindow(window: window, marked: marked)
+      return BurstWindow(window: window, marked: marked, reason: .nearIdentical)
     }
     // Uniform ratings alone show coordination only beside both account signals, and in a rush.
     if newEnough && reviewersGiven && verificationGiven, outpacesHistory(window, timeline),
@@ -437,7 +441,7 @@ public struct ReviewBurstDetector: Sendable {
       for position in positions where Self.star(reviews[timeline.order[position]].rating) == star {
         mark(position)
       }
-      return BurstWindow(window: window, marked: marked)
+      return BurstWindow(window: window, marked: marked, reason: .uniformRating)
     }
     // Unverified praise in a great rush (see `praiseRushFactor`) from new accounts, or from any
     // accounts copying one text. Established accounts giving one rating are not enough: a
@@ -450,7 +454,7 @@ public struct ReviewBurstDetector: Sendable {
       for position in positions where Self.star(reviews[timeline.order[position]].rating) >= 4 {
         mark(position)
       }
-      return BurstWindow(window: window, marked: marked)
+      return BurstWindow(window: window, marked: marked, reason: .praiseRush)
     }
     return nil
   }
@@ -533,6 +537,17 @@ public struct ReviewBurstDetector: Sendable {
     guard outside > 0, otherDays > 0 else { return true }
     let expected = Double(outside) / Double(otherDays) * Double(length)
     return Double(inside) >= factor * expected
+  }
+
+  /// How many times the reviews the supplier's pace on its other days gives a window of its
+  /// length `window` holds; nil when there is no other day to measure the pace by.
+  private func paceMultiple(_ window: DayWindow, _ timeline: Timeline) -> Double? {
+    let inside = timeline.count(window)
+    let outside = timeline.dayStart[timeline.dayCount] - inside
+    let length = timeline.span(window.first, window.last)
+    let otherDays = timeline.span(0, timeline.dayCount - 1) - length
+    guard outside > 0, otherDays > 0 else { return nil }
+    return Double(inside) / (Double(outside) / Double(otherDays) * Double(length))
   }
 
   /// Whether a window of at least the minimum reviews is nearly all (``uniformRatingShare``)
@@ -646,7 +661,7 @@ public struct ReviewBurstDetector: Sendable {
   }
 
   private func burst<R: BurstEvidence>(
-    _ span: DayWindow, timeline: Timeline, signals: Signals, groups: inout TextGroups,
+    _ span: DayWindow, reasons: [BurstReason], timeline: Timeline, signals: Signals, groups: inout TextGroups,
     reviews: [R]
   ) -> ReviewBurst {
     let positions = timeline.positions(span)
@@ -685,6 +700,24 @@ public struct ReviewBurstDetector: Sendable {
       detail +=
         " (chance \(Self.scientific(chance)) at the \(Int((rate * 100).rounded()))% of reviews that give \(Self.starWords[commonStar].replacingOccurrences(of: "-star", with: " stars")))"
     }
+    // Which rule marked it, in words: shares alone left readers guessing (black-box review 17).
+    let pace = paceMultiple(span, timeline)
+    let paceWords =
+      pace.map {
+        " at \($0 >= 10 ? String(Int($0)) : String(($0 * 10).rounded() / 10))x the supplier's usual pace"
+      } ?? ""
+    let why = reasons.map { reason -> String in
+      switch reason {
+      case .nearIdentical: return "new, unverified accounts posting near-identical texts"
+      case .uniformRating: return "new, unverified accounts giving one rating" + paceWords
+      case .verifiedTemplates:
+        return "verified purchases by new accounts, but template texts with ratings within one star"
+      case .verifiedImprobableRating:
+        return "verified purchases by new accounts giving one rating of praise beyond chance" + paceWords
+      case .praiseRush: return "unverified praise" + paceWords
+      }
+    }
+    if !why.isEmpty { detail += "; marked as " + why.joined(separator: "; and as ") }
     return ReviewBurst(
       start: start, end: end, reviewIndices: positions.map { timeline.order[$0] }.sorted(),
       reviewCount: count, newReviewerShare: share(newCount, of: count),
@@ -833,6 +866,24 @@ private struct DayWindow: Equatable {
 private struct BurstWindow {
   var window: DayWindow
   var marked: ClosedRange<Int>?
+  /// The rule that made the window a burst, for the detail a reader sees.
+  var reason: BurstReason
+}
+
+/// Why a window is a burst: which sign of coordination its reviews showed.
+private enum BurstReason: Int, Comparable {
+  /// Mostly new, unverified accounts; one group of near-identical texts.
+  case nearIdentical
+  /// Mostly new, unverified accounts; one star rating, in a rush.
+  case uniformRating
+  /// Mostly verified, new accounts; template texts with ratings within one star.
+  case verifiedTemplates
+  /// Mostly verified, new accounts; one rating of praise improbably common.
+  case verifiedImprobableRating
+  /// Unverified praise at many times the supplier's pace.
+  case praiseRush
+
+  static func < (a: BurstReason, b: BurstReason) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// Runs of windows that overlap (share a day), with the window covering each run. `windows`

@@ -29,7 +29,8 @@ import Testing
     #expect(
       burst.detail
         == "38 reviews 2026-03-02…2026-03-04: 100% from reviewers with no other history, 89% unverified, "
-        + "100% near-identical text, 100% five-star")
+        + "100% near-identical text, 100% five-star; marked as new, unverified accounts posting near-identical texts"
+    )
   }
 
   @Test func genuineSpikeIsNotABurst() {
@@ -207,6 +208,7 @@ import Testing
     let burst = try #require(bursts.first)
     #expect(bursts.count == 1)
     #expect(Set(campaign).isSubset(of: Set(burst.reviewIndices)))
+    #expect(burst.detail.contains("; marked as unverified praise at "), "\(burst.detail)")
     var noRush = BurstPolicy()
     noRush.praiseRushFactor = 0
     #expect(
@@ -241,7 +243,10 @@ import Testing
     #expect(burst.reviewIndices == campaign)
     #expect(burst.nearIdenticalShare == 0)
     #expect(burst.meanRating == 5)
-    #expect(burst.detail.hasSuffix("0% near-identical text, 100% five-star"))
+    #expect(
+      burst.detail.hasSuffix(
+        "0% near-identical text, 100% five-star; marked as new, unverified accounts giving one rating at 94x the supplier's usual pace"
+      ))
   }
 
   @Test func oneStarCampaignIsABurstRatedLow() throws {
@@ -252,7 +257,8 @@ import Testing
       ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).first)
     #expect(burst.meanRating == 1)
     #expect(burst.fiveStarShare == 0)
-    #expect(burst.detail.hasSuffix("100% one-star"))
+    // The campaign is all the supplier's reviews: no other days to measure a pace by.
+    #expect(burst.detail.hasSuffix("100% one-star; marked as new, unverified accounts giving one rating"))
   }
 
   @Test func oneAccountPostingManyReviewsOfOneSupplierHasNoHistory() {
