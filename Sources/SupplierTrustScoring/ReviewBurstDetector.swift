@@ -689,9 +689,8 @@ public struct ReviewBurstDetector: Sendable {
       "\(count) reviews \(days): \(reviewers), \(verification), \(percent(nearCount))% near-identical text, "
       + "\(percent(commonCount))% \(Self.starWords[commonStar])"
     // Mostly verified and not templated: what marked it is that so many gave one rating.
-    if verificationGiven, reviewersGiven, let catalog = catalogStarShares,
-      share(unverifiedCount, of: count) < policy.unverifiedShare,
-      share(nearCount, of: count) < policy.nearIdenticalShare
+    if reasons.contains(.verifiedImprobableRating), verificationGiven, reviewersGiven,
+      let catalog = catalogStarShares
     {
       let tally = signals.tally(span, timeline)
       let (chance, rate) = uniformChance(
