@@ -106,8 +106,12 @@ extension Importer {
       // store, so the two cores work at once; outcomes arrive in file order.
       // One batch waiting per stage: more only lets a stage run ahead out of the caches.
       let queue = BoundedQueue<DecodedCSVBatch>(capacity: 1)
+      // The suppliers known when the file starts: a file of another kind adds none, so the
+      // decoding thread can tell known references itself (a hash look-up per record, taken off
+      // the storing thread, which is the import's slowest).
       let producer = CSVDecodingProducer(
-        reader: reader, kind: kind, header: header, columnMap: columnMap, queue: queue)
+        reader: reader, kind: kind, header: header, columnMap: columnMap, queue: queue,
+        knownSuppliers: kind == .suppliers ? nil : knownSuppliers)
       let worker = ProducerThread(queue: queue) { producer.run() }
       // Runs before the catch blocks and `finish`: the reader thread is done with the hasher.
       defer { worker.stop() }
@@ -156,7 +160,7 @@ extension Importer {
                       record: record, problem: problem,
                       field: refusal.field ?? header.firstIndex(of: refusal.problem.column),
                       supplierID: refusal.supplierID))
-                } else if let problem = referenceProblem(kind, row(record)) {
+                } else if !rows.hasKnownSupplier(record), let problem = referenceProblem(kind, row(record)) {
                   refused.append(
                     RefusedRecord(
                       record: record, problem: problem, field: header.firstIndex(of: problem.column),
@@ -269,15 +273,32 @@ struct CheckedRows: Sendable {
   var row = RowBuilder()
   /// In record order.
   var refusals: [Refusal] = []
+  /// Per record, whether its supplier id was found among the suppliers known when the file
+  /// started; empty when not told (a suppliers file), and then every record is looked up.
+  private(set) var knownSupplier: [Bool] = []
+  private let tellsSuppliers: Bool
 
-  init(width: Int, capacity: Int) {
+  init(width: Int, capacity: Int, tellsSuppliers: Bool = false) {
     self.width = width
+    self.tellsSuppliers = tellsSuppliers
     row.values.reserveCapacity(width * capacity)
+    if tellsSuppliers { knownSupplier.reserveCapacity(capacity) }
   }
 
   mutating func refuse(_ refusal: Refusal) {
     refusals.append(refusal)
     row.values.append(contentsOf: repeatElement(.null, count: width))
+    if tellsSuppliers { knownSupplier.append(false) }
+  }
+
+  /// Records an accepted record's supplier as known or not.
+  mutating func noteSupplier(known: Bool) {
+    if tellsSuppliers { knownSupplier.append(known) }
+  }
+
+  /// Whether the decoding thread found this record's supplier known (false when it did not look).
+  func hasKnownSupplier(_ record: Int) -> Bool {
+    record < knownSupplier.count && knownSupplier[record]
   }
 
   /// Lends the values and the buffers their texts point into (the batch's two, then this one's).
@@ -301,16 +322,19 @@ final class CSVDecodingProducer: @unchecked Sendable {
   private let header: [String]
   private let columnMap: [Int]
   private let queue: BoundedQueue<DecodedCSVBatch>
+  /// The suppliers known when the file started (nil for a suppliers file): read only here.
+  private let knownSuppliers: ByteKeySet?
 
   init(
     reader: CSVReader, kind: RecordKind, header: [String], columnMap: [Int],
-    queue: BoundedQueue<DecodedCSVBatch>
+    queue: BoundedQueue<DecodedCSVBatch>, knownSuppliers: ByteKeySet? = nil
   ) {
     self.reader = reader
     self.kind = kind
     self.header = header
     self.columnMap = columnMap
     self.queue = queue
+    self.knownSuppliers = knownSuppliers
   }
 
   /// What the parsing thread hands to the decoding one.
@@ -356,7 +380,14 @@ final class CSVDecodingProducer: @unchecked Sendable {
 
   func decode(_ batch: CSVBatch) -> CheckedRows {
     let kind = self.kind
-    var rows = CheckedRows(width: RecordDecoder.width(kind), capacity: batch.count)
+    var rows = CheckedRows(
+      width: RecordDecoder.width(kind), capacity: batch.count, tellsSuppliers: knownSuppliers != nil)
+    // The supplier id's column in the file, and the last id found known (records come grouped
+    // by supplier more often than not).
+    let supplierField =
+      knownSuppliers == nil
+      ? -1 : Columns.names(kind).firstIndex(of: "supplier_id").map { columnMap[$0] } ?? -1
+    var lastKnown: UnsafeBufferPointer<UInt8>?
     let header = self.header
     let headerCount = header.count
     let isRejectsFile = header.contains("reject_reason")
@@ -399,6 +430,19 @@ final class CSVDecodingProducer: @unchecked Sendable {
             fields: view.record(record), columnMap: map, removeFormulaGuards: isRejectsFile)
           do throws(FieldProblem) {
             try RecordDecoder.decode(kind, source, into: &rows.row)
+            if let known = knownSuppliers, supplierField >= 0 {
+              let id = FieldReader<CSVFieldSource>.trimmed(view.field(record, supplierField))
+              if let last = lastKnown, ByteComparison.equal(last, id) {
+                rows.noteSupplier(known: true)
+              } else if known.contains(id) {
+                lastKnown = id
+                rows.noteSupplier(known: true)
+              } else {
+                rows.noteSupplier(known: false)
+              }
+            } else {
+              rows.noteSupplier(known: false)
+            }
           } catch {
             let error = error.with(RecordDecoder.problems(kind, source))
             var supplierID: String?
