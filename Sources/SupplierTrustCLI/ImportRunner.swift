@@ -61,7 +61,8 @@ enum ImportRunner {
     var rows: [[String]] = [["file", "kind", "accepted", "rejected", "warnings"]]
     for file in report.files {
       rows.append([
-        file.path, file.kind.rawValue, String(file.accepted), String(file.rejected), String(file.warnings),
+        file.path.terminalSafe, file.kind.rawValue, String(file.accepted), String(file.rejected),
+        String(file.warnings),
       ])
     }
     rows.append([
@@ -89,7 +90,8 @@ enum ImportRunner {
       out += "Checked only: nothing was stored.\n"
     }
     if !report.rejectFiles.isEmpty {
-      out += "Rejected records, to fix and import again: \(report.rejectFiles.joined(separator: ", "))\n"
+      out +=
+        "Rejected records, to fix and import again: \(report.rejectFiles.map(\.terminalSafe).joined(separator: ", "))\n"
     }
     return out
   }

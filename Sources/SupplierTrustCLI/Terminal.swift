@@ -1,3 +1,5 @@
+import SupplierTrustImport
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -9,13 +11,18 @@ enum Terminal {
   static let stderrIsTerminal = isatty(2) == 1
   nonisolated(unsafe) private static var progressShown = false
 
+  /// Writes a message line to stderr. Control characters in it are escaped line by line
+  /// (file and folder names are the user's data too: one named with an escape sequence must not
+  /// recolour or retitle the terminal; black-box review 18).
   static func error(_ text: String) {
     clearProgress()
-    write(text + "\n")
+    write(
+      text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).terminalSafe }.joined(
+        separator: "\n") + "\n")
   }
 
   static func progress(_ text: String) {
-    write("\r\u{1B}[K" + text)
+    write("\r\u{1B}[K" + text.terminalSafe)
     progressShown = true
   }
 

@@ -240,8 +240,12 @@ public final class Importer {
           }
         }
         if candidates.isEmpty {
-          report.warnings.append(
-            ImportWarning(file: path, line: nil, message: "the folder holds no .csv or .xml file"))
+          // Nothing to read is a command that could not do its job (exit 1), not a clean run with
+          // a warning (black-box review 18).
+          report.failures.append(
+            FileFailure(
+              file: path, line: nil, message: "the folder holds no .csv or .xml file",
+              fix: "name the folder that holds the catalog files (suppliers.csv, reviews.csv, ... or *.xml)"))
         }
       } else {
         candidates.append(path)

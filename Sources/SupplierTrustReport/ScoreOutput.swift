@@ -188,6 +188,7 @@ public enum ScoreOutput {
       ("score", number(s.score, 1)),
       ("grade", .string(s.grade)),
       ("standing", .string(s.standing.rawValue)),
+      ("standing_reasons", .array(s.standingReasons.map { .string($0) })),
       ("confidence", number(s.confidence, 2)),
       ("interval", s.interval.map { .array([number($0.lowerBound, 1), number($0.upperBound, 1)]) } ?? .null),
       ("components", .object(components)),

@@ -145,6 +145,9 @@ public struct SupplierAssessment: Sendable {
   public var validStandards: Set<String>
   /// The certifications component with a fresh certificate added, for the suggestions.
   var freshCertificate: Scorer.CertificateSuggestion? = nil
+  /// Why the standing is warned or blocked, in words (the grade's band, each flag that sets it,
+  /// a confidence too low to vouch): empty when it is ok, or when the run writes no words.
+  public var standingReasons: [String] = []
 }
 
 /// One scoring run: every supplier of a catalog scored against one policy on one day.

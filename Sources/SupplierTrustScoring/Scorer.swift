@@ -1019,16 +1019,39 @@ public struct Scorer: Sendable {
     let band = policy.band(for: score)
     result.grade = score == nil ? "unrated" : band.grade
     var standingLevel = score == nil ? Standing.warned : band.standing
+    // Every cause of a standing worse than ok, so that a script can tell why (black-box review
+    // 18 met a warned supplier with no flag and no reason).
+    var reasons: [String] = []
+    if context.explains {
+      if score == nil {
+        reasons.append("unrated: no evidence at all")
+      } else if band.standing > .ok {
+        reasons.append(
+          "grade \(band.grade) (\(JSONValue.format(band.minimumScore)) and above) is \(band.standing.rawValue)"
+        )
+      }
+    }
     // Low-severity flags inform (a burst that lowered the rating is discounted, not held against
     // its victim); the others can set the standing.
     for flag in result.flags where flag.severity > .low {
-      if let level = policy.flagStanding[flag.code.rawValue], level > standingLevel { standingLevel = level }
+      if let level = policy.flagStanding[flag.code.rawValue], level > .ok {
+        if level > standingLevel { standingLevel = level }
+        if context.explains {
+          reasons.append("\(flag.code.rawValue) (\(flag.severity.rawValue)) is \(level.rawValue)")
+        }
+      }
     }
     // A score made mostly of catalog averages vouches for nobody.
-    if score != nil, confidence < policy.confidence.warnBelow, standingLevel < .warned {
-      standingLevel = .warned
+    if score != nil, confidence < policy.confidence.warnBelow {
+      if standingLevel < .warned { standingLevel = .warned }
+      if context.explains {
+        reasons.append(
+          "confidence \(format(confidence, 2)) is below \(format(policy.confidence.warnBelow, 2)): mostly stand-ins for missing evidence"
+        )
+      }
     }
     result.standing = standingLevel
+    result.standingReasons = reasons
     let weights = componentWeights
     for k in result.factors.indices {
       guard let i = ComponentScores.names.firstIndex(of: result.factors[k].component), let v = values[i],

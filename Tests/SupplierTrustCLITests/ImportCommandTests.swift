@@ -166,3 +166,24 @@ private func json(_ text: String) throws -> [String: Any] {
   #expect(stored == true)
   #expect(table.hasSuffix("Stored in s.sqlite.\n"))
 }
+
+/// File and folder names are the user's data: one carrying escape sequences must not reach the
+/// terminal raw, in the summary table, the rejects line or a warning (black-box review 18).
+@Test func fileNamesWithEscapeSequencesAreEscapedOnTheTerminal() throws {
+  let folder = try CommandRunner.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: folder) }
+  let hostile = folder.appendingPathComponent("\u{1B}[2Jdir")
+  try FileManager.default.createDirectory(at: hostile, withIntermediateDirectories: true)
+  try "supplier_id,name,country\nS-1,One,CN\nS-2,Two,XX\n".write(
+    to: hostile.appendingPathComponent("\u{1B}]0;title\u{07}.csv"), atomically: true, encoding: .utf8)
+  let check = try CommandRunner.run(["check", "\u{1B}[2Jdir", "--rejects", "rej"], in: folder)
+  #expect(check.status == 2)
+  let score = try CommandRunner.run(["score", "\u{1B}[2Jdir", "--as-of", "2026-11-25"], in: folder)
+  #expect(score.status == 0)
+  for output in [check.stdout, check.stderr, score.stderr] {
+    #expect(!output.unicodeScalars.contains("\u{1B}"), "\(output)")
+    #expect(!output.unicodeScalars.contains("\u{07}"), "\(output)")
+  }
+  #expect(check.stdout.contains("\\u{1b}[2Jdir/\\u{1b}]0;title\\u{7}.csv"), "\(check.stdout)")
+  #expect(score.stderr.contains("run `supplier-trust check \\u{1b}[2Jdir` to see them"), "\(score.stderr)")
+}

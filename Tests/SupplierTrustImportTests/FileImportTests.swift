@@ -332,11 +332,17 @@ import Testing
     }
   }
 
-  @Test func emptyFolderWarns() throws {
+  /// A folder with nothing to read is a failure (exit 1), not a clean run with a warning.
+  @Test func emptyFolderFails() throws {
     try withTempDir { dir in
       try FileManager.default.createDirectory(atPath: dir.file("empty"), withIntermediateDirectories: true)
       let report = try importing([dir.file("empty")], into: try Store(path: ":memory:"))
-      #expect(report.warnings.map(\.message) == ["the folder holds no .csv or .xml file"])
+      #expect(report.warnings.isEmpty)
+      #expect(report.failures.map(\.message) == ["the folder holds no .csv or .xml file"])
+      #expect(
+        report.failures.map(\.fix) == [
+          "name the folder that holds the catalog files (suppliers.csv, reviews.csv, ... or *.xml)"
+        ])
     }
   }
 }

@@ -370,6 +370,24 @@ import Testing
     }
   }
 
+  /// A standing worse than ok always says why, and an ok one gives no reason (black-box review
+  /// 18 met a warned supplier with no visible cause).
+  @Test(arguments: seeds) func everyStandingWorseThanOkSaysWhy(seed: UInt64) {
+    let policy = Policy.default
+    for s in TestCatalog.random(seed: seed).score(suggests: false).suppliers {
+      #expect((s.standing == .ok) == s.standingReasons.isEmpty, "\(s.supplier.id): \(s.standingReasons)")
+      if let score = s.score, s.confidence < policy.confidence.warnBelow {
+        #expect(s.standingReasons.contains { $0.hasPrefix("confidence ") }, "\(s.supplier.id) \(score)")
+      }
+      for flag in s.flags where flag.severity > .low {
+        guard let level = policy.flagStanding[flag.code.rawValue] else { continue }
+        #expect(
+          s.standingReasons.contains("\(flag.code.rawValue) (\(flag.severity.rawValue)) is \(level.rawValue)")
+        )
+      }
+    }
+  }
+
   @Test(arguments: seeds) func scoresConfidenceAndComponentsStayInRange(seed: UInt64) {
     for s in TestCatalog.random(seed: seed).score(suggests: false).suppliers {
       if let score = s.score { #expect((0...100).contains(score)) }
