@@ -12,6 +12,8 @@ public struct CSVEncoder: Sendable {
     case preserve
     /// Prefix a `'` to cells that begin with `=`, `+`, `-`, `@`, tab or carriage return
     /// (OWASP's advice against CSV injection); plain numbers such as `-12.5` are left alone.
+    /// Control characters other than tab and line breaks (NUL, ESC, ...) become U+FFFD: the file
+    /// is for people and spreadsheets, and `cat` on it must not drive the terminal.
     case neutralize
     /// As ``neutralize``, and a cell that begins with `'` gets one more, so that
     /// ``CSVEncoder/removingFormulaGuard(_:)`` gives back every cell exactly: for files that are
@@ -63,6 +65,53 @@ public struct CSVEncoder: Sendable {
 
   /// Appends one field given as UTF-8 bytes (every other form ends here).
   func appendField(bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    if case .neutralize = formulaPolicy, Self.holdsControlCharacter(bytes) {
+      Self.replacingControlCharacters(bytes).withUnsafeBufferPointer {
+        appendCleanField(bytes: $0, to: &output)
+      }
+      return
+    }
+    appendCleanField(bytes: bytes, to: &output)
+  }
+
+  /// Whether `bytes` hold a C0 control other than tab, line feed and carriage return, DEL, or a
+  /// C1 control (U+0080...U+009F, UTF-8 `C2 80`...`C2 9F`).
+  static func holdsControlCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var previous: UInt8 = 0
+    for byte in bytes {
+      if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
+        || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F)
+      {
+        return true
+      }
+      previous = byte
+    }
+    return false
+  }
+
+  /// `bytes` with each control character of ``holdsControlCharacter(_:)`` replaced by U+FFFD.
+  static func replacingControlCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + 8)
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F {
+        out += replacement
+        index += 1
+      } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0x9F {
+        out += replacement
+        index += 2
+      } else {
+        out.append(byte)
+        index += 1
+      }
+    }
+    return out
+  }
+
+  private func appendCleanField(bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
     let neutralize: Bool
     switch formulaPolicy {
     case .preserve: neutralize = false

@@ -85,7 +85,8 @@ enum HTMLAssets {
     #ranking tr.ok td:first-child{border-left-color:var(--ok-mark)}
     #ranking tr.warned td:first-child{border-left-color:var(--warned-mark)}
     #ranking tr.blocked td:first-child{border-left-color:var(--blocked-mark)}
-    #ranking td:nth-child(2){min-width:15em}
+    #ranking td:nth-child(2){min-width:15em;overflow-wrap:anywhere}
+    #ranking td{overflow-wrap:anywhere}
     table.sources .hash{display:block;font:400 11px ui-monospace,SFMono-Regular,Menlo,Consolas,
     "Liberation Mono",monospace;color:var(--muted);overflow-wrap:anywhere}
     table.policy{table-layout:fixed}

@@ -88,3 +88,18 @@ import Testing
   // Outputs that are not read back (rankings, eligibility) keep their cells as they were.
   #expect(CSVEncoder(formulaPolicy: .neutralize).row(["'x", "''"]) == "'x,''")
 }
+
+/// Reports for people: control characters from the data (ESC, NUL, C1) become U+FFFD, so that
+/// `cat` on an export cannot drive the terminal; tab and line breaks stay (quoted). Files read
+/// back (rejects) keep every byte.
+@Test func controlCharactersInReportsBecomeReplacementCharacters() {
+  let report = CSVEncoder(formulaPolicy: .neutralize)
+  #expect(
+    report.row(["a\u{1B}[31mred", "nul\u{0}x", "c1\u{85}z", "tab\tok"])
+      == "a\u{FFFD}[31mred,nul\u{FFFD}x,c1\u{FFFD}z,tab\tok")
+  #expect(report.row(["line\nbreak", "\u{7F}"]) == "\"line\nbreak\",\u{FFFD}")
+  #expect(report.row(["é ü 中文 \u{A0}"]) == "é ü 中文 \u{A0}")
+  let rejects = CSVEncoder(formulaPolicy: .neutralizeReversibly)
+  #expect(rejects.row(["a\u{1B}b"]) == "a\u{1B}b")
+  #expect(CSVEncoder(formulaPolicy: .preserve).row(["a\u{0}b"]) == "a\u{0}b")
+}
