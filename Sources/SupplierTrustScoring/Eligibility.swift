@@ -217,23 +217,21 @@ public struct EligibilityChecker: Sendable {
     }
 
     var milestones: DisputeMilestones?
-    if let status = disputeStatus, !protected {
-      // The platform mediates only disputes on orders it protects: no reply, escalation or
-      // mediation days to promise (black-box review 16 found them given for a Western Union order).
+    func closedStage(_ status: DisputeStatus) -> String {
+      "closed \(disputeClosed.map { "on \($0) " } ?? "")as \(status.rawValue)"
+    }
+    if let status = disputeStatus, !protected || disputeOpened == nil {
+      // No reply, escalation or mediation days: the platform mediates only disputes on orders it
+      // protects (black-box review 16 found them given for a Western Union order), and without
+      // the opening day there is nothing to count from.
       milestones = DisputeMilestones(
         status: status, openedOn: disputeOpened, supplierReplyBy: nil, buyerMayEscalateFrom: nil,
         automaticEscalationOn: nil,
         stage: status != .open
-          ? "closed \(disputeClosed.map { "on \($0) " } ?? "")as \(status.rawValue)"
-          : "open with the supplier; the order is not protected, so Trade Assurance's reply and mediation timetable does not apply"
-      )
-    } else if let status = disputeStatus, disputeOpened == nil {
-      milestones = DisputeMilestones(
-        status: status, openedOn: nil, supplierReplyBy: nil, buyerMayEscalateFrom: nil,
-        automaticEscalationOn: nil,
-        stage: status != .open
-          ? "closed \(disputeClosed.map { "on \($0) " } ?? "")as \(status.rawValue)"
-          : "open; the opening day is not stated (dispute_opened_on is empty), so the reply and escalation days are unknown"
+          ? closedStage(status)
+          : !protected
+            ? "open with the supplier; the order is not protected, so Trade Assurance's reply and mediation timetable does not apply"
+            : "open; the opening day is not stated (dispute_opened_on is empty), so the reply and escalation days are unknown"
       )
     } else if let status = disputeStatus, let opened = disputeOpened {
       let reply = opened.adding(days: policy.supplierReplyDays)
@@ -241,7 +239,7 @@ public struct EligibilityChecker: Sendable {
       let automatic = opened.adding(days: policy.automaticEscalationDay)
       let stage: String
       if status != .open {
-        stage = "closed \(disputeClosed.map { "on \($0) " } ?? "")as \(status.rawValue)"
+        stage = closedStage(status)
       } else if asOf <= reply {
         stage = "waiting for the supplier's reply (due \(reply))"
       } else if asOf < escalate {
