@@ -7,13 +7,37 @@ public enum Standard {
   static let displayNames: [String: String] = [
     "ROHS": "RoHS", "OEKOTEX100": "OEKO-TEX100", "OEKOTEX": "OEKO-TEX", "OEKOTEXSTANDARD100": "OEKO-TEX100",
     "AS9100C": "AS9100", "AS9100D": "AS9100", "AS9100REVC": "AS9100", "AS9100REVD": "AS9100",
-    "EN9100C": "EN9100", "EN9100D": "EN9100", "BRCGSFOODSAFETY": "BRCGS", "FSSC22000V6": "FSSC22000",
+    "EN9100C": "AS9100", "EN9100D": "AS9100", "BRCGSFOODSAFETY": "BRCGS", "FSSC22000V6": "FSSC22000",
+    // One standard under its other names: EN 9100 and JIS Q 9100 are AS9100 (one text, three
+    // regions); BRC is BRCGS's former name; amfori runs BSCI; "CE marking" is CE.
+    "EN9100": "AS9100", "JISQ9100": "AS9100", "BRC": "BRCGS", "BRCFOOD": "BRCGS", "AMFORIBSCI": "BSCI",
+    "CEMARKING": "CE", "CEMARK": "CE",
+    // China's national standards identical to ISO ones (GB/T 19001-2016 is ISO 9001:2015), as
+    // Chinese certificates name them.
+    "GBT19001": "ISO9001", "GBT24001": "ISO14001", "GBT45001": "ISO45001", "GBT22000": "ISO22000",
+    "GBT22080": "ISO27001", "GBT23331": "ISO50001",
   ]
+
+  /// The canonical name of a key of letters and digits: China's national standard written with
+  /// the ISO one it adopts (`GB/T 19001-2016/ISO 9001:2015`) is the ISO one; then the aliases.
+  static func canonical(_ key: String) -> String {
+    let letters = Array(key.utf8)
+    if key.hasPrefix("GBT"),
+      let iso = (3..<max(3, letters.count - 2)).first(where: {
+        letters[$0] == 0x49 && letters[$0 + 1] == 0x53 && letters[$0 + 2] == 0x4F
+      })
+    {
+      var rest = String(decoding: letters[iso...], as: UTF8.self)
+      if rest.hasPrefix("ISOIEC") { rest = "ISO" + rest.dropFirst(6) }
+      if let name = displayNames[rest] ?? (rest.count > 3 ? rest : nil) { return name }
+    }
+    return displayNames[key] ?? key
+  }
 
   /// ISO management-system standards, whose certificates run at most three years (ISO/IEC 17021-1).
   public static let managementSystems: Set<String> = [
     "ISO9001", "ISO14001", "ISO45001", "ISO13485", "IATF16949", "ISO22000", "ISO27001", "ISO50001",
-    "ISO22301", "ISO37001", "ISO28000", "FSSC22000", "AS9100", "EN9100",
+    "ISO22301", "ISO37001", "ISO28000", "FSSC22000", "AS9100",
   ]
 
   /// The canonical name: letters and digits only, upper case, with an edition year (`:2015`) and
@@ -38,7 +62,7 @@ public enum Standard {
     if key.hasPrefix("ISOIEC") { key = "ISO" + key.dropFirst(6) }
     if key.hasPrefix("ENISO") { key = String(key.dropFirst(2)) }
     guard !key.isEmpty, key.count <= 32 else { return nil }
-    return displayNames[key] ?? key
+    return canonical(key)
   }
 
   /// ``normalize(_:)`` for UTF-8 bytes: ASCII spellings are normalised in a small buffer without
@@ -80,7 +104,7 @@ public enum Standard {
       let length = count - start
       guard length > 0, length <= 32 else { return nil }
       let name = String(decoding: UnsafeRawBufferPointer(rebasing: key[start..<count]), as: UTF8.self)
-      return displayNames[name] ?? name
+      return canonical(name)
     }
   }
 

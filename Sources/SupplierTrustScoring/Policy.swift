@@ -193,7 +193,7 @@ public struct Policy: Sendable, Equatable {
           "bakery", "confectioner*", "edible", "nutrition*", "supplement*", "spice*", "grain*", "fruit*",
         ],
         relevance: [
-          "ISO22000": 1.0, "FSSC22000": 1.0, "BRCGS": 1.0, "BRC": 1.0, "IFS": 1.0, "SQF": 1.0, "HACCP": 0.9,
+          "ISO22000": 1.0, "FSSC22000": 1.0, "BRCGS": 1.0, "IFS": 1.0, "SQF": 1.0, "HACCP": 0.9,
           "GMP": 0.8,
         ]),
       Sector(
@@ -208,7 +208,7 @@ public struct Policy: Sendable, Equatable {
         relevance: ["IATF16949": 1.0]),
       Sector(
         name: "aerospace", keywords: ["aerospace", "aviation", "aircraft"],
-        relevance: ["AS9100": 1.0, "EN9100": 1.0]),
+        relevance: ["AS9100": 1.0]),
       Sector(
         name: "electrical",
         keywords: [

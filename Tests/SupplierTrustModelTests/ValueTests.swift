@@ -226,8 +226,16 @@ import Testing
     ("ISO/IEC 20000-1:2018", "ISO200001"), ("SA 8000-2014", "SA8000"), ("EN 1090-2", "EN10902"),
     ("ISO 2015", "ISO2015"), ("CE-2020", "CE2020"),
     // Revisions are not other standards.
-    ("AS9100D", "AS9100"), ("AS 9100 Rev. D", "AS9100"), ("AS9100:2016", "AS9100"), ("EN 9100D", "EN9100"),
+    ("AS9100D", "AS9100"), ("AS 9100 Rev. D", "AS9100"), ("AS9100:2016", "AS9100"), ("EN 9100D", "AS9100"),
     ("OEKO-TEX Standard 100", "OEKO-TEX100"), ("FSSC 22000 V6", "FSSC22000"),
+    // One standard under its other names (black-box review 20).
+    ("EN 9100", "AS9100"), ("JIS Q 9100", "AS9100"), ("BRC", "BRCGS"), ("amfori BSCI", "BSCI"),
+    ("CE Marking", "CE"), ("CE mark", "CE"),
+    // China's identical national adoptions, alone or with the ISO standard they adopt.
+    ("GB/T 19001-2016", "ISO9001"), ("GB/T19001-2016/ISO9001:2015", "ISO9001"),
+    ("GB/T 19001-2016 idt ISO 9001:2015", "ISO9001"), ("GB/T 24001-2016", "ISO14001"),
+    ("GB/T 45001-2020", "ISO45001"), ("GB/T 22080-2016/ISO/IEC 27001:2013", "ISO27001"),
+    ("GB/T 29490-2013", "GBT29490"),
   ])
   func normalizes(text: String, canonical: String) {
     #expect(Standard.normalize(text) == canonical)
