@@ -377,7 +377,7 @@ extension PolicyFile {
     ),
     .number(
       "reviews.verified_per_transaction", \.reviews.verifiedPerTransaction, 0...1_000_000,
-      "A verified review stands for an order. More verified reviews in a year than twice the platform's transactions of the last twelve months (and 20 over them) cannot all be true: the supplier's verified flags then count for nothing, in its rating and in burst detection."
+      "A verified review stands for an order. More verified reviews in a year than twice the platform's transactions of the last twelve months (and 20 over them) cannot all be true: the supplier's verified flags then count for nothing, in its rating and in burst detection. Complaints (one or two stars) are not counted: a supplier gains nothing by faking them."
     ),
     .number(
       "reviews.verified_transactions_slack", \.reviews.verifiedTransactionsSlack, 0...1_000_000,
@@ -426,7 +426,7 @@ extension PolicyFile {
     ),
     .number(
       "burst.praise_rush_factor", \.burst.praiseRushFactor, 0...1000,
-      "A campaign alternating five and four stars with varied or no texts, or posted by accounts aged with a purchase months before, shows neither one rating nor templates, or no new accounts; a window whose uniform_rating_share are unverified praise (4 or 5 stars), holding ten times the reviews the supplier's other days give such a window, is a burst when it comes mostly from new accounts or mostly copies one text. Real buyers' praise does not arrive unverified at ten times the usual pace. 0 turns this off."
+      "A campaign alternating five and four stars with varied or no texts, or posted by accounts aged with a purchase months before, shows neither one rating nor templates, or no new accounts; a window whose uniform_rating_share are unverified praise (4 or 5 stars), holding ten times the reviews the supplier's other days give such a window, is a burst when it comes mostly from new accounts (or names none) or mostly copies one text. Real buyers' praise does not arrive unverified at ten times the usual pace. Complaints (1 or 2 stars) in such a rush are an attack, discounted and not held against the supplier. 0 turns this off."
     ),
     .integer(
       "burst.shingle_size", \.burst.shingleSize, 1...10,

@@ -187,8 +187,9 @@ public struct ReviewBurst: Sendable, Equatable {
   /// The share of the burst's reviews rated 5. Reported, not a condition: a competitor's
   /// one-star campaign leaves the same pattern and is just as misleading.
   public var fiveStarShare: Double
-  /// The mean rating of the burst's reviews: above the supplier's other reviews for a campaign
-  /// that inflates, below for one that attacks.
+  /// The mean rating of the burst's reviews that do not oppose its commonest rating (pans among
+  /// praise are left out, as in the window's shares): above the supplier's other reviews for a
+  /// campaign that inflates, below for one that attacks.
   public var meanRating: Double
   /// One line for reports, such as "38 reviews 2026-03-02…2026-03-04: 92% from reviewers with no
   /// other review, 87% unverified, 74% near-identical text, 100% five-star". Percentages are
@@ -366,7 +367,7 @@ public struct ReviewBurstDetector: Sendable {
               || share(tally.adjacent, of: count) >= policy.uniformRatingShare)
           {
             windows.append(window)
-          } else if isPraiseRush(window, tally, timeline) {
+          } else if isRush(window, tally, timeline) {
             windows.append(window)
           }
         }
@@ -448,13 +449,15 @@ public struct ReviewBurstDetector: Sendable {
     // supplier's recent weeks outpace its history as the platform grows, and a genuine rush
     // whose verified flags are doubted reads as unverified (both flagged suppliers of a
     // generated catalog when allowed).
-    if isPraiseRush(window, tally, timeline),
+    if isRush(window, tally, timeline),
       newEnough || share(largest.size, of: tally.count) >= policy.nearIdenticalShare
     {
-      for position in positions where Self.star(reviews[timeline.order[position]].rating) >= 4 {
-        mark(position)
+      let praise = tally.commonest >= 4
+      for position in positions {
+        let star = Self.star(reviews[timeline.order[position]].rating)
+        if praise ? star >= 4 : star <= 2 { mark(position) }
       }
-      return BurstWindow(window: window, marked: marked, reason: .praiseRush)
+      return BurstWindow(window: window, marked: marked, reason: praise ? .praiseRush : .complaintRush)
     }
     return nil
   }
@@ -553,10 +556,15 @@ public struct ReviewBurstDetector: Sendable {
   /// Whether a window of at least the minimum reviews is nearly all (``uniformRatingShare``)
   /// unverified praise (4 or 5 stars) arriving at ``BurstPolicy/praiseRushFactor`` times the
   /// supplier's pace: only when the catalog names reviewers and states verification.
-  private func isPraiseRush(_ window: DayWindow, _ tally: Tally, _ timeline: Timeline) -> Bool {
-    guard policy.praiseRushFactor > 0, reviewersGiven, verificationGiven, tally.commonest >= 4,
-      tally.count >= max(1, policy.minimumReviews),
-      share(tally.unverifiedPraise, of: tally.count) >= policy.uniformRatingShare
+  /// Complaints (1 or 2 stars) in such a rush are a campaign too, against the supplier (black-box
+  /// review 19: an attack alternating one and two stars was counted in full against its victim).
+  /// A catalog that names no reviewer is no obstacle: the rush and the unverified share decide.
+  private func isRush(_ window: DayWindow, _ tally: Tally, _ timeline: Timeline) -> Bool {
+    guard policy.praiseRushFactor > 0, verificationGiven, tally.count >= max(1, policy.minimumReviews),
+      tally.commonest >= 4
+        ? share(tally.unverifiedPraise, of: tally.count) >= policy.uniformRatingShare
+        : tally.commonest <= 2
+          && share(tally.unverifiedComplaints, of: tally.count) >= policy.uniformRatingShare
     else { return false }
     return outpacesHistory(window, timeline, factor: policy.praiseRushFactor)
   }
@@ -602,6 +610,8 @@ public struct ReviewBurstDetector: Sendable {
     public let adjacent: Int
     /// Of `count`, the unverified ones giving 4 or 5 stars.
     public let unverifiedPraise: Int
+    /// Of `count`, the unverified ones giving 1 or 2 stars.
+    public let unverifiedComplaints: Int
 
     public init(stars: SIMD8<Int32>, newStars: SIMD8<Int32>, unverifiedStars: SIMD8<Int32>) {
       var best = 5
@@ -629,6 +639,7 @@ public struct ReviewBurstDetector: Sendable {
       self.unverified = Int(unverified)
       self.adjacent = Int(adjacent)
       unverifiedPraise = best >= 4 ? Int(unverifiedStars[4] &+ unverifiedStars[5]) : 0
+      unverifiedComplaints = best <= 2 ? Int(unverifiedStars[1] &+ unverifiedStars[2]) : 0
     }
   }
 
@@ -670,13 +681,21 @@ public struct ReviewBurstDetector: Sendable {
     let unverifiedCount = signals.unverifiedCount(span, timeline)
     let nearCount = groups.largest(in: positions).size
     var fiveStarCount = 0
+    let (commonStar, commonCount) = Self.commonestStar(positions.map { reviews[timeline.order[$0]].rating })
+    // The mean of the ratings that make the campaign: a few pans planted among bought praise
+    // must not turn it into an "attack" that is excused (black-box review 19: three one-star
+    // reviews among sixteen five-star ones did).
+    let counted = Self.countedStars(commonest: commonStar)
     var ratingSum = 0.0
+    var ratingCount = 0
     for position in positions {
       let rating = reviews[timeline.order[position]].rating
       if rating >= 5 { fiveStarCount += 1 }
-      ratingSum += rating
+      if counted.contains(Self.star(rating)) {
+        ratingSum += rating
+        ratingCount += 1
+      }
     }
-    let (commonStar, commonCount) = Self.commonestStar(positions.map { reviews[timeline.order[$0]].rating })
     let start = timeline.day(span.first)
     let end = timeline.day(span.last)
     func percent(_ part: Int) -> Int { part * 100 / count }
@@ -714,6 +733,7 @@ public struct ReviewBurstDetector: Sendable {
       case .verifiedImprobableRating:
         return "verified purchases by new accounts giving one rating of praise beyond chance" + paceWords
       case .praiseRush: return "unverified praise" + paceWords
+      case .complaintRush: return "unverified complaints" + paceWords
       }
     }
     if !why.isEmpty { detail += "; marked as " + why.joined(separator: "; and as ") }
@@ -721,7 +741,8 @@ public struct ReviewBurstDetector: Sendable {
       start: start, end: end, reviewIndices: positions.map { timeline.order[$0] }.sorted(),
       reviewCount: count, newReviewerShare: share(newCount, of: count),
       unverifiedShare: share(unverifiedCount, of: count), nearIdenticalShare: share(nearCount, of: count),
-      fiveStarShare: share(fiveStarCount, of: count), meanRating: count > 0 ? ratingSum / Double(count) : 0,
+      fiveStarShare: share(fiveStarCount, of: count),
+      meanRating: ratingCount > 0 ? ratingSum / Double(ratingCount) : 0,
       detail: detail)
   }
 
@@ -881,6 +902,8 @@ private enum BurstReason: Int, Comparable {
   case verifiedImprobableRating
   /// Unverified praise at many times the supplier's pace.
   case praiseRush
+  /// Unverified complaints at many times the supplier's pace.
+  case complaintRush
 
   static func < (a: BurstReason, b: BurstReason) -> Bool { a.rawValue < b.rawValue }
 }

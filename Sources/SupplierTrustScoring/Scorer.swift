@@ -577,7 +577,7 @@ public struct Scorer: Sendable {
     let days = table.days
     // Unverified praise in a great rush needs no new accounts (the detector's `isPraiseRush`):
     // judged against the supplier's pace over its whole history.
-    let rushFactor = isNew != nil && verificationGiven ? policy.burst.praiseRushFactor : 0
+    let rushFactor = verificationGiven ? policy.burst.praiseRushFactor : 0
     let firstDay = days[range.lowerBound].daysSinceEpoch
     let historyDays = Double(days[range.upperBound - 1].daysSinceEpoch - firstDay + 1)
     let verified = table.verified
@@ -615,8 +615,11 @@ public struct Scorer: Sendable {
           stars: windowStars, newStars: windowNew, unverifiedStars: windowUnverified)
         let count = Double(tally.count)
         guard tally.count >= minimum else { continue }
-        if rushFactor > 0, tally.commonest >= 4,
-          Double(tally.unverifiedPraise) >= policy.burst.uniformRatingShare * count - 1e-9
+        // One-sided: praise counts only in a window whose commonest rating is 4 or 5, complaints
+        // only in one whose commonest is 1 or 2 (each is zero otherwise).
+        if rushFactor > 0,
+          Double(max(tally.unverifiedPraise, tally.unverifiedComplaints))
+            >= policy.burst.uniformRatingShare * count - 1e-9
         {
           let inside = Double(windowStars.wrappedSum())
           let outside = Double(range.count) - inside
@@ -792,7 +795,13 @@ public struct Scorer: Sendable {
     guard Double(e.reviews.count) > limit else { return nil }
     let yearStart = asOf.adding(days: -365).daysSinceEpoch
     var verified = 0
-    for k in e.reviews where table.verified[k] == true && table.days[k].daysSinceEpoch > yearStart {
+    // Complaints (one or two stars) are left out: a supplier gains nothing by faking them, and a
+    // wave of verified complaints after a bad batch must count against it, not void its verified
+    // flags and be discounted as an attack (black-box review 19).
+    for k in e.reviews
+    where table.verified[k] == true && table.days[k].daysSinceEpoch > yearStart
+      && ReviewBurstDetector.star(table.ratings[k]) >= 3
+    {
       verified += 1
     }
     return Double(verified) > limit ? verified : nil

@@ -249,6 +249,47 @@ import Testing
       ))
   }
 
+  /// Pans planted among bought praise are left out of the burst's mean, which decides whether it
+  /// inflated the rating or attacked it (black-box review 19: three pans among sixteen five-star
+  /// reviews made the campaign an excused "attack").
+  @Test func pansPlantedInACampaignDoNotMakeItAnAttack() throws {
+    var scenario = Scenario(seed: 23)
+    scenario.addOrdinary(count: 40, from: day("2025-01-01"), days: 300)
+    scenario.addCampaign(start: day("2026-03-02"), days: 2, count: 16, verified: 0)
+    scenario.addCampaign(start: day("2026-03-02"), days: 2, count: 3, verified: 0, texts: .none, ratings: [1])
+    let burst = try #require(
+      ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).first)
+    #expect(burst.meanRating == 5)
+  }
+
+  /// An attack alternating one and two stars from new unverified accounts, at many times the
+  /// supplier's pace, is a burst rated low (black-box review 19 saw it counted in full).
+  @Test func anAttackAlternatingOneAndTwoStarsIsABurstRatedLow() throws {
+    var scenario = Scenario(seed: 24)
+    scenario.addOrdinary(count: 40, from: day("2025-01-01"), days: 300)
+    let attack = scenario.addCampaign(
+      start: day("2026-03-02"), days: 2, count: 20, verified: 0, texts: .distinct, ratings: [1, 2])
+    let burst = try #require(
+      ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).first)
+    #expect(Set(attack).isSubset(of: Set(burst.reviewIndices)))
+    #expect(burst.meanRating == 1.5)
+    #expect(burst.detail.contains("unverified complaints at "), "\(burst.detail)")
+  }
+
+  /// A catalog that names no reviewer at all still shows an unverified rush of praise.
+  @Test func unverifiedPraiseInAGreatRushIsABurstWithoutReviewerNames() throws {
+    var scenario = Scenario(seed: 25)
+    scenario.addOrdinary(count: 40, from: day("2025-01-01"), days: 300)
+    scenario.addCampaign(start: day("2026-03-02"), days: 3, count: 30, verified: 0, texts: .none)
+    for index in scenario.reviews.indices { scenario.reviews[index].reviewerID = nil }
+    var detector = ReviewBurstDetector()
+    detector.reviewersGiven = false
+    let bursts = detector.detect(
+      scenario.reviews, isNewReviewer: [Bool](repeating: true, count: scenario.reviews.count))
+    #expect(bursts.count == 1)
+    #expect(bursts.first?.detail.contains("reviewers not named") == true)
+  }
+
   @Test func oneStarCampaignIsABurstRatedLow() throws {
     var scenario = Scenario(seed: 21)
     scenario.addCampaign(
@@ -848,12 +889,15 @@ private struct ReferenceBurstModel {
       guard outside > 0, otherDays > 0 else { return true }
       return Double(inside) >= factor * Double(outside) / Double(otherDays) * Double(length)
     }
-    /// Nearly all unverified praise (4 or 5 stars) at `praiseRushFactor` times the pace.
+    /// Nearly all unverified praise (4 or 5 stars), or complaints (1 or 2) in a window whose
+    /// commonest rating is one, at `praiseRushFactor` times the pace.
     func isPraiseRush(_ window: (Day, Day)) -> Bool {
       let kept = counted(members(window))
-      guard policy.praiseRushFactor > 0, kept.count >= minimum, commonestStar(members(window)).star >= 4
+      let commonest = commonestStar(members(window)).star
+      guard policy.praiseRushFactor > 0, kept.count >= minimum, commonest >= 4 || commonest <= 2
       else { return false }
-      return Double(kept.filter { star($0) >= 4 && reviews[$0].verifiedPurchase != true }.count)
+      let side: (Int) -> Bool = { commonest >= 4 ? star($0) >= 4 : star($0) <= 2 }
+      return Double(kept.filter { side($0) && reviews[$0].verifiedPurchase != true }.count)
         / Double(kept.count) >= policy.uniformRatingShare
         && outpaces(window, factor: policy.praiseRushFactor)
     }
@@ -944,8 +988,10 @@ private struct ReferenceBurstModel {
         } else if isPraiseRush(window),
           newEnough || Double(top.size) / Double(kept.count) >= policy.nearIdenticalShare
         {
-          // Unverified praise in a great rush, from new accounts or copying one text.
-          marked = inside.filter { star($0) >= 4 }
+          // Unverified praise (or complaints) in a great rush, from new accounts or copying one
+          // text.
+          let praise = commonestStar(inside).star >= 4
+          marked = inside.filter { praise ? star($0) >= 4 : star($0) <= 2 }
         } else {
           continue
         }

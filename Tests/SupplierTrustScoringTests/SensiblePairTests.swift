@@ -417,4 +417,21 @@ import Testing
     #expect(
       !(busy.factors.first { $0.component == "reviews" }?.text.contains("platform transactions") ?? true))
   }
+
+  /// A wave of verified complaints at a small supplier counts against it: complaints are not
+  /// counted toward implausible verification (black-box review 19 saw such a wave void the
+  /// supplier's verified flags and get discounted as an attack).
+  @Test func verifiedComplaintsBeyondTheTransactionsStillCountAgainstTheSupplier() {
+    var t = Self.background()
+    Self.add("SMALL", to: &t) { $0.transactions12m = 5 }
+    Self.add("SMALL-COMPLAINED", to: &t) { $0.transactions12m = 5 }
+    for k in 0..<30 {
+      t.review(
+        "SMALL-COMPLAINED", rating: 1, daysAgo: 5 + k % 3, text: "batch \(k) arrived broken, part \(k * 3)")
+    }
+    let complained = t.assessment("SMALL-COMPLAINED")
+    #expect(!complained.factors.contains { $0.text.contains("platform transactions") })
+    Self.expectBetter(t, "SMALL", than: "SMALL-COMPLAINED")
+    #expect(t.assessment("SMALL").score! - complained.score! > 5)
+  }
 }
