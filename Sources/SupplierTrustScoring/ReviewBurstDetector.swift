@@ -337,8 +337,9 @@ public struct ReviewBurstDetector: Sendable {
         let span = reportedSpan(cluster.cover, marked: marked, timeline: timeline, minimum: minimum)
         bursts.append(
           burst(
-            span, reasons: Set(marked.map(\.reason)).sorted(), timeline: timeline, signals: signals,
-            groups: &groups, reviews: reviews))
+            span, reasons: Set(marked.map(\.reason)).sorted(),
+            pace: marked.compactMap { paceMultiple($0.window, timeline) }.max(), timeline: timeline,
+            signals: signals, groups: &groups, reviews: reviews))
       }
     }
     return bursts
@@ -435,8 +436,11 @@ public struct ReviewBurstDetector: Sendable {
       return BurstWindow(window: window, marked: marked, reason: .nearIdentical)
     }
     // Uniform ratings alone show coordination only beside both account signals, and in a rush.
+    // Judged among the new accounts' reviews too: at a busy supplier the genuine reviews of the
+    // same days diluted a campaign of fifteen five-star reviews to 79 % (black-box review 19).
     if newEnough && reviewersGiven && verificationGiven, outpacesHistory(window, timeline),
       share(tally.commonestCount, of: tally.count) >= policy.uniformRatingShare
+        || share(tally.newCommonestCount, of: tally.new) >= policy.uniformRatingShare
     {
       let star = tally.commonest
       for position in positions where Self.star(reviews[timeline.order[position]].rating) == star {
@@ -672,8 +676,8 @@ public struct ReviewBurstDetector: Sendable {
   }
 
   private func burst<R: BurstEvidence>(
-    _ span: DayWindow, reasons: [BurstReason], timeline: Timeline, signals: Signals, groups: inout TextGroups,
-    reviews: [R]
+    _ span: DayWindow, reasons: [BurstReason], pace: Double?, timeline: Timeline, signals: Signals,
+    groups: inout TextGroups, reviews: [R]
   ) -> ReviewBurst {
     let positions = timeline.positions(span)
     let count = positions.count
@@ -719,7 +723,7 @@ public struct ReviewBurstDetector: Sendable {
         " (chance \(Self.scientific(chance)) at the \(Int((rate * 100).rounded()))% of reviews that give \(Self.starWords[commonStar].replacingOccurrences(of: "-star", with: " stars")))"
     }
     // Which rule marked it, in words: shares alone left readers guessing (black-box review 17).
-    let pace = paceMultiple(span, timeline)
+    // The pace of the fastest window that marked it (the reported span may be longer and slower).
     let paceWords =
       pace.map {
         " at \($0 >= 10 ? String(Int($0)) : String(($0 * 10).rounded() / 10))x the supplier's usual pace"

@@ -262,6 +262,22 @@ import Testing
     #expect(burst.meanRating == 5)
   }
 
+  /// At a busy supplier the genuine reviews of a campaign's days dilute its one rating below
+  /// `uniform_rating_share` of the window (15 of 19): it is judged among the new accounts' reviews
+  /// too (black-box review 19 found campaigns of 10-15 such reviews missed).
+  @Test func aSmallCampaignAtABusySupplierIsNotDilutedAway() throws {
+    var scenario = Scenario(seed: 26)
+    scenario.addOrdinary(count: 600, from: day("2024-11-25"), days: 720)
+    let campaign = scenario.addCampaign(
+      start: day("2026-11-10"), days: 2, count: 15, verified: 0, texts: .none)
+    scenario.addCampaign(
+      start: day("2026-11-10"), days: 2, count: 4, verified: 4, established: true, texts: .distinct,
+      ratings: [4, 4, 3, 4])
+    let bursts = ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount)
+    let burst = try #require(bursts.first { Set(campaign).isSubset(of: Set($0.reviewIndices)) })
+    #expect(burst.detail.contains("new, unverified accounts giving one rating"), "\(burst.detail)")
+  }
+
   /// An attack alternating one and two stars from new unverified accounts, at many times the
   /// supplier's pace, is a burst rated low (black-box review 19 saw it counted in full).
   @Test func anAttackAlternatingOneAndTwoStarsIsABurstRatedLow() throws {
@@ -979,7 +995,9 @@ private struct ReferenceBurstModel {
           marked = kept.filter { textOf[$0].map { top.groups.contains(group[$0]!) } ?? false }
         } else if newEnough,
           case let (best, count) = commonestStar(inside),
-          Double(count) / Double(kept.count) >= policy.uniformRatingShare,
+          Double(count) / Double(kept.count) >= policy.uniformRatingShare
+            || Double(kept.filter { isNew(reviews[$0]) && star($0) == best }.count)
+              / Double(max(1, kept.filter { isNew(reviews[$0]) }.count)) >= policy.uniformRatingShare,
           outpaces(window, factor: policy.paceFactor)
         {
           // Or the same star rating: the commonest, the higher on a tie; in a rush, against the
