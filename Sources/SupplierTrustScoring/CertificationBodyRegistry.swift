@@ -121,8 +121,17 @@ public struct CertificationBodyRegistry: Sendable {
 
   /// Whether `name` is an accreditation body that signed the IAF MLA for management systems.
   public func accreditationBody(_ name: String) -> Recognition {
-    resolve(name, in: accreditationByKey, dropping: NameKey.companyForms) { _ in true }
+    resolve(name, in: accreditationByKey, dropping: Self.accreditationSuffixes) { _ in true }
   }
+
+  /// Words an accreditation body's name carries on certificates besides its own: its mark's
+  /// scheme ("UKAS Management Systems 0005"), the standard it accredits under ("ANAB ISO/IEC
+  /// 17021"), "No." before the number, and its country ("CNAS China", "ANAB-USA"). A black-box
+  /// review found these real spellings flagged unaccredited. Business words stay out: no
+  /// accreditation body is called "UKAS Certification".
+  private static let accreditationSuffixes = NameKey.companyForms.union(NameKey.placeWords).union([
+    "management", "systems", "system", "product", "products", "no", "nr", "number", "iso", "iec",
+  ])
 
   /// Whether `name` oversees certification for `standard` in place of an accreditation body:
   /// IATF 16949 is not accredited through IAF MLA signatories; the International Automotive Task

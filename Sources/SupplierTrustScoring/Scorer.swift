@@ -1457,7 +1457,7 @@ public struct Scorer: Sendable {
         } else if markedEarly, let expires = c.expiresOn {
           detail = "\(label) is marked expired (it states an expiry of \(expires))"
         } else if let expires = c.expiresOn {
-          detail = "\(label) expired \(expires)"
+          detail = "\(label) expired \(expires)" + (c.issuedOn.map { " (issued \($0))" } ?? "")
         } else if c.status != .expired, let issued = c.issuedOn, let implied = impliedExpiry {
           detail =
             "\(label) was issued \(issued) and states no expiry; a management-system certificate runs at most \(p.maximumValidityYears) years, so it lapsed by \(implied)"
@@ -1466,20 +1466,44 @@ public struct Scorer: Sendable {
         }
         pending.append(
           (TrustFlag(code: .certExpired, severity: .medium, detail: detail, evidence: evidence), c.standard))
-      } else if let expires = c.expiresOn,
+      } else if let expires = c.expiresOn ?? impliedExpiry,
         expires.daysSinceEpoch - asOf.daysSinceEpoch <= Int32(p.expiringWithinDays)
       {
-        if words { verdict = "valid, expires \(expires)" }
+        // The lapse worked out from the issue day counts as a stated expiry does (black-box
+        // review 20 found the worked-out date flagged once past, but not while near).
+        if words {
+          verdict = c.expiresOn == nil ? "valid, lapses by \(expires)" : "valid, expires \(expires)"
+        }
         // A renewal on file (the same standard at full value) outweighs this in `best` below.
         value = min(value, p.expiringValue)
         let days = expires.daysSinceEpoch - asOf.daysSinceEpoch
+        let detail =
+          c.expiresOn == nil
+          ? "\(label) was issued \(c.issuedOn.map { "\($0)" } ?? "") and states no expiry; a management-system certificate runs at most \(p.maximumValidityYears) years, so it lapses by \(expires) (in \(days) days)"
+          : "\(label) expires \(expires) (in \(days) days)" + (c.issuedOn.map { "; issued \($0)" } ?? "")
         pending.append(
           (
             TrustFlag(
-              code: .certExpiring, severity: .low,
-              detail: explains ? "\(label) expires \(expires) (in \(days) days)" : "",
-              evidence: evidence), c.standard
+              code: .certExpiring, severity: .low, detail: explains ? detail : "", evidence: evidence),
+            c.standard
           ))
+      }
+      // No issue day, but an expiry more than a cycle away: it cannot have been issued for at most
+      // one (black-box review 20 found such certificates counted as fully valid).
+      if value > 0, managementSystem, c.issuedOn == nil, let expires = c.expiresOn,
+        expires > asOf.adding(years: p.maximumValidityYears)
+      {
+        value = min(value, p.invalidPeriodValue)
+        verdict = "validity too long"
+        genuine = false
+        problem = true
+        flags.append(
+          TrustFlag(
+            code: .certInvalidPeriod, severity: .medium,
+            detail: !explains
+              ? ""
+              : "\(label) states no issue date and is valid to \(expires), more than the \(p.maximumValidityYears) years a management-system certificate runs at most after \(asOf)",
+            evidence: evidence))
       }
       if value > 0, managementSystem, let issued = c.issuedOn, let expires = c.expiresOn {
         let limit = issued.adding(years: p.maximumValidityYears)
@@ -1547,7 +1571,7 @@ public struct Scorer: Sendable {
           flags.append(
             TrustFlag(
               code: .certUnaccredited, severity: severity,
-              detail: explains ? "\(label): " + problems.joined(separator: "; ") : "",
+              detail: explains ? "\(label): " + problems.joined(separator: "; ") + Self.datesInWords(c) : "",
               evidence: evidence))
         } else if c.certificationBody == nil || c.accreditationBody == nil {
           value = min(value, p.unknownBodyValue)

@@ -36,15 +36,15 @@ struct TestCatalog {
 
   mutating func certificate(
     _ supplier: String, _ standard: String = "ISO9001", number: String? = nil, body: String? = "SGS",
-    accreditation: String? = "UKAS", issuedDaysAgo: Int = 400, expiresInDays: Int = 600,
+    accreditation: String? = "UKAS", issuedDaysAgo: Int? = 400, expiresInDays: Int? = 600,
     status: CertificateStatus? = .valid
   ) {
     var c = Certification(supplierID: supplier, standard: standard)
     c.certificateNumber = number ?? "C-\(catalog.certifications.count + 1)"
     c.certificationBody = body
     c.accreditationBody = accreditation
-    c.issuedOn = asOf.adding(days: -issuedDaysAgo)
-    c.expiresOn = asOf.adding(days: expiresInDays)
+    c.issuedOn = issuedDaysAgo.map { asOf.adding(days: -$0) }
+    c.expiresOn = expiresInDays.map { asOf.adding(days: $0) }
     c.status = status
     catalog.certifications.append(Sourced(c, source: Self.here))
   }

@@ -148,6 +148,15 @@ import Testing
     #expect(registry.certificationBody(name) == .unknown, "\(name)")
   }
 
+  /// Accreditation bodies as certificates print them (black-box review 20).
+  @Test(arguments: [
+    ("UKAS Management Systems 0005", "UKAS"), ("UKAS No. 0005", "UKAS"), ("UKAS ISO/IEC 17021-1", "UKAS"),
+    ("ANAB ISO/IEC 17021", "ANAB"), ("CNAS China", "CNAS"), ("ANAB-USA", "ANAB"), ("UKAS 0005", "UKAS"),
+  ])
+  func accreditationBodiesAsCertificatesPrintThem(name: String, canonical: String) {
+    #expect(registry.accreditationBody(name) == .recognised(canonical: canonical), "\(name)")
+  }
+
   @Test(arguments: ["UKAS Certification", "UKAS Services Ltd", "UKAS Global", "UKASS", "DAkkS Group"])
   func accreditationBodyNameWithExtraWordsIsUnknown(name: String) {
     #expect(registry.accreditationBody(name) == .unknown, "\(name)")

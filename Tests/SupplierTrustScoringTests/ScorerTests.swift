@@ -121,6 +121,30 @@ import Testing
     #expect(a.certificates.first { $0.certification.certificateNumber == "OLD" }?.renewed == true)
   }
 
+  /// Dates the certificate does not state are worked out, not taken as fine (black-box review
+  /// 20): no issue day but an expiry more than three years away is too long a validity; no expiry
+  /// and an issue day 35 months ago is a certificate lapsing within the warning window.
+  @Test func missingDatesAreJudgedFromTheOnesGiven() {
+    var t = TestCatalog()
+    t.supplier("X")
+    t.certificate("X", number: "NO-ISSUE", issuedDaysAgo: nil, expiresInDays: 365 * 3 + 30)
+    t.certificate("X", "ISO14001", number: "NO-EXPIRY", issuedDaysAgo: 365 * 3 - 20, expiresInDays: nil)
+    let byCode = Dictionary(grouping: t.assessment("X").flags, by: \.code)
+    #expect(
+      byCode[.certInvalidPeriod]?.first?.detail.hasPrefix("ISO9001 NO-ISSUE states no issue date") == true)
+    #expect(
+      byCode[.certExpiring]?.first?.detail.hasPrefix("ISO14001 NO-EXPIRY was issued ") == true,
+      "\(byCode[.certExpiring] ?? [])")
+    // Within a cycle, neither date missing is a problem.
+    var fine = TestCatalog()
+    fine.supplier("Y")
+    fine.certificate("Y", number: "NO-ISSUE", issuedDaysAgo: nil, expiresInDays: 400)
+    #expect(
+      !fine.assessment("Y").flags.contains {
+        [.certInvalidPeriod, .certExpiring, .certExpired].contains($0.code)
+      })
+  }
+
   @Test func eachCertificateFlagNamesItsEvidence() {
     var t = TestCatalog()
     t.supplier("X")
@@ -131,11 +155,14 @@ import Testing
     let a = t.assessment("X")
     let byCode = Dictionary(grouping: a.flags, by: \.code)
     let expiry = t.asOf.adding(days: -10)
-    #expect(byCode[.certExpired]?.first?.detail == "ISO9001 EXP-1 expired \(expiry)")
+    #expect(
+      byCode[.certExpired]?.first?.detail
+        == "ISO9001 EXP-1 expired \(expiry) (issued \(t.asOf.adding(days: -1000)))")
     #expect(byCode[.certExpired]?.first?.severity == .high)
     #expect(
       byCode[.certExpiring]?.first?.detail
-        == "ISO14001 SOON-1 expires \(t.asOf.adding(days: 40)) (in 40 days)")
+        == "ISO14001 SOON-1 expires \(t.asOf.adding(days: 40)) (in 40 days); issued \(t.asOf.adding(days: -900))"
+    )
     let issued = t.asOf.adding(days: -100)
     let expires = t.asOf.adding(days: 365 * 5)
     let excess = issued.adding(years: 3).days(until: expires)
