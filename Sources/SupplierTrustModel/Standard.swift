@@ -34,15 +34,53 @@ public enum Standard {
     return displayNames[key] ?? key
   }
 
+  /// Standards or editions withdrawn, whose certificates all lapsed by a transition's end: a
+  /// certificate to one still "valid" today is an old or false one (black-box review 20 saw ISO
+  /// 9001:2008, OHSAS 18001 and ISO/TS 16949 credited in 2026). By canonical name, with the
+  /// standard that replaced it.
+  public static let withdrawn: [String: (successor: String, lapsedOn: Day, replacedBy: String)] = [
+    "ISO9001:2008": ("ISO9001", Day(year: 2018, month: 9, day: 15)!, "ISO 9001:2015"),
+    "ISO9001:2000": ("ISO9001", Day(year: 2010, month: 11, day: 15)!, "ISO 9001:2008, then 2015"),
+    "ISO14001:2004": ("ISO14001", Day(year: 2018, month: 9, day: 15)!, "ISO 14001:2015"),
+    "OHSAS18001": ("ISO45001", Day(year: 2021, month: 9, day: 12)!, "ISO 45001"),
+    "ISOTS16949": ("IATF16949", Day(year: 2018, month: 9, day: 15)!, "IATF 16949"),
+    "ISO13485:2003": ("ISO13485", Day(year: 2019, month: 3, day: 1)!, "ISO 13485:2016"),
+  ]
+
+  /// Editions kept apart from their standard's name, by the key of letters and digits with the
+  /// year run in (`ISO 9001:2008` is `ISO90012008`).
+  static let withdrawnEditionKeys: [String: String] = [
+    "ISO90012008": "ISO9001:2008", "ISO90012000": "ISO9001:2000", "ISO140012004": "ISO14001:2004",
+    "ISO134852003": "ISO13485:2003",
+  ]
+
+  /// The withdrawn edition `text` names, if it names one of ``withdrawnEditionKeys`` (with any
+  /// separators, and anything after the year such as `+Cor1:2009`).
+  static func withdrawnEdition(_ text: some StringProtocol) -> String? {
+    var key = ""
+    for scalar in text.unicodeScalars {
+      if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) {
+        key.unicodeScalars.append(scalar)
+        if key.unicodeScalars.count >= 16 { break }
+      }
+    }
+    key = key.uppercased()
+    if key.hasPrefix("ENISO") { key = String(key.dropFirst(2)) }
+    for (edition, name) in withdrawnEditionKeys where key.hasPrefix(edition) { return name }
+    return nil
+  }
+
   /// ISO management-system standards, whose certificates run at most three years (ISO/IEC 17021-1).
   public static let managementSystems: Set<String> = [
     "ISO9001", "ISO14001", "ISO45001", "ISO13485", "IATF16949", "ISO22000", "ISO27001", "ISO50001",
-    "ISO22301", "ISO37001", "ISO28000", "FSSC22000", "AS9100",
+    "ISO22301", "ISO37001", "ISO28000", "FSSC22000", "AS9100", "ISO9001:2008", "ISO9001:2000",
+    "ISO14001:2004", "OHSAS18001", "ISOTS16949", "ISO13485:2003",
   ]
 
   /// The canonical name: letters and digits only, upper case, with an edition year (`:2015`) and
   /// an `ISO/IEC` prefix's `/IEC` dropped. Nil when nothing usable is left.
   public static func normalize(_ text: some StringProtocol) -> String? {
+    if let edition = withdrawnEdition(text) { return edition }
     // Drop an edition such as ":2015", ":2015+A1:2018" or "-2015".
     let utf8 = Array(text.utf8)
     let kept = utf8.withUnsafeBufferPointer { lengthWithoutEdition($0) }
@@ -68,6 +106,10 @@ public enum Standard {
   /// ``normalize(_:)`` for UTF-8 bytes: ASCII spellings are normalised in a small buffer without
   /// intermediate strings (once per certificate record in imports); others take the string route.
   public static func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    // Withdrawn editions are rare: looked for only when a year of theirs is in the text.
+    if bytes.count >= 8, Self.mayNameWithdrawnEdition(bytes) {
+      return normalize(String(decoding: bytes, as: UTF8.self))
+    }
     guard !bytes.contains(where: { $0 >= 0x80 }) else {
       return normalize(String(decoding: bytes, as: UTF8.self))
     }
@@ -106,6 +148,15 @@ public enum Standard {
       let name = String(decoding: UnsafeRawBufferPointer(rebasing: key[start..<count]), as: UTF8.self)
       return canonical(name)
     }
+  }
+
+  /// Whether `bytes` hold "2008", "2004", "2003" or "2000": the years of ``withdrawnEditionKeys``.
+  static func mayNameWithdrawnEdition(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count >= 4 else { return false }
+    for i in 0...(bytes.count - 4) where bytes[i] == 0x32 && bytes[i + 1] == 0x30 && bytes[i + 2] == 0x30 {
+      if [0x30, 0x33, 0x34, 0x38].contains(bytes[i + 3]) { return true }
+    }
+    return false
   }
 
   /// How many of `bytes` name the standard without its edition: up to a colon (`:2015`,

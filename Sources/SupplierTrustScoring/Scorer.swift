@@ -1426,6 +1426,9 @@ public struct Scorer: Sendable {
       // A management-system certificate that states no expiry still runs out one cycle after issue.
       let impliedExpiry: Day? =
         c.expiresOn == nil && managementSystem ? c.issuedOn?.adding(years: p.maximumValidityYears) : nil
+      // A withdrawn standard or edition (ISO 9001:2008, OHSAS 18001): every certificate to it
+      // lapsed by its transition's end, whatever it states.
+      let withdrawn = Standard.withdrawn[c.standard].flatMap { $0.lapsedOn < asOf ? $0 : nil }
       if let status = c.status, status == .suspended || status == .withdrawn || status == .cancelled {
         value = 0
         problem = true
@@ -1438,13 +1441,17 @@ public struct Scorer: Sendable {
                 + Self.datesInWords(c)
               : "",
             evidence: evidence))
-      } else if c.status == .expired || ((c.expiresOn ?? impliedExpiry).map { $0 < asOf } ?? false) {
+      } else if c.status == .expired || withdrawn != nil
+        || ((c.expiresOn ?? impliedExpiry).map { $0 < asOf } ?? false)
+      {
         value = 0
         lapsed = true
         // Marked expired before the expiry it states: the mark decides, and the date is not
         // called the day it expired.
         let markedEarly = c.status == .expired && (c.expiresOn.map { $0 >= asOf } ?? false)
-        if words {
+        if words, let withdrawn {
+          verdict = "lapsed \(withdrawn.lapsedOn) with its standard"
+        } else if words {
           verdict =
             markedEarly
             ? "marked expired"
@@ -1454,6 +1461,10 @@ public struct Scorer: Sendable {
         let detail: String
         if !explains {
           detail = ""
+        } else if let withdrawn {
+          detail =
+            "\(label) is to a withdrawn standard: its certificates lapsed by \(withdrawn.lapsedOn) (replaced by \(withdrawn.replacedBy))"
+            + Self.datesInWords(c)
         } else if markedEarly, let expires = c.expiresOn {
           detail = "\(label) is marked expired (it states an expiry of \(expires))"
         } else if let expires = c.expiresOn {
@@ -1680,7 +1691,9 @@ public struct Scorer: Sendable {
       }
     }
     func renewal(_ standard: String) -> (value: Double, expiry: Day?)? {
-      best.first { $0.standard == standard }.map { ($0.value, $0.expiry) }
+      // A withdrawn edition is renewed by its successor (ISO 9001:2008 by ISO 9001).
+      let successor = Standard.withdrawn[standard]?.successor
+      return best.first { $0.standard == standard || $0.standard == successor }.map { ($0.value, $0.expiry) }
     }
     for i in assessments.indices where verdicts[i].value == 0 && verdicts[i].lapsed {
       if renewal(verdicts[i].standard) != nil {

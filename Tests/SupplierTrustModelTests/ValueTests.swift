@@ -236,6 +236,11 @@ import Testing
     ("GB/T 19001-2016 idt ISO 9001:2015", "ISO9001"), ("GB/T 24001-2016", "ISO14001"),
     ("GB/T 45001-2020", "ISO45001"), ("GB/T 22080-2016/ISO/IEC 27001:2013", "ISO27001"),
     ("GB/T 29490-2013", "GBT29490"),
+    // Withdrawn editions keep their year: their certificates all lapsed (black-box review 20).
+    ("ISO 9001:2008", "ISO9001:2008"), ("ISO9001-2008", "ISO9001:2008"), ("iso 9001 2008", "ISO9001:2008"),
+    ("ISO 14001:2004", "ISO14001:2004"), ("EN ISO 13485:2003", "ISO13485:2003"),
+    ("ISO 9001:2008+Cor1:2009", "ISO9001:2008"), ("OHSAS 18001:2007", "OHSAS18001"),
+    ("ISO/TS 16949:2009", "ISOTS16949"), ("ISO 9001:2000", "ISO9001:2000"), ("ISO 14001:2015", "ISO14001"),
   ])
   func normalizes(text: String, canonical: String) {
     #expect(Standard.normalize(text) == canonical)

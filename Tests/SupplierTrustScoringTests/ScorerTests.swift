@@ -145,6 +145,30 @@ import Testing
       })
   }
 
+  /// A certificate to a withdrawn standard or edition lapsed with it, whatever it states: expired,
+  /// not valid for `--require`; the successor's certificate renews it (black-box review 20).
+  @Test func certificatesToWithdrawnStandardsLapsedWithThem() {
+    var t = TestCatalog()
+    t.supplier("OLD")
+    t.certificate("OLD", "ISO9001:2008", number: "Q-2008", issuedDaysAgo: 300, expiresInDays: 700)
+    t.supplier("RENEWED")
+    t.certificate("RENEWED", "OHSAS18001", number: "H-1", issuedDaysAgo: 300, expiresInDays: 700)
+    t.certificate("RENEWED", "ISO45001", number: "H-2", issuedDaysAgo: 100, expiresInDays: 900)
+    let old = t.assessment("OLD")
+    let flag = old.flags.first { $0.code == .certExpired }
+    #expect(
+      flag?.detail.hasPrefix(
+        "ISO9001:2008 Q-2008 is to a withdrawn standard: its certificates lapsed by 2018-09-15 (replaced by ISO 9001:2015)"
+      ) == true, "\(old.flags)")
+    #expect(!old.validStandards.contains("ISO9001") && !old.validStandards.contains("ISO9001:2008"))
+    t.supplier("CURRENT")
+    t.certificate("CURRENT", "ISO9001", number: "Q-2015", issuedDaysAgo: 300, expiresInDays: 700)
+    #expect((old.components.certifications ?? 0) < t.assessment("CURRENT").components.certifications!)
+    let renewed = t.assessment("RENEWED")
+    #expect(!renewed.flags.contains { $0.code == .certExpired })
+    #expect(renewed.certificates.first { $0.certification.certificateNumber == "H-1" }?.renewed == true)
+  }
+
   @Test func eachCertificateFlagNamesItsEvidence() {
     var t = TestCatalog()
     t.supplier("X")
