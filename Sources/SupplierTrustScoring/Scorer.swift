@@ -1596,6 +1596,14 @@ public struct Scorer: Sendable {
           }
         }
       }
+      // A management-system certificate stating neither issue nor expiry day cannot be shown to
+      // be in date: some credit, as for an unnamed body, but not a valid one for `--require`
+      // (black-box review 20 found it counted in full).
+      if value > 0, managementSystem, c.issuedOn == nil, c.expiresOn == nil {
+        value = min(value, p.unknownBodyValue)
+        genuine = false
+        if words { verdict += ", dates not stated (unverifiable: not counted when the standard is required)" }
+      }
       // The same certificate (issuer and number) claimed by another supplier: one of them is not
       // its holder, and nothing here says which.
       if !context.sharedCertificates.isEmpty, let hash = sharedHash(c),

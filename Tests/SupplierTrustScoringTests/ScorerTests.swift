@@ -135,6 +135,16 @@ import Testing
     #expect(
       byCode[.certExpiring]?.first?.detail.hasPrefix("ISO14001 NO-EXPIRY was issued ") == true,
       "\(byCode[.certExpiring] ?? [])")
+    // Neither date: unverifiable, some credit, not valid for `--require`.
+    var undated = TestCatalog()
+    undated.supplier("U")
+    undated.certificate("U", number: "NO-DATES", issuedDaysAgo: nil, expiresInDays: nil)
+    undated.supplier("D")
+    undated.certificate("D", number: "DATED")
+    let u = undated.assessment("U")
+    #expect(!u.validStandards.contains("ISO9001"))
+    #expect(u.components.certifications! < undated.assessment("D").components.certifications!)
+    #expect(u.components.certifications! > 0)
     // Within a cycle, neither date missing is a problem.
     var fine = TestCatalog()
     fine.supplier("Y")
