@@ -353,6 +353,27 @@ import Testing
     #expect(t.assessment("ONE-BUYER", policy).score == t.assessment("TWENTY-BUYERS", policy).score)
   }
 
+  /// Genuine buyers who review in a campaign's days (established accounts, verified purchases)
+  /// keep their weight: only the campaign's reviews are discounted (black-box review 19).
+  @Test func establishedVerifiedReviewsInACampaignsDaysKeepTheirWeight() throws {
+    var t = Self.background()
+    Self.add("TARGET", to: &t, reviews: false)
+    for k in 0..<5 {
+      // Each buyer has a verified purchase reviewed elsewhere months before: established.
+      t.review("BG-\(k)", rating: 4, daysAgo: 200, reviewer: "BYR-EST-\(k)")
+      t.review(
+        "TARGET", rating: 4, daysAgo: 10 + k % 2, reviewer: "BYR-EST-\(k)", text: "Order \(k) as agreed")
+    }
+    for k in 0..<20 {
+      t.review(
+        "TARGET", rating: 5, daysAgo: 10 + k % 2, verified: false, reviewer: "FAKE-\(k)",
+        text: "Excellent supplier highly recommend great quality")
+    }
+    let a = t.assessment("TARGET")
+    #expect(a.flags.contains { $0.code == .reviewBurst })
+    #expect(a.reviews.suspicious == 20, "\(a.reviews.suspicious)")
+  }
+
   /// A reviewer's second review of a supplier on the same day is a double submission, not a
   /// second buyer (black-box review 17: twenty same-day copies of five-star reviews lifted a
   /// supplier to first): both count as one review, whatever the repeat-buyer discount.
