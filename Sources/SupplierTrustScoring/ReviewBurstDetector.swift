@@ -436,11 +436,14 @@ public struct ReviewBurstDetector: Sendable {
       return BurstWindow(window: window, marked: marked, reason: .nearIdentical)
     }
     // Uniform ratings alone show coordination only beside both account signals, and in a rush.
-    // Judged among the new accounts' reviews too: at a busy supplier the genuine reviews of the
-    // same days diluted a campaign of fifteen five-star reviews to 79 % (black-box review 19).
+    // Judged among the new accounts' reviews too, when they alone hold the minimum: at a busy
+    // supplier the genuine reviews of the same days diluted a campaign of fifteen five-star
+    // reviews to 79 % (black-box review 19), while six new buyers' praise in a growing month is
+    // no campaign (review 21 saw one flagged).
     if newEnough && reviewersGiven && verificationGiven, outpacesHistory(window, timeline),
       share(tally.commonestCount, of: tally.count) >= policy.uniformRatingShare
-        || share(tally.newCommonestCount, of: tally.new) >= policy.uniformRatingShare
+        || (tally.newCommonestCount >= max(1, policy.minimumReviews)
+          && share(tally.newCommonestCount, of: tally.new) >= policy.uniformRatingShare)
     {
       let star = tally.commonest
       for position in positions where Self.star(reviews[timeline.order[position]].rating) == star {

@@ -1590,7 +1590,9 @@ public struct Scorer: Sendable {
           flags.append(
             TrustFlag(
               code: .certUnaccredited, severity: severity,
-              detail: explains ? "\(label): " + problems.joined(separator: "; ") + Self.datesInWords(c) : "",
+              detail: explains
+                ? "\(label): " + problems.joined(separator: "; ").withoutFinalFullStop + Self.datesInWords(c)
+                : "",
               evidence: evidence))
         } else if c.certificationBody == nil || c.accreditationBody == nil {
           value = min(value, p.unknownBodyValue)
@@ -2259,3 +2261,8 @@ func format(_ value: Double, _ decimals: Int) -> String {
 }
 
 func percent(_ rate: Double) -> String { "\(Int((rate * 100).rounded()))%" }
+
+extension String {
+  /// The text without one full stop at its end, for a clause that more words follow.
+  var withoutFinalFullStop: String { hasSuffix(".") ? String(dropLast()) : self }
+}

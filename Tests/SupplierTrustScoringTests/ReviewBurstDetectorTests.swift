@@ -278,6 +278,21 @@ import Testing
     #expect(burst.detail.contains("new, unverified accounts giving one rating"), "\(burst.detail)")
   }
 
+  /// Six new buyers' praise in a growing month is no campaign, though it is most of the new
+  /// accounts' reviews: the new-accounts share counts only when they alone hold the minimum
+  /// (black-box review 21 saw such a month flagged).
+  @Test func aFewNewBuyersPraiseInAGrowingMonthIsNotABurst() {
+    var scenario = Scenario(seed: 27)
+    scenario.addOrdinary(count: 60, from: day("2025-10-01"), days: 400)
+    scenario.addCampaign(
+      start: day("2026-11-09"), days: 10, count: 7, verified: 1, texts: .distinct,
+      ratings: [5, 5, 5, 5, 5, 5, 4])
+    scenario.addCampaign(
+      start: day("2026-11-09"), days: 10, count: 3, verified: 3, established: true, texts: .distinct,
+      ratings: [4])
+    #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
+  }
+
   /// An attack alternating one and two stars from new unverified accounts, at many times the
   /// supplier's pace, is a burst rated low (black-box review 19 saw it counted in full).
   @Test func anAttackAlternatingOneAndTwoStarsIsABurstRatedLow() throws {
@@ -996,8 +1011,9 @@ private struct ReferenceBurstModel {
         } else if newEnough,
           case let (best, count) = commonestStar(inside),
           Double(count) / Double(kept.count) >= policy.uniformRatingShare
-            || Double(kept.filter { isNew(reviews[$0]) && star($0) == best }.count)
-              / Double(max(1, kept.filter { isNew(reviews[$0]) }.count)) >= policy.uniformRatingShare,
+            || (kept.filter { isNew(reviews[$0]) && star($0) == best }.count >= minimum
+              && Double(kept.filter { isNew(reviews[$0]) && star($0) == best }.count)
+                / Double(max(1, kept.filter { isNew(reviews[$0]) }.count)) >= policy.uniformRatingShare),
           outpaces(window, factor: policy.paceFactor)
         {
           // Or the same star rating: the commonest, the higher on a tie; in a rush, against the
