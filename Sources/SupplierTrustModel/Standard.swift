@@ -52,6 +52,9 @@ public enum Standard {
   static let withdrawnEditionKeys: [String: String] = [
     "ISO90012008": "ISO9001:2008", "ISO90012000": "ISO9001:2000", "ISO140012004": "ISO14001:2004",
     "ISO134852003": "ISO13485:2003",
+    // China's adoptions of those editions (GB/T 19001-2008 is ISO 9001:2008).
+    "GBT190012008": "ISO9001:2008", "GBT190012000": "ISO9001:2000", "GBT240012004": "ISO14001:2004",
+    "GBT280012011": "OHSAS18001", "GBT280012001": "OHSAS18001",
   ]
 
   /// The withdrawn edition `text` names, if it names one of ``withdrawnEditionKeys`` (with any
@@ -61,7 +64,7 @@ public enum Standard {
     for scalar in text.unicodeScalars {
       if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) {
         key.unicodeScalars.append(scalar)
-        if key.unicodeScalars.count >= 16 { break }
+        if key.unicodeScalars.count >= 24 { break }
       }
     }
     key = key.uppercased()
@@ -150,11 +153,15 @@ public enum Standard {
     }
   }
 
-  /// Whether `bytes` hold "2008", "2004", "2003" or "2000": the years of ``withdrawnEditionKeys``.
+  /// Whether `bytes` hold 2000, 2001, 2003, 2004, 2008 or 2011: the years of
+  /// ``withdrawnEditionKeys``.
   static func mayNameWithdrawnEdition(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard bytes.count >= 4 else { return false }
-    for i in 0...(bytes.count - 4) where bytes[i] == 0x32 && bytes[i + 1] == 0x30 && bytes[i + 2] == 0x30 {
-      if [0x30, 0x33, 0x34, 0x38].contains(bytes[i + 3]) { return true }
+    for i in 0...(bytes.count - 4) where bytes[i] == 0x32 && bytes[i + 1] == 0x30 {
+      switch (bytes[i + 2], bytes[i + 3]) {
+      case (0x30, 0x30), (0x30, 0x31), (0x30, 0x33), (0x30, 0x34), (0x30, 0x38), (0x31, 0x31): return true
+      default: continue
+      }
     }
     return false
   }

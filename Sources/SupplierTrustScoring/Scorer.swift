@@ -1732,7 +1732,10 @@ public struct Scorer: Sendable {
       flags.append(flag)
     }
     var validStandards = Set<String>()
-    for v in verdicts where v.isValid { validStandards.insert(v.standard) }
+    // A withdrawn edition not yet lapsed on the as-of day is its standard (ISO 9001:2008 in 2017).
+    for v in verdicts where v.isValid {
+      validStandards.insert(Standard.withdrawn[v.standard]?.successor ?? v.standard)
+    }
     // Penalties for what speaks against the supplier: each problem certificate, each one from a
     // body nobody can check, and each lapsed one that no renewal replaces (by its relevance).
     // Kept in order (with the standard of each lapsed one), so that the suggestion's sum, which
@@ -1775,6 +1778,7 @@ public struct Scorer: Sendable {
   /// A standard's relevance to a supplier of the given sectors (see ``SupplierEvidence/sectors``):
   /// the policy's relevance, raised to that of any of the supplier's sectors that lists it.
   func relevance(_ standard: String, sectors: UInt64 = 0) -> Double {
+    let standard = Standard.withdrawn[standard]?.successor ?? standard
     var relevance = policy.certifications.relevance[standard] ?? policy.certifications.otherRelevance
     var mask = sectors
     while mask != 0 {

@@ -209,9 +209,10 @@ enum CatalogSnapshot {
       s.revenue12m = r.int64().map(Money.init(cents:))
       catalog.suppliers.append(Sourced(s, source: r.source()))
     }
+    var standards = StandardNames()
     for _ in 0..<r.count() {
       guard let supplierID = r.string(), let standard = r.string() else { return nil }
-      var c = Certification(supplierID: supplierID, standard: standard)
+      var c = Certification(supplierID: supplierID, standard: standards.current(standard))
       c.certificateNumber = r.string()
       c.certificationBody = r.sharedString()
       c.accreditationBody = r.sharedString()

@@ -150,8 +150,9 @@ extension Store {
     }
     clock.lap("suppliers")
     st = try select(Schema.certifications)
+    var standards = StandardNames()
     while try st.step() {
-      var c = Certification(supplierID: st.string(1)!, standard: st.string(2)!)
+      var c = Certification(supplierID: st.string(1)!, standard: standards.current(st.string(2)!))
       c.certificateNumber = st.string(3)
       c.certificationBody = st.string(4)
       c.accreditationBody = st.string(5)
@@ -592,5 +593,19 @@ final class Thread: @unchecked Sendable {
 
   func join() {
     pthread_join(handle, nil)
+  }
+}
+
+/// Standard names as this version spells them, for certificates stored by an earlier one (which
+/// kept `EN9100`, `BRC` or `GBT19001` apart from `AS9100`, `BRCGS` and `ISO9001`): each distinct
+/// stored name normalised once.
+struct StandardNames {
+  private var known: [String: String] = [:]
+
+  mutating func current(_ stored: String) -> String {
+    if let name = known[stored] { return name }
+    let name = Standard.normalize(stored) ?? stored
+    known[stored] = name
+    return name
   }
 }

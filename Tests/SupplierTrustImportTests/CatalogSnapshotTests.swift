@@ -39,6 +39,26 @@ import Testing
     }
   }
 
+  /// Certificates stored under a name this version spells otherwise (an earlier version kept
+  /// `EN9100` apart from `AS9100`) load under today's name, from the tables and the snapshot.
+  @Test func standardsStoredUnderOldNamesLoadUnderTodays() throws {
+    try withTempDir { dir in
+      let store = try makeStore(in: dir)
+      _ = try Importer(store: store).run(paths: [Sample.folder])
+      try store.connection.execute(
+        "UPDATE certifications SET standard = 'EN9100' WHERE cert_key = (SELECT cert_key FROM certifications WHERE standard <> 'ISO9001' LIMIT 1)"
+      )
+      try store.connection.execute(
+        "UPDATE certifications SET standard = 'GBT19001' WHERE standard = 'ISO9001'")
+      for _ in 0..<2 {
+        let catalog = try store.loadCatalog()
+        let names = Set(catalog.certifications.map(\.record.standard))
+        #expect(!names.contains("EN9100") && !names.contains("GBT19001"))
+        #expect(names.contains("AS9100") && names.contains("ISO9001"))
+      }
+    }
+  }
+
   @Test func aVersion4StoreMovesItsReviewsIntoTheRowTableAndLoadsTheSame() throws {
     try withTempDir { dir in
       let current = try makeStore(in: dir)

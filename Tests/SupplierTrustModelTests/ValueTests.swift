@@ -241,6 +241,8 @@ import Testing
     ("ISO 14001:2004", "ISO14001:2004"), ("EN ISO 13485:2003", "ISO13485:2003"),
     ("ISO 9001:2008+Cor1:2009", "ISO9001:2008"), ("OHSAS 18001:2007", "OHSAS18001"),
     ("ISO/TS 16949:2009", "ISOTS16949"), ("ISO 9001:2000", "ISO9001:2000"), ("ISO 14001:2015", "ISO14001"),
+    ("GB/T 19001-2008", "ISO9001:2008"), ("GB/T 19001-2008/ISO 9001:2008", "ISO9001:2008"),
+    ("GB/T 28001-2011", "OHSAS18001"), ("GB/T 24001-2004", "ISO14001:2004"),
   ])
   func normalizes(text: String, canonical: String) {
     #expect(Standard.normalize(text) == canonical)

@@ -3,7 +3,7 @@ import SupplierTrustScoring
 /// Small catalogs built in code, for scenarios and properties.
 struct TestCatalog {
   var catalog = Catalog()
-  let asOf = Day(year: 2026, month: 11, day: 25)!
+  var asOf = Day(year: 2026, month: 11, day: 25)!
   private var nextReview = 0
   private var nextOrder = 0
 

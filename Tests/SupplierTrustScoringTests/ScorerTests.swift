@@ -174,6 +174,12 @@ import Testing
     t.supplier("CURRENT")
     t.certificate("CURRENT", "ISO9001", number: "Q-2015", issuedDaysAgo: 300, expiresInDays: 700)
     #expect((old.components.certifications ?? 0) < t.assessment("CURRENT").components.certifications!)
+    // Before its edition lapsed, it is its standard: valid for `--require ISO9001` in 2017.
+    var early = TestCatalog()
+    early.asOf = Day(year: 2017, month: 6, day: 1)!
+    early.supplier("OLD")
+    early.certificate("OLD", "ISO9001:2008", number: "Q-2008", issuedDaysAgo: 300, expiresInDays: 500)
+    #expect(early.assessment("OLD").validStandards.contains("ISO9001"))
     let renewed = t.assessment("RENEWED")
     #expect(!renewed.flags.contains { $0.code == .certExpired })
     #expect(renewed.certificates.first { $0.certification.certificateNumber == "H-1" }?.renewed == true)
