@@ -442,10 +442,12 @@ public struct ReviewBurstDetector: Sendable {
     // no campaign (review 21 saw one flagged).
     if newEnough && reviewersGiven && verificationGiven, outpacesHistory(window, timeline),
       share(tally.commonestCount, of: tally.count) >= policy.uniformRatingShare
-        || (tally.newCommonestCount >= max(1, policy.minimumReviews)
-          && share(tally.newCommonestCount, of: tally.new) >= policy.uniformRatingShare)
+        || (tally.newOwnCommonestCount >= max(1, policy.minimumReviews)
+          && share(tally.newOwnCommonestCount, of: tally.new) >= policy.uniformRatingShare)
     {
-      let star = tally.commonest
+      let star =
+        share(tally.commonestCount, of: tally.count) >= policy.uniformRatingShare
+        ? tally.commonest : tally.newOwnCommonest
       for position in positions where Self.star(reviews[timeline.order[position]].rating) == star {
         mark(position)
       }
@@ -613,6 +615,9 @@ public struct ReviewBurstDetector: Sendable {
     public let commonestCount: Int
     /// Of `new`, those giving the commonest rating.
     public let newCommonestCount: Int
+    /// The rating the new accounts give most (among the counted ones), and how many give it.
+    public let newOwnCommonest: Int
+    public let newOwnCommonestCount: Int
     /// Of `count`, the most that two neighbouring star ratings account for.
     public let adjacent: Int
     /// Of `count`, the unverified ones giving 4 or 5 stars.
@@ -631,6 +636,15 @@ public struct ReviewBurstDetector: Sendable {
       // Scalar sums over the counted ratings, once per window of every candidate supplier.
       let counted = ReviewBurstDetector.countedStars(commonest: best)
       let (low, high) = (counted.lowerBound, counted.upperBound)
+      // The rating new accounts give most among the counted ones (the higher on a tie): at a busy
+      // supplier established buyers' fours may outnumber a campaign's fives.
+      var newBest = high
+      for candidate in stride(from: high - 1, through: low, by: -1)
+      where newStars[candidate] > newStars[newBest] {
+        newBest = candidate
+      }
+      newOwnCommonest = newBest
+      newOwnCommonestCount = Int(newStars[newBest])
       var count: Int32 = 0
       var new: Int32 = 0
       var unverified: Int32 = 0

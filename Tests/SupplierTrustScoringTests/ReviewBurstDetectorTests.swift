@@ -1010,15 +1010,21 @@ private struct ReferenceBurstModel {
           marked = kept.filter { textOf[$0].map { top.groups.contains(group[$0]!) } ?? false }
         } else if newEnough,
           case let (best, count) = commonestStar(inside),
+          case let newKept = kept.filter({ isNew(reviews[$0]) }),
+          case let newBest = (1...5).filter({ s in newKept.contains { star($0) == s } })
+            .max(by: { a, b in
+              (newKept.filter { star($0) == a }.count, a) < (newKept.filter { star($0) == b }.count, b)
+            }) ?? best,
+          case let newCount = newKept.filter({ star($0) == newBest }).count,
           Double(count) / Double(kept.count) >= policy.uniformRatingShare
-            || (kept.filter { isNew(reviews[$0]) && star($0) == best }.count >= minimum
-              && Double(kept.filter { isNew(reviews[$0]) && star($0) == best }.count)
-                / Double(max(1, kept.filter { isNew(reviews[$0]) }.count)) >= policy.uniformRatingShare),
+            || (newCount >= minimum
+              && Double(newCount) / Double(max(1, newKept.count)) >= policy.uniformRatingShare),
           outpaces(window, factor: policy.paceFactor)
         {
-          // Or the same star rating: the commonest, the higher on a tie; in a rush, against the
-          // pace of the supplier's other days (first review to last).
-          marked = inside.filter { star($0) == best }
+          // Or the same star rating: the commonest, the higher on a tie (or, failing that, the
+          // new accounts' own); in a rush, against the pace of the supplier's other days.
+          let chosen = Double(count) / Double(kept.count) >= policy.uniformRatingShare ? best : newBest
+          marked = inside.filter { star($0) == chosen }
         } else if isPraiseRush(window),
           newEnough || Double(top.size) / Double(kept.count) >= policy.nearIdenticalShare
         {
