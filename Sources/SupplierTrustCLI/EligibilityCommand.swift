@@ -88,9 +88,7 @@ struct EligibilityCommand: ParsableCommand {
       return
         "order \(safe) was placed on \(placed.record.orderDate), after the as-of day \(asOf)\n  fix: use --as-of \(placed.record.orderDate) or later"
     }
-    if let rejected = rejects.first(where: { $0.recordID == id && $0.file.lowercased().contains("order") })
-      ?? rejects.first(where: { $0.recordID == id })
-    {
+    if let rejected = rejects.first(where: { $0.recordID == id && $0.recordKind == .orders }) {
       return "order \(safe) was rejected when its file was read: \(rejected.reason.terminalSafe)\n"
         + "  --> \(rejected.file.terminalSafe):\(rejected.fieldLine ?? rejected.line)\(rejected.fieldColumn.map { ":\($0)" } ?? "")\n"
         + "  fix: \(rejected.fix.terminalSafe)"

@@ -48,6 +48,9 @@ public struct Rejection: Codable, Equatable, Sendable {
   /// number of a certificate), when it has one: so that a command asked about that record can
   /// say it was rejected rather than unknown.
   public var recordID: String?
+  /// The kind of the rejected record (not in the JSON, whose `files` give each file's kinds), so
+  /// that an id is matched only against records of its own kind.
+  public var recordKind: RecordKind?
 
   enum CodingKeys: String, CodingKey {
     case file, line, column, value, reason, fix
@@ -209,7 +212,11 @@ extension String {
       case "\t": out += "\\t"
       case "\"" where quotes: out += "\\\""
       default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+        // Controls, and the bidirectional overrides and isolates that can make an id read
+        // backwards on screen.
+        if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
+          || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+        {
           out += "\\u{\(String(scalar.value, radix: 16))}"
         } else {
           out.unicodeScalars.append(scalar)

@@ -551,13 +551,15 @@ public final class Importer {
         fieldLine: place?.line,
         fieldColumn: place?.column)
     }
-    let rejection = Rejection(
+    var rejection = Rejection(
       file: run.path, line: line, column: problem.column, value: problem.value, reason: problem.reason,
       fix: problem.fix, fieldLine: position?.line, fieldColumn: position?.column,
       otherProblems: others.isEmpty ? nil : others,
       recordID: header.firstIndex { Columns.normalizeHeader($0) == Importer.idColumn(kind) }
         .flatMap { $0 < values.count ? values[$0].trimmingCharacters(in: .whitespacesAndNewlines) : nil }
+        .map { header.contains("reject_reason") ? Importer.removingFormulaGuard($0) : $0 }
         .flatMap { $0.isEmpty ? nil : $0 })
+    rejection.recordKind = kind
     run.rejects.append(rejection)
     options.onReject?(rejection)
     if options.strict { run.strictStop = true }

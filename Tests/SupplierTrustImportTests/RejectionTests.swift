@@ -438,3 +438,14 @@ let rejectCases: [ExpectedReject] = [
     }
   }
 }
+
+/// Text from the data shown on a terminal: controls escaped, and the bidirectional overrides and
+/// isolates too (they can make an id read backwards); line breaks are escaped, other text kept.
+@Test func terminalSafeTextEscapesControlsAndBidirectionalOverrides() {
+  #expect("SUP-1".terminalSafe == "SUP-1")
+  #expect("a\u{1B}[31mb".terminalSafe == "a\\u{1b}[31mb")
+  #expect("abc\u{202E}fed".terminalSafe == "abc\\u{202e}fed")
+  #expect("x\u{2066}y\u{2069}".terminalSafe == "x\\u{2066}y\\u{2069}")
+  #expect("line\nbreak".terminalSafe == "line\\nbreak")
+  #expect("Ningbo 宁波 é".terminalSafe == "Ningbo 宁波 é")
+}
