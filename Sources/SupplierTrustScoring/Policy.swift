@@ -245,6 +245,8 @@ public struct Policy: Sendable, Equatable {
     public var minorFindingPenalty = 0.01
     /// Taken off the verdict per point an audit's stated score (0-100) falls short of 100.
     public var scoreShortfallPenalty = 0.002
+    /// Taken off an audit that states neither score nor findings: it counts as a typical one.
+    public var unstatedDetailsPenalty = 0.04
     /// Share of an audit's weight kept once its own `valid_until` has passed.
     public var lapsedFactor = 0.5
     /// Share of the verdict kept when the auditor is not a recognised body.

@@ -593,6 +593,10 @@ extension PolicyFile {
       "An audit's stated score counts too: each point short of 100 takes 0.2 points off its value, so a pass at 80 is worth a little less than a pass at 95 (findings usually explain the gap, and are counted besides)."
     ),
     .number(
+      "audits.unstated_details_penalty", \.audits.unstatedDetailsPenalty, 0...1,
+      "An audit that states neither score nor findings counts as a typical one (a score of 90 with two minor findings takes 0.04 off), not as a flawless one: unknown is not good, and a pass with nothing stated must not beat a pass at 90 with two minor findings."
+    ),
+    .number(
       "audits.lapsed_factor", \.audits.lapsedFactor, 0...1,
       "An audit past its own valid_until keeps half its weight: the auditor no longer vouches for it, though what it found still says something (a lapsed pass tied a valid one)."
     ),

@@ -1835,6 +1835,10 @@ public struct Scorer: Sendable {
       verdict -=
         Double(a.majorFindings ?? 0) * p.majorFindingPenalty + Double(a.minorFindings ?? 0)
         * p.minorFindingPenalty + (a.score.map { 100 - min(100, $0) } ?? 0) * p.scoreShortfallPenalty
+      // Nothing stated is a typical audit, not a flawless one (black-box review 20).
+      if a.score == nil && a.majorFindings == nil && a.minorFindings == nil {
+        verdict -= p.unstatedDetailsPenalty
+      }
       verdict = min(1, max(0, verdict))
       let recognised =
         a.auditor.map { (context.bodies.auditor[$0] ?? registry.auditor($0)).isRecognised } ?? false

@@ -374,6 +374,21 @@ import Testing
     #expect(a.reviews.suspicious == 20, "\(a.reviews.suspicious)")
   }
 
+  /// An audit that states neither score nor findings counts as a typical pass, not a flawless one
+  /// (black-box review 20: it beat a pass at 90 with two minor findings).
+  @Test func anAuditStatingNothingIsNoBetterThanATypicalPass() {
+    var t = Self.background()
+    Self.add("UNSTATED", to: &t, audit: false)
+    Self.add("TYPICAL", to: &t, audit: false)
+    Self.add("FLAWLESS", to: &t, audit: false)
+    t.audit("UNSTATED", daysAgo: 60, major: nil, minor: nil, score: nil)
+    t.audit("TYPICAL", daysAgo: 60, major: 0, minor: 2, score: 90)
+    t.audit("FLAWLESS", daysAgo: 60, major: 0, minor: 0, score: 100)
+    let unstated = t.assessment("UNSTATED").components.audits!
+    #expect(unstated <= t.assessment("TYPICAL").components.audits! + 1e-9)
+    #expect(unstated < t.assessment("FLAWLESS").components.audits!)
+  }
+
   /// A reviewer's second review of a supplier on the same day is a double submission, not a
   /// second buyer (black-box review 17: twenty same-day copies of five-star reviews lifted a
   /// supplier to first): both count as one review, whatever the repeat-buyer discount.
