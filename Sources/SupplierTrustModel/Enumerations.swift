@@ -83,6 +83,9 @@ public enum CertificateStatus: String, RecordEnumeration {
     [
       "active": "valid", "current": "valid", "canceled": "cancelled", "revoked": "withdrawn",
       "terminated": "withdrawn", "lapsed": "expired",
+      // Register and export wordings (black-box review 20): in force, or not.
+      "certified": "valid", "in_force": "valid", "registered": "valid", "on_hold": "suspended",
+      "under_suspension": "suspended", "inactive": "withdrawn", "void": "withdrawn", "invalid": "withdrawn",
     ]
   }
 }

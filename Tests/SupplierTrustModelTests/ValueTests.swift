@@ -347,6 +347,17 @@ import Testing
       #expect(CertificateStatus(normalizing: "Active") == .valid)
       #expect(CertificateStatus(normalizing: "canceled") == .cancelled)
       #expect(CertificateStatus(normalizing: "Revoked") == .withdrawn)
+      #expect(CertificateStatus(normalizing: "Certified") == .valid)
+      #expect(CertificateStatus(normalizing: "in force") == .valid)
+      #expect(CertificateStatus(normalizing: "On Hold") == .suspended)
+      #expect(CertificateStatus(normalizing: "under suspension") == .suspended)
+      #expect(CertificateStatus(normalizing: "Inactive") == .withdrawn)
+      #expect(CertificateStatus(normalizing: "VOID") == .withdrawn)
+      #expect(CertificateStatus(normalizing: "invalid") == .withdrawn)
+      var bytes = Array("On Hold".utf8)
+      #expect(bytes.withUnsafeBufferPointer { CertificateStatus(normalizingUTF8: $0) } == .suspended)
+      bytes = Array("under-suspension".utf8)
+      #expect(bytes.withUnsafeBufferPointer { CertificateStatus(normalizingUTF8: $0) } == .suspended)
     }
   }
 
