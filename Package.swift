@@ -18,7 +18,9 @@ let package = Package(
     // Plain value types: records, days, money, rates, identifiers. No dependencies.
     .target(name: "SupplierTrustModel"),
     // RFC 4180 streaming reader and a spreadsheet-safe writer, over bytes.
-    .target(name: "SupplierTrustCSV"),
+    .target(name: "SupplierTrustCSV", dependencies: ["CByteScan"]),
+    // The CSV reader's byte scan with SSE2 compares, inline C (Swift has no byte-mask operation).
+    .target(name: "CByteScan"),
     // libxml2, seen only by SupplierTrustXML.
     .systemLibrary(
       name: "CLibXML2",

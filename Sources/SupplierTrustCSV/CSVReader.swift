@@ -1,3 +1,5 @@
+import CByteScan
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -587,27 +589,7 @@ struct StopScanner {
       }
       return bits
     }
-    let raw = UnsafeRawPointer(base + start)
-    var bits: UInt64 = 0
-    for word in 0..<8 {
-      bits |= Self.stopBits(raw.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self)) << UInt64(word * 8)
-    }
-    return bits
-  }
-
-  /// One bit per byte of `word` (bit `k` for byte `k`, little-endian): whether it is a comma,
-  /// line feed or quote. Exact: `((t & 0x7F…) + 0x7F…) | t` has a byte's high bit set exactly
-  /// when the byte of `t` is not zero, with no borrow between bytes.
-  @inline(__always)
-  static func stopBits(_ word: UInt64) -> UInt64 {
-    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    @inline(__always) func nonzero(_ t: UInt64) -> UInt64 { ((t & low7) &+ low7) | t }
-    let kept =
-      nonzero(word ^ (ones &* 0x2C)) & nonzero(word ^ (ones &* 0x0A)) & nonzero(word ^ (ones &* 0x22))
-    let stops = ~kept & ~low7
-    // The high bits, gathered into the top byte in byte order.
-    return ((stops >> 7) &* 0x0102_0408_1020_4080) >> 56
+    return supplier_trust_csv_stops64(base + start)
   }
 }
 
