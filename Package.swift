@@ -41,7 +41,7 @@ let package = Package(
     .target(
       name: "SupplierTrustImport",
       dependencies: [
-        "SupplierTrustModel", "SupplierTrustCSV", "SupplierTrustXML", "SupplierTrustStore",
+        "SupplierTrustModel", "SupplierTrustCSV", "SupplierTrustXML", "SupplierTrustStore", "CByteScan",
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),

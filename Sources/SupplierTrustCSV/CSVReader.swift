@@ -335,26 +335,26 @@ struct CSVChunkParser {
         if bytes[stop] == quote {
           // Only a quote opening the field is ordinary.
           guard stop == fieldStart else { break fast }
-          start = stop + 1
-          repeat { stop = scanner.next(from: stop + 1) } while stop < n && bytes[stop] == comma
+          start = stop &+ 1
+          repeat { stop = scanner.next(from: stop &+ 1) } while stop < n && bytes[stop] == comma
           // A line break inside quotes, no closing quote yet, or a doubled quote.
-          guard stop + 1 < n, bytes[stop] == quote, bytes[stop + 1] != quote else { break fast }
+          guard stop &+ 1 < n, bytes[stop] == quote, bytes[stop &+ 1] != quote else { break fast }
           end = stop
-          stop += 1
+          stop &+= 1
           if bytes[stop] == carriageReturn {
-            guard stop + 1 < n, bytes[stop + 1] == newline else { break fast }
-            stop += 1
+            guard stop &+ 1 < n, bytes[stop &+ 1] == newline else { break fast }
+            stop &+= 1
           } else if bytes[stop] != comma && bytes[stop] != newline {
             break fast
           }
-        } else if bytes[stop] == newline && stop > fieldStart && bytes[stop - 1] == carriageReturn {
-          end = stop - 1
+        } else if bytes[stop] == newline && stop > fieldStart && bytes[stop &- 1] == carriageReturn {
+          end = stop &- 1
         }
         scratchStarts[fields] = Int32(truncatingIfNeeded: start)
         scratchEnds[fields] = Int32(truncatingIfNeeded: end)
-        fields += 1
+        fields &+= 1
         if bytes[stop] == comma {
-          fieldStart = stop + 1
+          fieldStart = stop &+ 1
           continue fast
         }
         batch.fieldStarts.append(contentsOf: UnsafeBufferPointer(start: scratchStarts, count: fields))
@@ -362,8 +362,8 @@ struct CSVChunkParser {
         batch.recordFirstField.append(Int32(fieldMark))
         batch.recordStarts.append(Int32(recordStart))
         batch.lines.append(recordLine)
-        position = stop + 1
-        line += 1
+        position = stop &+ 1
+        line &+= 1
         lastComplete = position
         lastCompleteLine = line
         committedFields = batch.fieldStarts.count
@@ -569,12 +569,12 @@ struct StopScanner {
     }
     var found = blockStops & (~0 << UInt64(offset))
     while found == 0 {
-      blockStart += 64
+      blockStart &+= 64
       blockStops = stopsOfBlock(at: blockStart)
       if blockStart >= count { return count }
       found = blockStops
     }
-    return blockStart + found.trailingZeroBitCount
+    return blockStart &+ found.trailingZeroBitCount
   }
 
   /// The stops among the 64 bytes from `start` (fewer at the end of the buffer). Called once per
