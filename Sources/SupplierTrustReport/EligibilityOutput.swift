@@ -53,11 +53,14 @@ public enum EligibilityOutput {
     _ orders: [OrderEligibility], asOf: Day, policy: Policy = .default, width: Int = 100, colour: Bool
   ) -> String {
     var table = TextTable()
-    table.column("Order")
-    table.column("Supplier")
+    // Long ids and verdicts wrap onto more lines rather than being cut: a cut verdict can read
+    // as its opposite, and 64-character ids squeezed every other column to "…" (black-box
+    // review 22).
+    table.column("Order", minimum: 10, preferred: 16, flexible: true)
+    table.column("Supplier", minimum: 10, preferred: 16, flexible: true)
     table.column("Amount", .right)
     table.column("Protected")
-    table.column("Claims / why not", minimum: 20, flexible: true)
+    table.column("Claims / why not", minimum: 24, flexible: true)
     for o in orders {
       // Why an order is not protected comes first: that is what the row has to say.
       var notes: [String] = o.protected ? [] : o.reasons.map(shortReason)
@@ -69,12 +72,12 @@ public enum EligibilityOutput {
       }
       if let d = o.dispute, d.status == .open { notes.append("dispute: \(d.stage)") }
       table.row([
-        (o.orderID, nil), (o.supplierID, nil), (o.amount.displayed, nil),
+        (.wrapped(o.orderID), nil), (.wrapped(o.supplierID), nil), (.text(o.amount.displayed), nil),
         (
-          o.protected ? (o.coveredAmount < o.amount ? "partly" : "yes") : "no",
+          .text(o.protected ? (o.coveredAmount < o.amount ? "partly" : "yes") : "no"),
           o.protected ? (o.coveredAmount < o.amount ? "33" : "32") : "31"
         ),
-        (notes.isEmpty ? "–" : notes.joined(separator: "; "), nil),
+        (.wrapped(notes.isEmpty ? "–" : notes.joined(separator: "; ")), nil),
       ])
     }
     let header =
@@ -151,7 +154,10 @@ public enum EligibilityOutput {
         if let d = o.dispute, d.status != .open {
           return "not eligible: already decided (\(d.status.rawValue))"
         }
-        return "not eligible: window closed \(c.deadline?.description ?? "")"
+        if let deadline = c.deadline, deadline < asOf { return "not eligible: window closed \(deadline)" }
+        // Not for want of time: the claim cannot be confirmed (a ship date not stated); a closed
+        // window was said with a deadline still weeks ahead (black-box review 22).
+        return "not eligible: \(c.detail)"
       }
       encoder.appendRow(
         [

@@ -198,7 +198,11 @@ public struct JSONSyntaxError: Error, Equatable, Sendable {
 
 /// A strict JSON reader (RFC 8259) that records the line of every object member.
 struct JSONReader {
+  /// Lists and objects nested deeper than this are refused: reading recurses, and 50,000 levels
+  /// overflowed the stack (black-box review 22); a policy file needs four.
+  static let maximumDepth = 64
   private let bytes: [UInt8]
+  private var depth = 0
   private var index = 0
   private var line = 1
   private var lineStart = 0
@@ -267,9 +271,17 @@ struct JSONReader {
       index += 1
     }
     let text = String(decoding: bytes[start..<index], as: UTF8.self)
-    guard let value = Double(text), value.isFinite else {
+    // RFC 8259's grammar: no leading zeros (`07`), a digit on both sides of a decimal point.
+    let digits = text.drop { $0 == "-" }
+    let malformed =
+      (digits.count > 1 && digits.first == "0" && digits.dropFirst().first.map(\.isNumber) == true)
+      || digits.first == "." || text.contains(".e") || text.contains(".E") || text.hasSuffix(".")
+    guard !malformed, let value = Double(text), value.isFinite else {
       index = start
-      throw error("\(text) is not a number")
+      throw error(
+        "\(text) is not a number"
+          + (malformed
+            ? " as JSON writes them (no leading zeros; a digit on each side of a decimal point)" : ""))
     }
     return .number(value)
   }
@@ -322,7 +334,16 @@ struct JSONReader {
     throw error("a string is not closed (missing \")")
   }
 
+  private mutating func enter() throws(JSONSyntaxError) {
+    depth += 1
+    guard depth <= Self.maximumDepth else {
+      throw error("lists and objects are nested more than \(Self.maximumDepth) levels deep")
+    }
+  }
+
   private mutating func parseArray(path: String) throws(JSONSyntaxError) -> JSONValue {
+    try enter()
+    defer { depth -= 1 }
     index += 1
     var items: [JSONValue] = []
     skipSpace()
@@ -350,6 +371,8 @@ struct JSONReader {
   }
 
   private mutating func parseObject(path: String) throws(JSONSyntaxError) -> JSONValue {
+    try enter()
+    defer { depth -= 1 }
     index += 1
     var members: [(key: String, value: JSONValue)] = []
     skipSpace()

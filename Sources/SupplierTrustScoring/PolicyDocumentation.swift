@@ -82,11 +82,12 @@ public enum PolicyDocumentation {
       `lapsed_penalty` × relevance for each lapsed certificate no renewal replaces: a valid \
       certificate never lowers the component, and a problem always does.
       - **audits**: each audit's verdict (pass, conditional, fail values, minus finding penalties \
-      and `score_shortfall_penalty` per point its stated score falls short of 100, \
-      times `unrecognised_auditor_factor` when the auditor is not a recognised body) fades toward a \
-      neutral 0.5 with `half_life_days` (and keeps `lapsed_factor` of its weight once its own \
-      `valid_until` has passed). The latest audit's moves the component from 0.5; the mean \
-      of the earlier audits' moves adds `earlier_audits_weight` of itself.
+      and `score_shortfall_penalty` per point its stated score falls short of 100) moves the \
+      component from a neutral 0.5 (`unrecognised_auditor_factor` of that move when the auditor is \
+      not a recognised body), fading with `half_life_days` (and keeping `lapsed_factor` of its \
+      weight once its own `valid_until` has passed). The latest audit's move counts in full; the \
+      mean of the earlier audits' moves adds `earlier_audits_weight` of itself, or the weight the \
+      latest has lost to age, lapse or an unrecognised auditor when that is more.
       - **delivery**: the on-time share blends the buyer's own due orders, the platform's figure \
       (worth `platform_evidence_factor` orders per transaction, at most `platform_evidence_cap`) and \
       a prior; each late order counts as up to `severe_lateness_extra` more late orders (in full at \
@@ -98,8 +99,12 @@ public enum PolicyDocumentation {
       and failed inspections (of those inspected). It counts from neutral at `dispute_threshold` \
       to 1 at none and 0 at `dispute_rate_at_zero`, and moves the on-time part up toward 1 (or \
       down toward 0) by 1 − `on_time_share` of the way at its extremes, not at all at neutral: \
-      a clean order never lowers the component. An empty field is unknown: it counts in neither. \
-      `late_shipments` warns for the buyer's own orders; for the platform's figure only below \
+      a clean order never lowers the component. A late order counts only against: its dispute or \
+      failed inspection, never its lack of one. An empty field is unknown: it counts in neither. \
+      As of `--as-of`, a dispute opened later had not been opened, one closed later was still open \
+      (its refund unpaid), and an inspection counts once the goods were delivered. \
+      `late_shipments` warns for the buyer's own orders (once there are `minimum_orders_for_flags` \
+      due ones; before that the platform's figure speaks); for the platform's figure only below \
       `platform_warn_below` over at least `minimum_orders_for_flags` transactions.
       - **standing**: a weighted mean of the profile signals, those left empty counting at \
       `missing_component_value` (neither good nor bad). Gold Supplier membership counts from \
@@ -110,8 +115,10 @@ public enum PolicyDocumentation {
       evidence for is left out); a supplier with no evidence at all is unrated. Each factor of an explanation gives the \
       points its component adds to or takes from a neutral 50. **confidence** is the weighted share \
       of evidence each component has (reviews: weight / (weight + `reviews_half`); delivery: orders \
-      / (orders + `orders_half`); audits: the latest audit's freshness; certifications: how complete \
-      the certificates are; standing: the share of known signals); a missing component adds nothing. \
+      / (orders + `orders_half`); audits: the freshest audit's weight; certifications: from 0.5 \
+      toward 1 as certificates state their body, accreditation and expiry, each certificate adding \
+      to what the others state, never diluting it; standing: the share of known signals); a \
+      missing component adds nothing. \
       The **interval** is the score ± `interval_at_zero` × (1 − confidence).
 
       """

@@ -39,7 +39,8 @@ public enum PolicyFile {
     }
     var policy = Policy()
     policy.name = ""
-    try apply(members, prefix: "", to: &policy, file: file, lines: reader.lines)
+    var set: Set<String> = []
+    try apply(members, prefix: "", to: &policy, file: file, lines: reader.lines, set: &set)
     if policy.name.isEmpty {
       policy.name =
         file.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? "custom"
@@ -48,9 +49,11 @@ public enum PolicyFile {
     return policy
   }
 
+  /// - Parameter set: the keys set so far: a key given both inside its section and as a dotted key
+  ///   (`"trade_assurance.claim_window_days"`) is an error, not a silent choice of the later one.
   private static func apply(
     _ members: [(key: String, value: JSONValue)], prefix: String, to policy: inout Policy, file: String,
-    lines: [String: Int]
+    lines: [String: Int], set: inout Set<String>
   ) throws(PolicyError) {
     for (key, value) in members {
       let path = prefix.isEmpty ? key : "\(prefix).\(key)"
@@ -61,7 +64,7 @@ public enum PolicyFile {
             message: "must be an object of settings, found \(value.typeName)",
             fix: "write it as \"\(key)\": { ... } with the keys listed in docs/policy.md")
         }
-        try apply(inner, prefix: key, to: &policy, file: file, lines: lines)
+        try apply(inner, prefix: key, to: &policy, file: file, lines: lines, set: &set)
         continue
       }
       guard let field = fieldsByKey[path] else {
@@ -69,6 +72,13 @@ public enum PolicyFile {
         throw PolicyError(
           file: file, line: lines[path], key: path, message: "is not a policy setting\(suggestion)",
           fix: "remove it or correct the spelling; docs/policy.md lists every key")
+      }
+      guard set.insert(path).inserted else {
+        let section = path.split(separator: ".").first.map(String.init) ?? path
+        throw PolicyError(
+          file: file, line: lines[path], key: path,
+          message: "is set twice, inside \"\(section)\": { ... } and as the dotted key \"\(path)\"",
+          fix: "keep one of the two")
       }
       if let problem = field.read(&policy, value) {
         throw PolicyError(
@@ -602,10 +612,11 @@ extension PolicyFile {
     ),
     .number(
       "audits.unrecognised_auditor_factor", \.audits.unrecognisedAuditorFactor, 0...1,
-      "A verdict from an auditor nobody recognises keeps 60% of its weight."),
+      "A verdict from an auditor nobody recognises keeps 60% of its weight: of its move from neutral, pass or fail."
+    ),
     .number(
       "audits.earlier_audits_weight", \.audits.earlierAuditsWeight, 0...1,
-      "The latest audit decides; earlier ones (faded by age, their mean) count a quarter as much, so that a failure before the latest pass still counts against the factory and a record of passes for it."
+      "The latest audit decides; earlier ones (faded by age, their mean) count a quarter as much, so that a failure before the latest pass still counts against the factory and a record of passes for it. When the latest has lost more than that to age or lapse, the earlier ones fill what it lost."
     ),
     .number(
       "delivery.late_threshold", \.delivery.lateThreshold, 0...1,

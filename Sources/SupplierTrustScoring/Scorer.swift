@@ -1334,7 +1334,7 @@ public struct Scorer: Sendable {
   /// The certifications component from its parts: each standard's best certificate value, the
   /// penalties, and how completely the certificates state their bodies and expiry.
   private func certificationValue(
-    best: [(standard: String, value: Double, expiry: Day?)], penalty: Double, knownFields: Double, count: Int,
+    best: [(standard: String, value: Double, expiry: Day?)], penalty: Double, undocumented: Double,
     sectors: UInt64
   ) -> (value: Double, confidence: Double) {
     let p = policy.certifications
@@ -1350,7 +1350,7 @@ public struct Scorer: Sendable {
     let baseline = policy.missingComponentValue
     return (
       min(1, max(0, baseline + (1 - baseline) * credit - penalty)),
-      min(1, 0.5 + 0.5 * knownFields / Double(count))
+      min(1, 0.5 + 0.5 * (1 - undocumented))
     )
   }
 
@@ -1400,9 +1400,11 @@ public struct Scorer: Sendable {
     var verdicts: [Verdict] = []
     var assessments: [CertificateAssessment] = []
     var pending: [(TrustFlag, String)] = []  // flags that a renewal may cancel, with their standard
-    var knownFields = 0.0
-    /// Each verdict's share of `knownFields`.
-    var knownFieldsOf: [Double] = []
+    // How much of what would vouch for the certificates is missing: the product over them of the
+    // share of body, accreditation and expiry each leaves unstated. Confidence grows with each
+    // certificate that states any (the mean made a CE mark without issuer lower it, and with it
+    // a supplier's standing; black-box review 23).
+    var undocumented = 1.0
     // The standard a suggestion would certify, and the certificate it would renew or replace:
     // that one's verdict is put in words even when nothing else is.
     let suggested = context.suggests && extra == nil ? suggestedStandard(e) : nil
@@ -1429,8 +1431,7 @@ public struct Scorer: Sendable {
       if c.certificationBody != nil { fieldsKnown += 1 }
       if c.accreditationBody != nil { fieldsKnown += 1 }
       if c.expiresOn != nil { fieldsKnown += 1 }
-      knownFields += fieldsKnown / 3
-      knownFieldsOf.append(fieldsKnown / 3)
+      undocumented *= 1 - fieldsKnown / 3
       // A management-system certificate that states no expiry still runs out one cycle after issue.
       let impliedExpiry: Day? =
         c.expiresOn == nil && managementSystem ? c.issuedOn?.adding(years: p.maximumValidityYears) : nil
@@ -1672,8 +1673,7 @@ public struct Scorer: Sendable {
       let penalty = penalties.reduce(0) { $0 + ($1.lapsed == standard || $1.owner == gone ? 0 : $1.amount) }
       let (value, confidence) = certificationValue(
         best: withIt, penalty: penalty,
-        knownFields: knownFields - (gone.map { knownFieldsOf[$0] } ?? 0) + 1,
-        count: verdicts.count + (gone == nil ? 1 : 0), sectors: e.sectors)
+        undocumented: 0, sectors: e.sectors)
       // Worded as the full explanation words it (a lapsed one superseded by a renewal says so).
       var verdict: (number: String?, verdict: String)?
       if let replacing {
@@ -1749,8 +1749,8 @@ public struct Scorer: Sendable {
       }
     }
     let (value, confidence) = certificationValue(
-      best: best, penalty: penalties.reduce(0) { $0 + $1.amount }, knownFields: knownFields,
-      count: verdicts.count, sectors: e.sectors)
+      best: best, penalty: penalties.reduce(0) { $0 + $1.amount }, undocumented: undocumented,
+      sectors: e.sectors)
     let fresh =
       validStandards.contains(where: { relevance($0, sectors: e.sectors) >= 1 })
       ? nil : freshCertificate(best: best, penalties: penalties)
@@ -1842,10 +1842,14 @@ public struct Scorer: Sendable {
       verdict = min(1, max(0, verdict))
       let recognised =
         a.auditor.map { (context.bodies.auditor[$0] ?? registry.auditor($0)).isRecognised } ?? false
-      if !recognised { verdict *= p.unrecognisedAuditorFactor }
+      // An auditor nobody vouches for keeps part of the weight of its verdict, good or bad: the
+      // factor scales the move from neutral. Scaling the verdict itself pulled every unknown
+      // auditor's pass below neutral, under having no audit at all (black-box review 23).
+      var moved = verdict - 0.5
+      if !recognised { moved *= p.unrecognisedAuditorFactor }
       var fade = pow(0.5, Double(asOf.daysSinceEpoch - a.date.daysSinceEpoch) / p.halfLifeDays)
       if let until = a.validUntil, until < asOf { fade *= p.lapsedFactor }
-      return ((verdict - 0.5) * fade, fade, recognised)
+      return (moved * fade, fade, recognised)
     }
     let (latestDeviation, fade, recognised) = deviation(a)
     let age = Int(asOf.daysSinceEpoch - a.date.daysSinceEpoch)
@@ -1854,17 +1858,28 @@ public struct Scorer: Sendable {
     // passes for it. Only the latest had tied a pass with the same pass after a failed audit.
     var earlierSum = 0.0
     var earlier: [Audit] = []
+    // Confidence is the freshest audit's weight, so that a newer audit never lowers it (a newer
+    // one that has lapsed weighs less than an older one still valid).
+    var freshest = fade
     for sourced in e.audits[..<latestIndex] where sourced.record.date <= asOf {
-      earlierSum += deviation(sourced.record).0
+      let (moved, weight, _) = deviation(sourced.record)
+      earlierSum += moved
+      freshest = max(freshest, weight)
       earlier.append(sourced.record)
     }
-    let earlierPart = earlier.isEmpty ? 0 : p.earlierAuditsWeight * earlierSum / Double(earlier.count)
+    // Earlier audits fill at least the weight the latest leaves: a newer audit that has lapsed,
+    // is old or comes from an auditor nobody recognises decides only as far as its weight goes,
+    // so that adding one that failed never lifts a factory whose earlier audit failed too
+    // (black-box review 23).
+    let earlierWeight = max(
+      p.earlierAuditsWeight, 1 - fade * (recognised ? 1 : p.unrecognisedAuditorFactor))
+    let earlierPart = earlier.isEmpty ? 0 : earlierWeight * earlierSum / Double(earlier.count)
     let value = min(1, max(0, 0.5 + latestDeviation + earlierPart))
     let stale = age > p.staleAfterDays || (a.validUntil.map { $0 < asOf } ?? false)
     guard context.explains else {
       if a.result == .fail { flags.append(TrustFlag(code: .auditFailed, severity: .high, detail: "")) }
       if stale { flags.append(TrustFlag(code: .auditStale, severity: .low, detail: "")) }
-      return Part(value: value, confidence: fade, factor: nil, summary: ())
+      return Part(value: value, confidence: freshest, factor: nil, summary: ())
     }
     var findings: [String] = []
     if let score = a.score { findings.append("score \(format(score, 0))") }
@@ -1894,7 +1909,7 @@ public struct Scorer: Sendable {
         + (earlier.count > 3 ? " and \(earlier.count - 3) more" : "")
     }
     return Part(
-      value: value, confidence: fade,
+      value: value, confidence: freshest,
       factor: Factor(component: "audits", points: 0, text: text, evidence: [evidence]),
       summary: ())
   }
@@ -1919,11 +1934,13 @@ public struct Scorer: Sendable {
     for sourced in e.orders where sourced.record.orderDate <= asOf {
       let o = sourced.record
       s.orders += 1
+      var isLate = false
       if let agreed = o.agreedShipDate {
         if let shipped = o.shippedDate, shipped <= asOf {
           s.due += 1
           if shipped > agreed {
             s.late += 1
+            isLate = true
             lateness += slip(shipped.daysSinceEpoch - agreed.daysSinceEpoch)
             lateOrders.append(
               (sourced, explains ? "\(o.id) +\(shipped.daysSinceEpoch - agreed.daysSinceEpoch) d" : ""))
@@ -1935,6 +1952,7 @@ public struct Scorer: Sendable {
         } else if agreed < asOf {
           s.due += 1
           s.late += 1
+          isLate = true
           lateness += slip(asOf.daysSinceEpoch - agreed.daysSinceEpoch)
           lateOrders.append(
             (
@@ -1944,32 +1962,47 @@ public struct Scorer: Sendable {
             ))
         }
       }
+      // What was known on the as-of day, as `eligibility` reads it (black-box review 23 found a
+      // back-test counting a refund decided, and inspections made, after it): a dispute opened
+      // later had not been opened; one closed later was still open, its refund not yet paid; an
+      // inspection result is known once the goods were delivered (shipped, when the delivery day
+      // is not stated). Unstated days are taken as before the as-of day.
       let opened = o.disputeOpenedOn.map { $0 <= asOf } ?? true
-      let refund = o.refund?.cents ?? 0
+      let decided = o.disputeClosedOn.map { $0 <= asOf } ?? true
+      let dispute: DisputeStatus? =
+        !opened ? (o.dispute == nil ? nil : DisputeStatus.none) : (decided ? o.dispute : .open)
+      let refund = opened && decided ? o.refund?.cents ?? 0 : 0
+      let inspection: InspectionResult? =
+        (o.deliveredDate.map { $0 <= asOf } ?? o.shippedDate.map { $0 <= asOf } ?? true)
+        ? o.inspectionResult : nil
       // "No dispute" says something only once there was something to dispute: the goods shipped
       // or arrived, or the agreed ship date passed. An order still in production is not yet a
       // dispute-free one (it raised the component).
       let underway =
         (o.shippedDate.map { $0 <= asOf } ?? false) || (o.deliveredDate.map { $0 <= asOf } ?? false)
         || (o.agreedShipDate.map { $0 < asOf } ?? false)
-      if (o.dispute != nil && (o.dispute != DisputeStatus.none || underway)) || refund > 0 {
+      // A dispute withdrawn by the buyer or rejected by the platform found no fault with the supplier.
+      let isDisputed =
+        (dispute.map { $0 != .none && $0 != .withdrawn && $0 != .rejected } ?? false) || refund > 0
+      // A late order is not a clean one: its lack of a dispute or its passed inspection does not
+      // count in the supplier's favour, or twenty orders shipped two months late scored above
+      // two shipped five days late (black-box review 23). Its dispute or failure still counts.
+      if isDisputed || (!isLate && dispute != nil && (dispute != DisputeStatus.none || underway)) {
         s.withDisputeStatus += 1
       }
       // An order whose goods failed the agreed inspection is a quality failure, disputed or not.
-      if o.inspectionResult == .pass || o.inspectionResult == .fail {
+      if inspection == .fail || (inspection == .pass && !isLate) {
         s.inspected += 1
-        if o.inspectionResult == .fail { s.failedInspections += 1 }
+        if inspection == .fail { s.failedInspections += 1 }
       }
-      // A dispute withdrawn by the buyer or rejected by the platform found no fault with the supplier.
-      if let d = o.dispute, d != .none, d != .withdrawn, d != .rejected, opened {
+      if isDisputed {
         s.disputed += 1
         s.refundedUSD += Double(refund) / 100
+        let status =
+          (dispute.map { $0 != .none && $0 != .withdrawn && $0 != .rejected } ?? false)
+          ? dispute!.rawValue : "refund"
         disputedOrders.append(
-          (sourced, explains ? "\(o.id) \(d.rawValue)" + (refund > 0 ? " \(Money(cents: refund))" : "") : ""))
-      } else if refund > 0 {
-        s.disputed += 1
-        s.refundedUSD += Double(refund) / 100
-        disputedOrders.append((sourced, explains ? "\(o.id) refund \(Money(cents: refund))" : ""))
+          (sourced, explains ? "\(o.id) \(status)" + (refund > 0 ? " \(Money(cents: refund))" : "") : ""))
       }
     }
     let supplier = e.supplier.record
@@ -1989,13 +2022,16 @@ public struct Scorer: Sendable {
           * p.priorOnTime)
         / (evidenceAmount + lateness + p.priorStrength)
     }
-    let ownEnough = s.due >= p.minimumOrdersForFlags
-    let observedOnTime = ownEnough ? s.ownOnTime : (s.due == 0 ? supplier.onTimeDeliveryRate : nil)
+    // The buyer's own orders, once there are enough to judge by, and below the threshold; else the
+    // platform's rate, which a few punctual own orders do not silence (four of them hid a 30%
+    // platform rate over 300 transactions; black-box review 23).
+    let ownLate = s.due >= p.minimumOrdersForFlags && (s.ownOnTime ?? 1) < p.lateThreshold
+    let observedOnTime = ownLate ? s.ownOnTime : supplier.onTimeDeliveryRate
     if let rate = observedOnTime, rate < p.lateThreshold {
       let detail =
         !explains
         ? ""
-        : ownEnough
+        : ownLate
           ? "\(s.late) of \(s.due) due orders shipped late (\(percent(rate)) on time; threshold \(percent(p.lateThreshold))): "
             + lateOrders.prefix(5).map(\.1).joined(separator: ", ")
           : "platform on-time delivery rate \(percent(rate))"
@@ -2004,12 +2040,12 @@ public struct Scorer: Sendable {
       // The buyer's own late orders warn; the platform's figure informs, and warns only when
       // far below the threshold over enough transactions.
       let platformWarns =
-        !ownEnough && rate < p.platformWarnBelow
+        !ownLate && rate < p.platformWarnBelow
         && (supplier.transactions12m ?? 20) >= p.minimumOrdersForFlags
       flags.append(
         TrustFlag(
-          code: .lateShipments, severity: ownEnough || platformWarns ? .medium : .low, detail: detail,
-          evidence: ownEnough
+          code: .lateShipments, severity: ownLate || platformWarns ? .medium : .low, detail: detail,
+          evidence: ownLate
             ? lateOrders.prefix(5).map {
               Evidence(location: location($0.0.source, context), recordID: $0.0.record.id)
             }

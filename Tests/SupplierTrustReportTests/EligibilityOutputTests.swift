@@ -106,4 +106,64 @@ func csvRows(_ text: String) -> [[String]] {
         == "covered only up to the supplier's Trade Assurance limit: 10000.00 of 50000.00")
     #expect(row[header.firstIndex(of: "late_shipment")!] == "eligible (until 30 days after delivery)")
   }
+
+  /// Black-box review 22: an order delivered without a stated ship date cannot be claimed late,
+  /// but its window is open for weeks: the CSV said "window closed" with that future day.
+  @Test func aClaimThatCannotBeConfirmedIsNotSaidToBeOutOfTime() throws {
+    let asOf = Day(year: 2026, month: 5, day: 20)!
+    var order = Order(
+      id: "L12", supplierID: "S-TA", orderDate: Day(year: 2026, month: 4, day: 1)!,
+      amount: Money(cents: 100_000))
+    order.tradeAssurance = true
+    order.paymentMethod = .paypal
+    order.agreedShipDate = Day(year: 2026, month: 5, day: 1)!
+    order.deliveredDate = Day(year: 2026, month: 5, day: 10)!
+    var supplier = Supplier(id: "S-TA", name: "S", country: "CN")
+    supplier.tradeAssurance = true
+    supplier.tradeAssuranceLimit = Money(cents: 1_000_000)
+    let checked = EligibilityChecker(asOf: asOf).check(
+      order, supplier: supplier, evidence: Evidence(location: "orders.csv:2", recordID: "L12"))
+    let rows = csvRows(EligibilityOutput.csv([checked], asOf: asOf))
+    let header = try #require(rows.first)
+    let cell = try #require(rows.last)[header.firstIndex(of: "late_shipment")!]
+    #expect(!cell.contains("window closed"))
+    #expect(cell.hasPrefix("not eligible: delivered 2026-05-10, after the agreed ship date 2026-05-01"))
+  }
+
+  /// The table wraps long ids and verdicts onto more lines instead of cutting them: "quality:
+  /// can…" stood for "cannot file", and 64-character ids left every other column as "…".
+  @Test func theTableWrapsRatherThanCutsVerdictsAndIds() throws {
+    let asOf = Day(year: 2026, month: 6, day: 15)!
+    let orderID = String(repeating: "O", count: 63) + "1"
+    let supplierID = String(repeating: "S", count: 64)
+    var order = Order(
+      id: orderID, supplierID: supplierID, orderDate: Day(year: 2026, month: 4, day: 1)!,
+      amount: Money(cents: 100_000))
+    order.tradeAssurance = true
+    order.paymentMethod = .westernUnion
+    order.agreedShipDate = Day(year: 2026, month: 5, day: 1)!
+    order.shippedDate = Day(year: 2026, month: 5, day: 20)!
+    order.deliveredDate = Day(year: 2026, month: 5, day: 30)!
+    order.inspectionResult = .fail
+    var supplier = Supplier(id: supplierID, name: "S", country: "CN")
+    supplier.tradeAssurance = true
+    supplier.tradeAssuranceLimit = Money(cents: 1_000_000)
+    let checked = EligibilityChecker(asOf: asOf).check(
+      order, supplier: supplier, evidence: Evidence(location: "orders.csv:2", recordID: orderID))
+    let text = EligibilityOutput.table([checked], asOf: asOf, width: 100, colour: false)
+    let lines = text.split(separator: "\n").map(String.init)
+    #expect(lines.allSatisfy { TextTable.width(of: $0) <= 100 })
+    #expect(!text.contains("…"))
+    // Every piece of the row is there, read down its column.
+    let body = lines.dropFirst(3)
+    let cells = body.map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+    #expect(cells.compactMap(\.first).joined() == orderID)
+    #expect(cells.compactMap { $0.count > 1 ? $0[1] : nil }.joined().hasPrefix(supplierID))
+    // The last column, read from where its title starts.
+    let start = try #require(lines[1].range(of: "Claims / why not")).lowerBound.utf16Offset(in: lines[1])
+    let words = body.map { String($0.utf16.dropFirst(start)) ?? "" }.joined(separator: " ")
+    #expect(words.contains("late_shipment: cannot file"))
+    #expect(words.contains("quality: cannot file"))
+    #expect(body.first?.contains(" no ") == true)
+  }
 }

@@ -81,6 +81,29 @@ import Testing
 
   /// Dispute milestones out of order are blamed on the key the file set, at its line, not on one
   /// left at its default (black-box review 16).
+  /// Black-box review 22: a key set both in its section and dotted was settled silently by
+  /// order; 50,000 nested objects crashed the reader; `07` is not JSON.
+  @Test func aKeySetTwiceDeepNestingAndLeadingZerosAreRefused() {
+    #expect(
+      error(
+        "{\n  \"trade_assurance\": { \"claim_window_days\": 10 },\n  \"trade_assurance.claim_window_days\": 45\n}"
+      )
+        == "policy.json:3: `trade_assurance.claim_window_days` is set twice, inside \"trade_assurance\": { ... } and as the dotted key \"trade_assurance.claim_window_days\"\n  fix: keep one of the two"
+    )
+    let deep = String(repeating: "{\"a\":", count: 50_000) + "1" + String(repeating: "}", count: 50_000)
+    #expect(
+      error(deep)
+        == "policy.json:1: is not valid JSON: lists and objects are nested more than 64 levels deep (column 321)\n  fix: correct the JSON syntax; docs/policy.md shows the expected layout"
+    )
+    #expect(
+      error("{ \"trade_assurance\": { \"claim_window_days\": 07 } }")
+        == "policy.json:1: is not valid JSON: 07 is not a number as JSON writes them (no leading zeros; a digit on each side of a decimal point) (column 45)\n  fix: correct the JSON syntax; docs/policy.md shows the expected layout"
+    )
+    // What JSON allows still reads: zero itself, fractions, exponents.
+    #expect(
+      error("{ \"weights\": { \"reviews\": 0, \"audits\": 0.25, \"delivery\": 2.5e-1 } }") == "no error")
+  }
+
   @Test func milestonesOutOfOrderBlameTheKeyTheFileSet() {
     let fix =
       "\n  fix: order the dispute milestones: supplier reply, then buyer escalation, then automatic escalation"

@@ -1,0 +1,143 @@
+import SupplierTrustModel
+import Testing
+
+@testable import SupplierTrustScoring
+
+/// Black-box review 23's cases: more of the same bad evidence never helps, newer evidence never
+/// lowers confidence, and a back-test sees only what had happened by its day.
+@Suite struct EvidenceMonotonicityTests {
+  typealias Pairs = SensiblePairTests
+
+  static func score(_ t: TestCatalog, _ id: String) -> (score: Double, confidence: Double) {
+    let a = t.assessment(id, suggests: false)
+    return (a.exactScore ?? -1, a.confidence)
+  }
+
+  /// Each order added two months late, without a dispute and passing inspection, lowers the score:
+  /// the lack of a dispute on a late order had lifted twenty of them above two.
+  @Test func addingALateOrderNeverRaisesTheScore() {
+    var previous = Double.infinity
+    for count in [1, 2, 3, 5, 10, 20] {
+      var t = Pairs.background()
+      Pairs.add("LATE", to: &t, orders: false)
+      for k in 0..<count {
+        let id = t.order("LATE", lateDays: 60, daysAgo: 100 + 5 * k)
+        let i = t.catalog.orders.firstIndex { $0.record.id == id }!
+        t.catalog.orders[i].record.inspectionResult = .pass
+      }
+      let now = Self.score(t, "LATE").score
+      #expect(now < previous, "\(count) late orders: \(now) after \(previous)")
+      previous = now
+    }
+  }
+
+  @Test func twentyOrdersTwoMonthsLateRankBelowTwoOrdersFiveDaysLate() {
+    var t = Pairs.background()
+    Pairs.add("FEW-SLIGHTLY", to: &t, orders: false)
+    Pairs.add("MANY-VERY", to: &t, orders: false)
+    for k in 0..<2 { t.order("FEW-SLIGHTLY", lateDays: 5, daysAgo: 100 + 5 * k) }
+    for k in 0..<20 { t.order("MANY-VERY", lateDays: 60, daysAgo: 100 + 5 * k) }
+    Pairs.expectBetter(t, "FEW-SLIGHTLY", than: "MANY-VERY")
+  }
+
+  /// What happened after the as-of day is unknown to a back-test: a refund decided later, an
+  /// inspection of goods delivered later. The same supplier without those outcomes scores alike.
+  @Test func aBackTestIgnoresOutcomesAfterItsDay() {
+    var t = Pairs.background()
+    Pairs.add("LATER-OUTCOMES", to: &t, orders: false)
+    Pairs.add("NO-OUTCOMES", to: &t, orders: false)
+    for id in ["LATER-OUTCOMES", "NO-OUTCOMES"] {
+      for k in 0..<4 { t.order(id, daysAgo: 90 + 20 * k) }
+      t.order(id, daysAgo: 60)
+      t.order(id, daysAgo: 50)
+    }
+    let orders = t.catalog.orders.indices.filter {
+      t.catalog.orders[$0].record.supplierID == "LATER-OUTCOMES"
+    }
+    // Refunded in a dispute opened after the as-of day.
+    t.catalog.orders[orders[4]].record.dispute = .refunded
+    t.catalog.orders[orders[4]].record.disputeOpenedOn = t.asOf.adding(days: 5)
+    t.catalog.orders[orders[4]].record.refund = Money(cents: 500_000)
+    // Failed the inspection of goods delivered after the as-of day.
+    t.catalog.orders[orders[5]].record.deliveredDate = t.asOf.adding(days: 2)
+    t.catalog.orders[orders[5]].record.inspectionResult = .fail
+    let later = Self.score(t, "LATER-OUTCOMES")
+    let none = Self.score(t, "NO-OUTCOMES")
+    #expect(abs(later.score - none.score) < 1e-9, "\(later.score) vs \(none.score)")
+    #expect(!t.assessment("LATER-OUTCOMES").flags.contains { $0.code == .disputeHistory })
+    // A dispute opened before the day and decided after it was open then: counted, its refund not.
+    t.catalog.orders[orders[4]].record.disputeOpenedOn = t.asOf.adding(days: -3)
+    t.catalog.orders[orders[4]].record.disputeClosedOn = t.asOf.adding(days: 4)
+    #expect(Self.score(t, "LATER-OUTCOMES").score < none.score)
+  }
+
+  /// A newer failed audit that has lapsed never lifts a factory whose earlier audit failed, and
+  /// a newer audit never lowers confidence.
+  @Test func aNewerLapsedFailedAuditNeverRaisesTheScoreOrLowersConfidence() {
+    var t = Pairs.background()
+    Pairs.add("ONE-FAIL", to: &t, audit: false)
+    Pairs.add("TWO-FAILS", to: &t, audit: false)
+    for id in ["ONE-FAIL", "TWO-FAILS"] { t.audit(id, result: .fail, daysAgo: 85) }
+    t.audit("TWO-FAILS", result: .fail, daysAgo: 41, validUntilInDays: -10)
+    let one = Self.score(t, "ONE-FAIL")
+    let two = Self.score(t, "TWO-FAILS")
+    #expect(two.score < one.score, "\(two.score) vs \(one.score)")
+    #expect(two.confidence >= one.confidence)
+    // A newer pass valid for a short while, lapsed: confidence does not drop either.
+    var u = Pairs.background()
+    Pairs.add("PASS", to: &u, audit: false)
+    Pairs.add("PASS-AND-LAPSED", to: &u, audit: false)
+    for id in ["PASS", "PASS-AND-LAPSED"] { u.audit(id, daysAgo: 300) }
+    u.audit("PASS-AND-LAPSED", daysAgo: 260, validUntilInDays: -80)
+    #expect(Self.score(u, "PASS-AND-LAPSED").confidence >= Self.score(u, "PASS").confidence)
+  }
+
+  /// An auditor nobody recognises keeps part of its verdict's move from neutral: its pass still
+  /// beats no audit, its fail is less damning than a recognised body's fail.
+  @Test func anUnrecognisedAuditorsVerdictCountsPartlyEitherWay() {
+    var t = Pairs.background()
+    Pairs.add("NONE", to: &t, audit: false)
+    Pairs.add("UNKNOWN-PASS", to: &t, audit: false)
+    Pairs.add("UNKNOWN-FAIL", to: &t, audit: false)
+    Pairs.add("SGS-FAIL", to: &t, audit: false)
+    t.audit("UNKNOWN-PASS", auditor: "QuickCheck Audit Ltd")
+    t.audit("UNKNOWN-FAIL", result: .fail, auditor: "QuickCheck Audit Ltd")
+    t.audit("SGS-FAIL", result: .fail)
+    Pairs.expectBetter(t, "UNKNOWN-PASS", than: "NONE")
+    Pairs.expectBetter(t, "UNKNOWN-FAIL", than: "SGS-FAIL")
+    // Its newer fail after a recognised body's fail does not soften that one (the mono sweep).
+    Pairs.add("SGS-FAIL-THEN-UNKNOWN-FAIL", to: &t, audit: false)
+    t.audit("SGS-FAIL-THEN-UNKNOWN-FAIL", result: .fail)
+    t.audit("SGS-FAIL-THEN-UNKNOWN-FAIL", result: .fail, daysAgo: 5, auditor: "QuickCheck Audit Ltd")
+    #expect(Self.score(t, "SGS-FAIL-THEN-UNKNOWN-FAIL").score <= Self.score(t, "SGS-FAIL").score + 1e-9)
+  }
+
+  /// A certificate that states no issuer or expiry (a CE mark) adds to what the others state and
+  /// never dilutes the confidence in them.
+  @Test func anUndocumentedCertificateNeverLowersConfidence() {
+    var t = Pairs.background()
+    Pairs.add("ISO", to: &t)
+    Pairs.add("ISO-AND-CE", to: &t)
+    t.certificate("ISO-AND-CE", "CE", body: nil, accreditation: nil, issuedDaysAgo: nil, expiresInDays: nil)
+    #expect(Self.score(t, "ISO-AND-CE").confidence >= Self.score(t, "ISO").confidence)
+    // Two certificates that each leave out the accreditation say more than one.
+    Pairs.add("PARTLY", to: &t, certificate: false)
+    Pairs.add("PARTLY-TWICE", to: &t, certificate: false)
+    t.certificate("PARTLY", accreditation: nil)
+    t.certificate("PARTLY-TWICE", accreditation: nil)
+    t.certificate("PARTLY-TWICE", "ISO14001", accreditation: nil)
+    #expect(Self.score(t, "PARTLY-TWICE").confidence > Self.score(t, "PARTLY").confidence)
+  }
+
+  /// A platform on-time rate of 30% over 300 transactions warns even when the buyer has a few
+  /// punctual orders of its own (they hid it).
+  @Test func aFewPunctualOwnOrdersDoNotSilenceAPoorPlatformRate() {
+    var t = Pairs.background()
+    Pairs.add("POOR-PLATFORM", to: &t) {
+      $0.onTimeDeliveryRate = 0.3
+      $0.transactions12m = 300
+    }
+    let flag = t.assessment("POOR-PLATFORM", suggests: false).flags.first { $0.code == .lateShipments }
+    #expect(flag?.severity == .medium)
+  }
+}
