@@ -105,7 +105,8 @@ public enum EligibilityOutput {
       let dispute = o.dispute.map { "\($0.status.rawValue): \($0.stage)" } ?? ""
       let cells = [
         "`\(ScoreOutput.markdownCode(o.orderID))`", "`\(ScoreOutput.markdownCode(o.supplierID))`",
-        o.amount.displayed, o.protected ? "yes" : "**no**", o.coveredAmount.displayed,
+        o.amount.displayed, o.protected ? (o.coveredAmount < o.amount ? "partly" : "yes") : "**no**",
+        o.coveredAmount.displayed,
         ScoreOutput.markdownText((o.reasons + o.notes).joined(separator: "; ")),
         ScoreOutput.markdownText(claims.joined(separator: "; ")), ScoreOutput.markdownText(dispute),
       ]
@@ -152,7 +153,8 @@ public enum EligibilityOutput {
         guard o.protected else { return "not eligible: not protected" }
         // A decided dispute leaves nothing to claim, whatever the window.
         if let d = o.dispute, d.status != .open {
-          return "not eligible: already decided (\(d.status.rawValue))"
+          return
+            "not eligible: already \(d.status == .withdrawn ? "closed" : "decided") (\(d.status.rawValue))"
         }
         if let deadline = c.deadline, deadline < asOf { return "not eligible: window closed \(deadline)" }
         // Not for want of time: the claim cannot be confirmed (a ship date not stated); a closed

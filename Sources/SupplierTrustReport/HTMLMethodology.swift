@@ -106,9 +106,10 @@ extension HTMLReportRenderer {
       "p",
       text:
         "An order is protected when it was placed through Trade Assurance, paid by a platform payment method (card, "
-        + "PayPal, Apple Pay, Google Pay, Afterpay, bank transfer into escrow) and its amount is within the supplier's "
-        + "coverage limit"
-        + (ta.limitMode == .cap ? " (above the limit, up to the limit)" : "")
+        + "PayPal, Apple Pay, Google Pay, Afterpay, bank transfer into escrow)"
+        + (ta.limitMode == .cap
+          ? "; an amount above the supplier's coverage limit is covered up to that limit"
+          : " and its amount is within the supplier's coverage limit")
         + ". Claims for late shipment or failed inspection can be filed until \(ta.claimWindowDays) days after "
         + "delivery. In a dispute the supplier must answer within \(ta.supplierReplyDays) days; from day "
         + "\(ta.buyerEscalationFromDay) you may ask the platform to mediate, and on day \(ta.automaticEscalationDay) it "

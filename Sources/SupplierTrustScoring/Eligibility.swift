@@ -156,8 +156,12 @@ public struct EligibilityChecker: Sendable {
         if status != .open {
           return (
             false,
-            what + "; already decided: the dispute\(opened) was closed"
-              + (disputeClosed.map { " on \($0)" } ?? "") + " as \(status.rawValue)"
+            what
+              + (status == .withdrawn
+                ? "; already closed: the buyer withdrew the dispute\(opened)"
+                  + (disputeClosed.map { " on \($0)" } ?? "")
+                : "; already decided: the dispute\(opened) was closed"
+                  + (disputeClosed.map { " on \($0)" } ?? "") + " as \(status.rawValue)")
           )
         }
         note =

@@ -1914,6 +1914,11 @@ public struct Scorer: Sendable {
       summary: ())
   }
 
+  /// "under a year", "1 year", "12 years".
+  static func yearsInWords(_ years: Int) -> String {
+    years < 1 ? "under a year" : years == 1 ? "1 year" : "\(years) years"
+  }
+
   // MARK: Delivery
 
   func deliveryComponent(_ e: SupplierEvidence, context: Context, flags: inout [TrustFlag]) -> Part<
@@ -2182,12 +2187,13 @@ public struct Scorer: Sendable {
         : "no Trade Assurance")
     // Membership of any length is at least what an empty field counts (exports leave it empty
     // for non-members): a new Gold Supplier scored below a profile that says nothing.
-    let gold = s.goldSupplierSince.map { Double(max(0, asOf.year - $0)) }
+    // A membership that starts after the as-of day had not started then: unknown, as empty.
+    let gold = s.goldSupplierSince.flatMap { $0 <= asOf.year ? Double(asOf.year - $0) : nil }
     let neutral = policy.missingComponentValue
     signal(
       p.goldSupplierWeight,
       gold.map { neutral + (1 - neutral) * min(1, $0 / max(p.goldSupplierFullYears, 0.1)) },
-      "Gold Supplier \(Int(gold ?? 0)) years")
+      "Gold Supplier \(Self.yearsInWords(Int(gold ?? 0)))")
     signal(
       p.verifiedSupplierWeight, s.verifiedSupplier.map { $0 ? 1 : 0 },
       s.verifiedSupplier == true ? "verified supplier" : "not verified")
@@ -2206,10 +2212,11 @@ public struct Scorer: Sendable {
     signal(
       p.platformRatingWeight, s.platformRating.map { min(1, max(0, ($0 - 1) / 4)) },
       "platform rating \(format(s.platformRating ?? 0, 1))★")
-    let years = s.yearEstablished.map { Double(max(0, asOf.year - $0)) }
+    // Founded after the as-of day: not a company yet then, so its age is unknown rather than 0.
+    let years = s.yearEstablished.flatMap { $0 <= asOf.year ? Double(asOf.year - $0) : nil }
     signal(
       p.yearsInBusinessWeight, years.map { min(1, $0 / p.yearsInBusinessFull) },
-      "\(Int(years ?? 0)) years in business")
+      "\(Self.yearsInWords(Int(years ?? 0))) in business")
     guard knownWeight > 0 else { return Part(value: nil, confidence: 0, factor: nil, summary: ()) }
     // A signal the profile leaves empty counts as neutral, as a missing component does: averaging
     // only the known ones let an empty Trade Assurance field (or Gold Supplier year, response

@@ -1,4 +1,10 @@
 extension Scorer {
+  /// "about 1 point", "about 4 points".
+  static func aboutPoints(_ gain: Double) -> String {
+    let shown = format(gain, 0)
+    return "about \(shown) point\(shown == "1" ? "" : "s")"
+  }
+
   /// What would change the score or its confidence. Each is worked out by recomputing the one
   /// component the change touches and combining again, so the numbers are the model's own.
   func suggestions(
@@ -34,7 +40,7 @@ extension Scorer {
             return fresh.renews
               ? "renewing \(named)" : "replacing \(named) with a valid certificate from an accredited body"
           } ?? "a valid \(standard) certificate from an accredited body"
-        out.append("\(verb) would add about \(format(g, 0)) points")
+        out.append("\(verb) would add \(Self.aboutPoints(g))")
       }
     }
     // Audits: a fresh passed audit when there is none, it failed, or it is stale.
@@ -51,7 +57,7 @@ extension Scorer {
       let part = auditComponent(copy, context: quiet, flags: &scratch)
       if let g = gain(replacing: 2, with: (part.value, part.confidence)), g >= 0.5 {
         out.append(
-          "a passed on-site audit by a recognised auditor (e.g. SGS) would add about \(format(g, 0)) points")
+          "a passed on-site audit by a recognised auditor (e.g. SGS) would add \(Self.aboutPoints(g))")
       }
     }
     // Delivery: the next orders shipped on time.
@@ -69,7 +75,8 @@ extension Scorer {
       }
       let part = deliveryComponent(copy, context: quiet, flags: &scratch)
       if let g = gain(replacing: 3, with: (part.value, part.confidence)), g >= 0.5 {
-        out.append("shipping the next \(n) orders on time would add about \(format(g, 0)) points")
+        out.append(
+          "shipping the next \(n) orders on time, without a dispute, would add \(Self.aboutPoints(g))")
       }
     }
     // Trade Assurance.
@@ -79,7 +86,7 @@ extension Scorer {
       supplier.tradeAssuranceLimit = supplier.tradeAssuranceLimit ?? Money(cents: 5_000_000)
       let part = standingComponent(supplier, explains: false)
       if let g = gain(replacing: 4, with: (part.value, part.confidence)), g >= 0.5 {
-        out.append("joining Trade Assurance (with a $50,000 limit) would add about \(format(g, 0)) points")
+        out.append("joining Trade Assurance (with a $50,000 limit) would add \(Self.aboutPoints(g))")
       }
     }
     // Confidence: how many more verified reviews (written today) it takes to gain ground. Only the

@@ -311,10 +311,14 @@ import Testing
       o.disputeClosedOn = asOf.adding(days: -2)
       let result = EligibilityChecker(asOf: asOf).check(o, supplier: supplier(), evidence: here)
       #expect(result.claims.first?.eligible == false, "\(status)")
+      // A withdrawal is the buyer's own closing, not a decision (black-box review 22).
       #expect(
         result.claims.first?.detail
-          == "inspection failed; already decided: the dispute opened \(asOf.adding(days: -9)) was closed on "
-          + "\(asOf.adding(days: -2)) as \(status.rawValue)")
+          == (status == .withdrawn
+            ? "inspection failed; already closed: the buyer withdrew the dispute opened \(asOf.adding(days: -9)) on "
+              + "\(asOf.adding(days: -2))"
+            : "inspection failed; already decided: the dispute opened \(asOf.adding(days: -9)) was closed on "
+              + "\(asOf.adding(days: -2)) as \(status.rawValue)"))
     }
   }
 

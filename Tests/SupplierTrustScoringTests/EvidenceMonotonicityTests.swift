@@ -140,4 +140,24 @@ import Testing
     let flag = t.assessment("POOR-PLATFORM", suggests: false).flags.first { $0.code == .lateShipments }
     #expect(flag?.severity == .medium)
   }
+
+  /// A Gold Supplier membership or a founding after the as-of day had not happened then: unknown,
+  /// not "0 years"; and a year is one year.
+  @Test func membershipAndFoundingAfterTheDayAreUnknownThen() {
+    var t = Pairs.background()
+    Pairs.add("UNSTATED", to: &t) { $0.yearEstablished = nil }
+    Pairs.add("LATER", to: &t) {
+      $0.goldSupplierSince = 2027
+      $0.yearEstablished = 2028
+    }
+    Pairs.add("NEW", to: &t) {
+      $0.goldSupplierSince = 2026
+      $0.yearEstablished = 2025
+    }
+    #expect(abs(Self.score(t, "LATER").score - Self.score(t, "UNSTATED").score) < 1e-9)
+    let words = t.assessment("NEW").factors.map(\.text).joined(separator: " ")
+    #expect(words.contains("Gold Supplier under a year"))
+    #expect(words.contains("1 year in business"))
+    #expect(Scorer.aboutPoints(1.2) == "about 1 point" && Scorer.aboutPoints(3.6) == "about 4 points")
+  }
 }
