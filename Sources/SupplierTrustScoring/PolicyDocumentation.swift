@@ -87,7 +87,10 @@ public enum PolicyDocumentation {
       not a recognised body), fading with `half_life_days` (and keeping `lapsed_factor` of its \
       weight once its own `valid_until` has passed). The latest audit's move counts in full; the \
       mean of the earlier audits' moves adds `earlier_audits_weight` of itself, or the weight the \
-      latest has lost to age, lapse or an unrecognised auditor when that is more.
+      latest has lost to age, lapse or an unrecognised auditor when that is more. A failed audit \
+      that is still the latest of its scope (factory: platform on-site, verified-supplier and \
+      factory audits; social compliance; product: quality inspections) counts in full, as the \
+      latest does, and keeps `audit_failed`: a later audit of another scope does not cover it.
       - **delivery**: the on-time share blends the buyer's own due orders, the platform's figure \
       (worth `platform_evidence_factor` orders per transaction, at most `platform_evidence_cap`) and \
       a prior; each late order counts as up to `severe_lateness_extra` more late orders (in full at \

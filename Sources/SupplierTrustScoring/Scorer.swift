@@ -1815,6 +1815,22 @@ public struct Scorer: Sendable {
 
   // MARK: Audits
 
+  /// What an audit vouches for: the factory (platform on-site checks, verified-supplier and
+  /// factory audits), its social compliance, or its product. A later audit of one scope does not
+  /// undo a failure in another (black-box review 23: a platform quality inspection that stated
+  /// nothing wiped out a failed SGS social-compliance audit).
+  enum AuditScope {
+    case factory, socialCompliance, product
+
+    init(_ kind: AuditKind) {
+      switch kind {
+      case .goldSupplierOnsite, .verifiedSupplier, .factoryAudit: self = .factory
+      case .socialCompliance: self = .socialCompliance
+      case .qualityInspection: self = .product
+      }
+    }
+  }
+
   func auditComponent(_ e: SupplierEvidence, context: Context, flags: inout [TrustFlag]) -> Part<Void> {
     let p = policy.audits
     guard let latestIndex = e.audits.lastIndex(where: { $0.record.date <= asOf }) else {
@@ -1851,21 +1867,42 @@ public struct Scorer: Sendable {
       if let until = a.validUntil, until < asOf { fade *= p.lapsedFactor }
       return (moved * fade, fade, recognised)
     }
-    let (latestDeviation, fade, recognised) = deviation(a)
-    let age = Int(asOf.daysSinceEpoch - a.date.daysSinceEpoch)
     // The latest audit decides; earlier ones (their mean) add `earlier_audits_weight` of theirs,
     // so that a failure before the latest pass still counts against the factory, and a record of
     // passes for it. Only the latest had tied a pass with the same pass after a failed audit.
-    var earlierSum = 0.0
-    var earlier: [Audit] = []
+    // A failure that is still the latest audit of its scope counts in full, as the latest does:
+    // a later audit of another scope does not cover what it failed.
+    var factory = -1
+    var social = -1
+    var product = -1
+    for k in e.audits.indices where e.audits[k].record.date <= asOf {
+      switch AuditScope(e.audits[k].record.kind) {
+      case .factory: factory = k
+      case .socialCompliance: social = k
+      case .product: product = k
+      }
+    }
+    let standingFailures = [factory, social, product].filter {
+      $0 >= 0 && $0 != latestIndex && e.audits[$0].record.result == .fail
+    }.sorted()
+    let (latestDeviation, fade, recognised) = deviation(a)
     // Confidence is the freshest audit's weight, so that a newer audit never lowers it (a newer
     // one that has lapsed weighs less than an older one still valid).
     var freshest = fade
-    for sourced in e.audits[..<latestIndex] where sourced.record.date <= asOf {
-      let (moved, weight, _) = deviation(sourced.record)
+    var failuresPart = 0.0
+    for k in standingFailures {
+      let (moved, weight, _) = deviation(e.audits[k].record)
+      failuresPart += moved
+      freshest = max(freshest, weight)
+    }
+    var earlierSum = 0.0
+    var earlier: [Audit] = []
+    for k in e.audits[..<latestIndex].indices
+    where e.audits[k].record.date <= asOf && !standingFailures.contains(k) {
+      let (moved, weight, _) = deviation(e.audits[k].record)
       earlierSum += moved
       freshest = max(freshest, weight)
-      earlier.append(sourced.record)
+      earlier.append(e.audits[k].record)
     }
     // Earlier audits fill at least the weight the latest leaves: a newer audit that has lapsed,
     // is old or comes from an auditor nobody recognises decides only as far as its weight goes,
@@ -1874,22 +1911,34 @@ public struct Scorer: Sendable {
     let earlierWeight = max(
       p.earlierAuditsWeight, 1 - fade * (recognised ? 1 : p.unrecognisedAuditorFactor))
     let earlierPart = earlier.isEmpty ? 0 : earlierWeight * earlierSum / Double(earlier.count)
-    let value = min(1, max(0, 0.5 + latestDeviation + earlierPart))
+    let value = min(1, max(0, 0.5 + latestDeviation + failuresPart + earlierPart))
+    let age = Int(asOf.daysSinceEpoch - a.date.daysSinceEpoch)
+    let failed = (a.result == .fail ? [latest] : []) + standingFailures.reversed().map { e.audits[$0] }
     let stale = age > p.staleAfterDays || (a.validUntil.map { $0 < asOf } ?? false)
     guard context.explains else {
-      if a.result == .fail { flags.append(TrustFlag(code: .auditFailed, severity: .high, detail: "")) }
+      if !failed.isEmpty { flags.append(TrustFlag(code: .auditFailed, severity: .high, detail: "")) }
       if stale { flags.append(TrustFlag(code: .auditStale, severity: .low, detail: "")) }
       return Part(value: value, confidence: freshest, factor: nil, summary: ())
     }
-    var findings: [String] = []
-    if let score = a.score { findings.append("score \(format(score, 0))") }
-    if let major = a.majorFindings { findings.append("\(major) major") }
-    if let minor = a.minorFindings { findings.append("\(minor) minor finding\(minor == 1 ? "" : "s")") }
-    let what =
-      "\(a.kind.rawValue) \(a.id)\(a.auditor.map { " by \($0)" } ?? "") on \(a.date): \(a.result.rawValue)"
-      + (findings.isEmpty ? "" : " (\(findings.joined(separator: ", ")))")
-    if a.result == .fail {
-      flags.append(TrustFlag(code: .auditFailed, severity: .high, detail: what, evidence: [evidence]))
+    func described(_ a: Audit) -> String {
+      var findings: [String] = []
+      if let score = a.score { findings.append("score \(format(score, 0))") }
+      if let major = a.majorFindings { findings.append("\(major) major") }
+      if let minor = a.minorFindings { findings.append("\(minor) minor finding\(minor == 1 ? "" : "s")") }
+      return
+        "\(a.kind.rawValue) \(a.id)\(a.auditor.map { " by \($0)" } ?? "") on \(a.date): \(a.result.rawValue)"
+        + (findings.isEmpty ? "" : " (\(findings.joined(separator: ", ")))")
+    }
+    if !failed.isEmpty {
+      flags.append(
+        TrustFlag(
+          code: .auditFailed, severity: .high,
+          detail: failed.map { described($0.record) }.joined(separator: "; ")
+            + (a.result != .fail
+              ? "; the later \(a.kind.rawValue) \(a.id) does not cover what it failed" : ""),
+          evidence: failed.map {
+            Evidence(location: location($0.source, context), recordID: $0.record.id)
+          }))
     }
     if stale {
       var reasons: [String] = []
@@ -1901,7 +1950,13 @@ public struct Scorer: Sendable {
           detail: "latest audit \(a.id) on \(a.date) " + reasons.joined(separator: " and "),
           evidence: [evidence]))
     }
-    var text = "latest audit: " + what + (recognised ? "" : "; auditor not recognised") + ", \(age) days ago"
+    var text =
+      "latest audit: " + described(a) + (recognised ? "" : "; auditor not recognised") + ", \(age) days ago"
+    if !standingFailures.isEmpty {
+      text +=
+        "; still standing: "
+        + standingFailures.reversed().map { described(e.audits[$0].record) }.joined(separator: ", ")
+    }
     if !earlier.isEmpty {
       text +=
         "; earlier: "

@@ -160,4 +160,32 @@ import Testing
     #expect(words.contains("1 year in business"))
     #expect(Scorer.aboutPoints(1.2) == "about 1 point" && Scorer.aboutPoints(3.6) == "about 4 points")
   }
+
+  /// A failed social-compliance audit stands until a later social-compliance audit: a later
+  /// quality inspection that passed does not cover it (it had lifted 72.5 to 84.3 and cleared
+  /// the flag).
+  @Test func aFailureStandsUntilALaterAuditOfItsOwnKind() {
+    var t = Pairs.background()
+    Pairs.add("SOCIAL-FAIL", to: &t, audit: false)
+    Pairs.add("SOCIAL-FAIL-THEN-INSPECTION", to: &t, audit: false)
+    Pairs.add("SOCIAL-FAIL-THEN-SOCIAL-PASS", to: &t, audit: false)
+    for id in ["SOCIAL-FAIL", "SOCIAL-FAIL-THEN-INSPECTION", "SOCIAL-FAIL-THEN-SOCIAL-PASS"] {
+      t.audit(id, result: .fail, daysAgo: 55, major: 3)
+      t.catalog.audits[t.catalog.audits.count - 1].record.kind = .socialCompliance
+    }
+    t.audit("SOCIAL-FAIL-THEN-INSPECTION", daysAgo: 40, auditor: "Alibaba.com", major: nil, minor: nil)
+    t.catalog.audits[t.catalog.audits.count - 1].record.kind = .qualityInspection
+    t.audit("SOCIAL-FAIL-THEN-SOCIAL-PASS", daysAgo: 40)
+    t.catalog.audits[t.catalog.audits.count - 1].record.kind = .socialCompliance
+    let inspected = t.assessment("SOCIAL-FAIL-THEN-INSPECTION", suggests: false)
+    #expect(inspected.flags.contains { $0.code == .auditFailed })
+    #expect((inspected.components.audits ?? 1) < 0.5)
+    #expect(
+      !t.assessment("SOCIAL-FAIL-THEN-SOCIAL-PASS", suggests: false).flags.contains {
+        $0.code == .auditFailed
+      })
+    Pairs.expectBetter(t, "SOCIAL-FAIL-THEN-SOCIAL-PASS", than: "SOCIAL-FAIL-THEN-INSPECTION")
+    // Good news of another kind still counts for something.
+    Pairs.expectBetter(t, "SOCIAL-FAIL-THEN-INSPECTION", than: "SOCIAL-FAIL")
+  }
 }
