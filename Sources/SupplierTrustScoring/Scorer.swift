@@ -2267,8 +2267,8 @@ public struct Scorer: Sendable {
     signal(
       p.platformRatingWeight, s.platformRating.map { min(1, max(0, ($0 - 1) / 4)) },
       "platform rating \(format(s.platformRating ?? 0, 1))★")
-    // Founded after the as-of day: not a company yet then, so its age is unknown rather than 0.
-    let years = s.yearEstablished.flatMap { $0 <= asOf.year ? Double(asOf.year - $0) : nil }
+    // Founded after the as-of day (a back-test): no older than one founded that year.
+    let years = s.yearEstablished.map { Double(max(0, asOf.year - $0)) }
     signal(
       p.yearsInBusinessWeight, years.map { min(1, $0 / p.yearsInBusinessFull) },
       "\(Self.yearsInWords(Int(years ?? 0))) in business")

@@ -141,20 +141,24 @@ import Testing
     #expect(flag?.severity == .medium)
   }
 
-  /// A Gold Supplier membership or a founding after the as-of day had not happened then: unknown,
-  /// not "0 years"; and a year is one year.
+  /// A Gold Supplier membership that starts after the as-of day had not started then: unknown, as
+  /// an empty field, not "0 years"; a company founded after it is no older than one founded that
+  /// year; and a year is one year.
   @Test func membershipAndFoundingAfterTheDayAreUnknownThen() {
     var t = Pairs.background()
     Pairs.add("UNSTATED", to: &t) { $0.yearEstablished = nil }
     Pairs.add("LATER", to: &t) {
       $0.goldSupplierSince = 2027
-      $0.yearEstablished = 2028
+      $0.yearEstablished = nil
     }
+    Pairs.add("FOUNDED-LATER", to: &t) { $0.yearEstablished = 2028 }
+    Pairs.add("FOUNDED-THIS-YEAR", to: &t) { $0.yearEstablished = 2026 }
     Pairs.add("NEW", to: &t) {
       $0.goldSupplierSince = 2026
       $0.yearEstablished = 2025
     }
     #expect(abs(Self.score(t, "LATER").score - Self.score(t, "UNSTATED").score) < 1e-9)
+    #expect(abs(Self.score(t, "FOUNDED-LATER").score - Self.score(t, "FOUNDED-THIS-YEAR").score) < 1e-9)
     let words = t.assessment("NEW").factors.map(\.text).joined(separator: " ")
     #expect(words.contains("Gold Supplier under a year"))
     #expect(words.contains("1 year in business"))
