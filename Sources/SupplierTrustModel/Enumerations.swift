@@ -7,7 +7,8 @@ where RawValue == String {
 
 extension RecordEnumeration {
   /// Matches case-insensitively, treating spaces and hyphens as underscores
-  /// (`Trading Company` → `trading_company`), and accepts the documented aliases.
+  /// (`Trading Company` → `trading_company`) and words run together as separate
+  /// (`TradingCompany`), and accepts the documented aliases.
   public init?(normalizing text: some StringProtocol) {
     var key = ""
     for scalar in text.unicodeScalars {
@@ -22,9 +23,21 @@ extension RecordEnumeration {
   init?(normalizedKey key: String) {
     if let value = Self(rawValue: key) ?? Self.aliases[key].flatMap(Self.init(rawValue:)) {
       self = value
+    } else if let value = Self.matchingRunTogether(key) {
+      self = value
     } else {
       return nil
     }
+  }
+
+  /// The value whose words, run together, are the key's (`ApplePay`, `WesternUnion`,
+  /// `notinspected`): exports write them so as often as with separators (black-box review 22
+  /// found `apple-pay` accepted and `ApplePay` refused).
+  @usableFromInline
+  static func matchingRunTogether(_ key: String) -> Self? {
+    guard !key.isEmpty, !key.contains("_") else { return nil }
+    return allCases.first { $0.rawValue.filter { $0 != "_" } == key }
+      ?? aliases.first { $0.key.filter { $0 != "_" } == key }.flatMap { Self(rawValue: $0.value) }
   }
 
   public static var aliases: [String: String] { [:] }

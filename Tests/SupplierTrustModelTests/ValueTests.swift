@@ -295,6 +295,13 @@ import Testing
     #expect(BusinessType(normalizing: "wholesaler") == nil)
     #expect(BusinessType(normalizing: "") == nil)
     #expect(BusinessType(normalizing: "trading  company") == nil)
+    // Words run together, as some exports write them (black-box review 22).
+    #expect(BusinessType(normalizing: "TradingCompany") == .tradingCompany)
+    #expect(PaymentMethod(normalizing: "ApplePay") == .applePay)
+    #expect(PaymentMethod(normalizing: "WesternUnion") == .westernUnion)
+    #expect(InspectionResult(normalizing: "NotInspected") == .notInspected)
+    var google = "GooglePay"
+    #expect(google.withUTF8 { PaymentMethod(normalizingUTF8: $0) } == .googlePay)
     #expect(BusinessType.allowedList == "manufacturer, trading_company, agent, distributor, other")
   }
 
