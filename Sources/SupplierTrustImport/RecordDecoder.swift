@@ -254,7 +254,9 @@ enum RecordDecoder {
       try f.fail(
         FieldProblem(
           column: "dispute", value: dispute?.rawValue ?? "",
-          reason: "dispute_opened_on is set but dispute says there is none",
+          reason: dispute == nil
+            ? "dispute_opened_on is set but dispute is empty (its status is not stated)"
+            : "dispute_opened_on is set but dispute says there is none",
           fix:
             "set dispute to open, refunded, partially_refunded, rejected or withdrawn, or clear dispute_opened_on"
         ), in: 10, ())

@@ -237,6 +237,16 @@ public struct EligibilityChecker: Sendable {
             ? "open with the supplier; the order is not protected, so Trade Assurance's reply and mediation timetable does not apply"
             : "open; the opening day is not stated (dispute_opened_on is empty), so the reply and escalation days are unknown"
       )
+    } else if let status = disputeStatus, let opened = disputeOpened, let deadline, opened > deadline {
+      // Opened once the claim window had closed: not a Trade Assurance claim, so no platform
+      // timetable (black-box review 22 found reply and escalation days given for one).
+      milestones = DisputeMilestones(
+        status: status, openedOn: opened, supplierReplyBy: nil, buyerMayEscalateFrom: nil,
+        automaticEscalationOn: nil,
+        stage: status != .open
+          ? closedStage(status)
+          : "open with the supplier; opened after the claim window closed on \(deadline), so Trade Assurance's reply and mediation timetable does not apply"
+      )
     } else if let status = disputeStatus, let opened = disputeOpened {
       let reply = opened.adding(days: policy.supplierReplyDays)
       let escalate = opened.adding(days: policy.buyerEscalationFromDay)

@@ -361,6 +361,14 @@ let rejectCases: [ExpectedReject] = [
       #expect(reject.column == "dispute")
       #expect(reject.value == "none")
       #expect(reject.reason == "dispute_opened_on is set but dispute says there is none")
+      // Left empty, the status is unknown, not "none" (black-box review 22).
+      let (empty, _, _) = try importWithSuppliers(
+        dir, "orders.csv",
+        "order_id,supplier_id,order_date,amount_usd,dispute,dispute_opened_on\nO-1,SUP-A,2026-01-05,100,,2026-02-01\n"
+      )
+      #expect(
+        empty.rejects.first?.reason
+          == "dispute_opened_on is set but dispute is empty (its status is not stated)")
     }
   }
 

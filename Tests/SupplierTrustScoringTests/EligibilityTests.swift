@@ -254,7 +254,8 @@ import Testing
       (-2, "waiting for the supplier's reply"), (-5, "the buyer may escalate"),
       (-9, "escalated to platform mediation"),
     ] {
-      var o = order(ta: true, payment: .paypal)
+      // Delivered twelve days ago: each dispute opened within the claim window.
+      var o = order(ta: true, payment: .paypal, delivered: -12)
       o.dispute = DisputeStatus.open
       o.disputeOpenedOn = asOf.adding(days: opened)
       let result = EligibilityChecker(policy: policy, asOf: asOf).check(
@@ -266,7 +267,7 @@ import Testing
       #expect(d.stage.contains(stage), "opened \(opened): \(d.stage)")
     }
     policy.automaticEscalationDay = 8
-    var o = order(ta: true, payment: .paypal)
+    var o = order(ta: true, payment: .paypal, delivered: -12)
     o.dispute = DisputeStatus.open
     o.disputeOpenedOn = asOf.adding(days: -7)
     let d = EligibilityChecker(policy: policy, asOf: asOf).check(o, supplier: supplier(), evidence: here)
@@ -300,6 +301,28 @@ import Testing
     #expect(pending.claims.first?.eligible == true)
     #expect(
       pending.claims.first?.detail.hasSuffix("; a dispute is open since \(asOf.adding(days: -6))") == true)
+  }
+
+  /// A dispute opened after the claim window closed is no Trade Assurance claim: no reply or
+  /// mediation days (black-box review 22).
+  @Test func aDisputeOpenedAfterTheWindowGetsNoTimetable() throws {
+    var o = order(ta: true, payment: .paypal, inspection: .fail)
+    o.deliveredDate = asOf.adding(days: -50)
+    o.dispute = .open
+    o.disputeOpenedOn = asOf.adding(days: -5)
+    let result = EligibilityChecker(asOf: asOf).check(o, supplier: supplier(), evidence: here)
+    let dispute = try #require(result.dispute)
+    #expect(dispute.supplierReplyBy == nil && dispute.automaticEscalationOn == nil)
+    #expect(
+      dispute.stage
+        == "open with the supplier; opened after the claim window closed on \(asOf.adding(days: -20)), so Trade Assurance's reply and mediation timetable does not apply"
+    )
+    #expect(result.claims.first?.eligible == false)
+    // Opened within the window, it has its timetable.
+    o.disputeOpenedOn = asOf.adding(days: -25)
+    #expect(
+      EligibilityChecker(asOf: asOf).check(o, supplier: supplier(), evidence: here).dispute?.supplierReplyBy
+        != nil)
   }
 
   @Test func aDecidedDisputeLeavesNothingToClaim() {
