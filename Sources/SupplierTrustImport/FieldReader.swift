@@ -228,11 +228,11 @@ struct FieldReader<Source: FieldSource> {
 
   func money(_ column: Int) throws(FieldProblem) -> Money? {
     guard let bytes = raw(column) else { return nil }
-    guard let value = Money(utf8: bytes) ?? Money(utf8: Self.droppingTrailingZeros(bytes, keeping: 2)) else {
+    guard let value = Money(utf8: bytes) else {
       return try fail(
         problem(
           column, bytes, "\(names[column]) must be a plain US-dollar amount",
-          "write digits with at most two decimals and no thousands separators or currency signs, e.g. 25000.00"
+          "write digits with a decimal point and no thousands separators or currency signs, e.g. 25000.00"
         ),
         in: column, nil)
     }
@@ -326,16 +326,6 @@ struct FieldReader<Source: FieldSource> {
     var end = bytes.count
     while end - dot - 1 > decimals && bytes[end - 1] == UInt8(ascii: "0") { end -= 1 }
     return end - dot - 1
-  }
-
-  /// `bytes` without the zeros that end its fraction past `keeping` decimals (`25000.000` →
-  /// `25000.00`).
-  static func droppingTrailingZeros(_ bytes: UnsafeBufferPointer<UInt8>, keeping decimals: Int)
-    -> UnsafeBufferPointer<UInt8>
-  {
-    guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")) else { return bytes }
-    return UnsafeBufferPointer(
-      rebasing: bytes[0..<(dot + 1 + fractionDigits(bytes, dot: dot, keeping: decimals))])
   }
 
   func requiredNumber(_ column: Int, in range: ClosedRange<Double>, decimals: Int? = nil) throws(FieldProblem)

@@ -4,7 +4,8 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   public init(cents: Int64) { self.cents = cents }
 
-  /// Parses a plain decimal with at most two decimals and no thousands separators (`25000.00`).
+  /// Parses a plain decimal with no thousands separators (`25000.00`), rounded to the cent (half
+  /// up: `10000.005` is `10000.01`).
   public init?(parsing text: some StringProtocol) {
     var copy = String(text)
     guard let money = copy.withUTF8({ Money(utf8: $0) }) else { return nil }
@@ -19,6 +20,9 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     var fractionDigits = 0
     var seenDot = false
     var wholeDigits = 0
+    // The first digit past the cents, which rounds them: the contract's money is any plain
+    // decimal (black-box review 22 found 10000.005 refused), stored in cents.
+    var roundingDigit: Int64 = 0
     for byte in bytes {
       if byte == UInt8(ascii: ".") {
         guard !seenDot else { return nil }
@@ -29,9 +33,8 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
       guard d >= 0 && d <= 9 else { return nil }
       if seenDot {
         fractionDigits += 1
-        // Cents are the unit: zeros past them change nothing (25000.000), other digits would.
         guard fractionDigits <= 2 else {
-          guard d == 0 else { return nil }
+          if fractionDigits == 3 { roundingDigit = d }
           continue
         }
         fraction = fraction * 10 + d
@@ -43,7 +46,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
     guard wholeDigits > 0 || fractionDigits > 0 else { return nil }
     if fractionDigits == 1 { fraction *= 10 }
-    self.cents = whole * 100 + fraction
+    self.cents = whole * 100 + fraction + (roundingDigit >= 5 ? 1 : 0)
   }
 
   /// Dollars as a floating-point number, for arithmetic in scores.
