@@ -567,9 +567,17 @@ public final class Importer {
   }
 
   func writeReject(
-    _ rejection: Rejection, kind: RecordKind, header: [String], values: [String], in run: FileRun
+    _ rejection: Rejection, kind: RecordKind, header fileHeader: [String], values fileValues: [String],
+    in run: FileRun
   ) {
     guard let directory = options.rejectsDirectory else { return }
+    // A rejects file imported again keeps its record's columns, not its old reject_ ones: they
+    // are written afresh (black-box review 25 found them repeated on every round of fixing).
+    let old = Set(fileHeader.indices.filter { fileHeader[$0].lowercased().hasPrefix("reject_") })
+    let header =
+      old.isEmpty ? fileHeader : fileHeader.indices.filter { !old.contains($0) }.map { fileHeader[$0] }
+    let values =
+      old.isEmpty ? fileValues : fileValues.indices.filter { !old.contains($0) }.map { fileValues[$0] }
     do {
       let writer: CSVFileWriter
       if let existing = run.rejectWriters[kind] {

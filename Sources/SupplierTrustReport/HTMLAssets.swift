@@ -20,6 +20,7 @@ enum HTMLAssets {
     header.top{border-bottom:4px solid var(--accent);padding:28px 0 16px;background:var(--panel)}
     .kicker{margin:0;text-transform:uppercase;letter-spacing:.08em;font-size:12px;color:var(--muted)}
     h1{font-size:30px;line-height:1.2;margin:4px 0 6px}
+    h1,h2,h3,p,li,figcaption,caption{overflow-wrap:anywhere}
     h2{font-size:22px;line-height:1.3;margin:44px 0 12px;padding-bottom:6px;border-bottom:2px solid var(--line)}
     h3{font-size:18px;line-height:1.3;margin:28px 0 8px}
     h4{font-size:13px;margin:22px 0 6px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
@@ -64,6 +65,7 @@ enum HTMLAssets {
     svg.chart .line{fill:none;stroke:#1b2430;stroke-width:1.6}
     svg.chart .dot{fill:#1b2430}
     svg.chart .dot.now{fill:#fff;stroke:#1b2430;stroke-width:2}
+    svg.chart .noscore{stroke:#6b7480;stroke-width:2;stroke-dasharray:4 3}
     svg.chart .asof{stroke:var(--accent);stroke-width:1.5;stroke-dasharray:5 3}
     svg.chart .asof-t{fill:var(--accent);font-weight:600}
     svg.chart .iv{stroke:#1b2430;stroke-width:4;stroke-linecap:round}

@@ -162,12 +162,9 @@ extension HTMLReportRenderer {
 
   /// One bar per component, 0 to 1; a component without evidence is an outline marked "no evidence".
   mutating func componentBars(_ s: SupplierAssessment) {
-    let weights = [
-      "reviews": policy.weights.reviews, "certifications": policy.weights.certifications,
-      "audits": policy.weights.audits, "delivery": policy.weights.delivery,
-      "standing": policy.weights.standing,
-    ]
-    let total = weights.values.reduce(0, +)
+    // The weights this run used: a component no supplier has evidence for is left out and the
+    // others scale up (black-box review 25 could not rebuild a score from the nominal weights).
+    let weights = Dictionary(uniqueKeysWithValues: run.effectiveWeights.map { ($0.name, $0.share) })
     let parts = s.components.all.map { c in
       "\(c.name) " + (c.value.map { ScoreOutput.fixed($0, 2) } ?? "no evidence")
     }
@@ -179,7 +176,7 @@ extension HTMLReportRenderer {
       description: "Component values from 0 to 1: " + parts.joined(separator: ", ") + ".")
     for (i, c) in s.components.all.enumerated() {
       let y = Double(i * rowHeight) + 6
-      let weight = total > 0 ? (weights[c.name] ?? 0) / total : 0
+      let weight = weights[c.name] ?? 0
       label(0, y + 13, "\(Self.componentTitle(c.name)) (\(Int((weight * 100).rounded()))%)")
       if let value = c.value {
         rect(trackX, y, trackWidth, 18, "track", tip: nil)
@@ -189,9 +186,17 @@ extension HTMLReportRenderer {
           tip: "\(c.name): \(ScoreOutput.fixed(value, 2))")
         label(trackX + trackWidth + 8, y + 13, ScoreOutput.fixed(value, 2))
       } else {
-        rect(
-          trackX, y, trackWidth, 18, "noev", tip: "\(c.name): no evidence (counted as neutral)")
-        label(trackX + trackWidth / 2, y + 13, "no evidence", anchor: "middle", cssClass: "noev-t")
+        let counted =
+          weight == 0
+          ? "left out: no supplier in this catalog has this evidence"
+          : c.name == "reviews"
+            ? "counted as the catalog's prior alone gives (\(ScoreOutput.fixed(run.priorReviewValue, 2)))"
+            : "counted as neutral (\(ScoreOutput.fixed(policy.missingComponentValue, 2)))"
+        rect(trackX, y, trackWidth, 18, "noev", tip: "\(c.name): no evidence, \(counted)")
+        label(
+          trackX + trackWidth / 2, y + 13, weight == 0 ? "no evidence (left out)" : "no evidence",
+          anchor: "middle",
+          cssClass: "noev-t")
       }
     }
     w.close("svg")
@@ -476,10 +481,23 @@ extension HTMLReportRenderer {
         "\(p.asOf): " + (p.score.map { "score \(ScoreOutput.fixed($0, 1))" } ?? "no score")
         + ", grade \(p.grade), confidence \(Int((p.confidence * 100).rounded()))%"
         + (isCurrent ? " (this report)" : "")
+      guard let score = p.score else {
+        // No score is no point on the scale: a dashed line across the plot on that day, not a dot
+        // at 0 (black-box review 25 read one as a jump from 0).
+        w.element(
+          "line",
+          [
+            "x1": Self.n(x(p.asOf)), "y1": Self.n(top), "x2": Self.n(x(p.asOf)),
+            "y2": Self.n(top + plotHeight),
+            "class": "noscore",
+          ]
+        ) { $0.element("title", text: tip) }
+        continue
+      }
       w.element(
         "circle",
         [
-          "cx": Self.n(x(p.asOf)), "cy": Self.n(y(p.score ?? 0)), "r": isCurrent ? "5" : "4",
+          "cx": Self.n(x(p.asOf)), "cy": Self.n(y(score)), "r": isCurrent ? "5" : "4",
           "class": isCurrent ? "dot now" : "dot",
         ]
       ) { $0.element("title", text: tip) }

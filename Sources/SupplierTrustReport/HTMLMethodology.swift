@@ -24,8 +24,11 @@ extension HTMLReportRenderer {
       text:
         "The score runs from 0 to 100, higher is more trustworthy. It is 100 × \(aggregation). A component without "
         + "any evidence counts as neutral (\(ScoreOutput.format(policy.missingComponentValue))) — never as 0 or as full marks — and the "
-        + "chart of a supplier shows it as “no evidence”; the missing evidence lowers the confidence instead. A "
-        + "supplier with no evidence at all has no score.")
+        + "chart of a supplier shows it as “no evidence”; the missing evidence lowers the confidence instead. "
+        + "No reviews count as the catalog's prior alone gives (\(ScoreOutput.fixed(run.priorReviewValue, 2)) in this "
+        + "run): its mean rating less the uncertainty of knowing nothing else. A component no supplier in the "
+        + "catalog has evidence for is left out of every score, and the other weights scale up (the table gives the "
+        + "weights this run used). A supplier with no evidence at all has no score.")
     w.open("table")
     w.element("caption", text: "The five components and their weights in this policy")
     w.raw("<thead><tr>")
@@ -33,14 +36,13 @@ extension HTMLReportRenderer {
     w.element("th", ["scope": "col", "class": "num"], text: "Weight")
     w.element("th", ["scope": "col"], text: "What it measures")
     w.raw("</tr></thead>\n<tbody>\n")
-    let weights = [
-      p.weights.reviews, p.weights.certifications, p.weights.audits, p.weights.delivery, p.weights.standing,
-    ]
-    let total = max(weights.reduce(0, +), .ulpOfOne)
-    for (name, weight) in zip(ComponentScores.names, weights) {
+    for (name, share) in run.effectiveWeights {
       w.raw("<tr>")
       w.element("th", ["scope": "row"], text: Self.componentTitle(name))
-      w.element("td", ["class": "num"], text: "\(Int((100 * weight / total).rounded()))%")
+      w.element(
+        "td", ["class": "num"],
+        text: run.componentAverages.all.first { $0.name == name }?.value == nil
+          ? "left out (no evidence in the catalog)" : "\(Int((100 * share).rounded()))%")
       w.element("td", text: componentMeaning(name))
       w.raw("</tr>\n")
     }

@@ -237,7 +237,7 @@ struct HTMLReportRenderer {
     w.element("th", ["scope": "col"], text: "File and SHA-256")
     w.element("th", ["scope": "col", "class": "num"], text: "Records")
     w.raw("</tr></thead>\n<tbody>\n")
-    for source in run.sources {
+    for source in run.shownSources {
       w.raw("<tr>")
       w.open("th", ["scope": "row"])
       w.element("code", text: source.path)

@@ -104,13 +104,18 @@ public enum ScoreOutput {
       ("policy", .string(run.policy.name)),
       ("policy_hash", .string(run.policyHash)),
       ("catalog_mean_rating", number(run.catalogMeanRating, 3)),
+      // What a script needs to rebuild a score from the components: the weights this run used (a
+      // component no supplier has evidence for is left out, the rest scaled up) and the value a
+      // supplier without reviews counts at (black-box review 25).
+      ("weights", .object(run.effectiveWeights.map { ($0.name, number($0.share, 4)) })),
+      ("no_reviews_value", number(run.priorReviewValue, 4)),
     ]
     if !list.criteria.isEmpty { root.append(("criteria", .array(list.criteria.map { .string($0) }))) }
     root.append(
       (
         "sources",
         .array(
-          run.sources.map {
+          run.shownSources.map {
             .object([
               ("path", .string($0.path)), ("sha256", $0.sha256.map { .string($0) } ?? .null),
               ("records", .number(Double($0.records))),

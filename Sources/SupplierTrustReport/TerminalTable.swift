@@ -59,11 +59,22 @@ public struct TextTable {
   }
 
   /// Control characters (escape sequences in a supplier's or a policy's name) must never reach the
-  /// terminal.
+  /// terminal; nor do invisible format characters: a right-to-left override reversed the rest of
+  /// a row, and zero-width ones were counted a column wide (black-box review 25). Line and
+  /// paragraph separators become spaces.
   public static func inert(_ text: String) -> String {
-    String(
-      String.UnicodeScalarView(
-        text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? " " : $0 }))
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
+        || scalar.value == 0x2029
+      {
+        out.append(" ")
+      } else if scalar.properties.generalCategory != .format {
+        out.append(scalar)
+      }
+    }
+    return String(out)
   }
 
   /// Terminal columns a character takes: East Asian wide and fullwidth forms (and emoji) take two.

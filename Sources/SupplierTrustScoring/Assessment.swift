@@ -158,8 +158,30 @@ public struct ScoringRun: Sendable {
   public var sources: [SourceFile]
   /// The catalog's mean rating, the prior every supplier's reviews shrink toward.
   public var catalogMeanRating: Double
-  /// Each component's catalog average, used for suppliers without evidence for it.
+  /// Each component's catalog average, used for suppliers without evidence for it; nil for a
+  /// component no supplier of the catalog has evidence for, which is left out of every score.
   public var componentAverages: ComponentScores
+  /// What "no reviews" counts as: the catalog's prior alone, less its uncertainty (0 to 1).
+  public var priorReviewValue: Double = 0.5
   /// Best first: score, then confidence, then supplier id (so ties break the same way every time).
   public var suppliers: [SupplierAssessment]
+
+  /// The sources a reader is shown: a file imported again appears once, not again with the 0
+  /// records its earlier import is left with once every record was replaced (black-box review
+  /// 25). Positions in ``sources`` are what records refer to, so that list itself stays whole.
+  public var shownSources: [SourceFile] {
+    sources.filter { source in
+      source.records > 0 || !sources.contains { $0.path == source.path && $0.records > 0 }
+    }
+  }
+
+  /// Each component's share of the score in this run: the policy's weights, those of components
+  /// left out (no evidence anywhere in the catalog) at 0 and the rest scaled up to sum to 1.
+  public var effectiveWeights: [(name: String, share: Double)] {
+    let w = policy.weights
+    let nominal = [w.reviews, w.certifications, w.audits, w.delivery, w.standing]
+    let kept = zip(nominal, componentAverages.all).map { $1.value == nil ? 0 : $0 }
+    let total = kept.reduce(0, +)
+    return zip(ComponentScores.names, kept).map { ($0, total > 0 ? $1 / total : 0) }
+  }
 }

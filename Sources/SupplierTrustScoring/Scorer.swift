@@ -523,7 +523,8 @@ public struct Scorer: Sendable {
       componentAverages: ComponentScores(
         reviews: context.catalogAverages[0], certifications: context.catalogAverages[1],
         audits: context.catalogAverages[2], delivery: context.catalogAverages[3],
-        standing: context.catalogAverages[4]), suppliers: suppliers)
+        standing: context.catalogAverages[4]), priorReviewValue: context.priorReviewValue,
+      suppliers: suppliers)
   }
 
   /// `transform` applied to every element on both cores, results in order.

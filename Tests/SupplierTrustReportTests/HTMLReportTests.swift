@@ -187,7 +187,11 @@ import Testing
       doc.elements(named: "svg").first { doc.textContent(of: $0).hasPrefix("Score breakdown") })
     let texts = doc.elements(named: "text").filter { doc.ancestors(of: $0).contains(breakdown) }
       .map { doc.textContent(of: $0) }
-    #expect(texts.filter { $0 == "no evidence" }.count == 3)
+    // No supplier of this catalog has certificates, audits or orders: those are left out, and the
+    // weights shown are those the score used (reviews 0.3 and standing 0.15 of 0.45).
+    #expect(texts.filter { $0 == "no evidence (left out)" }.count == 3)
+    #expect(texts.contains("Reviews (67%)") && texts.contains("Platform standing (33%)"))
+    #expect(texts.contains("Audits (0%)"))
     #expect(!texts.contains("0.00"))
     let desc = doc.textContent(
       of: try #require(doc.elements(named: "desc").first { doc.ancestors(of: $0).contains(breakdown) }))
@@ -229,8 +233,13 @@ import Testing
     #expect(trends.count == 1)
     let trend = try #require(trends.first)
     #expect(doc.ancestors(of: trend).contains(try #require(doc.element(id: "supplier-1"))))
+    // Two runs with a score are dots; the unscored one is a dashed line, not a dot at 0.
     let dots = doc.elements(named: "circle").filter { doc.ancestors(of: $0).contains(trend) }
-    #expect(dots.count == 3)
+    #expect(dots.count == 2)
+    let gaps = doc.elements(named: "line").filter {
+      doc.ancestors(of: $0).contains(trend) && doc.nodes[$0].attribute("class") == "noscore"
+    }
+    #expect(gaps.count == 1)
     #expect(doc.textContent(of: trend).contains("2026-08-01: no score"))
   }
 

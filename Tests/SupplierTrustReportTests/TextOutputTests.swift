@@ -129,6 +129,14 @@ extension TextOutputTests {
     #expect(TextTable.truncated("深圳市华强", to: 6) == "深圳…")
   }
 
+  /// Invisible format characters never reach the terminal: a right-to-left override would
+  /// reverse the rest of the row, and zero-width ones would be counted a column wide.
+  @Test func formatCharactersAreDropped() {
+    #expect(TextTable.inert("Acme\u{202E}Ltd\u{200B}\u{2066}x\u{FEFF}") == "AcmeLtdx")
+    #expect(TextTable.inert("a\u{2028}b\u{1B}[31m") == "a b [31m")
+    #expect(TextTable.inert("Công ty 华强") == "Công ty 华强")
+  }
+
   @Test func hiddenFlagsAreCounted() throws {
     let list = Self.list(Self.crowded())
     let troubled = try #require(list.suppliers.first { $0.supplier.id == "SUP-0102" })

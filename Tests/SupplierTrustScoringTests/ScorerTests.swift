@@ -572,3 +572,18 @@ import Testing
     #expect(factor.evidence.contains { $0.recordID == "Q-NEW" })
   }
 }
+
+/// A file imported again is shown once: its earlier import, left with no records, is not a
+/// source of the scores (black-box review 25); an empty file read on its own still is.
+@Test func aReimportedFileIsShownOnceAmongTheSources() {
+  var t = TestCatalog()
+  t.catalog.sources = [
+    SourceFile(path: "reviews.csv", sha256: "a", records: 0), SourceFile(path: "empty.csv", records: 0),
+    SourceFile(path: "reviews.csv", sha256: "a", records: 40), SourceFile(path: "orders.csv", records: 3),
+  ]
+  t.supplier("S-1")
+  let run = t.score(suggests: false)
+  #expect(run.sources.count == 4)
+  #expect(run.shownSources.map(\.path) == ["empty.csv", "reviews.csv", "orders.csv"])
+  #expect(run.shownSources.map(\.records) == [0, 40, 3])
+}
