@@ -65,9 +65,24 @@ extension Importer {
             file: path, line: nil, message: "the file is empty", fix: "add a header row and records"))
         return
       }
-      let header = rawHeader.map(Columns.normalizeHeader)
-      // A rejects file rejected again is written without its old guards, or they would double.
+      // Line ends of a lone CR (classic Mac OS): the whole file reads as one header line, and
+      // nothing was imported without a word (black-box review 24).
+      if rawHeader.contains(where: { $0.contains("\r") }) {
+        rollback(run)
+        report.failures.append(
+          FileFailure(
+            file: path, line: reader.headerLine,
+            message: "its lines end in a lone carriage return (CR), which the contract does not allow",
+            fix: "save the file with LF or CRLF line ends (Unix or Windows line endings in most editors)"))
+        return
+      }
+      var header = rawHeader.map(Columns.normalizeHeader)
+      // A rejects file rejected again is written without its old guards, or they would double;
+      // its header names carry them too (a name beginning with a tab or `=`).
       let isRejectsFile = header.contains("reject_reason")
+      if isRejectsFile {
+        header = rawHeader.map { Columns.normalizeHeader(Importer.removingFormulaGuard($0)) }
+      }
       let names = Columns.names(kind)
       let missing = Columns.required(kind).filter { !header.contains($0) }
       if !missing.isEmpty {
@@ -92,15 +107,29 @@ extension Importer {
               "unknown column\(unknown.count > 1 ? "s" : "") ignored: \(unknown.map { rawHeader[$0.offset] }.joined(separator: ", "))"
           ))
       }
-      var repeated = Set<String>()
-      for (index, name) in header.enumerated()
-      where header.firstIndex(of: name) != index && names.contains(name) {
-        repeated.insert(name)
+      // A column of the record given twice would leave its value to a guess (XML refuses the
+      // same); unknown columns given twice are only ignored twice. A dictionary, not a search per
+      // column: 160,000 header columns took a minute (black-box review 24).
+      var firstColumn: [String: Int] = [:]
+      var repeated: [(name: String, first: Int, again: Int)] = []
+      for (index, name) in header.enumerated() {
+        if let first = firstColumn[name] {
+          if names.contains(name) && !repeated.contains(where: { $0.name == name }) {
+            repeated.append((name, first, index))
+          }
+        } else {
+          firstColumn[name] = index
+        }
       }
-      for name in repeated.sorted() {
-        warnings.append(
-          ImportWarning(
-            file: path, line: reader.headerLine, message: "column \(name) appears twice; the first is used"))
+      if let twice = repeated.first {
+        rollback(run)
+        report.failures.append(
+          FileFailure(
+            file: path, line: reader.headerLine,
+            message:
+              "the column \(twice.name) appears twice in the header (columns \(twice.first + 1) and \(twice.again + 1)), so which value counts would be a guess",
+            fix: "remove or rename one of the two \(twice.name) columns"))
+        return
       }
       // Reader threads parse and decode while this thread checks references and writes to the
       // store, so the two cores work at once; outcomes arrive in file order.

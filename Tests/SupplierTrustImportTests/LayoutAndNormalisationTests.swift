@@ -232,3 +232,76 @@ import Testing
     }
   }
 }
+
+/// Black-box review 24's import findings.
+@Suite struct HostileLayoutTests {
+  /// Lines ending in a lone CR read as one header line: the file fails, saying why, rather than
+  /// importing nothing with exit 0.
+  @Test func loneCarriageReturnLineEndsFailTheFile() throws {
+    try withTempDir { dir in
+      let file = try dir.write(
+        "suppliers.csv", "supplier_id,name,country,region\rSUP-1,A,CN,\rSUP-2,B,VN,\r")
+      let store = try Store(path: ":memory:")
+      let report = try importing([file], into: store)
+      #expect(
+        report.failures.map(\.message) == [
+          "its lines end in a lone carriage return (CR), which the contract does not allow"
+        ])
+      #expect(try store.counts()[.suppliers, default: 0] == 0)
+    }
+  }
+
+  /// A column of the record given twice leaves its value to a guess: the file fails naming both.
+  @Test func aColumnGivenTwiceFailsTheFile() throws {
+    try withTempDir { dir in
+      let file = try dir.write("suppliers.csv", "supplier_id,name,country,name\nSUP-1,A,CN,B\n")
+      let store = try Store(path: ":memory:")
+      let report = try importing([file], into: store)
+      #expect(
+        report.failures.first?.message
+          == "the column name appears twice in the header (columns 2 and 4), so which value counts would be a guess"
+      )
+      #expect(try store.counts()[.suppliers, default: 0] == 0)
+      // Unknown columns given twice are only ignored.
+      let other = try dir.write("again/suppliers.csv", "supplier_id,name,country,note,note\nSUP-1,A,CN,x,y\n")
+      #expect(try importing([other], into: store).failures.isEmpty)
+    }
+  }
+
+  /// A header name that the rejects file guards (a leading tab or `=`) reads back as it was.
+  @Test func guardedHeaderNamesOfARejectsFileReadBack() throws {
+    try withTempDir { dir in
+      let file = try dir.write("suppliers.csv", "supplier_id,name,\"\tcountry\"\nSUP-1,A,QQ\n")
+      let store = try Store(path: ":memory:")
+      var options = ImportOptions()
+      options.rejectsDirectory = dir.file("rejects")
+      #expect(try importing([file], into: store, options: options).rejects.count == 1)
+      let rejects = dir.file("rejects/suppliers.rejects.csv")
+      let written = try String(contentsOfFile: rejects, encoding: .utf8)
+      try written.replacingOccurrences(of: ",QQ\n", with: ",CN\n").write(
+        toFile: rejects, atomically: true, encoding: .utf8)
+      let again = try importing([rejects], into: store)
+      #expect(again.failures.isEmpty && again.rejects.isEmpty, "\(again.failures)")
+      #expect(try store.counts()[.suppliers] == 1)
+    }
+  }
+
+  /// A rejects file that cannot be written is not listed as written, and is said once.
+  @Test func anUnwritableRejectsFileIsSaidOnceAndNotListed() throws {
+    try withTempDir { dir in
+      let file = try dir.write(
+        "suppliers.csv", "supplier_id,name,country\nSUP-1,A,QQ\nSUP-2,B,QQ\nSUP-3,C,QQ\n")
+      // A folder where the rejects file would go.
+      try FileManager.default.createDirectory(
+        atPath: dir.file("rejects/suppliers.rejects.csv"), withIntermediateDirectories: true)
+      let store = try Store(path: ":memory:")
+      var options = ImportOptions()
+      options.rejectsDirectory = dir.file("rejects")
+      let report = try importing([file], into: store, options: options)
+      #expect(report.rejects.count == 3)
+      #expect(report.rejectFiles.isEmpty)
+      let warnings = report.warnings.filter { $0.message.hasPrefix("could not write the rejects file") }
+      #expect(warnings.count == 1)
+    }
+  }
+}
