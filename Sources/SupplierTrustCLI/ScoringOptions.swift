@@ -102,7 +102,7 @@ struct CatalogOptions: ParsableArguments {
     if !report.failures.isEmpty { throw ExitCode(1) }
     if !report.rejects.isEmpty {
       Terminal.error(
-        "warning: \(report.rejects.count) rejected record\(report.rejects.count == 1 ? " was" : "s were") left out; run `supplier-trust check \(paths.joined(separator: " "))` to see them"
+        "warning: \(report.rejectCount) rejected record\(report.rejectCount == 1 ? " was" : "s were") left out; run `supplier-trust check \(paths.joined(separator: " "))` to see them"
       )
     }
     let (collected, repeats) = importer.collectedCatalogWithRepeats()

@@ -1,5 +1,11 @@
 import SupplierTrustModel
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// One rejected record: where it starts, which column broke which rule, and how to fix it.
 public struct Rejection: Codable, Equatable, Sendable {
   public var file: String
@@ -171,7 +177,12 @@ public struct FileFailure: Error, Codable, Equatable, Sendable {
 /// Everything an import or check run found.
 public struct ImportReport: Codable, Equatable, Sendable {
   public var files: [FileSummary] = []
+  /// The rejected records, in order: the first ``ImportOptions/rejectsKeptInMemory`` here, the rest in
+  /// ``spilledRejects``.
   public var rejects: [Rejection] = []
+  /// Rejected records past those in ``rejects`` (not encoded with the report: the JSON printer
+  /// streams them after it), or nil when all fit.
+  public var spilledRejects: RejectSpill?
   public var warnings: [ImportWarning] = []
   public var failures: [FileFailure] = []
   /// Files of rejected records written for fixing and re-importing.
@@ -187,6 +198,14 @@ public struct ImportReport: Codable, Equatable, Sendable {
   }
 
   public init() {}
+
+  public static func == (a: ImportReport, b: ImportReport) -> Bool {
+    a.files == b.files && a.rejects == b.rejects && a.warnings == b.warnings && a.failures == b.failures
+      && a.rejectFiles == b.rejectFiles && a.stored == b.stored && a.spilledRejects === b.spilledRejects
+  }
+
+  /// Every rejected record, those spilled included.
+  public var rejectCount: Int { rejects.count + (spilledRejects?.count ?? 0) }
 
   public var acceptedCount: Int { files.reduce(0) { $0 + $1.accepted } }
   public var rejectedCount: Int { files.reduce(0) { $0 + $1.rejected } }
@@ -224,5 +243,150 @@ extension String {
       }
     }
     return out
+  }
+}
+
+/// Rejected records past the first ``ImportOptions/rejectsKeptInMemory``, kept in an unlinked temporary
+/// file rather than in memory: a whole file rejected (reviews imported before their suppliers)
+/// held every record's rejection, 1.7 GB for the L catalog's reviews and 6 GB with its JSON
+/// (black-box review 24). Read back in order, in batches, when the report is printed.
+public final class RejectSpill: @unchecked Sendable {
+  private let file: UnsafeMutablePointer<FILE>
+  public private(set) var count = 0
+  private var buffer: [UInt8] = []
+
+  init?() {
+    guard let file = tmpfile() else { return nil }
+    self.file = file
+  }
+
+  deinit { fclose(file) }
+
+  func append(_ r: Rejection) {
+    buffer.removeAll(keepingCapacity: true)
+    put(r.file)
+    put(Int64(r.line))
+    put(r.column)
+    put(r.value)
+    put(r.reason)
+    put(r.fix)
+    put(r.fieldLine.map(Int64.init))
+    put(r.fieldColumn.map(Int64.init))
+    put(r.recordID)
+    put(r.recordKind?.rawValue)
+    put(Int64(r.otherProblems?.count ?? -1))
+    for p in r.otherProblems ?? [] {
+      put(p.column)
+      put(p.value)
+      put(p.reason)
+      put(p.fix)
+      put(p.fieldLine.map(Int64.init))
+      put(p.fieldColumn.map(Int64.init))
+    }
+    var size = UInt32(buffer.count)
+    _ = withUnsafeBytes(of: &size) { fwrite($0.baseAddress, 1, 4, file) }
+    _ = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+    count += 1
+  }
+
+  /// Every spilled rejection in order, `batch` at a time.
+  public func forEachBatch(_ batch: Int = 10_000, _ body: ([Rejection]) -> Void) {
+    fflush(file)
+    rewind(file)
+    var out: [Rejection] = []
+    out.reserveCapacity(batch)
+    var record: [UInt8] = []
+    for _ in 0..<count {
+      var size: UInt32 = 0
+      guard withUnsafeMutableBytes(of: &size, { fread($0.baseAddress, 1, 4, file) }) == 4 else { break }
+      record = [UInt8](repeating: 0, count: Int(size))
+      guard record.withUnsafeMutableBytes({ fread($0.baseAddress, 1, Int(size), file) }) == Int(size) else {
+        break
+      }
+      var reader = Reader(bytes: record)
+      out.append(reader.rejection())
+      if out.count == batch {
+        body(out)
+        out.removeAll(keepingCapacity: true)
+      }
+    }
+    if !out.isEmpty { body(out) }
+    fseek(file, 0, SEEK_END)
+  }
+
+  private func put(_ text: String) {
+    var size = UInt32(text.utf8.count)
+    withUnsafeBytes(of: &size) { buffer.append(contentsOf: $0) }
+    buffer.append(contentsOf: text.utf8)
+  }
+
+  private func put(_ text: String?) {
+    buffer.append(text == nil ? 0 : 1)
+    if let text { put(text) }
+  }
+
+  private func put(_ value: Int64) {
+    var value = value
+    withUnsafeBytes(of: &value) { buffer.append(contentsOf: $0) }
+  }
+
+  private func put(_ value: Int64?) {
+    buffer.append(value == nil ? 0 : 1)
+    if let value { put(value) }
+  }
+
+  private struct Reader {
+    let bytes: [UInt8]
+    var offset = 0
+
+    mutating func int() -> Int64 {
+      var value: Int64 = 0
+      withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: bytes[offset..<offset + 8]) }
+      offset += 8
+      return value
+    }
+
+    mutating func string() -> String {
+      var size: UInt32 = 0
+      withUnsafeMutableBytes(of: &size) { $0.copyBytes(from: bytes[offset..<offset + 4]) }
+      offset += 4
+      let text = String(decoding: bytes[offset..<offset + Int(size)], as: UTF8.self)
+      offset += Int(size)
+      return text
+    }
+
+    mutating func optionalString() -> String? {
+      offset += 1
+      return bytes[offset - 1] == 0 ? nil : string()
+    }
+
+    mutating func optionalInt() -> Int? {
+      offset += 1
+      return bytes[offset - 1] == 0 ? nil : Int(int())
+    }
+
+    mutating func rejection() -> Rejection {
+      let file = string()
+      let line = Int(int())
+      let column = string()
+      let value = string()
+      let reason = string()
+      let fix = string()
+      var r = Rejection(
+        file: file, line: line, column: column, value: value, reason: reason, fix: fix,
+        fieldLine: optionalInt(),
+        fieldColumn: optionalInt())
+      r.recordID = optionalString()
+      r.recordKind = optionalString().flatMap(RecordKind.init(rawValue:))
+      let problems = int()
+      if problems >= 0 {
+        r.otherProblems = (0..<problems).map { _ in
+          Rejection.Problem(
+            column: string(), value: string(), reason: string(), fix: string(), fieldLine: optionalInt(),
+            fieldColumn: optionalInt())
+        }
+      }
+      return r
+    }
   }
 }

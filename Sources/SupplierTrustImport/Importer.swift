@@ -16,6 +16,9 @@ public struct ImportOptions: Sendable {
   public var rejectsDirectory: String?
   /// Called for each rejected record as it is found (e.g. to print it at once).
   public var onReject: (@Sendable (Rejection) -> Void)?
+  /// Rejected records kept in memory for the report; later ones go to a ``RejectSpill`` file, so
+  /// that a run rejecting millions stays within its memory.
+  public var rejectsKeptInMemory = 20_000
   /// Bytes read from a CSV file at a time; each chunk's records travel as one batch from the
   /// reader thread to the importing thread. Small enough that a batch (its bytes, field index and
   /// values, some three times the chunk) is still in the caches when the next stage reads it:
@@ -329,6 +332,14 @@ public final class Importer {
     var kindsSeen: [RecordKind] = []
     var rejects: [Rejection] = []
     var rejectWriters: [RecordKind: CSVFileWriter] = [:]
+    /// The rejects by line (stable): an XML document's top-level records are checked against
+    /// their suppliers at its end, and their rejects were listed after later ones (black-box
+    /// review 24).
+    var rejectsInFileOrder: [Rejection] {
+      guard zip(rejects, rejects.dropFirst()).contains(where: { $0.line > $1.line }) else { return rejects }
+      return rejects.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(
+        \.element)
+    }
     /// Kinds whose rejects file could not be written (a full disk): not written to again.
     var rejectWritesFailed: Set<RecordKind> = []
     var strictStop = false
@@ -562,7 +573,12 @@ public final class Importer {
         .map { header.contains("reject_reason") ? Importer.removingFormulaGuard($0) : $0 }
         .flatMap { $0.isEmpty ? nil : $0 })
     rejection.recordKind = kind
-    run.rejects.append(rejection)
+    if report.rejects.count + run.rejects.count < options.rejectsKeptInMemory {
+      run.rejects.append(rejection)
+    } else {
+      if report.spilledRejects == nil { report.spilledRejects = RejectSpill() }
+      if let spill = report.spilledRejects { spill.append(rejection) } else { run.rejects.append(rejection) }
+    }
     options.onReject?(rejection)
     if options.strict { run.strictStop = true }
     writeReject(rejection, kind: kind, header: header, values: values, in: run)
@@ -673,7 +689,7 @@ public final class Importer {
   func abandon(_ run: FileRun, _ failure: FileFailure) {
     rollback(run)
     closeRejectWriters(run)
-    report.rejects.append(contentsOf: run.rejects)
+    report.rejects.append(contentsOf: run.rejectsInFileOrder)
     report.failures.append(failure)
     for kind in run.kindsSeen {
       report.files.append(
@@ -691,7 +707,7 @@ public final class Importer {
     if run.strictStop { run.hasher.completeFromFile(run.path) }
     let digest = run.hasher.hexDigest()
     report.warnings.append(contentsOf: fileWarnings)
-    report.rejects.append(contentsOf: run.rejects)
+    report.rejects.append(contentsOf: run.rejectsInFileOrder)
     var committedID: Int64?
     if run.strictStop {
       rollback(run)

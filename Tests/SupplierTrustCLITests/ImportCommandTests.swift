@@ -187,3 +187,25 @@ private func json(_ text: String) throws -> [String: Any] {
   #expect(check.stdout.contains("\\u{1b}[2Jdir/\\u{1b}]0;title\\u{7}.csv"), "\(check.stdout)")
   #expect(score.stderr.contains("run `supplier-trust check \\u{1b}[2Jdir` to see them"), "\(score.stderr)")
 }
+
+/// Past the rejects kept in memory (20,000), the JSON still lists every rejected record, in
+/// order, each once: the rest are streamed from the spill file (black-box review 24).
+@Test func everyRejectIsListedPastThoseKeptInMemory() throws {
+  let dir = try CommandRunner.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let count = 20_050
+  var reviews = "review_id,supplier_id,rating,review_date\n"
+  for k in 0..<count { reviews += "R\(k),S1,\(k % 2 == 0 ? 9 : 0),2026-01-02\n" }
+  try "supplier_id,name,country\nS1,Acme,CN\n".write(
+    to: dir.appendingPathComponent("suppliers.csv"), atomically: true, encoding: .utf8)
+  try reviews.write(to: dir.appendingPathComponent("reviews.csv"), atomically: true, encoding: .utf8)
+  let result = try CommandRunner.run(["check", "--format", "json", "."], in: dir)
+  #expect(result.status == 2)
+  let summary = try json(result.stdout)
+  let rejects = try #require(summary["rejects"] as? [[String: Any]])
+  #expect(rejects.count == count)
+  #expect(rejects.map { $0["line"] as? Int } == (0..<count).map { $0 + 2 })
+  #expect(rejects.last?["value"] as? String == "0")
+  #expect(rejects.last?["record_id"] as? String == "R\(count - 1)")
+  #expect(summary["stored"] as? Bool == false)
+}

@@ -304,4 +304,28 @@ import Testing
       #expect(warnings.count == 1)
     }
   }
+
+  /// Rejections past those kept in memory come back from the spill file whole and in order.
+  @Test func spilledRejectionsComeBackWhole() throws {
+    try withTempDir { dir in
+      var rows = "order_id,supplier_id,order_date,amount_usd,shipped_date,dispute,dispute_opened_on\n"
+      for k in 0..<12 {
+        rows += "O-\(k),SUP-A,2026-01-10,\(k % 3 == 0 ? "x" : "5"),2026-01-01,none,2026-02-01\n"
+      }
+      var options = ImportOptions()
+      let (all, _, _) = try importWithSuppliers(dir, "orders.csv", rows, options: options)
+      options.rejectsKeptInMemory = 4
+      let (few, _, _) = try importWithSuppliers(dir, "again/orders.csv", rows, options: options)
+      #expect(all.spilledRejects == nil && all.rejects.count == 12)
+      #expect(few.rejects.count == 4 && few.spilledRejects?.count == 8 && few.rejectCount == 12)
+      var back = few.rejects
+      few.spilledRejects?.forEachBatch(3) { back += $0 }
+      #expect(back.map(\.line) == all.rejects.map(\.line))
+      #expect(back.map(\.otherProblems) == all.rejects.map(\.otherProblems))
+      #expect(back.map(\.recordID) == all.rejects.map(\.recordID))
+      #expect(back.map(\.recordKind) == all.rejects.map(\.recordKind))
+      #expect(back.map(\.reason) == all.rejects.map(\.reason))
+      #expect(back.dropFirst(4).allSatisfy { $0.file.hasSuffix("again/orders.csv") })
+    }
+  }
 }

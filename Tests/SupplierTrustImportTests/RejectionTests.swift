@@ -430,6 +430,17 @@ let rejectCases: [ExpectedReject] = [
 
   /// Money past the cents: trailing zeros change nothing, other digits round to the cent (the
   /// contract's money is any plain decimal).
+  /// Any four-digit year is one (the contract's rule): an old company's 1526 is stored.
+  @Test func anyFourDigitYearIsAccepted() throws {
+    try withTempDir { dir in
+      let (report, store, _) = try importWithSuppliers(
+        dir, "more/suppliers.csv",
+        "supplier_id,name,country,year_established\nOLD-1,A,CN,1526\nNEW-1,B,CN,2101\nBAD-1,C,CN,0999\n")
+      #expect(report.rejects.map(\.value) == ["0999"])
+      #expect(try store.dump(.suppliers).contains { $0[0] == "OLD-1" && $0.contains("1526") })
+    }
+  }
+
   @Test func moneyPastTwoDecimalsIsStoredToTheCent() throws {
     try withTempDir { dir in
       let (report, store, _) = try importWithSuppliers(
