@@ -27,7 +27,7 @@ struct CheckCommand: ParsableCommand {
       do {
         known = try Store(path: storeOptions.db, readOnly: true).supplierIDs()
       } catch {
-        throw CLIError(error.description)
+        throw ImportRunner.storeFailed(error, db: storeOptions.db, format: arguments.format)
       }
     }
     // The same validation as import; duplicates are found with an in-memory index of ids.

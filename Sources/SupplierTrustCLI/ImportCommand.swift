@@ -27,7 +27,7 @@ struct ImportCommand: ParsableCommand {
     do {
       store = try Store(path: storeOptions.db)
     } catch {
-      throw CLIError(error.description)
+      throw ImportRunner.storeFailed(error, db: storeOptions.db, format: arguments.format)
     }
     let report = try ImportRunner.run(arguments: arguments, store: store, stored: true)
     ImportRunner.print(report, format: arguments.format, storePath: storeOptions.db)

@@ -39,6 +39,20 @@ enum ImportRunner {
     return report
   }
 
+  /// A store that cannot be opened: said on stderr, and with `--format json` as a summary whose
+  /// `failures` name it, so that a script reading stdout gets a document (black-box review 24
+  /// found nothing printed).
+  static func storeFailed(_ error: some Error, db: String, format: ListFormat) -> Error {
+    guard format == .json else { return CLIError("\(error)") }
+    var report = ImportReport()
+    report.failures = [
+      FileFailure(file: db, line: nil, message: "\(error)", fix: "pass another --db PATH")
+    ]
+    print(report, format: .json, storePath: db)
+    Terminal.error("error: \(error)")
+    return ExitCode(1)
+  }
+
   static func exitCode(_ report: ImportReport) -> Int32 {
     if !report.failures.isEmpty { return 1 }
     if !report.rejects.isEmpty { return 2 }

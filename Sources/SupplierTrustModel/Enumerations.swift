@@ -119,6 +119,8 @@ public enum PaymentMethod: String, RecordEnumeration {
 
 public enum InspectionResult: String, RecordEnumeration {
   case pass, fail, notInspected = "not_inspected"
+  /// As audits' results take them (black-box review 24).
+  public static var aliases: [String: String] { ["passed": "pass", "failed": "fail"] }
 }
 
 public enum DisputeStatus: String, RecordEnumeration {

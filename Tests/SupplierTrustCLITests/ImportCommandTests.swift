@@ -209,3 +209,19 @@ private func json(_ text: String) throws -> [String: Any] {
   #expect(rejects.last?["record_id"] as? String == "R\(count - 1)")
   #expect(summary["stored"] as? Bool == false)
 }
+
+/// A store that cannot be opened still gives a JSON summary on stdout, its failure naming it.
+@Test func aStoreThatCannotBeOpenedIsAFailureInTheJSON() throws {
+  let dir = try CommandRunner.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  try "not a database".write(to: dir.appendingPathComponent("junk.sqlite"), atomically: true, encoding: .utf8)
+  for command in ["import", "check"] {
+    let result = try CommandRunner.run(
+      [command, "--db", "junk.sqlite", "--format", "json", "--no-reject-files", "../datasets/sample"], in: dir
+    )
+    #expect(result.status == 1)
+    let failures = try #require(try json(result.stdout)["failures"] as? [[String: Any]])
+    #expect(failures.first?["file"] as? String == "junk.sqlite")
+    #expect((failures.first?["message"] as? String)?.contains("is not a SupplierTrust store") == true)
+  }
+}

@@ -88,6 +88,14 @@ let rejectCases: [ExpectedReject] = [
       "write digits with a decimal point and no thousands separators or currency signs, e.g. 25000.00",
     fieldColumn: 22),
   ExpectedReject(
+    label: "money too large", file: "orders.csv",
+    csv: "order_id,supplier_id,order_date,amount_usd\nO-1,SUP-A,2026-01-05,92233720368547758\n", line: 2,
+    column: "amount_usd",
+    value: "92233720368547758",
+    reason: "amount_usd is too large to be an amount (at most 15 digits before the decimal point)",
+    fix: "check the value; amounts are US dollars, e.g. 25000.00",
+    fieldColumn: 22),
+  ExpectedReject(
     label: "bad date 2026-13-45", file: "audits.csv",
     csv: "audit_id,supplier_id,kind,audit_date,result\nAUD-1,SUP-A,factory_audit,2026-13-45,pass\n", line: 2,
     column: "audit_date", value: "2026-13-45", reason: "audit_date must be a calendar date",
