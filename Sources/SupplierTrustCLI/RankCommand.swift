@@ -40,7 +40,8 @@ struct RankFilters: ParsableArguments {
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "rank: show at most this many suppliers; report: this many in detail (default 10).", valueName: "n"))
+      "rank: show at most this many suppliers (default: all that pass); report: this many in detail (default 10).",
+      valueName: "n"))
   var top: Int?
 
   func validate() throws {
@@ -64,7 +65,8 @@ struct RankFilters: ParsableArguments {
 
   var criteria: RankingCriteria {
     var c = RankingCriteria()
-    c.category = category
+    // Trimmed as input values are: "furniture " matched nothing (black-box review 25).
+    c.category = category.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
     c.countries = Set(country.compactMap { Country.normalize($0) })
     c.excludedCountries = Set(excludeCountry.compactMap { Country.normalize($0) })
     c.requiredStandards = require.compactMap { Standard.normalize($0) }

@@ -41,7 +41,10 @@ struct ReportCommand: ParsableCommand {
   /// Now, or SOURCE_DATE_EPOCH when set (reproducible builds' convention), so that the same
   /// inputs can give the same file.
   static func generatedAt() -> String {
-    let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int64.init)
+    // Years 1970-9999 only: a larger value printed "Generated 3170843-11-07" (black-box review 25).
+    let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int64.init).flatMap {
+      (0...253_402_300_799).contains($0) ? $0 : nil
+    }
     let date = epoch.map { Date(timeIntervalSince1970: TimeInterval($0)) } ?? Date()
     return ISO8601DateFormatter().string(from: date)
   }

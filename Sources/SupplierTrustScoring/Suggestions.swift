@@ -86,7 +86,11 @@ extension Scorer {
       supplier.tradeAssuranceLimit = supplier.tradeAssuranceLimit ?? Money(cents: 5_000_000)
       let part = standingComponent(supplier, explains: false)
       if let g = gain(replacing: 4, with: (part.value, part.confidence)), g >= 0.5 {
-        out.append("joining Trade Assurance (with a $50,000 limit) would add \(Self.aboutPoints(g))")
+        // An empty field is unknown: the supplier may take part already (black-box review 25).
+        out.append(
+          (result.supplier.tradeAssurance == nil
+            ? "Trade Assurance (its profile does not say; with a $50,000 limit)"
+            : "joining Trade Assurance (with a $50,000 limit)") + " would add \(Self.aboutPoints(g))")
       }
     }
     // Confidence: how many more verified reviews (written today) it takes to gain ground. Only the
