@@ -63,6 +63,38 @@ struct RankFilters: ParsableArguments {
     if let top, top < 1 { throw ValidationError("--top must be at least 1.") }
   }
 
+  /// For each required standard that no certificate of the catalog names at all, a warning with
+  /// the closest standard the catalog holds: `--require ISO9010` had quietly matched nothing
+  /// (black-box review 25).
+  func unknownStandardWarnings(_ catalog: Catalog) -> [String] {
+    let held = Set(catalog.certifications.map(\.record.standard))
+    return criteria.requiredStandards.filter { !held.contains($0) }.map { standard in
+      let closest = held.min { Self.distance($0, standard) < Self.distance($1, standard) }
+      let hint =
+        closest.flatMap { Self.distance($0, standard) <= max(2, standard.count / 3) ? $0 : nil }
+        .map { "; did you mean \($0)?" } ?? ""
+      return "warning: --require \(standard): no certificate in the catalog is for this standard\(hint)"
+    }
+  }
+
+  /// Edit distance between two short names.
+  static func distance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+    var row = Array(0...b.count)
+    for i in 1...a.count {
+      var diagonal = row[0]
+      row[0] = i
+      for j in 1...b.count {
+        let above = row[j]
+        row[j] = min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1))
+        diagonal = above
+      }
+    }
+    return row[b.count]
+  }
+
   var criteria: RankingCriteria {
     var c = RankingCriteria()
     // Trimmed as input values are: "furniture " matched nothing (black-box review 25).
@@ -105,6 +137,7 @@ struct RankCommand: ParsableCommand {
     // Only JSON lists the files read, with their checksums.
     let (data, _, _) = try catalog.loadCatalog(hashingFiles: format == .json)
     clock.lap("load \(data.recordCount) records")
+    for warning in filters.unknownStandardWarnings(data) { Terminal.error(warning) }
     // Explanations only for the suppliers listed: --top 100 of 100,000 need not write words
     // about the other 99,900.
     let criteria = filters.criteria

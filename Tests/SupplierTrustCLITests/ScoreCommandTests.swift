@@ -21,6 +21,21 @@ private func object(_ text: String) throws -> [String: Any] {
     #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
   }
 
+  /// A required standard no certificate of the catalog names is warned about, with the closest
+  /// one it holds (black-box review 25: `--require ISO9010` quietly matched nothing).
+  @Test func anUnknownRequiredStandardIsWarnedAbout() throws {
+    let result = try CommandRunner.run(
+      ["rank", "datasets/sample", "--as-of", "2026-11-25", "--require", "ISO9010", "--top", "2"])
+    #expect(result.status == 0)
+    #expect(
+      result.stderr.contains(
+        "warning: --require ISO9010: no certificate in the catalog is for this standard; did you mean ISO9001?"
+      ))
+    let known = try CommandRunner.run(
+      ["rank", "datasets/sample", "--as-of", "2026-11-25", "--require", "iso 9001:2015", "--top", "2"])
+    #expect(!known.stderr.contains("warning"))
+  }
+
   @Test func scoringTheSampleFilesFollowsTheJSONContract() throws {
     let result = try CommandRunner.run([
       "score", "datasets/sample", "--as-of", "2026-11-25", "--format", "json",
