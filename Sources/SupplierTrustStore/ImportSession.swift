@@ -213,17 +213,16 @@ public final class ImportSession {
       if let prepared = multiInserts[slot][size] {
         statement = prepared
       } else {
-        statement = try connection.prepare(Schema.table(for: kind).insertSQL(rows: size))
+        statement = try connection.prepare(Schema.table(for: kind).insertSQL(rows: size, importID: importID))
         multiInserts[slot][size] = statement
       }
-      let width = Int32(kind.storeValueCount + 2)
+      let width = Int32(kind.storeValueCount + 1)
       for index in start..<end {
         let row = rows[index]
         let base = Int32(index - start) * width
         for value in 0..<row.values.count {
           statement.bind(base + Int32(value + 1), row.values[value], row.texts)
         }
-        statement.bind(base + width - 1, importID)
         statement.bind(base + width, lines[index])
       }
       try statement.run()
