@@ -121,7 +121,8 @@ struct FaultInjector {
   private static func unknownEnumValue(_ kind: RecordKind) -> String {
     switch kind {
     case .supplier: return "manufacturer/trader"
-    case .certification: return "pending"
+    // Not a status at all ("pending" is IAF CertSearch's, and read as suspended).
+    case .certification: return "tbd"
     case .audit: return "desk_review"
     case .review, .order: return "pending"
     }

@@ -99,6 +99,12 @@ public enum CertificateStatus: String, RecordEnumeration {
       // Register and export wordings (black-box review 20): in force, or not.
       "certified": "valid", "in_force": "valid", "registered": "valid", "on_hold": "suspended",
       "under_suspension": "suspended", "inactive": "withdrawn", "void": "withdrawn", "invalid": "withdrawn",
+      // IAF CertSearch's other statuses (black-box review 27): none is a certificate in force. Not
+      // yet confirmed counts as suspended; withdrawn by its body or taken off the register, as
+      // withdrawn.
+      "pending": "suspended", "draft": "suspended", "partially_suspended": "suspended",
+      "cb_withdrawn": "withdrawn", "cbwithdrawn": "withdrawn", "deleted": "withdrawn", "hidden": "withdrawn",
+      "not_valid": "withdrawn", "recalled": "withdrawn",
     ]
   }
 }

@@ -111,6 +111,10 @@ public struct Policy: Sendable, Equatable {
     public var expiringValue = 0.9
     /// Longest validity of an ISO management-system certificate (ISO/IEC 17021-1: 3 years).
     public var maximumValidityYears = 3
+    /// Days a management-system certificate may run past ``maximumValidityYears`` from its issue:
+    /// a recertification completed before the old certificate expires may keep the old expiry
+    /// day plus a cycle (ISO/IEC 17021-1 9.6.3.2.3).
+    public var earlyRecertificationDays = 183
     /// Value of a certificate whose issuer or accreditation body is not recognised.
     public var unaccreditedValue = 0.0
     /// Taken off the component for each management-system certificate whose issuer or

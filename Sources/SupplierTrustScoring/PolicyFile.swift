@@ -459,6 +459,10 @@ extension PolicyFile {
       "certifications.maximum_validity_years", \.certifications.maximumValidityYears, 1...20,
       "ISO/IEC 17021-1 limits a management-system certification cycle to three years; a longer validity is a sign of a fake."
     ),
+    .integer(
+      "certifications.early_recertification_days", \.certifications.earlyRecertificationDays, 0...730,
+      "A recertification completed before the old certificate expires may keep that expiry day plus a cycle (ISO/IEC 17021-1 9.6.3.2.3), so a new certificate may run up to about six months past three years from its issue; one day over had been flagged as a fake (black-box review 27)."
+    ),
     .number(
       "certifications.unaccredited_value", \.certifications.unaccreditedValue, 0...1,
       "A certificate is valid only when issued by an accredited body; one from a body nobody recognises (or a look-alike 'accreditation') cannot be shown to be, and earns nothing."

@@ -1528,7 +1528,7 @@ public struct Scorer: Sendable {
       }
       if value > 0, managementSystem, let issued = c.issuedOn, let expires = c.expiresOn {
         let limit = issued.adding(years: p.maximumValidityYears)
-        if expires > limit {
+        if expires > limit.adding(days: p.earlyRecertificationDays) {
           value = min(value, p.invalidPeriodValue)
           verdict = "validity too long"
           genuine = false
@@ -1539,7 +1539,7 @@ public struct Scorer: Sendable {
               code: .certInvalidPeriod, severity: .medium,
               detail: !explains
                 ? ""
-                : "\(label) is valid \(issued) to \(expires), \(excess) day\(excess == 1 ? "" : "s") past the \(p.maximumValidityYears) years a management-system certificate runs at most",
+                : "\(label) is valid \(issued) to \(expires), \(excess) day\(excess == 1 ? "" : "s") past the \(p.maximumValidityYears) years a management-system certificate runs at most (more than an early recertification's \(p.earlyRecertificationDays) days)",
               evidence: evidence))
         }
       }

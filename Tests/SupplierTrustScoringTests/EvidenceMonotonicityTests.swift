@@ -193,3 +193,17 @@ import Testing
     Pairs.expectBetter(t, "SOCIAL-FAIL-THEN-INSPECTION", than: "SOCIAL-FAIL")
   }
 }
+
+/// An early recertification may keep the old expiry day plus a cycle (ISO/IEC 17021-1
+/// 9.6.3.2.3): a new certificate a few weeks past three years is no fake; one a year past is.
+@Test func anEarlyRecertificationIsNotAnInvalidPeriod() {
+  var t = SensiblePairTests.background()
+  SensiblePairTests.add("EARLY", to: &t, certificate: false)
+  SensiblePairTests.add("TOO-LONG", to: &t, certificate: false)
+  t.certificate("EARLY", issuedDaysAgo: 200, expiresInDays: 3 * 365 - 200 + 48)
+  t.certificate("TOO-LONG", issuedDaysAgo: 200, expiresInDays: 4 * 365 - 200)
+  let early = t.assessment("EARLY", suggests: false)
+  #expect(!early.flags.contains { $0.code == .certInvalidPeriod })
+  #expect(early.validStandards.contains("ISO9001"))
+  #expect(t.assessment("TOO-LONG", suggests: false).flags.contains { $0.code == .certInvalidPeriod })
+}
