@@ -66,6 +66,8 @@ public struct CertificationBodyRegistry: Sendable {
     let roles: Roles
     let file: String
     let line: Int
+    /// Where an accreditation body accredits (ISO 3166 codes); empty for certification bodies.
+    var economies: [String] = []
   }
 
   struct LookAlike: Sendable {
@@ -121,8 +123,81 @@ public struct CertificationBodyRegistry: Sendable {
 
   /// Whether `name` is an accreditation body that signed the IAF MLA for management systems.
   public func accreditationBody(_ name: String) -> Recognition {
-    resolve(name, in: accreditationByKey, dropping: Self.accreditationSuffixes) { _ in true }
+    var found = resolve(name, in: accreditationByKey, dropping: Self.accreditationSuffixes) { _ in true }
+    if case .unknown = found {
+      // Other ways certificates write it (black-box review 27): "Accredited by UKAS", "ANSI
+      // ANAB", "RvA C 029", or beside the IAF mark ("CNAS/IAF", "UKAS, IAF").
+      for variant in Self.accreditationVariants(name) {
+        found = resolve(variant, in: accreditationByKey, dropping: Self.accreditationSuffixes) { _ in true }
+        if case .unknown = found { continue }
+        break
+      }
+    }
+    // A national body has no branch abroad: "UKAS India" or "CNAS UK" imitates it.
+    if case .recognised(let canonical) = found, let entry = accreditationByKey[NameKey.key(canonical)],
+      !entry.economies.isEmpty
+    {
+      let words = name.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+      let foreign = words.compactMap { Self.placeCountries[$0] }.filter { !entry.economies.contains($0) }
+      if let place = foreign.first {
+        return .lookAlike(
+          name: name,
+          reason:
+            "\(canonical) accredits in \(entry.economies.joined(separator: ", ")) only and has no branch in \(place): a name borrowed from it"
+        )
+      }
+    }
+    return found
   }
+
+  /// The name without "accredited by" and the like, the IAF or ILAC mark written beside it, and
+  /// a registration number's letter prefix ("RvA C 029").
+  static func accreditationVariants(_ name: String) -> [String] {
+    var variants: [String] = []
+    let marks: Set<String> = ["iaf", "ilac", "iaf mla", "mla", "iaf-mla", "ilac mra", "mra"]
+    let parts = name.split { "/,;&+".contains($0) }.map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty && !marks.contains($0.lowercased()) }
+    if parts.count == 1, parts[0] != name { variants.append(parts[0]) }
+    for base in [name] + variants {
+      var words = base.split(whereSeparator: \.isWhitespace).map(String.init)
+      let lower = words.map { $0.lowercased() }
+      if lower.starts(with: ["accredited", "by"]) || lower.starts(with: ["accreditation", "by"]) {
+        words.removeFirst(2)
+      } else if lower.first == "accredited" || lower.first == "ansi" {
+        words.removeFirst()
+      }
+      while let last = words.last?.lowercased(), ["accredited", "accreditation", "certified"].contains(last) {
+        words.removeLast()
+      }
+      // A registration number with a letter before it: "RvA C 029", "CNAS C 001-M".
+      if let numbered = words.firstIndex(where: { $0.contains(where: \.isNumber) }), numbered > 1,
+        words[numbered - 1].count <= 2
+      {
+        words.removeSubrange((numbered - 1)...)
+      }
+      let variant = words.joined(separator: " ")
+      if !variant.isEmpty, variant != name, !variants.contains(variant) { variants.append(variant) }
+    }
+    return variants
+  }
+
+  /// Place words that name one country (ISO 3166), for telling a national accreditation body's
+  /// borrowed name ("UKAS India") from its own ("CNAS China"). Regions are left out: "South
+  /// Africa" is SANAS's home, not a branch.
+  static let placeCountries: [String: String] = [
+    "china": "CN", "prc": "CN", "hongkong": "HK", "hk": "HK", "taiwan": "TW", "vietnam": "VN", "india": "IN",
+    "indonesia": "ID", "thailand": "TH", "malaysia": "MY", "singapore": "SG", "philippines": "PH",
+    "korea": "KR",
+    "japan": "JP", "bangladesh": "BD", "pakistan": "PK", "turkey": "TR", "turkiye": "TR", "germany": "DE",
+    "deutschland": "DE", "uk": "GB", "usa": "US", "us": "US", "america": "US", "mexico": "MX", "brazil": "BR",
+    "greece": "GR", "hellas": "GR", "italia": "IT", "italy": "IT", "france": "FR", "espana": "ES",
+    "spain": "ES",
+    "portugal": "PT", "polska": "PL", "poland": "PL", "hungary": "HU", "romania": "RO", "netherlands": "NL",
+    "nederland": "NL", "belgium": "BE", "switzerland": "CH", "sweden": "SE", "norway": "NO", "denmark": "DK",
+    "finland": "FI", "ireland": "IE", "canada": "CA", "australia": "AU", "egypt": "EG", "uae": "AE",
+    "dubai": "AE", "israel": "IL", "chile": "CL", "argentina": "AR", "colombia": "CO", "peru": "PE",
+    "cambodia": "KH", "myanmar": "MM", "nepal": "NP",
+  ]
 
   /// Words an accreditation body's name carries on certificates besides its own: its mark's
   /// scheme ("UKAS Management Systems 0005"), the standard it accredits under ("ANAB ISO/IEC
@@ -297,7 +372,8 @@ extension CertificationBodyRegistry {
       }
       let aliases = fields.count == 4 ? try aliases(fields[3], file: file, line: line) : []
       return Entry(
-        canonical: fields[0], names: [fields[0], fields[1]] + aliases, roles: [], file: file, line: line)
+        canonical: fields[0], names: [fields[0], fields[1]] + aliases, roles: [], file: file, line: line,
+        economies: economies.map { $0.trimmingCharacters(in: .whitespaces) })
     }
   }
 
