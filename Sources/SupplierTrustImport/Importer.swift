@@ -528,7 +528,9 @@ public final class Importer {
     if case .certification(let c) = record {
       // Certificates have no id column: name what identifies them.
       let what =
-        c.certificateNumber.map { "\(c.standard) certificate \($0) of \(c.supplierID)" }
+        c.certificateNumber.map {
+          "\(c.standard) certificate \($0) of \(c.supplierID) issued \(c.issuedOn?.description ?? "(no date)")"
+        }
         ?? "\(c.standard) certificate of \(c.supplierID) issued \(c.issuedOn?.description ?? "(no date)") by \(c.certificationBody ?? "(no issuer)")"
       return FieldProblem(
         column: c.certificateNumber == nil ? "standard" : "certificate_number",

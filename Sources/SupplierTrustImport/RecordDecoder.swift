@@ -134,6 +134,8 @@ enum RecordDecoder {
     if !number.isNull {
       row.extra.append(UInt8(ascii: "#"))
       row.extra.append(contentsOf: Self.bytes(number, f, row))
+      row.extra.append(UInt8(ascii: "|"))
+      row.extra.append(contentsOf: (issued?.description ?? "").utf8)
     } else {
       row.extra.append(contentsOf: (issued?.description ?? "").utf8)
       row.extra.append(UInt8(ascii: "|"))

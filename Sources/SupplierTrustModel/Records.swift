@@ -73,10 +73,15 @@ public struct Certification: Hashable, Sendable {
     self.standard = standard
   }
 
-  /// What identifies a certificate across imports: its holder, standard and number, or, when it
-  /// has no number, its issue date and issuer.
+  /// What identifies a certificate across imports: its holder, standard, number and issue date,
+  /// or, when it has no number, its issue date and issuer. The issue date tells a renewal that
+  /// keeps its number (TÜV SÜD, BSI and DNV keep them across cycles) from the certificate it
+  /// renews: keyed by number alone, the renewal was refused as a repeat and the supplier left
+  /// with the expired one (black-box review 27).
   public var key: String {
-    if let certificateNumber { return "\(supplierID)|\(standard)|#\(certificateNumber)" }
+    if let certificateNumber {
+      return "\(supplierID)|\(standard)|#\(certificateNumber)|\(issuedOn?.description ?? "")"
+    }
     return "\(supplierID)|\(standard)|\(issuedOn?.description ?? "")|\(certificationBody ?? "")"
   }
 }

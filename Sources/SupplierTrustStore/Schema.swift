@@ -190,6 +190,13 @@ enum Schema {
     CREATE UNIQUE INDEX reviews_by_id ON reviews (review_id);
     DELETE FROM catalog_snapshot;
     """,
+    // Version 6: a numbered certificate's key ends with its issue date (``Certification/key``),
+    // so that a renewal keeping its number is a certificate of its own; the stored keys follow.
+    """
+    UPDATE certifications SET cert_key = cert_key || '|' || COALESCE(date(issued_on * 86400, 'unixepoch'), '')
+      WHERE certificate_number IS NOT NULL;
+    DELETE FROM catalog_snapshot;
+    """,
   ]
 }
 

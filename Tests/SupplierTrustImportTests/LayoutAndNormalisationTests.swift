@@ -329,3 +329,26 @@ import Testing
     }
   }
 }
+
+/// A renewal that keeps its certificate number is a certificate of its own, not a repeat: keyed by
+/// number alone it was refused and the supplier left with the expired one (black-box review 27).
+@Test func aRenewalKeepingItsNumberIsKept() throws {
+  try withTempDir { dir in
+    let (report, store, _) = try importWithSuppliers(
+      dir, "certifications.csv",
+      """
+      supplier_id,standard,certificate_number,certification_body,accreditation_body,issued_on,expires_on,status
+      SUP-A,ISO9001,12 100 58231 TMS,TÜV SÜD,DAkkS,2022-09-01,2025-08-31,expired
+      SUP-A,ISO9001,12 100 58231 TMS,TÜV SÜD,DAkkS,2025-08-20,2028-08-19,valid
+      SUP-A,ISO9001,12 100 58231 TMS,TÜV SÜD,DAkkS,2025-08-20,2028-08-19,valid
+
+      """)
+    // The same certificate twice (same number and issue day) is still a repeat.
+    #expect(report.rejects.map(\.line) == [4])
+    #expect(
+      report.rejects.first?.reason
+        == "the ISO9001 certificate 12 100 58231 TMS of SUP-A issued 2025-08-20 appears again in this file (first on line 3)"
+    )
+    #expect(try store.counts()[.certifications] == 2)
+  }
+}

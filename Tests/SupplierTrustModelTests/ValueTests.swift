@@ -394,7 +394,10 @@ import Testing
   @Test func certificationKey() {
     var c = Certification(supplierID: "SUP-1", standard: "ISO9001")
     c.certificateNumber = "N-1"
-    #expect(c.key == "SUP-1|ISO9001|#N-1")
+    #expect(c.key == "SUP-1|ISO9001|#N-1|")
+    c.issuedOn = Day(year: 2025, month: 8, day: 20)
+    #expect(c.key == "SUP-1|ISO9001|#N-1|2025-08-20")
+    c.issuedOn = nil
     c.certificateNumber = nil
     c.issuedOn = Day(year: 2024, month: 5, day: 20)
     c.certificationBody = "SGS"
