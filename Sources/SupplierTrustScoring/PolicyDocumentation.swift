@@ -66,8 +66,10 @@ public enum PolicyDocumentation {
       near-identical texts show coordination.
       - **certifications**: each certificate is worth 1 when valid, in date, issued by a recognised \
       certification body and accredited by an IAF MLA signatory; less when a body is unknown or not \
-      stated (an unknown body counts against management-system certificates only: product marks \
-      such as CE are issued by test labs outside IAF accreditation), or when the validity is too \
+      stated (an unknown body is flagged on management-system certificates only: product marks \
+      such as CE are issued by test labs outside IAF accreditation, so a mark's unknown issuer or \
+      accreditation counts as one not stated, and an unknown issuer does not meet `--require`), \
+      or when the validity is too \
       long; 0 when expired (a management-system certificate that states no expiry lapses \
       `maximum_validity_years` after issue), suspended, withdrawn or cancelled, or accredited by a \
       look-alike body. A standard counts its best certificate (so a renewal covers an expired one). \

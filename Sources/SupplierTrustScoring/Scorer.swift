@@ -1556,6 +1556,8 @@ public struct Scorer: Sendable {
         var problemCount = 0
         var lookAlike = false
         var severity = Severity.medium
+        // A product mark's issuer or accreditation that nobody recognises (see below).
+        var unrecognisedForMark: (issuer: Bool, accreditation: Bool) = (false, false)
         for pass in 0..<2 {
           let isIssuer = pass == 0
           let role = isIssuer ? "issuer" : "accreditation body"
@@ -1572,8 +1574,18 @@ public struct Scorer: Sendable {
             severity = .high
           case .unknown:
             // Product marks (CE, RoHS, GS) and private schemes are issued by test labs and scheme
-            // owners outside IAF accreditation; only management systems must name an accredited body.
-            guard managementSystem else { continue }
+            // owners outside IAF accreditation; only management systems must name an accredited
+            // body. A mark's unknown issuer or accreditation still vouches for nothing: it counts
+            // as one not stated, and an unknown issuer does not meet `--require` (black-box
+            // review 27 found any text in accreditation_body worth full credit).
+            guard managementSystem else {
+              if isIssuer {
+                unrecognisedForMark.issuer = true
+              } else {
+                unrecognisedForMark.accreditation = true
+              }
+              continue
+            }
             problemCount += 1
             if explains {
               problems.append(
@@ -1596,14 +1608,21 @@ public struct Scorer: Sendable {
                 ? "\(label): " + problems.joined(separator: "; ").withoutFinalFullStop + Self.datesInWords(c)
                 : "",
               evidence: evidence))
-        } else if c.certificationBody == nil || c.accreditationBody == nil {
+        } else if c.certificationBody == nil || c.accreditationBody == nil || unrecognisedForMark.issuer
+          || unrecognisedForMark.accreditation
+        {
           value = min(value, p.unknownBodyValue)
           // Valid means issued by an accredited body: what names no issuer (or, for a management
           // system, no accreditation) cannot be shown to be, so `--require` does not count it.
-          if c.certificationBody == nil || managementSystem { genuine = false }
+          if c.certificationBody == nil || unrecognisedForMark.issuer || managementSystem { genuine = false }
           if words {
             verdict +=
-              (c.certificationBody == nil ? ", issuer not stated" : ", accreditation body not stated")
+              (c.certificationBody == nil
+                ? ", issuer not stated"
+                : unrecognisedForMark.issuer
+                  ? ", issuer not recognised"
+                  : c.accreditationBody == nil
+                    ? ", accreditation body not stated" : ", accreditation body not recognised")
               + (genuine ? "" : " (unverifiable: not counted when the standard is required)")
           }
         }

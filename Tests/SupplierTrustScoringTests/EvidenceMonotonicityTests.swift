@@ -207,3 +207,23 @@ import Testing
   #expect(early.validStandards.contains("ISO9001"))
   #expect(t.assessment("TOO-LONG", suggests: false).flags.contains { $0.code == .certInvalidPeriod })
 }
+
+/// A product mark's issuer or accreditation that nobody recognises vouches for nothing: it counts
+/// as one not stated, and an unknown issuer does not meet `--require` (black-box review 27 found
+/// "foo bar" as accreditation worth full credit and a self-declared CE passing `--require CE`).
+@Test func aProductMarksUnknownBodiesCountAsUnstated() {
+  var t = SensiblePairTests.background()
+  for id in ["NO-ACCREDITATION", "ODD-ACCREDITATION", "UNKNOWN-ISSUER"] {
+    SensiblePairTests.add(id, to: &t, certificate: false)
+  }
+  t.certificate("NO-ACCREDITATION", "CE", body: "TÜV Rheinland", accreditation: nil)
+  t.certificate("ODD-ACCREDITATION", "CE", body: "TÜV Rheinland", accreditation: "foo bar")
+  t.certificate("UNKNOWN-ISSUER", "CE", body: "self-declared", accreditation: "CNAS")
+  let none = t.assessment("NO-ACCREDITATION", suggests: false)
+  let odd = t.assessment("ODD-ACCREDITATION", suggests: false)
+  let unknown = t.assessment("UNKNOWN-ISSUER", suggests: false)
+  #expect(odd.components.certifications == none.components.certifications)
+  #expect(none.validStandards.contains("CE") && odd.validStandards.contains("CE"))
+  #expect(!unknown.validStandards.contains("CE"))
+  #expect((unknown.components.certifications ?? 1) <= (none.components.certifications ?? 0))
+}
