@@ -1226,13 +1226,24 @@ public struct Scorer: Sendable {
       if inflating { inflated = true }
       let below =
         ownMean == nil ? "the catalog's average" : "the supplier's other reviews and the catalog's average"
+      // Which of the window's reviews were discounted (genuine buyers caught in its days keep
+      // their weight), and those first among the evidence, up to twenty: black-box review 26
+      // could not tell from five ids and a window count which reviews had been dropped.
+      let discounted = burst.reviewIndices.filter { suspicious[e.reviews.lowerBound + $0] }
+      let kept = burst.reviewIndices.filter { !suspicious[e.reviews.lowerBound + $0] }
+      let counts =
+        discounted.count == burst.reviewIndices.count
+        ? " (all \(discounted.count) discounted)"
+        : " (\(discounted.count) of them discounted; \(kept.count) verified reviews by established buyers kept)"
       flags.append(
         TrustFlag(
           code: .reviewBurst, severity: inflating ? .high : .low,
-          detail: !context.explains || inflating
+          detail: !context.explains
             ? burst.detail
-            : burst.detail + " (rated below \(below): discounted, not held against the supplier)",
-          evidence: burst.reviewIndices.prefix(context.explains ? 5 : 0).map {
+            : inflating
+              ? burst.detail + counts
+              : burst.detail + counts + " (rated below \(below): discounted, not held against the supplier)",
+          evidence: (discounted + kept).prefix(context.explains ? 20 : 0).map {
             let k = e.reviews.lowerBound + $0
             return Evidence(location: location(table.sources[k], context), recordID: table.ids[k])
           }))

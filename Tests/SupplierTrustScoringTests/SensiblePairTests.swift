@@ -372,6 +372,13 @@ import Testing
     let a = t.assessment("TARGET")
     #expect(a.flags.contains { $0.code == .reviewBurst })
     #expect(a.reviews.suspicious == 20, "\(a.reviews.suspicious)")
+    // The flag says so, and its evidence names the discounted reviews first (black-box review 26).
+    let flag = try #require(a.flags.first { $0.code == .reviewBurst })
+    #expect(flag.detail.hasSuffix("(20 of them discounted; 5 verified reviews by established buyers kept)"))
+    #expect(flag.evidence.count == 20)
+    let fakes = Set(
+      t.catalog.reviews.filter { $0.record.reviewerID?.hasPrefix("FAKE") == true }.map(\.record.id))
+    #expect(flag.evidence.allSatisfy { fakes.contains($0.recordID ?? "") })
   }
 
   /// An audit that states neither score nor findings counts as a typical pass, not a flawless one
