@@ -436,7 +436,7 @@ extension PolicyFile {
     ),
     .number(
       "burst.praise_rush_factor", \.burst.praiseRushFactor, 0...1000,
-      "A campaign alternating five and four stars with varied or no texts, or posted by accounts aged with a purchase months before, shows neither one rating nor templates, or no new accounts; a window whose uniform_rating_share are unverified praise (4 or 5 stars), holding ten times the reviews the supplier's other days give such a window, is a burst when it comes mostly from new accounts (or names none) or mostly copies one text. Real buyers' praise does not arrive unverified at ten times the usual pace. Complaints (1 or 2 stars) in such a rush are an attack, discounted and not held against the supplier. 0 turns this off."
+      "A campaign alternating five and four stars with varied or no texts, or posted by accounts aged with a purchase months before, shows neither one rating nor templates, or no new accounts; a window whose uniform_rating_share are unverified praise (4 or 5 stars), holding ten times the reviews the supplier's other days give such a window, is a burst when it comes mostly from new accounts (or names none) or mostly copies one text. Real buyers' praise does not arrive unverified at ten times the usual pace. Complaints (1 or 2 stars) in such a rush are an attack, discounted and not held against the supplier. The same rush of new, unverified accounts giving one rating is a burst among any number of genuine reviews of the same days (a busy supplier's buyers diluted twelve bought reviews out of sight). 0 turns both off."
     ),
     .integer(
       "burst.shingle_size", \.burst.shingleSize, 1...10,

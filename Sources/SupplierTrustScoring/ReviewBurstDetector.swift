@@ -370,6 +370,8 @@ public struct ReviewBurstDetector: Sendable {
             windows.append(window)
           } else if isRush(window, tally, timeline) {
             windows.append(window)
+          } else if campaignAmongGenuine(window, timeline, signals) != nil {
+            windows.append(window)
           }
         }
         last += 1
@@ -382,6 +384,47 @@ public struct ReviewBurstDetector: Sendable {
   /// group(s), or else the reviews giving its most common rating), or nil when neither texts nor
   /// ratings look coordinated.
   private func burstWindow<R: BurstEvidence>(
+    _ window: DayWindow, timeline: Timeline, signals: Signals, groups: inout TextGroups, reviews: [R]
+  ) -> BurstWindow? {
+    if let found = coordinatedWindow(
+      window, timeline: timeline, signals: signals, groups: &groups, reviews: reviews)
+    {
+      return found
+    }
+    guard let star = campaignAmongGenuine(window, timeline, signals) else { return nil }
+    var marked: ClosedRange<Int>?
+    for position in timeline.positions(window)
+    where signals.isNewUnverified(position)
+      && Self.star(reviews[timeline.order[position]].rating) == star
+    {
+      marked =
+        marked.map { min($0.lowerBound, position)...max($0.upperBound, position) } ?? position...position
+    }
+    return BurstWindow(window: window, marked: marked, reason: .amongGenuine)
+  }
+
+  /// The rating that at least ``BurstPolicy/minimumReviews`` new, unverified accounts give in
+  /// the window, making ``BurstPolicy/uniformRatingShare`` of those accounts' reviews there, in a
+  /// rush of ``BurstPolicy/praiseRushFactor`` times the supplier's pace; nil otherwise. Judged
+  /// among those accounts alone: at a busy supplier genuine buyers' reviews of the same days
+  /// diluted the window's shares, and twelve bought five-star reviews among twelve genuine ones
+  /// went unseen (black-box review 26).
+  private func campaignAmongGenuine(_ window: DayWindow, _ timeline: Timeline, _ signals: Signals) -> Int? {
+    guard reviewersGiven, verificationGiven, policy.praiseRushFactor > 0 else { return nil }
+    let stars = signals.newUnverifiedStars(window, timeline)
+    var best = 5
+    for candidate in stride(from: 4, through: 1, by: -1) where stars[candidate] > stars[best] {
+      best = candidate
+    }
+    let count = Int(stars[best])
+    guard count >= max(1, policy.minimumReviews),
+      share(count, of: Int(stars.wrappedSum())) >= policy.uniformRatingShare,
+      outpacesHistory(window, timeline, factor: policy.praiseRushFactor)
+    else { return nil }
+    return best
+  }
+
+  private func coordinatedWindow<R: BurstEvidence>(
     _ window: DayWindow, timeline: Timeline, signals: Signals, groups: inout TextGroups, reviews: [R]
   ) -> BurstWindow? {
     let positions = timeline.positions(window)
@@ -755,6 +798,8 @@ public struct ReviewBurstDetector: Sendable {
         return "verified purchases by new accounts giving one rating of praise beyond chance" + paceWords
       case .praiseRush: return "unverified praise" + paceWords
       case .complaintRush: return "unverified complaints" + paceWords
+      case .amongGenuine:
+        return "new, unverified accounts giving one rating among genuine reviews" + paceWords
       }
     }
     if !why.isEmpty { detail += "; marked as " + why.joined(separator: "; and as ") }
@@ -925,6 +970,8 @@ private enum BurstReason: Int, Comparable {
   case praiseRush
   /// Unverified complaints at many times the supplier's pace.
   case complaintRush
+  /// New, unverified accounts giving one rating among genuine reviews of the same days.
+  case amongGenuine
 
   static func < (a: BurstReason, b: BurstReason) -> Bool { a.rawValue < b.rawValue }
 }
@@ -1042,6 +1089,9 @@ private struct Signals {
   /// The same, of new reviewers' reviews and of unverified ones.
   private let newStarsBefore: [SIMD8<Int32>]
   private let unverifiedStarsBefore: [SIMD8<Int32>]
+  /// Of reviews both new and unverified.
+  private let newUnverifiedStarsBefore: [SIMD8<Int32>]
+  private let newUnverified: [Bool]
 
   init<R: BurstEvidence>(timeline: Timeline, reviews: [R], isNewReviewer: [Bool]) {
     var unverifiedBefore = [0]
@@ -1049,6 +1099,10 @@ private struct Signals {
     var starsBefore = [SIMD8<Int32>()]
     var newStarsBefore = [SIMD8<Int32>()]
     var unverifiedStarsBefore = [SIMD8<Int32>()]
+    var newUnverifiedStarsBefore = [SIMD8<Int32>()]
+    var newUnverified: [Bool] = []
+    newUnverifiedStarsBefore.reserveCapacity(timeline.order.count + 1)
+    newUnverified.reserveCapacity(timeline.order.count)
     unverifiedBefore.reserveCapacity(timeline.order.count + 1)
     newBefore.reserveCapacity(timeline.order.count + 1)
     starsBefore.reserveCapacity(timeline.order.count + 1)
@@ -1069,7 +1123,13 @@ private struct Signals {
       var unverifiedStars = unverifiedStarsBefore.last!
       if unverified { unverifiedStars[star] += 1 }
       unverifiedStarsBefore.append(unverifiedStars)
+      var newUnverifiedStars = newUnverifiedStarsBefore.last!
+      if new && unverified { newUnverifiedStars[star] += 1 }
+      newUnverifiedStarsBefore.append(newUnverifiedStars)
+      newUnverified.append(new && unverified)
     }
+    self.newUnverifiedStarsBefore = newUnverifiedStarsBefore
+    self.newUnverified = newUnverified
     self.unverifiedBefore = unverifiedBefore
     self.newBefore = newBefore
     self.starsBefore = starsBefore
@@ -1094,6 +1154,15 @@ private struct Signals {
     return starsBefore[starsBefore.count - 1]
       &- (starsBefore[positions.upperBound] &- starsBefore[positions.lowerBound])
   }
+
+  /// Reviews per star (lanes 1...5) in the window from new reviewers that are unverified.
+  func newUnverifiedStars(_ window: DayWindow, _ timeline: Timeline) -> SIMD8<Int32> {
+    let positions = timeline.positions(window)
+    return newUnverifiedStarsBefore[positions.upperBound] &- newUnverifiedStarsBefore[positions.lowerBound]
+  }
+
+  /// Whether the review at `position` (in timeline order) is new and unverified.
+  func isNewUnverified(_ position: Int) -> Bool { newUnverified[position] }
 
   func newCount(_ window: DayWindow, _ timeline: Timeline) -> Int {
     let positions = timeline.positions(window)

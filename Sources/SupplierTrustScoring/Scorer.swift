@@ -594,7 +594,12 @@ public struct Scorer: Sendable {
     // The last days with reviews (day; reviews, new reviewers' and unverified ones per star in
     // lanes 1...5), oldest first, within the span. By star, so that windows are judged as the
     // detector judges them, without the reviews that oppose their commonest rating.
-    var recent: [(day: Int32, stars: SIMD8<Int32>, new: SIMD8<Int32>, unverified: SIMD8<Int32>)] = []
+    var recent:
+      [(
+        day: Int32, stars: SIMD8<Int32>, new: SIMD8<Int32>, unverified: SIMD8<Int32>,
+        newUnverified: SIMD8<Int32>
+      )] =
+        []
     recent.reserveCapacity(Int(span) + 1)
     var k = range.lowerBound
     while k < range.upperBound {
@@ -602,24 +607,47 @@ public struct Scorer: Sendable {
       var stars = SIMD8<Int32>()
       var new = SIMD8<Int32>()
       var unverified = SIMD8<Int32>()
+      var newUnverified = SIMD8<Int32>()
       while k < range.upperBound && days[k].daysSinceEpoch == day {
         let star = ReviewBurstDetector.star(ratings[k])
         stars[star] += 1
-        if isNew?[k - range.lowerBound] ?? true { new[star] += 1 }
-        if verified[k] != true || verifiedDoubtful { unverified[star] += 1 }
+        let isNewReview = isNew?[k - range.lowerBound] ?? true
+        let isUnverified = verified[k] != true || verifiedDoubtful
+        if isNewReview { new[star] += 1 }
+        if isUnverified { unverified[star] += 1 }
+        if isNewReview && isUnverified { newUnverified[star] += 1 }
         k += 1
       }
       while let oldest = recent.first, day - oldest.day >= span { recent.removeFirst() }
-      recent.append((day, stars, new, unverified))
+      recent.append((day, stars, new, unverified, newUnverified))
       // Windows ending today, from the shortest to the longest.
       var windowStars = SIMD8<Int32>()
       var windowNew = SIMD8<Int32>()
       var windowUnverified = SIMD8<Int32>()
+      var windowNewUnverified = SIMD8<Int32>()
       for entry in recent.reversed() {
         windowStars &+= entry.stars
         windowNew &+= entry.new
         windowUnverified &+= entry.unverified
+        windowNewUnverified &+= entry.newUnverified
         guard windowStars.wrappedSum() >= Int32(minimum) else { continue }
+        // In a rush against the supplier's pace over its whole history (the detector's
+        // `outpacesHistory`).
+        let inRush = { () -> Bool in
+          let inside = Double(windowStars.wrappedSum())
+          let outside = Double(range.count) - inside
+          let length = Double(day - entry.day + 1)
+          let otherDays = historyDays - length
+          return outside <= 0 || otherDays <= 0 || inside >= rushFactor * outside / otherDays * length - 1e-9
+        }
+        // New, unverified accounts giving one rating among genuine reviews of the same days (the
+        // detector's `campaignAmongGenuine`).
+        if rushFactor > 0, isNew != nil, windowNewUnverified.max() >= Int32(minimum),
+          Double(windowNewUnverified.max()) >= policy.burst.uniformRatingShare
+            * Double(windowNewUnverified.wrappedSum()) - 1e-9, inRush()
+        {
+          return true
+        }
         let tally = ReviewBurstDetector.Tally(
           stars: windowStars, newStars: windowNew, unverifiedStars: windowUnverified)
         let count = Double(tally.count)
@@ -628,15 +656,9 @@ public struct Scorer: Sendable {
         // only in one whose commonest is 1 or 2 (each is zero otherwise).
         if rushFactor > 0,
           Double(max(tally.unverifiedPraise, tally.unverifiedComplaints))
-            >= policy.burst.uniformRatingShare * count - 1e-9
+            >= policy.burst.uniformRatingShare * count - 1e-9, inRush()
         {
-          let inside = Double(windowStars.wrappedSum())
-          let outside = Double(range.count) - inside
-          let length = Double(day - entry.day + 1)
-          let otherDays = historyDays - length
-          if outside <= 0 || otherDays <= 0 || inside >= rushFactor * outside / otherDays * length - 1e-9 {
-            return true
-          }
+          return true
         }
         guard Double(tally.new) >= newShare * count - 1e-9 else { continue }
         if Double(tally.unverified) >= share * count - 1e-9

@@ -227,3 +227,46 @@ import Testing
   #expect(!unknown.validStandards.contains("CE"))
   #expect((unknown.components.certifications ?? 1) <= (none.components.certifications ?? 0))
 }
+
+/// A campaign of new, unverified accounts giving one rating is one however many genuine buyers
+/// reviewed on the same days: twelve bought five-star reviews among twelve genuine ones had
+/// diluted the window's shares out of sight (black-box review 26). New, unverified buyers with
+/// mixed ratings are still no campaign.
+@Test func aCampaignAmongGenuineReviewsOfTheSameDaysIsFound() {
+  var t = SensiblePairTests.background()
+  SensiblePairTests.add("CAMPAIGN", to: &t, reviews: false)
+  SensiblePairTests.add("TWIN", to: &t, reviews: false)
+  for id in ["CAMPAIGN", "TWIN"] {
+    for k in 0..<30 {
+      t.review(id, rating: [5, 4, 4][k % 3], daysAgo: 40 + 12 * k, reviewer: "OLD-\(id)-\(k)")
+    }
+    for k in 0..<12 {
+      // Established buyers with a verified purchase elsewhere, reviewing in the same two days.
+      t.review("BG-\(k)", rating: 4, daysAgo: 300, reviewer: "EST-\(id)-\(k)")
+      t.review(id, rating: [5, 4, 3][k % 3], daysAgo: 10 + k % 2, reviewer: "EST-\(id)-\(k)")
+    }
+  }
+  for k in 0..<12 {
+    t.review("CAMPAIGN", rating: 5, daysAgo: 10 + k % 2, verified: false, reviewer: "NEW-\(k)")
+  }
+  let campaign = t.assessment("CAMPAIGN", suggests: false)
+  let flag = campaign.flags.first { $0.code == .reviewBurst }
+  #expect(
+    flag?.detail.contains("new, unverified accounts giving one rating among genuine reviews") == true,
+    "\(flag?.detail ?? "no flag"); suspicious \(campaign.reviews.suspicious)")
+  #expect(campaign.reviews.suspicious == 12)
+  SensiblePairTests.expectBetter(t, "TWIN", than: "CAMPAIGN")
+  // New, unverified buyers with mixed ratings and their own words, in a rush: not a campaign.
+  var u = SensiblePairTests.background()
+  SensiblePairTests.add("RUSH", to: &u, reviews: false)
+  for k in 0..<30 { u.review("RUSH", rating: [5, 4, 4][k % 3], daysAgo: 40 + 12 * k, reviewer: "OLD-\(k)") }
+  for k in 0..<20 {
+    u.review(
+      "RUSH", rating: [5, 5, 4, 4, 3][k % 5], daysAgo: 5 + k % 10, verified: false, reviewer: "BUYER-\(k)",
+      text: "My own words number \(k) about order \(k * 7)")
+  }
+  #expect(
+    !u.assessment("RUSH", suggests: false).flags.contains {
+      $0.code == .reviewBurst && $0.detail.contains("among genuine")
+    })
+}

@@ -933,6 +933,20 @@ private struct ReferenceBurstModel {
         && outpaces(window, factor: policy.praiseRushFactor)
     }
 
+    /// The rating at least `minimum` new, unverified accounts give in the window, making
+    /// `uniformRatingShare` of their reviews there, in a rush: judged among them alone, whatever
+    /// genuine buyers reviewed on the same days.
+    func campaignAmongGenuine(_ window: (Day, Day)) -> Int? {
+      guard policy.praiseRushFactor > 0 else { return nil }
+      let accounts = members(window).filter { isNew(reviews[$0]) && reviews[$0].verifiedPurchase != true }
+      guard !accounts.isEmpty else { return nil }
+      let (best, count) = commonestStar(accounts)
+      guard count >= minimum, Double(count) / Double(accounts.count) >= policy.uniformRatingShare,
+        outpaces(window, factor: policy.praiseRushFactor)
+      else { return nil }
+      return best
+    }
+
     var candidates: [(Day, Day)] = []
     for first in days {
       for last in days where first <= last && first.days(until: last) < width {
@@ -946,6 +960,8 @@ private struct ReferenceBurstModel {
         {
           candidates.append((first, last))
         } else if isPraiseRush((first, last)) {
+          candidates.append((first, last))
+        } else if campaignAmongGenuine((first, last)) != nil {
           candidates.append((first, last))
         }
       }
@@ -988,7 +1004,7 @@ private struct ReferenceBurstModel {
         let inside = members(window)
         let kept = counted(inside)
         let top = largest(kept)
-        let marked: [Int]
+        var found: [Int]?
         let newEnough = fraction(kept, isNew) >= policy.newReviewerShare
         if fraction(kept, { $0.verifiedPurchase != true }) < policy.unverifiedShare {
           // Mostly verified: templates of enough words, each repeated at least three times,
@@ -1003,11 +1019,11 @@ private struct ReferenceBurstModel {
                 }
             }.keys)
           let templated = templates.reduce(0) { $0 + counts[$1]! }
-          guard templated > 0, Double(templated) / Double(kept.count) >= policy.nearIdenticalShare
-          else { continue }
-          marked = kept.filter { textOf[$0].map { templates.contains(group[$0]!) } ?? false }
+          if templated > 0, Double(templated) / Double(kept.count) >= policy.nearIdenticalShare {
+            found = kept.filter { textOf[$0].map { templates.contains(group[$0]!) } ?? false }
+          }
         } else if newEnough && Double(top.size) / Double(kept.count) >= policy.nearIdenticalShare {
-          marked = kept.filter { textOf[$0].map { top.groups.contains(group[$0]!) } ?? false }
+          found = kept.filter { textOf[$0].map { top.groups.contains(group[$0]!) } ?? false }
         } else if newEnough,
           case let (best, count) = commonestStar(inside),
           case let newKept = kept.filter({ isNew(reviews[$0]) }),
@@ -1024,17 +1040,22 @@ private struct ReferenceBurstModel {
           // Or the same star rating: the commonest, the higher on a tie (or, failing that, the
           // new accounts' own); in a rush, against the pace of the supplier's other days.
           let chosen = Double(count) / Double(kept.count) >= policy.uniformRatingShare ? best : newBest
-          marked = inside.filter { star($0) == chosen }
+          found = inside.filter { star($0) == chosen }
         } else if isPraiseRush(window),
           newEnough || Double(top.size) / Double(kept.count) >= policy.nearIdenticalShare
         {
           // Unverified praise (or complaints) in a great rush, from new accounts or copying one
           // text.
           let praise = commonestStar(inside).star >= 4
-          marked = inside.filter { praise ? star($0) >= 4 : star($0) <= 2 }
-        } else {
-          continue
+          found = inside.filter { praise ? star($0) >= 4 : star($0) <= 2 }
         }
+        // Failing those, new, unverified accounts giving one rating among genuine reviews.
+        if found == nil, let chosen = campaignAmongGenuine(window) {
+          found = inside.filter {
+            isNew(reviews[$0]) && reviews[$0].verifiedPurchase != true && star($0) == chosen
+          }
+        }
+        guard let marked = found else { continue }
         qualifying.append((window, marked.map { reviews[$0].date }))
       }
       for cluster in merge(qualifying.map(\.window)) {
