@@ -67,10 +67,16 @@ enum ImportRunner {
       let text = String(decoding: (try? encoder.encode(report)) ?? Data(), as: UTF8.self)
       // Spilled rejects go where the kept ones end, a batch at a time, indented as the encoder
       // indents the kept ones: the whole list as one document took 6 GB for 4 million.
-      guard let spill = report.spilledRejects, spill.count > 0,
-        let end = text.range(of: "\n  ],\n  \"stored\" : ")
-      else {
+      guard let spill = report.spilledRejects, spill.count > 0 else {
         Swift.print(text)
+        return
+      }
+      guard let end = text.range(of: "\n  ],\n  \"stored\" : ") else {
+        // Not laid out as expected: every reject in one document, at the cost of the memory.
+        var whole = report
+        spill.forEachBatch { whole.rejects += $0 }
+        whole.spilledRejects = nil
+        Swift.print(String(decoding: (try? encoder.encode(whole)) ?? Data(), as: UTF8.self))
         return
       }
       Swift.print(text[..<end.lowerBound], terminator: "")
