@@ -53,6 +53,8 @@ extension Importer {
       run.collected.reviews.reserveCapacity(max(total / 64, 1024), textBytes: total / 2)
     }
     var warnings: [ImportWarning] = []
+    /// Lines holding nothing but commas and blanks, skipped.
+    var blankLines: [Int] = []
     do {
       let hasher = run.hasher
       let reader = try CSVReader(
@@ -174,6 +176,10 @@ extension Importer {
                 if nextRefusal < rows.refusals.count && rows.refusals[nextRefusal].record == record {
                   let refusal = rows.refusals[nextRefusal]
                   nextRefusal += 1
+                  if refusal.holdsNoValue {
+                    blankLines.append(view.line(record))
+                    continue
+                  }
                   var problem = refusal.problem
                   // A record refused for its fields may name an unknown supplier too: said at once.
                   if refusal.field == nil, let column = supplierColumn,
@@ -259,6 +265,17 @@ extension Importer {
           fix: "nothing from this file was stored; import it again"))
       return
     }
+    if let first = blankLines.first {
+      warnings.append(
+        ImportWarning(
+          file: path, line: first,
+          message:
+            "\(blankLines.count) line\(blankLines.count == 1 ? "" : "s") holding nothing but commas or blanks skipped, as empty lines are"
+            + (blankLines.count > 1
+              ? " (lines \(blankLines.prefix(5).map(String.init).joined(separator: ", "))\(blankLines.count > 5 ? ", ..." : ""))"
+              : "")
+        ))
+    }
     finish(run, warnings: warnings)
   }
 }
@@ -296,6 +313,8 @@ struct CheckedRows: Sendable {
     var field: Int?
     /// The id of a refused supplier record.
     var supplierID: String?
+    /// Not refused: a line holding nothing but commas and blanks, skipped.
+    var holdsNoValue = false
   }
 
   let width: Int
@@ -437,6 +456,18 @@ final class CSVDecodingProducer: @unchecked Sendable {
             continue
           }
           let count = view.fieldCount(record)
+          // A line of nothing but commas and blanks (spreadsheets end exports with ",,,," rows)
+          // holds no value: skipped and counted, not refused (black-box review 24). Looked at only
+          // when its first field is blank.
+          if FieldReader<CSVFieldSource>.trimmed(view.field(record, 0)).isEmpty,
+            (0..<count).allSatisfy({ FieldReader<CSVFieldSource>.trimmed(view.field(record, $0)).isEmpty })
+          {
+            rows.refuse(
+              .init(
+                record: record, problem: FieldProblem(column: "", value: "", reason: "", fix: ""), field: nil,
+                holdsNoValue: true))
+            continue
+          }
           if count != headerCount {
             let at = min(count, headerCount)
             rows.refuse(

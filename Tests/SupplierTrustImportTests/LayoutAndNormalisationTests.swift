@@ -251,6 +251,24 @@ import Testing
     }
   }
 
+  /// Lines of nothing but commas or blanks (spreadsheets end exports with them) are skipped with
+  /// one warning, as empty lines are, not refused; the lines after them keep their numbers.
+  @Test func linesHoldingNoValueAreSkippedWithAWarning() throws {
+    try withTempDir { dir in
+      let file = try dir.write(
+        "suppliers.csv", "supplier_id,name,country\r\nSUP-1,A,CN\r\n,,\r\n , ,\t\r\nSUP-2,B,QQ\r\n,,\r\n")
+      let store = try Store(path: ":memory:")
+      let report = try importing([file], into: store)
+      #expect(report.rejects.map(\.line) == [5])
+      #expect(
+        report.warnings.map(\.message) == [
+          "3 lines holding nothing but commas or blanks skipped, as empty lines are (lines 3, 4, 6)"
+        ])
+      #expect(report.files.first?.accepted == 1 && report.files.first?.rejected == 1)
+      #expect(try store.counts()[.suppliers] == 1)
+    }
+  }
+
   /// A column of the record given twice leaves its value to a guess: the file fails naming both.
   @Test func aColumnGivenTwiceFailsTheFile() throws {
     try withTempDir { dir in
