@@ -103,7 +103,9 @@ public enum ScoreOutput {
       ("as_of", .string(run.asOf.description)),
       ("policy", .string(run.policy.name)),
       ("policy_hash", .string(run.policyHash)),
-      ("catalog_mean_rating", number(run.catalogMeanRating, 3)),
+      // Null when no review counts (an empty catalog, or --as-of before its reviews): unknown
+      // stays null rather than the stand-in (black-box review 25).
+      ("catalog_mean_rating", run.catalogReviewCount > 0 ? number(run.catalogMeanRating, 3) : .null),
       // What a script needs to rebuild a score from the components: the weights this run used (a
       // component no supplier has evidence for is left out, the rest scaled up) and the value a
       // supplier without reviews counts at (black-box review 25).

@@ -156,8 +156,12 @@ public struct ScoringRun: Sendable {
   public var policy: Policy
   public var policyHash: String
   public var sources: [SourceFile]
-  /// The catalog's mean rating, the prior every supplier's reviews shrink toward.
+  /// The catalog's mean rating, the prior every supplier's reviews shrink toward (4 when no review
+  /// counts: see ``catalogReviewCount``).
   public var catalogMeanRating: Double
+  /// The reviews the catalog's mean rating is taken over (those up to the as-of day, outside
+  /// bursts); 0 when it is only the stand-in 4.
+  public var catalogReviewCount = 0
   /// Each component's catalog average, used for suppliers without evidence for it; nil for a
   /// component no supplier of the catalog has evidence for, which is left out of every score.
   public var componentAverages: ComponentScores

@@ -519,7 +519,7 @@ public struct Scorer: Sendable {
     }
     return ScoringRun(
       asOf: asOf, policy: policy, policyHash: policy.hash, sources: catalog.sources,
-      catalogMeanRating: context.meanRating,
+      catalogMeanRating: context.meanRating, catalogReviewCount: ratingCount,
       componentAverages: ComponentScores(
         reviews: context.catalogAverages[0], certifications: context.catalogAverages[1],
         audits: context.catalogAverages[2], delivery: context.catalogAverages[3],

@@ -36,6 +36,17 @@ private func object(_ text: String) throws -> [String: Any] {
     #expect(!known.stderr.contains("warning"))
   }
 
+  /// With no review up to the as-of day the catalog's mean rating is unknown: null, not the
+  /// stand-in 4 (black-box review 25).
+  @Test func theCatalogMeanIsNullWithoutReviews() throws {
+    let early = try object(
+      CommandRunner.run(["score", "datasets/sample", "--as-of", "2020-01-01", "--format", "json"]).stdout)
+    #expect(early["catalog_mean_rating"] is NSNull)
+    let now = try object(
+      CommandRunner.run(["score", "datasets/sample", "--as-of", "2026-11-25", "--format", "json"]).stdout)
+    #expect(now["catalog_mean_rating"] is Double)
+  }
+
   @Test func scoringTheSampleFilesFollowsTheJSONContract() throws {
     let result = try CommandRunner.run([
       "score", "datasets/sample", "--as-of", "2026-11-25", "--format", "json",
