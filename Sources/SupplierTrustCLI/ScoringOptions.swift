@@ -26,7 +26,7 @@ struct CatalogOptions: ParsableArguments {
   @Option(
     name: .customLong("as-of"),
     help: ArgumentHelp(
-      "The day ages, expiries and claim windows are measured from (YYYY-MM-DD; today when omitted).",
+      "The day ages, expiries and claim windows are measured from (YYYY-MM-DD; today's local date when omitted).",
       valueName: "date"))
   var asOf: Day?
 
@@ -41,11 +41,14 @@ struct CatalogOptions: ParsableArguments {
     }
   }
 
-  /// The as-of day: the option, or today's date in UTC.
+  /// The as-of day: the option, or today's date where the command runs (its time zone, `TZ`): in
+  /// UTC a buyer in Los Angeles was told a claim's window had closed on its last local day
+  /// (black-box review 22).
   var day: Day {
     if let asOf { return asOf }
-    let seconds = Int64(Date().timeIntervalSince1970)
-    return Day(daysSinceEpoch: Int32(seconds / 86_400))
+    let now = Date()
+    let seconds = Int64(now.timeIntervalSince1970) + Int64(TimeZone.current.secondsFromGMT(for: now))
+    return Day(daysSinceEpoch: Int32(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400))
   }
 
   func loadPolicy() throws -> Policy {

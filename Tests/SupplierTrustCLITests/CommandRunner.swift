@@ -33,13 +33,16 @@ enum CommandRunner {
   static let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-  static func run(_ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
+  static func run(
+    _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:]
+  ) throws -> CommandResult {
     let process = Process()
     process.executableURL = productsDirectory.appendingPathComponent("supplier-trust")
     process.arguments = arguments
     process.currentDirectoryURL = directory ?? repositoryRoot
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
+    environment.merge(extra) { $1 }
     process.environment = environment
     let out = Pipe()
     let err = Pipe()

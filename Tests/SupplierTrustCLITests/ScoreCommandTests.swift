@@ -47,6 +47,20 @@ private func object(_ text: String) throws -> [String: Any] {
     #expect(now["catalog_mean_rating"] is Double)
   }
 
+  /// Without --as-of the day is the local date where the command runs: UTC+14 and UTC-11 are
+  /// always a day or more apart (black-box review 22 was told a window had closed on its last
+  /// local day).
+  @Test func todayIsTheLocalDate() throws {
+    func asOf(_ zone: String) throws -> String? {
+      try object(
+        CommandRunner.run(["score", "datasets/sample", "--format", "json"], environment: ["TZ": zone]).stdout)[
+          "as_of"] as? String
+    }
+    let east = try #require(try asOf("Pacific/Kiritimati")).dayNumber
+    let west = try #require(try asOf("Pacific/Pago_Pago")).dayNumber
+    #expect(east - west >= 1 && east - west <= 2)
+  }
+
   @Test func scoringTheSampleFilesFollowsTheJSONContract() throws {
     let result = try CommandRunner.run([
       "score", "datasets/sample", "--as-of", "2026-11-25", "--format", "json",
@@ -271,5 +285,17 @@ private func object(_ text: String) throws -> [String: Any] {
     let burst = Self.scored["SUP-0005"]!["flags"] as! [[String: Any]]
     let detail = burst.first { $0["code"] as? String == "review_burst" }?["detail"] as? String ?? ""
     #expect(detail.hasPrefix("20 reviews 2026-11-03"), "detail: \(detail)")
+  }
+}
+
+extension String {
+  /// Days since 1970-01-01 of a `YYYY-MM-DD` date.
+  fileprivate var dayNumber: Int {
+    let parts = split(separator: "-").compactMap { Int($0) }
+    var components = DateComponents()
+    (components.year, components.month, components.day) = (parts[0], parts[1], parts[2])
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    return Int(calendar.date(from: components)!.timeIntervalSince1970 / 86_400)
   }
 }
