@@ -266,23 +266,15 @@ public final class RejectSpill: @unchecked Sendable {
     buffer.removeAll(keepingCapacity: true)
     put(r.file)
     put(Int64(r.line))
-    put(r.column)
-    put(r.value)
-    put(r.reason)
-    put(r.fix)
-    put(r.fieldLine.map(Int64.init))
-    put(r.fieldColumn.map(Int64.init))
+    // The record's first problem is written as its others are.
+    put(
+      Rejection.Problem(
+        column: r.column, value: r.value, reason: r.reason, fix: r.fix, fieldLine: r.fieldLine,
+        fieldColumn: r.fieldColumn))
     put(r.recordID)
     put(r.recordKind?.rawValue)
     put(Int64(r.otherProblems?.count ?? -1))
-    for p in r.otherProblems ?? [] {
-      put(p.column)
-      put(p.value)
-      put(p.reason)
-      put(p.fix)
-      put(p.fieldLine.map(Int64.init))
-      put(p.fieldColumn.map(Int64.init))
-    }
+    for p in r.otherProblems ?? [] { put(p) }
     var size = UInt32(buffer.count)
     _ = withUnsafeBytes(of: &size) { fwrite($0.baseAddress, 1, 4, file) }
     _ = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
@@ -330,6 +322,15 @@ public final class RejectSpill: @unchecked Sendable {
     withUnsafeBytes(of: &value) { buffer.append(contentsOf: $0) }
   }
 
+  private func put(_ p: Rejection.Problem) {
+    put(p.column)
+    put(p.value)
+    put(p.reason)
+    put(p.fix)
+    put(p.fieldLine.map(Int64.init))
+    put(p.fieldColumn.map(Int64.init))
+  }
+
   private func put(_ value: Int64?) {
     buffer.append(value == nil ? 0 : 1)
     if let value { put(value) }
@@ -365,27 +366,24 @@ public final class RejectSpill: @unchecked Sendable {
       return bytes[offset - 1] == 0 ? nil : Int(int())
     }
 
+    mutating func problem() -> Rejection.Problem {
+      Rejection.Problem(
+        column: string(), value: string(), reason: string(), fix: string(), fieldLine: optionalInt(),
+        fieldColumn: optionalInt())
+    }
+
     mutating func rejection() -> Rejection {
       let file = string()
       let line = Int(int())
-      let column = string()
-      let value = string()
-      let reason = string()
-      let fix = string()
+      let first = problem()
       var r = Rejection(
-        file: file, line: line, column: column, value: value, reason: reason, fix: fix,
-        fieldLine: optionalInt(),
-        fieldColumn: optionalInt())
+        file: file, line: line, column: first.column, value: first.value, reason: first.reason,
+        fix: first.fix,
+        fieldLine: first.fieldLine, fieldColumn: first.fieldColumn)
       r.recordID = optionalString()
       r.recordKind = optionalString().flatMap(RecordKind.init(rawValue:))
       let problems = int()
-      if problems >= 0 {
-        r.otherProblems = (0..<problems).map { _ in
-          Rejection.Problem(
-            column: string(), value: string(), reason: string(), fix: string(), fieldLine: optionalInt(),
-            fieldColumn: optionalInt())
-        }
-      }
+      if problems >= 0 { r.otherProblems = (0..<problems).map { _ in problem() } }
       return r
     }
   }
