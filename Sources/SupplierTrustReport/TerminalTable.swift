@@ -1,9 +1,9 @@
 import SupplierTrustScoring
 
 /// Plain-text tables for a terminal: aligned columns fitted to a width, colour only when asked.
-public struct TextTable {
-  public enum Alignment { case left, right }
-  public struct Column {
+public struct TextTable: Sendable {
+  public enum Alignment: Sendable { case left, right }
+  public struct Column: Sendable {
     var title: String
     var alignment: Alignment
     /// The narrowest a flexible column gets while the table is wide enough (fixed columns never shrink
@@ -18,7 +18,7 @@ public struct TextTable {
 
   /// What a cell shows: text, cut with an ellipsis when too long, or a list that shows as many of its
   /// items as fit (at most `shown`) and counts the others ("a, b +3").
-  enum Content {
+  enum Content: Sendable {
     case text(String)
     case list([String], shown: Int)
     /// Text that takes as many lines as it needs rather than being cut: a verdict that must be read
@@ -48,14 +48,26 @@ public struct TextTable {
   }
 
   mutating func row(_ cells: [(Content, String?)]) {
-    rows.append(
-      cells.map { cell in
-        switch cell.0 {
-        case .text(let text): (.text(TextTable.inert(text)), cell.1)
-        case .list(let items, let shown): (.list(items.map(TextTable.inert), shown: shown), cell.1)
-        case .wrapped(let text): (.wrapped(TextTable.inert(text)), cell.1)
-        }
-      })
+    rows.append(TextTable.inertCells(cells))
+  }
+
+  /// `count` rows made on both cores, `make(i)` giving the i-th row's cells, in order.
+  mutating func rows(count: Int, _ make: @Sendable (Int) -> [(Content, String?)]) {
+    let chunks = mapChunks(count: count, chunkSize: 4096) { range in
+      range.map { TextTable.inertCells(make($0)) }
+    }
+    rows.reserveCapacity(rows.count + count)
+    for chunk in chunks { rows.append(contentsOf: chunk) }
+  }
+
+  static func inertCells(_ cells: [(Content, String?)]) -> [(content: Content, colour: String?)] {
+    cells.map { cell in
+      switch cell.0 {
+      case .text(let text): (.text(TextTable.inert(text)), cell.1)
+      case .list(let items, let shown): (.list(items.map(TextTable.inert), shown: shown), cell.1)
+      case .wrapped(let text): (.wrapped(TextTable.inert(text)), cell.1)
+      }
+    }
   }
 
   /// Control characters (escape sequences in a supplier's or a policy's name) must never reach the
@@ -90,12 +102,19 @@ public struct TextTable {
     }
   }
 
-  static func width(of text: String) -> Int { text.reduce(0) { $0 + width(of: $1) } }
+  static func width(of text: String) -> Int {
+    // Printable ASCII, nearly every cell, is a column a byte: no grapheme breaking needed.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+    return text.reduce(0) { $0 + width(of: $1) }
+  }
 
   /// `text` cut to `width` columns, ending in an ellipsis when something was left out.
   static func truncated(_ text: String, to width: Int) -> String {
     if self.width(of: text) <= width { return text }
     guard width > 0 else { return "" }
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+      return String(decoding: text.utf8.prefix(width - 1), as: UTF8.self) + "…"
+    }
     var out = ""
     var used = 0
     for ch in text {
@@ -134,10 +153,38 @@ public struct TextTable {
   /// rest; when even the narrowest flexible columns do not fit, the lowest-ranked columns go.
   public func render(width: Int, colour: Bool) -> String {
     let width = max(1, width)
-    let natural = columns.indices.map { c in
-      max(
-        TextTable.width(of: columns[c].title), columns[c].flexible ? 0 : columns[c].minimum,
-        rows.map { TextTable.width(of: TextTable.lines($0[c].content, width: .max)[0]) }.max() ?? 0)
+    let columns = self.columns
+    let rows = self.rows
+    let columnCount = columns.count
+    // Every cell's one-line text and its width, worked out once and on both cores: measuring
+    // them character by character for the widths and again for the lines took two seconds for
+    // the 100,000 rows of `score`'s default table.
+    let chunkSize = 4096
+    let measured = mapChunks(count: rows.count, chunkSize: chunkSize) { range in
+      var texts: [String] = []
+      var widths: [Int] = []
+      texts.reserveCapacity(range.count * columnCount)
+      widths.reserveCapacity(range.count * columnCount)
+      for r in range {
+        for c in 0..<columnCount {
+          let text: String
+          switch rows[r][c].content {
+          case .text(let whole), .wrapped(let whole): text = whole
+          case .list(let items, let shown): text = TextTable.list(items, shown: shown, width: .max)
+          }
+          texts.append(text)
+          widths.append(TextTable.width(of: text))
+        }
+      }
+      return (texts: texts, widths: widths)
+    }
+    var natural = columns.indices.map { c in
+      max(TextTable.width(of: columns[c].title), columns[c].flexible ? 0 : columns[c].minimum)
+    }
+    for chunk in measured {
+      for (k, cellWidth) in chunk.widths.enumerated() {
+        natural[k % columnCount] = max(natural[k % columnCount], cellWidth)
+      }
     }
     func total(_ shown: [Int], _ widths: (Int) -> Int) -> Int {
       shown.reduce(0) { $0 + widths($1) } + 2 * max(0, shown.count - 1)
@@ -166,31 +213,103 @@ public struct TextTable {
       excess -= widths[c] + 2
     }
 
-    func line(_ cells: [(text: String, colour: String?)]) -> String {
-      var parts: [String] = []
+    let layout = LineLayout(
+      shown: shown, widths: widths, rightAligned: columns.map { $0.alignment == .right }, colour: colour)
+    let lineWidth = total(shown, { widths[$0] })
+    var out: [UInt8] = []
+    if colour { out.append(contentsOf: "\u{1B}[1m".utf8) }
+    layout.line(
+      into: &out,
+      { k in
+        let title = TextTable.truncated(columns[shown[k]].title, to: widths[shown[k]])
+        return (title, TextTable.width(of: title))
+      }, paint: { _ in nil })
+    if colour {
+      out.removeLast()
+      out.append(contentsOf: "\u{1B}[0m\n".utf8)
+    }
+    out.append(contentsOf: String(repeating: "─", count: min(width, lineWidth)).utf8)
+    out.append(0x0A)
+    let body = mapChunks(count: rows.count, chunkSize: chunkSize) { [shown, widths] range -> [UInt8] in
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(range.count * (lineWidth + 1))
+      let texts = measured[range.lowerBound / chunkSize].texts
+      let cellWidths = measured[range.lowerBound / chunkSize].widths
+      var cellLines: [[String]] = Array(repeating: [], count: shown.count)
+      for r in range {
+        let first = (r - range.lowerBound) * columnCount
+        let row = rows[r]
+        // A cell that fits keeps the text measured above; only cut and wrapped ones are laid out
+        // again.
+        var tall = false
+        for (k, c) in shown.enumerated() {
+          if case .wrapped = row[c].content, cellWidths[first + c] > widths[c] {
+            cellLines[k] = TextTable.lines(row[c].content, width: widths[c])
+            tall = tall || cellLines[k].count > 1
+          } else {
+            cellLines[k] = []
+          }
+        }
+        let height = tall ? cellLines.map(\.count).max() ?? 1 : 1
+        for lineIndex in 0..<height {
+          layout.line(
+            into: &bytes,
+            { k in
+              let c = shown[k]
+              if !cellLines[k].isEmpty {
+                guard lineIndex < cellLines[k].count else { return ("", 0) }
+                let text = cellLines[k][lineIndex]
+                return (text, TextTable.width(of: text))
+              }
+              guard lineIndex == 0 else { return ("", 0) }
+              if cellWidths[first + c] <= widths[c] { return (texts[first + c], cellWidths[first + c]) }
+              let text = TextTable.lines(row[c].content, width: widths[c])[0]
+              return (text, TextTable.width(of: text))
+            }, paint: { k in row[shown[k]].colour })
+        }
+      }
+      return bytes
+    }
+    out.reserveCapacity(out.count + body.reduce(0) { $0 + $1.count })
+    for chunk in body { out.append(contentsOf: chunk) }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Where a table's cells go on a line: the shown columns, their widths and alignment.
+  struct LineLayout: Sendable {
+    let shown: [Int]
+    let widths: [Int]
+    let rightAligned: [Bool]
+    let colour: Bool
+    static let spaces = [UInt8](repeating: 0x20, count: 256)
+
+    func pad(_ count: Int, into out: inout [UInt8]) {
+      var left = count
+      while left > 0 {
+        let run = min(left, Self.spaces.count)
+        out.append(contentsOf: Self.spaces[0..<run])
+        left -= run
+      }
+    }
+
+    /// One line of cells (`text(k)` is the k-th shown column's text and its width), each padded
+    /// to its column but the last, so that no line ends in spaces (coloured or not).
+    func line(into out: inout [UInt8], _ text: (Int) -> (String, Int), paint: (Int) -> String?) {
       for (k, c) in shown.enumerated() {
-        let text = cells[k].text
-        let pad = String(repeating: " ", count: max(0, widths[c] - TextTable.width(of: text)))
-        // The last column is not padded, so that no line ends in spaces (coloured or not).
-        var cell =
-          columns[c].alignment == .right ? pad + text : (k == shown.count - 1 ? text : text + pad)
-        if colour, let code = cells[k].colour, !text.isEmpty { cell = "\u{1B}[\(code)m" + cell + "\u{1B}[0m" }
-        parts.append(cell)
+        if k > 0 { pad(2, into: &out) }
+        let (cell, cellWidth) = text(k)
+        let code = colour ? paint(k) : nil
+        let painted = code != nil && !cell.isEmpty
+        if painted { out.append(contentsOf: "\u{1B}[\(code!)m".utf8) }
+        let padding = max(0, widths[c] - cellWidth)
+        if rightAligned[c] { pad(padding, into: &out) }
+        out.append(contentsOf: cell.utf8)
+        if !rightAligned[c] && k < shown.count - 1 { pad(padding, into: &out) }
+        if painted { out.append(contentsOf: "\u{1B}[0m".utf8) }
       }
-      return parts.joined(separator: "  ").trailingSpaceTrimmed
+      while out.last == 0x20 { out.removeLast() }
+      out.append(0x0A)
     }
-    var lines: [String] = []
-    let header = line(shown.map { (TextTable.truncated(columns[$0].title, to: widths[$0]), nil) })
-    lines.append(colour ? "\u{1B}[1m" + header + "\u{1B}[0m" : header)
-    lines.append(String(repeating: "─", count: min(width, total(shown, { widths[$0] }))))
-    for row in rows {
-      let cells = shown.map { TextTable.lines(row[$0].content, width: widths[$0]) }
-      for k in 0..<(cells.map(\.count).max() ?? 1) {
-        lines.append(
-          line(shown.indices.map { (k < cells[$0].count ? cells[$0][k] : "", row[shown[$0]].colour) }))
-      }
-    }
-    return lines.joined(separator: "\n") + "\n"
   }
 
   /// `text` broken at spaces into lines of at most `width` columns, a longer word broken across
@@ -274,7 +393,9 @@ extension ScoreOutput {
     table.column("Grade")
     table.column(orderAmount == nil ? "TA limit" : "TA covers")
     table.column("Flags", minimum: 16, preferred: 24, flexible: true)
-    for (i, s) in list.suppliers.enumerated() {
+    let suppliers = list.suppliers
+    table.rows(count: suppliers.count) { i in
+      let s = suppliers[i]
       let gradeColour: String? =
         switch s.standing {
         case .ok: "32"
@@ -298,13 +419,13 @@ extension ScoreOutput {
         s.flags.first.map { $0.severity == .high ? "31" : $0.severity == .medium ? "33" : nil } ?? nil
       let flags: TextTable.Content =
         s.flags.isEmpty ? .text("–") : .list(s.flags.map(\.code.rawValue), shown: 2)
-      table.row([
+      return [
         (.text(String(i + 1)), nil), (.text(s.supplier.name), nil), (.text(s.supplier.id), nil),
         (.text(s.supplier.country), nil), (.text(s.score.map { fixed($0, 1) } ?? "–"), nil),
         (.text(String(Int((s.confidence * 100).rounded())) + "%"), nil),
         (.text(s.grade + " " + s.standing.rawValue), gradeColour),
         (.text(ta), taColour), (flags, severe),
-      ])
+      ]
     }
     var out = TextTable.wrapped(
       "Suppliers as of \(list.run.asOf), policy \(TextTable.inert(list.run.policy.name)) (\(list.run.policyHash.prefix(12)))",
