@@ -123,6 +123,32 @@ extension TextOutputTests {
     }
   }
 
+  /// Plain ASCII skips the escaping loop; every printable ASCII character, alone and beside
+  /// others, comes out as the character-by-character escaping writes it.
+  @Test func markdownEscapingOfEveryASCIICharacterMatchesTheGeneralPath() {
+    func reference(_ text: String) -> String {
+      var out = ""
+      for ch in text {
+        switch ch {
+        case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", "!", "|", "~", ">":
+          out += "\\" + String(ch)
+        case "<": out += "&lt;"
+        case "&": out += "&amp;"
+        default: out.append(ch)
+        }
+      }
+      return out
+    }
+    for byte in UInt8(0x20)...UInt8(0x7E) {
+      let ch = String(UnicodeScalar(byte))
+      for text in [ch, "Acme " + ch + " Ltd"] {
+        #expect(ScoreOutput.markdownText(text) == reference(text), "\(text)")
+      }
+      let code = ScoreOutput.markdownCode("SUP" + ch)
+      #expect(!code.contains("`") && !code.contains("|"), "\(code)")
+    }
+  }
+
   @Test func wideCharactersTakeTwoColumns() {
     #expect(TextTable.width(of: "华强 Co") == 7)
     #expect(TextTable.width(of: "Công ty Cổ phần") == 15)
