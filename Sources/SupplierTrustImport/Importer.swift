@@ -276,6 +276,15 @@ public final class Importer {
           fix: "give catalog files named *.csv (one kind per file) or *.xml"))
       return nil
     }
+    if let encoding = Importer.wideEncoding(path) {
+      report.failures.append(
+        FileFailure(
+          file: path, line: 1, message: "the file is \(encoding) text, not UTF-8",
+          fix:
+            "save it as UTF-8 (a spreadsheet's \"CSV UTF-8\"), or convert it: iconv -f \(encoding) -t UTF-8 FILE > FILE-utf8.csv"
+        ))
+      return nil
+    }
     do {
       let reader = try CSVReader(path: path, chunkSize: 64 << 10)
       guard let header = try reader.readHeader() else {
@@ -311,6 +320,26 @@ public final class Importer {
         ))
       return nil
     }
+  }
+
+  /// "UTF-16LE", "UTF-16BE", "UTF-32LE" or "UTF-32BE" when the file at `path` starts as such text
+  /// does (a byte-order mark, or zero bytes beside the header's first letters), nil otherwise.
+  /// Spreadsheets save "Unicode text" as UTF-16, whose header otherwise reads as no known kind
+  /// with a zero byte after every letter.
+  static func wideEncoding(_ path: String) -> String? {
+    guard let file = fopen(path, "rb") else { return nil }
+    defer { fclose(file) }
+    var bytes = [UInt8](repeating: 0xAA, count: 4)
+    let count = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, 4, file) }
+    guard count >= 2 else { return nil }
+    let zero = bytes.map { $0 == 0 }
+    if count == 4 {
+      if bytes == [0xFF, 0xFE, 0, 0] || (!zero[0] && zero[1] && zero[2] && zero[3]) { return "UTF-32LE" }
+      if bytes == [0, 0, 0xFE, 0xFF] || (zero[0] && zero[1] && zero[2] && !zero[3]) { return "UTF-32BE" }
+    }
+    if (bytes[0] == 0xFF && bytes[1] == 0xFE) || (!zero[0] && zero[1]) { return "UTF-16LE" }
+    if (bytes[0] == 0xFE && bytes[1] == 0xFF) || (zero[0] && !zero[1]) { return "UTF-16BE" }
+    return nil
   }
 
   // MARK: - Shared per-file bookkeeping

@@ -318,6 +318,37 @@ import Testing
     }
   }
 
+  /// A spreadsheet's "Unicode text" is UTF-16: said so, with the conversion, rather than a header
+  /// of no known kind with a zero byte after every letter.
+  @Test func wideTextFilesAreNamedWithTheirEncoding() throws {
+    try withTempDir { dir in
+      let text = "supplier_id,name,country\nSUP-1,Acme,CN\n"
+      var files: [String] = []
+      let littleEndian = Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+      let bigEndian = Array(text.utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+      let wide = Array(text.unicodeScalars).flatMap { [UInt8($0.value & 0xFF), 0, 0, 0] }
+      files.append(try dir.write("a/suppliers.csv", bytes: [0xFF, 0xFE] + littleEndian))
+      files.append(try dir.write("b/suppliers.csv", bytes: littleEndian))
+      files.append(try dir.write("c/suppliers.csv", bytes: [0xFE, 0xFF] + bigEndian))
+      files.append(try dir.write("d/suppliers.csv", bytes: [0xFF, 0xFE, 0, 0] + wide))
+      files.append(try dir.write("e/suppliers.csv", bytes: [0xEF, 0xBB, 0xBF] + Array(text.utf8)))
+      let report = try importing(files, into: try Store(path: ":memory:"))
+      #expect(report.failures.map(\.file) == Array(files.prefix(4)))
+      #expect(
+        report.failures.map(\.message) == [
+          "the file is UTF-16LE text, not UTF-8", "the file is UTF-16LE text, not UTF-8",
+          "the file is UTF-16BE text, not UTF-8", "the file is UTF-32LE text, not UTF-8",
+        ])
+      #expect(
+        report.failures.first?.fix
+          == "save it as UTF-8 (a spreadsheet's \"CSV UTF-8\"), or convert it: iconv -f UTF-16LE -t UTF-8 FILE > FILE-utf8.csv"
+      )
+      #expect(report.failures.allSatisfy { $0.line == 1 })
+      // UTF-8 with its byte-order mark is read.
+      #expect(report.files.map(\.accepted) == [1])
+    }
+  }
+
   @Test func otherPathProblems() throws {
     try withTempDir { dir in
       let text = try dir.write("notes.txt", "hello\n")
