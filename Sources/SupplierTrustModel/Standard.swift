@@ -73,11 +73,12 @@ public enum Standard {
     return nil
   }
 
-  /// ISO management-system standards, whose certificates run at most three years (ISO/IEC 17021-1).
+  /// Management-system standards, whose certificates run at most three years: the ISO ones
+  /// (ISO/IEC 17021-1) and SA8000, certified on the same three-year cycle (SAAS Procedure 200).
   public static let managementSystems: Set<String> = [
     "ISO9001", "ISO14001", "ISO45001", "ISO13485", "IATF16949", "ISO22000", "ISO27001", "ISO50001",
     "ISO22301", "ISO37001", "ISO28000", "FSSC22000", "AS9100", "ISO9001:2008", "ISO9001:2000",
-    "ISO14001:2004", "OHSAS18001", "ISOTS16949", "ISO13485:2003",
+    "ISO14001:2004", "OHSAS18001", "ISOTS16949", "ISO13485:2003", "SA8000",
   ]
 
   /// The canonical name: letters and digits only, upper case, with an edition year (`:2015`) and

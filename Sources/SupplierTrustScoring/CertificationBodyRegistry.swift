@@ -212,7 +212,8 @@ public struct CertificationBodyRegistry: Sendable {
   /// IATF 16949 is not accredited through IAF MLA signatories; the International Automotive Task
   /// Force recognises the certification bodies itself, through its oversight offices (IAOB, VDA
   /// QMC, SMMT, ANFIA, IATF France, IATF China), which certificates name where others name UKAS
-  /// or CNAS. Unknown for any other standard.
+  /// or CNAS. SA8000 certification bodies are accredited by SAAS (Social Accountability
+  /// Accreditation Services) alone. Unknown for any other standard.
   public func schemeOwner(_ name: String, of standard: String) -> Recognition {
     guard let owners = Self.schemeOwners[standard] else { return .unknown }
     let key = NameKey.key(name)
@@ -238,7 +239,8 @@ public struct CertificationBodyRegistry: Sendable {
       ),
       ("SMMT", ["SMMT", "Society of Motor Manufacturers and Traders", "SMMT IATF"]),
       ("ANFIA", ["ANFIA", "ANFIA IATF"]),
-    ]
+    ],
+    "SA8000": [("SAAS", ["SAAS", "Social Accountability Accreditation Services", "SAAS Accreditation"])],
   ]
 
   /// Whether `name` is a recognised issuer of certificates. An audit-only firm such as Alibaba.com or

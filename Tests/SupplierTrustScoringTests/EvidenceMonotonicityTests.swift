@@ -208,6 +208,38 @@ import Testing
   #expect(t.assessment("TOO-LONG", suggests: false).flags.contains { $0.code == .certInvalidPeriod })
 }
 
+/// SA8000 certificates run three years, as ISO management systems do: one valid for five is
+/// `cert_invalid_period`; a product mark stating five years is not judged by that rule.
+@Test func anSA8000CertificateRunsAtMostThreeYears() {
+  var t = SensiblePairTests.background()
+  SensiblePairTests.add("SA-THREE", to: &t, certificate: false)
+  SensiblePairTests.add("SA-FIVE", to: &t, certificate: false)
+  SensiblePairTests.add("CE-FIVE", to: &t, certificate: false)
+  t.certificate("SA-THREE", "SA8000", issuedDaysAgo: 200, expiresInDays: 3 * 365 - 200)
+  t.certificate("SA-FIVE", "SA8000", issuedDaysAgo: 200, expiresInDays: 5 * 365 - 200)
+  t.certificate("CE-FIVE", "CE", issuedDaysAgo: 200, expiresInDays: 5 * 365 - 200)
+  #expect(!t.assessment("SA-THREE", suggests: false).flags.contains { $0.code == .certInvalidPeriod })
+  let five = t.assessment("SA-FIVE", suggests: false)
+  let flag = five.flags.first { $0.code == .certInvalidPeriod }
+  #expect(flag?.detail.hasPrefix("SA8000 ") == true, "\(five.flags)")
+  #expect(!five.validStandards.contains("SA8000"))
+  #expect(!t.assessment("CE-FIVE", suggests: false).flags.contains { $0.code == .certInvalidPeriod })
+  // SAAS, which accredits SA8000 bodies, counts as an accreditation body does; a made-up one is
+  // flagged.
+  SensiblePairTests.add("SA-SAAS", to: &t, certificate: false)
+  SensiblePairTests.add("SA-UKAS", to: &t, certificate: false)
+  SensiblePairTests.add("SA-FAKE", to: &t, certificate: false)
+  t.certificate("SA-SAAS", "SA8000", accreditation: "SAAS", issuedDaysAgo: 200, expiresInDays: 800)
+  t.certificate("SA-UKAS", "SA8000", accreditation: "UKAS", issuedDaysAgo: 200, expiresInDays: 800)
+  t.certificate(
+    "SA-FAKE", "SA8000", accreditation: "Fake Accreditation Board", issuedDaysAgo: 200, expiresInDays: 800)
+  let saas = t.assessment("SA-SAAS", suggests: false)
+  #expect(
+    saas.components.certifications == t.assessment("SA-UKAS", suggests: false).components.certifications)
+  #expect(!saas.flags.contains { $0.code == .certUnaccredited })
+  #expect(t.assessment("SA-FAKE", suggests: false).flags.contains { $0.code == .certUnaccredited })
+}
+
 /// A product mark's issuer or accreditation that nobody recognises vouches for nothing: it counts
 /// as one not stated, and an unknown issuer does not meet `--require` (black-box review 27 found
 /// "foo bar" as accreditation worth full credit and a self-declared CE passing `--require CE`).
