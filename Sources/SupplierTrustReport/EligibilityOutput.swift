@@ -71,6 +71,12 @@ public enum EligibilityOutput {
         notes.append("\(c.kind.rawValue): \(status(c, asOf: asOf, until: "by"))")
       }
       if let d = o.dispute, d.status == .open { notes.append("dispute: \(d.stage)") }
+      if o.notes.contains(where: { $0.hasPrefix(EligibilityChecker.lateShipmentUnjudged) }) {
+        notes.append("late_shipment: unknown, no agreed ship date")
+      }
+      if o.notes.contains(where: { $0.hasPrefix(EligibilityChecker.qualityUnjudged) }) {
+        notes.append("quality: unknown, no inspection result")
+      }
       table.row([
         (.wrapped(o.orderID), nil), (.wrapped(o.supplierID), nil), (.text(o.amount.displayed), nil),
         (

@@ -69,6 +69,10 @@ public struct EligibilityChecker: Sendable {
     }
   }
 
+  /// How the notes of a claim that the order's row gives no ground to judge begin.
+  public static let lateShipmentUnjudged = "a late-shipment claim cannot be judged"
+  public static let qualityUnjudged = "a quality claim cannot be judged"
+
   public func check(_ o: Order, supplier: Supplier?, evidence: Evidence) -> OrderEligibility {
     var reasons: [String] = []
     switch o.tradeAssurance {
@@ -218,6 +222,18 @@ public struct EligibilityChecker: Sendable {
     if o.inspectionResult == .fail {
       let (ok, detail) = window("inspection failed")
       claims.append(Claim(kind: .quality, eligible: ok, deadline: deadline, detail: detail))
+    }
+    // What the row leaves out is said, not passed over: no claim listed must not read as no
+    // ground for one when the ground was never stated.
+    if o.agreedShipDate == nil {
+      notes.append(
+        Self.lateShipmentUnjudged + ": the agreed ship date is not stated (agreed_ship_date is empty)")
+    }
+    if o.inspectionResult == nil, let deadline, asOf <= deadline {
+      notes.append(
+        Self.qualityUnjudged
+          + ": no inspection result is stated (inspection_result is empty); the claim window runs until \(deadline)"
+      )
     }
 
     var milestones: DisputeMilestones?

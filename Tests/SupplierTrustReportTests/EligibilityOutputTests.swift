@@ -77,6 +77,26 @@ func csvRows(_ text: String) -> [[String]] {
     #expect(text.contains("paid by western_union; quality: cannot file"))
   }
 
+  /// Claims the row gives no ground to judge are named in the table, not left as a dash.
+  @Test func theTableNamesClaimsThatCannotBeJudged() {
+    let asOf = Day(year: 2026, month: 11, day: 25)!
+    var order = Order(
+      id: "O-7", supplierID: "S-1", orderDate: asOf.adding(days: -60), amount: Money(cents: 100_000))
+    order.tradeAssurance = true
+    order.paymentMethod = .creditCard
+    order.deliveredDate = asOf.adding(days: -5)
+    var supplier = Supplier(id: "S-1", name: "S", country: "CN")
+    supplier.tradeAssurance = true
+    supplier.tradeAssuranceLimit = Money(cents: 10_000_000)
+    let checked = EligibilityChecker(asOf: asOf).check(
+      order, supplier: supplier, evidence: Evidence(location: "orders.csv:2", recordID: "O-7"))
+    #expect(checked.protected && checked.claims.isEmpty)
+    let text = EligibilityOutput.table([checked], asOf: asOf, width: 200, colour: false)
+    #expect(
+      text.contains("late_shipment: unknown, no agreed ship date; quality: unknown, no inspection result"),
+      "\(text)")
+  }
+
   /// Cover capped below the amount is a note of a protected order, shown as `partly`; a claim
   /// whose window waits for delivery says how long it will run.
   @Test func partialCoverAndAnUndeliveredClaimAreSaidPlainly() throws {

@@ -229,6 +229,36 @@ import Testing
     #expect(unprotected.claims[0].detail.hasSuffix("the order is not protected, so no Trade Assurance claim"))
   }
 
+  /// No claim listed must not read as no ground for one when the row never stated the ground: an
+  /// order without its agreed ship day, or delivered inside the window without an inspection
+  /// result, says so in its notes (and stays protected).
+  @Test func claimsThatCannotBeJudgedAreNoted() {
+    let checker = EligibilityChecker(asOf: asOf)
+    let noAgreedDay = checker.check(
+      order(ta: true, payment: .bankTransfer, agreed: nil), supplier: supplier(), evidence: here)
+    #expect(noAgreedDay.protected)
+    #expect(noAgreedDay.claims.isEmpty)
+    #expect(
+      noAgreedDay.notes == [
+        "a late-shipment claim cannot be judged: the agreed ship date is not stated (agreed_ship_date is empty)"
+      ])
+    let noInspection = checker.check(
+      order(ta: true, payment: .bankTransfer, delivered: -10, inspection: nil), supplier: supplier(),
+      evidence: here)
+    #expect(noInspection.claims.isEmpty)
+    #expect(
+      noInspection.notes == [
+        "a quality claim cannot be judged: no inspection result is stated (inspection_result is empty); the claim window runs until 2026-12-15"
+      ])
+    // Past the window, or with everything stated, there is nothing to note.
+    for quiet in [
+      order(ta: true, payment: .bankTransfer, delivered: -40, inspection: nil),
+      order(ta: true, payment: .bankTransfer, delivered: -10, inspection: .pass),
+    ] {
+      #expect(checker.check(quiet, supplier: supplier(), evidence: here).notes.isEmpty)
+    }
+  }
+
   /// A dispute whose opening day is not stated is still a dispute: open, with the days that
   /// count from the opening unknown, and named beside the order's claims.
   @Test func anOpenDisputeWithoutItsOpeningDayIsShownAsOpen() throws {
