@@ -266,6 +266,19 @@ public final class Importer {
   /// (a notes or manifest file) is skipped with a warning; named on its own, it is an error.
   func identify(_ path: String, foundInFolder: Bool = false) -> PlannedFile? {
     let lower = path.lowercased()
+    // A pipe can be read once, and a file is read more than once (its kind, its records, the rest
+    // of its checksum after a stop): a named pipe hung, waiting for a second writer.
+    var status = stat()
+    if stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+      let type = status.st_mode & S_IFMT
+      let what = type == S_IFIFO ? "a pipe" : type == S_IFSOCK ? "a socket" : "a device"
+      report.failures.append(
+        FileFailure(
+          file: path, line: nil,
+          message: "the path is \(what), not a regular file (a catalog file is read more than once)",
+          fix: "save the data to a regular file first (e.g. cat ... > suppliers.csv) and give that file"))
+      return nil
+    }
     if lower.hasSuffix(".xml") {
       return PlannedFile(path: path, format: .xml(holdsSuppliers: Importer.mentionsSupplierElement(path)))
     }

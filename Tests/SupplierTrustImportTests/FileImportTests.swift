@@ -349,6 +349,23 @@ import Testing
     }
   }
 
+  /// A named pipe can be read once; reading a file's kind first and its records after hung
+  /// waiting for a second writer. Refused at once, with what to do.
+  @Test func aNamedPipeIsRefusedNotWaitedOn() throws {
+    try withTempDir { dir in
+      let pipe = dir.file("suppliers.csv")
+      #expect(mkfifo(pipe, 0o600) == 0)
+      let report = try importing([pipe], into: try Store(path: ":memory:"))
+      #expect(
+        report.failures.map(\.message) == [
+          "the path is a pipe, not a regular file (a catalog file is read more than once)"
+        ])
+      #expect(
+        report.failures.first?.fix
+          == "save the data to a regular file first (e.g. cat ... > suppliers.csv) and give that file")
+    }
+  }
+
   @Test func otherPathProblems() throws {
     try withTempDir { dir in
       let text = try dir.write("notes.txt", "hello\n")
