@@ -793,7 +793,9 @@ public final class Importer {
   /// Adds a finished file's records to ``catalog``.
   private func merge(_ run: FileRun, sha256: String?) {
     let file = catalog.addSource(
-      SourceFile(path: run.path, sha256: sha256, records: run.collected.recordCount, importedAt: nil))
+      SourceFile(
+        path: run.path, sha256: sha256, records: run.collected.recordCount, importedAt: nil,
+        rejected: run.rejected.values.reduce(0, +)))
     func append<R>(_ records: [Sourced<R>], to all: inout [Sourced<R>]) {
       all.reserveCapacity(all.count + records.count)
       for var record in records {

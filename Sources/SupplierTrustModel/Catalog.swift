@@ -22,12 +22,17 @@ public struct SourceFile: Hashable, Sendable {
   public var records: Int
   /// When the file was imported (ISO 8601), or nil when read directly.
   public var importedAt: String?
+  /// Records of the file rejected when it was read or imported: left out of every score.
+  public var rejected: Int
 
-  public init(path: String, sha256: String? = nil, records: Int = 0, importedAt: String? = nil) {
+  public init(
+    path: String, sha256: String? = nil, records: Int = 0, importedAt: String? = nil, rejected: Int = 0
+  ) {
     self.path = path
     self.sha256 = sha256
     self.records = records
     self.importedAt = importedAt
+    self.rejected = rejected
   }
 }
 

@@ -26,6 +26,8 @@ enum HTMLAssets {
     h4{font-size:13px;margin:22px 0 6px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
     p{margin:6px 0 10px}
     .lede{font-size:16px;max-width:64em;margin:0}
+    .notice{max-width:64em;margin:8px 0 0;padding:6px 10px;border-left:4px solid var(--warned-mark);
+    background:var(--warned-bg)}
     .muted{color:var(--muted)}
     code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;
     font-size:.88em}

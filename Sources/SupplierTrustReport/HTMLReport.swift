@@ -156,6 +156,19 @@ struct HTMLReportRenderer {
       lede = "No supplier of the \(run.suppliers.count) scored passes the filters."
     }
     w.element("p", ["class": "lede"], text: lede)
+    // Whoever the report is forwarded to never sees the warning the command printed: records of
+    // files read for this report and left out are said where it begins (black-box review 28). A
+    // store's imports reported theirs when they ran, and a fixed rejects file may have brought
+    // them in since.
+    let readNow = run.shownSources.filter { $0.importedAt == nil && $0.rejected > 0 }
+    let rejected = readNow.reduce(0) { $0 + $1.rejected }
+    if rejected > 0 {
+      w.element(
+        "p", ["class": "notice"],
+        text:
+          "\(rejected) record\(rejected == 1 ? " was" : "s were") rejected when the files were read and \(rejected == 1 ? "is" : "are") left out of every score (\(readNow.map(\.path).joined(separator: ", "))); supplier-trust check lists each with its line and reason."
+      )
+    }
     w.open("dl", ["class": "facts"])
     fact("As of", run.asOf.description)
     fact(
@@ -236,6 +249,7 @@ struct HTMLReportRenderer {
     w.raw("<thead><tr>")
     w.element("th", ["scope": "col"], text: "File and SHA-256")
     w.element("th", ["scope": "col", "class": "num"], text: "Records")
+    w.element("th", ["scope": "col", "class": "num"], text: "Rejected")
     w.raw("</tr></thead>\n<tbody>\n")
     for source in run.shownSources {
       w.raw("<tr>")
@@ -244,11 +258,12 @@ struct HTMLReportRenderer {
       w.element("span", ["class": "hash"], text: source.sha256 ?? "no checksum recorded")
       w.close("th")
       w.element("td", ["class": "num"], text: String(source.records))
+      w.element("td", ["class": "num"], text: String(source.rejected))
       w.raw("</tr>\n")
     }
     if run.sources.isEmpty {
       w.raw("<tr>")
-      w.element("td", ["colspan": "2"], text: "No source files recorded.")
+      w.element("td", ["colspan": "3"], text: "No source files recorded.")
       w.raw("</tr>\n")
     }
     w.raw("</tbody></table></div>\n")

@@ -85,7 +85,10 @@ struct HTMLWriter {
   }
 
   /// Appends `value` with `&`, `<`, `>`, `"` and `'` as character references. Control characters
-  /// other than tab and line breaks (never valid in HTML text) become spaces.
+  /// other than tab and line breaks (never valid in HTML text) become spaces. Bidirectional
+  /// embeddings, overrides and isolates (U+202A...U+202E, U+2066...U+2069) are dropped: one in a
+  /// supplier's name reversed the report's own words after it ("established 2005" read
+  /// "5002 dehsilbatse", black-box review 28), and a name could pass for another.
   static func appendEscaped(_ value: String, to out: inout [UInt8]) {
     var value = value
     value.withUTF8 { utf8 in
@@ -109,6 +112,11 @@ struct HTMLWriter {
           // C1 control characters (U+0080...U+009F).
           out.append(UInt8(ascii: " "))
           i += 1
+        case 0xE2
+        where i + 2 < utf8.count
+          && ((utf8[i + 1] == 0x80 && (0xAA...0xAE).contains(utf8[i + 2]))
+            || (utf8[i + 1] == 0x81 && (0xA6...0xA9).contains(utf8[i + 2]))):
+          i += 2
         default: out.append(byte)
         }
         i += 1
@@ -119,7 +127,7 @@ struct HTMLWriter {
   private static func needsWork(_ byte: UInt8) -> Bool {
     switch byte {
     case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"),
-      0x00..<0x20, 0x7F, 0xC2:
+      0x00..<0x20, 0x7F, 0xC2, 0xE2:
       return true
     default: return false
     }

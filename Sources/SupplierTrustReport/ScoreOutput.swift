@@ -120,7 +120,7 @@ public enum ScoreOutput {
           run.shownSources.map {
             .object([
               ("path", .string($0.path)), ("sha256", $0.sha256.map { .string($0) } ?? .null),
-              ("records", .number(Double($0.records))),
+              ("records", .number(Double($0.records))), ("rejected", .number(Double($0.rejected))),
             ])
           })
       ))

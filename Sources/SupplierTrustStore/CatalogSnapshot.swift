@@ -13,7 +13,7 @@ import SupplierTrustModel
 /// strings as a 32-bit length and UTF-8; `nil` as length `UInt32.max` or a flag byte).
 enum CatalogSnapshot {
   static let magic: UInt32 = 0x5354_4331  // "STC1"
-  static let formatVersion: UInt32 = 5
+  static let formatVersion: UInt32 = 6
 
   /// The two parts: every record but the reviews, and the reviews. Each starts with the header
   /// (magic, format, key), so that either is refused on its own when it does not belong.
@@ -80,6 +80,7 @@ enum CatalogSnapshot {
       w.string(s.sha256)
       w.int(s.records)
       w.string(s.importedAt)
+      w.int(s.rejected)
     }
     w.count(catalog.suppliers.count)
     for sourced in catalog.suppliers {
@@ -183,7 +184,9 @@ enum CatalogSnapshot {
       let sha = r.string()
       let records = r.int() ?? 0
       let importedAt = r.string()
-      _ = catalog.addSource(SourceFile(path: path, sha256: sha, records: records, importedAt: importedAt))
+      let rejected = r.int() ?? 0
+      _ = catalog.addSource(
+        SourceFile(path: path, sha256: sha, records: records, importedAt: importedAt, rejected: rejected))
     }
     let supplierCount = r.count()
     catalog.suppliers.reserveCapacity(supplierCount)

@@ -113,7 +113,9 @@ extension Store {
     var sourceIndex: [Int64: Int32] = [:]
     for record in try imports() where record.finishedAt != nil {
       sourceIndex[record.id] = catalog.addSource(
-        SourceFile(path: record.path, sha256: record.sha256, records: 0, importedAt: record.finishedAt))
+        SourceFile(
+          path: record.path, sha256: record.sha256, records: 0, importedAt: record.finishedAt,
+          rejected: record.rejected))
     }
     func source(_ st: SQLiteStatement, _ column: Int32) -> SourceRef {
       let file = sourceIndex[st.int64(column) ?? -1] ?? -1

@@ -36,6 +36,21 @@ private func object(_ text: String) throws -> [String: Any] {
     #expect(!known.stderr.contains("warning"))
   }
 
+  /// Records rejected when the files were read are counted per file in the JSON's sources, not
+  /// only warned about on stderr (black-box review 28).
+  @Test func theSourcesCountTheRejectedRecords() throws {
+    let folder = try CommandRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "supplier_id,name,country\nS-1,One,CN\nS-2,Two,XX\n,Three,CN\n".write(
+      to: folder.appendingPathComponent("suppliers.csv"), atomically: true, encoding: .utf8)
+    let result = try CommandRunner.run(["score", folder.path, "--as-of", "2026-11-25", "--format", "json"])
+    #expect(result.status == 0)
+    #expect(result.stderr.contains("warning: 2 rejected records were left out"))
+    let sources = try #require(try object(result.stdout)["sources"] as? [[String: Any]])
+    #expect(sources.map { $0["records"] as? Int } == [1])
+    #expect(sources.map { $0["rejected"] as? Int } == [2])
+  }
+
   /// With no review up to the as-of day the catalog's mean rating is unknown: null, not the
   /// stand-in 4 (black-box review 25).
   @Test func theCatalogMeanIsNullWithoutReviews() throws {

@@ -271,6 +271,41 @@ import Testing
       doc.elements(named: "p").map { doc.textContent(of: $0) }.contains("No supplier matches the criteria."))
   }
 
+  /// Records rejected when the files were read are said where the report begins and counted per
+  /// file; a store's import counts are listed but not announced (a rejects file imported since
+  /// may hold them).
+  @Test func recordsLeftOutAreSaidAtTheTop() throws {
+    var f = ReportFixture.ordinary(count: 3)
+    f.catalog.sources[0].rejected = 2
+    let doc = HTMLCheck.parse(HTMLReport.render(f.input()))
+    #expect(doc.errors.isEmpty)
+    let notices = doc.elements(named: "p").filter { doc.nodes[$0].attribute("class") == "notice" }
+    #expect(
+      notices.map { doc.textContent(of: $0) } == [
+        "2 records were rejected when the files were read and are left out of every score (data/reviews.csv); supplier-trust check lists each with its line and reason."
+      ])
+    let table = try #require(
+      doc.elements(named: "table").first { doc.nodes[$0].attribute("class") == "sources" })
+    #expect(doc.textContent(of: table).contains("Rejected"))
+    f.catalog.sources[0].importedAt = "2026-11-20T10:00:00Z"
+    let stored = HTMLCheck.parse(HTMLReport.render(f.input()))
+    #expect(!stored.elements(named: "p").contains { stored.nodes[$0].attribute("class") == "notice" })
+  }
+
+  /// A right-to-left override in a name reversed the report's own words after it; embeddings,
+  /// overrides and isolates are dropped, while marks, joiners (emoji sequences) and right-to-left
+  /// letters stay.
+  @Test func bidirectionalControlsCannotReorderTheReport() {
+    #expect(HTMLWriter.escaped("Acme \u{202E}DETIMIL\u{202C} Trading") == "Acme DETIMIL Trading")
+    #expect(
+      HTMLWriter.escaped("\u{202A}a\u{202B}b\u{202D}c\u{2066}d\u{2067}e\u{2068}f\u{2069}<") == "abcdef&lt;")
+    for kept in ["\u{200E}x\u{200F}", "👩\u{200D}💻", "שלום Ltd", "—…", "\u{2065}\u{206A}\u{2029}"] {
+      #expect(HTMLWriter.escaped(kept) == kept)
+    }
+    // Cut off at the end of the text, a three-byte lead stays as it was.
+    #expect(HTMLWriter.escaped("a\u{2030}") == "a\u{2030}")
+  }
+
   @Test func theWriterEscapesTextAndAttributes() {
     #expect(HTMLWriter.escaped("a<b>&\"c'd") == "a&lt;b&gt;&amp;&quot;c&#39;d")
     #expect(HTMLWriter.escaped("&amp;") == "&amp;amp;")
