@@ -451,15 +451,25 @@ extension ScoreOutput {
 }
 
 extension Money {
-  /// `$350k`, `$1.2M`, `$900`: amounts for narrow columns.
+  /// `$350k`, `$1.25M`, `$900`: amounts for narrow columns, at most three significant digits
+  /// (cents below $1,000), never rounded up: a limit of $19,999.99 shown as `$20k` looked as if it
+  /// covered a $20,000 order (black-box review 28); it shows as `$19.9k`.
   var short: String {
-    let dollars = Double(cents) / 100
-    if dollars >= 1_000_000 {
-      return "$" + ScoreOutput.format(ScoreOutput.rounded(dollars / 1_000_000, 1)) + "M"
-    }
-    if dollars >= 1_000 {
-      return "$" + ScoreOutput.format(ScoreOutput.rounded(dollars / 1_000, dollars < 10_000 ? 1 : 0)) + "k"
-    }
-    return "$" + ScoreOutput.format(dollars.rounded())
+    guard cents >= 100_000 else { return cents >= 0 ? displayed : "-" + Money(cents: -cents).short }
+    let dollars = cents / 100
+    let (unit, suffix): (Int64, String) =
+      dollars >= 1_000_000_000 ? (1_000_000_000, "B") : dollars >= 1_000_000 ? (1_000_000, "M") : (1_000, "k")
+    let whole = dollars / unit
+    // Decimals that keep three significant digits, truncated.
+    let decimals = whole >= 100 ? 0 : whole >= 10 ? 1 : 2
+    var scale: Int64 = 1
+    for _ in 0..<decimals { scale *= 10 }
+    let kept = dollars / (unit / scale)
+    var text = String(kept / scale)
+    var fraction = decimals > 0 ? String(kept % scale) : ""
+    while fraction.count < decimals { fraction = "0" + fraction }
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+    if !fraction.isEmpty { text += "." + fraction }
+    return "$" + text + suffix
   }
 }

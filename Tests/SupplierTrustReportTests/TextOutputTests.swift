@@ -149,6 +149,17 @@ extension TextOutputTests {
     }
   }
 
+  /// Short amounts keep three significant digits and never round up: $19,999.99 must not pass
+  /// for $20k beside a $20,000 order.
+  @Test func shortAmountsNeverRoundUp() {
+    let cases: [(Int64, String)] = [
+      (0, "$0"), (90_000, "$900"), (99_999, "$999.99"), (100_000, "$1k"), (150_000, "$1.5k"),
+      (999_999, "$9.99k"), (1_999_999, "$19.9k"), (2_000_000, "$20k"), (35_000_000, "$350k"),
+      (99_999_999, "$999k"), (123_456_700, "$1.23M"), (9_999_999_999_999, "$99.9B"),
+    ]
+    for (cents, text) in cases { #expect(Money(cents: cents).short == text, "\(cents)") }
+  }
+
   @Test func wideCharactersTakeTwoColumns() {
     #expect(TextTable.width(of: "华强 Co") == 7)
     #expect(TextTable.width(of: "Công ty Cổ phần") == 15)
