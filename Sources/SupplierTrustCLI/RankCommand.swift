@@ -45,9 +45,10 @@ struct RankFilters: ParsableArguments {
   var top: Int?
 
   func validate() throws {
-    for code in country + excludeCountry where Country.normalize(code) == nil {
-      throw ValidationError(
-        "\(code) is not an ISO 3166-1 alpha-2 country code; use two letters such as CN, VN or TR.")
+    for (option, codes) in [("--country", country), ("--exclude-country", excludeCountry)] {
+      for code in codes where Country.normalize(code) == nil {
+        throw ValidationError(Self.countryProblem(option, code))
+      }
     }
     for standard in require where Standard.normalize(standard) == nil {
       throw ValidationError(
@@ -61,6 +62,22 @@ struct RankFilters: ParsableArguments {
       throw ValidationError("--min-score must be between 0 and 100.")
     }
     if let top, top < 1 { throw ValidationError("--top must be at least 1.") }
+  }
+
+  /// What is wrong with `code` given to `option`, and what to write instead.
+  static func countryProblem(_ option: String, _ code: String) -> String {
+    let trimmed = code.trimmingCharacters(in: .whitespaces)
+    if trimmed.isEmpty { return "\(option) needs a country code; use two letters such as CN, VN or TR." }
+    let parts = trimmed.split(whereSeparator: { ",; ".contains($0) }).map(String.init)
+    if parts.count > 1, parts.allSatisfy({ Country.normalize($0) != nil }) {
+      return
+        "\(option) \(code): give one country per option, e.g. \(parts.map { "\(option) \($0)" }.joined(separator: " "))."
+    }
+    // Codes people write for these countries that ISO 3166-1 spells otherwise.
+    let usual = ["UK": "GB", "EL": "GR", "KS": "XK"]
+    let hint =
+      usual[trimmed.uppercased()].map { "; did you mean \($0)?" } ?? "; use two letters such as CN, VN or TR."
+    return "\(option) \(code) is not an ISO 3166-1 alpha-2 country code\(hint)"
   }
 
   /// For each required standard that no certificate of the catalog names at all, a warning with

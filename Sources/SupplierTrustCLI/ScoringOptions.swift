@@ -27,7 +27,13 @@ struct CatalogOptions: ParsableArguments {
     name: .customLong("as-of"),
     help: ArgumentHelp(
       "The day ages, expiries and claim windows are measured from (YYYY-MM-DD; today's local date when omitted).",
-      valueName: "date"))
+      valueName: "date"),
+    transform: { text in
+      guard let day = Day(parsing: text) else {
+        throw ValidationError("not a calendar day; write it as YYYY-MM-DD, e.g. 2026-11-25")
+      }
+      return day
+    })
   var asOf: Day?
 
   @Option(help: ArgumentHelp("A scoring policy file (JSON; see docs/policy.md).", valueName: "file"))

@@ -21,6 +21,29 @@ private func object(_ text: String) throws -> [String: Any] {
     #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
   }
 
+  /// Bad filter values name their option and say what to write (black-box review 28: an empty
+  /// code read "Error:  is not…", and `UK` or `CN,VN` got no hint).
+  @Test(arguments: [
+    (["--country", "UK"], "Error: --country UK is not an ISO 3166-1 alpha-2 country code; did you mean GB?"),
+    (
+      ["--exclude-country", ""],
+      "Error: --exclude-country needs a country code; use two letters such as CN, VN or TR."
+    ),
+    (
+      ["--country", "CN,VN"],
+      "Error: --country CN,VN: give one country per option, e.g. --country CN --country VN."
+    ),
+    (
+      ["--as-of", "2026-13-01"],
+      "Error: The value '2026-13-01' is invalid for '--as-of <date>': not a calendar day; write it as YYYY-MM-DD, e.g. 2026-11-25"
+    ),
+  ])
+  func badFilterValuesNameTheirOptionAndTheFix(options: [String], message: String) throws {
+    let result = try CommandRunner.run(["rank", "datasets/sample"] + options)
+    #expect(result.status == 1)
+    #expect(result.stderr.hasPrefix(message + "\n"), "\(result.stderr)")
+  }
+
   /// A required standard no certificate of the catalog names is warned about, with the closest
   /// one it holds (black-box review 25: `--require ISO9010` quietly matched nothing).
   @Test func anUnknownRequiredStandardIsWarnedAbout() throws {
