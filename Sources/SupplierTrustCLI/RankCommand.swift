@@ -5,7 +5,10 @@ import SupplierTrustScoring
 
 /// The filters of `rank` and `report`: what the order asks of a supplier.
 struct RankFilters: ParsableArguments {
-  @Option(help: ArgumentHelp("Only suppliers with a category containing this text.", valueName: "text"))
+  @Option(
+    help: ArgumentHelp(
+      "Only suppliers with a category holding these words (any case; plurals too), e.g. valve or \"CNC machining\".",
+      valueName: "text"))
   var category: String?
 
   @Option(help: ArgumentHelp("Only suppliers from this country (ISO code; repeatable).", valueName: "cc"))
@@ -45,6 +48,9 @@ struct RankFilters: ParsableArguments {
   var top: Int?
 
   func validate() throws {
+    if let category, CategoryMatch(category).words.isEmpty {
+      throw ValidationError("--category needs a word of a category, e.g. --category valve.")
+    }
     for (option, codes) in [("--country", country), ("--exclude-country", excludeCountry)] {
       for code in codes where Country.normalize(code) == nil {
         throw ValidationError(Self.countryProblem(option, code))

@@ -1,7 +1,10 @@
 /// What an order asks of a supplier: the filters of `rank` and `report`.
 public struct RankingCriteria: Sendable, Equatable {
-  /// Text that one of the supplier's categories must contain (any case).
-  public var category: String?
+  /// Words one of the supplier's categories must hold (see ``CategoryMatch``).
+  public var category: String? {
+    didSet { categoryMatch = category.map(CategoryMatch.init) }
+  }
+  private var categoryMatch: CategoryMatch?
   /// Only suppliers from these countries (ISO 3166 alpha-2); all when empty.
   public var countries: Set<String> = []
   public var excludedCountries: Set<String> = []
@@ -19,9 +22,8 @@ public struct RankingCriteria: Sendable, Equatable {
 
   /// Whether `s` passes every filter (not `top`).
   public func admits(_ s: SupplierAssessment) -> Bool {
-    if let category {
-      let needle = category.lowercased()
-      guard s.supplier.categories.contains(where: { $0.lowercased().contains(needle) }) else { return false }
+    if let categoryMatch {
+      guard s.supplier.categories.contains(where: categoryMatch.matches) else { return false }
     }
     if !countries.isEmpty, !countries.contains(s.supplier.country) { return false }
     if excludedCountries.contains(s.supplier.country) { return false }
@@ -50,7 +52,7 @@ public struct RankingCriteria: Sendable, Equatable {
       configure(&only)
       alone.append((text, suppliers.filter(only.admits).count))
     }
-    if let category { single("category contains \"\(category)\"") { $0.category = category } }
+    if let category { single("a category matching \"\(category)\"") { $0.category = category } }
     if !countries.isEmpty {
       single("country \(countries.sorted().joined(separator: " or "))") { $0.countries = countries }
     }
@@ -93,10 +95,10 @@ public struct RankingCriteria: Sendable, Equatable {
     positions(in: run.suppliers).map { run.suppliers[$0] }
   }
 
-  /// The criteria in words, for headings ("category contains \"valve\"", "ISO9001 required", ...).
+  /// The criteria in words, for headings ("category matching \"valve\"", "ISO9001 required", ...).
   public var descriptions: [String] {
     var out: [String] = []
-    if let category { out.append("category contains \"\(category)\"") }
+    if let category { out.append("category matching \"\(category)\"") }
     if !countries.isEmpty { out.append("from \(countries.sorted().joined(separator: ", "))") }
     if !excludedCountries.isEmpty {
       out.append("not from \(excludedCountries.sorted().joined(separator: ", "))")
@@ -107,5 +109,59 @@ public struct RankingCriteria: Sendable, Equatable {
     if let minimumScore { out.append("score at least \(JSONValue.format(minimumScore))") }
     if let top { out.append("top \(top)") }
     return out
+  }
+}
+
+/// Whether a category matches what `--category` asks for: its words, in order, at word starts,
+/// any case, a plural matching its singular ("fittings" finds "Pipe Fitting"), the last word
+/// also as the start of a longer one ("CNC mach" finds "CNC Machining"). A plain substring test
+/// had "fitting" finding "Boat Outfitting Services" (black-box review 28). Text in scripts
+/// written without spaces (Chinese, Japanese) is matched as a substring.
+public struct CategoryMatch: Sendable, Equatable {
+  public let words: [String]
+  let substring: String?
+
+  public init(_ text: String) {
+    let lower = text.lowercased()
+    words = Self.words(lower)
+    substring = lower.unicodeScalars.contains { $0.value >= 0x2E80 } ? lower : nil
+  }
+
+  /// Letters and digits runs, lower case.
+  static func words(_ text: String) -> [String] {
+    text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+  }
+
+  /// A word without a plural ending: "valves" → "valve", "batteries" → "battery", "boxes" → "box".
+  static func singular(_ word: String) -> String {
+    guard word.count > 3 else { return word }
+    if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+    for ending in ["ses", "xes", "zes", "ches", "shes"] where word.hasSuffix(ending) {
+      return String(word.dropLast(2))
+    }
+    if word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") {
+      return String(word.dropLast())
+    }
+    return word
+  }
+
+  public func matches(_ category: String) -> Bool {
+    if let substring { return category.lowercased().contains(substring) }
+    guard !words.isEmpty else { return true }
+    let have = Self.words(category)
+    guard have.count >= words.count else { return false }
+    let wanted = words.map(Self.singular)
+    for start in 0...(have.count - words.count) {
+      var all = true
+      for (k, word) in wanted.enumerated() {
+        let candidate = have[start + k]
+        let last = k == words.count - 1
+        if Self.singular(candidate) == word || (last && candidate.hasPrefix(words[k])) { continue }
+        all = false
+        break
+      }
+      if all { return true }
+    }
+    return false
   }
 }

@@ -1,0 +1,28 @@
+import Testing
+
+@testable import SupplierTrustScoring
+
+/// `--category`: words at word starts, plurals matching singulars, the last word also as the start
+/// of a longer one; never the inside of another word.
+@Suite struct CategoryMatchTests {
+  @Test(arguments: [
+    ("fitting", "Brass Fittings", true), ("fittings", "Pipe Fitting", true),
+    ("FITTING", "pipe-fittings", true),
+    ("pipe fittings", "Pipe  Fitting", true), ("valve", "Valves, Fittings", true),
+    ("CNC mach", "CNC Machining", true),
+    ("battery", "Lithium Batteries", true), ("box", "Gift Boxes", true), ("glass", "Glass", true),
+    ("çelik", "Çelik Boru", true), ("电子", "消费电子产品", true),
+    ("fitting", "Boat Outfitting Services", false), ("ware", "Hardware", false),
+    ("brass fitting", "Fittings Brass", false), ("pipe", "Brass Fittings", false), ("fittings", "", false),
+  ])
+  func matchesWordsNotInsidesOfWords(asked: String, category: String, expected: Bool) {
+    #expect(CategoryMatch(asked).matches(category) == expected)
+  }
+
+  @Test func theCriteriaUseTheWordsAndSayHowTheyMatch() {
+    var criteria = RankingCriteria()
+    criteria.category = "fitting"
+    #expect(criteria.descriptions == ["category matching \"fitting\""])
+    #expect(CategoryMatch("  ;; ").words.isEmpty)
+  }
+}
