@@ -439,7 +439,7 @@ extension ScoreOutput {
   }
 
   /// `value` with exactly `places` decimals.
-  static func fixed(_ value: Double, _ places: Int) -> String {
+  public static func fixed(_ value: Double, _ places: Int) -> String {
     let text = format(rounded(value, places))
     if places == 0 { return text }
     if let dot = text.firstIndex(of: ".") {

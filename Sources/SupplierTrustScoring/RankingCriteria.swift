@@ -90,6 +90,27 @@ public struct RankingCriteria: Sendable, Equatable {
     return result
   }
 
+  /// How many suppliers that pass but fall below `top` show the same score (to one decimal) as
+  /// the last one kept: a cut through a tie is said, not made silently (black-box review 28).
+  public func tiesLeftOut(of ranked: [SupplierAssessment]) -> (count: Int, score: Double)? {
+    guard let top else { return nil }
+    var kept = 0
+    var last: Double?
+    var tied = 0
+    for s in ranked where admits(s) {
+      let shown = s.score.map { ($0 * 10).rounded() / 10 }
+      if kept < top {
+        kept += 1
+        last = shown
+        continue
+      }
+      guard let last, shown == last else { break }
+      tied += 1
+    }
+    guard tied > 0, let last else { return nil }
+    return (tied, last)
+  }
+
   /// The suppliers of `run` that pass, best first, at most `top`.
   public func apply(to run: ScoringRun) -> [SupplierAssessment] {
     positions(in: run.suppliers).map { run.suppliers[$0] }

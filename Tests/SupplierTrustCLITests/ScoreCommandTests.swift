@@ -59,6 +59,23 @@ private func object(_ text: String) throws -> [String: Any] {
     #expect(!known.stderr.contains("warning"))
   }
 
+  /// `--top` cutting through suppliers shown with the same score says so (black-box review 28).
+  @Test func aTopThatCutsThroughATieSaysSo() throws {
+    let folder = try CommandRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "supplier_id,name,country,trade_assurance\nS-1,One,CN,true\nS-2,Two,CN,true\nS-3,Three,CN,true\n"
+      .write(
+        to: folder.appendingPathComponent("suppliers.csv"), atomically: true, encoding: .utf8)
+    let cut = try CommandRunner.run(["rank", folder.path, "--as-of", "2026-11-25", "--top", "2"])
+    #expect(cut.status == 0)
+    #expect(
+      cut.stderr.contains(
+        "as the last one shown does (the order among them is by the unrounded score, confidence, then id); --top 3 lists it"
+      ), "\(cut.stderr)")
+    let whole = try CommandRunner.run(["rank", folder.path, "--as-of", "2026-11-25", "--top", "3"])
+    #expect(!whole.stderr.contains("note:"))
+  }
+
   /// Records rejected when the files were read are counted per file in the JSON's sources, not
   /// only warned about on stderr (black-box review 28).
   @Test func theSourcesCountTheRejectedRecords() throws {
