@@ -221,9 +221,11 @@ struct HTMLReportRenderer {
         ? scores[scores.count / 2] : (scores[scores.count / 2 - 1] + scores[scores.count / 2]) / 2
       card(ScoreOutput.fixed(median, 1), "median score", nil)
     }
-    let withFlags = suppliers.filter { !$0.flags.isEmpty }.count
-    card(String(withFlags), "with at least one red flag", nil)
+    // Low-severity flags (few reviews, a certificate expiring) are notes, not red flags.
+    let withFlags = suppliers.filter { $0.flags.contains { $0.severity != .low } }.count
+    card(String(withFlags), "with a red flag (medium or high)", nil)
     w.close("div")
+    shortlist(suppliers)
 
     w.open("div", ["class": "grid2"])
     w.open("div")
@@ -276,10 +278,48 @@ struct HTMLReportRenderer {
     w.close("div")
   }
 
+  /// Who to look at first, before any chart: the best suppliers in good standing, or, when none
+  /// is, the best there is with what holds it back (black-box review 28: the first screen named no
+  /// supplier).
+  mutating func shortlist(_ suppliers: [SupplierAssessment]) {
+    guard !suppliers.isEmpty else { return }
+    let ok = suppliers.enumerated().filter { $0.element.standing == .ok && $0.element.score != nil }.prefix(3)
+    let shown = ok.isEmpty ? Array(suppliers.enumerated().prefix(1)) : Array(ok)
+    w.element(
+      "h3",
+      text: ok.isEmpty
+        ? "No supplier is in good standing; the best ranked"
+        : "Best candidates in good standing")
+    w.open("ol", ["class": "shortlist"])
+    for (position, s) in shown {
+      w.open("li")
+      let name = s.supplier.name + " (" + s.supplier.id + ")"
+      if position < detailed.count {
+        w.element("a", ["href": "#" + Self.anchor(rank: position + 1)], text: name)
+      } else {
+        w.text(name)
+      }
+      var facts = [
+        "rank \(position + 1)", "score " + (s.score.map { ScoreOutput.fixed($0, 1) } ?? "none"),
+        "\(s.grade) \(s.standing.rawValue)", "confidence " + ScoreOutput.fixed(s.confidence, 2),
+      ]
+      let serious = s.flags.filter { $0.severity != .low }.map(\.code.rawValue)
+      if !serious.isEmpty { facts.append("flags: " + serious.joined(separator: ", ")) }
+      w.text(": " + facts.joined(separator: ", "))
+      w.close("li")
+    }
+    w.close("ol")
+  }
+
   mutating func flagsOverview(_ suppliers: [SupplierAssessment]) {
     var counts: [FlagCode: Int] = [:]
-    for s in suppliers {
-      for code in Set(s.flags.map(\.code)) { counts[code, default: 0] += 1 }
+    // The first few suppliers with each flag, best ranked first, by rank.
+    var first: [FlagCode: [Int]] = [:]
+    for (position, s) in suppliers.enumerated() {
+      for code in Set(s.flags.map(\.code)) {
+        counts[code, default: 0] += 1
+        if first[code, default: []].count < 3 { first[code, default: []].append(position) }
+      }
     }
     w.open("table")
     w.element("caption", text: "Suppliers in this report with each flag")
@@ -287,6 +327,7 @@ struct HTMLReportRenderer {
     w.element("th", ["scope": "col"], text: "Flag")
     w.element("th", ["scope": "col", "class": "num"], text: "Suppliers")
     w.element("th", ["scope": "col"], text: "Meaning")
+    w.element("th", ["scope": "col"], text: "Best ranked with it")
     w.raw("</tr></thead>\n<tbody>\n")
     for code in FlagCode.allCases {
       let count = counts[code] ?? 0
@@ -294,6 +335,18 @@ struct HTMLReportRenderer {
       w.element("th", ["scope": "row"]) { $0.element("code", text: code.rawValue) }
       w.element("td", ["class": "num"], text: String(count))
       w.element("td", text: HTMLReportRenderer.meaning(of: code, policy: policy))
+      w.open("td")
+      for (k, position) in (first[code] ?? []).enumerated() {
+        if k > 0 { w.text(", ") }
+        let id = suppliers[position].supplier.id
+        if position < detailed.count {
+          w.element("a", ["href": "#" + Self.anchor(rank: position + 1)], text: id)
+        } else {
+          w.text(id)
+        }
+      }
+      if count > 3 { w.text(" and \(count - 3) more") }
+      w.close("td")
       w.raw("</tr>\n")
     }
     w.raw("</tbody></table>\n")

@@ -90,12 +90,21 @@ import Testing
       #expect(node.attribute("data-score").flatMap(Double.init) == s.score.map { ScoreOutput.rounded($0, 1) })
       #expect(node.attribute("class") == s.standing.rawValue)
     }
-    // Three detailed sections, and the top three names link to them.
+    // Three detailed sections, and the top three names link to them (from the ranking, and from
+    // the shortlist and the flag overview where they appear there); every link lands.
     let sections = doc.all("section").filter { ($0.attribute("class") ?? "").hasPrefix("supplier") }
     #expect(sections.count == 3)
     let links = doc.all("a").compactMap { $0.attribute("href") }.filter { $0.hasPrefix("#supplier-") }
-    #expect(links == ["#supplier-1", "#supplier-2", "#supplier-3"])
+    #expect(Set(links) == ["#supplier-1", "#supplier-2", "#supplier-3"])
     for link in links { #expect(doc.element(id: String(link.dropFirst())) != nil) }
+    let shortlist = try #require(
+      doc.elements(named: "ol").first { doc.nodes[$0].attribute("class") == "shortlist" })
+    let named = doc.children(of: shortlist).map { doc.textContent(of: $0) }
+    let good = input.list.suppliers.filter { $0.standing == .ok && $0.score != nil }.prefix(3)
+    #expect(named.count == max(1, good.count))
+    for (text, s) in zip(named, good) {
+      #expect(text.hasPrefix(s.supplier.name + " (" + s.supplier.id + ")"))
+    }
   }
 
   @Test func largeTablesShowTheFirstRowsAndTheRestOnRequest() throws {
