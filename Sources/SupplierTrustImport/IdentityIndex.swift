@@ -24,10 +24,8 @@ struct IdentityIndex {
     var keyStart: UInt32
   }
 
-  /// The sorted run: keys back to back, each one's end offset, and lines.
-  private var runBytes: [UInt8] = []
-  private var runEnds: [Int] = []
-  private var runLines: [Int32] = []
+  /// The sorted run.
+  private var run: Run
   private var slots: [Slot]
   private var arena: [UInt8] = []
   private(set) var count = 0
@@ -43,10 +41,8 @@ struct IdentityIndex {
     initialCapacity = capacity
     slots = []
     // Most files are in id order, so the run takes nearly every id: room for them up front, as
-    // growing these arrays by doubling copied them into fresh pages again and again.
-    runEnds.reserveCapacity(expectedCount)
-    runLines.reserveCapacity(expectedCount)
-    runBytes.reserveCapacity(expectedCount * 12)
+    // growing by doubling copied them into fresh pages again and again.
+    run = Run(expectedCount: expectedCount)
   }
 
   /// Records `key` at `line`; returns the earlier line when the key was already there.
@@ -56,32 +52,21 @@ struct IdentityIndex {
   }
 
   mutating func insert(bytes key: UnsafeBufferPointer<UInt8>, line: Int) -> Int? {
-    let order = runEnds.isEmpty ? 1 : compareWithRun(key, at: runEnds.count - 1)
+    let order = run.count == 0 ? 1 : ByteComparison.order(key, run.key(run.count - 1))
     if order > 0 {
-      if let base = key.baseAddress, !key.isEmpty {
-        runBytes.append(contentsOf: UnsafeBufferPointer(start: base, count: key.count))
-      }
-      runEnds.append(runBytes.count)
-      runLines.append(Int32(truncatingIfNeeded: line))
+      if !isKnownUniquelyReferenced(&run) { run = run.copy() }
+      run.append(key, line: Int32(truncatingIfNeeded: line))
       count += 1
       return nil
     }
-    if order == 0 { return Int(runLines[runEnds.count - 1]) }
-    if let found = searchRun(key) { return Int(runLines[found]) }
+    if order == 0 { return Int(run.line(run.count - 1)) }
+    if let found = searchRun(key) { return Int(run.line(found)) }
     return insertInTable(key, line: line)
-  }
-
-  /// The order of `key` against the run's key number `index`: -1, 0 or 1, bytewise.
-  private func compareWithRun(_ key: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-    let start = index == 0 ? 0 : runEnds[index - 1]
-    return runBytes.withUnsafeBufferPointer { stored in
-      ByteComparison.order(key, UnsafeBufferPointer(rebasing: stored[start..<runEnds[index]]))
-    }
   }
 
   /// The line where `key` was recorded, if it was; records nothing.
   func line(of key: UnsafeBufferPointer<UInt8>) -> Int? {
-    if let found = searchRun(key) { return Int(runLines[found]) }
+    if let found = searchRun(key) { return Int(run.line(found)) }
     guard !slots.isEmpty else { return nil }
     return probe(key, hash: ByteHash.hash(key)).line
   }
@@ -106,10 +91,10 @@ struct IdentityIndex {
   /// The index of `key` in the run, by binary search.
   private func searchRun(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
     var low = 0
-    var high = runEnds.count
+    var high = run.count
     while low < high {
       let middle = (low + high) / 2
-      let order = compareWithRun(key, at: middle)
+      let order = ByteComparison.order(key, run.key(middle))
       if order == 0 { return middle }
       if order > 0 { low = middle + 1 } else { high = middle }
     }
@@ -155,6 +140,85 @@ struct IdentityIndex {
       guard length == key.count else { return false }
       for i in 0..<length where stored[offset + i] != key[i] { return false }
       return true
+    }
+  }
+
+  /// Rising keys back to back with their end offsets and lines, in memory of its own: three
+  /// array appends per id (each with its uniqueness and capacity checks) cost more than the
+  /// comparison that decides them.
+  private final class Run {
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var byteCount = 0
+    private var byteCapacity: Int
+    private var ends: UnsafeMutablePointer<Int>
+    private var lines: UnsafeMutablePointer<Int32>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(expectedCount: Int) {
+      capacity = max(16, expectedCount)
+      byteCapacity = capacity * 12
+      bytes = .allocate(capacity: byteCapacity)
+      ends = .allocate(capacity: capacity)
+      lines = .allocate(capacity: capacity)
+    }
+
+    deinit {
+      bytes.deallocate()
+      ends.deallocate()
+      lines.deallocate()
+    }
+
+    func copy() -> Run {
+      let other = Run(expectedCount: capacity)
+      for k in 0..<count { other.append(key(k), line: lines[k]) }
+      return other
+    }
+
+    @inline(__always)
+    func key(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+      let start = index == 0 ? 0 : ends[index - 1]
+      return UnsafeBufferPointer(start: bytes + start, count: ends[index] - start)
+    }
+
+    @inline(__always)
+    func line(_ index: Int) -> Int32 { lines[index] }
+
+    func append(_ key: UnsafeBufferPointer<UInt8>, line: Int32) {
+      let index = count
+      let used = byteCount
+      let size = key.count
+      if index == capacity { growIndex() }
+      if used + size > byteCapacity { growBytes(used + size) }
+      if let source = key.baseAddress { (bytes + used).update(from: source, count: size) }
+      byteCount = used + size
+      ends[index] = used + size
+      lines[index] = line
+      count = index + 1
+    }
+
+    @inline(never)
+    private func growIndex() {
+      let larger = capacity * 2
+      let newEnds = UnsafeMutablePointer<Int>.allocate(capacity: larger)
+      newEnds.update(from: ends, count: count)
+      ends.deallocate()
+      ends = newEnds
+      let newLines = UnsafeMutablePointer<Int32>.allocate(capacity: larger)
+      newLines.update(from: lines, count: count)
+      lines.deallocate()
+      lines = newLines
+      capacity = larger
+    }
+
+    @inline(never)
+    private func growBytes(_ needed: Int) {
+      let larger = max(needed, byteCapacity * 2)
+      let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+      moved.update(from: bytes, count: byteCount)
+      bytes.deallocate()
+      bytes = moved
+      byteCapacity = larger
     }
   }
 

@@ -106,6 +106,19 @@ import Testing
     #expect(index.count == model.count)
   }
 
+  /// A value type still: a copy and its original go their own ways.
+  @Test func aCopyIsIndependentOfItsOriginal() {
+    var original = IdentityIndex(expectedCount: 2)
+    for (line, key) in ["A", "B", "C"].enumerated() { #expect(original.insert(key, line: line + 1) == nil) }
+    var copy = original
+    #expect(copy.insert("D", line: 9) == nil)
+    #expect(Self.line(of: "D", in: original) == nil)
+    #expect(original.insert("D", line: 4) == nil)
+    #expect(Self.line(of: "D", in: copy) == 9)
+    #expect(Self.line(of: "D", in: original) == 4)
+    #expect(Self.line(of: "B", in: copy) == 2)
+  }
+
   @Test func aRisingKeyAfterATableKeyIsStillNew() {
     var index = IdentityIndex()
     #expect(index.insert("B", line: 1) == nil)
