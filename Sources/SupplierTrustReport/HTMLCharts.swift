@@ -172,7 +172,8 @@ extension HTMLReportRenderer {
     let height = rowHeight * 5 + 8
     let (trackX, trackWidth) = (170.0, 320.0)
     svgStart(
-      width: width, height: height, title: "Score breakdown of \(s.supplier.name)",
+      width: width, height: height,
+      title: "Score breakdown of \(HTMLReportRenderer.shortName(s.supplier.name))",
       description: "Component values from 0 to 1: " + parts.joined(separator: ", ") + ".")
     for (i, c) in s.components.all.enumerated() {
       let y = Double(i * rowHeight) + 6

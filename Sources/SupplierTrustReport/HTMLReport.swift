@@ -92,6 +92,14 @@ struct HTMLReportRenderer {
     return "\(prefix)-\(nextID)"
   }
 
+  /// `name` cut to `limit` characters with an ellipsis: a name of thousands of characters filled
+  /// eighty lines of the ranking and squeezed its other columns (black-box review 28). The whole
+  /// name stays in a tooltip and in the supplier's section.
+  static func shortName(_ name: String, limit: Int = 120) -> String {
+    guard name.count > limit else { return name }
+    return String(name.prefix(limit - 1)) + "…"
+  }
+
   /// The anchor of the detailed section of the supplier ranked `rank`.
   static func anchor(rank: Int) -> String { "supplier-\(rank)" }
 
@@ -293,7 +301,7 @@ struct HTMLReportRenderer {
     w.open("ol", ["class": "shortlist"])
     for (position, s) in shown {
       w.open("li")
-      let name = s.supplier.name + " (" + s.supplier.id + ")"
+      let name = Self.shortName(s.supplier.name) + " (" + s.supplier.id + ")"
       if position < detailed.count {
         w.element("a", ["href": "#" + Self.anchor(rank: position + 1)], text: name)
       } else {
@@ -497,10 +505,14 @@ struct HTMLReportRenderer {
       ])
     w.element("td", ["class": "num"], text: String(rank))
     w.open("td")
+    let name = Self.shortName(supplier.name)
+    let whole = name == supplier.name ? nil : supplier.name
     if detailed {
-      w.element("a", ["href": "#" + HTMLReportRenderer.anchor(rank: rank)], text: supplier.name)
+      w.element("a", ["href": "#" + HTMLReportRenderer.anchor(rank: rank), "title": whole], text: name)
+    } else if let whole {
+      w.element("span", ["title": whole], text: name)
     } else {
-      w.text(supplier.name)
+      w.text(name)
     }
     w.element("span", ["class": "sid"], text: supplier.id)
     w.close("td")

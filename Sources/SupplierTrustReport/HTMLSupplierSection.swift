@@ -28,7 +28,9 @@ extension HTMLReportRenderer {
     let anchor = Self.anchor(rank: rank)
     w.open(
       "section", ["id": anchor, "class": "supplier " + s.standing.cssClass, "aria-labelledby": anchor + "-h"])
-    w.element("h3", ["id": anchor + "-h"], text: "\(rank). \(supplier.name)")
+    let heading = Self.shortName(supplier.name, limit: 200)
+    w.element("h3", ["id": anchor + "-h"], text: "\(rank). \(heading)")
+    if heading != supplier.name { w.element("p", ["class": "muted"], text: "Full name: " + supplier.name) }
     var facts = [supplier.id, supplier.country]
     if let region = supplier.region { facts.append(region) }
     if let type = supplier.businessType {

@@ -280,6 +280,23 @@ import Testing
       doc.elements(named: "p").map { doc.textContent(of: $0) }.contains("No supplier matches the criteria."))
   }
 
+  /// A name of thousands of characters is cut in the ranking, the shortlist and the heading, and
+  /// kept whole in a tooltip and in its section.
+  @Test func aVeryLongNameIsCutWhereItWouldCrowdTheLayout() throws {
+    var f = ReportFixture.ordinary(count: 3)
+    let long = String(repeating: "Precision Hardware ", count: 160)
+    f.catalog.suppliers[0].record.name = long
+    let doc = HTMLCheck.parse(HTMLReport.render(f.input()))
+    #expect(doc.errors.isEmpty)
+    let cut = HTMLReportRenderer.shortName(long)
+    #expect(cut.count == 120 && cut.hasSuffix("…"))
+    let links = doc.elements(named: "a").filter { doc.nodes[$0].attribute("title") == long }
+    #expect(!links.isEmpty)
+    for link in links { #expect(doc.textContent(of: link) == cut) }
+    #expect(doc.elements(named: "h3").allSatisfy { doc.textContent(of: $0).count < 220 })
+    #expect(doc.elements(named: "p").contains { doc.textContent(of: $0) == "Full name: " + long })
+  }
+
   /// Records rejected when the files were read are said where the report begins and counted per
   /// file; a store's import counts are listed but not announced (a rejects file imported since
   /// may hold them).
