@@ -943,10 +943,38 @@ public struct Scorer: Sendable {
         permutation[placement[Int(owner[k])]] = k
         placement[Int(owner[k])] += 1
       }
-      for i in evidence.indices where counts[i] > 1 {
-        // Ties by id byte by byte, as the store orders them.
-        permutation[starts[i]..<starts[i + 1]].sort { a, b in
-          days[a] != days[b] ? days[a] < days[b] : ids.precedes(a, b)
+      // Each supplier's reviews by date, on both cores: as one key per review (the day above the
+      // position in the file) sorted as plain integers; reviews of one day then in id order byte
+      // by byte, as the store orders them, sorted again only where the file did not have them
+      // so. A comparison closure over days and ids took a second for the 4 M reviews of L.
+      permutation.withUnsafeMutableBufferPointer { all in
+        let shared = UnsafeSendableBuffer(all)
+        let counts = counts
+        let starts = starts
+        let suppliers = evidence.count
+        DispatchQueue.concurrentPerform(iterations: (suppliers + 1023) / 1024) { chunk in
+          var keys: [UInt64] = []
+          for i in (chunk * 1024)..<min(suppliers, (chunk + 1) * 1024) where counts[i] > 1 {
+            let group = UnsafeMutableBufferPointer(rebasing: shared.buffer[starts[i]..<starts[i + 1]])
+            keys.removeAll(keepingCapacity: true)
+            for k in group {
+              let day = UInt64(UInt32(bitPattern: days[k].daysSinceEpoch) ^ 0x8000_0000)
+              keys.append(day << 32 | UInt64(k))
+            }
+            keys.sort()
+            for (slot, key) in keys.enumerated() { group[slot] = Int(key & 0xFFFF_FFFF) }
+            var runStart = 0
+            while runStart < group.count {
+              var runEnd = runStart + 1
+              while runEnd < group.count && days[group[runEnd]] == days[group[runStart]] { runEnd += 1 }
+              if runEnd - runStart > 1,
+                (runStart..<(runEnd - 1)).contains(where: { !ids.precedes(group[$0], group[$0 + 1]) })
+              {
+                group[runStart..<runEnd].sort { ids.precedes($0, $1) }
+              }
+              runStart = runEnd
+            }
+          }
         }
       }
       ordered = reviews.reordered(by: permutation)
