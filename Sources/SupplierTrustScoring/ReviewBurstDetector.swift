@@ -195,6 +195,15 @@ public struct ReviewBurst: Sendable, Equatable {
   /// other review, 87% unverified, 74% near-identical text, 100% five-star". Percentages are
   /// rounded down, so a share shown as 60% is never below 60%.
   public var detail: String
+  /// When the burst was found only among new, unverified accounts giving one rating, with genuine
+  /// reviews of the same days around them: those ratings (1...5). Only such reviews are the
+  /// campaign's; first-time buyers' verified reviews of those days are not (black-box review 29
+  /// saw nine verified complaints discounted with a campaign of twelve five-star reviews). Nil
+  /// for every other burst.
+  public var campaignStars: Set<Int>? = nil
+  /// The star rating most of the burst's reviews give (1...5): praise (4 or 5) for a campaign that
+  /// inflates, a pan (1 or 2) for one that attacks.
+  public var commonestStar = 5
 }
 
 /// Finds bursts of purchased reviews in one supplier's reviews.
@@ -335,11 +344,14 @@ public struct ReviewBurstDetector: Sendable {
       for cluster in overlappingRuns(qualifying.map(\.window)) {
         let marked = qualifying.filter { cluster.cover.contains($0.window) }
         let span = reportedSpan(cluster.cover, marked: marked, timeline: timeline, minimum: minimum)
-        bursts.append(
-          burst(
-            span, reasons: Set(marked.map(\.reason)).sorted(),
-            pace: marked.compactMap { paceMultiple($0.window, timeline) }.max(), timeline: timeline,
-            signals: signals, groups: &groups, reviews: reviews))
+        var found = burst(
+          span, reasons: Set(marked.map(\.reason)).sorted(),
+          pace: marked.compactMap { paceMultiple($0.window, timeline) }.max(), timeline: timeline,
+          signals: signals, groups: &groups, reviews: reviews)
+        if marked.allSatisfy({ $0.reason == .amongGenuine }) {
+          found.campaignStars = Set(marked.compactMap(\.star))
+        }
+        bursts.append(found)
       }
     }
     return bursts
@@ -400,7 +412,7 @@ public struct ReviewBurstDetector: Sendable {
       marked =
         marked.map { min($0.lowerBound, position)...max($0.upperBound, position) } ?? position...position
     }
-    return BurstWindow(window: window, marked: marked, reason: .amongGenuine)
+    return BurstWindow(window: window, marked: marked, reason: .amongGenuine, star: star)
   }
 
   /// The rating that at least ``BurstPolicy/minimumReviews`` new, unverified accounts give in
@@ -438,7 +450,11 @@ public struct ReviewBurstDetector: Sendable {
     }
     let largest = groups.largest(in: positions, where: counted)
     var marked: ClosedRange<Int>?
+    // Established buyers' verified reviews are never the campaign's: marking one that gave the
+    // campaign's rating stretched the reported span past the policy's window (black-box review
+    // 29: "41 reviews 2026-09-29…2026-10-14" for forty posted 10-10…10-14).
     func mark(_ position: Int) {
+      guard !signals.isEstablishedVerified(position) else { return }
       marked =
         marked.map { min($0.lowerBound, position)...max($0.upperBound, position) } ?? position...position
     }
@@ -803,13 +819,15 @@ public struct ReviewBurstDetector: Sendable {
       }
     }
     if !why.isEmpty { detail += "; marked as " + why.joined(separator: "; and as ") }
-    return ReviewBurst(
+    var found = ReviewBurst(
       start: start, end: end, reviewIndices: positions.map { timeline.order[$0] }.sorted(),
       reviewCount: count, newReviewerShare: share(newCount, of: count),
       unverifiedShare: share(unverifiedCount, of: count), nearIdenticalShare: share(nearCount, of: count),
       fiveStarShare: share(fiveStarCount, of: count),
       meanRating: ratingCount > 0 ? ratingSum / Double(ratingCount) : 0,
       detail: detail)
+    found.commonestStar = commonStar
+    return found
   }
 
   // MARK: - Text groups
@@ -954,6 +972,8 @@ private struct BurstWindow {
   var marked: ClosedRange<Int>?
   /// The rule that made the window a burst, for the detail a reader sees.
   var reason: BurstReason
+  /// The rating of a campaign found among genuine reviews (``BurstReason/amongGenuine``).
+  var star: Int? = nil
 }
 
 /// Why a window is a burst: which sign of coordination its reviews showed.
@@ -1092,6 +1112,8 @@ private struct Signals {
   /// Of reviews both new and unverified.
   private let newUnverifiedStarsBefore: [SIMD8<Int32>]
   private let newUnverified: [Bool]
+  /// Whether the review at each position is a verified purchase by a reviewer with a history.
+  private let establishedVerified: [Bool]
 
   init<R: BurstEvidence>(timeline: Timeline, reviews: [R], isNewReviewer: [Bool]) {
     var unverifiedBefore = [0]
@@ -1101,6 +1123,8 @@ private struct Signals {
     var unverifiedStarsBefore = [SIMD8<Int32>()]
     var newUnverifiedStarsBefore = [SIMD8<Int32>()]
     var newUnverified: [Bool] = []
+    var establishedVerified: [Bool] = []
+    establishedVerified.reserveCapacity(timeline.order.count)
     newUnverifiedStarsBefore.reserveCapacity(timeline.order.count + 1)
     newUnverified.reserveCapacity(timeline.order.count)
     unverifiedBefore.reserveCapacity(timeline.order.count + 1)
@@ -1127,9 +1151,11 @@ private struct Signals {
       if new && unverified { newUnverifiedStars[star] += 1 }
       newUnverifiedStarsBefore.append(newUnverifiedStars)
       newUnverified.append(new && unverified)
+      establishedVerified.append(!new && !unverified)
     }
     self.newUnverifiedStarsBefore = newUnverifiedStarsBefore
     self.newUnverified = newUnverified
+    self.establishedVerified = establishedVerified
     self.unverifiedBefore = unverifiedBefore
     self.newBefore = newBefore
     self.starsBefore = starsBefore
@@ -1163,6 +1189,9 @@ private struct Signals {
 
   /// Whether the review at `position` (in timeline order) is new and unverified.
   func isNewUnverified(_ position: Int) -> Bool { newUnverified[position] }
+
+  /// Whether the review at `position` is a verified purchase by a reviewer with a history.
+  func isEstablishedVerified(_ position: Int) -> Bool { establishedVerified[position] }
 
   func newCount(_ window: DayWindow, _ timeline: Timeline) -> Int {
     let positions = timeline.positions(window)

@@ -384,6 +384,20 @@ public struct Scorer: Sendable {
       for burst in found {
         for i in burst.reviewIndices where candidate.isNew[i] || candidate.reviews[i].verifiedPurchase != true
         {
+          // A verified review of the other kind (a complaint amid bought praise, praise amid an
+          // attack) is a buyer's, not the campaign's: nine first-time buyers' verified complaints
+          // were discounted with a campaign of twelve five-star reviews (black-box review 29).
+          let star = ReviewBurstDetector.star(candidate.reviews[i].rating)
+          if candidate.reviews[i].verifiedPurchase == true, burst.commonestStar >= 4 ? star < 4 : star > 2 {
+            continue
+          }
+          // A campaign found among genuine reviews is its new, unverified accounts' one rating.
+          if let stars = burst.campaignStars,
+            !(candidate.isNew[i] && candidate.reviews[i].verifiedPurchase != true
+              && stars.contains(ReviewBurstDetector.star(candidate.reviews[i].rating)))
+          {
+            continue
+          }
           suspicious[first + i] = true
         }
       }
@@ -1284,7 +1298,7 @@ public struct Scorer: Sendable {
       let counts =
         discounted.count == burst.reviewIndices.count
         ? " (all \(discounted.count) discounted)"
-        : " (\(discounted.count) of them discounted; \(kept.count) verified reviews by established buyers kept)"
+        : " (\(discounted.count) of them discounted; \(kept.count) verified review\(kept.count == 1 ? "" : "s") of genuine buyers kept)"
       flags.append(
         TrustFlag(
           code: .reviewBurst, severity: inflating ? .high : .low,

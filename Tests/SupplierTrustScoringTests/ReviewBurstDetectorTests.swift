@@ -1055,7 +1055,9 @@ private struct ReferenceBurstModel {
             isNew(reviews[$0]) && reviews[$0].verifiedPurchase != true && star($0) == chosen
           }
         }
-        guard let marked = found else { continue }
+        guard let found else { continue }
+        // Established buyers' verified reviews are never the campaign's, whatever they rate.
+        let marked = found.filter { isNew(reviews[$0]) || reviews[$0].verifiedPurchase != true }
         qualifying.append((window, marked.map { reviews[$0].date }))
       }
       for cluster in merge(qualifying.map(\.window)) {

@@ -353,6 +353,51 @@ import Testing
     #expect(t.assessment("ONE-BUYER", policy).score == t.assessment("TWENTY-BUYERS", policy).score)
   }
 
+  /// First-time buyers' verified complaints in the days of a five-star campaign are theirs, not
+  /// the campaign's: only the campaign's reviews are discounted, and the complaints still weigh
+  /// (black-box review 29 saw all twenty-one discounted and the adjusted rating rise).
+  @Test func verifiedComplaintsInACampaignsDaysAreNotDiscounted() throws {
+    var t = Self.background()
+    Self.add("TARGET", to: &t, reviews: false)
+    for k in 0..<24 { t.review("TARGET", rating: 3, daysAgo: 60 + 25 * k, reviewer: "BYR-OLD-\(k)") }
+    for k in 0..<9 {
+      t.review(
+        "TARGET", rating: Double(1 + k % 3), daysAgo: 10 + k % 3, reviewer: "BYR-NEW-\(k)",
+        text: "Complaint number \(k) about the order")
+    }
+    for k in 0..<12 {
+      t.review(
+        "TARGET", rating: 5, daysAgo: 10 + k % 3, verified: false, reviewer: "FAKE-\(k)", text: "Great \(k)")
+    }
+    let a = t.assessment("TARGET")
+    let flag = try #require(a.flags.first { $0.code == .reviewBurst })
+    #expect(a.reviews.suspicious == 12, "\(a.reviews.suspicious)")
+    #expect(
+      flag.detail.hasSuffix("(12 of them discounted; 9 verified reviews of genuine buyers kept)"),
+      "\(flag.detail)")
+  }
+
+  /// A burst's reported days are those of its campaign: an established buyer's verified
+  /// five-star review eleven days before it is not part of it (black-box review 29 read "41
+  /// reviews 2026-09-29…2026-10-14" for forty posted in five days).
+  @Test func aBurstsDaysAreItsCampaignsNotAnEarlierGenuineReview() throws {
+    var t = Self.background()
+    Self.add("TARGET", to: &t, reviews: false)
+    t.review("BG-0", rating: 5, daysAgo: 300, reviewer: "BYR-EST")
+    t.review("TARGET", rating: 5, daysAgo: 26, reviewer: "BYR-EST")
+    for k in 0..<24 { t.review("TARGET", rating: 4, daysAgo: 60 + 30 * k, reviewer: "BYR-OLD-\(k)") }
+    for k in 0..<40 {
+      t.review(
+        "TARGET", rating: Double(4 + k % 2), daysAgo: 11 + k % 5, verified: false, reviewer: "FAKE-\(k)",
+        text: "Review \(k) of mine")
+    }
+    let a = t.assessment("TARGET")
+    let flag = try #require(a.flags.first { $0.code == .reviewBurst })
+    let first = t.asOf.adding(days: -15)
+    let last = t.asOf.adding(days: -11)
+    #expect(flag.detail.hasPrefix("40 reviews \(first)…\(last):"), "\(flag.detail)")
+  }
+
   /// Genuine buyers who review in a campaign's days (established accounts, verified purchases)
   /// keep their weight: only the campaign's reviews are discounted (black-box review 19).
   @Test func establishedVerifiedReviewsInACampaignsDaysKeepTheirWeight() throws {
@@ -374,7 +419,7 @@ import Testing
     #expect(a.reviews.suspicious == 20, "\(a.reviews.suspicious)")
     // The flag says so, and its evidence names the discounted reviews first (black-box review 26).
     let flag = try #require(a.flags.first { $0.code == .reviewBurst })
-    #expect(flag.detail.hasSuffix("(20 of them discounted; 5 verified reviews by established buyers kept)"))
+    #expect(flag.detail.hasSuffix("(20 of them discounted; 5 verified reviews of genuine buyers kept)"))
     #expect(flag.evidence.count == 20)
     let fakes = Set(
       t.catalog.reviews.filter { $0.record.reviewerID?.hasPrefix("FAKE") == true }.map(\.record.id))
