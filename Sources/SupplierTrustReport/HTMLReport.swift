@@ -227,7 +227,9 @@ struct HTMLReportRenderer {
       let median =
         scores.count % 2 == 1
         ? scores[scores.count / 2] : (scores[scores.count / 2 - 1] + scores[scores.count / 2]) / 2
-      card(ScoreOutput.fixed(median, 1), "median score", nil)
+      // Halfway between two scores shown to one decimal, the median is rounded up as written
+      // (65.95 is 65.9499… in binary and showed as 65.9; black-box review 28).
+      card(ScoreOutput.fixed(median + 1e-9, 1), "median score", nil)
     }
     // Low-severity flags (few reviews, a certificate expiring) are notes, not red flags.
     let withFlags = suppliers.filter { $0.flags.contains { $0.severity != .low } }.count
