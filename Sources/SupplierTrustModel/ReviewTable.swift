@@ -158,8 +158,8 @@ public struct ReviewTable: Sendable {
     hasTexts = true
   }
 
-  /// The reviews at `positions`, in that order.
-  public func reordered(by positions: [Int]) -> ReviewTable {
+  /// The reviews at `positions`, in that order; without their texts unless `texts`.
+  public func reordered(by positions: [Int], texts keepsTexts: Bool = true) -> ReviewTable {
     var out = ReviewTable()
     out.ids = ids.reordered(by: positions)
     out.supplierIDs = positions.map { supplierIDs[$0] }
@@ -169,8 +169,8 @@ public struct ReviewTable: Sendable {
     out.reviewers = positions.map { reviewers[$0] }
     out.reviewerNumbers = reviewerNumbers
     out.snapshotReviewerNames = snapshotReviewerNames
-    out.texts = hasTexts ? texts.reordered(by: positions) : TextColumn()
-    out.hasTexts = hasTexts
+    out.texts = hasTexts && keepsTexts ? texts.reordered(by: positions) : TextColumn()
+    out.hasTexts = hasTexts && keepsTexts
     out.sources = positions.map { sources[$0] }
     return out
   }
