@@ -172,11 +172,16 @@ public struct ScoringRun: Sendable {
 
   /// The sources a reader is shown: a file imported again appears once, not again with the 0
   /// records its earlier import is left with once every record was replaced (black-box review
-  /// 25). Positions in ``sources`` are what records refer to, so that list itself stays whole.
+  /// 25); of a file whose every import was since replaced (by the same records from its XML
+  /// form, say), the latest import only (review 30 saw each CSV listed twice). Positions in
+  /// ``sources`` are what records refer to, so that list itself stays whole.
   public var shownSources: [SourceFile] {
-    sources.filter { source in
-      source.records > 0 || !sources.contains { $0.path == source.path && $0.records > 0 }
-    }
+    sources.indices.filter { k in
+      let source = sources[k]
+      if source.records > 0 { return true }
+      if sources.contains(where: { $0.path == source.path && $0.records > 0 }) { return false }
+      return !sources[(k + 1)...].contains { $0.path == source.path }
+    }.map { sources[$0] }
   }
 
   /// Each component's share of the score in this run: the policy's weights, those of components

@@ -267,7 +267,8 @@ extension PolicyFile {
   static let fields: [PolicyField] = [
     PolicyField(
       key: "name", expectation: "a short name such as \"strict-buyer\"",
-      why: "Shown in every output beside the policy hash, so a reader knows which rules produced a score.",
+      why:
+        "Shown in every output beside the policy hash, so a reader knows which rules produced a score. A policy file that leaves it out is named after the file (my-policy.json is \"my-policy\").",
       read: { policy, json in
         guard case .string(let s) = json, !s.isEmpty, s.count <= 64 else {
           return "must be a non-empty string of at most 64 characters"

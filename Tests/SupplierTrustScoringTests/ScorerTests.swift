@@ -586,4 +586,15 @@ import Testing
   #expect(run.sources.count == 4)
   #expect(run.shownSources.map(\.path) == ["empty.csv", "reviews.csv", "orders.csv"])
   #expect(run.shownSources.map(\.records) == [0, 40, 3])
+  // Imported twice, then replaced by its XML form: listed once, its latest import.
+  var replaced = TestCatalog()
+  replaced.catalog.sources = [
+    SourceFile(path: "suppliers.csv", sha256: "s", records: 0, importedAt: "1"),
+    SourceFile(path: "suppliers.csv", sha256: "s", records: 0, importedAt: "2"),
+    SourceFile(path: "catalog.xml", sha256: "x", records: 30, importedAt: "3"),
+  ]
+  replaced.supplier("S-1")
+  let again = replaced.score(suggests: false)
+  #expect(again.shownSources.map(\.path) == ["suppliers.csv", "catalog.xml"])
+  #expect(again.shownSources.map(\.importedAt) == ["2", "3"])
 }
