@@ -26,6 +26,8 @@ enum HTMLAssets {
     h4{font-size:13px;margin:22px 0 6px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
     p{margin:6px 0 10px}
     .lede{font-size:16px;max-width:64em;margin:0}
+    table.flagcounts td:nth-child(3){min-width:14em}
+    table.flagcounts td:nth-child(4){font-size:13px}
     .notice{max-width:64em;margin:8px 0 0;padding:6px 10px;border-left:4px solid var(--warned-mark);
     background:var(--warned-bg)}
     .muted{color:var(--muted)}

@@ -331,7 +331,7 @@ struct HTMLReportRenderer {
         if first[code, default: []].count < 3 { first[code, default: []].append(position) }
       }
     }
-    w.open("table")
+    w.open("table", ["class": "flagcounts"])
     w.element("caption", text: "Suppliers in this report with each flag")
     w.raw("<thead><tr>")
     w.element("th", ["scope": "col"], text: "Flag")
