@@ -448,11 +448,16 @@ final class CSVDecodingProducer: @unchecked Sendable {
               syntax.field.map { String(decoding: view.field(record, min($0, count - 1)), as: UTF8.self) }
               ?? ""
             let column = syntax.field.flatMap { $0 < headerCount ? header[$0] : nil } ?? ""
-            rows.refuse(
-              .init(
-                record: record,
-                problem: FieldProblem(column: column, value: value, reason: syntax.reason, fix: syntax.fix),
-                field: syntax.field))
+            var problem = FieldProblem(column: column, value: value, reason: syntax.reason, fix: syntax.fix)
+            // The record's other problems too, so that it is fixed in one go (review 30: a stray
+            // quote hid a rating of 9), when its fields still line up with the header: a quote
+            // never closed leaves nothing after it to read.
+            if syntax.field != nil, count == headerCount {
+              let source = CSVFieldSource(
+                fields: view.record(record), columnMap: map, removeFormulaGuards: isRejectsFile)
+              problem = problem.with(RecordDecoder.problems(kind, source))
+            }
+            rows.refuse(.init(record: record, problem: problem, field: syntax.field))
             continue
           }
           let count = view.fieldCount(record)

@@ -58,6 +58,26 @@ import Testing
     }
   }
 
+  /// A record split wrongly by a stray quote still reports its other problems (review 30: the
+  /// quote alone was reported, the rating of 9 never); one whose quote is never closed has nothing
+  /// readable after it.
+  @Test func aStrayQuoteDoesNotHideTheRecordsOtherProblems() throws {
+    try withTempDir { dir in
+      let (report, _, path) = try importWithSuppliers(
+        dir, "reviews.csv", "review_id,supplier_id,rating,review_date\nR-3,SUP-A,9,2025-01-0\"1\n")
+      let first = try #require(report.rejects.first)
+      #expect(
+        first.rendered == """
+          error: a quote appears inside a field that is not quoted
+           --> \(path):2:13 (review_date = "2025-01-0\\"1")
+            = fix: quote the whole field and double every quote inside it, e.g. "5"" pipe"
+            = also: rating must be between 1 and 5
+              --> \(path):2:11 (rating = "9")
+              = fix: write a value from 1 to 5
+          """)
+    }
+  }
+
   /// A rule between two columns is not judged when one of them is already wrong: the stand-in
   /// value would break it for no fault of the user's.
   @Test func rulesBetweenColumnsSkipAColumnAlreadyWrong() throws {
