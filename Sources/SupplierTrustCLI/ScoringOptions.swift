@@ -39,10 +39,13 @@ struct CatalogOptions: ParsableArguments {
   @Option(help: ArgumentHelp("A scoring policy file (JSON; see docs/policy.md).", valueName: "file"))
   var policy: String?
 
-  func validate() throws {
+  /// Checked when the catalog is loaded rather than in `validate()`: a validation error of an
+  /// option group came before ArgumentParser's "Unknown option", so `score --bogus` without a
+  /// store was told to import a catalog (black-box review 30).
+  func requireCatalog() throws {
     if paths.isEmpty && !FileManager.default.fileExists(atPath: db) {
-      throw ValidationError(
-        "There is no workspace store at \(db). Import a catalog first (supplier-trust import datasets/sample), pass --db PATH, or give the files to read (e.g. datasets/sample)."
+      throw CLIError(
+        "there is no workspace store at \(db); import a catalog first (supplier-trust import datasets/sample), pass --db PATH, or give the files to read (e.g. datasets/sample)"
       )
     }
   }
@@ -78,6 +81,7 @@ struct CatalogOptions: ParsableArguments {
   func loadCatalog(hashingFiles: Bool = true) throws -> (
     catalog: Catalog, store: Store?, rejects: [Rejection]
   ) {
+    try requireCatalog()
     if paths.isEmpty {
       do {
         // Opened for writing when possible so that an older store gets the current schema

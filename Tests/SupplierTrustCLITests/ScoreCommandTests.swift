@@ -21,6 +21,23 @@ private func object(_ text: String) throws -> [String: Any] {
     #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
   }
 
+  /// An unknown option is named as such even where no store exists (black-box review 30 was told
+  /// to import a catalog).
+  @Test func anUnknownOptionIsNamedBeforeAMissingStore() throws {
+    let folder = try CommandRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = folder.appendingPathComponent("none.sqlite").path
+    let unknown = try CommandRunner.run(["score", "--db", store, "--bogus"])
+    #expect(unknown.status == 1)
+    #expect(unknown.stderr.hasPrefix("Error: Unknown option '--bogus'"), "\(unknown.stderr)")
+    let missing = try CommandRunner.run(["rank", "--db", store])
+    #expect(missing.status == 1)
+    #expect(
+      missing.stderr
+        == "error: there is no workspace store at \(store); import a catalog first (supplier-trust import datasets/sample), pass --db PATH, or give the files to read (e.g. datasets/sample)\n"
+    )
+  }
+
   /// Bad filter values name their option and say what to write (black-box review 28: an empty
   /// code read "Error:  is not…", and `UK` or `CN,VN` got no hint).
   @Test(arguments: [
@@ -279,7 +296,7 @@ private func object(_ text: String) throws -> [String: Any] {
     let result = try CommandRunner.run(["score"], in: dir)
     #expect(result.status == 1)
     #expect(
-      result.stderr.contains("There is no workspace store at supplier-trust.sqlite. Import a catalog first"))
+      result.stderr.contains("error: there is no workspace store at supplier-trust.sqlite; import a catalog first"))
   }
 
   @Test func badAsOfDateIsAUsageError() throws {
