@@ -14,7 +14,7 @@ struct ImportArguments: ParsableArguments {
   @Option(help: "Output format: table or json.")
   var format: ListFormat = .table
 
-  @Flag(help: "Stop at the first rejected record; nothing from that file is stored.")
+  @Flag(help: "Stop at the first rejected record (import: nothing from that file is stored).")
   var strict = false
 
   @Option(
@@ -23,7 +23,7 @@ struct ImportArguments: ParsableArguments {
       valueName: "dir"))
   var rejects: String?
 
-  @Flag(help: "Do not write files of rejected records.")
+  @Flag(help: "Do not write files of rejected records (import writes them unless told; check only with --rejects).")
   var noRejectFiles = false
 
   func validate() throws {
