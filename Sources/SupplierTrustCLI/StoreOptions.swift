@@ -23,7 +23,9 @@ struct ImportArguments: ParsableArguments {
       valueName: "dir"))
   var rejects: String?
 
-  @Flag(help: "Do not write files of rejected records (import writes them unless told; check only with --rejects).")
+  @Flag(
+    help:
+      "Do not write files of rejected records (import writes them unless told; check only with --rejects).")
   var noRejectFiles = false
 
   func validate() throws {

@@ -296,7 +296,8 @@ private func object(_ text: String) throws -> [String: Any] {
     let result = try CommandRunner.run(["score"], in: dir)
     #expect(result.status == 1)
     #expect(
-      result.stderr.contains("error: there is no workspace store at supplier-trust.sqlite; import a catalog first"))
+      result.stderr.contains(
+        "error: there is no workspace store at supplier-trust.sqlite; import a catalog first"))
   }
 
   @Test func badAsOfDateIsAUsageError() throws {
