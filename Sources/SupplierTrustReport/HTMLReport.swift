@@ -571,6 +571,8 @@ struct HTMLReportRenderer {
       w.element("span", ["class": "no"], text: "not offered")
     case (nil, _):
       w.element("span", ["class": "unk"], text: "unknown")
+      // A stated limit is shown, though participation is not confirmed (review 28).
+      if let limit = supplier.tradeAssuranceLimit { w.text(" (limit \(limit.short) stated)") }
     }
   }
 }

@@ -407,7 +407,7 @@ extension ScoreOutput {
       switch s.supplier.tradeAssurance {
       case true?: ta = s.supplier.tradeAssuranceLimit.map { $0.short } ?? "yes"
       case false?: ta = "no"
-      case nil: ta = "?"
+      case nil: ta = s.supplier.tradeAssuranceLimit.map { "? (\($0.short))" } ?? "?"
       }
       if let amount = orderAmount {
         let covered =

@@ -160,6 +160,20 @@ extension TextOutputTests {
     for (cents, text) in cases { #expect(Money(cents: cents).short == text, "\(cents)") }
   }
 
+  /// A limit stated without saying whether the supplier takes part is shown beside the question
+  /// mark, not dropped (black-box review 28).
+  @Test func aStatedLimitOfAnUnknownParticipationIsShown() {
+    var f = ReportFixture()
+    f.supplier("SUP-Q") {
+      $0.tradeAssurance = nil
+      $0.tradeAssuranceLimit = Money(cents: 5_000_000)
+    }
+    let table = ScoreOutput.table(Self.list(f), width: 120, colour: false)
+    #expect(table.contains("? ($50k)"), "\(table)")
+    let html = HTMLReport.render(f.input())
+    #expect(html.contains("unknown</span> (limit $50k stated)"))
+  }
+
   @Test func wideCharactersTakeTwoColumns() {
     #expect(TextTable.width(of: "华强 Co") == 7)
     #expect(TextTable.width(of: "Công ty Cổ phần") == 15)
