@@ -39,3 +39,33 @@ import Testing
   // Both kinds of answer were asked for at every length.
   #expect(valid > 1000 && checked - valid > 2000)
 }
+
+/// The text check (ASCII, no carriage return) against a byte-by-byte reference: every length from
+/// 0 to 70, clean and with one bad byte (a carriage return, a high byte, 0x8D whose low bits are a
+/// carriage return) at every position, inside a buffer whose neighbours are bad, so that the check
+/// must read the given bytes only.
+@Test func textCheckAgreesWithAByteByByteReference() {
+  func reference(_ bytes: [UInt8]) -> Bool { bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+  let plain = Array("The parcel came quickly, well packed; 5/5!".utf8)
+  var checked = 0
+  for length in 0...70 {
+    let clean = (0..<length).map { plain[$0 % plain.count] }
+    var cases = [clean]
+    for position in 0..<length {
+      for bad: UInt8 in [0x0D, 0x80, 0x8D, 0xC3, 0xFF, 0x0C, 0x0E] {
+        var bytes = clean
+        bytes[position] = bad
+        cases.append(bytes)
+      }
+    }
+    for bytes in cases {
+      let padded = [UInt8](repeating: 0x0D, count: 17) + bytes + [UInt8](repeating: 0xFF, count: 17)
+      padded.withUnsafeBufferPointer { buffer in
+        let field = UnsafeBufferPointer(rebasing: buffer[17..<(17 + bytes.count)])
+        #expect(UTF8Check.isASCIIWithoutCR(field) == reference(bytes), "\(bytes)")
+      }
+      checked += 1
+    }
+  }
+  #expect(checked > 10_000)
+}
