@@ -518,8 +518,20 @@ final class CatalogXMLHandler: XMLStreamHandler {
     }
   }
 
+  /// The longest value an element may hold, as for a CSV record: libxml2 hands element text over
+  /// in pieces, and a 200 MiB value was stored whole (800 MiB took 1.7 GB; black-box review 31).
+  static let maximumValueBytes = 64 << 20
+
   func characters(_ bytes: UnsafeBufferPointer<UInt8>) throws {
     if capturing {
+      guard text.count + bytes.count <= Self.maximumValueBytes else {
+        throw FileFailure(
+          file: path, line: lastElementLine,
+          message: "the value of the element starting at line \(lastElementLine) is longer than 64 MiB",
+          fix:
+            "shorten it (no catalog value is that long; an end tag left out can make one); nothing from this file was stored"
+        )
+      }
       text.append(contentsOf: bytes)
     } else if let top = stack.last, !top.isIgnored,
       bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D })

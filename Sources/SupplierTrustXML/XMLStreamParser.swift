@@ -271,6 +271,18 @@ public final class XMLStreamParser {
       let trimmed = trimmedString(text)
       if !trimmed.isEmpty { message = trimmed }
     }
+    // libxml2's words for an attribute value or name past its 10,000,000-byte limit ("internal
+    // error: Huge input lookup", "AttValue length too long") came with the fix about matching
+    // tags, which was wrong (black-box review 31).
+    if message.hasSuffix("Huge input lookup") || message.hasSuffix("length too long")
+      || message.hasSuffix("Name too long")
+    {
+      return XMLReadError(
+        code: .malformed,
+        message: "an attribute value or a name is longer than 10,000,000 bytes (libxml2's limit)",
+        file: documentName, line: Int(error?.pointee.line ?? 0), column: Int(error?.pointee.int2 ?? 0),
+        fix: "shorten it: no catalog value is that long; a quote never closed can make one")
+    }
     return XMLReadError(
       code: .malformed, message: message, file: documentName, line: Int(error?.pointee.line ?? 0),
       column: Int(error?.pointee.int2 ?? 0), fix: XMLReadError.malformedFix)

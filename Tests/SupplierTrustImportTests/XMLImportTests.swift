@@ -176,6 +176,35 @@ import Testing
     #expect(try store.counts().values.allSatisfy { $0 == 0 })
   }
 
+  /// A value past 64 MiB fails the file with its place, as a CSV record does (a 200 MiB text had
+  /// been stored whole); an attribute past libxml2's limit says so rather than "internal error:
+  /// Huge input lookup" with a fix about matching tags (black-box review 31).
+  @Test func oversizedValuesFailTheFileWithTheirPlace() throws {
+    try withTempDir { dir in
+      let head = "<supplierCatalog>\n<supplier id=\"SUP-1\" country=\"CN\">\n<name>"
+      var bytes = Array(head.utf8)
+      bytes += [UInt8](repeating: UInt8(ascii: "a"), count: (64 << 20) + 1)
+      bytes += Array("</name>\n</supplier>\n</supplierCatalog>\n".utf8)
+      let text = try dir.write("text.xml", bytes: bytes)
+      let attribute = try dir.write(
+        "attribute.xml",
+        "<supplierCatalog>\n<supplier id=\"SUP-1\" country=\"CN\" name=\""
+          + String(repeating: "a", count: 10_000_001) + "\"/>\n</supplierCatalog>\n")
+      let store = try Store(path: ":memory:")
+      let report = try importing([text, attribute], into: store)
+      #expect(report.failures.map(\.file) == [text, attribute])
+      #expect(report.failures.first?.line == 3)
+      #expect(
+        report.failures.first?.message == "the value of the element starting at line 3 is longer than 64 MiB")
+      #expect(
+        report.failures.last?.message.hasPrefix(
+          "an attribute value or a name is longer than 10,000,000 bytes (libxml2's limit)") == true,
+        "\(report.failures.last?.message ?? "")")
+      #expect(report.failures.last?.fix.hasPrefix("shorten it") == true)
+      #expect(try store.counts().values.allSatisfy { $0 == 0 })
+    }
+  }
+
   @Test func nestedRecordsOfARejectedSupplierExplainWhy() throws {
     try withTempDir { dir in
       let path = try dir.write(
