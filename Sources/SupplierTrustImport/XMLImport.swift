@@ -363,7 +363,7 @@ final class CatalogXMLHandler: XMLStreamHandler {
         ? "put <supplier> elements directly in <supplierCatalog> (or in <suppliers>)"
         : "put <\(element)> in a <supplier>'s <\(kind.rawValue)> list or at the top level of <supplierCatalog> with its supplier_id"
     )
-    try refuse(pending, problem)
+    try refuse(pending, problem, fieldsRead: false)
     stack.append(.misplaced(kind))
   }
 
@@ -553,9 +553,10 @@ final class CatalogXMLHandler: XMLStreamHandler {
     batch.append(pending, deferrable: deferrable)
   }
 
-  /// Adds a record refused for its place in the document.
-  func refuse(_ pending: PendingRecord, _ problem: FieldProblem) throws {
-    batch.append(pending, refused: problem)
+  /// Adds a record refused for its place in the document, or for a column given twice
+  /// (`fieldsRead` when its child elements have been read too).
+  func refuse(_ pending: PendingRecord, _ problem: FieldProblem, fieldsRead: Bool = true) throws {
+    batch.append(pending, refused: problem, fieldsRead: fieldsRead)
   }
 
   /// Hands the batch over; throws when the importing thread has stopped listening.
@@ -777,10 +778,12 @@ final class XMLBatch: @unchecked Sendable {
   }
 
   /// Adds a record that was refused before decoding (for its place, or a column given twice),
-  /// with its fields' own problems beside that one.
-  func append(_ pending: PendingRecord, refused problem: FieldProblem) {
+  /// with its fields' own problems beside that one when its fields are all read (`fieldsRead`).
+  /// A misplaced record is refused at its start tag, before its child elements: judged on its
+  /// attributes alone it was said to lack a name and country it had (black-box review 31).
+  func append(_ pending: PendingRecord, refused problem: FieldProblem, fieldsRead: Bool = true) {
     let source = Source(bytes: bytes, ranges: rangeStorage.buffer, start: pending.rangeStart)
-    let fields = RecordDecoder.problems(pending.kind, source)
+    let fields = fieldsRead ? RecordDecoder.problems(pending.kind, source) : []
     entries.append(
       Entry(
         kind: pending.kind, line: pending.line, deferrable: false, valueStart: -1,

@@ -205,6 +205,29 @@ import Testing
     }
   }
 
+  /// A supplier inside another is refused for its place alone: read at its start tag, its child
+  /// elements were not yet known, and it was said to lack the name and country it had (black-box
+  /// review 31).
+  @Test func aMisplacedRecordIsRefusedForItsPlaceAlone() throws {
+    try withTempDir { dir in
+      let path = try dir.write(
+        "catalog.xml",
+        """
+        <supplierCatalog>
+          <supplier id="SUP-B"><supplier id="SUP-C"><name>C</name><country>CN</country></supplier>
+            <name>Beta Ltd</name><country>VN</country>
+          </supplier>
+        </supplierCatalog>
+
+        """)
+      let report = try importing([path], into: try Store(path: ":memory:"))
+      let reject = try #require(report.rejects.first)
+      #expect(reject.reason == "a <supplier> element cannot stand inside <supplier>")
+      #expect(reject.otherProblems == nil, "\(reject.rendered)")
+      #expect(report.files.map(\.accepted) == [1])
+    }
+  }
+
   @Test func nestedRecordsOfARejectedSupplierExplainWhy() throws {
     try withTempDir { dir in
       let path = try dir.write(
