@@ -546,22 +546,22 @@ struct CSVChunkParser {
   /// A batch's index while it is being written: field bounds, each record's first field, start
   /// and line.
   struct Index {
-    var fieldStarts: Column<Int32>
-    var fieldEnds: Column<Int32>
-    var recordFirstField: Column<Int32>
-    var recordStarts: Column<Int32>
-    var lines: Column<Int>
+    var fieldStarts: ValueColumn<Int32>
+    var fieldEnds: ValueColumn<Int32>
+    var recordFirstField: ValueColumn<Int32>
+    var recordStarts: ValueColumn<Int32>
+    var lines: ValueColumn<Int>
 
     /// Sized for `bytes` of typical records (fields of eight bytes, records of sixty-four); grows
     /// past that.
     init(bytes: Int) {
       // Room for one more record's fields at the end (see `space(for:)`), so that a buffer of
       // typical records never grows.
-      fieldStarts = Column(capacity: bytes / 8 + CSVChunkParser.scratchFields)
-      fieldEnds = Column(capacity: bytes / 8 + CSVChunkParser.scratchFields)
-      recordFirstField = Column(capacity: bytes / 64)
-      recordStarts = Column(capacity: bytes / 64)
-      lines = Column(capacity: bytes / 64)
+      fieldStarts = ValueColumn(capacity: bytes / 8 + CSVChunkParser.scratchFields)
+      fieldEnds = ValueColumn(capacity: bytes / 8 + CSVChunkParser.scratchFields)
+      recordFirstField = ValueColumn(capacity: bytes / 64)
+      recordStarts = ValueColumn(capacity: bytes / 64)
+      lines = ValueColumn(capacity: bytes / 64)
     }
 
     func deallocate() {
@@ -571,63 +571,6 @@ struct CSVChunkParser {
       recordStarts.deallocate()
       lines.deallocate()
     }
-  }
-
-  /// A growable run of plain values in memory this parser owns: appends without an array's
-  /// uniqueness check, copied into an array once.
-  struct Column<Element: BitwiseCopyable> {
-    private var base: UnsafeMutablePointer<Element>
-    private var capacity: Int
-    private(set) var count = 0
-
-    init(capacity: Int) {
-      self.capacity = max(16, capacity)
-      base = .allocate(capacity: self.capacity)
-    }
-
-    @inline(__always)
-    mutating func append(_ value: Element) {
-      if count == capacity { grow(to: count + 1) }
-      base[count] = value
-      count &+= 1
-    }
-
-    /// Room for `extra` values after the last one, to write before ``keep(_:)`` counts them.
-    @inline(__always)
-    mutating func space(for extra: Int) -> UnsafeMutablePointer<Element> {
-      if count &+ extra > capacity { grow(to: count + extra) }
-      return base + count
-    }
-
-    /// Counts the first `written` values of the last ``space(for:)``.
-    @inline(__always)
-    mutating func keep(_ written: Int) {
-      count &+= written
-    }
-
-    mutating func truncate(to kept: Int) {
-      precondition(kept >= 0 && kept <= count, "a column is only cut shorter")
-      count = kept
-    }
-
-    mutating func setLast(_ value: Element) {
-      precondition(count > 0, "no last value to replace")
-      base[count - 1] = value
-    }
-
-    @inline(never)
-    private mutating func grow(to needed: Int) {
-      let larger = max(needed, capacity * 2)
-      let moved = UnsafeMutablePointer<Element>.allocate(capacity: larger)
-      moved.update(from: base, count: count)
-      base.deallocate()
-      base = moved
-      capacity = larger
-    }
-
-    func array() -> [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
-
-    func deallocate() { base.deallocate() }
   }
 }
 

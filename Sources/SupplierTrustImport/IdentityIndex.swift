@@ -1,3 +1,4 @@
+import SupplierTrustCSV
 import SupplierTrustModel
 
 /// The line where each record id was first seen in one file, for finding repeated ids when
@@ -147,20 +148,17 @@ struct IdentityIndex {
   /// array appends per id (each with its uniqueness and capacity checks) cost more than the
   /// comparison that decides them.
   private final class Run {
-    private var bytes: UnsafeMutablePointer<UInt8>
-    private var byteCount = 0
-    private var byteCapacity: Int
-    private var ends: UnsafeMutablePointer<Int>
-    private var lines: UnsafeMutablePointer<Int32>
-    private var capacity: Int
-    private(set) var count = 0
+    // Used by one thread at a time (the index's owner): no dynamic exclusivity check per append,
+    // which cost more than the append.
+    @exclusivity(unchecked) private var bytes: ValueColumn<UInt8>
+    @exclusivity(unchecked) private var ends: ValueColumn<Int>
+    @exclusivity(unchecked) private var lines: ValueColumn<Int32>
+    var count: Int { ends.count }
 
     init(expectedCount: Int) {
-      capacity = max(16, expectedCount)
-      byteCapacity = capacity * 12
-      bytes = .allocate(capacity: byteCapacity)
-      ends = .allocate(capacity: capacity)
-      lines = .allocate(capacity: capacity)
+      bytes = ValueColumn(capacity: max(16, expectedCount) * 12)
+      ends = ValueColumn(capacity: expectedCount)
+      lines = ValueColumn(capacity: expectedCount)
     }
 
     deinit {
@@ -170,55 +168,23 @@ struct IdentityIndex {
     }
 
     func copy() -> Run {
-      let other = Run(expectedCount: capacity)
+      let other = Run(expectedCount: count)
       for k in 0..<count { other.append(key(k), line: lines[k]) }
       return other
     }
 
     @inline(__always)
     func key(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-      let start = index == 0 ? 0 : ends[index - 1]
-      return UnsafeBufferPointer(start: bytes + start, count: ends[index] - start)
+      bytes.values(index == 0 ? 0 : ends[index - 1], ends[index])
     }
 
     @inline(__always)
     func line(_ index: Int) -> Int32 { lines[index] }
 
     func append(_ key: UnsafeBufferPointer<UInt8>, line: Int32) {
-      let index = count
-      let used = byteCount
-      let size = key.count
-      if index == capacity { growIndex() }
-      if used + size > byteCapacity { growBytes(used + size) }
-      if let source = key.baseAddress { (bytes + used).update(from: source, count: size) }
-      byteCount = used + size
-      ends[index] = used + size
-      lines[index] = line
-      count = index + 1
-    }
-
-    @inline(never)
-    private func growIndex() {
-      let larger = capacity * 2
-      let newEnds = UnsafeMutablePointer<Int>.allocate(capacity: larger)
-      newEnds.update(from: ends, count: count)
-      ends.deallocate()
-      ends = newEnds
-      let newLines = UnsafeMutablePointer<Int32>.allocate(capacity: larger)
-      newLines.update(from: lines, count: count)
-      lines.deallocate()
-      lines = newLines
-      capacity = larger
-    }
-
-    @inline(never)
-    private func growBytes(_ needed: Int) {
-      let larger = max(needed, byteCapacity * 2)
-      let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
-      moved.update(from: bytes, count: byteCount)
-      bytes.deallocate()
-      bytes = moved
-      byteCapacity = larger
+      bytes.append(contentsOf: key)
+      ends.append(bytes.count)
+      lines.append(line)
     }
   }
 
