@@ -36,6 +36,12 @@ public final class XMLStreamParser {
   // libxml2's line at the end of the previous event: a start tag that ends on that same line began
   // on it too, with no need to look for its `<`.
   @exclusivity(unchecked) private var lastEventLine = 0
+  // Elements open, and the last start tag read (libxml2's interned name) and its line: a document
+  // that ends inside them was cut short, which libxml2 words as "Extra content at the end of the
+  // document" (black-box review 31).
+  @exclusivity(unchecked) private var openElements = 0
+  @exclusivity(unchecked) private var lastStartName: UnsafePointer<UInt8>?
+  @exclusivity(unchecked) private var lastStartLine = 0
 
   // Scratch space for attribute values that must be rewritten, reused across start tags so that no
   // callback allocates once the document's largest start tag has been seen.
@@ -118,7 +124,23 @@ public final class XMLStreamParser {
       failure = error
       throw error
     }
-    try push(nil, count: 0, terminate: true)
+    do {
+      try push(nil, count: 0, terminate: true)
+    } catch let error as XMLReadError
+      where error.code == .malformed && openElements > 0
+      && (error.message.hasPrefix("Extra content at the end of the document")
+        || error.message.hasPrefix("Premature end of data"))
+    {
+      let name = lastStartName.map { String(cString: $0) } ?? "?"
+      let truncated = XMLReadError(
+        code: .malformed,
+        message:
+          "the document ends with \(openElements) element\(openElements == 1 ? "" : "s") still open (the last start tag read: <\(name)> on line \(lastStartLine)): it looks cut short",
+        file: documentName, line: error.line, column: 0,
+        fix: "supply the whole file (was the copy or download cut short?), or close the open elements")
+      failure = truncated
+      throw truncated
+    }
   }
 
   /// Parses the file at `path`, reading it in chunks of `chunkSize` bytes so that memory use is constant
@@ -224,6 +246,9 @@ public final class XMLStreamParser {
     let line = currentLine
     let start = line == lastEventLine ? line : startTagLine(endingOn: line)
     lastEventLine = line
+    openElements &+= 1
+    lastStartName = localName
+    lastStartLine = start
     do {
       try handler.startElement(name: name, attributes: view, line: start)
     } catch {
@@ -233,6 +258,7 @@ public final class XMLStreamParser {
 
   fileprivate func endElement(_ localName: UnsafePointer<UInt8>) {
     guard failure == nil else { return }
+    openElements &-= 1
     lastEventLine = currentLine
     do {
       try handler.endElement(name: UnsafeBufferPointer(start: localName, count: strlenOf(localName)))

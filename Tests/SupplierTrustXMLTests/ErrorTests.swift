@@ -29,6 +29,16 @@ import Testing
       #expect(!failure.message.isEmpty && !failure.message.hasSuffix("\n"))
       #expect(recorder.allEvents.contains(.end("a")))
     }
+    // Cut short between tags, libxml2 reports "Extra content at the end of the document"; the
+    // open elements say what happened (black-box review 31).
+    let failure = try readError(parse(Data("<r>\n  <a>text</a>\n  <b>\n".utf8)).1)
+    #expect(
+      failure.message
+        == "the document ends with 2 elements still open (the last start tag read: <b> on line 3): it looks cut short"
+    )
+    #expect(
+      failure.fix == "supply the whole file (was the copy or download cut short?), or close the open elements"
+    )
   }
 
   @Test func emptyDocumentIsMalformed() throws {
