@@ -810,6 +810,7 @@ public final class Importer {
     // copying the column (the run still held it: a profile showed the copy's page faults).
     var reviews = run.collected.reviews
     run.collected.reviews = ReviewTable()
+    reviews.settleReviewers()
     reviews.moveSources(toFile: file)
     catalog.reviews.append(contentsOf: reviews)
     append(run.collected.orders, to: &catalog.orders)

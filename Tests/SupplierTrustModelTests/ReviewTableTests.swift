@@ -106,6 +106,42 @@ import Testing
     #expect(table.count == model.count)
   }
 
+  /// Reviews appended as bytes have their reviewers numbered in groups: after settling, the
+  /// numbers are those of appending the same reviews one by one, across several groups, with
+  /// reviews without a reviewer and reviews appended as values in between.
+  @Test func reviewersAppendedAsBytesAreNumberedAsIfOneByOne() {
+    var model = ReviewTable()
+    var table = ReviewTable()
+    for n in 0..<(3 * PendingNames.group + 17) {
+      var r = Self.review(n, text: n % 5 == 0 ? "t\(n)" : nil)
+      r.record.reviewerID = n % 9 == 0 ? nil : "B-\(n * 7 % 401)"
+      model.append(r)
+      if n % 100 == 50 {
+        table.append(r)
+        continue
+      }
+      var id = r.record.id
+      var reviewer = r.record.reviewerID
+      var text = r.record.text
+      id.withUTF8 { id in
+        func withOptionalUTF8(_ s: inout String?, _ body: (UnsafeBufferPointer<UInt8>?) -> Void) {
+          if s == nil { body(nil) } else { s!.withUTF8 { body($0) } }
+        }
+        withOptionalUTF8(&reviewer) { reviewer in
+          withOptionalUTF8(&text) { text in
+            table.append(
+              idUTF8: id, supplierID: r.record.supplierID, rating: r.record.rating, day: r.record.date,
+              reviewerUTF8: reviewer, verified: r.record.verifiedPurchase, textUTF8: text, source: r.source)
+          }
+        }
+      }
+    }
+    table.settleReviewers()
+    #expect(table.reviewers == model.reviewers)
+    #expect(table.reviewerNames == model.reviewerNames)
+    #expect(Array(table) == Array(model))
+  }
+
   @Test func eachReviewerIsNumberedOnceAndJoinedTablesShareTheNumbers() {
     func table(_ reviewers: [String?]) -> ReviewTable {
       var t = ReviewTable()
