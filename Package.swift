@@ -88,6 +88,6 @@ let package = Package(
     .testTarget(
       name: "SupplierTrustCLITests",
       dependencies: ["SupplierTrustCLI", "SupplierTrustStore", "SupplierTrustCSV", "CSQLite"],
-      exclude: ["Golden"]),
+      exclude: ["Golden", "Fixtures"]),
   ]
 )

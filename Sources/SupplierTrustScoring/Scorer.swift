@@ -358,18 +358,23 @@ public struct Scorer: Sendable {
       "burst screening (\(candidates.count) suppliers, \(candidates.reduce(0) { $0 + $1.reviews.count }) reviews)"
     )
     if let texts = catalog.deferredReviewTexts {
+      // Every text of a candidate, not only those inside the screened windows: detection with
+      // texts finds its windows again, and with the others' texts missing it found different
+      // ones than scoring the same catalog from its files (black-box check of store against
+      // files at size L: two suppliers' bursts, and the catalog mean with them).
       // One request for every text, in key order: the store reads its pages in sequence rather
       // than jumping about once per supplier. Detection then runs in parallel below.
       var ids: [String] = []
       for candidate in candidates {
-        let first = evidence[candidate.supplier].reviews.lowerBound
-        for p in candidate.positions { ids.append(table.ids[first + p]) }
+        for k in evidence[candidate.supplier].reviews { ids.append(table.ids[k]) }
       }
       ids.sort()
       let fetched = texts.texts(of: ids)
       for k in candidates.indices {
         let first = evidence[candidates[k].supplier].reviews.lowerBound
-        for p in candidates[k].positions { candidates[k].reviews[p].text = fetched[table.ids[first + p]] }
+        for p in candidates[k].reviews.indices {
+          candidates[k].reviews[p].text = fetched[table.ids[first + p]]
+        }
       }
       clock.lap("texts fetched (\(fetched.count) of \(ids.count))")
     }

@@ -188,6 +188,30 @@ private func object(_ text: String) throws -> [String: Any] {
     #expect(history["SUP-0001"]?.map(\.asOf.description) == ["2026-06-01", "2026-11-25"])
   }
 
+  /// A supplier from a generated catalog whose burst, screened without texts in the store, took
+  /// a wider window when detected with only that window's texts than with all of them: the
+  /// store scored it 45.0 and its files 45.3. Both read all of a candidate's texts now.
+  @Test func aBurstFoundFromTheStoreIsTheOneFoundFromTheFiles() throws {
+    let dir = try CommandRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let db = dir.appendingPathComponent("store.sqlite").path
+    let files = "Tests/SupplierTrustCLITests/Fixtures/burst-window"
+    #expect(try CommandRunner.run(["import", "--db", db, files]).status == 0)
+    func digest(_ arguments: [String]) throws -> [String] {
+      let result = try CommandRunner.run(
+        ["score"] + arguments + ["--as-of", "2026-11-25", "--format", "json"])
+      #expect(result.status == 0, "stderr: \(result.stderr)")
+      return (try object(result.stdout)["suppliers"] as? [[String: Any]] ?? []).map {
+        let reviews = ($0["reviews"] as? [String: Any] ?? [:]).sorted { $0.key < $1.key }.map { "\($0)" }
+        return "\($0["supplier_id"]!) \($0["score"]!) \(reviews) "
+          + "\(($0["flags"] as? [[String: Any]] ?? []).map { $0["detail"]! })"
+      }
+    }
+    let fromFiles = try digest([files])
+    #expect(fromFiles.count == 1 && fromFiles.first?.contains("near-identical") == true)
+    #expect(try digest(["--db", db, "--no-snapshot"]) == fromFiles)
+  }
+
   @Test func theXMLFormOfTheSampleScoresTheSame() throws {
     func digest(_ path: String) throws -> [String] {
       let result = try CommandRunner.run(["score", path, "--as-of", "2026-11-25", "--format", "json"])
