@@ -403,11 +403,22 @@ public final class Importer {
       }
     }
 
+    /// The supplier id of the review collected last.
+    private var lastReviewSupplier = ""
+    private var lastReviewSupplierUTF8: [UInt8] = []
+
     /// A review straight from its store values into the review columns (no ``Review`` value:
     /// this runs millions of times when scoring files).
     func collectReview(_ row: StoreRow, line: Int) {
+      // Reviews come grouped by supplier more often than not: the previous review's supplier id
+      // is reused when the bytes match, rather than a string made and checked per review.
+      let supplierBytes = row.bytes(1)
+      if !lastReviewSupplierUTF8.withUnsafeBufferPointer({ ByteComparison.equal($0, supplierBytes) }) {
+        lastReviewSupplierUTF8 = Array(supplierBytes)
+        lastReviewSupplier = String(decoding: supplierBytes, as: UTF8.self)
+      }
       collected.reviews.append(
-        idUTF8: row.bytes(0), supplierID: row.string(1)!, rating: row[2].double!,
+        idUTF8: row.bytes(0), supplierID: lastReviewSupplier, rating: row[2].double!,
         day: Day(daysSinceEpoch: Int32(truncatingIfNeeded: row[3].int64!)),
         reviewerUTF8: row[4].isNull ? nil : row.bytes(4),
         verified: row[6].int64.map { $0 != 0 }, textUTF8: row[11].isNull ? nil : row.bytes(11),
