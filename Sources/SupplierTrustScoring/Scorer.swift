@@ -1393,11 +1393,11 @@ public struct Scorer: Sendable {
         : "; \(summary.suspicious) reviews in a burst do not count"
       if inflated { text += "; \(format(p.burstPenalty, 2)) off for the burst that inflated the rating" }
     }
-    // The first review from each of up to three files.
-    let files = Set(e.reviews.map { table.sources[$0].file }).sorted().prefix(3)
-    let evidence = files.map { file in
-      let k = e.reviews.first { table.sources[$0].file == file }!
-      return Evidence(location: location(table.sources[k], context), recordID: table.ids[k])
+    // The three latest reviews, newest first: they weigh most under the time decay, and they
+    // are the same whichever files the reviews were read from (the first review of each file had
+    // been cited, so splitting a file changed the evidence: black-box review 32).
+    let evidence = e.reviews.suffix(3).reversed().map { k in
+      Evidence(location: location(table.sources[k], context), recordID: table.ids[k])
     }
     return Part(
       value: value, confidence: confidence,

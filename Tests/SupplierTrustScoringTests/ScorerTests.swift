@@ -300,6 +300,29 @@ import Testing
       })
   }
 
+  /// The reviews factor cites the latest reviews, newest first, whichever files they came from
+  /// (it had cited the first review of each file: splitting a file changed the evidence).
+  @Test func reviewEvidenceIsTheLatestReviewsWhateverTheFiles() {
+    var one = TestCatalog()
+    one.supplier("S-1")
+    for (n, days) in [400, 10, 200, 3, 90, 30].enumerated() {
+      one.review("S-1", rating: Double(1 + n % 5), daysAgo: days)
+    }
+    var split = one
+    let second = split.catalog.addSource(SourceFile(path: "more.csv"))
+    for k in split.catalog.reviews.indices where k % 2 == 1 {
+      var review = split.catalog.reviews[k]
+      review.source = SourceRef(file: second, line: Int32(k))
+      split.catalog.reviews[k] = review
+    }
+    func cited(_ test: TestCatalog) -> [String?] {
+      test.assessment("S-1").factors.first { $0.component == "reviews" }?.evidence.map(\.recordID) ?? []
+    }
+    // Reviews R-4 (3 days ago), R-2 (10) and R-6 (30) are the latest.
+    #expect(cited(one) == ["R-4", "R-2", "R-6"])
+    #expect(cited(split) == cited(one))
+  }
+
   @Test func burstReviewsAreFlaggedAndDiscountedButASpikeOfRealBuyersIsNot() {
     var t = TestCatalog()
     t.supplier("FAKE")
