@@ -18,7 +18,8 @@ public struct SourceFile: Hashable, Sendable {
   public var path: String
   /// SHA-256 of the file's bytes, hex; nil when unknown.
   public var sha256: String?
-  /// Records accepted from the file.
+  /// Records of the file the catalog holds: accepted, and not replaced by a later file's record
+  /// with the same id.
   public var records: Int
   /// When the file was imported (ISO 8601), or nil when read directly.
   public var importedAt: String?

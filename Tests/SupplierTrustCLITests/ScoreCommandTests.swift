@@ -212,6 +212,35 @@ private func object(_ text: String) throws -> [String: Any] {
     #expect(try digest(["--db", db, "--no-snapshot"]) == fromFiles)
   }
 
+  /// A file's record count in `sources` is of the records the catalog holds from it, from the
+  /// files as from the store: a review replaced by a later file's was counted for both files.
+  @Test func aRecordReplacedByALaterFileCountsForTheLaterFileOnly() throws {
+    let dir = try CommandRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let fm = FileManager.default
+    try fm.createDirectory(at: dir.appendingPathComponent("a"), withIntermediateDirectories: true)
+    try fm.createDirectory(at: dir.appendingPathComponent("b"), withIntermediateDirectories: true)
+    let header = "review_id,supplier_id,rating,review_date,verified_purchase\n"
+    try "supplier_id,name,country\nSUP-1,Alpha Co,CN\n".write(
+      to: dir.appendingPathComponent("a/suppliers.csv"), atomically: true, encoding: .utf8)
+    try (header + "R-1,SUP-1,5,2026-10-01,true\nR-2,SUP-1,4,2026-10-02,true\n").write(
+      to: dir.appendingPathComponent("a/reviews.csv"), atomically: true, encoding: .utf8)
+    try (header + "R-2,SUP-1,4,2026-10-02,true\n").write(
+      to: dir.appendingPathComponent("b/reviews.csv"), atomically: true, encoding: .utf8)
+    func counts(_ arguments: [String]) throws -> [String] {
+      let result = try CommandRunner.run(
+        ["score"] + arguments + ["--as-of", "2026-11-25", "--format", "json"], in: dir)
+      #expect(result.status == 0, "stderr: \(result.stderr)")
+      return (try object(result.stdout)["sources"] as? [[String: Any]] ?? []).map {
+        "\($0["path"]!) \($0["records"]!)"
+      }
+    }
+    let fromFiles = try counts(["a", "b"])
+    #expect(fromFiles == ["a/suppliers.csv 1", "a/reviews.csv 1", "b/reviews.csv 1"])
+    #expect(try CommandRunner.run(["import", "--db", "st.sqlite", "a", "b"], in: dir).status == 0)
+    #expect(try counts(["--db", "st.sqlite", "--no-snapshot"]) == fromFiles)
+  }
+
   @Test func theXMLFormOfTheSampleScoresTheSame() throws {
     func digest(_ path: String) throws -> [String] {
       let result = try CommandRunner.run(["score", path, "--as-of", "2026-11-25", "--format", "json"])
