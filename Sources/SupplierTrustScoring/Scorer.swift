@@ -1340,14 +1340,29 @@ public struct Scorer: Sendable {
     }
     let trustworthy = summary.count - summary.suspicious
     if Double(trustworthy) < p.fewReviewsBelow {
+      // The trustworthy reviews themselves (in date order) are the evidence: their days and
+      // records, so that the few there are can be read (black-box review 33 found the flag
+      // naming none).
+      let counted = context.explains ? e.reviews.filter { !suspicious[$0] } : []
+      var dates = ""
+      if let first = counted.first, let last = counted.last {
+        dates =
+          first == last || table.days[first] == table.days[last]
+          ? ", dated \(table.days[first])" : ", dated \(table.days[first])…\(table.days[last])"
+      }
       let detail =
         !context.explains
         ? ""
         : summary.count == 0
           ? "no reviews"
           : "\(trustworthy) trustworthy review\(trustworthy == 1 ? "" : "s") (fewer than \(JSONValue.format(p.fewReviewsBelow)))"
-            + (summary.suspicious > 0 ? "; \(summary.suspicious) more in a burst" : "")
-      flags.append(TrustFlag(code: .fewReviews, severity: .low, detail: detail))
+            + dates + (summary.suspicious > 0 ? "; \(summary.suspicious) more in a burst" : "")
+      flags.append(
+        TrustFlag(
+          code: .fewReviews, severity: .low, detail: detail,
+          evidence: counted.suffix(20).reversed().map { k in
+            Evidence(location: location(table.sources[k], context), recordID: table.ids[k])
+          }))
     }
     let confidence = weight / (weight + policy.confidence.reviewsHalf)
     guard summary.count > 0 else { return Part(value: nil, confidence: 0, factor: nil, summary: summary) }

@@ -18,6 +18,10 @@ import Testing
     #expect(few.flags.contains { $0.code == .fewReviews })
     #expect(!many.flags.contains { $0.code == .fewReviews })
     #expect(run.suppliers.first?.supplier.id == "MANY")
+    // The flag names its reviews: their days, and each record, latest first.
+    let flag = few.flags.first { $0.code == .fewReviews }
+    #expect(flag?.detail == "3 trustworthy reviews (fewer than 5), dated 2026-10-16…2026-11-25")
+    #expect(flag?.evidence.map(\.recordID) == ["R-1", "R-2", "R-3"])
   }
 
   /// A supplier's first reviews move it from where no reviews leave it, in their direction:
