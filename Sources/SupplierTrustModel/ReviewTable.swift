@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A catalog's reviews, stored as columns: what trust decisions read of a review (id, supplier,
 /// rating, date, reviewer, whether the purchase was verified, text, where it was read).
 ///
@@ -210,7 +212,17 @@ public struct ReviewTable: Sendable {
   public func reordered(by positions: [Int], texts keepsTexts: Bool = true) -> ReviewTable {
     let reviewers = reviewers
     var out = ReviewTable()
-    out.ids = ids.reordered(by: positions)
+    // The ids (copied byte by byte, the slowest column) on another thread meanwhile: reordering
+    // the 4 M reviews of a catalog read from files took 0.18 s on one core.
+    let reorderedIDs = ReorderedIDs()
+    let idWork = DispatchGroup()
+    if positions.count >= 100_000 {
+      DispatchQueue.global().async(group: idWork) { [ids] in
+        reorderedIDs.column = ids.reordered(by: positions)
+      }
+    } else {
+      reorderedIDs.column = ids.reordered(by: positions)
+    }
     out.supplierIDs = positions.map { supplierIDs[$0] }
     out.ratings = positions.map { ratings[$0] }
     out.days = positions.map { days[$0] }
@@ -221,6 +233,8 @@ public struct ReviewTable: Sendable {
     out.texts = hasTexts && keepsTexts ? texts.reordered(by: positions) : TextColumn()
     out.hasTexts = hasTexts && keepsTexts
     out.sources = positions.map { sources[$0] }
+    idWork.wait()
+    out.ids = reorderedIDs.column
     return out
   }
 }
@@ -359,6 +373,11 @@ extension ReviewTable: RandomAccessCollection, MutableCollection, RangeReplaceab
     reviewerColumn.append(contentsOf: other.reviewers.lazy.map { $0 < 0 ? -1 : renumbered[Int($0)] })
     sources.append(contentsOf: other.sources)
   }
+}
+
+/// The reordered ids, written by one thread and read after waiting for it.
+private final class ReorderedIDs: @unchecked Sendable {
+  var column = IdentifierColumn()
 }
 
 /// Names kept as bytes until they are numbered, each with the position its number goes to.

@@ -890,6 +890,7 @@ public struct Scorer: Sendable {
   func gatherKeepingTexts(_ catalog: Catalog) -> (
     evidence: [SupplierEvidence], reviews: ReviewTable, texts: (table: ReviewTable, positions: [Int])?
   ) {
+    let gclock = StageTimer(prefix: "gather: ")
     var index: [String: Int] = [:]
     index.reserveCapacity(catalog.suppliers.count)
     var evidence: [SupplierEvidence] = []
@@ -925,6 +926,7 @@ public struct Scorer: Sendable {
       evidence[i].orders = orders.records[orders.starts[i]..<orders.starts[i + 1]]
     }
 
+    gclock.lap("suppliers, audits, orders")
     // Reviews: the supplier of each run of equal supplier ids, looked up once per run.
     let reviews = catalog.reviews
     let days = reviews.days
@@ -962,6 +964,7 @@ public struct Scorer: Sendable {
         }
       }
     }
+    gclock.lap("owners")
     var starts = [Int](repeating: 0, count: evidence.count + 1)
     for i in evidence.indices { starts[i + 1] = starts[i] + counts[i] }
     var ordered: ReviewTable
@@ -1012,6 +1015,7 @@ public struct Scorer: Sendable {
           }
         }
       }
+      gclock.lap("sort")
       if reviews.hasTexts {
         texts = (reviews, permutation)
         ordered = reviews.reordered(by: permutation, texts: false)
@@ -1019,7 +1023,9 @@ public struct Scorer: Sendable {
         ordered = reviews.reordered(by: permutation)
       }
     }
+    gclock.lap("reorder")
     certificationWork.wait()
+    gclock.lap("certificates wait")
     let certifications = certificationsBox.value
     for i in evidence.indices {
       evidence[i].reviews = starts[i]..<starts[i + 1]

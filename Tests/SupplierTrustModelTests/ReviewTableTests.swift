@@ -106,6 +106,19 @@ import Testing
     #expect(table.count == model.count)
   }
 
+  /// A large table's ids are reordered on another thread: still aligned with the other columns.
+  @Test func reorderingALargeTableKeepsItsColumnsAligned() {
+    let count = 120_000
+    var table = ReviewTable()
+    for n in 0..<count { table.append(Self.review(n, text: nil)) }
+    let order = (0..<count).map { ($0 * 7_919) % count }
+    let reordered = table.reordered(by: order)
+    #expect(reordered.count == count)
+    #expect(order.indices.allSatisfy { reordered.ids[$0] == "R-\(order[$0])" })
+    #expect(order.indices.allSatisfy { reordered.ratings[$0] == table.ratings[order[$0]] })
+    #expect(Array(reordered[1000..<1010]) == order[1000..<1010].map { table[$0] })
+  }
+
   /// Reviews appended as bytes have their reviewers numbered in groups: after settling, the
   /// numbers are those of appending the same reviews one by one, across several groups, with
   /// reviews without a reviewer and reviews appended as values in between.
