@@ -199,7 +199,10 @@ public final class Importer {
   /// Imports `paths` (files or folders) and returns what happened.
   public func run(paths: [String]) -> ImportReport {
     let files = plan(paths)
+    let clock = StageTimer(prefix: "reading: ")
+    defer { clock.lap("collected") }
     for file in files {
+      defer { clock.lap(file.path) }
       if stopped {
         report.warnings.append(
           ImportWarning(
