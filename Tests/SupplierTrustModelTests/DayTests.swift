@@ -127,3 +127,17 @@ import Testing
     }
   }
 }
+
+/// The fast description writes what padding and interpolation wrote (the reference), for every
+/// 97th day of years 1-9999.
+@Test func descriptionMatchesThePaddedReference() {
+  var day = Day(year: 1, month: 1, day: 1)!
+  let last = Day(year: 9999, month: 12, day: 31)!
+  while day <= last {
+    let (y, m, d) = day.components
+    #expect(day.description == Day.paddedDescription(y, m, d))
+    day = day.adding(days: 97)
+  }
+  #expect(Day(year: 2026, month: 1, day: 5)!.description == "2026-01-05")
+  #expect(Day(year: 7, month: 12, day: 31)!.description == "0007-12-31")
+}
