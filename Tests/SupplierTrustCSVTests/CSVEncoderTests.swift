@@ -103,3 +103,40 @@ import Testing
   #expect(rejects.row(["a\u{1B}b"]) == "a\u{1B}b")
   #expect(CSVEncoder(formulaPolicy: .preserve).row(["a\u{0}b"]) == "a\u{0}b")
 }
+
+/// The vector check for cells written as they are gives the byte-by-byte path's output (the
+/// reference) for every policy, over cells of every length 0-40 built from the bytes that
+/// matter (controls, DEL, C1 lead bytes, comma, quote, formula starters, apostrophe, multibyte
+/// UTF-8) placed at every position.
+@Test func theFastPathForPlainCellsWritesWhatTheCheckedPathWrites() {
+  let special: [UInt8] = [
+    0x00, 0x09, 0x0A, 0x0D, 0x1B, 0x1F, 0x20, 0x22, 0x27, 0x2B, 0x2C, 0x2D, 0x3D, 0x40, 0x7E, 0x7F, 0x80,
+    0x9F, 0xC2, 0xC3, 0xE2, 0xFF,
+  ]
+  let policies: [CSVEncoder.FormulaPolicy] = [.preserve, .neutralize, .neutralizeReversibly]
+  for policy in policies {
+    let encoder = CSVEncoder(formulaPolicy: policy)
+    func check(_ cell: [UInt8]) {
+      cell.withUnsafeBufferPointer { bytes in
+        var fast: [UInt8] = []
+        var checked: [UInt8] = []
+        encoder.appendField(bytes: bytes, to: &fast)
+        encoder.appendCheckedField(bytes: bytes, to: &checked)
+        #expect(fast == checked, "\(policy) \(cell)")
+      }
+    }
+    for length in 0...40 {
+      let plain = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+      check(plain)
+      for position in 0..<length {
+        for byte in special {
+          var cell = plain
+          cell[position] = byte
+          check(cell)
+        }
+      }
+    }
+    // A C1 control as two bytes.
+    check(Array("ab".utf8) + [0xC2, 0x85] + Array("cdefghijklmnopqrstu".utf8))
+  }
+}
