@@ -134,7 +134,7 @@ extension Store {
       var s = Supplier(id: st.string(0)!, name: st.string(1) ?? "", country: st.string(2) ?? "")
       s.region = st.string(3)
       s.businessType = st.string(4).flatMap(BusinessType.init(rawValue:))
-      s.categories = st.string(5).map { $0.split(separator: ";").map(String.init) } ?? []
+      s.categories = st.string(5).map(Supplier.categories(inList:)) ?? []
       s.yearEstablished = int(st, 6)
       s.employees = int(st, 7)
       s.tradeAssurance = bool(st, 8)

@@ -414,3 +414,13 @@ import Testing
   #expect(CertificateStatus(normalizing: "Lapsed") == .expired)
   #expect(CertificateStatus(normalizing: "Active") == .valid)
 }
+
+/// Category lists split on the `;` byte: empty items dropped, a combining mark after a `;`
+/// starting the next item (split by Character, `;` and the mark were one character and the
+/// store and the files disagreed: code review of 2026-11-27).
+@Test func categoryListsSplitOnTheSemicolonByte() {
+  #expect(Supplier.categories(inList: "Valves;Pipe Fittings;;") == ["Valves", "Pipe Fittings"])
+  #expect(Supplier.categories(inList: "Electronics;\u{0301}Toys") == ["Electronics", "\u{0301}Toys"])
+  #expect(Supplier.categories(inList: "") == [])
+  #expect(Supplier.categories(inList: "Café;Tés") == ["Café", "Tés"])
+}
