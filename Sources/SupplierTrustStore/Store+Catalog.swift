@@ -535,6 +535,9 @@ final class StoreReviewTexts: ReviewTextSource, @unchecked Sendable {
   /// Each call reads through connections of its own, so callers on any thread are safe; many
   /// ids are split between two connections on two threads (the look-ups are independent).
   func texts(of reviewIDs: [String]) -> [String: String] {
+    // In key order, as the look-ups read the table (scoring asks in that order already).
+    let reviewIDs =
+      zip(reviewIDs, reviewIDs.dropFirst()).allSatisfy { $0 <= $1 } ? reviewIDs : reviewIDs.sorted()
     guard reviewIDs.count >= 2_000 else { return Self.lookUp(reviewIDs[...], in: path) }
     let middle = reviewIDs.count / 2
     let second = UnsafeTransfer<[String: String]>([:])
@@ -547,19 +550,44 @@ final class StoreReviewTexts: ReviewTextSource, @unchecked Sendable {
     return result
   }
 
+  /// The texts of `reviewIDs`, which must be sorted.
   private static func lookUp(_ reviewIDs: ArraySlice<String>, in path: String) -> [String: String] {
     do {
       let store = try Store(path: path, readOnly: true)
-      let statement = try store.connection.prepare("SELECT text FROM reviews WHERE review_id = ?")
+      // The ids come sorted, and a supplier's reviews often have neighbouring ids: one seek, then
+      // rows read in key order, stepping over a few rows not asked for before seeking again. A
+      // point query per id took about 8,000 instructions in SQLite (callgrind), a step a tenth.
+      let statement = try store.connection.prepare(
+        "SELECT review_id, text FROM reviews WHERE review_id >= ? ORDER BY review_id")
       var result: [String: String] = [:]
       // One read transaction for all look-ups: otherwise each takes and drops the file lock.
       try store.connection.execute("BEGIN")
       defer { try? store.connection.execute("COMMIT") }
-      for id in reviewIDs {
-        statement.bind(1, id)
-        if try statement.step(), let text = statement.string(0) { result[id] = text }
+      // Ids are identifiers (ASCII), so string order is the table's byte order.
+      let ids = reviewIDs
+      var index = ids.startIndex
+      seeking: while index < ids.endIndex {
         statement.reset()
+        statement.bind(1, ids[index])
+        var passed = 0
+        while try statement.step() {
+          guard let rowID = statement.string(0) else { break }
+          // Ids asked for that sort before this row are not in the table.
+          while index < ids.endIndex && ids[index] < rowID { index += 1 }
+          guard index < ids.endIndex else { break seeking }
+          if ids[index] == rowID {
+            if let text = statement.string(1) { result[rowID] = text }
+            index += 1
+            passed = 0
+          } else {
+            passed += 1
+            if passed > 8 { continue seeking }
+          }
+        }
+        // The table ends before the ids asked for do.
+        break
       }
+      statement.reset()
       return result
     } catch {
       return [:]

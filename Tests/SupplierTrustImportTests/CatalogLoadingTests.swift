@@ -14,6 +14,32 @@ import Testing
     return (importer.collectedCatalog(), report)
   }
 
+  /// Texts fetched on demand (a seek, then rows in key order) are those of the full load (the
+  /// reference), for subsets with runs and gaps, in any order, with ids not in the store before,
+  /// between and after the stored ones, and enough ids that the look-ups split over two threads.
+  @Test func textsFetchedOnDemandMatchTheFullLoad() throws {
+    try withTempDir { dir in
+      let store = try makeStore(in: dir)
+      _ = try Importer(store: store).run(paths: [Sample.folder])
+      let full = try store.loadCatalog(fullReviews: true)
+      var expected: [String: String] = [:]
+      for review in full.reviews { if let text = review.record.text { expected[review.record.id] = text } }
+      let ids = full.reviews.map(\.record.id).sorted()
+      let source = try #require(try store.loadCatalog().deferredReviewTexts)
+      var rng = SystemRandomNumberGenerator()
+      for step in [1, 2, 3, 7, 20] {
+        var asked = stride(from: step / 2, to: ids.count, by: step).map { ids[$0] }
+        asked += ["A-BEFORE", "R-00001-X", "ZZZ-AFTER"]
+        asked.shuffle(using: &rng)
+        let texts = source.texts(of: asked)
+        #expect(texts == expected.filter { asked.contains($0.key) }, "every \(step)th review")
+      }
+      // Over two thousand ids: the look-ups split over two threads.
+      let many = ids + (0..<2_500).map { "R-\($0 * 7)-MISSING" }
+      #expect(source.texts(of: many.shuffled(using: &rng)) == expected)
+    }
+  }
+
   @Test func filesAndStoreGiveTheSameCatalog() throws {
     try withTempDir { dir in
       let (fromFiles, report) = collect([Sample.folder])
