@@ -104,7 +104,7 @@ import Testing
   #expect(CSVEncoder(formulaPolicy: .preserve).row(["a\u{0}b"]) == "a\u{0}b")
 }
 
-/// The vector check for cells written as they are gives the byte-by-byte path's output (the
+/// The vector scan of a cell gives the byte-by-byte path's output (the
 /// reference) for every policy, over cells of every length 0-40 built from the bytes that
 /// matter (controls, DEL, C1 lead bytes, comma, quote, formula starters, apostrophe, multibyte
 /// UTF-8) placed at every position.

@@ -165,33 +165,45 @@ static inline int supplier_trust_is_ascii_without_cr(const uint8_t *bytes, long 
   return 1;
 }
 
-/// Whether the `count` bytes at `bytes` make a CSV cell that is written as it is: printable ASCII
-/// (0x20-0x7E) without a comma or a double quote, so no control character to replace and nothing
-/// to quote. 16 bytes per SSE2 compare, the tail an overlapping load; the same answer as the
-/// byte-by-byte loop below (the tests compare them).
-static inline int supplier_trust_is_plain_csv_cell(const uint8_t *bytes, long count) {
+/// What a CSV cell's bytes hold, as flags: 1 a byte that may be a control character (below a
+/// space, DEL, or 0xC2, the lead byte of the C1 controls: the byte-by-byte check then decides),
+/// 2 a byte that makes the cell quoted (comma, double quote, line feed, carriage return), 4 a
+/// double quote. 0 for most cells (ids, numbers, dates, plain text), which are written as they
+/// are. 16 bytes per SSE2 compare, the tail an overlapping load; the same answer as the loop
+/// below (the tests compare them).
+static inline int supplier_trust_csv_cell_flags(const uint8_t *bytes, long count) {
 #if defined(__SSE2__)
   if (count >= 16) {
-    __m128i bad = _mm_setzero_si128();
-    const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F);
+    __m128i maybeControl = _mm_setzero_si128(), quoted = _mm_setzero_si128(), quotes = _mm_setzero_si128();
+    const __m128i below = _mm_set1_epi8(0x1F), del = _mm_set1_epi8(0x7F), c1 = _mm_set1_epi8((char)0xC2);
     const __m128i comma = _mm_set1_epi8(0x2C), quote = _mm_set1_epi8(0x22);
+    const __m128i lf = _mm_set1_epi8(0x0A), cr = _mm_set1_epi8(0x0D);
     long offset = 0;
     for (;; offset += 16) {
       if (offset + 16 > count) offset = count - 16;
       __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(bytes + offset));
-      // Signed: bytes of 0x80 and above are negative, so below a space too.
-      bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)));
-      bad = _mm_or_si128(bad, _mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, quote)));
+      // Unsigned v <= 0x1F: the larger of v and 0x1F is 0x1F.
+      __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(v, below), below);
+      maybeControl = _mm_or_si128(
+        maybeControl, _mm_or_si128(low, _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, c1))));
+      __m128i q = _mm_cmpeq_epi8(v, quote);
+      quotes = _mm_or_si128(quotes, q);
+      quoted = _mm_or_si128(
+        quoted, _mm_or_si128(_mm_or_si128(q, _mm_cmpeq_epi8(v, comma)), _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr))));
       if (offset + 16 >= count) break;
     }
-    return _mm_movemask_epi8(bad) == 0;
+    return (_mm_movemask_epi8(maybeControl) != 0 ? 1 : 0) | (_mm_movemask_epi8(quoted) != 0 ? 2 : 0) |
+           (_mm_movemask_epi8(quotes) != 0 ? 4 : 0);
   }
 #endif
+  int flags = 0;
   for (long k = 0; k < count; k++) {
     uint8_t b = bytes[k];
-    if (b < 0x20 || b >= 0x7F || b == 0x2C || b == 0x22) return 0;
+    if (b <= 0x1F || b == 0x7F || b == 0xC2) flags |= 1;
+    if (b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D) flags |= 2;
+    if (b == 0x22) flags |= 4;
   }
-  return 1;
+  return flags;
 }
 
 #endif
