@@ -8,6 +8,7 @@
 #   score store   `score --format csv` of every supplier from the store
 #   rank store    `rank --top 100` from the store
 #   rank files    `rank DIR --top 100` straight from the CSV files (no store)
+#   score files   `score DIR` of every supplier straight from the CSV files (the default table)
 #   duckdb        reviews + suppliers CSV → per-supplier Bayesian average, top 100 (needs `pip install duckdb`)
 # Figures go to stdout and reports/benchmark-scoring-<SIZE>.txt.
 set -euo pipefail
@@ -36,6 +37,7 @@ measure() {
 measure "score store" "$bin" score --db "$store" --as-of 2026-11-25 --format csv --no-snapshot
 measure "rank store" "$bin" rank --db "$store" --as-of 2026-11-25 --top 100
 measure "rank files" "$bin" rank "$data" --as-of 2026-11-25 --top 100
+measure "score files" "$bin" score "$data" --as-of 2026-11-25
 if python3 -c "import duckdb" 2>/dev/null; then
   for run in 1 2 3; do python3 scripts/duckdb-baseline.py "$data" | tee -a "$out"; done
 else
