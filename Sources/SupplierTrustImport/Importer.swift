@@ -143,18 +143,7 @@ public final class Importer {
     if !repeats.isEmpty {
       // Each file's count is of the records the catalog holds from it, as the store counts them
       // (a record replaced by a later file's had still been counted: black-box review 32).
-      var counts = [Int](repeating: 0, count: result.sources.count)
-      func tally(_ sources: some Sequence<SourceRef>) {
-        for source in sources where counts.indices.contains(Int(source.file)) {
-          counts[Int(source.file)] += 1
-        }
-      }
-      tally(result.suppliers.lazy.map(\.source))
-      tally(result.certifications.lazy.map(\.source))
-      tally(result.audits.lazy.map(\.source))
-      tally(result.orders.lazy.map(\.source))
-      tally(result.reviews.sources)
-      for index in result.sources.indices { result.sources[index].records = counts[index] }
+      result.countRecordsBySource()
     }
     return (result, repeats)
   }

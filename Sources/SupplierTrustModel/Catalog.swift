@@ -83,6 +83,20 @@ public struct Catalog: Sendable {
   public var recordCount: Int {
     suppliers.count + certifications.count + audits.count + reviews.count + orders.count
   }
+
+  /// Sets each source's ``SourceFile/records`` to the records the catalog holds from it.
+  public mutating func countRecordsBySource() {
+    var counts = [Int](repeating: 0, count: sources.count)
+    func tally(_ refs: some Sequence<SourceRef>) {
+      for ref in refs where counts.indices.contains(Int(ref.file)) { counts[Int(ref.file)] += 1 }
+    }
+    tally(suppliers.lazy.map(\.source))
+    tally(certifications.lazy.map(\.source))
+    tally(audits.lazy.map(\.source))
+    tally(orders.lazy.map(\.source))
+    tally(reviews.sources)
+    for index in sources.indices { sources[index].records = counts[index] }
+  }
 }
 
 /// Fetches review texts on demand, so that millions of reviews need not carry their texts in memory.

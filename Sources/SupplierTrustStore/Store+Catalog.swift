@@ -215,16 +215,7 @@ extension Store {
       catalog.deferredReviewTexts = StoreReviewTexts(path: path)
     }
     clock.lap("reviews")
-    var counts = [Int](repeating: 0, count: catalog.sources.count)
-    func tally(_ sources: some Sequence<SourceRef>) {
-      for source in sources where source.file >= 0 { counts[Int(source.file)] += 1 }
-    }
-    tally(catalog.suppliers.lazy.map(\.source))
-    tally(catalog.certifications.lazy.map(\.source))
-    tally(catalog.audits.lazy.map(\.source))
-    tally(catalog.orders.lazy.map(\.source))
-    tally(catalog.reviews.sources)
-    for index in catalog.sources.indices { catalog.sources[index].records = counts[index] }
+    catalog.countRecordsBySource()
     return catalog
   }
 
