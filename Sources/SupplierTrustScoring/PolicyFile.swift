@@ -631,7 +631,8 @@ extension PolicyFile {
       "More than one order in ten ending in a dispute or refund is a pattern, not bad luck."),
     .integer(
       "delivery.minimum_orders_for_flags", \.delivery.minimumOrdersForFlags, 1...10_000,
-      "One late order out of two is not yet a pattern; flags need three orders."),
+      "One late order out of two is not yet a pattern: the buyer's own late orders and disputes are flagged from three orders, and the platform's on-time rate warns (rather than informs) from three transactions."
+    ),
     .number(
       "delivery.platform_warn_below", \.delivery.platformWarnBelow, 0...1,
       "A platform on-time rate under late_threshold is flagged to inform; under 60% (over at least minimum_orders_for_flags transactions of the last year) it warns, as the buyer's own late orders do: the platform measures it over all the supplier's orders, and four in ten late is a pattern whoever counted it."
