@@ -321,9 +321,9 @@ public struct Scorer: Sendable {
       screen.catalogStarShares = starShares
       return screen
     }()
-    /// A supplier whose reviews may hold a burst: its reviews, the positions inside screened
-    /// windows, and whether each review's reviewer has no other history.
-    typealias Candidate = (supplier: Int, reviews: [BurstSample], positions: [Int], isNew: [Bool])
+    /// A supplier whose reviews may hold a burst: its reviews, and whether each review's
+    /// reviewer has no other history.
+    typealias Candidate = (supplier: Int, reviews: [BurstSample], isNew: [Bool])
     // Screening runs on both cores, in chunks of suppliers; results are merged in supplier order.
     var candidates = mapChunks(count: evidence.count, chunkSize: 512) { range -> [Candidate] in
       var found: [Candidate] = []
@@ -350,7 +350,7 @@ public struct Scorer: Sendable {
         }
         let windows = screen.detect(reviews, isNewReviewer: isNew)
         guard !windows.isEmpty else { continue }
-        found.append((index, reviews, Array(Set(windows.flatMap(\.reviewIndices))).sorted(), isNew))
+        found.append((index, reviews, isNew))
       }
       return found
     }.flatMap { $0 }
