@@ -38,6 +38,9 @@ public struct Scorer: Sendable {
   /// way. A CSV of every supplier shows flag codes and suggestions but no factors, and writing
   /// 100,000 explanations that nobody reads took most of its scoring time.
   public var writesExplanations = true
+  /// Whether ``mayHoldBurst(_:in:isNew:verificationGiven:verifiedDoubtful:)`` rules windows out
+  /// from their sums before tallying them; off only in tests, as the reference it must agree with.
+  var screensWindowSums = true
 
   public init(policy: Policy = .default, asOf: Day, registry: CertificationBodyRegistry = .shipped) {
     self.policy = policy
@@ -51,6 +54,32 @@ public struct Scorer: Sendable {
     mostRelevantStandard =
       (relevance["ISO9001"] ?? policy.certifications.otherRelevance) >= (relevance.values.max() ?? 0)
       ? "ISO9001" : relevance.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+    relevanceTable = Self.relevanceTable(policy.certifications)
+  }
+
+  /// What ``relevance(_:sectors:)`` needs of a standard the policy names (or a withdrawn one
+  /// whose successor it may name): its relevance, and each sector's raised one. Worked out once, so
+  /// that a look-up is one hash of the name where it was three or more (each certificate is
+  /// weighed several times per supplier).
+  struct StandardRelevance: Sendable {
+    var base: Double
+    /// By sector position; nil where the sector does not list the standard.
+    var sectors: [Double?]
+  }
+
+  let relevanceTable: [String: StandardRelevance]
+
+  static func relevanceTable(_ p: Policy.Certifications) -> [String: StandardRelevance] {
+    var names = Set(p.relevance.keys)
+    for sector in p.sectors { names.formUnion(sector.relevance.keys) }
+    names.formUnion(Standard.withdrawn.keys)
+    var table: [String: StandardRelevance] = [:]
+    for name in names {
+      let standard = Standard.withdrawn[name]?.successor ?? name
+      table[name] = StandardRelevance(
+        base: p.relevance[standard] ?? p.otherRelevance, sectors: p.sectors.map { $0.relevance[standard] })
+    }
+    return table
   }
 
   /// The standard a supplier without any is advised to certify: ISO 9001 unless the policy ranks
@@ -670,6 +699,20 @@ public struct Scorer: Sendable {
         {
           return true
         }
+        // Most crowded windows are a busy supplier's established buyers: ruled out from the
+        // window's sums before the tally is made. The tally counts at least the commonest
+        // rating's reviews, and its new, unverified praise and complaints are at most the
+        // window's, so a window short of both tests below at that count fails them at its own.
+        if screensWindowSums, newShare >= 0, policy.burst.uniformRatingShare >= 0 {
+          let atLeast = Double(max(Int32(minimum), windowStars.max()))
+          let rushPossible =
+            rushFactor > 0
+            && Double(
+              max(windowUnverified[4] &+ windowUnverified[5], windowUnverified[1] &+ windowUnverified[2]))
+              >= policy.burst.uniformRatingShare * atLeast - 1e-9
+          let newPossible = Double(windowNew.wrappedSum()) >= newShare * atLeast - 1e-9
+          guard rushPossible || newPossible else { continue }
+        }
         let tally = ReviewBurstDetector.Tally(
           stars: windowStars, newStars: windowNew, unverifiedStars: windowUnverified)
         let count = Double(tally.count)
@@ -783,51 +826,60 @@ public struct Scorer: Sendable {
   /// supplier's range (as gathered), so a day's reviews are one block.
   func reviewerRepeatWeights(_ evidence: [SupplierEvidence], _ reviews: ReviewTable) -> [Float] {
     let exponent = policy.reviews.sameReviewerExponent
-    let names = reviews.reviewerNames
-    let blank = names.map(ReviewBurstDetector.isBlank)
-    var lastSupplier = [Int32](repeating: -1, count: names.count)
-    var lastDay = [Int32](repeating: .min, count: names.count)
-    var distinctDays = [UInt16](repeating: 0, count: names.count)
-    var sameDay = [UInt16](repeating: 0, count: names.count)
+    /// All that is kept of one reviewer, together: the pass looks reviewers up in review order,
+    /// which is random over hundreds of thousands of them, and five arrays cost five cache misses
+    /// a review where this costs one.
+    struct Tally {
+      var lastSupplier: Int32 = -1
+      var lastDay: Int32 = .min
+      var distinctDays: UInt16 = 0
+      var sameDay: UInt16 = 0
+      /// A blank reviewer id is nobody's: never counted.
+      var blank = false
+    }
+    var tallies = reviews.reviewerNames.map { Tally(blank: ReviewBurstDetector.isBlank($0)) }
     var touched: [Int] = []
     var weights: [Float] = []
     reviews.reviewers.withUnsafeBufferPointer { reviewers in
       reviews.days.withUnsafeBufferPointer { days in
-        for supplier in evidence.indices {
-          let range = evidence[supplier].reviews
-          let number = Int32(supplier)
-          for k in range where reviewers[k] >= 0 && !blank[Int(reviewers[k])] {
-            let r = Int(reviewers[k])
-            if lastSupplier[r] != number {
-              lastSupplier[r] = number
-              distinctDays[r] = 0
-              lastDay[r] = .min
-            }
-            if days[k].daysSinceEpoch != lastDay[r] {
-              lastDay[r] = days[k].daysSinceEpoch
-              if distinctDays[r] < .max { distinctDays[r] += 1 }
-            }
-          }
-          var start = range.lowerBound
-          while start < range.upperBound {
-            let day = days[start].daysSinceEpoch
-            var end = start + 1
-            while end < range.upperBound && days[end].daysSinceEpoch == day { end += 1 }
-            for k in start..<end where reviewers[k] >= 0 && !blank[Int(reviewers[k])] {
+        tallies.withUnsafeMutableBufferPointer { tallies in
+          for supplier in evidence.indices {
+            let range = evidence[supplier].reviews
+            let number = Int32(supplier)
+            for k in range where reviewers[k] >= 0 {
               let r = Int(reviewers[k])
-              if sameDay[r] == 0 { touched.append(r) }
-              if sameDay[r] < .max { sameDay[r] += 1 }
+              guard !tallies[r].blank else { continue }
+              if tallies[r].lastSupplier != number {
+                tallies[r].lastSupplier = number
+                tallies[r].distinctDays = 0
+                tallies[r].lastDay = .min
+              }
+              if days[k].daysSinceEpoch != tallies[r].lastDay {
+                tallies[r].lastDay = days[k].daysSinceEpoch
+                if tallies[r].distinctDays < .max { tallies[r].distinctDays += 1 }
+              }
             }
-            for k in start..<end where reviewers[k] >= 0 && !blank[Int(reviewers[k])] {
-              let r = Int(reviewers[k])
-              let (m, d) = (sameDay[r], distinctDays[r])
-              guard m > 1 || (d > 1 && exponent > 0) else { continue }
-              if weights.isEmpty { weights = [Float](repeating: 1, count: reviews.count) }
-              weights[k] = Float(pow(Double(d), -exponent) / Double(m))
+            var start = range.lowerBound
+            while start < range.upperBound {
+              let day = days[start].daysSinceEpoch
+              var end = start + 1
+              while end < range.upperBound && days[end].daysSinceEpoch == day { end += 1 }
+              for k in start..<end where reviewers[k] >= 0 && !tallies[Int(reviewers[k])].blank {
+                let r = Int(reviewers[k])
+                if tallies[r].sameDay == 0 { touched.append(r) }
+                if tallies[r].sameDay < .max { tallies[r].sameDay += 1 }
+              }
+              for k in start..<end where reviewers[k] >= 0 && !tallies[Int(reviewers[k])].blank {
+                let r = Int(reviewers[k])
+                let (m, d) = (tallies[r].sameDay, tallies[r].distinctDays)
+                guard m > 1 || (d > 1 && exponent > 0) else { continue }
+                if weights.isEmpty { weights = [Float](repeating: 1, count: reviews.count) }
+                weights[k] = Float(pow(Double(d), -exponent) / Double(m))
+              }
+              for r in touched { tallies[r].sameDay = 0 }
+              touched.removeAll(keepingCapacity: true)
+              start = end
             }
-            for r in touched { sameDay[r] = 0 }
-            touched.removeAll(keepingCapacity: true)
-            start = end
           }
         }
       }
@@ -1920,6 +1972,23 @@ public struct Scorer: Sendable {
   /// A standard's relevance to a supplier of the given sectors (see ``SupplierEvidence/sectors``):
   /// the policy's relevance, raised to that of any of the supplier's sectors that lists it.
   func relevance(_ standard: String, sectors: UInt64 = 0) -> Double {
+    // A standard that neither the policy nor the withdrawn list names is "other" in every sector.
+    guard let entry = relevanceTable[standard] else { return policy.certifications.otherRelevance }
+    var relevance = entry.base
+    var mask = sectors
+    while mask != 0 {
+      let sector = mask.trailingZeroBitCount
+      mask &= mask - 1
+      if sector < entry.sectors.count, let raised = entry.sectors[sector] {
+        relevance = max(relevance, raised)
+      }
+    }
+    return relevance
+  }
+
+  /// ``relevance(_:sectors:)`` as the policy states it, looked up afresh: the reference the
+  /// precomputed table is tested against.
+  func relevanceFromPolicy(_ standard: String, sectors: UInt64 = 0) -> Double {
     let standard = Standard.withdrawn[standard]?.successor ?? standard
     var relevance = policy.certifications.relevance[standard] ?? policy.certifications.otherRelevance
     var mask = sectors
@@ -2492,13 +2561,34 @@ func format(_ value: Double, _ decimals: Int) -> String {
   // Digits from the integer `scaled` (what the description of `rounded`, padded with zeros,
   // comes to for numbers of this size): explanations and suggestions format hundreds of
   // thousands of numbers, and the general path walks the text by characters.
+  // Written as bytes from the last digit back: joining the parts as Strings cost about a
+  // thousand instructions a number.
   if decimals <= 6, abs(scaled) < 1e12 {
-    let factor = Int(scale)
-    let units = Int(abs(scaled))
-    var fraction = String(units % factor)
-    fraction = String(repeating: "0", count: decimals - fraction.utf8.count) + fraction
-    let sign = rounded < 0 || (rounded == 0 && rounded.sign == .minus) ? "-" : ""
-    return sign + String(units / factor) + "." + fraction
+    let negative = rounded < 0 || (rounded == 0 && rounded.sign == .minus)
+    let units = UInt64(abs(scaled))
+    var digits = 1
+    var rest = units / 10
+    while rest > 0 {
+      digits += 1
+      rest /= 10
+    }
+    let width = max(digits, decimals + 1)
+    let length = (negative ? 1 : 0) + width + 1
+    return String(unsafeUninitializedCapacity: length) { out in
+      var position = length - 1
+      var remaining = units
+      for digit in 0..<width {
+        if digit == decimals {
+          out[position] = UInt8(ascii: ".")
+          position -= 1
+        }
+        out[position] = UInt8(ascii: "0") + UInt8(remaining % 10)
+        remaining /= 10
+        position -= 1
+      }
+      if negative { out[0] = UInt8(ascii: "-") }
+      return length
+    }
   }
   var text = String(rounded)
   if let dot = text.firstIndex(of: ".") {

@@ -551,6 +551,74 @@ import Testing
   }
 }
 
+/// The burst screen rules most windows out from their sums before tallying them; it must answer
+/// exactly as tallying every window does, and the precomputed relevance of standards as the
+/// policy states it.
+@Suite struct ScreeningShortcutTests {
+  @Test func windowSumsRuleOutOnlyWhatTheTallyWould() {
+    var rng = SeededRandom(seed: 11)
+    var held = 0
+    for _ in 0..<3_000 {
+      var policy = Policy.default
+      policy.burst.minimumReviews = Int.random(in: 2...12, using: &rng)
+      policy.burst.windowDays = Int.random(in: 1...10, using: &rng)
+      policy.burst.newReviewerShare = [0, 0.3, 0.6, 0.9][Int.random(in: 0...3, using: &rng)]
+      policy.burst.uniformRatingShare = [0.5, 0.8, 0.95][Int.random(in: 0...2, using: &rng)]
+      policy.burst.praiseRushFactor = [0, 3, 8][Int.random(in: 0...2, using: &rng)]
+      var table = ReviewTable()
+      let start = Day(year: 2025, month: 1, day: 1)!
+      let count = Int.random(in: 0...60, using: &rng)
+      let spread = Int.random(in: 1...120, using: &rng)
+      let offsets = (0..<count).map { _ in Int.random(in: 0...spread, using: &rng) }.sorted()
+      // Mostly one rating, as campaigns give, or any.
+      let favourite = Int.random(in: 1...5, using: &rng)
+      for (n, offset) in offsets.enumerated() {
+        let rating = Double(
+          Int.random(in: 0...2, using: &rng) == 0 ? Int.random(in: 1...5, using: &rng) : favourite)
+        var review = Review(id: "R-\(n)", supplierID: "S", rating: rating, date: start.adding(days: offset))
+        review.verifiedPurchase = [true, false, nil][Int.random(in: 0...2, using: &rng)]
+        table.append(Sourced(review, source: SourceRef(file: 0, line: Int32(n + 2))))
+      }
+      let isNew: [Bool]? =
+        Int.random(in: 0...3, using: &rng) == 0
+        ? nil : offsets.map { _ in Int.random(in: 0...2, using: &rng) > 0 }
+      let verificationGiven = Int.random(in: 0...4, using: &rng) > 0
+      let doubtful = Int.random(in: 0...5, using: &rng) == 0
+      var scorer = Scorer(policy: policy, asOf: Day(year: 2026, month: 11, day: 25)!)
+      let fast = scorer.mayHoldBurst(
+        0..<count, in: table, isNew: isNew, verificationGiven: verificationGiven, verifiedDoubtful: doubtful)
+      scorer.screensWindowSums = false
+      let reference = scorer.mayHoldBurst(
+        0..<count, in: table, isNew: isNew, verificationGiven: verificationGiven, verifiedDoubtful: doubtful)
+      #expect(fast == reference, "offsets \(offsets), policy \(policy.burst)")
+      if reference { held += 1 }
+    }
+    // Both answers occur, so the comparison is not of two constant falses.
+    #expect(held > 100 && held < 2_900)
+  }
+
+  @Test func precomputedRelevanceIsThePolicys() {
+    var policy = Policy.default
+    policy.certifications.relevance["ISO14001"] = 0.35
+    let scorer = Scorer(policy: policy, asOf: Day(year: 2026, month: 11, day: 25)!)
+    var standards = Array(policy.certifications.relevance.keys) + Array(Standard.withdrawn.keys)
+    for sector in policy.certifications.sectors { standards += sector.relevance.keys }
+    standards += ["CE", "NOT-A-STANDARD", ""]
+    let sectorCount = min(64, policy.certifications.sectors.count)
+    #expect(sectorCount > 1)
+    var masks: [UInt64] = [0]
+    for bit in 0..<sectorCount { masks.append(1 << UInt64(bit)) }
+    masks.append(sectorCount == 64 ? .max : (1 << UInt64(sectorCount)) - 1)
+    for standard in standards {
+      for mask in masks {
+        #expect(
+          scorer.relevance(standard, sectors: mask) == scorer.relevanceFromPolicy(standard, sectors: mask),
+          "\(standard) sectors \(mask)")
+      }
+    }
+  }
+}
+
 /// ``Scorer/ReviewerSpan`` keeps four days and two suppliers per reviewer instead of every review;
 /// it must answer exactly as a look at every review would.
 @Suite struct ReviewerSpanTests {
