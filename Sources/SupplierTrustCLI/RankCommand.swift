@@ -176,7 +176,7 @@ struct RankCommand: ParsableCommand {
     if let why = criteria.whyNoneMatch(run.suppliers) { Terminal.error("note: \(why)") }
     if let (count, score) = criteria.tiesLeftOut(of: run.suppliers), let top = criteria.top {
       Terminal.error(
-        "note: \(count) more supplier\(count == 1 ? " scores" : "s score") \(ScoreOutput.fixed(score, 1)) as the last one shown does (the order among them is by the unrounded score, confidence, then id); --top \(top + count) lists \(count == 1 ? "it" : "them")"
+        "note: \(count) more supplier\(count == 1 ? " scores" : "s score") \(ScoreOutput.fixed(score, 1)) as the last one shown does (the order among them is by the unrounded score, \(policy.aggregation == .weakestLink ? "the mean of the components, " : "")confidence, then id); --top \(top + count) lists \(count == 1 ? "it" : "them")"
       )
     }
     // Millions of records need not be freed one by one before the process ends.

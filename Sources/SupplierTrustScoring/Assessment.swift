@@ -122,6 +122,10 @@ public struct SupplierAssessment: Sendable {
   /// The score before rounding: what ranking orders by, so that of two suppliers shown with the
   /// same score the one with the better evidence still comes first.
   public var exactScore: Double?
+  /// The weighted mean of the components (missing ones at their imputed value), before rounding:
+  /// the score itself under the default aggregation, and what orders suppliers whose weakest
+  /// links tie under `weakest_link`.
+  public var meanScore: Double?
   public var grade: String
   public var standing: Standing
   /// 0...1, growing with the amount and recency of evidence.

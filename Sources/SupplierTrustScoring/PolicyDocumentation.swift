@@ -115,7 +115,7 @@ public enum PolicyDocumentation {
       `missing_component_value` (neither good nor bad). Gold Supplier membership counts from \
       that value at its first year to 1 at `gold_supplier_full_years`.
       - **score**: 100 × the weighted mean of the five components (or, with `weakest_link`, the \
-      weakest component that has evidence). A component without evidence counts as \
+      weakest component, ties ordered by the weighted mean). A component without evidence counts as \
       `missing_component_value` (reviews: as the prior alone gives), never as 0 or 1 (a component no supplier of the catalog has \
       evidence for is left out); a supplier with no evidence at all is unrated. Each factor of an explanation gives the \
       points its component adds to or takes from a neutral 50. **confidence** is the weighted share \

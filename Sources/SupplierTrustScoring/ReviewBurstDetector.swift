@@ -519,6 +519,7 @@ public struct ReviewBurstDetector: Sendable {
     // generated catalog when allowed).
     if isRush(window, tally, timeline),
       newEnough || share(largest.size, of: tally.count) >= policy.nearIdenticalShare
+        || breaksVerifiedHistory(window, timeline, signals)
     {
       let praise = tally.commonest >= 4
       for position in positions {
@@ -635,6 +636,20 @@ public struct ReviewBurstDetector: Sendable {
           && share(tally.unverifiedComplaints, of: tally.count) >= policy.uniformRatingShare
     else { return false }
     return outpacesHistory(window, timeline, factor: policy.praiseRushFactor)
+  }
+
+  /// Whether the supplier's reviews outside `window` are a history of verified purchases (at
+  /// least the minimum of them, at most 1 − ``BurstPolicy/uniformRatingShare`` unverified) that an
+  /// unverified rush breaks with. Praise bought from aged accounts, each with one purchase
+  /// elsewhere months before, has established reviewers but is unverified where the supplier's
+  /// own buyers were verified (black-box review 35: 40 such reviews in 5 days after a review a
+  /// month lifted a supplier above its twin). Growth brings more buyers of the same kind, and
+  /// doubted verification (`doubtfulVerified`) makes the history unverified
+  /// too, so neither looks like this.
+  private func breaksVerifiedHistory(_ window: DayWindow, _ timeline: Timeline, _ signals: Signals) -> Bool {
+    let (count, unverified) = signals.outside(window, timeline)
+    return count >= max(1, policy.minimumReviews)
+      && share(unverified, of: count) <= 1 - policy.uniformRatingShare
   }
 
   /// The most reviews that two neighbouring star ratings (5 and 4, say) account for, from counts
@@ -812,7 +827,15 @@ public struct ReviewBurstDetector: Sendable {
         return "verified purchases by new accounts, but template texts with ratings within one star"
       case .verifiedImprobableRating:
         return "verified purchases by new accounts giving one rating of praise beyond chance" + paceWords
-      case .praiseRush: return "unverified praise" + paceWords
+      case .praiseRush:
+        // Marked by the break with a verified history rather than by new accounts: say so.
+        let history = signals.outside(span, timeline)
+        let fromEstablished =
+          reviewersGiven && share(newCount, of: count) < policy.newReviewerShare && history.count > 0
+          ? ", from established accounts, where the supplier's other \(history.count) reviews were "
+            + "\((history.count - history.unverified) * 100 / history.count)% verified"
+          : ""
+        return "unverified praise" + paceWords + fromEstablished
       case .complaintRush: return "unverified complaints" + paceWords
       case .amongGenuine:
         return "new, unverified accounts giving one rating among genuine reviews" + paceWords
@@ -1196,6 +1219,14 @@ private struct Signals {
   func newCount(_ window: DayWindow, _ timeline: Timeline) -> Int {
     let positions = timeline.positions(window)
     return newBefore[positions.upperBound] - newBefore[positions.lowerBound]
+  }
+
+  /// How many reviews lie outside the window, and how many of those are unverified.
+  func outside(_ window: DayWindow, _ timeline: Timeline) -> (count: Int, unverified: Int) {
+    let positions = timeline.positions(window)
+    let total = unverifiedBefore.count - 1
+    let inside = unverifiedBefore[positions.upperBound] - unverifiedBefore[positions.lowerBound]
+    return (total - positions.count, unverifiedBefore[total] - inside)
   }
 
   func unverifiedCount(_ window: DayWindow, _ timeline: Timeline) -> Int {

@@ -517,7 +517,8 @@ public struct Scorer: Sendable {
     if context.catalogAverages[0] != nil { context.imputed[0] = context.priorReviewValue }
     clock.lap("components")
     // The sort keys on the side, written by the same pass.
-    var keys = [(score: Double, confidence: Double)](repeating: (0, 0), count: evidence.count)
+    var keys = [(score: Double, mean: Double, confidence: Double)](
+      repeating: (0, 0, 0), count: evidence.count)
     results.withUnsafeMutableBufferPointer { out in
       keys.withUnsafeMutableBufferPointer { sortKeys in
         let output = UnsafeSendableBuffer(out)
@@ -531,7 +532,8 @@ public struct Scorer: Sendable {
           for i in (chunk * stride)..<min(work.count, (chunk + 1) * stride) {
             finish(&output.buffer[i], evidence: work[i], context: context, quiet: quiet)
             keyOutput.buffer[i] = (
-              output.buffer[i].exactScore ?? output.buffer[i].score ?? -1, output.buffer[i].confidence
+              output.buffer[i].exactScore ?? output.buffer[i].score ?? -1, output.buffer[i].meanScore ?? -1,
+              output.buffer[i].confidence
             )
           }
         }
@@ -543,6 +545,9 @@ public struct Scorer: Sendable {
     var order = Array(results.indices)
     order.sort { a, b in
       if keys[a].score != keys[b].score { return keys[a].score > keys[b].score }
+      // Under a weakest link many suppliers tie on the score; the mean of their components says
+      // which is better otherwise (a supplier better on every count must come first).
+      if keys[a].mean != keys[b].mean { return keys[a].mean > keys[b].mean }
       if keys[a].confidence != keys[b].confidence { return keys[a].confidence > keys[b].confidence }
       return a < b
     }
@@ -912,8 +917,9 @@ public struct Scorer: Sendable {
     return Double(verified) > limit ? verified : nil
   }
 
-  /// Best first: higher score (before rounding), then higher confidence, then supplier id;
-  /// unscored last.
+  /// Best first: higher score (before rounding), then the higher weighted mean of the components
+  /// (which tells apart suppliers whose weakest links tie), then higher confidence, then supplier
+  /// id; unscored last.
   public static func rankOrder(_ a: SupplierAssessment, _ b: SupplierAssessment) -> Bool {
     switch (a.exactScore ?? a.score, b.exactScore ?? b.score) {
     case (let x?, let y?) where x != y: return x > y
@@ -921,6 +927,7 @@ public struct Scorer: Sendable {
     case (nil, .some): return false
     default: break
     }
+    if let x = a.meanScore, let y = b.meanScore, x != y { return x > y }
     if a.confidence != b.confidence { return a.confidence > b.confidence }
     return a.supplier.id < b.supplier.id
   }
@@ -1174,9 +1181,10 @@ public struct Scorer: Sendable {
   ) {
     let values = result.components.all.map(\.value)
     let shares = result.evidenceShares.all.map { $0.value ?? 0 }
-    let (score, exact, confidence, weightSum) = combine(values, shares, imputed: context.imputed)
+    let (score, exact, confidence, weightSum, mean) = combine(values, shares, imputed: context.imputed)
     result.score = score
     result.exactScore = exact
+    result.meanScore = mean
     result.confidence = confidence
     result.interval = score.map { s -> ClosedRange<Double> in
       let half = policy.confidence.intervalAtZero * (1 - confidence)
@@ -1255,7 +1263,7 @@ public struct Scorer: Sendable {
   /// that have evidence, from the five component values and evidence shares.
   /// The score (rounded to one decimal, and as computed), the confidence and the weight summed.
   func combine(_ values: [Double?], _ shares: [Double], imputed: [Double?])
-    -> (score: Double?, exact: Double?, confidence: Double, weightSum: Double)
+    -> (score: Double?, exact: Double?, confidence: Double, weightSum: Double, mean: Double?)
   {
     // Loops over the five components rather than zips and maps: this runs for every supplier.
     let weights = componentWeights
@@ -1264,18 +1272,22 @@ public struct Scorer: Sendable {
     var total = 0.0
     var weakest = Double.infinity
     // No evidence at all stays unrated: the catalog's averages are not evidence about anyone.
-    guard values.contains(where: { $0 != nil }) else { return (nil, nil, 0, 0) }
+    guard values.contains(where: { $0 != nil }) else { return (nil, nil, 0, 0, nil) }
     for i in weights.indices where weights[i] > 0 {
+      // A missing component counts at its imputed value (`missing_component_value`, neutral) in
+      // either aggregation. Leaving it out of the weakest link scored a supplier with no audit
+      // above its twin with a conditional one, and a bare profile at 99.9 (black-box review 35).
       if let v = values[i] ?? imputed[i] {
         weightSum += weights[i]
         total += weights[i] * v
+        weakest = min(weakest, v)
       }
-      // The weakest link is the weakest *evidenced* component: a missing one is not a weakness.
-      if let v = values[i] { weakest = min(weakest, v) }
     }
+    var mean: Double?
     if weightSum > 0 {
+      mean = 100 * total / weightSum
       switch policy.aggregation {
-      case .weightedMean: score = 100 * total / weightSum
+      case .weightedMean: score = mean
       case .weakestLink: score = 100 * weakest
       }
     }
@@ -1288,7 +1300,7 @@ public struct Scorer: Sendable {
       evidenceSum += weights[i] * shares[i]
     }
     let confidence = allWeights > 0 ? (evidenceSum / allWeights * 100).rounded() / 100 : 0
-    return (score, exact, confidence, weightSum)
+    return (score, exact, confidence, weightSum, mean)
   }
 
   struct Part<Summary> {

@@ -195,6 +195,35 @@ import Testing
     #expect(ReviewBurstDetector().detect(busy.reviews, reviewCount: busy.reviewCount).isEmpty)
   }
 
+  /// Praise bought from aged accounts (each with purchases elsewhere), varied texts, unverified,
+  /// at many times the pace of a supplier whose own buyers were verified: a burst (black-box
+  /// review 35 saw forty in five days lift a supplier above its twin). The same rush against a
+  /// history about as unverified as itself is growth, and at a busy supplier's pace no rush.
+  @Test func unverifiedPraiseFromEstablishedAccountsBreakingAVerifiedHistoryIsABurst() throws {
+    func scenario(history: Int, verifiedShare: Double) -> (Scenario, [Int]) {
+      var scenario = Scenario(seed: 35)
+      scenario.addOrdinary(count: history, from: day("2025-01-01"), days: 670, verifiedShare: verifiedShare)
+      let campaign = scenario.addCampaign(
+        start: day("2026-11-02"), days: 5, count: 40, verified: 0, established: true, texts: .distinct,
+        ratings: [5, 4])
+      return (scenario, campaign)
+    }
+    let (aged, campaign) = scenario(history: 25, verifiedShare: 1)
+    let bursts = ReviewBurstDetector().detect(aged.reviews, reviewCount: aged.reviewCount)
+    let burst = try #require(bursts.first)
+    #expect(bursts.count == 1)
+    #expect(Set(campaign).isSubset(of: Set(burst.reviewIndices)))
+    #expect(burst.newReviewerShare == 0)
+    #expect(
+      burst.detail.contains(
+        "unverified praise at 201x the supplier's usual pace, from established accounts, where the supplier's other 25 reviews were 100% verified"
+      ), "\(burst.detail)")
+    let (mixed, _) = scenario(history: 25, verifiedShare: 0.5)
+    #expect(ReviewBurstDetector().detect(mixed.reviews, reviewCount: mixed.reviewCount).isEmpty)
+    let (busy, _) = scenario(history: 2_000, verifiedShare: 1)
+    #expect(ReviewBurstDetector().detect(busy.reviews, reviewCount: busy.reviewCount).isEmpty)
+  }
+
   /// A campaign alternating five and four stars with varied texts, from new unverified accounts,
   /// at forty times the supplier's pace (black-box review 17 saw it ranked first): no rating
   /// reaches `uniform_rating_share` and no text repeats, but the rush of unverified praise is
@@ -737,14 +766,17 @@ struct Scenario {
   }
 
   /// Ordinary reviews spread evenly over `days` days from `from`: established buyers (or new
-  /// ones with probability `newShare`), 60 % verified, mostly 4-5 stars, 8 % without text.
-  mutating func addOrdinary(count: Int, from: Day, days: Int, newShare: Double = 0) {
+  /// ones with probability `newShare`), `verifiedShare` of them verified (60 % unless told),
+  /// mostly 4-5 stars, 8 % without text.
+  mutating func addOrdinary(
+    count: Int, from: Day, days: Int, newShare: Double = 0, verifiedShare: Double = 0.6
+  ) {
     for _ in 0..<count {
       let date = from.adding(days: Int.random(in: 0..<max(1, days), using: &rng))
       let reviewer = Double.random(in: 0..<1, using: &rng) < newShare ? newReviewer() : establishedReviewer()
       let text = Int.random(in: 0..<100, using: &rng) < 92 ? ordinaryText() : nil
       _ = add(
-        date: date, reviewer: reviewer, verified: Double.random(in: 0..<1, using: &rng) < 0.6,
+        date: date, reviewer: reviewer, verified: Double.random(in: 0..<1, using: &rng) < verifiedShare,
         rating: Double([3, 4, 5, 5, 5].randomElement(using: &rng)!), text: text)
     }
   }

@@ -290,6 +290,59 @@ import Testing
     #expect(abs(a.score! - 100 * minimum) < 0.06)
   }
 
+  /// A missing component is neutral in the weakest link too, never good: a supplier without an
+  /// audit scored above its twin with a conditional one, and a bare profile at 99.9 (black-box
+  /// review 35).
+  @Test func weakestLinkCountsAMissingComponentAsNeutral() {
+    var t = TestCatalog()
+    for id in ["AUDITED", "UNAUDITED"] {
+      t.supplier(id) { $0.tradeAssurance = true }
+      t.certificate(id)
+      for n in 0..<60 { t.review(id, rating: 4.8, daysAgo: n * 5) }
+    }
+    t.audit("AUDITED", result: .conditional, daysAgo: 60, minor: 3)
+    t.supplier("PROFILE") {
+      $0.tradeAssurance = true
+      $0.goldSupplierSince = 2012
+      $0.verifiedSupplier = true
+      $0.businessLicenseVerified = true
+      $0.responseRate = 0.99
+    }
+    var policy = Policy()
+    policy.aggregation = .weakestLink
+    let run = t.score(policy)
+    let by = Dictionary(uniqueKeysWithValues: run.suppliers.map { ($0.supplier.id, $0) })
+    let audited = by["AUDITED"]!
+    let unaudited = by["UNAUDITED"]!
+    #expect(audited.components.audits! > policy.missingComponentValue)
+    #expect(unaudited.components.audits == nil)
+    #expect(unaudited.score! <= 100 * policy.missingComponentValue + 0.05)
+    #expect(audited.score! > unaudited.score!)
+    #expect(by["PROFILE"]!.score! <= 100 * policy.missingComponentValue + 0.05)
+  }
+
+  /// Suppliers whose weakest components tie are ordered by the mean of the rest: one better on
+  /// every count comes first whatever the ids say.
+  @Test func weakestLinkTiesGoToTheBetterSupplierOtherwise() {
+    var t = TestCatalog()
+    for id in ["A-WORSE", "B-BETTER"] {
+      t.supplier(id) { $0.tradeAssurance = id == "B-BETTER" }
+      for n in 0..<40 { t.review(id, rating: 4.6, daysAgo: n * 7) }
+      // The same failed audit: the weakest link of both.
+      t.audit(id, result: .fail, daysAgo: 30, major: 2)
+    }
+    var policy = Policy()
+    policy.aggregation = .weakestLink
+    let run = t.score(policy)
+    let ids = run.suppliers.map(\.supplier.id)
+    let worse = run.suppliers.first { $0.supplier.id == "A-WORSE" }!
+    let better = run.suppliers.first { $0.supplier.id == "B-BETTER" }!
+    #expect(worse.score == better.score)
+    #expect(better.meanScore! > worse.meanScore!)
+    #expect(ids.firstIndex(of: "B-BETTER")! < ids.firstIndex(of: "A-WORSE")!)
+    #expect(Scorer.rankOrder(better, worse) && !Scorer.rankOrder(worse, better))
+  }
+
   @Test func suggestionsAreWorkedOutByRescoring() {
     var t = TestCatalog()
     t.supplier("E") { $0.tradeAssurance = true }
