@@ -352,25 +352,31 @@ public enum ScoreOutput {
     }
   }
 
-  /// Markdown text with every character that could start markup or break the table escaped.
+  /// Markdown text with every character that could start markup or break the table escaped:
+  /// inline markup anywhere (emphasis, code, links, tables, strikethrough, HTML), and block
+  /// markers (`#`, `+`, `-`, `>`, `=`) only where they could begin a line. Escaping every `-`
+  /// and `(` too made dates read `2026\-11\-25` in the raw text (black-box review 35).
   static func markdownText(_ text: String) -> String {
-    // Printable ASCII with nothing to escape, as most names are, goes out as it is.
-    let plain = text.utf8.allSatisfy { byte in
-      switch byte {
-      case 0x5C, 0x60, 0x2A, 0x5F, 0x7B, 0x7D, 0x5B, 0x5D, 0x28, 0x29, 0x23, 0x2B, 0x2D, 0x21, 0x7C, 0x7E,
-        0x3E,
-        0x3C, 0x26:
-        return false
-      default: return byte >= 0x20 && byte < 0x7F
+    // Printable ASCII with nothing to escape, as most names and dates are, goes out as it is.
+    let first = text.utf8.first
+    let plain =
+      !(first.map(isBlockMarker) ?? false)
+      && text.utf8.allSatisfy { byte in
+        byte >= 0x20 && byte < 0x7F && !isInlineMarkup(byte)
       }
-    }
     if plain { return text }
     var out = ""
+    var atStart = true
     // Markdown is read in terminals too, where an escape sequence would run.
     for ch in TextTable.inert(text) {
+      defer { atStart = false }
       switch ch {
-      case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", "!", "|", "~", ">":
+      case "\\", "`", "*", "_", "[", "]", "|", "~":
         out.append("\\")
+        out.append(ch)
+      case "#", "+", "-", ">", "=":
+        // (A `where` clause would guard only the last pattern of the list.)
+        if atStart { out.append("\\") }
         out.append(ch)
       case "<": out += "&lt;"
       case "&": out += "&amp;"
@@ -378,6 +384,22 @@ public enum ScoreOutput {
       }
     }
     return out
+  }
+
+  /// Bytes that start inline markup wherever they stand (or an entity or tag).
+  static func isInlineMarkup(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x7C, 0x7E, 0x3C, 0x26: return true
+    default: return false
+    }
+  }
+
+  /// Bytes that start a heading, list, quote or rule at the beginning of a line.
+  static func isBlockMarker(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x23, 0x2B, 0x2D, 0x3E, 0x3D: return true
+    default: return false
+    }
   }
 
   static func markdownCode(_ text: String) -> String {

@@ -166,6 +166,10 @@ public struct EligibilityChecker: Sendable {
                   + (disputeClosed.map { " on \($0)" } ?? "")
                 : "; already decided: the dispute\(opened) was closed"
                   + (disputeClosed.map { " on \($0)" } ?? "") + " as \(status.rawValue)")
+              // The more basic reason, when it holds (black-box review 35 on the sample's O-1023).
+              + (disputeOpened.flatMap { day in
+                deadline.flatMap { day > $0 ? "; it was opened after the claim window closed on \($0)" : nil }
+              } ?? "")
           )
         }
         note =

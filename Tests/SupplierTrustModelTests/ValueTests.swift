@@ -363,6 +363,20 @@ import Testing
       #expect(CertificateStatus(normalizing: "On Hold") == .suspended)
       #expect(CertificateStatus(normalizing: "under suspension") == .suspended)
       #expect(CertificateStatus(normalizing: "Inactive") == .withdrawn)
+      // The help speaks of "card"; exports name the brand (black-box review 35).
+      #expect(PaymentMethod(normalizing: "card") == .creditCard)
+      #expect(PaymentMethod(normalizing: "Visa") == .creditCard)
+      #expect(PaymentMethod(normalizing: "MasterCard") == .creditCard)
+      #expect(PaymentMethod(normalizing: "American Express") == .creditCard)
+      #expect(PaymentMethod(normalizing: "debit") == .debitCard)
+      #expect(PaymentMethod(normalizing: "Pay Pal") == .paypal)
+      #expect(PaymentMethod(normalizing: "wire") == nil)
+      "card".utf8CString.withUnsafeBufferPointer { chars in
+        chars.withMemoryRebound(to: UInt8.self) { bytes in
+          #expect(
+            PaymentMethod(normalizingUTF8: UnsafeBufferPointer(rebasing: bytes.dropLast())) == .creditCard)
+        }
+      }
       // IAF CertSearch's statuses (black-box review 27).
       #expect(CertificateStatus(normalizing: "CB Withdrawn") == .withdrawn)
       #expect(CertificateStatus(normalizing: "cbwithdrawn") == .withdrawn)

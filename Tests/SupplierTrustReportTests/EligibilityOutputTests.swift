@@ -58,6 +58,31 @@ func csvRows(_ text: String) -> [[String]] {
     #expect(last[header.firstIndex(of: "policy_sha256")!] == Policy.default.hash)
   }
 
+  /// The CSV carries the dispute's timetable as the JSON does (it had lost it: black-box
+  /// review 35), and leaves it empty for an order without a dispute.
+  @Test func theCSVCarriesTheDisputeMilestones() throws {
+    var f = ReportFixture.ordinary(count: 1)
+    let supplier = f.supplier("SUP-DISPUTE")
+    f.order(supplier, lateDays: 5, daysAgo: 80)
+    f.catalog.orders[f.catalog.orders.count - 1].record.dispute = .open
+    f.catalog.orders[f.catalog.orders.count - 1].record.disputeOpenedOn = f.asOf.adding(days: -5)
+    let orders = EligibilityChecker(asOf: f.asOf).check(f.catalog)
+    let disputed = try #require(orders.first { $0.supplierID == supplier }?.dispute)
+    let rows = csvRows(EligibilityOutput.csv(orders, asOf: f.asOf))
+    let header = try #require(rows.first)
+    func cell(_ row: [String], _ column: String) -> String { row[header.firstIndex(of: column)!] }
+    let row = try #require(rows.first { $0.first == orders.first { $0.supplierID == supplier }!.orderID })
+    #expect(cell(row, "dispute_status") == "open")
+    #expect(cell(row, "dispute_opened_on") == f.asOf.adding(days: -5).description)
+    #expect(cell(row, "supplier_reply_by") == disputed.supplierReplyBy?.description)
+    #expect(cell(row, "buyer_may_escalate_from") == disputed.buyerMayEscalateFrom?.description)
+    #expect(cell(row, "automatic_escalation_on") == disputed.automaticEscalationOn?.description)
+    #expect(cell(row, "dispute_stage") == disputed.stage)
+    #expect(!disputed.stage.isEmpty && disputed.supplierReplyBy != nil)
+    let other = try #require(rows.dropFirst().first { $0.first != row.first })
+    #expect(cell(other, "dispute_status").isEmpty && cell(other, "supplier_reply_by").isEmpty)
+  }
+
   /// An unprotected order's row leads with why it is not protected, then its claims.
   @Test func theTableSaysWhyNotBeforeTheClaims() {
     let asOf = Day(year: 2026, month: 11, day: 25)!

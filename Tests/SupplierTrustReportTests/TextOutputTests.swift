@@ -55,6 +55,19 @@ extension TextOutputTests {
     let decided = EligibilityChecker(asOf: f.asOf).check(f.catalog).filter { $0.supplierID == "SUP-FILED" }
     #expect(
       EligibilityOutput.csv(decided, asOf: f.asOf).contains(",not eligible: already decided (refunded),"))
+    // The table gives the reason in a few words too (black-box review 35).
+    #expect(
+      EligibilityOutput.table(decided, asOf: f.asOf, width: 200, colour: false).contains(
+        "late_shipment: cannot file, already decided"))
+    // Shipped late 120 days ago and delivered 20 days later, no dispute: the 30-day window closed.
+    var old = ReportFixture.ordinary(count: 1)
+    let late = old.supplier("SUP-LATE")
+    old.order(late, lateDays: 3, daysAgo: 200)
+    let closed = EligibilityChecker(asOf: old.asOf).check(old.catalog).filter { $0.supplierID == late }
+    let window = try #require(closed.first?.claims.first?.deadline)
+    #expect(
+      EligibilityOutput.table(closed, asOf: old.asOf, width: 200, colour: false).contains(
+        "late_shipment: cannot file, window closed \(window)"))
   }
 
   @Test func eligibilityMarkdownKeepsHostileIdsInsideTheirCells() throws {
@@ -128,10 +141,12 @@ extension TextOutputTests {
   @Test func markdownEscapingOfEveryASCIICharacterMatchesTheGeneralPath() {
     func reference(_ text: String) -> String {
       var out = ""
-      for ch in text {
+      for (position, ch) in text.enumerated() {
         switch ch {
-        case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", "!", "|", "~", ">":
+        case "\\", "`", "*", "_", "[", "]", "|", "~":
           out += "\\" + String(ch)
+        case "#", "+", "-", ">", "=":
+          out += (position == 0 ? "\\" : "") + String(ch)
         case "<": out += "&lt;"
         case "&": out += "&amp;"
         default: out.append(ch)
@@ -141,7 +156,7 @@ extension TextOutputTests {
     }
     for byte in UInt8(0x20)...UInt8(0x7E) {
       let ch = String(UnicodeScalar(byte))
-      for text in [ch, "Acme " + ch + " Ltd"] {
+      for text in [ch, "Acme " + ch + " Ltd", ch + " Acme"] {
         #expect(ScoreOutput.markdownText(text) == reference(text), "\(text)")
       }
       let code = ScoreOutput.markdownCode("SUP" + ch)

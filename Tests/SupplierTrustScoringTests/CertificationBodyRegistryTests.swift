@@ -108,6 +108,10 @@ import Testing
     ("Intertek Group plc", "Intertek"), ("China Quality Certification Centre", "CQC"),
     ("China Certification & Inspection (Group) Co., Ltd.", "CCIC"),
     ("China Certification and Inspection Group Co Ltd", "CCIC"), ("Applus+", "Applus+"),
+    // Smaller accredited bodies (black-box review 35 found AJA Registrars unrecognised).
+    ("AJA Registrars", "AJA Registrars"), ("AJA Registrars Ltd", "AJA Registrars"),
+    ("ISOQAR", "Alcumus ISOQAR"),
+    ("NSAI", "NSAI"), ("SQS", "SQS"), ("Apave Certification", "Apave"), ("SOCOTEC Certification", "SOCOTEC"),
     // Local companies named with their place (a black-box review found these unrecognised).
     ("TÜV SÜD Asia Ltd", "TÜV SÜD"), ("SGS Hong Kong Ltd", "SGS"), ("SGS China", "SGS"),
     ("Bureau Veritas Certification Hong Kong Ltd", "Bureau Veritas"),
