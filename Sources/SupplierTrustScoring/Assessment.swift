@@ -94,6 +94,9 @@ public struct DeliverySummary: Sendable, Equatable {
   /// `dispute` is unknown, not "none".
   public var withDisputeStatus = 0
   public var disputed = 0
+  /// `disputed` with each partial refund counting half plus half its share of the order's
+  /// amount: what the delivery component weighs (the flag counts disputes).
+  public var disputeWeight = 0.0
   public var refundedUSD = 0.0
   /// Own on-time share (nil without due orders).
   public var ownOnTime: Double?

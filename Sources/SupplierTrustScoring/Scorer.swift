@@ -2280,6 +2280,12 @@ public struct Scorer: Sendable {
       }
       if isDisputed {
         s.disputed += 1
+        // A partial refund settles for part of the order: a $500 goodwill refund on $12,000 is
+        // less of a failure than a full one (black-box review 35 found them weighed alike). The
+        // dispute itself still counts half: the buyer had to open one.
+        s.disputeWeight +=
+          dispute == .partiallyRefunded && refund > 0 && o.amount.cents > 0
+          ? 0.5 + 0.5 * min(1, Double(refund) / Double(o.amount.cents)) : 1
         s.refundedUSD += Double(refund) / 100
         let status =
           (dispute.map { $0 != .none && $0 != .withdrawn && $0 != .rejected } ?? false)
@@ -2352,13 +2358,13 @@ public struct Scorer: Sendable {
     let threshold = min(max(p.lateThreshold, 0.01), 0.99)
     let neutral = policy.missingComponentValue
     let problemPart: Double? = {
-      func shrunk(_ count: Int, of total: Int) -> Double? {
-        total > 0
-          ? (Double(count) + p.priorStrength * p.disputeThreshold) / (Double(total) + p.priorStrength) : nil
+      func shrunk(_ count: Double, of total: Int) -> Double? {
+        total > 0 ? (count + p.priorStrength * p.disputeThreshold) / (Double(total) + p.priorStrength) : nil
       }
       guard
         let rate = [
-          shrunk(s.disputed, of: s.withDisputeStatus), shrunk(s.failedInspections, of: s.inspected),
+          shrunk(s.disputeWeight, of: s.withDisputeStatus),
+          shrunk(Double(s.failedInspections), of: s.inspected),
         ]
         .compactMap({ $0 }).max()
       else { return nil }

@@ -343,6 +343,33 @@ import Testing
     #expect(Scorer.rankOrder(better, worse) && !Scorer.rankOrder(worse, better))
   }
 
+  /// A partial refund is less of a failure than a full one: half a dispute plus half its share
+  /// of the order (black-box review 35 found $500 of $12,000 weighed as a full refund). The flag
+  /// still counts the dispute.
+  @Test func partialRefundsWeighByTheirShareOfTheOrder() {
+    var t = TestCatalog()
+    for (id, refund) in [("SMALL", 500), ("WHOLE", 12_000), ("FULL", 12_000)] {
+      t.supplier(id)
+      for _ in 0..<4 { t.order(id, amount: 12_000) }
+      for _ in 0..<2 {
+        let order = t.order(id, amount: 12_000, dispute: id == "FULL" ? .refunded : .partiallyRefunded)
+        let k = t.catalog.orders.firstIndex { $0.record.id == order }!
+        t.catalog.orders[k].record.refund = Money(cents: Int64(refund) * 100)
+      }
+    }
+    let small = t.assessment("SMALL")
+    let whole = t.assessment("WHOLE")
+    let full = t.assessment("FULL")
+    #expect(abs(small.delivery.disputeWeight - 2 * (0.5 + 0.5 * 500 / 12_000)) < 1e-9)
+    #expect(whole.delivery.disputeWeight == 2 && full.delivery.disputeWeight == 2)
+    #expect(small.components.delivery! > whole.components.delivery!)
+    #expect(whole.components.delivery == full.components.delivery)
+    for a in [small, whole, full] {
+      #expect(a.delivery.disputed == 2)
+      #expect(a.flags.contains { $0.code == .disputeHistory })
+    }
+  }
+
   @Test func suggestionsAreWorkedOutByRescoring() {
     var t = TestCatalog()
     t.supplier("E") { $0.tradeAssurance = true }
