@@ -1,4 +1,5 @@
 import SupplierTrustCSV
+import SupplierTrustModel
 import SupplierTrustScoring
 
 /// A ranked list of assessed suppliers and the run they came from: what `score` and `rank` print.
@@ -361,7 +362,7 @@ public enum ScoreOutput {
     let first = text.utf8.first
     let plain =
       !(first.map(isBlockMarker) ?? false)
-      && text.utf8.allSatisfy { byte in
+      && text.allUTF8Bytes { byte in
         byte >= 0x20 && byte < 0x7F && !isInlineMarkup(byte)
       }
     if plain { return text }
@@ -403,7 +404,7 @@ public enum ScoreOutput {
   }
 
   static func markdownCode(_ text: String) -> String {
-    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x60 && $0 != 0x7C }) { return text }
+    if text.allUTF8Bytes({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x60 && $0 != 0x7C }) { return text }
     return TextTable.inert(text).replacingOccurrences(of: "`", with: "'").replacingOccurrences(
       of: "|", with: "/")
   }

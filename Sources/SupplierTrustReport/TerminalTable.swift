@@ -1,3 +1,4 @@
+import SupplierTrustModel
 import SupplierTrustScoring
 
 /// Plain-text tables for a terminal: aligned columns fitted to a width, colour only when asked.
@@ -75,7 +76,9 @@ public struct TextTable: Sendable {
   /// a row, and zero-width ones were counted a column wide (black-box review 25). Line and
   /// paragraph separators become spaces.
   public static func inert(_ text: String) -> String {
-    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+    if isPrintableASCII(text) { return text }
+    // Nothing in the simple ranges is a control or format character.
+    if isSimple(text) { return text }
     var out = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
       if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
@@ -104,16 +107,63 @@ public struct TextTable: Sendable {
 
   static func width(of text: String) -> Int {
     // Printable ASCII, nearly every cell, is a column a byte: no grapheme breaking needed.
-    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+    if isPrintableASCII(text) { return text.utf8.count }
+    // Every scalar its own character (see `isSimple`): no grapheme breaking either. Walking the
+    // Characters of the non-ASCII names cost about 6,000 instructions a cell, most of the time
+    // `score` spent on its table of every supplier.
+    if isSimple(text) { return text.unicodeScalars.reduce(0) { $0 + width(of: $1) } }
     return text.reduce(0) { $0 + width(of: $1) }
+  }
+
+  /// Whether every byte of `text` is printable ASCII (a column each).
+  @inline(__always)
+  static func isPrintableASCII(_ text: String) -> Bool { text.allUTF8Bytes { $0 >= 0x20 && $0 < 0x7F } }
+
+  /// Terminal columns a scalar that is a character of its own takes (as ``width(of:)-swift.type.method``
+  /// gives for a one-scalar character).
+  static func width(of scalar: Unicode.Scalar) -> Int {
+    switch scalar.value {
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+      0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+      0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+      return 2
+    default: return 1
+    }
+  }
+
+  /// Whether every scalar of `text` is printable and lies where no grapheme rule joins it to its
+  /// neighbours (Latin, general punctuation, kana, CJK ideographs, Hangul syllables, fullwidth
+  /// forms; no combining marks, joiners, variation selectors, jamo, format or control
+  /// characters): then each scalar is one character, and counting scalars counts characters.
+  static func isSimple(_ text: String) -> Bool {
+    text.unicodeScalars.allSatisfy { scalar in
+      switch scalar.value {
+      case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029,
+        0x3030...0x303F, 0x3041...0x3096, 0x30A0...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+        0xAC00...0xD7A3, 0xFF01...0xFF60:
+        return true
+      default: return false
+      }
+    }
   }
 
   /// `text` cut to `width` columns, ending in an ellipsis when something was left out.
   static func truncated(_ text: String, to width: Int) -> String {
     if self.width(of: text) <= width { return text }
     guard width > 0 else { return "" }
-    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+    if isPrintableASCII(text) {
       return String(decoding: text.utf8.prefix(width - 1), as: UTF8.self) + "…"
+    }
+    if isSimple(text) {
+      var out = String.UnicodeScalarView()
+      var used = 0
+      for scalar in text.unicodeScalars {
+        let w = self.width(of: scalar)
+        if used + w > width - 1 { break }
+        out.append(scalar)
+        used += w
+      }
+      return String(out) + "…"
     }
     var out = ""
     var used = 0

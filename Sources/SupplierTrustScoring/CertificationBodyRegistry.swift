@@ -1,4 +1,5 @@
 import Foundation
+import SupplierTrustModel
 
 /// Where a body named on a certificate or an audit stands against the shipped lists.
 public enum Recognition: Equatable, Sendable {
@@ -496,7 +497,7 @@ enum NameKey {
 
   /// The whole name folded: the key most look-ups find directly, and the first of `lookupKeys`.
   static func key(_ name: String) -> String {
-    guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return Folded(name).text }
+    guard name.allUTF8Bytes({ $0 < 0x80 }) else { return Folded(name).text }
     // The common case, plain ASCII, without splitting the name into words.
     var bytes: [UInt8] = []
     bytes.reserveCapacity(name.utf8.count)

@@ -4,6 +4,8 @@
 // burst verdict ends up in reports that are compared across runs. So nothing uses `Hasher`
 // (randomly seeded per process); the hashes are FNV-1a and the SplitMix64 finaliser.
 
+import SupplierTrustModel
+
 /// Turns review text into a canonical word sequence, so that campaign texts that differ only in
 /// case, punctuation, emphasis (`!!!`) or spacing compare as equal.
 enum ReviewTextNormalizer {
@@ -18,7 +20,7 @@ enum ReviewTextNormalizer {
   static func normalize(_ text: String) -> String {
     // Nearly all review text is ASCII; per-scalar Unicode property look-ups would dominate the
     // cost of a large window, so ASCII takes a byte path with the same rules.
-    if text.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(text) }
+    if text.allUTF8Bytes({ $0 < 0x80 }) { return normalizeASCII(text) }
     return normalizeUnicode(text)
   }
 

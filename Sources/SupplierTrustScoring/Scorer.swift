@@ -150,7 +150,7 @@ public struct Scorer: Sendable {
   /// The letters and digits of `text`, upper-cased: what identifies an issuer or a number.
   static func sharedLetters(_ text: String) -> String {
     // Nearly every number and issuer is ASCII: a byte loop, no Unicode property look-ups.
-    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+    if text.allUTF8Bytes({ $0 < 0x80 }) {
       var bytes: [UInt8] = []
       bytes.reserveCapacity(text.utf8.count)
       for byte in text.utf8 {

@@ -119,3 +119,74 @@ import Testing
     }
   }
 }
+
+/// Strings whose scalars are each a character of their own are measured, cut and cleaned scalar
+/// by scalar; every answer must be what walking their Characters gives, for any mix of simple
+/// scalars and those that join (combining marks, joiners, jamo, variation selectors, flags) or
+/// must go (controls, format characters).
+@Suite struct SimpleScalarPathTests {
+  static func characterWidth(_ text: String) -> Int { text.reduce(0) { $0 + TextTable.width(of: $1) } }
+
+  static func characterTruncated(_ text: String, to width: Int) -> String {
+    if characterWidth(text) <= width { return text }
+    guard width > 0 else { return "" }
+    var out = ""
+    var used = 0
+    for ch in text {
+      let w = TextTable.width(of: ch)
+      if used + w > width - 1 { break }
+      out.append(ch)
+      used += w
+    }
+    return out + "…"
+  }
+
+  static func scalarInert(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
+        || scalar.value == 0x2029
+      {
+        out.append(" ")
+      } else if scalar.properties.generalCategory != .format {
+        out.append(scalar)
+      }
+    }
+    return String(out)
+  }
+
+  @Test func scalarPathsAnswerAsCharactersDo() {
+    let pool: [UInt32] = [
+      0x41, 0x20, 0x7E, 0xE9, 0xA0, 0xAD, 0xAE, 0x2FF, 0x300, 0x301, 0x4E2D, 0x6587, 0x3400, 0xAC00, 0xD7A3,
+      0x1100, 0x1161, 0x11A8, 0x2026, 0x2013, 0x203C, 0x200B, 0x200D, 0x202E, 0x2028, 0xFE0F, 0x1F600,
+      0x1F1E6,
+      0x3000, 0x3029, 0x302A, 0x3042, 0x3099, 0x30FC, 0xFF21, 0xFF60, 0xFF9E, 0x0627, 0x064B, 0x0915, 0x093F,
+      0x7F, 0x9C, 0x09,
+    ]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next() -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33)
+    }
+    var simple = 0
+    for _ in 0..<20_000 {
+      var scalars = String.UnicodeScalarView()
+      // Mostly simple scalars, as names are, with a joining or dropped one now and then.
+      for _ in 0..<(next() % 9) {
+        let value = next() % 4 == 0 ? pool[next() % pool.count] : pool[next() % 17]
+        scalars.append(Unicode.Scalar(value)!)
+      }
+      let text = String(scalars)
+      if TextTable.isSimple(text) { simple += 1 }
+      #expect(TextTable.width(of: text) == Self.characterWidth(text), "\(Array(text.unicodeScalars))")
+      for width in 0...7 {
+        #expect(
+          TextTable.truncated(text, to: width) == Self.characterTruncated(text, to: width),
+          "\(Array(text.unicodeScalars)) to \(width)")
+      }
+      #expect(TextTable.inert(text) == Self.scalarInert(text), "\(Array(text.unicodeScalars))")
+    }
+    // Both paths were taken.
+    #expect(simple > 2_000 && simple < 19_000)
+  }
+}
