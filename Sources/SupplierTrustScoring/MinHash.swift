@@ -25,26 +25,32 @@ enum ReviewTextNormalizer {
   }
 
   static func normalizeASCII(_ text: String) -> String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count)
-    var pendingSpace = false
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "'"):
-        continue
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-        if pendingSpace { bytes.append(0x20) }
-        pendingSpace = false
-        bytes.append(byte)
-      case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-        if pendingSpace { bytes.append(0x20) }
-        pendingSpace = false
-        bytes.append(byte | 0x20)
-      default:
-        pendingSpace = !bytes.isEmpty
+    var text = text
+    // Over the contiguous bytes into a string of at most their length: no intermediate array.
+    return text.withUTF8 { source in
+      String(unsafeUninitializedCapacity: source.count) { out in
+        var count = 0
+        var pendingSpace = false
+        for byte in source {
+          switch byte {
+          case UInt8(ascii: "'"):
+            continue
+          case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            if pendingSpace {
+              out[count] = 0x20
+              count += 1
+            }
+            pendingSpace = false
+            out[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            count += 1
+          default:
+            pendingSpace = count > 0
+          }
+        }
+        return count
       }
     }
-    return String(decoding: bytes, as: UTF8.self)
   }
 
   static func normalizeUnicode(_ text: String) -> String {
