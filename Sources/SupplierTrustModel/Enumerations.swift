@@ -120,8 +120,8 @@ public enum PaymentMethod: String, RecordEnumeration {
   public static var aliases: [String: String] {
     [
       "card": "credit_card", "credit": "credit_card", "visa": "credit_card", "mastercard": "credit_card",
-      "amex": "credit_card", "american_express": "credit_card", "debit": "debit_card", "pay_pal": "paypal",
-      "wu": "western_union",
+      "amex": "credit_card", "american_express": "credit_card", "debit": "debit_card",
+      "visa_debit": "debit_card", "pay_pal": "paypal",
     ]
   }
 

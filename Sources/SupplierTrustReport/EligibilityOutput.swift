@@ -68,7 +68,7 @@ public enum EligibilityOutput {
         notes.append("covers \(o.coveredAmount.displayed) only (the supplier's limit)")
       }
       for c in o.claims {
-        notes.append("\(c.kind.rawValue): \(status(c, asOf: asOf, until: "by"))")
+        notes.append("\(c.kind.rawValue): \(status(c, of: o, asOf: asOf, until: "by"))")
       }
       if let d = o.dispute, d.status == .open { notes.append("dispute: \(d.stage)") }
       if o.notes.contains(where: { $0.hasPrefix(EligibilityChecker.lateShipmentUnjudged) }) {
@@ -106,7 +106,7 @@ public enum EligibilityOutput {
     out += "|---|---|---:|---|---:|---|---|---|\n"
     for o in orders {
       let claims = o.claims.map { c in
-        "\(c.kind.rawValue): \(status(c, asOf: asOf, until: "until")) (\(c.detail))"
+        "\(c.kind.rawValue): \(status(c, of: o, asOf: asOf, until: "until")) (\(c.detail))"
       }
       let dispute = o.dispute.map { "\($0.status.rawValue): \($0.stage)" } ?? ""
       let cells = [
@@ -124,19 +124,28 @@ public enum EligibilityOutput {
 
   /// Whether a claim can be filed, in a few words: with its deadline, or already filed (a claim
   /// whose window has closed is eligible only while the dispute that filed it in time is open).
-  static func status(_ c: Claim, asOf: Day, until: String) -> String {
+  static func status(_ c: Claim, of order: OrderEligibility, asOf: Day, until: String) -> String {
     // Why not, in a few words (the JSON's detail says it in full): a verdict without its reason
     // left readers of the table guessing (black-box review 35).
     guard c.eligible else {
-      let openedLate = c.detail.contains("opened after the claim window closed")
-      if !openedLate, c.detail.contains("; already decided") || c.detail.contains("; already closed") {
-        return "cannot file, already decided"
-      }
-      if let deadline = c.deadline, deadline < asOf { return "cannot file, window closed \(deadline)" }
-      return "cannot file"
+      return "cannot file" + (whyNot(c, of: order, asOf: asOf).map { ", " + $0 } ?? "")
     }
     if let deadline = c.deadline, deadline < asOf { return "filed in time, dispute open" }
     return "can file" + (c.deadline.map { " \(until) \($0)" } ?? "")
+  }
+
+  /// Why a claim cannot be filed, in a few words, the same in the table and the CSV, or nil when
+  /// only its detail can say (a ship date not stated). In order: the order is not protected; a
+  /// dispute opened in time was decided (or withdrawn), leaving nothing to file; the window closed
+  /// (also when a dispute was opened only after it had).
+  static func whyNot(_ c: Claim, of order: OrderEligibility, asOf: Day) -> String? {
+    guard order.protected else { return "not protected" }
+    let closed = c.deadline.flatMap { $0 < asOf ? $0 : nil }
+    if let d = order.dispute, d.status != .open {
+      if let closed, let opened = d.openedOn, opened > closed { return "window closed \(closed)" }
+      return "already \(d.status == .withdrawn ? "closed" : "decided") (\(d.status.rawValue))"
+    }
+    return closed.map { "window closed \($0)" }
   }
 
   static func shortReason(_ reason: String) -> String {
@@ -149,11 +158,11 @@ public enum EligibilityOutput {
   public static let csvHeader = [
     "order_id", "supplier_id", "amount_usd", "protected", "covered_usd", "reasons", "notes", "late_shipment",
     "quality",
+    "as_of", "policy", "policy_sha256",
     // The dispute's timetable, as the JSON's `dispute` gives it (black-box review 35 found the
-    // CSV without it); empty without a dispute.
+    // CSV without it); empty without a dispute. Last, so that the columns before keep their places.
     "dispute_status", "dispute_opened_on", "supplier_reply_by", "buyer_may_escalate_from",
     "automatic_escalation_on", "dispute_stage",
-    "as_of", "policy", "policy_sha256",
   ]
 
   /// CSV of the orders, neutralised for spreadsheets.
@@ -169,29 +178,20 @@ public enum EligibilityOutput {
           return c.deadline.map { "eligible until \($0)" }
             ?? "eligible (until \(policy.tradeAssurance.claimWindowDays) days after delivery)"
         }
-        guard o.protected else { return "not eligible: not protected" }
-        // A decided dispute leaves nothing to claim, whatever the window.
-        if let d = o.dispute, d.status != .open {
-          return
-            "not eligible: already \(d.status == .withdrawn ? "closed" : "decided") (\(d.status.rawValue))"
-        }
-        if let deadline = c.deadline, deadline < asOf { return "not eligible: window closed \(deadline)" }
-        // Not for want of time: the claim cannot be confirmed (a ship date not stated); a closed
-        // window was said with a deadline still weeks ahead (black-box review 22).
-        return "not eligible: \(c.detail)"
+        // Not for want of time when no short reason holds: the claim cannot be confirmed (a ship
+        // date not stated); a closed window was said with a deadline still weeks ahead (black-box
+        // review 22).
+        return "not eligible: " + (whyNot(c, of: o, asOf: asOf) ?? c.detail)
       }
       encoder.appendRow(
         [
           o.orderID, o.supplierID, o.amount.description, o.protected ? "true" : "false",
           o.coveredAmount.description,
           o.reasons.joined(separator: "; "), o.notes.joined(separator: "; "), claim(.lateShipment),
-          claim(.quality),
+          claim(.quality), asOf.description, policy.name, policy.hash,
           o.dispute?.status.rawValue ?? "", o.dispute?.openedOn?.description ?? "",
           o.dispute?.supplierReplyBy?.description ?? "", o.dispute?.buyerMayEscalateFrom?.description ?? "",
           o.dispute?.automaticEscalationOn?.description ?? "", o.dispute?.stage ?? "",
-          asOf.description,
-          policy.name,
-          policy.hash,
         ], to: &bytes)
     }
     return String(decoding: bytes, as: UTF8.self)

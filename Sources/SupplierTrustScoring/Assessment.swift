@@ -94,8 +94,9 @@ public struct DeliverySummary: Sendable, Equatable {
   /// `dispute` is unknown, not "none".
   public var withDisputeStatus = 0
   public var disputed = 0
-  /// `disputed` with each partial refund counting half plus half its share of the order's
-  /// amount: what the delivery component weighs (the flag counts disputes).
+  /// `disputed` with each partially refunded dispute counting half plus half the refund's share
+  /// of the order's amount, and a refund paid without an upheld dispute its share alone: what
+  /// the delivery component weighs (the flag counts disputes).
   public var disputeWeight = 0.0
   public var refundedUSD = 0.0
   /// Own on-time share (nil without due orders).
@@ -174,7 +175,8 @@ public struct ScoringRun: Sendable {
   public var componentAverages: ComponentScores
   /// What "no reviews" counts as: the catalog's prior alone, less its uncertainty (0 to 1).
   public var priorReviewValue: Double = 0.5
-  /// Best first: score, then confidence, then supplier id (so ties break the same way every time).
+  /// Best first: score, then (under `weakest_link`) the components' weighted mean, then
+  /// confidence, then supplier id (so ties break the same way every time).
   public var suppliers: [SupplierAssessment]
 
   /// The sources a reader is shown: a file imported again appears once, not again with the 0

@@ -2,10 +2,11 @@ import Crypto
 
 /// How component values combine into one score.
 public enum Aggregation: String, Sendable, CaseIterable {
-  /// The weighted mean of the components that have evidence.
+  /// The weighted mean of the components (a missing one at its imputed, neutral value).
   case weightedMean = "weighted_mean"
   /// The weakest component decides (as Alibaba's own star rating and EcoVadis do): a supplier
-  /// is only as trustworthy as its worst-evidenced dimension.
+  /// is only as trustworthy as its worst dimension, a missing one counting as neutral; ties go
+  /// by the weighted mean.
   case weakestLink = "weakest_link"
 }
 

@@ -101,7 +101,8 @@ public enum PolicyDocumentation {
       that a rate flagged `late_shipments` counts below no record. A problem part then moves it: \
       the worse of two shares of the buyer's own orders, each shrunk toward `dispute_threshold` \
       with `prior_strength` orders: disputed or refunded (of those that state a dispute status; a \
-      partial refund counts half a dispute plus half its share of the order's amount), \
+      partially refunded dispute counts half plus half the refund's share of the order's amount, \
+      a refund without an upheld dispute its share alone), \
       and failed inspections (of those inspected). It counts from neutral at `dispute_threshold` \
       to 1 at none and 0 at `dispute_rate_at_zero`, and moves the on-time part up toward 1 (or \
       down toward 0) by 1 − `on_time_share` of the way at its extremes, not at all at neutral: \

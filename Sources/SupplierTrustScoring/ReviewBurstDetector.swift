@@ -519,7 +519,7 @@ public struct ReviewBurstDetector: Sendable {
     // generated catalog when allowed).
     if isRush(window, tally, timeline),
       newEnough || share(largest.size, of: tally.count) >= policy.nearIdenticalShare
-        || breaksVerifiedHistory(window, timeline, signals)
+        || (tally.commonest >= 4 && breaksVerifiedHistory(window, timeline, signals))
     {
       let praise = tally.commonest >= 4
       for position in positions {
@@ -640,7 +640,8 @@ public struct ReviewBurstDetector: Sendable {
 
   /// Whether the supplier's reviews outside `window` are a history of verified purchases (at
   /// least the minimum of them, at most 1 − ``BurstPolicy/uniformRatingShare`` unverified) that an
-  /// unverified rush breaks with. Praise bought from aged accounts, each with one purchase
+  /// unverified rush of praise breaks with (complaints in such a rush are buyers' to make: a bad
+  /// batch reaches established buyers who bought elsewhere too). Praise bought from aged accounts, each with one purchase
   /// elsewhere months before, has established reviewers but is unverified where the supplier's
   /// own buyers were verified (black-box review 35: 40 such reviews in 5 days after a review a
   /// month lifted a supplier above its twin). Growth brings more buyers of the same kind, and
@@ -648,8 +649,10 @@ public struct ReviewBurstDetector: Sendable {
   /// too, so neither looks like this.
   private func breaksVerifiedHistory(_ window: DayWindow, _ timeline: Timeline, _ signals: Signals) -> Bool {
     let (count, unverified) = signals.outside(window, timeline)
+    // As the verified share, so that exactly 20 % unverified is "at most 20 %" (1 - 0.8 is
+    // 0.19999999999999996 in floating point).
     return count >= max(1, policy.minimumReviews)
-      && share(unverified, of: count) <= 1 - policy.uniformRatingShare
+      && share(count - unverified, of: count) >= policy.uniformRatingShare
   }
 
   /// The most reviews that two neighbouring star ratings (5 and 4, say) account for, from counts
@@ -828,10 +831,13 @@ public struct ReviewBurstDetector: Sendable {
       case .verifiedImprobableRating:
         return "verified purchases by new accounts giving one rating of praise beyond chance" + paceWords
       case .praiseRush:
-        // Marked by the break with a verified history rather than by new accounts: say so.
+        // Marked by the break with a verified history (neither new accounts nor one copied text
+        // would have marked it): say so.
         let history = signals.outside(span, timeline)
         let fromEstablished =
-          reviewersGiven && share(newCount, of: count) < policy.newReviewerShare && history.count > 0
+          reviewersGiven && share(newCount, of: count) < policy.newReviewerShare
+            && share(nearCount, of: count) < policy.nearIdenticalShare && history.count > 0
+            && share(history.count - history.unverified, of: history.count) >= policy.uniformRatingShare
           ? ", from established accounts, where the supplier's other \(history.count) reviews were "
             + "\((history.count - history.unverified) * 100 / history.count)% verified"
           : ""

@@ -2283,9 +2283,12 @@ public struct Scorer: Sendable {
         // A partial refund settles for part of the order: a $500 goodwill refund on $12,000 is
         // less of a failure than a full one (black-box review 35 found them weighed alike). The
         // dispute itself still counts half: the buyer had to open one.
+        // A refund paid without an upheld dispute (none, withdrawn or rejected) weighs its share
+        // alone: there was no dispute to count.
+        let refundShare = o.amount.cents > 0 ? min(1, Double(refund) / Double(o.amount.cents)) : 1
+        let upheld = dispute.map { $0 != .none && $0 != .withdrawn && $0 != .rejected } ?? false
         s.disputeWeight +=
-          dispute == .partiallyRefunded && refund > 0 && o.amount.cents > 0
-          ? 0.5 + 0.5 * min(1, Double(refund) / Double(o.amount.cents)) : 1
+          !upheld ? refundShare : dispute == .partiallyRefunded && refund > 0 ? 0.5 + 0.5 * refundShare : 1
         s.refundedUSD += Double(refund) / 100
         let status =
           (dispute.map { $0 != .none && $0 != .withdrawn && $0 != .rejected } ?? false)

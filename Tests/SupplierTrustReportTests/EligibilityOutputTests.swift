@@ -83,6 +83,54 @@ func csvRows(_ text: String) -> [[String]] {
     #expect(cell(other, "dispute_status").isEmpty && cell(other, "supplier_reply_by").isEmpty)
   }
 
+  /// The table and the CSV give one reason for a claim that cannot be filed, by one order of
+  /// precedence: not protected, a dispute decided or withdrawn, the window closed (also when the
+  /// dispute came only after it).
+  @Test func theTableAndTheCSVGiveTheSameReasonWhyNot() throws {
+    var f = ReportFixture.ordinary(count: 1)
+    // The closures below change an order of `f`, so they must not read `f` while they do.
+    let asOf = f.asOf
+    var expected: [String: String] = [:]
+    func add(_ id: String, _ reason: String, _ change: (inout Order) -> Void) {
+      let supplier = f.supplier(id)
+      f.order(supplier, lateDays: 4, daysAgo: 200)
+      change(&f.catalog.orders[f.catalog.orders.count - 1].record)
+      expected[supplier] = reason
+    }
+    add("SUP-UNPROTECTED", "not protected") { $0.paymentMethod = .westernUnion }
+    add("SUP-DECIDED", "already decided (refunded)") {
+      $0.dispute = .refunded
+      $0.disputeOpenedOn = asOf.adding(days: -160)
+      $0.disputeClosedOn = asOf.adding(days: -150)
+    }
+    add("SUP-WITHDRAWN", "already closed (withdrawn)") {
+      $0.dispute = .withdrawn
+      $0.disputeOpenedOn = asOf.adding(days: -160)
+      $0.disputeClosedOn = asOf.adding(days: -150)
+    }
+    let orders = EligibilityChecker(asOf: f.asOf).check(f.catalog)
+    let closedOn = try #require(orders.first { $0.supplierID == "SUP-DECIDED" }?.claims.first?.deadline)
+    add("SUP-CLOSED", "window closed \(closedOn)") { _ in }
+    add("SUP-LATE-DISPUTE", "window closed \(closedOn)") {
+      $0.dispute = .rejected
+      $0.disputeOpenedOn = asOf.adding(days: -20)
+      $0.disputeClosedOn = asOf.adding(days: -10)
+    }
+    let all = EligibilityChecker(asOf: f.asOf).check(f.catalog)
+    let rows = csvRows(EligibilityOutput.csv(all, asOf: f.asOf))
+    let header = try #require(rows.first)
+    let late = header.firstIndex(of: "late_shipment")!
+    for (supplier, reason) in expected {
+      let order = try #require(all.first { $0.supplierID == supplier })
+      let claim = try #require(order.claims.first { $0.kind == .lateShipment })
+      #expect(!claim.eligible)
+      let row = try #require(rows.first { $0.first == order.orderID })
+      #expect(row[late] == "not eligible: " + reason, "\(supplier)")
+      let table = EligibilityOutput.table([order], asOf: f.asOf, width: 300, colour: false)
+      #expect(table.contains("late_shipment: cannot file, " + reason), "\(supplier): \(table)")
+    }
+  }
+
   /// An unprotected order's row leads with why it is not protected, then its claims.
   @Test func theTableSaysWhyNotBeforeTheClaims() {
     let asOf = Day(year: 2026, month: 11, day: 25)!

@@ -200,12 +200,12 @@ import Testing
   /// review 35 saw forty in five days lift a supplier above its twin). The same rush against a
   /// history about as unverified as itself is growth, and at a busy supplier's pace no rush.
   @Test func unverifiedPraiseFromEstablishedAccountsBreakingAVerifiedHistoryIsABurst() throws {
-    func scenario(history: Int, verifiedShare: Double) -> (Scenario, [Int]) {
+    func scenario(history: Int, verifiedShare: Double, ratings: [Double] = [5, 4]) -> (Scenario, [Int]) {
       var scenario = Scenario(seed: 35)
       scenario.addOrdinary(count: history, from: day("2025-01-01"), days: 670, verifiedShare: verifiedShare)
       let campaign = scenario.addCampaign(
         start: day("2026-11-02"), days: 5, count: 40, verified: 0, established: true, texts: .distinct,
-        ratings: [5, 4])
+        ratings: ratings)
       return (scenario, campaign)
     }
     let (aged, campaign) = scenario(history: 25, verifiedShare: 1)
@@ -222,6 +222,25 @@ import Testing
     #expect(ReviewBurstDetector().detect(mixed.reviews, reviewCount: mixed.reviewCount).isEmpty)
     let (busy, _) = scenario(history: 2_000, verifiedShare: 1)
     #expect(ReviewBurstDetector().detect(busy.reviews, reviewCount: busy.reviewCount).isEmpty)
+    // Complaints from established buyers are theirs to make, however verified the history: a bad
+    // batch reaches buyers who bought elsewhere too (counted, not discounted as an attack).
+    let (complaints, _) = scenario(history: 25, verifiedShare: 1, ratings: [1, 2])
+    #expect(ReviewBurstDetector().detect(complaints.reviews, reviewCount: complaints.reviewCount).isEmpty)
+  }
+
+  /// "At most 20 % unverified" includes 20 % (1 − 0.8 is not 0.2 in floating point).
+  @Test func aVerifiedHistoryMayBeExactlyTheUnverifiedShareAllowed() {
+    for (unverified, flagged) in [(5, true), (6, false)] {
+      var scenario = Scenario(seed: 36)
+      // Ending two months before the campaign, so that all 25 lie outside its window.
+      scenario.addOrdinary(count: 25, from: day("2025-01-01"), days: 600, verifiedShare: 1)
+      for k in 0..<unverified { scenario.reviews[k].verifiedPurchase = false }
+      scenario.addCampaign(
+        start: day("2026-11-02"), days: 5, count: 40, verified: 0, established: true, texts: .distinct,
+        ratings: [5, 4])
+      let bursts = ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount)
+      #expect(bursts.isEmpty != flagged, "\(unverified) of 25 unverified")
+    }
   }
 
   /// A campaign alternating five and four stars with varied texts, from new unverified accounts,

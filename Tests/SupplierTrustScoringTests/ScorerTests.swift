@@ -368,6 +368,25 @@ import Testing
       #expect(a.delivery.disputed == 2)
       #expect(a.flags.contains { $0.code == .disputeHistory })
     }
+    // A refund paid without an upheld dispute weighs its share alone: never more than the same
+    // refund after a dispute (review of the change found it counted as a full dispute).
+    for status in [DisputeStatus.none, .withdrawn, .rejected] {
+      var u = TestCatalog()
+      u.supplier("GOODWILL")
+      for _ in 0..<4 { u.order("GOODWILL", amount: 12_000) }
+      let order = u.order("GOODWILL", amount: 12_000, dispute: status)
+      let k = u.catalog.orders.firstIndex { $0.record.id == order }!
+      u.catalog.orders[k].record.refund = Money(cents: 50_000)
+      let goodwill = u.assessment("GOODWILL")
+      #expect(abs(goodwill.delivery.disputeWeight - 500.0 / 12_000) < 1e-9, "\(status)")
+      var v = TestCatalog()
+      v.supplier("PARTIAL")
+      for _ in 0..<4 { v.order("PARTIAL", amount: 12_000) }
+      let disputed = v.order("PARTIAL", amount: 12_000, dispute: .partiallyRefunded)
+      let m = v.catalog.orders.firstIndex { $0.record.id == disputed }!
+      v.catalog.orders[m].record.refund = Money(cents: 50_000)
+      #expect(goodwill.components.delivery! > v.assessment("PARTIAL").components.delivery!, "\(status)")
+    }
   }
 
   @Test func suggestionsAreWorkedOutByRescoring() {
