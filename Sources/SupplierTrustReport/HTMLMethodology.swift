@@ -18,7 +18,8 @@ extension HTMLReportRenderer {
     let aggregation =
       p.aggregation == .weightedMean
       ? "the weighted mean of the five components"
-      : "the weakest of the five components (weakest link)"
+      : "the weakest of the five components (weakest link; suppliers with the same weakest one are ordered by "
+        + "the weighted mean of all five)"
     w.element(
       "p",
       text:
