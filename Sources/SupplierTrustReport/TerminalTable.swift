@@ -96,13 +96,7 @@ public struct TextTable: Sendable {
   static func width(of character: Character) -> Int {
     guard let scalar = character.unicodeScalars.first else { return 0 }
     if character.unicodeScalars.contains("\u{FE0F}") { return 2 }
-    switch scalar.value {
-    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-      0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-      0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
-      return 2
-    default: return 1
-    }
+    return width(of: scalar)
   }
 
   static func width(of text: String) -> Int {
@@ -119,8 +113,8 @@ public struct TextTable: Sendable {
   @inline(__always)
   static func isPrintableASCII(_ text: String) -> Bool { text.allUTF8Bytes { $0 >= 0x20 && $0 < 0x7F } }
 
-  /// Terminal columns a scalar that is a character of its own takes (as ``width(of:)-swift.type.method``
-  /// gives for a one-scalar character).
+  /// Terminal columns a scalar takes: East Asian wide and fullwidth forms (and emoji) take two. A
+  /// character takes what its first scalar does (two with an emoji presentation selector).
   static func width(of scalar: Unicode.Scalar) -> Int {
     switch scalar.value {
     case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
