@@ -41,6 +41,12 @@ struct RankFilters: ParsableArguments {
   var minScore: Double?
 
   @Option(
+    help: ArgumentHelp(
+      "Only suppliers in this standing or better: ok (good standing only), or warned (leaves out blocked ones).",
+      valueName: "standing"))
+  var minStanding: String?
+
+  @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
       "rank: show at most this many suppliers (default: all that pass); report: this many in detail (default 10).",
@@ -68,6 +74,11 @@ struct RankFilters: ParsableArguments {
       throw ValidationError("--min-score must be between 0 and 100.")
     }
     if let top, top < 1 { throw ValidationError("--top must be at least 1.") }
+    if let minStanding, Standing(rawValue: minStanding.lowercased()) == nil {
+      throw ValidationError(
+        "--min-standing \(minStanding) is not a standing; use ok (good standing only) or warned (leaves out blocked ones)."
+      )
+    }
   }
 
   /// What is wrong with `code` given to `option`, and what to write instead.
@@ -128,6 +139,7 @@ struct RankFilters: ParsableArguments {
     c.tradeAssuranceOnly = tradeAssurance
     c.orderAmount = orderAmount.flatMap(Money.init(parsing:))
     c.minimumScore = minScore
+    c.worstStanding = minStanding.flatMap { Standing(rawValue: $0.lowercased()) }
     c.top = top
     return c
   }
@@ -140,7 +152,8 @@ struct RankCommand: ParsableCommand {
     discussion: """
       Scores every supplier as `score` does, keeps those that pass the filters, and lists them \
       best first by the score before rounding (so two shown alike may be apart by a few \
-      hundredths); ties: higher confidence, then supplier id.
+      hundredths); ties: the higher mean of the components (under weakest_link), higher \
+      confidence, then supplier id.
 
       Examples:
         supplier-trust rank --require ISO9001 --trade-assurance --order-amount 25000

@@ -408,7 +408,7 @@ struct HTMLReportRenderer {
     w.element(
       "p",
       text:
-        "Every supplier that passes the order's criteria, best first by the score before rounding (ties: higher confidence, then supplier id). "
+        "Every supplier that passes the order's criteria, best first by the score before rounding (ties: the higher mean of the components under weakest_link, higher confidence, then supplier id). "
         + "The score is 0 to 100 with the range it plausibly lies in; the coloured edge shows the standing. "
         + (detailedCount > 0 ? "Names of the top \(detailedCount) link to their detailed section." : "")
         + (suppliers.count > HTMLAssets.rowCap

@@ -15,6 +15,10 @@ public struct RankingCriteria: Sendable, Equatable {
   /// The order value the supplier's Trade Assurance coverage must hold in full.
   public var orderAmount: Money?
   public var minimumScore: Double?
+  /// The worst standing kept: `.ok` keeps only suppliers in good standing, `.warned` leaves out
+  /// the blocked ones; nil keeps every standing. Ranking orders by score alone, so a warned
+  /// supplier can sit above one in good standing (black-box review 35); this keeps it out.
+  public var worstStanding: Standing?
   /// Keep at most this many after filtering.
   public var top: Int?
 
@@ -35,6 +39,7 @@ public struct RankingCriteria: Sendable, Equatable {
     if let minimumScore {
       guard let score = s.score, score >= minimumScore else { return false }
     }
+    if let worstStanding, s.standing > worstStanding { return false }
     return true
   }
 
@@ -70,6 +75,9 @@ public struct RankingCriteria: Sendable, Equatable {
     }
     if let minimumScore {
       single("score at least \(JSONValue.format(minimumScore))") { $0.minimumScore = minimumScore }
+    }
+    if let worstStanding {
+      single(Self.standingWords(worstStanding)) { $0.worstStanding = worstStanding }
     }
     let ordered = alone.sorted { ($0.count == 0 ? 0 : 1, $0.count) < ($1.count == 0 ? 0 : 1, $1.count) }
     let parts = ordered.map { "\($0.text): \($0.count) of \(suppliers.count)" }
@@ -128,8 +136,14 @@ public struct RankingCriteria: Sendable, Equatable {
     if tradeAssuranceOnly { out.append("Trade Assurance only") }
     if let orderAmount { out.append("Trade Assurance must cover an order of \(orderAmount.displayed)") }
     if let minimumScore { out.append("score at least \(JSONValue.format(minimumScore))") }
+    if let worstStanding { out.append(Self.standingWords(worstStanding)) }
     if let top { out.append("top \(top)") }
     return out
+  }
+
+  /// "standing ok", "standing ok or warned" (every standing for `.blocked`).
+  static func standingWords(_ worst: Standing) -> String {
+    "standing " + Standing.allCases.filter { $0 <= worst }.map(\.rawValue).joined(separator: " or ")
   }
 }
 
