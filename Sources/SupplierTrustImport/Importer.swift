@@ -668,9 +668,14 @@ public final class Importer {
       } else {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var path = Importer.rejectsPath(for: run.path, kind: kind, directory: directory)
-        // Two inputs with the same name (east/suppliers.csv, west/suppliers.csv) get two files.
+        // Two inputs with the same name (east/suppliers.csv, west/suppliers.csv) get two files,
+        // in one run or across runs: a rejects file another input wrote earlier is kept (black-box
+        // review 36 lost one to a later import of a same-named file). The same input's own, from
+        // an earlier round of fixing, is replaced.
         var suffix = 2
-        while let owner = rejectsPathOwners[path], owner != run.path {
+        while rejectsPathOwners[path].map({ $0 != run.path })
+          ?? !Importer.rejectsFile(path, isFreeFor: run.path)
+        {
           path = Importer.rejectsPath(for: run.path, kind: kind, directory: directory, suffix: suffix)
           suffix += 1
         }
@@ -680,7 +685,7 @@ public final class Importer {
         // comes back exactly) get a guard apostrophe, which importing this file removes; the three
         // reject_ columns come first so that ragged rows cannot shift them.
         writer = try CSVFileWriter(path: path, encoder: CSVEncoder(formulaPolicy: .neutralizeReversibly))
-        try writer.writeRow(["reject_line", "reject_column", "reject_reason"] + header)
+        try writer.writeRow(["reject_file", "reject_line", "reject_column", "reject_reason"] + header)
         run.rejectWriters[kind] = writer
         report.rejectFiles.append(path)
       }
@@ -688,7 +693,8 @@ public final class Importer {
       let others = rejection.otherProblems ?? []
       try writer.writeRow(
         [
-          String(rejection.line), ([rejection.column] + others.map(\.column)).joined(separator: "; "),
+          run.path, String(rejection.line),
+          ([rejection.column] + others.map(\.column)).joined(separator: "; "),
           ([rejection.reason] + others.map(\.reason)).joined(separator: "; "),
         ] + values)
     } catch let error as CSVFileError {
@@ -729,6 +735,25 @@ public final class Importer {
       }
     }
     run.rejectWriters.removeAll()
+  }
+
+  /// Whether a rejects file may be written at `path` for the input `source`: nothing is there, or
+  /// what is there came from the same input (its first record's `reject_file`). A file that
+  /// cannot be read, or names no source (written before the column existed), is kept. Something
+  /// that is no file (a folder) is left for the write to fail on and say so.
+  static func rejectsFile(_ path: String, isFreeFor source: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
+    else { return true }
+    guard let reader = try? CSVReader(path: path, chunkSize: 64 << 10),
+      let header = try? reader.readHeader(), let column = header.firstIndex(of: "reject_file"),
+      let batch = try? reader.nextBatch(), batch.count > 0
+    else { return false }
+    let first = batch.withView { $0.strings(0) }
+    guard column < first.count else { return false }
+    let written = first[column]
+    return written == source
+      || URL(fileURLWithPath: written).standardizedFileURL == URL(fileURLWithPath: source).standardizedFileURL
   }
 
   static func rejectsPath(for file: String, kind: RecordKind, directory: String, suffix: Int? = nil) -> String

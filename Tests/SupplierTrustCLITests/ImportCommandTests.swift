@@ -61,8 +61,8 @@ private func json(_ text: String) throws -> [String: Any] {
     contentsOf: dir.appendingPathComponent("rejects/reviews.rejects.csv"), encoding: .utf8)
   #expect(
     rejectsFile.hasPrefix(
-      "reject_line,reject_column,reject_reason,review_id,supplier_id,rating,review_date\n"))
-  #expect(rejectsFile.contains("3,rating,rating must be between 1 and 5,R2,S1,7,2026-01-03\n"))
+      "reject_file,reject_line,reject_column,reject_reason,review_id,supplier_id,rating,review_date\n"))
+  #expect(rejectsFile.contains("./reviews.csv,3,rating,rating must be between 1 and 5,R2,S1,7,2026-01-03\n"))
 }
 
 @Test func checkStoresNothing() throws {

@@ -36,37 +36,42 @@ import Testing
       #expect(try store.imports().first?.rejected == 3)
       #expect(try store.imports().first?.accepted == 3)
 
-      // The rejects file: reject_ columns first, then the original header and values.
+      // The rejects file: reject_ columns first (the input it came from, then where and why),
+      // then the original header and values.
+      let source = dir.file("in/suppliers.csv")
       let rejectsPath = dir.file("rejects/suppliers.rejects.csv")
       #expect(report.rejectFiles == [rejectsPath])
       let rows = try readCSV(rejectsPath)
       #expect(rows.count == 4)
       #expect(
         rows[0] == [
-          "reject_line", "reject_column", "reject_reason", "supplier_id", "name", "country", "employees",
-          "platform_rating",
+          "reject_file", "reject_line", "reject_column", "reject_reason", "supplier_id", "name", "country",
+          "employees", "platform_rating",
         ])
       #expect(
         rows[1] == [
-          "3", "country", "country must be an ISO 3166-1 alpha-2 country code", "SUP-2", "Bad Country",
+          source, "3", "country", "country must be an ISO 3166-1 alpha-2 country code", "SUP-2",
+          "Bad Country",
           "China", "20", "4.0",
         ])
       #expect(
         rows[2] == [
-          "5", "employees", "employees must be a whole number of 0 or more", "SUP-4", "Bad, employees", "IN",
+          source, "5", "employees", "employees must be a whole number of 0 or more", "SUP-4",
+          "Bad, employees", "IN",
           "many", "3.9",
         ])
       #expect(
         rows[3] == [
-          "7", "platform_rating", "platform_rating must be between 0 and 5", "SUP-6", "Bad Rating", "CN", "1",
+          source, "7", "platform_rating", "platform_rating must be between 0 and 5", "SUP-6", "Bad Rating",
+          "CN", "1",
           "9",
         ])
 
       // Fix the values in the rejects file and import it again: every record is stored, no warning.
       var fixed = rows
-      fixed[1][5] = "CN"
-      fixed[2][6] = "40"
-      fixed[3][7] = "4.9"
+      fixed[1][6] = "CN"
+      fixed[2][7] = "40"
+      fixed[3][8] = "4.9"
       try dir.write("rejects/suppliers.rejects.csv", writeCSV(fixed))
       let again = try importing([rejectsPath], into: store)
       #expect(again.rejects.isEmpty, "\(again.rejects.map(\.rendered))")
@@ -91,9 +96,10 @@ import Testing
       #expect(report.rejects.map(\.line) == [2, 3])
       let rows = try readCSV(dir.file("rejects/suppliers.rejects.csv"))
       #expect(rows.count == 3)
-      #expect(rows[1].prefix(3) == ["2", "country", "the record has 2 fields but the header has 3"])
-      #expect(Array(rows[1].dropFirst(3)) == ["SUP-1", "One"])
-      #expect(Array(rows[2].dropFirst(3)) == ["SUP-2", "Two", "CN", "extra"])
+      #expect(
+        rows[1].dropFirst().prefix(3) == ["2", "country", "the record has 2 fields but the header has 3"])
+      #expect(Array(rows[1].dropFirst(4)) == ["SUP-1", "One"])
+      #expect(Array(rows[2].dropFirst(4)) == ["SUP-2", "Two", "CN", "extra"])
       #expect(try store.counts()[.suppliers] == 1)
     }
   }
@@ -106,11 +112,36 @@ import Testing
       options.rejectsDirectory = dir.file("rejects")
       let report = try importing([first, second], into: try Store(path: ":memory:"), options: options)
       #expect(report.rejects.map(\.file) == [first, second])
-      let kept = try report.rejectFiles.flatMap { try readCSV($0).dropFirst() }.map { $0[3] }
+      let kept = try report.rejectFiles.flatMap { try readCSV($0).dropFirst() }.map { $0[4] }
       do {
         #expect(Set(report.rejectFiles).count == 2)
         #expect(Set(kept) == ["SUP-1", "SUP-2"])
       }
+    }
+  }
+
+  /// Across runs too: a later import of another input with the same name keeps the earlier
+  /// rejects file (black-box review 36 lost its record), while the same input imported again
+  /// after fixing replaces its own.
+  @Test func aLaterRunKeepsAnotherInputsRejectsAndReplacesItsOwn() throws {
+    try withTempDir { dir in
+      let east = try dir.write("east/suppliers.csv", "supplier_id,name,country\nSUP-1,One,XX\n")
+      let west = try dir.write("west/suppliers.csv", "supplier_id,name,country\nSUP-2,Two,YY\n")
+      var options = ImportOptions()
+      options.rejectsDirectory = dir.file("rejects")
+      let store = try Store(path: ":memory:")
+      let first = try importing([east], into: store, options: options)
+      let second = try importing([west], into: store, options: options)
+      #expect(first.rejectFiles == [dir.file("rejects/suppliers.rejects.csv")])
+      #expect(second.rejectFiles == [dir.file("rejects/suppliers-2.rejects.csv")])
+      #expect(try readCSV(dir.file("rejects/suppliers.rejects.csv"))[1][4] == "SUP-1")
+      #expect(try readCSV(dir.file("rejects/suppliers-2.rejects.csv"))[1][4] == "SUP-2")
+      // East again, still wrong: its own file is replaced, not a third one made.
+      try dir.write("east/suppliers.csv", "supplier_id,name,country\nSUP-1,One again,ZZ\n")
+      let third = try importing([east], into: store, options: options)
+      #expect(third.rejectFiles == [dir.file("rejects/suppliers.rejects.csv")])
+      let rows = try readCSV(dir.file("rejects/suppliers.rejects.csv"))
+      #expect(rows.count == 2 && rows[1][0] == east && rows[1][5] == "One again")
     }
   }
 

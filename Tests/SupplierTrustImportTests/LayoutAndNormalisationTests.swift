@@ -220,7 +220,9 @@ import Testing
       let secondRejects = dir.file("again/suppliers.rejects.rejects.csv")
       let written = try String(contentsOfFile: secondRejects, encoding: .utf8)
       // Its reject_ columns are written afresh, not kept as well (black-box review 25).
-      #expect(written.hasPrefix("reject_line,reject_column,reject_reason,supplier_id,name,country\n"))
+      #expect(
+        written.hasPrefix("reject_file,reject_line,reject_column,reject_reason,supplier_id,name,country\n"))
+      #expect(written.contains(firstRejects + ",2,"))
       #expect(written.contains(#"S1,"''=x",QQ"#))
       #expect(written.contains(#"S3,"'''",QQ"#))
       // The user fixes the country (as in a spreadsheet) and imports the file again.
