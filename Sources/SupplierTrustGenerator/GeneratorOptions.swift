@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// What to generate and where.
 public struct GeneratorOptions: Sendable {
   /// The preset that sets the number of suppliers and reviews.
@@ -73,9 +79,17 @@ public enum GeneratorError: Error, Equatable, CustomStringConvertible, Sendable 
     case .invalidAsOf(let year, let month, let day):
       return "as-of day \(year)-\(month)-\(day) is not a valid day between 2000 and 2100"
     case .cannotCreateDirectory(let path, let errno):
-      return "cannot create directory \(path) (errno \(errno))"
+      // In words, with what to do: "errno 20" said neither (black-box review 36).
+      let why = String(cString: strerror(errno))
+      let fix =
+        errno == ENOTDIR || errno == EEXIST
+        ? "; --out names a folder to create or fill, and this is a file (or lies under one): give a folder path"
+        : errno == EACCES ? "; choose a folder you may write to" : ""
+      return "cannot create the folder \(path) (\(why))\(fix)"
     case .cannotWrite(let path, let errno):
-      return "cannot write \(path) (errno \(errno))"
+      let why = String(cString: strerror(errno))
+      let fix = errno == ENOSPC ? "; free some space or choose another folder" : ""
+      return "cannot write \(path) (\(why))\(fix)"
     }
   }
 }

@@ -447,10 +447,18 @@ final class CSVDecodingProducer: @unchecked Sendable {
         for record in 0..<view.count {
           if let syntax = batch.syntaxError(ofRecord: record) {
             let count = view.fieldCount(record)
+            // A quote never closed opened the record's last field: that is where to look, and
+            // its start is what to show (it runs to the end of the file; black-box review 36 got
+            // no column and no value).
+            let unclosed = syntax == .unterminatedQuote && count > 0
+            let at = syntax.field ?? (unclosed ? count - 1 : nil)
             let value =
-              syntax.field.map { String(decoding: view.field(record, min($0, count - 1)), as: UTF8.self) }
-              ?? ""
-            let column = syntax.field.flatMap { $0 < headerCount ? header[$0] : nil } ?? ""
+              at.map { field -> String in
+                let bytes = view.field(record, min(field, count - 1))
+                guard unclosed, bytes.count > 40 else { return String(decoding: bytes, as: UTF8.self) }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<40]), as: UTF8.self) + "…"
+              } ?? ""
+            let column = at.flatMap { $0 < headerCount ? header[$0] : nil } ?? ""
             var problem = FieldProblem(column: column, value: value, reason: syntax.reason, fix: syntax.fix)
             // The record's other problems too, so that it is fixed in one go (review 30: a stray
             // quote hid a rating of 9), when its fields still line up with the header: a quote
@@ -460,7 +468,7 @@ final class CSVDecodingProducer: @unchecked Sendable {
                 fields: view.record(record), columnMap: map, removeFormulaGuards: isRejectsFile)
               problem = problem.with(RecordDecoder.problems(kind, source))
             }
-            rows.refuse(.init(record: record, problem: problem, field: syntax.field))
+            rows.refuse(.init(record: record, problem: problem, field: at))
             continue
           }
           let count = view.fieldCount(record)

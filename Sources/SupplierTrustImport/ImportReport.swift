@@ -222,7 +222,7 @@ extension String {
   private func escaped(quotes: Bool) -> String {
     // Nearly every message is plain printable ASCII: returned as it is, not rebuilt scalar by
     // scalar (a file of 400,000 broken records spent 40 % of its check here).
-    if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && !(quotes && $0 == 0x22) }) { return self }
+    if allUTF8Bytes({ $0 >= 0x20 && $0 < 0x7F && !(quotes && $0 == 0x22) }) { return self }
     var out = ""
     for scalar in unicodeScalars {
       switch scalar {
@@ -231,10 +231,14 @@ extension String {
       case "\t": out += "\\t"
       case "\"" where quotes: out += "\\\""
       default:
-        // Controls, and the bidirectional overrides and isolates that can make an id read
-        // backwards on screen.
+        // Controls, the bidirectional overrides and isolates that can make an id read backwards
+        // on screen, and what cannot be seen at all: format characters (zero-width spaces and
+        // joiners, marks, a byte order mark) and spaces other than the plain one (a no-break
+        // space). Printed raw, `"S-1\u{200b}"` read as a valid `"S-1"` (black-box review 36).
+        let category = scalar.properties.generalCategory
         if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
-          || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+          || category == .format || category == .lineSeparator || category == .paragraphSeparator
+          || (category == .spaceSeparator && scalar != " ")
         {
           out += "\\u{\(String(scalar.value, radix: 16))}"
         } else {

@@ -309,9 +309,33 @@ public final class XMLStreamParser {
         file: documentName, line: Int(error?.pointee.line ?? 0), column: Int(error?.pointee.int2 ?? 0),
         fix: "shorten it: no catalog value is that long; a quote never closed can make one")
     }
-    return XMLReadError(
-      code: .malformed, message: message, file: documentName, line: Int(error?.pointee.line ?? 0),
-      column: Int(error?.pointee.int2 ?? 0), fix: XMLReadError.malformedFix)
+    // The common mistakes in words, with their own fix: the one about tags was wrong for them
+    // (black-box review 36).
+    let line = Int(error?.pointee.line ?? 0)
+    let column = Int(error?.pointee.int2 ?? 0)
+    let code = error?.pointee.code ?? 0
+    func plain(_ message: String, _ fix: String) -> XMLReadError {
+      XMLReadError(
+        code: .malformed, message: message, file: documentName, line: line, column: column, fix: fix)
+    }
+    switch code {
+    case Int32(XML_ERR_NAME_REQUIRED.rawValue), Int32(XML_ERR_ENTITYREF_SEMICOL_MISSING.rawValue):
+      return plain(
+        "an & that does not start an entity such as &amp; (\(message))",
+        "write a literal & as &amp; (and < as &lt;)")
+    case Int32(XML_ERR_UNDECLARED_ENTITY.rawValue), Int32(XML_WAR_UNDECLARED_ENTITY.rawValue):
+      return plain(
+        "\(message): XML defines only &amp; &lt; &gt; &quot; and &apos;",
+        "write the character itself (as UTF-8) or as a character reference such as &#160; for a no-break space"
+      )
+    case Int32(XML_ERR_INVALID_CHAR.rawValue), Int32(XML_ERR_INVALID_ENCODING.rawValue):
+      return plain(
+        "the bytes here are not valid UTF-8 text (\(message.split(separator: "\n").joined(separator: "; ")))",
+        "save the file as UTF-8, or name its encoding in the declaration, e.g. <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
+      )
+    default:
+      return plain(message, XMLReadError.malformedFix)
+    }
   }
 
   // MARK: - Attribute values

@@ -51,3 +51,19 @@ func plantedBadRecordsAreAllReportedAndTheRestStored(xml: Bool) throws {
   let stored = try store.counts().values.reduce(0, +)
   #expect(stored == totalRecords - expected.count)
 }
+
+/// `--out` naming a file (not a folder) is said in words with what to do, not as "errno 20"
+/// (black-box review 36).
+@Test func generatingIntoAFileSaysToGiveAFolder() throws {
+  let dir = try CommandRunner.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let file = dir.appendingPathComponent("catalog.csv").path
+  try "x\n".write(toFile: file, atomically: true, encoding: .utf8)
+  let result = try CommandRunner.run(["generate", "--size", "S", "--out", file])
+  #expect(result.status == 1)
+  #expect(
+    result.stderr
+      == "error: cannot write the catalog to \(file): cannot create the folder \(file) (Not a directory); --out names a folder to create or fill, and this is a file (or lies under one): give a folder path\n"
+  )
+  #expect(try String(contentsOfFile: file, encoding: .utf8) == "x\n")
+}

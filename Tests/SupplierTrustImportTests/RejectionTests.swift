@@ -164,9 +164,15 @@ let rejectCases: [ExpectedReject] = [
     fix: "quote fields that contain commas, or remove the extra fields", fieldColumn: 15),
   ExpectedReject(
     label: "unterminated quote at end of file", file: "suppliers.csv",
-    csv: "supplier_id,name,country\nSUP-1,\"Name,CN\n", line: 2, column: "", value: "",
+    csv: "supplier_id,name,country\nSUP-1,\"Name,CN\n", line: 2, column: "name", value: "Name,CN\n",
     reason: "a quoted field is never closed before the end of the file",
-    fix: "close the quoted field with \" (a quote inside a field is written twice: \"\")"),
+    fix: "close the quoted field with \" (a quote inside a field is written twice: \"\")", fieldColumn: 7),
+  ExpectedReject(
+    label: "unterminated quote running on", file: "suppliers.csv",
+    csv: "supplier_id,name,country\nSUP-1,\"Name opened here and never closed again,CN\nSUP-2,Two,VN\n",
+    line: 2, column: "name", value: "Name opened here and never closed again,…",
+    reason: "a quoted field is never closed before the end of the file",
+    fix: "close the quoted field with \" (a quote inside a field is written twice: \"\")", fieldColumn: 7),
   ExpectedReject(
     label: "text after closing quote", file: "suppliers.csv",
     csv: "supplier_id,name,country\nSUP-1,\"Name\"x,CN\n", line: 2, column: "name", value: "\"Name\"x",
@@ -478,4 +484,10 @@ let rejectCases: [ExpectedReject] = [
   #expect("x\u{2066}y\u{2069}".terminalSafe == "x\\u{2066}y\\u{2069}")
   #expect("line\nbreak".terminalSafe == "line\\nbreak")
   #expect("Ningbo 宁波 é".terminalSafe == "Ningbo 宁波 é")
+  // What cannot be seen is shown (black-box review 36: "S-1" + a zero-width space read as "S-1").
+  #expect("S-1\u{200B}".terminalSafe == "S-1\\u{200b}")
+  #expect("\u{FEFF}S-1".terminalSafe == "\\u{feff}S-1")
+  #expect("S\u{00A0}1".terminalSafe == "S\\u{a0}1")
+  #expect("a\u{200E}b\u{2028}c".terminalSafe == "a\\u{200e}b\\u{2028}c")
+  #expect("soft\u{00AD}hyphen".terminalSafe == "soft\\u{ad}hyphen")
 }

@@ -50,16 +50,37 @@ import Testing
     }
   }
 
+  /// The common mistakes come with their own words and fix, not the one about tags (black-box
+  /// review 36).
   @Test func undefinedEntityIsMalformed() throws {
     let failure = try readError(parse("<r>\n&nbsp;</r>").1)
     #expect(failure.code == .malformed)
-    #expect(failure.message == "Entity 'nbsp' not defined")
+    #expect(
+      failure.message == "Entity 'nbsp' not defined: XML defines only &amp; &lt; &gt; &quot; and &apos;")
+    #expect(
+      failure.fix
+        == "write the character itself (as UTF-8) or as a character reference such as &#160; for a no-break space"
+    )
     #expect(failure.line == 2)
+  }
+
+  @Test func aBareAmpersandSaysHowToWriteIt() throws {
+    for text in ["<r>\nFish & Chips</r>", "<r>\nA&B Ltd</r>"] {
+      let failure = try readError(parse(text).1)
+      #expect(failure.code == .malformed)
+      #expect(
+        failure.message.hasPrefix("an & that does not start an entity such as &amp; ("), "\(failure.message)")
+      #expect(failure.fix == "write a literal & as &amp; (and < as &lt;)")
+      #expect(failure.line == 2)
+    }
   }
 
   @Test func invalidUTF8IsMalformed() throws {
     let failure = try readError(parse(Data([0x3C, 0x72, 0x3E, 0xC3, 0x28, 0x3C, 0x2F, 0x72, 0x3E])).1)
     #expect(failure.code == .malformed)
+    #expect(failure.message.hasPrefix("the bytes here are not valid UTF-8 text ("), "\(failure.message)")
+    #expect(!failure.message.contains("\n"))
+    #expect(failure.fix.hasPrefix("save the file as UTF-8"))
   }
 
   @Test func handlerErrorIsRethrownUnchangedAndStopsEvents() throws {
