@@ -57,6 +57,15 @@ public final class Importer {
   var lastKnownSupplier: [UInt8]?
   var report = ImportReport()
   var stopped = false
+  /// Kinds that more than one file of this run may hold (two CSV files of the kind, or an XML
+  /// document beside another file), when not collecting a catalog (which finds its own repeats):
+  /// their ids are kept per file, so that an id in two files is said rather than the later
+  /// record silently replacing the earlier (black-box review 36).
+  var kindsInSeveralFiles: Set<RecordKind> = []
+  /// The ids of each such kind from the files already committed in this run, with their path.
+  var committedIDs: [RecordKind: [(path: String, index: IdentityIndex)]] = [:]
+  /// Ids found in a later file of the run than one already committed, in the order met.
+  var crossFileRepeats: [CrossFileRepeat] = []
   /// Accepted records of the files read so far, when ``ImportOptions/collectsCatalog`` is set.
   var catalog = Catalog()
 
@@ -190,6 +199,17 @@ public final class Importer {
     let files = plan(paths)
     let clock = StageTimer(prefix: "reading: ")
     defer { clock.lap("collected") }
+    if !options.collectsCatalog {
+      var filesPerKind: [RecordKind: Int] = [:]
+      for file in files {
+        switch file.format {
+        case .csv(let kind, _): filesPerKind[kind, default: 0] += 1
+        case .xml: for kind in RecordKind.allCases { filesPerKind[kind, default: 0] += 1 }
+        }
+      }
+      kindsInSeveralFiles = Set(filesPerKind.filter { $0.value > 1 }.keys)
+    }
+
     for file in files {
       defer { clock.lap(file.path) }
       if stopped {
@@ -203,6 +223,19 @@ public final class Importer {
       case .csv(let kind, _): importCSV(file.path, kind: kind)
       case .xml: importXML(file.path)
       }
+    }
+    // After the files (a `defer` would run after the report was returned), each counted with
+    // the later file's records of its kind, so that the table's totals add up.
+    for repeated in crossFileRepeats {
+      let colon = repeated.keptFrom.lastIndex(of: ":") ?? repeated.keptFrom.endIndex
+      let file = String(repeated.keptFrom[..<colon])
+      let line =
+        colon < repeated.keptFrom.endIndex
+        ? Int(repeated.keptFrom[repeated.keptFrom.index(after: colon)...]) : nil
+      if let entry = report.files.lastIndex(where: { $0.path == file && $0.kind == repeated.kind }) {
+        report.files[entry].warnings += 1
+      }
+      report.warnings.append(ImportWarning(file: file, line: line, message: repeated.message))
     }
     return report
   }
@@ -539,6 +572,7 @@ public final class Importer {
         run.collect(DecodedRecord(kind, row), line: line)
       }
     }
+    if kindsInSeveralFiles.contains(kind) { noteAcrossFiles(kind, row, line: line, in: run) }
     if kind == .suppliers {
       let id = row.string(0)!
       if knownSuppliers.insert(id) { run.addedSuppliers.append(id) }
@@ -546,6 +580,34 @@ public final class Importer {
       if !rejectedSuppliers.isEmpty { rejectedSuppliers[id] = nil }
     }
     return nil
+  }
+
+  /// For a kind that several files of the run hold: says when the accepted record's id came in a
+  /// file already committed, and keeps the id for the files after this one.
+  func noteAcrossFiles(_ kind: RecordKind, _ row: StoreRow, line: Int, in run: FileRun) {
+    let key = row.bytes(0)
+    for (path, index) in committedIDs[kind, default: []] {
+      guard let earlier = index.line(of: key) else { continue }
+      let replaced = "\(path):\(earlier)"
+      let kept = "\(run.path):\(line)"
+      if let last = crossFileRepeats.indices.last, crossFileRepeats[last].kind == kind,
+        crossFileRepeats[last].keptFrom.hasPrefix(run.path + ":")
+      {
+        crossFileRepeats[last].count += 1
+      } else {
+        crossFileRepeats.append(
+          CrossFileRepeat(
+            kind: kind, count: 1, id: String(decoding: key, as: UTF8.self), replaced: replaced, keptFrom: kept
+          ))
+      }
+      break
+    }
+    // A check keeps the file's ids already (to tell repeats within it); an import keeps them here.
+    if store != nil {
+      let slot = kind.importOrder
+      if run.seenIDs[slot] == nil { run.seenIDs[slot] = IdentityIndex(expectedCount: run.expectedRecords) }
+      _ = run.seenIDs[slot]!.insert(bytes: key, line: line)
+    }
   }
 
   /// Why a record whose key this file already gave is refused.
@@ -823,6 +885,13 @@ public final class Importer {
       }
     }
     if options.collectsCatalog && !run.strictStop { merge(run, sha256: digest) }
+    if !run.strictStop {
+      for kind in kindsInSeveralFiles {
+        if let index = run.seenIDs[kind.importOrder] {
+          committedIDs[kind, default: []].append((run.path, index))
+        }
+      }
+    }
     // A warning about one kind of record (an unknown attribute of a <review>) is counted under that
     // kind; the file's others once, on its first entry, so that totals add up.
     let unassigned = fileWarnings.count - run.kindsSeen.reduce(0) { $0 + run.warnings[$1, default: 0] }

@@ -601,3 +601,33 @@ final class Locked<Value>: @unchecked Sendable {
     return body(&value)
   }
 }
+
+/// An id in two files of one run is said, in a check and in an import, not silently taken from
+/// the later file (black-box review 36: a review moved to another supplier, five stars to one).
+/// Repeats of one kind in one later file are counted in one warning, with the file's others.
+@Test func anIDInTwoFilesOfOneRunIsSaid() throws {
+  try withTempDir { dir in
+    let suppliers = try dir.write("suppliers.csv", "supplier_id,name,country\nS-1,One,CN\nS-2,Two,VN\n")
+    let a = try dir.write(
+      "a.csv", "review_id,supplier_id,rating,review_date\nD-1,S-1,5,2026-01-01\nD-2,S-1,4,2026-01-02\n")
+    let b = try dir.write(
+      "b.csv",
+      "review_id,supplier_id,rating,review_date\nD-9,S-2,3,2026-02-01\nD-1,S-2,1,2026-02-01\nD-2,S-2,2,2026-02-02\n"
+    )
+    let expected =
+      "review D-1 (\(a):2) and 1 more reviews appear in more than one file; the last file read is used (\(b):3), as a re-import updates the store"
+    let checked = try Importer(store: nil).run(paths: [suppliers, a, b])
+    #expect(checked.warnings.map(\.message) == [expected])
+    #expect(checked.warnings.first?.file == b && checked.warnings.first?.line == 3)
+    #expect(checked.files.first { $0.path == b }?.warnings == 1)
+    let store = try Store(path: ":memory:")
+    let imported = try importing([suppliers, a, b], into: store)
+    #expect(imported.warnings.map(\.message) == [expected])
+    // The later file's record is the one stored.
+    let stored = try store.dump(.reviews).first { $0[0] == "D-1" }
+    #expect(stored?[1] == "S-2")
+    // One file per kind, as usual: nothing to say.
+    let single = try Importer(store: nil).run(paths: [suppliers, a])
+    #expect(single.warnings.isEmpty)
+  }
+}
