@@ -164,10 +164,24 @@ struct FieldReader<Source: FieldSource> {
   func identifier(_ column: Int) throws(FieldProblem) -> StoreValue {
     guard let field = located(column) else { return .null }
     guard IdentifierCheck.isValid(field.bytes) else {
+      // The fix for what is wrong with this one: too long needs shortening, not other characters
+      // (black-box review 36).
+      let tooLong =
+        field.bytes.count > 64
+        && field.bytes.allSatisfy { byte in
+          switch byte {
+          case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
+            return true
+          default: return false
+          }
+        }
       return try fail(
         problem(
           column, field.bytes, "\(names[column]) must be 1 to 64 characters of A-Z a-z 0-9 . _ -",
-          "remove spaces and other characters from the id"), in: column, .null)
+          tooLong
+            ? "shorten the id to at most 64 characters (it has \(field.bytes.count))"
+            : "remove spaces and other characters from the id"), in: column, .null)
     }
     return field.value
   }
@@ -289,9 +303,15 @@ struct FieldReader<Source: FieldSource> {
   func count(_ column: Int) throws(FieldProblem) -> Int? {
     guard let bytes = raw(column) else { return nil }
     guard let value = Numbers.parseCount(utf8: bytes), value <= Int64(Int32.max) else {
+      // All digits but too many of them: say so, rather than that it is no whole number.
+      let digitsOnly = !bytes.isEmpty && bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
       return try fail(
         problem(
-          column, bytes, "\(names[column]) must be a whole number of 0 or more", "write digits only, e.g. 120"
+          column, bytes,
+          digitsOnly
+            ? "\(names[column]) is too large (at most \(Int32.max))"
+            : "\(names[column]) must be a whole number of 0 or more",
+          digitsOnly ? "check the value: no catalog count is that large" : "write digits only, e.g. 120"
         ),
         in: column, nil)
     }

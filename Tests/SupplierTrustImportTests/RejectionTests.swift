@@ -44,7 +44,7 @@ let rejectCases: [ExpectedReject] = [
     column: "supplier_id",
     value: String(repeating: "S", count: 65),
     reason: "supplier_id must be 1 to 64 characters of A-Z a-z 0-9 . _ -",
-    fix: "remove spaces and other characters from the id"),
+    fix: "shorten the id to at most 64 characters (it has 65)"),
   ExpectedReject(
     label: "bad country", file: "suppliers.csv",
     csv: "\(supplierHeader)\nSUP-1,Name,China,,,,,,,\n", line: 2, column: "country", value: "China",
@@ -108,6 +108,12 @@ let rejectCases: [ExpectedReject] = [
     label: "bad count", file: "suppliers.csv",
     csv: "\(supplierHeader)\nSUP-1,Name,CN,,,-3,,,,\n", line: 2, column: "employees", value: "-3",
     reason: "employees must be a whole number of 0 or more", fix: "write digits only, e.g. 120"),
+  // A count or an id that is only too large or too long is told so (black-box review 36).
+  ExpectedReject(
+    label: "count too large", file: "suppliers.csv",
+    csv: "\(supplierHeader)\nSUP-1,Name,CN,,,1000000000000000000000,,,,\n", line: 2, column: "employees",
+    value: "1000000000000000000000", reason: "employees is too large (at most 2147483647)",
+    fix: "check the value: no catalog count is that large"),
   ExpectedReject(
     label: "rating 7", file: "reviews.csv",
     csv: "review_id,supplier_id,rating,review_date\nR-1,SUP-A,7,2026-01-02\n", line: 2, column: "rating",
