@@ -728,7 +728,10 @@ public final class Importer {
       if let existing = run.rejectWriters[kind] {
         writer = existing
       } else {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // By hand, for the POSIX error: Foundation's "NSCocoaErrorDomain error 512" named neither
+        // the cause nor the fix (black-box review 36: a file where a folder of the path was).
+        let made = Importer.makeDirectories(directory)
+        guard made == 0 else { throw CSVFileError(path: directory, errno: made) }
         var path = Importer.rejectsPath(for: run.path, kind: kind, directory: directory)
         // Two inputs with the same name (east/suppliers.csv, west/suppliers.csv) get two files,
         // in one run or across runs: a rejects file another input wrote earlier is kept (black-box
@@ -779,12 +782,34 @@ public final class Importer {
       report.rejectFiles.removeAll { $0 == path }
       unlink(path)
     }
+    let fix =
+      switch error.errno {
+      case ENOSPC, EDQUOT: "free some space or name another folder with --rejects DIR"
+      case ENOTDIR, EEXIST:
+        "a file stands where a folder of the path should be: name a folder with --rejects DIR"
+      case EACCES, EPERM, EROFS: "name a folder you may write to with --rejects DIR"
+      default: "free some space or name another folder with --rejects DIR"
+      }
     report.warnings.append(
       ImportWarning(
         file: run.path, line: nil,
         message:
-          "could not write the rejects file \(path) (\(error.reason ?? String(cString: strerror(error.errno)))): the rejected records are in this report only; free some space or name another folder with --rejects DIR, and import again"
+          "could not write the rejects file \(path) (\(error.reason ?? String(cString: strerror(error.errno)))): the rejected records are in this report only; \(fix), and import again"
       ))
+  }
+
+  /// Creates `path` and its missing parents; 0, or the errno of the first that could not be made.
+  static func makeDirectories(_ path: String) -> Int32 {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+      return isDirectory.boolValue ? 0 : ENOTDIR
+    }
+    let parent = (path as NSString).deletingLastPathComponent
+    if !parent.isEmpty, parent != path {
+      let made = makeDirectories(parent)
+      if made != 0 { return made }
+    }
+    return mkdir(path, 0o777) == 0 || errno == EEXIST ? 0 : errno
   }
 
   /// Writes out the rejects files of a file that is done.

@@ -325,6 +325,23 @@ import Testing
     }
   }
 
+  /// A rejects folder that cannot be made says why and what to do (black-box review 36 got
+  /// "NSCocoaErrorDomain error 512" and "free some space" for a file in the path).
+  @Test func aRejectsFolderUnderAFileSaysSo() throws {
+    try withTempDir { dir in
+      let file = try dir.write("suppliers.csv", "supplier_id,name,country\nSUP-1,A,QQ\n")
+      _ = try dir.write("notadir", "x\n")
+      var options = ImportOptions()
+      options.rejectsDirectory = dir.file("notadir/sub")
+      let report = try importing([file], into: try Store(path: ":memory:"), options: options)
+      #expect(report.rejects.count == 1 && report.rejectFiles.isEmpty)
+      #expect(
+        report.warnings.map(\.message) == [
+          "could not write the rejects file \(dir.file("notadir/sub")) (Not a directory): the rejected records are in this report only; a file stands where a folder of the path should be: name a folder with --rejects DIR, and import again"
+        ])
+    }
+  }
+
   /// Rejections past those kept in memory come back from the spill file whole and in order.
   @Test func spilledRejectionsComeBackWhole() throws {
     try withTempDir { dir in
