@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SupplierTrustImport
 import SupplierTrustReport
 import SupplierTrustScoring
 import SupplierTrustStore
@@ -109,9 +110,18 @@ struct ReportCommand: ParsableCommand {
         "cannot write the report to \(out): it is a folder\n  fix: pass --out with a file name, e.g. \(url.appendingPathComponent("trust-report.html").path)"
       )
     }
+    let folder = url.deletingLastPathComponent().path
+    let made = Importer.makeDirectories(folder)
+    guard made == 0 else {
+      let fix =
+        made == ENOTDIR
+        ? "a file stands where a folder of the path should be; pass --out with another path"
+        : "check that the folder is writable, or pass --out with another path"
+      throw CLIError(
+        "cannot write the report to \(out): cannot make the folder \(folder) (\(String(cString: strerror(made))))\n  fix: \(fix)"
+      )
+    }
     do {
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data(html.utf8).write(to: url, options: .atomic)
     } catch {
       throw CLIError(

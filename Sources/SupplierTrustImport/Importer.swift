@@ -798,8 +798,9 @@ public final class Importer {
       ))
   }
 
-  /// Creates `path` and its missing parents; 0, or the errno of the first that could not be made.
-  static func makeDirectories(_ path: String) -> Int32 {
+  /// Creates `path` and its missing parents; 0, or the errno of the first that could not be made
+  /// (Foundation's `createDirectory` reports "NSCocoaErrorDomain error 512", which names no cause).
+  public static func makeDirectories(_ path: String) -> Int32 {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
       return isDirectory.boolValue ? 0 : ENOTDIR

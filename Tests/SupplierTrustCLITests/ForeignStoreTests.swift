@@ -96,4 +96,22 @@ import Testing
     #expect(result.stderr.contains("cannot write the report to \(dir.path): it is a folder"))
     #expect(result.stderr.contains("fix: pass --out with a file name"))
   }
+
+  /// A folder of the path that is a file is said as such (black-box review 36 read "A file with
+  /// the same name already exists" and was told to check that the folder is writable).
+  @Test func aReportUnderAFileSaysSo() throws {
+    let dir = try CommandRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("datasets/sample").path
+    let blocker = dir.appendingPathComponent("notadir").path
+    try "x\n".write(toFile: blocker, atomically: true, encoding: .utf8)
+    let out = blocker + "/report.html"
+    let result = try CommandRunner.run(["report", sample, "--as-of", "2026-11-25", "--out", out], in: dir)
+    #expect(result.status == 1)
+    #expect(
+      result.stderr
+        == "error: cannot write the report to \(out): cannot make the folder \(blocker) (Not a directory)\n  fix: a file stands where a folder of the path should be; pass --out with another path\n"
+    )
+  }
 }
