@@ -24,6 +24,11 @@ enum ImportRunner {
     if Terminal.stderrIsTerminal {
       options.onProgress = { path, share in Terminal.progress("reading \(path): \(Int(share * 100))%") }
     }
+    // Interrupted (Ctrl-C), an import says which files went in before it stops; the file in
+    // progress is rolled back by SQLite (black-box review 36 found the exit silent).
+    let interruption = stored ? Interruption.watch() : nil
+    defer { interruption?.cancel() }
+    if let interruption { options.onFileCommitted = { interruption.committed($0) } }
     let importer: Importer
     do {
       importer = try Importer(store: store, options: options, knownSuppliers: knownSuppliers)
@@ -132,5 +137,49 @@ enum ImportRunner {
         "Rejected records, to fix and import again: \(report.rejectFiles.map(\.terminalSafe).joined(separator: ", "))\n"
     }
     return out
+  }
+}
+
+/// Says, on SIGINT during an import, which files were committed, then exits 130 as an
+/// interrupted command does. The file being read is left uncommitted: SQLite rolls its
+/// transaction back when the store is next opened.
+final class Interruption: @unchecked Sendable {
+  private let lock = NSLock()
+  private var files: [String] = []
+  private let source: DispatchSourceSignal
+
+  private init(source: DispatchSourceSignal) { self.source = source }
+
+  static func watch() -> Interruption {
+    signal(SIGINT, SIG_IGN)
+    let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+    let interruption = Interruption(source: source)
+    source.setEventHandler { [interruption] in interruption.stop() }
+    source.resume()
+    return interruption
+  }
+
+  func committed(_ path: String) {
+    lock.lock()
+    files.append(path)
+    lock.unlock()
+  }
+
+  func cancel() {
+    source.cancel()
+    signal(SIGINT, SIG_DFL)
+  }
+
+  private func stop() {
+    lock.lock()
+    let done = files
+    lock.unlock()
+    Terminal.clearProgress()
+    let list = done.isEmpty ? "none" : done.map(\.terminalSafe).joined(separator: ", ")
+    Terminal.error(
+      "interrupted: files stored before the interruption: \(list); the file being read was not stored"
+        + "\n  fix: import the remaining files again (a file imported twice changes nothing)")
+    fflush(nil)
+    _exit(130)
   }
 }

@@ -34,6 +34,9 @@ public struct ImportOptions: Sendable {
   /// Whether a collected catalog's sources get their files' SHA-256 (shown by JSON and the HTML
   /// report); a ranked table has no use for it, and hashing is a tenth of reading a file.
   public var hashesCollectedFiles = true
+  /// Called with a file's path once its records are committed to the store (not when checking):
+  /// an interrupted import can then say which files went in.
+  public var onFileCommitted: (@Sendable (String) -> Void)?
 
   public init() {}
 }
@@ -901,6 +904,7 @@ public final class Importer {
             rejected: run.rejected.values.reduce(0, +), warnings: fileWarnings.count,
             countsJSON: "{\(counts)}"))
         committedID = session.importID
+        options.onFileCommitted?(run.path)
       } catch {
         rollback(run)
         report.failures.append(

@@ -631,3 +631,31 @@ final class Locked<Value>: @unchecked Sendable {
     #expect(single.warnings.isEmpty)
   }
 }
+
+/// `onFileCommitted` names each file once its records are committed (what an interrupted import
+/// lists), in order; a rolled-back file and a check name none.
+@Test func committedFilesAreNamedAsTheyCommit() throws {
+  try withTempDir { dir in
+    let suppliers = try dir.write("suppliers.csv", "supplier_id,name,country\nS-1,One,CN\n")
+    let reviews = try dir.write(
+      "reviews.csv", "review_id,supplier_id,rating,review_date\nR-1,S-1,5,2026-01-01\n")
+    let bad = try dir.write(
+      "orders.csv", "order_id,supplier_id,order_date,amount_usd\nO-1,S-1,2026-13-01,10\n")
+    final class Names: @unchecked Sendable {
+      var list: [String] = []
+    }
+    let names = Names()
+    var options = ImportOptions()
+    options.onFileCommitted = { names.list.append($0) }
+    _ = try importing([reviews, suppliers], into: try Store(path: ":memory:"), options: options)
+    #expect(names.list == [suppliers, reviews])
+    // Stopped by --strict at the bad order: that file is rolled back and not named.
+    names.list = []
+    options.strict = true
+    _ = try importing([bad, suppliers], into: try Store(path: ":memory:"), options: options)
+    #expect(names.list == [suppliers])
+    names.list = []
+    _ = try Importer(store: nil, options: options).run(paths: [suppliers, reviews])
+    #expect(names.list.isEmpty)
+  }
+}
