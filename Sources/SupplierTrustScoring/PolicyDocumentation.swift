@@ -123,7 +123,7 @@ public enum PolicyDocumentation {
       points its component adds to or takes from a neutral 50. **confidence** is the weighted share \
       of evidence each component has (reviews: weight / (weight + `reviews_half`); delivery: orders \
       / (orders + `orders_half`); audits: the freshest audit's weight; certifications: from 0.5 \
-      toward 1 as certificates state their body, accreditation and expiry, each certificate adding \
+      toward 1 as certificates state their body, accreditation, expiry and status, each certificate adding \
       to what the others state, never diluting it; standing: the share of known signals); a \
       missing component adds nothing. \
       The **interval** is the score ± `interval_at_zero` × (1 − confidence).

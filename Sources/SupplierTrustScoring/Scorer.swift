@@ -1614,11 +1614,15 @@ public struct Scorer: Sendable {
       // Whether the certificate counts as a valid one for `--require`: in date, not withdrawn,
       // and nothing suggests it is not genuine.
       var genuine = true
+      // The status counts among what vouches for a certificate: left empty it is unknown, not
+      // "valid" (the dates still decide the value; black-box review 35 found an empty status
+      // counted exactly as a stated one).
       var fieldsKnown = 0.0
       if c.certificationBody != nil { fieldsKnown += 1 }
       if c.accreditationBody != nil { fieldsKnown += 1 }
       if c.expiresOn != nil { fieldsKnown += 1 }
-      undocumented *= 1 - fieldsKnown / 3
+      if c.status != nil { fieldsKnown += 1 }
+      undocumented *= 1 - fieldsKnown / 4
       // A management-system certificate that states no expiry still runs out one cycle after issue.
       let impliedExpiry: Day? =
         c.expiresOn == nil && managementSystem ? c.issuedOn?.adding(years: p.maximumValidityYears) : nil

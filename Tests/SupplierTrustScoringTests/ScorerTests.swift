@@ -279,6 +279,22 @@ import Testing
     #expect(good.components.certifications! > none.components.certifications!)
   }
 
+  /// An empty status is unknown, not "valid": the same value (the dates decide it) with less
+  /// confidence than the twin whose certificate states it (black-box review 35).
+  @Test func anEmptyCertificateStatusLowersConfidenceNotValue() {
+    var t = TestCatalog()
+    t.supplier("STATED")
+    t.certificate("STATED")
+    t.supplier("EMPTY")
+    t.certificate("EMPTY", status: nil)
+    let stated = t.assessment("STATED")
+    let empty = t.assessment("EMPTY")
+    #expect(stated.components.certifications == empty.components.certifications)
+    #expect(empty.evidenceShares.certifications!.isLess(than: stated.evidenceShares.certifications!))
+    #expect(empty.confidence < stated.confidence)
+    #expect(empty.validStandards == stated.validStandards)
+  }
+
   @Test func weakestLinkTakesTheWorstComponent() {
     var t = TestCatalog()
     t.supplier("W") { $0.tradeAssurance = false }
