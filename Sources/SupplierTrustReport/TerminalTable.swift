@@ -146,7 +146,17 @@ public struct TextTable: Sendable {
     if self.width(of: text) <= width { return text }
     guard width > 0 else { return "" }
     if isPrintableASCII(text) {
-      return String(decoding: text.utf8.prefix(width - 1), as: UTF8.self) + "…"
+      // The kept bytes and the ellipsis written into one string of the right size.
+      var text = text
+      return text.withUTF8 { bytes in
+        String(unsafeUninitializedCapacity: width + 2) { out in
+          for k in 0..<(width - 1) { out[k] = bytes[k] }
+          out[width - 1] = 0xE2
+          out[width] = 0x80
+          out[width + 1] = 0xA6
+          return width + 2
+        }
+      }
     }
     if isSimple(text) {
       var out = String.UnicodeScalarView()
@@ -182,6 +192,16 @@ public struct TextTable: Sendable {
     let more = items.count > 1 ? " +\(items.count - 1)" : ""
     if width - more.count >= 2 { return truncated(items[0], to: width - more.count) + more }
     return truncated(items[0] + more, to: width)
+  }
+
+  /// The first of ``lines(_:width:)``, without making the array (every cut cell of a table of
+  /// every supplier asks).
+  static func firstLine(_ content: Content, width: Int) -> String {
+    switch content {
+    case .text(let text): truncated(text, to: width)
+    case .list(let items, let shown): list(items, shown: shown, width: width)
+    case .wrapped: lines(content, width: width).first ?? ""
+    }
   }
 
   /// The lines a cell shows at `width`: one, cut to fit, except for wrapped text.
@@ -307,7 +327,7 @@ public struct TextTable: Sendable {
               }
               guard lineIndex == 0 else { return ("", 0) }
               if cellWidths[first + c] <= widths[c] { return (texts[first + c], cellWidths[first + c]) }
-              let text = TextTable.lines(row[c].content, width: widths[c])[0]
+              let text = TextTable.firstLine(row[c].content, width: widths[c])
               return (text, TextTable.width(of: text))
             }, paint: { k in row[shown[k]].colour })
         }
@@ -484,6 +504,14 @@ extension ScoreOutput {
 
   /// `value` with exactly `places` decimals.
   public static func fixed(_ value: Double, _ places: Int) -> String {
+    // Non-negative numbers of table size, nearly every one: their digits written as bytes
+    // (the general path below cost 2,500 instructions a score in a table of every supplier).
+    if value.sign == .plus, value < 1e9, (0...6).contains(places) { return fixedDecimals(value, places) }
+    return fixedGeneral(value, places)
+  }
+
+  /// ``fixed(_:_:)`` by way of the JSON form of the rounded value: the reference for the fast path.
+  static func fixedGeneral(_ value: Double, _ places: Int) -> String {
     let text = format(rounded(value, places))
     if places == 0 { return text }
     if let dot = text.firstIndex(of: ".") {

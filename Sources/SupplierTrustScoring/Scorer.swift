@@ -2623,6 +2623,10 @@ func format(_ value: Double, _ decimals: Int) -> String {
   return text
 }
 
+/// `value` rounded to `decimals` places and written with exactly that many (0 ≤ `decimals` ≤ 6),
+/// digits written as bytes: for outputs outside this module that write many numbers.
+public func fixedDecimals(_ value: Double, _ decimals: Int) -> String { format(value, decimals) }
+
 func percent(_ rate: Double) -> String { "\(Int((rate * 100).rounded()))%" }
 
 extension String {

@@ -277,6 +277,30 @@ extension TextOutputTests {
 }
 
 @Suite struct DecimalWritingTests {
+  /// The table's fixed decimals written as bytes against the general path (the JSON form of the
+  /// rounded value, padded), on the values tables show and the awkward ones between.
+  @Test func fixedDecimalsMatchTheGeneralPath() {
+    var values: [Double] = [
+      0, -0.0, 1, 100, 99.95, 99.949_999, 0.05, 0.5, 0.125, 2.675, 87.45, 87.55, 1e-7, 123_456.789, -3.14159,
+      0.999_5, 1e8, 999_999_999.99, 1e9, 1e15, .infinity, .nan,
+    ]
+    var state: UInt64 = 12_345
+    for _ in 0..<30_000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let unit = Double(state >> 11) / Double(1 << 53)
+      values.append(unit * 100)
+      values.append((unit * 10_000).rounded() / 100 + 0.005)
+      values.append(unit * 1e6)
+    }
+    for value in values {
+      for places in 0...3 {
+        #expect(
+          ScoreOutput.fixed(value, places) == ScoreOutput.fixedGeneral(value, places), "\(value) to \(places)"
+        )
+      }
+    }
+  }
+
   /// The CSV's digit writer against the general path it replaces (round, then the shortest
   /// decimal), on values from every scale the outputs use and the awkward ones between.
   @Test func digitsMatchTheShortestDecimalOfTheRoundedValue() {
