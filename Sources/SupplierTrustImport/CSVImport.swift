@@ -459,7 +459,20 @@ final class CSVDecodingProducer: @unchecked Sendable {
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<40]), as: UTF8.self) + "…"
               } ?? ""
             let column = at.flatMap { $0 < headerCount ? header[$0] : nil } ?? ""
-            var problem = FieldProblem(column: column, value: value, reason: syntax.reason, fix: syntax.fix)
+            // A quoted field that runs over several lines took the records of those lines in
+            // with it: say which lines (black-box review 36 counted 4 records in a file of 7 rows).
+            var reason = syntax.reason
+            if let at, at < count {
+              let bytes = view.field(record, at)
+              // A line end closing the file is not a line of the field.
+              let breaks =
+                bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - (unclosed && bytes.last == 0x0A ? 1 : 0)
+              if breaks > 0 {
+                let first = view.position(record, at).line
+                reason += " (the quoted field runs from line \(first) to line \(first + breaks))"
+              }
+            }
+            var problem = FieldProblem(column: column, value: value, reason: reason, fix: syntax.fix)
             // The record's other problems too, so that it is fixed in one go (review 30: a stray
             // quote hid a rating of 9), when its fields still line up with the header: a quote
             // never closed leaves nothing after it to read.

@@ -177,8 +177,15 @@ let rejectCases: [ExpectedReject] = [
     label: "unterminated quote running on", file: "suppliers.csv",
     csv: "supplier_id,name,country\nSUP-1,\"Name opened here and never closed again,CN\nSUP-2,Two,VN\n",
     line: 2, column: "name", value: "Name opened here and never closed again,…",
-    reason: "a quoted field is never closed before the end of the file",
+    reason:
+      "a quoted field is never closed before the end of the file (the quoted field runs from line 2 to line 3)",
     fix: "close the quoted field with \" (a quote inside a field is written twice: \"\")", fieldColumn: 7),
+  ExpectedReject(
+    label: "quoted field over several lines, then text", file: "suppliers.csv",
+    csv: "supplier_id,name,country\nSUP-1,\"Name\nSUP-2,Two,VN\nSUP-3,\"x,CN\n", line: 2, column: "name",
+    value: "\"Name\nSUP-2,Two,VN\nSUP-3,\"x",
+    reason: "text follows the closing quote of a quoted field (the quoted field runs from line 2 to line 4)",
+    fix: "quote the whole field and double every quote inside it, e.g. \"5\"\" pipe\"", fieldColumn: 7),
   ExpectedReject(
     label: "text after closing quote", file: "suppliers.csv",
     csv: "supplier_id,name,country\nSUP-1,\"Name\"x,CN\n", line: 2, column: "name", value: "\"Name\"x",
