@@ -147,13 +147,23 @@ final class Interruption: @unchecked Sendable {
   private let lock = NSLock()
   private var files: [String] = []
   private let source: DispatchSourceSignal
+  private let previous: sighandler_t?
 
-  private init(source: DispatchSourceSignal) { self.source = source }
+  private init(source: DispatchSourceSignal, previous: sighandler_t?) {
+    self.source = source
+    self.previous = previous
+  }
 
-  static func watch() -> Interruption {
-    signal(SIGINT, SIG_IGN)
+  /// Nil when SIGINT is ignored already (a job started in the background by a script, or under
+  /// `trap '' INT`): the import then runs to its end, as it did before.
+  static func watch() -> Interruption? {
+    let previous = signal(SIGINT, SIG_IGN)
+    // Handlers compare as addresses (a C function pointer is not Equatable in Swift).
+    if let previous, unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+      return nil
+    }
     let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-    let interruption = Interruption(source: source)
+    let interruption = Interruption(source: source, previous: previous)
     source.setEventHandler { [interruption] in interruption.stop() }
     source.resume()
     return interruption
@@ -167,7 +177,7 @@ final class Interruption: @unchecked Sendable {
 
   func cancel() {
     source.cancel()
-    signal(SIGINT, SIG_DFL)
+    signal(SIGINT, previous)
   }
 
   private func stop() {

@@ -74,7 +74,9 @@ struct RankFilters: ParsableArguments {
       throw ValidationError("--min-score must be between 0 and 100.")
     }
     if let top, top < 1 { throw ValidationError("--top must be at least 1.") }
-    if let minStanding, Standing(rawValue: minStanding.lowercased()) == nil {
+    if let minStanding,
+      Standing(rawValue: minStanding.lowercased()) == nil || minStanding.lowercased() == "blocked"
+    {
       throw ValidationError(
         "--min-standing \(minStanding) is not a standing; use ok (good standing only) or warned (leaves out blocked ones)."
       )

@@ -456,7 +456,10 @@ final class CSVDecodingProducer: @unchecked Sendable {
               at.map { field -> String in
                 let bytes = view.field(record, min(field, count - 1))
                 guard unclosed, bytes.count > 40 else { return String(decoding: bytes, as: UTF8.self) }
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<40]), as: UTF8.self) + "…"
+                // Not inside a character: back off over continuation bytes.
+                var end = 40
+                while end > 0 && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self) + "…"
               } ?? ""
             let column = at.flatMap { $0 < headerCount ? header[$0] : nil } ?? ""
             // A quoted field that runs over several lines took the records of those lines in

@@ -65,6 +65,26 @@ struct IdentityIndex {
     return insertInTable(key, line: line)
   }
 
+  /// Every key with its line: the rising run's, then the table's.
+  func forEach(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
+    for k in 0..<run.count { body(run.key(k), Int(run.line(k))) }
+    arena.withUnsafeBufferPointer { stored in
+      for slot in slots where slot.hash != 0 {
+        var offset = Int(slot.keyStart)
+        var length = 0
+        var shift = 0
+        while true {
+          let byte = stored[offset]
+          offset += 1
+          length |= Int(byte & 0x7F) << shift
+          if byte < 0x80 { break }
+          shift += 7
+        }
+        body(UnsafeBufferPointer(rebasing: stored[offset..<(offset + length)]), Int(slot.line))
+      }
+    }
+  }
+
   /// The line where `key` was recorded, if it was; records nothing.
   func line(of key: UnsafeBufferPointer<UInt8>) -> Int? {
     if let found = searchRun(key) { return Int(run.line(found)) }

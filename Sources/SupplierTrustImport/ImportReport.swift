@@ -237,8 +237,9 @@ extension String {
         // space). Printed raw, `"S-1\u{200b}"` read as a valid `"S-1"` (black-box review 36).
         let category = scalar.properties.generalCategory
         if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
-          || category == .format || category == .lineSeparator || category == .paragraphSeparator
-          || (category == .spaceSeparator && scalar != " ")
+          || (category == .format && scalar.value != 0x200C && scalar.value != 0x200D)
+          || category == .lineSeparator || category == .paragraphSeparator
+          || (category == .spaceSeparator && scalar != " " && scalar.value != 0x3000)
         {
           out += "\\u{\(String(scalar.value, radix: 16))}"
         } else {

@@ -66,7 +66,12 @@ public final class Importer {
   /// record silently replacing the earlier (black-box review 36).
   var kindsInSeveralFiles: Set<RecordKind> = []
   /// The ids of each such kind from the files already committed in this run, with their path.
-  var committedIDs: [RecordKind: [(path: String, index: IdentityIndex)]] = [:]
+  /// Every id of each such kind from the files committed so far, in one index per kind (one
+  /// look-up a record however many files came before), its line an entry of ``idOrigins``.
+  var committedIDs: [RecordKind: IdentityIndex] = [:]
+  /// Where each id of ``committedIDs`` was last committed: a file of ``originPaths`` and a line.
+  var idOrigins: [(file: Int32, line: Int32)] = []
+  var originPaths: [String] = []
   /// Ids found in a later file of the run than one already committed, in the order met.
   var crossFileRepeats: [CrossFileRepeat] = []
   /// Accepted records of the files read so far, when ``ImportOptions/collectsCatalog`` is set.
@@ -409,6 +414,10 @@ public final class Importer {
     /// For a check: the line where each id was first seen in this file, by kind.
     /// By ``RecordKind/importOrder`` (an array: a dictionary hashed the kind on every record).
     var seenIDs: [IdentityIndex?] = Array(repeating: nil, count: RecordKind.allCases.count)
+    /// Ids of this file already committed by an earlier file of the run, by kind (one warning
+    /// each), reported only if this file commits; and the order the kinds were first met.
+    var pendingRepeats: [RecordKind: CrossFileRepeat] = [:]
+    var repeatOrder: [RecordKind] = []
     /// About how many records the file holds (from its size), to size ``seenIDs`` once.
     var expectedRecords = 1024
     var accepted: [RecordKind: Int] = [:]
@@ -589,21 +598,18 @@ public final class Importer {
   /// file already committed, and keeps the id for the files after this one.
   func noteAcrossFiles(_ kind: RecordKind, _ row: StoreRow, line: Int, in run: FileRun) {
     let key = row.bytes(0)
-    for (path, index) in committedIDs[kind, default: []] {
-      guard let earlier = index.line(of: key) else { continue }
-      let replaced = "\(path):\(earlier)"
-      let kept = "\(run.path):\(line)"
-      if let last = crossFileRepeats.indices.last, crossFileRepeats[last].kind == kind,
-        crossFileRepeats[last].keptFrom.hasPrefix(run.path + ":")
-      {
-        crossFileRepeats[last].count += 1
+    // Held by the file until it commits: a file rolled back replaced nothing (code review: its
+    // "is used" warning named the file whose record the store did not keep).
+    if let entry = committedIDs[kind]?.line(of: key) {
+      if run.pendingRepeats[kind] != nil {
+        run.pendingRepeats[kind]!.count += 1
       } else {
-        crossFileRepeats.append(
-          CrossFileRepeat(
-            kind: kind, count: 1, id: String(decoding: key, as: UTF8.self), replaced: replaced, keptFrom: kept
-          ))
+        let origin = idOrigins[entry]
+        run.pendingRepeats[kind] = CrossFileRepeat(
+          kind: kind, count: 1, id: String(decoding: key, as: UTF8.self),
+          replaced: "\(originPaths[Int(origin.file)]):\(origin.line)", keptFrom: "\(run.path):\(line)")
+        run.repeatOrder.append(kind)
       }
-      break
     }
     // A check keeps the file's ids already (to tell repeats within it); an import keeps them here.
     if store != nil {
@@ -611,6 +617,29 @@ public final class Importer {
       if run.seenIDs[slot] == nil { run.seenIDs[slot] = IdentityIndex(expectedCount: run.expectedRecords) }
       _ = run.seenIDs[slot]!.insert(bytes: key, line: line)
     }
+  }
+
+  /// Adds a committed file's ids of the kinds several files hold to ``committedIDs`` (an id
+  /// already there now points at this file: the one a later file would replace), and makes its
+  /// repeats of earlier files' ids part of the report.
+  func commitIDs(of run: FileRun) {
+    guard !kindsInSeveralFiles.isEmpty else { return }
+    let file = Int32(originPaths.count)
+    originPaths.append(run.path)
+    for kind in kindsInSeveralFiles {
+      guard let index = run.seenIDs[kind.importOrder] else { continue }
+      var merged = committedIDs[kind] ?? IdentityIndex(expectedCount: index.count)
+      committedIDs[kind] = nil
+      index.forEach { key, line in
+        if let existing = merged.insert(bytes: key, line: idOrigins.count) {
+          idOrigins[existing] = (file, Int32(truncatingIfNeeded: line))
+        } else {
+          idOrigins.append((file, Int32(truncatingIfNeeded: line)))
+        }
+      }
+      committedIDs[kind] = merged
+    }
+    for kind in run.repeatOrder { crossFileRepeats.append(run.pendingRepeats[kind]!) }
   }
 
   /// Why a record whose key this file already gave is refused.
@@ -750,7 +779,7 @@ public final class Importer {
         rejectsPathOwners[path] = run.path
         // Rejected rows are kept so that they can be fixed (often in a spreadsheet) and imported
         // again: formula-like cells (and cells that begin with an apostrophe, so that every cell
-        // comes back exactly) get a guard apostrophe, which importing this file removes; the three
+        // comes back exactly) get a guard apostrophe, which importing this file removes; the four
         // reject_ columns come first so that ragged rows cannot shift them.
         writer = try CSVFileWriter(path: path, encoder: CSVEncoder(formulaPolicy: .neutralizeReversibly))
         try writer.writeRow(["reject_file", "reject_line", "reject_column", "reject_reason"] + header)
@@ -836,13 +865,23 @@ public final class Importer {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
     else { return true }
-    guard let reader = try? CSVReader(path: path, chunkSize: 64 << 10),
-      let header = try? reader.readHeader(), let column = header.firstIndex(of: "reject_file"),
-      let batch = try? reader.nextBatch(), batch.count > 0
+    guard let reader = try? CSVReader(path: path, chunkSize: 64 << 10) else { return false }
+    // Empty, or a header and no record (a run stopped before its first reject was written):
+    // nothing in it to keep.
+    guard let header = try? reader.readHeader() else { return true }
+    guard let batch = try? reader.nextBatch(), batch.count > 0 else { return true }
+    guard
+      let column = header.firstIndex(where: {
+        $0.trimmingCharacters(in: .whitespaces).lowercased() == "reject_file"
+      })
     else { return false }
     let first = batch.withView { $0.strings(0) }
     guard column < first.count else { return false }
-    let written = first[column]
+    // A path that begins like a formula was written with a guard apostrophe.
+    var written = first[column]
+    if written.hasPrefix("'"), let next = written.dropFirst().first, "=+-@'\t\r".contains(next) {
+      written.removeFirst()
+    }
     return written == source
       || URL(fileURLWithPath: written).standardizedFileURL == URL(fileURLWithPath: source).standardizedFileURL
   }
@@ -915,13 +954,7 @@ public final class Importer {
       }
     }
     if options.collectsCatalog && !run.strictStop { merge(run, sha256: digest) }
-    if !run.strictStop {
-      for kind in kindsInSeveralFiles {
-        if let index = run.seenIDs[kind.importOrder] {
-          committedIDs[kind, default: []].append((run.path, index))
-        }
-      }
-    }
+    if !run.strictStop { commitIDs(of: run) }
     // A warning about one kind of record (an unknown attribute of a <review>) is counted under that
     // kind; the file's others once, on its first entry, so that totals add up.
     let unassigned = fileWarnings.count - run.kindsSeen.reduce(0) { $0 + run.warnings[$1, default: 0] }

@@ -319,7 +319,8 @@ public final class XMLStreamParser {
         code: .malformed, message: message, file: documentName, line: line, column: column, fix: fix)
     }
     switch code {
-    case Int32(XML_ERR_NAME_REQUIRED.rawValue), Int32(XML_ERR_ENTITYREF_SEMICOL_MISSING.rawValue):
+    case Int32(XML_ERR_NAME_REQUIRED.rawValue) where message.contains("EntityRef"),
+      Int32(XML_ERR_ENTITYREF_SEMICOL_MISSING.rawValue):
       return plain(
         "an & that does not start an entity such as &amp; (\(message))",
         "write a literal & as &amp; (and < as &lt;)")
@@ -328,6 +329,10 @@ public final class XMLStreamParser {
         "\(message): XML defines only &amp; &lt; &gt; &quot; and &apos;",
         "write the character itself (as UTF-8) or as a character reference such as &#160; for a no-break space"
       )
+    case Int32(XML_ERR_INVALID_CHAR.rawValue) where !message.contains("UTF-8"):
+      return plain(
+        "a character XML does not allow in text (\(message.split(separator: "\n").joined(separator: "; ")))",
+        "remove the control character: XML text allows tab, line feed and carriage return only")
     case Int32(XML_ERR_INVALID_CHAR.rawValue), Int32(XML_ERR_INVALID_ENCODING.rawValue):
       return plain(
         "the bytes here are not valid UTF-8 text (\(message.split(separator: "\n").joined(separator: "; ")))",

@@ -70,6 +70,10 @@ private func object(_ text: String) throws -> [String: Any] {
       "Error: --country CN,VN: give one country per option, e.g. --country CN --country VN."
     ),
     (
+      ["--min-standing", "blocked"],
+      "Error: --min-standing blocked is not a standing; use ok (good standing only) or warned (leaves out blocked ones)."
+    ),
+    (
       ["--min-standing", "good"],
       "Error: --min-standing good is not a standing; use ok (good standing only) or warned (leaves out blocked ones)."
     ),

@@ -142,6 +142,10 @@ import Testing
       #expect(third.rejectFiles == [dir.file("rejects/suppliers.rejects.csv")])
       let rows = try readCSV(dir.file("rejects/suppliers.rejects.csv"))
       #expect(rows.count == 2 && rows[1][0] == east && rows[1][5] == "One again")
+      // A file with no record in it (a run stopped before writing one) holds nothing to keep.
+      try dir.write("rejects/suppliers-2.rejects.csv", "")
+      let fourth = try importing([west], into: store, options: options)
+      #expect(fourth.rejectFiles == [dir.file("rejects/suppliers-2.rejects.csv")])
     }
   }
 
@@ -629,6 +633,23 @@ final class Locked<Value>: @unchecked Sendable {
     // One file per kind, as usual: nothing to say.
     let single = try Importer(store: nil).run(paths: [suppliers, a])
     #expect(single.warnings.isEmpty)
+    // A later file rolled back (--strict stops at its bad rating) replaced nothing: no warning,
+    // and the store keeps the earlier record (code review: the warning had said the opposite).
+    let badB = try dir.write(
+      "bad-b.csv", "review_id,supplier_id,rating,review_date\nD-1,S-2,1,2026-02-01\nD-3,S-2,9,2026-02-01\n")
+    var strict = ImportOptions()
+    strict.strict = true
+    let strictStore = try Store(path: ":memory:")
+    let stopped = try importing([suppliers, a, badB], into: strictStore, options: strict)
+    #expect(stopped.warnings.filter { $0.message.contains("more than one file") }.isEmpty)
+    #expect(try strictStore.dump(.reviews).first { $0[0] == "D-1" }?[1] == "S-1")
+    // In three files, the one replaced is the previous, not the first.
+    let c = try dir.write("c.csv", "review_id,supplier_id,rating,review_date\nD-1,S-1,3,2026-03-01\n")
+    let three = try Importer(store: nil).run(paths: [suppliers, a, b, c])
+    #expect(
+      three.warnings.map(\.message).last
+        == "review D-1 (\(b):3) appears in more than one file; the last file read is used (\(c):2), as a re-import updates the store"
+    )
   }
 }
 

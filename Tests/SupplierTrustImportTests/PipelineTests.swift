@@ -159,3 +159,24 @@ struct SplitMix64: RandomNumberGenerator {
     return z ^ (z >> 31)
   }
 }
+
+/// `forEach` hands out every key once with its line, from the rising run and from the table.
+@Test func identityIndexForEachGivesEveryKeyOnce() {
+  var index = IdentityIndex(expectedCount: 4)
+  var expected: [String: Int] = [:]
+  var state: UInt64 = 99
+  for line in 1...3_000 {
+    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+    // Rising ids now and then, random ones otherwise, some repeated.
+    let key = line % 3 == 0 ? String(format: "R-%06d", line) : "K-\(state >> 52)"
+    if index.insert(key, line: line) == nil { expected[key] = line }
+  }
+  var seen: [String: Int] = [:]
+  index.forEach { key, line in
+    let text = String(decoding: key, as: UTF8.self)
+    #expect(seen[text] == nil, "\(text) twice")
+    seen[text] = line
+  }
+  #expect(seen == expected)
+  #expect(seen.count == index.count)
+}

@@ -181,6 +181,13 @@ let rejectCases: [ExpectedReject] = [
       "a quoted field is never closed before the end of the file (the quoted field runs from line 2 to line 3)",
     fix: "close the quoted field with \" (a quote inside a field is written twice: \"\")", fieldColumn: 7),
   ExpectedReject(
+    label: "unterminated quote cut between characters", file: "suppliers.csv",
+    csv: "supplier_id,name,country\nSUP-1,\"a\(String(repeating: "é", count: 25)),CN\n", line: 2,
+    column: "name",
+    value: "a\(String(repeating: "é", count: 19))…",
+    reason: "a quoted field is never closed before the end of the file",
+    fix: "close the quoted field with \" (a quote inside a field is written twice: \"\")", fieldColumn: 7),
+  ExpectedReject(
     label: "quoted field over several lines, then text", file: "suppliers.csv",
     csv: "supplier_id,name,country\nSUP-1,\"Name\nSUP-2,Two,VN\nSUP-3,\"x,CN\n", line: 2, column: "name",
     value: "\"Name\nSUP-2,Two,VN\nSUP-3,\"x",
@@ -503,4 +510,8 @@ let rejectCases: [ExpectedReject] = [
   #expect("S\u{00A0}1".terminalSafe == "S\\u{a0}1")
   #expect("a\u{200E}b\u{2028}c".terminalSafe == "a\\u{200e}b\\u{2028}c")
   #expect("soft\u{00AD}hyphen".terminalSafe == "soft\\u{ad}hyphen")
+  // Joiners that scripts need, and the ideographic space, are text (code review).
+  #expect("می\u{200C}خواهم".terminalSafe == "می\u{200C}خواهم")
+  #expect("क्\u{200D}ष".terminalSafe == "क्\u{200D}ष")
+  #expect("宁波\u{3000}公司".terminalSafe == "宁波\u{3000}公司")
 }

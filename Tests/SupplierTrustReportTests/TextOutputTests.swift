@@ -293,7 +293,7 @@ extension TextOutputTests {
       values.append(unit * 1e6)
     }
     for value in values {
-      for places in 0...3 {
+      for places in 0...6 {
         #expect(
           ScoreOutput.fixed(value, places) == ScoreOutput.fixedGeneral(value, places), "\(value) to \(places)"
         )

@@ -75,6 +75,17 @@ import Testing
     }
   }
 
+  /// A bare `<` is no ampersand, and a control character is no encoding problem (code review).
+  @Test func aBareLessThanAndAControlCharacterGetTheirOwnWords() throws {
+    let less = try readError(parse("<r>\n1 < 2</r>").1)
+    #expect(!less.message.hasPrefix("an & that"), "\(less.message)")
+    #expect(less.fix == XMLReadErrorFixes.malformed)
+    let control = try readError(parse("<r>\nform\u{0C}feed</r>").1)
+    #expect(control.message.hasPrefix("a character XML does not allow in text ("), "\(control.message)")
+    #expect(
+      control.fix == "remove the control character: XML text allows tab, line feed and carriage return only")
+  }
+
   @Test func invalidUTF8IsMalformed() throws {
     let failure = try readError(parse(Data([0x3C, 0x72, 0x3E, 0xC3, 0x28, 0x3C, 0x2F, 0x72, 0x3E])).1)
     #expect(failure.code == .malformed)
