@@ -70,17 +70,7 @@ struct IdentityIndex {
     for k in 0..<run.count { body(run.key(k), Int(run.line(k))) }
     arena.withUnsafeBufferPointer { stored in
       for slot in slots where slot.hash != 0 {
-        var offset = Int(slot.keyStart)
-        var length = 0
-        var shift = 0
-        while true {
-          let byte = stored[offset]
-          offset += 1
-          length |= Int(byte & 0x7F) << shift
-          if byte < 0x80 { break }
-          shift += 7
-        }
-        body(UnsafeBufferPointer(rebasing: stored[offset..<(offset + length)]), Int(slot.line))
+        body(Self.storedKey(stored, slot.keyStart), Int(slot.line))
       }
     }
   }
@@ -144,24 +134,31 @@ struct IdentityIndex {
     return nil
   }
 
+  /// The key stored in `arena` at `keyStart`: its LEB128 length, then its bytes.
+  @inline(__always)
+  private static func storedKey(_ stored: UnsafeBufferPointer<UInt8>, _ keyStart: UInt32)
+    -> UnsafeBufferPointer<UInt8>
+  {
+    var offset = Int(keyStart)
+    var length = 0
+    var shift = 0
+    while true {
+      let byte = stored[offset]
+      offset += 1
+      length |= Int(byte & 0x7F) << shift
+      if byte < 0x80 { break }
+      shift += 7
+    }
+    return UnsafeBufferPointer(rebasing: stored[offset..<(offset + length)])
+  }
+
   private static func equals(
     _ stored: UnsafeBufferPointer<UInt8>, _ keyStart: UInt32, _ key: UnsafeBufferPointer<UInt8>
   ) -> Bool {
-    do {
-      var offset = Int(keyStart)
-      var length = 0
-      var shift = 0
-      while true {
-        let byte = stored[offset]
-        offset += 1
-        length |= Int(byte & 0x7F) << shift
-        if byte < 0x80 { break }
-        shift += 7
-      }
-      guard length == key.count else { return false }
-      for i in 0..<length where stored[offset + i] != key[i] { return false }
-      return true
-    }
+    let found = storedKey(stored, keyStart)
+    guard found.count == key.count else { return false }
+    for i in 0..<found.count where found[i] != key[i] { return false }
+    return true
   }
 
   /// Rising keys back to back with their end offsets and lines, in memory of its own: three
