@@ -15,11 +15,13 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
-    // Plain value types: records, days, money, rates, identifiers. No dependencies.
-    .target(name: "SupplierTrustModel"),
+    // Plain value types: records, days, money, rates, identifiers. Only the inline C of CByteScan
+    // (a prefetch for the reviewer table).
+    .target(name: "SupplierTrustModel", dependencies: ["CByteScan"]),
     // RFC 4180 streaming reader and a spreadsheet-safe writer, over bytes.
     .target(name: "SupplierTrustCSV", dependencies: ["CByteScan"]),
-    // The CSV reader's byte scan with SSE2 compares, inline C (Swift has no byte-mask operation).
+    // The CSV reader's byte scan with SSE2 compares and a prefetch, inline C (Swift has neither a
+    // byte-mask operation nor a prefetch).
     .target(name: "CByteScan"),
     // libxml2, seen only by SupplierTrustXML.
     .systemLibrary(

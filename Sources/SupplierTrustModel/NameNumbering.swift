@@ -1,3 +1,5 @@
+import CByteScan
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -138,6 +140,53 @@ public struct NameNumbering: Sendable {
     slots[slot] = Self.slot(key, hash: hash, number: number)
     append(key)
     return number
+  }
+
+  /// The numbers of a group of names, added when new: name `k` is the bytes of `bytes` from
+  /// `ends[k - 1]` (0 for the first) to `ends[k]`; `body` gets each position and number in order.
+  ///
+  /// The same numbers as ``number(ofUTF8:)`` one name at a time (the tests compare them), but the
+  /// slot of a name eight places ahead is prefetched while this one is looked up: with 700,000
+  /// reviewers the table outgrows the caches and every look-up was a cache miss waited for alone
+  /// (0.7 s of 4M reviews at size L).
+  public mutating func numberGroup(
+    _ bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int32>, _ body: (Int, Int32) -> Void
+  ) {
+    let count = ends.count
+    guard count > 0 else { return }
+    // Grown once for the whole group, so that a prefetched slot is still where the key goes.
+    while (names.count + count) * 4 > slots.count * 3 { grow() }
+    var hashes = [UInt64](repeating: 0, count: count)
+    var start = 0
+    for k in 0..<count {
+      let end = Int(ends[k])
+      hashes[k] = ByteHash.hash(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+      start = end
+    }
+    let mask = slots.count - 1
+    let ahead = 8
+    func prefetch(_ k: Int) {
+      slots.withUnsafeBufferPointer {
+        supplier_trust_prefetch($0.baseAddress! + (Int(truncatingIfNeeded: hashes[k]) & mask))
+      }
+    }
+    for k in 0..<min(ahead, count) { prefetch(k) }
+    start = 0
+    for k in 0..<count {
+      if k + ahead < count { prefetch(k + ahead) }
+      let end = Int(ends[k])
+      let key = UnsafeBufferPointer(rebasing: bytes[start..<end])
+      start = end
+      let (slot, found) = find(key, hash: hashes[k])
+      if let found {
+        body(k, found)
+      } else {
+        let number = Int32(names.count)
+        slots[slot] = Self.slot(key, hash: hashes[k], number: number)
+        append(key)
+        body(k, number)
+      }
+    }
   }
 
   private mutating func append(_ key: UnsafeBufferPointer<UInt8>) {

@@ -117,12 +117,11 @@ public struct ReviewTable: Sendable {
       pendingReviewers = pending
     }
     pending.bytes.withUnsafeBufferPointer { bytes in
-      reviewerColumn.withUnsafeMutableBufferPointer { column in
-        var start = 0
-        for (end, position) in zip(pending.ends, pending.positions) {
-          column[Int(position)] = reviewerNumbers.number(
-            ofUTF8: UnsafeBufferPointer(rebasing: bytes[start..<Int(end)]))
-          start = Int(end)
+      pending.ends.withUnsafeBufferPointer { ends in
+        pending.positions.withUnsafeBufferPointer { positions in
+          reviewerColumn.withUnsafeMutableBufferPointer { column in
+            reviewerNumbers.numberGroup(bytes, ends: ends) { k, number in column[Int(positions[k])] = number }
+          }
         }
       }
     }
@@ -223,16 +222,16 @@ public struct ReviewTable: Sendable {
     } else {
       reorderedIDs.column = ids.reordered(by: positions)
     }
-    out.supplierIDs = positions.map { supplierIDs[$0] }
-    out.ratings = positions.map { ratings[$0] }
-    out.days = positions.map { days[$0] }
-    out.verified = positions.map { verified[$0] }
-    out.reviewerColumn = positions.map { reviewers[$0] }
+    out.supplierIDs = supplierIDs.gathered(at: positions)
+    out.ratings = ratings.gathered(at: positions)
+    out.days = days.gathered(at: positions)
+    out.verified = verified.gathered(at: positions)
+    out.reviewerColumn = reviewers.gathered(at: positions)
     out.reviewerNumbers = reviewerNumbers
     out.snapshotReviewerNames = snapshotReviewerNames
     out.texts = hasTexts && keepsTexts ? texts.reordered(by: positions) : TextColumn()
     out.hasTexts = hasTexts && keepsTexts
-    out.sources = positions.map { sources[$0] }
+    out.sources = sources.gathered(at: positions)
     idWork.wait()
     out.ids = reorderedIDs.column
     return out
@@ -403,4 +402,36 @@ struct PendingNames: Sendable {
     ends.removeAll(keepingCapacity: true)
     positions.removeAll(keepingCapacity: true)
   }
+}
+
+extension Array where Element: Sendable {
+  /// The elements at `positions`, in that order (`positions.map { self[$0] }`), gathered on every
+  /// core when there are many: reordering the columns of L's 4M reviews read from files took
+  /// 0.57 s on one core, most of it waiting for scattered loads and for fresh pages.
+  func gathered(at positions: [Int]) -> [Element] {
+    let count = positions.count
+    let chunk = 1 << 16
+    guard count >= 2 * chunk else { return positions.map { self[$0] } }
+    return withUnsafeBufferPointer { source in
+      positions.withUnsafeBufferPointer { positions in
+        [Element](unsafeUninitializedCapacity: count) { target, initialized in
+          // Each part writes its own elements of the new array and only reads the others.
+          let shared = SharedPointers(target: target.baseAddress!, source: source, positions: positions)
+          DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { part in
+            for k in (part * chunk)..<Swift.min(count, (part + 1) * chunk) {
+              (shared.target + k).initialize(to: shared.source[shared.positions[k]])
+            }
+          }
+          initialized = count
+        }
+      }
+    }
+  }
+}
+
+/// The buffers of ``Swift/Array/gathered(at:)`` handed to its worker threads.
+private struct SharedPointers<Element>: @unchecked Sendable {
+  let target: UnsafeMutablePointer<Element>
+  let source: UnsafeBufferPointer<Element>
+  let positions: UnsafeBufferPointer<Int>
 }

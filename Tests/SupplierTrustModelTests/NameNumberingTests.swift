@@ -49,6 +49,40 @@ import Testing
     #expect(numbering.number(of: "d") == 4)
   }
 
+  /// Groups of every size, including names repeated within a group and across groups and a
+  /// first group large enough to grow the table several times over.
+  @Test func numberedInGroupsAsOneAtATime() {
+    for groupSize in [1, 3, 8, 9, 512, 5000] {
+      var oneByOne = NameNumbering()
+      var grouped = NameNumbering()
+      let names = Self.names()
+      var start = 0
+      while start < names.count {
+        let group = names[start..<min(names.count, start + groupSize)]
+        var bytes: [UInt8] = []
+        var ends: [Int32] = []
+        for name in group {
+          bytes.append(contentsOf: Array(name.utf8))
+          ends.append(Int32(bytes.count))
+        }
+        var got: [Int32] = []
+        var positions: [Int] = []
+        bytes.withUnsafeBufferPointer { bytes in
+          ends.withUnsafeBufferPointer { ends in
+            grouped.numberGroup(bytes, ends: ends) { k, number in
+              positions.append(k)
+              got.append(number)
+            }
+          }
+        }
+        #expect(positions == Array(0..<group.count))
+        #expect(got == group.map { oneByOne.number(of: $0) }, "group of \(groupSize) at \(start)")
+        start += groupSize
+      }
+      #expect(grouped.names == oneByOne.names)
+    }
+  }
+
   @Test func hashesDifferForKeysThatDifferOnlyInTrailingZeroBytes() {
     let a: [UInt8] = [1, 2, 3]
     let b: [UInt8] = [1, 2, 3, 0]

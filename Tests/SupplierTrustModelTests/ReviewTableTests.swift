@@ -119,6 +119,19 @@ import Testing
     #expect(Array(reordered[1000..<1010]) == order[1000..<1010].map { table[$0] })
   }
 
+  /// Gathering on every core (large tables) gives `map`'s elements, including reference-counted
+  /// ones, for positions that repeat and skip, with a part of its own at the end.
+  @Test func gatheringInPartsIsMapping() {
+    let count = 3 * (1 << 16) + 17
+    let column = (0..<count).map { "R-\($0)-\(String(repeating: "x", count: $0 % 20))" }
+    let positions = (0..<count).map { ($0 * 7_919 + $0 / 3) % count }
+    let gathered = column.gathered(at: positions)
+    #expect(gathered.count == count)
+    // Counted rather than compared whole, so that a failure does not print 200,000 strings.
+    #expect(positions.indices.filter { gathered[$0] != column[positions[$0]] }.count == 0)
+    #expect(column.gathered(at: Array(positions.prefix(1000))) == positions.prefix(1000).map { column[$0] })
+  }
+
   /// Reviews appended as bytes have their reviewers numbered in groups: after settling, the
   /// numbers are those of appending the same reviews one by one, across several groups, with
   /// reviews without a reviewer and reviews appended as values in between.
