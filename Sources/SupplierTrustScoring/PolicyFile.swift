@@ -88,6 +88,41 @@ public enum PolicyFile {
     }
   }
 
+  /// Bands out of order graded 74.9 above 86.3, and a blocked band above an ok one blocked the
+  /// best suppliers, with no word (black-box review 37): the list must run from the highest
+  /// band down, each grade once, no band in better standing than one below it.
+  private static func validateBands(_ bands: [Band], file: String, line: Int?) throws(PolicyError) {
+    func name(_ k: Int) -> String {
+      let minimum = bands[k].minimumScore
+      let shown = minimum == minimum.rounded() ? String(Int(minimum)) : String(minimum)
+      return "band \(k + 1) (grade \(bands[k].grade), min_score \(shown))"
+    }
+    for k in bands.indices.dropFirst() {
+      if bands[k].minimumScore >= bands[k - 1].minimumScore {
+        throw PolicyError(
+          file: file, line: line, key: "bands",
+          message: "\(name(k)) does not start below the band before it, \(name(k - 1))",
+          fix: "list the bands from the highest min_score down, each lower than the one before")
+      }
+    }
+    for k in bands.indices {
+      if let first = bands[..<k].firstIndex(where: { $0.grade == bands[k].grade }) {
+        throw PolicyError(
+          file: file, line: line, key: "bands",
+          message: "\(name(k)) repeats the grade of \(name(first))",
+          fix: "give each band a grade of its own")
+      }
+    }
+    let severity: [Standing: Int] = [.ok: 0, .warned: 1, .blocked: 2]
+    for k in bands.indices.dropFirst() where severity[bands[k - 1].standing]! > severity[bands[k].standing]! {
+      throw PolicyError(
+        file: file, line: line, key: "bands",
+        message:
+          "\(name(k - 1)) is \(bands[k - 1].standing.rawValue) while the lower \(name(k)) is \(bands[k].standing.rawValue): a higher score would stand worse",
+        fix: "order the standings from the top band down: ok, then warned, then blocked")
+    }
+  }
+
   private static func validate(_ policy: Policy, file: String, lines: [String: Int]) throws(PolicyError) {
     let w = policy.weights
     if w.reviews + w.certifications + w.audits + w.delivery + w.standing <= 0 {
@@ -102,6 +137,7 @@ public enum PolicyFile {
         message: "has no band starting at 0, so low scores get no grade",
         fix: "add a band with \"min_score\": 0")
     }
+    try validateBands(policy.bands, file: file, line: lines["bands"])
     let ta = policy.tradeAssurance
     let replyKey = "trade_assurance.supplier_reply_days"
     let escalationKey = "trade_assurance.buyer_escalation_from_day"
@@ -306,7 +342,7 @@ extension PolicyFile {
       key: "bands",
       expectation: "a list of {\"grade\": \"A\", \"min_score\": 75, \"standing\": \"ok\"} with one band at 0",
       why:
-        "A and B suppliers can be ordered from; C and D get a warning to look closer; below 30 the evidence says do not order (standings as in ERPNext's scorecards). Every component without evidence counts as neutral, so 50 is where a supplier with no evidence at all would sit: B starts ten points above it, and A where the best tenth of a realistic generated catalog begins.",
+        "A and B suppliers can be ordered from; C and D get a warning to look closer; below 30 the evidence says do not order (standings as in ERPNext's scorecards). Every component without evidence counts as neutral, so 50 is where a supplier with no evidence at all would sit: B starts ten points above it, and A where the best tenth of a realistic generated catalog begins. A file gives the whole list, from the highest band down, each grade once, no band in better standing than one below it.",
       read: { policy, json in
         guard case .array(let items) = json, !items.isEmpty else {
           return "must be a non-empty list of bands"
@@ -341,7 +377,7 @@ extension PolicyFile {
     PolicyField(
       key: "flag_standing", expectation: "an object of flag code to \"ok\", \"warned\" or \"blocked\"",
       why:
-        "Some problems deserve a second look whatever the score: a review burst that inflated the rating, a suspended certificate, a failed latest audit, a dispute record, late shipments, a certificate from an unrecognised or look-alike body or with an impossible validity. (A burst that lowered the rating, such as a competitor's one-star campaign, is discounted but does not warn against its victim.)",
+        "Some problems deserve a second look whatever the score: a review burst that inflated the rating, a suspended certificate, a failed latest audit, a dispute record, late shipments, a certificate from an unrecognised or look-alike body or with an impossible validity. (A burst that lowered the rating, such as a competitor's one-star campaign, is discounted but does not warn against its victim.) A file names only the flags it changes; the others keep their defaults, and \"ok\" takes a flag's warning away.",
       read: { policy, json in
         guard case .object(let m) = json else { return "must be an object of flag code to standing" }
         var result: [String: Standing] = [:]
@@ -355,7 +391,10 @@ extension PolicyFile {
           }
           result[code] = standing
         }
-        policy.flagStanding = result
+        // Merged with the defaults, as every other setting is: a file naming one flag must not
+        // take the others' warnings away (black-box review 37: `{"cert_expired": "blocked"}`
+        // left suspended certificates and review bursts in good standing). "ok" switches one off.
+        policy.flagStanding.merge(result) { $1 }
         return nil
       },
       value: { policy in
@@ -489,7 +528,7 @@ extension PolicyFile {
     PolicyField(
       key: "certifications.relevance", expectation: "an object of standard name to a number from 0 to 1",
       why:
-        "ISO 9001 (and sector QMS IATF 16949, ISO 13485) matter most to a buyer of goods; environmental, safety and social standards add less.",
+        "ISO 9001 (and sector QMS IATF 16949, ISO 13485) matter most to a buyer of goods; environmental, safety and social standards add less. A file names only the standards it changes; the others keep their defaults, and 0 makes a standard count for nothing.",
       read: { policy, json in
         guard case .object(let m) = json else { return "must be an object of standard name to relevance" }
         var result: [String: Double] = [:]
@@ -499,7 +538,8 @@ extension PolicyFile {
           }
           result[Standard.normalize(name) ?? name] = n
         }
-        policy.certifications.relevance = result
+        // Merged with the defaults (a standard set to 0 counts for nothing).
+        policy.certifications.relevance.merge(result) { $1 }
         return nil
       },
       value: { policy in
@@ -511,7 +551,7 @@ extension PolicyFile {
       expectation:
         "an object of sector name to { \"keywords\": [words], \"relevance\": { standard: number from 0 to 1 } }",
       why:
-        "A sector's own standards matter to its buyers as much as ISO 9001: food safety (FSSC 22000, ISO 22000, BRCGS) to a food maker, AS 9100 to an aerospace supplier, ISO 22716 to a cosmetics maker. A supplier whose categories match a sector's keywords (a whole word, or a word's start with `*`: `agricultur*`) has each standard at least at the sector's relevance; other suppliers keep the values above.",
+        "A sector's own standards matter to its buyers as much as ISO 9001: food safety (FSSC 22000, ISO 22000, BRCGS) to a food maker, AS 9100 to an aerospace supplier, ISO 22716 to a cosmetics maker. A supplier whose categories match a sector's keywords (a whole word, or a word's start with `*`: `agricultur*`) has each standard at least at the sector's relevance; other suppliers keep the values above. A file names only the sectors it adds or changes, each in full; the others keep their defaults, and an empty keyword list switches a sector off.",
       read: { policy, json in
         guard case .object(let entries) = json else {
           return "must be an object of sector name to { \"keywords\": [...], \"relevance\": {...} }"
@@ -560,7 +600,18 @@ extension PolicyFile {
           }
           sectors.append(Policy.Sector(name: name, keywords: keywords, relevance: relevance))
         }
-        policy.certifications.sectors = sectors
+        // A sector named replaces the default of that name (an empty keyword list switches it
+        // off); the sectors not named keep their defaults.
+        for sector in sectors {
+          if let known = policy.certifications.sectors.firstIndex(where: { $0.name == sector.name }) {
+            policy.certifications.sectors[known] = sector
+          } else {
+            policy.certifications.sectors.append(sector)
+          }
+        }
+        guard policy.certifications.sectors.count <= 64 else {
+          return "would hold \(policy.certifications.sectors.count) sectors with the defaults; at most 64"
+        }
         return nil
       },
       value: { policy in

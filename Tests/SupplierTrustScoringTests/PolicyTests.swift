@@ -137,6 +137,64 @@ import Testing
     #expect(policy.hash != Policy.default.hash)
   }
 
+  /// Black-box review 37: a file naming one flag, standard or sector replaced the whole default
+  /// object, so `{"cert_expired": "blocked"}` left suspended certificates and review bursts in
+  /// good standing. Objects of settings are merged with the defaults as sections are.
+  @Test func objectsOfSettingsAreMergedWithTheDefaults() throws {
+    let policy = try PolicyFile.parse(
+      """
+      { "flag_standing": { "cert_expired": "blocked", "review_burst": "ok" },
+        "certifications": {
+          "relevance": { "ISO 9001:2015": 0.9, "ISO14001": 0 },
+          "sectors": {
+            "food": { "keywords": [], "relevance": {} },
+            "furniture": { "keywords": ["furniture"], "relevance": { "ISO14001": 0.8 } } } } }
+      """, file: "p.json")
+    var expected = Policy.default
+    expected.name = "p"
+    expected.flagStanding["cert_expired"] = .blocked
+    expected.flagStanding["review_burst"] = .ok
+    expected.certifications.relevance["ISO9001"] = 0.9
+    expected.certifications.relevance["ISO14001"] = 0
+    let food = try #require(expected.certifications.sectors.firstIndex { $0.name == "food" })
+    expected.certifications.sectors[food] = Policy.Sector(name: "food", keywords: [], relevance: [:])
+    expected.certifications.sectors.append(
+      Policy.Sector(name: "furniture", keywords: ["furniture"], relevance: ["ISO14001": 0.8]))
+    #expect(policy == expected)
+    #expect(policy.flagStanding["cert_suspended"] == Policy.default.flagStanding["cert_suspended"])
+    #expect(policy.flagStanding["cert_suspended"] != nil)
+    #expect(
+      policy.certifications.relevance["IATF16949"] == Policy.default.certifications.relevance["IATF16949"])
+  }
+
+  /// Black-box review 37: bands out of order graded 74.9 above 86.3, a blocked band above an ok
+  /// one blocked the best suppliers, and a grade given twice was taken.
+  @Test func bandsMustRunDownwardWithGradesAndStandingsInOrder() {
+    func bands(_ list: String) -> String { error("{\n  \"bands\": [\(list)]\n}") }
+    #expect(
+      bands(
+        "{\"grade\": \"A\", \"min_score\": 60, \"standing\": \"ok\"}, {\"grade\": \"B\", \"min_score\": 75, \"standing\": \"ok\"}, {\"grade\": \"E\", \"min_score\": 0, \"standing\": \"blocked\"}"
+      )
+        == "policy.json:2: `bands` band 2 (grade B, min_score 75) does not start below the band before it, band 1 (grade A, min_score 60)\n  fix: list the bands from the highest min_score down, each lower than the one before"
+    )
+    #expect(
+      bands(
+        "{\"grade\": \"A\", \"min_score\": 75, \"standing\": \"ok\"}, {\"grade\": \"A\", \"min_score\": 40.5, \"standing\": \"ok\"}, {\"grade\": \"E\", \"min_score\": 0, \"standing\": \"blocked\"}"
+      )
+        == "policy.json:2: `bands` band 2 (grade A, min_score 40.5) repeats the grade of band 1 (grade A, min_score 75)\n  fix: give each band a grade of its own"
+    )
+    #expect(
+      bands(
+        "{\"grade\": \"A\", \"min_score\": 75, \"standing\": \"blocked\"}, {\"grade\": \"B\", \"min_score\": 60, \"standing\": \"ok\"}, {\"grade\": \"E\", \"min_score\": 0, \"standing\": \"blocked\"}"
+      )
+        == "policy.json:2: `bands` band 1 (grade A, min_score 75) is blocked while the lower band 2 (grade B, min_score 60) is ok: a higher score would stand worse\n  fix: order the standings from the top band down: ok, then warned, then blocked"
+    )
+    #expect(
+      bands(
+        "{\"grade\": \"A\", \"min_score\": 75, \"standing\": \"ok\"}, {\"grade\": \"B\", \"min_score\": 60, \"standing\": \"warned\"}, {\"grade\": \"E\", \"min_score\": 0, \"standing\": \"warned\"}"
+      ) == "no error")
+  }
+
   @Test func aFileWithoutANameIsNamedAfterTheFile() throws {
     #expect(try PolicyFile.parse("{}", file: "policies/buyer-strict.json").name == "buyer-strict")
   }
