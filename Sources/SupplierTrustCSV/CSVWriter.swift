@@ -14,8 +14,11 @@ public struct CSVEncoder: Sendable {
     case preserve
     /// Prefix a `'` to cells that begin with `=`, `+`, `-`, `@`, tab or carriage return
     /// (OWASP's advice against CSV injection); plain numbers such as `-12.5` are left alone.
-    /// Control characters other than tab and line breaks (NUL, ESC, ...) become U+FFFD: the file
-    /// is for people and spreadsheets, and `cat` on it must not drive the terminal.
+    /// Control characters other than tab and line breaks (NUL, ESC, ...) and the bidirectional
+    /// overrides and isolates (U+202A...U+202E, U+2066...U+2069) become U+FFFD: the file is for
+    /// people and spreadsheets, `cat` on it must not drive the terminal, and a name must not
+    /// read backwards in a spreadsheet (black-box review 37: the HTML, Markdown and terminal
+    /// outputs dropped them, the CSV kept them).
     case neutralize
     /// As ``neutralize``, and a cell that begins with `'` gets one more, so that
     /// ``CSVEncoder/removingFormulaGuard(_:)`` gives back every cell exactly: for files that are
@@ -109,37 +112,44 @@ public struct CSVEncoder: Sendable {
     appendCleanField(bytes: bytes, to: &output)
   }
 
-  /// Whether `bytes` hold a C0 control other than tab, line feed and carriage return, DEL, or a
-  /// C1 control (U+0080...U+009F, UTF-8 `C2 80`...`C2 9F`).
+  /// Whether `bytes` hold a C0 control other than tab, line feed and carriage return, DEL, a
+  /// C1 control (U+0080...U+009F, UTF-8 `C2 80`...`C2 9F`), or a bidirectional override or
+  /// isolate (U+202A...U+202E, `E2 80 AA`...`E2 80 AE`; U+2066...U+2069, `E2 81 A6`...`E2 81 A9`).
   static func holdsControlCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var previous: UInt8 = 0
-    for byte in bytes {
-      if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
-        || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F)
-      {
-        return true
-      }
-      previous = byte
-    }
+    for index in bytes.indices where controlLength(bytes, at: index) > 0 { return true }
     return false
   }
 
-  /// `bytes` with each control character of ``holdsControlCharacter(_:)`` replaced by U+FFFD.
+  /// The length in bytes of the control character of ``holdsControlCharacter(_:)`` that starts
+  /// at `index`, or 0.
+  static func controlLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    let byte = bytes[index]
+    if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F { return 1 }
+    if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return 2 }
+    if byte == 0xE2, index + 2 < bytes.count {
+      let (second, third) = (bytes[index + 1], bytes[index + 2])
+      if (second == 0x80 && (0xAA...0xAE).contains(third))
+        || (second == 0x81 && (0xA6...0xA9).contains(third))
+      {
+        return 3
+      }
+    }
+    return 0
+  }
+
+  /// `bytes` with each character of ``holdsControlCharacter(_:)`` replaced by U+FFFD.
   static func replacingControlCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
     let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count + 8)
     var index = 0
     while index < bytes.count {
-      let byte = bytes[index]
-      if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F {
+      let length = controlLength(bytes, at: index)
+      if length > 0 {
         out += replacement
-        index += 1
-      } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0x9F {
-        out += replacement
-        index += 2
+        index += length
       } else {
-        out.append(byte)
+        out.append(bytes[index])
         index += 1
       }
     }

@@ -94,12 +94,18 @@ import Testing
 /// back (rejects) keep every byte.
 @Test func controlCharactersInReportsBecomeReplacementCharacters() {
   let report = CSVEncoder(formulaPolicy: .neutralize)
+  let rejects = CSVEncoder(formulaPolicy: .neutralizeReversibly)
   #expect(
     report.row(["a\u{1B}[31mred", "nul\u{0}x", "c1\u{85}z", "tab\tok"])
       == "a\u{FFFD}[31mred,nul\u{FFFD}x,c1\u{FFFD}z,tab\tok")
   #expect(report.row(["line\nbreak", "\u{7F}"]) == "\"line\nbreak\",\u{FFFD}")
   #expect(report.row(["é ü 中文 \u{A0}"]) == "é ü 中文 \u{A0}")
-  let rejects = CSVEncoder(formulaPolicy: .neutralizeReversibly)
+  // Bidirectional overrides and isolates, which make a name read backwards in a spreadsheet
+  // (black-box review 37); other characters led by E2 (dashes, quotes, the euro) stay.
+  #expect(
+    report.row(["Acme\u{202E}dlrow", "\u{202A}a\u{202D}\u{2066}b\u{2069}", "— ’ € \u{202F}\u{2060}"])
+      == "Acme\u{FFFD}dlrow,\u{FFFD}a\u{FFFD}\u{FFFD}b\u{FFFD},— ’ € \u{202F}\u{2060}")
+  #expect(rejects.row(["a\u{202E}b"]) == "a\u{202E}b")
   #expect(rejects.row(["a\u{1B}b"]) == "a\u{1B}b")
   #expect(CSVEncoder(formulaPolicy: .preserve).row(["a\u{0}b"]) == "a\u{0}b")
 }
@@ -138,5 +144,9 @@ import Testing
     }
     // A C1 control as two bytes.
     check(Array("ab".utf8) + [0xC2, 0x85] + Array("cdefghijklmnopqrstu".utf8))
+    // A right-to-left override and an isolate as three bytes, and a dash that shares their lead.
+    check(Array("ab".utf8) + [0xE2, 0x80, 0xAE] + Array("cdefghijklmnopqrstu".utf8))
+    check(Array("abcdefghijklmnopqrstu".utf8) + [0xE2, 0x81, 0xA9])
+    check(Array("abcdefghijklmnopqrstu".utf8) + [0xE2, 0x80, 0x94])
   }
 }
