@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SupplierTrustImport
 import SupplierTrustStore
 
@@ -23,13 +24,23 @@ struct ImportCommand: ParsableCommand {
   @OptionGroup var arguments: ImportArguments
 
   func run() throws {
-    let store: Store
+    let existed = FileManager.default.fileExists(atPath: storeOptions.db)
+    var store: Store?
     do {
       store = try Store(path: storeOptions.db)
     } catch {
       throw ImportRunner.storeFailed(error, db: storeOptions.db, format: arguments.format)
     }
-    let report = try ImportRunner.run(arguments: arguments, store: store, stored: true)
+    let report = try ImportRunner.run(arguments: arguments, store: store!, stored: true)
+    // A store this run created and put nothing in is removed again: a mistyped path left an
+    // empty store behind, which later commands read as a catalog without suppliers (black-box
+    // review 37).
+    if !existed, !report.stored {
+      store = nil
+      for suffix in ["", "-wal", "-shm", "-journal"] {
+        try? FileManager.default.removeItem(atPath: storeOptions.db + suffix)
+      }
+    }
     ImportRunner.print(report, format: arguments.format, storePath: storeOptions.db)
     throw ExitCode(ImportRunner.exitCode(report))
   }

@@ -106,29 +106,34 @@ struct RankFilters: ParsableArguments {
     let held = Set(catalog.certifications.map(\.record.standard))
     return criteria.requiredStandards.filter { !held.contains($0) }.map { standard in
       let closest = held.min { Self.distance($0, standard) < Self.distance($1, standard) }
+      // One slip only (a letter added, dropped, changed, or two swapped): two changes took
+      // ISO14001 for a misspelt ISO9001 (black-box review 37).
       let hint =
-        closest.flatMap { Self.distance($0, standard) <= max(2, standard.count / 3) ? $0 : nil }
+        closest.flatMap { Self.distance($0, standard) <= 1 ? $0 : nil }
         .map { "; did you mean \($0)?" } ?? ""
       return "warning: --require \(standard): no certificate in the catalog is for this standard\(hint)"
     }
   }
 
-  /// Edit distance between two short names.
+  /// Edit distance between two short names, two neighbours swapped counting as one edit
+  /// (optimal string alignment): ISO9010 is one slip from ISO9001.
   static func distance(_ a: String, _ b: String) -> Int {
     let a = Array(a)
     let b = Array(b)
     guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
-    var row = Array(0...b.count)
+    var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0...a.count { table[i][0] = i }
+    for j in 0...b.count { table[0][j] = j }
     for i in 1...a.count {
-      var diagonal = row[0]
-      row[0] = i
       for j in 1...b.count {
-        let above = row[j]
-        row[j] = min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1))
-        diagonal = above
+        table[i][j] = min(
+          table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+        }
       }
     }
-    return row[b.count]
+    return table[a.count][b.count]
   }
 
   var criteria: RankingCriteria {

@@ -43,8 +43,14 @@ struct ReportCommand: ParsableCommand {
   /// inputs can give the same file.
   static func generatedAt() -> String {
     // Years 1970-9999 only: a larger value printed "Generated 3170843-11-07" (black-box review 25).
-    let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int64.init).flatMap {
-      (0...253_402_300_799).contains($0) ? $0 : nil
+    let given = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]
+    let epoch = given.flatMap(Int64.init).flatMap { (0...253_402_300_799).contains($0) ? $0 : nil }
+    // Said rather than passed over: a build script that meant to pin the date gets today's
+    // (black-box review 37).
+    if let given, epoch == nil {
+      Terminal.error(
+        "warning: SOURCE_DATE_EPOCH=\(given.terminalSafe) is not a number of seconds since 1970 up to the year 9999; the report says the current time"
+      )
     }
     let date = epoch.map { Date(timeIntervalSince1970: TimeInterval($0)) } ?? Date()
     return ISO8601DateFormatter().string(from: date)

@@ -1,6 +1,12 @@
 import CSQLite
 import SupplierTrustModel
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The workspace store: one SQLite file holding every imported record and the import log.
 ///
 /// Every file is imported inside one transaction (``ImportSession``), so a failed or interrupted
@@ -25,6 +31,15 @@ public final class Store {
   /// Opens (creating if needed) the store at `path` and brings its schema up to date; with
   /// `readOnly`, opens an existing store without writing anything to it (for `check`).
   public init(path: String, readOnly: Bool = false) throws(StoreError) {
+    // SQLite says "disk I/O error" or "unable to open database file" for a folder (black-box
+    // review 37); the fix is a file name inside it.
+    var info = stat()
+    if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+      let inside = path.hasSuffix("/") ? path + "supplier-trust.sqlite" : path + "/supplier-trust.sqlite"
+      throw StoreError(
+        code: 0, message: "\(path) is a folder, not a store file", context: "opening \(path)",
+        fix: "give the store's file name, e.g. --db \(inside)")
+    }
     connection = try SQLiteConnection(path: path, readOnly: readOnly)
     // Read-only connections read straight from the mapped file rather than copying every page
     // into SQLite's cache (SQLite caps the size at its compile-time limit, 2 GiB by default).

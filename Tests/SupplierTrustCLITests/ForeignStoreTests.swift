@@ -33,6 +33,24 @@ import Testing
     return (tables, version)
   }
 
+  /// A folder given as the store: SQLite's "disk I/O error" named neither the folder nor the fix
+  /// (black-box review 37).
+  @Test(arguments: [["rank"], ["import", "datasets/sample"]])
+  func aFolderIsRefusedWithTheFileNameToGive(command: [String]) throws {
+    let dir = try CommandRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    let arguments = command.map { $0.hasPrefix("datasets") ? root.appendingPathComponent($0).path : $0 }
+    let result = try CommandRunner.run(arguments + ["--db", dir.path], in: dir)
+    #expect(result.status == 1)
+    #expect(
+      result.stderr
+        == "error: store error (opening \(dir.path)): \(dir.path) is a folder, not a store file; give the store's file name, e.g. --db \(dir.path)/supplier-trust.sqlite\n"
+    )
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+  }
+
   @Test(arguments: [["rank"], ["score"], ["report", "--out", "r.html"], ["import", "datasets-none"]])
   func anotherProgramsDatabaseIsRefusedAndLeftUnchanged(command: [String]) throws {
     let dir = try CommandRunner.temporaryDirectory()

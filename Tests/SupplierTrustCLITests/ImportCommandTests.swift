@@ -162,9 +162,19 @@ private func json(_ text: String) throws -> [String: Any] {
     #expect(stored == false, "\(arguments)")
     #expect(table.hasSuffix("Nothing was stored.\n"), "\(arguments)")
   }
+  // Nothing stored in a store this run created: no empty store is left behind (black-box
+  // review 37: a mistyped path left one, which later commands read as a catalog of nothing).
+  #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("s.sqlite").path))
+  let missing = try CommandRunner.run(["import", "--db", "s.sqlite", "no-such-folder"], in: dir)
+  #expect(missing.status == 1)
+  #expect(
+    try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["broken.xml", "suppliers.csv"])
   let (stored, table) = try run(["suppliers.csv"])
   #expect(stored == true)
   #expect(table.hasSuffix("Stored in s.sqlite.\n"))
+  // A store that was there before stays, whatever the import brings.
+  #expect(try CommandRunner.run(["import", "--db", "s.sqlite", "no-such-folder"], in: dir).status == 1)
+  #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("s.sqlite").path))
 }
 
 /// File and folder names are the user's data: one carrying escape sequences must not reach the

@@ -37,6 +37,25 @@ import Testing
     #expect(left == ["report.html"])
   }
 
+  /// SOURCE_DATE_EPOCH pins the generation time; one that is not a number is said, not passed
+  /// over (black-box review 37).
+  @Test func sourceDateEpochPinsTheDateOrIsWarnedAbout() throws {
+    let dir = try CommandRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("r.html")
+    let arguments = ["report", "datasets/sample", "--as-of", "2026-11-25", "--top", "1", "--out", out.path]
+    let pinned = try CommandRunner.run(arguments, environment: ["SOURCE_DATE_EPOCH": "1764028800"])
+    #expect(pinned.status == 0)
+    #expect(pinned.stderr.isEmpty)
+    #expect(try read(out).contains("2025-11-25T00:00:00Z"))
+    let bad = try CommandRunner.run(arguments, environment: ["SOURCE_DATE_EPOCH": "abc"])
+    #expect(bad.status == 0)
+    #expect(
+      bad.stderr
+        == "warning: SOURCE_DATE_EPOCH=abc is not a number of seconds since 1970 up to the year 9999; the report says the current time\n"
+    )
+  }
+
   @Test func topIsTheNumberOfDetailedSuppliersAndFiltersApplyToTheTable() throws {
     let dir = try CommandRunner.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }

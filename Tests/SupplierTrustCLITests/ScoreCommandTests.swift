@@ -101,6 +101,16 @@ private func object(_ text: String) throws -> [String: Any] {
     let known = try CommandRunner.run(
       ["rank", "datasets/sample", "--as-of", "2026-11-25", "--require", "iso 9001:2015", "--top", "2"])
     #expect(!known.stderr.contains("warning"))
+    // Two slips from every standard held: no guess (black-box review 37 was offered ISO9001 for
+    // ISO14001); two digits swapped still are.
+    let far = try CommandRunner.run(
+      ["rank", "datasets/sample", "--as-of", "2026-11-25", "--require", "ISO50001", "--top", "2"])
+    #expect(
+      far.stderr.contains("warning: --require ISO50001: no certificate in the catalog is for this standard\n")
+    )
+    let swapped = try CommandRunner.run(
+      ["rank", "datasets/sample", "--as-of", "2026-11-25", "--require", "ISO45010", "--top", "2"])
+    #expect(swapped.stderr.contains("; did you mean ISO45001?"))
   }
 
   /// `--top` cutting through suppliers shown with the same score says so (black-box review 28).
