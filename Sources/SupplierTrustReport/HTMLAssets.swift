@@ -46,6 +46,10 @@ enum HTMLAssets {
     .card.warned{border-left:6px solid var(--warned-mark)}
     .card.blocked{border-left:6px solid var(--blocked-mark)}
     .grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(380px,1fr));gap:8px 28px;align-items:start}
+    .grid2>*{min-width:0}
+    table.flagcounts td:not(:first-child){overflow-wrap:anywhere}
+    table.flagcounts thead th{white-space:normal}
+    table.flagcounts td:last-child{min-width:6em}
     figure{margin:8px 0 16px}
     figcaption{font-size:13px;color:var(--muted);margin-top:4px}
     svg.chart{display:block;width:100%;height:auto;max-width:760px}
