@@ -148,5 +148,16 @@ import Testing
     check(Array("ab".utf8) + [0xE2, 0x80, 0xAE] + Array("cdefghijklmnopqrstu".utf8))
     check(Array("abcdefghijklmnopqrstu".utf8) + [0xE2, 0x81, 0xA9])
     check(Array("abcdefghijklmnopqrstu".utf8) + [0xE2, 0x80, 0x94])
+    // Three-byte characters at every position of a longer cell, so that the lead byte falls on
+    // the last lane of a 16-byte load with what follows it in the next.
+    for sequence: [UInt8] in [
+      [0xE2, 0x80, 0xAE], [0xE2, 0x81, 0xA6], [0xE2, 0x80, 0x94], [0xE2, 0x98, 0x85],
+    ] {
+      for position in 0...37 {
+        var cell = Array(repeating: UInt8(ascii: "x"), count: 40)
+        cell.replaceSubrange(position..<(position + 3), with: sequence)
+        check(cell)
+      }
+    }
   }
 }

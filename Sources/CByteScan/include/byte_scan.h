@@ -166,8 +166,9 @@ static inline int supplier_trust_is_ascii_without_cr(const uint8_t *bytes, long 
 }
 
 /// What a CSV cell's bytes hold, as flags: 1 a byte that may be a control character (below a
-/// space, DEL, 0xC2, the lead byte of the C1 controls, or 0xE2, that of the bidirectional
-/// overrides and isolates: the byte-by-byte check then decides),
+/// space, DEL, 0xC2, the lead byte of the C1 controls, or 0xE2 followed by 0x80 or 0x81, the
+/// first two bytes of the bidirectional overrides and isolates, but not of the star or arrows
+/// that suggestions write: the byte-by-byte check then decides),
 /// 2 a byte that makes the cell quoted (comma, double quote, line feed, carriage return), 4 a
 /// double quote. 0 for most cells (ids, numbers, dates, plain text), which are written as they
 /// are. 16 bytes per SSE2 compare, the tail an overlapping load; the same answer as the loop
@@ -177,7 +178,10 @@ static inline int supplier_trust_csv_cell_flags(const uint8_t *bytes, long count
   if (count >= 16) {
     __m128i maybeControl = _mm_setzero_si128(), quoted = _mm_setzero_si128(), quotes = _mm_setzero_si128();
     const __m128i below = _mm_set1_epi8(0x1F), del = _mm_set1_epi8(0x7F), c1 = _mm_set1_epi8((char)0xC2);
-    const __m128i bidi = _mm_set1_epi8((char)0xE2);
+    const __m128i bidi = _mm_set1_epi8((char)0xE2), bidi80 = _mm_set1_epi8((char)0x80);
+    const __m128i bidi81 = _mm_set1_epi8((char)0x81);
+    // The last lane's next byte is in the next load: an 0xE2 there counts whatever follows.
+    const __m128i lastLane = _mm_set_epi8((char)0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     const __m128i comma = _mm_set1_epi8(0x2C), quote = _mm_set1_epi8(0x22);
     const __m128i lf = _mm_set1_epi8(0x0A), cr = _mm_set1_epi8(0x0D);
     long offset = 0;
@@ -187,9 +191,12 @@ static inline int supplier_trust_csv_cell_flags(const uint8_t *bytes, long count
       // Unsigned v <= 0x1F: the larger of v and 0x1F is 0x1F.
       __m128i low = _mm_cmpeq_epi8(_mm_max_epu8(v, below), below);
       maybeControl = _mm_or_si128(
-        maybeControl, _mm_or_si128(
-                        _mm_or_si128(low, _mm_cmpeq_epi8(v, bidi)),
-                        _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, c1))));
+        maybeControl, _mm_or_si128(low, _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, c1))));
+      // Lane k of `next` holds byte k + 1.
+      __m128i next = _mm_srli_si128(v, 1);
+      __m128i follows = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(next, bidi80), _mm_cmpeq_epi8(next, bidi81)), lastLane);
+      maybeControl = _mm_or_si128(maybeControl, _mm_and_si128(_mm_cmpeq_epi8(v, bidi), follows));
       __m128i q = _mm_cmpeq_epi8(v, quote);
       quotes = _mm_or_si128(quotes, q);
       quoted = _mm_or_si128(
@@ -203,7 +210,8 @@ static inline int supplier_trust_csv_cell_flags(const uint8_t *bytes, long count
   int flags = 0;
   for (long k = 0; k < count; k++) {
     uint8_t b = bytes[k];
-    if (b <= 0x1F || b == 0x7F || b == 0xC2 || b == 0xE2) flags |= 1;
+    if (b <= 0x1F || b == 0x7F || b == 0xC2) flags |= 1;
+    if (b == 0xE2 && (k + 1 == count || bytes[k + 1] == 0x80 || bytes[k + 1] == 0x81)) flags |= 1;
     if (b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D) flags |= 2;
     if (b == 0x22) flags |= 4;
   }
