@@ -41,10 +41,13 @@ public enum PolicyDocumentation {
       hundred at 4.8). \
       A supplier whose verified reviews of the last year outnumber `verified_per_transaction` per \
       platform transaction of the last twelve months (and `verified_transactions_slack` over them) \
-      has its verified flags count for nothing, here and in burst detection. \
+      has each verified review count only as the share of them the transactions back (the rest \
+      at `unverified_weight`), and its verified flags count for nothing in burst detection. \
       When a burst inflated the rating (it is rated at or above the supplier's other reviews or \
-      the catalog's mean; below both, it is an attack on the supplier), `burst_penalty` is taken \
-      off as well. A burst is a window of at most `window_days` days with at least \
+      the catalog's mean; below both, it is an attack on the supplier, or a bad batch that looks \
+      like one: discounted only down to the weight of its `minimum_reviews` − 1 weightiest \
+      reviews, verified complaints not at all, and not held against the supplier), \
+      `burst_penalty` is taken off as well. A burst is a window of at most `window_days` days with at least \
       `minimum_reviews` reviews, `new_reviewer_share` of them from reviewers with no other history \
       (no verified purchase, or no review at all when the catalog states no verification, of \
       another supplier `window_days` or more before or after the review) and `unverified_share` not verified, whose reviews look coordinated: `near_identical_share` of \

@@ -419,7 +419,7 @@ extension PolicyFile {
       "Unverified reviews still inform, but anyone can write one."),
     .number(
       "reviews.suspicious_weight", \.reviews.suspiciousWeight, 0...1,
-      "Reviews inside a detected burst do not count toward the rating (they stay visible as evidence of the burst)."
+      "Reviews inside a detected burst that inflated the rating do not count toward it (they stay visible as evidence of the burst). A burst that lowered it (an attack, or a bad batch that looks like one) keeps the weight of its `minimum_reviews` - 1 weightiest reviews, as many as may come without being called a burst, so that one more complaint never raises a score; verified complaints are never discounted."
     ),
     .number(
       "reviews.same_reviewer_exponent", \.reviews.sameReviewerExponent, 0...1,
@@ -427,7 +427,7 @@ extension PolicyFile {
     ),
     .number(
       "reviews.verified_per_transaction", \.reviews.verifiedPerTransaction, 0...1_000_000,
-      "A verified review stands for an order. More verified reviews in a year than twice the platform's transactions of the last twelve months (and 20 over them) cannot all be true: the supplier's verified flags then count for nothing, in its rating and in burst detection. Complaints (one or two stars) are not counted: a supplier gains nothing by faking them."
+      "A verified review stands for an order. More verified reviews in a year than twice the platform's transactions of the last twelve months (and 20 over them) cannot all be true: each verified review then counts only as the share of them the transactions back (the rest at `unverified_weight`) in its rating, so one more never weighs less, and its verified flags count for nothing in burst detection. Complaints (one or two stars) are not counted: a supplier gains nothing by faking them."
     ),
     .number(
       "reviews.verified_transactions_slack", \.reviews.verifiedTransactionsSlack, 0...1_000_000,
@@ -477,6 +477,10 @@ extension PolicyFile {
     .number(
       "burst.praise_rush_factor", \.burst.praiseRushFactor, 0...1000,
       "A campaign alternating five and four stars with varied or no texts, or posted by accounts aged with a purchase months before, shows neither one rating nor templates, or no new accounts; a window whose uniform_rating_share are unverified praise (4 or 5 stars), holding ten times the reviews the supplier's other days give such a window, is a burst when it comes mostly from new accounts (or names none), mostly copies one text, or breaks with a history of verified buyers (at least minimum_reviews other reviews, at most 1 - uniform_rating_share of them unverified: aged accounts bought for the campaign are established but unverified where the supplier's buyers were verified). Real buyers' praise does not arrive unverified at ten times the usual pace. Complaints (1 or 2 stars) in such a rush are an attack, discounted and not held against the supplier. The same rush of new, unverified accounts giving one rating is a burst among any number of genuine reviews of the same days (a busy supplier's buyers diluted twelve bought reviews out of sight). 0 turns both off."
+    ),
+    .integer(
+      "burst.campaign_window_days", \.burst.campaignWindowDays, 0...3650,
+      "A campaign can be kept up slowly, a few reviews a week for months, never reaching minimum_reviews in a window: a span of up to 120 days is a burst when at least twice minimum_reviews new, unverified accounts give one rating in it (uniform_rating_share of those accounts' reviews there, new_reviewer_share and unverified_share of all its reviews), at pace_factor times the supplier's pace on its other days. A steady flow of new buyers keeps the supplier's pace and gives mixed ratings. Only more than window_days turns this on; 0 turns it off."
     ),
     .integer(
       "burst.shingle_size", \.burst.shingleSize, 1...10,

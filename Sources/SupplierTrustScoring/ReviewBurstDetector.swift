@@ -50,6 +50,7 @@ public struct BurstPolicy: Sendable, Equatable {
   public static let defaultVerifiedUniformChance = 1e-6
   /// Default of ``praiseRushFactor``.
   public static let defaultPraiseRushFactor = 10.0
+  public static let defaultCampaignWindowDays = 120
 
   /// The longest span, in calendar days, that one window of a burst may cover (first and last
   /// day included). Campaigns are delivered within days, or split into batches a week apart
@@ -132,6 +133,18 @@ public struct BurstPolicy: Sendable, Equatable {
   /// pace. (Aged accounts posting one rating with no text are not caught: established accounts'
   /// recent weeks outpace a growing supplier's history by chance.) 0 turns the rule off.
   public var praiseRushFactor: Double
+  /// The longest span, in days, of a campaign kept up slowly enough to stay under
+  /// ``minimumReviews`` in every ``windowDays`` window.
+  ///
+  /// Sixty five-star reviews from throw-away, unverified accounts, one every two days for four
+  /// months, never put ten in a fortnight, and lifted a supplier above its honest twin
+  /// (black-box review 38). A span of at most this many days is a burst when at least twice
+  /// ``minimumReviews`` new, unverified accounts give one rating in it, ``uniformRatingShare`` of
+  /// those accounts' reviews there and ``newReviewerShare`` and ``unverifiedShare`` of all its
+  /// reviews, at ``paceFactor`` times the supplier's pace on its other days. A steady flow
+  /// of new buyers keeps the supplier's pace and gives mixed ratings. Only more than
+  /// ``windowDays`` turns the rule on; 0 turns it off.
+  public var campaignWindowDays: Int
 
   /// The documented defaults.
   public static let `default` = BurstPolicy()
@@ -149,7 +162,8 @@ public struct BurstPolicy: Sendable, Equatable {
     templateMinimumWords: Int = BurstPolicy.defaultTemplateMinimumWords,
     paceFactor: Double = BurstPolicy.defaultPaceFactor,
     verifiedUniformChance: Double = BurstPolicy.defaultVerifiedUniformChance,
-    praiseRushFactor: Double = BurstPolicy.defaultPraiseRushFactor
+    praiseRushFactor: Double = BurstPolicy.defaultPraiseRushFactor,
+    campaignWindowDays: Int = BurstPolicy.defaultCampaignWindowDays
   ) {
     self.windowDays = windowDays
     self.minimumReviews = minimumReviews
@@ -164,6 +178,7 @@ public struct BurstPolicy: Sendable, Equatable {
     self.paceFactor = paceFactor
     self.verifiedUniformChance = verifiedUniformChance
     self.praiseRushFactor = praiseRushFactor
+    self.campaignWindowDays = campaignWindowDays
   }
 }
 
@@ -204,6 +219,11 @@ public struct ReviewBurst: Sendable, Equatable {
   /// The star rating most of the burst's reviews give (1...5): praise (4 or 5) for a campaign that
   /// inflates, a pan (1 or 2) for one that attacks.
   public var commonestStar = 5
+  /// Whether the burst is rated below both the supplier's other reviews and the catalog's mean
+  /// (an attack, or a bad batch that looks like one): set by the scorer, which discounts such a
+  /// burst only down to the weight of a cluster short of a burst and holds it not against the
+  /// supplier. Every other burst inflated the rating.
+  public var lowersRating = false
 }
 
 /// Finds bursts of purchased reviews in one supplier's reviews.
@@ -258,6 +278,10 @@ public struct ReviewBurstDetector: Sendable {
   /// How often the catalog's reviews give each star rating (lanes 1...5, summing to 1), for
   /// ``BurstPolicy/verifiedUniformChance``; nil leaves that rule off.
   public var catalogStarShares: SIMD8<Double>?
+  /// Whether the supplier's verified flags are doubted (it claims more verified reviews than its
+  /// transactions back) and its reviews are therefore all read as unverified: then a lack of
+  /// verified history says nothing about a rush of praise.
+  public var verificationDoubted = false
 
   public init(policy: BurstPolicy = .default) {
     self.init(policy: policy, allPairsLimit: 256)
@@ -354,7 +378,64 @@ public struct ReviewBurstDetector: Sendable {
         bursts.append(found)
       }
     }
-    return bursts
+    // Campaigns kept up below the count of any one window, where no burst was found already.
+    for campaign in sustainedCampaigns(timeline, signals, reviews: reviews)
+    where !bursts.contains(where: {
+      $0.start <= timeline.day(campaign.window.last) && timeline.day(campaign.window.first) <= $0.end
+    }) {
+      let span = reportedSpan(campaign.window, marked: [campaign], timeline: timeline, minimum: minimum)
+      var groups = textGroups(
+        positions: timeline.positions(span), timeline: timeline, reviews: reviews, cache: &signatureCache)
+      var found = burst(
+        span, reasons: [.sustained], pace: paceMultiple(campaign.window, timeline), timeline: timeline,
+        signals: signals, groups: &groups, reviews: reviews)
+      found.campaignStars = campaign.star.map { [$0] }
+      bursts.append(found)
+    }
+    return bursts.sorted { $0.start < $1.start }
+  }
+
+  /// The spans in which new, unverified accounts keep giving one rating (see
+  /// ``BurstPolicy/campaignWindowDays``): the longest span of at most that many days from each
+  /// day that qualifies, overlapping ones merged, so that a campaign longer than the limit is
+  /// found whole.
+  private func sustainedCampaigns<R: BurstEvidence>(
+    _ timeline: Timeline, _ signals: Signals, reviews: [R]
+  ) -> [BurstWindow] {
+    let days = policy.campaignWindowDays
+    guard days > policy.windowDays, reviewersGiven, verificationGiven else { return [] }
+    let needed = 2 * max(1, policy.minimumReviews)
+    var qualifying: [(window: DayWindow, star: Int)] = []
+    var last = 0
+    for first in timeline.dayIndices {
+      last = max(last, first)
+      while last + 1 < timeline.dayCount && timeline.span(first, last + 1) <= days { last += 1 }
+      let window = DayWindow(first: first, last: last)
+      let stars = signals.newUnverifiedStars(window, timeline)
+      var best = 5
+      for candidate in stride(from: 4, through: 1, by: -1) where stars[candidate] > stars[best] {
+        best = candidate
+      }
+      let count = Int(stars[best])
+      guard count >= needed else { continue }
+      let tally = signals.tally(window, timeline)
+      guard share(count, of: Int(stars.wrappedSum())) >= policy.uniformRatingShare,
+        share(tally.new, of: tally.count) >= policy.newReviewerShare,
+        share(tally.unverified, of: tally.count) >= policy.unverifiedShare,
+        outpacesHistory(window, timeline)
+      else { continue }
+      qualifying.append((window, best))
+    }
+    return overlappingRuns(qualifying.map(\.window)).map { run in
+      let star = qualifying.first { run.cover.contains($0.window) }?.star ?? 5
+      var marked: ClosedRange<Int>?
+      for position in timeline.positions(run.cover)
+      where signals.isNewUnverified(position) && Self.star(reviews[timeline.order[position]].rating) == star {
+        marked =
+          marked.map { min($0.lowerBound, position)...max($0.upperBound, position) } ?? position...position
+      }
+      return BurstWindow(window: run.cover, marked: marked, reason: .sustained, star: star)
+    }
   }
 
   // MARK: - Windows
@@ -519,7 +600,9 @@ public struct ReviewBurstDetector: Sendable {
     // generated catalog when allowed).
     if isRush(window, tally, timeline),
       newEnough || share(largest.size, of: tally.count) >= policy.nearIdenticalShare
-        || (tally.commonest >= 4 && breaksVerifiedHistory(window, timeline, signals))
+        || (tally.commonest >= 4
+          && (breaksVerifiedHistory(window, timeline, signals)
+            || lacksVerifiedHistory(window, timeline, signals)))
     {
       let praise = tally.commonest >= 4
       for position in positions {
@@ -653,6 +736,17 @@ public struct ReviewBurstDetector: Sendable {
     // 0.19999999999999996 in floating point).
     return count >= max(1, policy.minimumReviews)
       && share(count - unverified, of: count) >= policy.uniformRatingShare
+  }
+
+  /// Whether the supplier has fewer than the minimum of verified reviews outside `window` (none
+  /// at all, for a supplier just listed), its verified flags not being doubted: an unverified
+  /// rush of praise then has no buyers' record to stand beside. Praise bought from aged accounts
+  /// escaped both the new-account and the verified-history rules there, and thirty such reviews
+  /// in three days lifted a new supplier above its honest twin (black-box review 38).
+  private func lacksVerifiedHistory(_ window: DayWindow, _ timeline: Timeline, _ signals: Signals) -> Bool {
+    guard verificationGiven, !verificationDoubted else { return false }
+    let (count, unverified) = signals.outside(window, timeline)
+    return count - unverified < max(1, policy.minimumReviews)
   }
 
   /// The most reviews that two neighbouring star ratings (5 and 4, say) account for, from counts
@@ -836,13 +930,28 @@ public struct ReviewBurstDetector: Sendable {
         let history = signals.outside(span, timeline)
         let fromEstablished =
           reviewersGiven && share(newCount, of: count) < policy.newReviewerShare
-            && share(nearCount, of: count) < policy.nearIdenticalShare && history.count > 0
+            && share(nearCount, of: count) < policy.nearIdenticalShare
+            && history.count >= max(1, policy.minimumReviews)
             && share(history.count - history.unverified, of: history.count) >= policy.uniformRatingShare
           ? ", from established accounts, where the supplier's other \(history.count) reviews were "
             + "\((history.count - history.unverified) * 100 / history.count)% verified"
           : ""
-        return "unverified praise" + paceWords + fromEstablished
+        let verifiedBefore = history.count - history.unverified
+        let noHistory =
+          fromEstablished.isEmpty && reviewersGiven && share(newCount, of: count) < policy.newReviewerShare
+            && share(nearCount, of: count) < policy.nearIdenticalShare && !verificationDoubted
+            && verifiedBefore < max(1, policy.minimumReviews)
+          ? ", from established accounts, where the supplier has "
+            + (verifiedBefore == 0
+              ? "no verified review"
+              : "only \(verifiedBefore) verified review\(verifiedBefore == 1 ? "" : "s")")
+            + " besides"
+          : ""
+        return "unverified praise" + paceWords + fromEstablished + noHistory
       case .complaintRush: return "unverified complaints" + paceWords
+      case .sustained:
+        return "new, unverified accounts giving one rating, kept up over "
+          + "\(timeline.span(span.first, span.last)) days" + paceWords
       case .amongGenuine:
         return "new, unverified accounts giving one rating among genuine reviews" + paceWords
       }
@@ -1021,6 +1130,8 @@ private enum BurstReason: Int, Comparable {
   case complaintRush
   /// New, unverified accounts giving one rating among genuine reviews of the same days.
   case amongGenuine
+  /// New, unverified accounts giving one rating over a span longer than a window.
+  case sustained
 
   static func < (a: BurstReason, b: BurstReason) -> Bool { a.rawValue < b.rawValue }
 }

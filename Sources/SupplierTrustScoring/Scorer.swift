@@ -350,13 +350,22 @@ public struct Scorer: Sendable {
       screen.catalogStarShares = starShares
       return screen
     }()
+    // Campaigns kept up for months (`campaign_window_days`) need named reviewers and stated
+    // verification, as the detector's rule does.
+    let campaignsJudged =
+      reviewersGiven && verificationGiven && policy.burst.campaignWindowDays > policy.burst.windowDays
     /// A supplier whose reviews may hold a burst: its reviews, and whether each review's
     /// reviewer has no other history.
     typealias Candidate = (supplier: Int, reviews: [BurstSample], isNew: [Bool])
     // Screening runs on both cores, in chunks of suppliers; results are merged in supplier order.
     var candidates = mapChunks(count: evidence.count, chunkSize: 512) { range -> [Candidate] in
       var found: [Candidate] = []
-      for index in range where hasCrowdedWindow(evidence[index].reviews, in: table) {
+      for index in range
+      where hasCrowdedWindow(evidence[index].reviews, in: table)
+        || (campaignsJudged
+          && hasCrowdedCampaign(
+            evidence[index].reviews, in: table, verifiedDoubtful: evidence[index].doubtfulVerified != nil))
+      {
         let supplier = Int32(index)
         let isNew = evidence[index].reviews.map { k in
           let reviewer = Int(reviewers[k])
@@ -368,6 +377,9 @@ public struct Scorer: Sendable {
           mayHoldBurst(
             evidence[index].reviews, in: table, isNew: reviewersGiven ? isNew : nil,
             verificationGiven: verificationGiven, verifiedDoubtful: doubtful)
+            || (campaignsJudged
+              && maySustainCampaign(
+                evidence[index].reviews, in: table, isNew: isNew, verifiedDoubtful: doubtful))
         else { continue }
         let reviews = evidence[index].reviews.map { k in
           var sample = table.burstSample(at: k)
@@ -377,7 +389,9 @@ public struct Scorer: Sendable {
           if doubtful { sample.verifiedPurchase = false }
           return sample
         }
-        let windows = screen.detect(reviews, isNewReviewer: isNew)
+        var supplierScreen = screen
+        supplierScreen.verificationDoubted = doubtful
+        let windows = supplierScreen.detect(reviews, isNewReviewer: isNew)
         guard !windows.isEmpty else { continue }
         found.append((index, reviews, isNew))
       }
@@ -408,7 +422,9 @@ public struct Scorer: Sendable {
       clock.lap("texts fetched (\(fetched.count) of \(ids.count))")
     }
     let detected = parallelMap(candidates) { candidate in
-      detector.detect(candidate.reviews, isNewReviewer: candidate.isNew)
+      var supplierDetector = detector
+      supplierDetector.verificationDoubted = evidence[candidate.supplier].doubtfulVerified != nil
+      return supplierDetector.detect(candidate.reviews, isNewReviewer: candidate.isNew)
     }
     // One flag per review of the table (a supplier's are `suspicious[evidence.reviews]`).
     var suspicious = [Bool](repeating: false, count: table.count)
@@ -424,8 +440,13 @@ public struct Scorer: Sendable {
           // A verified review of the other kind (a complaint amid bought praise, praise amid an
           // attack) is a buyer's, not the campaign's: nine first-time buyers' verified complaints
           // were discounted with a campaign of twelve five-star reviews (black-box review 29).
+          // A verified complaint is never discounted, in whatever campaign: a bad batch reaches
+          // first-time buyers all at once, and four verified complaints among ten had been
+          // dropped with the unverified ones as an "attack" (black-box review 38).
           let star = ReviewBurstDetector.star(candidate.reviews[i].rating)
-          if candidate.reviews[i].verifiedPurchase == true, burst.commonestStar >= 4 ? star < 4 : star > 2 {
+          if candidate.reviews[i].verifiedPurchase == true,
+            star <= 2 || (burst.commonestStar >= 4 ? star < 4 : star > 2)
+          {
             continue
           }
           // A campaign found among genuine reviews is its new, unverified accounts' one rating.
@@ -449,6 +470,30 @@ public struct Scorer: Sendable {
         for k in evidence[index].reviews where !suspicious[k] {
           ratingSum += ratings[k]
           ratingSquares += ratings[k] * ratings[k]
+          ratingCount += 1
+        }
+      }
+    }
+    // A burst rated below both the supplier's other reviews and that mean lowered the rating
+    // (an attack, or a bad batch that looks like one); any other inflated it. Decided once, here,
+    // and an attack's reviews then count in the catalog's mean as every complaint does: left
+    // out, a tenth complaint that made nine an attack raised the mean and every score with it.
+    let provisionalMean = ratingCount > 0 ? ratingSum / Double(ratingCount) : 4.0
+    for index in evidence.indices where !bursts[index].isEmpty {
+      var ownSum = 0.0
+      var ownCount = 0
+      for k in evidence[index].reviews where !suspicious[k] {
+        ownSum += table.ratings[k]
+        ownCount += 1
+      }
+      let reference = min(provisionalMean, ownCount > 0 ? ownSum / Double(ownCount) : provisionalMean)
+      for b in bursts[index].indices where bursts[index][b].meanRating < reference {
+        bursts[index][b].lowersRating = true
+        for i in bursts[index][b].reviewIndices {
+          let k = evidence[index].reviews.lowerBound + i
+          guard suspicious[k] else { continue }
+          ratingSum += table.ratings[k]
+          ratingSquares += table.ratings[k] * table.ratings[k]
           ratingCount += 1
         }
       }
@@ -623,6 +668,49 @@ public struct Scorer: Sendable {
       }
       return false
     }
+  }
+
+  /// Whether twice ``BurstPolicy/minimumReviews`` of the reviews at `range` (in date order) not
+  /// marked verified (all of them, when the verification is doubted) fall within
+  /// ``BurstPolicy/campaignWindowDays``: the count a campaign kept up for months needs, before
+  /// the reviewers' histories are looked up.
+  func hasCrowdedCampaign(_ range: Range<Int>, in table: ReviewTable, verifiedDoubtful: Bool) -> Bool {
+    let needed = 2 * max(1, policy.burst.minimumReviews)
+    guard range.count >= needed else { return false }
+    let span = Int32(max(1, policy.burst.campaignWindowDays))
+    return table.days.withUnsafeBufferPointer { days in
+      table.verified.withUnsafeBufferPointer { verified in
+        // The days of the last `needed` unverified reviews, as a ring.
+        var ring = [Int32](repeating: 0, count: needed)
+        var seen = 0
+        for k in range where verifiedDoubtful || verified[k] != true {
+          let day = days[k].daysSinceEpoch
+          if seen >= needed - 1, day - ring[(seen + 1) % needed] < span { return true }
+          ring[seen % needed] = day
+          seen += 1
+        }
+        return false
+      }
+    }
+  }
+
+  /// Whether twice ``BurstPolicy/minimumReviews`` of the reviews at `range` (in date order) from
+  /// new accounts (`isNew`, by position in the range) and not verified (all of them, when the
+  /// verification is doubted) fall within ``BurstPolicy/campaignWindowDays``: what the
+  /// detector's rule for campaigns kept up for months needs before it looks at ratings and pace.
+  func maySustainCampaign(
+    _ range: Range<Int>, in table: ReviewTable, isNew: [Bool], verifiedDoubtful: Bool
+  ) -> Bool {
+    let needed = 2 * max(1, policy.burst.minimumReviews)
+    let span = Int32(max(1, policy.burst.campaignWindowDays))
+    var days: [Int32] = []
+    for (offset, k) in range.enumerated()
+    where isNew[offset] && (verifiedDoubtful || table.verified[k] != true) {
+      days.append(table.days[k].daysSinceEpoch)
+    }
+    guard days.count >= needed else { return false }
+    for k in 0...(days.count - needed) where days[k + needed - 1] - days[k] < span { return true }
+    return false
   }
 
   func mayHoldBurst(
@@ -898,10 +986,7 @@ public struct Scorer: Sendable {
   /// them. Each verified review stands for an order; twenty thousand of them against forty orders
   /// say the flag is not to be trusted. Nil when the profile states no transactions.
   func doubtfulVerification(_ e: SupplierEvidence, _ table: ReviewTable) -> Int? {
-    guard let transactions = e.supplier.record.transactions12m else { return nil }
-    let limit = max(
-      Double(transactions) * policy.reviews.verifiedPerTransaction,
-      Double(transactions) + policy.reviews.verifiedTransactionsSlack)
+    guard let limit = verifiedLimit(e) else { return nil }
     guard Double(e.reviews.count) > limit else { return nil }
     let yearStart = asOf.adding(days: -365).daysSinceEpoch
     var verified = 0
@@ -915,6 +1000,29 @@ public struct Scorer: Sendable {
       verified += 1
     }
     return Double(verified) > limit ? verified : nil
+  }
+
+  /// How many verified reviews of the last year the platform's transactions of the last twelve
+  /// months can back (see ``Policy/Reviews/verifiedPerTransaction``), or nil when not stated.
+  func verifiedLimit(_ e: SupplierEvidence) -> Double? {
+    e.supplier.record.transactions12m.map { transactions in
+      max(
+        Double(transactions) * policy.reviews.verifiedPerTransaction,
+        Double(transactions) + policy.reviews.verifiedTransactionsSlack)
+    }
+  }
+
+  /// The weight of a review marked verified: the policy's, or, when the supplier claims more
+  /// verified reviews than its transactions can back, the unverified weight plus the share of
+  /// the difference that the backed ones make of those claimed. All of them had counted as
+  /// unverified once the limit was passed, so six more verified five-star reviews lowered a
+  /// supplier's score and confidence (black-box review 38); so, each one more adds weight.
+  func verifiedReviewWeight(_ e: SupplierEvidence) -> Double {
+    let p = policy.reviews
+    guard let claimed = e.doubtfulVerified, let limit = verifiedLimit(e), claimed > 0 else {
+      return p.verifiedWeight
+    }
+    return p.unverifiedWeight + (p.verifiedWeight - p.unverifiedWeight) * min(1, limit / Double(claimed))
   }
 
   /// Best first: higher score (before rounding), then the higher weighted mean of the components
@@ -1330,6 +1438,15 @@ public struct Scorer: Sendable {
     // Reviews come in date order, so months arrive in order too.
     var months: [(month: Int32, count: Int, sum: Double)] = []
     let table = context.reviews
+    let verifiedWeight = verifiedReviewWeight(e)
+    /// A review's weight before any burst discount.
+    func baseWeight(_ k: Int) -> Double {
+      let age = Double(asOf.daysSinceEpoch - table.days[k].daysSinceEpoch)
+      var w = exp(-age * decay) * (table.verified[k] == true ? verifiedWeight : p.unverifiedWeight)
+      if !context.reviewerRepeats.isEmpty { w *= Double(context.reviewerRepeats[k]) }
+      return w
+    }
+    let attacks = attackWeights(e, suspicious: suspicious, bursts: bursts, weight: baseWeight)
     var monthStart = Int32.max
     var nextMonthStart = Int32.min
     for k in e.reviews {
@@ -1339,7 +1456,6 @@ public struct Scorer: Sendable {
       plain += rating
       let stated = table.verified[k] == true
       if stated { summary.verified += 1 }
-      let verified = stated && e.doubtfulVerified == nil
       if suspicious[k] {
         summary.suspicious += 1
       } else {
@@ -1363,8 +1479,8 @@ public struct Scorer: Sendable {
         }
       }
       let age = Double(asOf.daysSinceEpoch - date.daysSinceEpoch)
-      var w = exp(-age * decay) * (verified ? p.verifiedWeight : p.unverifiedWeight)
-      if suspicious[k] { w *= p.suspiciousWeight }
+      var w = exp(-age * decay) * (stated ? verifiedWeight : p.unverifiedWeight)
+      if suspicious[k] { w *= attacks.scale[k] ?? p.suspiciousWeight }
       if !context.reviewerRepeats.isEmpty { w *= Double(context.reviewerRepeats[k]) }
       weighted += w * rating
       weightedSquares += w * rating * rating
@@ -1375,14 +1491,13 @@ public struct Scorer: Sendable {
       (Day(daysSinceEpoch: $0.month), $0.count, $0.sum / Double($0.count))
     }
     // A burst rated below both the supplier's other reviews and the catalog's mean (a one-star
-    // campaign) attacked the supplier; any other inflated its rating, even one below the catalog's
-    // mean that lifts a poorly rated supplier. Both are discounted; only inflating counts against
-    // the supplier.
+    // campaign) attacked the supplier (``ReviewBurst/lowersRating``); any other inflated its
+    // rating, even one below the catalog's mean that lifts a poorly rated supplier. Both are
+    // discounted; only inflating counts against the supplier.
     let ownMean = genuineCount > 0 ? genuineSum / Double(genuineCount) : nil
-    let reference = min(context.meanRating, ownMean ?? context.meanRating)
     var inflated = false
     for burst in bursts {
-      let inflating = burst.meanRating >= reference
+      let inflating = !burst.lowersRating
       if inflating { inflated = true }
       let below =
         ownMean == nil ? "the catalog's average" : "the supplier's other reviews and the catalog's average"
@@ -1402,7 +1517,8 @@ public struct Scorer: Sendable {
             ? burst.detail
             : inflating
               ? burst.detail + counts
-              : burst.detail + counts + " (rated below \(below): discounted, not held against the supplier)",
+              : burst.detail + counts
+                + " (rated below \(below): discounted down to the weight of its \(attacks.kept) weightiest reviews, not held against the supplier's standing)",
           evidence: (discounted + kept).prefix(context.explains ? 20 : 0).map {
             let k = e.reviews.lowerBound + $0
             return Evidence(location: location(table.sources[k], context), recordID: table.ids[k])
@@ -1466,16 +1582,24 @@ public struct Scorer: Sendable {
     var text =
       "\(format(adjusted, 2))★ adjusted from \(summary.count) review\(summary.count == 1 ? "" : "s") "
       + "(mean \(format(summary.meanRating!, 2)), \(summary.verified) verified), shrunk toward the catalog mean \(format(context.meanRating, 2))"
-    if let claimed = e.doubtfulVerified {
+    if let claimed = e.doubtfulVerified, let limit = verifiedLimit(e) {
       text +=
         "; \(claimed) verified reviews in the last year against \(e.supplier.record.transactions12m ?? 0) platform "
-        + "transactions: none is counted as verified"
+        + "transactions, which back at most \(JSONValue.format(limit)): each verified review counts "
+        + "\(format(verifiedWeight / p.verifiedWeight, 2)) of a verified one"
     }
     if summary.suspicious > 0 {
-      text +=
-        p.suspiciousWeight > 0
-        ? "; \(summary.suspicious) reviews in a burst count \(Int(p.suspiciousWeight * 100))% each"
-        : "; \(summary.suspicious) reviews in a burst do not count"
+      let inflating = summary.suspicious - attacks.reviews
+      if inflating > 0 {
+        text +=
+          p.suspiciousWeight > 0
+          ? "; \(inflating) reviews in a burst count \(Int(p.suspiciousWeight * 100))% each"
+          : "; \(inflating) reviews in a burst do not count"
+      }
+      if attacks.reviews > 0 {
+        text +=
+          "; the \(attacks.reviews) discounted reviews of a burst that lowered the rating count together as much as their \(attacks.kept) weightiest"
+      }
       if inflated { text += "; \(format(p.burstPenalty, 2)) off for the burst that inflated the rating" }
     }
     // The three latest reviews, newest first: they weigh most under the time decay, and they
@@ -1487,6 +1611,32 @@ public struct Scorer: Sendable {
     return Part(
       value: value, confidence: confidence,
       factor: Factor(component: "reviews", points: 0, text: text, evidence: evidence), summary: summary)
+  }
+
+  /// The weight kept by each discounted review of a burst that lowered the rating (an attack, or
+  /// a bad batch that looks like one), as a share of its own weight, and how many reviews that
+  /// is and how many weightiest ones the kept weight equals.
+  ///
+  /// An attack is discounted only down to the weight of its `minimum_reviews - 1` weightiest
+  /// reviews: as many as a cluster may hold without being called a burst. Discounting it all
+  /// made a tenth one-star review lift the score 7 points over nine counted in full (black-box
+  /// review 38); so kept, one more complaint never weighs less than before (the sum of the
+  /// largest few weights never falls when one is added).
+  func attackWeights(
+    _ e: SupplierEvidence, suspicious: ArraySlice<Bool>, bursts: [ReviewBurst], weight: (Int) -> Double
+  ) -> (scale: [Int: Double], reviews: Int, kept: Int) {
+    let kept = max(0, policy.burst.minimumReviews - 1)
+    guard !bursts.isEmpty, policy.reviews.suspiciousWeight < 1 else { return ([:], 0, kept) }
+    var scale: [Int: Double] = [:]
+    for burst in bursts where burst.lowersRating {
+      let members = burst.reviewIndices.map { e.reviews.lowerBound + $0 }.filter { suspicious[$0] }
+      let weights = members.map(weight)
+      let total = weights.reduce(0, +)
+      let capped = weights.sorted(by: >).prefix(kept).reduce(0, +)
+      let share = max(policy.reviews.suspiciousWeight, total > 0 ? min(1, capped / total) : 0)
+      for k in members { scale[k] = max(scale[k] ?? 0, share) }
+    }
+    return (scale, scale.count, kept)
   }
 
   // MARK: Certifications

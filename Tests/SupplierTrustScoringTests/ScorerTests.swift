@@ -712,6 +712,47 @@ import Testing
     #expect(held > 100 && held < 2_900)
   }
 
+  /// The long-campaign screen (unverified reviews only, a ring of days) against counting every
+  /// span of the policy's length directly; and never stricter than the rule it screens for.
+  @Test func theCampaignScreenCountsAsEverySpanDoes() {
+    var rng = SeededRandom(seed: 23)
+    var held = 0
+    for _ in 0..<2_000 {
+      var policy = Policy.default
+      policy.burst.minimumReviews = Int.random(in: 2...8, using: &rng)
+      policy.burst.campaignWindowDays = Int.random(in: 15...90, using: &rng)
+      var table = ReviewTable()
+      let start = Day(year: 2025, month: 1, day: 1)!
+      let count = Int.random(in: 0...60, using: &rng)
+      let spread = Int.random(in: 1...400, using: &rng)
+      let offsets = (0..<count).map { _ in Int.random(in: 0...spread, using: &rng) }.sorted()
+      for (n, offset) in offsets.enumerated() {
+        var review = Review(id: "R-\(n)", supplierID: "S", rating: 5, date: start.adding(days: offset))
+        review.verifiedPurchase = [true, false, nil][Int.random(in: 0...2, using: &rng)]
+        table.append(Sourced(review, source: SourceRef(file: 0, line: Int32(n + 2))))
+      }
+      let doubtful = Int.random(in: 0...5, using: &rng) == 0
+      let isNew = offsets.map { _ in Int.random(in: 0...3, using: &rng) > 0 }
+      let scorer = Scorer(policy: policy, asOf: Day(year: 2026, month: 11, day: 25)!)
+      let needed = 2 * policy.burst.minimumReviews
+      func reference(_ counted: (Int) -> Bool) -> Bool {
+        let days = (0..<count).filter(counted).map { table.days[$0].daysSinceEpoch }
+        return days.indices.contains { first in
+          days[first...].prefix { $0 - days[first] < Int32(policy.burst.campaignWindowDays) }.count >= needed
+        }
+      }
+      let unverified = reference { doubtful || table.verified[$0] != true }
+      #expect(scorer.hasCrowdedCampaign(0..<count, in: table, verifiedDoubtful: doubtful) == unverified)
+      let newUnverified = reference { isNew[$0] && (doubtful || table.verified[$0] != true) }
+      #expect(
+        scorer.maySustainCampaign(0..<count, in: table, isNew: isNew, verifiedDoubtful: doubtful)
+          == newUnverified)
+      #expect(!newUnverified || unverified)
+      if unverified { held += 1 }
+    }
+    #expect(held > 100 && held < 1_900)
+  }
+
   @Test func precomputedRelevanceIsThePolicys() {
     var policy = Policy.default
     policy.certifications.relevance["ISO14001"] = 0.35
