@@ -1517,8 +1517,9 @@ public struct Scorer: Sendable {
             ? burst.detail
             : inflating
               ? burst.detail + counts
-              : burst.detail + counts
-                + " (rated below \(below): discounted down to the weight of its \(attacks.kept) weightiest reviews, not held against the supplier's standing)",
+              : burst.detail
+                + attackWords(
+                  discounted: discounted.count, verifiedKept: kept.count, kept: attacks.kept, below: below),
           evidence: (discounted + kept).prefix(context.explains ? 20 : 0).map {
             let k = e.reviews.lowerBound + $0
             return Evidence(location: location(table.sources[k], context), recordID: table.ids[k])
@@ -1636,7 +1637,21 @@ public struct Scorer: Sendable {
       let share = max(policy.reviews.suspiciousWeight, total > 0 ? min(1, capped / total) : 0)
       for k in members { scale[k] = max(scale[k] ?? 0, share) }
     }
-    return (scale, scale.count, kept)
+    // Reviews kept whole (no more of them than a cluster short of a burst) are not discounted.
+    return (scale, scale.values.filter { $0 < 1 }.count, kept)
+  }
+
+  /// What became of an attack's reviews, for its flag: how many weigh together as much as their
+  /// weightiest few, or that they count in full (as many as a cluster short of a burst), and the
+  /// verified complaints kept.
+  func attackWords(discounted: Int, verifiedKept: Int, kept: Int, below: String) -> String {
+    let weighed =
+      discounted > kept
+      ? "\(discounted) of its reviews weigh together as much as their \(kept) weightiest"
+      : "its \(discounted) review\(discounted == 1 ? "" : "s") from new or unverified accounts count in full, as a cluster short of a burst would"
+    let verified =
+      verifiedKept > 0 ? "; \(verifiedKept) verified review\(verifiedKept == 1 ? "" : "s") kept in full" : ""
+    return " (\(weighed)\(verified); rated below \(below), not held against the supplier's standing)"
   }
 
   // MARK: Certifications
