@@ -141,9 +141,11 @@ public struct BurstPolicy: Sendable, Equatable {
   /// (black-box review 38). A span of at most this many days is a burst when at least twice
   /// ``minimumReviews`` new, unverified accounts give one rating in it, ``uniformRatingShare`` of
   /// those accounts' reviews there and ``newReviewerShare`` and ``unverifiedShare`` of all its
-  /// reviews, at ``paceFactor`` times the supplier's pace on its other days. A steady flow
-  /// of new buyers keeps the supplier's pace and gives mixed ratings. Only more than
-  /// ``windowDays`` turns the rule on; 0 turns it off.
+  /// reviews, at ``praiseRushFactor`` times the supplier's pace on its other days (which it must
+  /// have: a new supplier's first months set no pace). A steady flow of new buyers keeps the
+  /// supplier's pace, and a growing one grows by less than that (black-box review 39 saw a flow
+  /// that tripled its pace flagged at three times). Only more than ``windowDays`` turns the rule
+  /// on; 0 turns it off.
   public var campaignWindowDays: Int
 
   /// The documented defaults.
@@ -403,7 +405,9 @@ public struct ReviewBurstDetector: Sendable {
     _ timeline: Timeline, _ signals: Signals, reviews: [R]
   ) -> [BurstWindow] {
     let days = policy.campaignWindowDays
-    guard days > policy.windowDays, reviewersGiven, verificationGiven else { return [] }
+    guard days > policy.windowDays, reviewersGiven, verificationGiven, policy.praiseRushFactor > 0 else {
+      return []
+    }
     let needed = 2 * max(1, policy.minimumReviews)
     var qualifying: [(window: DayWindow, star: Int)] = []
     var last = 0
@@ -422,7 +426,7 @@ public struct ReviewBurstDetector: Sendable {
       guard share(count, of: Int(stars.wrappedSum())) >= policy.uniformRatingShare,
         share(tally.new, of: tally.count) >= policy.newReviewerShare,
         share(tally.unverified, of: tally.count) >= policy.unverifiedShare,
-        outpacesHistory(window, timeline)
+        let pace = paceMultiple(window, timeline), pace >= max(policy.paceFactor, policy.praiseRushFactor)
       else { continue }
       qualifying.append((window, best))
     }
@@ -600,9 +604,7 @@ public struct ReviewBurstDetector: Sendable {
     // generated catalog when allowed).
     if isRush(window, tally, timeline),
       newEnough || share(largest.size, of: tally.count) >= policy.nearIdenticalShare
-        || (tally.commonest >= 4
-          && (breaksVerifiedHistory(window, timeline, signals)
-            || lacksVerifiedHistory(window, timeline, signals)))
+        || (tally.commonest >= 4 && isUnvouched(window, timeline, signals))
     {
       let praise = tally.commonest >= 4
       for position in positions {
@@ -721,32 +723,31 @@ public struct ReviewBurstDetector: Sendable {
     return outpacesHistory(window, timeline, factor: policy.praiseRushFactor)
   }
 
-  /// Whether the supplier's reviews outside `window` are a history of verified purchases (at
-  /// least the minimum of them, at most 1 − ``BurstPolicy/uniformRatingShare`` unverified) that an
-  /// unverified rush of praise breaks with (complaints in such a rush are buyers' to make: a bad
-  /// batch reaches established buyers who bought elsewhere too). Praise bought from aged accounts, each with one purchase
-  /// elsewhere months before, has established reviewers but is unverified where the supplier's
-  /// own buyers were verified (black-box review 35: 40 such reviews in 5 days after a review a
-  /// month lifted a supplier above its twin). Growth brings more buyers of the same kind, and
-  /// doubted verification (`doubtfulVerified`) makes the history unverified
-  /// too, so neither looks like this.
-  private func breaksVerifiedHistory(_ window: DayWindow, _ timeline: Timeline, _ signals: Signals) -> Bool {
-    let (count, unverified) = signals.outside(window, timeline)
-    // As the verified share, so that exactly 20 % unverified is "at most 20 %" (1 - 0.8 is
-    // 0.19999999999999996 in floating point).
-    return count >= max(1, policy.minimumReviews)
-      && share(count - unverified, of: count) >= policy.uniformRatingShare
-  }
-
-  /// Whether the supplier has fewer than the minimum of verified reviews outside `window` (none
-  /// at all, for a supplier just listed), its verified flags not being doubted: an unverified
-  /// rush of praise then has no buyers' record to stand beside. Praise bought from aged accounts
-  /// escaped both the new-account and the verified-history rules there, and thirty such reviews
-  /// in three days lifted a new supplier above its honest twin (black-box review 38).
-  private func lacksVerifiedHistory(_ window: DayWindow, _ timeline: Timeline, _ signals: Signals) -> Bool {
+  /// Whether no history of the supplier vouches for an unverified rush of praise from established
+  /// accounts (its verification stated and not doubted): it has fewer than the minimum of
+  /// verified reviews outside `window`, or they are ``BurstPolicy/uniformRatingShare`` verified
+  /// or more (the rush breaks with a verified history), or, when fewer than half of them are
+  /// unverified, the rush comes at ``BurstPolicy/praiseRushFactor`` squared times the pace. A
+  /// history at least half unverified vouches for it: the rush is more of the same.
+  ///
+  /// Praise bought from aged accounts, each with one purchase elsewhere months before, has
+  /// established reviewers but is unverified where the supplier's own buyers were verified
+  /// (black-box review 35: 40 such reviews in 5 days after a review a month lifted a supplier
+  /// above its twin), or where it has no verified record at all (review 38: thirty in three days
+  /// lifted a new supplier above its twin); twenty in four days at over a hundred times the pace
+  /// escaped both rules after ten verified and four unverified reviews (review 39). Ten reviews
+  /// of a fortnight at ten or twenty times the pace after a history 40 % unverified are a busy
+  /// fortnight of a generated catalog's genuine buyers, not a campaign. Doubted verification
+  /// (`doubtfulVerified`) makes the history unverified, so it says nothing here.
+  private func isUnvouched(_ window: DayWindow, _ timeline: Timeline, _ signals: Signals) -> Bool {
     guard verificationGiven, !verificationDoubted else { return false }
     let (count, unverified) = signals.outside(window, timeline)
-    return count - unverified < max(1, policy.minimumReviews)
+    let verified = count - unverified
+    if verified < max(1, policy.minimumReviews) || share(verified, of: count) >= policy.uniformRatingShare {
+      return true
+    }
+    guard 2 * unverified < count else { return false }
+    return outpacesHistory(window, timeline, factor: policy.praiseRushFactor * policy.praiseRushFactor)
   }
 
   /// The most reviews that two neighbouring star ratings (5 and 4, say) account for, from counts
@@ -928,26 +929,22 @@ public struct ReviewBurstDetector: Sendable {
         // Marked by the break with a verified history (neither new accounts nor one copied text
         // would have marked it): say so.
         let history = signals.outside(span, timeline)
-        let fromEstablished =
-          reviewersGiven && share(newCount, of: count) < policy.newReviewerShare
-            && share(nearCount, of: count) < policy.nearIdenticalShare
-            && history.count >= max(1, policy.minimumReviews)
-            && share(history.count - history.unverified, of: history.count) >= policy.uniformRatingShare
-          ? ", from established accounts, where the supplier's other \(history.count) reviews were "
-            + "\((history.count - history.unverified) * 100 / history.count)% verified"
-          : ""
         let verifiedBefore = history.count - history.unverified
-        let noHistory =
-          fromEstablished.isEmpty && reviewersGiven && share(newCount, of: count) < policy.newReviewerShare
-            && share(nearCount, of: count) < policy.nearIdenticalShare && !verificationDoubted
-            && verifiedBefore < max(1, policy.minimumReviews)
-          ? ", from established accounts, where the supplier has "
-            + (verifiedBefore == 0
-              ? "no verified review"
-              : "only \(verifiedBefore) verified review\(verifiedBefore == 1 ? "" : "s")")
-            + " besides"
-          : ""
-        return "unverified praise" + paceWords + fromEstablished + noHistory
+        var established = ""
+        if reviewersGiven && share(newCount, of: count) < policy.newReviewerShare
+          && share(nearCount, of: count) < policy.nearIdenticalShare
+        {
+          established =
+            verifiedBefore < max(1, policy.minimumReviews)
+            ? ", from established accounts, where the supplier has "
+              + (verifiedBefore == 0
+                ? "no verified review"
+                : "only \(verifiedBefore) verified review\(verifiedBefore == 1 ? "" : "s")")
+              + " besides"
+            : ", from established accounts, where the supplier's other \(history.count) reviews were "
+              + "\(verifiedBefore * 100 / history.count)% verified"
+        }
+        return "unverified praise" + paceWords + established
       case .complaintRush: return "unverified complaints" + paceWords
       case .sustained:
         return "new, unverified accounts giving one rating, kept up over "

@@ -354,6 +354,7 @@ public struct Scorer: Sendable {
     // verification, as the detector's rule does.
     let campaignsJudged =
       reviewersGiven && verificationGiven && policy.burst.campaignWindowDays > policy.burst.windowDays
+      && policy.burst.praiseRushFactor > 0
     /// A supplier whose reviews may hold a burst: its reviews, and whether each review's
     /// reviewer has no other history.
     typealias Candidate = (supplier: Int, reviews: [BurstSample], isNew: [Bool])
@@ -1446,7 +1447,8 @@ public struct Scorer: Sendable {
       if !context.reviewerRepeats.isEmpty { w *= Double(context.reviewerRepeats[k]) }
       return w
     }
-    let attacks = attackWeights(e, suspicious: suspicious, bursts: bursts, weight: baseWeight)
+    let attacks = attackWeights(
+      e, suspicious: suspicious, bursts: bursts, context: context, weight: baseWeight)
     var monthStart = Int32.max
     var nextMonthStart = Int32.min
     for k in e.reviews {
@@ -1506,10 +1508,17 @@ public struct Scorer: Sendable {
       // could not tell from five ids and a window count which reviews had been dropped.
       let discounted = burst.reviewIndices.filter { suspicious[e.reviews.lowerBound + $0] }
       let kept = burst.reviewIndices.filter { !suspicious[e.reviews.lowerBound + $0] }
+      // The kept ones are established buyers' verified reviews or, in a campaign of one rating,
+      // reviews of other ratings: "verified reviews of genuine buyers kept" had been said of
+      // unverified four-star ones (black-box review 39).
+      let keptVerified = kept.filter { table.verified[e.reviews.lowerBound + $0] == true }.count
       let counts =
         discounted.count == burst.reviewIndices.count
         ? " (all \(discounted.count) discounted)"
-        : " (\(discounted.count) of them discounted; \(kept.count) verified review\(kept.count == 1 ? "" : "s") of genuine buyers kept)"
+        : " (\(discounted.count) of them discounted; "
+          + (keptVerified == kept.count
+            ? "\(kept.count) verified purchase\(kept.count == 1 ? "" : "s") kept)"
+            : "\(kept.count) kept, \(keptVerified) of them verified purchases)")
       flags.append(
         TrustFlag(
           code: .reviewBurst, severity: inflating ? .high : .low,
@@ -1599,7 +1608,7 @@ public struct Scorer: Sendable {
       }
       if attacks.reviews > 0 {
         text +=
-          "; the \(attacks.reviews) discounted reviews of a burst that lowered the rating count together as much as their \(attacks.kept) weightiest"
+          "; \(attacks.reviews) reviews of a burst that lowered the rating do not count (the \(attacks.kept) of it that pull the rating down most do)"
       }
       if inflated { text += "; \(format(p.burstPenalty, 2)) off for the burst that inflated the rating" }
     }
@@ -1618,26 +1627,31 @@ public struct Scorer: Sendable {
   /// a bad batch that looks like one), as a share of its own weight, and how many reviews that
   /// is and how many weightiest ones the kept weight equals.
   ///
-  /// An attack is discounted only down to the weight of its `minimum_reviews - 1` weightiest
-  /// reviews: as many as a cluster may hold without being called a burst. Discounting it all
-  /// made a tenth one-star review lift the score 7 points over nine counted in full (black-box
-  /// review 38); so kept, one more complaint never weighs less than before (the sum of the
-  /// largest few weights never falls when one is added).
+  /// An attack keeps in full the `minimum_reviews - 1` reviews that pull the rating down most
+  /// (weight times how far below the catalog's mean they are): as many as a cluster may hold
+  /// without being called a burst; the others are discounted. Discounting it all made a tenth
+  /// one-star review lift the score 7 points over nine counted in full (black-box review 38),
+  /// and keeping a share of every review let two-star reviews added to an attack dilute its
+  /// one-star ones (review 39); so kept, one more complaint never pulls less than before (the
+  /// sum of the largest few pulls never falls when one is added).
   func attackWeights(
-    _ e: SupplierEvidence, suspicious: ArraySlice<Bool>, bursts: [ReviewBurst], weight: (Int) -> Double
+    _ e: SupplierEvidence, suspicious: ArraySlice<Bool>, bursts: [ReviewBurst], context: Context,
+    weight: (Int) -> Double
   ) -> (scale: [Int: Double], reviews: Int, kept: Int) {
     let kept = max(0, policy.burst.minimumReviews - 1)
     guard !bursts.isEmpty, policy.reviews.suspiciousWeight < 1 else { return ([:], 0, kept) }
     var scale: [Int: Double] = [:]
+    let ratings = context.reviews.ratings
     for burst in bursts where burst.lowersRating {
       let members = burst.reviewIndices.map { e.reviews.lowerBound + $0 }.filter { suspicious[$0] }
-      let weights = members.map(weight)
-      let total = weights.reduce(0, +)
-      let capped = weights.sorted(by: >).prefix(kept).reduce(0, +)
-      let share = max(policy.reviews.suspiciousWeight, total > 0 ? min(1, capped / total) : 0)
-      for k in members { scale[k] = max(scale[k] ?? 0, share) }
+      // Ties by position, so that the reviews kept do not depend on the sort's whims.
+      let byPull = members.map { k in (k, weight(k) * max(0, context.meanRating - ratings[k])) }
+        .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+      for (rank, (k, pull)) in byPull.enumerated() {
+        let share = rank < kept && pull > 0 ? 1 : policy.reviews.suspiciousWeight
+        scale[k] = max(scale[k] ?? 0, share)
+      }
     }
-    // Reviews kept whole (no more of them than a cluster short of a burst) are not discounted.
     return (scale, scale.values.filter { $0 < 1 }.count, kept)
   }
 
@@ -1647,7 +1661,7 @@ public struct Scorer: Sendable {
   func attackWords(discounted: Int, verifiedKept: Int, kept: Int, below: String) -> String {
     let weighed =
       discounted > kept
-      ? "\(discounted) of its reviews weigh together as much as their \(kept) weightiest"
+      ? "of its \(discounted) reviews from new or unverified accounts, the \(kept) that pull the rating down most count in full and the rest not"
       : "its \(discounted) review\(discounted == 1 ? "" : "s") from new or unverified accounts count in full, as a cluster short of a burst would"
     let verified =
       verifiedKept > 0 ? "; \(verifiedKept) verified review\(verifiedKept == 1 ? "" : "s") kept in full" : ""

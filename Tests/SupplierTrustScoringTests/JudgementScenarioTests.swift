@@ -521,7 +521,7 @@ import Testing
     #expect(flag.severity == .low)
     #expect(
       flag.detail.hasSuffix(
-        " (20 of its reviews weigh together as much as their 9 weightiest; rated below the supplier's other reviews and the catalog's average, not held against the supplier's standing)"
+        " (of its 20 reviews from new or unverified accounts, the 9 that pull the rating down most count in full and the rest not; rated below the supplier's other reviews and the catalog's average, not held against the supplier's standing)"
       ), "\(flag.detail)")
     #expect(victim.standing == .ok)
     #expect(!nine.flags.contains { $0.code == .reviewBurst })
@@ -557,6 +557,24 @@ import Testing
           reviewer: "MIXED-\(n)")
         t.review("STEADY-FIVE", rating: 5, daysAgo: 2 + n * 3, verified: false, reviewer: "FIVE-\(n)")
       }
+      // A new supplier's first three months, and a flow that triples its pace (black-box review
+      // 39 saw both flagged when the rule asked three times the pace, and no history of its own).
+      t.supplier("NEWCOMER") { $0.yearEstablished = 2024 }
+      t.supplier("GROWING")
+      for n in 0..<25 {
+        t.review(
+          "NEWCOMER", rating: n % 8 == 0 ? 4 : 5, daysAgo: 2 + n * 3 + n % 2, verified: false,
+          reviewer: "NEWCOMER-BUYER-\(n)")
+      }
+      for n in 0..<80 {
+        t.review(
+          "GROWING", rating: n % 8 == 0 ? 4 : 5, daysAgo: 130 + n * 9, verified: false, reviewer: "EARLY-\(n)"
+        )
+      }
+      for n in 0..<40 {
+        t.review(
+          "GROWING", rating: n % 8 == 0 ? 4 : 5, daysAgo: 2 + n * 3, verified: false, reviewer: "LATE-\(n)")
+      }
     }
     let run = t.score()
     let campaign = try #require(run.suppliers.first { $0.supplier.id == "SLOW-BURN" })
@@ -566,7 +584,7 @@ import Testing
       flag.detail.contains("marked as new, unverified accounts giving one rating, kept up over 119 days"))
     #expect(flag.detail.contains("(all 60 discounted)"))
     #expect(campaign.score! < twin.score!)
-    for id in ["STEADY-MIXED", "STEADY-FIVE", "TWIN"] {
+    for id in ["STEADY-MIXED", "STEADY-FIVE", "TWIN", "NEWCOMER", "GROWING"] {
       let steady = try #require(run.suppliers.first { $0.supplier.id == id })
       #expect(!steady.flags.contains { $0.code == .reviewBurst }, "\(id)")
     }
