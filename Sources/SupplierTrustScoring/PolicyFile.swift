@@ -480,7 +480,7 @@ extension PolicyFile {
     ),
     .integer(
       "burst.campaign_window_days", \.burst.campaignWindowDays, 0...3650,
-      "A campaign can be kept up slowly, a few reviews a week for months, never reaching minimum_reviews in a window: a span of up to 120 days is a burst when at least twice minimum_reviews new, unverified accounts give one rating in it (uniform_rating_share of those accounts' reviews there, new_reviewer_share and unverified_share of all its reviews), at praise_rush_factor times the supplier's pace on its other days (a new supplier's first months set no pace). A steady flow of new buyers keeps the supplier's pace, and a growing one grows by less. Only more than window_days turns this on; 0 turns it off."
+      "A campaign can be kept up slowly, a few reviews a week for months, never reaching minimum_reviews in a window: a span of up to 120 days starts one when at least twice minimum_reviews new, unverified accounts give one rating in it (uniform_rating_share of those accounts' reviews there, new_reviewer_share and unverified_share of all its reviews), at pace_factor times the pace of the supplier's history before it, a history less than half of such accounts; it then runs as long as they keep posting that rating at most window_days apart. A supplier with no history has no pace to outrun, and one whose buyers were mostly such accounts grows rather than campaigns. Only more than window_days turns this on; 0 turns it off."
     ),
     .integer(
       "burst.shingle_size", \.burst.shingleSize, 1...10,

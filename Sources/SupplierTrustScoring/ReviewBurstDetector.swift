@@ -133,19 +133,21 @@ public struct BurstPolicy: Sendable, Equatable {
   /// pace. (Aged accounts posting one rating with no text are not caught: established accounts'
   /// recent weeks outpace a growing supplier's history by chance.) 0 turns the rule off.
   public var praiseRushFactor: Double
-  /// The longest span, in days, of a campaign kept up slowly enough to stay under
-  /// ``minimumReviews`` in every ``windowDays`` window.
+  /// The span, in days, over which a campaign kept up slowly enough to stay under
+  /// ``minimumReviews`` in every ``windowDays`` window is looked for.
   ///
   /// Sixty five-star reviews from throw-away, unverified accounts, one every two days for four
   /// months, never put ten in a fortnight, and lifted a supplier above its honest twin
-  /// (black-box review 38). A span of at most this many days is a burst when at least twice
-  /// ``minimumReviews`` new, unverified accounts give one rating in it, ``uniformRatingShare`` of
-  /// those accounts' reviews there and ``newReviewerShare`` and ``unverifiedShare`` of all its
-  /// reviews, at ``praiseRushFactor`` times the supplier's pace on its other days (which it must
-  /// have: a new supplier's first months set no pace). A steady flow of new buyers keeps the
-  /// supplier's pace, and a growing one grows by less than that (black-box review 39 saw a flow
-  /// that tripled its pace flagged at three times). Only more than ``windowDays`` turns the rule
-  /// on; 0 turns it off.
+  /// (black-box review 38). A span of at most this many days starts such a campaign when at least
+  /// twice ``minimumReviews`` new, unverified accounts give one rating in it,
+  /// ``uniformRatingShare`` of those accounts' reviews there and ``newReviewerShare`` and
+  /// ``unverifiedShare`` of all its reviews, at ``paceFactor`` times the pace of the supplier's
+  /// history before it, a history less than half of such accounts; the campaign then runs for as
+  /// long as they keep posting that rating no more than ``windowDays`` apart. A supplier with no
+  /// history has no pace to outrun, and one whose buyers were mostly such accounts grows rather
+  /// than campaigns (review 39 saw both flagged when the whole of the other days set the pace,
+  /// and review 40 a campaign longer than the span set its own). Only more than ``windowDays``
+  /// turns the rule on; 0 turns it off.
   public var campaignWindowDays: Int
 
   /// The documented defaults.
@@ -389,7 +391,8 @@ public struct ReviewBurstDetector: Sendable {
       var groups = textGroups(
         positions: timeline.positions(span), timeline: timeline, reviews: reviews, cache: &signatureCache)
       var found = burst(
-        span, reasons: [.sustained], pace: paceMultiple(campaign.window, timeline), timeline: timeline,
+        span, reasons: [.sustained], pace: paceAgainstHistoryBefore(campaign.window, timeline),
+        timeline: timeline,
         signals: signals, groups: &groups, reviews: reviews)
       found.campaignStars = campaign.star.map { [$0] }
       bursts.append(found)
@@ -398,20 +401,25 @@ public struct ReviewBurstDetector: Sendable {
   }
 
   /// The spans in which new, unverified accounts keep giving one rating (see
-  /// ``BurstPolicy/campaignWindowDays``): the longest span of at most that many days from each
-  /// day that qualifies, overlapping ones merged, so that a campaign longer than the limit is
-  /// found whole.
+  /// ``BurstPolicy/campaignWindowDays``), each found from a span of at most that many days that
+  /// qualifies against the supplier's history *before* it, and followed for as long as those
+  /// accounts keep posting that rating no more than ``BurstPolicy/windowDays`` apart.
+  ///
+  /// The history before the span, not every other day: a campaign longer than the span had set
+  /// its own pace and hidden in it (black-box review 40: sixty reviews over 160 days or more
+  /// went unflagged). A history mostly of such accounts is the supplier's own kind of buyer (a
+  /// flow that grows, not a campaign), and a supplier with no history has no pace to outrun
+  /// (review 39: genuine growth and a new supplier's first months had been flagged).
   private func sustainedCampaigns<R: BurstEvidence>(
     _ timeline: Timeline, _ signals: Signals, reviews: [R]
   ) -> [BurstWindow] {
     let days = policy.campaignWindowDays
-    guard days > policy.windowDays, reviewersGiven, verificationGiven, policy.praiseRushFactor > 0 else {
-      return []
-    }
+    guard days > policy.windowDays, reviewersGiven, verificationGiven else { return [] }
     let needed = 2 * max(1, policy.minimumReviews)
-    var qualifying: [(window: DayWindow, star: Int)] = []
+    var found: [BurstWindow] = []
     var last = 0
-    for first in timeline.dayIndices {
+    for first in timeline.dayIndices where first > 0 {
+      if let previous = found.last, first <= previous.window.last { continue }
       last = max(last, first)
       while last + 1 < timeline.dayCount && timeline.span(first, last + 1) <= days { last += 1 }
       let window = DayWindow(first: first, last: last)
@@ -425,21 +433,42 @@ public struct ReviewBurstDetector: Sendable {
       let tally = signals.tally(window, timeline)
       guard share(count, of: Int(stars.wrappedSum())) >= policy.uniformRatingShare,
         share(tally.new, of: tally.count) >= policy.newReviewerShare,
-        share(tally.unverified, of: tally.count) >= policy.unverifiedShare,
-        let pace = paceMultiple(window, timeline), pace >= max(policy.paceFactor, policy.praiseRushFactor)
+        share(tally.unverified, of: tally.count) >= policy.unverifiedShare
       else { continue }
-      qualifying.append((window, best))
-    }
-    return overlappingRuns(qualifying.map(\.window)).map { run in
-      let star = qualifying.first { run.cover.contains($0.window) }?.star ?? 5
+      // The history before the span: its pace, and whether its buyers were of the same kind.
+      let before = DayWindow(first: 0, last: first - 1)
+      let historyCount = timeline.count(before)
+      let historySameKind = Int(signals.newUnverifiedStars(before, timeline).wrappedSum())
+      let historyDays = timeline.span(0, first - 1)
+      guard historyCount > 0, 2 * historySameKind < historyCount else { continue }
+      let expected = Double(historyCount) / Double(historyDays) * Double(timeline.span(first, last))
+      guard Double(tally.count) >= max(1, policy.paceFactor) * expected else { continue }
+      // Followed while the campaign's accounts keep coming.
+      var end = first
+      var lastMarked: Int?
       var marked: ClosedRange<Int>?
-      for position in timeline.positions(run.cover)
-      where signals.isNewUnverified(position) && Self.star(reviews[timeline.order[position]].rating) == star {
-        marked =
-          marked.map { min($0.lowerBound, position)...max($0.upperBound, position) } ?? position...position
+      var position = timeline.dayStart[first]
+      while position < timeline.order.count {
+        let day = timeline.dayIndex[position]
+        if let lastMarked, timeline.span(timeline.dayIndex[lastMarked], day) > policy.windowDays + 1,
+          day > last
+        {
+          break
+        }
+        if signals.isNewUnverified(position) && Self.star(reviews[timeline.order[position]].rating) == best {
+          marked =
+            marked.map { min($0.lowerBound, position)...max($0.upperBound, position) } ?? position...position
+          lastMarked = position
+          end = max(end, day)
+        }
+        position += 1
       }
-      return BurstWindow(window: run.cover, marked: marked, reason: .sustained, star: star)
+      found.append(
+        BurstWindow(
+          window: DayWindow(first: first, last: max(end, first)), marked: marked, reason: .sustained,
+          star: best))
     }
+    return found
   }
 
   // MARK: - Windows
@@ -694,6 +723,17 @@ public struct ReviewBurstDetector: Sendable {
     guard outside > 0, otherDays > 0 else { return true }
     let expected = Double(outside) / Double(otherDays) * Double(length)
     return Double(inside) >= factor * expected
+  }
+
+  /// How many times the reviews the supplier's pace before `window` gives a window of its length
+  /// `window` holds; nil when there is no earlier day.
+  private func paceAgainstHistoryBefore(_ window: DayWindow, _ timeline: Timeline) -> Double? {
+    guard window.first > 0 else { return nil }
+    let before = DayWindow(first: 0, last: window.first - 1)
+    let expected =
+      Double(timeline.count(before)) / Double(timeline.span(0, window.first - 1))
+      * Double(timeline.span(window.first, window.last))
+    return expected > 0 ? Double(timeline.count(window)) / expected : nil
   }
 
   /// How many times the reviews the supplier's pace on its other days gives a window of its

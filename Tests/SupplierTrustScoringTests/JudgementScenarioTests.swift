@@ -590,6 +590,32 @@ import Testing
     }
   }
 
+  /// A campaign longer than the span sets no pace of its own: judged against the history before
+  /// it, and followed for as long as its accounts keep coming (black-box review 40: sixty reviews
+  /// spread over 160 days or more went unflagged); twenty-five over three months is one too.
+  @Test(arguments: [(60, 4), (25, 4)])
+  func aCampaignLongerThanTheSpanIsFoundWhole(count: Int, every: Int) throws {
+    let t = Self.catalog { t in
+      for id in ["LONG-BURN", "TWIN"] {
+        t.supplier(id)
+        for n in 0..<12 {
+          t.review(id, rating: [4, 5, 3, 5][n % 4], daysAgo: 300 + n * 40, reviewer: "BUYER-\(id)-\(n)")
+          t.review("ELSEWHERE", rating: 4, daysAgo: 900 + n, reviewer: "BUYER-\(id)-\(n)")
+        }
+      }
+      for n in 0..<count {
+        t.review("LONG-BURN", rating: 5, daysAgo: 2 + n * every, verified: false, reviewer: "THROWAWAY-\(n)")
+      }
+    }
+    let run = t.score()
+    let campaign = try #require(run.suppliers.first { $0.supplier.id == "LONG-BURN" })
+    let twin = try #require(run.suppliers.first { $0.supplier.id == "TWIN" })
+    let flag = try #require(campaign.flags.first { $0.code == .reviewBurst })
+    #expect(flag.detail.contains("kept up over \((count - 1) * every + 1) days"), "\(flag.detail)")
+    #expect(flag.detail.contains("(all \(count) discounted)"), "\(flag.detail)")
+    #expect(campaign.score! < twin.score!)
+  }
+
   /// Unverified praise in a rush from aged accounts (each with a verified purchase elsewhere ten
   /// months before) at a supplier without a verified record to stand beside it (black-box
   /// review 38: thirty in three days lifted such suppliers above their honest twins).
