@@ -105,7 +105,8 @@ struct RankFilters: ParsableArguments {
   func unknownStandardWarnings(_ catalog: Catalog) -> [String] {
     let held = Set(catalog.certifications.map(\.record.standard))
     return criteria.requiredStandards.filter { !held.contains($0) }.map { standard in
-      let closest = held.min { Self.distance($0, standard) < Self.distance($1, standard) }
+      // In name order among equals, so that the hint is the same from run to run.
+      let closest = held.sorted().min { Self.distance($0, standard) < Self.distance($1, standard) }
       // One slip only (a letter added, dropped, changed, or two swapped): two changes took
       // ISO14001 for a misspelt ISO9001 (black-box review 37).
       let hint =

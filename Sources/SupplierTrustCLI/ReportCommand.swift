@@ -43,7 +43,8 @@ struct ReportCommand: ParsableCommand {
   /// inputs can give the same file.
   static func generatedAt() -> String {
     // Years 1970-9999 only: a larger value printed "Generated 3170843-11-07" (black-box review 25).
-    let given = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]
+    // Empty is unset, as most tools read it.
+    let given = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { $0.isEmpty ? nil : $0 }
     let epoch = given.flatMap(Int64.init).flatMap { (0...253_402_300_799).contains($0) ? $0 : nil }
     // Said rather than passed over: a build script that meant to pin the date gets today's
     // (black-box review 37).

@@ -41,8 +41,9 @@ public enum PolicyDocumentation {
       hundred at 4.8). \
       A supplier whose verified reviews of the last year outnumber `verified_per_transaction` per \
       platform transaction of the last twelve months (and `verified_transactions_slack` over them) \
-      has each verified review count only as the share of them the transactions back (the rest \
-      at `unverified_weight`), and its verified flags count for nothing in burst detection. \
+      has each of those verified reviews count only as the share of them the transactions back \
+      (the rest at `unverified_weight`; older ones and complaints keep their weight), and its \
+      verified flags count for nothing in burst detection. \
       When a burst inflated the rating (it is rated at or above the supplier's other reviews or \
       the catalog's mean; below both, it is an attack on the supplier, or a bad batch that looks \
       like one: discounted only down to the weight of its `minimum_reviews` − 1 weightiest \

@@ -217,8 +217,8 @@ public struct ReviewBurst: Sendable, Equatable {
   /// When the burst was found only among new, unverified accounts giving one rating, with genuine
   /// reviews of the same days around them: those ratings (1...5). Only such reviews are the
   /// campaign's; first-time buyers' verified reviews of those days are not (black-box review 29
-  /// saw nine verified complaints discounted with a campaign of twelve five-star reviews). Nil
-  /// for every other burst.
+  /// saw nine verified complaints discounted with a campaign of twelve five-star reviews). Set
+  /// the same way for a campaign kept up for months; nil for every other burst.
   public var campaignStars: Set<Int>? = nil
   /// The star rating most of the burst's reviews give (1...5): praise (4 or 5) for a campaign that
   /// inflates, a pan (1 or 2) for one that attacks.
@@ -327,16 +327,20 @@ public struct ReviewBurstDetector: Sendable {
     // No history is needed unless some stretch of `windowDays` holds enough reviews (checked
     // generously: a span of up to `windowDays` days between first and last).
     let days = reviews.map(\.date.daysSinceEpoch).sorted()
-    var start = 0
-    var crowded = false
-    for end in days.indices {
-      while days[end] - days[start] > Int32(max(1, policy.windowDays)) { start += 1 }
-      if end - start + 1 >= minimum {
-        crowded = true
-        break
+    // Or a months-long campaign's span its count (see ``BurstPolicy/campaignWindowDays``).
+    func crowded(within span: Int, holding count: Int) -> Bool {
+      var start = 0
+      for end in days.indices {
+        while days[end] - days[start] > Int32(max(1, span)) { start += 1 }
+        if end - start + 1 >= count { return true }
       }
+      return false
     }
-    guard crowded else { return [] }
+    guard
+      crowded(within: policy.windowDays, holding: minimum)
+        || (policy.campaignWindowDays > policy.windowDays
+          && crowded(within: policy.campaignWindowDays, holding: 2 * minimum))
+    else { return [] }
     var here: [String: Int] = [:]
     for review in reviews { if let id = review.reviewerID { here[id, default: 0] += 1 } }
     var known: [String: Bool] = [:]
@@ -382,11 +386,19 @@ public struct ReviewBurstDetector: Sendable {
         bursts.append(found)
       }
     }
-    // Campaigns kept up below the count of any one window, where no burst was found already.
+    // Campaigns kept up below the count of any one window, unless the bursts found already hold
+    // every review they mark; reported beside those bursts otherwise (dropping one that
+    // overlapped a burst of a fortnight left the rest of its months counted in full: code
+    // review).
     for campaign in sustainedCampaigns(timeline, signals, reviews: reviews)
-    where !bursts.contains(where: {
-      $0.start <= timeline.day(campaign.window.last) && timeline.day(campaign.window.first) <= $0.end
-    }) {
+    where
+      !(campaign.marked.map { marked in
+        marked.allSatisfy { position in
+          let day = timeline.day(timeline.dayIndex[position])
+          return !signals.isNewUnverified(position) || bursts.contains { $0.start <= day && day <= $0.end }
+        }
+      } ?? true)
+    {
       let span = reportedSpan(campaign.window, marked: [campaign], timeline: timeline, minimum: minimum)
       var groups = textGroups(
         positions: timeline.positions(span), timeline: timeline, reviews: reviews, cache: &signatureCache)
@@ -439,14 +451,19 @@ public struct ReviewBurstDetector: Sendable {
       let before = DayWindow(first: 0, last: first - 1)
       let historyCount = timeline.count(before)
       let historySameKind = Int(signals.newUnverifiedStars(before, timeline).wrappedSum())
-      let historyDays = timeline.span(0, first - 1)
-      guard historyCount > 0, 2 * historySameKind < historyCount else { continue }
-      let expected = Double(historyCount) / Double(historyDays) * Double(timeline.span(first, last))
-      guard Double(tally.count) >= max(1, policy.paceFactor) * expected else { continue }
-      // Followed while the campaign's accounts keep coming.
+      guard historyCount > 0, 2 * historySameKind < historyCount,
+        let pace = paceAgainstHistoryBefore(window, timeline), pace >= max(1, policy.paceFactor)
+      else { continue }
+      // The history's pace, to stop following the campaign once it slows to it.
+      let expectedPerDay = Double(historyCount) / Double(timeline.days[first] - timeline.days[0])
+      // Followed while the campaign's accounts keep coming: no gap of more than `window_days`
+      // between them, and past the first span, the `window_days` behind each still as dense as
+      // the campaign that started it (a steady trickle of such buyers afterwards is not it).
       var end = first
       var lastMarked: Int?
       var marked: ClosedRange<Int>?
+      var markedDays: [Int32] = []
+      var trailing = 0
       var position = timeline.dayStart[first]
       while position < timeline.order.count {
         let day = timeline.dayIndex[position]
@@ -456,6 +473,21 @@ public struct ReviewBurstDetector: Sendable {
           break
         }
         if signals.isNewUnverified(position) && Self.star(reviews[timeline.order[position]].rating) == best {
+          let today = timeline.days[day]
+          if day > last {
+            // The fortnight behind it must keep the campaign's own density (the count that
+            // started it, spread over the span) and its pace over the history: the span behind
+            // would still hold the campaign itself for months, and had let a later trickle of
+            // such buyers join it.
+            let fortnight = Int32(max(1, policy.windowDays))
+            while trailing < markedDays.count && today - markedDays[trailing] >= fortnight { trailing += 1 }
+            let recent = Double(markedDays.count - trailing + 1)
+            let density = Double(needed) * Double(fortnight) / Double(days)
+            if recent < density || recent < max(1, policy.paceFactor) * expectedPerDay * Double(fortnight) {
+              break
+            }
+          }
+          markedDays.append(today)
           marked =
             marked.map { min($0.lowerBound, position)...max($0.upperBound, position) } ?? position...position
           lastMarked = position
@@ -730,8 +762,10 @@ public struct ReviewBurstDetector: Sendable {
   private func paceAgainstHistoryBefore(_ window: DayWindow, _ timeline: Timeline) -> Double? {
     guard window.first > 0 else { return nil }
     let before = DayWindow(first: 0, last: window.first - 1)
+    // Up to the window's first day, quiet days before it included: a year of silence after a
+    // busy first month is no pace to outrun (code review).
     let expected =
-      Double(timeline.count(before)) / Double(timeline.span(0, window.first - 1))
+      Double(timeline.count(before)) / Double(timeline.days[window.first] - timeline.days[0])
       * Double(timeline.span(window.first, window.last))
     return expected > 0 ? Double(timeline.count(window)) / expected : nil
   }
@@ -764,11 +798,12 @@ public struct ReviewBurstDetector: Sendable {
   }
 
   /// Whether no history of the supplier vouches for an unverified rush of praise from established
-  /// accounts (its verification stated and not doubted): it has fewer than the minimum of
-  /// verified reviews outside `window`, or they are ``BurstPolicy/uniformRatingShare`` verified
-  /// or more (the rush breaks with a verified history), or, when fewer than half of them are
-  /// unverified, the rush comes at ``BurstPolicy/praiseRushFactor`` squared times the pace. A
-  /// history at least half unverified vouches for it: the rush is more of the same.
+  /// accounts (its verification stated and not doubted). A record outside `window` of at least
+  /// the minimum of reviews, half of them or more unverified, vouches for it: the rush is more of
+  /// the same. Otherwise none does when the supplier has fewer than the minimum of verified
+  /// reviews outside `window`, or they are ``BurstPolicy/uniformRatingShare`` verified or more
+  /// (the rush breaks with a verified history), or the rush comes at
+  /// ``BurstPolicy/praiseRushFactor`` squared times the pace.
   ///
   /// Praise bought from aged accounts, each with one purchase elsewhere months before, has
   /// established reviewers but is unverified where the supplier's own buyers were verified
@@ -783,10 +818,13 @@ public struct ReviewBurstDetector: Sendable {
     guard verificationGiven, !verificationDoubted else { return false }
     let (count, unverified) = signals.outside(window, timeline)
     let verified = count - unverified
+    // A record of at least the minimum, half of it or more unverified, vouches first: a
+    // supplier whose buyers are unverified had been flagged for lacking verified ones (code
+    // review).
+    if count >= max(1, policy.minimumReviews) && 2 * unverified >= count { return false }
     if verified < max(1, policy.minimumReviews) || share(verified, of: count) >= policy.uniformRatingShare {
       return true
     }
-    guard 2 * unverified < count else { return false }
     return outpacesHistory(window, timeline, factor: policy.praiseRushFactor * policy.praiseRushFactor)
   }
 

@@ -354,7 +354,6 @@ public struct Scorer: Sendable {
     // verification, as the detector's rule does.
     let campaignsJudged =
       reviewersGiven && verificationGiven && policy.burst.campaignWindowDays > policy.burst.windowDays
-      && policy.burst.praiseRushFactor > 0
     /// A supplier whose reviews may hold a burst: its reviews, and whether each review's
     /// reviewer has no other history.
     typealias Candidate = (supplier: Int, reviews: [BurstSample], isNew: [Bool])
@@ -1013,9 +1012,10 @@ public struct Scorer: Sendable {
     }
   }
 
-  /// The weight of a review marked verified: the policy's, or, when the supplier claims more
-  /// verified reviews than its transactions can back, the unverified weight plus the share of
-  /// the difference that the backed ones make of those claimed. All of them had counted as
+  /// The weight of a review marked verified among those the transactions are asked to back
+  /// (this year's, of three stars or more): the policy's, or, when the supplier claims more of
+  /// them than its transactions can back, the unverified weight plus the share of the difference
+  /// that the backed ones make of those claimed. All of them had counted as
   /// unverified once the limit was passed, so six more verified five-star reviews lowered a
   /// supplier's score and confidence (black-box review 38); so, each one more adds weight.
   func verifiedReviewWeight(_ e: SupplierEvidence) -> Double {
@@ -1440,10 +1440,18 @@ public struct Scorer: Sendable {
     var months: [(month: Int32, count: Int, sum: Double)] = []
     let table = context.reviews
     let verifiedWeight = verifiedReviewWeight(e)
+    // Only the verified reviews the transactions are asked to back (this year's, of three stars
+    // or more) are doubted: older ones and complaints keep their weight, so that one more claimed
+    // never lightens them (code review).
+    let yearStart = asOf.adding(days: -365).daysSinceEpoch
+    func weightOfVerified(_ k: Int) -> Double {
+      e.doubtfulVerified != nil && table.days[k].daysSinceEpoch > yearStart
+        && ReviewBurstDetector.star(table.ratings[k]) >= 3 ? verifiedWeight : p.verifiedWeight
+    }
     /// A review's weight before any burst discount.
     func baseWeight(_ k: Int) -> Double {
       let age = Double(asOf.daysSinceEpoch - table.days[k].daysSinceEpoch)
-      var w = exp(-age * decay) * (table.verified[k] == true ? verifiedWeight : p.unverifiedWeight)
+      var w = exp(-age * decay) * (table.verified[k] == true ? weightOfVerified(k) : p.unverifiedWeight)
       if !context.reviewerRepeats.isEmpty { w *= Double(context.reviewerRepeats[k]) }
       return w
     }
@@ -1481,7 +1489,7 @@ public struct Scorer: Sendable {
         }
       }
       let age = Double(asOf.daysSinceEpoch - date.daysSinceEpoch)
-      var w = exp(-age * decay) * (stated ? verifiedWeight : p.unverifiedWeight)
+      var w = exp(-age * decay) * (stated ? weightOfVerified(k) : p.unverifiedWeight)
       if suspicious[k] { w *= attacks.scale[k] ?? p.suspiciousWeight }
       if !context.reviewerRepeats.isEmpty { w *= Double(context.reviewerRepeats[k]) }
       weighted += w * rating
@@ -1528,7 +1536,8 @@ public struct Scorer: Sendable {
               ? burst.detail + counts
               : burst.detail
                 + attackWords(
-                  discounted: discounted.count, verifiedKept: kept.count, kept: attacks.kept, below: below),
+                  discounted: discounted.count, kept: kept.count, keptVerified: keptVerified,
+                  keptInFull: attacks.kept, below: below),
           evidence: (discounted + kept).prefix(context.explains ? 20 : 0).map {
             let k = e.reviews.lowerBound + $0
             return Evidence(location: location(table.sources[k], context), recordID: table.ids[k])
@@ -1595,20 +1604,18 @@ public struct Scorer: Sendable {
     if let claimed = e.doubtfulVerified, let limit = verifiedLimit(e) {
       text +=
         "; \(claimed) verified reviews in the last year against \(e.supplier.record.transactions12m ?? 0) platform "
-        + "transactions, which back at most \(JSONValue.format(limit)): each verified review counts "
+        + "transactions, which back at most \(JSONValue.format(limit)): each of them counts "
         + "\(format(verifiedWeight / p.verifiedWeight, 2)) of a verified one"
     }
     if summary.suspicious > 0 {
-      let inflating = summary.suspicious - attacks.reviews
-      if inflating > 0 {
-        text +=
-          p.suspiciousWeight > 0
-          ? "; \(inflating) reviews in a burst count \(Int(p.suspiciousWeight * 100))% each"
-          : "; \(inflating) reviews in a burst do not count"
-      }
+      let discountedWords =
+        p.suspiciousWeight > 0 ? "count \(Int(p.suspiciousWeight * 100))% each" : "do not count"
+      // The attack's reviews it keeps in full are suspicious too: not "in a burst" that inflated.
+      let inflating = summary.suspicious - attacks.members
+      if inflating > 0 { text += "; \(inflating) reviews in a burst \(discountedWords)" }
       if attacks.reviews > 0 {
         text +=
-          "; \(attacks.reviews) reviews of a burst that lowered the rating do not count (the \(attacks.kept) of it that pull the rating down most do)"
+          "; \(attacks.reviews) reviews of a burst that lowered the rating \(discountedWords) (the \(attacks.members - attacks.reviews) of it that pull the rating down most count in full)"
       }
       if inflated { text += "; \(format(p.burstPenalty, 2)) off for the burst that inflated the rating" }
     }
@@ -1637,9 +1644,9 @@ public struct Scorer: Sendable {
   func attackWeights(
     _ e: SupplierEvidence, suspicious: ArraySlice<Bool>, bursts: [ReviewBurst], context: Context,
     weight: (Int) -> Double
-  ) -> (scale: [Int: Double], reviews: Int, kept: Int) {
+  ) -> (scale: [Int: Double], reviews: Int, members: Int, kept: Int) {
     let kept = max(0, policy.burst.minimumReviews - 1)
-    guard !bursts.isEmpty, policy.reviews.suspiciousWeight < 1 else { return ([:], 0, kept) }
+    guard !bursts.isEmpty, policy.reviews.suspiciousWeight < 1 else { return ([:], 0, 0, kept) }
     var scale: [Int: Double] = [:]
     let ratings = context.reviews.ratings
     for burst in bursts where burst.lowersRating {
@@ -1652,20 +1659,27 @@ public struct Scorer: Sendable {
         scale[k] = max(scale[k] ?? 0, share)
       }
     }
-    return (scale, scale.values.filter { $0 < 1 }.count, kept)
+    return (scale, scale.values.filter { $0 < 1 }.count, scale.count, kept)
   }
 
   /// What became of an attack's reviews, for its flag: how many weigh together as much as their
   /// weightiest few, or that they count in full (as many as a cluster short of a burst), and the
   /// verified complaints kept.
-  func attackWords(discounted: Int, verifiedKept: Int, kept: Int, below: String) -> String {
+  func attackWords(discounted: Int, kept: Int, keptVerified: Int, keptInFull: Int, below: String) -> String {
+    let rest =
+      policy.reviews.suspiciousWeight > 0
+      ? "the rest \(Int(policy.reviews.suspiciousWeight * 100))% each" : "the rest not"
     let weighed =
-      discounted > kept
-      ? "of its \(discounted) reviews from new or unverified accounts, the \(kept) that pull the rating down most count in full and the rest not"
+      discounted > keptInFull
+      ? "of its \(discounted) reviews from new or unverified accounts, at most the \(keptInFull) that pull the rating down most count in full and \(rest)"
       : "its \(discounted) review\(discounted == 1 ? "" : "s") from new or unverified accounts count in full, as a cluster short of a burst would"
-    let verified =
-      verifiedKept > 0 ? "; \(verifiedKept) verified review\(verifiedKept == 1 ? "" : "s") kept in full" : ""
-    return " (\(weighed)\(verified); rated below \(below), not held against the supplier's standing)"
+    let others =
+      kept == 0
+      ? ""
+      : keptVerified == kept
+        ? "; \(kept) verified purchase\(kept == 1 ? "" : "s") kept in full"
+        : "; \(kept) other review\(kept == 1 ? "" : "s") kept in full, \(keptVerified) of them verified purchases"
+    return " (\(weighed)\(others); rated below \(below), not held against the supplier's standing)"
   }
 
   // MARK: Certifications

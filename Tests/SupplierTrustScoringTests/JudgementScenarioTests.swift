@@ -521,7 +521,7 @@ import Testing
     #expect(flag.severity == .low)
     #expect(
       flag.detail.hasSuffix(
-        " (of its 20 reviews from new or unverified accounts, the 9 that pull the rating down most count in full and the rest not; rated below the supplier's other reviews and the catalog's average, not held against the supplier's standing)"
+        " (of its 20 reviews from new or unverified accounts, at most the 9 that pull the rating down most count in full and the rest not; rated below the supplier's other reviews and the catalog's average, not held against the supplier's standing)"
       ), "\(flag.detail)")
     #expect(victim.standing == .ok)
     #expect(!nine.flags.contains { $0.code == .reviewBurst })
@@ -666,7 +666,7 @@ import Testing
     let factor = try #require(beyond.factors.first { $0.component == "reviews" })
     #expect(
       factor.text.contains(
-        "31 verified reviews in the last year against 5 platform transactions, which back at most 25: each verified review counts 0.90 of a verified one"
+        "31 verified reviews in the last year against 5 platform transactions, which back at most 25: each of them counts 0.90 of a verified one"
       ), "\(factor.text)")
   }
 
@@ -694,7 +694,7 @@ import Testing
       previous = current.score!
       if someVerified, complaints >= 10, let flag = current.flags.first(where: { $0.code == .reviewBurst }) {
         let verified = (0..<complaints).filter { $0 % 3 == 0 }.count
-        #expect(flag.detail.contains("; \(verified) verified reviews kept in full"), "\(flag.detail)")
+        #expect(flag.detail.contains("; \(verified) verified purchases kept in full"), "\(flag.detail)")
       }
     }
   }
