@@ -134,8 +134,10 @@ extension HTMLReportRenderer {
     case "reviews":
       return
         "Buyer reviews. Each review's weight halves every \(ScoreOutput.format(p.reviews.halfLifeDays)) days; unverified "
-        + "reviews count \(ScoreOutput.format(p.reviews.unverifiedWeight)) of a verified one, reviews inside a detected "
-        + "burst \(ScoreOutput.format(p.reviews.suspiciousWeight)), and a burst that inflated the rating costs "
+        + "reviews count \(ScoreOutput.format(p.reviews.unverifiedWeight)) of a verified one (and verified ones beyond "
+        + "what the supplier's transactions can back count in part), reviews inside a detected burst "
+        + "\(ScoreOutput.format(p.reviews.suspiciousWeight)) (a burst that lowered the rating keeps the "
+        + "\(max(0, p.burst.minimumReviews - 1)) of its reviews that pull it down most), and a burst that inflated the rating costs "
         + "\(ScoreOutput.format(p.reviews.burstPenalty)) of the component. The rating is pulled toward the catalog's average "
         + "with \(ScoreOutput.format(p.reviews.priorStrength)) reviews' weight, so a handful of five-star reviews cannot "
         + "beat hundreds of good ones; that pull counts as neutral, not as good, so a first bad review never scores "
