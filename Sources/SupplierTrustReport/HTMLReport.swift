@@ -367,7 +367,7 @@ struct HTMLReportRenderer {
     switch code {
     case .reviewBurst:
       return
-        "An unusual cluster of reviews: at least \(policy.burst.minimumReviews) within \(policy.burst.windowDays) days, mostly from new reviewers, with near-identical texts or one rating (unverified), or with repeated templates and ratings within one star (verified purchases can be bought too)."
+        "An unusual cluster of reviews: at least \(policy.burst.minimumReviews) within \(policy.burst.windowDays) days, mostly from new reviewers, with near-identical texts or one rating (unverified), or with repeated templates and ratings within one star (verified purchases can be bought too); or a campaign of new, unverified accounts giving one rating kept up for months (\(2 * policy.burst.minimumReviews) or more within \(policy.burst.campaignWindowDays) days). The flag's detail names the rule."
     case .certExpired:
       return "A certificate is past its expiry date or marked expired, with no valid renewal."
     case .certExpiring:

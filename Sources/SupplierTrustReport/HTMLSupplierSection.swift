@@ -99,7 +99,7 @@ extension HTMLReportRenderer {
       if let id = e.recordID { w.text(" " + id) }
     }
     if evidence.count > limit {
-      w.text(" and \(evidence.count - limit) more (all are in the JSON output of score or rank)")
+      w.text(" and \(evidence.count - limit) more")
     }
     w.close("div")
   }

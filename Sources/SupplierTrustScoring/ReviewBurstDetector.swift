@@ -139,9 +139,10 @@ public struct BurstPolicy: Sendable, Equatable {
   /// Sixty five-star reviews from throw-away, unverified accounts, one every two days for four
   /// months, never put ten in a fortnight, and lifted a supplier above its honest twin
   /// (black-box review 38). A span of at most this many days starts such a campaign when at least
-  /// twice ``minimumReviews`` new, unverified accounts give one rating in it,
-  /// ``uniformRatingShare`` of those accounts' reviews there and ``newReviewerShare`` and
-  /// ``unverifiedShare`` of all its reviews, at ``paceFactor`` times the pace of the supplier's
+  /// twice ``minimumReviews`` new, unverified accounts give one rating in it, halfway from
+  /// ``uniformRatingShare`` to all of those accounts' reviews there and ``uniformRatingShare`` of
+  /// all its reviews (genuine growth brings verified buyers and other ratings along: black-box
+  /// review 41), with ``newReviewerShare`` and ``unverifiedShare`` of them, at ``paceFactor`` times the pace of the supplier's
   /// history before it, a history less than half of such accounts; the campaign then runs for as
   /// long as they keep posting that rating no more than ``windowDays`` apart. A supplier with no
   /// history has no pace to outrun, and one whose buyers were mostly such accounts grows rather
@@ -443,7 +444,14 @@ public struct ReviewBurstDetector: Sendable {
       let count = Int(stars[best])
       guard count >= needed else { continue }
       let tally = signals.tally(window, timeline)
-      guard share(count, of: Int(stars.wrappedSum())) >= policy.uniformRatingShare,
+      // Halfway from `uniform_rating_share` to all: over months, genuine first-time buyers give
+      // 80 % five stars too (black-box review 41: a seasonal peak, a year's slow growth and a
+      // recovery after a bad batch were flagged), a campaign all but one rating.
+      let uniform = (1 + policy.uniformRatingShare) / 2
+      // And the campaign's reviews `uniform_rating_share` of all the span's: genuine growth
+      // brings verified buyers along (a third of a growing supplier's new reviews were).
+      guard share(count, of: Int(stars.wrappedSum())) >= uniform,
+        share(count, of: tally.count) >= policy.uniformRatingShare,
         share(tally.new, of: tally.count) >= policy.newReviewerShare,
         share(tally.unverified, of: tally.count) >= policy.unverifiedShare
       else { continue }
@@ -798,9 +806,9 @@ public struct ReviewBurstDetector: Sendable {
   }
 
   /// Whether no history of the supplier vouches for an unverified rush of praise from established
-  /// accounts (its verification stated and not doubted). A record outside `window` of at least
-  /// the minimum of reviews, half of them or more unverified, vouches for it: the rush is more of
-  /// the same. Otherwise none does when the supplier has fewer than the minimum of verified
+  /// accounts (its verification stated and not doubted). A record outside `window` holding at
+  /// least the minimum of unverified reviews vouches for it: the rush is more of the same.
+  /// Otherwise none does when the supplier has fewer than the minimum of verified
   /// reviews outside `window`, or they are ``BurstPolicy/uniformRatingShare`` verified or more
   /// (the rush breaks with a verified history), or the rush comes at
   /// ``BurstPolicy/praiseRushFactor`` squared times the pace.
@@ -818,10 +826,12 @@ public struct ReviewBurstDetector: Sendable {
     guard verificationGiven, !verificationDoubted else { return false }
     let (count, unverified) = signals.outside(window, timeline)
     let verified = count - unverified
-    // A record of at least the minimum, half of it or more unverified, vouches first: a
-    // supplier whose buyers are unverified had been flagged for lacking verified ones (code
-    // review).
-    if count >= max(1, policy.minimumReviews) && 2 * unverified >= count { return false }
+    // A record holding at least the minimum of unverified reviews vouches first: a supplier
+    // whose buyers are unverified had been flagged for lacking verified ones (code review). As a
+    // count, not a share, so that one more verified review never takes the vouching away
+    // (black-box review 41: at eight verified and eight unverified, a ninth verified one made
+    // the rush a campaign and cost ten points).
+    if unverified >= max(1, policy.minimumReviews) { return false }
     if verified < max(1, policy.minimumReviews) || share(verified, of: count) >= policy.uniformRatingShare {
       return true
     }

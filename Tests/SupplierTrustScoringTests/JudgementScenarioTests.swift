@@ -575,6 +575,18 @@ import Testing
         t.review(
           "GROWING", rating: n % 8 == 0 ? 4 : 5, daysAgo: 2 + n * 3, verified: false, reviewer: "LATE-\(n)")
       }
+      // Growth that brings verified buyers and other ratings along (black-box review 41: a
+      // year's growth after a verified history was flagged as a campaign).
+      t.supplier("GROWING-MIXED")
+      for n in 0..<30 {
+        t.review("GROWING-MIXED", rating: 5, daysAgo: 200 + n * 14, reviewer: "OLD-BUYER-\(n)")
+      }
+      for n in 0..<50 {
+        t.review(
+          "GROWING-MIXED", rating: n % 7 == 0 ? 4 : 5, daysAgo: 2 + n * 2,
+          verified: n % 10 < 3 ? true : false,
+          reviewer: "GROWTH-\(n)")
+      }
     }
     let run = t.score()
     let campaign = try #require(run.suppliers.first { $0.supplier.id == "SLOW-BURN" })
@@ -584,7 +596,7 @@ import Testing
       flag.detail.contains("marked as new, unverified accounts giving one rating, kept up over 119 days"))
     #expect(flag.detail.contains("(all 60 discounted)"))
     #expect(campaign.score! < twin.score!)
-    for id in ["STEADY-MIXED", "STEADY-FIVE", "TWIN", "NEWCOMER", "GROWING"] {
+    for id in ["STEADY-MIXED", "STEADY-FIVE", "TWIN", "NEWCOMER", "GROWING", "GROWING-MIXED"] {
       let steady = try #require(run.suppliers.first { $0.supplier.id == id })
       #expect(!steady.flags.contains { $0.code == .reviewBurst }, "\(id)")
     }
