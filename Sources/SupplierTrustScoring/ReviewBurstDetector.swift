@@ -416,7 +416,9 @@ public struct ReviewBurstDetector: Sendable {
   /// The spans in which new, unverified accounts keep giving one rating (see
   /// ``BurstPolicy/campaignWindowDays``), each found from a span of at most that many days that
   /// qualifies against the supplier's history *before* it, and followed for as long as those
-  /// accounts keep posting that rating no more than ``BurstPolicy/windowDays`` apart.
+  /// accounts keep posting that rating no more than ``BurstPolicy/windowDays`` apart, each
+  /// `window_days` behind as dense as the campaign that started it and still outpacing the
+  /// history.
   ///
   /// The history before the span, not every other day: a campaign longer than the span had set
   /// its own pace and hidden in it (black-box review 40: sixty reviews over 160 days or more
