@@ -465,7 +465,7 @@ public struct ReviewBurstDetector: Sendable {
         let pace = paceAgainstHistoryBefore(window, timeline), pace >= max(1, policy.paceFactor)
       else { continue }
       // The history's pace, to stop following the campaign once it slows to it.
-      let expectedPerDay = Double(historyCount) / Double(timeline.days[first] - timeline.days[0])
+      let expectedPerDay = historyPerDay(before: first, timeline)
       // Followed while the campaign's accounts keep coming: no gap of more than `window_days`
       // between them, and past the first span, the `window_days` behind each still as dense as
       // the campaign that started it (a steady trickle of such buyers afterwards is not it).
@@ -771,13 +771,17 @@ public struct ReviewBurstDetector: Sendable {
   /// `window` holds; nil when there is no earlier day.
   private func paceAgainstHistoryBefore(_ window: DayWindow, _ timeline: Timeline) -> Double? {
     guard window.first > 0 else { return nil }
-    let before = DayWindow(first: 0, last: window.first - 1)
-    // Up to the window's first day, quiet days before it included: a year of silence after a
-    // busy first month is no pace to outrun (code review).
     let expected =
-      Double(timeline.count(before)) / Double(timeline.days[window.first] - timeline.days[0])
-      * Double(timeline.span(window.first, window.last))
+      historyPerDay(before: window.first, timeline) * Double(timeline.span(window.first, window.last))
     return expected > 0 ? Double(timeline.count(window)) / expected : nil
+  }
+
+  /// Reviews per day before day index `first` (which must be above 0), counted up to that day,
+  /// quiet days before it included: a year of silence after a busy first month is no pace to
+  /// outrun (code review).
+  private func historyPerDay(before first: Int, _ timeline: Timeline) -> Double {
+    Double(timeline.count(DayWindow(first: 0, last: first - 1)))
+      / Double(timeline.days[first] - timeline.days[0])
   }
 
   /// How many times the reviews the supplier's pace on its other days gives a window of its
