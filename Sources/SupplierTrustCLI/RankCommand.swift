@@ -186,6 +186,7 @@ struct RankCommand: ParsableCommand {
     // about the other 99,900.
     let criteria = filters.criteria
     let run = Scorer(policy: policy, asOf: catalog.day).score(data) { criteria.positions(in: $0) }
+    try CatalogOptions.requireTextsRead(data)
     clock.lap("score \(run.suppliers.count) suppliers")
     let list = RankedList(run: run, suppliers: criteria.apply(to: run), criteria: criteria.descriptions)
     if format == .json {

@@ -72,6 +72,7 @@ struct ReportCommand: ParsableCommand {
     let run = Scorer(policy: policy, asOf: asOf).score(data) {
       Array(criteria.positions(in: $0).prefix(detailCount))
     }
+    try CatalogOptions.requireTextsRead(data)
     clock.lap("score \(run.suppliers.count) suppliers")
     let suppliers = criteria.apply(to: run)
     if let why = criteria.whyNoneMatch(run.suppliers) { Terminal.error("note: \(why)") }

@@ -37,6 +37,7 @@ struct ScoreCommand: ParsableCommand {
     scorer.writesExplanations = format == .json
     scorer.suggests = format == .json || format == .csv
     let run = scorer.score(data)
+    try CatalogOptions.requireTextsRead(data)
     clock.lap("score \(run.suppliers.count) suppliers")
     if store != nil, !noSnapshot { try keepSnapshot(run) }
     clock.lap("snapshot")

@@ -74,6 +74,12 @@ struct CatalogOptions: ParsableArguments {
     }
   }
 
+  /// Fails when review texts left in their files could not be read back while scoring (a file
+  /// changed meanwhile): burst detection would have judged without them.
+  static func requireTextsRead(_ catalog: Catalog) throws {
+    if let failure = catalog.reviews.textReadFailure { throw CLIError(failure) }
+  }
+
   /// Reads the catalog from the files given, or from the store. Records rejected while reading
   /// files are counted on stderr (run `check` for the full list) and left out.
   /// The catalog to score; `hashingFiles` false when the output shows no file checksums (files

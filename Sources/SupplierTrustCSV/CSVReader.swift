@@ -113,6 +113,8 @@ public final class CSVReader {
   /// chunk-boundary logic in tests.
   private var inMemoryChunks: [UInt8]?
   private var inMemoryOffset = 0
+  /// Input bytes parsed into batches so far (a byte-order mark counted): where `pending` starts.
+  private var consumed = 0
 
   deinit {
     if ownsDescriptor { close(fileDescriptor) }
@@ -201,6 +203,7 @@ public final class CSVReader {
       sawFirstBytes = true
       if pending.count >= 3 && pending[0] == 0xEF && pending[1] == 0xBB && pending[2] == 0xBF {
         pending.removeFirst(3)
+        consumed += 3
       }
     }
     let storage = pending
@@ -222,6 +225,8 @@ public final class CSVReader {
       return CSVBatch.empty
     }
     nextLine = result.nextLine
+    let inputOffset = consumed
+    consumed += result.consumed
     if result.consumed == storage.count {
       pending = []
     } else {
@@ -229,6 +234,7 @@ public final class CSVReader {
     }
     var batch = result.batch
     batch.storage = storage
+    batch.inputOffset = inputOffset
     return batch
   }
 }
@@ -647,6 +653,8 @@ public struct CSVBatch: Sendable {
   var recordStarts: [Int32] = []
   /// The physical line where each record starts.
   public internal(set) var lines: [Int] = []
+  /// Where the batch's chunk (``CSVBatchView/chunk``) starts in the input, in bytes.
+  public internal(set) var inputOffset = 0
   /// Records that could not be split cleanly, by record index.
   public internal(set) var errors: [(record: Int, error: CSVSyntaxError)] = []
 

@@ -50,7 +50,12 @@ extension Importer {
     if kind == .reviews && options.collectsCatalog {
       // Generously (a review line without a text is about 70 bytes): room reserved but never
       // used costs address space only, while growing 4M reviews' columns copies them all.
-      run.collected.reviews.reserveCapacity(max(total / 64, 1024), textBytes: total / 2)
+      run.collected.reviews.reserveCapacity(max(total / 64, 1024))
+      // Texts stay in the file, read again for the few reviews that burst detection compares.
+      if let file = reviewTextFiles.register(path: path) {
+        run.textFile = file
+        run.collected.reviews.readTexts(from: reviewTextFiles)
+      }
     }
     var warnings: [ImportWarning] = []
     /// Lines holding nothing but commas and blanks, skipped.
@@ -158,6 +163,7 @@ extension Importer {
         case .finished:
           break consume
         case .records(let batch, let rows):
+          run.batchOffset = batch.inputOffset
           try batch.withView { view in
             try rows.withTexts(view) { values, texts in
               let width = rows.width

@@ -166,6 +166,8 @@ public final class Importer {
   }
   /// Which input each rejects file belongs to, so that same-named inputs do not share one.
   var rejectsPathOwners: [String: String] = [:]
+  /// The reviews files whose texts a collected catalog leaves on disk.
+  let reviewTextFiles = TextFiles()
 
   /// - Parameters:
   ///   - store: where accepted records go; nil to check the files without storing anything
@@ -472,13 +474,22 @@ public final class Importer {
         lastReviewSupplierUTF8 = Array(supplierBytes)
         lastReviewSupplier = String(decoding: supplierBytes, as: UTF8.self)
       }
+      let text = row[11]
+      // A text as it stands in the file (not unquoted nor changed) is left there.
+      let leftInFile = textFile >= 0 && !text.isNull && text.buffer == 0
       collected.reviews.append(
         idUTF8: row.bytes(0), supplierID: lastReviewSupplier, rating: row[2].double!,
         day: Day(daysSinceEpoch: Int32(truncatingIfNeeded: row[3].int64!)),
         reviewerUTF8: row[4].isNull ? nil : row.bytes(4),
-        verified: row[6].int64.map { $0 != 0 }, textUTF8: row[11].isNull ? nil : row.bytes(11),
+        verified: row[6].int64.map { $0 != 0 }, textUTF8: text.isNull || leftInFile ? nil : row.bytes(11),
+        textInFile: leftInFile ? (textFile, batchOffset + Int(text.payload), Int(text.count)) : nil,
         source: SourceRef(file: 0, line: Int32(truncatingIfNeeded: line)))
     }
+
+    /// For a reviews file of a catalog, its number among the ``TextFiles`` its texts are left in
+    /// (-1: texts are copied), and where the batch being collected starts in the file.
+    var textFile: Int32 = -1
+    var batchOffset = 0
 
     init(path: String, session: ImportSession?, hashes: Bool) {
       self.path = path

@@ -80,17 +80,22 @@ public struct ReviewTable: Sendable {
 
   /// Appends one review whose id, reviewer id and text come as UTF-8 bytes (nil when not given):
   /// millions of reviews then cost no `String` per review id or text, and one per distinct
-  /// reviewer.
+  /// reviewer. A text may instead be left in its file (`textInFile`), read when asked for.
   public mutating func append(
     idUTF8: UnsafeBufferPointer<UInt8>, supplierID: String, rating: Double, day: Day,
     reviewerUTF8: UnsafeBufferPointer<UInt8>?, verified: Bool?, textUTF8: UnsafeBufferPointer<UInt8>?,
-    source: SourceRef
+    textInFile: (file: Int32, offset: Int, count: Int)? = nil, source: SourceRef
   ) {
     if let reviewerUTF8 {
       pendingReviewers.append(reviewerUTF8, position: Int32(truncatingIfNeeded: reviewerColumn.count))
     }
-    if textUTF8 != nil { startTexts() }
-    if hasTexts { texts.append(utf8: textUTF8) }
+    if let textInFile {
+      startTexts()
+      texts.append(inFile: textInFile.file, at: textInFile.offset, count: textInFile.count)
+    } else {
+      if textUTF8 != nil { startTexts() }
+      if hasTexts { texts.append(utf8: textUTF8) }
+    }
     ids.append(utf8: idUTF8)
     appendOtherColumns(
       supplierID: supplierID, rating: rating, day: day, reviewer: -1, verified: verified, source: source)
@@ -198,6 +203,23 @@ public struct ReviewTable: Sendable {
 
   /// The text of review `k`, when texts were loaded and it has one.
   public func text(at k: Int) -> String? { hasTexts ? texts[k] : nil }
+
+  /// The texts of the reviews at `positions` (nil where one has none), read together where they
+  /// were left in their files.
+  public func texts(at positions: some Collection<Int>) -> [String?] {
+    hasTexts ? texts.texts(at: positions) : [String?](repeating: nil, count: positions.count)
+  }
+
+  /// Why texts left in their files could not be read (the file changed since), once one was
+  /// asked for; such texts read as nil, so a command that read any reports this as its error.
+  public var textReadFailure: String? { texts.files?.failure }
+
+  /// Says where texts appended as left in their files (``append(idUTF8:supplierID:rating:day:reviewerUTF8:verified:textUTF8:textInFile:source:)``)
+  /// are read from.
+  public mutating func readTexts(from files: TextFiles) {
+    startTexts()
+    texts.readFiles(from: files)
+  }
 
   /// A nil text for every review so far, so that texts can follow.
   private mutating func startTexts() {

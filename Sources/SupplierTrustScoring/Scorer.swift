@@ -381,11 +381,13 @@ public struct Scorer: Sendable {
               && maySustainCampaign(
                 evidence[index].reviews, in: table, isNew: isNew, verifiedDoubtful: doubtful))
         else { continue }
+        let first = evidence[index].reviews.lowerBound
+        let texts = textsInFileOrder.map { kept in
+          kept.table.texts(at: evidence[index].reviews.lazy.map { kept.positions[$0] })
+        }
         let reviews = evidence[index].reviews.map { k in
           var sample = table.burstSample(at: k)
-          if let textsInFileOrder {
-            sample.text = textsInFileOrder.table.text(at: textsInFileOrder.positions[k])
-          }
+          if let texts { sample.text = texts[k - first] }
           if doubtful { sample.verifiedPurchase = false }
           return sample
         }

@@ -40,6 +40,70 @@ import Testing
     }
   }
 
+  /// Review texts read from a CSV file stay in it and are read back when asked for: each is the
+  /// text the store keeps (the reference), whether quoted, with doubled quotes, commas or line
+  /// breaks inside, blank-padded, multi-byte, empty or absent, after a byte-order mark, with CRLF
+  /// line ends and in chunks far smaller than a record; one at a time and together.
+  @Test func textsLeftInTheFileAreTheTextsStored() throws {
+    try withTempDir { dir in
+      let suppliers = try dir.write("suppliers.csv", "supplier_id,name,country\nS-1,One,CN\nS-2,Two,VN\n")
+      let texts = [
+        "plain words", "\"quoted, with a comma\"", "\"she said \"\"fine\"\" twice\"", "\"two\nlines\"",
+        "  padded  ", "ünïcödé ✓ 中文", "", "\"\"", "\"=HYPERLINK(\"\"x\"\")\"", "tail",
+      ]
+      var csv = "\u{FEFF}review_id,supplier_id,rating,review_date,text\r\n"
+      for (k, text) in texts.enumerated() {
+        csv += "R-\(k),S-\(k % 2 + 1),\(k % 5 + 1),2026-0\(k % 9 + 1)-1\(k % 9),\(text)\r\n"
+      }
+      let reviews = try dir.write("reviews.csv", csv)
+      var options = ImportOptions()
+      options.collectsCatalog = true
+      options.csvChunkSize = 16
+      let importer = try Importer(store: nil, options: options)
+      let report = importer.run(paths: [suppliers, reviews])
+      #expect(report.rejects.isEmpty)
+      let catalog = importer.collectedCatalog()
+      let store = try makeStore(in: dir)
+      _ = try Importer(store: store).run(paths: [suppliers, reviews])
+      var expected: [String: String?] = [:]
+      for review in try store.loadCatalog(fullReviews: true).reviews {
+        expected[review.record.id] = review.record.text
+      }
+      #expect(expected.count == texts.count)
+      let table = catalog.reviews
+      #expect(table.count == texts.count)
+      for k in 0..<table.count {
+        #expect(table.text(at: k) == expected[table.ids[k]]!, "review \(table.ids[k])")
+      }
+      let positions = Array((0..<table.count).reversed()) + [3, 3, 0]
+      #expect(table.texts(at: positions) == positions.map { table.text(at: $0) })
+      #expect(table.textReadFailure == nil)
+    }
+  }
+
+  /// A file changed after it was read is not read from again: its texts read as nil and the
+  /// failure names the file and what to do.
+  @Test func aFileChangedAfterReadingIsRefused() throws {
+    try withTempDir { dir in
+      let suppliers = try dir.write("suppliers.csv", "supplier_id,name,country\nS-1,One,CN\n")
+      let reviews = try dir.write(
+        "reviews.csv", "review_id,supplier_id,rating,review_date,text\nR-1,S-1,5,2026-01-02,great\n")
+      var options = ImportOptions()
+      options.collectsCatalog = true
+      let importer = try Importer(store: nil, options: options)
+      _ = importer.run(paths: [suppliers, reviews])
+      let table = importer.collectedCatalog().reviews
+      _ = try dir.write(
+        "reviews.csv", "review_id,supplier_id,rating,review_date,text\nR-1,S-1,5,2026-01-02,GREAT!\n")
+      #expect(table.text(at: 0) == nil)
+      #expect(table.texts(at: [0]) == [nil])
+      #expect(
+        table.textReadFailure
+          == "\(reviews) changed while it was being read (its review texts are read again for burst detection): run the command again once nothing writes to the file"
+      )
+    }
+  }
+
   @Test func filesAndStoreGiveTheSameCatalog() throws {
     try withTempDir { dir in
       let (fromFiles, report) = collect([Sample.folder])

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SupplierTrustModel
@@ -41,6 +42,50 @@ import Testing
     var joined = column
     joined.append(contentsOf: ["x", nil, "yz"])
     #expect(Array(joined) == model + ["x", nil, "yz"])
+  }
+
+  /// Texts left in a file read as the texts at their places, next to texts in memory, through
+  /// joins (a file text is not moved by the bytes before it) and reorderings, one at a time and
+  /// together in runs.
+  @Test func textsInAFileAgreeWithTheModel() throws {
+    let content = (0..<300).map { "text \($0) ✓;" }.joined()
+    let path = NSTemporaryDirectory() + "text-column-\(UInt64.random(in: 0...UInt64.max)).txt"
+    #expect(FileManager.default.createFile(atPath: path, contents: Data(content.utf8)))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let files = TextFiles()
+    let file = try #require(files.register(path: path))
+    let bytes = Array(content.utf8)
+    var random = SystemRandomNumberGenerator()
+    func column(_ count: Int) -> (TextColumn, [String?]) {
+      var column = TextColumn()
+      column.readFiles(from: files)
+      var model: [String?] = []
+      for n in 0..<count {
+        if n % 3 == 0 {
+          let text = "memory \(n)"
+          column.append(text)
+          model.append(text)
+        } else if n % 7 == 0 {
+          column.append(nil)
+          model.append(nil)
+        } else {
+          let start = Int.random(in: 0..<(bytes.count - 40), using: &random)
+          let end = start + Int.random(in: 0...30, using: &random)
+          column.append(inFile: file, at: start, count: end - start)
+          model.append(String(decoding: bytes[start..<end], as: UTF8.self))
+        }
+      }
+      return (column, model)
+    }
+    var (joined, model) = column(120)
+    let (second, secondModel) = column(80)
+    joined.append(contentsOf: second)
+    model += secondModel
+    #expect(Array(joined) == model)
+    let positions = model.indices.shuffled(using: &random) + [5, 5, 0]
+    #expect(Array(joined.reordered(by: positions)) == positions.map { model[$0] })
+    #expect(joined.texts(at: positions) == positions.map { model[$0] })
+    #expect(files.failure == nil)
   }
 
   @Test func bytesGoInWithoutAString() {
