@@ -1872,6 +1872,20 @@ public struct Scorer: Sendable {
         }
         pending.append(
           (TrustFlag(code: .certExpired, severity: .medium, detail: detail, evidence: evidence), c.standard))
+        // Issued to an edition after its certificates had lapsed: no accredited body issues one,
+        // so it is no honest lapse but a sign of a forgery (black-box review 42).
+        if let withdrawn, let issued = c.issuedOn, issued > withdrawn.lapsedOn {
+          problem = true
+          genuine = false
+          if words { verdict = "issued \(issued), after its standard lapsed \(withdrawn.lapsedOn)" }
+          flags.append(
+            TrustFlag(
+              code: .certInvalidPeriod, severity: .medium,
+              detail: explains
+                ? "\(label) was issued \(issued), after certificates to its standard had lapsed (\(withdrawn.lapsedOn), replaced by \(withdrawn.replacedBy)): no accredited body issues one"
+                : "",
+              evidence: evidence))
+        }
       } else if let expires = c.expiresOn ?? impliedExpiry,
         expires.daysSinceEpoch - asOf.daysSinceEpoch <= Int32(p.expiringWithinDays)
       {

@@ -53,9 +53,13 @@ extension Scorer {
       if let g = gain(replacing: 1, with: (fresh.value, fresh.confidence)), g >= 0.5 {
         // A lapsed certificate is renewed; one that is suspended, too long or from a look-alike
         // body is replaced by a genuine one.
+        // A withdrawn edition cannot be renewed: its successor takes its place.
         let verb =
           fresh.replacedVerdict.map { verdict in
             let named = "\(standard)\(fresh.replacedNumber.map { " \($0)" } ?? "") (\(verdict))"
+            if let edition = Standard.withdrawn[standard] {
+              return "a valid \(edition.successor) certificate from an accredited body in place of \(named)"
+            }
             return fresh.renews
               ? "renewing \(named)" : "replacing \(named) with a valid certificate from an accredited body"
           } ?? "a valid \(standard) certificate from an accredited body"

@@ -175,6 +175,32 @@ import Testing
         "ISO9001:2008 Q-2008 is to a withdrawn standard: its certificates lapsed by 2018-09-15 (replaced by ISO 9001:2015)"
       ) == true, "\(old.flags)")
     #expect(!old.validStandards.contains("ISO9001") && !old.validStandards.contains("ISO9001:2008"))
+    // Issued years after its edition lapsed: no accredited body issues one (black-box review 42),
+    // and the suggestion is a certificate to the successor, not a renewal of the edition.
+    let issued = t.asOf.adding(days: -300)
+    #expect(
+      old.flags.first { $0.code == .certInvalidPeriod }?.detail
+        == "ISO9001:2008 Q-2008 was issued \(issued), after certificates to its standard had lapsed (2018-09-15, replaced by ISO 9001:2015): no accredited body issues one",
+      "\(old.flags)")
+    #expect(
+      old.suggestions.contains {
+        $0.hasPrefix(
+          "a valid ISO9001 certificate from an accredited body in place of ISO9001:2008 Q-2008 (issued \(issued), after its standard lapsed 2018-09-15) would add about "
+        )
+      }, "\(old.suggestions)")
+    // Issued while its edition was current, it lapsed honestly: expired, nothing more.
+    t.supplier("HONEST")
+    t.certificate("HONEST", "ISO9001:2008", number: "Q-2016", issuedDaysAgo: 3_600, expiresInDays: -2_500)
+    let honest = t.assessment("HONEST")
+    #expect(honest.flags.contains { $0.code == .certExpired })
+    #expect(!honest.flags.contains { $0.code == .certInvalidPeriod }, "\(honest.flags)")
+    #expect((honest.components.certifications ?? 0) > (old.components.certifications ?? 0))
+    #expect(
+      honest.suggestions.contains {
+        $0.hasPrefix(
+          "a valid ISO9001 certificate from an accredited body in place of ISO9001:2008 Q-2016 (lapsed 2018-09-15 with its standard) would add about "
+        )
+      }, "\(honest.suggestions)")
     t.supplier("CURRENT")
     t.certificate("CURRENT", "ISO9001", number: "Q-2015", issuedDaysAgo: 300, expiresInDays: 700)
     #expect((old.components.certifications ?? 0) < t.assessment("CURRENT").components.certifications!)
