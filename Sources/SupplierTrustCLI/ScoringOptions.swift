@@ -142,12 +142,18 @@ enum Screen {
     stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
       && ProcessInfo.processInfo.environment["TERM"] != "dumb"
   }
+  /// The terminal's columns (COLUMNS first), 100 when not told; never under 60, the narrowest
+  /// layout of the tables (a narrower terminal had got the full 100 columns: black-box review 43).
   static var width: Int {
-    if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns >= 60 {
-      return columns
+    if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 {
+      return max(columns, minimumWidth)
     }
     var size = winsize()
-    if stdoutIsTerminal, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 60 { return Int(size.ws_col) }
+    if stdoutIsTerminal, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+      return max(Int(size.ws_col), minimumWidth)
+    }
     return 100
   }
+
+  static let minimumWidth = 60
 }

@@ -121,7 +121,10 @@ public struct TextTable: Sendable {
       0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
       0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
       return 2
-    default: return 1
+    // Emoji drawn as emoji by default (🚀, ✅, ⭐) take two columns in terminals, as wcwidth
+    // says; counted one, a name with one pushed the rest of its row a column right (black-box
+    // review 43).
+    default: return scalar.value >= 0x2000 && scalar.properties.isEmojiPresentation ? 2 : 1
     }
   }
 

@@ -24,6 +24,18 @@ private func object(_ text: String) throws -> [String: Any] {
   /// `--min-standing ok` keeps only suppliers in good standing, `warned` leaves out the blocked,
   /// whatever their scores (ranking orders by score alone: black-box review 35 saw a warned
   /// supplier above one in good standing).
+  /// The table fits the terminal's width down to its narrowest layout, 60 columns; a narrower
+  /// one gets that layout, not the 100 columns of no terminal (black-box review 43).
+  @Test(arguments: [("40", 60), ("59", 60), ("60", 60), ("80", 80)])
+  func theTableFitsTheTerminalDownToSixtyColumns(columns: String, widest: Int) throws {
+    let result = try CommandRunner.run(
+      ["rank", "datasets/sample", "--as-of", "2026-11-25", "--top", "5"], environment: ["COLUMNS": columns])
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n").map { $0.unicodeScalars.count }
+    #expect(lines.max() ?? 0 <= widest, "\(result.stdout)")
+    #expect(lines.max() ?? 0 > widest - 15, "\(result.stdout)")
+  }
+
   @Test func minStandingLeavesOutWorseStandings() throws {
     func standings(_ extra: [String]) throws -> [String] {
       let result = try CommandRunner.run(

@@ -193,6 +193,21 @@ extension TextOutputTests {
     #expect(TextTable.width(of: "华强 Co") == 7)
     #expect(TextTable.width(of: "Công ty Cổ phần") == 15)
     #expect(TextTable.truncated("深圳市华强", to: 6) == "深圳…")
+    // Emoji drawn as emoji take two (black-box review 43); text-style symbols and digits one.
+    #expect(TextTable.width(of: "AAAA 🚀 rocket") == 14)
+    #expect(TextTable.width(of: "✅⭐") == 4)
+    #expect(TextTable.width(of: "© ™ ☺ #1") == 8)
+  }
+
+  /// A row with emoji in its name stays aligned with the others.
+  @Test func rowsWithEmojiStayAligned() {
+    var table = TextTable()
+    table.column("Supplier", minimum: 8, preferred: 16, flexible: true)
+    table.column("Score", .right)
+    table.row([("AAAA 🚀 rocket", nil), ("72.8", nil)])
+    table.row([("AAAA plain ascii", nil), ("72.8", nil)])
+    let lines = table.render(width: 60, colour: false).split(separator: "\n").suffix(2)
+    #expect(Set(lines.map { TextTable.width(of: String($0)) }).count == 1, "\(lines)")
   }
 
   /// Invisible format characters never reach the terminal: a right-to-left override would
