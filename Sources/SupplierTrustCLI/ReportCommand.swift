@@ -99,8 +99,15 @@ struct ReportCommand: ParsableCommand {
     // Columns first: only the detailed suppliers' reviews are built as values.
     let reviewSuppliers = data.reviews.supplierIDs
     let reviewDays = data.reviews.days
-    for k in data.reviews.indices where reviewDays[k] <= asOf && detailedIDs.contains(reviewSuppliers[k]) {
-      reviews[reviewSuppliers[k], default: []].append(data.reviews[k].record)
+    let shown = data.reviews.indices.filter {
+      reviewDays[$0] <= asOf && detailedIDs.contains(reviewSuppliers[$0])
+    }
+    // Their texts read together (a run of them per read where they were left in their files),
+    // and checked again: these are read after scoring, and the report must not show them missing.
+    let texts = data.reviews.texts(at: shown)
+    try CatalogOptions.requireTextsRead(data)
+    for (k, text) in zip(shown, texts) {
+      reviews[reviewSuppliers[k], default: []].append(data.reviews.review(at: k, text: text))
     }
     clock.lap("history, eligibility and reviews")
 

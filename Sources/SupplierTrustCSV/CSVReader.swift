@@ -92,6 +92,15 @@ public final class CSVReader {
     self.path = path
   }
 
+  /// The device and inode of the file being read (nil for input held in memory): what another
+  /// open of the same path must match to be the same file.
+  public var fileIdentity: (device: UInt64, inode: UInt64)? {
+    guard fileDescriptor >= 0 else { return nil }
+    var status = stat()
+    guard fstat(fileDescriptor, &status) == 0 else { return nil }
+    return (UInt64(status.st_dev), UInt64(status.st_ino))
+  }
+
   /// Reads CSV held in memory (tests, small inputs).
   public init(bytes: [UInt8], chunkSize: Int = 4 << 20) {
     self.fileDescriptor = -1

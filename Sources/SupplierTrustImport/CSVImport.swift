@@ -51,11 +51,6 @@ extension Importer {
       // Generously (a review line without a text is about 70 bytes): room reserved but never
       // used costs address space only, while growing 4M reviews' columns copies them all.
       run.collected.reviews.reserveCapacity(max(total / 64, 1024))
-      // Texts stay in the file, read again for the few reviews that burst detection compares.
-      if let file = reviewTextFiles.register(path: path) {
-        run.textFile = file
-        run.collected.reviews.readTexts(from: reviewTextFiles)
-      }
     }
     var warnings: [ImportWarning] = []
     /// Lines holding nothing but commas and blanks, skipped.
@@ -64,6 +59,14 @@ extension Importer {
       let hasher = run.hasher
       let reader = try CSVReader(
         path: path, chunkSize: options.csvChunkSize, onRead: { chunk in hasher.update(chunk) })
+      // Texts stay in the file, read again for the few reviews that burst detection compares; the
+      // file opened for them must be the one being read.
+      if kind == .reviews && options.collectsCatalog, let identity = reader.fileIdentity,
+        let file = reviewTextFiles.register(path: path, identity: identity)
+      {
+        run.textFile = file
+        run.collected.reviews.readTexts(from: reviewTextFiles)
+      }
       guard let rawHeader = try reader.readHeader() else {
         // Emptied since it was planned: nothing to read, and say so.
         abandon(

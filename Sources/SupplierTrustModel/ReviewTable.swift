@@ -204,6 +204,16 @@ public struct ReviewTable: Sendable {
   /// The text of review `k`, when texts were loaded and it has one.
   public func text(at k: Int) -> String? { hasTexts ? texts[k] : nil }
 
+  /// Review `position` with the text given (from ``texts(at:)``, which reads many at once).
+  public func review(at position: Int, text: String?) -> Review {
+    var review = Review(
+      id: ids[position], supplierID: supplierIDs[position], rating: ratings[position], date: days[position])
+    review.reviewerID = reviewerID(at: position)
+    review.verifiedPurchase = verified[position]
+    review.text = text
+    return review
+  }
+
   /// The texts of the reviews at `positions` (nil where one has none), read together where they
   /// were left in their files.
   public func texts(at positions: some Collection<Int>) -> [String?] {
@@ -318,14 +328,7 @@ extension ReviewTable: RandomAccessCollection, MutableCollection, RangeReplaceab
   public var endIndex: Int { ids.count }
 
   public subscript(position: Int) -> Sourced<Review> {
-    get {
-      var review = Review(
-        id: ids[position], supplierID: supplierIDs[position], rating: ratings[position], date: days[position])
-      review.reviewerID = reviewerID(at: position)
-      review.verifiedPurchase = verified[position]
-      review.text = text(at: position)
-      return Sourced(review, source: sources[position])
-    }
+    get { Sourced(review(at: position, text: text(at: position)), source: sources[position]) }
     set {
       let r = newValue.record
       settleReviewers()

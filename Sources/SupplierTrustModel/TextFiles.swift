@@ -8,19 +8,23 @@
 ///
 /// A catalog read from files keeps its review texts on disk (their place in the file, not their
 /// bytes): scoring reads only the few that burst detection compares, and copying four million of
-/// them into memory as the file was read took about 300 MB and a tenth of the reading. Each file
-/// stays open from the moment it is registered, so a file renamed or replaced meanwhile is still
-/// the one read; one changed in place (its size or modification time) is refused, recorded in
-/// ``failure``, and its texts read as nil.
+/// them into memory as the file was read took about 300 MB and a tenth of the reading. A file is
+/// registered only as the very file being read (its device and inode) and stays open, so one
+/// renamed or replaced meanwhile is still the one read; one changed in place (its size or
+/// modification time, looked at before every read) is refused, recorded in ``failure``, and its
+/// texts read as nil. A change that keeps both, or a write racing a read, is not seen. At most
+/// ``maximumFiles`` files are kept open; the texts of further files are kept in memory.
 public final class TextFiles: @unchecked Sendable {
   private struct File {
     let path: String
     let descriptor: Int32
     let size: Int64
     let modified: timespec
-    /// Whether the file was found unchanged since it was registered (checked once, at its first read).
-    var checked = false
   }
+
+  /// Files kept open at most: a folder of hundreds of review files must not run out of file
+  /// descriptors (code review: 1,100 one-line files did).
+  public static let maximumFiles = 32
 
   // Registration happens on one thread while reading; reads come from several threads while scoring.
   private var files: [File] = []
@@ -39,20 +43,24 @@ public final class TextFiles: @unchecked Sendable {
     mutex.deallocate()
   }
 
-  /// Opens `path` and returns its number, or nil when it cannot be opened (its texts are then
-  /// kept in memory instead).
-  public func register(path: String) -> Int32? {
+  /// Opens `path` and returns its number; nil when it cannot be opened, is not the file with
+  /// `identity` (the device and inode of the open file being read), or ``maximumFiles`` are open
+  /// already: its texts are then kept in memory instead.
+  public func register(path: String, identity: (device: UInt64, inode: UInt64)) -> Int32? {
+    guard locked({ files.count < Self.maximumFiles }) else { return nil }
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { return nil }
     var status = stat()
-    guard fstat(descriptor, &status) == 0 else {
+    guard fstat(descriptor, &status) == 0, UInt64(status.st_dev) == identity.device,
+      UInt64(status.st_ino) == identity.inode
+    else {
       close(descriptor)
       return nil
     }
+    let file = File(
+      path: path, descriptor: descriptor, size: Int64(status.st_size), modified: Self.modified(status))
     return locked {
-      files.append(
-        File(path: path, descriptor: descriptor, size: Int64(status.st_size), modified: Self.modified(status))
-      )
+      files.append(file)
       return Int32(files.count - 1)
     }
   }
@@ -69,22 +77,16 @@ public final class TextFiles: @unchecked Sendable {
   /// `count` bytes at `offset` of file `file`, or nil (and ``failure`` set) when the file changed
   /// since it was registered or cannot be read there.
   public func bytes(file: Int32, offset: Int, count: Int) -> [UInt8]? {
-    let entry: File? = locked {
-      guard Int(file) < files.count else { return nil }
-      if !files[Int(file)].checked {
-        var status = stat()
-        let current = files[Int(file)]
-        guard fstat(current.descriptor, &status) == 0, Int64(status.st_size) == current.size,
-          Self.modified(status) == current.modified
-        else {
-          noteFailure(of: current.path)
-          return nil
-        }
-        files[Int(file)].checked = true
-      }
-      return files[Int(file)]
+    guard let entry = locked({ file >= 0 && Int(file) < files.count ? files[Int(file)] : nil }) else {
+      return nil
     }
-    guard let entry else { return nil }
+    var status = stat()
+    guard fstat(entry.descriptor, &status) == 0, Int64(status.st_size) == entry.size,
+      Self.modified(status) == entry.modified
+    else {
+      locked { noteFailure(of: entry.path) }
+      return nil
+    }
     if count == 0 { return [] }
     var got = 0
     let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in

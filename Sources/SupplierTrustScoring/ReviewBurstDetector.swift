@@ -1323,9 +1323,10 @@ public struct BurstSample: BurstEvidence, Sendable {
 }
 
 extension ReviewTable {
-  /// Review `k` as burst detection reads it.
-  func burstSample(at k: Int) -> BurstSample {
-    BurstSample(date: days[k], rating: ratings[k], verifiedPurchase: verified[k], text: text(at: k))
+  /// Review `k` as burst detection reads it, with the text given (texts are read together: see
+  /// ``texts(at:)``).
+  func burstSample(at k: Int, text: String?) -> BurstSample {
+    BurstSample(date: days[k], rating: ratings[k], verifiedPurchase: verified[k], text: text)
   }
 }
 

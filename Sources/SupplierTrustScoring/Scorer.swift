@@ -381,13 +381,15 @@ public struct Scorer: Sendable {
               && maySustainCampaign(
                 evidence[index].reviews, in: table, isNew: isNew, verifiedDoubtful: doubtful))
         else { continue }
+        // The supplier's texts read together (texts left in a file: a run of them per read), from
+        // the table in file order when the reviews were reordered without them.
         let first = evidence[index].reviews.lowerBound
-        let texts = textsInFileOrder.map { kept in
-          kept.table.texts(at: evidence[index].reviews.lazy.map { kept.positions[$0] })
-        }
+        let texts =
+          textsInFileOrder.map { kept in
+            kept.table.texts(at: evidence[index].reviews.lazy.map { kept.positions[$0] })
+          } ?? table.texts(at: evidence[index].reviews)
         let reviews = evidence[index].reviews.map { k in
-          var sample = table.burstSample(at: k)
-          if let texts { sample.text = texts[k - first] }
+          var sample = table.burstSample(at: k, text: texts[k - first])
           if doubtful { sample.verifiedPurchase = false }
           return sample
         }
@@ -1875,7 +1877,10 @@ public struct Scorer: Sendable {
         // Issued to an edition after its certificates had lapsed: no accredited body issues one,
         // so it is no honest lapse but a sign of a forgery (black-box review 42).
         if let withdrawn, let issued = c.issuedOn, issued > withdrawn.lapsedOn {
+          // A problem, not a lapse: no renewal supersedes it, and it costs what a suspended
+          // certificate does (not that and a lapse's too: code review).
           problem = true
+          lapsed = false
           genuine = false
           if words { verdict = "issued \(issued), after its standard lapsed \(withdrawn.lapsedOn)" }
           flags.append(

@@ -57,7 +57,7 @@ extension Scorer {
         let verb =
           fresh.replacedVerdict.map { verdict in
             let named = "\(standard)\(fresh.replacedNumber.map { " \($0)" } ?? "") (\(verdict))"
-            if let edition = Standard.withdrawn[standard] {
+            if let edition = Standard.withdrawn[standard], edition.lapsedOn < asOf {
               return "a valid \(edition.successor) certificate from an accredited body in place of \(named)"
             }
             return fresh.renews

@@ -78,6 +78,56 @@ import Testing
       let positions = Array((0..<table.count).reversed()) + [3, 3, 0]
       #expect(table.texts(at: positions) == positions.map { table.text(at: $0) })
       #expect(table.textReadFailure == nil)
+      // Left in the file indeed: changed, it reads none of them but the two kept in memory (a
+      // field with doubled quotes is undoubled into memory), and says so.
+      _ = try dir.write("reviews.csv", csv + "R-99,S-1,5,2026-01-01,more\r\n")
+      #expect(
+        table.texts(at: 0..<table.count).compactMap { $0 } == [
+          "she said \"fine\" twice", "=HYPERLINK(\"x\")",
+        ])
+      #expect(table.textReadFailure != nil)
+    }
+  }
+
+  /// Several review files (an id of the first given again in the second: the later one counts),
+  /// and a rejects file read back (its cells' guard apostrophes removed): every text is the one
+  /// the store keeps.
+  @Test func textsLeftInSeveralFilesAreTheTextsStored() throws {
+    try withTempDir { dir in
+      let suppliers = try dir.write("suppliers.csv", "supplier_id,name,country\nS-1,One,CN\n")
+      let first = try dir.write(
+        "reviews-a.csv",
+        "review_id,supplier_id,rating,review_date,text\nR-1,S-1,5,2026-01-02,first one\nR-2,S-1,4,2026-01-03,\"second, quoted\"\n"
+      )
+      let second = try dir.write(
+        "reviews-b.csv",
+        "review_id,supplier_id,rating,review_date,text\nR-2,S-1,3,2026-01-04,second again\nR-3,S-1,2,2026-01-05,third\n"
+      )
+      let rejects = try dir.write(
+        "reviews-rejects.csv",
+        "reject_file,reject_line,reject_column,reject_reason,review_id,supplier_id,rating,review_date,text\nx.csv,2,rating,bad,R-4,S-1,1,2026-01-06,'=SUM(A1)\nx.csv,3,rating,bad,R-5,S-1,2,2026-01-07,''quoted\n"
+      )
+      let paths = [suppliers, first, second, rejects]
+      var options = ImportOptions()
+      options.collectsCatalog = true
+      let importer = try Importer(store: nil, options: options)
+      #expect(importer.run(paths: paths).rejects.isEmpty)
+      let table = importer.collectedCatalog().reviews
+      let store = try makeStore(in: dir)
+      _ = try Importer(store: store).run(paths: paths)
+      var expected: [String: String?] = [:]
+      for review in try store.loadCatalog(fullReviews: true).reviews {
+        expected[review.record.id] = review.record.text
+      }
+      #expect(
+        expected["R-2"] == "second again" && expected["R-4"] == "=SUM(A1)" && expected["R-5"] == "'quoted")
+      #expect(table.count == expected.count)
+      let texts = table.texts(at: 0..<table.count)
+      for k in 0..<table.count {
+        #expect(texts[k] == expected[table.ids[k]]!, "review \(table.ids[k])")
+        #expect(table.text(at: k) == expected[table.ids[k]]!, "review \(table.ids[k])")
+      }
+      #expect(table.textReadFailure == nil)
     }
   }
 

@@ -48,12 +48,18 @@ import Testing
   /// joins (a file text is not moved by the bytes before it) and reorderings, one at a time and
   /// together in runs.
   @Test func textsInAFileAgreeWithTheModel() throws {
-    let content = (0..<300).map { "text \($0) ✓;" }.joined()
+    // Over 3 MB, so that texts far apart are read in several runs.
+    let content = (0..<200_000).map { "text \($0) ✓;" }.joined()
     let path = NSTemporaryDirectory() + "text-column-\(UInt64.random(in: 0...UInt64.max)).txt"
     #expect(FileManager.default.createFile(atPath: path, contents: Data(content.utf8)))
     defer { try? FileManager.default.removeItem(atPath: path) }
     let files = TextFiles()
-    let file = try #require(files.register(path: path))
+    var status = stat()
+    #expect(stat(path, &status) == 0)
+    // Only as the very file being read (its device and inode).
+    #expect(files.register(path: path, identity: (UInt64(status.st_dev), UInt64(status.st_ino) + 1)) == nil)
+    let file = try #require(
+      files.register(path: path, identity: (UInt64(status.st_dev), UInt64(status.st_ino))))
     let bytes = Array(content.utf8)
     var random = SystemRandomNumberGenerator()
     func column(_ count: Int) -> (TextColumn, [String?]) {

@@ -166,7 +166,7 @@ import Testing
     t.supplier("OLD")
     t.certificate("OLD", "ISO9001:2008", number: "Q-2008", issuedDaysAgo: 300, expiresInDays: 700)
     t.supplier("RENEWED")
-    t.certificate("RENEWED", "OHSAS18001", number: "H-1", issuedDaysAgo: 300, expiresInDays: 700)
+    t.certificate("RENEWED", "OHSAS18001", number: "H-1", issuedDaysAgo: 2_000, expiresInDays: 700)
     t.certificate("RENEWED", "ISO45001", number: "H-2", issuedDaysAgo: 100, expiresInDays: 900)
     let old = t.assessment("OLD")
     let flag = old.flags.first { $0.code == .certExpired }
@@ -213,6 +213,15 @@ import Testing
     let renewed = t.assessment("RENEWED")
     #expect(!renewed.flags.contains { $0.code == .certExpired })
     #expect(renewed.certificates.first { $0.certification.certificateNumber == "H-1" }?.renewed == true)
+    // One issued after its edition lapsed is no lapse a renewal supersedes (code review).
+    t.supplier("FORGED")
+    t.certificate("FORGED", "OHSAS18001", number: "H-3", issuedDaysAgo: 300, expiresInDays: 700)
+    t.certificate("FORGED", "ISO45001", number: "H-4", issuedDaysAgo: 100, expiresInDays: 900)
+    let forged = t.assessment("FORGED")
+    let h3 = forged.certificates.first { $0.certification.certificateNumber == "H-3" }
+    #expect(h3?.renewed == false && h3?.verdict.contains("superseded") == false, "\(String(describing: h3))")
+    #expect(forged.flags.contains { $0.code == .certInvalidPeriod })
+    #expect((forged.components.certifications ?? 1) < renewed.components.certifications!)
   }
 
   @Test func eachCertificateFlagNamesItsEvidence() {
