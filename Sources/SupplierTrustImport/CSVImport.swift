@@ -438,6 +438,20 @@ final class CSVDecodingProducer: @unchecked Sendable {
     }
   }
 
+  /// What a rejects file's `reject_reason` says of a value that was not UTF-8 (see
+  /// ``FieldReader/text(_:_:)``), and the replacement character such a value was written with.
+  static let notUTF8Reason = Array("is not valid UTF-8".utf8)
+  static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
+
+  /// Whether `bytes` hold `needle` somewhere.
+  static func holds(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    guard bytes.count >= needle.count, let first = needle.first else { return false }
+    for start in 0...(bytes.count - needle.count) where bytes[start] == first {
+      if (1..<needle.count).allSatisfy({ bytes[start + $0] == needle[$0] }) { return true }
+    }
+    return false
+  }
+
   func decode(_ batch: CSVBatch) -> CheckedRows {
     let kind = self.kind
     var rows = CheckedRows(
@@ -451,6 +465,7 @@ final class CSVDecodingProducer: @unchecked Sendable {
     let header = self.header
     let headerCount = header.count
     let isRejectsFile = header.contains("reject_reason")
+    let reasonField = isRejectsFile ? header.firstIndex(of: "reject_reason") : nil
     columnMap.withUnsafeBufferPointer { map in
       batch.withView { view in
         for record in 0..<view.count {
@@ -525,6 +540,26 @@ final class CSVDecodingProducer: @unchecked Sendable {
                     ? "quote fields that contain commas, or remove the extra fields"
                     : "add the missing fields (empty is fine) or check for a stray line break"),
                 field: min(at, count - 1)))
+            continue
+          }
+          // A rejects file holds a value that was not UTF-8 as U+FFFD: its bytes are gone, and
+          // importing it would store the replacement (black-box review 44).
+          if let reasonField, reasonField < count,
+            Self.holds(view.field(record, reasonField), Self.notUTF8Reason),
+            let at = (0..<count).first(where: {
+              $0 != reasonField && Self.holds(view.field(record, $0), Self.replacementCharacter)
+            })
+          {
+            rows.refuse(
+              .init(
+                record: record,
+                problem: FieldProblem(
+                  column: header[at], value: String(decoding: view.field(record, at), as: UTF8.self),
+                  reason:
+                    "the value is not valid UTF-8 in the original file, and the rejects file holds U+FFFD (\u{FFFD}) in place of its bytes, so they are lost",
+                  fix:
+                    "convert the original file to UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE-utf8.csv) and import that instead"
+                ), field: at))
             continue
           }
           let source = CSVFieldSource(

@@ -262,6 +262,36 @@ let rejectCases: [ExpectedReject] = [
     }
   }
 
+  /// Its rejects file holds U+FFFD in place of the bytes that were not UTF-8: imported again, the
+  /// record is refused, not stored with the replacement (black-box review 44), and its rejects
+  /// file again says why, so that importing that one is refused too.
+  @Test func aValueThatWasNotUTF8IsNotStoredFromTheRejectsFile() throws {
+    try withTempDir { dir in
+      let suppliers = try dir.write(
+        "suppliers.csv",
+        bytes: Array("supplier_id,name,country\nSUP-1,Caf".utf8) + [0xE9] + Array(",CN\nSUP-2,Good,CN\n".utf8)
+      )
+      let store = try Store(path: ":memory:")
+      var options = ImportOptions()
+      options.rejectsDirectory = dir.file("rejects")
+      _ = try importing([suppliers], into: store, options: options)
+      let rejects = dir.file("rejects/suppliers.rejects.csv")
+      options.rejectsDirectory = dir.file("again")
+      let report = try importing([rejects], into: store, options: options)
+      let reject = try #require(report.rejects.first)
+      #expect(reject.column == "name" && reject.value == "Caf\u{FFFD}")
+      #expect(
+        reject.reason
+          == "the value is not valid UTF-8 in the original file, and the rejects file holds U+FFFD (\u{FFFD}) in place of its bytes, so they are lost"
+      )
+      #expect(reject.fix.hasPrefix("convert the original file to UTF-8 (e.g. iconv -f WINDOWS-1252"))
+      #expect(try store.counts()[.suppliers] == 1)
+      let third = try importing([dir.file("again/suppliers.rejects.rejects.csv")], into: store)
+      #expect(third.rejects.count == 1)
+      #expect(try store.counts()[.suppliers] == 1)
+    }
+  }
+
   /// The contract sets no order between `gold_supplier_since` and `year_established`; a profile
   /// with the membership first is stored as written, and so are the supplier's other records.
   @Test func aGoldSupplierYearBeforeFoundingIsKept() throws {
