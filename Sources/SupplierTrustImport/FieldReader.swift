@@ -132,13 +132,23 @@ struct FieldReader<Source: FieldSource> {
   /// text.
   func text(_ column: Int, _ row: inout RowBuilder) throws(FieldProblem) -> StoreValue {
     guard let field = located(column) else { return .null }
-    // One pass for the common case: ASCII with no carriage return.
+    // One pass for the common case: ASCII with no carriage return or NUL.
     if UTF8Check.isASCIIWithoutCR(field.bytes) { return field.value }
     guard UTF8Check.isValid(field.bytes) else {
       return try fail(
         problem(column, field.bytes, "\(names[column]) is not valid UTF-8", "save the file as UTF-8"),
         in: column,
         .null)
+    }
+    // Stored, a NUL ended the text for every reader: "nul\0here" showed as "nul" (black-box
+    // review 44). No catalog text holds one; binary data does.
+    if field.bytes.contains(0) {
+      return try fail(
+        problem(
+          column, field.bytes, "\(names[column]) holds a NUL byte (binary data, not text)",
+          "remove the NUL bytes (e.g. tr -d '\\000' < FILE > FILE-clean.csv), or export the file again as CSV text"
+        ),
+        in: column, .null)
     }
     guard field.bytes.contains(0x0D) else { return field.value }
     return row.made(UTF8Check.replacingLineBreaks(field.bytes))

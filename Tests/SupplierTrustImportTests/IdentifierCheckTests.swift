@@ -45,14 +45,14 @@ import Testing
 /// carriage return) at every position, inside a buffer whose neighbours are bad, so that the check
 /// must read the given bytes only.
 @Test func textCheckAgreesWithAByteByByteReference() {
-  func reference(_ bytes: [UInt8]) -> Bool { bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+  func reference(_ bytes: [UInt8]) -> Bool { bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D && $0 != 0 } }
   let plain = Array("The parcel came quickly, well packed; 5/5!".utf8)
   var checked = 0
   for length in 0...70 {
     let clean = (0..<length).map { plain[$0 % plain.count] }
     var cases = [clean]
     for position in 0..<length {
-      for bad: UInt8 in [0x0D, 0x80, 0x8D, 0xC3, 0xFF, 0x0C, 0x0E] {
+      for bad: UInt8 in [0x0D, 0x80, 0x8D, 0xC3, 0xFF, 0x0C, 0x0E, 0x00, 0x01] {
         var bytes = clean
         bytes[position] = bad
         cases.append(bytes)

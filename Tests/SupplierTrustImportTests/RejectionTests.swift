@@ -262,6 +262,23 @@ let rejectCases: [ExpectedReject] = [
     }
   }
 
+  /// A NUL byte ends a text for every reader of the store: refused, not stored cut short
+  /// (black-box review 44).
+  @Test func aNulByteInATextIsRefused() throws {
+    try withTempDir { dir in
+      let suppliers = try dir.write(
+        "suppliers.csv",
+        bytes: Array("supplier_id,name,country\nSUP-1,nul".utf8) + [0]
+          + Array("here,CN\nSUP-2,Good,CN\n".utf8))
+      let store = try Store(path: ":memory:")
+      let report = try importing([suppliers], into: store)
+      let reject = try #require(report.rejects.first)
+      #expect(report.rejects.count == 1 && reject.line == 2 && reject.column == "name")
+      #expect(reject.reason == "name holds a NUL byte (binary data, not text)")
+      #expect(try store.counts()[.suppliers] == 1)
+    }
+  }
+
   /// Its rejects file holds U+FFFD in place of the bytes that were not UTF-8: imported again, the
   /// record is refused, not stored with the replacement (black-box review 44), and its rejects
   /// file again says why, so that importing that one is refused too.

@@ -119,8 +119,8 @@ static inline int supplier_trust_is_identifier(const uint8_t *bytes, long count)
 #endif
 }
 
-/// Whether the `count` bytes at `bytes` are ASCII without a carriage return: the common case of a
-/// review text, which is then stored as it lies. 16 bytes per SSE2 compare (the eight-bytes-at-a-
+/// Whether the `count` bytes at `bytes` are ASCII without a carriage return or a NUL: the common
+/// case of a review text, which is then stored as it lies. 16 bytes per SSE2 compare (the eight-bytes-at-a-
 /// time check cost about one instruction per byte of text); the tail is an overlapping load, so
 /// only the given bytes are read. The same answer as the Swift reference (the tests compare them).
 static inline int supplier_trust_is_ascii_without_cr(const uint8_t *bytes, long count) {
@@ -128,14 +128,15 @@ static inline int supplier_trust_is_ascii_without_cr(const uint8_t *bytes, long 
   if (count >= 16) {
     __m128i seen = _mm_setzero_si128();
     const __m128i cr = _mm_set1_epi8(0x0D);
+    const __m128i nul = _mm_setzero_si128();
     long offset = 0;
     for (; offset + 16 <= count; offset += 16) {
       __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(bytes + offset));
-      seen = _mm_or_si128(seen, _mm_or_si128(v, _mm_cmpeq_epi8(v, cr)));
+      seen = _mm_or_si128(seen, _mm_or_si128(v, _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, nul))));
     }
     if (offset < count) {
       __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(bytes + count - 16));
-      seen = _mm_or_si128(seen, _mm_or_si128(v, _mm_cmpeq_epi8(v, cr)));
+      seen = _mm_or_si128(seen, _mm_or_si128(v, _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, nul))));
     }
     // A byte of 0x80 or more, or a compare that matched (0xFF), sets its top bit.
     return _mm_movemask_epi8(seen) == 0;
@@ -147,20 +148,21 @@ static inline int supplier_trust_is_ascii_without_cr(const uint8_t *bytes, long 
     const uint64_t ones = 0x0101010101010101ULL, crs = 0x0D0D0D0D0D0D0D0DULL;
     uint64_t seen = 0, word, x;
     long offset = 0;
+    // A zero byte of `word` itself is a NUL.
     for (; offset + 8 <= count; offset += 8) {
       memcpy(&word, bytes + offset, 8);
       x = word ^ crs;
-      seen |= word | ((x - ones) & ~x);
+      seen |= word | ((x - ones) & ~x) | ((word - ones) & ~word);
     }
     if (offset < count) {
       memcpy(&word, bytes + count - 8, 8);
       x = word ^ crs;
-      seen |= word | ((x - ones) & ~x);
+      seen |= word | ((x - ones) & ~x) | ((word - ones) & ~word);
     }
     return (seen & 0x8080808080808080ULL) == 0;
   }
   for (long k = 0; k < count; k++) {
-    if (bytes[k] >= 0x80 || bytes[k] == 0x0D) return 0;
+    if (bytes[k] >= 0x80 || bytes[k] == 0x0D || bytes[k] == 0) return 0;
   }
   return 1;
 }
