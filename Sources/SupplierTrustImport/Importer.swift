@@ -287,11 +287,28 @@ public final class Importer {
       var candidates: [String] = []
       if isDirectory.boolValue {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        var skipped: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") {
           let lower = name.lowercased()
+          let full = path.hasSuffix("/") ? path + name : path + "/" + name
           if lower.hasSuffix(".csv") || lower.hasSuffix(".xml") {
-            candidates.append(path.hasSuffix("/") ? path + name : path + "/" + name)
+            candidates.append(full)
+          } else {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue {
+              skipped.append(name)
+            }
           }
+        }
+        // Said, not silently dropped: a folder's reviews.tsv or workbook holds records too
+        // (black-box review 44).
+        if !skipped.isEmpty {
+          report.warnings.append(
+            ImportWarning(
+              file: path, line: nil,
+              message:
+                "skipped \(skipped.count) file\(skipped.count == 1 ? "" : "s") not named .csv or .xml: \(skipped.prefix(8).joined(separator: ", "))\(skipped.count > 8 ? ", ..." : "") (save catalog data as CSV or XML to read it)"
+            ))
         }
         if candidates.isEmpty {
           // Nothing to read is a command that could not do its job (exit 1), not a clean run with

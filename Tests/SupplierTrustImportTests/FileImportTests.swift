@@ -415,6 +415,24 @@ import Testing
     }
   }
 
+  /// Files of a folder that are not read are named, not silently dropped (black-box review 44);
+  /// sub-folders and hidden files are not files of the catalog.
+  @Test func filesOfAFolderNotReadAreNamed() throws {
+    try withTempDir { dir in
+      let folder = dir.file("catalog")
+      try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
+      _ = try dir.write("catalog/suppliers.csv", "supplier_id,name,country\nS-1,One,CN\n")
+      _ = try dir.write("catalog/reviews.tsv", "review_id\tsupplier_id\n")
+      _ = try dir.write("catalog/.hidden", "x")
+      let report = try importing([folder], into: try Store(path: ":memory:"))
+      #expect(report.failures.isEmpty)
+      #expect(
+        report.warnings.map(\.message) == [
+          "skipped 1 file not named .csv or .xml: reviews.tsv (save catalog data as CSV or XML to read it)"
+        ])
+    }
+  }
+
   /// A folder with nothing to read is a failure (exit 1), not a clean run with a warning.
   @Test func emptyFolderFails() throws {
     try withTempDir { dir in
