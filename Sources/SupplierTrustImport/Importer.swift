@@ -366,6 +366,15 @@ public final class Importer {
         ))
       return nil
     }
+    if let format = Importer.binaryFormat(path) {
+      report.failures.append(
+        FileFailure(
+          file: path, line: nil, message: "the file is \(format), not CSV text",
+          fix:
+            "open it in its program and save each kind of record as CSV UTF-8 (comma delimited), e.g. suppliers.csv and reviews.csv"
+        ))
+      return nil
+    }
     do {
       let reader = try CSVReader(path: path, chunkSize: 64 << 10)
       guard let header = try reader.readHeader() else {
@@ -376,18 +385,34 @@ public final class Importer {
       }
       let names = header.map(Columns.normalizeHeader)
       guard let kind = Columns.kind(forHeader: names, fileName: path) else {
+        // A European spreadsheet's "CSV" (semicolons) or a tab-separated export: one header
+        // field that splits into a known kind's columns (black-box review 44).
+        for (separator, word) in [(";", "semicolons (;)"), ("\t", "tabs")] where names.count == 1 {
+          let split = header[0].split(separator: Character(separator), omittingEmptySubsequences: false)
+            .map { Columns.normalizeHeader(String($0)) }
+          guard split.count > 1, Columns.kind(forHeader: split, fileName: path) != nil else { continue }
+          report.failures.append(
+            FileFailure(
+              file: path, line: reader.headerLine,
+              message: "the file separates its fields with \(word), not commas",
+              fix:
+                "save it as CSV UTF-8 (comma delimited) from the spreadsheet; the catalog's CSV separates fields with commas"
+            ))
+          return nil
+        }
+        let shown = Importer.clipped(names.prefix(6).joined(separator: ","), to: 120)
         if foundInFolder {
           report.warnings.append(
             ImportWarning(
               file: path, line: reader.headerLine,
               message:
-                "skipped: the header names no known record kind (\(names.prefix(6).joined(separator: ",")))"))
+                "skipped: the header names no known record kind (\(shown))"))
           return nil
         }
         report.failures.append(
           FileFailure(
             file: path, line: reader.headerLine,
-            message: "the header names no known record kind (\(names.prefix(6).joined(separator: ",")))",
+            message: "the header names no known record kind (\(shown))",
             fix:
               "the header must hold the columns of one kind, e.g. supplier_id,name,country for suppliers or review_id,supplier_id,rating,review_date for reviews"
           ))
@@ -401,6 +426,36 @@ public final class Importer {
         ))
       return nil
     }
+  }
+
+  /// What the file at `path` is when its first bytes say it is no text: a ZIP archive (an XLSX or
+  /// ODS workbook), an old Excel workbook, a PDF, or an HTML page. A workbook renamed .csv had
+  /// its binary header echoed back, 13 KB of it, with no word of saving it as CSV (black-box
+  /// review 44).
+  static func binaryFormat(_ path: String) -> String? {
+    guard let file = fopen(path, "rb") else { return nil }
+    defer { fclose(file) }
+    var bytes = [UInt8](repeating: 0, count: 64)
+    let count = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, 64, file) }
+    let head = bytes.prefix(count)
+    if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+      return "a spreadsheet workbook or other ZIP archive (XLSX, ODS)"
+    }
+    if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+      return "an Excel workbook (XLS)"
+    }
+    if head.starts(with: Array("%PDF".utf8)) { return "a PDF document" }
+    let text = String(
+      decoding: head.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }, as: UTF8.self
+    )
+    .lowercased()
+    if text.hasPrefix("<!doctype html") || text.hasPrefix("<html") { return "an HTML page" }
+    return nil
+  }
+
+  /// `text` cut to `limit` characters, with an ellipsis when longer.
+  static func clipped(_ text: String, to limit: Int) -> String {
+    text.count <= limit ? text : String(text.prefix(limit)) + "…"
   }
 
   /// "UTF-16LE", "UTF-16BE", "UTF-32LE" or "UTF-32BE" when the file at `path` starts as such text

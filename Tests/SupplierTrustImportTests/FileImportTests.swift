@@ -415,6 +415,34 @@ import Testing
     }
   }
 
+  /// A workbook, a PDF or an HTML page saved as .csv, and a spreadsheet's semicolon- or
+  /// tab-separated export, are named for what they are, with how to save them as the catalog's
+  /// CSV (black-box review 44: the header was echoed back as "no known record kind").
+  @Test(arguments: [
+    (
+      [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00] + Array("[Content_Types].xml".utf8),
+      "the file is a spreadsheet workbook or other ZIP archive (XLSX, ODS), not CSV text"
+    ),
+    (Array("%PDF-1.7\n".utf8), "the file is a PDF document, not CSV text"),
+    (Array("\n  <!DOCTYPE html><html><table>".utf8), "the file is an HTML page, not CSV text"),
+    (
+      Array("review_id;supplier_id;rating;review_date\nR-1;S-1;5;2026-01-02\n".utf8),
+      "the file separates its fields with semicolons (;), not commas"
+    ),
+    (
+      Array("supplier_id\tname\tcountry\nS-1\tOne\tCN\n".utf8),
+      "the file separates its fields with tabs, not commas"
+    ),
+  ])
+  func filesThatAreNoCommaSeparatedTextSaySo(bytes: [UInt8], message: String) throws {
+    try withTempDir { dir in
+      let path = try dir.write("export.csv", bytes: bytes)
+      let report = try importing([path], into: try Store(path: ":memory:"))
+      #expect(report.failures.map(\.message) == [message])
+      #expect(report.failures.first?.fix.contains("CSV UTF-8 (comma delimited)") == true)
+    }
+  }
+
   /// Files of a folder that are not read are named, not silently dropped (black-box review 44);
   /// sub-folders and hidden files are not files of the catalog.
   @Test func filesOfAFolderNotReadAreNamed() throws {
