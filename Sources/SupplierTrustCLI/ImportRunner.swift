@@ -28,7 +28,10 @@ enum ImportRunner {
     // progress is rolled back by SQLite (black-box review 36 found the exit silent).
     let interruption = stored ? Interruption.watch() : nil
     defer { interruption?.cancel() }
-    if let interruption { options.onFileCommitted = { interruption.committed($0) } }
+    if let interruption {
+      options.onFileCommitted = { interruption.committed($0) }
+      options.aroundCommit = { interruption.holdingStop($0) }
+    }
     let importer: Importer
     do {
       importer = try Importer(store: store, options: options, knownSuppliers: knownSuppliers)
@@ -144,7 +147,8 @@ enum ImportRunner {
 /// interrupted command does. The file being read is left uncommitted: SQLite rolls its
 /// transaction back when the store is next opened.
 final class Interruption: @unchecked Sendable {
-  private let lock = NSLock()
+  // Recursive: a commit holds it (``holdingStop(_:)``) while telling ``committed(_:)``.
+  private let lock = NSRecursiveLock()
   private var files: [String] = []
   private let source: DispatchSourceSignal
   private let previous: sighandler_t?
@@ -169,6 +173,15 @@ final class Interruption: @unchecked Sendable {
     return interruption
   }
 
+  /// Runs a file's commit with the stop held off: the interruption then lists the file if it was
+  /// committed, and no commit starts once it has begun (black-box review 44: a file committed
+  /// between SQLite's commit and this list was said not to be stored).
+  func holdingStop(_ body: () -> Void) {
+    lock.lock()
+    defer { lock.unlock() }
+    body()
+  }
+
   func committed(_ path: String) {
     lock.lock()
     files.append(path)
@@ -181,9 +194,10 @@ final class Interruption: @unchecked Sendable {
   }
 
   private func stop() {
+    // Held until the process exits: a commit under way finishes (and is listed) first, and none
+    // starts after.
     lock.lock()
     let done = files
-    lock.unlock()
     Terminal.clearProgress()
     let list = done.isEmpty ? "none" : done.map(\.terminalSafe).joined(separator: ", ")
     Terminal.error(

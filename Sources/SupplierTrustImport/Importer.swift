@@ -37,6 +37,9 @@ public struct ImportOptions: Sendable {
   /// Called with a file's path once its records are committed to the store (not when checking):
   /// an interrupted import can then say which files went in.
   public var onFileCommitted: (@Sendable (String) -> Void)?
+  /// Runs each file's commit and its ``onFileCommitted`` call, so that an interruption can wait
+  /// for both or keep them from starting: never the one without the other.
+  public var aroundCommit: (@Sendable (() -> Void) -> Void)?
 
   public init() {}
 }
@@ -1018,16 +1021,23 @@ public final class Importer {
     } else if let session = run.session {
       let counts = run.kindsSeen.map { "\"\($0.rawValue)\":\(run.accepted[$0, default: 0])" }
         .joined(separator: ",")
-      do {
-        try session.commit(
-          ImportSession.Summary(
-            sha256: digest ?? "", finishedAt: Importer.timestamp(),
-            accepted: run.accepted.values.reduce(0, +),
-            rejected: run.rejected.values.reduce(0, +), warnings: fileWarnings.count,
-            countsJSON: "{\(counts)}"))
-        committedID = session.importID
-        options.onFileCommitted?(run.path)
-      } catch {
+      var commitError: (any Error)?
+      let commitAndTell = {
+        do {
+          try session.commit(
+            ImportSession.Summary(
+              sha256: digest ?? "", finishedAt: Importer.timestamp(),
+              accepted: run.accepted.values.reduce(0, +),
+              rejected: run.rejected.values.reduce(0, +), warnings: fileWarnings.count,
+              countsJSON: "{\(counts)}"))
+          committedID = session.importID
+          self.options.onFileCommitted?(run.path)
+        } catch {
+          commitError = error
+        }
+      }
+      if let aroundCommit = options.aroundCommit { aroundCommit(commitAndTell) } else { commitAndTell() }
+      if let error = commitError {
         rollback(run)
         report.failures.append(
           FileFailure(
