@@ -253,6 +253,18 @@ public final class CSVFileWriter {
     if buffer.count >= flushThreshold { try flush() }
   }
 
+  /// Appends one row of fields given as bytes, written as they are (quoted and guarded as any
+  /// field): a rejected record's values keep bytes that are not UTF-8, which a `String` would
+  /// have replaced.
+  public func writeRow(byteFields fields: [[UInt8]]) throws(CSVFileError) {
+    for index in fields.indices {
+      if index > 0 { buffer.append(0x2C) }
+      fields[index].withUnsafeBufferPointer { encoder.appendField(bytes: $0, to: &buffer) }
+    }
+    buffer.append(0x0A)
+    if buffer.count >= flushThreshold { try flush() }
+  }
+
   /// Appends bytes that are already CSV (a row with its line end), e.g. from a fast generator.
   public func writeRaw(_ bytes: [UInt8]) throws(CSVFileError) {
     buffer.append(contentsOf: bytes)

@@ -250,6 +250,12 @@ extension Importer {
                   kind: kind, line: line, position: position, header: rawHeader,
                   values: isRejectsFile
                     ? view.strings(record).map(Importer.removingFormulaGuard) : view.strings(record),
+                  // The rejects file keeps the bytes as they were, even those that are not UTF-8
+                  // (black-box review 44: written as U+FFFD, they were lost).
+                  rawValues: (0..<view.fieldCount(record)).map { field in
+                    let bytes = view.field(record, field)
+                    return Array(isRejectsFile ? CSVEncoder.removingFormulaGuard(bytes) : bytes)
+                  },
                   supplierID: refusal.supplierID, in: run,
                   positionOf: { name in header.firstIndex(of: name).map { view.position(record, $0) } })
                 if run.strictStop { return }

@@ -796,7 +796,7 @@ public final class Importer {
   /// Records a rejected record: in the report, through `onReject`, and in the rejects file.
   func reject(
     _ problem: FieldProblem, kind: RecordKind, line: Int, position: (line: Int, column: Int)?,
-    header: [String], values: [String], supplierID: String?, in run: FileRun,
+    header: [String], values: [String], rawValues: [[UInt8]]? = nil, supplierID: String?, in run: FileRun,
     positionOf: (String) -> (line: Int, column: Int)? = { _ in nil }
   ) {
     run.note(kind)
@@ -826,11 +826,12 @@ public final class Importer {
     }
     options.onReject?(rejection)
     if options.strict { run.strictStop = true }
-    writeReject(rejection, kind: kind, header: header, values: values, in: run)
+    writeReject(
+      rejection, kind: kind, header: header, values: rawValues ?? values.map { Array($0.utf8) }, in: run)
   }
 
   func writeReject(
-    _ rejection: Rejection, kind: RecordKind, header fileHeader: [String], values fileValues: [String],
+    _ rejection: Rejection, kind: RecordKind, header fileHeader: [String], values fileValues: [[UInt8]],
     in run: FileRun
   ) {
     guard let directory = options.rejectsDirectory, !run.rejectWritesFailed.contains(kind) else { return }
@@ -875,11 +876,11 @@ public final class Importer {
       // Every problem of the record, so that it is fixed in one go.
       let others = rejection.otherProblems ?? []
       try writer.writeRow(
-        [
+        byteFields: [
           run.path, String(rejection.line),
           ([rejection.column] + others.map(\.column)).joined(separator: "; "),
           ([rejection.reason] + others.map(\.reason)).joined(separator: "; "),
-        ] + values)
+        ].map { Array($0.utf8) } + values)
     } catch let error as CSVFileError {
       rejectsFileFailed(run, kind: kind, error)
     } catch {
