@@ -449,6 +449,27 @@ final class CSVDecodingProducer: @unchecked Sendable {
   static let notUTF8Reason = Array("is not valid UTF-8".utf8)
   static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
 
+  /// For a record that broke apart: a carriage return not followed by a line feed in one of its
+  /// fields, which ends a line in some editors but not in the contract, so two lines read as one
+  /// record (black-box review 44 got "text follows the closing quote" and a record missing from
+  /// the counts, with no word of the CR).
+  static func loneCarriageReturn(_ view: CSVBatchView, _ record: Int) -> (reason: String, fix: String)? {
+    for field in 0..<view.fieldCount(record) {
+      let bytes = view.field(record, field)
+      guard
+        let cr = bytes.indices.first(where: {
+          bytes[$0] == 0x0D && ($0 + 1 == bytes.count || bytes[$0 + 1] != 0x0A)
+        })
+      else { continue }
+      let line = view.position(record, field).line + bytes[..<cr].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+      return (
+        "; line \(line) ends in a lone carriage return (CR), which does not end a line in CSV, so the next line was read as part of this record",
+        "end every line with LF or CRLF (save the file with Unix or Windows line endings), then import it again"
+      )
+    }
+    return nil
+  }
+
   /// Whether `bytes` hold `needle` somewhere.
   static func holds(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
     guard bytes.count >= needle.count, let first = needle.first else { return false }
@@ -506,6 +527,10 @@ final class CSVDecodingProducer: @unchecked Sendable {
               }
             }
             var problem = FieldProblem(column: column, value: value, reason: reason, fix: syntax.fix)
+            if let cr = Self.loneCarriageReturn(view, record) {
+              problem.reason += cr.reason
+              problem.fix = cr.fix
+            }
             // The record's other problems too, so that it is fixed in one go (review 30: a stray
             // quote hid a rating of 9), when its fields still line up with the header: a quote
             // never closed leaves nothing after it to read.
@@ -532,20 +557,21 @@ final class CSVDecodingProducer: @unchecked Sendable {
           }
           if count != headerCount {
             let at = min(count, headerCount)
-            rows.refuse(
-              .init(
-                record: record,
-                // Too few: the first missing column. Too many: the first extra field's value.
-                problem: FieldProblem(
-                  column: at < headerCount ? header[at] : "",
-                  value: count > headerCount
-                    ? String(decoding: view.field(record, headerCount), as: UTF8.self) : "",
-                  reason:
-                    "the record has \(count) field\(count == 1 ? "" : "s") but the header has \(headerCount)",
-                  fix: count > headerCount
-                    ? "quote fields that contain commas, or remove the extra fields"
-                    : "add the missing fields (empty is fine) or check for a stray line break"),
-                field: min(at, count - 1)))
+            // Too few: the first missing column. Too many: the first extra field's value.
+            var problem = FieldProblem(
+              column: at < headerCount ? header[at] : "",
+              value: count > headerCount
+                ? String(decoding: view.field(record, headerCount), as: UTF8.self) : "",
+              reason:
+                "the record has \(count) field\(count == 1 ? "" : "s") but the header has \(headerCount)",
+              fix: count > headerCount
+                ? "quote fields that contain commas, or remove the extra fields"
+                : "add the missing fields (empty is fine) or check for a stray line break")
+            if let cr = Self.loneCarriageReturn(view, record) {
+              problem.reason += cr.reason
+              problem.fix = cr.fix
+            }
+            rows.refuse(.init(record: record, problem: problem, field: min(at, count - 1)))
             continue
           }
           // A rejects file holds a value that was not UTF-8 as U+FFFD: its bytes are gone, and

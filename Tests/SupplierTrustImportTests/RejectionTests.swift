@@ -262,6 +262,25 @@ let rejectCases: [ExpectedReject] = [
     }
   }
 
+  /// A lone CR among LF lines joins two lines into one record: the refusal names it and how to
+  /// save the file (black-box review 44 got only "the record has 6 fields").
+  @Test func aLoneCarriageReturnAmongLineFeedsIsNamed() throws {
+    try withTempDir { dir in
+      let suppliers = try dir.write(
+        "suppliers.csv", "supplier_id,name,country\nSUP-1,One,CN\rSUP-2,Two,VN\nSUP-3,Three,CN\n")
+      let store = try Store(path: ":memory:")
+      let report = try importing([suppliers], into: store)
+      let reject = try #require(report.rejects.first)
+      #expect(report.rejects.count == 1 && reject.line == 2)
+      #expect(
+        reject.reason
+          == "the record has 5 fields but the header has 3; line 2 ends in a lone carriage return (CR), which does not end a line in CSV, so the next line was read as part of this record"
+      )
+      #expect(reject.fix.hasPrefix("end every line with LF or CRLF"))
+      #expect(try store.counts()[.suppliers] == 1)
+    }
+  }
+
   /// A NUL byte ends a text for every reader of the store: refused, not stored cut short
   /// (black-box review 44).
   @Test func aNulByteInATextIsRefused() throws {
