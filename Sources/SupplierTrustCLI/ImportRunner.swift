@@ -150,6 +150,8 @@ final class Interruption: @unchecked Sendable {
   // Recursive: a commit holds it (``holdingStop(_:)``) while telling ``committed(_:)``.
   private let lock = NSRecursiveLock()
   private var files: [String] = []
+  /// Set once the import is over: a SIGINT after that changes nothing (the run exits as it ends).
+  private var finished = false
   private let source: DispatchSourceSignal
   private let previous: sighandler_t?
 
@@ -189,14 +191,25 @@ final class Interruption: @unchecked Sendable {
   }
 
   func cancel() {
+    lock.lock()
+    finished = true
+    lock.unlock()
     source.cancel()
     signal(SIGINT, previous)
   }
 
   private func stop() {
     // Held until the process exits: a commit under way finishes (and is listed) first, and none
-    // starts after.
-    lock.lock()
+    // starts after. A long commit is said, so that the wait is not taken for a hang.
+    if !lock.try() {
+      Terminal.clearProgress()
+      Terminal.error("interrupted: waiting for the file being stored to finish its commit")
+      lock.lock()
+    }
+    if finished {
+      lock.unlock()
+      return
+    }
     let done = files
     Terminal.clearProgress()
     let list = done.isEmpty ? "none" : done.map(\.terminalSafe).joined(separator: ", ")

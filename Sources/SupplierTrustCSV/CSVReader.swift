@@ -746,6 +746,29 @@ public struct CSVBatchView {
     return (line, column)
   }
 
+  /// The physical line of the first carriage return of `record` that stands outside quotes with
+  /// no line feed after it, or nil: such a CR ends a line in some editors but not in CSV, so the
+  /// next line is read as part of the record. A CR inside a quoted field is data.
+  public func loneCarriageReturnLine(_ record: Int) -> Int? {
+    var line = lines[record]
+    var offset = Int(recordStarts[record])
+    let end = record + 1 < recordStarts.count ? Int(recordStarts[record + 1]) : raw.count
+    var inQuotes = false
+    while offset < min(end, raw.count) {
+      let byte = raw[offset]
+      if byte == 0x22 {
+        inQuotes.toggle()
+      } else if byte == 0x0A {
+        if !inQuotes { return nil }
+        line += 1
+      } else if byte == 0x0D && !inQuotes && (offset + 1 >= raw.count || raw[offset + 1] != 0x0A) {
+        return line
+      }
+      offset += 1
+    }
+    return nil
+  }
+
   /// The number of records.
   public var count: Int { first.count - 1 }
 

@@ -444,30 +444,39 @@ final class CSVDecodingProducer: @unchecked Sendable {
     }
   }
 
-  /// What a rejects file's `reject_reason` says of a value that was not UTF-8 (see
-  /// ``FieldReader/text(_:_:)``), and the replacement character such a value was written with.
-  static let notUTF8Reason = Array("is not valid UTF-8".utf8)
+  /// The replacement character a value that was not UTF-8 had been written with.
   static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
 
-  /// For a record that broke apart: a carriage return not followed by a line feed in one of its
-  /// fields, which ends a line in some editors but not in the contract, so two lines read as one
-  /// record (black-box review 44 got "text follows the closing quote" and a record missing from
-  /// the counts, with no word of the CR).
-  static func loneCarriageReturn(_ view: CSVBatchView, _ record: Int) -> (reason: String, fix: String)? {
-    for field in 0..<view.fieldCount(record) {
-      let bytes = view.field(record, field)
-      guard
-        let cr = bytes.indices.first(where: {
-          bytes[$0] == 0x0D && ($0 + 1 == bytes.count || bytes[$0 + 1] != 0x0A)
-        })
+  /// The field of a rejects-file record that its `reject_column` and `reject_reason` name as not
+  /// UTF-8 (``FieldReader/text(_:_:)`` says "<column> is not valid UTF-8") and that holds U+FFFD.
+  static func lostColumn(
+    _ view: CSVBatchView, _ record: Int, _ header: [String], _ reasonField: Int, _ columnField: Int
+  ) -> Int? {
+    let count = view.fieldCount(record)
+    guard reasonField < count, columnField < count else { return nil }
+    let reason = String(decoding: view.field(record, reasonField), as: UTF8.self)
+    guard reason.contains("is not valid UTF-8") else { return nil }
+    let columns = String(decoding: view.field(record, columnField), as: UTF8.self).split(separator: ";")
+    for name in columns {
+      let column = Columns.normalizeHeader(String(name))
+      guard reason.contains("\(column) is not valid UTF-8"), let at = header.firstIndex(of: column),
+        at < count,
+        at != reasonField, at != columnField
       else { continue }
-      let line = view.position(record, field).line + bytes[..<cr].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-      return (
-        "; line \(line) ends in a lone carriage return (CR), which does not end a line in CSV, so the next line was read as part of this record",
-        "end every line with LF or CRLF (save the file with Unix or Windows line endings), then import it again"
-      )
+      if holds(view.field(record, at), replacementCharacter) { return at }
     }
     return nil
+  }
+
+  /// Says of a record that broke apart where a line ended in a carriage return alone (outside
+  /// quotes, with no line feed), which ends a line in some editors but not in CSV, so the next
+  /// line was read into the record (black-box review 44 got "text follows the closing quote" and a
+  /// record missing from the counts, with no word of the CR).
+  static func blameLoneCarriageReturn(at line: Int, _ problem: inout FieldProblem) {
+    problem.reason +=
+      "; line \(line) ends in a lone carriage return (CR), which does not end a line in CSV, so the next line was read as part of this record"
+    problem.fix =
+      "end every line with LF or CRLF (save the file with Unix or Windows line endings), or " + problem.fix
   }
 
   /// Whether `bytes` hold `needle` somewhere.
@@ -493,6 +502,7 @@ final class CSVDecodingProducer: @unchecked Sendable {
     let headerCount = header.count
     let isRejectsFile = header.contains("reject_reason")
     let reasonField = isRejectsFile ? header.firstIndex(of: "reject_reason") : nil
+    let columnField = isRejectsFile ? header.firstIndex(of: "reject_column") : nil
     columnMap.withUnsafeBufferPointer { map in
       batch.withView { view in
         for record in 0..<view.count {
@@ -527,9 +537,8 @@ final class CSVDecodingProducer: @unchecked Sendable {
               }
             }
             var problem = FieldProblem(column: column, value: value, reason: reason, fix: syntax.fix)
-            if let cr = Self.loneCarriageReturn(view, record) {
-              problem.reason += cr.reason
-              problem.fix = cr.fix
+            if let line = view.loneCarriageReturnLine(record) {
+              Self.blameLoneCarriageReturn(at: line, &problem)
             }
             // The record's other problems too, so that it is fixed in one go (review 30: a stray
             // quote hid a rating of 9), when its fields still line up with the header: a quote
@@ -567,20 +576,19 @@ final class CSVDecodingProducer: @unchecked Sendable {
               fix: count > headerCount
                 ? "quote fields that contain commas, or remove the extra fields"
                 : "add the missing fields (empty is fine) or check for a stray line break")
-            if let cr = Self.loneCarriageReturn(view, record) {
-              problem.reason += cr.reason
-              problem.fix = cr.fix
+            // Lines joined by a CR only ever add fields.
+            if count > headerCount, let line = view.loneCarriageReturnLine(record) {
+              Self.blameLoneCarriageReturn(at: line, &problem)
             }
             rows.refuse(.init(record: record, problem: problem, field: min(at, count - 1)))
             continue
           }
-          // A rejects file holds a value that was not UTF-8 as U+FFFD: its bytes are gone, and
-          // importing it would store the replacement (black-box review 44).
-          if let reasonField, reasonField < count,
-            Self.holds(view.field(record, reasonField), Self.notUTF8Reason),
-            let at = (0..<count).first(where: {
-              $0 != reasonField && Self.holds(view.field(record, $0), Self.replacementCharacter)
-            })
+          // A rejects file written before rejects kept their bytes holds a value that was not
+          // UTF-8 as U+FFFD: its bytes are gone, and importing it would store the replacement
+          // (black-box review 44). Only a column its reject names as not UTF-8 is looked at, so
+          // that a real U+FFFD elsewhere, or one typed over, passes (code review).
+          if let reasonField, let columnField,
+            let at = Self.lostColumn(view, record, header, reasonField, columnField)
           {
             rows.refuse(
               .init(
@@ -588,9 +596,9 @@ final class CSVDecodingProducer: @unchecked Sendable {
                 problem: FieldProblem(
                   column: header[at], value: String(decoding: view.field(record, at), as: UTF8.self),
                   reason:
-                    "the value is not valid UTF-8 in the original file, and the rejects file holds U+FFFD (\u{FFFD}) in place of its bytes, so they are lost",
+                    "the rejects file holds U+FFFD (\u{FFFD}) where the original value had bytes that were not UTF-8, so they are lost",
                   fix:
-                    "convert the original file to UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE-utf8.csv) and import that instead"
+                    "type the value again here, or convert the original file to UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE-utf8.csv when all of it is Windows-1252) and import that instead"
                 ), field: at))
             continue
           }

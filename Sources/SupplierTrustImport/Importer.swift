@@ -296,7 +296,7 @@ public final class Importer {
           let full = path.hasSuffix("/") ? path + name : path + "/" + name
           if lower.hasSuffix(".csv") || lower.hasSuffix(".xml") {
             candidates.append(full)
-          } else {
+          } else if !Importer.storeFileSuffixes.contains(where: { lower.hasSuffix($0) }) {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue {
               skipped.append(name)
@@ -391,8 +391,15 @@ public final class Importer {
         // A European spreadsheet's "CSV" (semicolons) or a tab-separated export: one header
         // field that splits into a known kind's columns (black-box review 44).
         for (separator, word) in [(";", "semicolons (;)"), ("\t", "tabs")] where names.count == 1 {
+          // Each name may be quoted as a whole ("supplier_id";"name";... from R or pandas).
           let split = header[0].split(separator: Character(separator), omittingEmptySubsequences: false)
-            .map { Columns.normalizeHeader(String($0)) }
+            .map { part -> String in
+              let name = part.trimmingCharacters(in: .whitespaces)
+              guard name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") else {
+                return Columns.normalizeHeader(name)
+              }
+              return Columns.normalizeHeader(String(name.dropFirst().dropLast()))
+            }
           guard split.count > 1, Columns.kind(forHeader: split, fileName: path) != nil else { continue }
           report.failures.append(
             FileFailure(
@@ -448,13 +455,20 @@ public final class Importer {
       return "an Excel workbook (XLS)"
     }
     if head.starts(with: Array("%PDF".utf8)) { return "a PDF document" }
+    // After a byte-order mark and blanks.
+    let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+    let start = head.starts(with: bom) ? head.dropFirst(3) : head[...]
     let text = String(
-      decoding: head.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }, as: UTF8.self
+      decoding: start.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }, as: UTF8.self
     )
     .lowercased()
     if text.hasPrefix("<!doctype html") || text.hasPrefix("<html") { return "an HTML page" }
     return nil
   }
+
+  /// A store and its SQLite side files, kept beside a catalog by `import --db` in its folder: not
+  /// catalog data a folder's warning should name (code review).
+  static let storeFileSuffixes = [".sqlite", ".sqlite-wal", ".sqlite-shm", ".sqlite-journal"]
 
   /// `text` cut to `limit` characters, with an ellipsis when longer.
   static func clipped(_ text: String, to limit: Int) -> String {

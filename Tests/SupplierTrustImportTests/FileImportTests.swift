@@ -418,22 +418,28 @@ import Testing
   /// A workbook, a PDF or an HTML page saved as .csv, and a spreadsheet's semicolon- or
   /// tab-separated export, are named for what they are, with how to save them as the catalog's
   /// CSV (black-box review 44: the header was echoed back as "no known record kind").
-  @Test(arguments: [
-    (
-      [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00] + Array("[Content_Types].xml".utf8),
-      "the file is a spreadsheet workbook or other ZIP archive (XLSX, ODS), not CSV text"
-    ),
-    (Array("%PDF-1.7\n".utf8), "the file is a PDF document, not CSV text"),
-    (Array("\n  <!DOCTYPE html><html><table>".utf8), "the file is an HTML page, not CSV text"),
-    (
-      Array("review_id;supplier_id;rating;review_date\nR-1;S-1;5;2026-01-02\n".utf8),
-      "the file separates its fields with semicolons (;), not commas"
-    ),
-    (
-      Array("supplier_id\tname\tcountry\nS-1\tOne\tCN\n".utf8),
-      "the file separates its fields with tabs, not commas"
-    ),
-  ])
+  @Test(
+    arguments: [
+      (
+        [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00] + Array("[Content_Types].xml".utf8),
+        "the file is a spreadsheet workbook or other ZIP archive (XLSX, ODS), not CSV text"
+      ),
+      (Array("%PDF-1.7\n".utf8), "the file is a PDF document, not CSV text"),
+      (Array("\n  <!DOCTYPE html><html><table>".utf8), "the file is an HTML page, not CSV text"),
+      (
+        Array("review_id;supplier_id;rating;review_date\nR-1;S-1;5;2026-01-02\n".utf8),
+        "the file separates its fields with semicolons (;), not commas"
+      ),
+      (
+        Array("supplier_id\tname\tcountry\nS-1\tOne\tCN\n".utf8),
+        "the file separates its fields with tabs, not commas"
+      ),
+      (
+        Array("\"review_id\";\"supplier_id\";\"rating\";\"review_date\"\n".utf8),
+        "the file separates its fields with semicolons (;), not commas"
+      ),
+      ([0xEF, 0xBB, 0xBF] + Array("<html><body>".utf8), "the file is an HTML page, not CSV text"),
+    ] as [([UInt8], String)])
   func filesThatAreNoCommaSeparatedTextSaySo(bytes: [UInt8], message: String) throws {
     try withTempDir { dir in
       let path = try dir.write("export.csv", bytes: bytes)
@@ -452,6 +458,8 @@ import Testing
       _ = try dir.write("catalog/suppliers.csv", "supplier_id,name,country\nS-1,One,CN\n")
       _ = try dir.write("catalog/reviews.tsv", "review_id\tsupplier_id\n")
       _ = try dir.write("catalog/.hidden", "x")
+      _ = try dir.write("catalog/store.sqlite", "x")
+      _ = try dir.write("catalog/store.sqlite-wal", "x")
       let report = try importing([folder], into: try Store(path: ":memory:"))
       #expect(report.failures.isEmpty)
       #expect(

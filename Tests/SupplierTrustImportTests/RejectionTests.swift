@@ -278,6 +278,11 @@ let rejectCases: [ExpectedReject] = [
       )
       #expect(reject.fix.hasPrefix("end every line with LF or CRLF"))
       #expect(try store.counts()[.suppliers] == 1)
+      // A CR inside quotes is data: a record short of fields is not blamed on it.
+      let quoted = try dir.write(
+        "quoted.csv", "supplier_id,name,country,region\nSUP-7,\"Seven\rLtd\",CN\nSUP-8,Eight,CN,East\n")
+      let short = try #require(try importing([quoted], into: store).rejects.first)
+      #expect(short.reason == "the record has 3 fields but the header has 4", "\(short.reason)")
     }
   }
 
@@ -329,10 +334,17 @@ let rejectCases: [ExpectedReject] = [
       #expect(reject.column == "name" && reject.value == "Caf\u{FFFD}")
       #expect(
         reject.reason
-          == "the value is not valid UTF-8 in the original file, and the rejects file holds U+FFFD (\u{FFFD}) in place of its bytes, so they are lost"
+          == "the rejects file holds U+FFFD (\u{FFFD}) where the original value had bytes that were not UTF-8, so they are lost"
       )
-      #expect(reject.fix.hasPrefix("convert the original file to UTF-8 (e.g. iconv -f WINDOWS-1252"))
+      #expect(reject.fix.hasPrefix("type the value again here, or convert the original file to UTF-8"))
       #expect(try store.counts()[.suppliers] == 1)
+      // A real U+FFFD in a column the reject does not name as not UTF-8 passes (code review).
+      let other = try dir.write(
+        "other.rejects.csv",
+        "reject_file,reject_line,reject_column,reject_reason,supplier_id,name,country\nx.csv,2,country,name is not valid UTF-8; country bad,SUP-9,Caf\u{FFFD},CN\n"
+      )
+      #expect(try importing([other], into: store).rejects.isEmpty)
+      #expect(try store.counts()[.suppliers] == 2)
     }
   }
 
