@@ -242,12 +242,16 @@ let rejectCases: [ExpectedReject] = [
     }
   }
 
+  /// A suppliers file whose first supplier's name is `firstName` as bytes, then a clean supplier.
+  private func suppliersFile(in dir: TempDir, firstName: [UInt8]) throws -> String {
+    try dir.write(
+      "suppliers.csv",
+      bytes: Array("supplier_id,name,country\nSUP-1,".utf8) + firstName + Array(",CN\nSUP-2,Good,CN\n".utf8))
+  }
+
   @Test func invalidUTF8InATextField() throws {
     try withTempDir { dir in
-      let suppliers = try dir.write(
-        "suppliers.csv",
-        bytes: Array("supplier_id,name,country\nSUP-1,Caf".utf8) + [0xE9] + Array(",CN\nSUP-2,Good,CN\n".utf8)
-      )
+      let suppliers = try suppliersFile(in: dir, firstName: Array("Caf".utf8) + [0xE9])
       let store = try Store(path: ":memory:")
       let report = try importing([suppliers], into: store)
       #expect(report.rejects.count == 1)
@@ -290,10 +294,7 @@ let rejectCases: [ExpectedReject] = [
   /// (black-box review 44).
   @Test func aNulByteInATextIsRefused() throws {
     try withTempDir { dir in
-      let suppliers = try dir.write(
-        "suppliers.csv",
-        bytes: Array("supplier_id,name,country\nSUP-1,nul".utf8) + [0]
-          + Array("here,CN\nSUP-2,Good,CN\n".utf8))
+      let suppliers = try suppliersFile(in: dir, firstName: Array("nul".utf8) + [0] + Array("here".utf8))
       let store = try Store(path: ":memory:")
       let report = try importing([suppliers], into: store)
       let reject = try #require(report.rejects.first)
@@ -309,10 +310,7 @@ let rejectCases: [ExpectedReject] = [
   /// bytes were (written by an earlier version, or saved so by an editor) is refused too.
   @Test func aValueThatWasNotUTF8KeepsItsBytesInTheRejectsFile() throws {
     try withTempDir { dir in
-      let suppliers = try dir.write(
-        "suppliers.csv",
-        bytes: Array("supplier_id,name,country\nSUP-1,Caf".utf8) + [0xE9] + Array(",CN\nSUP-2,Good,CN\n".utf8)
-      )
+      let suppliers = try suppliersFile(in: dir, firstName: Array("Caf".utf8) + [0xE9])
       let store = try Store(path: ":memory:")
       var options = ImportOptions()
       options.rejectsDirectory = dir.file("rejects")
