@@ -91,6 +91,15 @@ import Testing
     #expect(html.components(separatedBy: "<title id=\"chart-t-").count > 1)
     #expect(html.components(separatedBy: ">Score over time</title>").count - 1 == 3)
     #expect(html.contains("2026-05-01: "))
+    // The reviews shown have their texts, fetched from the store (black-box review 45): as many
+    // "(no text)" as in the report read from the files.
+    let fromFiles = try CommandRunner.run(
+      ["report", sample, "--as-of", "2026-11-25", "--top", "3", "--out", "files.html"], in: dir)
+    #expect(fromFiles.status == 0, "stderr: \(fromFiles.stderr)")
+    let filesHTML = try read(dir.appendingPathComponent("files.html"))
+    let missing = html.components(separatedBy: "(no text)").count
+    #expect(missing == filesHTML.components(separatedBy: "(no text)").count)
+    #expect(html.components(separatedBy: "<blockquote>").count > missing, "the sample's reviews have texts")
   }
 
   @Test func badUsageExitsWithOne() throws {
