@@ -2609,7 +2609,7 @@ public struct Scorer: Sendable {
                 ? "\(s.disputed) of \(s.withDisputeStatus) orders disputed or refunded" : nil,
               s.inspected > 0 ? "\(s.failedInspections) of \(s.inspected) inspections failed" : nil,
             ] as [String?]).compactMap { $0 }.joined(separator: "; "),
-            evidence: e.orders.prefix(3).map {
+            evidence: e.orders.lazy.filter { $0.record.orderDate <= self.asOf }.prefix(3).map {
               Evidence(location: location($0.source, context), recordID: $0.record.id)
             }), summary: s)
       }
@@ -2651,8 +2651,10 @@ public struct Scorer: Sendable {
       value: value, confidence: confidence,
       factor: Factor(
         component: "delivery", points: 0, text: parts.joined(separator: "; "),
+        // Orders placed by the as-of day only: a back-test cited orders placed after it
+        // (black-box review 46).
         evidence: orderEvidence.isEmpty
-          ? e.orders.prefix(2).map {
+          ? e.orders.lazy.filter { $0.record.orderDate <= self.asOf }.prefix(2).map {
             Evidence(location: location($0.source, context), recordID: $0.record.id)
           } + (s.due == 0 ? [profileEvidence] : []) : Array(orderEvidence)),
       summary: s)

@@ -477,6 +477,19 @@ import Testing
     #expect(cited(split) == cited(one))
   }
 
+  /// A back-test cites no order placed after its day as evidence (black-box review 46 found the
+  /// delivery factor citing them, though they counted for nothing).
+  @Test func deliveryEvidenceIsOfOrdersPlacedByTheDay() {
+    var t = TestCatalog()
+    t.supplier("S-1") { $0.onTimeDeliveryRate = 0.97 }
+    let later = t.order("S-1", lateDays: nil, daysAgo: -5)
+    let earlier = t.order("S-1", lateDays: nil, daysAgo: 10)
+    let cited =
+      t.assessment("S-1").factors.first { $0.component == "delivery" }?.evidence.map(\.recordID) ?? []
+    #expect(cited.contains(earlier), "\(cited)")
+    #expect(!cited.contains(later), "\(cited)")
+  }
+
   @Test func burstReviewsAreFlaggedAndDiscountedButASpikeOfRealBuyersIsNot() {
     var t = TestCatalog()
     t.supplier("FAKE")
