@@ -331,6 +331,9 @@ struct HTMLReportRenderer {
         if first[code, default: []].count < 3 { first[code, default: []].append(position) }
       }
     }
+    // In its own scrolling box, as the other tables: its columns had widened the whole page at
+    // 1024 and 390 px (black-box review 47).
+    w.open("div", ["class": "tablewrap"])
     w.open("table", ["class": "flagcounts"])
     w.element("caption", text: "Suppliers in this report with each flag")
     w.raw("<thead><tr>")
@@ -360,6 +363,7 @@ struct HTMLReportRenderer {
       w.raw("</tr>\n")
     }
     w.raw("</tbody></table>\n")
+    w.close("div")
   }
 
   /// What a flag code means, with the policy's numbers.

@@ -57,6 +57,13 @@ extension HTMLReportRenderer {
     }
     w.element("span", text: "confidence \(Int((s.confidence * 100).rounded()))%")
     w.close("div")
+    // Why it is not in good standing, as the JSON's standing_reasons say: a supplier warned for
+    // low confidence alone showed "warned" beside "Red flags: none" (black-box review 47).
+    if !s.standingReasons.isEmpty {
+      w.element(
+        "p", ["class": "standing-why"],
+        text: "Why \(s.standing.rawValue): " + s.standingReasons.joined(separator: "; "))
+    }
 
     w.open("div", ["class": "grid2"])
     w.open("figure")

@@ -207,6 +207,21 @@ import Testing
     #expect(desc.contains("certifications no evidence"))
   }
 
+  /// A supplier not in good standing says why beside its grade, as the JSON's standing_reasons
+  /// do (one warned for low confidence alone showed "warned" beside "Red flags: none"), and the
+  /// flag summary table scrolls in its own box (black-box review 47).
+  @Test func aStandingSaysWhyAndTheFlagTableScrollsInItsBox() throws {
+    var f = ReportFixture()
+    let id = f.supplier("SUP-0009") { $0.tradeAssurance = nil }
+    f.review(id)
+    let input = f.input()
+    let s = try #require(input.list.suppliers.first)
+    #expect(s.standing != .ok && !s.standingReasons.isEmpty, "\(s.standing) \(s.standingReasons)")
+    let html = HTMLReport.render(input)
+    #expect(html.contains("Why \(s.standing.rawValue): " + s.standingReasons.joined(separator: "; ")))
+    #expect(html.contains("<div class=\"tablewrap\"><table class=\"flagcounts\">"))
+  }
+
   @Test func detailedSectionsShowTheirEvidence() throws {
     let input = Self.hostile().input()
     let html = HTMLReport.render(input)
