@@ -194,8 +194,13 @@ extension HTMLReportRenderer {
             ? "counted as the catalog's prior alone gives (\(ScoreOutput.fixed(run.priorReviewValue, 2)))"
             : "counted as neutral (\(ScoreOutput.fixed(policy.missingComponentValue, 2)))"
         rect(trackX, y, trackWidth, 18, "noev", tip: "\(c.name): no evidence, \(counted)")
+        // The value it counts at, on the bar itself: "no evidence" beside the points the same
+        // component adds in "Why this score" read as a contradiction (black-box review 47).
+        let countedAt = c.name == "reviews" ? run.priorReviewValue : policy.missingComponentValue
         label(
-          trackX + trackWidth / 2, y + 13, weight == 0 ? "no evidence (left out)" : "no evidence",
+          trackX + trackWidth / 2, y + 13,
+          weight == 0
+            ? "no evidence (left out)" : "no evidence: counted as \(ScoreOutput.fixed(countedAt, 2))",
           anchor: "middle",
           cssClass: "noev-t")
       }

@@ -207,6 +207,20 @@ import Testing
     #expect(desc.contains("certifications no evidence"))
   }
 
+  /// A component without evidence that still counts (another supplier has that evidence) shows
+  /// on its bar what it counts as: "no evidence" beside the points it adds read as a
+  /// contradiction (black-box review 47).
+  @Test func aComponentWithoutEvidenceShowsWhatItCountsAs() throws {
+    var f = ReportFixture()
+    let audited = f.supplier("SUP-0001") { $0.tradeAssurance = true }
+    f.review(audited)
+    f.audit(audited)
+    let bare = f.supplier("SUP-0002") { $0.tradeAssurance = true }
+    f.review(bare)
+    let html = HTMLReport.render(f.input())
+    #expect(html.contains(">no evidence: counted as 0.50<"), "the audits bar of SUP-0002")
+  }
+
   /// A supplier not in good standing says why beside its grade, as the JSON's standing_reasons
   /// do (one warned for low confidence alone showed "warned" beside "Red flags: none"), and the
   /// flag summary table scrolls in its own box (black-box review 47).
