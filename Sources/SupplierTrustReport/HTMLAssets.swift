@@ -163,6 +163,8 @@ enum HTMLAssets {
     footer{margin:48px 0 24px;padding-top:12px;border-top:1px solid var(--line);font-size:13px;
     color:var(--muted)}
     @media (max-width:700px){.wrap{padding:0 12px}h1{font-size:24px}.grid2{grid-template-columns:1fr}}
+    @media (max-width:600px){#ranking th:nth-child(3),#ranking td:nth-child(3),#ranking th:nth-child(5),
+    #ranking td:nth-child(5){display:none}#ranking td .sid{display:block}}
     @media print{
     @page{size:A4;margin:14mm 12mm}
     body{font-size:9.5pt;line-height:1.35}
