@@ -2547,6 +2547,13 @@ public struct Scorer: Sendable {
           : "platform on-time delivery rate \(percent(rate))"
             + (supplier.transactions12m.map { " over \($0) transactions" } ?? "")
             + " (threshold \(percent(p.lateThreshold)); below \(percent(p.platformWarnBelow)) it warns)"
+            // The buyer's own orders too, when there are some but too few to judge by alone: the
+            // detail had named only the platform's rate beside two of two own orders late
+            // (black-box review 47).
+            + (s.due > 0 && s.due < p.minimumOrdersForFlags
+              ? "; own orders: \(s.due - s.late) of \(s.due) shipped on time (fewer than \(p.minimumOrdersForFlags) to judge by alone)"
+                + (lateOrders.isEmpty ? "" : ": " + lateOrders.prefix(5).map(\.1).joined(separator: ", "))
+              : "")
       // The buyer's own late orders warn; the platform's figure informs, and warns only when
       // far below the threshold over enough transactions.
       let platformWarns =

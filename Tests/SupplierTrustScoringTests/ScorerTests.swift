@@ -477,6 +477,25 @@ import Testing
     #expect(cited(split) == cited(one))
   }
 
+  /// A late-shipment flag raised on the platform's rate also names the buyer's own orders when
+  /// there are some but too few to judge by alone (black-box review 47: two of two own orders
+  /// weeks late went unmentioned).
+  @Test func aPlatformLateFlagNamesTheFewOwnOrdersToo() throws {
+    var t = TestCatalog()
+    t.supplier("S-1") {
+      $0.onTimeDeliveryRate = 0.71
+      $0.transactions12m = 4
+    }
+    let first = t.order("S-1", lateDays: 47)
+    _ = t.order("S-1", lateDays: 54)
+    let flag = try #require(t.assessment("S-1").flags.first { $0.code == .lateShipments })
+    #expect(flag.detail.hasPrefix("platform on-time delivery rate 71% over 4 transactions"), "\(flag.detail)")
+    #expect(
+      flag.detail.contains(
+        "; own orders: 0 of 2 shipped on time (fewer than 3 to judge by alone): \(first) +47 d"),
+      "\(flag.detail)")
+  }
+
   /// A back-test cites no order placed after its day as evidence (black-box review 46 found the
   /// delivery factor citing them, though they counted for nothing).
   @Test func deliveryEvidenceIsOfOrdersPlacedByTheDay() {
