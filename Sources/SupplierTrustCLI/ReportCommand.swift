@@ -102,16 +102,18 @@ struct ReportCommand: ParsableCommand {
     let shown = data.reviews.indices.filter {
       reviewDays[$0] <= asOf && detailedIDs.contains(reviewSuppliers[$0])
     }
-    // Their texts read together (a run of them per read where they were left in their files),
-    // and checked again: these are read after scoring, and the report must not show them missing.
-    var texts = data.reviews.texts(at: shown)
-    try CatalogOptions.requireTextsRead(data)
     // A catalog from the store holds no texts: they are fetched (black-box review 45 found every
-    // review of a report from the store shown as "(no text)").
+    // review of a report from the store shown as "(no text)"). One from files reads them together
+    // (a run per read where they were left in their files) and checks them again: they are read
+    // after scoring, and the report must not show them missing.
+    let texts: [String?]
     if let deferred = data.deferredReviewTexts {
       let ids = shown.map { data.reviews.ids[$0] }
       let fetched = deferred.texts(of: ids.sorted())
       texts = ids.map { fetched[$0] }
+    } else {
+      texts = data.reviews.texts(at: shown)
+      try CatalogOptions.requireTextsRead(data)
     }
     for (k, text) in zip(shown, texts) {
       reviews[reviewSuppliers[k], default: []].append(data.reviews.review(at: k, text: text))
