@@ -223,6 +223,25 @@ class ReportCheck(Browser):
             if shown != rows:
                 self.problems.append(f"'Show all' displays {shown} of {rows} rows")
 
+        # On a phone the ranking turns into one card per supplier: nothing is wider than the
+        # screen, nothing scrolls sideways inside the table, and the sort buttons still work.
+        self.send("Emulation.setDeviceMetricsOverride", width=390, height=844, deviceScaleFactor=1, mobile=True)
+        self.send("Page.navigate", url=self.url)
+        self.wait_for("Page.loadEventFired")
+        phone = self.evaluate(
+            "(function(){var t=document.getElementById('ranking'),w=t.parentNode,r=t.tBodies[0].rows[0];"
+            "var right=0;for(var i=0;i<r.cells.length;i++){right=Math.max(right,r.cells[i].getBoundingClientRect().right)}"
+            "return {page:document.documentElement.scrollWidth,wrap:w.scrollWidth-w.clientWidth,right:right,"
+            "view:window.innerWidth}})()")
+        if phone["page"] > phone["view"] or phone["wrap"] > 0 or phone["right"] > phone["view"]:
+            self.problems.append(
+                f"at {phone['view']} px the page is {phone['page']} px wide, the ranking scrolls "
+                f"{phone['wrap']} px sideways and its first row ends at {phone['right']:.0f} px")
+        before = self.scores()
+        self.click("#ranking thead th[data-key=score] button")
+        self.check_order(before, self.scores(), ascending=True)
+        self.send("Emulation.setDeviceMetricsOverride", width=1280, height=900, deviceScaleFactor=1, mobile=False)
+
         # Let late events (console errors from the clicks) arrive.
         self.evaluate("new Promise(function(r){setTimeout(r,100)})")
 

@@ -163,8 +163,21 @@ enum HTMLAssets {
     footer{margin:48px 0 24px;padding-top:12px;border-top:1px solid var(--line);font-size:13px;
     color:var(--muted)}
     @media (max-width:700px){.wrap{padding:0 12px}h1{font-size:24px}.grid2{grid-template-columns:1fr}}
-    @media (max-width:600px){#ranking th:nth-child(3),#ranking td:nth-child(3),#ranking th:nth-child(5),
-    #ranking td:nth-child(5){display:none}#ranking td .sid{display:block}}
+    @media screen and (max-width:600px){#ranking,#ranking thead,#ranking tbody,#ranking caption{display:block}
+    #ranking th:nth-child(3),#ranking td:nth-child(3),#ranking th:nth-child(5),#ranking td:nth-child(5){display:none}
+    #ranking thead tr{display:flex;flex-wrap:wrap;gap:2px 14px;padding:2px 0 6px;border-bottom:2px solid #b9c0ca}
+    #ranking thead th{display:block;position:static;border:0;background:none;padding:2px 0;font-size:13px}
+    html:not(.js) #ranking thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+    #ranking tbody tr{display:grid;grid-template-columns:2.6em minmax(0,1fr) auto;column-gap:4px;padding:6px 0;
+    border-bottom:1px solid var(--line);border-left:4px solid transparent}
+    #ranking tbody tr.ok{border-left-color:var(--ok-mark)}
+    #ranking tbody tr.warned{border-left-color:var(--warned-mark)}
+    #ranking tbody tr.blocked{border-left-color:var(--blocked-mark)}
+    #ranking tbody tr[hidden]{display:none}
+    #ranking td,#ranking td:first-child{display:block;border:0;padding:1px 4px;min-width:0}
+    #ranking td:nth-child(n+6){grid-column:2/4}
+    #ranking td:nth-child(7)::before{content:"Trade Assurance: ";color:var(--muted)}
+    #ranking td:nth-child(8)::before{content:"Flags: ";color:var(--muted)}}
     @media print{
     @page{size:A4;margin:14mm 12mm}
     body{font-size:9.5pt;line-height:1.35}
