@@ -3,6 +3,7 @@ import SupplierTrustImport
 import SupplierTrustModel
 import SupplierTrustReport
 import SupplierTrustScoring
+import SupplierTrustStore
 
 /// The formats eligibility is written in.
 enum EligibilityFormat: String, ExpressibleByArgument, CaseIterable {
@@ -40,7 +41,7 @@ struct EligibilityCommand: ParsableCommand {
   func run() throws {
     let policy = try catalog.loadPolicy()
     // No output of this command lists the files read.
-    let (data, _, rejects) = try catalog.loadCatalog(hashingFiles: false)
+    let (data, store, rejects) = try catalog.loadCatalog(hashingFiles: false)
     let asOf = catalog.day
     var orders = EligibilityChecker(policy: policy.tradeAssurance, asOf: asOf).check(data)
     if data.orders.isEmpty {
@@ -52,7 +53,7 @@ struct EligibilityCommand: ParsableCommand {
       let unknown = order.filter { id in !orders.contains { $0.orderID == id } }
       if !unknown.isEmpty {
         throw CLIError(
-          unknown.map { whyMissing(order: $0, in: data, rejects: rejects, asOf: asOf) }.joined(
+          unknown.map { whyMissing(order: $0, in: data, rejects: rejects, store: store, asOf: asOf) }.joined(
             separator: "\n"))
       }
       orders = orders.filter { order.contains($0.orderID) }
@@ -81,8 +82,11 @@ struct EligibilityCommand: ParsableCommand {
   }
 
   /// Why `--order id` matched nothing: placed after the as-of day, rejected when the files were
-  /// read (with where and why), or not in the catalog at all.
-  func whyMissing(order id: String, in data: Catalog, rejects: [Rejection], asOf: Day) -> String {
+  /// read or when they were imported into the store (with where and why), or not in the catalog
+  /// at all.
+  func whyMissing(order id: String, in data: Catalog, rejects: [Rejection], store: Store?, asOf: Day)
+    -> String
+  {
     let safe = id.terminalSafe
     if let placed = data.orders.first(where: { $0.record.id == id }) {
       return
@@ -92,6 +96,11 @@ struct EligibilityCommand: ParsableCommand {
       return "order \(safe) was rejected when its file was read: \(rejected.reason.terminalSafe)\n"
         + "  --> \(rejected.file.terminalSafe):\(rejected.fieldLine ?? rejected.line)\(rejected.fieldColumn.map { ":\($0)" } ?? "")\n"
         + "  fix: \(rejected.fix.terminalSafe)"
+    }
+    if let stored = try? store?.rejection(of: .orders, id: id) {
+      return "order \(safe) was rejected when its file was imported: \(stored.reason.terminalSafe)\n"
+        + "  --> \(stored.file.terminalSafe):\(stored.fieldLine ?? stored.line)\(stored.fieldColumn.map { ":\($0)" } ?? "")\n"
+        + "  fix: \(stored.fix.terminalSafe); then import the corrected file again"
     }
     return
       "no order \(safe) in the catalog\n  fix: check the id (ids are case-sensitive); an order rejected on import is listed by `supplier-trust check` and in its rejects file"

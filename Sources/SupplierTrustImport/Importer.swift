@@ -832,6 +832,13 @@ public final class Importer {
         .map { header.contains("reject_reason") ? Importer.removingFormulaGuard($0) : $0 }
         .flatMap { $0.isEmpty ? nil : $0 })
     rejection.recordKind = kind
+    // Kept with the file's records, so that the store can say later why an id is missing.
+    // A failure to write it (a full disk) fails the file's commit too, which reports it.
+    try? run.session?.recordRejection(
+      StoredRejection(
+        kind: kind, recordID: rejection.recordID, line: line, fieldLine: position?.line,
+        fieldColumn: position?.column, column: problem.column, value: problem.value, reason: problem.reason,
+        fix: problem.fix))
     if report.rejects.count + run.rejects.count < options.rejectsKeptInMemory {
       run.rejects.append(rejection)
     } else {

@@ -125,6 +125,7 @@ public final class ImportSession {
     multiInserts = []
     provenanceLookups.removeAll()
     lineLookups.removeAll()
+    rejectionInsert = nil
     writeback?.stop()
     try connection.execute("COMMIT")
     finished = true
@@ -138,6 +139,7 @@ public final class ImportSession {
     multiInserts = []
     provenanceLookups.removeAll()
     lineLookups.removeAll()
+    rejectionInsert = nil
     writeback?.stop()
     try? connection.execute("ROLLBACK")
     finished = true
@@ -255,6 +257,30 @@ public final class ImportSession {
       start = end
     }
     return outcomes
+  }
+
+  private var rejectionInsert: SQLiteStatement?
+
+  /// Keeps a record of this file that was rejected, in this file's transaction: kept if the file
+  /// commits, gone with it otherwise (see ``Store/rejection(of:id:)``).
+  public func recordRejection(_ rejection: StoredRejection) throws(StoreError) {
+    if rejectionInsert == nil {
+      rejectionInsert = try connection.prepare(
+        "INSERT INTO rejections (import_id, kind, record_id, line, field_line, field_column, column_name, "
+          + "value, reason, fix) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    }
+    let insert = rejectionInsert!
+    insert.bind(1, importID)
+    insert.bind(2, rejection.kind.rawValue)
+    insert.bind(3, rejection.recordID)
+    insert.bind(4, rejection.line)
+    insert.bind(5, rejection.fieldLine)
+    insert.bind(6, rejection.fieldColumn)
+    insert.bind(7, rejection.column)
+    insert.bind(8, rejection.value)
+    insert.bind(9, rejection.reason)
+    insert.bind(10, rejection.fix)
+    try insert.run()
   }
 
   /// The line of the record of this file stored under `key` (a kind's id, as written), if any.

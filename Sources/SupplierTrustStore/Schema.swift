@@ -197,6 +197,24 @@ enum Schema {
       WHERE certificate_number IS NOT NULL;
     DELETE FROM catalog_snapshot;
     """,
+    // Version 7: the records each import rejected, where and why, committed with the file's
+    // records: an id asked for later (`eligibility --order`) can be told apart from one never
+    // imported, with the place to fix it (black-box review 46).
+    """
+    CREATE TABLE rejections (
+      import_id INTEGER NOT NULL REFERENCES imports(import_id),
+      kind TEXT NOT NULL,
+      record_id TEXT,
+      line INTEGER NOT NULL,
+      field_line INTEGER,
+      field_column INTEGER,
+      column_name TEXT NOT NULL,
+      value TEXT NOT NULL,
+      reason TEXT NOT NULL,
+      fix TEXT NOT NULL
+    );
+    CREATE INDEX rejections_by_record ON rejections (kind, record_id, import_id);
+    """,
   ]
 }
 

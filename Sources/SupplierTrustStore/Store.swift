@@ -189,6 +189,26 @@ public final class Store {
     return records
   }
 
+  /// Where and why the latest import that rejected a record of `kind` with this id rejected it,
+  /// if one did; nil too for a store written before rejections were kept (schema version 7).
+  public func rejection(of kind: RecordKind, id: String) throws(StoreError) -> StoredRejection? {
+    if isEmptyStore { return nil }
+    if try userVersion() < 7 { return nil }
+    let statement = try connection.prepare(
+      "SELECT i.path, r.line, r.field_line, r.field_column, r.column_name, r.value, r.reason, r.fix "
+        + "FROM rejections r JOIN imports i USING (import_id) WHERE r.kind = ? AND r.record_id = ? "
+        + "ORDER BY r.import_id DESC, r.line LIMIT 1")
+    statement.bind(1, kind.rawValue)
+    statement.bind(2, id)
+    guard try statement.step() else { return nil }
+    defer { statement.reset() }
+    return StoredRejection(
+      kind: kind, recordID: id, file: statement.string(0) ?? "", line: Int(statement.int64(1) ?? 0),
+      fieldLine: statement.int64(2).map(Int.init), fieldColumn: statement.int64(3).map(Int.init),
+      column: statement.string(4) ?? "", value: statement.string(5) ?? "", reason: statement.string(6) ?? "",
+      fix: statement.string(7) ?? "")
+  }
+
   /// Starts importing one file: opens a write transaction that ``ImportSession/commit(_:)`` ends.
   public func beginImport(path: String, format: String, startedAt: String) throws(StoreError) -> ImportSession
   {
@@ -207,6 +227,38 @@ public struct ImportRecord: Sendable, Equatable {
   public let accepted: Int
   public let rejected: Int
   public let warnings: Int
+}
+
+/// A record an import rejected, as the store keeps it.
+public struct StoredRejection: Sendable, Equatable {
+  public var kind: RecordKind
+  public var recordID: String?
+  /// The file as the import named it (empty when recording, where the session knows it).
+  public var file: String
+  /// The record's first line; the offending field's line and character column when known.
+  public var line: Int
+  public var fieldLine: Int?
+  public var fieldColumn: Int?
+  public var column: String
+  public var value: String
+  public var reason: String
+  public var fix: String
+
+  public init(
+    kind: RecordKind, recordID: String?, file: String = "", line: Int, fieldLine: Int?, fieldColumn: Int?,
+    column: String, value: String, reason: String, fix: String
+  ) {
+    self.kind = kind
+    self.recordID = recordID
+    self.file = file
+    self.line = line
+    self.fieldLine = fieldLine
+    self.fieldColumn = fieldColumn
+    self.column = column
+    self.value = value
+    self.reason = reason
+    self.fix = fix
+  }
 }
 
 /// What happened to a record handed to the store.

@@ -84,3 +84,55 @@ import Testing
     "\(twice.stderr)")
   #expect(twice.stdout.contains("\"protected\": false"))
 }
+
+/// From the store, an order rejected at import is named with its place and reason, as it is when
+/// the files are read (black-box review 46: the store kept no rejections, and the hint was the
+/// generic one); a file rolled back keeps none, and a corrected import makes the order known.
+@Test func eligibilityFromTheStoreNamesAnOrderRejectedAtImport() throws {
+  let folder = try CommandRunner.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: folder) }
+  func write(_ name: String, _ text: String) throws {
+    let url = folder.appendingPathComponent(name)
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try text.write(to: url, atomically: true, encoding: .utf8)
+  }
+  let header = "order_id,supplier_id,order_date,amount_usd,payment_method,trade_assurance\n"
+  try write(
+    "a/suppliers.csv", "supplier_id,name,country,trade_assurance,ta_limit_usd\nS-1,One,CN,true,50000\n")
+  try write(
+    "a/orders.csv", header + "O-1,S-1,2026-10-01,1000.00,paypal,true\nO-2,S-1,2026-10-02,5x0.00,paypal,true\n"
+  )
+  let imported = try CommandRunner.run(["import", "a", "--db", "st.sqlite"], in: folder)
+  // Exit 2: stored, with a record rejected.
+  #expect(imported.status == 2, "\(imported.stderr)")
+
+  let rejected = try CommandRunner.run(
+    ["eligibility", "--db", "st.sqlite", "--as-of", "2026-11-25", "--order", "O-2"], in: folder)
+  #expect(rejected.status == 1)
+  #expect(
+    rejected.stderr
+      == """
+      error: order O-2 was rejected when its file was imported: amount_usd must be a plain US-dollar amount
+        --> a/orders.csv:3:20
+        fix: write digits with a decimal point and no thousands separators or currency signs, e.g. 25000.00; then import the corrected file again
+
+      """, "\(rejected.stderr)")
+
+  // --strict stops at the first rejected record and rolls its file back, rejection and all.
+  try write("b/orders.csv", header + "O-3,S-1,2026-10-03,7y0.00,paypal,true\n")
+  let strict = try CommandRunner.run(["import", "b/orders.csv", "--db", "st.sqlite", "--strict"], in: folder)
+  #expect(strict.status != 0)
+  let never = try CommandRunner.run(
+    ["eligibility", "--db", "st.sqlite", "--as-of", "2026-11-25", "--order", "O-3"], in: folder)
+  #expect(never.status == 1)
+  #expect(never.stderr.contains("no order O-3 in the catalog"), "\(never.stderr)")
+
+  try write("c/orders.csv", header + "O-2,S-1,2026-10-02,500.00,paypal,true\n")
+  #expect(try CommandRunner.run(["import", "c/orders.csv", "--db", "st.sqlite"], in: folder).status == 0)
+  let fixed = try CommandRunner.run(
+    ["eligibility", "--db", "st.sqlite", "--as-of", "2026-11-25", "--order", "O-2", "--format", "json"],
+    in: folder)
+  #expect(fixed.status == 0, "\(fixed.stderr)")
+  #expect(fixed.stdout.contains("\"order_id\": \"O-2\""), "\(fixed.stdout)")
+}
