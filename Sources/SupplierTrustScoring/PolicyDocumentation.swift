@@ -124,7 +124,8 @@ public enum PolicyDocumentation {
       weakest component, ties ordered by the weighted mean). A component without evidence counts as \
       `missing_component_value` (reviews: as the prior alone gives), never as 0 or 1 (a component no supplier of the catalog has \
       evidence for is left out); a supplier with no evidence at all is unrated. Each factor of an explanation gives the \
-      points its component adds to or takes from a neutral 50. **confidence** is the weighted share \
+      points its component adds to or takes from a neutral 50 (with `weakest_link`, the weakest \
+      component's factor carries them all, the first of equals, and the others none). **confidence** is the weighted share \
       of evidence each component has (reviews: weight / (weight + `reviews_half`); delivery: orders \
       / (orders + `orders_half`); audits: the freshest audit's weight; certifications: from 0.5 \
       toward 1 as certificates state their body, accreditation, expiry and status, each certificate adding \

@@ -1340,14 +1340,34 @@ public struct Scorer: Sendable {
     result.standing = standingLevel
     result.standingReasons = reasons
     let weights = componentWeights
+    // Under the weakest link the weakest component (the first of equals) sets the score: its
+    // factor carries all the points from 50, and the others none, as they move nothing (every
+    // factor had shown 0 points, so the explanation explained nothing: black-box review 48).
+    var weakestComponent: Int?
+    if policy.aggregation == .weakestLink {
+      var lowest = Double.infinity
+      for i in weights.indices where weights[i] > 0 {
+        if let v = values[i] ?? context.imputed[i], v < lowest {
+          lowest = v
+          weakestComponent = i
+        }
+      }
+    }
+    func points(_ i: Int, _ v: Double) -> Double {
+      guard weightSum > 0 else { return 0 }
+      switch policy.aggregation {
+      case .weightedMean: return ((100 * weights[i] / weightSum * (v - 0.5)) * 10).rounded() / 10
+      case .weakestLink: return i == weakestComponent ? ((100 * (v - 0.5)) * 10).rounded() / 10 : 0
+      }
+    }
     for k in result.factors.indices {
-      guard let i = ComponentScores.names.firstIndex(of: result.factors[k].component), let v = values[i],
-        weightSum > 0, policy.aggregation == .weightedMean
+      guard let i = ComponentScores.names.firstIndex(of: result.factors[k].component), let v = values[i]
       else {
         result.factors[k].points = 0
         continue
       }
-      result.factors[k].points = ((100 * weights[i] / weightSum * (v - 0.5)) * 10).rounded() / 10
+      result.factors[k].points = points(i, v)
+      if i == weakestComponent { result.factors[k].text += " (the weakest component: it sets the score)" }
     }
     for (i, value) in values.enumerated()
     where value == nil && weights[i] > 0 && score != nil && context.explains {
@@ -1355,11 +1375,11 @@ public struct Scorer: Sendable {
         result.factors.append(
           Factor(
             component: ComponentScores.names[i],
-            points: policy.aggregation == .weightedMean
-              ? ((100 * weights[i] / weightSum * (average - 0.5)) * 10).rounded() / 10 : 0,
-            text: i == 0
+            points: points(i, average),
+            text: (i == 0
               ? "no reviews: counted as the catalog's mean rating less its uncertainty (\(format(average, 2)))"
-              : "no evidence: counted as neutral (\(format(average, 2)))", evidence: []))
+              : "no evidence: counted as neutral (\(format(average, 2)))")
+              + (i == weakestComponent ? " (the weakest component: it sets the score)" : ""), evidence: []))
       }
     }
     result.factors.sort { abs($0.points) > abs($1.points) }
@@ -1711,6 +1731,9 @@ public struct Scorer: Sendable {
     /// superseded) rather than replacing it (suspended, from a look-alike or unrecognised body,
     /// valid too long: it goes, with what it took off).
     var renews = false
+    /// Whether its own issuer, renewing it, would be the recognised, accredited body the fresh
+    /// certificate is worked out for; otherwise the suggestion names one in its place.
+    var renewableAsIs = true
     var value: Double
     var confidence: Double
   }
@@ -1780,6 +1803,9 @@ public struct Scorer: Sendable {
       var problem: Bool
       /// A management-system certificate from a body that is not recognised (nor a look-alike).
       var unrecognised = false
+      /// Renewed by its own issuer, it would come from recognised bodies (worked out only for the
+      /// lapsed certificate a suggestion would renew).
+      var renewableAsIs = true
     }
     var verdicts: [Verdict] = []
     var assessments: [CertificateAssessment] = []
@@ -2064,10 +2090,26 @@ public struct Scorer: Sendable {
                 + Self.datesInWords(c),
             evidence: evidence))
       }
+      // Whether renewing the certificate to be suggested, with its own issuer, gives a certificate
+      // from recognised bodies (the suggestion is worked out for one): a lapsed certificate's
+      // bodies are not looked at above, and "renewing" one from a look-alike or unaccredited body
+      // promised points that a renewal from the same body takes away (black-box review 48).
+      var renewableAsIs = true
+      if lapsed, verdicts.count == suggested?.replacing {
+        let issuer = c.certificationBody.map {
+          context.bodies.certification[$0] ?? registry.certificationBody($0)
+        }
+        let accreditor = c.accreditationBody.map { name -> Recognition in
+          let general = context.bodies.accreditation[name] ?? registry.accreditationBody(name)
+          guard case .unknown = general else { return general }
+          return registry.schemeOwner(name, of: c.standard)
+        }
+        renewableAsIs = issuer?.isRecognised == true && accreditor?.isRecognised == true
+      }
       verdicts.append(
         Verdict(
           standard: c.standard, expiresOn: c.expiresOn, value: value, isValid: genuine && value > 0,
-          lapsed: lapsed, problem: problem, unrecognised: unrecognised))
+          lapsed: lapsed, problem: problem, unrecognised: unrecognised, renewableAsIs: renewableAsIs))
       if words, !explains { replaced = (c.certificateNumber, verdict) }
       if explains {
         assessments.append(
@@ -2114,6 +2156,7 @@ public struct Scorer: Sendable {
       return CertificateSuggestion(
         standard: standard, replacing: replacing, replacedNumber: verdict?.number,
         replacedVerdict: verdict?.verdict, renews: renews,
+        renewableAsIs: replacing.map { verdicts[$0].renewableAsIs } ?? true,
         value: value, confidence: confidence)
     }
     guard !verdicts.isEmpty else {
