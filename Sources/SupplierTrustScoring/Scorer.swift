@@ -1483,6 +1483,17 @@ public struct Scorer: Sendable {
       e, suspicious: suspicious, bursts: bursts, context: context, weight: baseWeight)
     var monthStart = Int32.max
     var nextMonthStart = Int32.min
+    // For the evidence: the three reviews that pull the component up from neutral (three stars)
+    // the most, weight times stars above three, and the three that pull it down the most.
+    var raising: [(k: Int, pull: Double)] = []
+    var lowering: [(k: Int, pull: Double)] = []
+    func keep(_ k: Int, _ pull: Double, in top: inout [(k: Int, pull: Double)]) {
+      // Reviews come oldest first: an equal pull that comes later is newer, and goes first.
+      guard pull > 0, top.count < 3 || pull >= top[top.count - 1].pull else { return }
+      let at = top.firstIndex { pull >= $0.pull } ?? top.count
+      top.insert((k, pull), at: at)
+      if top.count > 3 { top.removeLast() }
+    }
     for k in e.reviews {
       let rating = table.ratings[k]
       let date = table.days[k]
@@ -1519,6 +1530,10 @@ public struct Scorer: Sendable {
       weighted += w * rating
       weightedSquares += w * rating * rating
       weight += w
+      if context.explains {
+        keep(k, w * (rating - 3), in: &raising)
+        keep(k, w * (3 - rating), in: &lowering)
+      }
     }
     summary.effectiveWeight = weight
     summary.monthly = months.suffix(24).map {
@@ -1643,10 +1658,15 @@ public struct Scorer: Sendable {
       }
       if inflated { text += "; \(format(p.burstPenalty, 2)) off for the burst that inflated the rating" }
     }
-    // The three latest reviews, newest first: they weigh most under the time decay, and they
-    // are the same whichever files the reviews were read from (the first review of each file had
-    // been cited, so splitting a file changed the evidence: black-box review 32).
-    let evidence = e.reviews.suffix(3).reversed().map { k in
+    // The reviews that pull the component the way it goes from neutral (three stars) the most:
+    // their weight (recency, verification, discounts) times how far their stars lie from three.
+    // The three latest had been cited whatever their stars, so a factor that raised the score
+    // named a two-star review (black-box review 48). Where none pulls that way, the three
+    // latest, newest first. Either way the same whichever files the reviews were read from
+    // (the first review of each file had been cited once: black-box review 32).
+    let pulling = value >= 0.5 ? raising : lowering
+    let cited = pulling.isEmpty ? Array(e.reviews.suffix(3).reversed()) : pulling.map(\.k)
+    let evidence = cited.map { k in
       Evidence(location: location(table.sources[k], context), recordID: table.ids[k])
     }
     return Part(
@@ -2381,12 +2401,14 @@ public struct Scorer: Sendable {
     }
     var earlierSum = 0.0
     var earlier: [Audit] = []
+    var earlierIndices: [Int] = []
     for k in e.audits[..<latestIndex].indices
     where e.audits[k].record.date <= asOf && !standingFailures.contains(k) {
       let (moved, weight, _) = deviation(e.audits[k].record)
       earlierSum += moved
       freshest = max(freshest, weight)
       earlier.append(e.audits[k].record)
+      earlierIndices.append(k)
     }
     // Earlier audits fill at least the weight the latest leaves: a newer audit that has lapsed,
     // is old or comes from an auditor nobody recognises decides only as far as its weight goes,
@@ -2449,7 +2471,14 @@ public struct Scorer: Sendable {
     }
     return Part(
       value: value, confidence: freshest,
-      factor: Factor(component: "audits", points: 0, text: text, evidence: [evidence]),
+      // Every audit the words name: the earlier ones move the component too (black-box review
+      // 48 found an earlier pass raising it while only the later conditional audit was cited).
+      factor: Factor(
+        component: "audits", points: 0, text: text,
+        evidence: [evidence]
+          + (standingFailures.reversed() + earlierIndices.suffix(3).reversed()).map { k in
+            Evidence(location: location(e.audits[k].source, context), recordID: e.audits[k].record.id)
+          }),
       summary: ())
   }
 

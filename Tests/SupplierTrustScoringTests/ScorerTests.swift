@@ -544,14 +544,22 @@ import Testing
       t.assessment("GENUINE").suggestions.contains { $0.hasPrefix("renewing ISO9001 Q-GENUINE (expired ") })
   }
 
-  /// The reviews factor cites the latest reviews, newest first, whichever files they came from
-  /// (it had cited the first review of each file: splitting a file changed the evidence).
-  @Test func reviewEvidenceIsTheLatestReviewsWhateverTheFiles() {
+  /// The reviews factor cites the reviews that pull it the way it goes from neutral (three
+  /// stars) the most, weight times stars from three, whichever files they came from (it had cited
+  /// the first review of each file, and then the latest three whatever their stars, so a factor
+  /// that raised the score named a two-star review: black-box reviews 32 and 48).
+  @Test func reviewEvidenceIsTheReviewsThatPullTheFactorsWayWhateverTheFiles() {
     var one = TestCatalog()
-    one.supplier("S-1")
+    one.supplier("LOW")
     for (n, days) in [400, 10, 200, 3, 90, 30].enumerated() {
-      one.review("S-1", rating: Double(1 + n % 5), daysAgo: days)
+      one.review("LOW", rating: Double(1 + n % 5), daysAgo: days)
     }
+    one.supplier("HIGH")
+    for (n, days) in [5, 1, 300, 40, 2, 60].enumerated() {
+      one.review("HIGH", rating: [5, 2, 5, 5, 4, 5][n], daysAgo: days)
+    }
+    one.supplier("FLAT")
+    for days in [50, 20, 90, 10, 30] { one.review("FLAT", rating: 3, daysAgo: days) }
     var split = one
     let second = split.catalog.addSource(SourceFile(path: "more.csv"))
     for k in split.catalog.reviews.indices where k % 2 == 1 {
@@ -559,12 +567,31 @@ import Testing
       review.source = SourceRef(file: second, line: Int32(k))
       split.catalog.reviews[k] = review
     }
-    func cited(_ test: TestCatalog) -> [String?] {
-      test.assessment("S-1").factors.first { $0.component == "reviews" }?.evidence.map(\.recordID) ?? []
+    func cited(_ test: TestCatalog, _ id: String) -> [String?] {
+      test.assessment(id).factors.first { $0.component == "reviews" }?.evidence.map(\.recordID) ?? []
     }
-    // Reviews R-4 (3 days ago), R-2 (10) and R-6 (30) are the latest.
-    #expect(cited(one) == ["R-4", "R-2", "R-6"])
-    #expect(cited(split) == cited(one))
+    // LOW (R-1...R-6) rates below three stars: its one-star reviews of 30 and 400 days ago and
+    // its two-star one of 10 days pull it down most (R-6 pulls two stars at almost full weight).
+    #expect(cited(one, "LOW") == ["R-6", "R-2", "R-1"])
+    // HIGH (R-7...R-12) rates above: its five-star reviews, newest first, never the two-star R-8.
+    #expect(cited(one, "HIGH") == ["R-7", "R-10", "R-12"])
+    // FLAT (R-13...R-17): nothing pulls either way, so the latest three.
+    #expect(cited(one, "FLAT") == ["R-16", "R-14", "R-17"])
+    for id in ["LOW", "HIGH", "FLAT"] { #expect(cited(split, id) == cited(one, id)) }
+  }
+
+  /// The audits factor cites every audit its words name, the latest first, then the earlier ones
+  /// newest first: an earlier pass moves the component too (black-box review 48 found only the
+  /// later conditional audit cited while the pass raised the score).
+  @Test func auditEvidenceNamesTheEarlierAuditsToo() {
+    var t = TestCatalog()
+    t.supplier("S-1")
+    t.audit("S-1", result: .pass, daysAgo: 900)
+    t.audit("S-1", result: .pass, daysAgo: 500)
+    t.audit("S-1", result: .conditional, daysAgo: 40, minor: 5)
+    let factor = t.assessment("S-1").factors.first { $0.component == "audits" }
+    #expect(factor?.evidence.map(\.recordID) == ["A-3", "A-2", "A-1"])
+    #expect(factor?.text.contains("; earlier: pass on ") == true)
   }
 
   /// A late-shipment flag raised on the platform's rate also names the buyer's own orders when
