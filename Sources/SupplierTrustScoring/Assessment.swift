@@ -65,6 +65,9 @@ public struct ReviewSummary: Sendable, Equatable {
   public var adjustedRating: Double?
   /// Sum of the reviews' weights after decay and discounts.
   public var effectiveWeight = 0.0
+  /// Sum of the reviews' weights after decay, before any burst discount: the amount of evidence
+  /// that confidence grows with (a burst found is evidence too).
+  public var evidenceWeight = 0.0
   /// Reviews by star (index 0 = one star) after rounding.
   public var histogram = [0, 0, 0, 0, 0]
   /// (first day of month, count, mean rating) for the last 24 months with reviews.
@@ -75,6 +78,7 @@ public struct ReviewSummary: Sendable, Equatable {
     a.count == b.count && a.verified == b.verified && a.suspicious == b.suspicious
       && a.meanRating == b.meanRating
       && a.adjustedRating == b.adjustedRating && a.effectiveWeight == b.effectiveWeight
+      && a.evidenceWeight == b.evidenceWeight
       && a.histogram == b.histogram
       && a.bursts == b.bursts && a.monthly.count == b.monthly.count
       && zip(a.monthly, b.monthly).allSatisfy {

@@ -126,7 +126,7 @@ extension Scorer {
     if result.confidence < 0.9 {
       let rating = result.reviews.meanRating.map { ($0 * 10).rounded() / 10 } ?? context.meanRating
       for n in [5, 10, 20, 40, 80, 160, 320] {
-        let weight = result.reviews.effectiveWeight + Double(n) * policy.reviews.verifiedWeight
+        let weight = result.reviews.evidenceWeight + Double(n) * policy.reviews.verifiedWeight
         var c = shares
         c[0] = weight / (weight + policy.confidence.reviewsHalf)
         var v = values
