@@ -793,7 +793,12 @@ public final class Importer {
         column: c.certificateNumber == nil ? "standard" : "certificate_number",
         value: c.certificateNumber ?? c.standard,
         reason: "the \(what) appears again in this file (first on line \(firstLine))",
-        fix: "remove the repeated record, or correct its certificate number")
+        // One certificate listed once per site or scope (as certificate registers export them)
+        // is one record: the fix keeps the scope rather than losing it (black-box review 49).
+        fix: c.scope == nil
+          ? "remove the repeated record, or correct its certificate number"
+          : "list the certificate once, with all its scopes in one scope field (e.g. \"site A: ...; site B: ...\"), or correct its certificate number or issue date"
+      )
     }
     return repeatedIDProblem(kind, id: record.identity, firstLine: firstLine)
   }

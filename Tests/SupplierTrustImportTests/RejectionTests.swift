@@ -469,6 +469,25 @@ let rejectCases: [ExpectedReject] = [
     }
   }
 
+  /// A certificate listed once per scope (as certificate registers export multi-site ones): the
+  /// repeat is refused with a fix that keeps its scope (black-box review 49).
+  @Test func certificateRepeatedPerScopeIsToldToJoinTheScopes() throws {
+    try withTempDir { dir in
+      let (report, store, _) = try importWithSuppliers(
+        dir, "certifications.csv",
+        "supplier_id,standard,certificate_number,certification_body,issued_on,scope\n"
+          + "SUP-A,ISO9001,Q-1,SGS,2025-01-01,Site A: moulds\nSUP-A,ISO9001,Q-1,SGS,2025-01-01,Site B: assembly\n"
+      )
+      let reject = try #require(report.rejects.first)
+      #expect(reject.line == 3)
+      #expect(
+        reject.fix
+          == "list the certificate once, with all its scopes in one scope field (e.g. \"site A: ...; site B: ...\"), or correct its certificate number or issue date"
+      )
+      #expect(try store.counts()[.certifications] == 1)
+    }
+  }
+
   @Test func disputeDateWithoutDispute() throws {
     try withTempDir { dir in
       let (report, _, _) = try importWithSuppliers(
