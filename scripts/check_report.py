@@ -223,20 +223,26 @@ class ReportCheck(Browser):
             if shown != rows:
                 self.problems.append(f"'Show all' displays {shown} of {rows} rows")
 
-        # On a phone the ranking turns into one card per supplier: nothing is wider than the
-        # screen, nothing scrolls sideways inside the table, and the sort buttons still work.
-        self.send("Emulation.setDeviceMetricsOverride", width=390, height=844, deviceScaleFactor=1, mobile=True)
-        self.send("Page.navigate", url=self.url)
-        self.wait_for("Page.loadEventFired")
-        phone = self.evaluate(
-            "(function(){var t=document.getElementById('ranking'),w=t.parentNode,r=t.tBodies[0].rows[0];"
-            "var right=0;for(var i=0;i<r.cells.length;i++){right=Math.max(right,r.cells[i].getBoundingClientRect().right)}"
-            "return {page:document.documentElement.scrollWidth,wrap:w.scrollWidth-w.clientWidth,right:right,"
-            "view:window.innerWidth}})()")
-        if phone["page"] > phone["view"] or phone["wrap"] > 0 or phone["right"] > phone["view"]:
-            self.problems.append(
-                f"at {phone['view']} px the page is {phone['page']} px wide, the ranking scrolls "
-                f"{phone['wrap']} px sideways and its first row ends at {phone['right']:.0f} px")
+        # On a phone the ranking turns into one card per supplier: at 320, 360 and 390 px nothing
+        # is wider than the screen, nothing scrolls sideways inside the table, no card's name runs
+        # into its score, and the sort buttons still work.
+        for width in (320, 360, 390):
+            self.send("Emulation.setDeviceMetricsOverride", width=width, height=844, deviceScaleFactor=1, mobile=True)
+            self.send("Page.navigate", url=self.url)
+            self.wait_for("Page.loadEventFired")
+            phone = self.evaluate(
+                "(function(){var t=document.getElementById('ranking'),w=t.parentNode,rows=t.tBodies[0].rows;"
+                "var right=0,overlaps=0;for(var r=0;r<rows.length;r++){var c=rows[r].cells;if(!c[0].offsetParent)continue;"
+                "for(var i=0;i<c.length;i++){right=Math.max(right,c[i].getBoundingClientRect().right)}"
+                "if(c[1].getBoundingClientRect().right>c[3].getBoundingClientRect().left+0.5)overlaps++}"
+                "return {page:document.documentElement.scrollWidth,wrap:w.scrollWidth-w.clientWidth,right:right,"
+                "overlaps:overlaps,view:window.innerWidth}})()")
+            # Against the screen's width: a mobile viewport widens to fit a page that is too wide.
+            if phone["page"] > width or phone["wrap"] > 0 or phone["right"] > width or phone["overlaps"]:
+                self.problems.append(
+                    f"at {width} px the page is {phone['page']} px wide, the ranking scrolls "
+                    f"{phone['wrap']} px sideways, its rows end at {phone['right']:.0f} px and "
+                    f"{phone['overlaps']} names run into their scores")
         before = self.scores()
         self.click("#ranking thead th[data-key=score] button")
         self.check_order(before, self.scores(), ascending=True)

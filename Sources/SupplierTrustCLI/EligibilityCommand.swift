@@ -97,7 +97,15 @@ struct EligibilityCommand: ParsableCommand {
         + "  --> \(rejected.file.terminalSafe):\(rejected.fieldLine ?? rejected.line)\(rejected.fieldColumn.map { ":\($0)" } ?? "")\n"
         + "  fix: \(rejected.fix.terminalSafe)"
     }
-    if let stored = try? store?.rejection(of: .orders, id: id) {
+    let stored: StoredRejection?
+    do {
+      stored = try store?.rejection(of: .orders, id: id)
+    } catch {
+      // Said, not taken for "no such order" (a store busy with another import's commit).
+      return
+        "no order \(safe) in the catalog, and the store could not be searched for its rejection: \(error)\n  fix: try again once other imports into the store have finished"
+    }
+    if let stored {
       return "order \(safe) was rejected when its file was imported: \(stored.reason.terminalSafe)\n"
         + "  --> \(stored.file.terminalSafe):\(stored.fieldLine ?? stored.line)\(stored.fieldColumn.map { ":\($0)" } ?? "")\n"
         + "  fix: \(stored.fix.terminalSafe); then import the corrected file again"

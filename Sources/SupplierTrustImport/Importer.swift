@@ -837,8 +837,9 @@ public final class Importer {
         .map { header.contains("reject_reason") ? Importer.removingFormulaGuard($0) : $0 }
         .flatMap { $0.isEmpty ? nil : $0 })
     rejection.recordKind = kind
-    // Kept with the file's records, so that the store can say later why an id is missing.
-    // A failure to write it (a full disk) fails the file's commit too, which reports it.
+    // Kept with the file's records, so that the store can say later why an id is missing. A
+    // failure to keep it (a full disk) makes the session refuse the file's next write and its
+    // commit, and the file is abandoned with that error, as when a record cannot be written.
     try? run.session?.recordRejection(
       StoredRejection(
         kind: kind, recordID: rejection.recordID, line: line, fieldLine: position?.line,

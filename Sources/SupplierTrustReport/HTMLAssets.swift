@@ -174,7 +174,7 @@ enum HTMLAssets {
     #ranking tbody tr.warned{border-left-color:var(--warned-mark)}
     #ranking tbody tr.blocked{border-left-color:var(--blocked-mark)}
     #ranking tbody tr[hidden]{display:none}
-    #ranking td,#ranking td:first-child{display:block;border:0;padding:1px 4px;min-width:0}
+    #ranking td,#ranking td:first-child,#ranking td:nth-child(2){display:block;border:0;padding:1px 4px;min-width:0}
     #ranking td:nth-child(n+6){grid-column:2/4}
     #ranking td:nth-child(7)::before{content:"Trade Assurance: ";color:var(--muted)}
     #ranking td:nth-child(8)::before{content:"Flags: ";color:var(--muted)}}

@@ -65,8 +65,10 @@ public struct ReviewSummary: Sendable, Equatable {
   public var adjustedRating: Double?
   /// Sum of the reviews' weights after decay and discounts.
   public var effectiveWeight = 0.0
-  /// Sum of the reviews' weights after decay, before any burst discount: the amount of evidence
-  /// that confidence grows with (a burst found is evidence too).
+  /// The amount of review evidence that confidence grows with: the weights after decay and
+  /// discounts, each burst found counting at least as its `minimum_reviews` - 1 weightiest
+  /// reviews (as many as may come without being called a burst), so that one more review never
+  /// lowers confidence and bought reviews do not raise it.
   public var evidenceWeight = 0.0
   /// Reviews by star (index 0 = one star) after rounding.
   public var histogram = [0, 0, 0, 0, 0]

@@ -34,6 +34,15 @@ public final class ImportSession {
       insert.bind(3, startedAt)
       try insert.run()
       importID = store.connection.lastInsertRowID
+      // The rejections kept are those of each file's latest import: fixing a file takes several
+      // rounds, and every round added all its rejections again (code review: 32 MB a round for
+      // 200,000 rejected reviews). Gone only if this import commits.
+      let forget = try store.connection.prepare(
+        "DELETE FROM rejections WHERE import_id IN (SELECT import_id FROM imports WHERE path = ? AND import_id <> ?)"
+      )
+      forget.bind(1, path)
+      forget.bind(2, importID)
+      try forget.run()
       // The catalog is about to change: its snapshot goes, with this file's records or not at all.
       try store.connection.execute("DELETE FROM catalog_snapshot")
       for kind in RecordKind.allCases.sorted(by: { $0.importOrder < $1.importOrder }) {
@@ -109,6 +118,7 @@ public final class ImportSession {
   /// Records the summary and makes the file's records permanent.
   public func commit(_ summary: Summary) throws(StoreError) {
     precondition(!finished, "import session already finished")
+    if let rejectionFailure { throw rejectionFailure }
     let update = try connection.prepare(
       "UPDATE imports SET sha256 = ?, finished_at = ?, accepted = ?, rejected = ?, warnings = ?, counts = ? "
         + "WHERE import_id = ?")
@@ -148,6 +158,7 @@ public final class ImportSession {
   /// Writes a checked record given as its table's values in column order (the key first, as in
   /// ``Schema``), binding text in place.
   public func upsert(_ kind: RecordKind, _ row: StoreRow, line: Int) throws(StoreError) -> UpsertOutcome {
+    if let rejectionFailure { throw rejectionFailure }
     wroteRows(1)
     return try upsertOne(kind, row, line: line)
   }
@@ -195,6 +206,7 @@ public final class ImportSession {
   public func upsert(_ kind: RecordKind, rows: [StoreRow], lines: [Int]) throws(StoreError) -> [UpsertOutcome]
   {
     precondition(rows.count == lines.count, "one line per row")
+    if let rejectionFailure { throw rejectionFailure }
     wroteRows(rows.count)
     let slot = kind.importOrder
     let group = Self.rowsPerInsert
@@ -260,10 +272,25 @@ public final class ImportSession {
   }
 
   private var rejectionInsert: SQLiteStatement?
+  /// The first failure to keep a rejection: every write and the commit throw it from then on, so
+  /// that the file is abandoned as when a record cannot be written. (SQLite may have rolled the
+  /// whole transaction back, on a full disk, and later writes would each be kept on their own.)
+  private var rejectionFailure: StoreError?
 
   /// Keeps a record of this file that was rejected, in this file's transaction: kept if the file
-  /// commits, gone with it otherwise (see ``Store/rejection(of:id:)``).
+  /// commits, gone with it otherwise (see ``Store/rejection(of:id:)``). After a failure here the
+  /// session refuses every further write and its commit.
   public func recordRejection(_ rejection: StoredRejection) throws(StoreError) {
+    if let rejectionFailure { throw rejectionFailure }
+    do {
+      try insertRejection(rejection)
+    } catch {
+      rejectionFailure = error
+      throw error
+    }
+  }
+
+  private func insertRejection(_ rejection: StoredRejection) throws(StoreError) {
     if rejectionInsert == nil {
       rejectionInsert = try connection.prepare(
         "INSERT INTO rejections (import_id, kind, record_id, line, field_line, field_column, column_name, "

@@ -42,6 +42,30 @@ import Testing
     func t(_ catalog: TestCatalog) -> (score: Double, confidence: Double) { Self.score(catalog, "EQ") }
   }
 
+  /// Bought reviews do not buy confidence: a burst counts toward it as no more than the
+  /// `minimum_reviews` - 1 weightiest of its reviews (code review: counted in full, 150 bought
+  /// five-star reviews gave more confidence than six genuine ones, and took away the warning
+  /// for low confidence).
+  @Test func aBurstOfBoughtReviewsDoesNotBuyConfidence() {
+    var t = TestCatalog()
+    for id in ["FAKE60", "FAKE150", "REAL"] { t.supplier(id) { $0.tradeAssurance = true } }
+    for (id, count) in [("FAKE60", 60), ("FAKE150", 150)] {
+      for k in 0..<count {
+        t.review(
+          id, rating: 5, daysAgo: 2 + k % 7, verified: false, reviewer: "\(id)-BOT-\(k)",
+          text: "Great product, fast shipping, highly recommend this seller")
+      }
+    }
+    for k in 0..<6 { t.review("REAL", rating: 4.5, daysAgo: 5 + 10 * k) }
+    let fake60 = t.assessment("FAKE60")
+    let fake150 = t.assessment("FAKE150")
+    let real = t.assessment("REAL")
+    #expect(fake150.flags.contains { $0.code == .reviewBurst })
+    #expect(fake150.confidence < real.confidence, "\(fake150.confidence) against \(real.confidence)")
+    #expect(fake150.confidence == fake60.confidence)
+    #expect(fake150.standingReasons.contains { $0.hasPrefix("confidence ") }, "\(fake150.standingReasons)")
+  }
+
   /// Each order added two months late, without a dispute and passing inspection, lowers the score:
   /// the lack of a dispute on a late order had lifted twenty of them above two.
   @Test func addingALateOrderNeverRaisesTheScore() {
