@@ -1489,21 +1489,18 @@ public struct Scorer: Sendable {
       if !context.reviewerRepeats.isEmpty { w *= Double(context.reviewerRepeats[k]) }
       return w
     }
-    let attacks = attackWeights(
-      e, suspicious: suspicious, bursts: bursts, context: context, weight: baseWeight)
+    // Only with bursts: handing over `baseWeight` copies the scorer and its context into the
+    // closure, and most suppliers have none (A/B at size L: rank --db medians 1.39 -> 1.32 s).
+    let attacks =
+      bursts.isEmpty
+      ? (scale: [:], reviews: 0, members: 0, kept: max(0, policy.burst.minimumReviews - 1))
+      : attackWeights(e, suspicious: suspicious, bursts: bursts, context: context, weight: baseWeight)
     var monthStart = Int32.max
     var nextMonthStart = Int32.min
     // For the evidence: the three reviews that pull the component up from neutral (three stars)
     // the most, weight times stars above three, and the three that pull it down the most.
     var raising: [(k: Int, pull: Double)] = []
     var lowering: [(k: Int, pull: Double)] = []
-    func keep(_ k: Int, _ pull: Double, in top: inout [(k: Int, pull: Double)]) {
-      // Reviews come oldest first: an equal pull that comes later is newer, and goes first.
-      guard pull > 0, top.count < 3 || pull >= top[top.count - 1].pull else { return }
-      let at = top.firstIndex { pull >= $0.pull } ?? top.count
-      top.insert((k, pull), at: at)
-      if top.count > 3 { top.removeLast() }
-    }
     for k in e.reviews {
       let rating = table.ratings[k]
       let date = table.days[k]
@@ -1546,8 +1543,8 @@ public struct Scorer: Sendable {
       weightedSquares += w * rating * rating
       weight += w
       if context.explains {
-        keep(k, w * (rating - 3), in: &raising)
-        keep(k, w * (3 - rating), in: &lowering)
+        Self.keepTopThree(k, w * (rating - 3), in: &raising)
+        Self.keepTopThree(k, w * (3 - rating), in: &lowering)
       }
     }
     // A burst found adds to the evidence what counts of it in the rating, or else what the
@@ -1710,6 +1707,15 @@ public struct Scorer: Sendable {
     return Part(
       value: value, confidence: confidence,
       factor: Factor(component: "reviews", points: 0, text: text, evidence: evidence), summary: summary)
+  }
+
+  /// Keeps `k` among the three largest positive pulls of `top` (largest first). Reviews come
+  /// oldest first: an equal pull that comes later is newer, and goes first.
+  static func keepTopThree(_ k: Int, _ pull: Double, in top: inout [(k: Int, pull: Double)]) {
+    guard pull > 0, top.count < 3 || pull >= top[top.count - 1].pull else { return }
+    let at = top.firstIndex { pull >= $0.pull } ?? top.count
+    top.insert((k, pull), at: at)
+    if top.count > 3 { top.removeLast() }
   }
 
   /// The weight kept by each discounted review of a burst that lowered the rating (an attack, or
