@@ -1,5 +1,6 @@
-/// The red-flag codes of the output contract (`outputs.md`), and `cert_shared`, which this tool
-/// adds (the contract allows more); their meaning never changes.
+/// The red-flag codes of the output contract (`outputs.md`), and `cert_shared` and
+/// `verified_unbacked`, which this tool adds (the contract allows more); their meaning never
+/// changes.
 public enum FlagCode: String, Sendable, CaseIterable, Comparable {
   case reviewBurst = "review_burst"
   case certExpired = "cert_expired"
@@ -14,6 +15,8 @@ public enum FlagCode: String, Sendable, CaseIterable, Comparable {
   case lateShipments = "late_shipments"
   case disputeHistory = "dispute_history"
   case fewReviews = "few_reviews"
+  /// More verified reviews in the last year than the platform's transactions can back.
+  case verifiedUnbacked = "verified_unbacked"
 
   public static func < (a: FlagCode, b: FlagCode) -> Bool {
     allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

@@ -1615,6 +1615,27 @@ public struct Scorer: Sendable {
             return Evidence(location: location(table.sources[k], context), recordID: table.ids[k])
           }))
     }
+    // Verified purchases the platform's own transactions cannot back: the claim is weighed down
+    // above, and said, as a buyer reads a red flag rather than a weight (black-box review 49:
+    // 200 "verified" five-star reviews against no transactions ranked first with no flag).
+    if let claimed = e.doubtfulVerified, let limit = verifiedLimit(e) {
+      let yearStart = asOf.adding(days: -365).daysSinceEpoch
+      flags.append(
+        TrustFlag(
+          code: .verifiedUnbacked, severity: .medium,
+          detail: !context.explains
+            ? ""
+            : "\(claimed) verified reviews of three stars or more in the last year against \(e.supplier.record.transactions12m ?? 0) platform transactions in the last twelve months, which back at most \(JSONValue.format(limit)): the rest count as unverified, in the rating and in burst detection",
+          evidence: !context.explains
+            ? []
+            : [Evidence(location: location(e.supplier.source, context), recordID: e.supplier.record.id)]
+              + e.reviews.reversed().lazy.filter {
+                table.verified[$0] == true && table.days[$0].daysSinceEpoch > yearStart
+                  && ReviewBurstDetector.star(table.ratings[$0]) >= 3
+              }.prefix(5).map { k in
+                Evidence(location: location(table.sources[k], context), recordID: table.ids[k])
+              }))
+    }
     let trustworthy = summary.count - summary.suspicious
     if Double(trustworthy) < p.fewReviewsBelow {
       // The trustworthy reviews themselves (in date order) are the evidence: their days and

@@ -680,6 +680,18 @@ import Testing
       factor.text.contains(
         "31 verified reviews in the last year against 5 platform transactions, which back at most 25: each of them counts 0.90 of a verified one"
       ), "\(factor.text)")
+    // And said as a flag (black-box review 49: 200 "verified" reviews against no transactions
+    // ranked first with none), naming the profile and the latest of those reviews; not within
+    // the limit.
+    let flag = try #require(beyond.flags.first { $0.code == .verifiedUnbacked })
+    #expect(flag.severity == .medium)
+    #expect(
+      flag.detail
+        == "31 verified reviews of three stars or more in the last year against 5 platform transactions in the last twelve months, which back at most 25: the rest count as unverified, in the rating and in burst detection"
+    )
+    #expect(flag.evidence.first?.recordID == "SMALL")
+    #expect(flag.evidence.count == 6)
+    #expect(!(try assessment(25)).flags.contains { $0.code == .verifiedUnbacked })
   }
 
   /// Complaints from new accounts within days, some of them verified purchases, one more at a
