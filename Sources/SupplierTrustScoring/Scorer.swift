@@ -1805,6 +1805,22 @@ public struct Scorer: Sendable {
   }
 
   /// What a fresh, valid certificate would make of a supplier's certifications component.
+  /// How the certificate's issuer and accreditation body are recognised (nil: not stated); an
+  /// accreditation body in no list may be the scheme owner of its standard (IATF for IATF 16949).
+  func bodyRecognition(_ c: Certification, context: Context) -> (
+    issuer: Recognition?, accreditor: Recognition?
+  ) {
+    let issuer = c.certificationBody.map {
+      context.bodies.certification[$0] ?? registry.certificationBody($0)
+    }
+    let accreditor = c.accreditationBody.map { name -> Recognition in
+      let general = context.bodies.accreditation[name] ?? registry.accreditationBody(name)
+      guard case .unknown = general else { return general }
+      return registry.schemeOwner(name, of: c.standard)
+    }
+    return (issuer, accreditor)
+  }
+
   struct CertificateSuggestion: Sendable {
     var standard: String
     /// Position among the certificates held as of the day of the one it would renew or replace.
@@ -2059,14 +2075,7 @@ public struct Scorer: Sendable {
         }
       }
       if value > 0 {
-        let issuer = c.certificationBody.map {
-          context.bodies.certification[$0] ?? registry.certificationBody($0)
-        }
-        let accreditor = c.accreditationBody.map { name -> Recognition in
-          let general = context.bodies.accreditation[name] ?? registry.accreditationBody(name)
-          guard case .unknown = general else { return general }
-          return registry.schemeOwner(name, of: c.standard)
-        }
+        let (issuer, accreditor) = bodyRecognition(c, context: context)
         var problems: [String] = []
         var problemCount = 0
         var lookAlike = false
@@ -2181,14 +2190,7 @@ public struct Scorer: Sendable {
       // promised points that a renewal from the same body takes away (black-box review 48).
       var renewableAsIs = true
       if lapsed, verdicts.count == suggested?.replacing {
-        let issuer = c.certificationBody.map {
-          context.bodies.certification[$0] ?? registry.certificationBody($0)
-        }
-        let accreditor = c.accreditationBody.map { name -> Recognition in
-          let general = context.bodies.accreditation[name] ?? registry.accreditationBody(name)
-          guard case .unknown = general else { return general }
-          return registry.schemeOwner(name, of: c.standard)
-        }
+        let (issuer, accreditor) = bodyRecognition(c, context: context)
         renewableAsIs = issuer?.isRecognised == true && accreditor?.isRecognised == true
       }
       verdicts.append(
