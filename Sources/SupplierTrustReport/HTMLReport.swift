@@ -397,7 +397,7 @@ struct HTMLReportRenderer {
         "Fewer than \(ScoreOutput.format(policy.reviews.fewReviewsBelow)) trustworthy reviews (after weighting): too little to rate with confidence."
     case .verifiedUnbacked:
       return
-        "More reviews marked as verified purchases in the last year than the platform's transactions can back (\(ScoreOutput.format(policy.reviews.verifiedPerTransaction)) per transaction, and \(ScoreOutput.format(policy.reviews.verifiedTransactionsSlack)) over them): the claim is not to be trusted, and those reviews count only in part."
+        "More reviews marked as verified purchases (complaints aside) in the last year than the platform's transactions can back (\(ScoreOutput.format(policy.reviews.verifiedPerTransaction)) per transaction, and \(ScoreOutput.format(policy.reviews.verifiedTransactionsSlack)) over them): the claim is not to be trusted, and those reviews count only in part."
     }
   }
 

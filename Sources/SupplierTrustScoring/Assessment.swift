@@ -66,7 +66,8 @@ public struct ReviewSummary: Sendable, Equatable {
   /// Sum of the reviews' weights after decay and discounts.
   public var effectiveWeight = 0.0
   /// The amount of review evidence that confidence grows with: the weights after decay and
-  /// discounts, each burst found counting at least as its `minimum_reviews` - 1 weightiest
+  /// discounts, each burst found counting at least as its verified purchases and the
+  /// `minimum_reviews` - 1 weightiest of its others
   /// reviews (as many as may come without being called a burst), so that one more review never
   /// lowers confidence and bought reviews do not raise it.
   public var evidenceWeight = 0.0

@@ -1547,23 +1547,31 @@ public struct Scorer: Sendable {
         Self.keepTopThree(k, w * (3 - rating), in: &lowering)
       }
     }
-    // A burst found adds to the evidence what counts of it in the rating, or else what the
-    // `minimum_reviews` - 1 weightiest of its reviews weigh, whichever is more: as much as may
-    // come without being called a burst. Discounted in full, one more verified review that
-    // completed a burst lowered confidence (black-box review 48: 0.19 to 0.17); counted in full,
-    // 150 bought reviews raised it above a supplier's with six genuine ones (code review).
+    // A burst found adds to the evidence what counts of it in the rating, or else its verified
+    // purchases in full and the `minimum_reviews` - 1 weightiest of its other reviews (as many as
+    // may come without being called a burst), whichever is more. Discounted in full, one more
+    // verified review that completed a burst lowered confidence (black-box review 48: 0.19 to
+    // 0.17; review 50 found the same at the 36th verified review of a burst found by chance
+    // rather than by count); counted in full, 150 bought unverified reviews raised it above a
+    // supplier's with six genuine ones (code review).
     let keptForConfidence = max(0, policy.burst.minimumReviews - 1)
     for burst in bursts {
-      var baseWeights: [Double] = []
+      var unverifiedWeights: [Double] = []
+      var verifiedWeight = 0.0
       var discounted = 0.0
       for index in burst.reviewIndices {
         let k = e.reviews.lowerBound + index
         guard let base = suspiciousWeights.removeValue(forKey: k) else { continue }
-        baseWeights.append(base)
+        if table.verified[k] == true {
+          verifiedWeight += base
+        } else {
+          unverifiedWeights.append(base)
+        }
         discounted += base * (attacks.scale[k] ?? p.suspiciousWeight)
       }
-      baseWeights.sort(by: >)
-      evidenceWeight += max(discounted, baseWeights.prefix(keptForConfidence).reduce(0, +))
+      unverifiedWeights.sort(by: >)
+      evidenceWeight += max(
+        discounted, verifiedWeight + unverifiedWeights.prefix(keptForConfidence).reduce(0, +))
     }
     // Suspicious reviews outside every burst (none are expected) count as they count in the rating.
     for (k, base) in suspiciousWeights { evidenceWeight += base * (attacks.scale[k] ?? p.suspiciousWeight) }
@@ -1625,7 +1633,7 @@ public struct Scorer: Sendable {
           code: .verifiedUnbacked, severity: .medium,
           detail: !context.explains
             ? ""
-            : "\(claimed) verified reviews of three stars or more in the last year against \(e.supplier.record.transactions12m ?? 0) platform transactions in the last twelve months, which back at most \(JSONValue.format(limit)): the rest count as unverified, in the rating and in burst detection",
+            : "\(claimed) verified reviews that are not complaints (rated 2.5 or more) in the last year against \(e.supplier.record.transactions12m ?? 0) platform transactions in the last twelve months, which back at most \(JSONValue.format(limit)): the rest count as unverified, in the rating and in burst detection",
           evidence: !context.explains
             ? []
             : [Evidence(location: location(e.supplier.source, context), recordID: e.supplier.record.id)]

@@ -42,6 +42,29 @@ import Testing
     func t(_ catalog: TestCatalog) -> (score: Double, confidence: Double) { Self.score(catalog, "EQ") }
   }
 
+  /// Verified five-star reviews from new accounts within days, one more at a time, past the
+  /// point where their number alone makes them a burst beyond chance (not by count): confidence
+  /// never falls (black-box review 50: 0.27 with 35, 0.19 with 36, when a burst counted as its
+  /// nine weightiest reviews); the burst's verified purchases count in full toward it.
+  @Test func moreVerifiedReviewsNeverLowerConfidenceAsTheyBecomeABurst() {
+    var previous = -1.0
+    var found = false
+    for count in 4...30 {
+      var t = SensiblePairTests.background()
+      t.supplier("V") { $0.tradeAssurance = true }
+      for k in 0..<5 { t.review("V", rating: 4, daysAgo: 200 + 30 * k) }
+      for k in 0..<count {
+        t.review(
+          "V", rating: 5, daysAgo: 1 + k % 5, reviewer: "V-NEW-\(k)", text: "order \(k) arrived, thanks")
+      }
+      let a = t.assessment("V", suggests: false)
+      if a.flags.contains(where: { $0.code == .reviewBurst }) { found = true }
+      #expect(a.confidence >= previous, "\(count) reviews: \(a.confidence) after \(previous)")
+      previous = a.confidence
+    }
+    #expect(found, "no count made a burst: the test no longer crosses the threshold")
+  }
+
   /// Bought reviews do not buy confidence: a burst counts toward it as no more than the
   /// `minimum_reviews` - 1 weightiest of its reviews (code review: counted in full, 150 bought
   /// five-star reviews gave more confidence than six genuine ones, and took away the warning
