@@ -57,6 +57,17 @@ struct EligibilityCommand: ParsableCommand {
             separator: "\n"))
       }
       orders = orders.filter { order.contains($0.orderID) }
+      // An order stored by one import and rejected by a later import of its file is out of date:
+      // what is judged is the earlier version (black-box review 50).
+      for id in order {
+        guard let store, let newer = try? store.rejection(of: .orders, id: id, afterStored: true) else {
+          continue
+        }
+        Terminal.error(
+          "warning: order \(id.terminalSafe) is judged as stored by an earlier import; a later import of \(newer.file.terminalSafe) rejected it: \(newer.reason.terminalSafe)\n"
+            + "  --> \(newer.file.terminalSafe):\(newer.fieldLine ?? newer.line)\(newer.fieldColumn.map { ":\($0)" } ?? "")\n"
+            + "  fix: \(newer.fix.terminalSafe); then import the corrected file again")
+      }
     }
     if !supplier.isEmpty {
       // As an unknown --order is: an empty table would read as "nothing to worry about".

@@ -191,15 +191,23 @@ public final class Store {
 
   /// Where and why the latest import that rejected a record of `kind` with this id rejected it,
   /// if one did; nil too for a store written before rejections were kept (schema version 7).
-  public func rejection(of kind: RecordKind, id: String) throws(StoreError) -> StoredRejection? {
+  /// With `afterStored`, only a rejection by an import later than the one that stored the record
+  /// with this id (a file imported again, broken again): the stored record is then out of date.
+  public func rejection(of kind: RecordKind, id: String, afterStored: Bool = false) throws(StoreError)
+    -> StoredRejection?
+  {
     if isEmptyStore { return nil }
     if try userVersion() < 7 { return nil }
+    let table = Schema.table(for: kind)
     let statement = try connection.prepare(
       "SELECT i.path, r.line, r.field_line, r.field_column, r.column_name, r.value, r.reason, r.fix "
         + "FROM rejections r JOIN imports i USING (import_id) WHERE r.kind = ? AND r.record_id = ? "
+        + (afterStored
+          ? "AND r.import_id > (SELECT import_id FROM \(table.name) WHERE \(table.key) = ?) " : "")
         + "ORDER BY r.import_id DESC, r.line LIMIT 1")
     statement.bind(1, kind.rawValue)
     statement.bind(2, id)
+    if afterStored { statement.bind(3, id) }
     guard try statement.step() else { return nil }
     defer { statement.reset() }
     return StoredRejection(

@@ -135,4 +135,17 @@ import Testing
     in: folder)
   #expect(fixed.status == 0, "\(fixed.stderr)")
   #expect(fixed.stdout.contains("\"order_id\": \"O-2\""), "\(fixed.stdout)")
+  #expect(!fixed.stderr.contains("warning"), "\(fixed.stderr)")
+
+  // Broken again by a later import of the same file: the stored order is judged, with a warning
+  // that it is out of date (black-box review 50).
+  try write("c/orders.csv", header + "O-2,S-1,2026-10-02,5y0.00,paypal,true\n")
+  #expect(try CommandRunner.run(["import", "c/orders.csv", "--db", "st.sqlite"], in: folder).status == 2)
+  let stale = try CommandRunner.run(
+    ["eligibility", "--db", "st.sqlite", "--as-of", "2026-11-25", "--order", "O-2"], in: folder)
+  #expect(stale.status == 0, "\(stale.stderr)")
+  #expect(
+    stale.stderr.hasPrefix(
+      "warning: order O-2 is judged as stored by an earlier import; a later import of c/orders.csv rejected it: amount_usd must be a plain US-dollar amount\n  --> c/orders.csv:2:20\n"
+    ), "\(stale.stderr)")
 }
