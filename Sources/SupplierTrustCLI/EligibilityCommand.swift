@@ -59,10 +59,19 @@ struct EligibilityCommand: ParsableCommand {
       orders = orders.filter { order.contains($0.orderID) }
       // An order stored by one import and rejected by a later import of its file is out of date:
       // what is judged is the earlier version (black-box review 50).
-      for id in order {
-        guard let store, let newer = try? store.rejection(of: .orders, id: id, afterStored: true) else {
+      var warned = Set<String>()
+      for id in order where warned.insert(id).inserted {
+        guard let store else { break }
+        let newer: StoredRejection?
+        do {
+          newer = try store.rejection(of: .orders, id: id, afterStored: true)
+        } catch {
+          Terminal.error(
+            "warning: the store could not be searched for later rejections of order \(id.terminalSafe): \(error)"
+          )
           continue
         }
+        guard let newer else { continue }
         Terminal.error(
           "warning: order \(id.terminalSafe) is judged as stored by an earlier import; a later import of \(newer.file.terminalSafe) rejected it: \(newer.reason.terminalSafe)\n"
             + "  --> \(newer.file.terminalSafe):\(newer.fieldLine ?? newer.line)\(newer.fieldColumn.map { ":\($0)" } ?? "")\n"

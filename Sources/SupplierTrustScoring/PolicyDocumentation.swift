@@ -127,7 +127,7 @@ public enum PolicyDocumentation {
       points its component adds to or takes from a neutral 50 (with `weakest_link`, the weakest \
       component's factor carries them all, the first of equals, and the others none). **confidence** is the weighted share \
       of evidence each component has (reviews: weight / (weight + `reviews_half`), a burst found counting \
-      at least as its verified purchases and the `minimum_reviews` - 1 weightiest of its other reviews, as \
+      at least as its verified purchases (those the transactions back) and the `minimum_reviews` - 1 weightiest of its other reviews, as \
       many as may come without being called one, so that one more verified review never lowers it and \
       bought unverified ones do not raise it; delivery: orders \
       / (orders + `orders_half`); audits: the freshest audit's weight; certifications: from 0.5 \

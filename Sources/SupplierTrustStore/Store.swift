@@ -193,9 +193,11 @@ public final class Store {
   /// if one did; nil too for a store written before rejections were kept (schema version 7).
   /// With `afterStored`, only a rejection by an import later than the one that stored the record
   /// with this id (a file imported again, broken again): the stored record is then out of date.
+  /// Not for certificates: they are stored under a key of their own, not their number.
   public func rejection(of kind: RecordKind, id: String, afterStored: Bool = false) throws(StoreError)
     -> StoredRejection?
   {
+    precondition(!afterStored || kind != .certifications, "certificates are keyed by more than their number")
     if isEmptyStore { return nil }
     if try userVersion() < 7 { return nil }
     let table = Schema.table(for: kind)

@@ -72,6 +72,17 @@ import Testing
   @Test func aBurstOfBoughtReviewsDoesNotBuyConfidence() {
     var t = TestCatalog()
     for id in ["FAKE60", "FAKE150", "REAL"] { t.supplier(id) { $0.tradeAssurance = true } }
+    // "Verified" ones that no transactions back are bought reviews too (code review: they had
+    // counted in full, and 150 lifted confidence from 0.10 to 0.28).
+    t.supplier("UNBACKED") {
+      $0.tradeAssurance = true
+      $0.transactions12m = 0
+    }
+    for k in 0..<150 {
+      t.review(
+        "UNBACKED", rating: 5, daysAgo: 2 + k % 7, verified: true, reviewer: "UNBACKED-BOT-\(k)",
+        text: "Great product, fast shipping, highly recommend this seller")
+    }
     for (id, count) in [("FAKE60", 60), ("FAKE150", 150)] {
       for k in 0..<count {
         t.review(
@@ -87,6 +98,10 @@ import Testing
     #expect(fake150.confidence < real.confidence, "\(fake150.confidence) against \(real.confidence)")
     #expect(fake150.confidence == fake60.confidence)
     #expect(fake150.standingReasons.contains { $0.hasPrefix("confidence ") }, "\(fake150.standingReasons)")
+    let unbacked = t.assessment("UNBACKED")
+    #expect(unbacked.flags.contains { $0.code == .reviewBurst })
+    #expect(unbacked.flags.contains { $0.code == .verifiedUnbacked })
+    #expect(unbacked.confidence < real.confidence, "\(unbacked.confidence) against \(real.confidence)")
   }
 
   /// Each order added two months late, without a dispute and passing inspection, lowers the score:

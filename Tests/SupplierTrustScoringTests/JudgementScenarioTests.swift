@@ -687,7 +687,7 @@ import Testing
     #expect(flag.severity == .medium)
     #expect(
       flag.detail
-        == "31 verified reviews that are not complaints (rated 2.5 or more) in the last year against 5 platform transactions in the last twelve months, which back at most 25: the rest count as unverified, in the rating and in burst detection"
+        == "31 verified reviews that are not complaints (rated 2.5 or more) in the last year against 5 platform transactions in the last twelve months, which back at most 25: each of those counts 0.90 of a verified one in the rating, and every verified review of the supplier counts as unverified in burst detection"
     )
     #expect(flag.evidence.first?.recordID == "SMALL")
     #expect(flag.evidence.count == 6)
