@@ -992,18 +992,24 @@ public struct Scorer: Sendable {
   func doubtfulVerification(_ e: SupplierEvidence, _ table: ReviewTable) -> Int? {
     guard let limit = verifiedLimit(e) else { return nil }
     guard Double(e.reviews.count) > limit else { return nil }
+    let verified = verifiedThisYear(e, table)
+    return Double(verified) > limit ? verified : nil
+  }
+
+  /// The supplier's verified reviews of the last year that the transactions are asked to back.
+  /// Complaints (one or two stars) are left out: a supplier gains nothing by faking them, and a
+  /// wave of verified complaints after a bad batch must count against it, not void its verified
+  /// flags and be discounted as an attack (black-box review 19).
+  func verifiedThisYear(_ e: SupplierEvidence, _ table: ReviewTable) -> Int {
     let yearStart = asOf.adding(days: -365).daysSinceEpoch
     var verified = 0
-    // Complaints (one or two stars) are left out: a supplier gains nothing by faking them, and a
-    // wave of verified complaints after a bad batch must count against it, not void its verified
-    // flags and be discounted as an attack (black-box review 19).
     for k in e.reviews
     where table.verified[k] == true && table.days[k].daysSinceEpoch > yearStart
       && ReviewBurstDetector.star(table.ratings[k]) >= 3
     {
       verified += 1
     }
-    return Double(verified) > limit ? verified : nil
+    return verified
   }
 
   /// How many verified reviews of the last year the platform's transactions of the last twelve

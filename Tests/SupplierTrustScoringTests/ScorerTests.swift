@@ -516,6 +516,33 @@ import Testing
     #expect(abs(gained - promised) <= 1, "promised about \(promised), gained \(gained)")
   }
 
+  /// The confidence suggestion asks for no more verified reviews than the platform's transactions
+  /// can back, and holds when they are added (black-box review 48: 40 more against 18
+  /// transactions promised 0.66 and gave 0.59, the reviews beyond the transactions counting only
+  /// in part).
+  @Test func confidenceSuggestionStaysWithinWhatTheTransactionsBack() throws {
+    var t = TestCatalog()
+    t.supplier("T18") {
+      $0.tradeAssurance = true
+      $0.transactions12m = 18
+    }
+    for k in 0..<25 { t.review("T18", rating: 4.5, daysAgo: 10 + 13 * k) }
+    let before = t.assessment("T18")
+    let words = try #require(
+      before.suggestions.first { $0.hasPrefix("about ") && $0.contains("would raise confidence") })
+    let n = try #require(Int(words.dropFirst("about ".count).prefix { $0.isNumber }))
+    // 18 transactions back 38 verified reviews of the last year; 25 are there.
+    #expect(n <= 13, "\(words)")
+    let promised = try #require(Double(words.split(separator: " ").last.map(String.init) ?? ""))
+    var after = t
+    after.supplier("ELSEWHERE")
+    for k in 0..<n {
+      after.review("ELSEWHERE", rating: 4, daysAgo: 300, reviewer: "BUYER-\(k)")
+      after.review("T18", rating: 4.5, daysAgo: 0, reviewer: "BUYER-\(k)")
+    }
+    #expect(abs(after.assessment("T18").confidence - promised) <= 0.02, "\(words)")
+  }
+
   /// A lapsed certificate from a look-alike accreditor or with no accreditation stated is not
   /// "renewed" to the points a certificate from an accredited body gives: renewing it with its
   /// own issuer gives less (black-box review 48 measured -6 where +8 was promised). The
