@@ -24,12 +24,7 @@ import Testing
 @Test func eligibilityNeverPassesOverMissingOrdersInSilence() throws {
   let folder = try CommandRunner.temporaryDirectory()
   defer { try? FileManager.default.removeItem(at: folder) }
-  func write(_ name: String, _ text: String) throws {
-    let url = folder.appendingPathComponent(name)
-    try FileManager.default.createDirectory(
-      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try text.write(to: url, atomically: true, encoding: .utf8)
-  }
+  let write = { (name: String, text: String) throws in try writeFile(name, text, in: folder) }
   let suppliers = "supplier_id,name,country,trade_assurance,ta_limit_usd\nS-1,One,CN,true,50000\n"
   try write("a/suppliers.csv", suppliers)
   try write(
@@ -91,12 +86,7 @@ import Testing
 @Test func eligibilityFromTheStoreNamesAnOrderRejectedAtImport() throws {
   let folder = try CommandRunner.temporaryDirectory()
   defer { try? FileManager.default.removeItem(at: folder) }
-  func write(_ name: String, _ text: String) throws {
-    let url = folder.appendingPathComponent(name)
-    try FileManager.default.createDirectory(
-      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try text.write(to: url, atomically: true, encoding: .utf8)
-  }
+  let write = { (name: String, text: String) throws in try writeFile(name, text, in: folder) }
   let header = "order_id,supplier_id,order_date,amount_usd,payment_method,trade_assurance\n"
   try write(
     "a/suppliers.csv", "supplier_id,name,country,trade_assurance,ta_limit_usd\nS-1,One,CN,true,50000\n")
@@ -148,4 +138,12 @@ import Testing
     stale.stderr.hasPrefix(
       "warning: order O-2 is judged as stored by an earlier import; a later import of c/orders.csv rejected it: amount_usd must be a plain US-dollar amount\n  --> c/orders.csv:2:20\n"
     ), "\(stale.stderr)")
+}
+
+/// Writes `text` to `name` inside `folder`, making the folders on the way.
+private func writeFile(_ name: String, _ text: String, in folder: URL) throws {
+  let url = folder.appendingPathComponent(name)
+  try FileManager.default.createDirectory(
+    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+  try text.write(to: url, atomically: true, encoding: .utf8)
 }
