@@ -1638,7 +1638,6 @@ public struct Scorer: Sendable {
     // above, and said, as a buyer reads a red flag rather than a weight (black-box review 49:
     // 200 "verified" five-star reviews against no transactions ranked first with no flag).
     if let claimed = e.doubtfulVerified, let limit = verifiedLimit(e) {
-      let yearStart = asOf.adding(days: -365).daysSinceEpoch
       flags.append(
         TrustFlag(
           code: .verifiedUnbacked, severity: .medium,
@@ -1648,10 +1647,8 @@ public struct Scorer: Sendable {
           evidence: !context.explains
             ? []
             : [Evidence(location: location(e.supplier.source, context), recordID: e.supplier.record.id)]
-              + e.reviews.reversed().lazy.filter {
-                table.verified[$0] == true && table.days[$0].daysSinceEpoch > yearStart
-                  && ReviewBurstDetector.star(table.ratings[$0]) >= 3
-              }.prefix(5).map { k in
+              + e.reviews.reversed().lazy.filter { table.verified[$0] == true && doubted($0) }.prefix(5).map {
+                k in
                 Evidence(location: location(table.sources[k], context), recordID: table.ids[k])
               }))
     }
