@@ -1738,6 +1738,15 @@ public struct Scorer: Sendable {
     // (the first review of each file had been cited once: black-box review 32).
     let pulling = value >= 0.5 ? raising : lowering
     let cited = pulling.isEmpty ? Array(e.reviews.suffix(3).reversed()) : pulling.map(\.k)
+    // Then the words say what moves it instead (black-box review 50: a factor lifted by the
+    // catalog's mean cited a one-star review with nothing to say why).
+    if pulling.isEmpty {
+      text +=
+        value >= 0.5
+        ? "; no review counted is above three stars: the catalog mean it is shrunk toward lifts it"
+        : "; no review counted is below three stars: "
+          + (inflated ? "the burst's penalty lowers it" : "the allowance for uncertainty lowers it")
+    }
     let evidence = cited.map { k in
       Evidence(location: location(table.sources[k], context), recordID: table.ids[k])
     }

@@ -602,8 +602,12 @@ import Testing
     #expect(cited(one, "LOW") == ["R-6", "R-2", "R-1"])
     // HIGH (R-7...R-12) rates above: its five-star reviews, newest first, never the two-star R-8.
     #expect(cited(one, "HIGH") == ["R-7", "R-10", "R-12"])
-    // FLAT (R-13...R-17): nothing pulls either way, so the latest three.
+    // FLAT (R-13...R-17): nothing pulls either way, so the latest three, and the words say why.
     #expect(cited(one, "FLAT") == ["R-16", "R-14", "R-17"])
+    let flat = one.assessment("FLAT").factors.first { $0.component == "reviews" }?.text ?? ""
+    #expect(
+      flat.hasSuffix("; no review counted is below three stars: the allowance for uncertainty lowers it"),
+      "\(flat)")
     for id in ["LOW", "HIGH", "FLAT"] { #expect(cited(split, id) == cited(one, id)) }
   }
 
