@@ -127,16 +127,32 @@ public struct Scorer: Sendable {
   /// A certificate's identity across suppliers: its issuer (the registry's name for a recognised
   /// body, so that "TUV SUD", "tüv süd" and "TÜV SÜD", or "BV" and "Bureau Veritas", are one) and
   /// its number, compared without case, spaces or punctuation; nil when the number is too short
-  /// or has no digit to identify anything ("N/A", "1").
+  /// to identify anything (see ``identifies(_:)``).
   func sharedKey(_ c: Certification) -> String? {
     guard let number = c.certificateNumber else { return nil }
     let identity = Self.sharedLetters(number)
-    guard identity.unicodeScalars.count >= 4, identity.utf8.contains(where: { (0x30...0x39).contains($0) })
-    else {
-      return nil
-    }
+    guard Self.identifies(identity) else { return nil }
     return issuerIdentity(c.certificationBody) + "|" + identity
   }
+
+  /// Whether a number's letters and digits (``sharedLetters(_:)``) can identify a certificate:
+  /// four or more with a digit ("Q-1234"), or six or more letters that are not a placeholder
+  /// ("QMS-SGS-CN" copied onto two suppliers is as copied as a number; "N/A", "1", "PENDING" and
+  /// "NOT PROVIDED" say nothing about which certificate it is).
+  static func identifies(_ identity: String) -> Bool {
+    let count = identity.unicodeScalars.count
+    if identity.utf8.contains(where: { (0x30...0x39).contains($0) }) { return count >= 4 }
+    return count >= 6 && !placeholderNumbers.contains(identity)
+  }
+
+  /// Upper-cased letters (``sharedLetters(_:)``) that stand in for a certificate number.
+  static let placeholderNumbers: Set<String> = [
+    "UNKNOWN", "PENDING", "NOTAPPLICABLE", "NOTAVAILABLE", "NOTPROVIDED", "NOTSTATED", "NOTGIVEN",
+    "NONUMBER", "NOTKNOWN", "MISSING", "APPLIED", "APPLIEDFOR", "INPROGRESS", "PROCESSING", "AWAITING",
+    "WAITING", "SEEATTACHED", "SEEATTACHMENT", "ONREQUEST", "UPONREQUEST", "AVAILABLEONREQUEST",
+    "CONFIDENTIAL", "WITHHELD", "REDACTED", "UNDISCLOSED", "TOBECONFIRMED", "TOBEADVISED",
+    "TOBEDETERMINED", "NOTAPPLICABLENA", "NONENA", "CERTIFICATE", "CERTIFICATENUMBER", "NUMBER",
+  ]
 
   /// The issuer part of ``sharedKey(_:)``.
   func issuerIdentity(_ name: String?) -> String {
@@ -206,14 +222,14 @@ public struct Scorer: Sendable {
       case 0x80...:
         // Letters beyond ASCII: the general path, from the issuer's hash on.
         let identity = sharedLetters(number)
-        guard identity.unicodeScalars.count >= 4,
-          identity.utf8.contains(where: { (0x30...0x39).contains($0) })
-        else { return nil }
+        guard identifies(identity) else { return nil }
         return identity.utf8.reduce(issuer) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
       default: continue
       }
     }
-    return characters >= 4 && digits > 0 ? hash : nil
+    if digits > 0 { return characters >= 4 ? hash : nil }
+    // Letters only: rare enough to check the placeholders through the string.
+    return characters >= 6 && identifies(sharedLetters(number)) ? hash : nil
   }
 
   /// Certificates claimed by more than one supplier (see ``Context/sharedCertificates``).

@@ -285,8 +285,27 @@ import Testing
     t.certificate("TUV-HELD", number: "Q-12345", body: "TÜV SÜD", accreditation: "DAkkS")
     t.certificate("NA-1", number: "N/A")
     t.certificate("NA-2", number: "N/A")
-    for id in ["SGS-HELD", "TUV-HELD", "NA-1", "NA-2"] {
+    Self.add("PENDING-1", to: &t, certificate: false)
+    Self.add("PENDING-2", to: &t, certificate: false)
+    t.certificate("PENDING-1", number: "Pending")
+    t.certificate("PENDING-2", number: "PENDING")
+    for id in ["SGS-HELD", "TUV-HELD", "NA-1", "NA-2", "PENDING-1", "PENDING-2"] {
       #expect(!t.assessment(id).flags.contains { $0.code == .certShared }, "\(id)")
+    }
+  }
+
+  /// Black-box review 52: "QMS-SGS-CN" on two suppliers was not compared (no digit), so the
+  /// copy earned both full credit and met `--require ISO9001`.
+  @Test func aCopiedNumberWithoutDigitsIsSharedToo() {
+    var t = Self.background()
+    Self.add("LETTERS-1", to: &t, certificate: false)
+    Self.add("LETTERS-2", to: &t, certificate: false)
+    t.certificate("LETTERS-1", number: "QMS-SGS-CN")
+    t.certificate("LETTERS-2", number: "qms sgs cn")
+    for id in ["LETTERS-1", "LETTERS-2"] {
+      let a = t.assessment(id)
+      #expect(a.flags.contains { $0.code == .certShared }, "\(id)")
+      #expect(!a.validStandards.contains("ISO9001"), "\(id)")
     }
   }
 
@@ -301,7 +320,8 @@ import Testing
       cert("CN-QMS-7002", "SGS"), cert("cn qms 7002", "sgs"), cert("CNQMS7002", "S.G.S."),
       cert("CN-QMS-7003", "SGS"),
       cert("CN-QMS-7002", "TÜV SÜD"), cert("cn-qms-7002", "tüv süd"), cert("認証-7002-QMS", "CQC"),
-      cert("N/A", "SGS"),
+      cert("N/A", "SGS"), cert("Pending", "SGS"), cert("not provided", "SGS"), cert("QMS-SGS-CN", "SGS"),
+      cert("qms sgs cn", "S.G.S."), cert("QMS-CN", "SGS"), cert("认证证书编号", "CQC"),
       cert("12", "SGS"), cert(nil, "SGS"), cert("Q-12345", nil), cert("Q 12345", ""),
     ]
     let scorer = Scorer(asOf: Day(year: 2026, month: 11, day: 25)!)
@@ -321,6 +341,11 @@ import Testing
     }
     #expect(scorer.sharedKey(cert("Q-778899", "SGS")) != scorer.sharedKey(cert("Q-778899", "Intertek")))
     #expect(scorer.sharedKey(cert("cn qms 7002", "sgs"))?.hasSuffix("|CNQMS7002") == true)
+    // Six letters or more identify a certificate too; fewer, or a placeholder, do not.
+    #expect(scorer.sharedKey(cert("QMS-SGS-CN", "SGS"))?.hasSuffix("|QMSSGSCN") == true)
+    for number in ["N/A", "QMS-CN", "Pending", "NOT PROVIDED", "unknown", "12"] {
+      #expect(scorer.sharedKey(cert(number, "SGS")) == nil, "\(number)")
+    }
   }
 
   @Test func anOrderNotYetDueAddsNothingToTheDeliveryRecord() {
