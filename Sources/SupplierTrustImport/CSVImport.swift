@@ -526,6 +526,7 @@ final class CSVDecodingProducer: @unchecked Sendable {
             // A quoted field that runs over several lines took the records of those lines in
             // with it: say which lines (black-box review 36 counted 4 records in a file of 7 rows).
             var reason = syntax.reason
+            var fix = syntax.fix
             if let at, at < count {
               let bytes = view.field(record, at)
               // A line end closing the file is not a line of the field.
@@ -534,9 +535,21 @@ final class CSVDecodingProducer: @unchecked Sendable {
               if breaks > 0 {
                 let first = view.position(record, at).line
                 reason += " (the quoted field runs from line \(first) to line \(first + breaks))"
+                // Closed by the next stray quote, lines below: most often this field's own
+                // closing quote is missing, and the lines between are records swallowed
+                // (black-box review 51 was told only to double its quotes).
+                if !unclosed {
+                  let swallowed =
+                    breaks == 1
+                    ? "line \(first + 1), a record of its own"
+                    : "lines \(first + 1) to \(first + breaks), records of their own"
+                  fix =
+                    "add the missing closing quote on line \(first) (the field took in \(swallowed)), or "
+                    + fix
+                }
               }
             }
-            var problem = FieldProblem(column: column, value: value, reason: reason, fix: syntax.fix)
+            var problem = FieldProblem(column: column, value: value, reason: reason, fix: fix)
             if let line = view.loneCarriageReturnLine(record) {
               Self.blameLoneCarriageReturn(at: line, &problem)
             }

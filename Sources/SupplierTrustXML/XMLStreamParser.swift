@@ -127,6 +127,23 @@ public final class XMLStreamParser {
     do {
       try push(nil, count: 0, terminate: true)
     } catch let error as XMLReadError
+      where error.code == .malformed && lastStartName == nil
+      && (error.message.hasPrefix("Extra content at the end of the document")
+        || error.message.hasPrefix("Document is empty"))
+    {
+      // Only a declaration, comments or processing instructions: libxml2 calls that "Extra
+      // content at the end of the document" on a line past the end (black-box review 51).
+      let empty = XMLReadError(
+        code: .malformed,
+        message:
+          "the document holds no element (no <supplierCatalog>), only a declaration, comments or processing instructions",
+        file: documentName, line: 0, column: 0,
+        fix:
+          "supply a complete catalog file; this one has no records in it (did the export fail or stop early?)"
+      )
+      failure = empty
+      throw empty
+    } catch let error as XMLReadError
       where error.code == .malformed && openElements > 0
       && (error.message.hasPrefix("Extra content at the end of the document")
         || error.message.hasPrefix("Premature end of data"))

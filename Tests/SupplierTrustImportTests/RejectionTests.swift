@@ -192,7 +192,17 @@ let rejectCases: [ExpectedReject] = [
     csv: "supplier_id,name,country\nSUP-1,\"Name\nSUP-2,Two,VN\nSUP-3,\"x,CN\n", line: 2, column: "name",
     value: "\"Name\nSUP-2,Two,VN\nSUP-3,\"x",
     reason: "text follows the closing quote of a quoted field (the quoted field runs from line 2 to line 4)",
-    fix: "quote the whole field and double every quote inside it, e.g. \"5\"\" pipe\"", fieldColumn: 7),
+    fix:
+      "add the missing closing quote on line 2 (the field took in lines 3 to 4, records of their own), or quote the whole field and double every quote inside it, e.g. \"5\"\" pipe\"",
+    fieldColumn: 7),
+  ExpectedReject(
+    label: "quoted field over two lines, then text", file: "suppliers.csv",
+    csv: "supplier_id,name,country\nSUP-1,\"Name\nSUP-2,\"Two,VN\n", line: 2, column: "name",
+    value: "\"Name\nSUP-2,\"Two",
+    reason: "text follows the closing quote of a quoted field (the quoted field runs from line 2 to line 3)",
+    fix:
+      "add the missing closing quote on line 2 (the field took in line 3, a record of its own), or quote the whole field and double every quote inside it, e.g. \"5\"\" pipe\"",
+    fieldColumn: 7),
   ExpectedReject(
     label: "text after closing quote", file: "suppliers.csv",
     csv: "supplier_id,name,country\nSUP-1,\"Name\"x,CN\n", line: 2, column: "name", value: "\"Name\"x",

@@ -50,6 +50,31 @@ import Testing
     }
   }
 
+  /// A failed export leaves a declaration and perhaps a comment: libxml2 called that "Extra
+  /// content at the end of the document" on a line past the end (black-box review 51).
+  @Test func aDocumentWithoutAnElementSaysSo() throws {
+    for document in [
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+      "<?xml version=\"1.0\"?>\n<!-- export failed -->\n",
+      "<!-- nothing -->",
+    ] {
+      let failure = try readError(parse(document).1)
+      #expect(failure.code == .malformed)
+      #expect(
+        failure.message
+          == "the document holds no element (no <supplierCatalog>), only a declaration, comments or processing instructions",
+        "\(document)")
+      #expect(failure.line == 0)
+      #expect(
+        failure.fix
+          == "supply a complete catalog file; this one has no records in it (did the export fail or stop early?)"
+      )
+    }
+    // Text that is not XML at all keeps libxml2's words.
+    let text = try readError(parse("supplier_id,name\n").1)
+    #expect(!text.message.hasPrefix("the document holds no element"), "\(text.message)")
+  }
+
   /// The common mistakes come with their own words and fix, not the one about tags (black-box
   /// review 36).
   @Test func undefinedEntityIsMalformed() throws {
