@@ -185,16 +185,24 @@ struct RankCommand: ParsableCommand {
     // Explanations only for the suppliers listed: --top 100 of 100,000 need not write words
     // about the other 99,900.
     let criteria = filters.criteria
-    let run = Scorer(policy: policy, asOf: catalog.day).score(data) { criteria.positions(in: $0) }
+    // The best of those left out are explained too: why they are left out names their
+    // certificates' verdicts.
+    let run = Scorer(policy: policy, asOf: catalog.day).score(data) {
+      criteria.positions(in: $0) + criteria.nearMisses(in: $0, limit: RankingCriteria.nearMissLimit)
+    }
     try CatalogOptions.requireTextsRead(data)
     clock.lap("score \(run.suppliers.count) suppliers")
-    let list = RankedList(run: run, suppliers: criteria.apply(to: run), criteria: criteria.descriptions)
+    let leftOut = criteria.leftOut(of: run.suppliers)
+    let list = RankedList(
+      run: run, suppliers: criteria.apply(to: run), criteria: criteria.descriptions, leftOut: leftOut)
     if format == .json {
       ScoreOutput.writeJSON(list) { Terminal.writeOutput($0) }
     } else {
       print(ScoringPrinter.render(list, format: format, orderAmount: criteria.orderAmount), terminator: "")
     }
     clock.lap("rank and render \(list.suppliers.count)")
+    // CSV is data for scripts: who was left out goes beside it, in words.
+    if format == .csv, let leftOut, leftOut.count > 0 { Terminal.error("note: \(leftOut.summary)") }
     if let why = criteria.whyNoneMatch(run.suppliers) { Terminal.error("note: \(why)") }
     if let (count, score) = criteria.tiesLeftOut(of: run.suppliers), let top = criteria.top {
       Terminal.error(

@@ -71,12 +71,15 @@ struct ReportCommand: ParsableCommand {
     criteria.top = nil
     let run = Scorer(policy: policy, asOf: asOf).score(data) {
       Array(criteria.positions(in: $0).prefix(detailCount))
+        + criteria.nearMisses(in: $0, limit: RankingCriteria.nearMissLimit)
     }
     try CatalogOptions.requireTextsRead(data)
     clock.lap("score \(run.suppliers.count) suppliers")
     let suppliers = criteria.apply(to: run)
     if let why = criteria.whyNoneMatch(run.suppliers) { Terminal.error("note: \(why)") }
-    let list = RankedList(run: run, suppliers: suppliers, criteria: criteria.descriptions)
+    let list = RankedList(
+      run: run, suppliers: suppliers, criteria: criteria.descriptions,
+      leftOut: criteria.leftOut(of: run.suppliers))
     let detailedIDs = Set(suppliers.prefix(detailCount).map(\.supplier.id))
 
     var history: [String: [TrendPoint]] = [:]

@@ -445,9 +445,9 @@ extension HTMLReportRenderer {
 
   /// Past scores of a supplier (and this report's) on a time axis over the grade bands.
   mutating func trendChart(_ history: [TrendPoint], current: TrendPoint) {
-    var points = history.sorted { $0.asOf < $1.asOf }
-    let includesCurrent = points.contains { $0.asOf == current.asOf }
-    if !includesCurrent { points.append(current) }
+    // This report's own run stands for its day: a snapshot of that day kept before the store
+    // changed showed a fall from B to D that never happened (black-box review 53).
+    var points = history.filter { $0.asOf != current.asOf } + [current]
     points.sort { $0.asOf < $1.asOf }
     let (width, height) = (720, 210)
     let (left, right, top, bottom) = (40.0, 20.0, 12.0, 34.0)

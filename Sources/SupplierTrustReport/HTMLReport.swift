@@ -488,6 +488,22 @@ struct HTMLReportRenderer {
     }
     w.raw("</tbody></table></div>\n")
     if suppliers.isEmpty { w.element("p", text: "No supplier matches the criteria.") }
+    if let leftOut = input.list.leftOut, leftOut.count > 0 {
+      w.element("p", ["id": "left-out"], text: leftOut.summary + ".")
+      if !leftOut.nearMisses.isEmpty {
+        w.element("p", text: leftOut.nearMissHeading)
+        w.open("ul", ["class": "left-out"])
+        for miss in leftOut.nearMisses {
+          let s = miss.supplier
+          w.element(
+            "li",
+            text:
+              "\(s.supplier.name) (\(s.supplier.id)), \(s.score.map { ScoreOutput.fixed($0, 1) } ?? "unrated"): "
+              + miss.reasons.joined(separator: "; "))
+        }
+        w.close("ul")
+      }
+    }
     w.close("section")
   }
 

@@ -424,8 +424,10 @@ extension HTMLReportRenderer {
 
   mutating func trendBlock(_ s: SupplierAssessment) {
     // A back-dated report must not show scores from after its own day: the store keeps every run's
-    // snapshot, later ones included.
-    let history = (input.history[s.supplier.id] ?? []).filter { $0.asOf <= run.asOf }
+    // snapshot, later ones included. Its own day is this report's point: a snapshot of that day
+    // kept before the store changed showed a fall from B to D that never happened (black-box
+    // review 53).
+    let history = (input.history[s.supplier.id] ?? []).filter { $0.asOf < run.asOf }
     guard !history.isEmpty else { return }
     w.element("h4", text: "Score over time")
     w.open("figure")

@@ -9,11 +9,16 @@ public struct RankedList: Sendable {
   public var suppliers: [SupplierAssessment]
   /// What the list answers, in words ("all suppliers", "ISO9001 required; order 25000.00 ..."), for headings.
   public var criteria: [String]
+  /// Who the criteria left out and why (`rank` and `report` with filters).
+  public var leftOut: LeftOut?
 
-  public init(run: ScoringRun, suppliers: [SupplierAssessment]? = nil, criteria: [String] = []) {
+  public init(
+    run: ScoringRun, suppliers: [SupplierAssessment]? = nil, criteria: [String] = [], leftOut: LeftOut? = nil
+  ) {
     self.run = run
     self.suppliers = suppliers ?? run.suppliers
     self.criteria = criteria
+    self.leftOut = leftOut
   }
 }
 
@@ -114,6 +119,7 @@ public enum ScoreOutput {
       ("no_reviews_value", number(run.priorReviewValue, 4)),
     ]
     if !list.criteria.isEmpty { root.append(("criteria", .array(list.criteria.map { .string($0) }))) }
+    if let leftOut = list.leftOut { root.append(("left_out", leftOutJSON(leftOut))) }
     root.append(
       (
         "sources",
@@ -157,6 +163,64 @@ public enum ScoreOutput {
     }
     JSONValue.append("\n}\n", to: &out)
     out.withUnsafeBufferPointer(sink)
+  }
+
+  static func leftOutJSON(_ leftOut: LeftOut) -> JSONValue {
+    .object([
+      ("count", .number(Double(leftOut.count))), ("of", .number(Double(leftOut.of))),
+      (
+        "by_filter",
+        .array(
+          leftOut.byFilter.map {
+            .object([("filter", .string($0.phrase)), ("count", .number(Double($0.count)))])
+          })
+      ),
+      (
+        "closest",
+        .array(
+          leftOut.nearMisses.map { miss in
+            .object([
+              ("supplier_id", .string(miss.supplier.supplier.id)),
+              ("name", .string(miss.supplier.supplier.name)),
+              ("score", number(miss.supplier.score, 1)),
+              ("reasons", .array(miss.reasons.map { .string($0) })),
+            ])
+          })
+      ),
+    ])
+  }
+
+  /// The left-out summary and near misses as plain lines, cut to `width` (the terminal table's
+  /// tail), every catalog string made inert.
+  static func leftOutText(_ leftOut: LeftOut, width: Int) -> String {
+    guard leftOut.count > 0 else { return "" }
+    var out = "\n" + TextTable.wrapped(TextTable.inert(leftOut.summary) + ".", width: width) + "\n"
+    guard !leftOut.nearMisses.isEmpty else { return out }
+    out += "\n" + TextTable.wrapped(leftOut.nearMissHeading, width: width) + "\n"
+    for miss in leftOut.nearMisses {
+      let s = miss.supplier
+      let line =
+        "\(s.supplier.name) (\(s.supplier.id)), \(s.score.map { fixed($0, 1) } ?? "unrated"): "
+        + miss.reasons.joined(separator: "; ")
+      let wrapped = TextTable.wrappedLines(TextTable.inert(line), width: max(1, width - 4))
+      for (k, piece) in wrapped.enumerated() { out += (k == 0 ? "  - " : "    ") + piece + "\n" }
+    }
+    return out
+  }
+
+  /// The same for Markdown: a paragraph and a list.
+  static func leftOutMarkdown(_ leftOut: LeftOut) -> String {
+    guard leftOut.count > 0 else { return "" }
+    var out = "\n" + markdownText(leftOut.summary) + ".\n"
+    guard !leftOut.nearMisses.isEmpty else { return out }
+    out += "\n" + leftOut.nearMissHeading + "\n\n"
+    for miss in leftOut.nearMisses {
+      let s = miss.supplier
+      out +=
+        "- \(markdownText(s.supplier.name)) (`\(markdownCode(s.supplier.id))`), \(s.score.map { fixed($0, 1) } ?? "unrated"): "
+        + miss.reasons.map(markdownText).joined(separator: "; ") + "\n"
+    }
+    return out
   }
 
   static func supplierJSON(_ s: SupplierAssessment, rank: Int) -> JSONValue {
@@ -341,6 +405,7 @@ public enum ScoreOutput {
     out.reserveCapacity(out.utf8.count + chunks.reduce(0) { $0 + $1.utf8.count })
     for chunk in chunks { out += chunk }
     if list.suppliers.isEmpty { out += "\nNo supplier matches.\n" }
+    if let leftOut = list.leftOut { out += leftOutMarkdown(leftOut) }
     return out
   }
 

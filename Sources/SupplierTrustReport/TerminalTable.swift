@@ -501,8 +501,9 @@ extension ScoreOutput {
       out += "\n" + TextTable.wrapped(TextTable.inert(list.criteria.joined(separator: "; ")), width: width)
     }
     out += "\n\n"
-    if list.suppliers.isEmpty { return out + "No supplier matches.\n" }
-    return out + table.render(width: width, colour: colour)
+    let leftOut = list.leftOut.map { leftOutText($0, width: width) } ?? ""
+    if list.suppliers.isEmpty { return out + "No supplier matches.\n" + leftOut }
+    return out + table.render(width: width, colour: colour) + leftOut
   }
 
   /// `value` with exactly `places` decimals.

@@ -24,60 +24,204 @@ public struct RankingCriteria: Sendable, Equatable {
 
   public init() {}
 
+  /// One filter of an order, as given: what `admits`, `whyNoneMatch` and `reasonsLeftOut` go
+  /// through, so that what leaves a supplier out and the words for it cannot drift apart.
+  enum Filter {
+    case category(CategoryMatch, String)
+    case countries(Set<String>)
+    case excludedCountries(Set<String>)
+    case standard(String)
+    case tradeAssurance
+    case coverage(Money)
+    case minimumScore(Double)
+    case standing(Standing)
+
+    /// Whether it asks after what the order is for (what is made, and where), rather than after
+    /// trust or protection: a supplier passing these but failing another is a near miss.
+    var isAboutTheGoods: Bool {
+      switch self {
+      case .category, .countries, .excludedCountries: true
+      default: false
+      }
+    }
+  }
+
+  /// The filters given, in the order they are described.
+  var filters: [Filter] {
+    var out: [Filter] = []
+    if let categoryMatch, let category { out.append(.category(categoryMatch, category)) }
+    if !countries.isEmpty { out.append(.countries(countries)) }
+    if !excludedCountries.isEmpty { out.append(.excludedCountries(excludedCountries)) }
+    for standard in requiredStandards { out.append(.standard(standard)) }
+    if tradeAssuranceOnly { out.append(.tradeAssurance) }
+    if let orderAmount { out.append(.coverage(orderAmount)) }
+    if let minimumScore { out.append(.minimumScore(minimumScore)) }
+    if let worstStanding { out.append(.standing(worstStanding)) }
+    return out
+  }
+
+  static func passes(_ filter: Filter, _ s: SupplierAssessment) -> Bool {
+    switch filter {
+    case .category(let match, _): s.supplier.categories.contains(where: match.matches)
+    case .countries(let countries): countries.contains(s.supplier.country)
+    case .excludedCountries(let countries): !countries.contains(s.supplier.country)
+    case .standard(let standard): s.validStandards.contains(standard)
+    case .tradeAssurance: s.supplier.tradeAssurance == true
+    case .coverage(let amount):
+      s.supplier.tradeAssurance == true && (s.supplier.tradeAssuranceLimit.map { $0 >= amount } ?? false)
+    case .minimumScore(let minimum): (s.score.map { $0 >= minimum } ?? false)
+    case .standing(let worst): s.standing <= worst
+    }
+  }
+
+  /// What a supplier must have to pass `filter`, for "no supplier has ..." and the counts.
+  static func wanted(_ filter: Filter) -> String {
+    switch filter {
+    case .category(_, let category): "a category matching \"\(category)\""
+    case .countries(let countries): "country \(countries.sorted().joined(separator: " or "))"
+    case .excludedCountries(let countries): "not from \(countries.sorted().joined(separator: ", "))"
+    case .standard(let standard): "a valid \(standard) certificate"
+    case .tradeAssurance: "Trade Assurance"
+    case .coverage(let amount): "Trade Assurance covering \(amount.displayed)"
+    case .minimumScore(let minimum): "score at least \(JSONValue.format(minimum))"
+    case .standing(let worst): standingWords(worst)
+    }
+  }
+
+  /// Why `s` fails `filter`, naming what it has instead (the certificates' verdicts need the
+  /// supplier explained: ``Scorer/score(_:detailing:)``).
+  static func whyFails(_ filter: Filter, _ s: SupplierAssessment) -> String {
+    let supplier = s.supplier
+    switch filter {
+    case .category(_, let category):
+      return supplier.categories.isEmpty
+        ? "states no category (\"\(category)\" asked for)"
+        : "no category matching \"\(category)\" (its categories: \(supplier.categories.joined(separator: "; ")))"
+    case .countries(let countries):
+      let asked = countries.sorted().joined(separator: " or ")
+      return supplier.country.isEmpty
+        ? "states no country (\(asked) asked for)" : "from \(supplier.country) (\(asked) asked for)"
+    case .excludedCountries:
+      return "from \(supplier.country), left out by --exclude-country"
+    case .standard(let standard):
+      // An older edition ("ISO9001:2008") is another standard, but the one to name.
+      let held = s.certificates.filter {
+        $0.certification.standard == standard || $0.certification.standard.hasPrefix(standard + ":")
+      }
+      guard !held.isEmpty else { return "no \(standard) certificate" }
+      let verdicts = held.map { c in
+        let name = c.certification.standard
+        let number = c.certification.certificateNumber.map { " \($0)" } ?? " (no number)"
+        return c.verdict.isEmpty ? "\(name)\(number)" : "\(name)\(number): \(c.verdict)"
+      }
+      return "no valid \(standard) certificate (\(verdicts.joined(separator: "; ")))"
+    case .tradeAssurance:
+      return supplier.tradeAssurance == false
+        ? "does not offer Trade Assurance" : "does not state whether it offers Trade Assurance"
+    case .coverage(let amount):
+      if supplier.tradeAssurance != true {
+        return
+          "\(supplier.tradeAssurance == false ? "does not offer Trade Assurance" : "does not state whether it offers Trade Assurance"), so an order of \(amount.displayed) is not covered"
+      }
+      guard let limit = supplier.tradeAssuranceLimit else {
+        return "states no Trade Assurance limit, so cover for \(amount.displayed) is unknown"
+      }
+      return "Trade Assurance limit \(limit.displayed) is below the order's \(amount.displayed)"
+    case .minimumScore(let minimum):
+      guard let score = s.score else {
+        return "unrated (score at least \(JSONValue.format(minimum)) asked for)"
+      }
+      return "scores \(JSONValue.format((score * 10).rounded() / 10)), under \(JSONValue.format(minimum))"
+    case .standing(let worst):
+      let reasons = s.standingReasons.isEmpty ? "" : ": " + s.standingReasons.joined(separator: "; ")
+      return "standing \(s.standing.rawValue) (\(standingWords(worst)) asked for)\(reasons)"
+    }
+  }
+
   /// Whether `s` passes every filter (not `top`).
   public func admits(_ s: SupplierAssessment) -> Bool {
-    if let categoryMatch {
-      guard s.supplier.categories.contains(where: categoryMatch.matches) else { return false }
+    filters.allSatisfy { Self.passes($0, s) }
+  }
+
+  /// Why `s` is left out: one reason per filter it fails, in the filters' order; empty when it
+  /// passes.
+  public func reasonsLeftOut(_ s: SupplierAssessment) -> [String] {
+    let failed = filters.filter { !Self.passes($0, s) }
+    // Without Trade Assurance no amount is covered: said once, not once per filter.
+    let saidOnce = failed.contains { if case .tradeAssurance = $0 { true } else { false } }
+    return failed.filter { filter in
+      if saidOnce, case .coverage = filter, s.supplier.tradeAssurance != true { return false }
+      return true
+    }.map { Self.whyFails($0, s) }
+  }
+
+  /// The suppliers left out, in words: in how many words a filter's count is said ("30 without
+  /// a category matching \"valve\"").
+  static func leftOutPhrase(_ filter: Filter) -> String {
+    switch filter {
+    case .category(_, let category): "without a category matching \"\(category)\""
+    case .countries(let countries): "not from \(countries.sorted().joined(separator: " or "))"
+    case .excludedCountries(let countries): "from \(countries.sorted().joined(separator: " or "))"
+    case .standard(let standard): "without a valid \(standard) certificate"
+    case .tradeAssurance: "without Trade Assurance"
+    case .coverage(let amount): "whose Trade Assurance does not cover \(amount.displayed)"
+    case .minimumScore(let minimum): "scoring under \(JSONValue.format(minimum)) or unrated"
+    case .standing(let worst): "not in \(standingWords(worst))"
     }
-    if !countries.isEmpty, !countries.contains(s.supplier.country) { return false }
-    if excludedCountries.contains(s.supplier.country) { return false }
-    for standard in requiredStandards where !s.validStandards.contains(standard) { return false }
-    if tradeAssuranceOnly || orderAmount != nil, s.supplier.tradeAssurance != true { return false }
-    if let orderAmount {
-      guard let limit = s.supplier.tradeAssuranceLimit, limit >= orderAmount else { return false }
+  }
+
+  /// Who the filters leave out of `ranked` and why (nil without filters): how many each filter
+  /// leaves out, and the best near misses (``nearMisses(in:limit:)``), each with its reasons.
+  /// The near misses' reasons name their certificates' verdicts only if they were explained.
+  public func leftOut(of ranked: [SupplierAssessment], limit: Int = Self.nearMissLimit) -> LeftOut? {
+    let all = filters
+    guard !all.isEmpty else { return nil }
+    var counts = [Int](repeating: 0, count: all.count)
+    var total = 0
+    for s in ranked {
+      var failed = false
+      for (k, filter) in all.enumerated() where !Self.passes(filter, s) {
+        counts[k] += 1
+        failed = true
+      }
+      if failed { total += 1 }
     }
-    if let minimumScore {
-      guard let score = s.score, score >= minimumScore else { return false }
+    return LeftOut(
+      count: total, of: ranked.count,
+      byFilter: zip(all, counts).map { (Self.leftOutPhrase($0), $1) },
+      nearMisses: nearMisses(in: ranked, limit: limit).map { (ranked[$0], reasonsLeftOut(ranked[$0])) },
+      nearMissesAreInTheGoods: all.contains(where: \.isAboutTheGoods))
+  }
+
+  /// How many near misses ``leftOut(of:limit:)`` names by default.
+  public static let nearMissLimit = 10
+
+  /// The positions in `ranked` of the best suppliers, at most `limit`, that pass the filters
+  /// about the goods (category, countries) but fail another: those a buyer looks for and
+  /// misses. With no filter about the goods, every supplier left out is one.
+  public func nearMisses(in ranked: [SupplierAssessment], limit: Int) -> [Int] {
+    let all = filters
+    let goods = all.filter(\.isAboutTheGoods)
+    guard goods.count < all.count else { return [] }
+    var result: [Int] = []
+    for (position, s) in ranked.enumerated() where goods.allSatisfy({ Self.passes($0, s) }) {
+      guard result.count < limit else { break }
+      if !all.allSatisfy({ Self.passes($0, s) }) { result.append(position) }
     }
-    if let worstStanding, s.standing > worstStanding { return false }
-    return true
+    return result
   }
 
   /// When no supplier passes: why, in words for the terminal (each filter with how many suppliers
   /// it admits on its own, those admitting none first), or nil when some pass.
   public func whyNoneMatch(_ suppliers: [SupplierAssessment]) -> String? {
-    guard !suppliers.contains(where: admits) else { return nil }
+    let all = filters
+    guard !suppliers.contains(where: { s in all.allSatisfy { Self.passes($0, s) } }) else { return nil }
     guard !suppliers.isEmpty else {
       return
         "the catalog holds no suppliers: import a catalog first (supplier-trust import PATH), or check the paths given"
     }
-    var alone: [(text: String, count: Int)] = []
-    func single(_ text: String, _ configure: (inout RankingCriteria) -> Void) {
-      var only = RankingCriteria()
-      configure(&only)
-      alone.append((text, suppliers.filter(only.admits).count))
-    }
-    if let category { single("a category matching \"\(category)\"") { $0.category = category } }
-    if !countries.isEmpty {
-      single("country \(countries.sorted().joined(separator: " or "))") { $0.countries = countries }
-    }
-    if !excludedCountries.isEmpty {
-      single("not from \(excludedCountries.sorted().joined(separator: ", "))") {
-        $0.excludedCountries = excludedCountries
-      }
-    }
-    for standard in requiredStandards {
-      single("a valid \(standard) certificate") { $0.requiredStandards = [standard] }
-    }
-    if tradeAssuranceOnly { single("Trade Assurance") { $0.tradeAssuranceOnly = true } }
-    if let orderAmount {
-      single("Trade Assurance covering \(orderAmount.displayed)") { $0.orderAmount = orderAmount }
-    }
-    if let minimumScore {
-      single("score at least \(JSONValue.format(minimumScore))") { $0.minimumScore = minimumScore }
-    }
-    if let worstStanding {
-      single(Self.standingWords(worstStanding)) { $0.worstStanding = worstStanding }
+    let alone = all.map { filter in
+      (text: Self.wanted(filter), count: suppliers.filter { Self.passes(filter, $0) }.count)
     }
     let ordered = alone.sorted { ($0.count == 0 ? 0 : 1, $0.count) < ($1.count == 0 ? 0 : 1, $1.count) }
     let parts = ordered.map { "\($0.text): \($0.count) of \(suppliers.count)" }
@@ -91,7 +235,8 @@ public struct RankingCriteria: Sendable, Equatable {
   /// ``Scorer/score(_:detailing:)`` is told to explain for a ranking.
   public func positions(in ranked: [SupplierAssessment]) -> [Int] {
     var result: [Int] = []
-    for (position, s) in ranked.enumerated() where admits(s) {
+    let all = filters
+    for (position, s) in ranked.enumerated() where all.allSatisfy({ Self.passes($0, s) }) {
       if let top, result.count >= top { break }
       result.append(position)
     }
@@ -105,7 +250,8 @@ public struct RankingCriteria: Sendable, Equatable {
     var kept = 0
     var last: Double?
     var tied = 0
-    for s in ranked where admits(s) {
+    let all = filters
+    for s in ranked where all.allSatisfy({ Self.passes($0, s) }) {
       let shown = s.score.map { ($0 * 10).rounded() / 10 }
       if kept < top {
         kept += 1
@@ -198,5 +344,40 @@ public struct CategoryMatch: Sendable, Equatable {
       if all { return true }
     }
     return false
+  }
+}
+
+/// Who an order's filters leave out of a ranking, and why (``RankingCriteria/leftOut(of:limit:)``):
+/// a buyer missing a supplier they expected must not have to guess which filter dropped it
+/// (black-box review 54: an expired ISO 9001, a Trade Assurance limit of $10,000 against an order
+/// of $25,000 and a certificate without an accreditation body all vanished without a word).
+public struct LeftOut: Sendable {
+  /// Suppliers failing at least one filter, and suppliers ranked.
+  public var count: Int
+  public var of: Int
+  /// Each filter, as "without a valid ISO9001 certificate", with how many it leaves out (a
+  /// supplier may fail several).
+  public var byFilter: [(phrase: String, count: Int)]
+  /// The best suppliers left out that pass the filters about the goods, best first, each with
+  /// one reason per filter it fails.
+  public var nearMisses: [(supplier: SupplierAssessment, reasons: [String])]
+  /// Whether a category or country filter was given (the near misses are then "in the
+  /// category"; otherwise they are simply the best left out).
+  public var nearMissesAreInTheGoods: Bool
+
+  /// "37 of 50 suppliers are left out: 30 without a category matching \"valve\", 5 without a
+  /// valid ISO9001 certificate (a supplier can fail several)".
+  public var summary: String {
+    let parts = byFilter.filter { $0.count > 0 }.map { "\($0.count) \($0.phrase)" }
+    return "\(count) of \(of) supplier\(of == 1 ? "" : "s") \(count == 1 ? "is" : "are") left out"
+      + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", "))
+      + (parts.count > 1 ? " (a supplier can fail several)" : "")
+  }
+
+  /// The heading of the near misses.
+  public var nearMissHeading: String {
+    nearMissesAreInTheGoods
+      ? "The best of those matching what is ordered but left out by another filter:"
+      : "The best of those left out:"
   }
 }

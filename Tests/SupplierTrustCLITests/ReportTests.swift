@@ -71,6 +71,28 @@ import Testing
     #expect(!html.contains(">SUP-0001</span>"))
     #expect(html.components(separatedBy: "<section id=\"supplier-").count - 1 == 1)
     #expect(html.contains("2 suppliers for: from TR"))
+    // Who the country filter left out is said; with no other filter there are no near misses.
+    #expect(html.contains("<p id=\"left-out\">28 of 30 suppliers are left out: 28 not from TR.</p>"))
+    #expect(!html.contains("class=\"left-out\""))
+  }
+
+  /// A supplier matching what is ordered but failing another filter is named with why
+  /// (black-box review 54).
+  @Test func theNearMissesAreListedWithTheirReasons() throws {
+    let dir = try CommandRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("tr.html")
+    let result = try CommandRunner.run([
+      "report", "datasets/sample", "--as-of", "2026-11-25", "--require", "ISO9001", "--order-amount", "25000",
+      "--out", out.path,
+    ])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let html = try read(out)
+    #expect(html.contains("<ul class=\"left-out\">"))
+    #expect(
+      html.contains(
+        "<li>Foshan Golden Lotus Furniture Co., Ltd. (SUP-0006), 80.9: Trade Assurance limit $20,000 is below the order&#39;s $25,000</li>"
+      ))
   }
 
   @Test func theDefaultPathIsUnderReportsAndTheStoreGivesTrends() throws {

@@ -36,6 +36,28 @@ private func object(_ text: String) throws -> [String: Any] {
     #expect(lines.max() ?? 0 > widest - 15, "\(result.stdout)")
   }
 
+  /// The table says who the filters left out and why, under the ranking (black-box review 54:
+  /// nothing said why an expected supplier was missing); CSV says it beside the data.
+  @Test func theTableAndCSVSayWhoIsLeftOut() throws {
+    let order = [
+      "rank", "datasets/sample", "--as-of", "2026-11-25", "--require", "ISO9001", "--order-amount", "25000",
+      "--top", "3",
+    ]
+    let table = try CommandRunner.run(order, environment: ["COLUMNS": "200"])
+    #expect(table.status == 0)
+    #expect(
+      table.stdout.contains(
+        "14 of 30 suppliers are left out: 13 without a valid ISO9001 certificate, 8 whose Trade Assurance does not cover $25,000 (a supplier can fail several)."
+      ), "\(table.stdout)")
+    #expect(
+      table.stdout.contains(
+        "  - Foshan Golden Lotus Furniture Co., Ltd. (SUP-0006), 80.9: Trade Assurance limit $20,000 is below the order's $25,000\n"
+      ))
+    let csv = try CommandRunner.run(order + ["--format", "csv"])
+    #expect(!csv.stdout.contains("left out"))
+    #expect(csv.stderr.contains("note: 14 of 30 suppliers are left out: "), "\(csv.stderr)")
+  }
+
   @Test func minStandingLeavesOutWorseStandings() throws {
     func standings(_ extra: [String]) throws -> [String] {
       let result = try CommandRunner.run(

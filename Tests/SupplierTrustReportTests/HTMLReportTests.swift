@@ -429,6 +429,24 @@ extension HTMLReportTests {
       }.first)
     #expect(doc.textContent(of: caption).contains("(2 snapshots)"))
 
+    // A snapshot of the report's own day, kept before the store changed, is not this report's
+    // point: the report's own score is.
+    let asOf = f.input().list.run.asOf
+    let own = f.input().list.suppliers[0]
+    let stale = TrendPoint(asOf: asOf, score: 12.5, confidence: 0.9, grade: "E")
+    let withStale = HTMLCheck.parse(
+      HTMLReport.render(f.input(detailCount: 3, history: [top: [point(5), stale]])))
+    let staleTrend = try #require(
+      withStale.elements(named: "svg").first { withStale.textContent(of: $0).hasPrefix("Score over time") })
+    let staleText = withStale.textContent(of: staleTrend)
+    #expect(!staleText.contains("12.5"), "\(staleText)")
+    #expect(
+      staleText.contains("\(asOf): score \(ScoreOutput.fixed(own.score!, 1)), grade \(own.grade)"),
+      "\(staleText)")
+    #expect(
+      withStale.elements(named: "circle").filter { withStale.ancestors(of: $0).contains(staleTrend) }.count
+        == 2)
+
     let onlyLater = [top: [point(12), point(2, 2027)]]
     let none = HTMLReport.render(f.input(detailCount: 3, history: onlyLater))
     #expect(!none.contains("Score over time"))

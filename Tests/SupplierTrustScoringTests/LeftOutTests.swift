@@ -1,0 +1,124 @@
+import Testing
+
+@testable import SupplierTrustScoring
+
+/// Who an order's filters leave out, and why (black-box review 54: an expired ISO 9001, a Trade
+/// Assurance limit below the order and a certificate without an accreditation body all vanished
+/// from the ranking without a word).
+@Suite struct LeftOutTests {
+  /// Valve makers alike but for one thing each, and a pump maker.
+  static func catalog() -> TestCatalog {
+    var t = TestCatalog()
+    func valveMaker(_ id: String, _ configure: (inout Supplier) -> Void = { _ in }) {
+      t.supplier(id) {
+        $0.categories = ["Industrial Valves"]
+        $0.tradeAssurance = true
+        $0.tradeAssuranceLimit = Money(cents: 5_000_000)
+        configure(&$0)
+      }
+      for k in 0..<12 { t.review(id, rating: 5, daysAgo: 20 + 11 * k) }
+    }
+    valveMaker("GOOD")
+    t.certificate("GOOD", number: "Q-1001")
+    valveMaker("EXPIRED")
+    t.certificate("EXPIRED", number: "Q-1002", issuedDaysAgo: 1200, expiresInDays: -30)
+    valveMaker("SMALL-LIMIT") { $0.tradeAssuranceLimit = Money(cents: 1_000_000) }
+    t.certificate("SMALL-LIMIT", number: "Q-1003")
+    valveMaker("NO-TA") { $0.tradeAssurance = false }
+    t.certificate("NO-TA", number: "Q-1004")
+    valveMaker("NO-CERT")
+    t.supplier("PUMPS") {
+      $0.categories = ["Water Pumps"]
+      $0.tradeAssurance = true
+      $0.tradeAssuranceLimit = Money(cents: 5_000_000)
+    }
+    t.certificate("PUMPS", number: "Q-1005")
+    return t
+  }
+
+  static var criteria: RankingCriteria {
+    var c = RankingCriteria()
+    c.category = "valve"
+    c.requiredStandards = ["ISO9001"]
+    c.orderAmount = Money(cents: 2_500_000)
+    return c
+  }
+
+  static func run() -> ScoringRun {
+    let t = catalog()
+    let criteria = Self.criteria
+    return Scorer(asOf: t.asOf).score(t.catalog) {
+      criteria.positions(in: $0) + criteria.nearMisses(in: $0, limit: RankingCriteria.nearMissLimit)
+    }
+  }
+
+  @Test func eachSupplierLeftOutSaysWhichFilterAndWhatItHasInstead() throws {
+    let run = Self.run()
+    let criteria = Self.criteria
+    func reasons(_ id: String) -> [String] {
+      criteria.reasonsLeftOut(run.suppliers.first { $0.supplier.id == id }!)
+    }
+    #expect(reasons("GOOD") == [])
+    let expired = try #require(reasons("EXPIRED").first)
+    #expect(expired.hasPrefix("no valid ISO9001 certificate (ISO9001 Q-1002: expired "), "\(expired)")
+    #expect(reasons("SMALL-LIMIT") == ["Trade Assurance limit $10,000 is below the order's $25,000"])
+    #expect(reasons("NO-TA") == ["does not offer Trade Assurance, so an order of $25,000 is not covered"])
+    #expect(reasons("NO-CERT") == ["no ISO9001 certificate"])
+    #expect(reasons("PUMPS") == ["no category matching \"valve\" (its categories: Water Pumps)"])
+  }
+
+  @Test func theSummaryCountsEachFilterAndNamesTheNearMissesBestFirst() throws {
+    let run = Self.run()
+    let leftOut = try #require(Self.criteria.leftOut(of: run.suppliers))
+    #expect(leftOut.count == 5)
+    #expect(leftOut.of == 6)
+    #expect(
+      leftOut.summary
+        == "5 of 6 suppliers are left out: 1 without a category matching \"valve\", 2 without a valid ISO9001 certificate, 2 whose Trade Assurance does not cover $25,000 (a supplier can fail several)"
+    )
+    // The pump maker is not what is ordered: no near miss.
+    let ids = leftOut.nearMisses.map(\.supplier.supplier.id)
+    #expect(Set(ids) == ["EXPIRED", "SMALL-LIMIT", "NO-TA", "NO-CERT"])
+    let scores = leftOut.nearMisses.map { $0.supplier.exactScore ?? -1 }
+    #expect(scores == scores.sorted(by: >))
+    #expect(Self.criteria.leftOut(of: run.suppliers, limit: 2)!.nearMisses.count == 2)
+  }
+
+  @Test func withoutFiltersNothingIsLeftOutAndWithoutGoodsFiltersEveryoneLeftOutIsANearMiss() throws {
+    let run = Self.run()
+    #expect(RankingCriteria().leftOut(of: run.suppliers) == nil)
+    var onlyCertificates = RankingCriteria()
+    onlyCertificates.requiredStandards = ["ISO9001"]
+    let leftOut = try #require(onlyCertificates.leftOut(of: run.suppliers))
+    #expect(Set(leftOut.nearMisses.map(\.supplier.supplier.id)) == ["EXPIRED", "NO-CERT"])
+    #expect(leftOut.summary == "2 of 6 suppliers are left out: 2 without a valid ISO9001 certificate")
+    #expect(!leftOut.nearMissesAreInTheGoods)
+  }
+
+  @Test func withoutTradeAssuranceTheOrderIsNotCoveredIsSaidOnce() {
+    let run = Self.run()
+    var c = Self.criteria
+    c.tradeAssuranceOnly = true
+    let noTA = run.suppliers.first { $0.supplier.id == "NO-TA" }!
+    #expect(c.reasonsLeftOut(noTA) == ["does not offer Trade Assurance"])
+    let small = run.suppliers.first { $0.supplier.id == "SMALL-LIMIT" }!
+    #expect(c.reasonsLeftOut(small) == ["Trade Assurance limit $10,000 is below the order's $25,000"])
+  }
+
+  /// The filters' test and the words for failing it come from one place: every supplier passes
+  /// exactly when it has no reason to be left out.
+  @Test func admittedExactlyWhenNoReasonIsGiven() {
+    let run = Self.run()
+    var c = Self.criteria
+    c.countries = ["CN", "VN"]
+    c.excludedCountries = ["IN"]
+    c.tradeAssuranceOnly = true
+    c.minimumScore = 40
+    c.worstStanding = .warned
+    for criteria in [Self.criteria, c, RankingCriteria()] {
+      for s in run.suppliers {
+        #expect(criteria.admits(s) == criteria.reasonsLeftOut(s).isEmpty, "\(s.supplier.id)")
+      }
+    }
+  }
+}
