@@ -161,7 +161,8 @@ struct RankCommand: ParsableCommand {
       Scores every supplier as `score` does, keeps those that pass the filters, and lists them \
       best first by the score before rounding (so two shown alike may be apart by a few \
       hundredths); ties: the higher mean of the components (under weakest_link), higher \
-      confidence, then supplier id.
+      confidence, then supplier id. Under the ranking: how many suppliers each filter left out, \
+      and the best of those matching what is ordered but failing another filter, with why.
 
       Examples:
         supplier-trust rank --require ISO9001 --trade-assurance --order-amount 25000
