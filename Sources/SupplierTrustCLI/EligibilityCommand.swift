@@ -91,7 +91,10 @@ struct EligibilityCommand: ParsableCommand {
     }
     switch format {
     case .json: print(EligibilityOutput.json(orders, asOf: asOf, policy: policy), terminator: "")
-    case .csv: print(EligibilityOutput.csv(orders, asOf: asOf, policy: policy), terminator: "")
+    case .csv:
+      print(EligibilityOutput.csv(orders, asOf: asOf, policy: policy), terminator: "")
+      // The policy is named in every row; a file of no rows names it here (black-box review 53).
+      if orders.isEmpty { Terminal.error(Terminal.emptyCSVNote(asOf: asOf, policy: policy)) }
     case .markdown: print(EligibilityOutput.markdown(orders, asOf: asOf, policy: policy), terminator: "")
     case .table:
       print(

@@ -204,6 +204,10 @@ struct RankCommand: ParsableCommand {
     clock.lap("rank and render \(list.suppliers.count)")
     // CSV is data for scripts: who was left out goes beside it, in words.
     if format == .csv, let leftOut, leftOut.count > 0 { Terminal.error("note: \(leftOut.summary)") }
+    // The policy is named in every row; a file of no rows names it here (black-box review 53).
+    if format == .csv, list.suppliers.isEmpty {
+      Terminal.error(Terminal.emptyCSVNote(asOf: run.asOf, policy: policy))
+    }
     if let why = criteria.whyNoneMatch(run.suppliers) { Terminal.error("note: \(why)") }
     if let (count, score) = criteria.tiesLeftOut(of: run.suppliers), let top = criteria.top {
       Terminal.error(

@@ -68,7 +68,7 @@ struct CatalogOptions: ParsableArguments {
       )
     }
     do {
-      return try PolicyFile.parse(String(decoding: data, as: UTF8.self), file: path)
+      return try PolicyFile.parse(bytes: [UInt8](data), file: path)
     } catch {
       throw CLIError(error.description)
     }

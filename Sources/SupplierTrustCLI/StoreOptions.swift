@@ -32,6 +32,11 @@ struct ImportArguments: ParsableArguments {
     if paths.isEmpty {
       throw ValidationError("Give at least one CSV or XML file, or a folder (e.g. datasets/sample).")
     }
+    if let rejects, noRejectFiles {
+      throw ValidationError(
+        "--rejects \(rejects) asks for files of rejected records and --no-reject-files for none; give one of them."
+      )
+    }
   }
 }
 

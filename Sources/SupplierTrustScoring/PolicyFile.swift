@@ -21,6 +21,36 @@ public struct PolicyError: Error, Equatable, Sendable, CustomStringConvertible {
 /// to a default).
 public enum PolicyFile {
   /// Reads a policy from the text of a file named `file` (for messages).
+  /// A policy file's bytes, refused when they are not UTF-8 (before JSON): decoded with
+  /// replacement characters, `"name": "buyer-\u{FF}"` and `"buyer-\u{FE}"` became one name with
+  /// one hash (black-box review 53).
+  public static func parse(bytes: [UInt8], file: String) throws(PolicyError) -> Policy {
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = bytes.makeIterator()
+    var offset = 0
+    while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid(let scalar):
+        offset += scalar.count
+        continue
+      case .emptyInput:
+        return try parse(String(decoding: bytes, as: UTF8.self), file: file)
+      case .error(let length):
+        let before = bytes[..<offset]
+        let line = 1 + before.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let column = offset - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+        let shown = bytes[offset..<min(bytes.count, offset + max(1, length))]
+          .map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
+        throw PolicyError(
+          file: file, line: line, key: nil,
+          message: "is not UTF-8: the byte \(shown) at column \(column) is not part of a character",
+          fix:
+            "save the policy file as UTF-8 (an editor's \"UTF-8\" encoding; Latin-1 or Windows-1252 are not read)"
+        )
+      }
+    }
+  }
+
   public static func parse(_ text: String, file: String) throws(PolicyError) -> Policy {
     var reader = JSONReader(text)
     let root: JSONValue

@@ -235,3 +235,21 @@ private func json(_ text: String) throws -> [String: Any] {
     #expect((failures.first?["message"] as? String)?.contains("is not a SupplierTrust store") == true)
   }
 }
+
+/// Two options that contradict each other are refused, naming both (black-box review 53:
+/// `--no-reject-files` silently won).
+@Test(arguments: ["check", "import"])
+func rejectsAndNoRejectFilesTogetherAreRefused(command: String) throws {
+  let dir = try CommandRunner.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let db = dir.appendingPathComponent("unused.sqlite").path
+  let result = try CommandRunner.run(
+    [command, "--db", db, "--rejects", "rj", "--no-reject-files", "datasets/sample"])
+  #expect(result.status == 1, "\(result.status)")
+  #expect(
+    result.stderr.hasPrefix(
+      "Error: --rejects rj asks for files of rejected records and --no-reject-files for none; give one of them."
+    ),
+    "\(result.stderr)")
+  #expect(!FileManager.default.fileExists(atPath: db))
+}

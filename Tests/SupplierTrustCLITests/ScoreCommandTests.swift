@@ -1,5 +1,6 @@
 import Foundation
 import SupplierTrustCSV
+import SupplierTrustScoring
 import SupplierTrustStore
 import Testing
 
@@ -56,6 +57,25 @@ private func object(_ text: String) throws -> [String: Any] {
     let csv = try CommandRunner.run(order + ["--format", "csv"])
     #expect(!csv.stdout.contains("left out"))
     #expect(csv.stderr.contains("note: 14 of 30 suppliers are left out: "), "\(csv.stderr)")
+  }
+
+  /// Rows name the policy and its hash; a CSV of none names them on stderr (black-box review 53).
+  @Test func aCSVOfNoRowsNamesThePolicyOnStderr() throws {
+    let rank = try CommandRunner.run(
+      ["rank", "datasets/sample", "--as-of", "2026-11-25", "--format", "csv", "--min-score", "99"])
+    #expect(rank.status == 0)
+    #expect(rank.stdout.split(separator: "\n").count == 1)
+    #expect(
+      rank.stderr.contains(
+        "note: no rows; made as of 2026-11-25 with policy default (sha256 \(Policy.default.hash))\n"),
+      "\(rank.stderr)")
+    let eligibility = try CommandRunner.run(
+      [
+        "eligibility", "datasets/sample", "--as-of", "2026-11-25", "--format", "csv", "--supplier",
+        "SUP-0029",
+      ])
+    #expect(eligibility.stdout.split(separator: "\n").count == 1)
+    #expect(eligibility.stderr.contains("note: no rows; made as of 2026-11-25 with policy default (sha256 "))
   }
 
   @Test func minStandingLeavesOutWorseStandings() throws {

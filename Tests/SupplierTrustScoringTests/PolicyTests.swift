@@ -16,6 +16,28 @@ import Testing
     }
   }
 
+  /// Bytes that are not UTF-8 are refused where they stand: decoded with replacement
+  /// characters, two different names became one name with one hash (black-box review 53).
+  @Test func aPolicyThatIsNotUTF8IsRefusedAtItsByte() throws {
+    func failure(_ bytes: [UInt8]) -> String {
+      do {
+        _ = try PolicyFile.parse(bytes: bytes, file: "policy.json")
+        return "no error"
+      } catch {
+        return error.description
+      }
+    }
+    let fix =
+      "\n  fix: save the policy file as UTF-8 (an editor's \"UTF-8\" encoding; Latin-1 or Windows-1252 are not read)"
+    #expect(
+      failure(Array("{\"name\":\"buyer-".utf8) + [0xFF] + Array("\"}".utf8))
+        == "policy.json:1: is not UTF-8: the byte 0xFF at column 16 is not part of a character" + fix)
+    #expect(
+      failure(Array("{\n  \"name\": \"caf".utf8) + [0xE9] + Array("\"\n}".utf8))
+        == "policy.json:2: is not UTF-8: the byte 0xE9 at column 15 is not part of a character" + fix)
+    #expect(try PolicyFile.parse(bytes: Array("{\"name\":\"café\"}".utf8), file: "p.json").name == "café")
+  }
+
   @Test func errorsNameTheLineTheKeyAndTheFix() {
     #expect(
       error("{\n  \"reviews\": {\n    \"half_life_day\": 200\n  }\n}")
