@@ -63,6 +63,12 @@ SOURCE_DATE_EPOCH=1795597200 "$binary" report datasets/sample --as-of 2026-11-25
   fail "supplier-trust report failed"
 
 "$python" scripts/check_report.py "$report" "$screenshot" ${CHROMIUM:+--chromium "$CHROMIUM"}
+# The same checks on a catalog of unbroken 600-character names, 200-character certificate
+# numbers and 500-character review texts: nothing may widen the page.
+long_report=reports/trust-report-long-strings.html
+SOURCE_DATE_EPOCH=1795597200 "$binary" report Tests/SupplierTrustCLITests/Fixtures/long-strings --as-of 2026-11-25 \
+  --out "$long_report" >/dev/null || fail "supplier-trust report of the long-strings fixture failed"
+"$python" scripts/check_report.py "$long_report" reports/trust-report-long-strings.png ${CHROMIUM:+--chromium "$CHROMIUM"}
 if $update_docs || [ ! -f docs/report.png ]; then
   mkdir -p docs
   cp "$screenshot" docs/report.png

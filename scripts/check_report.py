@@ -184,6 +184,12 @@ class ReportCheck(Browser):
         rows = self.evaluate("document.querySelectorAll('#ranking tbody tr').length")
         if not rows:
             raise CheckFailed("the ranked table has no rows")
+        # Nothing makes the page wider than the window: a long unbroken name, number or review
+        # text wraps, and a wide table scrolls inside its own box (black-box review 54 saw a
+        # review text widen the page to 5,794 px).
+        wide = self.evaluate("document.documentElement.scrollWidth")
+        if wide > 1280:
+            self.problems.append(f"at 1280 px the page is {wide} px wide")
         if self.evaluate("document.getElementById('controls').hidden"):
             self.problems.append("the filter controls stayed hidden: the script did not run")
 

@@ -20,7 +20,8 @@ enum HTMLAssets {
     header.top{border-bottom:4px solid var(--accent);padding:28px 0 16px;background:var(--panel)}
     .kicker{margin:0;text-transform:uppercase;letter-spacing:.08em;font-size:12px;color:var(--muted)}
     h1{font-size:30px;line-height:1.2;margin:4px 0 6px}
-    h1,h2,h3,p,li,figcaption,caption{overflow-wrap:anywhere}
+    body{overflow-wrap:break-word}
+    h1,h2,h3,p,li,figcaption,caption,blockquote,dd,summary{overflow-wrap:anywhere}
     h2{font-size:22px;line-height:1.3;margin:44px 0 12px;padding-bottom:6px;border-bottom:2px solid var(--line)}
     h3{font-size:18px;line-height:1.3;margin:28px 0 8px}
     h4{font-size:13px;margin:22px 0 6px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
