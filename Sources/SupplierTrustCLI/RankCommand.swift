@@ -188,12 +188,13 @@ struct RankCommand: ParsableCommand {
     let criteria = filters.criteria
     // The best of those left out are explained too: why they are left out names their
     // certificates' verdicts.
+    let named = format == .json ? RankingCriteria.nearMissLimitForScripts : RankingCriteria.nearMissLimit
     let run = Scorer(policy: policy, asOf: catalog.day).score(data) {
-      criteria.positions(in: $0) + criteria.nearMisses(in: $0, limit: RankingCriteria.nearMissLimit)
+      criteria.positions(in: $0) + criteria.nearMisses(in: $0, limit: named)
     }
     try CatalogOptions.requireTextsRead(data)
     clock.lap("score \(run.suppliers.count) suppliers")
-    let leftOut = criteria.leftOut(of: run.suppliers)
+    let leftOut = criteria.leftOut(of: run.suppliers, limit: named)
     let list = RankedList(
       run: run, suppliers: criteria.apply(to: run), criteria: criteria.descriptions, leftOut: leftOut)
     if format == .json {

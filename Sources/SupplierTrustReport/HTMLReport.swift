@@ -502,6 +502,7 @@ struct HTMLReportRenderer {
               + miss.reasons.joined(separator: "; "))
         }
         w.close("ul")
+        if let more = leftOut.moreNearMisses { w.element("p", text: more) }
       }
     }
     w.close("section")

@@ -168,6 +168,7 @@ public enum ScoreOutput {
   static func leftOutJSON(_ leftOut: LeftOut) -> JSONValue {
     .object([
       ("count", .number(Double(leftOut.count))), ("of", .number(Double(leftOut.of))),
+      ("closest_count", .number(Double(leftOut.nearMissCount))),
       (
         "by_filter",
         .array(
@@ -205,6 +206,9 @@ public enum ScoreOutput {
       let wrapped = TextTable.wrappedLines(TextTable.inert(line), width: max(1, width - 4))
       for (k, piece) in wrapped.enumerated() { out += (k == 0 ? "  - " : "    ") + piece + "\n" }
     }
+    if let more = leftOut.moreNearMisses {
+      out += "  " + TextTable.wrapped(more, width: max(1, width - 2)) + "\n"
+    }
     return out
   }
 
@@ -220,6 +224,7 @@ public enum ScoreOutput {
         "- \(markdownText(s.supplier.name)) (`\(markdownCode(s.supplier.id))`), \(s.score.map { fixed($0, 1) } ?? "unrated"): "
         + miss.reasons.map(markdownText).joined(separator: "; ") + "\n"
     }
+    if let more = leftOut.moreNearMisses { out += "- " + markdownText(more) + "\n" }
     return out
   }
 

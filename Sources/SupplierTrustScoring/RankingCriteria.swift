@@ -186,26 +186,36 @@ public struct RankingCriteria: Sendable, Equatable {
       }
       if failed { total += 1 }
     }
+    let misses = allNearMisses(in: ranked)
     return LeftOut(
       count: total, of: ranked.count,
       byFilter: zip(all, counts).map { (Self.leftOutPhrase($0), $1) },
-      nearMisses: nearMisses(in: ranked, limit: limit).map { (ranked[$0], reasonsLeftOut(ranked[$0])) },
+      nearMisses: misses.prefix(limit).map { (ranked[$0], reasonsLeftOut(ranked[$0])) },
+      nearMissCount: misses.count,
       nearMissesAreInTheGoods: all.contains(where: \.isAboutTheGoods))
   }
 
-  /// How many near misses ``leftOut(of:limit:)`` names by default.
+  /// How many near misses ``leftOut(of:limit:)`` names by default: what a person reads under a
+  /// ranking.
   public static let nearMissLimit = 10
+  /// How many JSON names: enough for a script looking for one supplier in a category, few
+  /// enough that a catalog of 100,000 is not explained in full.
+  public static let nearMissLimitForScripts = 100
 
   /// The positions in `ranked` of the best suppliers, at most `limit`, that pass the filters
   /// about the goods (category, countries) but fail another: those a buyer looks for and
   /// misses. With no filter about the goods, every supplier left out is one.
   public func nearMisses(in ranked: [SupplierAssessment], limit: Int) -> [Int] {
+    Array(allNearMisses(in: ranked).prefix(limit))
+  }
+
+  /// Every near miss of `ranked` (see ``nearMisses(in:limit:)``), best first.
+  func allNearMisses(in ranked: [SupplierAssessment]) -> [Int] {
     let all = filters
     let goods = all.filter(\.isAboutTheGoods)
     guard goods.count < all.count else { return [] }
     var result: [Int] = []
     for (position, s) in ranked.enumerated() where goods.allSatisfy({ Self.passes($0, s) }) {
-      guard result.count < limit else { break }
       if !all.allSatisfy({ Self.passes($0, s) }) { result.append(position) }
     }
     return result
@@ -361,6 +371,8 @@ public struct LeftOut: Sendable {
   /// The best suppliers left out that pass the filters about the goods, best first, each with
   /// one reason per filter it fails.
   public var nearMisses: [(supplier: SupplierAssessment, reasons: [String])]
+  /// All the near misses, named or not.
+  public var nearMissCount: Int
   /// Whether a category or country filter was given (the near misses are then "in the
   /// category"; otherwise they are simply the best left out).
   public var nearMissesAreInTheGoods: Bool
@@ -379,5 +391,13 @@ public struct LeftOut: Sendable {
     nearMissesAreInTheGoods
       ? "The best of those matching what is ordered but left out by another filter:"
       : "The best of those left out:"
+  }
+
+  /// What follows the near misses named when there are more, or nil.
+  public var moreNearMisses: String? {
+    let more = nearMissCount - nearMisses.count
+    guard more > 0 else { return nil }
+    return
+      "and \(more) more (--format json names the best \(RankingCriteria.nearMissLimitForScripts) with their reasons)"
   }
 }

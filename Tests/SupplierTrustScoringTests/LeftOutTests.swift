@@ -81,7 +81,12 @@ import Testing
     #expect(Set(ids) == ["EXPIRED", "SMALL-LIMIT", "NO-TA", "NO-CERT"])
     let scores = leftOut.nearMisses.map { $0.supplier.exactScore ?? -1 }
     #expect(scores == scores.sorted(by: >))
-    #expect(Self.criteria.leftOut(of: run.suppliers, limit: 2)!.nearMisses.count == 2)
+    #expect(leftOut.nearMissCount == 4)
+    #expect(leftOut.moreNearMisses == nil)
+    let two = try #require(Self.criteria.leftOut(of: run.suppliers, limit: 2))
+    #expect(two.nearMisses.map(\.supplier.supplier.id) == Array(ids.prefix(2)))
+    #expect(two.nearMissCount == 4)
+    #expect(two.moreNearMisses == "and 2 more (--format json names the best 100 with their reasons)")
   }
 
   @Test func withoutFiltersNothingIsLeftOutAndWithoutGoodsFiltersEveryoneLeftOutIsANearMiss() throws {
