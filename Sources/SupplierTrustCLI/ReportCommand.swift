@@ -83,6 +83,7 @@ struct ReportCommand: ParsableCommand {
     let detailedIDs = Set(suppliers.prefix(detailCount).map(\.supplier.id))
 
     var history: [String: [TrendPoint]] = [:]
+    var otherPolicyDays: [String: [Day]] = [:]
     if let store {
       do {
         for (id, snapshots) in try store.scoreHistory(of: detailedIDs) {
@@ -91,6 +92,8 @@ struct ReportCommand: ParsableCommand {
             .filter { $0.policyHash == run.policyHash }
             .map { TrendPoint(asOf: $0.asOf, score: $0.score, confidence: $0.confidence, grade: $0.grade) }
           if !points.isEmpty { history[id] = points }
+          let others = snapshots.filter { $0.policyHash != run.policyHash }.map(\.asOf)
+          if !others.isEmpty { otherPolicyDays[id] = others }
         }
       } catch {
         Terminal.error("warning: past scores could not be read, so the report shows no trends: \(error)")
@@ -126,7 +129,7 @@ struct ReportCommand: ParsableCommand {
     let input = HTMLReportInput(
       list: list, detailCount: detailCount, history: history, orders: orders,
       orderAmount: criteria.orderAmount,
-      generatedAt: Self.generatedAt(), reviews: reviews)
+      generatedAt: Self.generatedAt(), reviews: reviews, otherPolicyDays: otherPolicyDays)
     let html = HTMLReport.render(input)
     clock.lap("render \(html.utf8.count) bytes")
 

@@ -32,15 +32,20 @@ public struct HTMLReportInput: Sendable {
   /// Reviews of the detailed suppliers by supplier id, to quote the newest ones and examples from
   /// detected bursts (may be empty: the report then shows figures only).
   public var reviews: [String: [Review]]
+  /// Days of past snapshots kept under other policies, by supplier id: not drawn (scores under
+  /// other weights do not compare), but said, so that a trend shorter than the store's history
+  /// is explained (black-box review 53).
+  public var otherPolicyDays: [String: [Day]]
 
   public init(
     list: RankedList, detailCount: Int = 10, history: [String: [TrendPoint]] = [:],
     orders: [OrderEligibility] = [], orderAmount: Money? = nil, generatedAt: String,
-    reviews: [String: [Review]] = [:]
+    reviews: [String: [Review]] = [:], otherPolicyDays: [String: [Day]] = [:]
   ) {
     self.list = list
     self.detailCount = detailCount
     self.history = history
+    self.otherPolicyDays = otherPolicyDays
     self.orders = orders
     self.orderAmount = orderAmount
     self.generatedAt = generatedAt

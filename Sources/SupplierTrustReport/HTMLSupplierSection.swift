@@ -428,7 +428,18 @@ extension HTMLReportRenderer {
     // kept before the store changed showed a fall from B to D that never happened (black-box
     // review 53).
     let history = (input.history[s.supplier.id] ?? []).filter { $0.asOf < run.asOf }
-    guard !history.isEmpty else { return }
+    let others = (input.otherPolicyDays[s.supplier.id] ?? []).filter { $0 < run.asOf }.count
+    let otherWords =
+      others == 0
+      ? ""
+      : " \(others) earlier snapshot\(others == 1 ? " was" : "s were") kept under other policies and \(others == 1 ? "is" : "are") not drawn: scores under other weights and thresholds do not compare."
+    guard !history.isEmpty else {
+      if others > 0 {
+        w.element("h4", text: "Score over time")
+        w.element("p", text: "No earlier score under this policy." + otherWords)
+      }
+      return
+    }
     w.element("h4", text: "Score over time")
     w.open("figure")
     let current = TrendPoint(asOf: run.asOf, score: s.score, confidence: s.confidence, grade: s.grade)
@@ -436,7 +447,8 @@ extension HTMLReportRenderer {
     w.element(
       "figcaption",
       text:
-        "Scores kept by earlier runs of supplier-trust score on this store (\(history.count) snapshot\(history.count == 1 ? "" : "s")), and this report's (hollow dot)."
+        "Scores kept by earlier runs of supplier-trust score on this store under this policy (\(history.count) snapshot\(history.count == 1 ? "" : "s")), and this report's (hollow dot)."
+        + otherWords
     )
     w.close("figure")
   }

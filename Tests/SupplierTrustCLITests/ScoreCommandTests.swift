@@ -224,6 +224,25 @@ private func object(_ text: String) throws -> [String: Any] {
     #expect(east - west >= 1 && east - west <= 2)
   }
 
+  /// `policy --hash` prints the hash outputs name, for the default and for a file.
+  @Test func policyHashIsTheHashOutputsName() throws {
+    let folder = try CommandRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("strict.json")
+    try Data("{\"name\": \"strict\", \"reviews\": {\"half_life_days\": 200}}".utf8).write(to: file)
+    for policy in [[], ["--policy", file.path]] {
+      let hash = try CommandRunner.run(["policy", "--hash"] + policy)
+      #expect(hash.status == 0)
+      let scored = try CommandRunner.run(
+        ["rank", "datasets/sample", "--as-of", "2026-11-25", "--format", "json", "--top", "1"] + policy)
+      let named = try object(scored.stdout)["policy_hash"] as? String
+      #expect(hash.stdout == (named ?? "?") + "\n")
+    }
+    let both = try CommandRunner.run(["policy", "--hash", "--docs"])
+    #expect(both.status == 1)
+    #expect(both.stderr.hasPrefix("Error: --docs and --hash print different things; give one of them."))
+  }
+
   @Test func scoringTheSampleFilesFollowsTheJSONContract() throws {
     let result = try CommandRunner.run([
       "score", "datasets/sample", "--as-of", "2026-11-25", "--format", "json",

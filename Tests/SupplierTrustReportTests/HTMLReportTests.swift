@@ -447,6 +447,23 @@ extension HTMLReportTests {
       withStale.elements(named: "circle").filter { withStale.ancestors(of: $0).contains(staleTrend) }.count
         == 2)
 
+    // Snapshots under other policies are not drawn, but said.
+    var withOthers = f.input(detailCount: 3, history: [top: [point(5)]])
+    withOthers.otherPolicyDays = [
+      top: [Day(year: 2026, month: 6, day: 1)!, Day(year: 2026, month: 7, day: 1)!]
+    ]
+    let othersHTML = HTMLReport.render(withOthers)
+    #expect(
+      othersHTML.contains(
+        "2 earlier snapshots were kept under other policies and are not drawn: scores under other weights and thresholds do not compare."
+      ))
+    var onlyOthers = f.input(detailCount: 3)
+    onlyOthers.otherPolicyDays = [top: [Day(year: 2026, month: 6, day: 1)!]]
+    #expect(
+      HTMLReport.render(onlyOthers).contains(
+        "<p>No earlier score under this policy. 1 earlier snapshot was kept under other policies and is not drawn: scores under other weights and thresholds do not compare.</p>"
+      ))
+
     let onlyLater = [top: [point(12), point(2, 2027)]]
     let none = HTMLReport.render(f.input(detailCount: 3, history: onlyLater))
     #expect(!none.contains("Score over time"))
