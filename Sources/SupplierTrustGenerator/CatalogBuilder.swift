@@ -17,6 +17,11 @@ final class CatalogBuilder {
   /// Established reviewers are drawn from this many ids; burst accounts get ids above it.
   let reviewerPool: Int
   var burstReviewers = 0
+  /// Whether the supplier being written was spoilt: its records are then written as they would
+  /// be, and listed as rejected with it.
+  var supplierSpoilt = false
+  /// Records listed as rejected with their spoilt supplier.
+  var rejectedWithSupplier = 0
 
   init(options: GeneratorOptions, asOf: Day, sink: CatalogSink) {
     self.asOf = asOf
@@ -48,12 +53,18 @@ final class CatalogBuilder {
     lastNumber[RecordKind.supplier.rawValue] = traits.number
     let fault = injector.inject(.supplier, into: &row, number: traits.number)
     try sink.beginSupplier(row, fault: fault)
-    // Records of a rejected supplier would be rejected too: a spoilt supplier stands alone.
-    if fault == nil {
+    // A spoilt supplier's records are written all the same and listed as rejected with it (an
+    // importer rejects records of a supplier it rejected): leaving them out had shrunk a
+    // catalog with half its suppliers spoilt to half its reviews, and made it differ from its
+    // clean twin (black-box review 56). Except under a copied id: nested in XML, its records
+    // would belong to the supplier whose id it copies, in CSV to none; it stands alone.
+    if fault?.kind != .duplicateID {
+      supplierSpoilt = fault != nil
       try writeCertifications(traits, &row, &rng)
       try writeAudits(traits, &row, &rng)
       try writeReviews(traits, &row, &rng)
       try writeOrders(traits, &row, &rng)
+      supplierSpoilt = false
     }
     try sink.endSupplier()
   }
@@ -76,6 +87,12 @@ final class CatalogBuilder {
   /// Passes the finished child record on, spoilt now and then.
   @inline(__always)
   func emitChild(_ kind: RecordKind, number: Int, _ row: inout RecordRow) throws {
+    if supplierSpoilt {
+      // Rejected for its supplier; not spoilt again, and never the id a duplicate copies.
+      try sink.child(kind, row, fault: Fault(column: kind.idColumn == nil ? 0 : 1, kind: .supplierRejected))
+      rejectedWithSupplier += 1
+      return
+    }
     if let fault = injector.inject(kind, into: &row, number: number) {
       if fault.kind == .unknownSupplier {
         try sink.orphan(kind, row, fault: fault)

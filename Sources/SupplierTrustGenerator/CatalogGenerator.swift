@@ -52,7 +52,8 @@ public enum CatalogGenerator {
     try manifest?.close()
     progress?(1)
     return GenerationSummary(
-      files: files, injectedBadRecords: builder.injector.injected, manifestPath: manifest?.path)
+      files: files, injectedBadRecords: builder.injector.injected + builder.rejectedWithSupplier,
+      manifestPath: manifest?.path)
   }
 
   /// `mkdir -p`.

@@ -17,6 +17,8 @@ enum FaultKind: String, Sendable {
   case invalidDateFormat = "invalid_date_format"
   case unknownEnum = "unknown_enum_value"
   case expiresBeforeIssued = "expires_before_issued"
+  /// A record of a spoilt supplier: rejected with it, itself unchanged.
+  case supplierRejected = "supplier_rejected"
 }
 
 /// Decides which records to spoil and spoils them, each in exactly one column, so that every
@@ -114,6 +116,9 @@ struct FaultInjector {
         day: Day(
           rollingOverYear: number(issued[0..<4]) - 1, month: month, day: month == 2 ? min(day, 28) : day))
       row.replace(fault.column, with: expires.bytes)
+    case .supplierRejected:
+      // Not drawn: records of a spoilt supplier are listed by the builder, unchanged.
+      break
     }
     return fault
   }

@@ -142,6 +142,13 @@ public struct NameNumbering: Sendable {
     return number
   }
 
+  /// The number of `name` if it has one; nothing is added.
+  public func existingNumber(of name: String) -> Int32? {
+    guard !slots.isEmpty else { return nil }
+    var name = name
+    return name.withUTF8 { find($0, hash: ByteHash.hash($0)).number }
+  }
+
   /// The numbers of a group of names, added when new: name `k` is the bytes of `bytes` from
   /// `ends[k - 1]` (0 for the first) to `ends[k]`; `body` gets each position and number in order.
   ///

@@ -1085,8 +1085,6 @@ public struct Scorer: Sendable {
     evidence: [SupplierEvidence], reviews: ReviewTable, texts: (table: ReviewTable, positions: [Int])?
   ) {
     let gclock = StageTimer(prefix: "gather: ")
-    var index: [String: Int] = [:]
-    index.reserveCapacity(catalog.suppliers.count)
     var evidence: [SupplierEvidence] = []
     evidence.reserveCapacity(catalog.suppliers.count)
     // By id; positions are sorted, not the large records (a store hands them over sorted).
@@ -1095,10 +1093,12 @@ public struct Scorer: Sendable {
     if !suppliers.indices.dropFirst().allSatisfy({ suppliers[$0 - 1].record.id <= suppliers[$0].record.id }) {
       byID.sort { suppliers[$0].record.id < suppliers[$1].record.id }
     }
-    for k in byID {
-      index[suppliers[k].record.id] = evidence.count
-      evidence.append(SupplierEvidence(supplier: suppliers[k]))
-    }
+    for k in byID { evidence.append(SupplierEvidence(supplier: suppliers[k])) }
+    // Each supplier's position by its id's bytes: half a million look-ups (certificates, audits,
+    // orders, runs of reviews) each seeded and ran SipHash through a `[String: Int]`. Ids are
+    // unique in a catalog, so a supplier's number is its position.
+    let numbering = NameNumbering(byID.map { suppliers[$0].record.id })
+    let index = SupplierIndex(numbering: numbering)
     // Each kind grouped by supplier in one array, each supplier's records handed out as a slice
     // of it: three arrays to build and free rather than three per supplier.
     // Certificates (the most, with string keys) on another thread while this one does the rest.
@@ -3038,4 +3038,11 @@ func percent(_ rate: Double) -> String { "\(Int((rate * 100).rounded()))%" }
 extension String {
   /// The text without one full stop at its end, for a clause that more words follow.
   var withoutFinalFullStop: String { hasSuffix(".") ? String(dropLast()) : self }
+}
+
+/// Suppliers' positions in evidence order by id (``Scorer/gatherKeepingTexts(_:)``).
+struct SupplierIndex: Sendable {
+  let numbering: NameNumbering
+
+  subscript(id: String) -> Int? { numbering.existingNumber(of: id).map(Int.init) }
 }
