@@ -1929,6 +1929,59 @@ public struct Scorer: Sendable {
 
   /// - Parameter extra: one more certificate, after the supplier's own (a suggestion's
   ///   hypothetical one), without copying the evidence to add it.
+  /// What is wrong with a certificate's issuer and accreditation body: look-alikes, and for a
+  /// management system unknown bodies (product marks are issued outside IAF accreditation: an
+  /// unknown issuer or accreditation of one is noted apart, as one not stated).
+  struct BodyProblems {
+    var texts: [String] = []
+    var count = 0
+    var lookAlike = false
+    var unrecognisedForMark: (issuer: Bool, accreditation: Bool) = (false, false)
+  }
+
+  func bodyProblems(_ c: Certification, managementSystem: Bool, context: Context, explains: Bool)
+    -> BodyProblems
+  {
+    let (issuer, accreditor) = bodyRecognition(c, context: context)
+    var found = BodyProblems()
+    for pass in 0..<2 {
+      let isIssuer = pass == 0
+      let role = isIssuer ? "issuer" : "accreditation body"
+      let name = isIssuer ? c.certificationBody : c.accreditationBody
+      guard let name, let recognition = isIssuer ? issuer : accreditor else { continue }
+      switch recognition {
+      case .recognised: break
+      case .lookAlike(_, let reason):
+        found.count += 1
+        found.lookAlike = true
+        if explains {
+          found.texts.append("\(role) \(name) is a look-alike, not a recognised body: \(reason)")
+        }
+      case .unknown:
+        // Product marks (CE, RoHS, GS) and private schemes are issued by test labs and scheme
+        // owners outside IAF accreditation; only management systems must name an accredited
+        // body. A mark's unknown issuer or accreditation still vouches for nothing: it counts
+        // as one not stated, and an unknown issuer does not meet `--require` (black-box
+        // review 27 found any text in accreditation_body worth full credit).
+        guard managementSystem else {
+          if isIssuer {
+            found.unrecognisedForMark.issuer = true
+          } else {
+            found.unrecognisedForMark.accreditation = true
+          }
+          continue
+        }
+        found.count += 1
+        if explains {
+          found.texts.append(
+            "\(role) \(name) is not a recognised \(role == "issuer" ? "certification body" : "IAF MLA accreditation body")"
+          )
+        }
+      }
+    }
+    return found
+  }
+
   func certificationComponent(
     _ e: SupplierEvidence, context: Context, flags: inout [TrustFlag],
     adding extra: Sourced<Certification>? = nil
@@ -2119,49 +2172,10 @@ public struct Scorer: Sendable {
         }
       }
       if value > 0 {
-        let (issuer, accreditor) = bodyRecognition(c, context: context)
-        var problems: [String] = []
-        var problemCount = 0
-        var lookAlike = false
-        var severity = Severity.medium
-        // A product mark's issuer or accreditation that nobody recognises (see below).
-        var unrecognisedForMark: (issuer: Bool, accreditation: Bool) = (false, false)
-        for pass in 0..<2 {
-          let isIssuer = pass == 0
-          let role = isIssuer ? "issuer" : "accreditation body"
-          let name = isIssuer ? c.certificationBody : c.accreditationBody
-          guard let name, let recognition = isIssuer ? issuer : accreditor else { continue }
-          switch recognition {
-          case .recognised: break
-          case .lookAlike(_, let reason):
-            problemCount += 1
-            lookAlike = true
-            if explains {
-              problems.append("\(role) \(name) is a look-alike, not a recognised body: \(reason)")
-            }
-            severity = .high
-          case .unknown:
-            // Product marks (CE, RoHS, GS) and private schemes are issued by test labs and scheme
-            // owners outside IAF accreditation; only management systems must name an accredited
-            // body. A mark's unknown issuer or accreditation still vouches for nothing: it counts
-            // as one not stated, and an unknown issuer does not meet `--require` (black-box
-            // review 27 found any text in accreditation_body worth full credit).
-            guard managementSystem else {
-              if isIssuer {
-                unrecognisedForMark.issuer = true
-              } else {
-                unrecognisedForMark.accreditation = true
-              }
-              continue
-            }
-            problemCount += 1
-            if explains {
-              problems.append(
-                "\(role) \(name) is not a recognised \(role == "issuer" ? "certification body" : "IAF MLA accreditation body")"
-              )
-            }
-          }
-        }
+        let found = bodyProblems(c, managementSystem: managementSystem, context: context, explains: explains)
+        let (problems, problemCount, lookAlike) = (found.texts, found.count, found.lookAlike)
+        let severity: Severity = lookAlike ? .high : .medium
+        let unrecognisedForMark = found.unrecognisedForMark
         if problemCount > 0 {
           // A look-alike body sells the appearance of accreditation: no credit, and a penalty.
           // An unknown one may be genuine but cannot be checked: a little credit.
@@ -2193,6 +2207,42 @@ public struct Scorer: Sendable {
                     ? ", accreditation body not stated" : ", accreditation body not recognised")
               + (genuine ? "" : " (unverifiable: not counted when the standard is required)")
           }
+        }
+      }
+      // A lapsed certificate's own faults still tell who presented it: one from a look-alike or
+      // unrecognised body, or valid impossibly long, is flagged so too, unless a valid renewal of
+      // its standard supersedes it (the value is 0 already; the flags describe the evidence, as
+      // spec/outputs.md defines them: black-box reviews 52 and 56 found an expired 5-year ISO
+      // 9001 from a look-alike body flagged only as expired).
+      if lapsed {
+        if managementSystem, let issued = c.issuedOn, let expires = c.expiresOn,
+          expires > issued.adding(years: p.maximumValidityYears).adding(days: p.earlyRecertificationDays)
+        {
+          let excess = Int(
+            expires.daysSinceEpoch - issued.adding(years: p.maximumValidityYears).daysSinceEpoch)
+          pending.append(
+            (
+              TrustFlag(
+                code: .certInvalidPeriod, severity: .medium,
+                detail: !explains
+                  ? ""
+                  : "\(label) was valid \(issued) to \(expires), \(excess) day\(excess == 1 ? "" : "s") past the \(p.maximumValidityYears) years a management-system certificate runs at most (it has expired since)",
+                evidence: evidence), c.standard
+            ))
+        }
+        let found = bodyProblems(c, managementSystem: managementSystem, context: context, explains: explains)
+        if found.count > 0 {
+          pending.append(
+            (
+              TrustFlag(
+                code: .certUnaccredited, severity: found.lookAlike ? .high : .medium,
+                detail: explains
+                  ? "\(label): " + found.texts.joined(separator: "; ").withoutFinalFullStop
+                    + (c.issuedOn.map { "; issued \($0)" } ?? "")
+                    + (c.expiresOn.map { "; expired \($0)" } ?? "; lapsed")
+                  : "",
+                evidence: evidence), c.standard
+            ))
         }
       }
       // A management-system certificate stating neither issue nor expiry day cannot be shown to
@@ -2319,7 +2369,12 @@ public struct Scorer: Sendable {
     }
     for (flag, standard) in pending {
       let renewed = renewal(standard)
-      if flag.code == .certExpired, renewed != nil { continue }
+      // A lapsed certificate's flags (expired, and any fault of its own) go with a renewal.
+      if flag.code == .certExpired || flag.code == .certUnaccredited || flag.code == .certInvalidPeriod,
+        renewed != nil
+      {
+        continue
+      }
       if flag.code == .certExpiring, let later = renewed?.expiry,
         later.daysSinceEpoch - asOf.daysSinceEpoch > Int32(p.expiringWithinDays)
       {

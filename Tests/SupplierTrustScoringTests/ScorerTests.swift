@@ -125,6 +125,40 @@ import Testing
     #expect(a.certificates.first { $0.certification.certificateNumber == "OLD" }?.renewed == true)
   }
 
+  /// An expired certificate's own faults are flagged too (black-box reviews 52 and 56: an expired
+  /// five-year ISO 9001 from a look-alike body was flagged only as expired), without changing
+  /// the score, and not when a valid renewal supersedes it.
+  @Test func anExpiredCertificateFromALookAlikeOrValidTooLongIsFlaggedSo() throws {
+    var t = TestCatalog()
+    t.supplier("MILL")
+    t.certificate("MILL", number: "UAF-1", accreditation: "UAF", issuedDaysAgo: 1000, expiresInDays: -30)
+    t.supplier("LONG")
+    t.certificate("LONG", number: "LONG-1", issuedDaysAgo: 365 * 5 + 30, expiresInDays: -30)
+    t.supplier("PLAIN")
+    t.certificate("PLAIN", number: "PLAIN-1", issuedDaysAgo: 1000, expiresInDays: -30)
+    t.supplier("RENEWED")
+    t.certificate(
+      "RENEWED", number: "UAF-2", accreditation: "UAF", issuedDaysAgo: 365 * 5 + 30, expiresInDays: -30)
+    t.certificate("RENEWED", number: "UKAS-2", issuedDaysAgo: 40, expiresInDays: 1000)
+    let run = t.score()
+    func flags(_ id: String) -> [TrustFlag] { run.suppliers.first { $0.supplier.id == id }!.flags }
+    let mill = try #require(flags("MILL").first { $0.code == .certUnaccredited })
+    #expect(mill.severity == .high)
+    #expect(mill.detail.hasPrefix("ISO9001 UAF-1: accreditation body UAF is a look-alike"), "\(mill.detail)")
+    #expect(mill.detail.hasSuffix("; expired \(t.asOf.adding(days: -30))"), "\(mill.detail)")
+    #expect(flags("MILL").contains { $0.code == .certExpired })
+    let long = try #require(flags("LONG").first { $0.code == .certInvalidPeriod })
+    #expect(long.detail.hasSuffix("(it has expired since)"), "\(long.detail)")
+    #expect(!flags("PLAIN").contains { $0.code == .certUnaccredited || $0.code == .certInvalidPeriod })
+    #expect(
+      !flags("RENEWED").contains {
+        $0.code == .certUnaccredited || $0.code == .certInvalidPeriod || $0.code == .certExpired
+      })
+    // What the lapsed certificate is worth does not change: the same as a plain lapsed one.
+    let score = { (id: String) in run.suppliers.first { $0.supplier.id == id }!.components.certifications }
+    #expect(score("MILL") == score("PLAIN") && score("LONG") == score("PLAIN"))
+  }
+
   /// Dates the certificate does not state are worked out, not taken as fine (black-box review
   /// 20): no issue day but an expiry more than three years away is too long a validity; no expiry
   /// and an issue day 35 months ago is a certificate lapsing within the warning window.
