@@ -74,7 +74,7 @@ let package = Package(
     .testTarget(name: "SupplierTrustXMLTests", dependencies: ["SupplierTrustXML"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "SupplierTrustImportTests",
-      dependencies: ["SupplierTrustImport", "SupplierTrustStore", "SupplierTrustModel"],
+      dependencies: ["SupplierTrustImport", "SupplierTrustStore", "SupplierTrustModel", "CSQLite"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(

@@ -48,15 +48,39 @@ final class SQLiteConnection {
     self.handle = db
     self.path = path
     sqlite3_extended_result_codes(db, 1)
-    sqlite3_busy_timeout(db, 5000)
+    // Another import holds the store while it commits a file (seconds for a large one): wait for
+    // it rather than fail (black-box review 55 saw a second import give up after 5 s).
+    sqlite3_busy_timeout(db, Self.busyTimeoutSeconds * 1000)
   }
+
+  static let busyTimeoutSeconds: Int32 = 30
 
   deinit {
     sqlite3_close_v2(handle)
   }
 
   func error(_ code: Int32, _ context: String) -> StoreError {
-    StoreError(code: code, message: String(cString: sqlite3_errmsg(handle)), context: context)
+    described(code, message: String(cString: sqlite3_errmsg(handle)), context: context)
+  }
+
+  /// SQLite's words, or for what a user can act on (a store locked by another process, a
+  /// damaged file) words that name the store and what to do (black-box review 55 got "database
+  /// is locked" and "database disk image is malformed" with neither).
+  func described(_ code: Int32, message: String, context: String) -> StoreError {
+    switch code & 0xFF {
+    case SQLITE_BUSY, SQLITE_LOCKED:
+      return StoreError(
+        code: code,
+        message:
+          "the store \(path) is in use by another process (another supplier-trust import, most likely) and stayed locked for \(Self.busyTimeoutSeconds) s",
+        context: context, fix: "wait for that process to finish, then run this command again")
+    case SQLITE_CORRUPT:
+      return StoreError(
+        code: code, message: "the store \(path) is damaged (SQLite: \(message))", context: context,
+        fix: "restore it from a backup, or import the catalog into a new store (--db NEW.sqlite)")
+    default:
+      return StoreError(code: code, message: message, context: context)
+    }
   }
 
   /// Runs SQL with no parameters and no results (schema, pragmas, transactions).
@@ -66,7 +90,7 @@ final class SQLiteConnection {
     if rc != SQLITE_OK {
       let text = message.map { String(cString: $0) } ?? "error \(rc)"
       sqlite3_free(message)
-      throw StoreError(code: rc, message: text, context: String(sql.prefix(60)))
+      throw described(rc, message: text, context: String(sql.prefix(60)))
     }
   }
 

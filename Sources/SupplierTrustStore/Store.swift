@@ -119,6 +119,15 @@ public final class Store {
     guard version < target else { return }
     try connection.execute("BEGIN IMMEDIATE")
     do {
+      // Read again under the write lock: another process may have made or migrated the store
+      // while this one waited for it (two imports into a new store ran the CREATE TABLEs twice:
+      // "table imports already exists", black-box review 55).
+      let version = try userVersion()
+      guard version < target else {
+        try connection.execute("COMMIT")
+        return
+      }
+      if version == 0 { try refuseForeignTables() }
       for step in version..<target {
         try connection.execute(Schema.migrations[step])
       }
