@@ -33,6 +33,19 @@ import Testing
     #expect(numbering.count == order.count)
   }
 
+  /// A look-up that adds nothing (scoring's supplier index) finds what a dictionary finds.
+  @Test func existingNumbersAreFoundAndNothingIsAdded() {
+    #expect(NameNumbering().existingNumber(of: "anything") == nil)
+    let names = Array(Set(Self.names().dropFirst(3000))).sorted()
+    let numbering = NameNumbering(names)
+    var model: [String: Int32] = [:]
+    for (k, name) in names.enumerated() { model[name] = Int32(k) }
+    for name in Self.names() + ["missing", "0123456789abcdef-999", "BYR-99999"] {
+      #expect(numbering.existingNumber(of: name) == model[name], "\(name)")
+    }
+    #expect(numbering.count == names.count)
+  }
+
   @Test func rebuiltFromNamesFindsTheSameNumbers() {
     var first = NameNumbering()
     for name in Self.names() { _ = first.number(of: name) }
