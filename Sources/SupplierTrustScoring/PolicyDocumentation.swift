@@ -67,7 +67,8 @@ public enum PolicyDocumentation {
       praise among pans): a pan planted in a campaign's days never dilutes it out of sight. A \
       catalog that names no reviewer, or states no verification, at all (optional \
       columns left out) is not held against anyone: that share is then no condition, and only \
-      near-identical texts show coordination.
+      near-identical texts show coordination, or, where reviewers are named, praise (or \
+      complaints) at `praise_rush_factor` times the pace from accounts seen nowhere else.
       - **certifications**: each certificate is worth 1 when valid, in date, issued by a recognised \
       certification body and accredited by an IAF MLA signatory; less when a body is unknown or not \
       stated (an unknown body is flagged on management-system certificates only: product marks \

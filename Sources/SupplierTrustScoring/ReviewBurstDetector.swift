@@ -673,8 +673,13 @@ public struct ReviewBurstDetector: Sendable {
     // supplier's recent weeks outpace its history as the platform grows, and a genuine rush
     // whose verified flags are doubted reads as unverified (both flagged suppliers of a
     // generated catalog when allowed).
+    // Without stated verification the rush must come from accounts seen nowhere else (or copy
+    // one text): a busy week of varied praise from unnamed buyers is ordinary.
+    let fromNewAccounts =
+      verificationGiven
+      ? newEnough : reviewersGiven && share(tally.new, of: tally.count) >= policy.newReviewerShare
     if isRush(window, tally, timeline),
-      newEnough || share(largest.size, of: tally.count) >= policy.nearIdenticalShare
+      fromNewAccounts || share(largest.size, of: tally.count) >= policy.nearIdenticalShare
         || (tally.commonest >= 4 && isUnvouched(window, timeline, signals))
     {
       let praise = tally.commonest >= 4
@@ -797,12 +802,16 @@ public struct ReviewBurstDetector: Sendable {
 
   /// Whether a window of at least the minimum reviews is nearly all (``uniformRatingShare``)
   /// unverified praise (4 or 5 stars) arriving at ``BurstPolicy/praiseRushFactor`` times the
-  /// supplier's pace: only when the catalog names reviewers and states verification.
-  /// Complaints (1 or 2 stars) in such a rush are a campaign too, against the supplier (black-box
-  /// review 19: an attack alternating one and two stars was counted in full against its victim).
-  /// A catalog that names no reviewer is no obstacle: the rush and the unverified share decide.
+  /// supplier's pace. Complaints (1 or 2 stars) in such a rush are a campaign too, against the
+  /// supplier (black-box review 19: an attack alternating one and two stars was counted in full
+  /// against its victim). A catalog that names no reviewer, or states no verification, is no
+  /// obstacle: the rush decides, a review not stated verified counting as not verified (where
+  /// verification is not stated, the caller also asks for new accounts or one copied text).
+  /// Without a verification column, 32 five-star reviews in three days from accounts seen
+  /// nowhere else, fifty times the pace, had lifted a supplier above its twin unflagged
+  /// (black-box review 57).
   private func isRush(_ window: DayWindow, _ tally: Tally, _ timeline: Timeline) -> Bool {
-    guard policy.praiseRushFactor > 0, verificationGiven, tally.count >= max(1, policy.minimumReviews),
+    guard policy.praiseRushFactor > 0, tally.count >= max(1, policy.minimumReviews),
       tally.commonest >= 4
         ? share(tally.unverifiedPraise, of: tally.count) >= policy.uniformRatingShare
         : tally.commonest <= 2

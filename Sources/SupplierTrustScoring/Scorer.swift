@@ -748,9 +748,9 @@ public struct Scorer: Sendable {
     let uniform = verificationGiven ? policy.burst.uniformRatingShare : .infinity
     guard hasCrowdedWindow(range, in: table) else { return false }
     let days = table.days
-    // Unverified praise in a great rush needs no new accounts (the detector's `isPraiseRush`):
-    // judged against the supplier's pace over its whole history.
-    let rushFactor = verificationGiven ? policy.burst.praiseRushFactor : 0
+    // Unverified praise in a great rush needs no new accounts (the detector's `isRush`), nor a
+    // catalog stating verification: judged against the supplier's pace over its whole history.
+    let rushFactor = policy.burst.praiseRushFactor
     let firstDay = days[range.lowerBound].daysSinceEpoch
     let historyDays = Double(days[range.upperBound - 1].daysSinceEpoch - firstDay + 1)
     let verified = table.verified

@@ -141,6 +141,35 @@ import Testing
     #expect(!flags("QUIET").contains { $0.code == .reviewBurst })
   }
 
+  /// Reviewer ids but no verification column and no texts (black-box review 57): a rush of
+  /// five-star reviews from accounts seen nowhere else, at fifty times the pace, is a burst and
+  /// does not lift the supplier above its twin; the same rush from the supplier's returning
+  /// buyers is not.
+  @Test func withoutVerificationARushOfNewAccountsPraiseIsABurst() throws {
+    var t = TestCatalog()
+    for id in ["BOUGHT", "TWIN", "RETURNING"] {
+      t.supplier(id)
+      for n in 0..<40 {
+        t.review(id, rating: [4, 5, 3, 5][n % 4], daysAgo: 30 + n * 7, reviewer: "BYR-\(id)-\(n % 20)")
+      }
+    }
+    for n in 0..<32 {
+      t.review("BOUGHT", rating: 5, daysAgo: 3 + n % 3, reviewer: "NEW-\(n)")
+      t.review("RETURNING", rating: 5, daysAgo: 3 + n % 3, reviewer: "BYR-RETURNING-\(n % 20)")
+    }
+    for k in t.catalog.reviews.indices {
+      var review = t.catalog.reviews[k]
+      review.record.verifiedPurchase = nil
+      t.catalog.reviews[k] = review
+    }
+    let run = t.score()
+    func supplier(_ id: String) -> SupplierAssessment { run.suppliers.first { $0.supplier.id == id }! }
+    let flag = try #require(supplier("BOUGHT").flags.first { $0.code == .reviewBurst })
+    #expect(flag.detail.contains("verification not stated"), "\(flag.detail)")
+    #expect(supplier("BOUGHT").score! < supplier("TWIN").score!)
+    #expect(!supplier("TWIN").flags.contains { $0.code == .reviewBurst })
+  }
+
   /// A review farm's accounts post on two suppliers in the same days: each account has reviewed
   /// another supplier, but never as a verified purchase, so it has no history.
   @Test func farmAccountsReusedAcrossSuppliersStillMakeBursts() throws {
