@@ -131,18 +131,35 @@ public struct Scorer: Sendable {
   func sharedKey(_ c: Certification) -> String? {
     guard let number = c.certificateNumber else { return nil }
     let identity = Self.sharedLetters(number)
-    guard Self.identifies(identity) else { return nil }
+    guard Self.identifies(identity, number: number) else { return nil }
     return issuerIdentity(c.certificationBody) + "|" + identity
   }
 
-  /// Whether a number's letters and digits (``sharedLetters(_:)``) can identify a certificate:
-  /// four or more with a digit ("Q-1234"), or six or more letters that are not a placeholder
-  /// ("QMS-SGS-CN" copied onto two suppliers is as copied as a number; "N/A", "1", "PENDING" and
-  /// "NOT PROVIDED" say nothing about which certificate it is).
-  static func identifies(_ identity: String) -> Bool {
+  /// Whether a number (its letters and digits: `identity`, ``sharedLetters(_:)``) can identify a
+  /// certificate: four or more with a digit ("Q-1234"), or a code of capital letters in groups
+  /// joined by `-`, `/`, `.` or `_` with six letters or more that is not a placeholder
+  /// ("QMS-SGS-CN" copied onto two suppliers is as copied as a number). Words people type where
+  /// they have no number ("N/A", "Pending", "See above", "CERT NO.", "认证证书编号") say
+  /// nothing about which certificate it is (code review: any six letters had counted).
+  static func identifies(_ identity: String, number: String) -> Bool {
     let count = identity.unicodeScalars.count
     if identity.utf8.contains(where: { (0x30...0x39).contains($0) }) { return count >= 4 }
-    return count >= 6 && !placeholderNumbers.contains(identity)
+    guard count >= 6, !placeholderNumbers.contains(identity) else { return false }
+    var groups = 0
+    var inGroup = false
+    for byte in number.utf8 {
+      switch byte {
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+        if !inGroup { groups += 1 }
+        inGroup = true
+      case UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "_"):
+        inGroup = false
+      default:
+        // Lower case, spaces, anything else: words, not a code.
+        return false
+      }
+    }
+    return groups >= 2
   }
 
   /// Upper-cased letters (``sharedLetters(_:)``) that stand in for a certificate number.
@@ -222,14 +239,14 @@ public struct Scorer: Sendable {
       case 0x80...:
         // Letters beyond ASCII: the general path, from the issuer's hash on.
         let identity = sharedLetters(number)
-        guard identifies(identity) else { return nil }
+        guard identifies(identity, number: number) else { return nil }
         return identity.utf8.reduce(issuer) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
       default: continue
       }
     }
     if digits > 0 { return characters >= 4 ? hash : nil }
     // Letters only: rare enough to check the placeholders through the string.
-    return characters >= 6 && identifies(sharedLetters(number)) ? hash : nil
+    return characters >= 6 && identifies(sharedLetters(number), number: number) ? hash : nil
   }
 
   /// Certificates claimed by more than one supplier (see ``Context/sharedCertificates``).

@@ -48,17 +48,16 @@ public final class Store {
     if readOnly {
       let version: Int
       do {
+        // The version and the tables read in one transaction: a store being made by another
+        // process is either empty or complete here, never a version 0 beside its tables.
+        try connection.execute("BEGIN")
+        defer { try? connection.execute("COMMIT") }
         version = try userVersion()
+        if version == 0 { try refuseForeignTables() }
       } catch let error where error.code == SQLITE_NOTADB {
         throw Self.notADatabase(path, error.code)
       }
-      if version == 0 { try refuseForeignTables() }
-      if version > Schema.migrations.count {
-        throw StoreError(
-          code: 0,
-          message: "the store has schema version \(version) but this build knows \(Schema.migrations.count)",
-          context: "opening \(path)", fix: "use a newer supplier-trust with this store")
-      }
+      try refuseNewerSchema(version)
       isEmptyStore = version == 0
       return
     }
@@ -108,21 +107,18 @@ public final class Store {
   }
 
   private func migrate() throws(StoreError) {
-    let version = try userVersion()
-    if version == 0 { try refuseForeignTables() }
     let target = Schema.migrations.count
-    if version > target {
-      throw StoreError(
-        code: 0, message: "the store has schema version \(version) but this build knows \(target)",
-        context: "opening \(path)", fix: "use a newer supplier-trust with this store")
-    }
-    guard version < target else { return }
+    let current = try userVersion()
+    try refuseNewerSchema(current)
+    guard current < target else { return }
     try connection.execute("BEGIN IMMEDIATE")
     do {
-      // Read again under the write lock: another process may have made or migrated the store
-      // while this one waited for it (two imports into a new store ran the CREATE TABLEs twice:
-      // "table imports already exists", black-box review 55).
+      // Everything read again under the write lock: another process may have made or migrated
+      // the store while this one waited for it (two imports into a new store ran the CREATE
+      // TABLEs twice, "table imports already exists", black-box review 55), and its tables seen
+      // beside a version read before it committed would read as another program's (code review).
       let version = try userVersion()
+      try refuseNewerSchema(version)
       guard version < target else {
         try connection.execute("COMMIT")
         return
@@ -137,6 +133,14 @@ public final class Store {
       try? connection.execute("ROLLBACK")
       throw error
     }
+  }
+
+  private func refuseNewerSchema(_ version: Int) throws(StoreError) {
+    let target = Schema.migrations.count
+    guard version > target else { return }
+    throw StoreError(
+      code: 0, message: "the store has schema version \(version) but this build knows \(target)",
+      context: "opening \(path)", fix: "use a newer supplier-trust with this store")
   }
 
   func userVersion() throws(StoreError) -> Int {

@@ -289,7 +289,15 @@ import Testing
     Self.add("PENDING-2", to: &t, certificate: false)
     t.certificate("PENDING-1", number: "Pending")
     t.certificate("PENDING-2", number: "PENDING")
-    for id in ["SGS-HELD", "TUV-HELD", "NA-1", "NA-2", "PENDING-1", "PENDING-2"] {
+    // Words typed where there is no number (code review): not a shared certificate.
+    for (k, words) in ["See above", "CERT NO.", "To follow", "认证证书编号"].enumerated() {
+      for side in 1...2 {
+        Self.add("WORDS-\(k)-\(side)", to: &t, certificate: false)
+        t.certificate("WORDS-\(k)-\(side)", number: words)
+      }
+    }
+    let wordSuppliers = (0..<4).flatMap { k in (1...2).map { "WORDS-\(k)-\($0)" } }
+    for id in ["SGS-HELD", "TUV-HELD", "NA-1", "NA-2", "PENDING-1", "PENDING-2"] + wordSuppliers {
       #expect(!t.assessment(id).flags.contains { $0.code == .certShared }, "\(id)")
     }
   }
@@ -301,7 +309,7 @@ import Testing
     Self.add("LETTERS-1", to: &t, certificate: false)
     Self.add("LETTERS-2", to: &t, certificate: false)
     t.certificate("LETTERS-1", number: "QMS-SGS-CN")
-    t.certificate("LETTERS-2", number: "qms sgs cn")
+    t.certificate("LETTERS-2", number: "QMS-SGS-CN")
     for id in ["LETTERS-1", "LETTERS-2"] {
       let a = t.assessment(id)
       #expect(a.flags.contains { $0.code == .certShared }, "\(id)")
@@ -321,7 +329,8 @@ import Testing
       cert("CN-QMS-7003", "SGS"),
       cert("CN-QMS-7002", "TÜV SÜD"), cert("cn-qms-7002", "tüv süd"), cert("認証-7002-QMS", "CQC"),
       cert("N/A", "SGS"), cert("Pending", "SGS"), cert("not provided", "SGS"), cert("QMS-SGS-CN", "SGS"),
-      cert("qms sgs cn", "S.G.S."), cert("QMS-CN", "SGS"), cert("认证证书编号", "CQC"),
+      cert("QMS-SGS-CN", "S.G.S."), cert("QMS-CN", "SGS"), cert("认证证书编号", "CQC"), cert("See above", "SGS"),
+      cert("CERT NO.", "SGS"), cert("QMS/SGS/CN", "SGS"),
       cert("12", "SGS"), cert(nil, "SGS"), cert("Q-12345", nil), cert("Q 12345", ""),
     ]
     let scorer = Scorer(asOf: Day(year: 2026, month: 11, day: 25)!)
@@ -343,7 +352,11 @@ import Testing
     #expect(scorer.sharedKey(cert("cn qms 7002", "sgs"))?.hasSuffix("|CNQMS7002") == true)
     // Six letters or more identify a certificate too; fewer, or a placeholder, do not.
     #expect(scorer.sharedKey(cert("QMS-SGS-CN", "SGS"))?.hasSuffix("|QMSSGSCN") == true)
-    for number in ["N/A", "QMS-CN", "Pending", "NOT PROVIDED", "unknown", "12"] {
+    #expect(scorer.sharedKey(cert("QMS/SGS/CN", "SGS")) == scorer.sharedKey(cert("QMS-SGS-CN", "SGS")))
+    for number in [
+      "N/A", "QMS-CN", "Pending", "NOT PROVIDED", "unknown", "12", "See above", "CERT NO.", "Not required",
+      "To follow", "认证证书编号", "QMSSGSCN", "qms-sgs-cn",
+    ] {
       #expect(scorer.sharedKey(cert(number, "SGS")) == nil, "\(number)")
     }
   }
