@@ -204,7 +204,10 @@ struct RankCommand: ParsableCommand {
     }
     clock.lap("rank and render \(list.suppliers.count)")
     // CSV is data for scripts: who was left out goes beside it, in words.
-    if format == .csv, let leftOut, leftOut.count > 0 { Terminal.error("note: \(leftOut.summary)") }
+    // (When none passes, the note below says which filter left none.)
+    if format == .csv, let leftOut, leftOut.count > 0, !list.suppliers.isEmpty {
+      Terminal.error("note: \(leftOut.summary)")
+    }
     // The policy is named in every row; a file of no rows names it here (black-box review 53).
     if format == .csv, list.suppliers.isEmpty {
       Terminal.error(Terminal.emptyCSVNote(asOf: run.asOf, policy: policy))

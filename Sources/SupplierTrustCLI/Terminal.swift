@@ -13,15 +13,15 @@ enum Terminal {
   static let stderrIsTerminal = isatty(2) == 1
   nonisolated(unsafe) private static var progressShown = false
 
-  /// Writes a message line to stderr. Control characters in it are escaped line by line
-  /// (file and folder names are the user's data too: one named with an escape sequence must not
-  /// recolour or retitle the terminal; black-box review 18).
   /// What a CSV of no rows leaves unsaid: its rows name the policy and its hash, and there are
   /// none (README: every output names the policy and its SHA-256).
   static func emptyCSVNote(asOf: Day, policy: Policy) -> String {
     "note: no rows; made as of \(asOf) with policy \(policy.name) (sha256 \(policy.hash))"
   }
 
+  /// Writes a message line to stderr. Control characters in it are escaped line by line
+  /// (file and folder names are the user's data too: one named with an escape sequence must not
+  /// recolour or retitle the terminal; black-box review 18).
   static func error(_ text: String) {
     clearProgress()
     write(

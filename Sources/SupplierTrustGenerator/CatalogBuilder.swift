@@ -89,7 +89,7 @@ final class CatalogBuilder {
   func emitChild(_ kind: RecordKind, number: Int, _ row: inout RecordRow) throws {
     if supplierSpoilt {
       // Rejected for its supplier; not spoilt again, and never the id a duplicate copies.
-      try sink.child(kind, row, fault: Fault(column: kind.idColumn == nil ? 0 : 1, kind: .supplierRejected))
+      try sink.child(kind, row, fault: Fault(column: kind.supplierColumn, kind: .supplierRejected))
       rejectedWithSupplier += 1
       return
     }

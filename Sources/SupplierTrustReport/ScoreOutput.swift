@@ -167,7 +167,7 @@ public enum ScoreOutput {
 
   static func leftOutJSON(_ leftOut: LeftOut) -> JSONValue {
     .object([
-      ("count", .number(Double(leftOut.count))), ("of", .number(Double(leftOut.of))),
+      ("count", .number(Double(leftOut.count))), ("of", .number(Double(leftOut.total))),
       ("closest_count", .number(Double(leftOut.nearMissCount))),
       (
         "by_filter",

@@ -20,11 +20,19 @@ public struct PolicyError: Error, Equatable, Sendable, CustomStringConvertible {
 /// type and range is checked, and a misspelt key is an error (a typo must not silently fall back
 /// to a default).
 public enum PolicyFile {
-  /// Reads a policy from the text of a file named `file` (for messages).
   /// A policy file's bytes, refused when they are not UTF-8 (before JSON): decoded with
   /// replacement characters, `"name": "buyer-\u{FF}"` and `"buyer-\u{FE}"` became one name with
   /// one hash (black-box review 53).
   public static func parse(bytes: [UInt8], file: String) throws(PolicyError) -> Policy {
+    // Windows PowerShell 5 writes `supplier-trust policy > my-policy.json` as UTF-16 (code review).
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      throw PolicyError(
+        file: file, line: 1, key: nil,
+        message: "is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8",
+        fix:
+          "save the policy file as UTF-8 (in PowerShell: supplier-trust policy | Out-File -Encoding utf8 my-policy.json)"
+      )
+    }
     var parser = Unicode.UTF8.ForwardParser()
     var iterator = bytes.makeIterator()
     var offset = 0
@@ -38,12 +46,15 @@ public enum PolicyFile {
       case .error(let length):
         let before = bytes[..<offset]
         let line = 1 + before.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        let column = offset - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+        // In characters, as an editor counts: the line's bytes before are valid UTF-8.
+        let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
         let shown = bytes[offset..<min(bytes.count, offset + max(1, length))]
           .map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
         throw PolicyError(
           file: file, line: line, key: nil,
-          message: "is not UTF-8: the byte \(shown) at column \(column) is not part of a character",
+          message:
+            "is not UTF-8: \(max(1, length) == 1 ? "the byte" : "the bytes") \(shown) at column \(column) \(max(1, length) == 1 ? "is" : "are") not part of a character",
           fix:
             "save the policy file as UTF-8 (an editor's \"UTF-8\" encoding; Latin-1 or Windows-1252 are not read)"
         )
@@ -51,6 +62,7 @@ public enum PolicyFile {
     }
   }
 
+  /// Reads a policy from the text of a file named `file` (for messages).
   public static func parse(_ text: String, file: String) throws(PolicyError) -> Policy {
     var reader = JSONReader(text)
     let root: JSONValue

@@ -52,7 +52,10 @@ public struct RankingCriteria: Sendable, Equatable {
     if let categoryMatch, let category { out.append(.category(categoryMatch, category)) }
     if !countries.isEmpty { out.append(.countries(countries)) }
     if !excludedCountries.isEmpty { out.append(.excludedCountries(excludedCountries)) }
-    for standard in requiredStandards { out.append(.standard(standard)) }
+    // A standard asked for twice (`--require ISO9001 --require "ISO 9001"`) is one filter: it
+    // had been counted, and its reasons given, twice (code review).
+    var seen: Set<String> = []
+    for standard in requiredStandards where seen.insert(standard).inserted { out.append(.standard(standard)) }
     if tradeAssuranceOnly { out.append(.tradeAssurance) }
     if let orderAmount { out.append(.coverage(orderAmount)) }
     if let minimumScore { out.append(.minimumScore(minimumScore)) }
@@ -188,7 +191,7 @@ public struct RankingCriteria: Sendable, Equatable {
     }
     let misses = allNearMisses(in: ranked)
     return LeftOut(
-      count: total, of: ranked.count,
+      count: total, total: ranked.count, shownAtMost: top,
       byFilter: zip(all, counts).map { (Self.leftOutPhrase($0), $1) },
       nearMisses: misses.prefix(limit).map { (ranked[$0], reasonsLeftOut(ranked[$0])) },
       nearMissCount: misses.count,
@@ -362,9 +365,12 @@ public struct CategoryMatch: Sendable, Equatable {
 /// (black-box review 54: an expired ISO 9001, a Trade Assurance limit of $10,000 against an order
 /// of $25,000 and a certificate without an accreditation body all vanished without a word).
 public struct LeftOut: Sendable {
-  /// Suppliers failing at least one filter, and suppliers ranked.
+  /// Suppliers failing at least one filter.
   public var count: Int
-  public var of: Int
+  /// Suppliers ranked (passing or not).
+  public var total: Int
+  /// How many of those passing are shown (`top`), if limited.
+  public var shownAtMost: Int?
   /// Each filter, as "without a valid ISO9001 certificate", with how many it leaves out (a
   /// supplier may fail several).
   public var byFilter: [(phrase: String, count: Int)]
@@ -381,9 +387,13 @@ public struct LeftOut: Sendable {
   /// valid ISO9001 certificate (a supplier can fail several)".
   public var summary: String {
     let parts = byFilter.filter { $0.count > 0 }.map { "\($0.count) \($0.phrase)" }
-    return "\(count) of \(of) supplier\(of == 1 ? "" : "s") \(count == 1 ? "is" : "are") left out"
+    let passing = total - count
+    // Those passing but not shown are not left out by a filter, but the reader must not take
+    // the list for all that pass (code review).
+    let shown = shownAtMost.flatMap { passing > $0 ? "; \(passing) pass, the best \($0) shown" : nil } ?? ""
+    return "\(count) of \(total) supplier\(total == 1 ? "" : "s") \(count == 1 ? "is" : "are") left out"
       + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", "))
-      + (parts.count > 1 ? " (a supplier can fail several)" : "")
+      + (parts.count > 1 ? " (a supplier can fail several)" : "") + shown
   }
 
   /// The heading of the near misses.

@@ -1112,8 +1112,9 @@ public struct Scorer: Sendable {
     }
     for k in byID { evidence.append(SupplierEvidence(supplier: suppliers[k])) }
     // Each supplier's position by its id's bytes: half a million look-ups (certificates, audits,
-    // orders, runs of reviews) each seeded and ran SipHash through a `[String: Int]`. Ids are
-    // unique in a catalog, so a supplier's number is its position.
+    // orders, runs of reviews) each seeded and ran SipHash through a `[String: Int]`. Importing
+    // keeps ids unique, so a supplier's number is its position; of a catalog built with an id
+    // twice, the first supplier of that id gets its records.
     let numbering = NameNumbering(byID.map { suppliers[$0].record.id })
     let index = SupplierIndex(numbering: numbering)
     // Each kind grouped by supplier in one array, each supplier's records handed out as a slice
@@ -1944,8 +1945,6 @@ public struct Scorer: Sendable {
     return (mostRelevantStandard, nil)
   }
 
-  /// - Parameter extra: one more certificate, after the supplier's own (a suggestion's
-  ///   hypothetical one), without copying the evidence to add it.
   /// What is wrong with a certificate's issuer and accreditation body: look-alikes, and for a
   /// management system unknown bodies (product marks are issued outside IAF accreditation: an
   /// unknown issuer or accreditation of one is noted apart, as one not stated).
@@ -1999,6 +1998,8 @@ public struct Scorer: Sendable {
     return found
   }
 
+  /// - Parameter extra: one more certificate, after the supplier's own (a suggestion's
+  ///   hypothetical one), without copying the evidence to add it.
   func certificationComponent(
     _ e: SupplierEvidence, context: Context, flags: inout [TrustFlag],
     adding extra: Sourced<Certification>? = nil
@@ -2247,12 +2248,15 @@ public struct Scorer: Sendable {
                 evidence: evidence), c.standard
             ))
         }
+        // Look-alike bodies only: they sell the look of accreditation, and having bought it says
+        // something however long ago; a merely unlisted body of a certificate long lapsed does
+        // not warn against the supplier for ever (code review).
         let found = bodyProblems(c, managementSystem: managementSystem, context: context, explains: explains)
-        if found.count > 0 {
+        if found.lookAlike {
           pending.append(
             (
               TrustFlag(
-                code: .certUnaccredited, severity: found.lookAlike ? .high : .medium,
+                code: .certUnaccredited, severity: .high,
                 detail: explains
                   ? "\(label): " + found.texts.joined(separator: "; ").withoutFinalFullStop
                     + (c.issuedOn.map { "; issued \($0)" } ?? "")
@@ -2384,12 +2388,17 @@ public struct Scorer: Sendable {
         assessments[i].verdict += ", superseded by a renewal"
       }
     }
+    /// Whether a valid certificate (as `--require` counts one) of `standard`, or of its successor,
+    /// supersedes a lapsed one's own faults: a renewal from a body nobody can check does not.
+    func validlyRenewed(_ standard: String) -> Bool {
+      let successor = Standard.withdrawn[standard]?.successor
+      return verdicts.contains { $0.isValid && ($0.standard == standard || $0.standard == successor) }
+    }
     for (flag, standard) in pending {
       let renewed = renewal(standard)
-      // A lapsed certificate's flags (expired, and any fault of its own) go with a renewal.
-      if flag.code == .certExpired || flag.code == .certUnaccredited || flag.code == .certInvalidPeriod,
-        renewed != nil
-      {
+      if flag.code == .certExpired, renewed != nil { continue }
+      // A lapsed certificate's own faults go with a valid renewal only (code review).
+      if flag.code == .certUnaccredited || flag.code == .certInvalidPeriod, validlyRenewed(standard) {
         continue
       }
       if flag.code == .certExpiring, let later = renewed?.expiry,

@@ -69,10 +69,12 @@ final class SQLiteConnection {
   func described(_ code: Int32, message: String, context: String) -> StoreError {
     switch code & 0xFF {
     case SQLITE_BUSY, SQLITE_LOCKED:
+      // Only a plain busy error has waited out the timeout; the others fail at once.
+      let waited = code == SQLITE_BUSY ? " and stayed locked for \(Self.busyTimeoutSeconds) s" : ""
       return StoreError(
         code: code,
         message:
-          "the store \(path) is in use by another process (another supplier-trust import, most likely) and stayed locked for \(Self.busyTimeoutSeconds) s",
+          "the store \(path) is in use by another process (another supplier-trust import, most likely)\(waited)",
         context: context, fix: "wait for that process to finish, then run this command again")
     case SQLITE_CORRUPT:
       return StoreError(

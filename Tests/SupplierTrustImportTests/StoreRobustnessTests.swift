@@ -64,7 +64,7 @@ import Testing
       let error = connection.described(code, message: "database is locked", context: "BEGIN IMMEDIATE")
       #expect(
         error.description
-          == "store error (BEGIN IMMEDIATE): the store \(dir.file("s.sqlite")) is in use by another process (another supplier-trust import, most likely) and stayed locked for 30 s; wait for that process to finish, then run this command again"
+          == "store error (BEGIN IMMEDIATE): the store \(dir.file("s.sqlite")) is in use by another process (another supplier-trust import, most likely)\(code == SQLITE_BUSY ? " and stayed locked for 30 s" : ""); wait for that process to finish, then run this command again"
       )
     }
     let other = connection.described(SQLITE_CONSTRAINT, message: "UNIQUE constraint failed", context: "x")

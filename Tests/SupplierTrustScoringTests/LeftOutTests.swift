@@ -71,7 +71,7 @@ import Testing
     let run = Self.run()
     let leftOut = try #require(Self.criteria.leftOut(of: run.suppliers))
     #expect(leftOut.count == 5)
-    #expect(leftOut.of == 6)
+    #expect(leftOut.total == 6)
     #expect(
       leftOut.summary
         == "5 of 6 suppliers are left out: 1 without a category matching \"valve\", 2 without a valid ISO9001 certificate, 2 whose Trade Assurance does not cover $25,000 (a supplier can fail several)"
@@ -98,6 +98,29 @@ import Testing
     #expect(Set(leftOut.nearMisses.map(\.supplier.supplier.id)) == ["EXPIRED", "NO-CERT"])
     #expect(leftOut.summary == "2 of 6 suppliers are left out: 2 without a valid ISO9001 certificate")
     #expect(!leftOut.nearMissesAreInTheGoods)
+  }
+
+  /// A standard required twice is one filter; a ranking cut by `top` says how many pass.
+  @Test func aRepeatedStandardCountsOnceAndACutSaysHowManyPass() throws {
+    let run = Self.run()
+    var c = Self.criteria
+    c.requiredStandards = ["ISO9001", "ISO9001"]
+    c.top = 1
+    let leftOut = try #require(c.leftOut(of: run.suppliers))
+    #expect(leftOut.byFilter.count == 3)
+    #expect(
+      leftOut.summary
+        == "5 of 6 suppliers are left out: 1 without a category matching \"valve\", 2 without a valid ISO9001 certificate, 2 whose Trade Assurance does not cover $25,000 (a supplier can fail several)"
+    )
+    let expired = run.suppliers.first { $0.supplier.id == "EXPIRED" }!
+    #expect(c.reasonsLeftOut(expired).count == 1)
+    var loose = RankingCriteria()
+    loose.category = "valve"
+    loose.top = 1
+    let cut = try #require(loose.leftOut(of: run.suppliers))
+    #expect(
+      cut.summary
+        == "1 of 6 suppliers is left out: 1 without a category matching \"valve\"; 5 pass, the best 1 shown")
   }
 
   @Test func withoutTradeAssuranceTheOrderIsNotCoveredIsSaidOnce() {

@@ -36,6 +36,14 @@ import Testing
       failure(Array("{\n  \"name\": \"caf".utf8) + [0xE9] + Array("\"\n}".utf8))
         == "policy.json:2: is not UTF-8: the byte 0xE9 at column 15 is not part of a character" + fix)
     #expect(try PolicyFile.parse(bytes: Array("{\"name\":\"café\"}".utf8), file: "p.json").name == "café")
+    // Columns in characters, as an editor counts (é is one); several bytes said as such.
+    #expect(
+      failure(Array("{\"name\":\"café ".utf8) + [0xE9, 0x41] + Array("\"}".utf8))
+        == "policy.json:1: is not UTF-8: the byte 0xE9 at column 15 is not part of a character" + fix)
+    #expect(
+      failure([0xFF, 0xFE] + Array("{\"name\":\"x\"}".utf8))
+        == "policy.json:1: is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8\n  fix: save the policy file as UTF-8 (in PowerShell: supplier-trust policy | Out-File -Encoding utf8 my-policy.json)"
+    )
   }
 
   @Test func errorsNameTheLineTheKeyAndTheFix() {

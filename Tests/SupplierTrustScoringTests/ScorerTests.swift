@@ -154,6 +154,25 @@ import Testing
       !flags("RENEWED").contains {
         $0.code == .certUnaccredited || $0.code == .certInvalidPeriod || $0.code == .certExpired
       })
+    // A merely unlisted body of a lapsed certificate warns nothing; a renewal that cannot be
+    // checked (unknown issuer) does not supersede a look-alike's flag.
+    var more = TestCatalog()
+    more.supplier("UNLISTED")
+    more.certificate(
+      "UNLISTED", number: "U-1", body: "Small Local Certs Ltd", accreditation: "Small Local Accreditation",
+      issuedDaysAgo: 1000, expiresInDays: -30)
+    more.supplier("WEAK-RENEWAL")
+    more.certificate(
+      "WEAK-RENEWAL", number: "UAF-3", accreditation: "UAF", issuedDaysAgo: 1000, expiresInDays: -30)
+    more.certificate(
+      "WEAK-RENEWAL", number: "X-3", body: "Small Local Certs Ltd",
+      accreditation: "Small Local Accreditation",
+      issuedDaysAgo: 20, expiresInDays: 1000)
+    let moreRun = more.score()
+    let unlisted = moreRun.suppliers.first { $0.supplier.id == "UNLISTED" }!
+    #expect(!unlisted.flags.contains { $0.code == .certUnaccredited })
+    let weak = moreRun.suppliers.first { $0.supplier.id == "WEAK-RENEWAL" }!
+    #expect(weak.flags.contains { $0.code == .certUnaccredited && $0.detail.hasPrefix("ISO9001 UAF-3") })
     // What the lapsed certificate is worth does not change: the same as a plain lapsed one.
     let score = { (id: String) in run.suppliers.first { $0.supplier.id == id }!.components.certifications }
     #expect(score("MILL") == score("PLAIN") && score("LONG") == score("PLAIN"))
