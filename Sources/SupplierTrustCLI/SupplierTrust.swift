@@ -35,6 +35,10 @@ struct SupplierTrust: ParsableCommand {
     keepFreedMemory()
     do {
       var command = try parseAsRoot()
+      if let repeated = repeatedOption(in: Array(CommandLine.arguments.dropFirst())) {
+        Terminal.error("Error: \(repeated)")
+        Foundation.exit(1)
+      }
       try command.run()
     } catch let error as CLIError {
       Terminal.error("error: \(error.description)")
@@ -48,6 +52,41 @@ struct SupplierTrust: ParsableCommand {
       exit(withError: error)
     }
   }
+}
+
+/// Options that may be given more than once (each adds a value).
+let repeatableOptions: Set<String> = ["--country", "--exclude-country", "--require", "--order", "--supplier"]
+
+/// Why the arguments give an option twice that takes one value, or nil. The argument parser
+/// keeps the last, so `--category valve --category pump` ranked pumps without a word about
+/// valves (black-box review 58); two `--min-score`s or `--as-of`s are as surely a slip.
+func repeatedOption(in arguments: [String]) -> String? {
+  var values: [String: [String]] = [:]
+  var order: [String] = []
+  var k = 0
+  while k < arguments.count {
+    let argument = arguments[k]
+    if argument == "--" { break }
+    guard argument.hasPrefix("--"), argument.count > 2 else {
+      k += 1
+      continue
+    }
+    let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+    let name = parts[0]
+    let value =
+      parts.count > 1
+      ? parts[1] : (k + 1 < arguments.count && !arguments[k + 1].hasPrefix("--") ? arguments[k + 1] : "")
+    if values[name] == nil { order.append(name) }
+    values[name, default: []].append(value)
+    k += 1
+  }
+  for name in order where !repeatableOptions.contains(name) {
+    guard let given = values[name], given.count > 1 else { continue }
+    let shown = given.filter { !$0.isEmpty }
+    return
+      "\(name) is given \(given.count) times\(shown.isEmpty ? "" : " (" + shown.joined(separator: ", ") + ")"); give it once (only \(repeatableOptions.sorted().joined(separator: ", ")) repeat)"
+  }
+  return nil
 }
 
 /// Asks glibc's allocator to keep freed memory for reuse rather than hand it back to the kernel.

@@ -507,7 +507,14 @@ struct HTMLReportRenderer {
               + miss.reasons.joined(separator: "; "))
         }
         w.close("ul")
-        if let more = leftOut.moreNearMisses { w.element("p", text: more) }
+        if let more = leftOut.moreNearMisses {
+          // `report` has no JSON output: `rank` with the same filters has (black-box review 58).
+          w.element(
+            "p",
+            text: more
+              + " (supplier-trust rank with the same filters and --format json names the best \(RankingCriteria.nearMissLimitForScripts) with their reasons)"
+          )
+        }
       }
     }
     w.close("section")

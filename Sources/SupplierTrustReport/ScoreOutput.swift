@@ -207,10 +207,14 @@ public enum ScoreOutput {
       for (k, piece) in wrapped.enumerated() { out += (k == 0 ? "  - " : "    ") + piece + "\n" }
     }
     if let more = leftOut.moreNearMisses {
-      out += "  " + TextTable.wrapped(more, width: max(1, width - 2)) + "\n"
+      out += "  " + TextTable.wrapped(more + jsonNamesMore, width: max(1, width - 2)) + "\n"
     }
     return out
   }
+
+  /// Where the near misses not named are (rank's table and Markdown).
+  static let jsonNamesMore =
+    " (--format json names the best \(RankingCriteria.nearMissLimitForScripts) with their reasons)"
 
   /// The same for Markdown: a paragraph and a list.
   static func leftOutMarkdown(_ leftOut: LeftOut) -> String {
@@ -224,7 +228,7 @@ public enum ScoreOutput {
         "- \(markdownText(s.supplier.name)) (`\(markdownCode(s.supplier.id))`), \(s.score.map { fixed($0, 1) } ?? "unrated"): "
         + miss.reasons.map(markdownText).joined(separator: "; ") + "\n"
     }
-    if let more = leftOut.moreNearMisses { out += "- " + markdownText(more) + "\n" }
+    if let more = leftOut.moreNearMisses { out += "- " + markdownText(more + jsonNamesMore) + "\n" }
     return out
   }
 

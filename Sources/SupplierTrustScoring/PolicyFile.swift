@@ -25,10 +25,12 @@ public enum PolicyFile {
   /// one hash (black-box review 53).
   public static func parse(bytes: [UInt8], file: String) throws(PolicyError) -> Policy {
     // Windows PowerShell 5 writes `supplier-trust policy > my-policy.json` as UTF-16 (code review).
-    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+    // With or without a byte-order mark: UTF-8 JSON holds no NUL byte, UTF-16 text of ASCII has
+    // one in every character (black-box review 58 saved one without a mark).
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.prefix(4).contains(0) {
       throw PolicyError(
         file: file, line: 1, key: nil,
-        message: "is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8",
+        message: "is UTF-16 (or UTF-32), not UTF-8",
         fix:
           "save the policy file as UTF-8 (in PowerShell: supplier-trust policy | Out-File -Encoding utf8 my-policy.json)"
       )

@@ -403,11 +403,10 @@ public struct LeftOut: Sendable {
       : "The best of those left out:"
   }
 
-  /// What follows the near misses named when there are more, or nil.
+  /// What follows the near misses named when there are more ("and 4 more"), or nil; each
+  /// output adds where to find them.
   public var moreNearMisses: String? {
     let more = nearMissCount - nearMisses.count
-    guard more > 0 else { return nil }
-    return
-      "and \(more) more (--format json names the best \(RankingCriteria.nearMissLimitForScripts) with their reasons)"
+    return more > 0 ? "and \(more) more" : nil
   }
 }

@@ -253,3 +253,28 @@ func rejectsAndNoRejectFilesTogetherAreRefused(command: String) throws {
     "\(result.stderr)")
   #expect(!FileManager.default.fileExists(atPath: db))
 }
+
+/// An option that takes one value, given twice, is refused rather than the last one kept
+/// silently (black-box review 58: `--category valve --category pump` ranked pumps only).
+@Test(arguments: [
+  (
+    ["rank", "datasets/sample", "--category", "valve", "--category=pump"],
+    "Error: --category is given 2 times (valve, pump); give it once (only --country, --exclude-country, --order, --require, --supplier repeat)"
+  ),
+  (
+    ["score", "datasets/sample", "--as-of", "2026-11-25", "--as-of", "2026-11-26"],
+    "Error: --as-of is given 2 times (2026-11-25, 2026-11-26); give it once"
+  ),
+])
+func anOptionOfOneValueGivenTwiceIsRefused(arguments: [String], message: String) throws {
+  let result = try CommandRunner.run(arguments)
+  #expect(result.status == 1)
+  #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
+  #expect(result.stdout.isEmpty)
+  // Repeatable ones still repeat.
+  let repeated = try CommandRunner.run([
+    "rank", "datasets/sample", "--as-of", "2026-11-25", "--require", "ISO9001", "--require", "ISO14001",
+    "--country", "CN", "--country", "VN", "--top", "1",
+  ])
+  #expect(repeated.status == 0, "\(repeated.stderr)")
+}

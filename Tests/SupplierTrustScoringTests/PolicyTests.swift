@@ -40,10 +40,13 @@ import Testing
     #expect(
       failure(Array("{\"name\":\"café ".utf8) + [0xE9, 0x41] + Array("\"}".utf8))
         == "policy.json:1: is not UTF-8: the byte 0xE9 at column 15 is not part of a character" + fix)
-    #expect(
-      failure([0xFF, 0xFE] + Array("{\"name\":\"x\"}".utf8))
-        == "policy.json:1: is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8\n  fix: save the policy file as UTF-8 (in PowerShell: supplier-trust policy | Out-File -Encoding utf8 my-policy.json)"
-    )
+    let utf16 =
+      "policy.json:1: is UTF-16 (or UTF-32), not UTF-8\n  fix: save the policy file as UTF-8 (in PowerShell: supplier-trust policy | Out-File -Encoding utf8 my-policy.json)"
+    let text = Array("{\"name\":\"x\"}".utf16)
+    #expect(failure([0xFF, 0xFE] + text.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }) == utf16)
+    // Without a byte-order mark, little- and big-endian.
+    #expect(failure(text.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }) == utf16)
+    #expect(failure(text.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }) == utf16)
   }
 
   @Test func errorsNameTheLineTheKeyAndTheFix() {
