@@ -1945,6 +1945,17 @@ public struct Scorer: Sendable {
     return (mostRelevantStandard, nil)
   }
 
+  /// A management-system certificate's stated validity beyond the policy's cycle and an early
+  /// recertification's grace: its dates and the days past the cycle, or nil when within it.
+  static func excessValidity(_ c: Certification, _ p: Policy.Certifications) -> (
+    issued: Day, expires: Day, excess: Int
+  )? {
+    guard let issued = c.issuedOn, let expires = c.expiresOn else { return nil }
+    let limit = issued.adding(years: p.maximumValidityYears)
+    guard expires > limit.adding(days: p.earlyRecertificationDays) else { return nil }
+    return (issued, expires, Int(expires.daysSinceEpoch - limit.daysSinceEpoch))
+  }
+
   /// What is wrong with a certificate's issuer and accreditation body: look-alikes, and for a
   /// management system unknown bodies (product marks are issued outside IAF accreditation: an
   /// unknown issuer or accreditation of one is noted apart, as one not stated).
@@ -2172,22 +2183,18 @@ public struct Scorer: Sendable {
               : "\(label) states no issue date and is valid to \(expires), more than the \(p.maximumValidityYears) years a management-system certificate runs at most after \(asOf)",
             evidence: evidence))
       }
-      if value > 0, managementSystem, let issued = c.issuedOn, let expires = c.expiresOn {
-        let limit = issued.adding(years: p.maximumValidityYears)
-        if expires > limit.adding(days: p.earlyRecertificationDays) {
-          value = min(value, p.invalidPeriodValue)
-          verdict = "validity too long"
-          genuine = false
-          problem = true
-          let excess = Int(expires.daysSinceEpoch - limit.daysSinceEpoch)
-          flags.append(
-            TrustFlag(
-              code: .certInvalidPeriod, severity: .medium,
-              detail: !explains
-                ? ""
-                : "\(label) is valid \(issued) to \(expires), \(excess) day\(excess == 1 ? "" : "s") past the \(p.maximumValidityYears) years a management-system certificate runs at most (more than an early recertification's \(p.earlyRecertificationDays) days)",
-              evidence: evidence))
-        }
+      if value > 0, managementSystem, let (issued, expires, excess) = Self.excessValidity(c, p) {
+        value = min(value, p.invalidPeriodValue)
+        verdict = "validity too long"
+        genuine = false
+        problem = true
+        flags.append(
+          TrustFlag(
+            code: .certInvalidPeriod, severity: .medium,
+            detail: !explains
+              ? ""
+              : "\(label) is valid \(issued) to \(expires), \(excess) day\(excess == 1 ? "" : "s") past the \(p.maximumValidityYears) years a management-system certificate runs at most (more than an early recertification's \(p.earlyRecertificationDays) days)",
+            evidence: evidence))
       }
       if value > 0 {
         let found = bodyProblems(c, managementSystem: managementSystem, context: context, explains: explains)
@@ -2227,17 +2234,13 @@ public struct Scorer: Sendable {
           }
         }
       }
-      // A lapsed certificate's own faults still tell who presented it: one from a look-alike or
-      // unrecognised body, or valid impossibly long, is flagged so too, unless a valid renewal of
+      // A lapsed certificate's own faults still tell who presented it: one from a look-alike
+      // body, or valid impossibly long, is flagged so too, unless a valid renewal of
       // its standard supersedes it (the value is 0 already; the flags describe the evidence, as
       // spec/outputs.md defines them: black-box reviews 52 and 56 found an expired 5-year ISO
       // 9001 from a look-alike body flagged only as expired).
       if lapsed {
-        if managementSystem, let issued = c.issuedOn, let expires = c.expiresOn,
-          expires > issued.adding(years: p.maximumValidityYears).adding(days: p.earlyRecertificationDays)
-        {
-          let excess = Int(
-            expires.daysSinceEpoch - issued.adding(years: p.maximumValidityYears).daysSinceEpoch)
+        if managementSystem, let (issued, expires, excess) = Self.excessValidity(c, p) {
           pending.append(
             (
               TrustFlag(
