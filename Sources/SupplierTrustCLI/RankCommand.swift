@@ -189,14 +189,21 @@ struct RankCommand: ParsableCommand {
     // The best of those left out are explained too: why they are left out names their
     // certificates' verdicts.
     let named = format == .json ? RankingCriteria.nearMissLimitForScripts : RankingCriteria.nearMissLimit
-    let run = Scorer(policy: policy, asOf: catalog.day).score(data) {
-      criteria.positions(in: $0) + criteria.nearMisses(in: $0, limit: named)
+    // Which filters each supplier fails, worked out once for the ranking, the near misses and
+    // who is left out (the ranking handed to `detailing` is the run's, in the same order).
+    var verdicts: FilterVerdicts?
+    let run = Scorer(policy: policy, asOf: catalog.day).score(data) { ranked in
+      let judged = criteria.verdicts(ranked)
+      verdicts = judged
+      return criteria.positions(in: ranked, verdicts: judged)
+        + criteria.nearMisses(in: ranked, verdicts: judged, limit: named)
     }
     try CatalogOptions.requireTextsRead(data)
     clock.lap("score \(run.suppliers.count) suppliers")
-    let leftOut = criteria.leftOut(of: run.suppliers, limit: named)
+    let leftOut = criteria.leftOut(of: run.suppliers, verdicts: verdicts, limit: named)
     let list = RankedList(
-      run: run, suppliers: criteria.apply(to: run), criteria: criteria.descriptions, leftOut: leftOut)
+      run: run, suppliers: criteria.apply(to: run, verdicts: verdicts), criteria: criteria.descriptions,
+      leftOut: leftOut)
     if format == .json {
       ScoreOutput.writeJSON(list) { Terminal.writeOutput($0) }
     } else {

@@ -69,17 +69,21 @@ struct ReportCommand: ParsableCommand {
     var criteria = filters.criteria
     let detailCount = criteria.top ?? 10
     criteria.top = nil
-    let run = Scorer(policy: policy, asOf: asOf).score(data) {
-      Array(criteria.positions(in: $0).prefix(detailCount))
-        + criteria.nearMisses(in: $0, limit: RankingCriteria.nearMissLimit)
+    // Which filters each supplier fails, worked out once (see RankCommand).
+    var verdicts: FilterVerdicts?
+    let run = Scorer(policy: policy, asOf: asOf).score(data) { ranked in
+      let judged = criteria.verdicts(ranked)
+      verdicts = judged
+      return Array(criteria.positions(in: ranked, verdicts: judged).prefix(detailCount))
+        + criteria.nearMisses(in: ranked, verdicts: judged, limit: RankingCriteria.nearMissLimit)
     }
     try CatalogOptions.requireTextsRead(data)
     clock.lap("score \(run.suppliers.count) suppliers")
-    let suppliers = criteria.apply(to: run)
+    let suppliers = criteria.apply(to: run, verdicts: verdicts)
     if let why = criteria.whyNoneMatch(run.suppliers) { Terminal.error("note: \(why)") }
     let list = RankedList(
       run: run, suppliers: suppliers, criteria: criteria.descriptions,
-      leftOut: criteria.leftOut(of: run.suppliers))
+      leftOut: criteria.leftOut(of: run.suppliers, verdicts: verdicts))
     let detailedIDs = Set(suppliers.prefix(detailCount).map(\.supplier.id))
 
     var history: [String: [TrendPoint]] = [:]

@@ -123,6 +123,31 @@ import Testing
         == "1 of 6 suppliers is left out: 1 without a category matching \"valve\"; 5 pass, the best 1 shown")
   }
 
+  /// The verdicts worked out once (with category names matched once each) agree with each
+  /// filter's own test, over a random catalog and every kind of filter.
+  @Test func verdictsWorkedOutOnceAgreeWithEachFilter() {
+    let t = TestCatalog.random(seed: 11, suppliers: 60)
+    let run = Scorer(asOf: t.asOf).score(t.catalog)
+    var c = RankingCriteria()
+    c.category = "valve"
+    c.countries = ["CN", "VN"]
+    c.requiredStandards = ["ISO9001"]
+    c.orderAmount = Money(cents: 2_500_000)
+    c.minimumScore = 50
+    c.worstStanding = .warned
+    for criteria in [c, RankingCriteria()] {
+      let verdicts = criteria.verdicts(run.suppliers)
+      #expect(verdicts.count == (criteria.filters.isEmpty ? 0 : run.suppliers.count))
+      for (i, s) in run.suppliers.enumerated() {
+        for (k, filter) in criteria.filters.enumerated() {
+          #expect(verdicts.fails(i, k) == !RankingCriteria.passes(filter, s))
+        }
+      }
+      #expect(
+        criteria.positions(in: run.suppliers, verdicts: verdicts) == criteria.positions(in: run.suppliers))
+    }
+  }
+
   @Test func withoutTradeAssuranceTheOrderIsNotCoveredIsSaidOnce() {
     let run = Self.run()
     var c = Self.criteria
