@@ -39,8 +39,9 @@ public enum PolicyDocumentation {
       direction (one verified one-star review never scores above none, sixty verified reviews at \
       3.4★ in a catalog rated 4.3 score below none, and three five-star reviews stay below four \
       hundred at 4.8). \
-      A supplier whose verified reviews of the last year outnumber `verified_per_transaction` per \
-      platform transaction of the last twelve months (and `verified_transactions_slack` over them) \
+      A supplier whose verified reviews of the last year outnumber both `verified_per_transaction` \
+      per platform transaction of the last twelve months and the transactions with \
+      `verified_transactions_slack` over them \
       has each of those verified reviews count only as the share of them the transactions back \
       (the rest at `unverified_weight`; older ones and complaints keep their weight), and its \
       verified flags count for nothing in burst detection. \

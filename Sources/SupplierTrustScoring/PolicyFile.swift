@@ -471,11 +471,11 @@ extension PolicyFile {
     ),
     .number(
       "reviews.verified_per_transaction", \.reviews.verifiedPerTransaction, 0...1_000_000,
-      "A verified review stands for an order. More verified reviews in a year than twice the platform's transactions of the last twelve months (and 20 over them) cannot all be true: each of those verified reviews then counts only as the share of them the transactions back (the rest at `unverified_weight`) in its rating, so one more never weighs less (older ones and complaints keep their weight), and its verified flags count for nothing in burst detection. Complaints (one or two stars) are not counted: a supplier gains nothing by faking them."
+      "A verified review stands for an order. More verified reviews in a year than twice the platform's transactions of the last twelve months, and than the transactions and 20 over them (the cap is the larger of verified_per_transaction times the transactions and the transactions plus verified_transactions_slack, so never under one a transaction), cannot all be true: each of those verified reviews then counts only as the share of them the transactions back (the rest at `unverified_weight`) in its rating, so one more never weighs less (older ones and complaints keep their weight), and its verified flags count for nothing in burst detection. Complaints (one or two stars) are not counted: a supplier gains nothing by faking them."
     ),
     .number(
       "reviews.verified_transactions_slack", \.reviews.verifiedTransactionsSlack, 0...1_000_000,
-      "Twenty verified reviews more than the transactions allow are tolerated: small suppliers' counts are rough, and reviews of orders from before the twelve months arrive late."
+      "Twenty verified reviews more than the transactions themselves are tolerated (the cap is never under this; see verified_per_transaction): small suppliers' counts are rough, and reviews of orders from before the twelve months arrive late."
     ),
     .number(
       "reviews.burst_penalty", \.reviews.burstPenalty, 0...1,
