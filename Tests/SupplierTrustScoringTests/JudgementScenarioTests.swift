@@ -752,6 +752,40 @@ import Testing
     }
   }
 
+  /// An attack counts in the catalog's mean as it counts for its victim, its nine complaints
+  /// that pull down most: twenty or thirty discounted one-star reviews leave every other
+  /// supplier where nine undiscounted ones do, and the victim too (black-box review 60: thirty
+  /// had moved the catalog mean 4.16 -> 3.68 and the victim's twin 0.756 -> 0.674).
+  @Test func anAttackMovesNoOtherSupplierBeyondWhatItsNineComplaintsDo() throws {
+    func run(_ complaints: Int) -> ScoringRun {
+      Self.catalog { t in
+        Self.solid(&t, "VICTIM")
+        Self.solid(&t, "TWIN")
+        for n in 0..<complaints {
+          t.review("VICTIM", rating: 1, daysAgo: 3 + n % 3, verified: false, reviewer: "ATTACK-\(n)")
+        }
+      }.score()
+    }
+    func reviews(_ run: ScoringRun, _ id: String) -> Double? {
+      run.suppliers.first { $0.supplier.id == id }!.components.reviews
+    }
+    let nine = run(9)
+    for complaints in [20, 30] {
+      let attacked = run(complaints)
+      let flag = try #require(
+        attacked.suppliers.first { $0.supplier.id == "VICTIM" }!.flags.first { $0.code == .reviewBurst })
+      #expect(flag.severity == .low, "\(flag.detail)")
+      #expect(attacked.catalogMeanRating == nine.catalogMeanRating, "\(complaints)")
+      #expect(reviews(attacked, "TWIN") == reviews(nine, "TWIN"), "\(complaints)")
+      #expect(reviews(attacked, "VICTIM")! <= reviews(nine, "VICTIM")! + 1e-12)
+    }
+    // The victim keeps the weight of nine complaints whatever their number (the nine weightiest,
+    // so the most recent of thirty weigh a little more than those of twenty: never less).
+    let twenty = reviews(run(20), "VICTIM")!
+    let thirty = reviews(run(30), "VICTIM")!
+    #expect(thirty <= twenty && twenty - thirty < 0.001)
+  }
+
   @Test(arguments: ["CE", "ISO14001", "BSCI"])
   func aValidCertificateOfAnyStandardNeverLowersTheScore(standard: String) throws {
     let t = Self.catalog { t in
