@@ -48,7 +48,9 @@ public enum PolicyDocumentation {
       When a burst inflated the rating (it is rated at or above the supplier's other reviews or \
       the catalog's mean; below both, it is an attack on the supplier, or a bad batch that looks \
       like one: discounted only down to the weight of its `minimum_reviews` − 1 weightiest \
-      reviews, verified complaints not at all, and not held against the supplier), \
+      reviews, verified complaints not at all, and not held against the supplier; in the \
+      catalog's mean its `minimum_reviews` − 1 lowest ratings count, as many as its victim's \
+      do), \
       `burst_penalty` is taken off as well. A burst is a window of at most `window_days` days with at least \
       `minimum_reviews` reviews, `new_reviewer_share` of them from reviewers with no other history \
       (no verified purchase, or no review at all when the catalog states no verification, of \
