@@ -2175,35 +2175,28 @@ public struct Scorer: Sendable {
             c.standard
           ))
       }
-      // No issue day, but an expiry more than a cycle away: it cannot have been issued for at most
-      // one (black-box review 20 found such certificates counted as fully valid).
-      if value > 0, managementSystem, c.issuedOn == nil, let expires = c.expiresOn,
-        expires > asOf.adding(years: p.maximumValidityYears)
-      {
+      // Valid longer than a management system's cycle allows: stated so, or, with no issue day,
+      // an expiry more than a cycle away (it cannot have been issued for at most one; black-box
+      // review 20 found such certificates counted as fully valid). Words only for rare cases.
+      let tooLong: String? = {
+        guard value > 0, managementSystem else { return nil }
+        if c.issuedOn == nil, let expires = c.expiresOn, expires > asOf.adding(years: p.maximumValidityYears)
+        {
+          return
+            "\(label) states no issue date and is valid to \(expires), more than the \(p.maximumValidityYears) years a management-system certificate runs at most after \(asOf)"
+        }
+        guard let (issued, expires, excess) = Self.excessValidity(c, p) else { return nil }
+        return
+          "\(label) is valid \(issued) to \(expires), \(excess) day\(excess == 1 ? "" : "s") past the \(p.maximumValidityYears) years a management-system certificate runs at most (more than an early recertification's \(p.earlyRecertificationDays) days)"
+      }()
+      if let tooLong {
         value = min(value, p.invalidPeriodValue)
         verdict = "validity too long"
         genuine = false
         problem = true
         flags.append(
           TrustFlag(
-            code: .certInvalidPeriod, severity: .medium,
-            detail: !explains
-              ? ""
-              : "\(label) states no issue date and is valid to \(expires), more than the \(p.maximumValidityYears) years a management-system certificate runs at most after \(asOf)",
-            evidence: evidence))
-      }
-      if value > 0, managementSystem, let (issued, expires, excess) = Self.excessValidity(c, p) {
-        value = min(value, p.invalidPeriodValue)
-        verdict = "validity too long"
-        genuine = false
-        problem = true
-        flags.append(
-          TrustFlag(
-            code: .certInvalidPeriod, severity: .medium,
-            detail: !explains
-              ? ""
-              : "\(label) is valid \(issued) to \(expires), \(excess) day\(excess == 1 ? "" : "s") past the \(p.maximumValidityYears) years a management-system certificate runs at most (more than an early recertification's \(p.earlyRecertificationDays) days)",
-            evidence: evidence))
+            code: .certInvalidPeriod, severity: .medium, detail: explains ? tooLong : "", evidence: evidence))
       }
       if value > 0 {
         let found = bodyProblems(c, managementSystem: managementSystem, context: context, explains: explains)
