@@ -54,8 +54,11 @@ struct SupplierTrust: ParsableCommand {
   }
 }
 
-/// Options that may be given more than once (each adds a value).
-let repeatableOptions: Set<String> = ["--country", "--exclude-country", "--require", "--order", "--supplier"]
+/// Options that take one value: given twice, the argument parser would keep the last.
+let singleValueOptions: Set<String> = [
+  "--db", "--as-of", "--policy", "--format", "--category", "--order-amount", "--min-score", "--min-standing",
+  "--top", "--out", "--rejects", "--size", "--seed", "--bad-records",
+]
 
 /// Why the arguments give an option twice that takes one value, or nil. The argument parser
 /// keeps the last, so `--category valve --category pump` ranked pumps without a word about
@@ -80,11 +83,12 @@ func repeatedOption(in arguments: [String]) -> String? {
     values[name, default: []].append(value)
     k += 1
   }
-  for name in order where !repeatableOptions.contains(name) {
+  // Flags (`--strict`) and the options that collect values (`--require`, `--country`) may repeat.
+  for name in order where singleValueOptions.contains(name) {
     guard let given = values[name], given.count > 1 else { continue }
     let shown = given.filter { !$0.isEmpty }
     return
-      "\(name) is given \(given.count) times\(shown.isEmpty ? "" : " (" + shown.joined(separator: ", ") + ")"); give it once (only \(repeatableOptions.sorted().joined(separator: ", ")) repeat)"
+      "\(name) is given \(given.count) times\(shown.isEmpty ? "" : " (" + shown.joined(separator: ", ") + ")"); give it once"
   }
   return nil
 }

@@ -122,6 +122,9 @@ public enum PaymentMethod: String, RecordEnumeration {
       "card": "credit_card", "credit": "credit_card", "visa": "credit_card", "mastercard": "credit_card",
       "amex": "credit_card", "american_express": "credit_card", "debit": "debit_card",
       "visa_debit": "debit_card", "pay_pal": "paypal",
+      // The brand written as two words, as "Pay Pal" is (black-box review 61 saw "After Pay"
+      // rejected).
+      "after_pay": "afterpay",
     ]
   }
 

@@ -26,8 +26,10 @@ public enum PolicyFile {
   public static func parse(bytes: [UInt8], file: String) throws(PolicyError) -> Policy {
     // Windows PowerShell 5 writes `supplier-trust policy > my-policy.json` as UTF-16 (code review).
     // With or without a byte-order mark: UTF-8 JSON holds no NUL byte, UTF-16 text of ASCII has
-    // one in every character (black-box review 58 saved one without a mark).
-    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.prefix(4).contains(0) {
+    // one in every character, first or second (black-box review 58 saved one without a mark; a
+    // binary file such as a gzipped policy is left to the UTF-8 check: code review).
+    let utf16WithoutMark = bytes.count >= 2 && ((bytes[0] == 0) != (bytes[1] == 0))
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || utf16WithoutMark {
       throw PolicyError(
         file: file, line: 1, key: nil,
         message: "is UTF-16 (or UTF-32), not UTF-8",

@@ -203,7 +203,7 @@ public struct RankingCriteria: Sendable, Equatable {
       }
       return failed
     }
-    return FilterVerdicts(width: width, failed: chunks.flatMap { $0 })
+    return FilterVerdicts(width: width, failed: chunks.flatMap { $0 }, suppliers: ranked.count)
   }
 
   /// Who the filters leave out of `ranked` and why (nil without filters): how many each filter
@@ -216,6 +216,7 @@ public struct RankingCriteria: Sendable, Equatable {
     let all = filters
     guard !all.isEmpty else { return nil }
     let verdicts = verdicts ?? self.verdicts(ranked)
+    precondition(verdicts.suppliers == ranked.count, "RankingCriteria: verdicts of another ranking")
     var counts = [Int](repeating: 0, count: all.count)
     var total = 0
     for i in ranked.indices {
@@ -284,6 +285,8 @@ public struct RankingCriteria: Sendable, Equatable {
   /// The positions in `ranked` of the suppliers that pass, at most `top`. What
   /// ``Scorer/score(_:detailing:)`` is told to explain for a ranking.
   public func positions(in ranked: [SupplierAssessment], verdicts: FilterVerdicts? = nil) -> [Int] {
+    precondition(
+      verdicts.map { $0.suppliers == ranked.count } ?? true, "RankingCriteria: verdicts of another ranking")
     var result: [Int] = []
     let all = filters
     for (position, s) in ranked.enumerated()
@@ -454,6 +457,8 @@ public struct LeftOut: Sendable {
 public struct FilterVerdicts: Sendable {
   let width: Int
   let failed: [Bool]
+  /// The suppliers of the ranking judged (checked against the ranking they are used with).
+  let suppliers: Int
 
   /// The suppliers judged.
   public var count: Int { width == 0 ? 0 : failed.count / width }

@@ -534,7 +534,9 @@ public struct Scorer: Sendable {
         var discounted: [Double] = []
         for i in bursts[index][b].reviewIndices {
           let k = evidence[index].reviews.lowerBound + i
-          if suspicious[k] { discounted.append(table.ratings[k]) }
+          // Complaints only, as the victim keeps them: praise swept into an attack's window
+          // would otherwise lift the mean at full weight (code review).
+          if suspicious[k], table.ratings[k] < provisionalMean { discounted.append(table.ratings[k]) }
         }
         discounted.sort()
         for rating in discounted.prefix(attackKept) {

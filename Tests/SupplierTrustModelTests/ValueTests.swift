@@ -303,6 +303,8 @@ import Testing
     #expect(BusinessType(normalizing: "TradingCompany") == .tradingCompany)
     #expect(PaymentMethod(normalizing: "ApplePay") == .applePay)
     #expect(PaymentMethod(normalizing: "WesternUnion") == .westernUnion)
+    #expect(PaymentMethod(normalizing: "After Pay") == .afterpay)
+    #expect(PaymentMethod(normalizing: "Pay Pal") == .paypal)
     #expect(InspectionResult(normalizing: "NotInspected") == .notInspected)
     var google = "GooglePay"
     #expect(google.withUTF8 { PaymentMethod(normalizingUTF8: $0) } == .googlePay)
@@ -315,7 +317,7 @@ import Testing
     // and empty inputs.
     let inputs = [
       "manufacturer", "Trading Company", "trading-company", "TRADING_COMPANY", "trader", "FACTORY", "ﬁrm",
-      "Ünknown", "trading  company", "", " agent", String(repeating: "a", count: 40), "other",
+      "Ünknown", "trading  company", "", " agent", String(repeating: "a", count: 40), "other", "After Pay",
     ]
     func viaBytes<E: RecordEnumeration>(_ text: String, _ type: E.Type) -> E? {
       var copy = text

@@ -47,6 +47,10 @@ import Testing
     // Without a byte-order mark, little- and big-endian.
     #expect(failure(text.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }) == utf16)
     #expect(failure(text.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }) == utf16)
+    // A gzipped file is not taken for UTF-16: its second byte is not UTF-8.
+    #expect(
+      failure([0x1F, 0x8B, 0x08, 0x00, 0x00]).hasPrefix(
+        "policy.json:1: is not UTF-8: the byte 0x8B at column 2"))
   }
 
   @Test func errorsNameTheLineTheKeyAndTheFix() {
