@@ -529,7 +529,11 @@ public struct Scorer: Sendable {
         ownCount += 1
       }
       let reference = min(provisionalMean, ownCount > 0 ? ownSum / Double(ownCount) : provisionalMean)
-      for b in bursts[index].indices where bursts[index][b].meanRating < reference {
+      // A burst of complaints (its commonest rating one or two stars) never inflates, whatever the
+      // supplier's other reviews: one more old complaint had brought a 2-star attack's victim's
+      // own mean down to the burst's and turned the attack into "inflation" (code review).
+      for b in bursts[index].indices
+      where bursts[index][b].meanRating < reference || bursts[index][b].commonestStar <= 2 {
         bursts[index][b].lowersRating = true
         var discounted: [Double] = []
         for i in bursts[index][b].reviewIndices {

@@ -786,6 +786,30 @@ import Testing
     #expect(thirty <= twenty && twenty - thirty < 0.001)
   }
 
+  /// A burst of two-star reviews stays an attack however low the supplier's other reviews are:
+  /// one more old complaint had made its own mean equal the burst's and turned it into an
+  /// "inflating" burst, with the burst penalty (code review).
+  @Test func oneMoreOldComplaintNeverTurnsAnAttackIntoInflation() throws {
+    func victim(oldComplaint: Bool) throws -> SupplierAssessment {
+      let t = Self.catalog { t in
+        t.supplier("SMALL")
+        t.review("SMALL", rating: 3, daysAgo: 400, reviewer: "OLD-1")
+        if oldComplaint { t.review("SMALL", rating: 1, daysAgo: 300, reviewer: "OLD-2") }
+        for n in 0..<10 {
+          t.review("SMALL", rating: 2, daysAgo: 3 + n % 3, verified: false, reviewer: "ATTACK-\(n)")
+        }
+      }
+      return try #require(t.score().suppliers.first { $0.supplier.id == "SMALL" })
+    }
+    let before = try victim(oldComplaint: false)
+    let after = try victim(oldComplaint: true)
+    for a in [before, after] {
+      let flag = try #require(a.flags.first { $0.code == .reviewBurst })
+      #expect(flag.severity == .low, "\(flag.detail)")
+    }
+    #expect(after.score! <= before.score!)
+  }
+
   @Test(arguments: ["CE", "ISO14001", "BSCI"])
   func aValidCertificateOfAnyStandardNeverLowersTheScore(standard: String) throws {
     let t = Self.catalog { t in
