@@ -46,8 +46,8 @@ public enum PolicyDocumentation {
       (the rest at `unverified_weight`; older ones and complaints keep their weight), and its \
       verified flags count for nothing in burst detection. \
       When a burst inflated the rating (it is rated at or above the supplier's other reviews or \
-      the catalog's mean; below both, it is an attack on the supplier, or a bad batch that looks \
-      like one: discounted only down to the weight of its `minimum_reviews` − 1 weightiest \
+      the catalog's mean, and its commonest rating is not one or two stars; otherwise it is an \
+      attack on the supplier, or a bad batch that looks like one: discounted only down to the weight of its `minimum_reviews` − 1 weightiest \
       reviews, verified complaints not at all, and not held against the supplier; in the \
       catalog's mean its `minimum_reviews` − 1 lowest ratings count, as many as its victim's \
       do), \
