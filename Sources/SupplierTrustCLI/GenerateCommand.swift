@@ -69,6 +69,7 @@ struct GenerateCommand: ParsableCommand {
 }
 
 extension CatalogSize: ExpressibleByArgument {
+  /// A size from `--size`, in either case (`l` or `L`).
   public init?(argument: String) {
     self.init(rawValue: argument.uppercased())
   }

@@ -6,6 +6,7 @@ import SupplierTrustScoring
 import SupplierTrustStore
 
 extension Day: ExpressibleByArgument {
+  /// A day from an option such as `--as-of`, written YYYY-MM-DD; nil (an argument error) otherwise.
   public init?(argument: String) {
     self.init(parsing: argument)
   }

@@ -250,17 +250,21 @@ public final class CSVReader {
 
 /// A file that could not be opened or read, or one that cannot be CSV (a runaway quote).
 public struct CSVFileError: Error, Equatable, CustomStringConvertible, Sendable {
+  /// The file that could not be opened or read.
   public let path: String
+  /// The system error number (0 when the problem is the content, see ``reason``).
   public let errno: Int32
   /// Our own explanation when the problem is the content, not the system.
   public let reason: String?
 
+  /// An error for `path`: the system's `errno`, or with `reason` when the content is at fault.
   public init(path: String, errno: Int32, reason: String? = nil) {
     self.path = path
     self.errno = errno
     self.reason = reason
   }
 
+  /// `cannot read PATH: ` and our reason, or the system's message for ``errno``.
   public var description: String {
     if let reason { return "cannot read \(path): \(reason)" }
     return "cannot read \(path): \(String(cString: strerror(errno)))"
@@ -831,6 +835,7 @@ public struct CSVBatchView {
 public struct CSVRecordFields {
   /// The chunk, and the fields that held doubled quotes, undoubled (see ``CSVBatchView``).
   public let raw: UnsafeBufferPointer<UInt8>
+  /// The fields that held doubled quotes, undoubled.
   public let side: UnsafeBufferPointer<UInt8>
   @usableFromInline let starts: UnsafePointer<Int32>
   @usableFromInline let ends: UnsafePointer<Int32>

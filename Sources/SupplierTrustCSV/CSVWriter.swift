@@ -26,8 +26,10 @@ public struct CSVEncoder: Sendable {
     case neutralizeReversibly
   }
 
+  /// How cells that a spreadsheet would run as a formula are written.
   public let formulaPolicy: FormulaPolicy
 
+  /// An encoder that writes cells under `formulaPolicy`.
   public init(formulaPolicy: FormulaPolicy) {
     self.formulaPolicy = formulaPolicy
   }
@@ -227,7 +229,9 @@ public final class CSVFileWriter {
   private let fileDescriptor: Int32
   private var buffer: [UInt8] = []
   private let flushThreshold: Int
+  /// How rows are encoded, formula guard included.
   public let encoder: CSVEncoder
+  /// The file being written.
   public let path: String
 
   /// Creates (or truncates) `path`.

@@ -12,17 +12,21 @@ public struct ValueColumn<Element: BitwiseCopyable> {
   @usableFromInline var capacity: Int
   /// How many values are held (``count``), kept settable for the inlined appends.
   @usableFromInline var stored = 0
+  /// How many values the column holds.
   public var count: Int { stored }
 
+  /// An empty column with room for `capacity` values (at least 16); the owner must call ``deallocate()``.
   @inlinable
   public init(capacity: Int) {
     self.capacity = max(16, capacity)
     base = .allocate(capacity: self.capacity)
   }
 
+  /// The value at `index`, which must be below ``count`` (not checked).
   @inlinable @inline(__always)
   public subscript(index: Int) -> Element { base[index] }
 
+  /// Appends a value, growing the memory when it is full.
   @inlinable @inline(__always)
   public mutating func append(_ value: Element) {
     if count == capacity { grow(to: count + 1) }
@@ -57,12 +61,14 @@ public struct ValueColumn<Element: BitwiseCopyable> {
     UnsafeBufferPointer(start: base + start, count: end - start)
   }
 
+  /// Cuts the column to its first `kept` values.
   @inlinable
   public mutating func truncate(to kept: Int) {
     precondition(kept >= 0 && kept <= count, "a column is only cut shorter")
     stored = kept
   }
 
+  /// Replaces the last value; the column must not be empty.
   @inlinable
   public mutating func setLast(_ value: Element) {
     precondition(count > 0, "no last value to replace")
@@ -79,9 +85,11 @@ public struct ValueColumn<Element: BitwiseCopyable> {
     capacity = larger
   }
 
+  /// The values as an array, copied out of the column's memory.
   @inlinable
   public func array() -> [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
+  /// Frees the column's memory: call it once, from the one owner, and use no copy afterwards.
   @inlinable
   public func deallocate() { base.deallocate() }
 }

@@ -72,6 +72,7 @@ public enum GeneratorError: Error, Equatable, CustomStringConvertible, Sendable 
   /// A file could not be written.
   case cannotWrite(path: String, errno: Int32)
 
+  /// The problem in words for the user, with what to do about it when that is clear (another folder, free space).
   public var description: String {
     switch self {
     case .invalidBadRecordRate(let rate):

@@ -8,15 +8,22 @@ import SupplierTrustModel
 
 /// One rejected record: where it starts, which column broke which rule, and how to fix it.
 public struct Rejection: Codable, Equatable, Sendable {
+  /// Path of the file the record came from, as given on the command line.
   public var file: String
   /// Physical line where the record starts (the header is line 1); for XML, the element's line.
   public var line: Int
+  /// The column (CSV header name, or XML element or attribute) that broke a rule; empty when the
+  /// problem is the record as a whole.
   public var column: String
+  /// The offending value as read from the file (empty when there is none).
   public var value: String
+  /// Which rule the value broke (`rating must be between 1 and 5`).
   public var reason: String
+  /// How to correct the record (`write a value from 1 to 5`).
   public var fix: String
   /// Line and character column of the offending field itself, when known (CSV).
   public var fieldLine: Int?
+  /// Character column of the offending field on ``fieldLine``, when known (CSV); JSON `field_column`.
   public var fieldColumn: Int?
   /// The record's other problems (one per column), when it broke more than one rule; absent
   /// otherwise. The record is counted and listed once, under its first problem.
@@ -24,11 +31,17 @@ public struct Rejection: Codable, Equatable, Sendable {
 
   /// One more problem of a rejected record.
   public struct Problem: Codable, Equatable, Sendable {
+    /// The column that broke this rule, as in ``Rejection/column``.
     public var column: String
+    /// The offending value as read from the file.
     public var value: String
+    /// Which rule the value broke.
     public var reason: String
+    /// How to correct it.
     public var fix: String
+    /// Physical line of the offending field, when known (CSV); JSON `field_line`.
     public var fieldLine: Int?
+    /// Character column of the offending field, when known (CSV); JSON `field_column`.
     public var fieldColumn: Int?
 
     enum CodingKeys: String, CodingKey {
@@ -37,6 +50,7 @@ public struct Rejection: Codable, Equatable, Sendable {
       case fieldColumn = "field_column"
     }
 
+    /// Makes a further problem of a record: `column` holding `value` broke `reason`, mended by `fix`.
     public init(
       column: String, value: String, reason: String, fix: String, fieldLine: Int? = nil,
       fieldColumn: Int? = nil
@@ -66,6 +80,7 @@ public struct Rejection: Codable, Equatable, Sendable {
     case recordID = "record_id"
   }
 
+  /// Makes a rejection of the record at `file`:`line` whose first problem is `column` holding `value`.
   public init(
     file: String, line: Int, column: String, value: String, reason: String, fix: String,
     fieldLine: Int? = nil, fieldColumn: Int? = nil, otherProblems: [Rejection.Problem]? = nil,
@@ -122,16 +137,21 @@ public struct Rejection: Codable, Equatable, Sendable {
 
 /// A problem that does not reject a record (an unknown column, ...).
 public struct ImportWarning: Codable, Equatable, Sendable {
+  /// Path of the file the warning is about.
   public var file: String
+  /// Physical line the warning is about, or nil when it concerns the whole file.
   public var line: Int?
+  /// What was found, in plain words.
   public var message: String
 
+  /// Makes a warning about `file` (at `line`, when there is one).
   public init(file: String, line: Int?, message: String) {
     self.file = file
     self.line = line
     self.message = message
   }
 
+  /// The message printed on stderr: `warning: ...` and a `--> file:line` line, terminal-safe.
   public var rendered: String {
     "warning: \(message.terminalSafe)\n --> \(file.terminalSafe)\(line.map { ":\($0)" } ?? "")"
   }
@@ -139,10 +159,15 @@ public struct ImportWarning: Codable, Equatable, Sendable {
 
 /// Counts for one kind of record in one file (an XML document gives one entry per kind).
 public struct FileSummary: Codable, Equatable, Sendable {
+  /// Path of the file, as given on the command line.
   public var path: String
+  /// The kind of record counted (`suppliers`, `certifications`, `audits`, `reviews` or `orders`).
   public var kind: RecordKind
+  /// Records of this kind accepted from the file.
   public var accepted: Int
+  /// Records of this kind rejected (each counted once, however many rules it broke).
   public var rejected: Int
+  /// Warnings raised while reading this kind from the file.
   public var warnings: Int
   /// The file's SHA-256 (hex); nil for a check, which stores nothing and has no use for it.
   public var sha256: String?
@@ -157,11 +182,16 @@ public struct FileSummary: Codable, Equatable, Sendable {
 
 /// A file that could not be read at all (missing, unreadable, malformed XML, no usable header).
 public struct FileFailure: Error, Codable, Equatable, Sendable {
+  /// Path of the file that could not be read (or of the store, when that failed).
   public var file: String
+  /// Physical line of the failure, or nil when it concerns the whole file.
   public var line: Int?
+  /// What went wrong, in plain words.
   public var message: String
+  /// How to make the file readable.
   public var fix: String
 
+  /// Makes a failure of `file` (at `line`, when there is one) with its message and fix.
   public init(file: String, line: Int?, message: String, fix: String) {
     self.file = file
     self.line = line
@@ -169,6 +199,7 @@ public struct FileFailure: Error, Codable, Equatable, Sendable {
     self.fix = fix
   }
 
+  /// The message printed on stderr: `error: ...`, a `--> file:line` line and `= fix: ...`, terminal-safe.
   public var rendered: String {
     "error: \(message.terminalSafe)\n --> \(file.terminalSafe)\(line.map { ":\($0)" } ?? "")\n  = fix: \(fix.terminalSafe)"
   }
@@ -176,6 +207,7 @@ public struct FileFailure: Error, Codable, Equatable, Sendable {
 
 /// Everything an import or check run found.
 public struct ImportReport: Codable, Equatable, Sendable {
+  /// Counts per file and record kind, in the order the files were read.
   public var files: [FileSummary] = []
   /// The rejected records, in order: the first ``ImportOptions/rejectsKeptInMemory`` here, the rest in
   /// ``spilledRejects``.
@@ -183,7 +215,9 @@ public struct ImportReport: Codable, Equatable, Sendable {
   /// Rejected records past those in ``rejects`` (not encoded with the report: the JSON printer
   /// streams them after it), or nil when all fit.
   public var spilledRejects: RejectSpill?
+  /// Problems that rejected no record (an unknown column, a file not read after a `--strict` stop, ...).
   public var warnings: [ImportWarning] = []
+  /// Files that could not be read at all.
   public var failures: [FileFailure] = []
   /// Files of rejected records written for fixing and re-importing.
   public var rejectFiles: [String] = []
@@ -197,8 +231,10 @@ public struct ImportReport: Codable, Equatable, Sendable {
     case rejectFiles = "reject_files"
   }
 
+  /// Makes an empty report: no files, rejects, warnings or failures, nothing stored.
   public init() {}
 
+  /// Equal when every field is, and both spill to the same ``RejectSpill`` (or neither spills).
   public static func == (a: ImportReport, b: ImportReport) -> Bool {
     a.files == b.files && a.rejects == b.rejects && a.warnings == b.warnings && a.failures == b.failures
       && a.rejectFiles == b.rejectFiles && a.stored == b.stored && a.spilledRejects === b.spilledRejects
@@ -207,7 +243,9 @@ public struct ImportReport: Codable, Equatable, Sendable {
   /// Every rejected record, those spilled included.
   public var rejectCount: Int { rejects.count + (spilledRejects?.count ?? 0) }
 
+  /// Records accepted over all files and kinds.
   public var acceptedCount: Int { files.reduce(0) { $0 + $1.accepted } }
+  /// Records rejected over all files and kinds, as the file summaries count them.
   public var rejectedCount: Int { files.reduce(0) { $0 + $1.rejected } }
 }
 
@@ -257,6 +295,7 @@ extension String {
 /// (black-box review 24). Read back in order, in batches, when the report is printed.
 public final class RejectSpill: @unchecked Sendable {
   private let file: UnsafeMutablePointer<FILE>
+  /// Rejections written to the spill so far.
   public private(set) var count = 0
   private var buffer: [UInt8] = []
 

@@ -41,6 +41,7 @@ public struct ImportOptions: Sendable {
   /// for both or keep them from starting: never the one without the other.
   public var aroundCommit: (@Sendable (() -> Void) -> Void)?
 
+  /// The default options, as the properties above give them.
   public init() {}
 }
 
@@ -91,12 +92,15 @@ public final class Importer {
   /// record is used, as a re-import updates the store, but silently it looked like a lost record
   /// (black-box review 16).
   public struct CrossFileRepeat: Sendable, Equatable {
+    /// The kind of the repeated records.
     public var kind: RecordKind
     /// How many records were replaced by a later file's.
     public var count: Int
     /// The first one: its id, where it was, and the record that replaced it.
     public var id: String
+    /// Where the first repeated record was (`path:line`) before a later file's replaced it.
     public var replaced: String
+    /// Where the record that replaced it was read (`path:line`).
     public var keptFrom: String
 
     /// One warning line, without its `warning:` prefix, safe for a terminal.

@@ -7,6 +7,7 @@ public struct SourceRef: Hashable, Sendable, BitwiseCopyable {
   /// The physical line where the record starts (the header is line 1).
   public var line: Int32
 
+  /// Makes a reference to line `line` of source `file` (an index into ``Catalog/sources``).
   public init(file: Int32, line: Int32) {
     self.file = file
     self.line = line
@@ -15,6 +16,7 @@ public struct SourceRef: Hashable, Sendable, BitwiseCopyable {
 
 /// A file the catalog's records came from, as the import log or the reader saw it.
 public struct SourceFile: Hashable, Sendable {
+  /// The file's path, as it was given to the import or the reader.
   public var path: String
   /// SHA-256 of the file's bytes, hex; nil when unknown.
   public var sha256: String?
@@ -26,6 +28,7 @@ public struct SourceFile: Hashable, Sendable {
   /// Records of the file rejected when it was read or imported: left out of every score.
   public var rejected: Int
 
+  /// Describes a source file; counts default to zero and the hash and import time to unknown.
   public init(
     path: String, sha256: String? = nil, records: Int = 0, importedAt: String? = nil, rejected: Int = 0
   ) {
@@ -39,9 +42,12 @@ public struct SourceFile: Hashable, Sendable {
 
 /// A record and where it was read.
 public struct Sourced<Record: Sendable>: Sendable {
+  /// The record itself.
   public var record: Record
+  /// The file and line it was read from.
   public var source: SourceRef
 
+  /// Pairs `record` with where it was read.
   public init(_ record: Record, source: SourceRef) {
     self.record = record
     self.source = source
@@ -54,17 +60,23 @@ extension Sourced: Hashable where Record: Hashable {}
 /// Every accepted record of a catalog in memory: what scoring, ranking and reports read, whether
 /// it came from the workspace store or straight from files.
 public struct Catalog: Sendable {
+  /// The files the records came from; ``SourceRef/file`` indexes this list.
   public var sources: [SourceFile] = []
+  /// The accepted supplier profiles.
   public var suppliers: [Sourced<Supplier>] = []
+  /// The certificates suppliers hold.
   public var certifications: [Sourced<Certification>] = []
+  /// The on-site audits and verifications.
   public var audits: [Sourced<Audit>] = []
   /// As columns: a large catalog holds millions of reviews.
   public var reviews = ReviewTable()
+  /// The buyer's own orders.
   public var orders: [Sourced<Order>] = []
   /// Where review texts come from when ``reviews`` were loaded without them (a store):
   /// scoring asks only for the few it needs (reviews in a suspected burst).
   public var deferredReviewTexts: (any ReviewTextSource)?
 
+  /// Makes an empty catalog.
   public init() {}
 
   /// Adds a source file and returns its index for ``SourceRef/file``.

@@ -1,29 +1,35 @@
 /// The contract's columns for each record kind, in the order the decoders index them.
 public enum Columns {
+  /// The columns of `suppliers.csv`, and of a supplier profile in XML.
   public static let suppliers = [
     "supplier_id", "name", "country", "region", "business_type", "categories", "year_established",
     "employees", "trade_assurance", "ta_limit_usd", "gold_supplier_since", "verified_supplier",
     "business_license_verified", "response_rate", "median_response_hours", "on_time_delivery_rate",
     "platform_rating", "transactions_12m", "revenue_12m_usd",
   ]
+  /// The columns of `certifications.csv`.
   public static let certifications = [
     "supplier_id", "standard", "certificate_number", "certification_body", "accreditation_body",
     "issued_on", "expires_on", "status", "scope",
   ]
+  /// The columns of `audits.csv`.
   public static let audits = [
     "audit_id", "supplier_id", "kind", "auditor", "audit_date", "result", "score", "major_findings",
     "minor_findings", "valid_until",
   ]
+  /// The columns of `reviews.csv`.
   public static let reviews = [
     "review_id", "supplier_id", "rating", "review_date", "reviewer_id", "reviewer_country",
     "verified_purchase", "order_id", "product_quality", "delivery", "communication", "text",
   ]
+  /// The columns of `orders.csv`.
   public static let orders = [
     "order_id", "supplier_id", "order_date", "amount_usd", "payment_method", "trade_assurance",
     "agreed_ship_date", "shipped_date", "delivered_date", "inspection_result", "dispute",
     "dispute_opened_on", "dispute_closed_on", "refund_usd",
   ]
 
+  /// The contract's columns for `kind`, in the order the decoders index them.
   public static func names(_ kind: RecordKind) -> [String] {
     switch kind {
     case .suppliers: return suppliers

@@ -7,6 +7,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
   /// Days since 1970-01-01 (negative before it).
   public let daysSinceEpoch: Int32
 
+  /// The day `daysSinceEpoch` days after 1970-01-01 (before it when negative).
   public init(daysSinceEpoch: Int32) {
     self.daysSinceEpoch = daysSinceEpoch
   }
@@ -103,6 +104,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
     return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
 
+  /// The calendar year of this day.
   public var year: Int { components.year }
 
   /// The first day of this day's month.
@@ -155,8 +157,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
     return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
   }
 
+  /// Earlier days sort first.
   public static func < (lhs: Day, rhs: Day) -> Bool { lhs.daysSinceEpoch < rhs.daysSinceEpoch }
 
+  /// The number of days in `month` (1...12) of `year`, February 29 counted in leap years.
   public static func daysIn(month: Int, year: Int) -> Int {
     switch month {
     case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
@@ -165,6 +169,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
     }
   }
 
+  /// Decodes a day from a `YYYY-MM-DD` string (a datetime is accepted too, as ``init(parsing:)`` takes it).
   public init(from decoder: any Decoder) throws {
     let text = try decoder.singleValueContainer().decode(String.self)
     guard let day = Day(parsing: text) else {
@@ -174,6 +179,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
     self = day
   }
 
+  /// Encodes the day as its `YYYY-MM-DD` string.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(description)

@@ -40,6 +40,7 @@ extension RecordEnumeration {
       ?? aliases.first { $0.key.filter { $0 != "_" } == key }.flatMap { Self(rawValue: $0.value) }
   }
 
+  /// No other spellings unless the type lists some.
   public static var aliases: [String: String] { [:] }
 
   /// ``init(normalizing:)`` for UTF-8 bytes: an ASCII spelling is normalised in a small buffer
@@ -71,11 +72,14 @@ extension RecordEnumeration {
   public static var allowedList: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }
 
+/// What sort of business a supplier is (`business_type`).
 public enum BusinessType: String, RecordEnumeration {
   case manufacturer, tradingCompany = "trading_company", agent, distributor, other
+  /// `trader` reads as a trading company, `factory` as a manufacturer.
   public static var aliases: [String: String] { ["trader": "trading_company", "factory": "manufacturer"] }
 }
 
+/// What sort of on-site audit or verification an audit was (`kind` in `audits.csv`).
 public enum AuditKind: String, RecordEnumeration {
   case goldSupplierOnsite = "gold_supplier_onsite"
   case verifiedSupplier = "verified_supplier"
@@ -84,14 +88,17 @@ public enum AuditKind: String, RecordEnumeration {
   case qualityInspection = "quality_inspection"
 }
 
+/// The outcome of an audit (`result` in `audits.csv`).
 public enum AuditResult: String, RecordEnumeration {
   case pass, conditional, fail
+  /// `passed` and `failed` read as `pass` and `fail`.
   public static var aliases: [String: String] { ["passed": "pass", "failed": "fail"] }
 }
 
 /// A certificate's status, including the statuses IAF CertSearch shows.
 public enum CertificateStatus: String, RecordEnumeration {
   case valid, suspended, withdrawn, expired, cancelled
+  /// Other wordings of registers and exports, by what they mean for whether the certificate is in force.
   public static var aliases: [String: String] {
     [
       "active": "valid", "current": "valid", "canceled": "cancelled", "revoked": "withdrawn",
@@ -109,6 +116,7 @@ public enum CertificateStatus: String, RecordEnumeration {
   }
 }
 
+/// How an order was paid (`payment_method` in `orders.csv`).
 public enum PaymentMethod: String, RecordEnumeration {
   case creditCard = "credit_card", debitCard = "debit_card", paypal, applePay = "apple_pay"
   case googlePay = "google_pay", afterpay, bankTransfer = "bank_transfer"
@@ -137,12 +145,14 @@ public enum PaymentMethod: String, RecordEnumeration {
   }
 }
 
+/// The result of inspecting an order's goods (`inspection_result`): pass, fail or not inspected.
 public enum InspectionResult: String, RecordEnumeration {
   case pass, fail, notInspected = "not_inspected"
   /// As audits' results take them (black-box review 24).
   public static var aliases: [String: String] { ["passed": "pass", "failed": "fail"] }
 }
 
+/// The state of a dispute over an order (`dispute`): `none` says there was no dispute.
 public enum DisputeStatus: String, RecordEnumeration {
   case none, open, refunded, partiallyRefunded = "partially_refunded", rejected, withdrawn
 }

@@ -10,6 +10,7 @@ public struct IdentifierColumn: Sendable {
   /// The end of id `k` in ``bytes`` (it starts where id `k - 1` ends).
   public private(set) var ends: [UInt32] = []
 
+  /// Makes an empty column.
   public init() {}
 
   /// The ids from their bytes and end offsets (a snapshot's), or nil when the offsets do not
@@ -25,15 +26,18 @@ public struct IdentifierColumn: Sendable {
     self.ends = ends
   }
 
+  /// A column holding `ids` in order.
   public init(_ ids: some Sequence<String>) {
     for id in ids { append(id) }
   }
 
+  /// Reserves room for `count` ids holding `byteCount` UTF-8 bytes in all.
   public mutating func reserveCapacity(_ count: Int, bytes byteCount: Int) {
     ends.reserveCapacity(count)
     bytes.reserveCapacity(byteCount)
   }
 
+  /// Appends an id.
   public mutating func append(_ id: String) {
     var id = id
     id.withUTF8 { append(utf8: $0) }
@@ -45,6 +49,7 @@ public struct IdentifierColumn: Sendable {
     ends.append(UInt32(bytes.count))
   }
 
+  /// Appends every id of `other`, in order.
   public mutating func append(contentsOf other: IdentifierColumn) {
     let shift = UInt32(bytes.count)
     bytes.append(contentsOf: other.bytes)
@@ -81,6 +86,7 @@ public struct IdentifierColumn: Sendable {
     return out
   }
 
+  /// Replaces the ids in `range` with `ids`, rebuilding the column.
   public mutating func replaceSubrange(_ range: Range<Int>, with ids: some Collection<String>) {
     var rebuilt = IdentifierColumn()
     rebuilt.reserveCapacity(count - range.count + ids.count, bytes: bytes.count)
@@ -96,9 +102,12 @@ public struct IdentifierColumn: Sendable {
 }
 
 extension IdentifierColumn: RandomAccessCollection, MutableCollection, ExpressibleByArrayLiteral, Equatable {
+  /// The position of the first id: always 0.
   public var startIndex: Int { 0 }
+  /// One past the position of the last id.
   public var endIndex: Int { ends.count }
 
+  /// The id at `position`. Setting one of the same byte length rewrites it in place; any other length rebuilds.
   public subscript(position: Int) -> String {
     get { withUTF8(at: position) { String(decoding: $0, as: UTF8.self) } }
     set {
@@ -116,10 +125,12 @@ extension IdentifierColumn: RandomAccessCollection, MutableCollection, Expressib
     }
   }
 
+  /// A column holding the listed ids.
   public init(arrayLiteral ids: String...) {
     self.init(ids)
   }
 
+  /// Whether two columns hold the same ids in the same order.
   public static func == (a: IdentifierColumn, b: IdentifierColumn) -> Bool {
     a.ends == b.ends && a.bytes == b.bytes
   }

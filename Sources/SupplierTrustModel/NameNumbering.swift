@@ -16,6 +16,7 @@ import CByteScan
 /// `Hasher` seeds and runs SipHash for every key: with millions of 12-byte ids that was most of
 /// the cost of numbering reviewers (1.8 s of 4M look-ups at size L, against about 0.3 s here).
 public enum ByteHash {
+  /// The hash of the bytes of `key`; never 0.
   @inlinable
   public static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(key.count)
@@ -106,6 +107,7 @@ public struct NameNumbering: Sendable {
   private var arena: [UInt8] = []
   private var ends: [Int] = []
 
+  /// Makes an empty numbering.
   public init() {}
 
   /// A numbering of `names` in their order. A name given twice keeps its place in ``names``
@@ -122,6 +124,7 @@ public struct NameNumbering: Sendable {
     }
   }
 
+  /// How many names ``names`` holds: one past the highest number handed out.
   public var count: Int { names.count }
 
   /// The number of `name`, added when new.

@@ -44,6 +44,7 @@ public struct ReviewTable: Sendable {
   public private(set) var hasTexts = false
   public private(set) var sources: [SourceRef] = []
 
+  /// Makes an empty table.
   public init() {}
 
   /// Room for `count` reviews (and `textBytes` bytes of their texts) without growing the columns
@@ -324,9 +325,12 @@ extension ReviewTable {
 }
 
 extension ReviewTable: RandomAccessCollection, MutableCollection, RangeReplaceableCollection {
+  /// The position of the first review: always 0.
   public var startIndex: Int { 0 }
+  /// One past the position of the last review.
   public var endIndex: Int { ids.count }
 
+  /// The review at `position` with where it was read; its sub-ratings, reviewer country and order link are nil.
   public subscript(position: Int) -> Sourced<Review> {
     get { Sourced(review(at: position, text: text(at: position)), source: sources[position]) }
     set {
@@ -344,6 +348,7 @@ extension ReviewTable: RandomAccessCollection, MutableCollection, RangeReplaceab
     }
   }
 
+  /// Replaces the reviews in `range` with `new`, column by column.
   public mutating func replaceSubrange<C: Collection>(_ range: Range<Int>, with new: C)
   where C.Element == Sourced<Review> {
     settleReviewers()
@@ -361,6 +366,7 @@ extension ReviewTable: RandomAccessCollection, MutableCollection, RangeReplaceab
     sources.replaceSubrange(range, with: new.map(\.source))
   }
 
+  /// Appends a review and where it was read (its sub-ratings, reviewer country and order link are not kept).
   public mutating func append(_ review: Sourced<Review>) {
     let r = review.record
     append(

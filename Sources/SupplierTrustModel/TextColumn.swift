@@ -18,12 +18,15 @@ public struct TextColumn: Sendable {
   /// Where the texts left in their files are read from (nil while none is).
   public private(set) var files: TextFiles?
 
+  /// Makes an empty column.
   public init() {}
 
+  /// A column holding `texts` in order (nil: no text).
   public init(_ texts: some Sequence<String?>) {
     for text in texts { append(text) }
   }
 
+  /// Appends a text, or nil for a review without one.
   public mutating func append(_ text: String?) {
     guard var text else {
       appendNils(1)
@@ -105,6 +108,7 @@ public struct TextColumn: Sendable {
     spans.append(contentsOf: repeatElement(Span(start: 0, count: -1), count: count))
   }
 
+  /// Appends every text of `other`, in order; both must leave their texts in the same ``TextFiles``, if any.
   public mutating func append(contentsOf other: TextColumn) {
     if let theirs = other.files {
       precondition(files == nil || files === theirs, "TextColumn: texts of one TextFiles only")
@@ -126,6 +130,7 @@ public struct TextColumn: Sendable {
     return out
   }
 
+  /// Replaces the texts in `range` with `texts`; the bytes of the old ones stay in the buffer, unused.
   public mutating func replaceSubrange(_ range: Range<Int>, with texts: some Collection<String?>) {
     var added: [Span] = []
     added.reserveCapacity(texts.count)
@@ -151,9 +156,12 @@ public struct TextColumn: Sendable {
 }
 
 extension TextColumn: RandomAccessCollection, MutableCollection, ExpressibleByArrayLiteral, Equatable {
+  /// The position of the first text: always 0.
   public var startIndex: Int { 0 }
+  /// One past the position of the last text.
   public var endIndex: Int { spans.count }
 
+  /// The text at `position`, or nil when there is none (or its file was found changed since it was read).
   public subscript(position: Int) -> String? {
     get {
       let span = spans[position]
@@ -173,6 +181,7 @@ extension TextColumn: RandomAccessCollection, MutableCollection, ExpressibleByAr
     }
   }
 
+  /// A column holding the listed texts.
   public init(arrayLiteral texts: String?...) {
     self.init(texts)
   }

@@ -32,6 +32,7 @@ public final class TextFiles: @unchecked Sendable {
   // Allocated, not a stored property: a mutex must not move.
   private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
 
+  /// Makes an empty set of files, with none registered.
   public init() {
     mutex.initialize(to: pthread_mutex_t())
     pthread_mutex_init(mutex, nil)

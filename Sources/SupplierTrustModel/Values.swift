@@ -1,7 +1,9 @@
 /// An amount of US dollars held exactly, in cents.
 public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The amount in US cents: `25000.00` dollars is 2,500,000.
   public let cents: Int64
 
+  /// The amount of `cents` US cents.
   public init(cents: Int64) { self.cents = cents }
 
   /// Parses a plain decimal with no thousands separators (`25000.00`), rounded to the cent (half
@@ -12,6 +14,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     self = money
   }
 
+  /// ``init(parsing:)`` for UTF-8 bytes: nil when empty, signed, not a plain decimal, or over 15 whole digits.
   @inlinable
   public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
     guard !bytes.isEmpty else { return nil }
@@ -76,6 +79,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     return (self.cents < 0 ? "-$" : "$") + groups.joined(separator: ",") + cents
   }
 
+  /// Smaller amounts sort first.
   public static func < (lhs: Money, rhs: Money) -> Bool { lhs.cents < rhs.cents }
 }
 
@@ -97,6 +101,7 @@ public enum Rate {
     return value
   }
 
+  /// ``parse(utf8:)`` for a string: `0.92` or `92%` as 0.92, nil when not a rate in 0..1.
   public static func parse(_ text: String) -> Double? {
     var copy = text
     return copy.withUTF8 { parse(utf8: $0) }
@@ -105,6 +110,7 @@ public enum Rate {
 
 /// Plain decimal numbers (`4.5`, `-3`, `12`), no exponents or separators.
 public enum Numbers {
+  /// The value of a plain decimal (`4.5`, `-3`, `+12`), or nil when it is not one or has more than 17 digits.
   @inlinable
   public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     guard !bytes.isEmpty else { return nil }
@@ -162,6 +168,7 @@ public enum Numbers {
 
 /// The spec's boolean spellings: `true/false`, `yes/no`, `1/0`, `y/n`, in any case.
 public enum Flag {
+  /// The boolean a spelling stands for, or nil when it is none of the spec's spellings.
   @inlinable
   public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
     switch bytes.count {
@@ -179,6 +186,7 @@ public enum Flag {
     }
   }
 
+  /// ``parse(utf8:)`` for a string: the boolean a spelling stands for, or nil.
   public static func parse(_ text: String) -> Bool? {
     var copy = text
     return copy.withUTF8 { parse(utf8: $0) }
@@ -195,6 +203,7 @@ public enum Flag {
 
 /// The spec's identifiers: 1 to 64 characters of `A-Z a-z 0-9 . _ -`.
 public enum Identifier {
+  /// The longest identifier allowed, in characters (all of them ASCII, so also bytes).
   public static let maximumLength = 64
 
   /// Whether `bytes` is an identifier: checked eight bytes at a time (an id is checked three
@@ -246,6 +255,7 @@ public enum Identifier {
     return digits | letters | marks == highs
   }
 
+  /// ``isValid(utf8:)`` for a string: whether `text` is 1 to 64 characters of `A-Z a-z 0-9 . _ -`.
   public static func isValid(_ text: String) -> Bool {
     var copy = text
     return copy.withUTF8 { isValid(utf8: $0) }

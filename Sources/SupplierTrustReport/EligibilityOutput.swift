@@ -3,6 +3,7 @@ import SupplierTrustScoring
 
 /// Renders Trade Assurance eligibility as JSON (the contract of `outputs.md`) and as text.
 public enum EligibilityOutput {
+  /// The JSON of `eligibility --format json`: the as-of day, the policy's name and hash, and each order.
   public static func json(_ orders: [OrderEligibility], asOf: Day, policy: Policy) -> String {
     let items: [JSONValue] = orders.map { o in
       var members: [(key: String, value: JSONValue)] = [
@@ -49,6 +50,7 @@ public enum EligibilityOutput {
     ]).rendered() + "\n"
   }
 
+  /// A text table of the orders, fitted to `width` columns, coloured only with `colour`.
   public static func table(
     _ orders: [OrderEligibility], asOf: Day, policy: Policy = .default, width: Int = 100, colour: Bool
   ) -> String {

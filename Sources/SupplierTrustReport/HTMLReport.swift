@@ -2,11 +2,16 @@ import SupplierTrustScoring
 
 /// One past scoring of a supplier, for the trend chart of the report.
 public struct TrendPoint: Sendable, Equatable {
+  /// The day of the past scoring run.
   public var asOf: Day
+  /// The trust score then, 0...100; nil when the supplier had no evidence at all.
   public var score: Double?
+  /// The score's confidence then, 0...1.
   public var confidence: Double
+  /// The grade letter then.
   public var grade: String
 
+  /// Makes a point of the trend chart from one stored scoring.
   public init(asOf: Day, score: Double?, confidence: Double, grade: String) {
     self.asOf = asOf
     self.score = score
@@ -37,6 +42,7 @@ public struct HTMLReportInput: Sendable {
   /// is explained (black-box review 53).
   public var otherPolicyDays: [String: [Day]]
 
+  /// Makes the report's input: `list` is required, the rest (history, orders, reviews) may stay empty.
   public init(
     list: RankedList, detailCount: Int = 10, history: [String: [TrendPoint]] = [:],
     orders: [OrderEligibility] = [], orderAmount: Money? = nil, generatedAt: String,
@@ -58,6 +64,7 @@ public struct HTMLReportInput: Sendable {
 /// SVG charts and one inline script; it requests nothing (its Content-Security-Policy forbids it).
 /// Every string from the input is escaped.
 public enum HTMLReport {
+  /// The whole report as one HTML document.
   public static func render(_ input: HTMLReportInput) -> String {
     var renderer = HTMLReportRenderer(input: input)
     renderer.document()

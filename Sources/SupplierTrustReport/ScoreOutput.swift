@@ -4,6 +4,7 @@ import SupplierTrustScoring
 
 /// A ranked list of assessed suppliers and the run they came from: what `score` and `rank` print.
 public struct RankedList: Sendable {
+  /// The scoring run the suppliers come from (as-of day, policy, sources).
   public var run: ScoringRun
   /// The suppliers shown, best first; `rank` is their 1-based position.
   public var suppliers: [SupplierAssessment]
@@ -12,6 +13,7 @@ public struct RankedList: Sendable {
   /// Who the criteria left out and why (`rank` and `report` with filters).
   public var leftOut: LeftOut?
 
+  /// Makes a list of the run's suppliers (all of them, best first, when `suppliers` is nil).
   public init(
     run: ScoringRun, suppliers: [SupplierAssessment]? = nil, criteria: [String] = [], leftOut: LeftOut? = nil
   ) {

@@ -3,7 +3,9 @@ import SupplierTrustScoring
 
 /// Plain-text tables for a terminal: aligned columns fitted to a width, colour only when asked.
 public struct TextTable: Sendable {
+  /// How a column's cells line up in its width (amounts and scores to the right).
   public enum Alignment: Sendable { case left, right }
+  /// One column of the table: its title, alignment and how it gives way when the table is too wide.
   public struct Column: Sendable {
     var title: String
     var alignment: Alignment
@@ -30,6 +32,7 @@ public struct TextTable: Sendable {
   var columns: [Column] = []
   var rows: [[(content: Content, colour: String?)]] = []
 
+  /// An empty table: no columns, no rows.
   public init() {}
 
   mutating func column(

@@ -1,11 +1,17 @@
 /// The five components of a score, each 0...1, or nil when there is no evidence for it.
 public struct ComponentScores: Sendable, Equatable {
+  /// What buyer reviews say, through the adjusted rating; nil without reviews.
   public var reviews: Double?
+  /// What the supplier's certificates are worth; nil without certificates.
   public var certifications: Double?
+  /// What the supplier's audits say, the latest deciding most; nil without audits.
   public var audits: Double?
+  /// On-time delivery and dispute record, own orders and platform figures blended; nil without either.
   public var delivery: Double?
+  /// Platform standing (Trade Assurance, Gold Supplier years, verification, responsiveness); nil without any.
   public var standing: Double?
 
+  /// Makes a set of components, each nil (no evidence) unless given.
   public init(
     reviews: Double? = nil, certifications: Double? = nil, audits: Double? = nil, delivery: Double? = nil,
     standing: Double? = nil
@@ -31,16 +37,21 @@ public struct ComponentScores: Sendable, Equatable {
 
 /// Something that raised or lowered a score, with the records behind it.
 public struct Factor: Sendable, Equatable {
+  /// The component the factor belongs to: one of ``ComponentScores/names``.
   public var component: String
   /// Points added to (positive) or taken from (negative) a neutral score of 50.
   public var points: Double
+  /// What the factor is, in words with numbers.
   public var text: String
+  /// The records behind the factor (empty when it rests on no single record).
   public var evidence: [Evidence]
 }
 
 /// How one certificate was judged.
 public struct CertificateAssessment: Sendable, Equatable {
+  /// The certificate as imported.
   public var certification: Certification
+  /// Where the certificate was read, and its number.
   public var evidence: Evidence
   /// 0...1: what the certificate is worth as evidence today.
   public var value: Double
@@ -56,8 +67,11 @@ public struct CertificateAssessment: Sendable, Equatable {
 
 /// Review figures of one supplier.
 public struct ReviewSummary: Sendable, Equatable {
+  /// Reviews of the supplier considered.
   public var count = 0
+  /// Of ``count``, the reviews that state a verified purchase.
   public var verified = 0
+  /// Of ``count``, the reviews inside a detected burst.
   public var suspicious = 0
   /// Plain mean of all ratings (nil without reviews).
   public var meanRating: Double?
@@ -75,8 +89,10 @@ public struct ReviewSummary: Sendable, Equatable {
   public var histogram = [0, 0, 0, 0, 0]
   /// (first day of month, count, mean rating) for the last 24 months with reviews.
   public var monthly: [(month: Day, count: Int, mean: Double)] = []
+  /// Review bursts detected for the supplier, with their evidence.
   public var bursts: [ReviewBurst] = []
 
+  /// Equal when every figure is, the monthly entries compared field by field.
   public static func == (a: ReviewSummary, b: ReviewSummary) -> Bool {
     a.count == b.count && a.verified == b.verified && a.suspicious == b.suspicious
       && a.meanRating == b.meanRating
@@ -96,15 +112,18 @@ public struct DeliverySummary: Sendable, Equatable {
   public var orders = 0
   /// Orders whose agreed ship date has passed or that have shipped.
   public var due = 0
+  /// Of ``due``, the orders shipped after their agreed ship date, or not shipped by it.
   public var late = 0
   /// Orders that say whether they were disputed (a dispute status, or a refund): an empty
   /// `dispute` is unknown, not "none".
   public var withDisputeStatus = 0
+  /// Of ``withDisputeStatus``, the orders that were disputed.
   public var disputed = 0
   /// `disputed` with each partially refunded dispute counting half plus half the refund's share
   /// of the order's amount, and a refund paid without an upheld dispute its share alone: what
   /// the delivery component weighs (the flag counts disputes).
   public var disputeWeight = 0.0
+  /// Refunds paid on the buyer's own orders, in USD.
   public var refundedUSD = 0.0
   /// Own on-time share (nil without due orders).
   public var ownOnTime: Double?
@@ -116,6 +135,7 @@ public struct DeliverySummary: Sendable, Equatable {
   public var disputeRate: Double?
   /// Orders inspected (passed or failed), and those that failed.
   public var inspected = 0
+  /// Of ``inspected``, the orders that failed inspection.
   public var failedInspections = 0
   /// Failed share of the inspected orders (nil without any).
   public var failedInspectionRate: Double?
@@ -126,7 +146,9 @@ public struct DeliverySummary: Sendable, Equatable {
 
 /// Everything the scorer concluded about one supplier.
 public struct SupplierAssessment: Sendable {
+  /// The supplier's profile as imported.
   public var supplier: Supplier
+  /// Where the supplier's profile was read, and its id.
   public var evidence: Evidence
   /// 0...100, or nil when there is no evidence at all. Shown to one decimal.
   public var score: Double?
@@ -137,12 +159,15 @@ public struct SupplierAssessment: Sendable {
   /// the score itself under the default aggregation, and what orders suppliers whose weakest
   /// links tie under `weakest_link`.
   public var meanScore: Double?
+  /// The letter of the policy band the score falls in (the lowest band when there is no score).
   public var grade: String
+  /// Whether a buyer may go ahead: the band's standing, worsened by flags and low confidence.
   public var standing: Standing
   /// 0...1, growing with the amount and recency of evidence.
   public var confidence: Double
   /// Where the score plausibly lies given the confidence.
   public var interval: ClosedRange<Double>?
+  /// Each component's value, 0...1, or nil when the supplier has no evidence for it.
   public var components: ComponentScores
   /// How much evidence each component rests on, 0...1 (what confidence is made of).
   public var evidenceShares: ComponentScores
@@ -152,9 +177,13 @@ public struct SupplierAssessment: Sendable {
   public var factors: [Factor]
   /// What would change the score or the confidence, in words with numbers.
   public var suggestions: [String]
+  /// The supplier's review figures.
   public var reviews: ReviewSummary
+  /// How each of the supplier's certificates was judged.
   public var certificates: [CertificateAssessment]
+  /// The supplier's audits, with where each was read.
   public var audits: [Sourced<Audit>]
+  /// The supplier's delivery and dispute figures.
   public var delivery: DeliverySummary
   /// Standards with a currently valid certificate (for `--require`).
   public var validStandards: Set<String>
@@ -167,9 +196,13 @@ public struct SupplierAssessment: Sendable {
 
 /// One scoring run: every supplier of a catalog scored against one policy on one day.
 public struct ScoringRun: Sendable {
+  /// The day the catalog was scored as of: ages, validity and what is due count to it.
   public var asOf: Day
+  /// The policy the run scored with.
   public var policy: Policy
+  /// Hex SHA-256 of the policy (``Policy/hash``), shown beside its name in every output.
   public var policyHash: String
+  /// The files the catalog's records came from; records refer to them by position.
   public var sources: [SourceFile]
   /// The catalog's mean rating, the prior every supplier's reviews shrink toward (4 when no review
   /// counts: see ``catalogReviewCount``).

@@ -1,21 +1,26 @@
 /// A kind of Trade Assurance claim.
 public enum ClaimKind: String, Sendable, CaseIterable {
+  /// A claim that the order shipped, or had not shipped, after its agreed ship date (`late_shipment`).
   case lateShipment = "late_shipment"
+  /// A claim that the goods failed inspection.
   case quality
 }
 
 /// Whether a claim of one kind can be filed for an order as of the as-of day.
 public struct Claim: Sendable, Equatable {
+  /// Which claim this is.
   public var kind: ClaimKind
   /// True when the order is protected and the claim window is open.
   public var eligible: Bool
   /// Last day a claim can be filed; nil while the window has not started (not yet delivered).
   public var deadline: Day?
+  /// Why the claim can or cannot be filed, in words.
   public var detail: String
 }
 
 /// Where an open dispute stands on the Trade Assurance timetable.
 public struct DisputeMilestones: Sendable, Equatable {
+  /// The dispute's status as of the as-of day (a dispute closed after it still counts as open).
   public var status: DisputeStatus
   /// Nil when the order does not state the day (`dispute_opened_on` empty): the milestones that
   /// count from it are then unknown too.
@@ -32,9 +37,13 @@ public struct DisputeMilestones: Sendable, Equatable {
 
 /// Trade Assurance eligibility of one order.
 public struct OrderEligibility: Sendable, Equatable {
+  /// The order's id (`order_id`).
   public var orderID: String
+  /// The id of the supplier the order was placed with (`supplier_id`).
   public var supplierID: String
+  /// Where the order was read, and its id.
   public var evidence: Evidence
+  /// The order's amount, in USD.
   public var amount: Money
   /// Whether Trade Assurance covers the order at all.
   public var protected: Bool
@@ -44,15 +53,20 @@ public struct OrderEligibility: Sendable, Equatable {
   public var reasons: [String]
   /// What a protected order's buyer should know: cover capped below the amount.
   public var notes: [String] = []
+  /// Claims the order gives grounds for (late shipment, failed inspection), each eligible or not.
   public var claims: [Claim]
+  /// Where the order's dispute stands; nil when no dispute had been opened by the as-of day.
   public var dispute: DisputeMilestones?
 }
 
 /// Decides Trade Assurance protection, claims and dispute milestones for orders.
 public struct EligibilityChecker: Sendable {
+  /// Trade Assurance rules: how orders above the limit count, claim window and dispute deadlines.
   public let policy: Policy.TradeAssurance
+  /// The day eligibility is judged as of: later shipments, deliveries and disputes are not yet known.
   public let asOf: Day
 
+  /// A checker applying `policy` (the default policy's rules when omitted) as of `asOf`.
   public init(policy: Policy.TradeAssurance = Policy.default.tradeAssurance, asOf: Day) {
     self.policy = policy
     self.asOf = asOf
@@ -71,8 +85,11 @@ public struct EligibilityChecker: Sendable {
 
   /// How the notes of a claim that the order's row gives no ground to judge begin.
   public static let lateShipmentUnjudged = "a late-shipment claim cannot be judged"
+  /// How the notes of a quality claim that the order's row gives no ground to judge begin.
   public static let qualityUnjudged = "a quality claim cannot be judged"
 
+  /// Eligibility of one order placed with `supplier` (nil when the catalog has no such supplier, so
+  /// protection cannot be confirmed); `evidence` is where the order was read.
   public func check(_ o: Order, supplier: Supplier?, evidence: Evidence) -> OrderEligibility {
     var reasons: [String] = []
     switch o.tradeAssurance {

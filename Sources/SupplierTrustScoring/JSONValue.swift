@@ -9,6 +9,7 @@ public indirect enum JSONValue: Sendable, Equatable {
   case array([JSONValue])
   case object([(key: String, value: JSONValue)])
 
+  /// Equal when of the same case and value; objects must have the same keys in the same order.
   public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
     switch (lhs, rhs) {
     case (.null, .null): return true
@@ -99,10 +100,12 @@ public indirect enum JSONValue: Sendable, Equatable {
     value.write(into: &out, depth: depth)
   }
 
+  /// Appends the UTF-8 bytes of `text` as they are (no quoting or escaping).
   @inline(__always) public static func append(_ text: StaticString, to out: inout [UInt8]) {
     text.withUTF8Buffer { out.append(contentsOf: $0) }
   }
 
+  /// Appends the UTF-8 bytes of `text` as they are (no quoting or escaping).
   public static func append(_ text: String, to out: inout [UInt8]) {
     var text = text
     text.withUTF8 { out.append(contentsOf: $0) }
@@ -191,8 +194,11 @@ public indirect enum JSONValue: Sendable, Equatable {
 
 /// A JSON syntax error with the line and column where reading stopped.
 public struct JSONSyntaxError: Error, Equatable, Sendable {
+  /// Line where reading stopped, from 1.
   public var line: Int
+  /// Column where reading stopped, counted in UTF-8 bytes from 1.
   public var column: Int
+  /// What was wrong, in words.
   public var message: String
 }
 

@@ -12,8 +12,10 @@ public enum Aggregation: String, Sendable, CaseIterable {
 
 /// Standing of a supplier: whether a buyer may go ahead, should look closer, or should not order.
 public enum Standing: String, Sendable, CaseIterable, Comparable {
+  /// `ok`: may go ahead; `warned`: look closer before ordering; `blocked`: do not order.
   case ok, warned, blocked
 
+  /// Orders standings from best to worst: `ok` < `warned` < `blocked`.
   public static func < (a: Standing, b: Standing) -> Bool { a.order < b.order }
   private var order: Int {
     switch self {
@@ -26,10 +28,14 @@ public enum Standing: String, Sendable, CaseIterable, Comparable {
 
 /// One grade band: scores at or above `minimumScore` (and below the next band) get `grade`.
 public struct Band: Sendable, Equatable {
+  /// The grade letter shown for scores in the band (`A` to `E` in the default policy).
   public var grade: String
+  /// Lowest score (0...100) that falls in the band; policy key `min_score`.
   public var minimumScore: Double
+  /// Standing of a supplier whose score falls in the band (flags and low confidence may worsen it).
   public var standing: Standing
 
+  /// Makes a band for scores from `minimumScore` up, graded `grade` and in `standing`.
   public init(grade: String, minimumScore: Double, standing: Standing) {
     self.grade = grade
     self.minimumScore = minimumScore
@@ -40,12 +46,17 @@ public struct Band: Sendable, Equatable {
 /// Every weight, threshold, half-life and window the scoring uses. The shipped default is
 /// ``Policy/default``; a policy file overrides any subset of its keys (see `docs/policy.md`).
 public struct Policy: Sendable, Equatable {
+  /// Shown in every output beside ``hash``; policy key `name`. A file that leaves it out is named
+  /// after the file.
   public var name = "default"
+  /// How the five components combine into the score; policy key `aggregation`.
   public var aggregation = Aggregation.weightedMean
+  /// Weight of each component in the score; policy keys `weights.*`.
   public var weights = Weights()
   /// What a component without evidence counts for in the score (the component itself stays
   /// null): neither good nor zero.
   public var missingComponentValue = 0.5
+  /// Grade bands from the highest down, each grade once; policy key `bands`. ``band(for:)`` picks one.
   public var bands: [Band] = [
     Band(grade: "A", minimumScore: 75, standing: .ok),
     Band(grade: "B", minimumScore: 60, standing: .ok),
@@ -59,27 +70,44 @@ public struct Policy: Sendable, Equatable {
     "late_shipments": .warned, "cert_unaccredited": .warned, "cert_invalid_period": .warned,
     "cert_shared": .warned,
   ]
+  /// How reviews are weighed into the reviews component; policy keys `reviews.*`.
   public var reviews = Reviews()
+  /// How review bursts (purchased or attacking reviews) are detected; policy keys `burst.*`.
   public var burst = BurstPolicy.default
+  /// How certificates are valued into the certifications component; policy keys `certifications.*`.
   public var certifications = Certifications()
+  /// How audits are valued into the audits component; policy keys `audits.*`.
   public var audits = Audits()
+  /// How orders and platform figures make the delivery component and its flags; policy keys `delivery.*`.
   public var delivery = Delivery()
+  /// Weights of the platform-standing signals in the standing component; policy keys `standing.*`.
   public var standing = StandingSignals()
+  /// How evidence turns into confidence and the score interval; policy keys `confidence.*`.
   public var confidence = Confidence()
+  /// Trade Assurance coverage rules and dispute deadlines; policy keys `trade_assurance.*`.
   public var tradeAssurance = TradeAssurance()
 
+  /// Makes the shipped default policy (the same as ``default``).
   public init() {}
 
+  /// The shipped default policy, as printed by `supplier-trust policy` and in `policies/default.json`.
   public static let `default` = Policy()
 
+  /// Weight of each component in the score (policy keys `weights.*`), each 0...1.
   public struct Weights: Sendable, Equatable {
+    /// Weight of buyer reviews, the largest single weight but not a majority; `weights.reviews`.
     public var reviews = 0.30
+    /// Weight of certificates; `weights.certifications`.
     public var certifications = 0.20
+    /// Weight of on-site audits; `weights.audits`.
     public var audits = 0.15
+    /// Weight of on-time delivery and dispute history; `weights.delivery`.
     public var delivery = 0.20
+    /// Weight of platform standing (Trade Assurance, Gold Supplier years, verification); `weights.standing`.
     public var standing = 0.15
   }
 
+  /// How reviews make the reviews component (policy keys `reviews.*`).
   public struct Reviews: Sendable, Equatable {
     /// Strength of the prior, in reviews: how many average reviews a supplier starts with.
     public var priorStrength = 8.0
@@ -87,7 +115,9 @@ public struct Policy: Sendable, Equatable {
     public var uncertaintyPenalty = 1.0
     /// Age at which a review counts half.
     public var halfLifeDays = 365.0
+    /// Weight of a review tied to a platform order.
     public var verifiedWeight = 1.0
+    /// Weight of a review not tied to a platform order.
     public var unverifiedWeight = 0.5
     /// Weight of a review inside a detected burst.
     public var suspiciousWeight = 0.0
@@ -98,6 +128,8 @@ public struct Policy: Sendable, Equatable {
     /// last twelve months (and ``verifiedTransactionsSlack`` over them), the supplier's verified
     /// flags count for nothing.
     public var verifiedPerTransaction = 2.0
+    /// Verified reviews tolerated beyond the transactions themselves: the cap on verified reviews is never
+    /// below the transactions plus this many (see ``verifiedPerTransaction``).
     public var verifiedTransactionsSlack = 20.0
     /// Taken off the reviews component when a burst inflated the rating: buying reviews is
     /// evidence against the supplier, not merely noise to discard.
@@ -106,7 +138,9 @@ public struct Policy: Sendable, Equatable {
     public var fewReviewsBelow = 5.0
   }
 
+  /// How certificates make the certifications component (policy keys `certifications.*`).
   public struct Certifications: Sendable, Equatable {
+    /// Days before expiry within which a certificate without a renewal counts as expiring.
     public var expiringWithinDays = 90
     /// Value of a certificate that expires within ``expiringWithinDays`` and has no renewal.
     public var expiringValue = 0.9
@@ -150,6 +184,7 @@ public struct Policy: Sendable, Equatable {
   /// A line of business: keywords that recognise it in a supplier's categories, and the
   /// relevance of its standards there.
   public struct Sector: Sendable, Equatable {
+    /// The sector's name (`food`, `medical`, ...); a policy file's sector of the same name replaces it.
     public var name: String
     /// Lower-case words or phrases found at the start of a word of a category, case aside: a
     /// keyword ending in `*` matches any word beginning so (`agricultur*`), others only the whole
@@ -158,6 +193,7 @@ public struct Policy: Sendable, Equatable {
     /// Canonical standard name to relevance (0...1) for suppliers of the sector.
     public var relevance: [String: Double]
 
+    /// Makes a sector recognised by `keywords`, raising its standards to `relevance`.
     public init(name: String, keywords: [String], relevance: [String: Double]) {
       self.name = name
       self.keywords = keywords
@@ -239,14 +275,21 @@ public struct Policy: Sendable, Equatable {
     ]
   }
 
+  /// How audits make the audits component (policy keys `audits.*`).
   public struct Audits: Sendable, Equatable {
+    /// Age in days beyond which the latest audit is stale (flag `audit_stale`).
     public var staleAfterDays = 730
     /// Age at which an audit's verdict has moved half way back to neutral.
     public var halfLifeDays = 540.0
+    /// Value (0...1) of a passed audit, before findings and age.
     public var passValue = 1.0
+    /// Value (0...1) of a conditional pass: corrective actions are open.
     public var conditionalValue = 0.6
+    /// Value (0...1) of a failed audit.
     public var failValue = 0.0
+    /// Taken off an audit's value for each major non-conformity.
     public var majorFindingPenalty = 0.08
+    /// Taken off an audit's value for each minor non-conformity.
     public var minorFindingPenalty = 0.01
     /// Taken off the verdict per point an audit's stated score (0-100) falls short of 100.
     public var scoreShortfallPenalty = 0.002
@@ -260,6 +303,7 @@ public struct Policy: Sendable, Equatable {
     public var earlierAuditsWeight = 0.25
   }
 
+  /// How orders and the platform's figures make the delivery component (policy keys `delivery.*`).
   public struct Delivery: Sendable, Equatable {
     /// On-time share below which `late_shipments` is raised.
     public var lateThreshold = 0.85
@@ -276,7 +320,10 @@ public struct Policy: Sendable, Equatable {
     public var platformEvidenceCap = 200.0
     /// Prior on-time share and its strength in orders.
     public var priorOnTime = 0.85
+    /// Strength of ``priorOnTime``, in orders.
     public var priorStrength = 3.0
+    /// The on-time part's share (0...1) of the component: disputes, refunds and failed inspections
+    /// move it `1 - onTimeShare` of the way toward 1 when there are none, toward 0 when all orders so ended.
     public var onTimeShare = 0.5
     /// Days late at which a late order counts its full ``severeLatenessExtra``.
     public var latenessFullDays = 30.0
@@ -286,26 +333,39 @@ public struct Policy: Sendable, Equatable {
     public var disputeRateAtZero = 0.3
   }
 
+  /// Relative weights of the platform-standing signals in the standing component (policy keys
+  /// `standing.*`); an unknown signal counts at ``Policy/missingComponentValue``.
   public struct StandingSignals: Sendable, Equatable {
+    /// Weight of taking part in Trade Assurance, the buyer's protection.
     public var tradeAssuranceWeight = 0.30
     /// Coverage limit that earns the full Trade Assurance value (limits count on a log scale).
     public var tradeAssuranceFullLimitUSD = 1_000_000.0
+    /// Weight of Gold Supplier membership years.
     public var goldSupplierWeight = 0.15
+    /// Years of Gold Supplier membership that earn full marks.
     public var goldSupplierFullYears = 10.0
+    /// Weight of a third-party on-site verification of the factory.
     public var verifiedSupplierWeight = 0.20
+    /// Weight of a checked business licence.
     public var licenseVerifiedWeight = 0.10
+    /// Weight of the supplier's response rate to enquiries.
     public var responseRateWeight = 0.10
     /// The supplier's median reply time: full marks within ``responseHoursGood``, none after
     /// ``responseHoursPoor``.
     public var responseTimeWeight = 0.05
+    /// Median reply time, in hours, that earns full marks.
     public var responseHoursGood = 6.0
+    /// Median reply time, in hours, that earns nothing; in between the value falls on a logarithmic scale.
     public var responseHoursPoor = 72.0
     /// The platform's own star rating of the supplier (1-5), a weak signal next to reviews.
     public var platformRatingWeight = 0.10
+    /// Weight of years in business.
     public var yearsInBusinessWeight = 0.15
+    /// Years in business that earn full marks.
     public var yearsInBusinessFull = 10.0
   }
 
+  /// How much evidence makes a score certain (policy keys `confidence.*`).
   public struct Confidence: Sendable, Equatable {
     /// Weighted reviews at which review evidence is half-way to certain.
     public var reviewsHalf = 20.0
@@ -317,16 +377,23 @@ public struct Policy: Sendable, Equatable {
     public var warnBelow = 0.25
   }
 
+  /// Trade Assurance coverage and dispute timeline (policy keys `trade_assurance.*`).
   public struct TradeAssurance: Sendable, Equatable {
     /// `require`: an order above the supplier's limit is not protected; `cap`: it is protected
     /// up to the limit.
     public var limitMode = LimitMode.require
+    /// Days after confirmed delivery during which a claim may be filed.
     public var claimWindowDays = 30
+    /// Days the supplier has to answer a dispute.
     public var supplierReplyDays = 3
+    /// Day of a dispute from which the buyer may ask the platform to mediate.
     public var buyerEscalationFromDay = 4
+    /// Day of a dispute on which an unresolved one goes to the platform automatically.
     public var automaticEscalationDay = 7
 
+    /// How an order above the supplier's coverage limit counts (policy key `trade_assurance.limit_mode`).
     public enum LimitMode: String, Sendable, CaseIterable {
+      /// `require`: an order above the limit is not protected; `cap`: it is protected up to the limit.
       case require, cap
     }
   }

@@ -1,5 +1,6 @@
 /// `docs/policy.md`: every setting of the default policy with its value and the reason for it.
 public enum PolicyDocumentation {
+  /// The text of `docs/policy.md`, as `supplier-trust policy --docs` prints it.
   public static func markdown() -> String {
     var out = """
       # The scoring policy

@@ -1,12 +1,17 @@
 /// A policy file that cannot be used, with the place and the fix.
 public struct PolicyError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The policy file's name as given, for the message.
   public var file: String
+  /// The line of the problem, from 1; nil when it concerns the whole file.
   public var line: Int?
   /// The dotted key (`reviews.half_life_days`), or nil for a syntax error.
   public var key: String?
+  /// What is wrong, in words.
   public var message: String
+  /// How to correct the file.
   public var fix: String
 
+  /// The message as printed: `file:line`, the key in backticks when known, the message, then a `fix:` line.
   public var description: String {
     let place = line.map { "\(file):\($0)" } ?? file
     let subject = key.map { "`\($0)` " } ?? ""

@@ -7,6 +7,7 @@ public struct RankingCriteria: Sendable, Equatable {
   private var categoryMatch: CategoryMatch?
   /// Only suppliers from these countries (ISO 3166 alpha-2); all when empty.
   public var countries: Set<String> = []
+  /// Suppliers from these countries (ISO 3166 alpha-2) are left out (`--exclude-country`).
   public var excludedCountries: Set<String> = []
   /// Standards (canonical) the supplier must hold a valid certificate for.
   public var requiredStandards: [String] = []
@@ -14,6 +15,7 @@ public struct RankingCriteria: Sendable, Equatable {
   public var tradeAssuranceOnly = false
   /// The order value the supplier's Trade Assurance coverage must hold in full.
   public var orderAmount: Money?
+  /// Only suppliers whose score is at least this (0...100); a supplier without a score is left out.
   public var minimumScore: Double?
   /// The worst standing kept: `.ok` keeps only suppliers in good standing, `.warned` leaves out
   /// the blocked ones; nil keeps every standing. Ranking orders by score alone, so a warned
@@ -22,6 +24,7 @@ public struct RankingCriteria: Sendable, Equatable {
   /// Keep at most this many after filtering.
   public var top: Int?
 
+  /// Criteria that keep every supplier: no filter set.
   public init() {}
 
   /// One filter of an order, as given: what `admits`, `whyNoneMatch` and `reasonsLeftOut` go
@@ -353,9 +356,11 @@ public struct RankingCriteria: Sendable, Equatable {
 /// had "fitting" finding "Boat Outfitting Services" (black-box review 28). Text in scripts
 /// written without spaces (Chinese, Japanese) is matched as a substring.
 public struct CategoryMatch: Sendable, Equatable {
+  /// The wanted words, lower case, in order.
   public let words: [String]
   let substring: String?
 
+  /// A match for the words of `text`, as `--category` gives it.
   public init(_ text: String) {
     let lower = text.lowercased()
     words = Self.words(lower)
@@ -380,6 +385,7 @@ public struct CategoryMatch: Sendable, Equatable {
     return word
   }
 
+  /// Whether `category` holds the wanted words (every category matches when there are none).
   public func matches(_ category: String) -> Bool {
     if let substring { return category.lowercased().contains(substring) }
     guard !words.isEmpty else { return true }

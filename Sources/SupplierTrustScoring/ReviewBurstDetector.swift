@@ -50,6 +50,7 @@ public struct BurstPolicy: Sendable, Equatable {
   public static let defaultVerifiedUniformChance = 1e-6
   /// Default of ``praiseRushFactor``.
   public static let defaultPraiseRushFactor = 10.0
+  /// Default of ``campaignWindowDays``.
   public static let defaultCampaignWindowDays = 120
 
   /// The longest span, in calendar days, that one window of a burst may cover (first and last
@@ -154,6 +155,7 @@ public struct BurstPolicy: Sendable, Equatable {
   /// The documented defaults.
   public static let `default` = BurstPolicy()
 
+  /// Makes a burst policy; every threshold not given keeps its documented default.
   public init(
     windowDays: Int = BurstPolicy.defaultWindowDays,
     minimumReviews: Int = BurstPolicy.defaultMinimumReviews,
@@ -288,6 +290,7 @@ public struct ReviewBurstDetector: Sendable {
   /// verified history says nothing about a rush of praise.
   public var verificationDoubted = false
 
+  /// A detector applying `policy` (the documented defaults when omitted).
   public init(policy: BurstPolicy = .default) {
     self.init(policy: policy, allPairsLimit: 256)
   }
@@ -881,10 +884,13 @@ public struct ReviewBurstDetector: Sendable {
   /// A window's reviews per star (lanes 1...5), in all and from new reviewers and unverified,
   /// and the counts that decide it, without the reviews that oppose its commonest rating.
   public struct Tally: Sendable {
+    /// The window's commonest star rating, 1...5 (a tie goes to the higher rating).
     public let commonest: Int
     /// Reviews that do not oppose the commonest rating.
     public let count: Int
+    /// Of `count`, those from reviewers with no other history (or no reviewer id).
     public let new: Int
+    /// Of `count`, those not marked as a verified purchase.
     public let unverified: Int
     /// Of `count`, those giving the commonest rating.
     public let commonestCount: Int
@@ -892,6 +898,7 @@ public struct ReviewBurstDetector: Sendable {
     public let newCommonestCount: Int
     /// The rating the new accounts give most (among the counted ones), and how many give it.
     public let newOwnCommonest: Int
+    /// How many of the new accounts' counted reviews give ``newOwnCommonest``.
     public let newOwnCommonestCount: Int
     /// Of `count`, the most that two neighbouring star ratings account for.
     public let adjacent: Int
@@ -900,6 +907,8 @@ public struct ReviewBurstDetector: Sendable {
     /// Of `count`, the unverified ones giving 1 or 2 stars.
     public let unverifiedComplaints: Int
 
+    /// Tallies a window from its reviews per star (lanes 1...5): all of them, those of new reviewers
+    /// and the unverified ones.
     public init(stars: SIMD8<Int32>, newStars: SIMD8<Int32>, unverifiedStars: SIMD8<Int32>) {
       var best = 5
       for candidate in stride(from: 4, through: 1, by: -1) where stars[candidate] > stars[best] {
@@ -1318,11 +1327,16 @@ extension Review: BurstEvidence {}
 /// Just what burst detection reads of a review: a quarter of a ``Review``'s size, and no strings
 /// but the text. Scoring screens the reviews of thousands of suppliers as these.
 public struct BurstSample: BurstEvidence, Sendable {
+  /// The day the review was posted.
   public var date: Day
+  /// The review's star rating, 1...5.
   public var rating: Double
+  /// Whether the review is tied to a platform order (`verified_purchase`); nil when not stated.
   public var verifiedPurchase: Bool?
+  /// The review's free text (`text`), if any.
   public var text: String?
 
+  /// Makes a sample of a review from what burst detection reads of it.
   public init(date: Day, rating: Double, verifiedPurchase: Bool?, text: String?) {
     self.date = date
     self.rating = rating

@@ -96,13 +96,19 @@ public final class ImportSession {
 
   /// The counts and checksum recorded in the import log when the file is committed.
   public struct Summary: Sendable {
+    /// The file's SHA-256 (hex).
     public var sha256: String
+    /// When the import finished (ISO 8601 timestamp).
     public var finishedAt: String
+    /// Records accepted from the file.
     public var accepted: Int
+    /// Records rejected from the file.
     public var rejected: Int
+    /// Warnings raised while importing the file.
     public var warnings: Int
     /// Accepted records per kind, as JSON (`{"reviews":412}`).
     public var countsJSON: String
+    /// Makes the summary recorded in the import log for the file.
     public init(
       sha256: String, finishedAt: String, accepted: Int, rejected: Int, warnings: Int, countsJSON: String
     ) {

@@ -2,12 +2,16 @@ import CSQLite
 
 /// An SQLite failure with the statement or step it came from.
 public struct StoreError: Error, CustomStringConvertible, Sendable {
+  /// The SQLite result code (`SQLITE_*`), or 0 for a failure found by this package itself.
   public let code: Int32
+  /// What went wrong, in words (SQLite's own message when it came from SQLite).
   public let message: String
+  /// What the store was doing (`opening PATH`, a statement), for the message.
   public let context: String
   /// What the user can do about it.
   public let fix: String
 
+  /// Makes an error with its code, message, context and, when there is one, its fix.
   public init(code: Int32, message: String, context: String, fix: String = "") {
     self.code = code
     self.message = message
@@ -15,6 +19,7 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     self.fix = fix
   }
 
+  /// `store error (context): message`, followed by `; fix` when there is a fix.
   public var description: String {
     let base = "store error (\(context)): \(message)"
     return fix.isEmpty ? base : "\(base); \(fix)"

@@ -355,14 +355,22 @@ extension Store {
 
 /// One supplier's result in a stored scoring run.
 public struct ScoreSnapshot: Sendable, Equatable {
+  /// The day the run scored the catalog as of.
   public var asOf: Day
+  /// The name of the policy the run used.
   public var policyName: String
+  /// Hex SHA-256 of the policy the run used: only snapshots under the same hash compare.
   public var policyHash: String
+  /// The supplier's id (`supplier_id`).
   public var supplierID: String
+  /// The trust score, 0...100 to one decimal; nil when the supplier had no evidence at all.
   public var score: Double?
+  /// How much evidence the score rested on, 0...1.
   public var confidence: Double
+  /// The grade letter of the score's band.
   public var grade: String
 
+  /// Makes the snapshot of `supplierID`'s result in the run as of `asOf` under the named policy.
   public init(
     asOf: Day, policyName: String, policyHash: String, supplierID: String, score: Double?, confidence: Double,
     grade: String

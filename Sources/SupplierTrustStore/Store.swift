@@ -13,6 +13,7 @@ import SupplierTrustModel
 /// import leaves the store as it was before that file.
 public final class Store {
   let connection: SQLiteConnection
+  /// Path of the store's SQLite file, as opened.
   public var path: String { connection.path }
   /// A read-only store that has no schema yet (an empty file): it holds no records.
   private(set) var isEmptyStore = false
@@ -241,32 +242,50 @@ public final class Store {
 
 /// One row of the import log.
 public struct ImportRecord: Sendable, Equatable {
+  /// The import's id (`import_id`), increasing with each import; stored records carry it.
   public let id: Int64
+  /// Path of the imported file, as given to the import.
   public let path: String
+  /// The file's SHA-256 (hex); nil while the import has not committed.
   public let sha256: String?
+  /// How the file was read: `csv` or `xml`.
   public let format: String
+  /// When the import of the file began (ISO 8601 timestamp).
   public let startedAt: String
+  /// When the import committed (ISO 8601 timestamp); nil while it has not.
   public let finishedAt: String?
+  /// Records accepted from the file.
   public let accepted: Int
+  /// Records rejected from the file.
   public let rejected: Int
+  /// Warnings raised while importing the file.
   public let warnings: Int
 }
 
 /// A record an import rejected, as the store keeps it.
 public struct StoredRejection: Sendable, Equatable {
+  /// The kind of the rejected record.
   public var kind: RecordKind
+  /// The rejected record's id as the file gives it, when it has one.
   public var recordID: String?
   /// The file as the import named it (empty when recording, where the session knows it).
   public var file: String
   /// The record's first line; the offending field's line and character column when known.
   public var line: Int
+  /// Physical line of the offending field, when known (CSV).
   public var fieldLine: Int?
+  /// Character column of the offending field on its line, when known (CSV).
   public var fieldColumn: Int?
+  /// The column that broke a rule (empty when the problem is the record as a whole).
   public var column: String
+  /// The offending value as read from the file.
   public var value: String
+  /// Which rule the value broke.
   public var reason: String
+  /// How to correct the record.
   public var fix: String
 
+  /// Makes a stored rejection of the `kind` record `recordID`, at `line` of `file`.
   public init(
     kind: RecordKind, recordID: String?, file: String = "", line: Int, fieldLine: Int?, fieldColumn: Int?,
     column: String, value: String, reason: String, fix: String

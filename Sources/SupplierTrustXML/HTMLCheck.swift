@@ -6,10 +6,12 @@ private let htmlParserInitialized: Void = xmlInitParser()
 
 /// One attribute of an element as the parser read it (entities decoded).
 public struct HTMLAttribute: Sendable, Equatable {
+  /// The attribute's name as libxml2 reports it (``HTMLNode/attribute(_:)`` compares it in any case).
   public var name: String
   /// The decoded value; empty for a boolean attribute such as `hidden`.
   public var value: String
 
+  /// An attribute called `name` with the decoded `value`.
   public init(name: String, value: String) {
     self.name = name
     self.value = value
@@ -18,6 +20,7 @@ public struct HTMLAttribute: Sendable, Equatable {
 
 /// One node of a parsed HTML document, in document order.
 public struct HTMLNode: Sendable, Equatable {
+  /// What sort of node it is: element, text or comment.
   public enum Kind: Sendable, Equatable {
     /// An element; `name` and `attributes` are set.
     case element
@@ -27,9 +30,11 @@ public struct HTMLNode: Sendable, Equatable {
     case comment
   }
 
+  /// Whether the node is an element, text or a comment.
   public var kind: Kind
   /// Lower-case element name; empty for text and comments.
   public var name: String
+  /// The element's attributes in document order; empty for text and comments.
   public var attributes: [HTMLAttribute]
   /// Decoded text of a text or comment node; empty for elements.
   public var text: String
@@ -51,7 +56,9 @@ public struct HTMLNode: Sendable, Equatable {
 public struct HTMLParseIssue: Sendable, Equatable, CustomStringConvertible {
   /// The libxml2 error code (`xmlParserErrors`), e.g. 801 for an unknown tag.
   public var code: Int
+  /// The line the problem was found on (1-based; 0 when the parser could not start).
   public var line: Int
+  /// libxml2's message, trailing line breaks and spaces removed.
   public var message: String
   /// For an unknown tag: the tag's name. libxml2 2.9 knows HTML 4 only, so HTML5 elements
   /// (`section`, `nav`, ...) and inline SVG report this without being wrong.
@@ -59,12 +66,15 @@ public struct HTMLParseIssue: Sendable, Equatable, CustomStringConvertible {
   /// Warnings do not make a document malformed.
   public var isWarning: Bool
 
+  /// `line N: message (code C)`.
   public var description: String { "line \(line): \(message) (code \(code))" }
 }
 
 /// A parsed HTML document: every node in document order and every problem the parser reported.
 public struct HTMLParseResult: Sendable {
+  /// Every element, text and comment node in document order; indices into this array link nodes.
   public var nodes: [HTMLNode]
+  /// Every problem the parser reported, warnings and unknown tags included.
   public var issues: [HTMLParseIssue]
 
   /// Issues other than unknown tags: what makes a document not parse cleanly.
@@ -106,6 +116,7 @@ public struct HTMLParseResult: Sendable {
 /// SAX events are copied into Swift values as they arrive and the parser context is freed before
 /// returning).
 public enum HTMLCheck {
+  /// Parses `html` into its nodes and the problems the parser reported, without using the network.
   public static func parse(_ html: String) -> HTMLParseResult {
     _ = htmlParserInitialized
     var bytes = Array(html.utf8)

@@ -39,6 +39,7 @@ public final class XMLNameCache {
   // One thread uses a cache (see above): no dynamic exclusivity check per look-up.
   @exclusivity(unchecked) private var names: [UInt8] = []
 
+  /// Makes an empty cache, with room for ``capacity`` names.
   public init() {
     slots = .allocate(capacity: Self.slotCount)
     slots.initialize(repeating: Slot(address: nil, value: 0, length: 0, start: 0), count: Self.slotCount)

@@ -27,6 +27,7 @@ public struct XMLReadError: Error, Equatable, CustomStringConvertible {
   /// What the user should do about it.
   public let fix: String
 
+  /// Makes an error of kind `code` at `line`:`column` of `file` (0 for either when unknown), with the `fix` to suggest.
   public init(code: Code, message: String, file: String, line: Int, column: Int, fix: String) {
     self.code = code
     self.message = message

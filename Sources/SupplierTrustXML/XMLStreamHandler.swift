@@ -53,7 +53,9 @@ public struct XMLAttributes: RandomAccessCollection {
   // with a nil base address means "use libxml2's value as is".
   @usableFromInline let rewritten: UnsafePointer<UnsafeBufferPointer<UInt8>>?
 
+  /// The position of the first attribute: always 0.
   public let startIndex = 0
+  /// One past the position of the last attribute: the number of attributes in the tag.
   public let endIndex: Int
   /// The bytes of the start tag that hold every value, when all of them are the document's own bytes
   /// in one stretch of libxml2's input (no value was decoded into a buffer of its own); `nil`
@@ -80,6 +82,7 @@ public struct XMLAttributes: RandomAccessCollection {
     return start - span
   }
 
+  /// The attribute at `position`: its local name and decoded value, valid only during the handler call.
   public subscript(position: Int) -> XMLAttribute {
     precondition(position >= 0 && position < endIndex, "XMLAttributes index out of range")
     let localName = raw![5 * position]!
