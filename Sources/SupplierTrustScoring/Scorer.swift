@@ -28,8 +28,11 @@ struct SupplierEvidence {
 /// Records dated after the as-of day are ignored, so that `--as-of` back-tests what a buyer
 /// could have known on that day.
 public struct Scorer: Sendable {
+  /// Every weight, threshold, half-life and window the scores are worked out with.
   public let policy: Policy
+  /// The day ages, expiries and windows are measured from; records dated after it are ignored.
   public let asOf: Day
+  /// The recognised certification, accreditation and audit bodies (and known look-alikes).
   public let registry: CertificationBodyRegistry
   /// Whether to work out "what would change the score" (it rescores each supplier a few times).
   public var suggests = true
@@ -42,6 +45,8 @@ public struct Scorer: Sendable {
   /// from their sums before tallying them; off only in tests, as the reference it must agree with.
   var screensWindowSums = true
 
+  /// A scorer of catalogs as of `asOf` under `policy` (the shipped default when omitted), judging
+  /// bodies by `registry` (the package's data files when omitted).
   public init(policy: Policy = .default, asOf: Day, registry: CertificationBodyRegistry = .shipped) {
     self.policy = policy
     componentWeights = [
@@ -395,12 +400,16 @@ public struct Scorer: Sendable {
         let suspicious = suspicious
         let bursts = bursts
         let context = context
-        DispatchQueue.concurrentPerform(iterations: max(1, chunks)) { chunk in
-          for i in (chunk * stride)..<min(work.count, (chunk + 1) * stride) {
-            let result = assess(
-              work[i], suspicious: suspicious[work[i].reviews], bursts: bursts[i], context: context)
-            values.buffer[i] = result.components
-            (output.buffer.baseAddress! + i).initialize(to: result)
+        work.withUnsafeBufferPointer { workBuffer in
+          let work = UnsafeSendableElements(workBuffer)
+          DispatchQueue.concurrentPerform(iterations: max(1, chunks)) { chunk in
+            for i in (chunk * stride)..<min(work.buffer.count, (chunk + 1) * stride) {
+              let result = assess(
+                work.buffer[i], suspicious: suspicious[work.buffer[i].reviews], bursts: bursts[i],
+                context: context)
+              values.buffer[i] = result.components
+              (output.buffer.baseAddress! + i).initialize(to: result)
+            }
           }
         }
       }
@@ -436,13 +445,16 @@ public struct Scorer: Sendable {
         // context for all of them (copying it per supplier showed in profiles).
         var quiet = context
         quiet.explains = false
-        DispatchQueue.concurrentPerform(iterations: max(1, chunks)) { [quiet] chunk in
-          for i in (chunk * stride)..<min(work.count, (chunk + 1) * stride) {
-            finish(&output.buffer[i], evidence: work[i], context: context, quiet: quiet)
-            keyOutput.buffer[i] = (
-              output.buffer[i].exactScore ?? output.buffer[i].score ?? -1, output.buffer[i].meanScore ?? -1,
-              output.buffer[i].confidence
-            )
+        work.withUnsafeBufferPointer { workBuffer in
+          let work = UnsafeSendableElements(workBuffer)
+          DispatchQueue.concurrentPerform(iterations: max(1, chunks)) { [quiet] chunk in
+            for i in (chunk * stride)..<min(work.buffer.count, (chunk + 1) * stride) {
+              finish(&output.buffer[i], evidence: work.buffer[i], context: context, quiet: quiet)
+              keyOutput.buffer[i] = (
+                output.buffer[i].exactScore ?? output.buffer[i].score ?? -1, output.buffer[i].meanScore ?? -1,
+                output.buffer[i].confidence
+              )
+            }
           }
         }
       }
