@@ -6,7 +6,7 @@ import SupplierTrustScoring
 import SupplierTrustStore
 
 extension Day: ExpressibleByArgument {
-  /// A day from an option such as `--as-of`, written YYYY-MM-DD; nil (an argument error) otherwise.
+  /// A day from an option such as `--as-of`: YYYY-MM-DD, or a UTC datetime whose day is taken; nil otherwise.
   public init?(argument: String) {
     self.init(parsing: argument)
   }

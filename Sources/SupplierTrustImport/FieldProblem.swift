@@ -1,6 +1,6 @@
 /// Why one record was refused: the column at fault, its value, the rule and the fix.
 public struct FieldProblem: Error, Equatable, Sendable {
-  /// The column at fault (CSV header name, or XML element or attribute); empty for the record as a whole.
+  /// The contract's name of the column at fault (`supplier_id` for XML's `id` too); empty for the whole record.
   public var column: String
   /// The offending value as read.
   public var value: String

@@ -12,8 +12,8 @@ public struct Rejection: Codable, Equatable, Sendable {
   public var file: String
   /// Physical line where the record starts (the header is line 1); for XML, the element's line.
   public var line: Int
-  /// The column (CSV header name, or XML element or attribute) that broke a rule; empty when the
-  /// problem is the record as a whole.
+  /// The contract's name of the column that broke a rule (`supplier_id` for XML's `id` attribute too,
+  /// whatever the header's case or spacing); empty when the problem is the record as a whole.
   public var column: String
   /// The offending value as read from the file (empty when there is none).
   public var value: String

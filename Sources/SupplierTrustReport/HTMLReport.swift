@@ -8,7 +8,7 @@ public struct TrendPoint: Sendable, Equatable {
   public var score: Double?
   /// The score's confidence then, 0...1.
   public var confidence: Double
-  /// The grade letter then.
+  /// The grade letter then, or `unrated` when there was no score.
   public var grade: String
 
   /// Makes a point of the trend chart from one stored scoring.
@@ -42,7 +42,7 @@ public struct HTMLReportInput: Sendable {
   /// is explained (black-box review 53).
   public var otherPolicyDays: [String: [Day]]
 
-  /// Makes the report's input: `list` is required, the rest (history, orders, reviews) may stay empty.
+  /// Makes the report's input: `list` and `generatedAt` are required; the rest may stay empty or at defaults.
   public init(
     list: RankedList, detailCount: Int = 10, history: [String: [TrendPoint]] = [:],
     orders: [OrderEligibility] = [], orderAmount: Money? = nil, generatedAt: String,

@@ -117,7 +117,7 @@ public struct DeliverySummary: Sendable, Equatable {
   /// Orders that say whether they were disputed (a dispute status, or a refund): an empty
   /// `dispute` is unknown, not "none".
   public var withDisputeStatus = 0
-  /// Of ``withDisputeStatus``, the orders that were disputed.
+  /// Of ``withDisputeStatus``, the orders with an upheld dispute (not withdrawn or rejected) or a refund paid.
   public var disputed = 0
   /// `disputed` with each partially refunded dispute counting half plus half the refund's share
   /// of the order's amount, and a refund paid without an upheld dispute its share alone: what
@@ -159,7 +159,7 @@ public struct SupplierAssessment: Sendable {
   /// the score itself under the default aggregation, and what orders suppliers whose weakest
   /// links tie under `weakest_link`.
   public var meanScore: Double?
-  /// The letter of the policy band the score falls in (the lowest band when there is no score).
+  /// The letter of the policy band the score falls in, or `unrated` when there is no score.
   public var grade: String
   /// Whether a buyer may go ahead: the band's standing, worsened by flags and low confidence.
   public var standing: Standing

@@ -12,11 +12,11 @@ public enum FlagCode: String, Sendable, CaseIterable, Comparable {
   case certUnaccredited = "cert_unaccredited"
   /// A certificate's validity is longer than its standard allows (3 years for ISO management systems).
   case certInvalidPeriod = "cert_invalid_period"
-  /// A certificate is suspended or withdrawn.
+  /// A certificate is suspended, withdrawn or cancelled (by its stated status).
   case certSuspended = "cert_suspended"
   /// A certificate whose number (from the same issuer) another supplier of the catalog claims too.
   case certShared = "cert_shared"
-  /// The latest audit failed.
+  /// The latest audit failed, or the latest of its scope (factory, social compliance, product) did.
   case auditFailed = "audit_failed"
   /// The latest audit is older than the policy allows, or past its own `valid_until`.
   case auditStale = "audit_stale"

@@ -318,9 +318,10 @@ public struct Policy: Sendable, Equatable {
     public var platformEvidenceFactor = 0.05
     /// Most platform transactions counted as evidence.
     public var platformEvidenceCap = 200.0
-    /// Prior on-time share and its strength in orders.
+    /// Prior on-time share (0...1) that thin delivery evidence is drawn toward; its strength is ``priorStrength``.
     public var priorOnTime = 0.85
-    /// Strength of ``priorOnTime``, in orders.
+    /// Strength of the delivery priors, in orders: of ``priorOnTime`` for the on-time share, and of
+    /// ``disputeThreshold`` for the dispute and failed-inspection shares.
     public var priorStrength = 3.0
     /// The on-time part's share (0...1) of the component: disputes, refunds and failed inspections
     /// move it `1 - onTimeShare` of the way toward 1 when there are none, toward 0 when all orders so ended.

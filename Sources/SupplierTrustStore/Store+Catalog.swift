@@ -367,7 +367,7 @@ public struct ScoreSnapshot: Sendable, Equatable {
   public var score: Double?
   /// How much evidence the score rested on, 0...1.
   public var confidence: Double
-  /// The grade letter of the score's band.
+  /// The grade letter of the score's band, or `unrated` when the run had no score for the supplier.
   public var grade: String
 
   /// Makes the snapshot of `supplierID`'s result in the run as of `asOf` under the named policy.
