@@ -1,7 +1,12 @@
 /// The report's inline stylesheet and script: constants, never built from input.
 enum HTMLAssets {
   /// Screen and print styles. Colours per standing: ok green, warned amber, blocked red; every text
-  /// colour has at least 4.5:1 contrast on its background.
+  /// colour has at least 4.5:1 contrast on its background, the focus ring 3:1.
+  ///
+  /// On paper the ranking is no scroll box (a scroll box clips its Flags column at A4 width), says
+  /// when the screen's filters left suppliers out, and its sort buttons are `display: contents`:
+  /// Chromium repeats a table's header on every printed page only when the header cells hold no
+  /// buttons (black-box review 63: 94 of 95 ranking pages printed without it).
   static let css: StaticString = """
     :root{--ink:#1b2430;--muted:#566070;--line:#d8dde4;--panel:#f4f6f9;--accent:#1d5ea8;
     --ok:#166a36;--ok-bg:#e2f2e7;--ok-mark:#3a9a5b;--warned:#7f4d00;--warned-bg:#fff0d2;
@@ -13,7 +18,7 @@ enum HTMLAssets {
     Roboto,"Helvetica Neue",Arial,"Noto Sans","Liberation Sans",sans-serif}
     .wrap{max-width:1200px;margin:0 auto;padding:0 24px}
     a{color:var(--accent)}
-    a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible{outline:3px solid #f0b400;
+    a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible{outline:3px solid #0b4f9c;
     outline-offset:2px}
     .skip{position:absolute;left:-9999px}
     .skip:focus{left:8px;top:8px;background:#fff;padding:4px 8px;z-index:10}
@@ -90,7 +95,7 @@ enum HTMLAssets {
     tbody th{font-weight:600}
     .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
     .tablewrap{overflow-x:auto}
-    #ranking thead th{position:sticky;top:0;z-index:1}
+    @media screen{#ranking thead th{position:sticky;top:0;z-index:1}}
     @media screen{html.js #ranking tr.cap{display:none}}
     #ranking td:first-child{border-left:4px solid transparent}
     #ranking tr.ok td:first-child{border-left-color:var(--ok-mark)}
@@ -106,12 +111,12 @@ enum HTMLAssets {
     table.policy td,table.policy th{overflow-wrap:anywhere}
     #ranking .sid{display:block;color:var(--muted);font-size:12px}
     #ranking td.sc{font-weight:700}
-    #ranking .iv{color:var(--muted);font-size:12px;font-weight:400;margin-left:.4em}
+    #ranking .iv{color:var(--muted);font-size:12px;font-weight:400}
     button.sort{font:inherit;color:inherit;background:none;border:0;padding:0;cursor:pointer;
     font-weight:600;text-align:inherit}
-    button.sort::after{content:" \\2195";color:#8a93a0;font-weight:400}
-    th[aria-sort=ascending] button.sort::after{content:" \\25B2";color:var(--ink)}
-    th[aria-sort=descending] button.sort::after{content:" \\25BC";color:var(--ink)}
+    button.sort::after{content:" \\2195";content:" \\2195" / "";color:#8a93a0;font-weight:400}
+    th[aria-sort=ascending] button.sort::after{content:" \\25B2";content:" \\25B2" / "";color:var(--ink)}
+    th[aria-sort=descending] button.sort::after{content:" \\25BC";content:" \\25BC" / "";color:var(--ink)}
     .b{display:inline-block;padding:0 8px;border-radius:10px;font-size:12px;font-weight:650;white-space:nowrap}
     .b.ok{background:var(--ok-bg);color:var(--ok)}
     .b.warned{background:var(--warned-bg);color:var(--warned)}
@@ -185,7 +190,13 @@ enum HTMLAssets {
     .wrap{max-width:none;padding:0}
     header.top{background:none;padding-top:0}
     nav.toc,form.controls,.status,.skip{display:none!important}
-    #ranking thead th{position:static}
+    #ranking thead th{position:static;white-space:normal}
+    .tablewrap{overflow:visible}
+    #ranking td:nth-child(2){min-width:0}
+    button.sort::after{content:none!important}
+    button.sort{display:contents}
+    #table-status[data-print]{display:block!important;font-size:0;margin:0 0 4px}
+    #table-status[data-print]::before{content:attr(data-print);font-size:9pt;font-weight:600}
     thead{display:table-header-group}
     tr,figure,.card,blockquote,ul.flags li,dl.facts{break-inside:avoid}
     h2,h3,h4{break-after:avoid}
@@ -274,6 +285,26 @@ enum HTMLAssets {
           ? "Showing the first " + shown + " of " + matching + " matching suppliers" + (matching < n ? " (of " + n + ")" : "")
           : "Showing " + shown + " of " + n + " suppliers";
         status.textContent = what + ", sorted by " + label(sortCol) + (sortDir > 0 ? " (ascending)." : " (descending).");
+        // Paper shows every matching row: it says so when the filters leave some out.
+        if (matching < n) {
+          status.setAttribute("data-print", "Filtered: " + matching + " of " + n + " suppliers" + filters() +
+            ", sorted by " + label(sortCol) + (sortDir > 0 ? " (ascending)." : " (descending)."));
+        } else {
+          status.removeAttribute("data-print");
+        }
+      }
+
+      function filters() {
+        var form = document.getElementById("controls");
+        if (!form) return "";
+        var parts = [];
+        var needle = form.elements.q.value.trim();
+        if (needle) parts.push("matching \\u201C" + needle + "\\u201D");
+        if (form.elements.cc.value) parts.push("country " + form.elements.cc.value);
+        if (form.elements.ta.checked) parts.push("Trade Assurance only");
+        var minimum = parseFloat(form.elements.min.value);
+        if (minimum > 0) parts.push("minimum score " + minimum);
+        return parts.length ? " (" + parts.join(", ") + ")" : "";
       }
 
       function sortBy(col, dir) {
@@ -356,7 +387,19 @@ enum HTMLAssets {
         form.hidden = false;
       }
       if (showAll) {
-        showAll.addEventListener("click", function () { limit = Infinity; report(); });
+        showAll.addEventListener("click", function () {
+          // The button hides itself: focus goes to the first row it brought in, not to the page top.
+          var first = null;
+          for (var r = 0; r < body.rows.length && !first; r++) {
+            if (!body.rows[r].hidden && body.rows[r].classList.contains("cap")) first = body.rows[r];
+          }
+          limit = Infinity;
+          report();
+          if (first) {
+            first.tabIndex = -1;
+            first.focus();
+          }
+        });
       }
       report();
     })();

@@ -132,7 +132,10 @@ struct HTMLReportRenderer {
     w.void("meta", ["name": "generator", "content": "supplier-trust"])
     // An empty data: icon keeps browsers from asking for /favicon.ico.
     w.void("link", ["rel": "icon", "href": "data:,"])
-    w.element("title", text: "Supplier trust report as of \(run.asOf)")
+    // Two reports open in tabs are told apart by their catalog and size (black-box review 63).
+    let folder = Self.catalogFolder(run.shownSources.map(\.path)).map { "\($0), " } ?? ""
+    let count = "\(run.suppliers.count) supplier\(run.suppliers.count == 1 ? "" : "s")"
+    w.element("title", text: "Supplier trust report: \(folder)\(count) as of \(run.asOf)")
     w.raw("\n<script>")
     w.raw(HTMLAssets.headScript)
     w.raw("</script>")
@@ -261,6 +264,19 @@ struct HTMLReportRenderer {
     w.close("div")
     w.close("div")
     w.close("section")
+  }
+
+  /// The name of the folder every source file lies in (`sample` for `datasets/sample/*.csv`), or
+  /// nil when they lie in different folders, in the working directory, or there are none.
+  static func catalogFolder(_ paths: [String]) -> String? {
+    let folders = Set(
+      paths.map { path -> Substring in
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return path[..<slash]
+      })
+    guard folders.count == 1, let folder = folders.first, !folder.isEmpty else { return nil }
+    let name = folder.split(separator: "/").last.map(String.init) ?? ""
+    return name.isEmpty || name == "." || name == ".." ? nil : name
   }
 
   mutating func dataSources() {
@@ -569,7 +585,8 @@ struct HTMLReportRenderer {
       if let interval = s.interval {
         w.element(
           "span", ["class": "iv"],
-          text: "\(ScoreOutput.fixed(interval.lowerBound, 0))–\(ScoreOutput.fixed(interval.upperBound, 0))")
+          text: " (\(ScoreOutput.fixed(interval.lowerBound, 0))–\(ScoreOutput.fixed(interval.upperBound, 0)))"
+        )
       }
     } else {
       w.element("span", ["class": "unk"], text: "no score")

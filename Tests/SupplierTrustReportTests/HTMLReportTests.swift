@@ -184,6 +184,36 @@ import Testing
     #expect(doc.unknownTags.subtracting(html5AndSVGTags).isEmpty, "\(doc.unknownTags)")
   }
 
+  /// Black-box review 63: two reports had the same tab title, a screen reader read a score and its
+  /// interval as one number ("94.889–100"), and on paper the ranking lost its Flags column and its
+  /// header after the first page.
+  @Test func reportsScoresAndPrintedPagesReadApart() throws {
+    #expect(
+      HTMLReportRenderer.catalogFolder(["datasets/sample/suppliers.csv", "datasets/sample/reviews.csv"])
+        == "sample")
+    #expect(HTMLReportRenderer.catalogFolder(["a/x.csv", "b/y.csv"]) == nil)
+    #expect(HTMLReportRenderer.catalogFolder(["x.csv", "y.csv"]) == nil)
+    #expect(HTMLReportRenderer.catalogFolder([]) == nil)
+    let doc = HTMLCheck.parse(HTMLReport.render(ReportFixture.ordinary(count: 12).input()))
+    let title = try #require(doc.elements(named: "title").first)
+    #expect(doc.textContent(of: title).hasPrefix("Supplier trust report: data, 12 suppliers as of "))
+    let scores = doc.elements(named: "td").filter { (doc.nodes[$0].attribute("class") ?? "").contains("sc") }
+    #expect(scores.count == 12)
+    for cell in scores {
+      let text = doc.textContent(of: cell)
+      #expect(
+        text.wholeMatch(of: /\d+\.\d \(\d+–\d+\)/) != nil || text == "no score", "\(text)")
+    }
+    let css = "\(HTMLAssets.css)"
+    let print = try #require(css.range(of: "@media print{")).upperBound
+    for rule in [
+      ".tablewrap{overflow:visible}", "button.sort{display:contents}", "#table-status[data-print]",
+    ] {
+      #expect(css[print...].contains(rule), "\(rule)")
+    }
+    #expect(!css.contains("#f0b400"))
+  }
+
   @Test func missingComponentsShowAsNoEvidenceNotZero() throws {
     var f = ReportFixture()
     let id = f.supplier("SUP-0009") { $0.tradeAssurance = nil }
