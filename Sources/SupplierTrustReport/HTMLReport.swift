@@ -408,7 +408,7 @@ struct HTMLReportRenderer {
     case .certInvalidPeriod:
       return
         "A certificate's validity is longer than its standard allows (\(policy.certifications.maximumValidityYears) years for ISO management systems)."
-    case .certSuspended: return "A certificate is suspended or withdrawn."
+    case .certSuspended: return "A certificate is suspended, withdrawn or cancelled."
     case .certShared:
       return
         "Another supplier claims a certificate with the same number from the same issuer: one of them is not its holder, so it counts as unverified."
