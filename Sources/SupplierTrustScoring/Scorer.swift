@@ -400,16 +400,12 @@ public struct Scorer: Sendable {
         let suspicious = suspicious
         let bursts = bursts
         let context = context
-        work.withUnsafeBufferPointer { workBuffer in
-          let work = UnsafeSendableElements(workBuffer)
-          DispatchQueue.concurrentPerform(iterations: max(1, chunks)) { chunk in
-            for i in (chunk * stride)..<min(work.buffer.count, (chunk + 1) * stride) {
-              let result = assess(
-                work.buffer[i], suspicious: suspicious[work.buffer[i].reviews], bursts: bursts[i],
-                context: context)
-              values.buffer[i] = result.components
-              (output.buffer.baseAddress! + i).initialize(to: result)
-            }
+        DispatchQueue.concurrentPerform(iterations: max(1, chunks)) { chunk in
+          for i in (chunk * stride)..<min(work.count, (chunk + 1) * stride) {
+            let result = assess(
+              work[i], suspicious: suspicious[work[i].reviews], bursts: bursts[i], context: context)
+            values.buffer[i] = result.components
+            (output.buffer.baseAddress! + i).initialize(to: result)
           }
         }
       }
@@ -445,16 +441,13 @@ public struct Scorer: Sendable {
         // context for all of them (copying it per supplier showed in profiles).
         var quiet = context
         quiet.explains = false
-        work.withUnsafeBufferPointer { workBuffer in
-          let work = UnsafeSendableElements(workBuffer)
-          DispatchQueue.concurrentPerform(iterations: max(1, chunks)) { [quiet] chunk in
-            for i in (chunk * stride)..<min(work.buffer.count, (chunk + 1) * stride) {
-              finish(&output.buffer[i], evidence: work.buffer[i], context: context, quiet: quiet)
-              keyOutput.buffer[i] = (
-                output.buffer[i].exactScore ?? output.buffer[i].score ?? -1, output.buffer[i].meanScore ?? -1,
-                output.buffer[i].confidence
-              )
-            }
+        DispatchQueue.concurrentPerform(iterations: max(1, chunks)) { [quiet] chunk in
+          for i in (chunk * stride)..<min(work.count, (chunk + 1) * stride) {
+            finish(&output.buffer[i], evidence: work[i], context: context, quiet: quiet)
+            keyOutput.buffer[i] = (
+              output.buffer[i].exactScore ?? output.buffer[i].score ?? -1, output.buffer[i].meanScore ?? -1,
+              output.buffer[i].confidence
+            )
           }
         }
       }

@@ -42,14 +42,6 @@ struct UnsafeSendableBuffer<T>: @unchecked Sendable {
   init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
 }
 
-/// Lets parallel loops read the elements of one array in place: an array's subscript hands out a
-/// copy of its element, and copying a supplier's evidence retains and releases every reference in
-/// it (3.8 % of the profile samples of `rank --db` of L).
-struct UnsafeSendableElements<T>: @unchecked Sendable {
-  let buffer: UnsafeBufferPointer<T>
-  init(_ buffer: UnsafeBufferPointer<T>) { self.buffer = buffer }
-}
-
 /// `body` applied to `0..<count` in chunks of `chunkSize` on every core, the chunks' results in
 /// order: for work over 100,000 suppliers whose pieces are then joined (screening, CSV rows).
 public func mapChunks<R>(count: Int, chunkSize: Int, _ body: @Sendable (Range<Int>) -> R) -> [R] {
