@@ -28,6 +28,9 @@ struct GenerateCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Output folder (created if missing).", valueName: "dir"))
   var out: String
 
+  @Flag(help: "Replace the catalog files of a folder that already holds some (refused otherwise).")
+  var overwrite = false
+
   @Option(
     help: ArgumentHelp(
       "Share of records made invalid on purpose (0...0.5); they are listed in expected-rejects.csv.",
@@ -41,6 +44,19 @@ struct GenerateCommand: ParsableCommand {
   }
 
   func run() throws {
+    // A folder that holds catalog files already: writing over them lost a user's own catalog
+    // without a word (black-box review 65), and a CSV catalog written beside an XML one would be
+    // read as two.
+    let present = ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).filter {
+      let lower = $0.lowercased()
+      return !$0.hasPrefix(".") && (lower.hasSuffix(".csv") || lower.hasSuffix(".xml"))
+    }.sorted()
+    if !present.isEmpty && !overwrite {
+      let listed = present.prefix(5).joined(separator: ", ") + (present.count > 5 ? ", ..." : "")
+      throw CLIError(
+        "\(out) already holds catalog files (\(listed)), which generating would replace or mix with\n  fix: pass --out with a new or empty folder, or add --overwrite to replace them"
+      )
+    }
     var options = GeneratorOptions(size: size, outputDirectory: out)
     options.seed = seed
     options.writeXML = xml

@@ -57,8 +57,30 @@ struct ReportCommand: ParsableCommand {
     return ISO8601DateFormatter().string(from: date)
   }
 
+  /// Whether the file at `path` may be written over: missing, empty, or a report written by this
+  /// command (its generator tag in the first 8 KiB). Anything else would be lost: `--out` given
+  /// the store's name had turned the store into a web page, and `--out s/suppliers.csv` a
+  /// catalog file (black-box review 65).
+  static func mayReplace(_ path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return true }
+    defer { try? handle.close() }
+    let head = (try? handle.read(upToCount: 8192)) ?? Data()
+    return head.isEmpty
+      || String(decoding: head, as: UTF8.self).contains(
+        "<meta name=\"generator\" content=\"supplier-trust\">")
+  }
+
   func run() throws {
     let clock = StageTimer()
+    // Before the catalog is read: refused at once, not after a minute of scoring.
+    var outIsFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: out, isDirectory: &outIsFolder), !outIsFolder.boolValue,
+      !Self.mayReplace(out)
+    {
+      throw CLIError(
+        "cannot write the report to \(out): the file exists and is not a trust report, so it would be lost\n  fix: pass --out with another file name, or move \(out) away first"
+      )
+    }
     let policy = try catalog.loadPolicy()
     let (data, store, _) = try catalog.loadCatalog()
     clock.lap("load \(data.recordCount) records")

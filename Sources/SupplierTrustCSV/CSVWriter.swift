@@ -234,9 +234,15 @@ public final class CSVFileWriter {
   /// The file being written.
   public let path: String
 
-  /// Creates (or truncates) `path`.
+  /// Creates (or truncates) `path`. A symbolic link at `path` is replaced by the file, never
+  /// followed: a link planted in a rejects folder had its target overwritten (black-box review 65).
   public init(path: String, encoder: CSVEncoder, bufferSize: Int = 1 << 20) throws(CSVFileError) {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    var info = stat()
+    if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, unlink(path) != 0 {
+      throw CSVFileError(path: path, errno: errno)
+    }
+    // O_NOFOLLOW: a link made between the check and the open fails the open instead.
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw CSVFileError(path: path, errno: errno) }
     self.fileDescriptor = fd
     self.encoder = encoder

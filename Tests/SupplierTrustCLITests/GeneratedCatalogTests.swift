@@ -67,3 +67,23 @@ func plantedBadRecordsAreAllReportedAndTheRestStored(xml: Bool) throws {
   )
   #expect(try String(contentsOfFile: file, encoding: .utf8) == "x\n")
 }
+
+/// A folder that already holds catalog files is not written over without `--overwrite`
+/// (black-box review 65: a user's own catalog was replaced without a word).
+@Test func generatingIntoAFolderWithACatalogNeedsOverwrite() throws {
+  let dir = try CommandRunner.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let mine = dir.appendingPathComponent("suppliers.csv")
+  try "supplier_id,name,country\nMINE,Mine,CN\n".write(to: mine, atomically: true, encoding: .utf8)
+  let refused = try CommandRunner.run(["generate", "--size", "S", "--out", dir.path])
+  #expect(refused.status == 1)
+  #expect(
+    refused.stderr
+      == "error: \(dir.path) already holds catalog files (suppliers.csv), which generating would replace or mix with\n  fix: pass --out with a new or empty folder, or add --overwrite to replace them\n"
+  )
+  #expect(try String(contentsOf: mine, encoding: .utf8) == "supplier_id,name,country\nMINE,Mine,CN\n")
+  let replaced = try CommandRunner.run(["generate", "--size", "S", "--out", dir.path, "--overwrite"])
+  #expect(replaced.status == 0)
+  #expect(try String(contentsOf: mine, encoding: .utf8).hasPrefix("supplier_id,name,"))
+  #expect(!(try String(contentsOf: mine, encoding: .utf8).contains("MINE")))
+}

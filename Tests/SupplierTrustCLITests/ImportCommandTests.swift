@@ -284,3 +284,43 @@ func anOptionOfOneValueGivenTwiceIsRefused(arguments: [String], message: String)
   ])
   #expect(flags.status == 0, "\(flags.stderr)")
 }
+
+/// A symbolic link where a rejects file goes is replaced by the file; its target is never written
+/// (black-box review 65: a link planted in the rejects folder had its target overwritten).
+@Test func aLinkInTheRejectsFolderIsReplacedNotFollowed() throws {
+  let dir = try CommandRunner.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  try "supplier_id,name,country\nS1,A,CN\nS2,B,QQ\n".write(
+    to: dir.appendingPathComponent("suppliers.csv"), atomically: true, encoding: .utf8)
+  let victim = dir.appendingPathComponent("victim.csv")
+  try "precious\n".write(to: victim, atomically: true, encoding: .utf8)
+  let rejects = dir.appendingPathComponent("rej")
+  try FileManager.default.createDirectory(at: rejects, withIntermediateDirectories: true)
+  let link = rejects.appendingPathComponent("suppliers.rejects.csv")
+  try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "../victim.csv")
+  let result = try CommandRunner.run(
+    ["import", "--db", "s.sqlite", "--rejects", "rej", "suppliers.csv"], in: dir)
+  #expect(result.status == 2)
+  #expect(try String(contentsOf: victim, encoding: .utf8) == "precious\n")
+  let kind = try FileManager.default.attributesOfItem(atPath: link.path)[.type] as? FileAttributeType
+  #expect(kind == .typeRegular)
+  #expect(try String(contentsOf: link, encoding: .utf8).contains("S2,B,QQ"))
+}
+
+/// A header of many unknown columns names the first twenty and counts the rest (black-box
+/// review 65: a million of them made one warning of 8.9 MB).
+@Test func manyUnknownColumnsAreCountedNotAllListed() throws {
+  let dir = try CommandRunner.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let extra = (1...25).map { "x\($0)" }
+  try
+    ("supplier_id,name,country," + extra.joined(separator: ",") + "\nS1,A,CN"
+    + String(repeating: ",", count: 25) + "\n").write(
+      to: dir.appendingPathComponent("suppliers.csv"), atomically: true, encoding: .utf8)
+  let result = try CommandRunner.run(["check", "--db", "s.sqlite", "suppliers.csv"], in: dir)
+  #expect(result.status == 0)
+  #expect(
+    result.stderr.contains(
+      "unknown columns ignored: \(extra.prefix(20).joined(separator: ", ")), and 5 more\n"),
+    "\(result.stderr)")
+}

@@ -37,6 +37,38 @@ import Testing
     #expect(left == ["report.html"])
   }
 
+  /// `--out` writes over nothing but a report (or an empty file): given the store's name it had
+  /// turned the store into a web page, given a catalog file it had replaced it (black-box review
+  /// 65).
+  @Test func theReportReplacesOnlyAnEarlierReport() throws {
+    let dir = try CommandRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let sample = FileManager.default.currentDirectoryPath + "/datasets/sample"
+    #expect(try CommandRunner.run(["import", "--db", "s.sqlite", sample], in: dir).status == 0)
+    let store = try Data(contentsOf: dir.appendingPathComponent("s.sqlite"))
+    for victim in ["s.sqlite", "suppliers.csv"] {
+      let path = dir.appendingPathComponent(victim)
+      if victim == "suppliers.csv" {
+        try FileManager.default.copyItem(atPath: sample + "/suppliers.csv", toPath: path.path)
+      }
+      let before = try Data(contentsOf: path)
+      let result = try CommandRunner.run(["report", "--db", "s.sqlite", "--out", victim], in: dir)
+      #expect(result.status == 1)
+      #expect(
+        result.stderr
+          == "error: cannot write the report to \(victim): the file exists and is not a trust report, so it would be lost\n  fix: pass --out with another file name, or move \(victim) away first\n"
+      )
+      #expect(try Data(contentsOf: path) == before)
+    }
+    #expect(try Data(contentsOf: dir.appendingPathComponent("s.sqlite")) == store)
+    // An earlier report, or an empty file made for it, is replaced.
+    try Data().write(to: dir.appendingPathComponent("r.html"))
+    for _ in 1...2 {
+      #expect(try CommandRunner.run(["report", "--db", "s.sqlite", "--out", "r.html"], in: dir).status == 0)
+    }
+    #expect(try read(dir.appendingPathComponent("r.html")).hasPrefix("<!DOCTYPE html>"))
+  }
+
   /// SOURCE_DATE_EPOCH pins the generation time; one that is not a number is said, not passed
   /// over (black-box review 37).
   @Test func sourceDateEpochPinsTheDateOrIsWarnedAbout() throws {
