@@ -118,7 +118,8 @@ public enum PolicyDocumentation {
       a clean order never lowers the component. A late order counts only against: its dispute or \
       failed inspection, never its lack of one. An empty field is unknown: it counts in neither. \
       As of `--as-of`, a dispute opened later had not been opened, one closed later was still open \
-      (its refund unpaid), and an inspection counts once the goods were delivered. \
+      (its refund unpaid), and an inspection counts once the goods were delivered (shipped, when the \
+      delivery day is not stated; the agreed ship day passed, when neither is). \
       `late_shipments` warns for the buyer's own orders (once there are `minimum_orders_for_flags` \
       due ones; before that the platform's figure speaks); for the platform's figure only below \
       `platform_warn_below` over at least `minimum_orders_for_flags` transactions.

@@ -569,6 +569,30 @@ import Testing
     #expect(abs(gained - promised) <= 1, "promised about \(promised), gained \(gained)")
   }
 
+  /// An order neither shipped nor delivered, whose agreed ship day is still to come, has no
+  /// inspection to count yet, whatever the file says (black-box review 64: changing such an
+  /// order's inspection from pass to fail took a supplier from 85.4 to 80.1). Once the agreed day
+  /// has passed with no dates stated, the result counts, as other unstated days do.
+  @Test func anOrderNotYetDueCountsNoInspection() throws {
+    func delivery(_ result: InspectionResult, agreedInDays: Int) -> (Double?, Double?) {
+      var t = TestCatalog()
+      t.supplier("S") { $0.tradeAssurance = true }
+      for n in 0..<3 { _ = t.order("S", amount: 1_000, lateDays: 0, daysAgo: 60 + n * 30) }
+      var o = Order(
+        id: "OPEN", supplierID: "S", orderDate: t.asOf.adding(days: -20), amount: Money(cents: 500_000))
+      o.agreedShipDate = t.asOf.adding(days: agreedInDays)
+      o.inspectionResult = result
+      t.catalog.orders.append(Sourced(o, source: SourceRef(file: 0, line: 900)))
+      let a = t.assessment("S")
+      return (a.components.delivery, a.score)
+    }
+    let notDue = delivery(.pass, agreedInDays: 2)
+    #expect(delivery(.fail, agreedInDays: 2) == notDue)
+    #expect(delivery(.notInspected, agreedInDays: 2) == notDue)
+    let due = try #require(delivery(.fail, agreedInDays: -2).0)
+    #expect(due < (try #require(notDue.0)))
+  }
+
   /// The confidence suggestion asks for no more verified reviews than the platform's transactions
   /// can back, and holds when they are added (black-box review 48: 40 more against 18
   /// transactions promised 0.66 and gave 0.59, the reviews beyond the transactions counting only
