@@ -569,18 +569,18 @@ import Testing
     #expect(abs(gained - promised) <= 1, "promised about \(promised), gained \(gained)")
   }
 
-  /// An order neither shipped nor delivered, whose agreed ship day is still to come, has no
-  /// inspection to count yet, whatever the file says (black-box review 64: changing such an
-  /// order's inspection from pass to fail took a supplier from 85.4 to 80.1). Once the agreed day
-  /// has passed with no dates stated, the result counts, as other unstated days do.
+  /// An order neither shipped nor delivered but with an agreed ship day had not shipped (as
+  /// lateness reads it): it has no inspection to count, whatever the file says (black-box review
+  /// 64: changing such an order's inspection from pass to fail took a supplier from 85.4 to 80.1).
+  /// An order stating no day at all counts its result: nothing says it had not shipped.
   @Test func anOrderNotYetDueCountsNoInspection() throws {
-    func delivery(_ result: InspectionResult, agreedInDays: Int) -> (Double?, Double?) {
+    func delivery(_ result: InspectionResult, agreedInDays: Int?) -> (Double?, Double?) {
       var t = TestCatalog()
       t.supplier("S") { $0.tradeAssurance = true }
       for n in 0..<3 { _ = t.order("S", amount: 1_000, lateDays: 0, daysAgo: 60 + n * 30) }
       var o = Order(
         id: "OPEN", supplierID: "S", orderDate: t.asOf.adding(days: -20), amount: Money(cents: 500_000))
-      o.agreedShipDate = t.asOf.adding(days: agreedInDays)
+      o.agreedShipDate = agreedInDays.map { t.asOf.adding(days: $0) }
       o.inspectionResult = result
       t.catalog.orders.append(Sourced(o, source: SourceRef(file: 0, line: 900)))
       let a = t.assessment("S")
@@ -589,8 +589,11 @@ import Testing
     let notDue = delivery(.pass, agreedInDays: 2)
     #expect(delivery(.fail, agreedInDays: 2) == notDue)
     #expect(delivery(.notInspected, agreedInDays: 2) == notDue)
-    let due = try #require(delivery(.fail, agreedInDays: -2).0)
-    #expect(due < (try #require(notDue.0)))
+    // Overdue and never shipped: late, but still not inspected.
+    let overdue = delivery(.pass, agreedInDays: -2)
+    #expect(delivery(.fail, agreedInDays: -2) == overdue)
+    let undated = try #require(delivery(.fail, agreedInDays: nil).0)
+    #expect(undated < (try #require(delivery(.pass, agreedInDays: nil).0)))
   }
 
   /// The confidence suggestion asks for no more verified reviews than the platform's transactions
