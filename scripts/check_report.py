@@ -218,6 +218,14 @@ class ReportCheck(Browser):
             "requestAnimationFrame(function(){requestAnimationFrame(function(){r(" + DISPLAYED + ")})})})})()")
         if not (1 <= visible < rows):
             self.problems.append(f"filtering by {first_id} left {visible} of {rows} rows visible")
+        # Paper shows every matching row, so the page says what the filter kept, in place of the
+        # caption that speaks of all.
+        printed = self.evaluate("document.getElementById('table-status').getAttribute('data-print')")
+        expected = f"Filtered: {visible} of {rows} suppliers (matching \u201c{first_id}\u201d), sorted by Score (descending)."
+        if printed != expected:
+            self.problems.append(f"the line printed for a filtered ranking is {printed!r}, not {expected!r}")
+        if not self.evaluate("document.getElementById('ranking').classList.contains('filtered')"):
+            self.problems.append("a filtered ranking is not marked so that its caption stays off paper")
 
         # Large tables show the first rows of the order and the rest on request.
         self.evaluate("(function(){var q=document.querySelector('#controls input[name=q]');q.value='';"

@@ -57,6 +57,15 @@ struct GenerateCommand: ParsableCommand {
         "\(out) already holds catalog files (\(listed)), which generating would replace or mix with\n  fix: pass --out with a new or empty folder, or add --overwrite to replace them"
       )
     }
+    // Replaced means all of a generated catalog, in either format: CSV files left beside a new
+    // catalog.xml (or the reverse) would be read with it (code review).
+    let generatedNames: Set<String> = [
+      "suppliers.csv", "certifications.csv", "audits.csv", "orders.csv", "reviews.csv", "catalog.xml",
+      "expected-rejects.csv",
+    ]
+    for name in present where generatedNames.contains(name) {
+      try? FileManager.default.removeItem(atPath: (out as NSString).appendingPathComponent(name))
+    }
     var options = GeneratorOptions(size: size, outputDirectory: out)
     options.seed = seed
     options.writeXML = xml
@@ -71,6 +80,12 @@ struct GenerateCommand: ParsableCommand {
       throw CLIError("cannot write the catalog to \(out): \(error)")
     }
     Terminal.clearProgress()
+    let others = present.filter { !generatedNames.contains($0) }
+    if !others.isEmpty {
+      Terminal.error(
+        "warning: \(out) also holds \(others.prefix(5).joined(separator: ", "))\(others.count > 5 ? ", ..." : ""), which commands reading the folder read with the catalog"
+      )
+    }
     var total = 0
     for file in summary.files {
       total += file.bytes

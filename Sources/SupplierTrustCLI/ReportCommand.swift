@@ -57,30 +57,54 @@ struct ReportCommand: ParsableCommand {
     return ISO8601DateFormatter().string(from: date)
   }
 
-  /// Whether the file at `path` may be written over: missing, empty, or a report written by this
-  /// command (its generator tag in the first 8 KiB). Anything else would be lost: `--out` given
-  /// the store's name had turned the store into a web page, and `--out s/suppliers.csv` a
-  /// catalog file (black-box review 65).
-  static func mayReplace(_ path: String) -> Bool {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return true }
-    defer { try? handle.close() }
-    let head = (try? handle.read(upToCount: 8192)) ?? Data()
-    return head.isEmpty
-      || String(decoding: head, as: UTF8.self).contains(
-        "<meta name=\"generator\" content=\"supplier-trust\">")
-  }
-
-  func run() throws {
-    let clock = StageTimer()
-    // Before the catalog is read: refused at once, not after a minute of scoring.
-    var outIsFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: out, isDirectory: &outIsFolder), !outIsFolder.boolValue,
-      !Self.mayReplace(out)
-    {
+  /// Refuses an `--out` the report may not be written over: anything but a missing file, an empty
+  /// one, or a report written by this command (its generator tag in the first 8 KiB). `--out`
+  /// given the store's name had turned the store into a web page, and `--out s/suppliers.csv` a
+  /// catalog file (black-box review 65). A file that cannot be read to tell is refused too (an
+  /// unreadable store in a writable folder would otherwise be replaced), and only regular files
+  /// are read: a pipe or a terminal would block the check (code review).
+  static func checkReplaceable(_ out: String) throws {
+    var info = stat()
+    guard stat(out, &info) == 0 else {
+      let code = errno
+      if code == ENOENT || code == ENOTDIR { return }
+      throw CLIError(
+        "cannot write the report to \(out): cannot check what is there (\(String(cString: strerror(code))))\n  fix: pass --out with another file name"
+      )
+    }
+    if info.st_mode & S_IFMT == S_IFDIR {
+      throw CLIError(
+        "cannot write the report to \(out): it is a folder\n  fix: pass --out with a file name, e.g. \(URL(fileURLWithPath: out).appendingPathComponent("trust-report.html").path)"
+      )
+    }
+    guard info.st_mode & S_IFMT == S_IFREG else {
+      throw CLIError(
+        "cannot write the report to \(out): it is not a regular file (a device, pipe or socket)\n  fix: pass --out with a file name"
+      )
+    }
+    guard info.st_size > 0 else { return }
+    let fd = open(out, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+    guard fd >= 0 else {
+      throw CLIError(
+        "cannot write the report to \(out): cannot read it to tell whether it is an earlier report (\(String(cString: strerror(errno))))\n  fix: pass --out with another file name, or move \(out) away first"
+      )
+    }
+    defer { close(fd) }
+    var head = [UInt8](repeating: 0, count: 8192)
+    let count = head.withUnsafeMutableBytes { read(fd, $0.baseAddress, 8192) }
+    let marker = "<meta name=\"generator\" content=\"supplier-trust\">"
+    guard count > 0, String(decoding: head.prefix(count), as: UTF8.self).contains(marker) else {
       throw CLIError(
         "cannot write the report to \(out): the file exists and is not a trust report, so it would be lost\n  fix: pass --out with another file name, or move \(out) away first"
       )
     }
+  }
+
+  func run() throws {
+    let clock = StageTimer()
+    // Before the catalog is read: refused at once, not after a minute of scoring (and checked
+    // again just before writing, for a file made there meanwhile).
+    try Self.checkReplaceable(out)
     let policy = try catalog.loadPolicy()
     let (data, store, _) = try catalog.loadCatalog()
     clock.lap("load \(data.recordCount) records")
@@ -160,12 +184,7 @@ struct ReportCommand: ParsableCommand {
     clock.lap("render \(html.utf8.count) bytes")
 
     let url = URL(fileURLWithPath: out)
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), isFolder.boolValue {
-      throw CLIError(
-        "cannot write the report to \(out): it is a folder\n  fix: pass --out with a file name, e.g. \(url.appendingPathComponent("trust-report.html").path)"
-      )
-    }
+    try Self.checkReplaceable(out)
     let folder = url.deletingLastPathComponent().path
     let made = Importer.makeDirectories(folder)
     guard made == 0 else {

@@ -234,11 +234,12 @@ public final class CSVFileWriter {
   /// The file being written.
   public let path: String
 
-  /// Creates (or truncates) `path`. A symbolic link at `path` is replaced by the file, never
-  /// followed: a link planted in a rejects folder had its target overwritten (black-box review 65).
+  /// Creates (or truncates) `path`. A link at `path`, symbolic or hard, is replaced by a file of
+  /// its own, never written through: a link planted in a rejects folder had its target
+  /// overwritten (black-box review 65; hard links: code review).
   public init(path: String, encoder: CSVEncoder, bufferSize: Int = 1 << 20) throws(CSVFileError) {
     var info = stat()
-    if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, unlink(path) != 0 {
+    if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK || info.st_nlink > 1, unlink(path) != 0 {
       throw CSVFileError(path: path, errno: errno)
     }
     // O_NOFOLLOW: a link made between the check and the open fails the open instead.

@@ -33,6 +33,12 @@ struct CSVFieldSource: FieldSource {
 }
 
 extension Importer {
+  /// A header name as a warning lists it: at most 64 characters (one name of megabytes made a
+  /// warning of megabytes, code review).
+  static func shortened(_ name: String) -> String {
+    name.count > 64 ? String(name.prefix(63)) + "…" : name
+  }
+
   /// A cell of a rejects file as it was before its guard apostrophe (see
   /// ``CSVEncoder/removingFormulaGuard(_:)``).
   static func removingFormulaGuard(_ cell: String) -> String {
@@ -114,7 +120,7 @@ extension Importer {
           ImportWarning(
             file: path, line: reader.headerLine,
             message:
-              "unknown column\(unknown.count > 1 ? "s" : "") ignored: \(unknown.prefix(20).map { rawHeader[$0.offset] }.joined(separator: ", "))"
+              "unknown column\(unknown.count > 1 ? "s" : "") ignored: \(unknown.prefix(20).map { Self.shortened(rawHeader[$0.offset]) }.joined(separator: ", "))"
               // A header of a million unknown columns made one warning of 8.9 MB (black-box review 65).
               + (unknown.count > 20 ? ", and \(unknown.count - 20) more" : "")
           ))

@@ -20,6 +20,7 @@ enum HTMLAssets {
     a{color:var(--accent)}
     a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible{outline:3px solid #0b4f9c;
     outline-offset:2px}
+    #ranking tr:focus{outline:3px solid #0b4f9c;outline-offset:-3px}
     .skip{position:absolute;left:-9999px}
     .skip:focus{left:8px;top:8px;background:#fff;padding:4px 8px;z-index:10}
     header.top{border-bottom:4px solid var(--accent);padding:28px 0 16px;background:var(--panel)}
@@ -197,6 +198,7 @@ enum HTMLAssets {
     button.sort{display:contents}
     #table-status[data-print]{display:block!important;font-size:0;margin:0 0 4px}
     #table-status[data-print]::before{content:attr(data-print);font-size:9pt;font-weight:600}
+    #ranking.filtered caption{display:none}
     thead{display:table-header-group}
     tr,figure,.card,blockquote,ul.flags li,dl.facts{break-inside:avoid}
     h2,h3,h4{break-after:avoid}
@@ -285,9 +287,13 @@ enum HTMLAssets {
           ? "Showing the first " + shown + " of " + matching + " matching suppliers" + (matching < n ? " (of " + n + ")" : "")
           : "Showing " + shown + " of " + n + " suppliers";
         status.textContent = what + ", sorted by " + label(sortCol) + (sortDir > 0 ? " (ascending)." : " (descending).");
-        // Paper shows every matching row: it says so when the filters leave some out.
-        if (matching < n) {
-          status.setAttribute("data-print", "Filtered: " + matching + " of " + n + " suppliers" + filters() +
+        // Paper shows every matching row in the screen's order: it says which, when the filters
+        // leave some out (then in place of the caption, which speaks of all) or the order is not
+        // the ranking's.
+        var filtered = matching < n;
+        if (filtered !== table.classList.contains("filtered")) table.classList.toggle("filtered");
+        if (filtered || sortCol !== 0 || sortDir !== 1) {
+          status.setAttribute("data-print", (filtered ? "Filtered: " + matching + " of " + n + " suppliers" + filters() : "All " + n + " suppliers") +
             ", sorted by " + label(sortCol) + (sortDir > 0 ? " (ascending)." : " (descending)."));
         } else {
           status.removeAttribute("data-print");

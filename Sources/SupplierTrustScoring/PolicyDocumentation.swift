@@ -119,8 +119,8 @@ public enum PolicyDocumentation {
       failed inspection, never its lack of one. An empty field is unknown: it counts in neither. \
       As of `--as-of`, a dispute opened later had not been opened, one closed later was still open \
       (its refund unpaid), and an inspection counts once the goods were delivered (shipped, when the \
-      delivery day is not stated; an order stating neither counts it only when it states no agreed \
-      ship day either: with one, the order had not shipped, as lateness reads it). \
+      delivery day is not stated; the agreed ship day passed, when neither is: an overdue order \
+      is late, so only a failed inspection counts, against it). \
       `late_shipments` warns for the buyer's own orders (once there are `minimum_orders_for_flags` \
       due ones; before that the platform's figure speaks); for the platform's figure only below \
       `platform_warn_below` over at least `minimum_orders_for_flags` transactions.

@@ -51,10 +51,10 @@ extension Scorer {
       // back-test counting a refund decided, and inspections made, after it): a dispute opened
       // later had not been opened; one closed later was still open, its refund not yet paid; an
       // inspection result is known once the goods were delivered (shipped, when the delivery day
-      // is not stated). An order that states neither but states its agreed ship day had not
-      // shipped, as lateness reads it: its inspection is not counted (an order neither shipped
-      // nor due had its failed inspection held against the supplier, black-box review 64). With
-      // no day stated at all, nothing says it had not shipped: the result counts.
+      // is not stated; the agreed ship day passed, when neither is). An order neither shipped nor
+      // due had its failed inspection held against the supplier (black-box review 64); one past
+      // its agreed day is late, and a late order's failed inspection counts against it, as its
+      // dispute does (code review). With no day stated at all, the result counts.
       let opened = o.disputeOpenedOn.map { $0 <= asOf } ?? true
       let decided = o.disputeClosedOn.map { $0 <= asOf } ?? true
       let dispute: DisputeStatus? =
@@ -62,7 +62,7 @@ extension Scorer {
       let refund = opened && decided ? o.refund?.cents ?? 0 : 0
       let inspection: InspectionResult? =
         (o.deliveredDate.map { $0 <= asOf } ?? o.shippedDate.map { $0 <= asOf }
-          ?? (o.agreedShipDate == nil))
+          ?? o.agreedShipDate.map { $0 < asOf } ?? true)
         ? o.inspectionResult : nil
       // "No dispute" says something only once there was something to dispute: the goods shipped
       // or arrived, or the agreed ship date passed. An order still in production is not yet a

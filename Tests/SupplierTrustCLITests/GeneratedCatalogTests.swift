@@ -86,4 +86,15 @@ func plantedBadRecordsAreAllReportedAndTheRestStored(xml: Bool) throws {
   #expect(replaced.status == 0)
   #expect(try String(contentsOf: mine, encoding: .utf8).hasPrefix("supplier_id,name,"))
   #expect(!(try String(contentsOf: mine, encoding: .utf8).contains("MINE")))
+  // Replaced by XML, the CSV catalog goes: the folder holds one catalog, not two (code review);
+  // a file of the user's own stays, and is warned about.
+  let own = dir.appendingPathComponent("notes.csv")
+  try "a,b\n".write(to: own, atomically: true, encoding: .utf8)
+  let xml = try CommandRunner.run(["generate", "--size", "S", "--xml", "--out", dir.path, "--overwrite"])
+  #expect(xml.status == 0)
+  #expect(
+    try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["catalog.xml", "notes.csv"])
+  #expect(
+    xml.stderr.contains(
+      "warning: \(dir.path) also holds notes.csv, which commands reading the folder read with the catalog"))
 }

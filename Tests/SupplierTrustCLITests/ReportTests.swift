@@ -61,6 +61,20 @@ import Testing
       #expect(try Data(contentsOf: path) == before)
     }
     #expect(try Data(contentsOf: dir.appendingPathComponent("s.sqlite")) == store)
+    // A pipe is refused without being read (reading it would wait for a writer), and a folder
+    // before any scoring (code review).
+    #expect(mkfifo(dir.appendingPathComponent("pipe").path, 0o600) == 0)
+    let piped = try CommandRunner.run(["report", "--db", "s.sqlite", "--out", "pipe"], in: dir)
+    #expect(piped.status == 1)
+    #expect(
+      piped.stderr
+        == "error: cannot write the report to pipe: it is not a regular file (a device, pipe or socket)\n  fix: pass --out with a file name\n"
+    )
+    try FileManager.default.createDirectory(
+      at: dir.appendingPathComponent("folder"), withIntermediateDirectories: true)
+    let folder = try CommandRunner.run(["report", "--db", "s.sqlite", "--out", "folder"], in: dir)
+    #expect(folder.status == 1)
+    #expect(folder.stderr.hasPrefix("error: cannot write the report to folder: it is a folder\n"))
     // An earlier report, or an empty file made for it, is replaced.
     try Data().write(to: dir.appendingPathComponent("r.html"))
     for _ in 1...2 {
