@@ -507,7 +507,7 @@ extension PolicyFile {
       "Most burst reviews are not tied to a platform order."),
     .number(
       "burst.text_similarity", \.burst.textSimilarity, 0...1,
-      "Two texts sharing 60% of their three-word shingles are near-identical (templated praise); common review words are first folded to one per group of synonyms, so that copies swapping 'excellent' for 'superb' or 'shipping' for 'delivery' stay copies."
+      "Two texts sharing 60% of their three-word shingles, posted within `window_days` of each other, are near-identical (templated praise); common review words are first folded to one per group of synonyms, so that copies swapping 'excellent' for 'superb' or 'shipping' for 'delivery' stay copies."
     ),
     .number(
       "burst.near_identical_share", \.burst.nearIdenticalShare, 0...1,
