@@ -6,6 +6,17 @@ import Testing
 @Suite struct ReviewBurstDetectorTests {
   // MARK: - The planted patterns
 
+  /// Stretches of days for comparing texts are numbered by floor division, so that days before
+  /// 1970 (negative) fall into stretches as the others do, never two stretches sharing a number.
+  @Test func daysFallIntoStretchesByFloorDivision() {
+    for span: Int32 in [1, 7, 14] {
+      for day: Int32 in -60...60 {
+        let stretch = ReviewBurstDetector.floorDivision(day, span)
+        #expect(stretch * span <= day && day < (stretch + 1) * span, "\(day) / \(span) -> \(stretch)")
+      }
+    }
+  }
+
   @Test func plantedBurstIsDetectedWithItsWindowAndCount() throws {
     var scenario = Scenario(seed: 1)
     scenario.addOrdinary(count: 120, from: day("2024-01-01"), days: 700)
