@@ -368,7 +368,7 @@ public struct ReviewBurstDetector: Sendable {
     let timeline = Timeline(reviews, windowDays: max(1, policy.windowDays))
     let signals = Signals(timeline: timeline, reviews: reviews, isNewReviewer: isNewReviewer)
     let candidates = candidateWindows(timeline, signals, minimum: minimum)
-    var signatureCache: [String: [UInt64]] = [:]
+    var signatureCache = SignatureStore()
     var bursts: [ReviewBurst] = []
     for run in overlappingRuns(candidates) {
       var groups = textGroups(
@@ -1082,7 +1082,7 @@ public struct ReviewBurstDetector: Sendable {
   /// Near-identical groups among the texts of `positions` (a run of overlapping candidate
   /// windows).
   private func textGroups<R: BurstEvidence>(
-    positions: Range<Int>, timeline: Timeline, reviews: [R], cache: inout [String: [UInt64]]
+    positions: Range<Int>, timeline: Timeline, reviews: [R], cache: inout SignatureStore
   ) -> TextGroups {
     // Identical normalised texts share one node: a campaign repeats a handful of variants
     // hundreds of times, and only the distinct ones need hashing and comparing.
@@ -1109,22 +1109,19 @@ public struct ReviewBurstDetector: Sendable {
         nodeOfPosition[position - positions.lowerBound] = node
       }
     }
-    let size = hasher.signatureSize
-    var signatures: [UInt64] = []
-    signatures.reserveCapacity(texts.count * size)
-    for text in texts {
-      if let cached = cache[text] {
-        signatures.append(contentsOf: cached)
-      } else {
-        // Non-empty normalised text always has at least one shingle.
-        let signature = hasher.signature(normalized: text)!
-        cache[text] = signature
-        signatures.append(contentsOf: signature)
-      }
+    // Each text's signature is made once per detection and kept in one flat store, read in place
+    // (a copy per run beside a cache of arrays cost 1 KB per review of a large supplier).
+    let slots = texts.map { text -> Int32 in
+      if let slot = cache.slot[text] { return slot }
+      // Non-empty normalised text always has at least one shingle.
+      let slot = Int32(cache.values.count / hasher.signatureSize)
+      cache.values.append(contentsOf: hasher.signature(normalized: text)!)
+      cache.slot[text] = slot
+      return slot
     }
     var components = UnionFind(count: texts.count)
     connectSimilar(
-      signatures: signatures, count: texts.count, firstDay: firstDay, lastDay: lastDay, into: &components)
+      signatures: cache.values, slots: slots, firstDay: firstDay, lastDay: lastDay, into: &components)
     // Dense group numbers, so that counting per window can use an array.
     var groupOfRoot = [Int32](repeating: -1, count: texts.count)
     var groupCount: Int32 = 0
@@ -1161,8 +1158,10 @@ public struct ReviewBurstDetector: Sendable {
   /// windows spanning years made thousands of templated texts quadratic (black-box review 66:
   /// five templates with one word changed, 640,000 reviews over 100 suppliers, took 108 s).
   private func connectSimilar(
-    signatures: [UInt64], count: Int, firstDay: [Int32], lastDay: [Int32], into components: inout UnionFind
+    signatures: [UInt64], slots: [Int32], firstDay: [Int32], lastDay: [Int32],
+    into components: inout UnionFind
   ) {
+    let count = slots.count
     let threshold = policy.textSimilarity
     let span = Int32(max(1, policy.windowDays))
     // Whether some day of `a` and some day of `b` lie within a window's span.
@@ -1207,8 +1206,8 @@ public struct ReviewBurstDetector: Sendable {
     signatures.withUnsafeBufferPointer { flat in
       func similar(_ a: Int32, _ b: Int32) -> Bool {
         guard near(a, b) else { return false }
-        let x = Int(a) * size
-        let y = Int(b) * size
+        let x = Int(slots[Int(a)]) * size
+        let y = Int(slots[Int(b)]) * size
         var equal = 0
         for offset in 0..<size where flat[x + offset] == flat[y + offset] { equal += 1 }
         return Double(equal) / Double(size) >= threshold
@@ -1222,7 +1221,8 @@ public struct ReviewBurstDetector: Sendable {
       var nodes = Array(0..<Int32(count))
       for band in 0..<banding.bands {
         for node in 0..<count {
-          keys[node] = banding.key(band: band, of: flat[(node * size)..<(node * size + size)])
+          let x = Int(slots[node]) * size
+          keys[node] = banding.key(band: band, of: flat[x..<(x + size)])
         }
         nodes.sort { keys[Int($0)] < keys[Int($1)] }
         var first = 0
@@ -1598,6 +1598,13 @@ private struct TextGroups {
 }
 
 /// Disjoint sets over 0..<count, by size with path halving.
+/// MinHash signatures of the distinct normalised texts met in one detection, end to end in one
+/// array: text `t`'s is `values[slot[t] * size ..< (slot[t] + 1) * size]`.
+struct SignatureStore {
+  var slot: [String: Int32] = [:]
+  var values: [UInt64] = []
+}
+
 private struct UnionFind {
   private var parent: [Int32]
   private var size: [Int32]
