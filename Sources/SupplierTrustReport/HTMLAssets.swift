@@ -199,6 +199,7 @@ enum HTMLAssets {
     #table-status[data-print]{display:block!important;font-size:0;margin:0 0 4px}
     #table-status[data-print]::before{content:attr(data-print);font-size:9pt;font-weight:600}
     #ranking.filtered caption{display:none}
+    #ranking td:nth-child(8){overflow-wrap:normal}
     thead{display:table-header-group}
     tr,figure,.card,blockquote,ul.flags li,dl.facts{break-inside:avoid}
     h2,h3,h4{break-after:avoid}

@@ -604,7 +604,17 @@ struct HTMLReportRenderer {
       w.element("span", ["class": "unk"], text: "none")
     } else {
       for flag in s.flags {
-        w.element("span", ["class": "f " + flag.severity.rawValue], text: flag.code.rawValue)
+        // A code breaks after its underscores in a narrow column, not mid-word (printed on A4,
+        // `cert_unaccredite` / `d`: black-box review 67).
+        w.open("span", ["class": "f " + flag.severity.rawValue])
+        for (k, part) in flag.code.rawValue.split(separator: "_").enumerated() {
+          if k > 0 {
+            w.text("_")
+            w.raw("<wbr>")
+          }
+          w.text(String(part))
+        }
+        w.close("span")
       }
     }
     w.close("td")

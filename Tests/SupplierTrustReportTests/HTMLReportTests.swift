@@ -212,6 +212,19 @@ import Testing
       #expect(css[print...].contains(rule), "\(rule)")
     }
     #expect(!css.contains("#f0b400"))
+    // Flag codes break after their underscores, never mid-word, and read whole (black-box review
+    // 67: `cert_unaccredite` / `d` on paper).
+    let html = HTMLReport.render(ReportFixture.ordinary(count: 12).input())
+    let chips = HTMLCheck.parse(html).all("span").filter { ($0.attribute("class") ?? "").hasPrefix("f ") }
+    #expect(!chips.isEmpty)
+    #expect(html.contains("cert_<wbr>expired</span>"))
+    let parsed = HTMLCheck.parse(html)
+    let codes = Set(FlagCode.allCases.map(\.rawValue))
+    for chip in parsed.elements(named: "span")
+    where (parsed.nodes[chip].attribute("class") ?? "").hasPrefix("f ") {
+      #expect(codes.contains(parsed.textContent(of: chip)), "\(parsed.textContent(of: chip))")
+    }
+    #expect(css[print...].contains("#ranking td:nth-child(8){overflow-wrap:normal}"))
   }
 
   @Test func missingComponentsShowAsNoEvidenceNotZero() throws {

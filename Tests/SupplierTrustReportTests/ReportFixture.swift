@@ -130,7 +130,7 @@ struct ReportFixture {
 /// Tags libxml2 2.9's HTML 4 parser does not know but that are valid HTML5 or inline SVG.
 let html5AndSVGTags: Set<String> = [
   "header", "nav", "main", "section", "figure", "figcaption", "footer", "svg", "desc", "rect", "line", "text",
-  "circle", "polyline",
+  "circle", "polyline", "wbr",
 ]
 
 extension HTMLParseResult {
