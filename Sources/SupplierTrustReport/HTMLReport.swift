@@ -132,9 +132,13 @@ struct HTMLReportRenderer {
     w.void("meta", ["name": "generator", "content": "supplier-trust"])
     // An empty data: icon keeps browsers from asking for /favicon.ico.
     w.void("link", ["rel": "icon", "href": "data:,"])
-    // Two reports open in tabs are told apart by their catalog and size (black-box review 63).
+    // Two reports open in tabs are told apart by their catalog and size (black-box review 63),
+    // and a filtered one by how many it lists (review 67).
     let folder = Self.catalogFolder(run.shownSources.map(\.path)).map { "\($0), " } ?? ""
-    let count = "\(run.suppliers.count) supplier\(run.suppliers.count == 1 ? "" : "s")"
+    let listed = input.list.suppliers.count
+    let count =
+      (listed < run.suppliers.count ? "\(listed) of " : "")
+      + "\(run.suppliers.count) supplier\(run.suppliers.count == 1 ? "" : "s")"
     w.element("title", text: "Supplier trust report: \(folder)\(count) as of \(run.asOf)")
     w.raw("\n<script>")
     w.raw(HTMLAssets.headScript)

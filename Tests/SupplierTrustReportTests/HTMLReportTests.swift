@@ -197,6 +197,14 @@ import Testing
     let doc = HTMLCheck.parse(HTMLReport.render(ReportFixture.ordinary(count: 12).input()))
     let title = try #require(doc.elements(named: "title").first)
     #expect(doc.textContent(of: title).hasPrefix("Supplier trust report: data, 12 suppliers as of "))
+    // A filtered report says how many of them it lists.
+    var filtered = ReportFixture.ordinary(count: 12).input()
+    filtered.list.suppliers = Array(filtered.list.suppliers.prefix(5))
+    let narrowed = HTMLCheck.parse(HTMLReport.render(filtered))
+    let narrowedTitle = try #require(narrowed.elements(named: "title").first)
+    #expect(
+      narrowed.textContent(of: narrowedTitle).hasPrefix(
+        "Supplier trust report: data, 5 of 12 suppliers as of "))
     let scores = doc.elements(named: "td").filter { (doc.nodes[$0].attribute("class") ?? "").contains("sc") }
     #expect(scores.count == 12)
     for cell in scores {
