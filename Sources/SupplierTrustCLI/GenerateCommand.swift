@@ -59,10 +59,7 @@ struct GenerateCommand: ParsableCommand {
     }
     // Replaced means all of a generated catalog, in either format: CSV files left beside a new
     // catalog.xml (or the reverse) would be read with it (code review).
-    let generatedNames: Set<String> = [
-      "suppliers.csv", "certifications.csv", "audits.csv", "orders.csv", "reviews.csv", "catalog.xml",
-      "expected-rejects.csv",
-    ]
+    let generatedNames = CatalogGenerator.fileNames
     for name in present where generatedNames.contains(name) {
       try? FileManager.default.removeItem(atPath: (out as NSString).appendingPathComponent(name))
     }

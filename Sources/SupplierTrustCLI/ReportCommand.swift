@@ -92,8 +92,9 @@ struct ReportCommand: ParsableCommand {
     defer { close(fd) }
     var head = [UInt8](repeating: 0, count: 8192)
     let count = head.withUnsafeMutableBytes { read(fd, $0.baseAddress, 8192) }
-    let marker = "<meta name=\"generator\" content=\"supplier-trust\">"
-    guard count > 0, String(decoding: head.prefix(count), as: UTF8.self).contains(marker) else {
+    guard count > 0,
+      String(decoding: head.prefix(count), as: UTF8.self).contains("\(HTMLReport.generatorTag)")
+    else {
       throw CLIError(
         "cannot write the report to \(out): the file exists and is not a trust report, so it would be lost\n  fix: pass --out with another file name, or move \(out) away first"
       )

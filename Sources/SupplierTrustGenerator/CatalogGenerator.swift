@@ -12,6 +12,15 @@ import SupplierTrustModel
 /// The same options always give byte-identical files. Records are generated and written supplier
 /// by supplier, so memory stays small whatever the size.
 public enum CatalogGenerator {
+  /// The name of the XML catalog file.
+  static let xmlFileName = "catalog.xml"
+  /// The name of the list of records made invalid on purpose.
+  static let manifestFileName = "expected-rejects.csv"
+
+  /// Every file name a generation may write, in either format: what `--overwrite` replaces.
+  public static let fileNames: Set<String> = Set(
+    RecordKind.allCases.map { $0.plural + ".csv" } + [xmlFileName, manifestFileName])
+
   /// Generates a catalog into `options.outputDirectory` (created when missing).
   ///
   /// Writes `suppliers.csv`, `certifications.csv`, `audits.csv`, `reviews.csv` and `orders.csv`, or
@@ -34,7 +43,7 @@ public enum CatalogGenerator {
     let directory = options.outputDirectory.isEmpty ? "." : options.outputDirectory
     try makeDirectory(directory)
 
-    let manifestPath = directory + "/expected-rejects.csv"
+    let manifestPath = directory + "/" + manifestFileName
     let manifest = rate > 0 ? try RejectManifest(path: manifestPath) : nil
     // A manifest left by an earlier run into this folder would describe rows that are now fine.
     if manifest == nil { unlink(manifestPath) }

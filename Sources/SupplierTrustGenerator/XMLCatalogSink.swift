@@ -3,7 +3,7 @@
 final class XMLCatalogSink: CatalogSink {
   private let file: OutputFile
   private let manifest: RejectManifest?
-  private let fileName = "catalog.xml"
+  private let fileName = CatalogGenerator.xmlFileName
   private var openContainer: RecordKind?
   private var orphans: [(kind: RecordKind, row: RecordRow, fault: Fault)] = []
   /// Pre-encoded markup: `<name>` / `</name>` per supplier column, ` name="` per record column,
