@@ -5,11 +5,14 @@
 #
 # Uses bench-data/<SIZE> (generated once) and a store bench-data/<SIZE>.sqlite (imported once).
 # Measures, three runs each, wall time and peak memory of:
-#   score store   `score --format csv` of every supplier from the store
-#   rank store    `rank --top 100` from the store
+#   score store   `score --format csv` of every supplier from the store (it keeps a scoring memo)
+#   rank store    `rank --top 100` from the store, from scratch (the store's memos deleted first,
+#                 outside the timing)
+#   rank after score  `rank --top 100` from the store once `score` has kept its memo
+#   score+rank store  `score --format csv` then `rank --top 100`, one after the other, memos deleted
+#                 first (outside the timing): the target's sum, the second starting from the first's memo
 #   rank files    `rank DIR --top 100` straight from the CSV files (no store)
 #   score files   `score DIR` of every supplier straight from the CSV files (the default table)
-#   score+rank store  `score --format csv` then `rank --top 100`, one after the other (the target's sum)
 #   rank same input   `rank --top 100` of a folder holding only reviews.csv and suppliers.csv (links):
 #                 exactly the files DuckDB reads
 #   duckdb        reviews + suppliers CSV → per-supplier Bayesian average, top 100 (needs `pip install duckdb`):
@@ -30,18 +33,27 @@ store="bench-data/$size.sqlite"
 mkdir -p reports
 out="reports/benchmark-scoring-$size.txt"
 echo "SupplierTrust scoring benchmark, size $size, $(date -u +%Y-%m-%d), $(nproc) cores" | tee "$out"
+# Deletes the store's scoring memos, so that the next run scores from scratch.
+forget() {
+  python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute("DELETE FROM scoring_memos"); c.commit()' "$store"
+}
+# `before`, when set, runs ahead of each timed run, outside the timing.
+before=""
 measure() {
   local label="$1"
   shift
   for run in 1 2 3; do
+    if [ -n "$before" ]; then $before; fi
     local stats
     stats=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null; } 2>&1 | tail -1)
     printf "%-16s run %d  %6.2f s  peak %7.1f MiB\n" "$label" "$run" "${stats% *}" "$(echo "${stats#* } / 1024" | bc -l)" | tee -a "$out"
   done
 }
-measure "score store" "$bin" score --db "$store" --as-of 2026-11-25 --format csv --no-snapshot
-measure "rank store" "$bin" rank --db "$store" --as-of 2026-11-25 --top 100
-measure "score+rank store" sh -c '"$1" score --db "$2" --as-of 2026-11-25 --format csv --no-snapshot >/dev/null && "$1" rank --db "$2" --as-of 2026-11-25 --top 100' sh "$bin" "$store"
+before=forget measure "score store" "$bin" score --db "$store" --as-of 2026-11-25 --format csv --no-snapshot
+before=forget measure "rank store" "$bin" rank --db "$store" --as-of 2026-11-25 --top 100
+"$bin" score --db "$store" --as-of 2026-11-25 --format csv --no-snapshot >/dev/null
+measure "rank after score" "$bin" rank --db "$store" --as-of 2026-11-25 --top 100
+before=forget measure "score+rank store" sh -c '"$1" score --db "$2" --as-of 2026-11-25 --format csv --no-snapshot >/dev/null && "$1" rank --db "$2" --as-of 2026-11-25 --top 100' sh "$bin" "$store"
 measure "rank files" "$bin" rank "$data" --as-of 2026-11-25 --top 100
 same="bench-data/$size-reviews-suppliers"
 mkdir -p "$same"

@@ -180,7 +180,7 @@ struct RankCommand: ParsableCommand {
     let clock = StageTimer()
     let policy = try catalog.loadPolicy()
     // Only JSON lists the files read, with their checksums.
-    let (data, _, _) = try catalog.loadCatalog(hashingFiles: format == .json)
+    let (data, store, _) = try catalog.loadCatalog(hashingFiles: format == .json)
     clock.lap("load \(data.recordCount) records")
     for warning in filters.unknownStandardWarnings(data) { Terminal.error(warning) }
     // Explanations only for the suppliers listed: --top 100 of 100,000 need not write words
@@ -192,11 +192,21 @@ struct RankCommand: ParsableCommand {
     // Which filters each supplier fails, worked out once for the ranking, the near misses and
     // who is left out (the ranking handed to `detailing` is the run's, in the same order).
     var verdicts: FilterVerdicts?
-    let run = Scorer(policy: policy, asOf: catalog.day).score(data) { ranked in
+    let detailing = { (ranked: [SupplierAssessment]) -> [Int] in
       let judged = criteria.verdicts(ranked)
       verdicts = judged
       return criteria.positions(in: ranked, verdicts: judged)
         + criteria.nearMisses(in: ranked, verdicts: judged, limit: named)
+    }
+    // After a `score` (or another `rank`) of the same catalog, policy and day, only the suppliers
+    // shown are worked out again.
+    let scoring = MemoizedScoring(scorer: Scorer(policy: policy, asOf: catalog.day), store: store)
+    var memo: ScoringMemo?
+    let run: ScoringRun
+    if let reused = scoring.reuse(data, detailing: detailing) {
+      run = reused
+    } else {
+      (run, memo) = scoring.score(data, detailing: detailing)
     }
     try CatalogOptions.requireTextsRead(data)
     clock.lap("score \(run.suppliers.count) suppliers")
@@ -225,8 +235,11 @@ struct RankCommand: ParsableCommand {
         "note: \(count) more supplier\(count == 1 ? " scores" : "s score") \(ScoreOutput.fixed(score, 1)) as the last one shown does (the order among them is by the unrounded score, \(policy.aggregation == .weakestLink ? "the mean of the components, " : "")confidence, then id); --top \(top + count) lists \(count == 1 ? "it" : "them")"
       )
     }
-    // Millions of records need not be freed one by one before the process ends.
+    // Kept once the ranking is out: the next run of this catalog, policy and day starts from it.
     fflush(nil)
+    scoring.keep(memo)
+    clock.lap("memo kept")
+    // Millions of records need not be freed one by one before the process ends.
     Foundation.exit(0)
   }
 }

@@ -36,7 +36,9 @@ struct ScoreCommand: ParsableCommand {
     // Only JSON shows the explanations' words; CSV shows the suggestions; the tables neither.
     scorer.writesExplanations = format == .json
     scorer.suggests = format == .json || format == .csv
-    let run = scorer.score(data)
+    // A `rank` of the same catalog, policy and day later starts from what this run concludes.
+    let scoring = MemoizedScoring(scorer: scorer, store: store)
+    let (run, memo) = scoring.score(data, detailing: nil)
     try CatalogOptions.requireTextsRead(data)
     clock.lap("score \(run.suppliers.count) suppliers")
     if store != nil, !noSnapshot { try keepSnapshot(run) }
@@ -57,8 +59,10 @@ struct ScoreCommand: ParsableCommand {
     }
     if let why = RankingCriteria().whyNoneMatch(run.suppliers) { Terminal.error("note: \(why)") }
     clock.lap("write")
-    // Millions of records need not be freed one by one before the process ends.
     fflush(nil)
+    scoring.keep(memo)
+    clock.lap("memo kept")
+    // Millions of records need not be freed one by one before the process ends.
     Foundation.exit(0)
   }
 

@@ -26,6 +26,10 @@ public enum Recognition: Equatable, Sendable {
 /// It never matches part of a name: a name that merely contains a known body's name is unknown, so an
 /// imitation cannot pass by borrowing one. Look-alikes are checked before recognised bodies.
 public struct CertificationBodyRegistry: Sendable {
+  /// A hash (FNV-1a) of the three files' text: what the registry judged by, for results kept
+  /// beyond a run (``Scorer/memoKey(catalogVersion:)``).
+  public let fingerprint: UInt64
+
   /// Loaded once from the shipped TSV files.
   public static let shipped: CertificationBodyRegistry = {
     do {
@@ -94,6 +98,13 @@ public struct CertificationBodyRegistry: Sendable {
   /// Builds from TSV texts (tests use this); throws a located error (file name, line, what is wrong) on a
   /// malformed line.
   public init(accreditationBodies: String, certificationBodies: String, lookAlikes: String) throws {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for text in [accreditationBodies, certificationBodies, lookAlikes] {
+      for byte in text.utf8 + [0] {
+        hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+      }
+    }
+    fingerprint = hash
     accreditationEntries = try Self.parseAccreditationBodies(accreditationBodies)
     bodyEntries = try Self.parseCertificationBodies(certificationBodies)
     lookAlikeEntries = try Self.parseLookAlikes(lookAlikes)

@@ -136,13 +136,149 @@ public struct Scorer: Sendable {
   ///   nil explains every supplier. The others keep every number, grade, standing and flag code,
   ///   with empty texts. A ranking that shows its top 100 explains 100 suppliers, not 100,000.
   public func score(_ catalog: Catalog, detailing: (([SupplierAssessment]) -> [Int])? = nil) -> ScoringRun {
+    run(catalog, detailing: detailing, keepsMemo: false).run
+  }
+
+  /// ``score(_:detailing:)``, and what a later run of the same catalog under the same policy on the
+  /// same day can start from (``score(_:reusing:detailing:)``).
+  public func scoreKeepingMemo(
+    _ catalog: Catalog, detailing: (([SupplierAssessment]) -> [Int])? = nil
+  ) -> (run: ScoringRun, memo: ScoringMemo) {
+    let (run, memo) = run(catalog, detailing: detailing, keepsMemo: true)
+    return (run, memo!)
+  }
+
+  /// The same run as ``score(_:detailing:)`` of the catalog `memo` was made from, with the
+  /// catalog-wide figures, the bursts and every supplier's numbers taken from `memo`; only the
+  /// suppliers `detailing` picks are worked out (and explained) in full. The others carry what
+  /// ranking and its filters need: score, grade, standing, confidence, interval, components,
+  /// evidence shares, flag codes and valid standards (not their review, delivery or certificate
+  /// figures, which only an explained supplier's output shows).
+  ///
+  /// Returns nil when `memo` does not fit `catalog`: other counts of suppliers or reviews, a burst
+  /// pointing past a supplier's reviews, or an explained supplier whose numbers come out other
+  /// than the memo says (so a memo of another catalog or program is never passed off as a run).
+  public func score(
+    _ catalog: Catalog, reusing memo: ScoringMemo, detailing: @escaping ([SupplierAssessment]) -> [Int]
+  ) -> ScoringRun? {
     let clock = StageTimer(prefix: "scoring: ")
-    let (evidence, table, textsInFileOrder) = {
-      var (evidence, table, texts) = gatherKeepingTexts(catalog)
-      for i in evidence.indices { evidence[i].doubtfulVerified = doubtfulVerification(evidence[i], table) }
-      assignSectors(&evidence)
-      return (evidence, table, texts)
-    }()
+    let (evidence, table, _) = gatherForScoring(catalog)
+    clock.lap("gather")
+    guard evidence.count == memo.supplierCount, table.count == memo.reviewCount,
+      memo.catalogAverages.count == 5,
+      memo.imputed.count == 5, let rows = memo.rows()
+    else { return nil }
+    // Certificates several suppliers claim and the registry's verdicts, meanwhile; reviewers'
+    // repeats (a supplier's own reviews decide them) only for the suppliers explained.
+    let shared = UnsafeSendableBox<[UInt64: (key: String, holders: [String])]>([:])
+    let verdicts = UnsafeSendableBox(BodyVerdicts())
+    let lookups = DispatchGroup()
+    DispatchQueue.global().async(group: lookups) {
+      verdicts.value = bodyVerdicts(catalog)
+      shared.value = sharedCertificates(evidence)
+    }
+    var suspicious = [Bool](repeating: false, count: table.count)
+    for k in memo.suspicious { suspicious[Int(k)] = true }
+    var bursts = [[ReviewBurst]](repeating: [], count: evidence.count)
+    for (supplier, found) in memo.bursts {
+      let count = evidence[Int(supplier)].reviews.count
+      guard found.allSatisfy({ $0.reviewIndices.allSatisfy { $0 < count } }) else {
+        lookups.wait()
+        return nil
+      }
+      bursts[Int(supplier)] = found
+    }
+    let locations = catalog.sources.map(\.path)
+    var keys = [(score: Double, mean: Double, confidence: Double)](
+      repeating: (0, 0, 0), count: evidence.count)
+    let stride = 256
+    let results = [SupplierAssessment](unsafeUninitializedCapacity: evidence.count) { out, initialized in
+      keys.withUnsafeMutableBufferPointer { keys in
+        let output = UnsafeSendableBuffer(out)
+        let keyOutput = UnsafeSendableBuffer(keys)
+        DispatchQueue.concurrentPerform(iterations: (evidence.count + stride - 1) / stride) { chunk in
+          for i in (chunk * stride)..<min(evidence.count, (chunk + 1) * stride) {
+            let (e, row) = (evidence[i], rows[i])
+            let supplier = e.supplier.record
+            (output.buffer.baseAddress! + i).initialize(
+              to: SupplierAssessment(
+                supplier: supplier,
+                // Without words, as a run that does not explain a supplier leaves it.
+                evidence: Evidence(location: "", recordID: supplier.id),
+                score: row.score, exactScore: row.exactScore, meanScore: row.meanScore, grade: row.grade,
+                standing: row.standing, confidence: row.confidence, interval: row.interval,
+                components: row.components, evidenceShares: row.evidenceShares,
+                flags: row.flags.map { TrustFlag(code: $0.code, severity: $0.severity, detail: "") },
+                factors: [],
+                suggestions: [], reviews: ReviewSummary(), certificates: [], audits: [],
+                delivery: DeliverySummary(),
+                validStandards: Set(row.validStandards)))
+            keyOutput.buffer[i] = (row.exactScore ?? row.score ?? -1, row.meanScore ?? -1, row.confidence)
+          }
+        }
+      }
+      initialized = evidence.count
+    }
+    lookups.wait()
+    var context = Context(
+      meanRating: memo.meanRating, ratingSpread: memo.ratingSpread, locations: locations, reviews: table,
+      bodies: verdicts.value)
+    context.sharedCertificates = shared.value
+    context.priorReviewValue = memo.priorReviewValue
+    context.catalogAverages = memo.catalogAverages
+    context.imputed = memo.imputed
+    context.explains = false
+    context.suggests = false
+    clock.lap("taken from the memo")
+    // Handed over, not copied: ranking permutes the assessments in place.
+    return rankAndDetail(
+      consume results, keys: keys, work: evidence, suspicious: suspicious, bursts: bursts, context: context,
+      ratingCount: memo.ratingCount, sources: catalog.sources, detailing: detailing, clock: clock,
+      detailContext: { explained in
+        var detail = context
+        detail.reviewerRepeats = reviewerRepeatWeights(explained.map { evidence[$0] }, table)
+        return detail
+      },
+      fits: ScoringMemo.Row.sameNumbers)
+  }
+
+  /// Every supplier's evidence and the review table, as both kinds of run gather them.
+  private func gatherForScoring(_ catalog: Catalog) -> (
+    evidence: [SupplierEvidence], table: ReviewTable,
+    textsInFileOrder: (table: ReviewTable, positions: [Int])?
+  ) {
+    var (evidence, table, texts) = gatherKeepingTexts(catalog)
+    for i in evidence.indices { evidence[i].doubtfulVerified = doubtfulVerification(evidence[i], table) }
+    assignSectors(&evidence)
+    return (evidence, table, texts)
+  }
+
+  /// Starts, on another thread, the registry's verdicts on body names, the certificates several
+  /// suppliers claim and how often each reviewer reviewed each supplier; the function returned
+  /// waits for them.
+  private func startLookups(_ catalog: Catalog, _ evidence: [SupplierEvidence], _ table: ReviewTable)
+    -> () -> (BodyVerdicts, [UInt64: (key: String, holders: [String])], [Float])
+  {
+    let verdicts = UnsafeSendableBox(BodyVerdicts())
+    let shared = UnsafeSendableBox<[UInt64: (key: String, holders: [String])]>([:])
+    let repeats = UnsafeSendableBox<[Float]>([])
+    let lookups = DispatchGroup()
+    DispatchQueue.global().async(group: lookups) {
+      verdicts.value = bodyVerdicts(catalog)
+      shared.value = sharedCertificates(evidence)
+      repeats.value = reviewerRepeatWeights(evidence, table)
+    }
+    return {
+      lookups.wait()
+      return (verdicts.value, shared.value, repeats.value)
+    }
+  }
+
+  private func run(_ catalog: Catalog, detailing: (([SupplierAssessment]) -> [Int])?, keepsMemo: Bool) -> (
+    run: ScoringRun, memo: ScoringMemo?
+  ) {
+    let clock = StageTimer(prefix: "scoring: ")
+    let (evidence, table, textsInFileOrder) = gatherForScoring(catalog)
     clock.lap("gather")
     // Signals the catalog does not give at all (optional columns left out) are not held against
     // anyone: unknown is not evidence of a fake account.
@@ -154,18 +290,9 @@ public struct Scorer: Sendable {
     DispatchQueue.global().async(group: starSharesWork) { [evidence, table] in
       starSharesBox.value = self.starShares(evidence, table)
     }
-    // The registry's verdicts on body names, worked out meanwhile on another thread.
-    let verdicts = UnsafeSendableBox(BodyVerdicts())
-    let lookups = DispatchGroup()
-    // Certificates claimed by several suppliers too.
-    let shared = UnsafeSendableBox<[UInt64: (key: String, holders: [String])]>([:])
-    // And how often each reviewer reviewed each supplier.
-    let repeats = UnsafeSendableBox<[Float]>([])
-    DispatchQueue.global().async(group: lookups) { [table] in
-      verdicts.value = bodyVerdicts(catalog)
-      shared.value = sharedCertificates(evidence)
-      repeats.value = reviewerRepeatWeights(evidence, table)
-    }
+    // The registry's verdicts on body names, certificates claimed by several suppliers and how
+    // often each reviewer reviewed each supplier, worked out meanwhile on another thread.
+    let lookups = startLookups(catalog, evidence, table)
     // Whether each review's reviewer has a history: a review of another supplier in the catalog
     // (up to the as-of day) that was a verified purchase, or any review of another supplier when
     // the catalog states no verification, dated at least `window_days` away from the review.
@@ -371,14 +498,13 @@ public struct Scorer: Sendable {
     // With fewer than two reviews there is no spread to measure: one star is a fair guess.
     let spread =
       ratingCount > 1 ? (max(0, ratingSquares / Double(ratingCount) - mean * mean)).squareRoot() : 1.0
+    let (bodies, shared, repeats) = lookups()
     var context = Context(
-      meanRating: mean, ratingSpread: max(0.25, spread),
-      locations: catalog.sources.map(\.path), reviews: table,
-      bodies: {
-        lookups.wait(); return verdicts.value
-      }())
-    context.sharedCertificates = shared.value
-    context.reviewerRepeats = repeats.value
+      meanRating: mean, ratingSpread: max(0.25, spread), locations: catalog.sources.map(\.path),
+      reviews: table,
+      bodies: bodies)
+    context.sharedCertificates = shared
+    context.reviewerRepeats = repeats
     let priorError = context.ratingSpread / max(policy.reviews.priorStrength, 1e-9).squareRoot()
     context.priorReviewValue = min(
       1, max(0, (mean - policy.reviews.uncertaintyPenalty * priorError - 1) / 4))
@@ -453,6 +579,28 @@ public struct Scorer: Sendable {
       }
     }
     clock.lap("assess")
+    let memo =
+      keepsMemo
+      ? ScoringMemo(
+        context: context, ratingCount: ratingCount, suspicious: suspicious, bursts: bursts,
+        assessments: results)
+      : nil
+    let run = rankAndDetail(
+      consume results, keys: keys, work: work, suspicious: suspicious, bursts: bursts, context: context,
+      ratingCount: ratingCount, sources: catalog.sources, detailing: detailing, clock: clock, fits: nil)
+    return (run!, memo)
+  }
+
+  /// Orders `results` best first and explains in full the positions `detailing` picks. With
+  /// `fits`, each supplier explained is checked against its number-only result: nil when one
+  /// differs.
+  private func rankAndDetail(
+    _ results: consuming [SupplierAssessment], keys: [(score: Double, mean: Double, confidence: Double)],
+    work: [SupplierEvidence], suspicious: [Bool], bursts: [[ReviewBurst]], context: Context, ratingCount: Int,
+    sources: [SourceFile], detailing: (([SupplierAssessment]) -> [Int])?, clock: StageTimer,
+    detailContext: (([Int]) -> Context)? = nil, fits: ((SupplierAssessment, SupplierAssessment) -> Bool)?
+  ) -> ScoringRun? {
+    var context = context
     // Sort positions, not the large assessment values. Evidence is in supplier id order, so the
     // position breaks ties as the id would.
     var order = Array(results.indices)
@@ -471,9 +619,10 @@ public struct Scorer: Sendable {
     results = []
     clock.lap("rank")
     if let detailing {
+      let positions = Set(detailing(suppliers)).filter { suppliers.indices.contains($0) }.sorted()
+      if let detailContext { context = detailContext(positions.map { order[$0] }) }
       context.explains = true
       context.suggests = suggests
-      let positions = Set(detailing(suppliers)).filter { suppliers.indices.contains($0) }.sorted()
       var quiet = context
       quiet.explains = false
       let explained = parallelMap(positions) { [context, quiet, order, suspicious, bursts] position in
@@ -483,11 +632,14 @@ public struct Scorer: Sendable {
         finish(&full, evidence: work[i], context: context, quiet: quiet)
         return full
       }
-      for (position, full) in zip(positions, explained) { suppliers[position] = full }
+      for (position, full) in zip(positions, explained) {
+        if let fits, !fits(suppliers[position], full) { return nil }
+        suppliers[position] = full
+      }
       clock.lap("explain \(positions.count)")
     }
     return ScoringRun(
-      asOf: asOf, policy: policy, policyHash: policy.hash, sources: catalog.sources,
+      asOf: asOf, policy: policy, policyHash: policy.hash, sources: sources,
       catalogMeanRating: context.meanRating, catalogReviewCount: ratingCount,
       componentAverages: ComponentScores(
         reviews: context.catalogAverages[0], certifications: context.catalogAverages[1],

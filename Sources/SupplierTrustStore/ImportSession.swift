@@ -45,6 +45,7 @@ public final class ImportSession {
       try forget.run()
       // The catalog is about to change: its snapshot goes, with this file's records or not at all.
       try store.connection.execute("DELETE FROM catalog_snapshot")
+      try store.connection.execute("DELETE FROM scoring_memos")
       for kind in RecordKind.allCases.sorted(by: { $0.importOrder < $1.importOrder }) {
         let table = Schema.table(for: kind)
         statements.append(try store.connection.prepare(table.upsertSQL))

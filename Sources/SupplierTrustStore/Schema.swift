@@ -215,6 +215,16 @@ enum Schema {
     );
     CREATE INDEX rejections_by_record ON rejections (kind, record_id, import_id);
     """,
+    // Version 8: what scoring runs concluded, kept for later runs of the same catalog, policy and
+    // day (``Store/scoringMemo(key:)``): `rank` after `score` skips screening and scoring again.
+    // Every import deletes them.
+    """
+    CREATE TABLE scoring_memos (
+      key TEXT PRIMARY KEY,
+      written_at INTEGER NOT NULL,
+      data BLOB NOT NULL
+    );
+    """,
   ]
 }
 

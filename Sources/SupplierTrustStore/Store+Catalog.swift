@@ -20,8 +20,9 @@ extension Store {
   /// the import log. `fullReviews` always reads the tables.
   public func loadCatalog(fullReviews: Bool = false) throws(StoreError) -> Catalog {
     if isEmptyStore { return Catalog() }
-    if fullReviews { return try loadTables(fullReviews: true) }
     let key = try snapshotKey()
+    loadedCatalogVersion = key
+    if fullReviews { return try loadTables(fullReviews: true) }
     if var snapshot = readSnapshot(key: key) {
       snapshot.deferredReviewTexts = StoreReviewTexts(path: path)
       return snapshot
@@ -30,6 +31,60 @@ extension Store {
     // A store opened read-only (or one on a full disk) is simply read in full next time too.
     if sqlite3_db_readonly(connection.handle, "main") == 0 { try? writeSnapshot(catalog, key: key) }
     return catalog
+  }
+
+  /// Names the catalog as the store holds it now: it changes with every import (and with the
+  /// store's schema). Results worked out from the catalog are filed under it.
+  public func catalogVersion() throws(StoreError) -> String { try snapshotKey() }
+
+  /// How many memos are kept: a few as-of days or policies tried in turn each find theirs.
+  static let memosKept = 3
+
+  /// The bytes kept under `key` by ``keepScoringMemo(_:key:catalogVersion:)``, or nil when none
+  /// are (or the store predates memos).
+  public func scoringMemo(key: String) -> [UInt8]? {
+    guard let st = try? connection.prepare("SELECT data FROM scoring_memos WHERE key = ?") else { return nil }
+    defer { st.reset() }
+    st.bind(1, key)
+    guard (try? st.step()) == true else { return nil }
+    return st.withBlob(0) { Array($0) }
+  }
+
+  /// Keeps `bytes` under `key`, unless the catalog has changed since `catalogVersion` was read
+  /// (an import committed meanwhile: the memo would describe a catalog that is gone). The oldest
+  /// memos beyond ``memosKept`` go.
+  public func keepScoringMemo(_ bytes: [UInt8], key: String, catalogVersion: String) throws(StoreError) {
+    let limit = Int(sqlite3_limit(connection.handle, SQLITE_LIMIT_LENGTH, -1))
+    guard bytes.count < limit else { return }
+    try connection.execute("BEGIN IMMEDIATE")
+    do {
+      guard try snapshotKey() == catalogVersion else {
+        try connection.execute("ROLLBACK")
+        return
+      }
+      let latest = try connection.prepare("SELECT coalesce(max(written_at), 0) FROM scoring_memos")
+      _ = try latest.step()
+      let next = (latest.int64(0) ?? 0) + 1
+      latest.reset()
+      let st = try connection.prepare(
+        "INSERT OR REPLACE INTO scoring_memos (key, written_at, data) VALUES (?, ?, ?)")
+      st.bind(1, key)
+      st.bind(2, next)
+      let result: Result<Void, StoreError> = bytes.withUnsafeBytes { blob in
+        st.bind(3, blob: blob)
+        return Result { () throws(StoreError) in try st.run() }
+      }
+      try result.get()
+      let prune = try connection.prepare(
+        "DELETE FROM scoring_memos WHERE key NOT IN (SELECT key FROM scoring_memos ORDER BY written_at DESC LIMIT ?)"
+      )
+      prune.bind(1, Self.memosKept)
+      try prune.run()
+      try connection.execute("COMMIT")
+    } catch {
+      try? connection.execute("ROLLBACK")
+      throw error
+    }
   }
 
   /// What the snapshot must have been written for: this schema and snapshot format, and the

@@ -17,6 +17,9 @@ public final class Store {
   public var path: String { connection.path }
   /// A read-only store that has no schema yet (an empty file): it holds no records.
   private(set) var isEmptyStore = false
+  /// The ``catalogVersion()`` of the catalog ``loadCatalog(fullReviews:)`` last read (nil before
+  /// a load, and for an empty store).
+  public internal(set) var loadedCatalogVersion: String?
   /// Below this many review rows one thread reads them all (a second connection costs more than
   /// it saves); tests lower it to cover the two-thread read.
   var parallelReviewReadMinimum: Int64 = 200_000

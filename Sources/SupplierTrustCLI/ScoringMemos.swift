@@ -1,0 +1,46 @@
+import SupplierTrustModel
+import SupplierTrustScoring
+import SupplierTrustStore
+
+/// Scoring runs of the workspace store that start from, or leave behind, a ``ScoringMemo``: a
+/// `rank` after a `score` (or another `rank`) of the same catalog, policy and as-of day takes every
+/// supplier's numbers from the memo and works out only the suppliers it shows.
+struct MemoizedScoring {
+  let scorer: Scorer
+  /// The store the catalog was read from; nil for files (nothing is kept for them).
+  let store: Store?
+
+  /// The memo's key, when the store has a catalog and the program can be told apart from others.
+  private var key: (version: String, key: String)? {
+    guard let store, let version = store.loadedCatalogVersion,
+      let key = scorer.memoKey(catalogVersion: version)
+    else { return nil }
+    return (version, key)
+  }
+
+  /// A run of `catalog` from its memo in the store, or nil when there is none that fits.
+  func reuse(_ catalog: Catalog, detailing: @escaping ([SupplierAssessment]) -> [Int]) -> ScoringRun? {
+    let clock = StageTimer(prefix: "memo: ")
+    guard let store, let key, let bytes = store.scoringMemo(key: key.key) else { return nil }
+    clock.lap("read \(bytes.count / 1_000_000) MB")
+    guard let memo = ScoringMemo(decoding: bytes) else { return nil }
+    clock.lap("decoded")
+    return scorer.score(catalog, reusing: memo, detailing: detailing)
+  }
+
+  /// Scores `catalog` afresh; the memo to ``keep(_:)`` afterwards comes with it for a store.
+  func score(_ catalog: Catalog, detailing: (([SupplierAssessment]) -> [Int])?) -> (
+    run: ScoringRun, memo: ScoringMemo?
+  ) {
+    guard key != nil else { return (scorer.score(catalog, detailing: detailing), nil) }
+    let (run, memo) = scorer.scoreKeepingMemo(catalog, detailing: detailing)
+    return (run, memo)
+  }
+
+  /// Keeps `memo` in the store. A store that cannot be written (read-only, full) is simply scored
+  /// in full next time too, as its catalog snapshot is.
+  func keep(_ memo: ScoringMemo?) {
+    guard let memo, let store, let key else { return }
+    try? store.keepScoringMemo(memo.encoded(), key: key.key, catalogVersion: key.version)
+  }
+}

@@ -1,0 +1,467 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What scoring a catalog concluded, in a form a later run can start from.
+///
+/// A run of the same catalog under the same policy on the same as-of day (`rank` after `score`,
+/// or a second `rank` for another order) reaches the same numbers. Screening four million reviews
+/// for bursts and scoring every supplier is most of a run, and none of it depends on the order
+/// being ranked, so ``Scorer/score(_:reusing:detailing:)`` takes the catalog-wide figures and every
+/// supplier's numbers from here and works out in full only the suppliers it explains.
+///
+/// The memo holds numbers, flag codes and burst findings, not words. It does not know which
+/// catalog it was made from: whoever keeps it files it under the catalog's version, the policy's
+/// hash, the as-of day and the program (``Scorer/memoKey(catalogVersion:)``), and the scorer
+/// checks that it fits (supplier and review counts, and every explained supplier's numbers again).
+public struct ScoringMemo: Sendable, Equatable {
+  /// One supplier's numbers, in the scorer's supplier order (by id).
+  struct Row: Sendable {
+    var score: Double?
+    var exactScore: Double?
+    var meanScore: Double?
+    var grade: String
+    var standing: Standing
+    var confidence: Double
+    var interval: ClosedRange<Double>?
+    var components: ComponentScores
+    var evidenceShares: ComponentScores
+    /// Codes and severities, most serious first (details are written only for those explained).
+    var flags: [(code: FlagCode, severity: Severity)]
+    var validStandards: [String]
+  }
+
+  var supplierCount: Int
+  var reviewCount: Int
+  var meanRating: Double
+  var ratingSpread: Double
+  var ratingCount: Int
+  var priorReviewValue: Double
+  var catalogAverages: [Double?]
+  var imputed: [Double?]
+  /// Positions (in the scorer's review table) of the reviews discounted as part of a burst.
+  var suspicious: [Int32]
+  /// The bursts found, by supplier position.
+  var bursts: [(supplier: Int32, bursts: [ReviewBurst])]
+  /// Every supplier's ``Row``, encoded one after another (written on both cores straight from
+  /// the assessments: building 100,000 rows first cost a tenth of a second).
+  var rowData: [UInt8]
+
+  public static func == (a: ScoringMemo, b: ScoringMemo) -> Bool {
+    a.supplierCount == b.supplierCount && a.reviewCount == b.reviewCount && a.meanRating == b.meanRating
+      && a.ratingSpread == b.ratingSpread && a.ratingCount == b.ratingCount
+      && a.priorReviewValue == b.priorReviewValue && a.catalogAverages == b.catalogAverages
+      && a.imputed == b.imputed && a.suspicious == b.suspicious
+      && a.bursts.map(\.supplier) == b.bursts.map(\.supplier)
+      && a.bursts.map(\.bursts) == b.bursts.map(\.bursts)
+      && a.rowData == b.rowData
+  }
+
+  /// Written first, so that bytes of an older layout (or of anything else) are refused.
+  static let formatTag = "supplier-trust scoring memo 1"
+
+  /// The memo as bytes, for ``init(decoding:)``.
+  public func encoded() -> [UInt8] {
+    var w = MemoWriter()
+    w.bytes.reserveCapacity(256 + rowData.count + suspicious.count * 4)
+    w.string(Self.formatTag)
+    w.int(supplierCount)
+    w.int(reviewCount)
+    w.double(meanRating)
+    w.double(ratingSpread)
+    w.int(ratingCount)
+    w.double(priorReviewValue)
+    for value in catalogAverages + imputed { w.optional(value) }
+    w.int(suspicious.count)
+    // As gaps from the one before: positions ascend.
+    var previous = 0
+    for k in suspicious {
+      w.int(Int(k) - previous)
+      previous = Int(k)
+    }
+    w.int(bursts.count)
+    for (supplier, found) in bursts {
+      w.int(Int(supplier))
+      w.int(found.count)
+      for burst in found { w.burst(burst) }
+    }
+    w.int(rowData.count)
+    w.bytes.append(contentsOf: rowData)
+    return w.bytes
+  }
+
+  /// The memo `bytes` hold, or nil when they are not one written by ``encoded()`` (another
+  /// layout, cut short, or damaged).
+  public init?(decoding bytes: [UInt8]) {
+    let decoded: ScoringMemo? = bytes.withUnsafeBytes { raw in
+      var r = MemoReader(raw)
+      return Self.decode(&r)
+    }
+    guard let decoded else { return nil }
+    self = decoded
+  }
+
+  private init(
+    supplierCount: Int, reviewCount: Int, meanRating: Double, ratingSpread: Double, ratingCount: Int,
+    priorReviewValue: Double, catalogAverages: [Double?], imputed: [Double?], suspicious: [Int32],
+    bursts: [(supplier: Int32, bursts: [ReviewBurst])], rowData: [UInt8]
+  ) {
+    self.supplierCount = supplierCount
+    self.reviewCount = reviewCount
+    self.meanRating = meanRating
+    self.ratingSpread = ratingSpread
+    self.ratingCount = ratingCount
+    self.priorReviewValue = priorReviewValue
+    self.catalogAverages = catalogAverages
+    self.imputed = imputed
+    self.suspicious = suspicious
+    self.bursts = bursts
+    self.rowData = rowData
+  }
+
+  /// Made by the scorer at the end of a run (see ``Scorer/scoreKeepingMemo(_:detailing:)``), from
+  /// the number-only assessments in supplier order.
+  init(
+    context: Scorer.Context, ratingCount: Int, suspicious: [Bool], bursts: [[ReviewBurst]],
+    assessments: [SupplierAssessment]
+  ) {
+    var marked: [Int32] = []
+    for (k, isSuspicious) in suspicious.enumerated() where isSuspicious { marked.append(Int32(k)) }
+    let chunks = mapChunks(count: assessments.count, chunkSize: 2048) { range in
+      var w = MemoWriter()
+      w.bytes.reserveCapacity(range.count * 120)
+      for i in range { w.row(assessments[i]) }
+      return w.bytes
+    }
+    var rowData: [UInt8] = []
+    rowData.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+    for chunk in chunks { rowData.append(contentsOf: chunk) }
+    self.init(
+      supplierCount: assessments.count, reviewCount: suspicious.count, meanRating: context.meanRating,
+      ratingSpread: context.ratingSpread, ratingCount: ratingCount,
+      priorReviewValue: context.priorReviewValue,
+      catalogAverages: context.catalogAverages, imputed: context.imputed, suspicious: marked,
+      bursts: bursts.enumerated().filter { !$0.element.isEmpty }.map { (Int32($0.offset), $0.element) },
+      rowData: rowData)
+  }
+
+  /// Every supplier's row, in supplier order; nil when the rows are damaged or not one per supplier.
+  func rows() -> [Row]? {
+    rowData.withUnsafeBytes { raw -> [Row]? in
+      var r = MemoReader(raw)
+      var rows: [Row] = []
+      rows.reserveCapacity(supplierCount)
+      while r.remaining > 0 {
+        guard rows.count < supplierCount, let row = r.row() else { return nil }
+        rows.append(row)
+      }
+      return rows.count == supplierCount ? rows : nil
+    }
+  }
+
+  private static func decode(_ r: inout MemoReader) -> ScoringMemo? {
+    guard r.string() == formatTag, let supplierCount = r.int(), supplierCount >= 0, let reviewCount = r.int(),
+      reviewCount >= 0, let meanRating = r.double(), let ratingSpread = r.double(), let ratingCount = r.int(),
+      let priorReviewValue = r.double()
+    else { return nil }
+    var averages: [Double?] = []
+    for _ in 0..<10 {
+      guard let value = r.optional() else { return nil }
+      averages.append(value)
+    }
+    guard let suspiciousCount = r.int(), (0...reviewCount).contains(suspiciousCount) else { return nil }
+    var suspicious: [Int32] = []
+    suspicious.reserveCapacity(suspiciousCount)
+    var position = 0
+    for _ in 0..<suspiciousCount {
+      guard let gap = r.int(), gap >= 0, position + gap < reviewCount else { return nil }
+      position += gap
+      suspicious.append(Int32(position))
+    }
+    guard let burstSuppliers = r.int(), (0...supplierCount).contains(burstSuppliers) else { return nil }
+    var bursts: [(supplier: Int32, bursts: [ReviewBurst])] = []
+    for _ in 0..<burstSuppliers {
+      guard let supplier = r.int(), (0..<supplierCount).contains(supplier), let count = r.int(),
+        (0...reviewCount).contains(count)
+      else { return nil }
+      var found: [ReviewBurst] = []
+      for _ in 0..<count {
+        guard let burst = r.burst() else { return nil }
+        found.append(burst)
+      }
+      bursts.append((Int32(supplier), found))
+    }
+    guard let rowBytes = r.int(), rowBytes == r.remaining, let rowData = r.bytes(rowBytes) else { return nil }
+    return ScoringMemo(
+      supplierCount: supplierCount, reviewCount: reviewCount, meanRating: meanRating,
+      ratingSpread: ratingSpread,
+      ratingCount: ratingCount, priorReviewValue: priorReviewValue, catalogAverages: Array(averages[0..<5]),
+      imputed: Array(averages[5..<10]), suspicious: suspicious, bursts: bursts, rowData: rowData)
+  }
+}
+
+extension ScoringMemo.Row {
+  /// Whether `a` and `b` have the same numbers, flag codes and valid standards: what a memo keeps
+  /// of an assessment.
+  static func sameNumbers(_ a: SupplierAssessment, _ b: SupplierAssessment) -> Bool {
+    a.score == b.score && a.exactScore == b.exactScore && a.meanScore == b.meanScore && a.grade == b.grade
+      && a.standing == b.standing && a.confidence == b.confidence && a.interval == b.interval
+      && a.components == b.components && a.evidenceShares == b.evidenceShares
+      && a.flags.map(\.code) == b.flags.map(\.code) && a.flags.map(\.severity) == b.flags.map(\.severity)
+      && a.validStandards == b.validStandards
+  }
+}
+
+/// Little-endian integers as variable-length (LEB128, zig-zag) numbers, doubles by their bits,
+/// optionals behind a byte: most numbers of a memo are small.
+struct MemoWriter {
+  var bytes: [UInt8] = []
+
+  mutating func int(_ value: Int) {
+    var v = UInt64(bitPattern: Int64(value) << 1 ^ Int64(value) >> 63)
+    while v >= 0x80 {
+      bytes.append(UInt8(v & 0x7F) | 0x80)
+      v >>= 7
+    }
+    bytes.append(UInt8(v))
+  }
+
+  mutating func double(_ value: Double) {
+    withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+  }
+
+  mutating func optional(_ value: Double?) {
+    if let value {
+      bytes.append(1)
+      double(value)
+    } else {
+      bytes.append(0)
+    }
+  }
+
+  mutating func string(_ value: String) {
+    int(value.utf8.count)
+    bytes.append(contentsOf: value.utf8)
+  }
+
+  mutating func row(_ a: SupplierAssessment) {
+    optional(a.score)
+    optional(a.exactScore)
+    optional(a.meanScore)
+    string(a.grade)
+    int(Standing.allCases.firstIndex(of: a.standing)!)
+    double(a.confidence)
+    optional(a.interval?.lowerBound)
+    if let interval = a.interval { double(interval.upperBound) }
+    components(a.components)
+    components(a.evidenceShares)
+    int(a.flags.count)
+    for flag in a.flags {
+      int(FlagCode.allCases.firstIndex(of: flag.code)!)
+      int(Severity.allCases.firstIndex(of: flag.severity)!)
+    }
+    int(a.validStandards.count)
+    // Sorted, so that the same run writes the same bytes (a set's order changes from run to run).
+    if a.validStandards.count > 1 {
+      for standard in a.validStandards.sorted() { string(standard) }
+    } else {
+      for standard in a.validStandards { string(standard) }
+    }
+  }
+
+  private mutating func components(_ part: ComponentScores) {
+    optional(part.reviews)
+    optional(part.certifications)
+    optional(part.audits)
+    optional(part.delivery)
+    optional(part.standing)
+  }
+
+  mutating func burst(_ b: ReviewBurst) {
+    int(Int(b.start.daysSinceEpoch))
+    int(Int(b.end.daysSinceEpoch))
+    int(b.reviewIndices.count)
+    for i in b.reviewIndices { int(i) }
+    int(b.reviewCount)
+    for value in [b.newReviewerShare, b.unverifiedShare, b.nearIdenticalShare, b.fiveStarShare, b.meanRating]
+    {
+      double(value)
+    }
+    string(b.detail)
+    if let stars = b.campaignStars {
+      int(stars.count)
+      for star in stars.sorted() { int(star) }
+    } else {
+      int(-1)
+    }
+    int(b.commonestStar)
+    int(b.lowersRating ? 1 : 0)
+  }
+}
+
+/// Reads what ``MemoWriter`` wrote; every read is bounds-checked and nil past the end.
+struct MemoReader {
+  private let base: UnsafeRawBufferPointer
+  private var offset = 0
+
+  init(_ base: UnsafeRawBufferPointer) { self.base = base }
+
+  var remaining: Int { base.count - offset }
+
+  mutating func int() -> Int? {
+    var v: UInt64 = 0
+    var shift: UInt64 = 0
+    while offset < base.count, shift < 64 {
+      let byte = base[offset]
+      offset += 1
+      v |= UInt64(byte & 0x7F) << shift
+      if byte < 0x80 {
+        let signed = Int64(bitPattern: v >> 1) ^ -Int64(bitPattern: v & 1)
+        return Int(signed)
+      }
+      shift += 7
+    }
+    return nil
+  }
+
+  mutating func double() -> Double? {
+    guard remaining >= 8 else { return nil }
+    var bits: UInt64 = 0
+    for k in 0..<8 { bits |= UInt64(base[offset + k]) << (8 * UInt64(k)) }
+    offset += 8
+    return Double(bitPattern: bits)
+  }
+
+  /// nil past the end; `.some(nil)` for a value written as missing.
+  mutating func optional() -> Double?? {
+    guard offset < base.count else { return nil }
+    let tag = base[offset]
+    offset += 1
+    switch tag {
+    case 0: return .some(nil)
+    case 1: return double().map { .some($0) }
+    default: return nil
+    }
+  }
+
+  mutating func string() -> String? {
+    guard let count = int(), count >= 0, count <= remaining else { return nil }
+    let text = String(
+      decoding: UnsafeRawBufferPointer(rebasing: base[offset..<offset + count]), as: UTF8.self)
+    offset += count
+    return text
+  }
+
+  mutating func bytes(_ count: Int) -> [UInt8]? {
+    guard count >= 0, count <= remaining else { return nil }
+    defer { offset += count }
+    return Array(base[offset..<offset + count])
+  }
+
+  mutating func row() -> ScoringMemo.Row? {
+    guard let score = optional(), let exactScore = optional(), let meanScore = optional(),
+      let grade = string(),
+      let standing = int(), Standing.allCases.indices.contains(standing), let confidence = double(),
+      let low = optional()
+    else { return nil }
+    var interval: ClosedRange<Double>?
+    if let low {
+      guard let high = double(), low <= high else { return nil }
+      interval = low...high
+    }
+    var parts: [Double?] = []
+    for _ in 0..<10 {
+      guard let value = optional() else { return nil }
+      parts.append(value)
+    }
+    guard let flagCount = int(), (0...remaining).contains(flagCount) else { return nil }
+    var flags: [(code: FlagCode, severity: Severity)] = []
+    for _ in 0..<flagCount {
+      guard let code = int(), FlagCode.allCases.indices.contains(code), let severity = int(),
+        Severity.allCases.indices.contains(severity)
+      else { return nil }
+      flags.append((FlagCode.allCases[code], Severity.allCases[severity]))
+    }
+    guard let standardCount = int(), (0...remaining).contains(standardCount) else { return nil }
+    var standards: [String] = []
+    for _ in 0..<standardCount {
+      guard let standard = string() else { return nil }
+      standards.append(standard)
+    }
+    return ScoringMemo.Row(
+      score: score, exactScore: exactScore, meanScore: meanScore, grade: grade,
+      standing: Standing.allCases[standing], confidence: confidence, interval: interval,
+      components: ComponentScores(
+        reviews: parts[0], certifications: parts[1], audits: parts[2], delivery: parts[3], standing: parts[4]),
+      evidenceShares: ComponentScores(
+        reviews: parts[5], certifications: parts[6], audits: parts[7], delivery: parts[8], standing: parts[9]),
+      flags: flags, validStandards: standards)
+  }
+
+  mutating func burst() -> ReviewBurst? {
+    guard let start = int(), let end = int(), let indexCount = int(), indexCount >= 0, indexCount <= remaining
+    else { return nil }
+    var indices: [Int] = []
+    indices.reserveCapacity(indexCount)
+    for _ in 0..<indexCount {
+      guard let i = int(), i >= 0 else { return nil }
+      indices.append(i)
+    }
+    guard let reviewCount = int(), let newShare = double(), let unverifiedShare = double(),
+      let nearIdentical = double(), let fiveStar = double(), let mean = double(), let detail = string(),
+      let starCount = int(), starCount <= 5
+    else { return nil }
+    var stars: Set<Int>?
+    if starCount >= 0 {
+      var set: Set<Int> = []
+      for _ in 0..<starCount {
+        guard let star = int() else { return nil }
+        set.insert(star)
+      }
+      stars = set
+    }
+    guard let commonest = int(), let lowers = int(), (0...1).contains(lowers),
+      let startDay = Int32(exactly: start), let endDay = Int32(exactly: end)
+    else { return nil }
+    var burst = ReviewBurst(
+      start: Day(daysSinceEpoch: startDay), end: Day(daysSinceEpoch: endDay), reviewIndices: indices,
+      reviewCount: reviewCount, newReviewerShare: newShare, unverifiedShare: unverifiedShare,
+      nearIdenticalShare: nearIdentical, fiveStarShare: fiveStar, meanRating: mean, detail: detail)
+    burst.campaignStars = stars
+    burst.commonestStar = commonest
+    burst.lowersRating = lowers == 1
+    return burst
+  }
+}
+
+extension Scorer {
+  /// What a memo of this scorer's runs of a catalog is kept under: the catalog's version as its
+  /// store names it, the policy's hash, the as-of day, the registry's fingerprint, the memo's
+  /// layout and the program itself (a rebuilt program may score otherwise: its file's size, time
+  /// and inode say it is another one).
+  /// nil when the program's file cannot be told apart from another build's.
+  public func memoKey(catalogVersion: String) -> String? {
+    guard let program = Self.programIdentity else { return nil }
+    return "\(catalogVersion); policy \(policy.hash); as of \(asOf); "
+      + "registry \(String(registry.fingerprint, radix: 16)); \(ScoringMemo.formatTag); program \(program)"
+  }
+
+  /// The running program's file: size, modification time and inode.
+  static let programIdentity: String? = {
+    var info = stat()
+    #if os(Linux)
+      let path = "/proc/self/exe"
+    #else
+      let path = CommandLine.arguments.first ?? ""
+    #endif
+    guard stat(path, &info) == 0 else { return nil }
+    #if os(Linux)
+      let time = "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    #else
+      let time = "\(info.st_mtimespec.tv_sec).\(info.st_mtimespec.tv_nsec)"
+    #endif
+    return "\(info.st_size) bytes, \(time), inode \(info.st_ino)"
+  }()
+}
