@@ -10,7 +10,8 @@ struct ScoreCommand: ParsableCommand {
     abstract: "Score every supplier: trust score, grade, confidence, flags and explanation.",
     discussion: """
       Reads the workspace store, or the files given. A run over the store is kept as a snapshot \
-      so that reports can show each supplier's trend (one per as-of day and policy).
+      so that reports can show each supplier's trend (one per as-of day and policy), and as a \
+      memo that a later `rank` of the same store, policy and day starts from.
 
       Examples:
         supplier-trust score --as-of 2026-11-25
@@ -23,7 +24,10 @@ struct ScoreCommand: ParsableCommand {
   @Option(help: "Output format: table, json, csv or markdown.")
   var format: OutputFormat = .table
 
-  @ArgumentParser.Flag(help: "Do not keep this run as a snapshot in the store.")
+  @ArgumentParser.Flag(
+    help:
+      "Do not keep this run as a snapshot in the store (the memo a later rank starts from is kept either way)."
+  )
   var noSnapshot = false
 
   func run() throws {

@@ -18,6 +18,9 @@ struct MemoizedScoring {
     return (version, key)
   }
 
+  /// Whether a memo made now could be kept (a read-only store keeps none: none is made).
+  private var keepsMemos: Bool { key != nil && store?.isWritable == true }
+
   /// A run of `catalog` from its memo in the store, or nil when there is none that fits.
   func reuse(_ catalog: Catalog, detailing: @escaping ([SupplierAssessment]) -> [Int]) -> ScoringRun? {
     let clock = StageTimer(prefix: "memo: ")
@@ -32,7 +35,7 @@ struct MemoizedScoring {
   func score(_ catalog: Catalog, detailing: (([SupplierAssessment]) -> [Int])?) -> (
     run: ScoringRun, memo: ScoringMemo?
   ) {
-    guard key != nil else { return (scorer.score(catalog, detailing: detailing), nil) }
+    guard keepsMemos else { return (scorer.score(catalog, detailing: detailing), nil) }
     let (run, memo) = scorer.scoreKeepingMemo(catalog, detailing: detailing)
     return (run, memo)
   }

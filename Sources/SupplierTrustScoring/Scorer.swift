@@ -155,9 +155,11 @@ public struct Scorer: Sendable {
   /// evidence shares, flag codes and valid standards (not their review, delivery or certificate
   /// figures, which only an explained supplier's output shows).
   ///
-  /// Returns nil when `memo` does not fit `catalog`: other counts of suppliers or reviews, a burst
-  /// pointing past a supplier's reviews, or an explained supplier whose numbers come out other
-  /// than the memo says (so a memo of another catalog or program is never passed off as a run).
+  /// Returns nil when `memo` plainly does not fit `catalog`: other counts of suppliers or reviews,
+  /// a burst pointing past a supplier's reviews, or an explained supplier whose own records give
+  /// other numbers than the memo says. These checks catch a memo of another catalog only where it
+  /// shows; what makes a memo the right one is the key it is kept under
+  /// (``memoKey(catalogVersion:)``), which changes with every import, policy, day and program.
   public func score(
     _ catalog: Catalog, reusing memo: ScoringMemo, detailing: @escaping ([SupplierAssessment]) -> [Int]
   ) -> ScoringRun? {
@@ -219,7 +221,9 @@ public struct Scorer: Sendable {
       }
       initialized = evidence.count
     }
+    clock.lap("taken from the memo")
     lookups.wait()
+    clock.lap("certificate look-ups")
     var context = Context(
       meanRating: memo.meanRating, ratingSpread: memo.ratingSpread, locations: locations, reviews: table,
       bodies: verdicts.value)
@@ -229,7 +233,6 @@ public struct Scorer: Sendable {
     context.imputed = memo.imputed
     context.explains = false
     context.suggests = false
-    clock.lap("taken from the memo")
     // Handed over, not copied: ranking permutes the assessments in place.
     return rankAndDetail(
       consume results, keys: keys, work: evidence, suspicious: suspicious, bursts: bursts, context: context,

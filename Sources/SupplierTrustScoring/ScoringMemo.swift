@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -162,29 +164,34 @@ public struct ScoringMemo: Sendable, Equatable {
   }
 
   private static func decode(_ r: inout MemoReader) -> ScoringMemo? {
-    guard r.string() == formatTag, let supplierCount = r.int(), supplierCount >= 0, let reviewCount = r.int(),
-      reviewCount >= 0, let meanRating = r.double(), let ratingSpread = r.double(), let ratingCount = r.int(),
-      let priorReviewValue = r.double()
+    // Counts beyond what a table can number are refused before anything is sized by them.
+    let countRange = 0...Int(Int32.max)
+    guard r.string() == formatTag, let supplierCount = r.int(), countRange.contains(supplierCount),
+      let reviewCount = r.int(), countRange.contains(reviewCount), let meanRating = r.double(),
+      let ratingSpread = r.double(), let ratingCount = r.int(), let priorReviewValue = r.double()
     else { return nil }
     var averages: [Double?] = []
     for _ in 0..<10 {
       guard let value = r.optional() else { return nil }
       averages.append(value)
     }
-    guard let suspiciousCount = r.int(), (0...reviewCount).contains(suspiciousCount) else { return nil }
+    // Each position takes a byte at least: more than the bytes left is damage, not a count.
+    guard let suspiciousCount = r.int(), (0...min(reviewCount, r.remaining)).contains(suspiciousCount)
+    else { return nil }
     var suspicious: [Int32] = []
     suspicious.reserveCapacity(suspiciousCount)
     var position = 0
     for _ in 0..<suspiciousCount {
-      guard let gap = r.int(), gap >= 0, position + gap < reviewCount else { return nil }
+      guard let gap = r.int(), gap >= 0, gap < reviewCount - position else { return nil }
       position += gap
       suspicious.append(Int32(position))
     }
-    guard let burstSuppliers = r.int(), (0...supplierCount).contains(burstSuppliers) else { return nil }
+    guard let burstSuppliers = r.int(), (0...min(supplierCount, r.remaining)).contains(burstSuppliers)
+    else { return nil }
     var bursts: [(supplier: Int32, bursts: [ReviewBurst])] = []
     for _ in 0..<burstSuppliers {
       guard let supplier = r.int(), (0..<supplierCount).contains(supplier), let count = r.int(),
-        (0...reviewCount).contains(count)
+        (0...min(reviewCount, r.remaining)).contains(count)
       else { return nil }
       var found: [ReviewBurst] = []
       for _ in 0..<count {
@@ -454,7 +461,8 @@ extension Scorer {
     #if os(Linux)
       let path = "/proc/self/exe"
     #else
-      let path = CommandLine.arguments.first ?? ""
+      // The program's own path (a name found through PATH would be looked up in the current folder).
+      guard let path = Bundle.main.executablePath else { return nil }
     #endif
     guard stat(path, &info) == 0 else { return nil }
     #if os(Linux)

@@ -40,20 +40,50 @@ extension Store {
   /// How many memos are kept: a few as-of days or policies tried in turn each find theirs.
   static let memosKept = 3
 
+  /// Whether memos (and snapshots) can be kept: the store was opened for writing.
+  public var isWritable: Bool { sqlite3_db_readonly(connection.handle, "main") == 0 }
+
   /// The bytes kept under `key` by ``keepScoringMemo(_:key:catalogVersion:)``, or nil when none
-  /// are (or the store predates memos).
+  /// are (or the store predates memos). A memo used counts as written now, so that the memos
+  /// kept are those in use.
   public func scoringMemo(key: String) -> [UInt8]? {
     guard let st = try? connection.prepare("SELECT data FROM scoring_memos WHERE key = ?") else { return nil }
-    defer { st.reset() }
     st.bind(1, key)
-    guard (try? st.step()) == true else { return nil }
-    return st.withBlob(0) { Array($0) }
+    guard (try? st.step()) == true else {
+      st.reset()
+      return nil
+    }
+    let bytes = st.withBlob(0) { Array($0) }
+    st.reset()
+    if isWritable {
+      try? withoutWaiting { () throws(StoreError) in
+        let touch = try connection.prepare(
+          "UPDATE scoring_memos SET written_at = (SELECT max(written_at) + 1 FROM scoring_memos) WHERE key = ?"
+        )
+        touch.bind(1, key)
+        try touch.run()
+      }
+    }
+    return bytes
+  }
+
+  /// Runs `body` with the connection giving up at once on a store another process is writing,
+  /// rather than waiting up to 30 s: a memo is worth keeping only when that is free.
+  private func withoutWaiting(_ body: () throws(StoreError) -> Void) throws(StoreError) {
+    sqlite3_busy_timeout(connection.handle, 0)
+    defer { sqlite3_busy_timeout(connection.handle, SQLiteConnection.busyTimeoutSeconds * 1000) }
+    try body()
   }
 
   /// Keeps `bytes` under `key`, unless the catalog has changed since `catalogVersion` was read
   /// (an import committed meanwhile: the memo would describe a catalog that is gone). The oldest
-  /// memos beyond ``memosKept`` go.
+  /// memos beyond ``memosKept`` go. While another process writes the store, nothing is kept
+  /// (at once, rather than after waiting for it).
   public func keepScoringMemo(_ bytes: [UInt8], key: String, catalogVersion: String) throws(StoreError) {
+    try withoutWaiting { () throws(StoreError) in try keep(bytes, key: key, catalogVersion: catalogVersion) }
+  }
+
+  private func keep(_ bytes: [UInt8], key: String, catalogVersion: String) throws(StoreError) {
     let limit = Int(sqlite3_limit(connection.handle, SQLITE_LIMIT_LENGTH, -1))
     guard bytes.count < limit else { return }
     try connection.execute("BEGIN IMMEDIATE")

@@ -105,6 +105,67 @@ import Testing
     #expect(ScoringMemo(decoding: []) == nil)
   }
 
+  /// Counts and positions no catalog has, written where a memo's are: refused, never trusted to
+  /// size an allocation, overflow an addition or index a table.
+  @Test func hostileCountsAreRefused() {
+    func memo(_ build: (inout MemoWriter) -> Void) -> [UInt8] {
+      var w = MemoWriter()
+      w.string(ScoringMemo.formatTag)
+      build(&w)
+      return w.bytes
+    }
+    func header(_ w: inout MemoWriter, suppliers: Int, reviews: Int) {
+      w.int(suppliers)
+      w.int(reviews)
+      for _ in 0..<2 { w.double(4) }
+      w.int(0)
+      w.double(0.5)
+      for _ in 0..<10 { w.optional(nil) }
+    }
+    let cases: [(String, [UInt8])] = [
+      ("a supplier count past Int32", memo { header(&$0, suppliers: 1 << 40, reviews: 10) }),
+      ("a negative review count", memo { header(&$0, suppliers: 1, reviews: -5) }),
+      (
+        "more suspicious reviews than bytes",
+        memo {
+          header(&$0, suppliers: 1, reviews: 1 << 30)
+          $0.int(1 << 29)
+        }
+      ),
+      (
+        "a gap that would overflow",
+        memo {
+          header(&$0, suppliers: 1, reviews: 100)
+          $0.int(2)
+          $0.int(1)
+          $0.int(Int.max)
+        }
+      ),
+      (
+        "a burst of a supplier past the count",
+        memo {
+          header(&$0, suppliers: 3, reviews: 100)
+          $0.int(0)
+          $0.int(1)
+          $0.int(3)
+        }
+      ),
+      (
+        "rows of another count",
+        memo {
+          header(&$0, suppliers: 2, reviews: 0)
+          $0.int(0)
+          $0.int(0)
+          $0.int(0)
+        }
+      ),
+    ]
+    for (name, bytes) in cases {
+      let decoded = ScoringMemo(decoding: bytes)
+      #expect(decoded == nil || decoded?.rows() == nil, "\(name)")
+    }
+  }
+
   @Test func aMemoOfAnotherCatalogIsNotUsed() {
     let a = Self.catalog(seed: 7)
     let scorer = Scorer(asOf: a.asOf)
