@@ -151,9 +151,9 @@ public struct Scorer: Sendable {
   /// The same run as ``score(_:detailing:)`` of the catalog `memo` was made from, with the
   /// catalog-wide figures, the bursts and every supplier's numbers taken from `memo`; only the
   /// suppliers `detailing` picks are worked out (and explained) in full. The others carry what
-  /// ranking and its filters need: score, grade, standing, confidence, interval, components,
-  /// evidence shares, flag codes and valid standards (not their review, delivery or certificate
-  /// figures, which only an explained supplier's output shows).
+  /// ranking and its filters need: score, grade, standing, confidence, flag codes and valid
+  /// standards (not their components, interval, review, delivery or certificate figures, which
+  /// only an explained supplier's output shows).
   ///
   /// Returns nil when `memo` plainly does not fit `catalog`: other counts of suppliers or reviews,
   /// a burst pointing past a supplier's reviews, or an explained supplier whose own records give
@@ -164,70 +164,85 @@ public struct Scorer: Sendable {
     _ catalog: Catalog, reusing memo: ScoringMemo, detailing: @escaping ([SupplierAssessment]) -> [Int]
   ) -> ScoringRun? {
     let clock = StageTimer(prefix: "scoring: ")
-    let (evidence, table, _) = gatherForScoring(catalog)
-    clock.lap("gather")
-    guard evidence.count == memo.supplierCount, table.count == memo.reviewCount,
-      memo.catalogAverages.count == 5,
-      memo.imputed.count == 5, let rows = memo.rows()
-    else { return nil }
-    // Certificates several suppliers claim and the registry's verdicts, meanwhile; reviewers'
-    // repeats (a supplier's own reviews decide them) only for the suppliers explained.
-    let shared = UnsafeSendableBox<[UInt64: (key: String, holders: [String])]>([:])
-    let verdicts = UnsafeSendableBox(BodyVerdicts())
-    let lookups = DispatchGroup()
-    DispatchQueue.global().async(group: lookups) {
-      verdicts.value = bodyVerdicts(catalog)
-      shared.value = sharedCertificates(evidence)
+    guard memo.catalogAverages.count == 5, memo.imputed.count == 5 else { return nil }
+    // Laid out as the store hands it over (each kind of record grouped by supplier in id order,
+    // ids unique) and scored with the reviews as they stand: only the suppliers explained need
+    // their evidence, found by id. Otherwise every supplier's is gathered, as a run does.
+    let suppliers: [Sourced<Supplier>]
+    let table: ReviewTable
+    let evidenceOf: (Int) -> SupplierEvidence
+    if memo.reviewsAsGiven, isLaidOutByID(catalog) {
+      suppliers = catalog.suppliers
+      table = catalog.reviews
+      evidenceOf = { evidence(ofSupplierAt: $0, in: catalog) }
+      clock.lap("laid out by id")
+    } else {
+      let (evidence, gathered, _, _) = gatherForScoring(catalog)
+      suppliers = evidence.map(\.supplier)
+      table = gathered
+      evidenceOf = { evidence[$0] }
+      clock.lap("gather")
     }
+    guard suppliers.count == memo.supplierCount, table.count == memo.reviewCount else { return nil }
     var suspicious = [Bool](repeating: false, count: table.count)
     for k in memo.suspicious { suspicious[Int(k)] = true }
-    var bursts = [[ReviewBurst]](repeating: [], count: evidence.count)
-    for (supplier, found) in memo.bursts {
-      let count = evidence[Int(supplier)].reviews.count
-      guard found.allSatisfy({ $0.reviewIndices.allSatisfy { $0 < count } }) else {
-        lookups.wait()
-        return nil
-      }
-      bursts[Int(supplier)] = found
-    }
-    let locations = catalog.sources.map(\.path)
+    var bursts = [[ReviewBurst]](repeating: [], count: suppliers.count)
+    for (supplier, found) in memo.bursts { bursts[Int(supplier)] = found }
     var keys = [(score: Double, mean: Double, confidence: Double)](
-      repeating: (0, 0, 0), count: evidence.count)
-    let stride = 256
-    let results = [SupplierAssessment](unsafeUninitializedCapacity: evidence.count) { out, initialized in
+      repeating: (0, 0, 0), count: suppliers.count)
+    // Each run of rows decoded and made into assessments on either core; a damaged run leaves
+    // its suppliers unscored and the memo unused.
+    let stride = ScoringMemo.rowsPerChunk
+    var decoded = [Bool](repeating: false, count: memo.rowChunkCount)
+    let results = [SupplierAssessment](unsafeUninitializedCapacity: suppliers.count) { out, initialized in
       keys.withUnsafeMutableBufferPointer { keys in
-        let output = UnsafeSendableBuffer(out)
-        let keyOutput = UnsafeSendableBuffer(keys)
-        DispatchQueue.concurrentPerform(iterations: (evidence.count + stride - 1) / stride) { chunk in
-          for i in (chunk * stride)..<min(evidence.count, (chunk + 1) * stride) {
-            let (e, row) = (evidence[i], rows[i])
-            let supplier = e.supplier.record
-            (output.buffer.baseAddress! + i).initialize(
-              to: SupplierAssessment(
-                supplier: supplier,
-                // Without words, as a run that does not explain a supplier leaves it.
-                evidence: Evidence(location: "", recordID: supplier.id),
-                score: row.score, exactScore: row.exactScore, meanScore: row.meanScore, grade: row.grade,
-                standing: row.standing, confidence: row.confidence, interval: row.interval,
-                components: row.components, evidenceShares: row.evidenceShares,
-                flags: row.flags.map { TrustFlag(code: $0.code, severity: $0.severity, detail: "") },
-                factors: [],
-                suggestions: [], reviews: ReviewSummary(), certificates: [], audits: [],
-                delivery: DeliverySummary(),
-                validStandards: Set(row.validStandards)))
-            keyOutput.buffer[i] = (row.exactScore ?? row.score ?? -1, row.meanScore ?? -1, row.confidence)
+        decoded.withUnsafeMutableBufferPointer { decoded in
+          let output = UnsafeSendableBuffer(out)
+          let keyOutput = UnsafeSendableBuffer(keys)
+          let fits = UnsafeSendableBuffer(decoded)
+          DispatchQueue.concurrentPerform(iterations: memo.rowChunkCount) { chunk in
+            let rows = memo.rows(inChunk: chunk)
+            fits.buffer[chunk] = rows != nil
+            for i in (chunk * stride)..<min(suppliers.count, (chunk + 1) * stride) {
+              let supplier = suppliers[i].record
+              guard let row = rows?[i - chunk * stride] else {
+                (output.buffer.baseAddress! + i).initialize(
+                  to: SupplierAssessment(
+                    supplier: supplier, evidence: Evidence(location: "", recordID: supplier.id), score: nil,
+                    grade: "unrated", standing: .warned, confidence: 0, interval: nil,
+                    components: ComponentScores(),
+                    evidenceShares: ComponentScores(), flags: [], factors: [], suggestions: [],
+                    reviews: ReviewSummary(), certificates: [], audits: [], delivery: DeliverySummary(),
+                    validStandards: []))
+                continue
+              }
+              (output.buffer.baseAddress! + i).initialize(
+                to: SupplierAssessment(
+                  supplier: supplier,
+                  // Without words, as a run that does not explain a supplier leaves it.
+                  evidence: Evidence(location: "", recordID: supplier.id),
+                  score: row.score, exactScore: row.exactScore, meanScore: row.meanScore, grade: row.grade,
+                  standing: row.standing, confidence: row.confidence, interval: nil,
+                  components: ComponentScores(), evidenceShares: ComponentScores(),
+                  flags: row.flags.map { TrustFlag(code: $0.code, severity: $0.severity, detail: "") },
+                  factors: [],
+                  suggestions: [], reviews: ReviewSummary(), certificates: [], audits: [],
+                  delivery: DeliverySummary(),
+                  validStandards: Set(row.validStandards)))
+              keyOutput.buffer[i] = (row.exactScore ?? row.score ?? -1, row.meanScore ?? -1, row.confidence)
+            }
           }
         }
       }
-      initialized = evidence.count
+      initialized = suppliers.count
     }
+    guard decoded.allSatisfy({ $0 }) else { return nil }
     clock.lap("taken from the memo")
-    lookups.wait()
-    clock.lap("certificate look-ups")
+    // No verdicts looked up ahead: the few suppliers explained ask the registry themselves.
     var context = Context(
-      meanRating: memo.meanRating, ratingSpread: memo.ratingSpread, locations: locations, reviews: table,
-      bodies: verdicts.value)
-    context.sharedCertificates = shared.value
+      meanRating: memo.meanRating, ratingSpread: memo.ratingSpread, locations: catalog.sources.map(\.path),
+      reviews: table, bodies: BodyVerdicts())
+    context.sharedCertificates = memo.sharedCertificates
     context.priorReviewValue = memo.priorReviewValue
     context.catalogAverages = memo.catalogAverages
     context.imputed = memo.imputed
@@ -235,11 +250,18 @@ public struct Scorer: Sendable {
     context.suggests = false
     // Handed over, not copied: ranking permutes the assessments in place.
     return rankAndDetail(
-      consume results, keys: keys, work: evidence, suspicious: suspicious, bursts: bursts, context: context,
+      consume results, keys: keys, work: evidenceOf, suspicious: suspicious, bursts: bursts, context: context,
       ratingCount: memo.ratingCount, sources: catalog.sources, detailing: detailing, clock: clock,
-      detailContext: { explained in
+      detailContext: { indices, evidence in
+        // A burst pointing past its supplier's reviews is not of this catalog.
+        for (i, e) in zip(indices, evidence) {
+          guard bursts[i].allSatisfy({ $0.reviewIndices.allSatisfy { $0 < e.reviews.count } }) else {
+            return nil
+          }
+        }
         var detail = context
-        detail.reviewerRepeats = reviewerRepeatWeights(explained.map { evidence[$0] }, table)
+        // Reviewers' repeats: a supplier's own reviews decide them.
+        detail.reviewerRepeats = reviewerRepeatWeights(evidence, table)
         return detail
       },
       fits: ScoringMemo.Row.sameNumbers)
@@ -248,12 +270,12 @@ public struct Scorer: Sendable {
   /// Every supplier's evidence and the review table, as both kinds of run gather them.
   private func gatherForScoring(_ catalog: Catalog) -> (
     evidence: [SupplierEvidence], table: ReviewTable,
-    textsInFileOrder: (table: ReviewTable, positions: [Int])?
+    textsInFileOrder: (table: ReviewTable, positions: [Int])?, asGiven: Bool
   ) {
-    var (evidence, table, texts) = gatherKeepingTexts(catalog)
+    var (evidence, table, texts, asGiven) = gatherKeepingTexts(catalog)
     for i in evidence.indices { evidence[i].doubtfulVerified = doubtfulVerification(evidence[i], table) }
     assignSectors(&evidence)
-    return (evidence, table, texts)
+    return (evidence, table, texts, asGiven)
   }
 
   /// Starts, on another thread, the registry's verdicts on body names, the certificates several
@@ -281,7 +303,7 @@ public struct Scorer: Sendable {
     run: ScoringRun, memo: ScoringMemo?
   ) {
     let clock = StageTimer(prefix: "scoring: ")
-    let (evidence, table, textsInFileOrder) = gatherForScoring(catalog)
+    let (evidence, table, textsInFileOrder, reviewsAsGiven) = gatherForScoring(catalog)
     clock.lap("gather")
     // Signals the catalog does not give at all (optional columns left out) are not held against
     // anyone: unknown is not evidence of a fake account.
@@ -586,10 +608,11 @@ public struct Scorer: Sendable {
       keepsMemo
       ? ScoringMemo(
         context: context, ratingCount: ratingCount, suspicious: suspicious, bursts: bursts,
-        assessments: results)
+        assessments: results, reviewsAsGiven: reviewsAsGiven)
       : nil
     let run = rankAndDetail(
-      consume results, keys: keys, work: work, suspicious: suspicious, bursts: bursts, context: context,
+      consume results, keys: keys, work: { work[$0] }, suspicious: suspicious, bursts: bursts,
+      context: context,
       ratingCount: ratingCount, sources: catalog.sources, detailing: detailing, clock: clock, fits: nil)
     return (run!, memo)
   }
@@ -599,9 +622,10 @@ public struct Scorer: Sendable {
   /// differs.
   private func rankAndDetail(
     _ results: consuming [SupplierAssessment], keys: [(score: Double, mean: Double, confidence: Double)],
-    work: [SupplierEvidence], suspicious: [Bool], bursts: [[ReviewBurst]], context: Context, ratingCount: Int,
-    sources: [SourceFile], detailing: (([SupplierAssessment]) -> [Int])?, clock: StageTimer,
-    detailContext: (([Int]) -> Context)? = nil, fits: ((SupplierAssessment, SupplierAssessment) -> Bool)?
+    work: @escaping (Int) -> SupplierEvidence, suspicious: [Bool], bursts: [[ReviewBurst]], context: Context,
+    ratingCount: Int, sources: [SourceFile], detailing: (([SupplierAssessment]) -> [Int])?, clock: StageTimer,
+    detailContext: (([Int], [SupplierEvidence]) -> Context?)? = nil,
+    fits: ((SupplierAssessment, SupplierAssessment) -> Bool)?
   ) -> ScoringRun? {
     var context = context
     // Sort positions, not the large assessment values. Evidence is in supplier id order, so the
@@ -623,16 +647,21 @@ public struct Scorer: Sendable {
     clock.lap("rank")
     if let detailing {
       let positions = Set(detailing(suppliers)).filter { suppliers.indices.contains($0) }.sorted()
-      if let detailContext { context = detailContext(positions.map { order[$0] }) }
+      let indices = positions.map { order[$0] }
+      let evidence = indices.map(work)
+      if let detailContext {
+        guard let detail = detailContext(indices, evidence) else { return nil }
+        context = detail
+      }
       context.explains = true
       context.suggests = suggests
       var quiet = context
       quiet.explains = false
-      let explained = parallelMap(positions) { [context, quiet, order, suspicious, bursts] position in
-        let i = order[position]
-        var full = assess(
-          work[i], suspicious: suspicious[work[i].reviews], bursts: bursts[i], context: context)
-        finish(&full, evidence: work[i], context: context, quiet: quiet)
+      let explained = parallelMap(Array(zip(indices, evidence))) {
+        [context, quiet, suspicious, bursts] item in
+        let (i, e) = item
+        var full = assess(e, suspicious: suspicious[e.reviews], bursts: bursts[i], context: context)
+        finish(&full, evidence: e, context: context, quiet: quiet)
         return full
       }
       for (position, full) in zip(positions, explained) {

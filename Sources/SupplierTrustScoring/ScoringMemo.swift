@@ -19,7 +19,9 @@ import Foundation
 /// hash, the as-of day and the program (``Scorer/memoKey(catalogVersion:)``), and the scorer
 /// checks that it fits (supplier and review counts, and every explained supplier's numbers again).
 public struct ScoringMemo: Sendable, Equatable {
-  /// One supplier's numbers, in the scorer's supplier order (by id).
+  /// One supplier's numbers, in the scorer's supplier order (by id): what ranking orders by and
+  /// what its filters ask (components, interval and figures are shown only for suppliers
+  /// explained, which are scored again).
   struct Row: Sendable {
     var score: Double?
     var exactScore: Double?
@@ -27,9 +29,6 @@ public struct ScoringMemo: Sendable, Equatable {
     var grade: String
     var standing: Standing
     var confidence: Double
-    var interval: ClosedRange<Double>?
-    var components: ComponentScores
-    var evidenceShares: ComponentScores
     /// Codes and severities, most serious first (details are written only for those explained).
     var flags: [(code: FlagCode, severity: Severity)]
     var validStandards: [String]
@@ -47,9 +46,21 @@ public struct ScoringMemo: Sendable, Equatable {
   var suspicious: [Int32]
   /// The bursts found, by supplier position.
   var bursts: [(supplier: Int32, bursts: [ReviewBurst])]
+  /// Whether the run scored the catalog's reviews as they stood (all up to the as-of day, grouped
+  /// by supplier in id order, as a store hands them over): a later run then finds any supplier's
+  /// evidence by its id, without gathering every supplier's.
+  var reviewsAsGiven: Bool
+  /// The certificates several suppliers claim (see ``Scorer/sharedCertificates(_:)``).
+  var sharedCertificates: [UInt64: (key: String, holders: [String])]
   /// Every supplier's ``Row``, encoded one after another (written on both cores straight from
   /// the assessments: building 100,000 rows first cost a tenth of a second).
   var rowData: [UInt8]
+  /// Where each run of ``rowsPerChunk`` rows ends in ``rowData``: runs are written, and read, on
+  /// both cores.
+  var rowChunkEnds: [Int]
+
+  /// Rows per run of ``rowData``.
+  static let rowsPerChunk = 2048
 
   public static func == (a: ScoringMemo, b: ScoringMemo) -> Bool {
     a.supplierCount == b.supplierCount && a.reviewCount == b.reviewCount && a.meanRating == b.meanRating
@@ -58,11 +69,16 @@ public struct ScoringMemo: Sendable, Equatable {
       && a.imputed == b.imputed && a.suspicious == b.suspicious
       && a.bursts.map(\.supplier) == b.bursts.map(\.supplier)
       && a.bursts.map(\.bursts) == b.bursts.map(\.bursts)
-      && a.rowData == b.rowData
+      && a.reviewsAsGiven == b.reviewsAsGiven
+      && Set(a.sharedCertificates.keys) == Set(b.sharedCertificates.keys)
+      && a.sharedCertificates.allSatisfy { hash, entry in
+        b.sharedCertificates[hash].map { $0.key == entry.key && $0.holders == entry.holders } ?? false
+      }
+      && a.rowData == b.rowData && a.rowChunkEnds == b.rowChunkEnds
   }
 
   /// Written first, so that bytes of an older layout (or of anything else) are refused.
-  static let formatTag = "supplier-trust scoring memo 1"
+  static let formatTag = "supplier-trust scoring memo 3"
 
   /// The memo as bytes, for ``init(decoding:)``.
   public func encoded() -> [UInt8] {
@@ -89,6 +105,17 @@ public struct ScoringMemo: Sendable, Equatable {
       w.int(found.count)
       for burst in found { w.burst(burst) }
     }
+    w.int(reviewsAsGiven ? 1 : 0)
+    w.int(sharedCertificates.count)
+    // In hash order, so that the same run writes the same bytes.
+    for (hash, entry) in sharedCertificates.sorted(by: { $0.key < $1.key }) {
+      w.double(Double(bitPattern: hash))
+      w.string(entry.key)
+      w.int(entry.holders.count)
+      for holder in entry.holders { w.string(holder) }
+    }
+    w.int(rowChunkEnds.count)
+    for end in rowChunkEnds { w.int(end) }
     w.int(rowData.count)
     w.bytes.append(contentsOf: rowData)
     return w.bytes
@@ -108,7 +135,8 @@ public struct ScoringMemo: Sendable, Equatable {
   private init(
     supplierCount: Int, reviewCount: Int, meanRating: Double, ratingSpread: Double, ratingCount: Int,
     priorReviewValue: Double, catalogAverages: [Double?], imputed: [Double?], suspicious: [Int32],
-    bursts: [(supplier: Int32, bursts: [ReviewBurst])], rowData: [UInt8]
+    bursts: [(supplier: Int32, bursts: [ReviewBurst])], reviewsAsGiven: Bool,
+    sharedCertificates: [UInt64: (key: String, holders: [String])], rowData: [UInt8], rowChunkEnds: [Int]
   ) {
     self.supplierCount = supplierCount
     self.reviewCount = reviewCount
@@ -120,18 +148,21 @@ public struct ScoringMemo: Sendable, Equatable {
     self.imputed = imputed
     self.suspicious = suspicious
     self.bursts = bursts
+    self.reviewsAsGiven = reviewsAsGiven
+    self.sharedCertificates = sharedCertificates
     self.rowData = rowData
+    self.rowChunkEnds = rowChunkEnds
   }
 
   /// Made by the scorer at the end of a run (see ``Scorer/scoreKeepingMemo(_:detailing:)``), from
   /// the number-only assessments in supplier order.
   init(
     context: Scorer.Context, ratingCount: Int, suspicious: [Bool], bursts: [[ReviewBurst]],
-    assessments: [SupplierAssessment]
+    assessments: [SupplierAssessment], reviewsAsGiven: Bool
   ) {
     var marked: [Int32] = []
     for (k, isSuspicious) in suspicious.enumerated() where isSuspicious { marked.append(Int32(k)) }
-    let chunks = mapChunks(count: assessments.count, chunkSize: 2048) { range in
+    let chunks = mapChunks(count: assessments.count, chunkSize: Self.rowsPerChunk) { range in
       var w = MemoWriter()
       w.bytes.reserveCapacity(range.count * 120)
       for i in range { w.row(assessments[i]) }
@@ -139,28 +170,50 @@ public struct ScoringMemo: Sendable, Equatable {
     }
     var rowData: [UInt8] = []
     rowData.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
-    for chunk in chunks { rowData.append(contentsOf: chunk) }
+    var ends: [Int] = []
+    for chunk in chunks {
+      rowData.append(contentsOf: chunk)
+      ends.append(rowData.count)
+    }
     self.init(
       supplierCount: assessments.count, reviewCount: suspicious.count, meanRating: context.meanRating,
       ratingSpread: context.ratingSpread, ratingCount: ratingCount,
       priorReviewValue: context.priorReviewValue,
       catalogAverages: context.catalogAverages, imputed: context.imputed, suspicious: marked,
       bursts: bursts.enumerated().filter { !$0.element.isEmpty }.map { (Int32($0.offset), $0.element) },
-      rowData: rowData)
+      reviewsAsGiven: reviewsAsGiven, sharedCertificates: context.sharedCertificates, rowData: rowData,
+      rowChunkEnds: ends)
+  }
+
+  /// The number of runs of rows.
+  var rowChunkCount: Int { rowChunkEnds.count }
+
+  /// The rows of run `chunk` (suppliers `chunk * rowsPerChunk` on); nil when they are damaged or
+  /// not as many as the run holds.
+  func rows(inChunk chunk: Int) -> [Row]? {
+    let first = chunk * Self.rowsPerChunk
+    let count = min(Self.rowsPerChunk, supplierCount - first)
+    let start = chunk == 0 ? 0 : rowChunkEnds[chunk - 1]
+    return rowData.withUnsafeBytes { raw -> [Row]? in
+      var r = MemoReader(UnsafeRawBufferPointer(rebasing: raw[start..<rowChunkEnds[chunk]]))
+      var rows: [Row] = []
+      rows.reserveCapacity(count)
+      while r.remaining > 0 {
+        guard rows.count < count, let row = r.row() else { return nil }
+        rows.append(row)
+      }
+      return rows.count == count ? rows : nil
+    }
   }
 
   /// Every supplier's row, in supplier order; nil when the rows are damaged or not one per supplier.
   func rows() -> [Row]? {
-    rowData.withUnsafeBytes { raw -> [Row]? in
-      var r = MemoReader(raw)
-      var rows: [Row] = []
-      rows.reserveCapacity(supplierCount)
-      while r.remaining > 0 {
-        guard rows.count < supplierCount, let row = r.row() else { return nil }
-        rows.append(row)
-      }
-      return rows.count == supplierCount ? rows : nil
+    var all: [Row] = []
+    for chunk in 0..<rowChunkCount {
+      guard let rows = rows(inChunk: chunk) else { return nil }
+      all.append(contentsOf: rows)
     }
+    return all.count == supplierCount ? all : nil
   }
 
   private static func decode(_ r: inout MemoReader) -> ScoringMemo? {
@@ -200,22 +253,47 @@ public struct ScoringMemo: Sendable, Equatable {
       }
       bursts.append((Int32(supplier), found))
     }
-    guard let rowBytes = r.int(), rowBytes == r.remaining, let rowData = r.bytes(rowBytes) else { return nil }
+    guard let asGiven = r.int(), (0...1).contains(asGiven), let sharedCount = r.int(),
+      (0...r.remaining).contains(sharedCount)
+    else { return nil }
+    var shared: [UInt64: (key: String, holders: [String])] = [:]
+    for _ in 0..<sharedCount {
+      guard let hash = r.double(), let key = r.string(), let holderCount = r.int(),
+        (0...r.remaining).contains(holderCount)
+      else { return nil }
+      var holders: [String] = []
+      for _ in 0..<holderCount {
+        guard let holder = r.string() else { return nil }
+        holders.append(holder)
+      }
+      shared[hash.bitPattern] = (key, holders)
+    }
+    // Runs of rows: as many as the suppliers fill, each ending at or after the one before.
+    let chunkCount = (supplierCount + rowsPerChunk - 1) / rowsPerChunk
+    guard let endCount = r.int(), endCount == chunkCount else { return nil }
+    var ends: [Int] = []
+    for _ in 0..<chunkCount {
+      guard let end = r.int(), end >= (ends.last ?? 0) else { return nil }
+      ends.append(end)
+    }
+    guard let rowBytes = r.int(), rowBytes == r.remaining, (ends.last ?? 0) == rowBytes,
+      let rowData = r.bytes(rowBytes)
+    else { return nil }
     return ScoringMemo(
       supplierCount: supplierCount, reviewCount: reviewCount, meanRating: meanRating,
       ratingSpread: ratingSpread,
       ratingCount: ratingCount, priorReviewValue: priorReviewValue, catalogAverages: Array(averages[0..<5]),
-      imputed: Array(averages[5..<10]), suspicious: suspicious, bursts: bursts, rowData: rowData)
+      imputed: Array(averages[5..<10]), suspicious: suspicious, bursts: bursts, reviewsAsGiven: asGiven == 1,
+      sharedCertificates: shared, rowData: rowData, rowChunkEnds: ends)
   }
 }
 
 extension ScoringMemo.Row {
-  /// Whether `a` and `b` have the same numbers, flag codes and valid standards: what a memo keeps
-  /// of an assessment.
+  /// Whether `a` and `b` have the same scores, grade, standing, confidence, flag codes and valid
+  /// standards: what a memo keeps of an assessment.
   static func sameNumbers(_ a: SupplierAssessment, _ b: SupplierAssessment) -> Bool {
     a.score == b.score && a.exactScore == b.exactScore && a.meanScore == b.meanScore && a.grade == b.grade
-      && a.standing == b.standing && a.confidence == b.confidence && a.interval == b.interval
-      && a.components == b.components && a.evidenceShares == b.evidenceShares
+      && a.standing == b.standing && a.confidence == b.confidence
       && a.flags.map(\.code) == b.flags.map(\.code) && a.flags.map(\.severity) == b.flags.map(\.severity)
       && a.validStandards == b.validStandards
   }
@@ -260,10 +338,6 @@ struct MemoWriter {
     string(a.grade)
     int(Standing.allCases.firstIndex(of: a.standing)!)
     double(a.confidence)
-    optional(a.interval?.lowerBound)
-    if let interval = a.interval { double(interval.upperBound) }
-    components(a.components)
-    components(a.evidenceShares)
     int(a.flags.count)
     for flag in a.flags {
       int(FlagCode.allCases.firstIndex(of: flag.code)!)
@@ -276,14 +350,6 @@ struct MemoWriter {
     } else {
       for standard in a.validStandards { string(standard) }
     }
-  }
-
-  private mutating func components(_ part: ComponentScores) {
-    optional(part.reviews)
-    optional(part.certifications)
-    optional(part.audits)
-    optional(part.delivery)
-    optional(part.standing)
   }
 
   mutating func burst(_ b: ReviewBurst) {
@@ -370,19 +436,8 @@ struct MemoReader {
   mutating func row() -> ScoringMemo.Row? {
     guard let score = optional(), let exactScore = optional(), let meanScore = optional(),
       let grade = string(),
-      let standing = int(), Standing.allCases.indices.contains(standing), let confidence = double(),
-      let low = optional()
+      let standing = int(), Standing.allCases.indices.contains(standing), let confidence = double()
     else { return nil }
-    var interval: ClosedRange<Double>?
-    if let low {
-      guard let high = double(), low <= high else { return nil }
-      interval = low...high
-    }
-    var parts: [Double?] = []
-    for _ in 0..<10 {
-      guard let value = optional() else { return nil }
-      parts.append(value)
-    }
     guard let flagCount = int(), (0...remaining).contains(flagCount) else { return nil }
     var flags: [(code: FlagCode, severity: Severity)] = []
     for _ in 0..<flagCount {
@@ -399,12 +454,7 @@ struct MemoReader {
     }
     return ScoringMemo.Row(
       score: score, exactScore: exactScore, meanScore: meanScore, grade: grade,
-      standing: Standing.allCases[standing], confidence: confidence, interval: interval,
-      components: ComponentScores(
-        reviews: parts[0], certifications: parts[1], audits: parts[2], delivery: parts[3], standing: parts[4]),
-      evidenceShares: ComponentScores(
-        reviews: parts[5], certifications: parts[6], audits: parts[7], delivery: parts[8], standing: parts[9]),
-      flags: flags, validStandards: standards)
+      standing: Standing.allCases[standing], confidence: confidence, flags: flags, validStandards: standards)
   }
 
   mutating func burst() -> ReviewBurst? {

@@ -270,6 +270,8 @@ enum CatalogSnapshot {
 
   static func decodeReviews(_ r: inout ByteReader, key expectedKey: String) -> ReviewTable? {
     guard hasHeader(&r, .reviews, key: expectedKey) else { return nil }
+    let clock = StageTimer(prefix: "snapshot: ")
+    defer { clock.lap("reviews") }
     let count = r.count()
     var owners: [(String, Int)] = []
     var covered = 0

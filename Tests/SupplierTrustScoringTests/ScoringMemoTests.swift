@@ -69,6 +69,63 @@ import Testing
     }
   }
 
+  /// `t`'s catalog laid out as a store hands it over: suppliers by id, each kind of record grouped
+  /// by supplier in that order, reviews by supplier, date and id.
+  static func laidOut(_ t: TestCatalog) -> Catalog {
+    let (evidence, table) = Scorer(asOf: t.asOf).gather(t.catalog)
+    var catalog = Catalog()
+    for source in t.catalog.sources { _ = catalog.addSource(source) }
+    catalog.suppliers = evidence.map(\.supplier)
+    catalog.certifications = evidence.flatMap { Array($0.certifications) }
+    catalog.audits = evidence.flatMap { Array($0.audits) }
+    catalog.orders = evidence.flatMap { Array($0.orders) }
+    catalog.reviews = table
+    return catalog
+  }
+
+  @Test(arguments: [8, 9] as [UInt64])
+  func oneSuppliersEvidenceByIDIsWhatTheGatherFinds(seed: UInt64) throws {
+    let t = Self.catalog(seed: seed)
+    let catalog = Self.laidOut(t)
+    let scorer = Scorer(asOf: t.asOf)
+    #expect(scorer.isLaidOutByID(catalog))
+    #expect(!scorer.isLaidOutByID(t.catalog))
+    let (gathered, _, _, asGiven) = scorer.gatherKeepingTexts(catalog)
+    #expect(asGiven)
+    var sectored = gathered
+    for i in sectored.indices {
+      sectored[i].doubtfulVerified = scorer.doubtfulVerification(sectored[i], catalog.reviews)
+    }
+    scorer.assignSectors(&sectored)
+    for (i, expected) in sectored.enumerated() {
+      let found = scorer.evidence(ofSupplierAt: i, in: catalog)
+      #expect(found.supplier.record == expected.supplier.record)
+      #expect(found.certifications.map(\.record) == expected.certifications.map(\.record), "\(i)")
+      #expect(found.audits.map(\.record) == expected.audits.map(\.record), "\(i)")
+      #expect(found.orders.map(\.record) == expected.orders.map(\.record), "\(i)")
+      #expect(found.reviews == expected.reviews, "\(i)")
+      #expect(
+        found.doubtfulVerified == expected.doubtfulVerified && found.sectors == expected.sectors, "\(i)")
+    }
+  }
+
+  @Test(arguments: [10, 11] as [UInt64])
+  func aRunFromTheMemoOfALaidOutCatalogIsTheFreshRun(seed: UInt64) throws {
+    let catalog = Self.laidOut(Self.catalog(seed: seed))
+    let scorer = Scorer(asOf: Self.catalog(seed: seed).asOf)
+    let (_, memo) = scorer.scoreKeepingMemo(catalog)
+    #expect(memo.reviewsAsGiven && !memo.bursts.isEmpty)
+    for (name, detailing) in Self.detailings {
+      let fresh = scorer.score(catalog, detailing: detailing)
+      let reused = try #require(scorer.score(catalog, reusing: memo, detailing: detailing), "\(name)")
+      #expect(reused.suppliers.map(\.supplier.id) == fresh.suppliers.map(\.supplier.id), "\(name)")
+      let explained = Set(detailing(fresh.suppliers))
+      for (k, (a, b)) in zip(reused.suppliers, fresh.suppliers).enumerated() {
+        Self.expectSame(a, b, explained: explained.contains(k), name)
+      }
+    }
+  }
+
   @Test func theMemoIsTheSameWhateverTheRunWrote() {
     let t = Self.catalog(seed: 4)
     var wordy = Scorer(asOf: t.asOf)
