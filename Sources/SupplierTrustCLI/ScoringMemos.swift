@@ -26,9 +26,15 @@ struct MemoizedScoring {
     let clock = StageTimer(prefix: "memo: ")
     guard let store, let key, let bytes = store.scoringMemo(key: key.key) else { return nil }
     clock.lap("read \(bytes.count / 1_000_000) MB")
-    guard let memo = ScoringMemo(decoding: bytes) else { return nil }
+    guard let memo = ScoringMemo(decoding: bytes) else {
+      clock.lap("damaged: scoring from scratch")
+      return nil
+    }
     clock.lap("decoded")
-    return scorer.score(catalog, reusing: memo, detailing: detailing)
+    let run = scorer.score(catalog, reusing: memo, detailing: detailing)
+    // Said apart, so that the timings tell a run that used a memo from one that tried.
+    clock.lap(run == nil ? "did not fit: scoring from scratch" : "used")
+    return run
   }
 
   /// Scores `catalog` afresh; the memo to ``keep(_:)`` afterwards comes with it for a store.

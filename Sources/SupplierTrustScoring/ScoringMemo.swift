@@ -78,9 +78,28 @@ public struct ScoringMemo: Sendable, Equatable {
   }
 
   /// Written first, so that bytes of an older layout (or of anything else) are refused.
-  static let formatTag = "supplier-trust scoring memo 3"
+  static let formatTag = "supplier-trust scoring memo 4"
 
-  /// The memo as bytes, for ``init(decoding:)``.
+  /// A checksum of `bytes` (64-bit words multiplied and mixed in; the tail byte by byte): a
+  /// memo whose bytes changed in place, where its layout still reads, is refused rather than
+  /// ranking a supplier by a damaged score (black-box review 68 flipped one byte of a score and
+  /// its supplier fell out of the top three unnoticed).
+  static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+    let words = bytes.count / 8
+    for k in 0..<words {
+      let word = bytes.loadUnaligned(fromByteOffset: k * 8, as: UInt64.self)
+      hash = (hash ^ word) &* 0xBF58_476D_1CE4_E5B9
+      hash ^= hash >> 31
+    }
+    for k in (words * 8)..<bytes.count {
+      hash = (hash ^ UInt64(bytes[k])) &* 0x94D0_49BB_1331_11EB
+      hash ^= hash >> 29
+    }
+    return hash
+  }
+
+  /// The memo as bytes, for ``init(decoding:)``: its fields, then their checksum.
   public func encoded() -> [UInt8] {
     var w = MemoWriter()
     w.bytes.reserveCapacity(256 + rowData.count + suspicious.count * 4)
@@ -118,6 +137,8 @@ public struct ScoringMemo: Sendable, Equatable {
     for end in rowChunkEnds { w.int(end) }
     w.int(rowData.count)
     w.bytes.append(contentsOf: rowData)
+    let sum = w.bytes.withUnsafeBytes { Self.checksum($0) }
+    withUnsafeBytes(of: sum.littleEndian) { w.bytes.append(contentsOf: $0) }
     return w.bytes
   }
 
@@ -125,7 +146,11 @@ public struct ScoringMemo: Sendable, Equatable {
   /// layout, cut short, or damaged).
   public init?(decoding bytes: [UInt8]) {
     let decoded: ScoringMemo? = bytes.withUnsafeBytes { raw in
-      var r = MemoReader(raw)
+      guard raw.count >= 8 else { return nil }
+      let body = UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])
+      let stored = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self))
+      guard Self.checksum(body) == stored else { return nil }
+      var r = MemoReader(body)
       return Self.decode(&r)
     }
     guard let decoded else { return nil }

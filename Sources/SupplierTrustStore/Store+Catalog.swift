@@ -630,6 +630,7 @@ final class StoreReviewTexts: ReviewTextSource, @unchecked Sendable {
     worker.start()
     var result = Self.lookUp(reviewIDs[..<middle], in: path)
     worker.join()
+    result.reserveCapacity(reviewIDs.count)
     result.merge(second.value) { first, _ in first }
     return result
   }
@@ -644,6 +645,8 @@ final class StoreReviewTexts: ReviewTextSource, @unchecked Sendable {
       let statement = try store.connection.prepare(
         "SELECT review_id, text FROM reviews WHERE review_id >= ? ORDER BY review_id")
       var result: [String: String] = [:]
+      // Sized once: grown a doubling at a time, 100,000 texts were rehashed some 17 times over.
+      result.reserveCapacity(reviewIDs.count)
       // One read transaction for all look-ups: otherwise each takes and drops the file lock.
       try store.connection.execute("BEGIN")
       defer { try? store.connection.execute("COMMIT") }

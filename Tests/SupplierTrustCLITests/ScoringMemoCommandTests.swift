@@ -30,7 +30,7 @@ import Testing
 
   /// Whether the run's stage timings say it started from a memo.
   static func usedMemo(_ result: CommandResult) -> Bool {
-    result.stderr.contains("scoring: taken from the memo")
+    result.stderr.contains("memo: used")
   }
 
   static let timings = ["SUPPLIER_TRUST_TIMINGS": "1"]

@@ -154,6 +154,12 @@ import Testing
     for cut in Swift.stride(from: 0, to: bytes.count, by: max(1, bytes.count / 400)) {
       #expect(ScoringMemo(decoding: Array(bytes[..<cut])) == nil, "cut at \(cut)")
     }
+    // Any byte changed in place, where the layout would still read (a digit of a score, say).
+    for position in Swift.stride(from: 0, to: bytes.count, by: max(1, bytes.count / 300)) {
+      var flipped = bytes
+      flipped[position] ^= 0x40
+      #expect(ScoringMemo(decoding: flipped) == nil, "byte \(position)")
+    }
     // Another layout's tag, and bytes left over.
     var tagged = bytes
     tagged[10] ^= 0x20
@@ -169,6 +175,9 @@ import Testing
       var w = MemoWriter()
       w.string(ScoringMemo.formatTag)
       build(&w)
+      // With a right checksum: the counts themselves must be refused.
+      let sum = w.bytes.withUnsafeBytes { ScoringMemo.checksum($0) }
+      withUnsafeBytes(of: sum.littleEndian) { w.bytes.append(contentsOf: $0) }
       return w.bytes
     }
     func header(_ w: inout MemoWriter, suppliers: Int, reviews: Int) {
