@@ -47,6 +47,11 @@ struct ScoreCommand: ParsableCommand {
     clock.lap("score \(run.suppliers.count) suppliers")
     if store != nil, !noSnapshot { try keepSnapshot(run) }
     clock.lap("snapshot")
+    // The memo is written while the output is rendered: the store is otherwise done with by now
+    // (the snapshot above would have held its lock), and the write waits on the disk.
+    let keeping = DispatchGroup()
+    let memoWork = MemoWork(scoring: scoring, memo: memo)
+    DispatchQueue.global().async(group: keeping) { memoWork.keep() }
     if format == .csv {
       // Written as bytes: a String of every supplier's row would be checked and copied again.
       let bytes = ScoreOutput.csvBytes(RankedList(run: run))
@@ -64,7 +69,7 @@ struct ScoreCommand: ParsableCommand {
     if let why = RankingCriteria().whyNoneMatch(run.suppliers) { Terminal.error("note: \(why)") }
     clock.lap("write")
     fflush(nil)
-    scoring.keep(memo)
+    keeping.wait()
     clock.lap("memo kept")
     // Millions of records need not be freed one by one before the process ends.
     Foundation.exit(0)

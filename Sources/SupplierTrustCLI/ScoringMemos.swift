@@ -53,3 +53,17 @@ struct MemoizedScoring {
     try? store.keepScoringMemo(memo.encoded(), key: key.key, catalogVersion: key.version)
   }
 }
+
+/// A memo to keep, handed to the thread that keeps it; the store is used by that thread alone
+/// until the caller waits for it.
+final class MemoWork: @unchecked Sendable {
+  private let scoring: MemoizedScoring
+  private let memo: ScoringMemo?
+
+  init(scoring: MemoizedScoring, memo: ScoringMemo?) {
+    self.scoring = scoring
+    self.memo = memo
+  }
+
+  func keep() { scoring.keep(memo) }
+}

@@ -62,6 +62,12 @@ public struct ScoringMemo: Sendable, Equatable {
   /// Rows per run of ``rowData``.
   static let rowsPerChunk = 2048
 
+  /// Each enumeration's cases by number, made once: `allCases` builds a new array at every use,
+  /// and a row uses it several times.
+  static let standings = Standing.allCases
+  static let flagCodes = FlagCode.allCases
+  static let severities = Severity.allCases
+
   public static func == (a: ScoringMemo, b: ScoringMemo) -> Bool {
     a.supplierCount == b.supplierCount && a.reviewCount == b.reviewCount && a.meanRating == b.meanRating
       && a.ratingSpread == b.ratingSpread && a.ratingCount == b.ratingCount
@@ -361,12 +367,12 @@ struct MemoWriter {
     optional(a.exactScore)
     optional(a.meanScore)
     string(a.grade)
-    int(Standing.allCases.firstIndex(of: a.standing)!)
+    int(ScoringMemo.standings.firstIndex(of: a.standing)!)
     double(a.confidence)
     int(a.flags.count)
     for flag in a.flags {
-      int(FlagCode.allCases.firstIndex(of: flag.code)!)
-      int(Severity.allCases.firstIndex(of: flag.severity)!)
+      int(ScoringMemo.flagCodes.firstIndex(of: flag.code)!)
+      int(ScoringMemo.severities.firstIndex(of: flag.severity)!)
     }
     int(a.validStandards.count)
     // Sorted, so that the same run writes the same bytes (a set's order changes from run to run).
@@ -461,15 +467,15 @@ struct MemoReader {
   mutating func row() -> ScoringMemo.Row? {
     guard let score = optional(), let exactScore = optional(), let meanScore = optional(),
       let grade = string(),
-      let standing = int(), Standing.allCases.indices.contains(standing), let confidence = double()
+      let standing = int(), ScoringMemo.standings.indices.contains(standing), let confidence = double()
     else { return nil }
     guard let flagCount = int(), (0...remaining).contains(flagCount) else { return nil }
     var flags: [(code: FlagCode, severity: Severity)] = []
     for _ in 0..<flagCount {
-      guard let code = int(), FlagCode.allCases.indices.contains(code), let severity = int(),
-        Severity.allCases.indices.contains(severity)
+      guard let code = int(), ScoringMemo.flagCodes.indices.contains(code), let severity = int(),
+        ScoringMemo.severities.indices.contains(severity)
       else { return nil }
-      flags.append((FlagCode.allCases[code], Severity.allCases[severity]))
+      flags.append((ScoringMemo.flagCodes[code], ScoringMemo.severities[severity]))
     }
     guard let standardCount = int(), (0...remaining).contains(standardCount) else { return nil }
     var standards: [String] = []
@@ -479,7 +485,8 @@ struct MemoReader {
     }
     return ScoringMemo.Row(
       score: score, exactScore: exactScore, meanScore: meanScore, grade: grade,
-      standing: Standing.allCases[standing], confidence: confidence, flags: flags, validStandards: standards)
+      standing: ScoringMemo.standings[standing], confidence: confidence, flags: flags,
+      validStandards: standards)
   }
 
   mutating func burst() -> ReviewBurst? {
