@@ -253,11 +253,20 @@ public struct Scorer: Sendable {
       consume results, keys: keys, work: evidenceOf, suspicious: suspicious, bursts: bursts, context: context,
       ratingCount: memo.ratingCount, sources: catalog.sources, detailing: detailing, clock: clock,
       detailContext: { indices, evidence in
-        // A burst pointing past its supplier's reviews is not of this catalog.
         for (i, e) in zip(indices, evidence) {
+          // A burst pointing past its supplier's reviews is not of this catalog.
           guard bursts[i].allSatisfy({ $0.reviewIndices.allSatisfy { $0 < e.reviews.count } }) else {
             return nil
           }
+          // Reviews found by id are taken as the memo's run found them (all up to the as-of day,
+          // by date and id): checked for those explained, rather than trusted.
+          guard
+            e.reviews.allSatisfy({ table.days[$0] <= asOf })
+              && e.reviews.dropFirst().allSatisfy({ k in
+                table.days[k - 1] < table.days[k]
+                  || (table.days[k - 1] == table.days[k] && table.ids.precedes(k - 1, k))
+              })
+          else { return nil }
         }
         var detail = context
         // Reviewers' repeats: a supplier's own reviews decide them.

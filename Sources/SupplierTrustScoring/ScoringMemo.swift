@@ -84,7 +84,7 @@ public struct ScoringMemo: Sendable, Equatable {
   }
 
   /// Written first, so that bytes of an older layout (or of anything else) are refused.
-  static let formatTag = "supplier-trust scoring memo 4"
+  static let formatTag = "supplier-trust scoring memo 5"
 
   /// A checksum of `bytes` (64-bit words multiplied and mixed in; the tail byte by byte): a
   /// memo whose bytes changed in place, where its layout still reads, is refused rather than
@@ -134,7 +134,7 @@ public struct ScoringMemo: Sendable, Equatable {
     w.int(sharedCertificates.count)
     // In hash order, so that the same run writes the same bytes.
     for (hash, entry) in sharedCertificates.sorted(by: { $0.key < $1.key }) {
-      w.double(Double(bitPattern: hash))
+      w.u64(hash)
       w.string(entry.key)
       w.int(entry.holders.count)
       for holder in entry.holders { w.string(holder) }
@@ -196,7 +196,10 @@ public struct ScoringMemo: Sendable, Equatable {
     let chunks = mapChunks(count: assessments.count, chunkSize: Self.rowsPerChunk) { range in
       var w = MemoWriter()
       w.bytes.reserveCapacity(range.count * 120)
-      for i in range { w.row(assessments[i]) }
+      // Through a pointer: a subscript copied each assessment to hand it over.
+      assessments.withUnsafeBufferPointer { all in
+        for i in range { w.row(all.baseAddress! + i) }
+      }
       return w.bytes
     }
     var rowData: [UInt8] = []
@@ -289,7 +292,7 @@ public struct ScoringMemo: Sendable, Equatable {
     else { return nil }
     var shared: [UInt64: (key: String, holders: [String])] = [:]
     for _ in 0..<sharedCount {
-      guard let hash = r.double(), let key = r.string(), let holderCount = r.int(),
+      guard let hash = r.u64(), let key = r.string(), let holderCount = r.int(),
         (0...r.remaining).contains(holderCount)
       else { return nil }
       var holders: [String] = []
@@ -297,7 +300,7 @@ public struct ScoringMemo: Sendable, Equatable {
         guard let holder = r.string() else { return nil }
         holders.append(holder)
       }
-      shared[hash.bitPattern] = (key, holders)
+      shared[hash] = (key, holders)
     }
     // Runs of rows: as many as the suppliers fill, each ending at or after the one before.
     let chunkCount = (supplierCount + rowsPerChunk - 1) / rowsPerChunk
@@ -344,8 +347,10 @@ struct MemoWriter {
     bytes.append(UInt8(v))
   }
 
-  mutating func double(_ value: Double) {
-    withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+  mutating func double(_ value: Double) { u64(value.bitPattern) }
+
+  mutating func u64(_ value: UInt64) {
+    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
   }
 
   mutating func optional(_ value: Double?) {
@@ -362,24 +367,24 @@ struct MemoWriter {
     bytes.append(contentsOf: value.utf8)
   }
 
-  mutating func row(_ a: SupplierAssessment) {
-    optional(a.score)
-    optional(a.exactScore)
-    optional(a.meanScore)
-    string(a.grade)
-    int(ScoringMemo.standings.firstIndex(of: a.standing)!)
-    double(a.confidence)
-    int(a.flags.count)
-    for flag in a.flags {
+  mutating func row(_ assessment: UnsafePointer<SupplierAssessment>) {
+    optional(assessment.pointee.score)
+    optional(assessment.pointee.exactScore)
+    optional(assessment.pointee.meanScore)
+    string(assessment.pointee.grade)
+    int(ScoringMemo.standings.firstIndex(of: assessment.pointee.standing)!)
+    double(assessment.pointee.confidence)
+    int(assessment.pointee.flags.count)
+    for flag in assessment.pointee.flags {
       int(ScoringMemo.flagCodes.firstIndex(of: flag.code)!)
       int(ScoringMemo.severities.firstIndex(of: flag.severity)!)
     }
-    int(a.validStandards.count)
+    int(assessment.pointee.validStandards.count)
     // Sorted, so that the same run writes the same bytes (a set's order changes from run to run).
-    if a.validStandards.count > 1 {
-      for standard in a.validStandards.sorted() { string(standard) }
+    if assessment.pointee.validStandards.count > 1 {
+      for standard in assessment.pointee.validStandards.sorted() { string(standard) }
     } else {
-      for standard in a.validStandards { string(standard) }
+      for standard in assessment.pointee.validStandards { string(standard) }
     }
   }
 
@@ -430,12 +435,12 @@ struct MemoReader {
     return nil
   }
 
-  mutating func double() -> Double? {
+  mutating func double() -> Double? { u64().map(Double.init(bitPattern:)) }
+
+  mutating func u64() -> UInt64? {
     guard remaining >= 8 else { return nil }
-    var bits: UInt64 = 0
-    for k in 0..<8 { bits |= UInt64(base[offset + k]) << (8 * UInt64(k)) }
-    offset += 8
-    return Double(bitPattern: bits)
+    defer { offset += 8 }
+    return UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
   }
 
   /// nil past the end; `.some(nil)` for a value written as missing.

@@ -13,7 +13,8 @@ import SupplierTrustModel
 /// strings as a 32-bit length and UTF-8; `nil` as length `UInt32.max` or a flag byte).
 enum CatalogSnapshot {
   static let magic: UInt32 = 0x5354_4331  // "STC1"
-  static let formatVersion: UInt32 = 6
+  /// 7: certificates, audits and orders grouped by supplier (``Store/loadCatalog(fullReviews:)``).
+  static let formatVersion: UInt32 = 7
 
   /// The two parts: every record but the reviews, and the reviews. Each starts with the header
   /// (magic, format, key), so that either is refused on its own when it does not belong.

@@ -236,7 +236,7 @@ extension Store {
       catalog.suppliers.append(Sourced(s, source: source(st, 19)))
     }
     clock.lap("suppliers")
-    st = try select(Schema.certifications)
+    st = try select(Schema.certifications, bySupplier: true)
     var standards = StandardNames()
     while try st.step() {
       var c = Certification(supplierID: st.string(1)!, standard: standards.current(st.string(2)!))
@@ -250,7 +250,7 @@ extension Store {
       catalog.certifications.append(Sourced(c, source: source(st, 10)))
     }
     clock.lap("certifications")
-    st = try select(Schema.audits)
+    st = try select(Schema.audits, bySupplier: true)
     while try st.step() {
       var a = Audit(
         id: st.string(0)!, supplierID: st.string(1)!,
@@ -264,7 +264,7 @@ extension Store {
       catalog.audits.append(Sourced(a, source: source(st, 10)))
     }
     clock.lap("audits")
-    st = try select(Schema.orders)
+    st = try select(Schema.orders, bySupplier: true)
     while try st.step() {
       var o = Order(
         id: st.string(0)!, supplierID: st.string(1)!, orderDate: day(st, 2)!, amount: money(st, 3)!)
@@ -426,9 +426,15 @@ extension Store {
     return all.reordered(by: ReviewTable.supplierDateIDOrder(all))
   }
 
-  private func select(_ table: RecordTable) throws(StoreError) -> SQLiteStatement {
+  /// Every row of `table` in key order; `bySupplier`, grouped by supplier (in id order, byte by
+  /// byte) first. Certificates in key order alone had those of "S1-2" before those of "S1" (the
+  /// key is the supplier id and a bar), so a catalog was not laid out by supplier and `rank`
+  /// from a memo gathered every supplier's records rather than finding a few by id (code
+  /// review). Each supplier's records are sorted again by the scorer, so no result moves.
+  private func select(_ table: RecordTable, bySupplier: Bool = false) throws(StoreError) -> SQLiteStatement {
     let names = table.allColumns.map(\.name).joined(separator: ", ")
-    return try connection.prepare("SELECT \(names) FROM \(table.name) ORDER BY \(table.key)")
+    let order = bySupplier ? "supplier_id, \(table.key)" : table.key
+    return try connection.prepare("SELECT \(names) FROM \(table.name) ORDER BY \(order)")
   }
 
   private func count(_ table: RecordTable) throws(StoreError) -> Int {

@@ -59,6 +59,10 @@ import Testing
         let fresh = try Self.scratch(pristine, in: folder)
         let scratch = try CommandRunner.run(arguments + ["--db", fresh], environment: Self.timings)
         #expect(Self.usedMemo(again), "\(order) \(format)")
+        // Today every review counts and the store's catalog is laid out by supplier: only the
+        // suppliers shown are looked up. A back-test leaves reviews out: all are gathered.
+        let lookedUp = again.stderr.contains("scoring: laid out by id")
+        #expect(lookedUp == (asOf == "2026-11-25"), "\(order) \(format)")
         #expect(!Self.usedMemo(scratch), "\(order) \(format)")
         #expect(again.status == scratch.status)
         // The store's path is part of what JSON says about its sources; nothing else may differ.

@@ -81,4 +81,44 @@ import Testing
       #expect(reader.scoringMemo(key: "j") == nil)
     }
   }
+
+  /// A catalog read from the store comes grouped by supplier in id order, byte by byte, in every
+  /// kind: certificates in key order alone (the supplier id and a bar) put "S1-2"'s before "S1"'s.
+  @Test func recordsComeGroupedBySupplier() throws {
+    try withTempDir { dir in
+      let suppliers = try dir.write(
+        "suppliers.csv",
+        "supplier_id,name,country\nS1,One,CN\nS1-2,One Two,CN\nS10,Ten,CN\nS1A,One A,CN\n")
+      let certificates = try dir.write(
+        "certifications.csv",
+        """
+        supplier_id,standard,certificate_number,certification_body,accreditation_body,issued_on,expires_on,status
+        S1-2,ISO 9001:2015,A-1,SGS,CNAS,2024-05-20,2027-05-19,valid
+        S1,ISO 9001:2015,B-1,SGS,CNAS,2024-05-20,2027-05-19,valid
+        S1A,ISO 14001:2015,C-1,SGS,CNAS,2024-05-20,2027-05-19,valid
+        S1,ISO 14001:2015,B-2,SGS,CNAS,2024-05-20,2027-05-19,valid
+        S10,ISO 9001:2015,D-1,SGS,CNAS,2024-05-20,2027-05-19,valid
+
+        """)
+      let audits = try dir.write(
+        "audits.csv",
+        """
+        audit_id,supplier_id,kind,auditor,audit_date,result
+        A-1,S1A,factory_audit,SGS,2025-06-18,pass
+        A-2,S1,factory_audit,SGS,2025-06-18,pass
+        A-3,S1-2,factory_audit,SGS,2025-06-18,pass
+
+        """)
+      let store = try Store(path: dir.file("store.sqlite"))
+      let report = try Importer(store: store).run(paths: [suppliers, certificates, audits])
+      #expect(report.rejectCount == 0)
+      // Read twice: from the tables, then from the snapshot written by the first read.
+      for _ in 0..<2 {
+        let catalog = try store.loadCatalog()
+        #expect(catalog.suppliers.map(\.record.id) == ["S1", "S1-2", "S10", "S1A"])
+        #expect(catalog.certifications.map(\.record.supplierID) == ["S1", "S1", "S1-2", "S10", "S1A"])
+        #expect(catalog.audits.map(\.record.supplierID) == ["S1", "S1-2", "S1A"])
+      }
+    }
+  }
 }

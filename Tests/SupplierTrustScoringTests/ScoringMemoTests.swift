@@ -86,10 +86,24 @@ import Testing
   @Test(arguments: [8, 9] as [UInt64])
   func oneSuppliersEvidenceByIDIsWhatTheGatherFinds(seed: UInt64) throws {
     let t = Self.catalog(seed: seed)
-    let catalog = Self.laidOut(t)
+    var catalog = Self.laidOut(t)
     let scorer = Scorer(asOf: t.asOf)
-    #expect(scorer.isLaidOutByID(catalog))
     #expect(!scorer.isLaidOutByID(t.catalog))
+    // Records of suppliers the catalog does not hold, in their places by id: found by nobody.
+    let stranger = catalog.suppliers[3].record.id + "0"
+    let place = { (ids: [String]) in ids.firstIndex { compareBytes($0, stranger) > 0 } ?? ids.count }
+    catalog.certifications.insert(
+      Sourced(Certification(supplierID: stranger, standard: "ISO9001"), source: TestCatalog.here),
+      at: place(catalog.certifications.map(\.record.supplierID)))
+    catalog.audits.insert(
+      Sourced(
+        Audit(id: "A-X", supplierID: stranger, kind: .factoryAudit, date: t.asOf, result: .fail),
+        source: TestCatalog.here), at: place(catalog.audits.map(\.record.supplierID)))
+    catalog.orders.insert(
+      Sourced(
+        Order(id: "O-X", supplierID: stranger, orderDate: t.asOf, amount: Money(cents: 100)),
+        source: TestCatalog.here), at: place(catalog.orders.map(\.record.supplierID)))
+    #expect(scorer.isLaidOutByID(catalog))
     let (gathered, _, _, asGiven) = scorer.gatherKeepingTexts(catalog)
     #expect(asGiven)
     var sectored = gathered
@@ -101,6 +115,7 @@ import Testing
       let found = scorer.evidence(ofSupplierAt: i, in: catalog)
       #expect(found.supplier.record == expected.supplier.record)
       #expect(found.certifications.map(\.record) == expected.certifications.map(\.record), "\(i)")
+      #expect(found.certifications.map(\.source) == expected.certifications.map(\.source), "\(i)")
       #expect(found.audits.map(\.record) == expected.audits.map(\.record), "\(i)")
       #expect(found.orders.map(\.record) == expected.orders.map(\.record), "\(i)")
       #expect(found.reviews == expected.reviews, "\(i)")
@@ -113,6 +128,7 @@ import Testing
   func aRunFromTheMemoOfALaidOutCatalogIsTheFreshRun(seed: UInt64) throws {
     let catalog = Self.laidOut(Self.catalog(seed: seed))
     let scorer = Scorer(asOf: Self.catalog(seed: seed).asOf)
+    #expect(scorer.isLaidOutByID(catalog))
     let (_, memo) = scorer.scoreKeepingMemo(catalog)
     #expect(memo.reviewsAsGiven && !memo.bursts.isEmpty)
     for (name, detailing) in Self.detailings {
