@@ -181,6 +181,16 @@ final class SQLiteStatement {
     _ = sqlite3_bind_blob64(handle, index, blob.baseAddress, sqlite3_uint64(blob.count), nil)
   }
 
+  /// Binds `bytes` as a BLOB at `index` for the one step ``run()`` takes (no copy: they stay
+  /// pinned until it returns).
+  func run(binding bytes: [UInt8], at index: Int32) throws(StoreError) {
+    let result: Result<Void, StoreError> = bytes.withUnsafeBytes { blob in
+      bind(index, blob: blob)
+      return Result { () throws(StoreError) in try run() }
+    }
+    try result.get()
+  }
+
   /// Steps once, expecting no row (INSERT, UPDATE, DELETE).
   func run() throws(StoreError) {
     let rc = sqlite3_step(handle)

@@ -86,12 +86,7 @@ extension Store {
   private func keep(_ bytes: [UInt8], key: String, catalogVersion: String) throws(StoreError) {
     let limit = Int(sqlite3_limit(connection.handle, SQLITE_LIMIT_LENGTH, -1))
     guard bytes.count < limit else { return }
-    try connection.execute("BEGIN IMMEDIATE")
-    do {
-      guard try snapshotKey() == catalogVersion else {
-        try connection.execute("ROLLBACK")
-        return
-      }
+    try whileCatalogIs(catalogVersion) { () throws(StoreError) in
       let latest = try connection.prepare("SELECT coalesce(max(written_at), 0) FROM scoring_memos")
       _ = try latest.step()
       let next = (latest.int64(0) ?? 0) + 1
@@ -100,16 +95,25 @@ extension Store {
         "INSERT OR REPLACE INTO scoring_memos (key, written_at, data) VALUES (?, ?, ?)")
       st.bind(1, key)
       st.bind(2, next)
-      let result: Result<Void, StoreError> = bytes.withUnsafeBytes { blob in
-        st.bind(3, blob: blob)
-        return Result { () throws(StoreError) in try st.run() }
-      }
-      try result.get()
+      try st.run(binding: bytes, at: 3)
       let prune = try connection.prepare(
         "DELETE FROM scoring_memos WHERE key NOT IN (SELECT key FROM scoring_memos ORDER BY written_at DESC LIMIT ?)"
       )
       prune.bind(1, Self.memosKept)
       try prune.run()
+    }
+  }
+
+  /// Runs `body` in one write transaction, and only if the catalog is still `version` (no import
+  /// committed since it was read: what would be written describes a catalog that is gone).
+  private func whileCatalogIs(_ version: String, _ body: () throws(StoreError) -> Void) throws(StoreError) {
+    try connection.execute("BEGIN IMMEDIATE")
+    do {
+      guard try snapshotKey() == version else {
+        try connection.execute("ROLLBACK")
+        return
+      }
+      try body()
       try connection.execute("COMMIT")
     } catch {
       try? connection.execute("ROLLBACK")
@@ -166,28 +170,15 @@ extension Store {
     // Larger than SQLite takes in one value: keep reading the tables.
     let limit = Int(sqlite3_limit(connection.handle, SQLITE_LIMIT_LENGTH, -1))
     guard records.count < limit, reviews.count < limit else { return }
-    try connection.execute("BEGIN IMMEDIATE")
-    do {
-      // Written only if no import committed since the catalog was read.
-      guard try snapshotKey() == key else {
-        try connection.execute("ROLLBACK")
-        return
-      }
+    // Written only if no import committed since the catalog was read.
+    try whileCatalogIs(key) { () throws(StoreError) in
       let st = try connection.prepare(
         "INSERT OR REPLACE INTO catalog_snapshot (part, key, data) VALUES (?, ?, ?)")
       for (part, bytes) in [(1, records), (2, reviews)] {
         st.bind(1, part)
         st.bind(2, key)
-        let result: Result<Void, StoreError> = bytes.withUnsafeBytes { blob in
-          st.bind(3, blob: blob)
-          return Result { () throws(StoreError) in try st.run() }
-        }
-        try result.get()
+        try st.run(binding: bytes, at: 3)
       }
-      try connection.execute("COMMIT")
-    } catch {
-      try? connection.execute("ROLLBACK")
-      throw error
     }
     clock.lap("snapshot written (\((records.count + reviews.count) / 1_000_000) MB)")
   }
