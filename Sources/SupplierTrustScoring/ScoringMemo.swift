@@ -68,6 +68,8 @@ public struct ScoringMemo: Sendable, Equatable {
   static let flagCodes = FlagCode.allCases
   static let severities = Severity.allCases
 
+  /// Whether two memos hold the same figures, bursts and rows (the same run writes equal memos,
+  /// whatever words it wrote).
   public static func == (a: ScoringMemo, b: ScoringMemo) -> Bool {
     a.supplierCount == b.supplierCount && a.reviewCount == b.reviewCount && a.meanRating == b.meanRating
       && a.ratingSpread == b.ratingSpread && a.ratingCount == b.ratingCount
