@@ -115,4 +115,15 @@ public struct Catalog: Sendable {
 public protocol ReviewTextSource: AnyObject, Sendable {
   /// The texts of the given reviews that have one, by review id.
   func texts(of reviewIDs: [String]) -> [String: String]
+  /// The text of each of `reviewIDs` (sorted, byte by byte), nil where a review has none:
+  /// ``texts(of:)`` without a dictionary to build and look up again.
+  func texts(ofSorted reviewIDs: [String]) -> [String?]
+}
+
+extension ReviewTextSource {
+  /// By ``texts(of:)``, for a source with nothing faster.
+  public func texts(ofSorted reviewIDs: [String]) -> [String?] {
+    let found = texts(of: reviewIDs)
+    return reviewIDs.map { found[$0] }
+  }
 }

@@ -421,19 +421,22 @@ public struct Scorer: Sendable {
       // files at size L: two suppliers' bursts, and the catalog mean with them).
       // One request for every text, in key order: the store reads its pages in sequence rather
       // than jumping about once per supplier. Detection then runs in parallel below.
-      var ids: [String] = []
-      for candidate in candidates {
-        for k in evidence[candidate.supplier].reviews { ids.append(table.ids[k]) }
+      // Each text goes straight to its place: the reviews sorted by id as the store reads them,
+      // and the texts handed back in that order (a dictionary of 100,000 texts had been built and
+      // looked up again, each id hashed twice).
+      var places: [(review: Int, candidate: Int, position: Int)] = []
+      for (c, candidate) in candidates.enumerated() {
+        for (p, k) in evidence[candidate.supplier].reviews.enumerated() { places.append((k, c, p)) }
       }
-      ids.sort()
-      let fetched = texts.texts(of: ids)
-      for k in candidates.indices {
-        let first = evidence[candidates[k].supplier].reviews.lowerBound
-        for p in candidates[k].reviews.indices {
-          candidates[k].reviews[p].text = fetched[table.ids[first + p]]
-        }
+      let ids = table.ids
+      places.sort { ids.precedes($0.review, $1.review) }
+      let fetched = texts.texts(ofSorted: places.map { ids[$0.review] })
+      var found = 0
+      for (place, text) in zip(places, fetched) where text != nil {
+        candidates[place.candidate].reviews[place.position].text = text
+        found += 1
       }
-      clock.lap("texts fetched (\(fetched.count) of \(ids.count))")
+      clock.lap("texts fetched (\(found) of \(places.count))")
     }
     let detected = parallelMap(candidates) { candidate in
       var supplierDetector = detector

@@ -1,5 +1,11 @@
 import CSQLite
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// An SQLite failure with the statement or step it came from.
 public struct StoreError: Error, CustomStringConvertible, Sendable {
   /// The SQLite result code (`SQLITE_*`), or 0 for a failure found by this package itself.
@@ -225,6 +231,22 @@ final class SQLiteStatement {
     let count = Int(sqlite3_column_bytes(handle, column))
     return value.utf8.elementsEqual(UnsafeBufferPointer(start: text, count: count))
   }
+  /// The order of the text in `column` and `value`, byte by byte: negative when the column's
+  /// sorts first (NULL sorts first of all), zero when equal.
+  func compare(_ column: Int32, _ value: String) -> Int {
+    guard let text = sqlite3_column_text(handle, column) else { return -1 }
+    let count = Int(sqlite3_column_bytes(handle, column))
+    var value = value
+    return value.withUTF8 { other in
+      let shared = min(count, other.count)
+      if shared > 0, let base = other.baseAddress {
+        let order = memcmp(text, base, shared)
+        if order != 0 { return Int(order) }
+      }
+      return count - other.count
+    }
+  }
+
   /// Calls `body` with the bytes of a BLOB column, valid only during the call.
   func withBlob<R>(_ column: Int32, _ body: (UnsafeRawBufferPointer) -> R) -> R {
     let count = Int(sqlite3_column_bytes(handle, column))
