@@ -33,10 +33,15 @@ import Testing
         asked.shuffle(using: &rng)
         let texts = source.texts(of: asked)
         #expect(texts == expected.filter { asked.contains($0.key) }, "every \(step)th review")
+        // In id order, each text in its place (nil for ids without one or not in the store).
+        let sorted = asked.sorted()
+        #expect(source.texts(ofSorted: sorted) == sorted.map { expected[$0] }, "every \(step)th review")
       }
       // Over two thousand ids: the look-ups split over two threads.
       let many = ids + (0..<2_500).map { "R-\($0 * 7)-MISSING" }
       #expect(source.texts(of: many.shuffled(using: &rng)) == expected)
+      let manySorted = many.sorted()
+      #expect(source.texts(ofSorted: manySorted) == manySorted.map { expected[$0] })
     }
   }
 
