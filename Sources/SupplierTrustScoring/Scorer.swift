@@ -190,6 +190,11 @@ public struct Scorer: Sendable {
     for (supplier, found) in memo.bursts { bursts[Int(supplier)] = found }
     var keys = [(score: Double, mean: Double, confidence: Double)](
       repeating: (0, 0, 0), count: suppliers.count)
+    // Empty figures made once and shared: a new review summary per supplier allocated its
+    // histogram 100,000 times over.
+    let noReviews = ReviewSummary()
+    let noDelivery = DeliverySummary()
+    let noStandards: Set<String> = []
     // Each run of rows decoded and made into assessments on either core; a damaged run leaves
     // its suppliers unscored and the memo unused.
     let stride = ScoringMemo.rowsPerChunk
@@ -226,9 +231,9 @@ public struct Scorer: Sendable {
                   components: ComponentScores(), evidenceShares: ComponentScores(),
                   flags: row.flags.map { TrustFlag(code: $0.code, severity: $0.severity, detail: "") },
                   factors: [],
-                  suggestions: [], reviews: ReviewSummary(), certificates: [], audits: [],
-                  delivery: DeliverySummary(),
-                  validStandards: Set(row.validStandards)))
+                  suggestions: [], reviews: noReviews, certificates: [], audits: [],
+                  delivery: noDelivery,
+                  validStandards: row.validStandards.isEmpty ? noStandards : Set(row.validStandards)))
               keyOutput.buffer[i] = (row.exactScore ?? row.score ?? -1, row.meanScore ?? -1, row.confidence)
             }
           }
