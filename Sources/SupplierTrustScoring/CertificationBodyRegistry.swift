@@ -100,9 +100,9 @@ public struct CertificationBodyRegistry: Sendable {
   public init(accreditationBodies: String, certificationBodies: String, lookAlikes: String) throws {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for text in [accreditationBodies, certificationBodies, lookAlikes] {
-      for byte in text.utf8 + [0] {
-        hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-      }
+      for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+      // A separator, so that text moved from one file to the next changes the hash.
+      hash = hash &* 0x100_0000_01b3
     }
     fingerprint = hash
     accreditationEntries = try Self.parseAccreditationBodies(accreditationBodies)

@@ -226,11 +226,7 @@ final class SQLiteStatement {
   }
   /// Whether the text in `column` is exactly `value`'s bytes (false for NULL), without making a
   /// String of it.
-  func equals(_ column: Int32, _ value: String) -> Bool {
-    guard let text = sqlite3_column_text(handle, column) else { return false }
-    let count = Int(sqlite3_column_bytes(handle, column))
-    return value.utf8.elementsEqual(UnsafeBufferPointer(start: text, count: count))
-  }
+  func equals(_ column: Int32, _ value: String) -> Bool { compare(column, value) == 0 }
   /// The order of the text in `column` and `value`, byte by byte: negative when the column's
   /// sorts first (NULL sorts first of all), zero when equal.
   func compare(_ column: Int32, _ value: String) -> Int {

@@ -613,46 +613,46 @@ final class StoreReviewTexts: ReviewTextSource, @unchecked Sendable {
     self.path = path
   }
 
-  /// Each call reads through connections of its own, so callers on any thread are safe; many
-  /// ids are split between two connections on two threads (the look-ups are independent).
+  /// ``texts(ofSorted:)`` of the ids in key order, by id.
   func texts(of reviewIDs: [String]) -> [String: String] {
     // In key order, as the look-ups read the table (scoring asks in that order already).
-    let reviewIDs =
+    let sorted =
       zip(reviewIDs, reviewIDs.dropFirst()).allSatisfy { $0 <= $1 } ? reviewIDs : reviewIDs.sorted()
+    var result: [String: String] = [:]
+    for (id, text) in zip(sorted, texts(ofSorted: sorted)) {
+      if let text { result[id] = text }
+    }
+    return result
+  }
+
+  /// Each call reads through connections of its own, so callers on any thread are safe; many
+  /// ids are split between two connections on two threads (the look-ups are independent).
+  func texts(ofSorted reviewIDs: [String]) -> [String?] {
     guard reviewIDs.count >= 2_000 else { return Self.lookUp(reviewIDs[...], in: path) }
     let middle = reviewIDs.count / 2
-    let second = UnsafeTransfer<[String: String]>([:])
+    let second = UnsafeTransfer<[String?]>([])
     let path = self.path
     let worker = Thread { second.value = Self.lookUp(reviewIDs[middle...], in: path) }
     worker.start()
     var result = Self.lookUp(reviewIDs[..<middle], in: path)
     worker.join()
-    result.reserveCapacity(reviewIDs.count)
-    result.merge(second.value) { first, _ in first }
-    return result
-  }
-
-  func texts(ofSorted reviewIDs: [String]) -> [String?] {
-    guard reviewIDs.count >= 2_000 else { return Self.lookUpInOrder(reviewIDs[...], in: path) }
-    let middle = reviewIDs.count / 2
-    let second = UnsafeTransfer<[String?]>([])
-    let path = self.path
-    let worker = Thread { second.value = Self.lookUpInOrder(reviewIDs[middle...], in: path) }
-    worker.start()
-    var result = Self.lookUpInOrder(reviewIDs[..<middle], in: path)
-    worker.join()
     result.append(contentsOf: second.value)
     return result
   }
 
-  /// The text of each of `reviewIDs` (sorted), in their order: ``lookUp(_:in:)`` with each row
-  /// matched in place and no dictionary (scoring's 100,000 burst texts were hashed twice each).
-  private static func lookUpInOrder(_ reviewIDs: ArraySlice<String>, in path: String) -> [String?] {
+  /// The text of each of `reviewIDs` (sorted byte by byte), in their order; nil for an id with
+  /// none or not in the store. Each row is matched in place, without making its id a string,
+  /// and handed back by position (scoring's 100,000 burst texts had been hashed twice each).
+  private static func lookUp(_ reviewIDs: ArraySlice<String>, in path: String) -> [String?] {
     var result = [String?](repeating: nil, count: reviewIDs.count)
     do {
       let store = try Store(path: path, readOnly: true)
+      // The ids come sorted, and a supplier's reviews often have neighbouring ids: one seek, then
+      // rows read in key order, stepping over a few rows not asked for before seeking again. A
+      // point query per id took about 8,000 instructions in SQLite (callgrind), a step a tenth.
       let statement = try store.connection.prepare(
         "SELECT review_id, text FROM reviews WHERE review_id >= ? ORDER BY review_id")
+      // One read transaction for all look-ups: otherwise each takes and drops the file lock.
       try store.connection.execute("BEGIN")
       defer { try? store.connection.execute("COMMIT") }
       let ids = reviewIDs
@@ -674,58 +674,13 @@ final class StoreReviewTexts: ReviewTextSource, @unchecked Sendable {
             if passed > 8 { continue seeking }
           }
         }
-        break
-      }
-      statement.reset()
-      return result
-    } catch {
-      return [String?](repeating: nil, count: reviewIDs.count)
-    }
-  }
-
-  /// The texts of `reviewIDs`, which must be sorted.
-  private static func lookUp(_ reviewIDs: ArraySlice<String>, in path: String) -> [String: String] {
-    do {
-      let store = try Store(path: path, readOnly: true)
-      // The ids come sorted, and a supplier's reviews often have neighbouring ids: one seek, then
-      // rows read in key order, stepping over a few rows not asked for before seeking again. A
-      // point query per id took about 8,000 instructions in SQLite (callgrind), a step a tenth.
-      let statement = try store.connection.prepare(
-        "SELECT review_id, text FROM reviews WHERE review_id >= ? ORDER BY review_id")
-      var result: [String: String] = [:]
-      // Sized once: grown a doubling at a time, 100,000 texts were rehashed some 17 times over.
-      result.reserveCapacity(reviewIDs.count)
-      // One read transaction for all look-ups: otherwise each takes and drops the file lock.
-      try store.connection.execute("BEGIN")
-      defer { try? store.connection.execute("COMMIT") }
-      // Ids are identifiers (ASCII), so string order is the table's byte order.
-      let ids = reviewIDs
-      var index = ids.startIndex
-      seeking: while index < ids.endIndex {
-        statement.reset()
-        statement.bind(1, ids[index])
-        var passed = 0
-        while try statement.step() {
-          guard let rowID = statement.string(0) else { break }
-          // Ids asked for that sort before this row are not in the table.
-          while index < ids.endIndex && ids[index] < rowID { index += 1 }
-          guard index < ids.endIndex else { break seeking }
-          if ids[index] == rowID {
-            if let text = statement.string(1) { result[rowID] = text }
-            index += 1
-            passed = 0
-          } else {
-            passed += 1
-            if passed > 8 { continue seeking }
-          }
-        }
         // The table ends before the ids asked for do.
         break
       }
       statement.reset()
       return result
     } catch {
-      return [:]
+      return [String?](repeating: nil, count: reviewIDs.count)
     }
   }
 }
