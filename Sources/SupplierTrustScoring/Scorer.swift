@@ -209,31 +209,26 @@ public struct Scorer: Sendable {
             let rows = memo.rows(inChunk: chunk)
             fits.buffer[chunk] = rows != nil
             for i in (chunk * stride)..<min(suppliers.count, (chunk + 1) * stride) {
+              // A damaged run's suppliers still get a value (the buffer is filled whole); the memo
+              // is then not used.
+              let row = rows?[i - chunk * stride]
               let supplier = suppliers[i].record
-              guard let row = rows?[i - chunk * stride] else {
-                (output.buffer.baseAddress! + i).initialize(
-                  to: SupplierAssessment(
-                    supplier: supplier, evidence: Evidence(location: "", recordID: supplier.id), score: nil,
-                    grade: "unrated", standing: .warned, confidence: 0, interval: nil,
-                    components: ComponentScores(),
-                    evidenceShares: ComponentScores(), flags: [], factors: [], suggestions: [],
-                    reviews: ReviewSummary(), certificates: [], audits: [], delivery: DeliverySummary(),
-                    validStandards: []))
-                continue
-              }
               (output.buffer.baseAddress! + i).initialize(
                 to: SupplierAssessment(
                   supplier: supplier,
                   // Without words, as a run that does not explain a supplier leaves it.
                   evidence: Evidence(location: "", recordID: supplier.id),
-                  score: row.score, exactScore: row.exactScore, meanScore: row.meanScore, grade: row.grade,
-                  standing: row.standing, confidence: row.confidence, interval: nil,
+                  score: row?.score, exactScore: row?.exactScore, meanScore: row?.meanScore,
+                  grade: row?.grade ?? "unrated", standing: row?.standing ?? .warned,
+                  confidence: row?.confidence ?? 0, interval: nil,
                   components: ComponentScores(), evidenceShares: ComponentScores(),
-                  flags: row.flags.map { TrustFlag(code: $0.code, severity: $0.severity, detail: "") },
+                  flags: row?.flags.map { TrustFlag(code: $0.code, severity: $0.severity, detail: "") } ?? [],
                   factors: [],
                   suggestions: [], reviews: noReviews, certificates: [], audits: [],
                   delivery: noDelivery,
-                  validStandards: row.validStandards.isEmpty ? noStandards : Set(row.validStandards)))
+                  validStandards: row.map { $0.validStandards.isEmpty ? noStandards : Set($0.validStandards) }
+                    ?? noStandards))
+              guard let row else { continue }
               keyOutput.buffer[i] = (row.exactScore ?? row.score ?? -1, row.meanScore ?? -1, row.confidence)
             }
           }
