@@ -64,7 +64,7 @@ public enum PolicyDocumentation {
       three times, and `uniform_rating_share` of its ratings within one star; or, sharing no \
       templates, when `uniform_rating_share` of its new accounts' reviews give one rating of \
       praise (4 or 5 stars; verified complaints are a bad batch, not a campaign) in a rush and \
-      the chance of that many giving it (at the catalog's rate for that rating, or the \
+      the chance of that many giving it (at the rate of the other suppliers' reviews for that rating, or the \
       supplier's own with one review of each kind added, if higher) is below \
       `verified_uniform_chance`. A window's counts and shares leave out the \
       reviews that oppose its commonest rating (a one- or two-star review among praise, or \

@@ -523,7 +523,7 @@ extension PolicyFile {
     ),
     .number(
       "burst.verified_uniform_chance", \.burst.verifiedUniformChance, 0...1,
-      "Bought verified orders often come with no text or varied short ones: a mostly verified window of new accounts sharing no templates is still a burst when one rating of praise dominates its new accounts' reviews in a rush beyond chance, the chance of that many giving it (at the catalog's rate for that rating, or the supplier's own if higher) being below one in a million; verified complaints are never judged so (a bad batch is evidence). 73 five-star reviews of 73 is about 5e-12; 19 of 20 at a catalog's 70% is 0.008. 0 turns this off."
+      "Bought verified orders often come with no text or varied short ones: a mostly verified window of new accounts sharing no templates is still a burst when one rating of praise dominates its new accounts' reviews in a rush beyond chance, the chance of that many giving it (at the rate of the other suppliers' reviews for that rating, or the supplier's own if higher) being below one in a million; verified complaints are never judged so (a bad batch is evidence). 73 five-star reviews of 73 is about 5e-12; 19 of 20 at a catalog's 70% is 0.008. 0 turns this off."
     ),
     .number(
       "burst.praise_rush_factor", \.burst.praiseRushFactor, 0...1000,

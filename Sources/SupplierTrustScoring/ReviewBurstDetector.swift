@@ -282,8 +282,8 @@ public struct ReviewBurstDetector: Sendable {
   /// not, the unverified share is not a condition, and only near-identical texts can show
   /// coordination: a busy week of varied five-star reviews is not a campaign for lack of columns.
   public var verificationGiven = true
-  /// How often the catalog's reviews give each star rating (lanes 1...5, summing to 1), for
-  /// ``BurstPolicy/verifiedUniformChance``; nil leaves that rule off.
+  /// How often the reviews of the catalog's other suppliers give each star rating (lanes 1...5,
+  /// summing to 1), for ``BurstPolicy/verifiedUniformChance``; nil leaves that rule off.
   public var catalogStarShares: SIMD8<Double>?
   /// Whether the supplier's verified flags are doubted (it claims more verified reviews than its
   /// transactions back) and its reviews are therefore all read as unverified: then a lack of

@@ -319,10 +319,10 @@ public struct Scorer: Sendable {
     let reviewersGiven = table.reviewers.contains { $0 >= 0 }
     let verificationGiven = table.verified.contains { $0 != nil }
     // How often each rating is given: worked out meanwhile, for the detectors made below.
-    let starSharesBox = UnsafeSendableBox<SIMD8<Double>?>(nil)
-    let starSharesWork = DispatchGroup()
-    DispatchQueue.global().async(group: starSharesWork) { [evidence, table] in
-      starSharesBox.value = self.starShares(evidence, table)
+    let starCountsBox = UnsafeSendableBox<SIMD8<Int>>(SIMD8<Int>())
+    let starCountsWork = DispatchGroup()
+    DispatchQueue.global().async(group: starCountsWork) { [evidence, table] in
+      starCountsBox.value = self.starCounts(evidence, table)
     }
     // The registry's verdicts on body names, certificates claimed by several suppliers and how
     // often each reviewer reviewed each supplier, worked out meanwhile on another thread.
@@ -335,13 +335,12 @@ public struct Scorer: Sendable {
     // campaign; an account that posts twenty reviews of one supplier has no history either.
     // Worked out once by reviewer number in one sequential pass, then looked up by position.
     let spans = reviewerSpans(evidence, table, verifiedOnly: verificationGiven)
-    starSharesWork.wait()
-    let starShares = starSharesBox.value
+    starCountsWork.wait()
+    let starCounts = starCountsBox.value
     let detector = {
       var detector = ReviewBurstDetector(policy: policy.burst)
       detector.reviewersGiven = reviewersGiven
       detector.verificationGiven = verificationGiven
-      detector.catalogStarShares = starShares
       return detector
     }()
     let apart = Int32(max(1, policy.burst.windowDays))
@@ -357,7 +356,6 @@ public struct Scorer: Sendable {
       var screen = ReviewBurstDetector(policy: screening)
       screen.reviewersGiven = reviewersGiven
       screen.verificationGiven = verificationGiven
-      screen.catalogStarShares = starShares
       return screen
     }()
     // Campaigns kept up for months (`campaign_window_days`) need named reviewers and stated
@@ -405,6 +403,8 @@ public struct Scorer: Sendable {
         }
         var supplierScreen = screen
         supplierScreen.verificationDoubted = doubtful
+        supplierScreen.catalogStarShares = starShares(
+          starCounts, excluding: evidence[index].reviews, in: table)
         let windows = supplierScreen.detect(reviews, isNewReviewer: isNew)
         guard !windows.isEmpty else { continue }
         found.append((index, reviews, isNew))
@@ -441,6 +441,8 @@ public struct Scorer: Sendable {
     let detected = parallelMap(candidates) { candidate in
       var supplierDetector = detector
       supplierDetector.verificationDoubted = evidence[candidate.supplier].doubtfulVerified != nil
+      supplierDetector.catalogStarShares = starShares(
+        starCounts, excluding: evidence[candidate.supplier].reviews, in: table)
       return supplierDetector.detect(candidate.reviews, isNewReviewer: candidate.isNew)
     }
     // One flag per review of the table (a supplier's are `suspicious[evidence.reviews]`).

@@ -53,6 +53,34 @@ import Testing
     #expect(burst.standing == .warned)
   }
 
+  /// 73 verified five-star reviews from new accounts in five days, in a small catalog whose one
+  /// other supplier is rated five stars by 80 % of its buyers: the chance of the campaign is judged
+  /// at that 80 %, not at a rate its own 73 reviews raise to 91 % (black-box review 76: chance
+  /// 1e-3 instead of 8e-8, no flag, and the campaign ranked first).
+  @Test func aVerifiedCampaignIsJudgedAgainstTheOtherSuppliersRate() throws {
+    var t = TestCatalog()
+    for id in ["CAMPAIGN", "STEADY"] {
+      t.supplier(id) {
+        $0.tradeAssurance = true
+        $0.tradeAssuranceLimit = Money(cents: 10_000_000)
+        $0.transactions12m = 150
+      }
+    }
+    for n in 0..<73 {
+      t.review("CAMPAIGN", rating: 5, daysAgo: 10 + n % 5, verified: true, reviewer: "NEW-\(n)")
+    }
+    for n in 0..<60 {
+      t.review(
+        "STEADY", rating: n % 5 == 4 ? 4 : 5, daysAgo: 12 * n + 3, verified: true, reviewer: "BUYER-\(n)",
+        text: "order \(n) as described")
+    }
+    let run = t.score(suggests: false)
+    let campaign = try #require(run.suppliers.first { $0.supplier.id == "CAMPAIGN" })
+    let steady = try #require(run.suppliers.first { $0.supplier.id == "STEADY" })
+    #expect(campaign.flags.contains { $0.code == .reviewBurst })
+    #expect(campaign.score! < steady.score!)
+  }
+
   /// A two-day campaign at a busy supplier: two verified reviews a day from one-off buyers for
   /// months, then 14 identical five-star reviews from new, unverified accounts. In the full week
   /// around it the unverified share is diluted to a half; in its own two days it is not.
