@@ -156,8 +156,10 @@ struct ReportCommand: ParsableCommand {
     // Columns first: only the detailed suppliers' reviews are built as values.
     let reviewSuppliers = data.reviews.supplierIDs
     let reviewDays = data.reviews.days
-    let shown = data.reviews.indices.filter {
-      reviewDays[$0] <= asOf && detailedIDs.contains(reviewSuppliers[$0])
+    // Run by run: a supplier id looked up per run, not per review.
+    let shown = reviewSuppliers.values.indices.flatMap { run in
+      detailedIDs.contains(reviewSuppliers.values[run])
+        ? reviewSuppliers.rows(ofRun: run).filter { reviewDays[$0] <= asOf } : []
     }
     // A catalog from the store holds no texts: they are fetched (black-box review 45 found every
     // review of a report from the store shown as "(no text)"). One from files reads them together

@@ -13,7 +13,8 @@ import Dispatch
 /// ``Catalog/deferredReviewTexts`` for the few it needs), and then the column stays empty.
 public struct ReviewTable: Sendable {
   public private(set) var ids = IdentifierColumn()
-  public private(set) var supplierIDs: [String] = []
+  /// Each review's supplier id, as runs: reviews come grouped by supplier (``RunColumn``).
+  public private(set) var supplierIDs = RunColumn<String>()
   public private(set) var ratings: [Double] = []
   public private(set) var days: [Day] = []
   public private(set) var verified: [Bool?] = []
@@ -56,7 +57,6 @@ public struct ReviewTable: Sendable {
       texts.reserveCapacity(count, bytes: textBytes)
     }
     ids.reserveCapacity(count, bytes: count * 12)
-    supplierIDs.reserveCapacity(count)
     ratings.reserveCapacity(count)
     days.reserveCapacity(count)
     verified.reserveCapacity(count)
@@ -179,7 +179,7 @@ public struct ReviewTable: Sendable {
 
   /// Builds a table from whole columns (a snapshot's), checking that they line up.
   public init?(
-    ids: IdentifierColumn, supplierIDs: [String], ratings: [Double], days: [Day], verified: [Bool?],
+    ids: IdentifierColumn, supplierIDs: RunColumn<String>, ratings: [Double], days: [Day], verified: [Bool?],
     reviewers: [Int32], reviewerNames: [String], sources: [SourceRef]
   ) {
     let count = ids.count
@@ -280,21 +280,18 @@ extension ReviewTable {
     var numbers: [String: Int32] = [:]
     var names: [String] = []
     var supplierNumbers = [Int32](repeating: 0, count: count)
-    var last = ""
-    var lastNumber: Int32 = -1
-    for index in 0..<count {
-      let id = table.supplierIDs[index]
-      if lastNumber < 0 || id != last {
-        if let known = numbers[id] {
-          lastNumber = known
-        } else {
-          lastNumber = Int32(names.count)
-          numbers[id] = lastNumber
-          names.append(id)
-        }
-        last = id
+    let owners = table.supplierIDs
+    for run in owners.values.indices {
+      let id = owners.values[run]
+      let number: Int32
+      if let known = numbers[id] {
+        number = known
+      } else {
+        number = Int32(names.count)
+        numbers[id] = number
+        names.append(id)
       }
-      supplierNumbers[index] = lastNumber
+      for index in owners.rows(ofRun: run) { supplierNumbers[index] = number }
     }
     // Rank of each supplier number in id order.
     let sortedNumbers = names.indices.sorted {
@@ -338,7 +335,7 @@ extension ReviewTable: RandomAccessCollection, MutableCollection, RangeReplaceab
       settleReviewers()
       if r.text != nil { startTexts() }
       ids[position] = r.id
-      supplierIDs[position] = r.supplierID
+      supplierIDs.set(r.supplierID, at: position)
       ratings[position] = r.rating
       days[position] = r.date
       verified[position] = r.verifiedPurchase

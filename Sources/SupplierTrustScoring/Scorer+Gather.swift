@@ -74,27 +74,23 @@ extension Scorer {
     var owner = [Int32](repeating: -1, count: reviews.count)
     var counts = [Int](repeating: 0, count: evidence.count)
     var inOrder = true
-    var previousID = ""
-    var previousOwner: Int32 = -1
     let last = asOf.daysSinceEpoch
     // Through buffer pointers, and the ids read only when two dates are equal: 4M reviews make
-    // this a pass over memory, and the checks and id loads doubled it.
+    // this a pass over memory, and the checks and id loads doubled it. Supplier ids are looked up
+    // once per run of them.
     days.withUnsafeBufferPointer { days in
-      supplierIDs.withUnsafeBufferPointer { supplierIDs in
-        owner.withUnsafeMutableBufferPointer { owner in
-          for k in 0..<days.count where days[k].daysSinceEpoch <= last {
-            if k == 0 || supplierIDs[k] != previousID {
-              previousOwner = index[supplierIDs[k]].map(Int32.init) ?? -1
-              previousID = supplierIDs[k]
-            }
-            owner[k] = previousOwner
-            guard previousOwner >= 0 else { continue }
-            counts[Int(previousOwner)] += 1
+      owner.withUnsafeMutableBufferPointer { owner in
+        for run in supplierIDs.values.indices {
+          let runOwner = index[supplierIDs.values[run]].map(Int32.init) ?? -1
+          for k in supplierIDs.rows(ofRun: run) where days[k].daysSinceEpoch <= last {
+            owner[k] = runOwner
+            guard runOwner >= 0 else { continue }
+            counts[Int(runOwner)] += 1
             if inOrder, k > 0, owner[k - 1] >= 0 {
               let before = owner[k - 1]
-              if before > previousOwner {
+              if before > runOwner {
                 inOrder = false
-              } else if before == previousOwner {
+              } else if before == runOwner {
                 let (earlier, later) = (days[k - 1].daysSinceEpoch, days[k].daysSinceEpoch)
                 if earlier > later || (earlier == later && ids.precedes(k, k - 1)) { inOrder = false }
               }
@@ -265,6 +261,8 @@ extension Scorer {
     let audits = catalog.audits
     let orders = catalog.orders
     let reviewOwners = catalog.reviews.supplierIDs
+    // The run of `id` among the owners' runs (a laid-out catalog's are in id order).
+    let ownerRun = run(reviewOwners.values.count) { reviewOwners.values[$0] }
     var e = SupplierEvidence(supplier: supplier)
     e.certifications = sorted(
       certifications, run(certifications.count) { certifications[$0].record.supplierID }
@@ -273,7 +271,12 @@ extension Scorer {
       ($0.date, $0.id) < ($1.date, $1.id)
     }
     e.orders = sorted(orders, run(orders.count) { orders[$0].record.supplierID }) { $0.id < $1.id }
-    e.reviews = run(reviewOwners.count) { reviewOwners[$0] }
+    // Where its rows are, or would be (an empty range at the place a search of the rows finds).
+    let startRow =
+      ownerRun.lowerBound < reviewOwners.values.count
+      ? reviewOwners.rows(ofRun: ownerRun.lowerBound).lowerBound : reviewOwners.count
+    e.reviews =
+      startRow..<(ownerRun.isEmpty ? startRow : reviewOwners.rows(ofRun: ownerRun.upperBound - 1).upperBound)
     e.doubtfulVerified = doubtfulVerification(e, catalog.reviews)
     var one = [e]
     assignSectors(&one)

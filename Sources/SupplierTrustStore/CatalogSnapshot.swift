@@ -63,13 +63,10 @@ enum CatalogSnapshot {
     header(&body, .reviews, key: key)
     let count = reviews.count
     body.count(count)
-    var k = 0
-    while k < count {
-      var end = k + 1
-      while end < count && reviews.supplierIDs[end] == reviews.supplierIDs[k] { end += 1 }
-      body.string(reviews.supplierIDs[k])
-      body.count(end - k)
-      k = end
+    let owners = reviews.supplierIDs
+    for run in owners.values.indices {
+      body.string(owners.values[run])
+      body.count(owners.rows(ofRun: run).count)
     }
     body.count(reviews.reviewerNames.count)
     for name in reviews.reviewerNames { body.string(name) }
@@ -333,15 +330,9 @@ enum CatalogSnapshot {
     else { return nil }
     // Taken over as they are: no `String` per review.
     guard let ids = IdentifierColumn(bytes: idBytes, ends: idEnds) else { return nil }
-    // Each run written in place: appending a repeated element went through a sequence's
-    // iterator for all 4 M reviews (4.5 % of a `rank` from the store).
-    let supplierIDs = [String](unsafeUninitializedCapacity: count) { slots, initialized in
-      var next = 0
-      for (supplierID, run) in owners {
-        (slots.baseAddress! + next).initialize(repeating: supplierID, count: run)
-        next += run
-      }
-      initialized = next
+    // Kept as runs: no `String` per review.
+    guard let supplierIDs = RunColumn(runs: owners.lazy.map { (value: $0.0, count: $0.1) }) else {
+      return nil
     }
     return ReviewTable(
       ids: ids, supplierIDs: supplierIDs, ratings: ratings, days: days,
