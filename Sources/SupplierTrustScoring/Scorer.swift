@@ -908,10 +908,15 @@ public struct Scorer: Sendable {
     }
     var mean: Double?
     if weightSum > 0 {
-      mean = 100 * total / weightSum
+      // To a billionth of a point: what is equal in exact arithmetic must tie, not be ordered by
+      // the last bit of floating-point noise (black-box review 77: an on-time rate at exactly its
+      // threshold came out 0.49999999999999994, and under `weakest_link` a supplier with a
+      // weighted mean of 84 ranked below a tie at 50 with one of 73.9).
+      func settled(_ points: Double) -> Double { (points * 1e9).rounded() / 1e9 }
+      mean = settled(100 * total / weightSum)
       switch policy.aggregation {
       case .weightedMean: score = mean
-      case .weakestLink: score = 100 * weakest
+      case .weakestLink: score = settled(100 * weakest)
       }
     }
     let exact = score

@@ -418,6 +418,46 @@ import Testing
     }
   }
 
+  /// Scores equal in exact arithmetic tie, and the tie goes by the weighted mean: an on-time rate
+  /// at exactly its threshold came out a hair under the neutral value, so a supplier whose weakest
+  /// link "was" delivery ranked below one at the same 50 with a lower weighted mean (black-box
+  /// review 77).
+  @Test func weakestLinkTiesAreNotDecidedByRoundingNoise() throws {
+    var t = TestCatalog()
+    t.supplier("LOWER-MEAN") {
+      $0.tradeAssurance = true
+      $0.tradeAssuranceLimit = Money(cents: 10_000_000)
+      $0.verifiedSupplier = true
+      $0.businessLicenseVerified = true
+      $0.yearEstablished = 2010
+      $0.goldSupplierSince = 2012
+      $0.responseRate = 0.95
+    }
+    t.supplier("HIGHER-MEAN") {
+      $0.tradeAssurance = true
+      $0.tradeAssuranceLimit = Money(cents: 100_000_000)
+      $0.verifiedSupplier = true
+      $0.businessLicenseVerified = true
+      $0.onTimeDeliveryRate = 0.85
+      $0.transactions12m = 2
+      $0.yearEstablished = 2005
+      $0.goldSupplierSince = 2008
+      $0.responseRate = 0.99
+    }
+    t.certificate("HIGHER-MEAN", accreditation: "CNAS")
+    t.review("LOWER-MEAN", rating: 5, daysAgo: 55)
+    t.review("HIGHER-MEAN", rating: 5, daysAgo: 54)
+    t.review("HIGHER-MEAN", rating: 5, daysAgo: 53)
+    var policy = Policy()
+    policy.aggregation = .weakestLink
+    let run = t.score(policy, suggests: false)
+    let higher = try #require(run.suppliers.first { $0.supplier.id == "HIGHER-MEAN" })
+    let lower = try #require(run.suppliers.first { $0.supplier.id == "LOWER-MEAN" })
+    #expect(higher.exactScore == lower.exactScore)
+    #expect(higher.meanScore! > lower.meanScore!)
+    #expect(run.suppliers.first?.supplier.id == "HIGHER-MEAN")
+  }
+
   /// A missing component is neutral in the weakest link too, never good: a supplier without an
   /// audit scored above its twin with a conditional one, and a bare profile at 99.9 (black-box
   /// review 35).
