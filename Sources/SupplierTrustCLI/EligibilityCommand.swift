@@ -44,6 +44,14 @@ struct EligibilityCommand: ParsableCommand {
     let (data, store, rejects) = try catalog.loadCatalog(hashingFiles: false)
     let asOf = catalog.day
     var orders = EligibilityChecker(policy: policy.tradeAssurance, asOf: asOf).check(data)
+    // Every order read was rejected: nothing was judged, and saying so with exit 0 and an empty
+    // list read as "no orders" (black-box review 79).
+    let refusedOrders = rejects.filter { $0.recordKind == .orders }.count
+    if data.orders.isEmpty && refusedOrders > 0 {
+      throw CLIError(
+        "no order could be judged: all \(refusedOrders) order record\(refusedOrders == 1 ? " was" : "s were") rejected (the warning above names the first)"
+      )
+    }
     if data.orders.isEmpty {
       Terminal.error(
         "warning: no orders were read; eligibility is judged from orders (orders.csv, or <order> elements in XML)"

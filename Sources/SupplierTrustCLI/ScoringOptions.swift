@@ -21,8 +21,15 @@ struct CatalogOptions: ParsableArguments {
       valueName: "path"))
   var paths: [String] = []
 
-  @Option(help: ArgumentHelp("The workspace store (an SQLite file).", valueName: "path"))
-  var db: String = "supplier-trust.sqlite"
+  @Option(
+    name: .customLong("db"),
+    help: ArgumentHelp(
+      "The workspace store (an SQLite file; supplier-trust.sqlite when omitted). Not with paths: files given are read instead.",
+      valueName: "path"))
+  var dbOption: String?
+
+  /// The workspace store's path.
+  var db: String { dbOption ?? "supplier-trust.sqlite" }
 
   @Option(
     name: .customLong("as-of"),
@@ -44,6 +51,14 @@ struct CatalogOptions: ParsableArguments {
   /// option group came before ArgumentParser's "Unknown option", so `score --bogus` without a
   /// store was told to import a catalog (black-box review 30).
   func requireCatalog() throws {
+    // Both given, one would be ignored without a word: the files were scored and the store named
+    // was not read (black-box review 79).
+    if let dbOption, !paths.isEmpty {
+      throw CLIError(
+        "--db \(dbOption) names the store to read, and \(paths.joined(separator: " ")) files to read instead of a store; give one\n"
+          + "  fix: leave out --db to read the files (nothing is stored), or leave out the paths to read the store (import the files into it first: supplier-trust import --db \(dbOption) \(paths.joined(separator: " ")))"
+      )
+    }
     if paths.isEmpty && !FileManager.default.fileExists(atPath: db) {
       throw CLIError(
         "there is no workspace store at \(db); import a catalog first (supplier-trust import datasets/sample), pass --db PATH, or give the files to read (e.g. datasets/sample)"
@@ -120,14 +135,39 @@ struct CatalogOptions: ParsableArguments {
     Terminal.clearProgress()
     for failure in report.failures { Terminal.error(failure.rendered) }
     if !report.failures.isEmpty { throw ExitCode(1) }
-    if !report.rejects.isEmpty {
-      Terminal.error(
-        "warning: \(report.rejectCount) rejected record\(report.rejectCount == 1 ? " was" : "s were") left out; run `supplier-trust check \(paths.joined(separator: " "))` to see them"
-      )
+    if let first = report.rejects.first {
+      Terminal.error(rejectionWarning(report.rejects, count: report.rejectCount, first: first))
     }
     let (collected, repeats) = importer.collectedCatalogWithRepeats()
     for repeated in repeats { Terminal.error("warning: " + repeated.message) }
+    // Every record rejected, or naming suppliers nobody read: there is nothing to score or judge,
+    // and an empty ranking with exit 0 read as a catalog without suppliers (black-box review 78).
+    if collected.suppliers.isEmpty && report.rejectCount > 0 {
+      throw CLIError(
+        "no supplier profile was read from \(paths.joined(separator: " ")), so nothing could be scored or judged: \(report.rejectCount) record\(report.rejectCount == 1 ? " was" : "s were") rejected (the warning above names the first)"
+      )
+    }
     return (collected, nil, report.rejects)
+  }
+}
+
+extension CatalogOptions {
+  /// The warning for records rejected while reading files directly: how many, the first with its
+  /// place, reason and fix, and where to see the rest. References to suppliers the files do not
+  /// hold are said apart when a store exists: `check` looks them up in it, and had listed none
+  /// of the 32 orders an `eligibility` of orders.csv alone left out (black-box review 79).
+  func rejectionWarning(_ rejects: [Rejection], count: Int, first: Rejection) -> String {
+    var text =
+      "warning: \(count) rejected record\(count == 1 ? " was" : "s were") left out; run `supplier-trust check \(paths.joined(separator: " "))` to see them"
+    let unknownSuppliers = rejects.filter {
+      $0.column == "supplier_id" && $0.reason.contains("is not a known supplier")
+    }
+    .count
+    if unknownSuppliers > 0 && FileManager.default.fileExists(atPath: db) {
+      text +=
+        " (but for the \(unknownSuppliers) naming suppliers these files do not hold: `check` also looks suppliers up in the store \(db), and files given are read without it; add the suppliers' file to the paths, or import the files and leave the paths out)"
+    }
+    return text + "; the first:\n" + first.rendered
   }
 }
 

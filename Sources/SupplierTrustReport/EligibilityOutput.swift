@@ -180,9 +180,8 @@ public enum EligibilityOutput {
           return c.deadline.map { "eligible until \($0)" }
             ?? "eligible (until \(policy.tradeAssurance.claimWindowDays) days after delivery)"
         }
-        // Not for want of time when no short reason holds: the claim cannot be confirmed (a ship
-        // date not stated); a closed window was said with a deadline still weeks ahead (black-box
-        // review 22).
+        // Not for want of time when no short reason holds: a closed window was said with a
+        // deadline still weeks ahead (black-box review 22).
         return "not eligible: " + (whyNot(c, of: o, asOf: asOf) ?? c.detail)
       }
       encoder.appendRow(

@@ -225,14 +225,14 @@ public struct EligibilityChecker: Sendable {
         claims.append(Claim(kind: .lateShipment, eligible: ok, deadline: deadline, detail: detail))
       } else if shippedOn == nil, let delivered = deliveredOn {
         // Delivered, so it shipped: on time if it arrived by the agreed ship date; otherwise the
-        // ship date that a late-shipment claim turns on is not stated, and is not guessed.
+        // ship date that a late-shipment claim turns on is not stated, and is not guessed. Said as
+        // unknown, not as a claim that cannot be filed (black-box review 79: `eligible: false`
+        // read as a verdict, where an unstated agreed date is a note).
         if delivered > agreed {
-          claims.append(
-            Claim(
-              kind: .lateShipment, eligible: false, deadline: deadline,
-              detail:
-                "delivered \(delivered), after the agreed ship date \(agreed), but the ship date is not stated (shipped_date is empty): a late-shipment claim cannot be confirmed"
-            ))
+          notes.append(
+            Self.lateShipmentUnjudged
+              + ": delivered \(delivered), after the agreed ship date \(agreed), but the ship date is not stated (shipped_date is empty)"
+          )
         }
       } else if shippedOn == nil, agreed < asOf {
         let (ok, detail) = window(

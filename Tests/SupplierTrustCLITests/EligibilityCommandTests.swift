@@ -80,6 +80,52 @@ import Testing
   #expect(twice.stdout.contains("\"protected\": false"))
 }
 
+/// Files read directly are read without the store (black-box reviews 78 and 79): orders of
+/// suppliers only the store holds are all rejected, which fails the command instead of printing
+/// an empty list with exit 0; the warning shows the first rejection and says that `check`, which
+/// looks suppliers up in the store, will not list those; and `--db` with paths is refused rather
+/// than ignored.
+@Test func filesReadWithoutTheirSuppliersFailAndSayWhy() throws {
+  let folder = try CommandRunner.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: folder) }
+  try writeFile(
+    "s/suppliers.csv", "supplier_id,name,country,trade_assurance,ta_limit_usd\nS-1,One,CN,true,50000\n",
+    in: folder)
+  try writeFile(
+    "o/orders.csv",
+    "order_id,supplier_id,order_date,amount_usd,payment_method,trade_assurance\n"
+      + "O-1,S-1,2026-10-01,1000.00,paypal,true\n", in: folder)
+  let imported = try CommandRunner.run(["import", "s", "--no-reject-files"], in: folder)
+  #expect(imported.status == 0, "\(imported.stderr)")
+
+  let orders = try CommandRunner.run(["eligibility", "o", "--as-of", "2026-11-25"], in: folder)
+  #expect(orders.status == 1)
+  #expect(orders.stdout.isEmpty)
+  #expect(
+    orders.stderr.contains(
+      "warning: 1 rejected record was left out; run `supplier-trust check o` to see them (but for the 1 naming suppliers these files do not hold: `check` also looks suppliers up in the store supplier-trust.sqlite, and files given are read without it;"
+    ), "\(orders.stderr)")
+  #expect(orders.stderr.contains("error: supplier_id S-1 is not a known supplier\n --> o/orders.csv:2:"))
+  #expect(orders.stderr.contains("no supplier profile was read from o, so nothing could be scored or judged"))
+
+  let scored = try CommandRunner.run(["score", "o", "--as-of", "2026-11-25"], in: folder)
+  #expect(scored.status == 1)
+
+  // With the suppliers' file among the paths the same orders are judged.
+  let both = try CommandRunner.run(
+    ["eligibility", "s", "o", "--as-of", "2026-11-25", "--format", "json"], in: folder)
+  #expect(both.status == 0, "\(both.stderr)")
+  #expect(both.stdout.contains("\"order_id\": \"O-1\""))
+
+  let twoSources = try CommandRunner.run(
+    ["eligibility", "o", "--db", "supplier-trust.sqlite", "--as-of", "2026-11-25"], in: folder)
+  #expect(twoSources.status == 1)
+  #expect(
+    twoSources.stderr.contains(
+      "--db supplier-trust.sqlite names the store to read, and o files to read instead of a store; give one"),
+    "\(twoSources.stderr)")
+}
+
 /// From the store, an order rejected at import is named with its place and reason, as it is when
 /// the files are read (black-box review 46: the store kept no rejections, and the hint was the
 /// generic one); a file rolled back keeps none, and a corrected import makes the order known.
