@@ -476,6 +476,33 @@ final class CSVDecodingProducer: @unchecked Sendable {
     return nil
   }
 
+  /// For a rejects-file record rejected as a repeat ("... appears again in this file (first on
+  /// line N)") whose named column still holds the value the reason names: the problem to refuse
+  /// it with, and that column's field.
+  static func unchangedRepeat(
+    _ view: CSVBatchView, _ record: Int, _ header: [String], _ reasonField: Int, _ columnField: Int
+  ) -> (problem: FieldProblem, field: Int)? {
+    let count = view.fieldCount(record)
+    guard reasonField < count, columnField < count else { return nil }
+    let reason = String(decoding: view.field(record, reasonField), as: UTF8.self)
+    guard reason.contains(" appears again in this file (first on line ") else { return nil }
+    let column = Columns.normalizeHeader(String(decoding: view.field(record, columnField), as: UTF8.self))
+    guard let at = header.firstIndex(of: column), at < count, at != reasonField, at != columnField else {
+      return nil
+    }
+    let value = String(decoding: view.field(record, at), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+    guard !value.isEmpty, reason.contains(" \(value) ") else { return nil }
+    return (
+      FieldProblem(
+        column: column, value: value,
+        reason:
+          "this record was rejected as a repeat (\(reason)) and still has that \(column): imported as it is, it would replace the record kept then",
+        fix:
+          "give it its own \(column) if it is another record, or delete the row; to replace the kept record with this one on purpose, empty its reject_reason cell"
+      ), at
+    )
+  }
+
   /// Says of a record that broke apart where a line ended in a carriage return alone (outside
   /// quotes, with no line feed), which ends a line in some editors but not in CSV, so the next
   /// line was read into the record (black-box review 44 got "text follows the closing quote" and a
@@ -602,6 +629,16 @@ final class CSVDecodingProducer: @unchecked Sendable {
               Self.blameLoneCarriageReturn(at: line, &problem)
             }
             rows.refuse(.init(record: record, problem: problem, field: min(at, count - 1)))
+            continue
+          }
+          // A record rejected as a repeat of an earlier one, imported again from its rejects file
+          // with the same id, would replace the record kept then without a word (black-box review
+          // 78: 40 reviews so replaced, one's date and text changed): it is refused again unless
+          // its id was changed, or its reject_reason emptied to replace the kept one on purpose.
+          if let reasonField, let columnField,
+            let repeated = Self.unchangedRepeat(view, record, header, reasonField, columnField)
+          {
+            rows.refuse(.init(record: record, problem: repeated.problem, field: repeated.field))
             continue
           }
           // A rejects file written before rejects kept their bytes holds a value that was not

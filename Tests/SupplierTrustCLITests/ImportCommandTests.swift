@@ -65,6 +65,62 @@ private func json(_ text: String) throws -> [String: Any] {
   #expect(rejectsFile.contains("./reviews.csv,3,rating,rating must be between 1 and 5,R2,S1,7,2026-01-03\n"))
 }
 
+/// A record rejected as a repeat, imported again from its rejects file unchanged, is refused
+/// again rather than replacing the record kept in its place (black-box review 78); with its id
+/// changed it is another record, and with its reject_reason emptied it replaces on purpose.
+@Test func aRepeatImportedAgainFromItsRejectsFileDoesNotReplaceTheKeptRecord() throws {
+  let dir = try CommandRunner.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  try "supplier_id,name,country\nS1,Acme,CN\n".write(
+    to: dir.appendingPathComponent("suppliers.csv"), atomically: true, encoding: .utf8)
+  try "review_id,supplier_id,rating,review_date\nR1,S1,5,2026-01-02\nR1,S1,1,2025-03-04\n".write(
+    to: dir.appendingPathComponent("reviews.csv"), atomically: true, encoding: .utf8)
+  let first = try CommandRunner.run(
+    ["import", "--rejects", "rejects", "suppliers.csv", "reviews.csv"], in: dir)
+  #expect(first.status == 2)
+  let rejectsPath = dir.appendingPathComponent("rejects/reviews.rejects.csv")
+  let rejects = try String(contentsOf: rejectsPath, encoding: .utf8)
+  #expect(
+    rejects.contains("R1 appears again in this file (first on line 2),R1,S1,1,2025-03-04"), "\(rejects)")
+  // The supplier's scores and the reviews behind them (the files list grows with each import).
+  func storedReviews() throws -> String {
+    let scored = try json(
+      CommandRunner.run(["score", "--as-of", "2026-11-25", "--format", "json", "--no-snapshot"], in: dir)
+        .stdout)
+    let suppliers = try #require(scored["suppliers"] as? [[String: Any]])
+    // Keys sorted: a dictionary's order changes from one process to the next.
+    return
+      "\(suppliers.map { ($0["score"] as? Double, ($0["components"] as? [String: Any])?.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }) })"
+  }
+  let before = try storedReviews()
+
+  let again = try CommandRunner.run(
+    ["import", "--format", "json", "--no-reject-files", "rejects/reviews.rejects.csv"], in: dir)
+  #expect(again.status == 2)
+  let summary = try json(again.stdout)
+  let refused = try #require((summary["rejects"] as? [[String: Any]])?.first)
+  #expect(refused["column"] as? String == "review_id")
+  #expect(
+    (refused["reason"] as? String)?.hasPrefix(
+      "this record was rejected as a repeat (review_id R1 appears again in this file (first on line 2)) and still has that review_id"
+    ) == true, "\(refused)")
+  #expect(try storedReviews() == before)
+
+  // A new id: another record, accepted.
+  try rejects.replacingOccurrences(of: "),R1,S1,1,", with: "),R9,S1,1,").write(
+    to: rejectsPath, atomically: true, encoding: .utf8)
+  let renamed = try CommandRunner.run(
+    ["import", "--no-reject-files", "rejects/reviews.rejects.csv"], in: dir)
+  #expect(renamed.status == 0, "\(renamed.stderr)")
+  // The reason emptied: the kept R1 is replaced, as asked.
+  try rejects.replacingOccurrences(of: "review_id R1 appears again in this file (first on line 2)", with: "")
+    .write(to: rejectsPath, atomically: true, encoding: .utf8)
+  let replaced = try CommandRunner.run(
+    ["import", "--no-reject-files", "rejects/reviews.rejects.csv"], in: dir)
+  #expect(replaced.status == 0, "\(replaced.stderr)")
+  #expect(try storedReviews() != before)
+}
+
 @Test func checkStoresNothing() throws {
   let dir = try CommandRunner.temporaryDirectory()
   defer { try? FileManager.default.removeItem(at: dir) }
