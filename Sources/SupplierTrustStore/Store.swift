@@ -44,6 +44,20 @@ public final class Store {
         code: 0, message: "\(path) is a folder, not a store file", context: "opening \(path)",
         fix: "give the store's file name, e.g. --db \(inside)")
     }
+    // SQLite writes its journal beside the store: in a folder that cannot be written, a writable
+    // store file failed at the first write with an internal statement and "check the store"
+    // (black-box review 78).
+    if !readOnly {
+      let folder = path.lastIndex(of: "/").map { String(path[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? ""
+      if access(folder.isEmpty ? "." : folder, W_OK) != 0 {
+        throw StoreError(
+          code: SQLITE_READONLY,
+          message:
+            "the folder \(folder.isEmpty ? "." : folder) holding the store \(path) cannot be written (SQLite keeps its journal beside the store)",
+          context: "opening \(path)",
+          fix: "make the folder writable, or pass a --db PATH in a writable folder")
+      }
+    }
     connection = try SQLiteConnection(path: path, readOnly: readOnly)
     // Read-only connections read straight from the mapped file rather than copying every page
     // into SQLite's cache (SQLite caps the size at its compile-time limit, 2 GiB by default).
