@@ -49,7 +49,8 @@ public final class Store {
     // (black-box review 78).
     if !readOnly {
       let folder = path.lastIndex(of: "/").map { String(path[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? ""
-      if access(folder.isEmpty ? "." : folder, W_OK) != 0 {
+      // A folder that does not exist is said when opening fails, as before.
+      if access(folder.isEmpty ? "." : folder, F_OK) == 0, access(folder.isEmpty ? "." : folder, W_OK) != 0 {
         throw StoreError(
           code: SQLITE_READONLY,
           message:
