@@ -95,6 +95,16 @@ struct EligibilityCommand: ParsableCommand {
           "no supplier \(unknown.joined(separator: ", ").terminalSafe) in the catalog\n  fix: check the id (ids are case-sensitive)"
         )
       }
+      // An order asked for by id that belongs to another supplier: the two filters exclude each
+      // other, and an empty list said nothing of it (black-box review 79).
+      let elsewhere = orders.filter { order.contains($0.orderID) && !supplier.contains($0.supplierID) }
+      if !elsewhere.isEmpty {
+        throw CLIError(
+          elsewhere.map {
+            "order \($0.orderID.terminalSafe) is of supplier \($0.supplierID.terminalSafe), not of \(supplier.joined(separator: ", ").terminalSafe) (--supplier)"
+          }.joined(separator: "\n")
+            + "\n  fix: leave out --supplier, or add --supplier \(elsewhere[0].supplierID.terminalSafe)")
+      }
       orders = orders.filter { supplier.contains($0.supplierID) }
     }
     switch format {

@@ -64,6 +64,18 @@ import Testing
   #expect(nobody.status == 1)
   #expect(nobody.stderr.contains("no supplier S-NOPE in the catalog"))
 
+  // The order exists, but not among the supplier's: said, not an empty list (black-box review 79).
+  try write("e/suppliers.csv", suppliers + "S-2,Two,CN,true,50000\n")
+  try write(
+    "e/orders.csv",
+    "order_id,supplier_id,order_date,amount_usd,payment_method,trade_assurance\n"
+      + "O-1,S-1,2026-10-01,1000.00,paypal,true\n")
+  let crossed = try CommandRunner.run(
+    ["eligibility", "e", "--as-of", "2026-11-25", "--order", "O-1", "--supplier", "S-2"], in: folder)
+  #expect(crossed.status == 1)
+  #expect(
+    crossed.stderr.contains("order O-1 is of supplier S-1, not of S-2 (--supplier)"), "\(crossed.stderr)")
+
   let empty = try CommandRunner.run(["eligibility", "d", "--as-of", "2026-11-25"], in: folder)
   #expect(empty.status == 0)
   #expect(empty.stderr.contains("warning: no orders were read"))
