@@ -101,7 +101,7 @@ public enum EligibilityOutput {
   public static func markdown(_ orders: [OrderEligibility], asOf: Day, policy: Policy = .default) -> String {
     var out = "# Trade Assurance eligibility as of \(asOf)\n\n"
     out +=
-      "Policy `\(ScoreOutput.markdownCode(policy.name))` (sha256 `\(policy.hash.prefix(12))`): "
+      "Policy `\(ScoreOutput.markdownCode(policy.name))` (sha256 `\(policy.hash)`): "
       + "\(orders.filter(\.protected).count) of \(orders.count) orders protected.\n\n"
     out +=
       "| Order | Supplier | Amount | Protected | Covered | Why not protected / notes | Claims | Dispute |\n"

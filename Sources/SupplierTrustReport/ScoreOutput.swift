@@ -422,7 +422,7 @@ public enum ScoreOutput {
   /// A GitHub-flavoured Markdown table with a heading that names the as-of day and the policy.
   public static func markdown(_ list: RankedList) -> String {
     var out = "# Supplier ranking as of \(list.run.asOf)\n\n"
-    out += "Policy `\(markdownCode(list.run.policy.name))` (sha256 `\(list.run.policyHash.prefix(12))`)"
+    out += "Policy `\(markdownCode(list.run.policy.name))` (sha256 `\(list.run.policyHash)`)"
     if !list.criteria.isEmpty { out += "; " + list.criteria.map(markdownText).joined(separator: "; ") }
     out += ".\n\n"
     out += "| Rank | Supplier | Country | Score | Grade | Standing | Confidence | Trade Assurance | Flags |\n"
