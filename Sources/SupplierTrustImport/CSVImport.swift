@@ -491,7 +491,14 @@ final class CSVDecodingProducer: @unchecked Sendable {
       return nil
     }
     let value = String(decoding: view.field(record, at), as: UTF8.self).trimmingCharacters(in: .whitespaces)
-    guard !value.isEmpty, reason.contains(" \(value) ") else { return nil }
+    // The value where the reason names it (see ``Importer/duplicateProblem(_:kind:firstLine:)``),
+    // not anywhere in its words: an id changed to "line" is another record.
+    let named =
+      reason.hasPrefix("\(column) \(value) appears again ")
+      || (column == "certificate_number" && reason.hasPrefix("the ")
+        && reason.contains(" certificate \(value) of "))
+      || (column == "standard" && reason.hasPrefix("the \(value) certificate of "))
+    guard !value.isEmpty, named else { return nil }
     return (
       FieldProblem(
         column: column, value: value,
