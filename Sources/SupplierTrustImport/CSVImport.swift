@@ -46,6 +46,37 @@ extension Importer {
     return cell.withUTF8 { String(decoding: CSVEncoder.removingFormulaGuard($0), as: UTF8.self) }
   }
 
+  /// For a record of a rejects file that was rejected as a repeat of an earlier one: the problem
+  /// to refuse it with again when it is still the same record (its identity worked out as the
+  /// repeat check works it out, so normalised standards and formula guards compare as stored).
+  ///
+  /// Imported as it is, it would replace the record kept in its place without a word (black-box
+  /// review 78: 40 reviews of a generated catalog so replaced, one's date and text changed). With
+  /// its id (or a certificate's number, standard or issue day) changed it is another record; with
+  /// its reject_reason emptied it replaces the kept one, as asked.
+  static func unchangedRepeat(_ kind: RecordKind, _ row: StoreRow, rejectReason: UnsafeBufferPointer<UInt8>)
+    -> FieldProblem?
+  {
+    let marker = " appears again in this file (first on line "
+    let reasons = removingFormulaGuard(String(decoding: rejectReason, as: UTF8.self))
+    // A record's reasons are joined by "; " in its rejects file.
+    let named = reasons.components(separatedBy: "; ").compactMap { reason in
+      reason.range(of: marker).map { reason[..<$0.lowerBound] }
+    }
+    guard !named.isEmpty else { return nil }
+    let now = Importer.duplicateProblem(DecodedRecord(kind, row), kind: kind, firstLine: 0)
+    guard let end = now.reason.range(of: marker), named.contains(now.reason[..<end.lowerBound]) else {
+      return nil
+    }
+    return FieldProblem(
+      column: now.column, value: now.value,
+      reason:
+        "this record was rejected as a repeat (\(reasons)) and is still the same record: imported as it is, it would replace the record kept then",
+      fix:
+        "give it its own \(now.column) if it is another record, or delete the row; to replace the kept record with this one on purpose, empty its reject_reason cell"
+    )
+  }
+
   func importCSV(_ path: String, kind: RecordKind) {
     let total = max(fileSize(path), 1)
     guard let run = beginFile(path, format: "csv") else { return }
@@ -184,6 +215,7 @@ extension Importer {
                   texts: texts)
               }
               let supplierColumn = kind == .suppliers ? nil : header.firstIndex(of: "supplier_id")
+              let rejectReasonColumn = isRejectsFile ? header.firstIndex(of: "reject_reason") : nil
               let idColumn = kind == .certifications ? nil : header.firstIndex(of: Importer.idColumn(kind))
               // First every record's fate before writing: refused by the reader, or naming an
               // unknown supplier; the rest are written together, then looked at in file order.
@@ -216,6 +248,14 @@ extension Importer {
                       field: refusal.field ?? header.firstIndex(of: refusal.problem.column),
                       supplierID: refusal.supplierID))
                 } else if !rows.hasKnownSupplier(record), let problem = referenceProblem(kind, row(record)) {
+                  refused.append(
+                    RefusedRecord(
+                      record: record, problem: problem, field: header.firstIndex(of: problem.column),
+                      supplierID: nil))
+                } else if let column = rejectReasonColumn, column < view.fieldCount(record),
+                  let problem = Self.unchangedRepeat(
+                    kind, row(record), rejectReason: view.field(record, column))
+                {
                   refused.append(
                     RefusedRecord(
                       record: record, problem: problem, field: header.firstIndex(of: problem.column),
@@ -476,40 +516,6 @@ final class CSVDecodingProducer: @unchecked Sendable {
     return nil
   }
 
-  /// For a rejects-file record rejected as a repeat ("... appears again in this file (first on
-  /// line N)") whose named column still holds the value the reason names: the problem to refuse
-  /// it with, and that column's field.
-  static func unchangedRepeat(
-    _ view: CSVBatchView, _ record: Int, _ header: [String], _ reasonField: Int, _ columnField: Int
-  ) -> (problem: FieldProblem, field: Int)? {
-    let count = view.fieldCount(record)
-    guard reasonField < count, columnField < count else { return nil }
-    let reason = String(decoding: view.field(record, reasonField), as: UTF8.self)
-    guard reason.contains(" appears again in this file (first on line ") else { return nil }
-    let column = Columns.normalizeHeader(String(decoding: view.field(record, columnField), as: UTF8.self))
-    guard let at = header.firstIndex(of: column), at < count, at != reasonField, at != columnField else {
-      return nil
-    }
-    let value = String(decoding: view.field(record, at), as: UTF8.self).trimmingCharacters(in: .whitespaces)
-    // The value where the reason names it (see ``Importer/duplicateProblem(_:kind:firstLine:)``),
-    // not anywhere in its words: an id changed to "line" is another record.
-    let named =
-      reason.hasPrefix("\(column) \(value) appears again ")
-      || (column == "certificate_number" && reason.hasPrefix("the ")
-        && reason.contains(" certificate \(value) of "))
-      || (column == "standard" && reason.hasPrefix("the \(value) certificate of "))
-    guard !value.isEmpty, named else { return nil }
-    return (
-      FieldProblem(
-        column: column, value: value,
-        reason:
-          "this record was rejected as a repeat (\(reason)) and still has that \(column): imported as it is, it would replace the record kept then",
-        fix:
-          "give it its own \(column) if it is another record, or delete the row; to replace the kept record with this one on purpose, empty its reject_reason cell"
-      ), at
-    )
-  }
-
   /// Says of a record that broke apart where a line ended in a carriage return alone (outside
   /// quotes, with no line feed), which ends a line in some editors but not in CSV, so the next
   /// line was read into the record (black-box review 44 got "text follows the closing quote" and a
@@ -636,16 +642,6 @@ final class CSVDecodingProducer: @unchecked Sendable {
               Self.blameLoneCarriageReturn(at: line, &problem)
             }
             rows.refuse(.init(record: record, problem: problem, field: min(at, count - 1)))
-            continue
-          }
-          // A record rejected as a repeat of an earlier one, imported again from its rejects file
-          // with the same id, would replace the record kept then without a word (black-box review
-          // 78: 40 reviews so replaced, one's date and text changed): it is refused again unless
-          // its id was changed, or its reject_reason emptied to replace the kept one on purpose.
-          if let reasonField, let columnField,
-            let repeated = Self.unchangedRepeat(view, record, header, reasonField, columnField)
-          {
-            rows.refuse(.init(record: record, problem: repeated.problem, field: repeated.field))
             continue
           }
           // A rejects file written before rejects kept their bytes holds a value that was not

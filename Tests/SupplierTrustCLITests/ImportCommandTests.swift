@@ -102,7 +102,7 @@ private func json(_ text: String) throws -> [String: Any] {
   #expect(refused["column"] as? String == "review_id")
   #expect(
     (refused["reason"] as? String)?.hasPrefix(
-      "this record was rejected as a repeat (review_id R1 appears again in this file (first on line 2)) and still has that review_id"
+      "this record was rejected as a repeat (review_id R1 appears again in this file (first on line 2)) and is still the same record"
     ) == true, "\(refused)")
   #expect(try storedReviews() == before)
 
@@ -119,6 +119,48 @@ private func json(_ text: String) throws -> [String: Any] {
     ["import", "--no-reject-files", "rejects/reviews.rejects.csv"], in: dir)
   #expect(replaced.status == 0, "\(replaced.stderr)")
   #expect(try storedReviews() != before)
+}
+
+/// The same for certificates (identified by supplier, standard, number and issue day, the
+/// standard normalised) and for ids behind a formula guard in the rejects file: the record is
+/// compared as the repeat check identifies it, not by the words of its reason (code review).
+@Test func aRepeatIsTheSameRecordAsTheRepeatCheckIdentifiesIt() throws {
+  let dir = try CommandRunner.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  func write(_ name: String, _ text: String) throws {
+    try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+  }
+  try write("suppliers.csv", "supplier_id,name,country\nS1,Acme,CN\n")
+  try write(
+    "certifications.csv",
+    "supplier_id,standard,certificate_number,certification_body,accreditation_body,issued_on,expires_on,status\n"
+      + "S1,ISO 9001:2015,C-1,SGS,UKAS,2024-01-01,2027-01-01,valid\n"
+      + "S1,ISO 9001:2015,C-1,SGS,UKAS,2024-01-01,2027-01-01,suspended\n")
+  try write(
+    "reviews.csv", "review_id,supplier_id,rating,review_date\n-R1,S1,5,2026-01-02\n-R1,S1,1,2025-03-04\n")
+  let first = try CommandRunner.run(
+    ["import", "--rejects", "rejects", "suppliers.csv", "certifications.csv", "reviews.csv"], in: dir)
+  #expect(first.status == 2)
+  let certificates = try String(
+    contentsOf: dir.appendingPathComponent("rejects/certifications.rejects.csv"), encoding: .utf8)
+  let reviews = try String(
+    contentsOf: dir.appendingPathComponent("rejects/reviews.rejects.csv"), encoding: .utf8)
+  #expect(reviews.contains(",\"'-R1\",S1,1,2025-03-04"), "\(reviews)")
+
+  for file in ["rejects/certifications.rejects.csv", "rejects/reviews.rejects.csv"] {
+    let again = try CommandRunner.run(["import", "--no-reject-files", file], in: dir)
+    #expect(again.status == 2, "\(file): \(again.stderr)")
+    #expect(again.stderr.contains("is still the same record"), "\(again.stderr)")
+  }
+  // Another issue day makes it another certificate: accepted.
+  try write(
+    "rejects/certifications.rejects.csv",
+    certificates.replacingOccurrences(
+      of: "C-1,SGS,UKAS,2024-01-01,2027-01-01,suspended", with: "C-1,SGS,UKAS,2024-02-01,2027-01-01,suspended"
+    ))
+  let redated = try CommandRunner.run(
+    ["import", "--no-reject-files", "rejects/certifications.rejects.csv"], in: dir)
+  #expect(redated.status == 0, "\(redated.stderr)")
 }
 
 @Test func checkStoresNothing() throws {
