@@ -114,7 +114,7 @@ public struct BurstPolicy: Sendable, Equatable {
   /// five-star reviews from brand-new accounts"). Real new buyers agree too, but only so far: the
   /// window is marked when at least ``uniformRatingShare`` of it gives one rating, in a rush
   /// (``paceFactor``), and the chance of that many or more giving it is below this value, were
-  /// each review to give it as often as the catalog's reviews do, or the supplier's own other
+  /// each review to give it as often as the other suppliers' reviews do, or the supplier's own other
   /// reviews (whichever is more often; the latter with one review of each kind added), counting
   /// only new accounts' reviews; for praise only (4 or 5 stars), as verified complaints are genuine.
   /// 73 of 73 at the catalog's 70 % five stars: about 5e-12; 19 of 20: 0.008; a supplier whose
@@ -716,7 +716,7 @@ public struct ReviewBurstDetector: Sendable {
     return chance < policy.verifiedUniformChance ? star : nil
   }
 
-  /// The chance of `count` or more of the window's reviews giving `star`, at the catalog's rate
+  /// The chance of `count` or more of the window's reviews giving `star`, at the other suppliers' rate
   /// for it or the supplier's own outside the window (add-one, so that a small supplier's usual
   /// rating stays usual), whichever is higher; with that rate.
   private func uniformChance(

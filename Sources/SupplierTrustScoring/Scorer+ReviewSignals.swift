@@ -204,23 +204,26 @@ extension Scorer {
   }
 
   /// How often the reviews of the other suppliers of the catalog give each star rating (lanes
-  /// 1...5, summing to 1), from the catalog's `counts` (``starCounts(_:_:)``) less `reviews`' own;
-  /// nil when no other supplier has a review.
+  /// 1...5, summing to 1), from the catalog's `counts` (``starCounts(_:_:)``) less `reviews`' own,
+  /// with one review of each rating added.
   ///
   /// A supplier's own reviews are left out: a campaign is not part of the usual rate it is judged
   /// against. In a catalog of two suppliers, 73 verified five-star reviews from new accounts
   /// raised the five-star rate from the other supplier's 80 % to 91 %, and the chance of the
   /// campaign from 8e-8 to 1e-3, so it went unflagged and ranked first (black-box review 76).
-  func starShares(_ counts: SIMD8<Int>, excluding reviews: Range<Int>, in table: ReviewTable) -> SIMD8<
-    Double
-  >? {
+  /// The added reviews keep a handful of other reviews from making a rating certain (two
+  /// five-star reviews would make five stars 100 % usual, and no campaign improbable), and with
+  /// none the rate is a fifth for each, so that the supplier's own rate outside the window
+  /// decides (code review); among millions of reviews they change nothing.
+  func starShares(_ counts: SIMD8<Int>, excluding reviews: Range<Int>, in table: ReviewTable) -> SIMD8<Double>
+  {
     var others = counts
     table.ratings.withUnsafeBufferPointer { ratings in
       for k in reviews { others[ReviewBurstDetector.star(ratings[k])] -= 1 }
     }
-    let total = others.wrappedSum()
-    guard total > 0 else { return nil }
-    return SIMD8<Double>(others) / Double(total)
+    var shares = SIMD8<Double>(others)
+    for star in 1...5 { shares[star] += 1 }
+    return shares / Double(others.wrappedSum() + 5)
   }
 
   /// Of each reviewer's reviews that count as history (verified ones, or all with

@@ -364,7 +364,7 @@ public struct Scorer: Sendable {
       reviewersGiven && verificationGiven && policy.burst.campaignWindowDays > policy.burst.windowDays
     /// A supplier whose reviews may hold a burst: its reviews, and whether each review's
     /// reviewer has no other history.
-    typealias Candidate = (supplier: Int, reviews: [BurstSample], isNew: [Bool])
+    typealias Candidate = (supplier: Int, reviews: [BurstSample], isNew: [Bool], starShares: SIMD8<Double>)
     // Screening runs on both cores, in chunks of suppliers; results are merged in supplier order.
     var candidates = mapChunks(count: evidence.count, chunkSize: 512) { range -> [Candidate] in
       var found: [Candidate] = []
@@ -403,11 +403,11 @@ public struct Scorer: Sendable {
         }
         var supplierScreen = screen
         supplierScreen.verificationDoubted = doubtful
-        supplierScreen.catalogStarShares = starShares(
-          starCounts, excluding: evidence[index].reviews, in: table)
+        let shares = starShares(starCounts, excluding: evidence[index].reviews, in: table)
+        supplierScreen.catalogStarShares = shares
         let windows = supplierScreen.detect(reviews, isNewReviewer: isNew)
         guard !windows.isEmpty else { continue }
-        found.append((index, reviews, isNew))
+        found.append((index, reviews, isNew, shares))
       }
       return found
     }.flatMap { $0 }
@@ -441,8 +441,7 @@ public struct Scorer: Sendable {
     let detected = parallelMap(candidates) { candidate in
       var supplierDetector = detector
       supplierDetector.verificationDoubted = evidence[candidate.supplier].doubtfulVerified != nil
-      supplierDetector.catalogStarShares = starShares(
-        starCounts, excluding: evidence[candidate.supplier].reviews, in: table)
+      supplierDetector.catalogStarShares = candidate.starShares
       return supplierDetector.detect(candidate.reviews, isNewReviewer: candidate.isNew)
     }
     // One flag per review of the table (a supplier's are `suspicious[evidence.reviews]`).

@@ -81,6 +81,35 @@ import Testing
     #expect(campaign.score! < steady.score!)
   }
 
+  /// With no other supplier's reviews, or only a handful, the campaign is judged at the
+  /// supplier's own rate before it (one review of each rating added to the others' counts): the
+  /// rule had been switched off with none, and two other five-star reviews made five stars look
+  /// certain (code review).
+  @Test(arguments: [0, 2])
+  func aVerifiedCampaignIsFoundWithFewOrNoOtherReviews(others: Int) throws {
+    var t = TestCatalog()
+    for id in ["CAMPAIGN", "OTHER"] {
+      t.supplier(id) {
+        $0.tradeAssurance = true
+        $0.transactions12m = 200
+      }
+    }
+    for n in 0..<60 {
+      t.review(
+        "CAMPAIGN", rating: n % 5 == 3 ? 3 : n % 5 == 4 ? 4 : 5, daysAgo: 320 - 5 * n, verified: true,
+        reviewer: "BUYER-\(n)")
+    }
+    for n in 0..<73 {
+      t.review("CAMPAIGN", rating: 5, daysAgo: 3 + n % 3, verified: true, reviewer: "NEW-\(n)")
+    }
+    for n in 0..<others {
+      t.review("OTHER", rating: 5, daysAgo: 40 + n, verified: true, reviewer: "ELSE-\(n)")
+    }
+    let run = t.score(suggests: false)
+    let campaign = try #require(run.suppliers.first { $0.supplier.id == "CAMPAIGN" })
+    #expect(campaign.flags.contains { $0.code == .reviewBurst })
+  }
+
   /// A two-day campaign at a busy supplier: two verified reviews a day from one-off buyers for
   /// months, then 14 identical five-star reviews from new, unverified accounts. In the full week
   /// around it the unverified share is diluted to a half; in its own two days it is not.
