@@ -112,7 +112,8 @@ public enum PolicyDocumentation {
       with `prior_strength` orders: disputed or refunded (of those that state a dispute status; a \
       partially refunded dispute counts half plus half the refund's share of the order's amount, \
       a refund without an upheld dispute its share alone), \
-      and failed inspections (of those inspected). It counts from neutral at `dispute_threshold` \
+      and failed inspections (of those inspected); when neither shows a problem, the one with more \
+      orders behind it. It counts from neutral at `dispute_threshold` \
       to 1 at none and 0 at `dispute_rate_at_zero`, and moves the on-time part up toward 1 (or \
       down toward 0) by 1 − `on_time_share` of the way at its extremes, not at all at neutral: \
       a clean order never lowers the component. A late order counts only against: its dispute or \

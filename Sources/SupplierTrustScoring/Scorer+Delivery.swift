@@ -177,13 +177,18 @@ extension Scorer {
       func shrunk(_ count: Double, of total: Int) -> Double? {
         total > 0 ? (count + p.priorStrength * p.disputeThreshold) / (Double(total) + p.priorStrength) : nil
       }
-      guard
-        let rate = [
-          shrunk(s.disputeWeight, of: s.withDisputeStatus),
-          shrunk(Double(s.failedInspections), of: s.inspected),
-        ]
-        .compactMap({ $0 }).max()
-      else { return nil }
+      // The worse of the shares that show a problem; with none, the clean record with the most
+      // orders behind it. A clean share with few orders (shrunk to near the threshold) had been
+      // the worse one, so that recording a passed inspection, or "no dispute", lowered the
+      // component: "0 of 1 inspections failed" beat "0 of 4 disputed" (black-box review 80).
+      let shares = [(s.disputeWeight, s.withDisputeStatus), (Double(s.failedInspections), s.inspected)]
+        .filter { $0.1 > 0 }
+      let problems = shares.filter { $0.0 > 0 }
+      let worst: Double? =
+        problems.isEmpty
+        ? shares.map(\.1).max().flatMap { shrunk(0, of: $0) }
+        : problems.compactMap { shrunk($0.0, of: $0.1) }.max()
+      guard let rate = worst else { return nil }
       let limit = min(max(p.disputeThreshold, 0.001), 0.999)
       let zero = max(p.disputeRateAtZero, limit + 0.001)
       return rate <= limit

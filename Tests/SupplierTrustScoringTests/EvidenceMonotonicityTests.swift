@@ -42,6 +42,32 @@ import Testing
     func t(_ catalog: TestCatalog) -> (score: Double, confidence: Double) { Self.score(catalog, "EQ") }
   }
 
+  /// Recording what went well never lowers the delivery component: a passed inspection on an
+  /// on-time order, "no dispute" where the field was empty, or one more clean order. A clean share
+  /// of few orders (shrunk toward the threshold) had been taken as the worse one: "0 of 1
+  /// inspections failed" beat "0 of 4 disputed", and the passed inspection cost 3.4 points
+  /// (black-box review 80).
+  @Test func recordingAGoodOutcomeNeverLowersDelivery() throws {
+    func delivery(inspected: Int, disputeStated: Int, orders: Int = 4) throws -> Double {
+      var t = TestCatalog()
+      t.supplier("T") { $0.tradeAssurance = true }
+      for k in 0..<orders {
+        let id = t.order("T", daysAgo: 120 + 10 * k, dispute: k < disputeStated ? DisputeStatus.none : nil)
+        if k < inspected, let at = t.catalog.orders.firstIndex(where: { $0.record.id == id }) {
+          t.catalog.orders[at].record.inspectionResult = .pass
+          t.catalog.orders[at].record.deliveredDate = t.asOf.adding(days: -60 - 10 * k)
+        }
+      }
+      return try #require(t.assessment("T", suggests: false).components.delivery)
+    }
+    let bare = try delivery(inspected: 0, disputeStated: 4)
+    #expect(try delivery(inspected: 1, disputeStated: 4) >= bare)
+    #expect(try delivery(inspected: 4, disputeStated: 4) >= bare)
+    #expect(try delivery(inspected: 4, disputeStated: 4, orders: 5) >= bare)
+    let allInspected = try delivery(inspected: 4, disputeStated: 3)
+    #expect(try delivery(inspected: 4, disputeStated: 4) >= allInspected)
+  }
+
   /// Verified five-star reviews from new accounts within days, one more at a time, past the
   /// point where their number alone makes them a burst beyond chance (not by count): confidence
   /// never falls (black-box review 50: 0.27 with 35, 0.19 with 36, when a burst counted as its
