@@ -41,15 +41,15 @@ struct EligibilityCommand: ParsableCommand {
   func run() throws {
     let policy = try catalog.loadPolicy()
     // No output of this command lists the files read.
-    let (data, store, rejects) = try catalog.loadCatalog(hashingFiles: false)
+    let (data, store, rejects, rejectedByKind) = try catalog.loadCatalog(hashingFiles: false)
     let asOf = catalog.day
     var orders = EligibilityChecker(policy: policy.tradeAssurance, asOf: asOf).check(data)
     // Every order read was rejected: nothing was judged, and saying so with exit 0 and an empty
     // list read as "no orders" (black-box review 79).
-    let refusedOrders = rejects.filter { $0.recordKind == .orders }.count
+    let refusedOrders = rejectedByKind[.orders] ?? 0
     if data.orders.isEmpty && refusedOrders > 0 {
       throw CLIError(
-        "no order could be judged: all \(refusedOrders) order record\(refusedOrders == 1 ? " was" : "s were") rejected (the warning above names the first)"
+        "no order could be judged: all \(refusedOrders) order record\(refusedOrders == 1 ? " was" : "s were") rejected (see the warning above)"
       )
     }
     if data.orders.isEmpty {

@@ -182,7 +182,7 @@ struct RankCommand: ParsableCommand {
     let clock = StageTimer()
     let policy = try catalog.loadPolicy()
     // Only JSON lists the files read, with their checksums.
-    let (data, store, _) = try catalog.loadCatalog(hashingFiles: format == .json)
+    let (data, store, _, _) = try catalog.loadCatalog(hashingFiles: format == .json)
     clock.lap("load \(data.recordCount) records")
     for warning in filters.unknownStandardWarnings(data) { Terminal.error(warning) }
     // Explanations only for the suppliers listed: --top 100 of 100,000 need not write words

@@ -107,7 +107,7 @@ struct ReportCommand: ParsableCommand {
     // again just before writing, for a file made there meanwhile).
     try Self.checkReplaceable(out)
     let policy = try catalog.loadPolicy()
-    let (data, store, _) = try catalog.loadCatalog()
+    let (data, store, _, _) = try catalog.loadCatalog()
     clock.lap("load \(data.recordCount) records")
     for warning in filters.unknownStandardWarnings(data) { Terminal.error(warning) }
     let asOf = catalog.day

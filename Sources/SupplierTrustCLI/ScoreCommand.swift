@@ -34,7 +34,7 @@ struct ScoreCommand: ParsableCommand {
     let clock = StageTimer()
     let policy = try catalog.loadPolicy()
     // Only JSON lists the files read, with their checksums.
-    let (data, store, _) = try catalog.loadCatalog(hashingFiles: format == .json)
+    let (data, store, _, _) = try catalog.loadCatalog(hashingFiles: format == .json)
     clock.lap("load \(data.recordCount) records")
     var scorer = Scorer(policy: policy, asOf: catalog.day)
     // Only JSON shows the explanations' words; CSV shows the suggestions; the tables neither.

@@ -101,7 +101,7 @@ struct CatalogOptions: ParsableArguments {
   /// The catalog to score; `hashingFiles` false when the output shows no file checksums (files
   /// read directly then go unhashed).
   func loadCatalog(hashingFiles: Bool = true) throws -> (
-    catalog: Catalog, store: Store?, rejects: [Rejection]
+    catalog: Catalog, store: Store?, rejects: [Rejection], rejectedByKind: [RecordKind: Int]
   ) {
     try requireCatalog()
     if paths.isEmpty {
@@ -114,7 +114,7 @@ struct CatalogOptions: ParsableArguments {
         } else {
           store = try Store(path: db, readOnly: true)
         }
-        return (try store.loadCatalog(), store, [])
+        return (try store.loadCatalog(), store, [], [:])
       } catch {
         throw CLIError(error.description)
       }
@@ -147,7 +147,10 @@ struct CatalogOptions: ParsableArguments {
         "no supplier profile was read from \(paths.joined(separator: " ")), so nothing could be scored or judged: \(report.rejectCount) record\(report.rejectCount == 1 ? " was" : "s were") rejected (the warning above names the first)"
       )
     }
-    return (collected, nil, report.rejects)
+    // Counted per kind over every file: `rejects` keeps only the first rejections in memory.
+    var rejectedByKind: [RecordKind: Int] = [:]
+    for file in report.files { rejectedByKind[file.kind, default: 0] += file.rejected }
+    return (collected, nil, report.rejects, rejectedByKind)
   }
 }
 

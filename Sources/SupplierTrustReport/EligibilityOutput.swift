@@ -73,8 +73,11 @@ public enum EligibilityOutput {
         notes.append("\(c.kind.rawValue): \(status(c, of: o, asOf: asOf, until: "by"))")
       }
       if let d = o.dispute, d.status == .open { notes.append("dispute: \(d.stage)") }
-      if o.notes.contains(where: { $0.hasPrefix(EligibilityChecker.lateShipmentUnjudged) }) {
-        notes.append("late_shipment: unknown, no agreed ship date")
+      // Which date is missing: the agreed one, or (delivered after it) the ship date (code review).
+      if let unjudged = o.notes.first(where: { $0.hasPrefix(EligibilityChecker.lateShipmentUnjudged) }) {
+        notes.append(
+          "late_shipment: unknown, "
+            + (unjudged.contains("shipped_date is empty") ? "no ship date" : "no agreed ship date"))
       }
       if o.notes.contains(where: { $0.hasPrefix(EligibilityChecker.qualityUnjudged) }) {
         notes.append("quality: unknown, no inspection result")

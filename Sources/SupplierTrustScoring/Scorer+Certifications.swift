@@ -303,8 +303,9 @@ extension Scorer {
         let days = expires.daysSinceEpoch - asOf.daysSinceEpoch
         let detail =
           c.expiresOn == nil
-          ? "\(label) was issued \(c.issuedOn.map { "\($0)" } ?? "") and states no expiry; a management-system certificate runs at most \(p.maximumValidityYears) years, so it lapses by \(expires) (in \(days) days)"
-          : "\(label) expires \(expires) (in \(days) days)" + (c.issuedOn.map { "; issued \($0)" } ?? "")
+          ? "\(label) was issued \(c.issuedOn.map { "\($0)" } ?? "") and states no expiry; a management-system certificate runs at most \(p.maximumValidityYears) years, so it lapses by \(expires) (in \(days) day\(days == 1 ? "" : "s"))"
+          : "\(label) expires \(expires) (in \(days) day\(days == 1 ? "" : "s"))"
+            + (c.issuedOn.map { "; issued \($0)" } ?? "")
         pending.append(
           (
             TrustFlag(

@@ -48,13 +48,19 @@ public final class Store {
     // store file failed at the first write with an internal statement and "check the store"
     // (black-box review 78).
     if !readOnly {
-      let folder = path.lastIndex(of: "/").map { String(path[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? ""
+      // Where the file really is: a link's journal goes beside its target (code review).
+      let real =
+        realpath(path, nil).map { resolved in
+          defer { free(resolved) }
+          return String(cString: resolved)
+        } ?? path
+      let folder = real.lastIndex(of: "/").map { String(real[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "."
       // A folder that does not exist is said when opening fails, as before.
-      if access(folder.isEmpty ? "." : folder, F_OK) == 0, access(folder.isEmpty ? "." : folder, W_OK) != 0 {
+      if access(folder, F_OK) == 0, access(folder, W_OK) != 0 {
         throw StoreError(
           code: SQLITE_READONLY,
           message:
-            "the folder \(folder.isEmpty ? "." : folder) holding the store \(path) cannot be written (SQLite keeps its journal beside the store)",
+            "the folder \(folder) holding the store \(path) cannot be written (SQLite keeps its journal beside the store)",
           context: "opening \(path)",
           fix: "make the folder writable, or pass a --db PATH in a writable folder")
       }

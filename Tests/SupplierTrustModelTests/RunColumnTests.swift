@@ -71,6 +71,22 @@ import Testing
     }
   }
 
+  /// Thousands of short runs (reviews listed by date, not grouped by supplier) are gathered by
+  /// an index of rows: the same values as the array.
+  @Test func gathersManyShortRunsAsTheArrayDoes() {
+    var random = Values(state: 31)
+    let model = (0..<6000).map { k in "S-\((k / Int.random(in: 1...2, using: &random)) % 997)" }
+    let column = RunColumn(model)
+    #expect(column.values.count > 1024)
+    for positions in [
+      model.indices.shuffled(using: &random), model.indices.sorted { (model[$0], $0) < (model[$1], $1) },
+    ] {
+      let gathered = column.gathered(at: positions)
+      Self.expectInvariant(gathered)
+      #expect(Array(gathered) == positions.map { model[$0] })
+    }
+  }
+
   @Test(arguments: [21, 22, 23])
   func editsAsTheArrayDoes(seed: UInt64) {
     var random = Values(state: seed)

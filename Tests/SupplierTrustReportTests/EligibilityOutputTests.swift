@@ -226,6 +226,9 @@ func csvRows(_ text: String) -> [[String]] {
       notes.contains(
         "a late-shipment claim cannot be judged: delivered 2026-05-10, after the agreed ship date 2026-05-01")
     )
+    // The table names the date that is missing: the ship date, not the agreed one (code review).
+    let table = EligibilityOutput.table([checked], asOf: asOf, policy: .default, width: 200, colour: false)
+    #expect(table.contains("late_shipment: unknown, no ship date"), "\(table)")
   }
 
   /// The table wraps long ids and verdicts onto more lines instead of cutting them: "quality:
