@@ -75,6 +75,9 @@ public struct ReviewSummary: Sendable, Equatable {
   public var suspicious = 0
   /// Plain mean of all ratings (nil without reviews).
   public var meanRating: Double?
+  /// Plain mean of the ratings outside bursts (nil when there are none): what the supplier's
+  /// buyers give, without the reviews discounted as a campaign.
+  public var genuineMeanRating: Double?
   /// The decayed, verification-weighted, burst-discounted, shrunk rating (1...5).
   public var adjustedRating: Double?
   /// Sum of the reviews' weights after decay and discounts.
@@ -95,7 +98,7 @@ public struct ReviewSummary: Sendable, Equatable {
   /// Equal when every figure is, the monthly entries compared field by field.
   public static func == (a: ReviewSummary, b: ReviewSummary) -> Bool {
     a.count == b.count && a.verified == b.verified && a.suspicious == b.suspicious
-      && a.meanRating == b.meanRating
+      && a.meanRating == b.meanRating && a.genuineMeanRating == b.genuineMeanRating
       && a.adjustedRating == b.adjustedRating && a.effectiveWeight == b.effectiveWeight
       && a.evidenceWeight == b.evidenceWeight
       && a.histogram == b.histogram

@@ -233,6 +233,7 @@ extension Scorer {
     let confidence = evidenceWeight / (evidenceWeight + policy.confidence.reviewsHalf)
     guard summary.count > 0 else { return Part(value: nil, confidence: 0, factor: nil, summary: summary) }
     summary.meanRating = plain / Double(summary.count)
+    summary.genuineMeanRating = genuineCount > 0 ? genuineSum / Double(genuineCount) : nil
     let adjusted = (p.priorStrength * context.meanRating + weighted) / (p.priorStrength + weight)
     summary.adjustedRating = adjusted
     // Scored at the pessimistic end of what the evidence allows (the estimate minus

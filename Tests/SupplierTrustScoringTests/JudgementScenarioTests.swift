@@ -110,6 +110,26 @@ import Testing
     #expect(campaign.flags.contains { $0.code == .reviewBurst })
   }
 
+  /// The suggestion of more reviews quotes what the supplier's buyers give, without the
+  /// campaign's discounted five-star reviews (black-box review 80: "at 4.7★" of a supplier whose
+  /// other reviews average 3.5).
+  @Test func theReviewsSuggestionQuotesTheMeanWithoutABurst() throws {
+    let t = Self.catalog { t in
+      t.supplier("BURST") { $0.tradeAssurance = true }
+      for (n, rating) in [4.0, 3, 4, 3, 4, 3].enumerated() {
+        t.review("BURST", rating: rating, daysAgo: 100 + 20 * n, reviewer: "BYR-BURST-\(n)")
+        t.review("ELSEWHERE", rating: 4, daysAgo: 500 + n, reviewer: "BYR-BURST-\(n)")
+      }
+      for n in 0..<20 {
+        t.review("BURST", rating: 5, daysAgo: 3 + n % 3, verified: false, reviewer: "NEW-\(n)")
+      }
+    }
+    let burst = try #require(t.score().suppliers.first { $0.supplier.id == "BURST" })
+    #expect(burst.flags.contains { $0.code == .reviewBurst })
+    let suggestion = try #require(burst.suggestions.first { $0.contains("more recent verified reviews at") })
+    #expect(suggestion.contains("at 3.5★"), "\(suggestion)")
+  }
+
   /// A two-day campaign at a busy supplier: two verified reviews a day from one-off buyers for
   /// months, then 14 identical five-star reviews from new, unverified accounts. In the full week
   /// around it the unverified share is diluted to a half; in its own two days it is not.
