@@ -8,6 +8,7 @@ extension Scorer {
     var s = DeliverySummary()
     var lateOrders: [(Sourced<Order>, String)] = []
     var disputedOrders: [(Sourced<Order>, String)] = []
+    var failedOrders: [Sourced<Order>] = []
     let explains = context.explains
     // A late order counts as more than one late order the later it shipped, so that a few days'
     // slip is not a month's (they had tied). Extra late orders only: the weighed rate is never
@@ -82,7 +83,10 @@ extension Scorer {
       // An order whose goods failed the agreed inspection is a quality failure, disputed or not.
       if inspection == .fail || (inspection == .pass && !isLate) {
         s.inspected += 1
-        if inspection == .fail { s.failedInspections += 1 }
+        if inspection == .fail {
+          s.failedInspections += 1
+          if explains { failedOrders.append(sourced) }
+        }
       }
       if isDisputed {
         s.disputed += 1
@@ -244,9 +248,12 @@ extension Scorer {
       parts.append("\(s.disputed) of \(s.withDisputeStatus) orders disputed or refunded")
     }
     if s.inspected > 0 { parts.append("\(s.failedInspections) of \(s.inspected) inspections failed") }
-    let orderEvidence = (lateOrders + disputedOrders).prefix(4).map {
-      Evidence(location: location($0.0.source, context), recordID: $0.0.record.id)
-    }
+    // Each order once (a late one may be disputed too), failed inspections included: they had
+    // been left out, and a late, disputed order cited twice (black-box review 80).
+    var cited = Set<String>()
+    let orderEvidence = (lateOrders.map(\.0) + disputedOrders.map(\.0) + failedOrders)
+      .filter { cited.insert($0.record.id).inserted }
+      .prefix(6).map { Evidence(location: location($0.source, context), recordID: $0.record.id) }
     return Part(
       value: value, confidence: confidence,
       factor: Factor(

@@ -68,6 +68,25 @@ import Testing
     #expect(try delivery(inspected: 4, disputeStated: 4) >= allInspected)
   }
 
+  /// The delivery factor cites each order once, and the orders whose inspection failed among
+  /// them (black-box review 80: a late, disputed order was cited twice, failed inspections not
+  /// at all).
+  @Test func deliveryEvidenceCitesEachOrderOnceWithFailedInspections() throws {
+    var t = TestCatalog()
+    t.supplier("T") { $0.tradeAssurance = true }
+    let lateAndDisputed = t.order("T", lateDays: 12, daysAgo: 150, dispute: .refunded)
+    for k in 0..<3 { _ = t.order("T", daysAgo: 120 + k) }
+    let failed = t.order("T", daysAgo: 100)
+    let at = try #require(t.catalog.orders.firstIndex { $0.record.id == failed })
+    t.catalog.orders[at].record.inspectionResult = .fail
+    t.catalog.orders[at].record.deliveredDate = t.asOf.adding(days: -50)
+    let factor = try #require(t.assessment("T", suggests: false).factors.first { $0.component == "delivery" })
+    let cited = factor.evidence.compactMap(\.recordID)
+    #expect(Set(cited).count == cited.count, "\(cited)")
+    #expect(cited.contains(lateAndDisputed))
+    #expect(cited.contains(failed), "\(cited)")
+  }
+
   /// Verified five-star reviews from new accounts within days, one more at a time, past the
   /// point where their number alone makes them a burst beyond chance (not by count): confidence
   /// never falls (black-box review 50: 0.27 with 35, 0.19 with 36, when a burst counted as its
