@@ -103,7 +103,8 @@ public enum PolicyDocumentation {
       factory audits; social compliance; product: quality inspections) counts in full, as the \
       latest does, and keeps `audit_failed`: a later audit of another scope does not cover it.
       - **delivery**: the on-time share blends the buyer's own due orders, the platform's figure \
-      (worth `platform_evidence_factor` orders per transaction, at most `platform_evidence_cap`) and \
+      (worth `platform_evidence_factor` orders per transaction, at most `platform_evidence_cap`; \
+      with `transactions_12m` empty, as 20 transactions, one own order's worth) and \
       a prior; each late order counts as up to `severe_lateness_extra` more late orders (in full at \
       `lateness_full_days` late). It counts from neutral at `late_threshold` \
       (`missing_component_value`, the value of no record at all) to 1 at 100 % and 0 at none, so \
