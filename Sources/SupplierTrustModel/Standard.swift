@@ -21,6 +21,12 @@ public enum Standard {
   /// The canonical name of a key of letters and digits: China's national standard written with
   /// the ISO one it adopts (`GB/T 19001-2016/ISO 9001:2015`) is the ISO one; then the aliases.
   static func canonical(_ key: String) -> String {
+    var key = adoptedISO(key)
+    if key.hasPrefix("ISO"),
+      let word = systemWords.first(where: { key.hasSuffix($0) && key.count > $0.count + 6 })
+    {
+      key = String(key.dropLast(word.count))
+    }
     let letters = Array(key.utf8)
     if key.hasPrefix("GBT"),
       let iso = (3..<max(3, letters.count - 2)).first(where: {
@@ -45,13 +51,17 @@ public enum Standard {
     "OHSAS18001": ("ISO45001", Day(year: 2021, month: 9, day: 12)!, "ISO 45001"),
     "ISOTS16949": ("IATF16949", Day(year: 2018, month: 9, day: 15)!, "IATF 16949"),
     "ISO13485:2003": ("ISO13485", Day(year: 2019, month: 3, day: 1)!, "ISO 13485:2016"),
+    // The 1994 series: ISO 9002 and 9003 were folded into ISO 9001:2000 (certificate review).
+    "ISO9001:1994": ("ISO9001", Day(year: 2003, month: 12, day: 15)!, "ISO 9001:2000, then 2008, 2015"),
+    "ISO9002": ("ISO9001", Day(year: 2003, month: 12, day: 15)!, "ISO 9001:2000"),
+    "ISO9003": ("ISO9001", Day(year: 2003, month: 12, day: 15)!, "ISO 9001:2000"),
   ]
 
   /// Editions kept apart from their standard's name, by the key of letters and digits with the
   /// year run in (`ISO 9001:2008` is `ISO90012008`).
   static let withdrawnEditionKeys: [String: String] = [
     "ISO90012008": "ISO9001:2008", "ISO90012000": "ISO9001:2000", "ISO140012004": "ISO14001:2004",
-    "ISO134852003": "ISO13485:2003",
+    "ISO134852003": "ISO13485:2003", "ISO90011994": "ISO9001:1994", "GBT190011994": "ISO9001:1994",
     // China's adoptions of those editions (GB/T 19001-2008 is ISO 9001:2008).
     "GBT190012008": "ISO9001:2008", "GBT190012000": "ISO9001:2000", "GBT240012004": "ISO14001:2004",
     "GBT280012011": "OHSAS18001", "GBT280012001": "OHSAS18001",
@@ -67,18 +77,38 @@ public enum Standard {
         if key.unicodeScalars.count >= 24 { break }
       }
     }
-    key = key.uppercased()
-    if key.hasPrefix("ENISO") { key = String(key.dropFirst(2)) }
+    key = adoptedISO(key.uppercased())
     for (edition, name) in withdrawnEditionKeys where key.hasPrefix(edition) { return name }
     return nil
   }
+
+  /// National adoptions of European adoptions of ISO standards, letters and digits only: the
+  /// national prefix and "EN" dropped (`BSENISO9001` is `ISO9001`; "BS EN ISO 9001:2015" had
+  /// become a standard of its own and failed `--require ISO9001`: certificate review).
+  static func adoptedISO(_ key: String) -> String {
+    for prefix in nationalEN where key.hasPrefix(prefix) && key.dropFirst(prefix.count).hasPrefix("ISO") {
+      return String(key.dropFirst(prefix.count))
+    }
+    return key
+  }
+
+  /// "EN" with the prefixes of national standards bodies that adopt EN standards (BS EN, DIN EN,
+  /// NF EN, UNE-EN, ...), longest first.
+  static let nationalEN: [String] = [
+    "ONORMEN", "OENORMEN", "SISTEN", "UNIEN", "UNEEN", "DINEN", "CSNEN", "SFSEN", "STNEN", "MSZEN", "LSTEN",
+    "EVSEN", "NENEN", "BSEN", "NFEN", "SSEN", "NSEN", "DSEN", "PNEN", "SNEN", "ISEN", "EN",
+  ]
+
+  /// Words naming the kind of management system after its standard ("ISO 9001 QMS"), dropped.
+  static let systemWords: [String] = ["OHSMS", "MDQMS", "FSMS", "ENMS", "ISMS", "QMS", "EMS"]
 
   /// Management-system standards, whose certificates run at most three years: the ISO ones
   /// (ISO/IEC 17021-1) and SA8000, certified on the same three-year cycle (SAAS Procedure 200).
   public static let managementSystems: Set<String> = [
     "ISO9001", "ISO14001", "ISO45001", "ISO13485", "IATF16949", "ISO22000", "ISO27001", "ISO50001",
     "ISO22301", "ISO37001", "ISO28000", "FSSC22000", "AS9100", "ISO9001:2008", "ISO9001:2000",
-    "ISO14001:2004", "OHSAS18001", "ISOTS16949", "ISO13485:2003", "SA8000",
+    "ISO14001:2004", "OHSAS18001", "ISOTS16949", "ISO13485:2003", "SA8000", "ISO9001:1994", "ISO9002",
+    "ISO9003",
   ]
 
   /// The canonical name: letters and digits only, upper case, with an edition year (`:2015`) and
@@ -158,7 +188,11 @@ public enum Standard {
   /// ``withdrawnEditionKeys``.
   static func mayNameWithdrawnEdition(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard bytes.count >= 4 else { return false }
-    for i in 0...(bytes.count - 4) where bytes[i] == 0x32 && bytes[i + 1] == 0x30 {
+    for i in 0...(bytes.count - 4) {
+      if bytes[i] == 0x31 && bytes[i + 1] == 0x39 && bytes[i + 2] == 0x39 && bytes[i + 3] == 0x34 {
+        return true
+      }
+      guard bytes[i] == 0x32 && bytes[i + 1] == 0x30 else { continue }
       switch (bytes[i + 2], bytes[i + 3]) {
       case (0x30, 0x30), (0x30, 0x31), (0x30, 0x33), (0x30, 0x34), (0x30, 0x38), (0x31, 0x31): return true
       default: continue

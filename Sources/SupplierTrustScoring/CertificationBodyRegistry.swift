@@ -135,6 +135,7 @@ public struct CertificationBodyRegistry: Sendable {
 
   /// Whether `name` is an accreditation body that signed the IAF MLA for management systems.
   public func accreditationBody(_ name: String) -> Recognition {
+    if let lookAlike = bracketedLookAlike(name) { return lookAlike }
     var found = resolve(name, in: accreditationByKey, dropping: Self.accreditationSuffixes) { _ in true }
     if case .unknown = found {
       // Other ways certificates write it (black-box review 27): "Accredited by UKAS", "ANSI
@@ -216,7 +217,12 @@ public struct CertificationBodyRegistry: Sendable {
   /// 17021"), "No." before the number, and its country ("CNAS China", "ANAB-USA"). A black-box
   /// review found these real spellings flagged unaccredited. Business words stay out: no
   /// accreditation body is called "UKAS Certification".
-  private static let accreditationSuffixes = NameKey.companyForms.union(NameKey.placeWords).union([
+  /// "AB" is no company form here: "UKAS-AB" or "CNAS AB" imitates a body in the style of
+  /// "IAF-AB" (an "accreditation body"), and no national accreditation body is a company called
+  /// so (certificate review: ten such spellings were read as the real body).
+  private static let accreditationSuffixes = NameKey.companyForms.subtracting(["ab"]).union(
+    NameKey.placeWords
+  ).union([
     "management", "systems", "system", "product", "products", "no", "nr", "number", "iso", "iec",
   ])
 
@@ -258,7 +264,45 @@ public struct CertificationBodyRegistry: Sendable {
   /// Whether `name` is a recognised issuer of certificates. An audit-only firm such as Alibaba.com or
   /// QIMA is unknown here: it does not issue accredited certificates.
   public func certificationBody(_ name: String) -> Recognition {
-    resolve(name, in: bodyByKey, dropping: Self.bodySuffixes) { $0.roles.contains(.certification) }
+    if let lookAlike = bracketedLookAlike(name) { return lookAlike }
+    return resolve(name, in: bodyByKey, dropping: Self.bodySuffixes) { $0.roles.contains(.certification) }
+  }
+
+  /// A look-alike named in brackets beside a real name ("UKAS [IAF-AB]", "UKAS (via IAF-AB)"): the
+  /// bracketed words are otherwise dropped as a branch or place ("(Beijing)"), and the real name
+  /// before them was trusted (certificate review). The IAF and ILAC marks themselves pass.
+  func bracketedLookAlike(_ name: String) -> Recognition? {
+    guard name.contains(where: { "([{".contains($0) }) else { return nil }
+    var inside: [String] = []
+    var depth = 0
+    var current = ""
+    for character in name {
+      if "([{".contains(character) {
+        if depth == 0 { current = "" }
+        depth += 1
+      } else if ")]}".contains(character) {
+        if depth == 1 { inside.append(current) }
+        depth = max(0, depth - 1)
+      } else if depth > 0 {
+        current.append(character)
+      }
+    }
+    if depth > 0 { inside.append(current) }
+    let marks: Set<String> = ["iaf", "ilac", "iafmla", "mla", "ilacmra", "mra"]
+    for text in inside {
+      let words = text.split { !$0.isLetter && !$0.isNumber }.map { NameKey.key(String($0)) }.filter {
+        !$0.isEmpty
+      }
+      for start in words.indices {
+        for end in start..<min(words.count, start + 4) {
+          let key = words[start...end].joined()
+          guard !marks.contains(key), let lookAlike = lookAlikeByKey[key] else { continue }
+          return .lookAlike(
+            name: lookAlike.name, reason: "it names \(lookAlike.name) beside it: " + lookAlike.reason)
+        }
+      }
+    }
+    return nil
   }
 
   /// Whether `name` is a recognised auditor. Certification bodies audit too, so they count.

@@ -247,6 +247,12 @@ import Testing
     ("ISO/TS 16949:2009", "ISOTS16949"), ("ISO 9001:2000", "ISO9001:2000"), ("ISO 14001:2015", "ISO14001"),
     ("GB/T 19001-2008", "ISO9001:2008"), ("GB/T 19001-2008/ISO 9001:2008", "ISO9001:2008"),
     ("GB/T 28001-2011", "OHSAS18001"), ("GB/T 24001-2004", "ISO14001:2004"),
+    // National adoptions, the 1994 series and a system's kind after its number (certificate review).
+    ("BS EN ISO 9001:2015", "ISO9001"), ("DIN EN ISO 14001:2015", "ISO14001"), ("UNE-EN ISO 9001", "ISO9001"),
+    ("NF EN ISO 13485:2016", "ISO13485"), ("BS EN ISO 9001:2008", "ISO9001:2008"),
+    ("ISO 9001 QMS", "ISO9001"),
+    ("ISO 14001 EMS", "ISO14001"), ("ISO 9001:1994", "ISO9001:1994"), ("ISO 9002:1994", "ISO9002"),
+    ("ISO 9003", "ISO9003"), ("GB/T 19001-1994", "ISO9001:1994"), ("BSEN 12345", "BSEN12345"),
   ])
   func normalizes(text: String, canonical: String) {
     #expect(Standard.normalize(text) == canonical)
