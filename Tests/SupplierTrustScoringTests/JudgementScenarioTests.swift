@@ -130,6 +130,36 @@ import Testing
     #expect(suggestion.contains("at 3.5★"), "\(suggestion)")
   }
 
+  /// A week of bought praise from never-seen, unverified accounts at a busy supplier: fourteen
+  /// five-star reviews among a steady flow of established buyers' verified ones made the week
+  /// 2.5 times the supplier's whole pace (under both pace factors) and 59 % new accounts, and
+  /// outranked the twin; against the pace of such accounts' reviews (none before) they are a rush
+  /// (black-box burst review: 20 over a week among 1,000 genuine reviews went unseen).
+  @Test func aWeekOfBoughtPraiseAtABusySupplierIsFound() throws {
+    let t = Self.catalog { t in
+      let ratings: [Double] = [5, 4, 5, 3, 5, 4, 5, 2, 5, 4, 5, 1, 5, 4, 5, 4, 5, 5, 4, 3]
+      for id in ["BUSY", "TWIN"] {
+        t.supplier(id) {
+          $0.tradeAssurance = true
+          $0.tradeAssuranceLimit = Money(cents: 10_000_000)
+          $0.transactions12m = 900
+        }
+        for n in 0..<1000 {
+          t.review(id, rating: ratings[n % 20], daysAgo: 1 + (n * 730) / 1000, reviewer: "EST-\(n % 287)")
+        }
+      }
+      for n in 0..<287 { t.review("ELSEWHERE", rating: 4, daysAgo: 800 + n % 50, reviewer: "EST-\(n)") }
+      for n in 0..<14 {
+        t.review("BUSY", rating: 5, daysAgo: 1 + n % 7, verified: false, reviewer: "NEVER-SEEN-\(n)")
+      }
+    }
+    let run = t.score(suggests: false)
+    let busy = try #require(run.suppliers.first { $0.supplier.id == "BUSY" })
+    let twin = try #require(run.suppliers.first { $0.supplier.id == "TWIN" })
+    #expect(busy.flags.contains { $0.code == .reviewBurst })
+    #expect(busy.score! < twin.score!)
+  }
+
   /// A two-day campaign at a busy supplier: two verified reviews a day from one-off buyers for
   /// months, then 14 identical five-star reviews from new, unverified accounts. In the full week
   /// around it the unverified share is diluted to a half; in its own two days it is not.

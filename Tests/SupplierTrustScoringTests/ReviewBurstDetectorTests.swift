@@ -1011,8 +1011,22 @@ private struct ReferenceBurstModel {
       let (best, count) = commonestStar(accounts)
       guard count >= minimum, Double(count) / Double(accounts.count) >= policy.uniformRatingShare,
         outpaces(window, factor: policy.praiseRushFactor)
+          || accountsOutpace(window, star: best, count: count)
       else { return nil }
       return best
+    }
+
+    /// Whether `count` new, unverified accounts' reviews of `star` in `window` come at
+    /// `praiseRushFactor` times the pace such reviews keep on the other days (always, with none).
+    func accountsOutpace(_ window: (Day, Day), star best: Int, count: Int) -> Bool {
+      let length = window.0.days(until: window.1) + 1
+      let otherDays = days.first!.days(until: days.last!) + 1 - length
+      guard otherDays > 0 else { return false }
+      let all = reviews.indices.filter {
+        isNew(reviews[$0]) && reviews[$0].verifiedPurchase != true && star($0) == best
+      }.count
+      let expected = Double(max(0, all - count)) / Double(otherDays) * Double(length)
+      return Double(count) >= policy.praiseRushFactor * expected
     }
 
     var candidates: [(Day, Day)] = []
