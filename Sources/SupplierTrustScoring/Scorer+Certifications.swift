@@ -179,6 +179,11 @@ extension Scorer {
       /// Renewed by its own issuer, it would come from recognised bodies (worked out only for the
       /// lapsed certificate a suggestion would renew).
       var renewableAsIs = true
+      /// Whether it can stand as a renewal of a lapsed certificate of its standard: in force
+      /// (value above 0), no problem, and naming its issuer. A five-year "renewal", or one naming
+      /// no issuer, had cleared `cert_expired` and its penalty (certificate review); one whose
+      /// accreditation body is not stated, as certificate lists often leave it, still renews.
+      var renews = true
     }
     var verdicts: [Verdict] = []
     var assessments: [CertificateAssessment] = []
@@ -454,7 +459,8 @@ extension Scorer {
       verdicts.append(
         Verdict(
           standard: c.standard, expiresOn: c.expiresOn, value: value, isValid: genuine && value > 0,
-          lapsed: lapsed, problem: problem, unrecognised: unrecognised, renewableAsIs: renewableAsIs))
+          lapsed: lapsed, problem: problem, unrecognised: unrecognised, renewableAsIs: renewableAsIs,
+          renews: value > 0 && !problem && !(c.certificationBody ?? "").allSatisfy(\.isWhitespace)))
       if words, !explains { replaced = (c.certificateNumber, verdict) }
       if explains {
         assessments.append(
@@ -525,21 +531,26 @@ extension Scorer {
       let successor = Standard.withdrawn[standard]?.successor
       return best.first { $0.standard == standard || $0.standard == successor }.map { ($0.value, $0.expiry) }
     }
-    for i in assessments.indices where verdicts[i].value == 0 && verdicts[i].lapsed {
-      if renewal(verdicts[i].standard) != nil {
-        assessments[i].renewed = true
-        assessments[i].verdict += ", superseded by a renewal"
-      }
-    }
     /// Whether a valid certificate (as `--require` counts one) of `standard`, or of its successor,
     /// supersedes a lapsed one's own faults: a renewal from a body nobody can check does not.
     func validlyRenewed(_ standard: String) -> Bool {
       let successor = Standard.withdrawn[standard]?.successor
       return verdicts.contains { $0.isValid && ($0.standard == standard || $0.standard == successor) }
     }
+    /// Whether a certificate of `standard` (or its successor) stands as its renewal (``Verdict/renews``).
+    func isRenewed(_ standard: String) -> Bool {
+      let successor = Standard.withdrawn[standard]?.successor
+      return verdicts.contains { $0.renews && ($0.standard == standard || $0.standard == successor) }
+    }
+    for i in assessments.indices where verdicts[i].value == 0 && verdicts[i].lapsed {
+      if renewal(verdicts[i].standard) != nil, isRenewed(verdicts[i].standard) {
+        assessments[i].renewed = true
+        assessments[i].verdict += ", superseded by a renewal"
+      }
+    }
     for (flag, standard) in pending {
       let renewed = renewal(standard)
-      if flag.code == .certExpired, renewed != nil { continue }
+      if flag.code == .certExpired, renewed != nil, isRenewed(standard) { continue }
       // A lapsed certificate's own faults go with a valid renewal only (code review).
       if flag.code == .certUnaccredited || flag.code == .certInvalidPeriod, validlyRenewed(standard) {
         continue
@@ -566,7 +577,7 @@ extension Scorer {
     for (index, v) in verdicts.enumerated() {
       if v.problem { penalties.append((index, nil, p.problemPenalty)) }
       if v.unrecognised { penalties.append((index, nil, p.unrecognisedPenalty)) }
-      if v.lapsed, renewal(v.standard) == nil {
+      if v.lapsed, renewal(v.standard) == nil || !isRenewed(v.standard) {
         penalties.append((index, v.standard, p.lapsedPenalty * relevance(v.standard, sectors: e.sectors)))
       }
     }

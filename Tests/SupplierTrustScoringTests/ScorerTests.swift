@@ -125,6 +125,27 @@ import Testing
     #expect(a.certificates.first { $0.certification.certificateNumber == "OLD" }?.renewed == true)
   }
 
+  /// Only a renewal that can stand as one supersedes a lapsed certificate: not one valid five
+  /// years, nor one naming no issuer (certificate review: both had cleared `cert_expired` and
+  /// its penalty); one whose accreditation body is not stated still does.
+  @Test func onlyARenewalThatCanStandSupersedesALapsedCertificate() {
+    func expired(renewedWith renewal: (inout TestCatalog) -> Void) -> Bool {
+      var t = TestCatalog()
+      t.supplier("R")
+      t.certificate("R", number: "OLD", issuedDaysAgo: 1200, expiresInDays: -60, status: .valid)
+      renewal(&t)
+      return t.assessment("R").flags.contains { $0.code == .certExpired }
+    }
+    #expect(expired { $0.certificate("R", number: "FIVE", issuedDaysAgo: 70, expiresInDays: 1750) })
+    #expect(
+      expired { $0.certificate("R", number: "NOBODY", body: nil, issuedDaysAgo: 70, expiresInDays: 1000) })
+    #expect(
+      !expired {
+        $0.certificate("R", number: "UNSTATED", accreditation: nil, issuedDaysAgo: 70, expiresInDays: 1000)
+      })
+    #expect(!expired { $0.certificate("R", number: "GOOD", issuedDaysAgo: 70, expiresInDays: 1000) })
+  }
+
   /// An expired certificate's own faults are flagged too (black-box reviews 52 and 56: an expired
   /// five-year ISO 9001 from a look-alike body was flagged only as expired), without changing
   /// the score, and not when a valid renewal supersedes it.
