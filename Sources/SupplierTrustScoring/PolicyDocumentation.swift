@@ -90,7 +90,9 @@ public enum PolicyDocumentation {
       the credit on the rest of the way to 1, and loses `problem_penalty` for each suspended, \
       withdrawn or cancelled certificate, look-alike accreditation or impossible validity, \
       `unrecognised_penalty` for each management-system certificate from an unrecognised body, and \
-      `lapsed_penalty` × relevance for each lapsed certificate no renewal replaces: a valid \
+      `lapsed_penalty` × relevance for each lapsed certificate no renewal replaces (a renewal \
+      with a problem, or naming no issuer, replaces none; one without its accreditation body \
+      stated does): a valid \
       certificate never lowers the component, and a problem always does.
       - **audits**: each audit's verdict (pass, conditional, fail values, minus finding penalties \
       and `score_shortfall_penalty` per point its stated score falls short of 100) moves the \
