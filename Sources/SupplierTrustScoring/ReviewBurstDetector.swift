@@ -477,6 +477,8 @@ public struct ReviewBurstDetector: Sendable {
       var marked: ClosedRange<Int>?
       var markedDays: [Int32] = []
       var trailing = 0
+      // The last day past the first span whose reviews were judged to join the campaign.
+      var joinedDay: Int?
       var position = timeline.dayStart[first]
       while position < timeline.order.count {
         let day = timeline.dayIndex[position]
@@ -487,18 +489,25 @@ public struct ReviewBurstDetector: Sendable {
         }
         if signals.isNewUnverified(position) && Self.star(reviews[timeline.order[position]].rating) == best {
           let today = timeline.days[day]
-          if day > last {
+          if day > last && day != joinedDay {
             // The fortnight behind it must keep the campaign's own density (the count that
             // started it, spread over the span) and its pace over the history: the span behind
             // would still hold the campaign itself for months, and had let a later trickle of
-            // such buyers join it.
+            // such buyers join it. Judged once a day, with all of the day's reviews of the
+            // campaign: a batch posted a fortnight after the last had been judged review by
+            // review, and the newest of a campaign's batches kept its weight (black-box burst
+            // review).
             let fortnight = Int32(max(1, policy.windowDays))
             while trailing < markedDays.count && today - markedDays[trailing] >= fortnight { trailing += 1 }
-            let recent = Double(markedDays.count - trailing + 1)
+            let sameDay = (position..<timeline.dayStart[day + 1]).filter {
+              signals.isNewUnverified($0) && Self.star(reviews[timeline.order[$0]].rating) == best
+            }.count
+            let recent = Double(markedDays.count - trailing + sameDay)
             let density = Double(needed) * Double(fortnight) / Double(days)
             if recent < density || recent < max(1, policy.paceFactor) * expectedPerDay * Double(fortnight) {
               break
             }
+            joinedDay = day
           }
           markedDays.append(today)
           marked =

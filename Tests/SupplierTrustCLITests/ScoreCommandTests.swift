@@ -322,6 +322,27 @@ private func object(_ text: String) throws -> [String: Any] {
     #expect(try digest(["--db", db, "--no-snapshot"]) == fromFiles)
   }
 
+  /// A campaign of two-day batches of nine identical five-star reviews from new, unverified
+  /// accounts, fifteen days apart (from a black-box burst review's generated catalog, trimmed to
+  /// the supplier and its reviewers' other reviews): followed to its newest batch, 37 reviews in
+  /// bursts (the campaign's 36 and a buyer's of its first days). The batch after a fortnight's gap
+  /// had been judged review by review, its first alone too thin to continue the campaign: 28, the
+  /// newest nine at full weight.
+  @Test func aCampaignOfBatchesAFortnightApartIsFollowedToItsNewestBatch() throws {
+    let result = try CommandRunner.run(
+      [
+        "score", "Tests/SupplierTrustCLITests/Fixtures/batched-campaign", "--as-of", "2026-11-25", "--format",
+        "json",
+      ])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let suppliers = try #require(try object(result.stdout)["suppliers"] as? [[String: Any]])
+    let batched = try #require(suppliers.first { $0["supplier_id"] as? String == "T-A" })
+    let reviews = try #require(batched["reviews"] as? [String: Any])
+    #expect(reviews["in_bursts"] as? Int == 37, "\(reviews)")
+    let details = (batched["flags"] as? [[String: Any]] ?? []).compactMap { $0["detail"] as? String }
+    #expect(details.contains { $0.hasPrefix("37 reviews 2026-10-08…2026-11-23") }, "\(details)")
+  }
+
   /// A file's record count in `sources` is of the records the catalog holds from it, from the
   /// files as from the store: a review replaced by a later file's was counted for both files.
   @Test func aRecordReplacedByALaterFileCountsForTheLaterFileOnly() throws {
