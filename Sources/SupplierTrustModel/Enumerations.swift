@@ -112,6 +112,10 @@ public enum CertificateStatus: String, RecordEnumeration {
       "pending": "suspended", "draft": "suspended", "partially_suspended": "suspended",
       "cb_withdrawn": "withdrawn", "cbwithdrawn": "withdrawn", "deleted": "withdrawn", "hidden": "withdrawn",
       "not_valid": "withdrawn", "recalled": "withdrawn",
+      // Words a register uses of a certificate in force after an event, and a truncated
+      // "suspended" (certificate review: the rows were refused, and the certificate lost).
+      "issued": "valid", "granted": "valid", "renewed": "valid", "reinstated": "valid", "reissued": "valid",
+      "re_issued": "valid", "suspend": "suspended",
     ]
   }
 }

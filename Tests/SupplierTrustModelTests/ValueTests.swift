@@ -371,6 +371,12 @@ import Testing
       #expect(CertificateStatus(normalizing: "On Hold") == .suspended)
       #expect(CertificateStatus(normalizing: "under suspension") == .suspended)
       #expect(CertificateStatus(normalizing: "Inactive") == .withdrawn)
+      // Register words for a certificate in force after an event, and "suspend" (certificate review).
+      #expect(CertificateStatus(normalizing: "Issued") == .valid)
+      #expect(CertificateStatus(normalizing: "Renewed") == .valid)
+      #expect(CertificateStatus(normalizing: "Re-issued") == .valid)
+      #expect(CertificateStatus(normalizing: "Reinstated") == .valid)
+      #expect(CertificateStatus(normalizing: "suspend") == .suspended)
       // The help speaks of "card"; exports name the brand (black-box review 35).
       #expect(PaymentMethod(normalizing: "card") == .creditCard)
       #expect(PaymentMethod(normalizing: "Visa") == .creditCard)
