@@ -57,6 +57,8 @@ import Testing
       #expect(registry.accreditationBody(name).isRecognised, "\(name)")
     }
     #expect(registry.certificationBody("Bureau Veritas Certification (Beijing) Co., Ltd.").isRecognised)
+    // SAI Global's former name in Canada (certificate review).
+    #expect(registry.certificationBody("QMI-SAI Global").isRecognised)
   }
 
   @Test func lookAlikeIsReportedUnderItsListedName() {
