@@ -22,6 +22,8 @@ public enum Standard {
   /// the ISO one it adopts (`GB/T 19001-2016/ISO 9001:2015`) is the ISO one; then the aliases.
   static func canonical(_ key: String) -> String {
     var key = adoptedISO(key)
+    // "ISO/IEC" after a national prefix (`BS EN ISO/IEC 27001`) is ISO's too (code review).
+    if key.hasPrefix("ISOIEC") { key = "ISO" + key.dropFirst(6) }
     if key.hasPrefix("ISO"),
       let word = systemWords.first(where: { key.hasSuffix($0) && key.count > $0.count + 6 })
     {

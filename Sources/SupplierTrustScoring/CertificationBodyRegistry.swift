@@ -288,7 +288,14 @@ public struct CertificationBodyRegistry: Sendable {
       }
     }
     if depth > 0 { inside.append(current) }
-    let marks: Set<String> = ["iaf", "ilac", "iafmla", "mla", "ilacmra", "mra"]
+    // Marks and words that stand in brackets beside real names: the IAF and ILAC marks, the
+    // standard a body is accredited to ("(ISO/IEC 17021-1)"), the European co-operation ("(EA
+    // MLA)"), the IQNet network, a place's abbreviation ("(Qro)"): listed look-alikes when they
+    // claim to accredit, but no sign of one in brackets (code review: each had made a real body
+    // a look-alike).
+    let passing: Set<String> = [
+      "iaf", "ilac", "iafmla", "mla", "ilacmra", "mra", "iso", "iec", "isoiec", "ea", "eamla", "iqnet", "qro",
+    ]
     for text in inside {
       let words = text.split { !$0.isLetter && !$0.isNumber }.map { NameKey.key(String($0)) }.filter {
         !$0.isEmpty
@@ -296,7 +303,11 @@ public struct CertificationBodyRegistry: Sendable {
       for start in words.indices {
         for end in start..<min(words.count, start + 4) {
           let key = words[start...end].joined()
-          guard !marks.contains(key), let lookAlike = lookAlikeByKey[key] else { continue }
+          // A short key only as the whole bracket: "(UAF)", not "UAF" among other words.
+          let whole = start == 0 && end == words.count - 1
+          guard whole || key.count >= 5, !passing.contains(key), let lookAlike = lookAlikeByKey[key] else {
+            continue
+          }
           return .lookAlike(
             name: lookAlike.name, reason: "it names \(lookAlike.name) beside it: " + lookAlike.reason)
         }

@@ -460,7 +460,8 @@ extension Scorer {
         Verdict(
           standard: c.standard, expiresOn: c.expiresOn, value: value, isValid: genuine && value > 0,
           lapsed: lapsed, problem: problem, unrecognised: unrecognised, renewableAsIs: renewableAsIs,
-          renews: value > 0 && !problem && !(c.certificationBody ?? "").allSatisfy(\.isWhitespace)))
+          renews: value > 0 && !problem && !unrecognised
+            && !(c.certificationBody ?? "").allSatisfy(\.isWhitespace)))
       if words, !explains { replaced = (c.certificateNumber, verdict) }
       if explains {
         assessments.append(
@@ -548,6 +549,13 @@ extension Scorer {
         assessments[i].verdict += ", superseded by a renewal"
       }
     }
+    /// The latest expiry among the certificates that stand as renewals of `standard`: one with a
+    /// problem had hidden a valid certificate's coming expiry (code review).
+    func renewingExpiry(_ standard: String) -> Day? {
+      let successor = Standard.withdrawn[standard]?.successor
+      return verdicts.filter { $0.renews && ($0.standard == standard || $0.standard == successor) }
+        .compactMap(\.expiresOn).max()
+    }
     for (flag, standard) in pending {
       let renewed = renewal(standard)
       if flag.code == .certExpired, renewed != nil, isRenewed(standard) { continue }
@@ -555,7 +563,7 @@ extension Scorer {
       if flag.code == .certUnaccredited || flag.code == .certInvalidPeriod, validlyRenewed(standard) {
         continue
       }
-      if flag.code == .certExpiring, let later = renewed?.expiry,
+      if flag.code == .certExpiring, renewed != nil, let later = renewingExpiry(standard),
         later.daysSinceEpoch - asOf.daysSinceEpoch > Int32(p.expiringWithinDays)
       {
         continue

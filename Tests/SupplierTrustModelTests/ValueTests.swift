@@ -253,6 +253,7 @@ import Testing
     ("ISO 9001 QMS", "ISO9001"),
     ("ISO 14001 EMS", "ISO14001"), ("ISO 9001:1994", "ISO9001:1994"), ("ISO 9002:1994", "ISO9002"),
     ("ISO 9003", "ISO9003"), ("GB/T 19001-1994", "ISO9001:1994"), ("BSEN 12345", "BSEN12345"),
+    ("BS EN ISO/IEC 27001:2017", "ISO27001"), ("EN ISO/IEC 17025", "ISO17025"),
   ])
   func normalizes(text: String, canonical: String) {
     #expect(Standard.normalize(text) == canonical)

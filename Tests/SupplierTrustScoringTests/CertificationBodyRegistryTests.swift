@@ -53,9 +53,19 @@ import Testing
       #expect(!registry.accreditationBody(name).isRecognised, "\(name)")
     }
     #expect(!registry.certificationBody("SGS (IAF-AB)").isRecognised)
-    for name in ["UKAS", "CNAS (China)", "UKAS (IAF)", "CNAS/IAF", "ANAB-USA"] {
+    // Brackets that stand beside real names: the standard accredited to, the European
+    // co-operation's mark, the IQNet network (code review: each had made the body a look-alike).
+    for name in [
+      "UKAS", "CNAS (China)", "UKAS (IAF)", "CNAS/IAF", "ANAB-USA", "UKAS (ISO/IEC 17021-1)",
+      "DAkkS (EA MLA)",
+    ] {
       #expect(registry.accreditationBody(name).isRecognised, "\(name)")
     }
+    if case .lookAlike = registry.certificationBody("AENOR (IQNet)") {
+      Issue.record("AENOR (IQNet) read as a look-alike")
+    }
+    #expect(registry.certificationBody("SGS (IQNet)").isRecognised)
+    #expect(!registry.accreditationBody("UKAS (UAF)").isRecognised)
     #expect(registry.certificationBody("Bureau Veritas Certification (Beijing) Co., Ltd.").isRecognised)
     // SAI Global's former name in Canada (certificate review).
     #expect(registry.certificationBody("QMI-SAI Global").isRecognised)

@@ -144,6 +144,12 @@ import Testing
         $0.certificate("R", number: "UNSTATED", accreditation: nil, issuedDaysAgo: 70, expiresInDays: 1000)
       })
     #expect(!expired { $0.certificate("R", number: "GOOD", issuedDaysAgo: 70, expiresInDays: 1000) })
+    // Nor does one hide a valid certificate's coming expiry (code review).
+    var t = TestCatalog()
+    t.supplier("R")
+    t.certificate("R", number: "SOON", issuedDaysAgo: 1000, expiresInDays: 40)
+    t.certificate("R", number: "FIVE", issuedDaysAgo: 300, expiresInDays: 1500)
+    #expect(t.assessment("R").flags.contains { $0.code == .certExpiring })
   }
 
   /// An expired certificate's own faults are flagged too (black-box reviews 52 and 56: an expired
