@@ -527,24 +527,19 @@ extension Scorer {
         best.append((v.standard, v.value, v.expiresOn))
       }
     }
-    func renewal(_ standard: String) -> (value: Double, expiry: Day?)? {
-      // A withdrawn edition is renewed by its successor (ISO 9001:2008 by ISO 9001).
+    /// The verdicts of `standard`, and of its successor when it is a withdrawn edition (ISO
+    /// 9001:2008 is renewed by ISO 9001).
+    func verdictsOf(_ standard: String) -> LazyFilterSequence<[Verdict]> {
       let successor = Standard.withdrawn[standard]?.successor
-      return best.first { $0.standard == standard || $0.standard == successor }.map { ($0.value, $0.expiry) }
+      return verdicts.lazy.filter { $0.standard == standard || $0.standard == successor }
     }
     /// Whether a valid certificate (as `--require` counts one) of `standard`, or of its successor,
     /// supersedes a lapsed one's own faults: a renewal from a body nobody can check does not.
-    func validlyRenewed(_ standard: String) -> Bool {
-      let successor = Standard.withdrawn[standard]?.successor
-      return verdicts.contains { $0.isValid && ($0.standard == standard || $0.standard == successor) }
-    }
+    func validlyRenewed(_ standard: String) -> Bool { verdictsOf(standard).contains { $0.isValid } }
     /// Whether a certificate of `standard` (or its successor) stands as its renewal (``Verdict/renews``).
-    func isRenewed(_ standard: String) -> Bool {
-      let successor = Standard.withdrawn[standard]?.successor
-      return verdicts.contains { $0.renews && ($0.standard == standard || $0.standard == successor) }
-    }
+    func isRenewed(_ standard: String) -> Bool { verdictsOf(standard).contains { $0.renews } }
     for i in assessments.indices where verdicts[i].value == 0 && verdicts[i].lapsed {
-      if renewal(verdicts[i].standard) != nil, isRenewed(verdicts[i].standard) {
+      if isRenewed(verdicts[i].standard) {
         assessments[i].renewed = true
         assessments[i].verdict += ", superseded by a renewal"
       }
@@ -552,18 +547,15 @@ extension Scorer {
     /// The latest expiry among the certificates that stand as renewals of `standard`: one with a
     /// problem had hidden a valid certificate's coming expiry (code review).
     func renewingExpiry(_ standard: String) -> Day? {
-      let successor = Standard.withdrawn[standard]?.successor
-      return verdicts.filter { $0.renews && ($0.standard == standard || $0.standard == successor) }
-        .compactMap(\.expiresOn).max()
+      verdictsOf(standard).filter(\.renews).compactMap(\.expiresOn).max()
     }
     for (flag, standard) in pending {
-      let renewed = renewal(standard)
-      if flag.code == .certExpired, renewed != nil, isRenewed(standard) { continue }
+      if flag.code == .certExpired, isRenewed(standard) { continue }
       // A lapsed certificate's own faults go with a valid renewal only (code review).
       if flag.code == .certUnaccredited || flag.code == .certInvalidPeriod, validlyRenewed(standard) {
         continue
       }
-      if flag.code == .certExpiring, renewed != nil, let later = renewingExpiry(standard),
+      if flag.code == .certExpiring, let later = renewingExpiry(standard),
         later.daysSinceEpoch - asOf.daysSinceEpoch > Int32(p.expiringWithinDays)
       {
         continue
@@ -585,7 +577,7 @@ extension Scorer {
     for (index, v) in verdicts.enumerated() {
       if v.problem { penalties.append((index, nil, p.problemPenalty)) }
       if v.unrecognised { penalties.append((index, nil, p.unrecognisedPenalty)) }
-      if v.lapsed, renewal(v.standard) == nil || !isRenewed(v.standard) {
+      if v.lapsed, !isRenewed(v.standard) {
         penalties.append((index, v.standard, p.lapsedPenalty * relevance(v.standard, sectors: e.sectors)))
       }
     }
