@@ -88,9 +88,12 @@ public enum PolicyDocumentation {
       much as ISO 9001 for a food maker), plus `other_standards_share` times the others' (summed, at most 1). The component \
       starts from `missing_component_value` (where a supplier with no certificate stands), gains \
       the credit on the rest of the way to 1, and loses `problem_penalty` for each suspended, \
-      withdrawn or cancelled certificate, look-alike accreditation or impossible validity, \
+      withdrawn or cancelled certificate, look-alike accreditation or impossible validity (a lapsed \
+      certificate's too, unless a valid renewal supersedes it), \
       `unrecognised_penalty` for each management-system certificate from an unrecognised body, and \
-      `lapsed_penalty` × relevance for each lapsed certificate no renewal replaces (a renewal \
+      `lapsed_penalty` × relevance for each lapsed certificate no renewal replaces (at least \
+      `unrecognised_penalty` when it came from an unrecognised body, so that letting it lapse gains \
+      nothing; a renewal \
       with a problem, or naming no issuer, replaces none; one without its accreditation body \
       stated does): a valid \
       certificate never lowers the component, and a problem always does.

@@ -574,7 +574,7 @@ extension PolicyFile {
       "A certificate valid longer than its standard allows is probably not genuine."),
     .number(
       "certifications.problem_penalty", \.certifications.problemPenalty, 0...1,
-      "A suspended, withdrawn or cancelled certificate, a look-alike accreditation or an impossible validity period says something about the supplier's honesty, whatever its other certificates: each takes 0.3 off."
+      "A suspended, withdrawn or cancelled certificate, a look-alike accreditation or an impossible validity period says something about the supplier's honesty, whatever its other certificates, and still does once the certificate has lapsed: each takes 0.3 off."
     ),
     .number(
       "certifications.lapsed_penalty", \.certifications.lapsedPenalty, 0...1,

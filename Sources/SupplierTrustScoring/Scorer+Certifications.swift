@@ -176,6 +176,11 @@ extension Scorer {
       var problem: Bool
       /// A management-system certificate from a body that is not recognised (nor a look-alike).
       var unrecognised = false
+      /// Lapsed, and from a look-alike body or valid impossibly long: its faults count as a
+      /// problem's do unless a valid renewal supersedes it.
+      var lapsedProblem = false
+      /// Lapsed, and a management-system certificate from an unrecognised body (not a look-alike).
+      var lapsedUnrecognised = false
       /// Renewed by its own issuer, it would come from recognised bodies (worked out only for the
       /// lapsed certificate a suggestion would renew).
       var renewableAsIs = true
@@ -210,6 +215,8 @@ extension Scorer {
       var value = 1.0
       var verdict = "valid"
       var lapsed = false
+      var lapsedProblem = false
+      var lapsedUnrecognised = false
       var problem = false
       var unrecognised = false
       // Whether the certificate counts as a valid one for `--require`: in date, not withdrawn,
@@ -386,6 +393,7 @@ extension Scorer {
       // 9001 from a look-alike body flagged only as expired).
       if lapsed {
         if managementSystem, let (issued, expires, excess) = Self.excessValidity(c, p) {
+          lapsedProblem = true
           pending.append(
             (
               TrustFlag(
@@ -400,7 +408,9 @@ extension Scorer {
         // something however long ago; a merely unlisted body of a certificate long lapsed does
         // not warn against the supplier for ever (code review).
         let found = bodyProblems(c, managementSystem: managementSystem, context: context, explains: explains)
+        lapsedUnrecognised = !found.lookAlike && found.count > 0
         if found.lookAlike {
+          lapsedProblem = true
           pending.append(
             (
               TrustFlag(
@@ -459,7 +469,8 @@ extension Scorer {
       verdicts.append(
         Verdict(
           standard: c.standard, expiresOn: c.expiresOn, value: value, isValid: genuine && value > 0,
-          lapsed: lapsed, problem: problem, unrecognised: unrecognised, renewableAsIs: renewableAsIs,
+          lapsed: lapsed, problem: problem, unrecognised: unrecognised, lapsedProblem: lapsedProblem,
+          lapsedUnrecognised: lapsedUnrecognised, renewableAsIs: renewableAsIs,
           renews: value > 0 && !problem && !unrecognised
             && !(c.certificationBody ?? "").allSatisfy(\.isWhitespace)))
       if words, !explains { replaced = (c.certificateNumber, verdict) }
@@ -576,9 +587,20 @@ extension Scorer {
     var penalties: [(owner: Int, lapsed: String?, amount: Double)] = []
     for (index, v) in verdicts.enumerated() {
       if v.problem { penalties.append((index, nil, p.problemPenalty)) }
+      // As its flags are raised: a look-alike body or an impossible validity says as much once the
+      // certificate has lapsed (black-box review 87 found an expired certificate from a look-alike
+      // body worth more than the same one in date). Renewing validly drops it with the flags.
+      if v.lapsedProblem, !validlyRenewed(v.standard) {
+        penalties.append((index, v.standard, p.problemPenalty))
+      }
       if v.unrecognised { penalties.append((index, nil, p.unrecognisedPenalty)) }
       if v.lapsed, !isRenewed(v.standard) {
-        penalties.append((index, v.standard, p.lapsedPenalty * relevance(v.standard, sectors: e.sectors)))
+        var amount = p.lapsedPenalty * relevance(v.standard, sectors: e.sectors)
+        // Unverifiable in date, unverifiable lapsed: letting it lapse must not gain what the
+        // unrecognised body had cost (black-box review 85 found a lapsed ISO 14001 from an unlisted
+        // issuer 2.3 points above the same certificate in date).
+        if v.lapsedUnrecognised { amount = max(amount, p.unrecognisedPenalty) }
+        penalties.append((index, v.standard, amount))
       }
     }
     let (value, confidence) = certificationValue(

@@ -200,9 +200,12 @@ import Testing
     #expect(!unlisted.flags.contains { $0.code == .certUnaccredited })
     let weak = moreRun.suppliers.first { $0.supplier.id == "WEAK-RENEWAL" }!
     #expect(weak.flags.contains { $0.code == .certUnaccredited && $0.detail.hasPrefix("ISO9001 UAF-3") })
-    // What the lapsed certificate is worth does not change: the same as a plain lapsed one.
-    let score = { (id: String) in run.suppliers.first { $0.supplier.id == id }!.components.certifications }
-    #expect(score("MILL") == score("PLAIN") && score("LONG") == score("PLAIN"))
+    // Each fault takes the problem penalty off, as it does in date (black-box review 87 found the
+    // expired look-alike worth as much as a plain lapsed certificate, more than one in date).
+    let score = { (id: String) in run.suppliers.first { $0.supplier.id == id }!.components.certifications! }
+    let penalty = Policy.default.certifications.problemPenalty
+    #expect(abs(score("PLAIN") - penalty - score("MILL")) < 1e-9, "\(score("MILL")) vs \(score("PLAIN"))")
+    #expect(abs(score("PLAIN") - penalty - score("LONG")) < 1e-9, "\(score("LONG")) vs \(score("PLAIN"))")
   }
 
   /// Dates the certificate does not state are worked out, not taken as fine (black-box review
