@@ -229,7 +229,10 @@ public struct Scorer: Sendable {
                   validStandards: row.map { $0.validStandards.isEmpty ? noStandards : Set($0.validStandards) }
                     ?? noStandards))
               guard let row else { continue }
-              keyOutput.buffer[i] = (row.exactScore ?? row.score ?? -1, row.meanScore ?? -1, row.confidence)
+              keyOutput.buffer[i] = (
+                Self.rankingScore(row.exactScore ?? row.score, standing: row.standing), row.meanScore ?? -1,
+                row.confidence
+              )
             }
           }
         }
@@ -609,8 +612,9 @@ public struct Scorer: Sendable {
           for i in (chunk * stride)..<min(work.count, (chunk + 1) * stride) {
             finish(&output.buffer[i], evidence: work[i], context: context, quiet: quiet)
             keyOutput.buffer[i] = (
-              output.buffer[i].exactScore ?? output.buffer[i].score ?? -1, output.buffer[i].meanScore ?? -1,
-              output.buffer[i].confidence
+              Self.rankingScore(
+                output.buffer[i].exactScore ?? output.buffer[i].score, standing: output.buffer[i].standing),
+              output.buffer[i].meanScore ?? -1, output.buffer[i].confidence
             )
           }
         }
@@ -709,16 +713,23 @@ public struct Scorer: Sendable {
     return results.map { $0! }
   }
 
+  /// The score ranking sorts by: the score (0...100) of a supplier not blocked; -1 for an unrated
+  /// one, which comes after them; and below that, for a blocked one, its score less 1,000, so that
+  /// blocked suppliers come last, in score order. A supplier the policy says not to order from is
+  /// not recommended above one nobody knows anything against (black-box review 85 found a grade E,
+  /// blocked supplier ranked first, above an unrated one).
+  static func rankingScore(_ score: Double?, standing: Standing) -> Double {
+    guard let score else { return -1 }
+    return standing == .blocked ? score - 1_000 : score
+  }
+
   /// Best first: higher score (before rounding), then the higher weighted mean of the components
   /// (which tells apart suppliers whose weakest links tie), then higher confidence, then supplier
-  /// id; unscored last.
+  /// id; unscored after the scored, and blocked suppliers last (``rankingScore(_:standing:)``).
   public static func rankOrder(_ a: SupplierAssessment, _ b: SupplierAssessment) -> Bool {
-    switch (a.exactScore ?? a.score, b.exactScore ?? b.score) {
-    case (let x?, let y?) where x != y: return x > y
-    case (.some, nil): return true
-    case (nil, .some): return false
-    default: break
-    }
+    let x = rankingScore(a.exactScore ?? a.score, standing: a.standing)
+    let y = rankingScore(b.exactScore ?? b.score, standing: b.standing)
+    if x != y { return x > y }
     if let x = a.meanScore, let y = b.meanScore, x != y { return x > y }
     if a.confidence != b.confidence { return a.confidence > b.confidence }
     return a.supplier.id < b.supplier.id

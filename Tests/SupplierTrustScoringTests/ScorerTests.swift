@@ -541,6 +541,31 @@ import Testing
     #expect(Scorer.rankOrder(better, worse) && !Scorer.rankOrder(worse, better))
   }
 
+  /// A blocked supplier (grade E here) ranks after one nobody knows anything about, and blocked
+  /// ones keep their score order among themselves (black-box review 85 found a blocked supplier
+  /// ranked first, above an unrated one).
+  @Test func blockedSuppliersRankAfterUnratedOnes() throws {
+    var t = TestCatalog()
+    t.supplier("A-BLOCKED") { $0.tradeAssurance = true }
+    t.certificate("A-BLOCKED", status: .suspended)
+    t.audit("A-BLOCKED", result: .fail, daysAgo: 80, major: 5, minor: 8, score: 40)
+    _ = t.order("A-BLOCKED", lateDays: 49, daysAgo: 200, dispute: .refunded)
+    t.supplier("B-BLOCKED")
+    t.certificate("B-BLOCKED", status: .suspended)
+    t.audit("B-BLOCKED", result: .fail, daysAgo: 80, major: 9, minor: 20, score: 10)
+    _ = t.order("B-BLOCKED", lateDays: 60, daysAgo: 200, dispute: .refunded)
+    t.supplier("C-UNRATED")
+    let run = t.score()
+    let blocked = try #require(run.suppliers.first { $0.supplier.id == "A-BLOCKED" })
+    let worse = try #require(run.suppliers.first { $0.supplier.id == "B-BLOCKED" })
+    let unrated = try #require(run.suppliers.first { $0.supplier.id == "C-UNRATED" })
+    #expect(blocked.standing == .blocked && worse.standing == .blocked && unrated.score == nil)
+    #expect(blocked.score! > worse.score!)
+    #expect(run.suppliers.map(\.supplier.id) == ["C-UNRATED", "A-BLOCKED", "B-BLOCKED"])
+    #expect(Scorer.rankOrder(unrated, blocked) && !Scorer.rankOrder(blocked, unrated))
+    #expect(Scorer.rankOrder(blocked, worse))
+  }
+
   /// A partial refund is less of a failure than a full one: half a dispute plus half its share
   /// of the order (black-box review 35 found $500 of $12,000 weighed as a full refund). The flag
   /// still counts the dispute.
