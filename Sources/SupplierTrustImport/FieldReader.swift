@@ -256,12 +256,12 @@ struct FieldReader<Source: FieldSource> {
       // Digits alone, too many of them: said as such, not as a malformed amount.
       let dots = bytes.filter { $0 == UInt8(ascii: ".") }.count
       if dots <= 1, bytes.allSatisfy({ $0 == UInt8(ascii: ".") || (0x30...0x39).contains($0) }),
-        (bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count) > 15
+        (bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count) > Money.maximumWholeDigits
       {
         return try fail(
           problem(
             column, bytes,
-            "\(names[column]) is too large to be an amount (at most 15 digits before the decimal point)",
+            "\(names[column]) is too large to be an amount (at most \(Money.maximumWholeDigits) digits before the decimal point)",
             "check the value; amounts are US dollars, e.g. 25000.00"),
           in: column, nil)
       }

@@ -14,7 +14,14 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     self = money
   }
 
-  /// ``init(parsing:)`` for UTF-8 bytes: nil when empty, signed, not a plain decimal, or over 15 whole digits.
+  /// The most digits an amount has before its decimal point: under ten trillion dollars, every
+  /// amount to the cent is exactly a JSON number (a double holds whole cents exactly below 2^53,
+  /// about 90 trillion dollars; black-box review 86 found 999999999999999.99, 15 digits, written
+  /// as 1000000000000000.0).
+  public static let maximumWholeDigits = 13
+
+  /// ``init(parsing:)`` for UTF-8 bytes: nil when empty, signed, not a plain decimal, or over
+  /// ``maximumWholeDigits`` whole digits.
   @inlinable
   public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
     guard !bytes.isEmpty else { return nil }
@@ -43,7 +50,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         fraction = fraction * 10 + d
       } else {
         wholeDigits += 1
-        guard wholeDigits <= 15 else { return nil }
+        guard wholeDigits <= Self.maximumWholeDigits else { return nil }
         whole = whole * 10 + d
       }
     }

@@ -223,15 +223,19 @@ public struct EligibilityChecker: Sendable {
         let (ok, detail) = window(
           "shipped \(days(agreed.days(until: shipped))) after the agreed date \(agreed)")
         claims.append(Claim(kind: .lateShipment, eligible: ok, deadline: deadline, detail: detail))
-      } else if shippedOn == nil, let delivered = deliveredOn {
+      } else if o.shippedDate == nil, let delivered = o.deliveredDate {
         // Delivered, so it shipped: on time if it arrived by the agreed ship date; otherwise the
         // ship date that a late-shipment claim turns on is not stated, and is not guessed. Said as
         // unknown, not as a claim that cannot be filed (black-box review 79: `eligible: false`
-        // read as a verdict, where an unstated agreed date is a note).
-        if delivered > agreed {
+        // read as a verdict, where an unstated agreed date is a note). A delivery after the as-of
+        // day says as much: it shipped some day before it, perhaps in time, so "not shipped" is
+        // not asserted either (black-box review 86).
+        if delivered > agreed, agreed < asOf {
           notes.append(
             Self.lateShipmentUnjudged
-              + ": delivered \(delivered), after the agreed ship date \(agreed), but the ship date is not stated (shipped_date is empty)"
+              + (delivered <= asOf
+                ? ": delivered \(delivered), after the agreed ship date \(agreed), but the ship date is not stated (shipped_date is empty)"
+                : ": the agreed ship date \(agreed) has passed and the goods were delivered \(delivered), after the as-of day, but the ship date is not stated (shipped_date is empty)")
           )
         }
       } else if shippedOn == nil, agreed < asOf {

@@ -31,10 +31,12 @@ extension Scorer {
             lateOrders.append(
               (sourced, explains ? "\(o.id) +\(shipped.daysSinceEpoch - agreed.daysSinceEpoch) d" : ""))
           }
-        } else if let delivered = o.deliveredDate, delivered <= asOf {
+        } else if o.shippedDate == nil, let delivered = o.deliveredDate {
           // Delivered without a stated ship date: it shipped in time if it arrived by the agreed
-          // ship date; otherwise when it shipped is unknown, and it is not counted either way.
-          if delivered <= agreed { s.due += 1 }
+          // ship date; otherwise when it shipped is unknown, and it is not counted either way. A
+          // delivery after the as-of day is not yet known, but the row says the goods shipped
+          // before it, perhaps in time: not counted as unshipped (black-box review 86).
+          if delivered <= asOf, delivered <= agreed { s.due += 1 }
         } else if agreed < asOf {
           s.due += 1
           s.late += 1

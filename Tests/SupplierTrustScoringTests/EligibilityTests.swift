@@ -87,6 +87,24 @@ import Testing
       order(ta: true, payment: .paypal, agreed: -30, shipped: -29, delivered: -10), supplier: supplier(),
       evidence: here)
     #expect(oneDay.claims.first?.detail.hasPrefix("shipped 1 day after") == true)
+    // Delivered after the as-of day: it shipped some day before that, perhaps in time (black-box
+    // review 86 got "not shipped 24 days after the agreed date" and a claim that can be filed).
+    let arrivingLater = checker.check(
+      order(ta: true, payment: .paypal, agreed: -24, shipped: nil, delivered: 6), supplier: supplier(),
+      evidence: here)
+    #expect(arrivingLater.claims.isEmpty)
+    let later = try #require(
+      arrivingLater.notes.first { $0.hasPrefix(EligibilityChecker.lateShipmentUnjudged) })
+    #expect(later.contains("after the as-of day") && !later.contains("not shipped"), "\(later)")
+    // Arriving by the agreed day, or the agreed day still to come: nothing to judge.
+    for (agreed, delivered) in [(8, 6), (3, 6)] {
+      let none = checker.check(
+        order(ta: true, payment: .paypal, agreed: agreed, shipped: nil, delivered: delivered),
+        supplier: supplier(), evidence: here)
+      #expect(
+        none.claims.isEmpty
+          && none.notes.allSatisfy { !$0.hasPrefix(EligibilityChecker.lateShipmentUnjudged) })
+    }
   }
 
   @Test(arguments: truthTable) func protectionTruthTable(row: Row) {

@@ -541,6 +541,26 @@ import Testing
     #expect(Scorer.rankOrder(better, worse) && !Scorer.rankOrder(worse, better))
   }
 
+  /// An order delivered after the as-of day with no ship date stated shipped some day before
+  /// that, perhaps in time: it is not counted as unshipped and late, as one with no delivery is
+  /// (black-box review 86).
+  @Test func anOrderDeliveredAfterTheAsOfDayWithoutAShipDateIsNotCountedLate() throws {
+    var t = TestCatalog()
+    for id in ["ARRIVING", "UNSHIPPED"] {
+      t.supplier(id)
+      for _ in 0..<3 { _ = t.order(id, lateDays: nil, daysAgo: 54) }
+    }
+    for k in t.catalog.orders.indices where t.catalog.orders[k].record.supplierID == "ARRIVING" {
+      t.catalog.orders[k].record.deliveredDate = t.asOf.adding(days: 6)
+    }
+    let run = t.score()
+    let arriving = try #require(run.suppliers.first { $0.supplier.id == "ARRIVING" })
+    let unshipped = try #require(run.suppliers.first { $0.supplier.id == "UNSHIPPED" })
+    #expect(unshipped.flags.contains { $0.code == .lateShipments })
+    #expect(!arriving.flags.contains { $0.code == .lateShipments })
+    #expect(arriving.delivery.late == 0 && unshipped.delivery.late == 3)
+  }
+
   /// A blocked supplier (grade E here) ranks after one nobody knows anything about, and blocked
   /// ones keep their score order among themselves (black-box review 85 found a blocked supplier
   /// ranked first, above an unrated one).
