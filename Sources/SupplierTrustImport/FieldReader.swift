@@ -223,7 +223,7 @@ struct FieldReader<Source: FieldSource> {
       return try fail(
         problem(
           column, bytes, "\(names[column]) must be one of \(Value.allowedList)",
-          "use one of the listed values"),
+          "use one of the listed values" + (Value.choosingHint.map { ": \($0)" } ?? "")),
         in: column, nil)
     }
     return value

@@ -3,9 +3,13 @@ public protocol RecordEnumeration: RawRepresentable, CaseIterable, Hashable, Sen
 where RawValue == String {
   /// Other spellings accepted on input, by their normalised form.
   static var aliases: [String: String] { get }
+  /// How to choose among the values, for the fix of an unrecognised one (nil: just list them).
+  static var choosingHint: String? { get }
 }
 
 extension RecordEnumeration {
+  public static var choosingHint: String? { nil }
+
   /// Matches case-insensitively, treating spaces and hyphens as underscores
   /// (`Trading Company` → `trading_company`) and words run together as separate
   /// (`TradingCompany`), and accepts the documented aliases.
@@ -138,6 +142,13 @@ public enum PaymentMethod: String, RecordEnumeration {
       // rejected).
       "after_pay": "afterpay",
     ]
+  }
+
+  /// Wire transfers (T/T), escrow and local wallets are how B2B orders are often paid, and none is
+  /// a value of the list: which one it is turns on where the money went (black-box review 86 got
+  /// only "use one of the listed values" for `wire` and `T/T`).
+  public static var choosingHint: String? {
+    "a bank or wire transfer (T/T) paid into Trade Assurance escrow through the platform is bank_transfer; any payment made outside the platform (a wire to the supplier's own account, Alipay or WeChat Pay to the supplier) is other"
   }
 
   /// Methods the platform processes itself, so that Trade Assurance can hold the payment.

@@ -88,6 +88,15 @@ let rejectCases: [ExpectedReject] = [
       "write digits with a decimal point and no thousands separators or currency signs, e.g. 25000.00",
     fieldColumn: 22),
   ExpectedReject(
+    label: "wire transfer", file: "orders.csv",
+    csv: "order_id,supplier_id,order_date,amount_usd,payment_method\nO-1,SUP-A,2026-01-05,100,T/T\n", line: 2,
+    column: "payment_method", value: "T/T",
+    reason:
+      "payment_method must be one of credit_card, debit_card, paypal, apple_pay, google_pay, afterpay, bank_transfer, western_union, cash, other",
+    fix:
+      "use one of the listed values: a bank or wire transfer (T/T) paid into Trade Assurance escrow through the platform is bank_transfer; any payment made outside the platform (a wire to the supplier's own account, Alipay or WeChat Pay to the supplier) is other",
+    fieldColumn: 26),
+  ExpectedReject(
     label: "money too large", file: "orders.csv",
     csv: "order_id,supplier_id,order_date,amount_usd\nO-1,SUP-A,2026-01-05,92233720368547758\n", line: 2,
     column: "amount_usd",
