@@ -211,11 +211,13 @@ import Testing
   /// review 35 saw forty in five days lift a supplier above its twin). The same rush against a
   /// history mostly unverified is more of the same, and at a busy supplier's pace no rush.
   @Test func unverifiedPraiseFromEstablishedAccountsBreakingAVerifiedHistoryIsABurst() throws {
-    func scenario(history: Int, verifiedShare: Double, ratings: [Double] = [5, 4]) -> (Scenario, [Int]) {
+    func scenario(history: Int, verifiedShare: Double, ratings: [Double] = [5, 4], count: Int = 40) -> (
+      Scenario, [Int]
+    ) {
       var scenario = Scenario(seed: 35)
       scenario.addOrdinary(count: history, from: day("2025-01-01"), days: 670, verifiedShare: verifiedShare)
       let campaign = scenario.addCampaign(
-        start: day("2026-11-02"), days: 5, count: 40, verified: 0, established: true, texts: .distinct,
+        start: day("2026-11-02"), days: 5, count: count, verified: 0, established: true, texts: .distinct,
         ratings: ratings)
       return (scenario, campaign)
     }
@@ -229,8 +231,16 @@ import Testing
       burst.detail.contains(
         "unverified praise at 201x the supplier's usual pace, from established accounts, where the supplier's other 25 reviews were 100% verified"
       ), "\(burst.detail)")
-    let (mixed, _) = scenario(history: 40, verifiedShare: 0.35)
+    // A history mostly unverified vouches for a rush of a dozen (some 40 times its pace)...
+    let (mixed, _) = scenario(history: 40, verifiedShare: 0.35, count: 12)
     #expect(ReviewBurstDetector().detect(mixed.reviews, reviewCount: mixed.reviewCount).isEmpty)
+    // ...but not for forty, at 125 times: nothing vouches at the rush factor squared (black-box
+    // review 87: eighteen from aged accounts in four days had hidden behind twelve unverified
+    // first-time buyers over four years).
+    let (mixedRush, _) = scenario(history: 40, verifiedShare: 0.35)
+    let rush = try #require(
+      ReviewBurstDetector().detect(mixedRush.reviews, reviewCount: mixedRush.reviewCount).first)
+    #expect(rush.detail.contains("unverified praise at 125x the supplier's usual pace"), "\(rush.detail)")
     let (busy, _) = scenario(history: 2_000, verifiedShare: 1)
     #expect(ReviewBurstDetector().detect(busy.reviews, reviewCount: busy.reviewCount).isEmpty)
     // Complaints from established buyers are theirs to make, however verified the history: a bad
@@ -240,18 +250,19 @@ import Testing
   }
 
   /// A history vouches for an unverified rush of praise when it holds at least the minimum (ten)
-  /// of unverified reviews, however many verified ones: nine do not, ten do, and one more verified
-  /// review never takes that away (black-box review 41: at eight and eight, a ninth verified one
-  /// made the rush a campaign); four unverified beside twenty verified is a verified history the
-  /// rush breaks with.
+  /// of unverified reviews, however many verified ones: nine beside 41 verified do not, ten do,
+  /// and more verified reviews never take that away (black-box review 41: at eight and eight, a
+  /// ninth verified one made the rush a campaign); four unverified beside twenty verified is a
+  /// verified history the rush breaks with. A dozen in five days, some 40 to 60 times the pace: at a hundred times
+  /// (the rush factor squared) nothing vouches.
   @Test func tenUnverifiedReviewsVouchForAnUnverifiedRush() {
-    for (unverified, history, flagged) in [(9, 24, true), (10, 24, false), (10, 40, false), (4, 24, true)] {
+    for (unverified, history, flagged) in [(9, 50, true), (10, 50, false), (10, 60, false), (4, 24, true)] {
       var scenario = Scenario(seed: 36)
       // Ending two months before the campaign, so that the history lies outside its window.
       scenario.addOrdinary(count: history, from: day("2025-01-01"), days: 600, verifiedShare: 1)
       for k in 0..<unverified { scenario.reviews[k].verifiedPurchase = false }
       scenario.addCampaign(
-        start: day("2026-11-02"), days: 5, count: 40, verified: 0, established: true, texts: .distinct,
+        start: day("2026-11-02"), days: 5, count: 12, verified: 0, established: true, texts: .distinct,
         ratings: [5, 4])
       let bursts = ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount)
       #expect(bursts.isEmpty != flagged, "\(unverified) of \(history) unverified")
