@@ -143,7 +143,8 @@ public enum PolicyDocumentation {
       of evidence each component has (reviews: weight / (weight + `reviews_half`), a burst found counting \
       at least as its verified purchases (those the transactions back) and the `minimum_reviews` - 1 weightiest of its other reviews, as \
       many as may come without being called one, so that one more verified review never lowers it and \
-      bought unverified ones do not raise it; delivery: orders \
+      bought unverified ones beyond those add nothing: a supplier that bought reviews can end a little \
+      surer than its twin without them, never above one with the same number of genuine reviews; delivery: orders \
       / (orders + `orders_half`); audits: the freshest audit's weight; certifications: from 0.5 \
       toward 1 as certificates state their body, accreditation, expiry and status, each certificate adding \
       to what the others state, never diluting it; standing: the share of known signals); a \
