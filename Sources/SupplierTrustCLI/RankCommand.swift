@@ -7,7 +7,7 @@ import SupplierTrustScoring
 struct RankFilters: ParsableArguments {
   @Option(
     help: ArgumentHelp(
-      "Only suppliers with a category holding these words (any case; plurals too), e.g. valve or \"CNC machining\".",
+      "Only suppliers with a category holding these words (any case and accents; plurals too), e.g. valve or \"CNC machining\".",
       valueName: "text"))
   var category: String?
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an order asks of a supplier: the filters of `rank` and `report`.
 public struct RankingCriteria: Sendable, Equatable {
   /// Words one of the supplier's categories must hold (see ``CategoryMatch``).
@@ -363,13 +365,18 @@ public struct CategoryMatch: Sendable, Equatable {
   /// A match for the words of `text`, as `--category` gives it.
   public init(_ text: String) {
     let lower = text.lowercased()
-    words = Self.words(lower)
+    words = Self.words(text)
     substring = lower.unicodeScalars.contains { $0.value >= 0x2E80 } ? lower : nil
   }
 
-  /// Letters and digits runs, lower case.
+  /// Letters and digits runs, lower case, accents dropped ("Válvulas" is "valvulas": a buyer
+  /// typing on an English keyboard found nothing; black-box review 85).
   static func words(_ text: String) -> [String] {
-    text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    // Folding only text that holds a non-ASCII byte: 100,000 suppliers' categories are mostly ASCII.
+    let plain =
+      text.utf8.contains { $0 >= 0x80 }
+      ? text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil) : text
+    return plain.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
   }
 
   /// A word without a plural ending: "valves" → "valve", "batteries" → "battery", "boxes" → "box".
