@@ -191,7 +191,7 @@ public enum EligibilityOutput {
         [
           o.orderID, o.supplierID, o.amount.description, o.protected ? "true" : "false",
           o.coveredAmount.description,
-          o.reasons.joined(separator: "; "), o.notes.joined(separator: "; "), claim(.lateShipment),
+          ScoreOutput.listCell(o.reasons), ScoreOutput.listCell(o.notes), claim(.lateShipment),
           claim(.quality), asOf.description, policy.name, policy.hash,
           o.dispute?.status.rawValue ?? "", o.dispute?.openedOn?.description ?? "",
           o.dispute?.supplierReplyBy?.description ?? "", o.dispute?.buyerMayEscalateFrom?.description ?? "",

@@ -387,8 +387,19 @@ public enum ScoreOutput {
     }
     cell(row.pointee.supplier.tradeAssurance.map { $0 ? "true" : "false" } ?? "")
     cell(row.pointee.supplier.tradeAssuranceLimit.map { $0.description } ?? "")
-    cell(joined(row.pointee.suggestions, separator: "; "))
+    cell(listCell(row.pointee.suggestions))
     bytes.append(contentsOf: tail)
+  }
+
+  /// A list as one CSV cell, an item per line: items hold "; " themselves ("renewing ISO9001 ...;
+  /// about 12 more verified reviews ..."), so a cell joined with it could not be split back
+  /// (black-box review 88). A line break inside an item becomes a space.
+  public static func listCell(_ items: [String]) -> String {
+    joined(
+      items.map { item in
+        item.contains(where: \.isNewline) ? String(item.map { $0.isNewline ? " " : $0 }) : item
+      },
+      separator: "\n")
   }
 
   /// `parts` with `separator` between them, copied as bytes into one string of the right size

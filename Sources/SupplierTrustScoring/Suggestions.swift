@@ -75,8 +75,25 @@ extension Scorer {
     if result.components.audits == nil
       || result.flags.contains(where: { $0.code == .auditFailed || $0.code == .auditStale })
     {
+      // The re-audit of a failed scope: an on-site audit does not clear a failed social-compliance
+      // audit or quality inspection (black-box review 88 was promised 8 points and a standing
+      // still warned, where the social-compliance re-audit gave 13.5 and cleared it).
+      var latestOfScope: [AuditScope: Audit] = [:]
+      for sourced in e.audits where sourced.record.date <= asOf {
+        latestOfScope[AuditScope(sourced.record.kind)] = sourced.record
+      }
+      let failed = latestOfScope.values.filter { $0.result == .fail }.max {
+        ($0.date, $0.id) < ($1.date, $1.id)
+      }
+      let kind: AuditKind
+      let words: String
+      switch failed.map({ AuditScope($0.kind) }) {
+      case .socialCompliance?: (kind, words) = (.socialCompliance, "a passed social-compliance audit")
+      case .product?: (kind, words) = (.qualityInspection, "a passed quality inspection")
+      case .factory?, nil: (kind, words) = (.factoryAudit, "a passed on-site audit")
+      }
       var passed = Audit(
-        id: "hypothetical", supplierID: result.supplier.id, kind: .factoryAudit, date: asOf, result: .pass)
+        id: "hypothetical", supplierID: result.supplier.id, kind: kind, date: asOf, result: .pass)
       passed.auditor = "SGS"
       passed.majorFindings = 0
       passed.minorFindings = 0
@@ -84,8 +101,9 @@ extension Scorer {
       copy.audits.append(Sourced(passed, source: hypothetical))
       let part = auditComponent(copy, context: quiet, flags: &scratch)
       if let g = gain(replacing: 2, with: (part.value, part.confidence)), g >= 0.5 {
+        let redoing = failed.map { " in place of the failed \($0.id) of \($0.date)" } ?? ""
         out.append(
-          "a passed on-site audit by a recognised auditor (e.g. SGS) would add \(Self.aboutPoints(g))")
+          "\(words) by a recognised auditor (e.g. SGS)\(redoing) would add \(Self.aboutPoints(g))")
       }
     }
     // Delivery: the next orders shipped on time.

@@ -452,7 +452,11 @@ private func object(_ text: String) throws -> [String: Any] {
       #expect(row["flags"] == codes.joined(separator: ";"), "\(id)")
       let explanation = full["explanation"] as? [String: Any] ?? [:]
       let suggestions = explanation["would_change"] as? [String] ?? []
-      #expect(row["would_change"] == suggestions.joined(separator: "; "), "\(id)")
+      // One suggestion per line: the items hold "; " themselves (black-box review 88).
+      #expect(row["would_change"] == suggestions.joined(separator: "\n"), "\(id)")
+      #expect(
+        row["would_change"].map { $0.isEmpty ? [] : $0.split(separator: "\n").map(String.init) }
+          == suggestions)
       suggestionsSeen += suggestions.count
       lapsedNamed += suggestions.filter { $0.hasPrefix("renewing ") || $0.hasPrefix("replacing ") }.count
     }

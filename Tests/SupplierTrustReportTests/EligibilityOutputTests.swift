@@ -58,6 +58,31 @@ func csvRows(_ text: String) -> [[String]] {
     #expect(last[header.firstIndex(of: "policy_sha256")!] == Policy.default.hash)
   }
 
+  /// A list cell has an item per line, so that it splits back into the JSON's list: reasons and
+  /// notes hold "; " themselves (black-box review 88 split one note into two).
+  @Test func listCellsSplitBackIntoTheirItems() throws {
+    var f = ReportFixture.ordinary(count: 1)
+    let supplier = f.supplier("SUP-NOTES")
+    f.order(supplier, lateDays: 5, daysAgo: 80)
+    let k = f.catalog.orders.count - 1
+    f.catalog.orders[k].record.paymentMethod = .westernUnion
+    f.catalog.orders[k].record.tradeAssurance = nil
+    f.catalog.orders[k].record.inspectionResult = nil
+    f.catalog.orders[k].record.agreedShipDate = nil
+    let orders = EligibilityChecker(asOf: f.asOf).check(f.catalog)
+    let order = try #require(orders.first { $0.supplierID == supplier })
+    #expect(order.reasons.count >= 2 && !order.notes.isEmpty)
+    let rows = csvRows(EligibilityOutput.csv(orders, asOf: f.asOf))
+    let header = try #require(rows.first)
+    let row = try #require(rows.first { $0.first == order.orderID })
+    func items(_ column: String) -> [String] {
+      let cell = row[header.firstIndex(of: column)!]
+      return cell.isEmpty ? [] : cell.split(separator: "\n").map(String.init)
+    }
+    #expect(items("reasons") == order.reasons)
+    #expect(items("notes") == order.notes)
+  }
+
   /// The CSV carries the dispute's timetable as the JSON does (it had lost it: black-box
   /// review 35), and leaves it empty for an order without a dispute.
   @Test func theCSVCarriesTheDisputeMilestones() throws {

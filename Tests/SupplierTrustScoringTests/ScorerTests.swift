@@ -648,6 +648,36 @@ import Testing
       })
   }
 
+  /// After a failed social-compliance audit, the audit suggested is that scope's re-audit, which
+  /// clears `audit_failed`, and its points are what adding it gives (black-box review 88 was
+  /// offered an on-site audit, which leaves the failure standing).
+  @Test func theAuditSuggestedRedoesTheFailedScope() throws {
+    var t = TestCatalog()
+    t.supplier("S") { $0.tradeAssurance = true }
+    for n in 0..<10 { t.review("S", rating: 4.5, daysAgo: n * 30) }
+    t.audit("S", daysAgo: 300)
+    t.audit("S", result: .fail, daysAgo: 60, major: 2)
+    let failedID = t.catalog.audits[1].record.id
+    t.catalog.audits[1].record.kind = .socialCompliance
+    let before = t.assessment("S")
+    #expect(before.flags.contains { $0.code == .auditFailed })
+    let words =
+      "a passed social-compliance audit by a recognised auditor (e.g. SGS) in place of the failed \(failedID) of \(t.asOf.adding(days: -60)) would add about "
+    let suggestion = try #require(before.suggestions.first { $0.hasPrefix(words) }, "\(before.suggestions)")
+    let promised = try #require(Double(suggestion.dropFirst(words.count).prefix { $0.isNumber }))
+    var after = t
+    var redo = Audit(id: "REDO", supplierID: "S", kind: .socialCompliance, date: t.asOf, result: .pass)
+    redo.auditor = "SGS"
+    redo.majorFindings = 0
+    redo.minorFindings = 0
+    after.catalog.audits.append(Sourced(redo, source: TestCatalog.here))
+    let rescored = after.assessment("S")
+    #expect(!rescored.flags.contains { $0.code == .auditFailed })
+    #expect(
+      abs(rescored.score! - before.score! - promised) <= 1,
+      "\(rescored.score!) vs \(before.score!) + \(promised)")
+  }
+
   /// The delivery suggestion's points are what its orders give when added and scored again, read
   /// as worded: on time, inspected and passed, without a dispute (they had been worked out
   /// uninspected, and a supplier with failed inspections gained 3 to 5 points more than it was
