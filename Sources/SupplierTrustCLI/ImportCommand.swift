@@ -10,10 +10,12 @@ struct ImportCommand: ParsableCommand {
     discussion: """
       Each file is imported in one transaction: a file that fails leaves the store as it was. \
       Rejected records are reported on stderr with file, line, column and the fix, listed in \
-      the JSON summary, and written to a rejects file you can fix and import again. \
+      the JSON summary, and written to a rejects file you can fix and import again (only for \
+      a file that was stored: a file that fails keeps its previous rejects file). \
       Importing the same file again updates its records; nothing is duplicated.
 
-      Exit status: 0 all records stored; 1 a file could not be read; 2 some records were rejected.
+      Exit status: 0 all records stored; 1 a file could not be read or --strict stopped it; 2 \
+      some records were rejected.
 
       Examples:
         supplier-trust import datasets/sample

@@ -211,6 +211,7 @@ final class Interruption: @unchecked Sendable {
       return
     }
     let done = files
+    PendingRejectFiles.shared.removeAll()
     Terminal.clearProgress()
     let list = done.isEmpty ? "none" : done.map(\.terminalSafe).joined(separator: ", ")
     Terminal.error(

@@ -4,6 +4,16 @@ import ArgumentParser
 struct StoreOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp("The workspace store (an SQLite file).", valueName: "path"))
   var db: String = "supplier-trust.sqlite"
+
+  func validate() throws {
+    // SQLite opens "" and ":memory:" as stores of its own that vanish on exit: an import there
+    // said "Stored" and kept nothing (black-box review 89: `--db "$DB"` with DB unset).
+    if db.allSatisfy(\.isWhitespace) || db == ":memory:" {
+      throw ValidationError(
+        "--db \(db.isEmpty ? "\"\"" : db) is no file: SQLite would keep the store in memory and lose it on exit; give a file name, e.g. --db supplier-trust.sqlite (or leave --db out for that default)."
+      )
+    }
+  }
 }
 
 /// Options shared by `import` and `check`.

@@ -58,6 +58,9 @@ public final class Importer {
   let options: ImportOptions
   /// Suppliers that records may refer to: those in the store and those accepted in this run.
   var knownSuppliers: ByteKeySet
+  /// Suppliers that a later XML document of this run holds, read ahead (well-formed records of a
+  /// document that parses to its end): records may name them before their document is read.
+  var promisedSuppliers = ByteKeySet()
   /// Suppliers whose own record was rejected in this run, and where, to explain later rejects.
   var rejectedSuppliers: [String: String] = [:]
   /// The supplier id last found in ``knownSuppliers`` (forgotten when a file is rolled back).
@@ -227,6 +230,18 @@ public final class Importer {
       kindsInSeveralFiles = Set(filesPerKind.filter { $0.value > 1 }.keys)
     }
 
+    // Suppliers of a later XML document: read ahead, so that a record naming one is not refused
+    // for the order the files came in (black-box review 89: `import a.xml b.xml` refused a.xml's
+    // reviews of b.xml's supplier, and the same import again accepted them). CSV supplier files
+    // are read before any XML document, and the first XML document's records that name a
+    // supplier later in it wait for the end of it.
+    let supplierDocuments = files.filter {
+      if case .xml(holdsSuppliers: true) = $0.format { return true }
+      return false
+    }
+    for document in supplierDocuments.dropFirst() {
+      for id in wellFormedSupplierIDs(inXML: document.path) { promisedSuppliers.insert(id) }
+    }
     for file in files {
       defer { clock.lap(file.path) }
       if stopped {
@@ -521,7 +536,10 @@ public final class Importer {
     var warnings: [RecordKind: Int] = [:]
     var kindsSeen: [RecordKind] = []
     var rejects: [Rejection] = []
+    /// Rejects files being written, each under a temporary name beside the path it takes once
+    /// the file is stored (``Importer/publishRejectFiles(_:)``).
     var rejectWriters: [RecordKind: CSVFileWriter] = [:]
+    var rejectTargets: [RecordKind: String] = [:]
     /// The rejects by line (stable): an XML document's top-level records are checked against
     /// their suppliers at its end, and their rejects were listed after later ones (black-box
     /// review 24).
@@ -603,7 +621,7 @@ public final class Importer {
     {
       return true
     }
-    guard knownSuppliers.contains(id) else { return false }
+    guard knownSuppliers.contains(id) || promisedSuppliers.contains(id) else { return false }
     lastKnownSupplier = Array(id)
     return true
   }
@@ -899,10 +917,16 @@ public final class Importer {
         // again: formula-like cells (and cells that begin with an apostrophe, so that every cell
         // comes back exactly) get a guard apostrophe, which importing this file removes; the four
         // reject_ columns come first so that ragged rows cannot shift them.
-        writer = try CSVFileWriter(path: path, encoder: CSVEncoder(formulaPolicy: .neutralizeReversibly))
-        try writer.writeRow(["reject_file", "reject_line", "reject_column", "reject_reason"] + header)
+        // Under a temporary name until the file is stored: a file that fails half-way, stops at
+        // `--strict` or is interrupted leaves the rejects file of its last good import as it was
+        // (black-box review 89: Ctrl-C emptied it, and a malformed XML document's partial one
+        // was offered "to fix and import again", which would store only those records).
+        let temporary = Importer.temporaryRejectsPath(for: path)
+        run.rejectTargets[kind] = path
+        PendingRejectFiles.shared.add(temporary)
+        writer = try CSVFileWriter(path: temporary, encoder: CSVEncoder(formulaPolicy: .neutralizeReversibly))
         run.rejectWriters[kind] = writer
-        report.rejectFiles.append(path)
+        try writer.writeRow(["reject_file", "reject_line", "reject_column", "reject_reason"] + header)
       }
       // Every problem of the record, so that it is fixed in one go.
       let others = rejection.otherProblems ?? []
@@ -926,12 +950,13 @@ public final class Importer {
   func rejectsFileFailed(_ run: FileRun, kind: RecordKind, _ error: CSVFileError) {
     guard !run.rejectWritesFailed.contains(kind) else { return }
     run.rejectWritesFailed.insert(kind)
-    let path = run.rejectWriters[kind]?.path ?? error.path
-    run.rejectWriters[kind] = nil
-    if report.rejectFiles.contains(path) {
-      report.rejectFiles.removeAll { $0 == path }
-      unlink(path)
+    let path = run.rejectTargets[kind] ?? error.path
+    if let temporary = run.rejectWriters[kind]?.path {
+      unlink(temporary)
+      PendingRejectFiles.shared.remove(temporary)
     }
+    run.rejectWriters[kind] = nil
+    run.rejectTargets[kind] = nil
     let fix =
       switch error.errno {
       case ENOSPC, EDQUOT: "free some space or name another folder with --rejects DIR"
@@ -963,7 +988,7 @@ public final class Importer {
     return mkdir(path, 0o777) == 0 || errno == EEXIST ? 0 : errno
   }
 
-  /// Writes out the rejects files of a file that is done.
+  /// Writes out the rejects files of a file that is done (still under their temporary names).
   func closeRejectWriters(_ run: FileRun) {
     for (kind, writer) in run.rejectWriters {
       do throws(CSVFileError) {
@@ -972,7 +997,42 @@ public final class Importer {
         rejectsFileFailed(run, kind: kind, error)
       }
     }
+  }
+
+  /// Puts the rejects files of a file that was stored (or, for a check, read to its end) in
+  /// place, replacing those of its previous import, and lists them in the report.
+  func publishRejectFiles(_ run: FileRun) {
+    for kind in RecordKind.allCases {
+      guard let writer = run.rejectWriters[kind], let target = run.rejectTargets[kind] else { continue }
+      if rename(writer.path, target) == 0 {
+        report.rejectFiles.append(target)
+      } else {
+        let error = CSVFileError(path: target, errno: errno)
+        rejectsFileFailed(run, kind: kind, error)
+      }
+      PendingRejectFiles.shared.remove(writer.path)
+    }
     run.rejectWriters.removeAll()
+    run.rejectTargets.removeAll()
+  }
+
+  /// Removes the rejects files of a file that was not stored: its rejections are in the report,
+  /// and its previous rejects files stay as they were.
+  func discardRejectFiles(_ run: FileRun) {
+    for writer in run.rejectWriters.values {
+      unlink(writer.path)
+      PendingRejectFiles.shared.remove(writer.path)
+    }
+    run.rejectWriters.removeAll()
+    run.rejectTargets.removeAll()
+  }
+
+  /// A hidden name beside `path` for its rejects file while it is written.
+  static func temporaryRejectsPath(for path: String) -> String {
+    let name = (path as NSString).lastPathComponent
+    let folder = (path as NSString).deletingLastPathComponent
+    let hidden = ".\(name).partial-\(getpid())"
+    return folder.isEmpty ? hidden : (folder as NSString).appendingPathComponent(hidden)
   }
 
   /// Whether a rejects file may be written at `path` for the input `source`: nothing is there, or
@@ -1026,7 +1086,7 @@ public final class Importer {
   /// rejects file) the records it had rejected before the failure.
   func abandon(_ run: FileRun, _ failure: FileFailure) {
     rollback(run)
-    closeRejectWriters(run)
+    discardRejectFiles(run)
     report.rejects.append(contentsOf: run.rejectsInFileOrder)
     report.failures.append(failure)
     for kind in run.kindsSeen {
@@ -1050,6 +1110,17 @@ public final class Importer {
     if run.strictStop {
       rollback(run)
       stopped = true
+      // Said as the file's failure, not only as a count of one rejected record: nothing of the
+      // file was stored, its valid records included (black-box review 89).
+      let first = run.rejectsInFileOrder.first
+      report.failures.append(
+        FileFailure(
+          file: run.path, line: first?.line,
+          message:
+            "--strict stopped at the first rejected record\(first.map { " (\($0.column.isEmpty ? "" : "\($0.column): ")\($0.reason))" } ?? ""); nothing from this file was stored",
+          fix:
+            "fix that record and import the file again, or import without --strict to store the valid records"
+        ))
     } else if let session = run.session {
       let counts = run.kindsSeen.map { "\"\($0.rawValue)\":\(run.accepted[$0, default: 0])" }
         .joined(separator: ",")
@@ -1071,6 +1142,7 @@ public final class Importer {
       if let aroundCommit = options.aroundCommit { aroundCommit(commitAndTell) } else { commitAndTell() }
       if let error = commitError {
         rollback(run)
+        discardRejectFiles(run)
         report.failures.append(
           FileFailure(
             file: run.path, line: nil, message: "could not store the records: \(error)",
@@ -1078,6 +1150,7 @@ public final class Importer {
         return
       }
     }
+    if run.strictStop { discardRejectFiles(run) } else { publishRejectFiles(run) }
     if options.collectsCatalog && !run.strictStop { merge(run, sha256: digest) }
     if !run.strictStop { commitIDs(of: run) }
     // A warning about one kind of record (an unknown attribute of a <review>) is counted under that
@@ -1199,5 +1272,33 @@ final class FileHasher: @unchecked Sendable {
       text.append(hex[Int(byte & 0x0F)])
     }
     return text
+  }
+}
+
+/// The rejects files being written under temporary names, so that an interrupted import removes
+/// them before it exits (``removeAll()``).
+public final class PendingRejectFiles: @unchecked Sendable {
+  public static let shared = PendingRejectFiles()
+  private let lock = NSLock()
+  private var paths: Set<String> = []
+
+  func add(_ path: String) {
+    lock.lock()
+    paths.insert(path)
+    lock.unlock()
+  }
+
+  func remove(_ path: String) {
+    lock.lock()
+    paths.remove(path)
+    lock.unlock()
+  }
+
+  /// Unlinks every temporary rejects file still open.
+  public func removeAll() {
+    lock.lock()
+    for path in paths { unlink(path) }
+    paths.removeAll()
+    lock.unlock()
   }
 }

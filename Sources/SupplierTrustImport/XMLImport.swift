@@ -972,6 +972,29 @@ final class XMLReadingProducer: @unchecked Sendable {
 }
 
 extension Importer {
+  /// The ids of the supplier records of an XML document that break no rule of the contract; none
+  /// when the document does not parse to its end (nothing of it would be stored).
+  func wellFormedSupplierIDs(inXML path: String) -> [String] {
+    let queue = BoundedQueue<XMLMessage>(capacity: 4)
+    let producer = XMLReadingProducer(
+      path: path, hasher: FileHasher(enabled: false), queue: queue, batchSize: options.xmlBatchSize)
+    let worker = ProducerThread(queue: queue) { producer.run() }
+    defer { worker.stop() }
+    var ids: [String] = []
+    while true {
+      switch queue.take() {
+      case .failed: return []
+      case .finished: return ids
+      case .batch(let batch, _):
+        for entry in batch.entries where entry.kind == .suppliers && batch.problem(of: entry) == nil {
+          if let id = batch.field(entry, 0) {
+            ids.append(String(decoding: FieldReader<CSVFieldSource>.trimmed(id), as: UTF8.self))
+          }
+        }
+      }
+    }
+  }
+
   func importXML(_ path: String) {
     let total = max(fileSize(path), 1)
     guard let run = beginFile(path, format: "xml") else { return }

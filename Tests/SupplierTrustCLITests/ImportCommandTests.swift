@@ -222,8 +222,15 @@ private func json(_ text: String) throws -> [String: Any] {
   let result = try CommandRunner.run(
     ["import", "--db", "s.sqlite", "--strict", "--format", "json", "--no-reject-files", "suppliers.csv"],
     in: dir)
-  #expect(result.status == 2)
+  // The file could not be imported: exit 1, with the stop as its failure (black-box review 89 got
+  // exit 2 and no word that the valid records were not stored either).
+  #expect(result.status == 1)
   let summary = try json(result.stdout)
+  let failures = try #require(summary["failures"] as? [[String: Any]])
+  #expect(
+    failures.first?["message"] as? String
+      == "--strict stopped at the first rejected record (supplier_id: supplier_id must be 1 to 64 characters of A-Z a-z 0-9 . _ -); nothing from this file was stored"
+  )
   let files = try #require(summary["files"] as? [[String: Any]])
   #expect(files.first?["accepted"] as? Int == 0)
   #expect((summary["rejects"] as? [Any])?.count == 1)
@@ -350,6 +357,18 @@ func rejectsAndNoRejectFilesTogetherAreRefused(command: String) throws {
     ),
     "\(result.stderr)")
   #expect(!FileManager.default.fileExists(atPath: db))
+}
+
+/// An empty `--db` (an unset variable) or ":memory:" is refused: SQLite keeps such a store in
+/// memory, and the import said "Stored" and kept nothing (black-box review 89).
+@Test(arguments: ["", ":memory:"])
+func aStoreThatWouldVanishIsRefused(db: String) throws {
+  let result = try CommandRunner.run(["import", "--db", db, "datasets/sample"])
+  #expect(result.status == 1, "\(result.status)")
+  #expect(
+    result.stderr.contains("is no file: SQLite would keep the store in memory and lose it on exit"),
+    "\(result.stderr)")
+  #expect(!result.stdout.contains("Stored"))
 }
 
 /// An option that takes one value, given twice, is refused rather than the last one kept

@@ -44,9 +44,17 @@ import Testing
       var options = ImportOptions()
       options.csvChunkSize = 64
       options.strict = true
-      let (report, store, _) = try importWithSuppliers(dir, "reviews.csv", text, options: options)
+      let suppliers = try dir.write("base/suppliers.csv", baseSuppliersCSV)
+      let target = try dir.write("reviews.csv", text)
+      let store = try Store(path: ":memory:")
+      let report = try importing([suppliers, target], into: store, options: options)
       #expect(report.rejects.map(\.line) == [badLines[0]])
       #expect(try store.counts()[.reviews] == 0)
+      // The stop is the file's failure: nothing of it was stored (black-box review 89).
+      let failure = try #require(report.failures.first)
+      #expect(report.failures.count == 1 && failure.file == target && failure.line == badLines[0])
+      #expect(failure.message.hasPrefix("--strict stopped at the first rejected record ("))
+      #expect(failure.message.hasSuffix("; nothing from this file was stored"))
     }
   }
 
