@@ -24,6 +24,16 @@ struct NameTable<Value: Sendable>: Sendable {
     values = pairs.map(\.1)
   }
 
+  /// The value of `name`, or of its ASCII lower case: exports name elements `<Review>` or
+  /// `Review_ID` as spreadsheets name CSV headers, which match in any case (black-box review 89: a
+  /// `<Review>` was dropped with a warning). Run once per distinct name (the callers cache it).
+  func lookupIgnoringCase(_ name: UnsafeBufferPointer<UInt8>) -> Value? {
+    if let value = lookup(name) { return value }
+    guard name.contains(where: { (0x41...0x5A).contains($0) }) else { return nil }
+    let lower = name.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+    return lower.withUnsafeBufferPointer { lookup($0) }
+  }
+
   func lookup(_ name: UnsafeBufferPointer<UInt8>) -> Value? {
     guard let first = name.first else { return nil }
     return bytes.withUnsafeBufferPointer { table in
@@ -245,14 +255,18 @@ final class CatalogXMLHandler: XMLStreamHandler {
   /// The kind of record an element of this name holds, if any.
   @inline(__always)
   private func recordKind(_ name: UnsafeBufferPointer<UInt8>) -> RecordKind? {
-    let order = recordElements.value(ofName: name) { Self.recordNames.lookup($0)?.importOrder ?? -1 }
+    let order = recordElements.value(ofName: name) {
+      Self.recordNames.lookupIgnoringCase($0)?.importOrder ?? -1
+    }
     return order >= 0 ? Self.kindsByImportOrder[order] : nil
   }
 
   /// The kind of record a list element of this name holds, if any.
   @inline(__always)
   private func listKind(_ name: UnsafeBufferPointer<UInt8>) -> RecordKind? {
-    let order = listElements.value(ofName: name) { Self.containerNames.lookup($0)?.importOrder ?? -1 }
+    let order = listElements.value(ofName: name) {
+      Self.containerNames.lookupIgnoringCase($0)?.importOrder ?? -1
+    }
     return order >= 0 ? Self.kindsByImportOrder[order] : nil
   }
 
@@ -260,7 +274,7 @@ final class CatalogXMLHandler: XMLStreamHandler {
   @inline(__always)
   private func elementColumn(_ kind: RecordKind, _ name: UnsafeBufferPointer<UInt8>) -> Int? {
     let column = caches[RecordKind.allCases.count + kind.importOrder].value(ofName: name) {
-      Self.columns(kind).lookup($0) ?? -1
+      Self.columns(kind).lookupIgnoringCase($0) ?? -1
     }
     return column >= 0 ? column : nil
   }
@@ -282,7 +296,7 @@ final class CatalogXMLHandler: XMLStreamHandler {
   func startElement(name: UnsafeBufferPointer<UInt8>, attributes: XMLAttributes, line: Int) throws {
     lastElementLine = line
     guard let top = stack.last else {
-      guard String(decoding: name, as: UTF8.self) == "supplierCatalog" else {
+      guard String(decoding: name, as: UTF8.self).lowercased() == "suppliercatalog" else {
         throw FileFailure(
           file: path, line: line,
           message: "the root element is <\(String(decoding: name, as: UTF8.self))>, not <supplierCatalog>",
@@ -389,8 +403,9 @@ final class CatalogXMLHandler: XMLStreamHandler {
         column = slot[1].column
       } else {
         column = caches[kind.importOrder].value(ofAttribute: position, in: attributes) { name in
-          if let column = Self.columns(kind).lookup(name) { return column }
-          return kind == .suppliers && name.elementsEqual("id".utf8) ? 0 : -1
+          if let column = Self.columns(kind).lookupIgnoringCase(name) { return column }
+          return kind == .suppliers && (name.elementsEqual("id".utf8) || name.elementsEqual("ID".utf8))
+            ? 0 : -1
         }
         slot[1] = slot[0]
         slot[0] = RecentAttribute(address: address, column: column)

@@ -156,6 +156,41 @@ import Testing
     #expect(try store.dump(.reviews) == first)
   }
 
+  /// Element and attribute names match in any case, as CSV headers do (black-box review 89: a
+  /// `<Review>` was dropped with only a warning).
+  @Test func namesMatchInAnyCase() throws {
+    let dir = try TempDir()
+    defer { dir.remove() }
+    let upper = try dir.write(
+      "upper.xml",
+      """
+      <SupplierCatalog>
+        <Supplier ID="SUP-C"><Name>C</Name><Country>CN</Country>
+          <Reviews><Review Review_ID="R-9" Rating="4" Review_Date="2026-01-01"/></Reviews>
+        </Supplier>
+        <REVIEW review_id="R-10" supplier_id="SUP-C" rating="5" review_date="2026-01-02"/>
+      </SupplierCatalog>
+      """)
+    let lower = try dir.write(
+      "lower.xml",
+      """
+      <supplierCatalog>
+        <supplier id="SUP-C"><name>C</name><country>CN</country>
+          <reviews><review review_id="R-9" rating="4" review_date="2026-01-01"/></reviews>
+        </supplier>
+        <review review_id="R-10" supplier_id="SUP-C" rating="5" review_date="2026-01-02"/>
+      </supplierCatalog>
+      """)
+    let fromUpper = try Store(path: ":memory:")
+    let report = try importing([upper], into: fromUpper)
+    #expect(
+      report.failures.isEmpty && report.rejects.isEmpty && report.warnings.isEmpty, "\(report.warnings)")
+    let fromLower = try Store(path: ":memory:")
+    _ = try importing([lower], into: fromLower)
+    #expect(try Set(fromUpper.dump(.reviews).map { $0[0] }) == ["R-9", "R-10"])
+    #expect(try dumps(fromUpper) == dumps(fromLower))
+  }
+
   @Test func nestedSupplierIDAsChildElementMustMatchTheEnclosingSupplier() throws {
     try withTempDir { dir in
       let path = try dir.write(
