@@ -343,13 +343,22 @@ public final class Importer {
       } else {
         candidates.append(path)
       }
-      for candidate in candidates where seen.insert(candidate).inserted {
+      // By the file itself, not its spelling: `b/reviews.csv` and `./b/reviews.csv` are read once
+      // (black-box review 89 had them counted twice, and warned of 396 repeats "in another file").
+      for candidate in candidates where seen.insert(Importer.canonicalPath(candidate)).inserted {
         if let file = identify(candidate, foundInFolder: isDirectory.boolValue) { planned.append(file) }
       }
     }
     // Stable: files of the same rank keep the order given.
     return planned.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }
       .map(\.element)
+  }
+
+  /// The path with links and `.`/`..` resolved, or as given when it cannot be resolved.
+  static func canonicalPath(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return path }
+    defer { free(resolved) }
+    return String(cString: resolved)
   }
 
   /// Tells a file's format and kind. A CSV file found in a folder whose header is no catalog kind

@@ -85,6 +85,20 @@ import Testing
     }
   }
 
+  /// A file named twice under different spellings is read once (black-box review 89 counted
+  /// `b/reviews.csv` and `./b/reviews.csv` as two files).
+  @Test func aFileNamedTwiceIsReadOnce() throws {
+    let dir = try TempDir()
+    defer { dir.remove() }
+    try dir.write("b/suppliers.csv", "supplier_id,name,country\nS1,Acme,CN\n")
+    try dir.write("b/reviews.csv", "review_id,supplier_id,rating,review_date\nR1,S1,5,2026-01-01\n")
+    let report = try importing(
+      [dir.file("b"), dir.file("b/reviews.csv"), dir.path + "/./b/../b/reviews.csv"],
+      into: try Store(path: ":memory:"))
+    #expect(report.files.map(\.kind) == [.suppliers, .reviews])
+    #expect(report.warnings.isEmpty, "\(report.warnings)")
+  }
+
   @Test func raggedRowsAreKeptVerbatimInTheRejectsFile() throws {
     try withTempDir { dir in
       let path = try dir.write(
