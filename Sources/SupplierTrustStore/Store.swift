@@ -79,6 +79,7 @@ public final class Store {
         defer { try? connection.execute("COMMIT") }
         version = try userVersion()
         if version == 0 { try refuseForeignTables() }
+        try refuseVersionWithoutTables(version)
       } catch let error where error.code == SQLITE_NOTADB {
         throw Self.notADatabase(path, error.code)
       }
@@ -135,6 +136,9 @@ public final class Store {
     let target = Schema.migrations.count
     let current = try userVersion()
     try refuseNewerSchema(current)
+    // A schema version of another program's (many set one) is no store's without its tables:
+    // refused as foreign, not met with "no such table: imports" (black-box review 89).
+    try refuseVersionWithoutTables(current)
     guard current < target else { return }
     try connection.execute("BEGIN IMMEDIATE")
     do {
@@ -166,6 +170,22 @@ public final class Store {
     throw StoreError(
       code: 0, message: "the store has schema version \(version) but this build knows \(target)",
       context: "opening \(path)", fix: "use a newer supplier-trust with this store")
+  }
+
+  /// A schema version of another program's (many set one) is no store's without its tables:
+  /// refused as foreign, not met with "no such table: imports" (black-box review 89).
+  private func refuseVersionWithoutTables(_ version: Int) throws(StoreError) {
+    guard version > 0, try !holdsTable("imports") else { return }
+    try refuseForeignTables()
+    throw Self.notADatabase(path, 0)
+  }
+
+  /// Whether the database has a table of this name.
+  private func holdsTable(_ name: String) throws(StoreError) -> Bool {
+    let statement = try connection.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
+    defer { statement.reset() }
+    try statement.bind(1, name)
+    return try statement.step()
   }
 
   func userVersion() throws(StoreError) -> Int {
