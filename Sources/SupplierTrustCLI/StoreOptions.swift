@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// Options shared by commands that read or write the workspace store.
 struct StoreOptions: ParsableArguments {
@@ -41,6 +42,15 @@ struct ImportArguments: ParsableArguments {
   func validate() throws {
     if paths.isEmpty {
       throw ValidationError("Give at least one CSV or XML file, or a folder (e.g. datasets/sample).")
+    }
+    // Said before anything is stored, not after (black-box review 89).
+    var isFolder: ObjCBool = false
+    if let rejects, FileManager.default.fileExists(atPath: rejects, isDirectory: &isFolder),
+      !isFolder.boolValue
+    {
+      throw ValidationError(
+        "--rejects \(rejects) is a file, not a folder: name a folder for the rejects files (it is made if missing)."
+      )
     }
     if let rejects, noRejectFiles {
       throw ValidationError(

@@ -35,6 +35,12 @@ struct CSVFieldSource: FieldSource {
 extension Importer {
   /// A header name as a warning lists it: at most 64 characters (one name of megabytes made a
   /// warning of megabytes, code review).
+  /// An unknown column as a warning names it: by its position when its name is blank (a header
+  /// ending in a comma; black-box review 89 got "unknown column ignored: " and nothing after).
+  static func unknownColumnName(_ name: String, at offset: Int) -> String {
+    name.allSatisfy(\.isWhitespace) ? "column \(offset + 1) (no name in the header)" : shortened(name)
+  }
+
   static func shortened(_ name: String) -> String {
     name.count > 64 ? String(name.prefix(63)) + "…" : name
   }
@@ -151,7 +157,7 @@ extension Importer {
           ImportWarning(
             file: path, line: reader.headerLine,
             message:
-              "unknown column\(unknown.count > 1 ? "s" : "") ignored: \(unknown.prefix(20).map { Self.shortened(rawHeader[$0.offset]) }.joined(separator: ", "))"
+              "unknown column\(unknown.count > 1 ? "s" : "") ignored: \(unknown.prefix(20).map { Self.unknownColumnName(rawHeader[$0.offset], at: $0.offset) }.joined(separator: ", "))"
               // A header of a million unknown columns made one warning of 8.9 MB (black-box review 65).
               + (unknown.count > 20 ? ", and \(unknown.count - 20) more" : "")
           ))

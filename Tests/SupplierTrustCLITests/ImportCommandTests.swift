@@ -359,6 +359,23 @@ func rejectsAndNoRejectFilesTogetherAreRefused(command: String) throws {
   #expect(!FileManager.default.fileExists(atPath: db))
 }
 
+/// A `--rejects` naming a file is refused before anything is stored (black-box review 89: said
+/// only after storing).
+@Test func aRejectsFolderThatIsAFileIsRefusedFirst() throws {
+  let dir = try CommandRunner.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  try Data().write(to: dir.appendingPathComponent("afile"))
+  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+  let result = try CommandRunner.run(
+    [
+      "import", "--db", "s.sqlite", "--rejects", "afile", root.appendingPathComponent("datasets/sample").path,
+    ], in: dir)
+  #expect(result.status == 1)
+  #expect(result.stderr.hasPrefix("Error: --rejects afile is a file, not a folder"), "\(result.stderr)")
+  #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("s.sqlite").path))
+}
+
 /// An empty `--db` (an unset variable) or ":memory:" is refused: SQLite keeps such a store in
 /// memory, and the import said "Stored" and kept nothing (black-box review 89).
 @Test(arguments: ["", ":memory:"])

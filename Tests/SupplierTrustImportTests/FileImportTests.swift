@@ -305,6 +305,11 @@ import Testing
       #expect(report.warnings.first?.line == 1)
       #expect(report.files.first?.warnings == 1)
       #expect(try store.counts()[.suppliers] == 2)
+      // A column with no name (a header ending in a comma) is named by its place (black-box
+      // review 89 got "unknown column ignored: " and nothing after).
+      let trailing = try dir.write("more/suppliers.csv", "supplier_id,name,country,\nSUP-3,Three,CN,x\n")
+      let more = try importing([trailing], into: store)
+      #expect(more.warnings.map(\.message) == ["unknown column ignored: column 4 (no name in the header)"])
     }
   }
 
