@@ -144,10 +144,14 @@ extension Scorer {
             // The buyer's own orders too, when there are some but too few to judge by alone: the
             // detail had named only the platform's rate beside two of two own orders late
             // (black-box review 47).
-            + (s.due > 0 && s.due < p.minimumOrdersForFlags
-              ? "; own orders: \(s.due - s.late) of \(s.due) shipped on time (fewer than \(p.minimumOrdersForFlags) to judge by alone)"
-                + (lateOrders.isEmpty ? "" : ": " + lateOrders.prefix(5).map(\.1).joined(separator: ", "))
-              : "")
+            // With enough of them on time, they are named too (black-box review 88: six of six
+            // on time, and the detail spoke only of the platform's 50 %).
+            + (s.due == 0
+              ? ""
+              : s.due < p.minimumOrdersForFlags
+                ? "; own orders: \(s.due - s.late) of \(s.due) shipped on time (fewer than \(p.minimumOrdersForFlags) to judge by alone)"
+                  + (lateOrders.isEmpty ? "" : ": " + lateOrders.prefix(5).map(\.1).joined(separator: ", "))
+                : "; own orders: \(s.due - s.late) of \(s.due) shipped on time")
       // The buyer's own late orders warn; the platform's figure informs, and warns only when
       // far below the threshold over enough transactions.
       let platformWarns =

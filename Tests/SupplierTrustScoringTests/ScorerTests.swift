@@ -869,6 +869,14 @@ import Testing
       flag.detail.contains(
         "; own orders: 0 of 2 shipped on time (fewer than 3 to judge by alone): \(first) +47 d"),
       "\(flag.detail)")
+    // Enough own orders, all on time: named too (black-box review 88 saw only the platform's rate).
+    t.supplier("S-2") {
+      $0.onTimeDeliveryRate = 0.5
+      $0.transactions12m = 40
+    }
+    for _ in 0..<6 { _ = t.order("S-2") }
+    let warned = try #require(t.assessment("S-2").flags.first { $0.code == .lateShipments })
+    #expect(warned.detail.hasSuffix("; own orders: 6 of 6 shipped on time"), "\(warned.detail)")
   }
 
   /// A back-test cites no order placed after its day as evidence (black-box review 46 found the
