@@ -118,7 +118,9 @@ public enum ScoreOutput {
       // component no supplier has evidence for is left out, the rest scaled up) and the value a
       // supplier without reviews counts at (black-box review 25).
       ("weights", .object(run.effectiveWeights.map { ($0.name, number($0.share, 4)) })),
-      ("no_reviews_value", number(run.priorReviewValue, 4)),
+      // Null as the mean is when no review counts: the reviews component is then left out of every
+      // score, and a value for it was a number nothing used (black-box review 88).
+      ("no_reviews_value", run.catalogReviewCount > 0 ? number(run.priorReviewValue, 4) : .null),
     ]
     if !list.criteria.isEmpty { root.append(("criteria", .array(list.criteria.map { .string($0) }))) }
     if let leftOut = list.leftOut { root.append(("left_out", leftOutJSON(leftOut))) }

@@ -205,9 +205,14 @@ private func object(_ text: String) throws -> [String: Any] {
     let early = try object(
       CommandRunner.run(["score", "datasets/sample", "--as-of", "2020-01-01", "--format", "json"]).stdout)
     #expect(early["catalog_mean_rating"] is NSNull)
+    // So is what a supplier without reviews counts at: the component is left out (black-box
+    // review 88).
+    #expect(early["no_reviews_value"] is NSNull)
+    #expect((early["weights"] as? [String: Double])?["reviews"] == 0)
     let now = try object(
       CommandRunner.run(["score", "datasets/sample", "--as-of", "2026-11-25", "--format", "json"]).stdout)
     #expect(now["catalog_mean_rating"] is Double)
+    #expect(now["no_reviews_value"] is Double)
   }
 
   /// Without --as-of the day is the local date where the command runs: UTC+14 and UTC-11 are
