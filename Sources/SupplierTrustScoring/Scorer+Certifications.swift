@@ -341,7 +341,9 @@ extension Scorer {
       }()
       if let tooLong {
         value = min(value, p.invalidPeriodValue)
-        verdict = "validity too long"
+        // With its dates, as the flag gives them (black-box review 91 read only "validity too long").
+        let dates = [c.issuedOn.map { "issued \($0)" }, c.expiresOn.map { "expires \($0)" }].compactMap { $0 }
+        verdict = "validity too long" + (words && !dates.isEmpty ? " (\(dates.joined(separator: ", ")))" : "")
         genuine = false
         problem = true
         flags.append(
