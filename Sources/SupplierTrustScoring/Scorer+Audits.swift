@@ -23,6 +23,23 @@ extension Scorer {
     }
   }
 
+  /// The order audits are read in, the latest last: by day, and on the same day the worse result
+  /// later (dates carry no time), then by id. A pass and a failure of one day had been ordered by
+  /// their ids, so that renaming them turned a blocked supplier into an A (black-box review 90);
+  /// the failure stands until a later day's audit.
+  static func auditPrecedes(_ a: Audit, _ b: Audit) -> Bool {
+    func severity(_ result: AuditResult) -> Int {
+      switch result {
+      case .pass: 0
+      case .conditional: 1
+      case .fail: 2
+      }
+    }
+    if a.date != b.date { return a.date < b.date }
+    if a.result != b.result { return severity(a.result) < severity(b.result) }
+    return a.id < b.id
+  }
+
   func auditComponent(_ e: SupplierEvidence, context: Context, flags: inout [TrustFlag]) -> Part<Void> {
     let p = policy.audits
     guard let latestIndex = e.audits.lastIndex(where: { $0.record.date <= asOf }) else {

@@ -54,9 +54,8 @@ extension Scorer {
         catalog.certifications, into: count, owner: { index[$0.supplierID] ?? -1 }
       ) { $0.key < $1.key }
     }
-    let audits = grouped(catalog.audits, into: evidence.count, owner: { index[$0.supplierID] ?? -1 }) {
-      ($0.date, $0.id) < ($1.date, $1.id)
-    }
+    let audits = grouped(
+      catalog.audits, into: evidence.count, owner: { index[$0.supplierID] ?? -1 }, Scorer.auditPrecedes)
     let orders = grouped(catalog.orders, into: evidence.count, owner: { index[$0.supplierID] ?? -1 }) {
       $0.id < $1.id
     }
@@ -267,9 +266,7 @@ extension Scorer {
     e.certifications = sorted(
       certifications, run(certifications.count) { certifications[$0].record.supplierID }
     ) { $0.key < $1.key }
-    e.audits = sorted(audits, run(audits.count) { audits[$0].record.supplierID }) {
-      ($0.date, $0.id) < ($1.date, $1.id)
-    }
+    e.audits = sorted(audits, run(audits.count) { audits[$0].record.supplierID }, Scorer.auditPrecedes)
     e.orders = sorted(orders, run(orders.count) { orders[$0].record.supplierID }) { $0.id < $1.id }
     // Where its rows are, or would be (an empty range at the place a search of the rows finds).
     let startRow =

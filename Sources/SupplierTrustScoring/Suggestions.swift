@@ -82,9 +82,7 @@ extension Scorer {
       for sourced in e.audits where sourced.record.date <= asOf {
         latestOfScope[AuditScope(sourced.record.kind)] = sourced.record
       }
-      let failed = latestOfScope.values.filter { $0.result == .fail }.max {
-        ($0.date, $0.id) < ($1.date, $1.id)
-      }
+      let failed = latestOfScope.values.filter { $0.result == .fail }.max(by: Scorer.auditPrecedes)
       let kind: AuditKind
       let words: String
       switch failed.map({ AuditScope($0.kind) }) {

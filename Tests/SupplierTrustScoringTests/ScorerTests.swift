@@ -648,6 +648,25 @@ import Testing
       })
   }
 
+  /// A pass and a failure on the same day: the failure stands, whichever id sorts last (black-box
+  /// review 90: swapping the two ids turned a blocked supplier into an A).
+  @Test func sameDayAuditsAreNotDecidedByTheirIDs() throws {
+    var scores: [Double] = []
+    for (passID, failID) in [("AUD-9", "AUD-10"), ("AUD-10", "AUD-9")] {
+      var t = TestCatalog()
+      t.supplier("S") { $0.tradeAssurance = true }
+      for n in 0..<10 { t.review("S", rating: 4.5, daysAgo: n * 30) }
+      t.audit("S", daysAgo: 20)
+      t.audit("S", result: .fail, daysAgo: 20, major: 3)
+      t.catalog.audits[0].record.id = passID
+      t.catalog.audits[1].record.id = failID
+      let a = t.assessment("S")
+      #expect(a.flags.contains { $0.code == .auditFailed }, "\(passID) pass, \(failID) fail")
+      scores.append(a.score!)
+    }
+    #expect(scores[0] == scores[1])
+  }
+
   /// After a failed social-compliance audit, the audit suggested is that scope's re-audit, which
   /// clears `audit_failed`, and its points are what adding it gives (black-box review 88 was
   /// offered an on-site audit, which leaves the failure standing).
