@@ -428,7 +428,7 @@ extension PolicyFile {
     PolicyField(
       key: "flag_standing", expectation: "an object of flag code to \"ok\", \"warned\" or \"blocked\"",
       why:
-        "Some problems deserve a second look whatever the score: a review burst that inflated the rating, a suspended certificate, a failed latest audit, a dispute record, late shipments, a certificate from an unrecognised or look-alike body or with an impossible validity. (A burst that lowered the rating, such as a competitor's one-star campaign, is discounted but does not warn against its victim.) A file names only the flags it changes; the others keep their defaults, and \"ok\" takes a flag's warning away.",
+        "Some problems deserve a second look whatever the score: a review burst that inflated the rating, a suspended certificate, a failed latest audit, a dispute record, late shipments, a certificate from an unrecognised or look-alike body or with an impossible validity. (A burst that lowered the rating, such as a competitor's one-star campaign, is discounted but does not warn against its victim, and a platform on-time rate above delivery.platform_warn_below only informs, whatever is set here; flags that are always low, such as few_reviews, cert_expiring and audit_stale, take what is set.) A file names only the flags it changes; the others keep their defaults, and \"ok\" takes a flag's warning away.",
       read: { policy, json in
         guard case .object(let m) = json else { return "must be an object of flag code to standing" }
         var result: [String: Standing] = [:]

@@ -812,9 +812,13 @@ public struct Scorer: Sendable {
         )
       }
     }
-    // Low-severity flags inform (a burst that lowered the rating is discounted, not held against
-    // its victim); the others can set the standing.
-    for flag in result.flags where flag.severity > .low {
+    // The low-severity kind of a flag that comes in two informs only: an attack's `review_burst`
+    // (discounted, not held against its victim) and a platform rate's `late_shipments` above
+    // `platform_warn_below`. Flags that are always low (few_reviews, cert_expiring, audit_stale)
+    // take the standing a policy gives them: `{"few_reviews": "blocked"}` had been accepted and
+    // ignored (black-box review 92).
+    for flag in result.flags
+    where flag.severity > .low || !(flag.code == .reviewBurst || flag.code == .lateShipments) {
       if let level = policy.flagStanding[flag.code.rawValue], level > .ok {
         if level > standingLevel { standingLevel = level }
         if context.explains {

@@ -648,6 +648,24 @@ import Testing
       })
   }
 
+  /// A flag that is always low takes the standing a policy gives it; an attack's low-severity
+  /// `review_burst` still warns nobody (black-box review 92: `few_reviews: blocked` was accepted
+  /// and ignored).
+  @Test func aPolicyCanGiveAnAlwaysLowFlagAStanding() throws {
+    var t = TestCatalog()
+    t.supplier("FEW") { $0.tradeAssurance = true }
+    t.review("FEW", rating: 5)
+    t.certificate("FEW")
+    t.audit("FEW", daysAgo: 30)
+    var policy = Policy()
+    #expect(t.assessment("FEW", policy).flags.contains { $0.code == .fewReviews })
+    #expect(t.assessment("FEW", policy).standing == .ok)
+    policy.flagStanding["few_reviews"] = .blocked
+    let blocked = t.assessment("FEW", policy)
+    #expect(blocked.standing == .blocked)
+    #expect(blocked.standingReasons.contains("few_reviews (low) is blocked"), "\(blocked.standingReasons)")
+  }
+
   /// A pass and a failure on the same day: the failure stands, whichever id sorts last (black-box
   /// review 90: swapping the two ids turned a blocked supplier into an A).
   @Test func sameDayAuditsAreNotDecidedByTheirIDs() throws {
