@@ -320,8 +320,11 @@ public struct Policy: Sendable, Equatable {
     public var platformEvidenceCap = 200.0
     /// Prior on-time share (0...1) that thin delivery evidence is drawn toward; its strength is ``priorStrength``.
     public var priorOnTime = 0.85
+    /// Prior share (0...1) of orders disputed or refunded, or of inspections failed, that thin
+    /// evidence is drawn toward; its strength is ``priorStrength``.
+    public var priorDisputeRate = 0.1
     /// Strength of the delivery priors, in orders: of ``priorOnTime`` for the on-time share, and of
-    /// ``disputeThreshold`` for the dispute and failed-inspection shares.
+    /// ``priorDisputeRate`` for the dispute and failed-inspection shares.
     public var priorStrength = 3.0
     /// The on-time part's share (0...1) of the component: disputes, refunds and failed inspections
     /// move it `1 - onTimeShare` of the way toward 1 when there are none, toward 0 when all orders so ended.

@@ -219,6 +219,36 @@ public enum PolicyFile {
         file: file, line: lines[blamed.key], key: blamed.key, message: blamed.message,
         fix: "order the dispute milestones: supplier reply, then buyer escalation, then automatic escalation")
     }
+    // Pairs whose order the scoring relies on (black-box review 92: each contradictory pair had
+    // loaded, and a threshold at or above the rate that scores zero made half a supplier's orders
+    // refunded neutral).
+    let d = policy.delivery
+    let pairs: [(low: String, lowValue: Double, high: String, highValue: Double, strict: Bool)] = [
+      (
+        "delivery.dispute_threshold", d.disputeThreshold, "delivery.dispute_rate_at_zero",
+        d.disputeRateAtZero, true
+      ),
+      (
+        "delivery.platform_warn_below", d.platformWarnBelow, "delivery.late_threshold", d.lateThreshold, false
+      ),
+      (
+        "standing.response_hours_good", policy.standing.responseHoursGood, "standing.response_hours_poor",
+        policy.standing.responseHoursPoor, true
+      ),
+    ]
+    for pair in pairs
+    where pair.strict ? !(pair.lowValue < pair.highValue) : !(pair.lowValue <= pair.highValue) {
+      // Blamed on the key the file set, as the milestones are.
+      let blamesHigh = lines[pair.low] == nil && lines[pair.high] != nil
+      let key = blamesHigh ? pair.high : pair.low
+      let message =
+        blamesHigh
+        ? "(\(JSONValue.format(pair.highValue))) must be \(pair.strict ? "above" : "at least") \(pair.low) (\(JSONValue.format(pair.lowValue)))"
+        : "(\(JSONValue.format(pair.lowValue))) must be \(pair.strict ? "below" : "at most") \(pair.high) (\(JSONValue.format(pair.highValue)))"
+      throw PolicyError(
+        file: file, line: lines[key], key: key, message: message,
+        fix: "set \(pair.low) \(pair.strict ? "below" : "no higher than") \(pair.high)")
+    }
   }
 
   /// The policy as a JSON document in the documented key order (what `policies/default.json` holds).
@@ -753,6 +783,10 @@ extension PolicyFile {
     .number(
       "delivery.prior_on_time", \.delivery.priorOnTime, 0...1,
       "With little evidence, on-time delivery is assumed near the threshold, neither good nor bad."),
+    .number(
+      "delivery.prior_dispute_rate", \.delivery.priorDisputeRate, 0...1,
+      "With few orders, the shares disputed or refunded and of inspections failed are drawn toward 10%, what dispute_threshold calls normal; a setting of its own, so that moving the threshold moves only where the component turns (drawn toward the threshold itself, raising it had lowered a much-disputed supplier)."
+    ),
     .number(
       "delivery.prior_strength", \.delivery.priorStrength, 0...10_000,
       "Three orders' worth of prior keeps one early order from deciding the rate."),

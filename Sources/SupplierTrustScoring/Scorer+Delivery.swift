@@ -185,7 +185,7 @@ extension Scorer {
     let neutral = policy.missingComponentValue
     let problemPart: Double? = {
       func shrunk(_ count: Double, of total: Int) -> Double? {
-        total > 0 ? (count + p.priorStrength * p.disputeThreshold) / (Double(total) + p.priorStrength) : nil
+        total > 0 ? (count + p.priorStrength * p.priorDisputeRate) / (Double(total) + p.priorStrength) : nil
       }
       // The worse of the shares that show a problem; with none, the clean record with the most
       // orders behind it. A clean share with few orders (shrunk to near the threshold) had been

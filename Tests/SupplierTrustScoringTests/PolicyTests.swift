@@ -232,6 +232,24 @@ import Testing
       ) == "no error")
   }
 
+  /// Settings whose order the scoring relies on are refused out of order, blamed on the key the
+  /// file set (black-box review 92: each contradictory pair had loaded).
+  @Test func contradictoryPairsAreRefused() {
+    #expect(
+      error("{\n  \"delivery\": {\n    \"dispute_threshold\": 0.5\n  }\n}")
+        == "policy.json:3: `delivery.dispute_threshold` (0.5) must be below delivery.dispute_rate_at_zero (0.3)\n  fix: set delivery.dispute_threshold below delivery.dispute_rate_at_zero"
+    )
+    #expect(
+      error("{\n  \"standing\": {\n    \"response_hours_poor\": 3\n  }\n}")
+        == "policy.json:3: `standing.response_hours_poor` (3) must be above standing.response_hours_good (6)\n  fix: set standing.response_hours_good below standing.response_hours_poor"
+    )
+    #expect(
+      error("{\n  \"delivery\": {\n    \"platform_warn_below\": 0.9\n  }\n}")
+        == "policy.json:3: `delivery.platform_warn_below` (0.9) must be at most delivery.late_threshold (0.85)\n  fix: set delivery.platform_warn_below no higher than delivery.late_threshold"
+    )
+    #expect(error("{\"delivery\": {\"platform_warn_below\": 0.85}}") == "no error")
+  }
+
   @Test func aFileWithoutANameIsNamedAfterTheFile() throws {
     #expect(try PolicyFile.parse("{}", file: "policies/buyer-strict.json").name == "buyer-strict")
   }

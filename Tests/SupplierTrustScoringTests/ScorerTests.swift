@@ -648,6 +648,23 @@ import Testing
       })
   }
 
+  /// A more lenient `dispute_threshold` never lowers a supplier's delivery component (black-box
+  /// review 92: shares drawn toward the threshold itself made a much-disputed supplier lose as it
+  /// rose, 0.514 at 0.01 to 0.388 at 0.2).
+  @Test func aMoreLenientDisputeThresholdNeverLowersDelivery() throws {
+    var t = TestCatalog()
+    t.supplier("S")
+    for k in 0..<8 { _ = t.order("S", daysAgo: 100 + k, dispute: k < 4 ? .refunded : DisputeStatus.none) }
+    var previous = -1.0
+    for threshold in [0.01, 0.05, 0.1, 0.15, 0.2, 0.25] {
+      var policy = Policy()
+      policy.delivery.disputeThreshold = threshold
+      let delivery = try #require(t.assessment("S", policy).components.delivery)
+      #expect(delivery >= previous - 1e-12, "\(threshold): \(delivery) after \(previous)")
+      previous = delivery
+    }
+  }
+
   /// A flag that is always low takes the standing a policy gives it; an attack's low-severity
   /// `review_burst` still warns nobody (black-box review 92: `few_reviews: blocked` was accepted
   /// and ignored).
