@@ -94,7 +94,8 @@ public enum EligibilityOutput {
     let header =
       TextTable.wrapped(
         "Trade Assurance eligibility as of \(asOf), policy \(TextTable.inert(policy.name)) (\(policy.hash.prefix(12))): "
-          + "\(orders.filter(\.protected).count) of \(orders.count) orders protected", width: width)
+          + "\(orders.filter(\.protected).count) of \(orders.count) order\(orders.count == 1 ? "" : "s") protected",
+        width: width)
       + "\n\n"
     return header + table.render(width: width, colour: colour)
   }
@@ -105,7 +106,7 @@ public enum EligibilityOutput {
     var out = "# Trade Assurance eligibility as of \(asOf)\n\n"
     out +=
       "Policy `\(ScoreOutput.markdownCode(policy.name))` (sha256 `\(policy.hash)`): "
-      + "\(orders.filter(\.protected).count) of \(orders.count) orders protected.\n\n"
+      + "\(orders.filter(\.protected).count) of \(orders.count) order\(orders.count == 1 ? "" : "s") protected.\n\n"
     out +=
       "| Order | Supplier | Amount | Protected | Covered | Why not protected / notes | Claims | Dispute |\n"
     out += "|---|---|---:|---|---:|---|---|---|\n"

@@ -181,7 +181,9 @@ struct HTMLReportRenderer {
     var lede =
       "\(list.suppliers.count) of \(run.suppliers.count) scored suppliers "
       + (list.criteria.isEmpty ? "(no filters), " : "match this order, ")
-      + "best first. The top \(detailed.count) are explained in detail."
+      + (detailed.count == 1
+        ? "best first. The top one is explained in detail."
+        : "best first. The top \(detailed.count) are explained in detail.")
     if list.suppliers.isEmpty {
       lede = "No supplier of the \(run.suppliers.count) scored passes the filters."
     }

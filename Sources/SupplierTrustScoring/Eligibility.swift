@@ -121,20 +121,21 @@ public struct EligibilityChecker: Sendable {
     if supplier?.tradeAssurance == true, supplier?.tradeAssuranceLimit == nil {
       // As with an unknown payment method: what cannot be confirmed is not promised.
       reasons.append(
-        "the supplier's Trade Assurance limit is unknown (ta_limit_usd is empty), so cover for \(o.amount) cannot be confirmed"
+        "the supplier's Trade Assurance limit is unknown (ta_limit_usd is empty), so cover for \(o.amount.displayed) cannot be confirmed"
       )
     }
     // A limit of 0 is said once, below.
     if let limit = supplier?.tradeAssuranceLimit, o.amount > limit, limit.cents > 0 {
       switch policy.limitMode {
       case .require:
-        reasons.append("the amount \(o.amount) is above the supplier's Trade Assurance limit \(limit)")
+        reasons.append(
+          "the amount \(o.amount.displayed) is above the supplier's Trade Assurance limit \(limit.displayed)")
       case .cap:
         covered = limit
       }
     }
     if let limit = supplier?.tradeAssuranceLimit, limit.cents <= 0, o.amount.cents > 0 {
-      reasons.append("the supplier's Trade Assurance limit is \(limit): nothing is covered")
+      reasons.append("the supplier's Trade Assurance limit is \(limit.displayed): nothing is covered")
     }
     let protected = reasons.isEmpty
     if !protected { covered = Money(cents: 0) }
@@ -142,7 +143,9 @@ public struct EligibilityChecker: Sendable {
     // list as unprotected (black-box review 16).
     var notes: [String] = []
     if protected, covered < o.amount {
-      notes.append("covered only up to the supplier's Trade Assurance limit: \(covered) of \(o.amount)")
+      notes.append(
+        "covered only up to the supplier's Trade Assurance limit: \(covered.displayed) of \(o.amount.displayed)"
+      )
     }
 
     var claims: [Claim] = []

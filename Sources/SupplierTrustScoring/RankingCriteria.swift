@@ -139,7 +139,9 @@ public struct RankingCriteria: Sendable, Equatable {
       guard let score = s.score else {
         return "unrated (score at least \(JSONValue.format(minimum)) asked for)"
       }
-      return "scores \(JSONValue.format((score * 10).rounded() / 10)), under \(JSONValue.format(minimum))"
+      // One decimal, as the tables show the score (black-box review 93: "79.0: scores 79").
+      return
+        "scores \(String(format: "%.1f", (score * 10).rounded() / 10)), under \(JSONValue.format(minimum))"
     case .standing(let worst):
       let reasons = s.standingReasons.isEmpty ? "" : ": " + s.standingReasons.joined(separator: "; ")
       return "standing \(s.standing.rawValue) (\(standingWords(worst)) asked for)\(reasons)"

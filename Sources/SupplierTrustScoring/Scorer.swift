@@ -821,9 +821,10 @@ public struct Scorer: Sendable {
     where flag.severity > .low || !(flag.code == .reviewBurst || flag.code == .lateShipments) {
       if let level = policy.flagStanding[flag.code.rawValue], level > .ok {
         if level > standingLevel { standingLevel = level }
-        if context.explains {
-          reasons.append("\(flag.code.rawValue) (\(flag.severity.rawValue)) is \(level.rawValue)")
-        }
+        // Once per code and severity: two shared certificates had given the same reason twice
+        // (black-box review 93).
+        let reason = "\(flag.code.rawValue) (\(flag.severity.rawValue)) is \(level.rawValue)"
+        if context.explains, !reasons.contains(reason) { reasons.append(reason) }
       }
     }
     // A score made mostly of catalog averages vouches for nobody.

@@ -404,7 +404,7 @@ private func object(_ text: String) throws -> [String: Any] {
     #expect(byID["O-1051"]?["protected"] as? Bool == false)
     #expect(
       (byID["O-1051"]?["reasons"] as? [String])
-        == ["the amount 32500.00 is above the supplier's Trade Assurance limit 20000.00"])
+        == ["the amount $32,500 is above the supplier's Trade Assurance limit $20,000"])
     #expect(byID["O-1016"]?["protected"] as? Bool == false)
     #expect(byID["O-1030"]?["protected"] as? Bool == false)
     #expect(byID["O-1039"]?["protected"] as? Bool == true)

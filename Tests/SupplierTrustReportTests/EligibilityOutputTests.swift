@@ -221,7 +221,7 @@ func csvRows(_ text: String) -> [[String]] {
     #expect(row[header.firstIndex(of: "reasons")!] == "")
     #expect(
       row[header.firstIndex(of: "notes")!]
-        == "covered only up to the supplier's Trade Assurance limit: 10000.00 of 50000.00")
+        == "covered only up to the supplier's Trade Assurance limit: $10,000 of $50,000")
     #expect(row[header.firstIndex(of: "late_shipment")!] == "eligible (until 30 days after delivery)")
   }
 

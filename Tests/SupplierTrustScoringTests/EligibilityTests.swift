@@ -138,7 +138,7 @@ import Testing
       ])
     let above = checker.check(
       order(ta: true, payment: .paypal, amount: 60_000), supplier: supplier(), evidence: here)
-    #expect(above.reasons == ["the amount 60000.00 is above the supplier's Trade Assurance limit 50000.00"])
+    #expect(above.reasons == ["the amount $60,000 is above the supplier's Trade Assurance limit $50,000"])
     let notInProgramme = checker.check(
       order(ta: true, payment: .paypal), supplier: supplier(ta: false), evidence: here)
     #expect(notInProgramme.reasons == ["the supplier S does not take part in Trade Assurance"])
@@ -153,7 +153,7 @@ import Testing
     #expect(lastButOne.claims[0].detail.hasSuffix("(1 day left)"), "\(lastButOne.claims[0].detail)")
     let nought = checker.check(
       order(ta: true, payment: .paypal), supplier: supplier(limit: 0), evidence: here)
-    #expect(nought.reasons == ["the supplier's Trade Assurance limit is 0.00: nothing is covered"])
+    #expect(nought.reasons == ["the supplier's Trade Assurance limit is $0: nothing is covered"])
   }
 
   @Test func capModeProtectsUpToTheLimit() {
@@ -165,7 +165,7 @@ import Testing
     #expect(result.coveredAmount == Money(cents: 5_000_000))
     // A protected order has no reasons (scripts read reasons as "why not"); the cap is a note.
     #expect(result.reasons.isEmpty)
-    #expect(result.notes == ["covered only up to the supplier's Trade Assurance limit: 50000.00 of 80000.00"])
+    #expect(result.notes == ["covered only up to the supplier's Trade Assurance limit: $50,000 of $80,000"])
     let within = EligibilityChecker(policy: policy, asOf: asOf).check(
       order(ta: true, payment: .creditCard, amount: 50_000), supplier: supplier(), evidence: here)
     #expect(within.protected && within.notes.isEmpty && within.coveredAmount == Money(cents: 5_000_000))
@@ -433,7 +433,7 @@ import Testing
     #expect(!result.protected)
     #expect(
       result.reasons == [
-        "the supplier's Trade Assurance limit is unknown (ta_limit_usd is empty), so cover for 10000.00 cannot be confirmed"
+        "the supplier's Trade Assurance limit is unknown (ta_limit_usd is empty), so cover for $10,000 cannot be confirmed"
       ])
   }
 }

@@ -665,6 +665,20 @@ import Testing
     }
   }
 
+  /// Two flags of one code give one standing reason (black-box review 93: two shared certificates
+  /// said "cert_shared (medium) is warned" twice).
+  @Test func aStandingReasonIsGivenOncePerCode() throws {
+    var t = TestCatalog()
+    for id in ["A", "B"] {
+      t.supplier(id)
+      t.certificate(id, number: "QMS-7781")
+      t.certificate(id, "ISO14001", number: "EMS-7782")
+    }
+    let a = t.assessment("A")
+    #expect(a.flags.filter { $0.code == .certShared }.count == 2)
+    #expect(a.standingReasons.filter { $0.hasPrefix("cert_shared") } == ["cert_shared (medium) is warned"])
+  }
+
   /// A flag that is always low takes the standing a policy gives it; an attack's low-severity
   /// `review_burst` still warns nobody (black-box review 92: `few_reviews: blocked` was accepted
   /// and ignored).
