@@ -28,6 +28,13 @@ enum ImportRunner {
     // progress is rolled back by SQLite (black-box review 36 found the exit silent).
     let interruption = stored ? Interruption.watch() : nil
     defer { interruption?.cancel() }
+    // Stopped otherwise (Ctrl-C during a check, SIGTERM), the rejects files being written under
+    // temporary names are removed before the exit (code review: hidden `.partial-PID` files piled
+    // up in the rejects folder).
+    let cleanup =
+      options.rejectsDirectory == nil
+      ? nil : PendingRejectCleanup.watch(stored ? [SIGTERM] : [SIGINT, SIGTERM])
+    defer { cleanup?.cancel() }
     if let interruption {
       options.onFileCommitted = { interruption.committed($0) }
       options.aroundCommit = { interruption.holdingStop($0) }
@@ -140,6 +147,39 @@ enum ImportRunner {
         "Rejected records, to fix and import again: \(report.rejectFiles.map(\.terminalSafe).joined(separator: ", "))\n"
     }
     return out
+  }
+}
+
+/// Removes the rejects files being written when a signal stops the command, then exits as the
+/// signal would (128 + its number).
+final class PendingRejectCleanup: @unchecked Sendable {
+  private var sources: [(DispatchSourceSignal, Int32, sighandler_t?)] = []
+
+  static func watch(_ signals: [Int32]) -> PendingRejectCleanup {
+    let cleanup = PendingRejectCleanup()
+    for number in signals {
+      let previous = signal(number, SIG_IGN)
+      // Left alone when ignored already (a background job of a script).
+      if let previous, unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+        continue
+      }
+      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+      source.setEventHandler {
+        PendingRejectFiles.shared.removeAll()
+        fflush(nil)
+        _exit(128 + number)
+      }
+      source.resume()
+      cleanup.sources.append((source, number, previous))
+    }
+    return cleanup
+  }
+
+  func cancel() {
+    for (source, number, previous) in sources {
+      source.cancel()
+      signal(number, previous)
+    }
   }
 }
 

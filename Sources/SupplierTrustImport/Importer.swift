@@ -61,6 +61,8 @@ public final class Importer {
   /// Suppliers that a later XML document of this run holds, read ahead (well-formed records of a
   /// document that parses to its end): records may name them before their document is read.
   var promisedSuppliers = ByteKeySet()
+  /// Promised suppliers that records of this run were accepted for.
+  var reliedOnPromises = Set<String>()
   /// Suppliers whose own record was rejected in this run, and where, to explain later rejects.
   var rejectedSuppliers: [String: String] = [:]
   /// The supplier id last found in ``knownSuppliers`` (forgotten when a file is rolled back).
@@ -255,6 +257,19 @@ public final class Importer {
       case .csv(let kind, _): importCSV(file.path, kind: kind)
       case .xml: importXML(file.path)
       }
+    }
+    // A promise its document did not keep (it failed, `--strict` stopped, or its supplier record
+    // was refused in the end): the records that relied on it were stored without their supplier,
+    // which is said, with what to do (code review).
+    let broken = reliedOnPromises.filter { !knownSuppliers.contains($0) }
+    if !broken.isEmpty {
+      let names = broken.sorted()
+      report.warnings.append(
+        ImportWarning(
+          file: supplierDocuments.dropFirst().map(\.path).joined(separator: ", "), line: nil,
+          message:
+            "records naming \(names.prefix(5).joined(separator: ", "))\(names.count > 5 ? " and \(names.count - 5) more" : "") were accepted for the supplier records of a later XML document that was not stored; they have no supplier until that document is fixed and imported again"
+        ))
     }
     // After the files (a `defer` would run after the report was returned), each counted with
     // the later file's records of its kind, so that the table's totals add up.
@@ -630,8 +645,14 @@ public final class Importer {
     {
       return true
     }
-    guard knownSuppliers.contains(id) || promisedSuppliers.contains(id) else { return false }
-    lastKnownSupplier = Array(id)
+    if knownSuppliers.contains(id) {
+      lastKnownSupplier = Array(id)
+      return true
+    }
+    guard promisedSuppliers.contains(id) else { return false }
+    // Not remembered as the last known: each record relying on a promise is noted, so that one
+    // its document never kept is said at the end (code review).
+    reliedOnPromises.insert(String(decoding: id, as: UTF8.self))
     return true
   }
 
@@ -932,7 +953,8 @@ public final class Importer {
         // was offered "to fix and import again", which would store only those records).
         let temporary = Importer.temporaryRejectsPath(for: path)
         run.rejectTargets[kind] = path
-        PendingRejectFiles.shared.add(temporary)
+        // Refused once a stop has removed them: the process is about to exit.
+        guard PendingRejectFiles.shared.add(temporary) else { return }
         writer = try CSVFileWriter(path: temporary, encoder: CSVEncoder(formulaPolicy: .neutralizeReversibly))
         run.rejectWriters[kind] = writer
         try writer.writeRow(["reject_file", "reject_line", "reject_column", "reject_reason"] + header)
@@ -1040,7 +1062,10 @@ public final class Importer {
   static func temporaryRejectsPath(for path: String) -> String {
     let name = (path as NSString).lastPathComponent
     let folder = (path as NSString).deletingLastPathComponent
-    let hidden = ".\(name).partial-\(getpid())"
+    // A long name would pass the file system's limit on a name's length with the additions.
+    let hidden =
+      name.utf8.count > 200
+      ? ".rejects-\(UInt(bitPattern: name.hashValue)).partial-\(getpid())" : ".\(name).partial-\(getpid())"
     return folder.isEmpty ? hidden : (folder as NSString).appendingPathComponent(hidden)
   }
 
@@ -1143,6 +1168,9 @@ public final class Importer {
               rejected: run.rejected.values.reduce(0, +), warnings: fileWarnings.count,
               countsJSON: "{\(counts)}"))
           committedID = session.importID
+          // Under the commit's hold on an interruption: put in place before Ctrl-C can remove it
+          // as a file being written (code review).
+          self.publishRejectFiles(run)
           self.options.onFileCommitted?(run.path)
         } catch {
           commitError = error
@@ -1221,7 +1249,9 @@ public final class Importer {
     let tag = Array("<supplier".utf8)
     guard head.count > tag.count else { return false }
     for start in 0..<(head.count - tag.count) where head[start] == 0x3C {
-      if Array(head[start..<(start + tag.count)]) == tag {
+      // In any case, as the names are read (code review: a `<Supplier>` document was read after
+      // the CSV files that name its suppliers).
+      if head[start..<(start + tag.count)].map({ (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }) == tag {
         let next = head[start + tag.count]
         if next == 0x20 || next == 0x3E || next == 0x2F || next == 0x0A || next == 0x09 || next == 0x0D {
           return true
@@ -1290,11 +1320,15 @@ public final class PendingRejectFiles: @unchecked Sendable {
   public static let shared = PendingRejectFiles()
   private let lock = NSLock()
   private var paths: Set<String> = []
+  private var closed = false
 
-  func add(_ path: String) {
+  /// Registers a file about to be made; false once ``removeAll()`` has run (nothing is made then).
+  func add(_ path: String) -> Bool {
     lock.lock()
+    defer { lock.unlock() }
+    guard !closed else { return false }
     paths.insert(path)
-    lock.unlock()
+    return true
   }
 
   func remove(_ path: String) {
@@ -1303,11 +1337,12 @@ public final class PendingRejectFiles: @unchecked Sendable {
     lock.unlock()
   }
 
-  /// Unlinks every temporary rejects file still open.
+  /// Unlinks every temporary rejects file still open, and lets no more be made.
   public func removeAll() {
     lock.lock()
     for path in paths { unlink(path) }
     paths.removeAll()
+    closed = true
     lock.unlock()
   }
 }

@@ -404,8 +404,9 @@ final class CatalogXMLHandler: XMLStreamHandler {
       } else {
         column = caches[kind.importOrder].value(ofAttribute: position, in: attributes) { name in
           if let column = Self.columns(kind).lookupIgnoringCase(name) { return column }
-          return kind == .suppliers && (name.elementsEqual("id".utf8) || name.elementsEqual("ID".utf8))
-            ? 0 : -1
+          let isID =
+            name.count == 2 && name[0] | 0x20 == UInt8(ascii: "i") && name[1] | 0x20 == UInt8(ascii: "d")
+          return kind == .suppliers && isID ? 0 : -1
         }
         slot[1] = slot[0]
         slot[0] = RecentAttribute(address: address, column: column)

@@ -15,9 +15,10 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   /// The most digits an amount has before its decimal point: under ten trillion dollars, every
-  /// amount to the cent is exactly a JSON number (a double holds whole cents exactly below 2^53,
-  /// about 90 trillion dollars; black-box review 86 found 999999999999999.99, 15 digits, written
-  /// as 1000000000000000.0).
+  /// amount to the cent comes back from its JSON number (dollars as a double) exactly; from 14
+  /// digits some do not, as the gap between neighbouring doubles nears a cent (black-box review 86
+  /// found 999999999999999.99, 15 digits, written as 1000000000000000.0). The tests try the
+  /// largest.
   public static let maximumWholeDigits = 13
 
   /// ``init(parsing:)`` for UTF-8 bytes: nil when empty, signed, not a plain decimal, or over

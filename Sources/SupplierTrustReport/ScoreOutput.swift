@@ -118,9 +118,10 @@ public enum ScoreOutput {
       // component no supplier has evidence for is left out, the rest scaled up) and the value a
       // supplier without reviews counts at (black-box review 25).
       ("weights", .object(run.effectiveWeights.map { ($0.name, number($0.share, 4)) })),
-      // Null as the mean is when no review counts: the reviews component is then left out of every
-      // score, and a value for it was a number nothing used (black-box review 88).
-      ("no_reviews_value", run.catalogReviewCount > 0 ? number(run.priorReviewValue, 4) : .null),
+      // Null when the reviews component is left out of every score (no supplier has reviews as of
+      // the day): a value for it was a number nothing used (black-box review 88). Not tied to the
+      // catalog's mean: reviews all in bursts leave the mean unknown and the component in use.
+      ("no_reviews_value", run.componentAverages.reviews == nil ? .null : number(run.priorReviewValue, 4)),
     ]
     if !list.criteria.isEmpty { root.append(("criteria", .array(list.criteria.map { .string($0) }))) }
     if let leftOut = list.leftOut { root.append(("left_out", leftOutJSON(leftOut))) }

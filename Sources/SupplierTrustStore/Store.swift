@@ -135,10 +135,11 @@ public final class Store {
   private func migrate() throws(StoreError) {
     let target = Schema.migrations.count
     let current = try userVersion()
-    try refuseNewerSchema(current)
-    // A schema version of another program's (many set one) is no store's without its tables:
+    // Tables first, so that another program's version 42 is not taken for a newer store (code
+    // review). A schema version of another program's (many set one) is no store's without its tables:
     // refused as foreign, not met with "no such table: imports" (black-box review 89).
     try refuseVersionWithoutTables(current)
+    try refuseNewerSchema(current)
     guard current < target else { return }
     try connection.execute("BEGIN IMMEDIATE")
     do {

@@ -54,7 +54,7 @@ import Testing
   /// Refused whether or not it sets a schema version of its own (black-box review 89 got "no such
   /// table: imports" from one at version 3).
   @Test(
-    arguments: [["rank"], ["score"], ["report", "--out", "r.html"], ["import", "datasets-none"]], [0, 3])
+    arguments: [["rank"], ["score"], ["report", "--out", "r.html"], ["import", "datasets-none"]], [0, 3, 42])
   func anotherProgramsDatabaseIsRefusedAndLeftUnchanged(command: [String], version: Int) throws {
     let dir = try CommandRunner.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
