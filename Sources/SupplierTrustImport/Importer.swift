@@ -61,8 +61,10 @@ public final class Importer {
   /// Suppliers that a later XML document of this run holds, read ahead (well-formed records of a
   /// document that parses to its end): records may name them before their document is read.
   var promisedSuppliers = ByteKeySet()
-  /// Promised suppliers that records of this run were accepted for.
+  /// Promised suppliers that records of this run's stored (or, for a check, read) files were
+  /// accepted for, and those of the file being read (kept once it is).
   var reliedOnPromises = Set<String>()
+  var fileReliedOnPromises = Set<String>()
   /// Suppliers whose own record was rejected in this run, and where, to explain later rejects.
   var rejectedSuppliers: [String: String] = [:]
   /// The supplier id last found in ``knownSuppliers`` (forgotten when a file is rolled back).
@@ -652,7 +654,7 @@ public final class Importer {
     guard promisedSuppliers.contains(id) else { return false }
     // Not remembered as the last known: each record relying on a promise is noted, so that one
     // its document never kept is said at the end (code review).
-    reliedOnPromises.insert(String(decoding: id, as: UTF8.self))
+    fileReliedOnPromises.insert(String(decoding: id, as: UTF8.self))
     return true
   }
 
@@ -1109,6 +1111,7 @@ public final class Importer {
 
   /// Undoes a file: its transaction, and the suppliers it made known to later files.
   func rollback(_ run: FileRun) {
+    fileReliedOnPromises.removeAll()
     run.session?.rollback()
     run.collected = Catalog()
     for id in run.addedSuppliers { knownSuppliers.remove(id) }
@@ -1188,6 +1191,8 @@ public final class Importer {
       }
     }
     if run.strictStop { discardRejectFiles(run) } else { publishRejectFiles(run) }
+    reliedOnPromises.formUnion(fileReliedOnPromises)
+    fileReliedOnPromises.removeAll()
     if options.collectsCatalog && !run.strictStop { merge(run, sha256: digest) }
     if !run.strictStop { commitIDs(of: run) }
     // A warning about one kind of record (an unknown attribute of a <review>) is counted under that

@@ -150,6 +150,38 @@ import Testing
     #expect(try store.dump(.reviews).map { $0[0] } == ["R-1"])
     #expect(
       Set(report.rejects.filter { $0.column == "supplier_id" }.map(\.value)) == ["SUP-BAD", "SUP-BROKEN"])
+    // A promise its document does not keep (a --strict stop) is said: the record was stored
+    // without its supplier (code review).
+    var strict = ImportOptions()
+    strict.strict = true
+    let bad = try dir.write(
+      "bad.xml",
+      """
+      <supplierCatalog>
+        <Supplier Id="SUP-B"><name>B</name><country>CN</country></Supplier>
+        <supplier id="SUP-Z"><name>Z</name><country>China</country></supplier>
+      </supplierCatalog>
+      """)
+    let relying = try dir.write(
+      "first.xml",
+      """
+      <supplierCatalog>
+        <supplier id="SUP-F"><name>F</name><country>CN</country></supplier>
+        <review review_id="R-1" supplier_id="SUP-B" rating="4" review_date="2026-01-01"/>
+      </supplierCatalog>
+      """)
+    let halted = try importing([relying, bad], into: try Store(path: ":memory:"), options: strict)
+    #expect(halted.files.first { $0.kind == .reviews }?.accepted == 1)
+    #expect(
+      halted.warnings.contains {
+        $0.message.hasPrefix(
+          "records naming SUP-B were accepted for the supplier records of a later XML document")
+      }, "\(halted.warnings)")
+    // Nor said when the record relying on it was not stored either (its own file rolled back).
+    let rolledBack = try importing([a, bad], into: try Store(path: ":memory:"), options: strict)
+    #expect(rolledBack.files.allSatisfy { $0.accepted == 0 })
+    #expect(
+      !rolledBack.warnings.contains { $0.message.hasPrefix("records naming") }, "\(rolledBack.warnings)")
     // The same import again into the same store keeps the same records.
     let first = try store.dump(.reviews)
     _ = try importing([a, b, broken], into: store)
