@@ -1,3 +1,4 @@
+import Foundation
 import SupplierTrustImport
 import SupplierTrustModel
 import SupplierTrustScoring
@@ -30,8 +31,23 @@ enum Terminal {
   }
 
   static func progress(_ text: String) {
-    write("\r\u{1B}[K" + text.terminalSafe)
+    // Kept to one row: a wrapped line is only partly cleared, and its first row stayed above the
+    // next message (black-box review 93, 60 columns). The path's start goes, its end is the news.
+    var shown = text.terminalSafe
+    if let columns = progressColumns, shown.count > columns - 1 {
+      shown = "…" + shown.suffix(max(1, columns - 2))
+    }
+    write("\r\u{1B}[K" + shown)
     progressShown = true
+  }
+
+  /// The columns of the terminal stderr writes to (COLUMNS first), if known.
+  private static var progressColumns: Int? {
+    if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 1 {
+      return columns
+    }
+    var size = winsize()
+    return ioctl(2, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 1 ? Int(size.ws_col) : nil
   }
 
   /// Writes straight to file descriptor 2 (unbuffered, so messages interleave in order).

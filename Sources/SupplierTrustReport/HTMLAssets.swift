@@ -363,12 +363,16 @@ enum HTMLAssets {
       var form = document.getElementById("controls");
       if (form) {
         var text = null;
+        // Accents ignored, as `rank --category` ignores them: "sahin" finds "Şahin".
+        var fold = function (value) {
+          return value.normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").toLowerCase();
+        };
         var apply = function () {
           if (!text) {
             text = new Array(n);
-            for (i = 0; i < n; i++) text[i] = rows[i].textContent.toLowerCase();
+            for (i = 0; i < n; i++) text[i] = fold(rows[i].textContent);
           }
-          var needle = form.elements.q.value.trim().toLowerCase();
+          var needle = fold(form.elements.q.value.trim());
           var country = form.elements.cc.value;
           var onlyTA = form.elements.ta.checked;
           var minimum = parseFloat(form.elements.min.value);
