@@ -106,11 +106,16 @@ enum ImportRunner {
       }
       Swift.print(text[end.lowerBound...])
     case .table:
-      Swift.print(table(report, storePath: storePath), terminator: "")
+      // Fitted to a terminal (or to COLUMNS); piped, paths are written whole.
+      let told = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init).map { $0 > 0 } ?? false
+      let width = told || Screen.stdoutIsTerminal ? Screen.width : nil
+      Swift.print(table(report, storePath: storePath, width: width), terminator: "")
     }
   }
 
-  static func table(_ report: ImportReport, storePath: String?) -> String {
+  /// The summary table; with `width`, file paths lose their start ("…/exports/reviews.csv") so
+  /// that it fits (black-box review 93: 132 columns on a terminal of 60).
+  static func table(_ report: ImportReport, storePath: String?, width: Int? = nil) -> String {
     var rows: [[String]] = [["file", "kind", "accepted", "rejected", "warnings"]]
     for file in report.files {
       rows.append([
@@ -122,6 +127,17 @@ enum ImportRunner {
       "total", "", String(report.acceptedCount), String(report.rejectedCount),
       String(report.warnings.count),
     ])
+    if let width {
+      let others = (1..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }.reduce(0, +) + 8
+      let room = max(16, width - others)
+      // The file's own name is kept whole, if need be past the width: a cut name says nothing.
+      for k in rows.indices.dropFirst() {
+        let path = rows[k][0]
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let keep = max(room - 1, name.count + 1)
+        if path.count > keep + 1 { rows[k][0] = "…" + path.suffix(keep) }
+      }
+    }
     let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
     var out = ""
     for (index, row) in rows.enumerated() {

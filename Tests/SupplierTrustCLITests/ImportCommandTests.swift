@@ -359,6 +359,23 @@ func rejectsAndNoRejectFilesTogetherAreRefused(command: String) throws {
   #expect(!FileManager.default.fileExists(atPath: db))
 }
 
+/// The summary fits the terminal's width by shortening paths from their start, keeping each file's
+/// own name whole (black-box review 93: 132 columns on a terminal of 60); piped, paths are whole.
+@Test func theSummaryFitsTheTerminalWidth() throws {
+  let dir = try CommandRunner.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let folder = dir.appendingPathComponent("a-rather-long-folder-name-for-the-exports-of-this-buyer/exports")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  try "supplier_id,name,country\nS1,Acme,CN\n".write(
+    to: folder.appendingPathComponent("suppliers.csv"), atomically: true, encoding: .utf8)
+  let narrow = try CommandRunner.run(["check", folder.path], environment: ["COLUMNS": "60"])
+  let lines = narrow.stdout.split(separator: "\n")
+  #expect(lines.allSatisfy { $0.count <= 60 }, "\(narrow.stdout)")
+  #expect(lines.contains { $0.hasPrefix("…") && $0.contains("/suppliers.csv ") }, "\(narrow.stdout)")
+  let piped = try CommandRunner.run(["check", folder.path], environment: ["COLUMNS": ""])
+  #expect(piped.stdout.contains(folder.appendingPathComponent("suppliers.csv").path))
+}
+
 /// A `--rejects` naming a file is refused before anything is stored (black-box review 89: said
 /// only after storing).
 @Test func aRejectsFolderThatIsAFileIsRefusedFirst() throws {
