@@ -454,6 +454,7 @@ struct HTMLReportRenderer {
       text:
         "Every supplier that passes the order's criteria, best first by the score before rounding (ties: the higher mean of the components under weakest_link, higher confidence, then supplier id). "
         + "The score is 0 to 100 with the range it plausibly lies in; the coloured edge shows the standing. "
+        + "A flag marked !! is of high severity, ! of medium, unmarked of low. "
         + (detailedCount > 0 ? "Names of the top \(detailedCount) link to their detailed section." : "")
         + (suppliers.count > HTMLAssets.rowCap
           ? " In a browser the table shows the first \(HTMLAssets.rowCap) rows of the current order, so that "
@@ -615,7 +616,10 @@ struct HTMLReportRenderer {
       for flag in s.flags {
         // A code breaks after its underscores in a narrow column, not mid-word (printed on A4,
         // `cert_unaccredite` / `d`: black-box review 67).
-        w.open("span", ["class": "f " + flag.severity.rawValue])
+        // The severity not by colour alone (black-box review 93): marks after the code (CSS, so
+        // that the chip's text stays the code) and the word on hover.
+        w.open(
+          "span", ["class": "f " + flag.severity.rawValue, "title": flag.severity.rawValue + " severity"])
         for (k, part) in flag.code.rawValue.split(separator: "_").enumerated() {
           if k > 0 {
             w.text("_")
