@@ -296,7 +296,10 @@ public enum PolicyFile {
   private static func closestKey(to key: String) -> String? {
     let leaf = key.split(separator: ".").last.map(String.init) ?? key
     var best: (String, Int)?
-    for candidate in fields.map(\.key) {
+    // A top-level key may be a misspelt section ("weight", "Weights": black-box review 92 got no
+    // suggestion).
+    let sectionNames = key.contains(".") ? [] : sections.sorted()
+    for candidate in fields.map(\.key) + sectionNames {
       let candidateLeaf = candidate.split(separator: ".").last.map(String.init) ?? candidate
       let distance = min(editDistance(key, candidate), editDistance(leaf, candidateLeaf) + 1)
       if distance <= max(2, leaf.count / 3), distance < (best?.1 ?? .max) { best = (candidate, distance) }

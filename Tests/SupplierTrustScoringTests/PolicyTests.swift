@@ -232,6 +232,14 @@ import Testing
       ) == "no error")
   }
 
+  /// A misspelt section gets a suggestion too (black-box review 92: only nested keys did).
+  @Test func aMisspeltSectionIsSuggested() {
+    #expect(
+      error("{\"Weights\": {\"reviews\": 0.5}}")
+        == "policy.json:1: `Weights` is not a policy setting; did you mean `weights`?\n  fix: remove it or correct the spelling; docs/policy.md lists every key"
+    )
+  }
+
   /// Settings whose order the scoring relies on are refused out of order, blamed on the key the
   /// file set (black-box review 92: each contradictory pair had loaded).
   @Test func contradictoryPairsAreRefused() {
