@@ -168,7 +168,7 @@ struct RankCommand: ParsableCommand {
 
       Examples:
         supplier-trust rank --require ISO9001 --trade-assurance --order-amount 25000
-        supplier-trust rank datasets/sample --as-of 2026-11-25 --category valve --exclude-country IN --top 5
+        supplier-trust rank datasets/sample --category valve --country CN --top 5
         supplier-trust rank --format csv --min-score 70 > shortlist.csv
       """)
 

@@ -23,8 +23,8 @@ struct ReportCommand: ParsableCommand {
 
       Examples:
         supplier-trust report --as-of 2026-11-25
-        supplier-trust report datasets/sample --as-of 2026-11-25 --out reports/sample.html
-        supplier-trust report --require ISO9001 --order-amount 25000 --top 5 --out shortlist.html
+        supplier-trust report datasets/sample --out reports/sample.html
+        supplier-trust report --require ISO9001 --top 5 --out shortlist.html
       """)
 
   @OptionGroup var catalog: CatalogOptions
