@@ -127,6 +127,7 @@ enum HTMLAssets {
     .f.high{color:var(--blocked);background:var(--blocked-bg);border-color:#eeb3b3}
     .f.medium{color:var(--warned);background:var(--warned-bg);border-color:#ecc98a}
     .f.low{color:#3c4654;background:#eef1f5;border-color:#cfd5dd}
+    .nb{white-space:nowrap}
     .f.high::after{content:" !!";font-weight:700}
     .f.medium::after{content:" !";font-weight:700}
     .yes{color:var(--ok);font-weight:600}

@@ -389,10 +389,11 @@ struct HTMLReportRenderer {
       for (k, position) in (first[code] ?? []).enumerated() {
         if k > 0 { w.text(", ") }
         let id = suppliers[position].supplier.id
+        // Kept on one line: "SUP-" / "0014" broke at the hyphen (black-box review 93).
         if position < detailed.count {
-          w.element("a", ["href": "#" + Self.anchor(rank: position + 1)], text: id)
+          w.element("a", ["href": "#" + Self.anchor(rank: position + 1), "class": "nb"], text: id)
         } else {
-          w.text(id)
+          w.element("span", ["class": "nb"], text: id)
         }
       }
       if count > 3 { w.text(" and \(count - 3) more") }
