@@ -386,15 +386,20 @@ struct HTMLReportRenderer {
       w.element("td", ["class": "num"], text: String(count))
       w.element("td", text: HTMLReportRenderer.meaning(of: code, policy: policy))
       w.open("td")
-      for (k, position) in (first[code] ?? []).enumerated() {
-        if k > 0 { w.text(", ") }
+      let positions = first[code] ?? []
+      for (k, position) in positions.enumerated() {
+        if k > 0 { w.text(" ") }
         let id = suppliers[position].supplier.id
-        // Kept on one line: "SUP-" / "0014" broke at the hyphen (black-box review 93).
+        // Kept on one line with its comma: "SUP-" / "0014" broke at the hyphen (black-box review
+        // 93), and a comma alone began the next line.
+        w.open("span", ["class": "nb"])
         if position < detailed.count {
-          w.element("a", ["href": "#" + Self.anchor(rank: position + 1), "class": "nb"], text: id)
+          w.element("a", ["href": "#" + Self.anchor(rank: position + 1)], text: id)
         } else {
-          w.element("span", ["class": "nb"], text: id)
+          w.text(id)
         }
+        if k < positions.count - 1 { w.text(",") }
+        w.close("span")
       }
       if count > 3 { w.text(" and \(count - 3) more") }
       w.close("td")
