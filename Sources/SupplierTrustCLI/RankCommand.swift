@@ -68,7 +68,8 @@ struct RankFilters: ParsableArguments {
     }
     if let orderAmount, Money(parsing: orderAmount) == nil || Money(parsing: orderAmount)!.cents <= 0 {
       throw ValidationError(
-        "--order-amount must be a positive amount in US dollars without separators, e.g. 25000.")
+        "--order-amount must be a positive amount in US dollars without separators, under ten trillion (at most \(Money.maximumWholeDigits) digits before the point), e.g. 25000."
+      )
     }
     if let minScore, !(0...100).contains(minScore) {
       throw ValidationError("--min-score must be between 0 and 100.")

@@ -250,13 +250,19 @@ struct FieldReader<Source: FieldSource> {
     return value
   }
 
+  /// Digits before the decimal point, leading zeros not counted.
+  static func wholeDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    let whole = bytes.prefix { $0 != UInt8(ascii: ".") }
+    return whole.drop { $0 == UInt8(ascii: "0") }.count
+  }
+
   func money(_ column: Int) throws(FieldProblem) -> Money? {
     guard let bytes = raw(column) else { return nil }
     guard let value = Money(utf8: bytes) else {
       // Digits alone, too many of them: said as such, not as a malformed amount.
       let dots = bytes.filter { $0 == UInt8(ascii: ".") }.count
       if dots <= 1, bytes.allSatisfy({ $0 == UInt8(ascii: ".") || (0x30...0x39).contains($0) }),
-        (bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count) > Money.maximumWholeDigits
+        Self.wholeDigits(bytes) >= Money.maximumWholeDigits
       {
         return try fail(
           problem(

@@ -20,6 +20,8 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// found 999999999999999.99, 15 digits, written as 1000000000000000.0). The tests try the
   /// largest.
   public static let maximumWholeDigits = 13
+  /// One cent past the largest amount: 10^13 dollars.
+  @usableFromInline static let limitCents: Int64 = 1_000_000_000_000_000
 
   /// ``init(parsing:)`` for UTF-8 bytes: nil when empty, signed, not a plain decimal, or over
   /// ``maximumWholeDigits`` whole digits.
@@ -31,6 +33,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     var fractionDigits = 0
     var seenDot = false
     var wholeDigits = 0
+    var seenZero = false
     // The first digit past the cents, which rounds them: the contract's money is any plain
     // decimal (black-box review 22 found 10000.005 refused), stored in cents.
     var roundingDigit: Int64 = 0
@@ -50,14 +53,19 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
         fraction = fraction * 10 + d
       } else {
-        wholeDigits += 1
+        // Leading zeros count for nothing (black-box review 95: 0000000000000000100.00 was "too
+        // large").
+        if wholeDigits > 0 || d != 0 { wholeDigits += 1 } else { seenZero = true }
         guard wholeDigits <= Self.maximumWholeDigits else { return nil }
         whole = whole * 10 + d
       }
     }
-    guard wholeDigits > 0 || fractionDigits > 0 else { return nil }
+    guard wholeDigits > 0 || fractionDigits > 0 || seenZero else { return nil }
     if fractionDigits == 1 { fraction *= 10 }
-    self.cents = whole * 100 + fraction + (roundingDigit >= 5 ? 1 : 0)
+    let cents = whole * 100 + fraction + (roundingDigit >= 5 ? 1 : 0)
+    // Rounding the cents may not carry past the limit (9999999999999.995 made 14 digits).
+    guard cents < Self.limitCents else { return nil }
+    self.cents = cents
   }
 
   /// Dollars as a floating-point number, for arithmetic in scores.

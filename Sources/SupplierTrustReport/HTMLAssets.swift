@@ -368,7 +368,9 @@ enum HTMLAssets {
         var text = null;
         // Accents ignored, as `rank --category` ignores them: "sahin" finds "Şahin".
         var fold = function (value) {
-          return value.normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").toLowerCase();
+          return value.normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").toLowerCase()
+            .replace(/ı/g, "i").replace(/ø/g, "o").replace(/æ/g, "ae").replace(/œ/g, "oe")
+            .replace(/ł/g, "l").replace(/đ/g, "d").replace(/ß/g, "ss").replace(/þ/g, "th").replace(/ð/g, "d");
         };
         var apply = function () {
           if (!text) {

@@ -114,13 +114,13 @@ public enum PolicyDocumentation {
       `lateness_full_days` late). It counts from neutral at `late_threshold` \
       (`missing_component_value`, the value of no record at all) to 1 at 100 % and 0 at none, so \
       that a rate flagged `late_shipments` counts below no record. A problem part then moves it: \
-      the worse of two shares of the buyer's own orders, each shrunk toward `dispute_threshold` \
-      with `prior_strength` orders: disputed or refunded (of those that state a dispute status; a \
+      the worse of two shares of the buyer's own orders, each shrunk toward `prior_dispute_rate` \
+      (at most `dispute_threshold`) with `prior_strength` orders: disputed or refunded (of those that state a dispute status; a \
       partially refunded dispute counts half plus half the refund's share of the order's amount, \
       a refund without an upheld dispute its share alone), \
       and failed inspections (of those inspected); when neither shows a problem, the one with more \
       orders behind it. It counts from neutral at `dispute_threshold` \
-      to 1 at none and 0 at `dispute_rate_at_zero`, and moves the on-time part up toward 1 (or \
+      to 1 at none and 0 at `dispute_rate_at_zero` (which must lie above the threshold), and moves the on-time part up toward 1 (or \
       down toward 0) by 1 − `on_time_share` of the way at its extremes, not at all at neutral: \
       a clean order never lowers the component. A late order counts only against: its dispute or \
       failed inspection, never its lack of one. An empty field is unknown: it counts in neither. \

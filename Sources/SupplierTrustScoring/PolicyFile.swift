@@ -231,6 +231,11 @@ public enum PolicyFile {
       (
         "delivery.platform_warn_below", d.platformWarnBelow, "delivery.late_threshold", d.lateThreshold, false
       ),
+      // Above the threshold, one clean order would score below neutral (black-box review 95).
+      (
+        "delivery.prior_dispute_rate", d.priorDisputeRate, "delivery.dispute_threshold", d.disputeThreshold,
+        false
+      ),
       (
         "standing.response_hours_good", policy.standing.responseHoursGood, "standing.response_hours_poor",
         policy.standing.responseHoursPoor, true
@@ -774,7 +779,7 @@ extension PolicyFile {
     ),
     .number(
       "delivery.platform_warn_below", \.delivery.platformWarnBelow, 0...1,
-      "A platform on-time rate under late_threshold is flagged to inform; under 60% (over at least minimum_orders_for_flags transactions of the last year) it warns, as the buyer's own late orders do: the platform measures it over all the supplier's orders, and four in ten late is a pattern whoever counted it."
+      "A platform on-time rate under late_threshold is flagged to inform; under 60% (over at least minimum_orders_for_flags transactions of the last year) it warns, as the buyer's own late orders do: the platform measures it over all the supplier's orders, and four in ten late is a pattern whoever counted it. It is at most late_threshold."
     ),
     .number(
       "delivery.platform_evidence_factor", \.delivery.platformEvidenceFactor, 0...1,
@@ -788,7 +793,7 @@ extension PolicyFile {
       "With little evidence, on-time delivery is assumed near the threshold, neither good nor bad."),
     .number(
       "delivery.prior_dispute_rate", \.delivery.priorDisputeRate, 0...1,
-      "With few orders, the shares disputed or refunded and of inspections failed are drawn toward 10%, what dispute_threshold calls normal; a setting of its own, so that moving the threshold moves only where the component turns (drawn toward the threshold itself, raising it had lowered a much-disputed supplier)."
+      "With few orders, the shares disputed or refunded and of inspections failed are drawn toward 10%, what dispute_threshold calls normal; a setting of its own, so that moving the threshold moves only where the component turns (drawn toward the threshold itself, raising it had lowered a much-disputed supplier). It is at most dispute_threshold."
     ),
     .number(
       "delivery.prior_strength", \.delivery.priorStrength, 0...10_000,
@@ -807,7 +812,8 @@ extension PolicyFile {
     ),
     .number(
       "delivery.dispute_rate_at_zero", \.delivery.disputeRateAtZero, 0.01...1,
-      "At 30% of orders disputed (or of inspections failed) that part of the component reaches zero."),
+      "At 30% of orders disputed (or of inspections failed) that part of the component reaches zero. It lies above dispute_threshold."
+    ),
     .number(
       "standing.trade_assurance_weight", \.standing.tradeAssuranceWeight, 0...1,
       "Trade Assurance is the buyer's protection; taking part matters most in the profile."),
@@ -841,7 +847,8 @@ extension PolicyFile {
     ),
     .number(
       "standing.response_hours_good", \.standing.responseHoursGood, 0.01...10_000,
-      "A median reply within six hours (the same working day, across time zones) earns full marks."),
+      "A median reply within six hours (the same working day, across time zones) earns full marks. It lies below response_hours_poor."
+    ),
     .number(
       "standing.response_hours_poor", \.standing.responseHoursPoor, 0.01...10_000,
       "A median reply after three days earns none; in between the value falls on a logarithmic scale."),

@@ -377,8 +377,22 @@ public struct CategoryMatch: Sendable, Equatable {
     // Folding only text that holds a non-ASCII byte: 100,000 suppliers' categories are mostly ASCII.
     let plain =
       text.utf8.contains { $0 >= 0x80 }
-      ? text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil) : text
+      ? Self.foldingLetters(text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil))
+      : text
     return plain.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+  }
+
+  /// Letters that no accent makes: written as a plain keyboard writes them (black-box review 95:
+  /// "kirmizi" missed "Kırmızı"). The report's search folds the same ones.
+  static let plainLetters: [Character: String] = [
+    "ı": "i", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ß": "ss", "þ": "th", "ð": "d",
+  ]
+
+  static func foldingLetters(_ text: String) -> String {
+    guard text.contains(where: { plainLetters[$0] != nil }) else { return text }
+    var out = ""
+    for character in text { out += plainLetters[character] ?? String(character) }
+    return out
   }
 
   /// A word without a plural ending: "valves" → "valve", "batteries" → "battery", "boxes" → "box".

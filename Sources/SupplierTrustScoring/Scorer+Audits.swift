@@ -24,7 +24,7 @@ extension Scorer {
   }
 
   /// The order audits are read in, the latest last: by day, and on the same day the worse result
-  /// later (dates carry no time), then by id. A pass and a failure of one day had been ordered by
+  /// later (dates carry no time), then the one that found more, then by id. A pass and a failure of one day had been ordered by
   /// their ids, so that renaming them turned a blocked supplier into an A (black-box review 90);
   /// the failure stands until a later day's audit.
   static func auditPrecedes(_ a: Audit, _ b: Audit) -> Bool {
@@ -37,6 +37,14 @@ extension Scorer {
     }
     if a.date != b.date { return a.date < b.date }
     if a.result != b.result { return severity(a.result) < severity(b.result) }
+    // The same result: the one that found more is the later (a lower score, more major, then
+    // minor findings; black-box review 95 had two passes of one day ordered by their ids).
+    let (scoreA, scoreB) = (a.score ?? 100, b.score ?? 100)
+    if scoreA != scoreB { return scoreA > scoreB }
+    let (majorA, majorB) = (a.majorFindings ?? 0, b.majorFindings ?? 0)
+    if majorA != majorB { return majorA < majorB }
+    let (minorA, minorB) = (a.minorFindings ?? 0, b.minorFindings ?? 0)
+    if minorA != minorB { return minorA < minorB }
     return a.id < b.id
   }
 

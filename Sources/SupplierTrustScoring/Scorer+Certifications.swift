@@ -512,10 +512,23 @@ extension Scorer {
           explains
           ? (assessments[replacing].certification.certificateNumber, assessments[replacing].verdict)
           : replaced
+        // As the full explanation decides it: by a certificate that stands as a renewal, not any
+        // of the standard in force (black-box review 95: the CSV said "superseded" where the
+        // JSON did not).
+        let lapsedStandard = verdicts[replacing].standard
+        let successor = Standard.withdrawn[lapsedStandard]?.successor
         if !explains, verdicts[replacing].value == 0, verdicts[replacing].lapsed,
-          best.contains(where: { $0.standard == verdicts[replacing].standard })
+          verdicts.contains(where: {
+            ($0.standard == lapsedStandard || $0.standard == successor) && $0.renews
+          })
         {
-          verdict?.verdict += ", superseded by a renewal"
+          verdict?.verdict +=
+            verdicts[replacing].lapsedProblem
+              && !verdicts.contains(where: {
+                ($0.standard == lapsedStandard || $0.standard == successor) && $0.isValid
+              })
+            ? ", superseded by a renewal; its body or validity still counts against it"
+            : ", superseded by a renewal"
         }
       }
       return CertificateSuggestion(
@@ -554,7 +567,12 @@ extension Scorer {
     for i in assessments.indices where verdicts[i].value == 0 && verdicts[i].lapsed {
       if isRenewed(verdicts[i].standard) {
         assessments[i].renewed = true
-        assessments[i].verdict += ", superseded by a renewal"
+        // A look-alike body or an impossible validity goes only with a renewal that is valid as
+        // `--require` counts one; said, since its penalty and flag stay (black-box review 95).
+        assessments[i].verdict +=
+          verdicts[i].lapsedProblem && !validlyRenewed(verdicts[i].standard)
+          ? ", superseded by a renewal; its body or validity still counts against it"
+          : ", superseded by a renewal"
       }
     }
     /// The latest expiry among the certificates that stand as renewals of `standard`: one with a

@@ -14,6 +14,8 @@ import Testing
     (".5", 50),
     ("7.", 700),
     ("9999999999999.99", 999_999_999_999_999),
+    // Leading zeros count for nothing (black-box review 95).
+    ("0000000000000000100.00", 10_000), ("000", 0),
     // Zeros past the cents change nothing.
     ("25000.000", 2_500_000), ("1.5000", 150), ("0.050", 5),
     // Other digits past the cents round them, half up (black-box review 22: the contract's money
@@ -33,6 +35,8 @@ import Testing
     "25,000", "$100", "100$", "-5", "+5", "", ".", "1.2.3", "1e3", " 5", "5 ",
     "USD 5",
     "1000000000000000", "10000000000000", "99999999999999.99",
+    // Rounding may not carry past the limit (black-box review 95).
+    "9999999999999.995", "9999999999999.999",
   ])
   func rejects(text: String) {
     #expect(Money(parsing: text) == nil, "\(text) should not parse")

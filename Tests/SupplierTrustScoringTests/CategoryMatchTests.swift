@@ -14,6 +14,7 @@ import Testing
     ("çelik", "Çelik Boru", true), ("电子", "消费电子产品", true),
     // Accents either side (black-box review 85: "valvula" missed "Válvulas").
     ("valvula", "Válvulas", true), ("válvula", "Valvulas", true), ("celik", "Çelik Boru", true),
+    ("kirmizi", "Kırmızı Boya", true), ("strassenbau", "Straßenbau", true), ("ost", "Øst Pipe", true),
     ("fitting", "Boat Outfitting Services", false), ("ware", "Hardware", false),
     ("brass fitting", "Fittings Brass", false), ("pipe", "Brass Fittings", false), ("fittings", "", false),
   ])
