@@ -33,7 +33,7 @@ enum ImportRunner {
     // up in the rejects folder).
     let cleanup =
       options.rejectsDirectory == nil
-      ? nil : PendingRejectCleanup.watch(stored ? [SIGTERM] : [SIGINT, SIGTERM])
+      ? nil : PendingRejectCleanup.watch(stored ? [SIGTERM, SIGHUP] : [SIGINT, SIGTERM, SIGHUP])
     defer { cleanup?.cancel() }
     if let interruption {
       options.onFileCommitted = { interruption.committed($0) }

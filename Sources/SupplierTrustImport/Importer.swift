@@ -243,8 +243,12 @@ public final class Importer {
       if case .xml(holdsSuppliers: true) = $0.format { return true }
       return false
     }
+    var promisedBy: [String: String] = [:]
     for document in supplierDocuments.dropFirst() {
-      for id in wellFormedSupplierIDs(inXML: document.path) { promisedSuppliers.insert(id) }
+      for id in wellFormedSupplierIDs(inXML: document.path) {
+        promisedSuppliers.insert(id)
+        if promisedBy[id] == nil { promisedBy[id] = document.path }
+      }
     }
     for file in files {
       defer { clock.lap(file.path) }
@@ -263,14 +267,17 @@ public final class Importer {
     // A promise its document did not keep (it failed, `--strict` stopped, or its supplier record
     // was refused in the end): the records that relied on it were stored without their supplier,
     // which is said, with what to do (code review).
-    let broken = reliedOnPromises.filter { !knownSuppliers.contains($0) }
-    if !broken.isEmpty {
-      let names = broken.sorted()
+    // Said per document that did not bring them (black-box review 94: every later document was
+    // named, stored or not).
+    let broken = Dictionary(
+      grouping: reliedOnPromises.filter { !knownSuppliers.contains($0) }, by: { promisedBy[$0] ?? "" })
+    for (document, ids) in broken.sorted(by: { $0.key < $1.key }) {
+      let names = ids.sorted()
       report.warnings.append(
         ImportWarning(
-          file: supplierDocuments.dropFirst().map(\.path).joined(separator: ", "), line: nil,
+          file: document, line: nil,
           message:
-            "records naming \(names.prefix(5).joined(separator: ", "))\(names.count > 5 ? " and \(names.count - 5) more" : "") were accepted for the supplier records of a later XML document that was not stored; they have no supplier until that document is fixed and imported again"
+            "records naming \(names.prefix(5).joined(separator: ", "))\(names.count > 5 ? " and \(names.count - 5) more" : "") were accepted for this document's supplier records, read ahead, but it was not stored; they have no supplier until it is fixed and imported again"
         ))
     }
     // After the files (a `defer` would run after the report was returned), each counted with
@@ -371,8 +378,12 @@ public final class Importer {
       .map(\.element)
   }
 
-  /// The path with links and `.`/`..` resolved, or as given when it cannot be resolved.
+  /// What identifies the file at `path`: its device and inode, or else its path with links and
+  /// `.`/`..` resolved, or as given.
   static func canonicalPath(_ path: String) -> String {
+    // The file itself: its device and inode, which hard links share too (black-box review 94).
+    var info = stat()
+    if stat(path, &info) == 0 { return "\(info.st_dev):\(info.st_ino)" }
     guard let resolved = realpath(path, nil) else { return path }
     defer { free(resolved) }
     return String(cString: resolved)

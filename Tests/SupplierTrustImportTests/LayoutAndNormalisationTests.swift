@@ -134,6 +134,11 @@ import Testing
         try FileManager.default.contentsOfDirectory(atPath: dir.file("rejects")) == [
           "truncated.suppliers.rejects.csv"
         ])
+      // In one batch too: the records read before the break are reported (black-box review 94).
+      var oneBatch = ImportOptions()
+      oneBatch.rejectsDirectory = dir.file("rejects")
+      let whole = try importing([xml], into: store, options: oneBatch)
+      #expect(whole.rejects.map(\.line) == [2])
     }
   }
 
