@@ -483,6 +483,17 @@ extension Scorer {
             isValid: genuine && value > 0))
       }
     }
+    /// The verdicts of `standard`, and of its successor when it is a withdrawn edition (ISO
+    /// 9001:2008 is renewed by ISO 9001).
+    func verdictsOf(_ standard: String) -> LazyFilterSequence<[Verdict]> {
+      let successor = Standard.withdrawn[standard]?.successor
+      return verdicts.lazy.filter { $0.standard == standard || $0.standard == successor }
+    }
+    /// Whether a valid certificate (as `--require` counts one) of `standard`, or of its successor,
+    /// supersedes a lapsed one's own faults: a renewal from a body nobody can check does not.
+    func validlyRenewed(_ standard: String) -> Bool { verdictsOf(standard).contains { $0.isValid } }
+    /// Whether a certificate of `standard` (or its successor) stands as its renewal (``Verdict/renews``).
+    func isRenewed(_ standard: String) -> Bool { verdictsOf(standard).contains { $0.renews } }
     /// A fresh certificate of the suggested standard: value 1, every field known, a renewal of
     /// any lapsed one of that standard. The same tally as below with it added.
     func freshCertificate(
@@ -516,17 +527,9 @@ extension Scorer {
         // of the standard in force (black-box review 95: the CSV said "superseded" where the
         // JSON did not).
         let lapsedStandard = verdicts[replacing].standard
-        let successor = Standard.withdrawn[lapsedStandard]?.successor
-        if !explains, verdicts[replacing].value == 0, verdicts[replacing].lapsed,
-          verdicts.contains(where: {
-            ($0.standard == lapsedStandard || $0.standard == successor) && $0.renews
-          })
-        {
+        if !explains, verdicts[replacing].value == 0, verdicts[replacing].lapsed, isRenewed(lapsedStandard) {
           verdict?.verdict +=
-            verdicts[replacing].lapsedProblem
-              && !verdicts.contains(where: {
-                ($0.standard == lapsedStandard || $0.standard == successor) && $0.isValid
-              })
+            verdicts[replacing].lapsedProblem && !validlyRenewed(lapsedStandard)
             ? ", superseded by a renewal; its body or validity still counts against it"
             : ", superseded by a renewal"
         }
@@ -553,17 +556,6 @@ extension Scorer {
         best.append((v.standard, v.value, v.expiresOn))
       }
     }
-    /// The verdicts of `standard`, and of its successor when it is a withdrawn edition (ISO
-    /// 9001:2008 is renewed by ISO 9001).
-    func verdictsOf(_ standard: String) -> LazyFilterSequence<[Verdict]> {
-      let successor = Standard.withdrawn[standard]?.successor
-      return verdicts.lazy.filter { $0.standard == standard || $0.standard == successor }
-    }
-    /// Whether a valid certificate (as `--require` counts one) of `standard`, or of its successor,
-    /// supersedes a lapsed one's own faults: a renewal from a body nobody can check does not.
-    func validlyRenewed(_ standard: String) -> Bool { verdictsOf(standard).contains { $0.isValid } }
-    /// Whether a certificate of `standard` (or its successor) stands as its renewal (``Verdict/renews``).
-    func isRenewed(_ standard: String) -> Bool { verdictsOf(standard).contains { $0.renews } }
     for i in assessments.indices where verdicts[i].value == 0 && verdicts[i].lapsed {
       if isRenewed(verdicts[i].standard) {
         assessments[i].renewed = true
