@@ -112,6 +112,12 @@ public struct EligibilityChecker: Sendable {
     switch supplier?.tradeAssurance {
     case true?: break
     case false?: reasons.append("the supplier \(o.supplierID) does not take part in Trade Assurance")
+    case nil where supplier == nil:
+      // An order stored for a supplier whose profile never came (black-box review 94: its XML
+      // document failed after the order's was stored) is said so, not blamed on an empty field.
+      reasons.append(
+        "the catalog holds no profile of the supplier \(o.supplierID), so its Trade Assurance cannot be confirmed"
+      )
     case nil:
       reasons.append(
         "the supplier \(o.supplierID) does not say whether it takes part in Trade Assurance (trade_assurance is empty in its profile), so protection cannot be confirmed"

@@ -67,6 +67,18 @@ import Testing
     }
   }
 
+  /// An order whose supplier has no profile in the catalog says so (black-box review 94 read
+  /// "trade_assurance is empty in its profile" for a supplier with none).
+  @Test func anOrderOfASupplierWithoutAProfileSaysSo() {
+    let result = EligibilityChecker(asOf: asOf).check(
+      order(ta: true, payment: .paypal), supplier: nil, evidence: here)
+    #expect(!result.protected)
+    #expect(
+      result.reasons == [
+        "the catalog holds no profile of the supplier S, so its Trade Assurance cannot be confirmed"
+      ])
+  }
+
   /// Delivered with no ship date stated: on time when it arrived by the agreed ship date; after
   /// it, a late-shipment claim cannot be judged, which is said as a note (no "not shipped" guess,
   /// and no claim listed as not fileable: black-box review 79).
