@@ -51,6 +51,9 @@ struct CatalogOptions: ParsableArguments {
   /// option group came before ArgumentParser's "Unknown option", so `score --bogus` without a
   /// store was told to import a catalog (black-box review 30).
   func requireCatalog() throws {
+    if let dbOption, StoreOptions.vanishes(dbOption) {
+      throw CLIError(StoreOptions.vanishingMessage(dbOption))
+    }
     // Both given, one would be ignored without a word: the files were scored and the store named
     // was not read (black-box review 79).
     if let dbOption, !paths.isEmpty {

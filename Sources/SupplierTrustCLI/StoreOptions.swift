@@ -3,16 +3,25 @@ import Foundation
 
 /// Options shared by commands that read or write the workspace store.
 struct StoreOptions: ParsableArguments {
+  /// Why `--db` may not be `path` (see ``vanishes(_:)``), with the fix.
+  static func vanishingMessage(_ path: String) -> String {
+    "--db \(path.isEmpty ? "\"\"" : path) is no file: SQLite would keep the store in memory (or read it as a URI) and lose it on exit; give a plain file name, e.g. --db supplier-trust.sqlite (or leave --db out for that default)."
+  }
+
+  /// Whether SQLite would open `path` as a store of its own that vanishes on exit: "", ":memory:",
+  /// or a `file:` URI (black-box review 97: "file::memory:" slipped past the first two).
+  static func vanishes(_ path: String) -> Bool {
+    path.allSatisfy(\.isWhitespace) || path == ":memory:" || path.lowercased().hasPrefix("file:")
+  }
+
   @Option(name: .long, help: ArgumentHelp("The workspace store (an SQLite file).", valueName: "path"))
   var db: String = "supplier-trust.sqlite"
 
   func validate() throws {
     // SQLite opens "" and ":memory:" as stores of its own that vanish on exit: an import there
     // said "Stored" and kept nothing (black-box review 89: `--db "$DB"` with DB unset).
-    if db.allSatisfy(\.isWhitespace) || db == ":memory:" {
-      throw ValidationError(
-        "--db \(db.isEmpty ? "\"\"" : db) is no file: SQLite would keep the store in memory and lose it on exit; give a file name, e.g. --db supplier-trust.sqlite (or leave --db out for that default)."
-      )
+    if Self.vanishes(db) {
+      throw ValidationError(Self.vanishingMessage(db))
     }
   }
 }

@@ -115,7 +115,7 @@ public enum PolicyDocumentation {
       (`missing_component_value`, the value of no record at all) to 1 at 100 % and 0 at none, so \
       that a rate flagged `late_shipments` counts below no record. A problem part then moves it: \
       the worse of two shares of the buyer's own orders, each shrunk toward `prior_dispute_rate` \
-      (at most `dispute_threshold`) with `prior_strength` orders: disputed or refunded (of those that state a dispute status; a \
+      with `prior_strength` orders (a clean record never below neutral): disputed or refunded (of those that state a dispute status; a \
       partially refunded dispute counts half plus half the refund's share of the order's amount, \
       a refund without an upheld dispute its share alone), \
       and failed inspections (of those inspected); when neither shows a problem, the one with more \

@@ -231,11 +231,6 @@ public enum PolicyFile {
       (
         "delivery.platform_warn_below", d.platformWarnBelow, "delivery.late_threshold", d.lateThreshold, false
       ),
-      // Above the threshold, one clean order would score below neutral (black-box review 95).
-      (
-        "delivery.prior_dispute_rate", d.priorDisputeRate, "delivery.dispute_threshold", d.disputeThreshold,
-        false
-      ),
       (
         "standing.response_hours_good", policy.standing.responseHoursGood, "standing.response_hours_poor",
         policy.standing.responseHoursPoor, true
@@ -793,7 +788,7 @@ extension PolicyFile {
       "With little evidence, on-time delivery is assumed near the threshold, neither good nor bad."),
     .number(
       "delivery.prior_dispute_rate", \.delivery.priorDisputeRate, 0...1,
-      "With few orders, the shares disputed or refunded and of inspections failed are drawn toward 10%, what dispute_threshold calls normal; a setting of its own, so that moving the threshold moves only where the component turns (drawn toward the threshold itself, raising it had lowered a much-disputed supplier). It is at most dispute_threshold."
+      "With few orders, the shares disputed or refunded and of inspections failed are drawn toward 10%, what dispute_threshold calls normal; a setting of its own, so that moving the threshold moves only where the component turns (drawn toward the threshold itself, raising it had lowered a much-disputed supplier). A clean record is never below neutral, whatever the threshold."
     ),
     .number(
       "delivery.prior_strength", \.delivery.priorStrength, 0...10_000,

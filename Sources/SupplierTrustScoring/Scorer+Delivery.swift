@@ -201,9 +201,14 @@ extension Scorer {
       guard let rate = worst else { return nil }
       let limit = min(max(p.disputeThreshold, 0.001), 0.999)
       let zero = max(p.disputeRateAtZero, limit + 0.001)
-      return rate <= limit
+      let value =
+        rate <= limit
         ? neutral + (1 - neutral) * (1 - rate / limit)
         : neutral * max(0, 1 - (rate - limit) / (zero - limit))
+      // A clean record never counts below no record, however strict the threshold against the
+      // prior (a threshold under `prior_dispute_rate` had been refused to keep that promise:
+      // black-box review 97).
+      return problems.isEmpty ? max(neutral, value) : value
     }()
     guard let onTime = s.onTimeEstimate else {
       if let value = problemPart {

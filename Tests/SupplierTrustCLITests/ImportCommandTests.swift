@@ -395,14 +395,17 @@ func rejectsAndNoRejectFilesTogetherAreRefused(command: String) throws {
 
 /// An empty `--db` (an unset variable) or ":memory:" is refused: SQLite keeps such a store in
 /// memory, and the import said "Stored" and kept nothing (black-box review 89).
-@Test(arguments: ["", ":memory:"])
+@Test(arguments: ["", ":memory:", "file::memory:", "file:x.sqlite?mode=memory"])
 func aStoreThatWouldVanishIsRefused(db: String) throws {
   let result = try CommandRunner.run(["import", "--db", db, "datasets/sample"])
   #expect(result.status == 1, "\(result.status)")
   #expect(
-    result.stderr.contains("is no file: SQLite would keep the store in memory and lose it on exit"),
+    result.stderr.contains("is no file: SQLite would keep the store in memory (or read it as a URI)"),
     "\(result.stderr)")
   #expect(!result.stdout.contains("Stored"))
+  // Reading commands say the same (black-box review 97: "no workspace store at ;").
+  let score = try CommandRunner.run(["score", "--db", db])
+  #expect(score.status == 1 && score.stderr.contains("is no file"), "\(score.stderr)")
 }
 
 /// An option that takes one value, given twice, is refused rather than the last one kept

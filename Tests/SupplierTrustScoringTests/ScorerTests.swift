@@ -663,6 +663,17 @@ import Testing
       #expect(delivery >= previous - 1e-12, "\(threshold): \(delivery) after \(previous)")
       previous = delivery
     }
+    // A threshold under `prior_dispute_rate` is allowed (black-box review 97: refused), and one
+    // clean order still counts above no record.
+    var strict = Policy()
+    strict.delivery.disputeThreshold = 0.01
+    var clean = TestCatalog()
+    clean.supplier("CLEAN")
+    _ = clean.order("CLEAN")
+    #expect(
+      try #require(clean.assessment("CLEAN", strict).components.delivery) >= strict.missingComponentValue)
+    #expect(
+      (try? PolicyFile.parse("{\"delivery\": {\"dispute_threshold\": 0.01}}", file: "p.json")) != nil)
   }
 
   /// Two flags of one code give one standing reason (black-box review 93: two shared certificates
