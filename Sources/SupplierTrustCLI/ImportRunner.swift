@@ -31,9 +31,9 @@ enum ImportRunner {
     // Stopped otherwise (Ctrl-C during a check, SIGTERM), the rejects files being written under
     // temporary names are removed before the exit (code review: hidden `.partial-PID` files piled
     // up in the rejects folder).
+    // (An import's ``Interruption`` removes them itself.)
     let cleanup =
-      options.rejectsDirectory == nil
-      ? nil : PendingRejectCleanup.watch(stored ? [SIGTERM, SIGHUP] : [SIGINT, SIGTERM, SIGHUP])
+      options.rejectsDirectory == nil || stored ? nil : PendingRejectCleanup.watch([SIGINT, SIGTERM, SIGHUP])
     defer { cleanup?.cancel() }
     if let interruption {
       options.onFileCommitted = { interruption.committed($0) }
@@ -208,27 +208,28 @@ final class Interruption: @unchecked Sendable {
   private var files: [String] = []
   /// Set once the import is over: a SIGINT after that changes nothing (the run exits as it ends).
   private var finished = false
-  private let source: DispatchSourceSignal
-  private let previous: sighandler_t?
+  private var sources: [(source: DispatchSourceSignal, signal: Int32, previous: sighandler_t?)] = []
 
-  private init(source: DispatchSourceSignal, previous: sighandler_t?) {
-    self.source = source
-    self.previous = previous
-  }
+  private init() {}
 
-  /// Nil when SIGINT is ignored already (a job started in the background by a script, or under
-  /// `trap '' INT`): the import then runs to its end, as it did before.
+  /// Watches SIGINT (Ctrl-C), SIGTERM and SIGHUP (a closed terminal), each of them left alone when
+  /// ignored already (a job started in the background by a script, or under `trap '' INT`): the
+  /// import then runs to its end, as it did before. SIGTERM and SIGHUP had exited without the list
+  /// of files stored (black-box review 97). Nil when all three are ignored.
   static func watch() -> Interruption? {
-    let previous = signal(SIGINT, SIG_IGN)
-    // Handlers compare as addresses (a C function pointer is not Equatable in Swift).
-    if let previous, unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
-      return nil
+    let interruption = Interruption()
+    for number in [SIGINT, SIGTERM, SIGHUP] {
+      let previous = signal(number, SIG_IGN)
+      // Handlers compare as addresses (a C function pointer is not Equatable in Swift).
+      if let previous, unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+        continue
+      }
+      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+      source.setEventHandler { [interruption] in interruption.stop(number) }
+      source.resume()
+      interruption.sources.append((source, number, previous))
     }
-    let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-    let interruption = Interruption(source: source, previous: previous)
-    source.setEventHandler { [interruption] in interruption.stop() }
-    source.resume()
-    return interruption
+    return interruption.sources.isEmpty ? nil : interruption
   }
 
   /// Runs a file's commit with the stop held off: the interruption then lists the file if it was
@@ -250,11 +251,13 @@ final class Interruption: @unchecked Sendable {
     lock.lock()
     finished = true
     lock.unlock()
-    source.cancel()
-    signal(SIGINT, previous)
+    for (source, number, previous) in sources {
+      source.cancel()
+      signal(number, previous)
+    }
   }
 
-  private func stop() {
+  private func stop(_ number: Int32) {
     // Held until the process exits: a commit under way finishes (and is listed) first, and none
     // starts after. A long commit is said, so that the wait is not taken for a hang.
     if !lock.try() {
@@ -274,6 +277,6 @@ final class Interruption: @unchecked Sendable {
       "interrupted: files stored before the interruption: \(list); the file being read was not stored"
         + "\n  fix: import the remaining files again (a file imported twice changes nothing)")
     fflush(nil)
-    _exit(130)
+    _exit(128 + number)
   }
 }

@@ -267,7 +267,7 @@ struct FieldReader<Source: FieldSource> {
         return try fail(
           problem(
             column, bytes,
-            "\(names[column]) is too large to be an amount (at most \(Money.maximumWholeDigits) digits before the decimal point)",
+            "\(names[column]) is too large to be an amount (under ten trillion dollars: at most \(Money.maximumWholeDigits) digits before the decimal point, not rounding up to more)",
             "check the value; amounts are US dollars, e.g. 25000.00"),
           in: column, nil)
       }

@@ -293,7 +293,9 @@ public enum PolicyFile {
   private static let fieldsByKey: [String: PolicyField] = Dictionary(
     uniqueKeysWithValues: fields.map { ($0.key, $0) })
 
-  private static func closestKey(to key: String) -> String? {
+  private static func closestKey(to given: String) -> String? {
+    // In any case: keys are lower case ("WEIGHTS" got no suggestion: black-box review 97).
+    let key = given.lowercased()
     let leaf = key.split(separator: ".").last.map(String.init) ?? key
     var best: (String, Int)?
     // A top-level key may be a misspelt section ("weight", "Weights": black-box review 92 got no

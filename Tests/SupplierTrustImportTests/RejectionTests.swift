@@ -101,7 +101,8 @@ let rejectCases: [ExpectedReject] = [
     csv: "order_id,supplier_id,order_date,amount_usd\nO-1,SUP-A,2026-01-05,92233720368547758\n", line: 2,
     column: "amount_usd",
     value: "92233720368547758",
-    reason: "amount_usd is too large to be an amount (at most 13 digits before the decimal point)",
+    reason:
+      "amount_usd is too large to be an amount (under ten trillion dollars: at most 13 digits before the decimal point, not rounding up to more)",
     fix: "check the value; amounts are US dollars, e.g. 25000.00",
     fieldColumn: 22),
   ExpectedReject(

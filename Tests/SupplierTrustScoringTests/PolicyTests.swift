@@ -238,6 +238,10 @@ import Testing
       error("{\"Weights\": {\"reviews\": 0.5}}")
         == "policy.json:1: `Weights` is not a policy setting; did you mean `weights`?\n  fix: remove it or correct the spelling; docs/policy.md lists every key"
     )
+    #expect(
+      error("{\"WEIGHTS\": {\"reviews\": 0.5}}")
+        == "policy.json:1: `WEIGHTS` is not a policy setting; did you mean `weights`?\n  fix: remove it or correct the spelling; docs/policy.md lists every key"
+    )
   }
 
   /// Settings whose order the scoring relies on are refused out of order, blamed on the key the
