@@ -166,29 +166,27 @@ enum ImportRunner {
   }
 }
 
-/// Removes the rejects files being written when a signal stops the command, then exits as the
-/// signal would (128 + its number).
-final class PendingRejectCleanup: @unchecked Sendable {
-  private var sources: [(DispatchSourceSignal, Int32, sighandler_t?)] = []
+/// Handlers for stopping signals, each left alone when ignored already (a job started in the
+/// background by a script, or under `trap '' INT`); ``cancel()`` puts the previous ones back.
+/// Shared by an import's ``Interruption`` and a check's clean-up of its rejects files.
+final class SignalWatch: @unchecked Sendable {
+  private var sources: [(source: DispatchSourceSignal, signal: Int32, previous: sighandler_t?)] = []
 
-  static func watch(_ signals: [Int32]) -> PendingRejectCleanup {
-    let cleanup = PendingRejectCleanup()
+  /// Nil when every one of `signals` is ignored.
+  static func watch(_ signals: [Int32], _ handler: @escaping @Sendable (Int32) -> Void) -> SignalWatch? {
+    let watch = SignalWatch()
     for number in signals {
       let previous = signal(number, SIG_IGN)
-      // Left alone when ignored already (a background job of a script).
+      // Handlers compare as addresses (a C function pointer is not Equatable in Swift).
       if let previous, unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
         continue
       }
       let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-      source.setEventHandler {
-        PendingRejectFiles.shared.removeAll()
-        fflush(nil)
-        _exit(128 + number)
-      }
+      source.setEventHandler { handler(number) }
       source.resume()
-      cleanup.sources.append((source, number, previous))
+      watch.sources.append((source, number, previous))
     }
-    return cleanup
+    return watch.sources.isEmpty ? nil : watch
   }
 
   func cancel() {
@@ -199,8 +197,20 @@ final class PendingRejectCleanup: @unchecked Sendable {
   }
 }
 
-/// Says, on SIGINT during an import, which files were committed, then exits 130 as an
-/// interrupted command does. The file being read is left uncommitted: SQLite rolls its
+/// Removes the rejects files being written when a signal stops a check, then exits as the signal
+/// would (128 + its number).
+enum PendingRejectCleanup {
+  static func watch(_ signals: [Int32]) -> SignalWatch? {
+    SignalWatch.watch(signals) { number in
+      PendingRejectFiles.shared.removeAll()
+      fflush(nil)
+      _exit(128 + number)
+    }
+  }
+}
+
+/// Says, on SIGINT (or SIGTERM, SIGHUP) during an import, which files were committed, then exits
+/// 128 + the signal's number as an interrupted command does. The file being read is left uncommitted: SQLite rolls its
 /// transaction back when the store is next opened.
 final class Interruption: @unchecked Sendable {
   // Recursive: a commit holds it (``holdingStop(_:)``) while telling ``committed(_:)``.
@@ -208,7 +218,7 @@ final class Interruption: @unchecked Sendable {
   private var files: [String] = []
   /// Set once the import is over: a SIGINT after that changes nothing (the run exits as it ends).
   private var finished = false
-  private var sources: [(source: DispatchSourceSignal, signal: Int32, previous: sighandler_t?)] = []
+  private var signals: SignalWatch?
 
   private init() {}
 
@@ -218,18 +228,11 @@ final class Interruption: @unchecked Sendable {
   /// of files stored (black-box review 97). Nil when all three are ignored.
   static func watch() -> Interruption? {
     let interruption = Interruption()
-    for number in [SIGINT, SIGTERM, SIGHUP] {
-      let previous = signal(number, SIG_IGN)
-      // Handlers compare as addresses (a C function pointer is not Equatable in Swift).
-      if let previous, unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
-        continue
-      }
-      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-      source.setEventHandler { [interruption] in interruption.stop(number) }
-      source.resume()
-      interruption.sources.append((source, number, previous))
+    guard let signals = SignalWatch.watch([SIGINT, SIGTERM, SIGHUP], { interruption.stop($0) }) else {
+      return nil
     }
-    return interruption.sources.isEmpty ? nil : interruption
+    interruption.signals = signals
+    return interruption
   }
 
   /// Runs a file's commit with the stop held off: the interruption then lists the file if it was
@@ -251,10 +254,7 @@ final class Interruption: @unchecked Sendable {
     lock.lock()
     finished = true
     lock.unlock()
-    for (source, number, previous) in sources {
-      source.cancel()
-      signal(number, previous)
-    }
+    signals?.cancel()
   }
 
   private func stop(_ number: Int32) {
