@@ -392,7 +392,9 @@ extension TextOutputTests {
     let whole = ScoreOutput.json(list)
     for chunkSize in [1, 100, 4096] {
       var pieces: [[UInt8]] = []
-      ScoreOutput.writeJSON(list, chunkSize: chunkSize) { pieces.append(Array($0)) }
+      ScoreOutput.writeJSON(list, chunkSize: chunkSize, suppliersPerPiece: chunkSize == 1 ? 1 : 3) {
+        pieces.append(Array($0))
+      }
       #expect(String(decoding: pieces.flatMap { $0 }, as: UTF8.self) == whole)
       if chunkSize == 1 { #expect(pieces.count == list.suppliers.count + 1) }
     }
