@@ -140,6 +140,10 @@ extension Importer {
       let missing = Columns.required(kind).filter { !header.contains($0) }
       if !missing.isEmpty {
         rollback(run)
+        if let misquoted = Importer.misquotedHeaderFailure(rawHeader, file: path, line: reader.headerLine) {
+          report.failures.append(misquoted)
+          return
+        }
         report.failures.append(
           FileFailure(
             file: path, line: reader.headerLine,

@@ -466,6 +466,10 @@ public final class Importer {
             ))
           return nil
         }
+        if let misquoted = Importer.misquotedHeaderFailure(header, file: path, line: reader.headerLine) {
+          report.failures.append(misquoted)
+          return nil
+        }
         let shown = Importer.clipped(names.prefix(6).joined(separator: ","), to: 120)
         if foundInFolder {
           report.warnings.append(
@@ -492,6 +496,20 @@ public final class Importer {
         ))
       return nil
     }
+  }
+
+  /// The failure of a header with a quote inside a name not quoted as a whole (`"supplier_id" ,
+  /// "name"`: spaces outside the quotes), or nil: its names then matched no column, and the
+  /// error said the required columns were missing (black-box review 98).
+  static func misquotedHeaderFailure(_ rawHeader: [String], file: String, line: Int?) -> FileFailure? {
+    guard let column = rawHeader.firstIndex(where: { $0.contains("\"") }) else { return nil }
+    return FileFailure(
+      file: file, line: line,
+      message:
+        "header column \(column + 1) (\(String(reflecting: Importer.clipped(rawHeader[column], to: 60)))) holds a quote but is not quoted as a whole",
+      fix:
+        "write each name unquoted or wholly in quotes, with no spaces between the quotes and the commas: \"supplier_id\",\"name\""
+    )
   }
 
   /// What the file at `path` is when its first bytes say it is no text: a ZIP archive (an XLSX or
