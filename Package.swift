@@ -21,7 +21,7 @@ let package = Package(
     // RFC 4180 streaming reader and a spreadsheet-safe writer, over bytes.
     .target(name: "SupplierTrustCSV", dependencies: ["CByteScan"]),
     // The CSV reader's byte scan with SSE2 compares and a prefetch, inline C (Swift has neither a
-    // byte-mask operation nor a prefetch).
+    // byte-mask operation nor a prefetch), and the XML reader's count of attributes per start tag.
     .target(name: "CByteScan"),
     // libxml2, seen only by SupplierTrustXML.
     .systemLibrary(
@@ -30,7 +30,7 @@ let package = Package(
       providers: [.apt(["libxml2-dev"])]
     ),
     // Streaming, hardened SAX2 push reader over libxml2.
-    .target(name: "SupplierTrustXML", dependencies: ["CLibXML2"]),
+    .target(name: "SupplierTrustXML", dependencies: ["CLibXML2", "CByteScan"]),
     // The system SQLite library, seen only by SupplierTrustStore.
     .systemLibrary(
       name: "CSQLite",

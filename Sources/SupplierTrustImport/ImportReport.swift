@@ -186,22 +186,27 @@ public struct FileFailure: Error, Codable, Equatable, Sendable {
   public var file: String
   /// Physical line of the failure, or nil when it concerns the whole file.
   public var line: Int?
+  /// Column of the failure on its line, when known (an XML document's break), counted from 1.
+  public var column: Int?
   /// What went wrong, in plain words.
   public var message: String
   /// How to make the file readable.
   public var fix: String
 
-  /// Makes a failure of `file` (at `line`, when there is one) with its message and fix.
-  public init(file: String, line: Int?, message: String, fix: String) {
+  /// Makes a failure of `file` (at `line` and `column`, when known) with its message and fix.
+  public init(file: String, line: Int?, column: Int? = nil, message: String, fix: String) {
     self.file = file
     self.line = line
+    self.column = line == nil ? nil : column
     self.message = message
     self.fix = fix
   }
 
-  /// The message printed on stderr: `error: ...`, a `--> file:line` line and `= fix: ...`, terminal-safe.
+  /// The message printed on stderr: `error: ...`, a `--> file:line:column` line and `= fix: ...`,
+  /// terminal-safe.
   public var rendered: String {
-    "error: \(message.terminalSafe)\n --> \(file.terminalSafe)\(line.map { ":\($0)" } ?? "")\n  = fix: \(fix.terminalSafe)"
+    let place = line.map { ":\($0)" + (column.map { ":\($0)" } ?? "") } ?? ""
+    return "error: \(message.terminalSafe)\n --> \(file.terminalSafe)\(place)\n  = fix: \(fix.terminalSafe)"
   }
 }
 

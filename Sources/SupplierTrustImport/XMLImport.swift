@@ -613,17 +613,37 @@ final class CatalogXMLHandler: XMLStreamHandler {
     return nil
   }
 
-  /// One warning per unknown name, in the order first found, with the kind it was found in.
+  /// The most unknown names that get a warning each; the rest share one (a document of
+  /// thousands of made-up attribute names gave a warning apiece; black-box review 99).
+  static let unknownNamesListed = 20
+
+  /// One warning per unknown name, in the order first found, with the kind it was found in; past
+  /// ``unknownNamesListed``, one for the rest.
   var warnings: [(warning: ImportWarning, kind: RecordKind?)] {
     // By line, and by name within a line: a dictionary's order changes from run to run.
-    unknownNames.keys.sorted { (firstUnknownLine[$0]!, $0) < (firstUnknownLine[$1]!, $1) }.map { key in
+    let keys = unknownNames.keys.sorted { (firstUnknownLine[$0]!, $0) < (firstUnknownLine[$1]!, $1) }
+    var found = keys.prefix(Self.unknownNamesListed).map { key in
       let count = unknownNames[key]!
       let warning = ImportWarning(
         file: path, line: firstUnknownLine[key],
         message: (key.hasPrefix("text") ? key : "unknown \(key)")
           + " ignored\(count > 1 ? " (\(count) times)" : "")")
-      return (warning, firstUnknownKind[key])
+      return (warning: warning, kind: firstUnknownKind[key])
     }
+    let rest = keys.dropFirst(Self.unknownNamesListed)
+    if let first = rest.first {
+      let times = rest.reduce(0) { $0 + unknownNames[$1]! }
+      found.append(
+        (
+          ImportWarning(
+            file: path, line: firstUnknownLine[first],
+            message:
+              "\(rest.count) more unknown names ignored (\(times) times), the first here: \(first)"
+          ),
+          nil
+        ))
+    }
+    return found
   }
 }
 
@@ -974,7 +994,8 @@ final class XMLReadingProducer: @unchecked Sendable {
         .failed(
           FileFailure(
             file: path, line: error.line == 0 ? nil : error.line,
-            message: error.message + (error.column > 0 ? " (column \(error.column))" : ""),
+            column: error.column > 0 ? error.column : nil,
+            message: error.message,
             fix: error.fix.isEmpty
               ? "correct the XML; nothing from this file was stored"
               : error.fix + "; nothing from this file was stored")))

@@ -1,3 +1,4 @@
+internal import CByteScan
 internal import CLibXML2
 
 #if canImport(Glibc)
@@ -42,6 +43,20 @@ public final class XMLStreamParser {
   @exclusivity(unchecked) private var openElements = 0
   @exclusivity(unchecked) private var lastStartName: UnsafePointer<UInt8>?
   @exclusivity(unchecked) private var lastStartLine = 0
+  // The attributes of the start tag open as the bytes are fed, and the lines fed so far, to refuse
+  // a start tag of too many attributes before libxml2 reads it.
+  @exclusivity(unchecked) private var tags = supplier_trust_xml_tags()
+  @exclusivity(unchecked) private var linesFed = 0
+  @exclusivity(unchecked) private var bytesSinceLineFeed = 0
+  @exclusivity(unchecked) private var startsWithUTF8Mark = false
+  @exclusivity(unchecked) private var markDecided = false
+  @exclusivity(unchecked) private var markBytesMatched = 0
+
+  /// The most attributes a start tag may have. libxml2 2.9 compares each attribute of a tag with
+  /// every one before it: a tag of 400,000 took 31 s to read, and a document of tags at 1,000
+  /// about four times as long as a catalog of the same size. A catalog record has a few dozen
+  /// fields.
+  public static let attributeLimit = 1_000
 
   // Scratch space for attribute values that must be rewritten, reused across start tags so that no
   // callback allocates once the document's largest start tag has been seen.
@@ -97,6 +112,27 @@ public final class XMLStreamParser {
     if !sawContent {
       sawContent = bytes.contains { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
     }
+    try checkAttributes(bytes)
+    // The mark's three bytes may come in pieces of their own; libxml2 reads the declaration only
+    // once it has more than them.
+    if !markDecided {
+      let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+      for byte in bytes.prefix(mark.count - markBytesMatched) {
+        guard byte == mark[markBytesMatched] else {
+          markDecided = true
+          break
+        }
+        markBytesMatched += 1
+      }
+      if markBytesMatched == mark.count {
+        markDecided = true
+        // A UTF-8 byte-order mark says the encoding; libxml2 2.9 let a declaration that says
+        // otherwise ("ISO-8859-1") win and stored UTF-8 text as Latin-1's mojibake (black-box
+        // review 99). The mark wins, as a UTF-16 mark does.
+        startsWithUTF8Mark = true
+        xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_IGNORE_ENC.rawValue))
+      }
+    }
     var remaining = bytes.count
     // xmlParseChunk takes an Int32 length.
     let limit = 1 << 30
@@ -106,6 +142,31 @@ public final class XMLStreamParser {
       next += count
       remaining -= count
     }
+  }
+
+  /// Throws when a start tag in `bytes` (with those fed before) has more than
+  /// ``attributeLimit`` attributes; counts their lines otherwise.
+  private func checkAttributes(_ bytes: UnsafeRawBufferPointer) throws {
+    let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+    let offending = supplier_trust_xml_attribute_scan(&tags, base, bytes.count, UInt32(Self.attributeLimit))
+    let end = offending >= 0 ? offending : bytes.count
+    let lineFeeds = supplier_trust_count_byte(base, end, 0x0A)
+    linesFed += lineFeeds
+    if lineFeeds > 0 {
+      bytesSinceLineFeed = end - 1 - (0..<end).last(where: { base[$0] == 0x0A })!
+    } else {
+      bytesSinceLineFeed += end
+    }
+    guard offending >= 0 else { return }
+    let error = XMLReadError(
+      code: .malformed,
+      message: "an element has more than \(Self.attributeLimit) attributes",
+      file: documentName, line: linesFed + 1, column: bytesSinceLineFeed + 1,
+      fix:
+        "give each record's fields as child elements or a few attributes; a catalog record has a few dozen fields"
+    )
+    failure = error
+    throw error
   }
 
   /// Tells the parser the document is complete, delivering any pending events and checking that the
@@ -353,7 +414,9 @@ public final class XMLStreamParser {
     case Int32(XML_ERR_INVALID_CHAR.rawValue), Int32(XML_ERR_INVALID_ENCODING.rawValue):
       return plain(
         "the bytes here are not valid UTF-8 text (\(message.split(separator: "\n").joined(separator: "; ")))",
-        "save the file as UTF-8, or name its encoding in the declaration, e.g. <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
+        startsWithUTF8Mark
+          ? "the file starts with a UTF-8 byte-order mark, which says its text is UTF-8 whatever the declaration says: save it as UTF-8, or remove the mark (its first three bytes) to have the declared encoding read"
+          : "save the file as UTF-8, or name its encoding in the declaration, e.g. <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
       )
     default:
       return plain(message, XMLReadError.malformedFix)

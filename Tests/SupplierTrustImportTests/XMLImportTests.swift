@@ -275,6 +275,30 @@ import Testing
     }
   }
 
+  /// Past twenty unknown names, one warning for the rest (a document of thousands of made-up
+  /// attributes gave a warning apiece; black-box review 99), and the file's count adds up.
+  @Test func manyUnknownNamesShareOneWarning() throws {
+    try withTempDir { dir in
+      let attributes = (0..<30).map { "x\($0)=\"1\"" }.joined(separator: " ")
+      let path = try dir.write(
+        "many.xml",
+        """
+        <supplierCatalog>
+          <supplier id="S-1" \(attributes)><name>A</name><country>CN</country></supplier>
+          <supplier id="S-2" \(attributes)><name>B</name><country>CN</country></supplier>
+        </supplierCatalog>
+        """)
+      let report = try importing([path], into: try Store(path: ":memory:"))
+      #expect(report.warnings.count == 21)
+      #expect(report.warnings.first?.message == "unknown attribute x0 ignored (2 times)")
+      #expect(
+        report.warnings.last?.message
+          == "10 more unknown names ignored (20 times), the first here: attribute x27")
+      #expect(report.warnings.last?.line == 2)
+      #expect(report.files.reduce(0) { $0 + $1.warnings } == report.warnings.count)
+    }
+  }
+
   @Test func wrongRootElementFailsTheFile() throws {
     let path = try fixture("wrong-root.xml")
     let store = try Store(path: ":memory:")
@@ -286,6 +310,22 @@ import Testing
     #expect(failure.message == "the root element is <catalog>, not <supplierCatalog>")
     #expect(failure.fix == "wrap the records in <supplierCatalog> … </supplierCatalog>")
     #expect(try store.counts().values.allSatisfy { $0 == 0 })
+  }
+
+  /// A broken document's column is a field of the failure, shown as `file:line:column`, as a
+  /// rejected CSV record's is, rather than words in the message (black-box review 99).
+  @Test func aBrokenDocumentsColumnIsAField() throws {
+    try withTempDir { dir in
+      let path = try dir.write("cut.xml", "<supplierCatalog>\n<supplier id=\"S-1\">\n<name>A</name\n")
+      let report = try importing([path], into: try Store(path: ":memory:"))
+      let failure = try #require(report.failures.first)
+      #expect(failure.message == "expected '>'")
+      #expect(failure.line == 4)
+      #expect(failure.column == 1)
+      #expect(failure.rendered.contains("\n --> \(path):4:1\n"))
+      let json = String(decoding: try JSONEncoder().encode(failure), as: UTF8.self)
+      #expect(json.contains("\"column\":1"))
+    }
   }
 
   /// A value past 64 MiB fails the file with its place, as a CSV record does (a 200 MiB text had

@@ -199,3 +199,35 @@ enum XMLReadErrorFixes {
       recorder.allEvents == [.start("r", [:], line: 1), .start("a", [:], line: 1), .end("a"), .end("r")])
   }
 }
+
+/// A UTF-8 byte-order mark wins over a declaration naming another encoding, as a UTF-16 mark
+/// does: libxml2 read such a file as Latin-1 and stored "CafÃ©" (black-box review 99).
+@Suite struct ByteOrderMarkTests {
+  static let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+  @Test func aUTF8MarkWinsOverTheDeclaredEncoding() throws {
+    let document = Data(
+      Self.mark + Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<r>Café €</r>".utf8))
+    for chunkSize in [nil, 1] {
+      let (recorder, error) = parse(document, chunkSize: chunkSize)
+      #expect(error == nil)
+      #expect(recorder.allText == "Café €")
+    }
+    // Without the mark, the declaration says how to read the bytes.
+    let latin = Data(
+      Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<r>Caf".utf8) + [0xE9] + Array("</r>".utf8))
+    #expect(parse(latin).0.allText == "Café")
+  }
+
+  @Test func latinBytesAfterAUTF8MarkSayWhichWins() throws {
+    let document = Data(
+      Self.mark + Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<r>Caf".utf8) + [0xE9]
+        + Array("</r>".utf8))
+    let failure = try #require(parse(document).1 as? XMLReadError)
+    #expect(failure.message.hasPrefix("the bytes here are not valid UTF-8 text ("))
+    #expect(
+      failure.fix
+        == "the file starts with a UTF-8 byte-order mark, which says its text is UTF-8 whatever the declaration says: save it as UTF-8, or remove the mark (its first three bytes) to have the declared encoding read"
+    )
+  }
+}

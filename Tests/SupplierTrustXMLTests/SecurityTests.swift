@@ -121,3 +121,149 @@ import Testing
     #expect(!recorder.allText.contains("root:"))
   }
 }
+
+/// libxml2 2.9 compares each attribute of a start tag with every one before it (400,000 took 31
+/// s; black-box review 99): a tag of more than ``XMLStreamParser/attributeLimit`` is refused
+/// before libxml2 reads it, however the document is cut into chunks.
+@Suite struct AttributeLimitTests {
+  static func tag(_ count: Int) -> String {
+    "<a " + (0..<count).map { "a\($0)=\"v\"" }.joined(separator: " ") + "/>"
+  }
+
+  @Test func aStartTagOfTooManyAttributesIsRefused() throws {
+    let limit = XMLStreamParser.attributeLimit
+    let document = "<?xml version=\"1.0\"?>\n<r>\n  " + Self.tag(limit + 1) + "\n</r>\n"
+    var places: Set<[Int]> = []
+    for chunkSize in [nil, 1, 7, 4096] {
+      let (recorder, error) = parse(document, chunkSize: chunkSize)
+      let failure = try #require(error as? XMLReadError)
+      #expect(failure.code == .malformed)
+      #expect(failure.message == "an element has more than 1000 attributes")
+      #expect(
+        failure.fix
+          == "give each record's fields as child elements or a few attributes; a catalog record has a few dozen fields"
+      )
+      #expect(!recorder.allEvents.contains { if case .start("a", _, _) = $0 { true } else { false } })
+      places.insert([failure.line, failure.column])
+    }
+    // Line 3, at the `=` of the 1,001st attribute.
+    let column =
+      "  <a ".utf8.count + (0..<limit).map { "a\($0)=\"v\" ".utf8.count }.reduce(0, +) + "a1000=".utf8.count
+    #expect(places == [[3, column]])
+  }
+
+  @Test func aStartTagAtTheLimitIsRead() throws {
+    let (recorder, error) = parse("<r>" + Self.tag(XMLStreamParser.attributeLimit) + "</r>", chunkSize: 13)
+    #expect(error == nil)
+    #expect(recorder.attributeOrder.map(\.count) == [0, XMLStreamParser.attributeLimit])
+  }
+
+  /// Equals signs in comments, CDATA, processing instructions, quoted values (with `>` and the
+  /// other quote) and text are no attributes, and the tags after them count from zero.
+  @Test func onlyAttributesOfStartTagsCount() throws {
+    let many = String(repeating: "x=1 ", count: 1_200)
+    let document = """
+      <?xml version="1.0"?>
+      <?pi \(many) ?>
+      <r>
+        <!-- don't \(many) -> - a=' -->
+        <![CDATA[ <b \(many) ]] > ]]>
+        <c v="\(String(repeating: "=>'", count: 1_200))" w='\(String(repeating: "=\"", count: 1_200))'>\(String(repeating: "=", count: 1_200))</c>
+        \(Self.tag(XMLStreamParser.attributeLimit))
+      </r>
+      """
+    for chunkSize in [nil, 1, 5, 64] {
+      let (recorder, error) = parse(document, chunkSize: chunkSize)
+      #expect(error == nil, "\(String(describing: error))")
+      #expect(recorder.attributeOrder.map(\.count) == [0, 2, XMLStreamParser.attributeLimit])
+    }
+  }
+}
+
+/// The attribute count against a reference built with the documents: random documents of start
+/// tags around the limit, among comments, CDATA sections and processing instructions holding
+/// `<`, `=`, quotes and near-closings, cut into random chunks. Refused exactly when a start tag
+/// has more than the limit, at the `=` past it.
+@Suite struct AttributeLimitReferenceTests {
+  struct Generator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  @Test func refusedExactlyWhenAStartTagPassesTheLimit() throws {
+    let limit = XMLStreamParser.attributeLimit
+    var random = Generator(state: 99)
+    let noise = ["<", "=", "\"", "'", "-", "->", "]]", "]>", "?", "x=1 ", "<b c=", "&lt;", "\n"]
+    func noisy(_ count: Int) -> String {
+      (0..<count).map { _ in noise.randomElement(using: &random)! }.joined()
+    }
+    var refusals = 0
+    for _ in 0..<40 {
+      var document = "<?xml version=\"1.0\"?>\n<r>\n"
+      // The line and column of the `=` past the limit in the first tag that has one.
+      var expected: (line: Int, column: Int)?
+      var counts: [Int] = [0]
+      for _ in 0..<Int.random(in: 1...12, using: &random) {
+        switch Int.random(in: 0..<5, using: &random) {
+        case 0:
+          document +=
+            "<!-- "
+            + noisy(Int.random(in: 0...2_000, using: &random)).replacingOccurrences(of: "--", with: "- ")
+            + " -->\n"
+        case 1:
+          document +=
+            "<![CDATA["
+            + noisy(Int.random(in: 0...2_000, using: &random)).replacingOccurrences(of: "]]>", with: "]] >")
+            + "]]>\n"
+        case 2:
+          document +=
+            "<?pi "
+            + noisy(Int.random(in: 0...2_000, using: &random)).replacingOccurrences(of: "?>", with: "? >")
+            + " ?>\n"
+        default:
+          let count = [0, 3, limit - 1, limit, limit + 1, limit + 40].randomElement(using: &random)!
+          let lines = document.split(separator: "\n", omittingEmptySubsequences: false)
+          var tag = "<e"
+          for k in 0..<count {
+            let value = ["v", "a>b", "x='y'", "==", ""].randomElement(using: &random)!
+            tag += k % 50 == 49 ? "\n " : " "
+            tag += "a\(k)=\"\(value)\""
+            if k == limit, expected == nil {
+              let tagLines = tag.split(separator: "\n", omittingEmptySubsequences: false)
+              let column =
+                tagLines.count == 1
+                ? lines.last!.utf8.count + tag.utf8.count - 1 - value.utf8.count - 1
+                : tagLines.last!.utf8.count - 1 - value.utf8.count - 1
+              expected = (lines.count + tagLines.count - 1, column)
+            }
+          }
+          document += tag + ">" + "t=\(count) &lt;x=" + "</e>\n"
+          counts.append(count)
+        }
+      }
+      document += "</r>\n"
+      for chunkSize in [
+        nil, Int.random(in: 1...100, using: &random), Int.random(in: 100...9_000, using: &random),
+      ] {
+        let (recorder, error) = parse(document, chunkSize: chunkSize)
+        if let expected {
+          let failure = try #require(error as? XMLReadError, "chunks of \(String(describing: chunkSize))")
+          #expect(failure.message == "an element has more than 1000 attributes")
+          let place: [Int] = [failure.line, failure.column]
+          #expect(place == [expected.line, expected.column])
+        } else {
+          #expect(error == nil, "\(String(describing: error))")
+          #expect(recorder.attributeOrder.map(\.count) == counts)
+        }
+      }
+      if expected != nil { refusals += 1 }
+    }
+    #expect(refusals > 5 && refusals < 35)
+  }
+}

@@ -225,4 +225,26 @@ static inline int supplier_trust_csv_cell_flags(const uint8_t *bytes, long count
 /// is compared, instead of waiting for one cache miss after another. Swift has no prefetch.
 static inline void supplier_trust_prefetch(const void *address) { __builtin_prefetch(address); }
 
+/// Where ``supplier_trust_xml_attribute_scan`` is between two chunks of a document: inside text, a
+/// start tag (and a quoted value in it), an end tag, a comment, a CDATA section, a processing
+/// instruction or a declaration, with the bytes of a closing sequence (`-->`, `]]>`, `?>`) seen
+/// so far, and the attributes of the start tag open. Zeroed: before the document.
+typedef struct {
+  uint8_t state;
+  uint8_t quote;
+  uint8_t closing;
+  uint32_t attributes;
+} supplier_trust_xml_tags;
+
+/// Counts the attributes (an `=` outside quotes) of the start tags in the `count` bytes at
+/// `bytes`, carrying `tags` from one chunk of a document to the next. Returns the offset of the
+/// `=` that makes a start tag's attributes more than `limit`, or -1. libxml2 2.9 checks each
+/// attribute of a start tag against all those before it, so a tag of 400,000 attributes took 31
+/// s; this pass lets the reader refuse such a tag before libxml2 sees it.
+long supplier_trust_xml_attribute_scan(
+    supplier_trust_xml_tags *tags, const uint8_t *bytes, long count, uint32_t limit);
+
+/// How many bytes of the `count` at `bytes` are `byte` (a loop the compiler vectorises).
+long supplier_trust_count_byte(const uint8_t *bytes, long count, uint8_t byte);
+
 #endif
