@@ -309,7 +309,8 @@ public struct Policy: Sendable, Equatable {
     public var lateThreshold = 0.85
     /// Dispute or refund share above which `dispute_history` is raised.
     public var disputeThreshold = 0.10
-    /// Orders of the buyer's own needed before its rates raise flags.
+    /// Orders of the buyer's own that its rates are judged over at least, those missing counted
+    /// as gone well, before they raise flags.
     public var minimumOrdersForFlags = 3
     /// Below this platform on-time rate (over at least ``minimumOrdersForFlags`` transactions),
     /// the platform's own figure warns too, as the buyer's own late orders do.

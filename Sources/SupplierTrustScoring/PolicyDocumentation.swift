@@ -128,9 +128,11 @@ public enum PolicyDocumentation {
       (its refund unpaid), and an inspection counts once the goods were delivered (shipped, when the \
       delivery day is not stated; the agreed ship day passed, when neither is: an overdue order \
       is late, so only a failed inspection counts, against it). \
-      `late_shipments` warns for the buyer's own orders (once there are `minimum_orders_for_flags` \
-      due ones; before that the platform's figure speaks); for the platform's figure only below \
-      `platform_warn_below` over at least `minimum_orders_for_flags` transactions.
+      `late_shipments` warns for the buyer's own orders, and `dispute_history` is raised, when \
+      their share is past the threshold even if the orders missing to `minimum_orders_for_flags` \
+      had gone well (so an order that goes well never raises a flag); otherwise the platform's \
+      figure speaks, and warns only below `platform_warn_below` over at least \
+      `minimum_orders_for_flags` transactions.
       - **standing**: a weighted mean of the profile signals, those left empty counting at \
       `missing_component_value` (neither good nor bad). Gold Supplier membership counts from \
       that value at its first year to 1 at `gold_supplier_full_years`.

@@ -772,7 +772,7 @@ extension PolicyFile {
       "More than one order in ten ending in a dispute or refund is a pattern, not bad luck."),
     .integer(
       "delivery.minimum_orders_for_flags", \.delivery.minimumOrdersForFlags, 1...10_000,
-      "One late order out of two is not yet a pattern: the buyer's own late orders and disputes are flagged from three orders, and the platform's on-time rate warns (rather than informs) from three transactions."
+      "One late order out of two may be bad luck: the buyer's own late orders and disputes are judged over at least three orders, those still missing counted as gone well (one late of two is flagged because one of three is still under late_threshold; an order that goes well never raises a flag), and the platform's on-time rate warns (rather than informs) from three transactions."
     ),
     .number(
       "delivery.platform_warn_below", \.delivery.platformWarnBelow, 0...1,
