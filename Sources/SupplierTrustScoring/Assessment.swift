@@ -88,6 +88,11 @@ public struct ReviewSummary: Sendable, Equatable {
   /// reviews (as many as may come without being called a burst), so that one more review never
   /// lowers confidence and bought reviews do not raise it.
   public var evidenceWeight = 0.0
+  /// Sums over the reviews of weight × rating and weight × rating², after decay and discounts:
+  /// with ``effectiveWeight``, what the component is worked out from, so that a suggestion can
+  /// add hypothetical reviews to them.
+  var weightedRatings = 0.0
+  var weightedSquares = 0.0
   /// Reviews by star (index 0 = one star) after rounding.
   public var histogram = [0, 0, 0, 0, 0]
   /// (first day of month, count, mean rating) for the last 24 months with reviews.
@@ -192,6 +197,8 @@ public struct SupplierAssessment: Sendable {
   public var validStandards: Set<String>
   /// The certifications component with a fresh certificate added, for the suggestions.
   var freshCertificate: Scorer.CertificateSuggestion? = nil
+  /// The certifications component with each other faulty certificate renewed or replaced.
+  var certificateRepairs: [Scorer.CertificateSuggestion] = []
   /// Why the standing is warned or blocked, in words (the grade's band, each flag that sets it,
   /// a confidence too low to vouch): empty when it is ok, or when the run writes no words.
   public var standingReasons: [String] = []

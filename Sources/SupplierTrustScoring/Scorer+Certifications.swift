@@ -10,6 +10,10 @@ extension Scorer {
     /// The component with a fresh, valid certificate of the most relevant standard added (for
     /// the suggestions; nil unless the context suggests and no relevant standard is valid).
     var withFreshCertificate: CertificateSuggestion?
+    /// The component with each other certificate that has a fault of its own (lapsed without
+    /// renewal, suspended, from a look-alike or unrecognised body, valid too long) renewed or
+    /// replaced by a valid one (for the suggestions; empty unless the context suggests).
+    var repairs: [CertificateSuggestion] = []
   }
 
   /// How the certificate's issuer and accreditation body are recognised (nil: not stated); an
@@ -501,6 +505,13 @@ extension Scorer {
       penalties: [(owner: Int, lapsed: String?, amount: Double)]
     ) -> CertificateSuggestion? {
       guard let (standard, replacing) = suggested else { return nil }
+      return fresh(standard, replacing: replacing, best: best, penalties: penalties)
+    }
+    /// A fresh certificate of `standard` renewing or replacing the one at `replacing` (if any).
+    func fresh(
+      _ standard: String, replacing: Int?, best: [(standard: String, value: Double, expiry: Day?)],
+      penalties: [(owner: Int, lapsed: String?, amount: Double)]
+    ) -> CertificateSuggestion {
       var withIt = best
       if let i = withIt.firstIndex(where: { $0.standard == standard }) {
         withIt[i].value = 1
@@ -618,13 +629,25 @@ extension Scorer {
     let (value, confidence) = certificationValue(
       best: best, penalty: penalties.reduce(0) { $0 + $1.amount }, undocumented: undocumented,
       sectors: e.sectors)
-    let fresh =
+    let freshOne =
       validStandards.contains(where: { relevance($0, sectors: e.sectors) >= 1 })
       ? nil : freshCertificate(best: best, penalties: penalties)
+    // Each other faulty certificate renewed or replaced, by the same tally: rescoring the
+    // certificates for each took a fifth of a score's suggestions at size L.
+    var repairs: [CertificateSuggestion] = []
+    if context.suggests && extra == nil {
+      for (index, v) in verdicts.enumerated()
+      where v.standard != freshOne?.standard
+        && (v.problem || v.unrecognised || (v.lapsedProblem && !validlyRenewed(v.standard))
+          || (v.lapsed && !isRenewed(v.standard)))
+      {
+        repairs.append(fresh(v.standard, replacing: index, best: best, penalties: penalties))
+      }
+    }
     guard explains else {
       return CertificationOutcome(
         value: value, confidence: confidence, factor: nil, assessments: [], validStandards: validStandards,
-        withFreshCertificate: fresh)
+        withFreshCertificate: freshOne, repairs: repairs)
     }
     // The evidence is the certificates the words name, in the same order (black-box review 14
     // found the valid renewal the text relied on left out for one the text never mentioned).
@@ -639,7 +662,7 @@ extension Scorer {
       factor: Factor(
         component: "certifications", points: 0, text: described,
         evidence: shown.map(\.evidence)), assessments: assessments,
-      validStandards: validStandards, withFreshCertificate: fresh)
+      validStandards: validStandards, withFreshCertificate: freshOne, repairs: repairs)
   }
 
   /// A standard's relevance to a supplier of the given sectors (see ``SupplierEvidence/sectors``):

@@ -138,6 +138,8 @@ extension Scorer {
     for (k, base) in suspiciousWeights { evidenceWeight += base * (attacks.scale[k] ?? p.suspiciousWeight) }
     summary.effectiveWeight = weight
     summary.evidenceWeight = evidenceWeight
+    summary.weightedRatings = weighted
+    summary.weightedSquares = weightedSquares
     summary.monthly = months.suffix(24).map {
       (Day(daysSinceEpoch: $0.month), $0.count, $0.sum / Double($0.count))
     }
@@ -234,29 +236,10 @@ extension Scorer {
     guard summary.count > 0 else { return Part(value: nil, confidence: 0, factor: nil, summary: summary) }
     summary.meanRating = plain / Double(summary.count)
     summary.genuineMeanRating = genuineCount > 0 ? genuineSum / Double(genuineCount) : nil
-    let adjusted = (p.priorStrength * context.meanRating + weighted) / (p.priorStrength + weight)
+    let (adjusted, unclamped) = reviewValue(
+      weighted: weighted, squares: weightedSquares, weight: weight, context: context)
     summary.adjustedRating = adjusted
-    // Scored at the pessimistic end of what the evidence allows (the estimate minus
-    // `uncertainty_penalty` standard errors), so that a handful of perfect reviews cannot outrank
-    // hundreds of nearly perfect ones.
-    // The spread is the supplier's own, shrunk toward the catalog's like the mean: the prior's
-    // weight of reviews at the catalog's spread around the catalog's mean, and the supplier's
-    // reviews around the adjusted rating. Eighteen five-star reviews and two one-star ones tied
-    // twenty at 4.6; a buyer trusts the steady supplier more. With no reviews this is the
-    // catalog's spread, as `priorReviewValue` assumes.
-    let catalogSpread = context.ratingSpread
-    let ownSquares = max(0, weightedSquares - 2 * adjusted * weighted + adjusted * adjusted * weight)
-    let priorSquares =
-      p.priorStrength
-      * (catalogSpread * catalogSpread + (context.meanRating - adjusted) * (context.meanRating - adjusted))
-    let spread =
-      p.priorStrength + weight > 0
-      ? max(0.25, ((priorSquares + ownSquares) / (p.priorStrength + weight)).squareRoot()) : catalogSpread
-    let standardError = spread / (p.priorStrength + weight).squareRoot()
-    // A supplier without reviews counts at the same expression with no reviews at all
-    // (`priorReviewValue`), so each review moves the value from there in its own direction.
-    let estimate = (adjusted - p.uncertaintyPenalty * standardError - 1) / 4
-    let value = min(1, max(0, estimate - (inflated ? p.burstPenalty : 0)))
+    let value = min(1, max(0, unclamped - (inflated ? p.burstPenalty : 0)))
     guard context.explains else {
       return Part(value: value, confidence: confidence, factor: nil, summary: summary)
     }
@@ -304,6 +287,36 @@ extension Scorer {
     return Part(
       value: value, confidence: confidence,
       factor: Factor(component: "reviews", points: 0, text: text, evidence: evidence), summary: summary)
+  }
+
+  /// The adjusted rating and the component's value before a burst's penalty and clamping, from
+  /// the reviews' weighted sums (also with a suggestion's hypothetical reviews added to them).
+  func reviewValue(weighted: Double, squares weightedSquares: Double, weight: Double, context: Context)
+    -> (adjusted: Double, value: Double)
+  {
+    let p = policy.reviews
+    let adjusted = (p.priorStrength * context.meanRating + weighted) / (p.priorStrength + weight)
+    // Scored at the pessimistic end of what the evidence allows (the estimate minus
+    // `uncertainty_penalty` standard errors), so that a handful of perfect reviews cannot outrank
+    // hundreds of nearly perfect ones.
+    // The spread is the supplier's own, shrunk toward the catalog's like the mean: the prior's
+    // weight of reviews at the catalog's spread around the catalog's mean, and the supplier's
+    // reviews around the adjusted rating. Eighteen five-star reviews and two one-star ones tied
+    // twenty at 4.6; a buyer trusts the steady supplier more. With no reviews this is the
+    // catalog's spread, as `priorReviewValue` assumes.
+    let catalogSpread = context.ratingSpread
+    let ownSquares = max(0, weightedSquares - 2 * adjusted * weighted + adjusted * adjusted * weight)
+    let priorSquares =
+      p.priorStrength
+      * (catalogSpread * catalogSpread + (context.meanRating - adjusted) * (context.meanRating - adjusted))
+    let spread =
+      p.priorStrength + weight > 0
+      ? max(0.25, ((priorSquares + ownSquares) / (p.priorStrength + weight)).squareRoot()) : catalogSpread
+    let standardError = spread / (p.priorStrength + weight).squareRoot()
+    // A supplier without reviews counts at the same expression with no reviews at all
+    // (`priorReviewValue`), so each review moves the value from there in its own direction.
+    let estimate = (adjusted - p.uncertaintyPenalty * standardError - 1) / 4
+    return (adjusted, estimate)
   }
 
   /// "1 platform transaction", "5 platform transactions".

@@ -127,6 +127,26 @@ public struct Scorer: Sendable {
     /// For each certificate that more than one supplier claims (by ``Scorer/sharedHash(_:)``),
     /// its ``Scorer/sharedKey(_:)`` and the suppliers' ids in catalog order.
     var sharedCertificates: [UInt64: (key: String, holders: [String])] = [:]
+    /// The five orders the delivery suggestion adds: shipped on time, inspected and passed,
+    /// without a dispute (set by the scorer for its as-of day).
+    var nextOrders: [Sourced<Order>] = []
+  }
+
+  /// The orders the delivery suggestion adds (``Context/nextOrders``).
+  func nextOrders() -> [Sourced<Order>] {
+    (0..<5).map { k in
+      var o = Order(
+        id: "hypothetical-\(k)", supplierID: "", orderDate: asOf.adding(days: -40),
+        amount: Money(cents: 100_000))
+      o.agreedShipDate = asOf.adding(days: -10)
+      o.shippedDate = asOf.adding(days: -11)
+      o.dispute = DisputeStatus.none
+      // Inspected and passed, as the words say: left uninspected, a supplier with failed
+      // inspections on record gained 3 to 5 points more from orders that passed than it was
+      // told (black-box review 48).
+      o.inspectionResult = .pass
+      return Sourced(o, source: SourceRef(file: -1, line: 0))
+    }
   }
 
   /// Scores every supplier of `catalog`, best first.
@@ -246,6 +266,7 @@ public struct Scorer: Sendable {
       meanRating: memo.meanRating, ratingSpread: memo.ratingSpread, locations: catalog.sources.map(\.path),
       reviews: table, bodies: BodyVerdicts())
     context.sharedCertificates = memo.sharedCertificates
+    context.nextOrders = nextOrders()
     context.priorReviewValue = memo.priorReviewValue
     context.catalogAverages = memo.catalogAverages
     context.imputed = memo.imputed
@@ -546,6 +567,7 @@ public struct Scorer: Sendable {
       bodies: bodies)
     context.sharedCertificates = shared
     context.reviewerRepeats = repeats
+    context.nextOrders = nextOrders()
     let priorError = context.ratingSpread / max(policy.reviews.priorStrength, 1e-9).squareRoot()
     context.priorReviewValue = min(
       1, max(0, (mean - policy.reviews.uncertaintyPenalty * priorError - 1) / 4))
@@ -774,7 +796,8 @@ public struct Scorer: Sendable {
         ].compactMap { $0 },
       suggestions: [], reviews: reviews.summary, certificates: certs.assessments,
       audits: e.audits.filter { $0.record.date <= asOf }, delivery: delivery.summary,
-      validStandards: certs.validStandards, freshCertificate: certs.withFreshCertificate)
+      validStandards: certs.validStandards, freshCertificate: certs.withFreshCertificate,
+      certificateRepairs: certs.repairs)
     return result
   }
 
