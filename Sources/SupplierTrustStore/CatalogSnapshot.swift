@@ -15,7 +15,8 @@ enum CatalogSnapshot {
   static let magic: UInt32 = 0x5354_4331  // "STC1"
   /// 7: certificates, audits and orders grouped by supplier (``Store/loadCatalog(fullReviews:)``).
   /// 8: enumerations as one-byte codes (``Codes``), not their names.
-  static let formatVersion: UInt32 = 8
+  /// 9: each part ends with a checksum of its bytes (``SnapshotChecksum``).
+  static let formatVersion: UInt32 = 9
 
   /// Each enumeration's cases, numbered from 1 in a snapshot (0: not stated). Made once:
   /// `allCases` builds a new array at every use. Reading a name back through `init(rawValue:)`,
@@ -33,7 +34,29 @@ enum CatalogSnapshot {
   /// The two parts: every record but the reviews, and the reviews. Each starts with the header
   /// (magic, format, key), so that either is refused on its own when it does not belong.
   static func encode(_ catalog: Catalog, key: String) -> (records: [UInt8], reviews: [UInt8]) {
-    (encodeRecords(catalog, key: key), encodeReviews(catalog.reviews, key: key))
+    (sealed(encodeRecords(catalog, key: key)), sealed(encodeReviews(catalog.reviews, key: key)))
+  }
+
+  /// `bytes` followed by their checksum (8 bytes, little-endian): a part whose bytes were damaged
+  /// in the file is refused, and the catalog read from the tables again, rather than decoded into
+  /// wrong records (black-box review 101 flipped single bits: a quarter changed names, scores or
+  /// lines, with nothing said).
+  static func sealed(_ bytes: [UInt8]) -> [UInt8] {
+    var checksum = SnapshotChecksum()
+    bytes.withUnsafeBytes { checksum.update($0) }
+    var out = bytes
+    withUnsafeBytes(of: checksum.value.littleEndian) { out.append(contentsOf: $0) }
+    return out
+  }
+
+  /// The bytes of a sealed part before its checksum, or nil when the checksum does not match.
+  static func unsealed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
+    guard bytes.count >= 8 else { return nil }
+    let body = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 8)])
+    var checksum = SnapshotChecksum()
+    checksum.update(body)
+    let stored = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
+    return checksum.value == stored ? body : nil
   }
 
   /// What each part is, in its header: a part is never read as the other.
@@ -174,7 +197,9 @@ enum CatalogSnapshot {
   static func decode(
     records: UnsafeRawBufferPointer, reviews: UnsafeRawBufferPointer, key: String
   ) -> Catalog? {
-    guard var catalog = decodeRecords(records, key: key), let table = decodeReviews(reviews, key: key) else {
+    guard let records = unsealed(records), let reviews = unsealed(reviews),
+      var catalog = decodeRecords(records, key: key), let table = decodeReviews(reviews, key: key)
+    else {
       return nil
     }
     catalog.reviews = table
@@ -596,6 +621,61 @@ struct ByteReader {
 }
 
 /// Bytes read in order from somewhere other than memory (a BLOB in the store).
+/// A 64-bit checksum of a stream of bytes, fed in pieces of any size: 32-byte blocks as four
+/// 64-bit words, each multiplied and mixed into a lane of its own (four lanes run side by side:
+/// one lane took 35 ms of each load of a large catalog's snapshot), the last partial block byte
+/// by byte. Not cryptographic: it catches damage, not forgery.
+struct SnapshotChecksum {
+  private var lanes: (UInt64, UInt64, UInt64, UInt64) = (
+    0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9, 0x27D4_EB2F_1656_67C5
+  )
+  /// Bytes of a block not yet complete (at most 31).
+  private var pending: [UInt8] = []
+  private var total = 0
+
+  @inline(__always) private static func mix(_ lane: inout UInt64, _ word: UInt64) {
+    lane = (lane ^ word) &* 0xBF58_476D_1CE4_E5B9
+    lane ^= lane >> 31
+  }
+
+  @inline(__always) private mutating func block(_ bytes: UnsafeRawBufferPointer, at k: Int) {
+    Self.mix(&lanes.0, UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: k, as: UInt64.self)))
+    Self.mix(&lanes.1, UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: k + 8, as: UInt64.self)))
+    Self.mix(&lanes.2, UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: k + 16, as: UInt64.self)))
+    Self.mix(&lanes.3, UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: k + 24, as: UInt64.self)))
+  }
+
+  mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    total += bytes.count
+    var k = 0
+    // Complete a block begun by the previous piece.
+    if !pending.isEmpty {
+      let taken = min(32 - pending.count, bytes.count)
+      pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[..<taken]))
+      k = taken
+      guard pending.count == 32 else { return }
+      pending.withUnsafeBytes { block($0, at: 0) }
+      pending.removeAll(keepingCapacity: true)
+    }
+    while k + 32 <= bytes.count {
+      block(bytes, at: k)
+      k += 32
+    }
+    if k < bytes.count { pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[k...])) }
+  }
+
+  /// The checksum of every byte fed so far.
+  var value: UInt64 {
+    var h = lanes.0
+    Self.mix(&h, lanes.1)
+    Self.mix(&h, lanes.2)
+    Self.mix(&h, lanes.3)
+    for byte in pending { Self.mix(&h, UInt64(byte) | 0x100) }
+    Self.mix(&h, UInt64(total))
+    return h ^ (h >> 32)
+  }
+}
+
 protocol ByteSource: AnyObject {
   /// Copies the next bytes into `buffer`; returns how many (0 at the end or on an error).
   func read(into buffer: UnsafeMutableRawBufferPointer) -> Int

@@ -141,10 +141,12 @@ extension Store {
     let path = self.path
     let worker = Thread {
       guard let other = try? Store(path: path, readOnly: true),
-        let source = try? BlobSource(other.connection, table: "catalog_snapshot", column: "data", row: 2)
+        let source = try? BlobSource(
+          other.connection, table: "catalog_snapshot", column: "data", row: 2, sealed: true)
       else { return }
       var reader = ByteReader(source: source)
-      reviews.value = CatalogSnapshot.decodeReviews(&reader, key: key)
+      let table = CatalogSnapshot.decodeReviews(&reader, key: key)
+      reviews.value = source.isIntact ? table : nil
     }
     worker.start()
     var records: Catalog?
@@ -152,10 +154,12 @@ extension Store {
     // 100 MB of pages into this connection's page cache on the way.
     let recordsStore = try? Store(path: path, readOnly: true)
     if let recordsStore,
-      let source = try? BlobSource(recordsStore.connection, table: "catalog_snapshot", column: "data", row: 1)
+      let source = try? BlobSource(
+        recordsStore.connection, table: "catalog_snapshot", column: "data", row: 1, sealed: true)
     {
       var reader = ByteReader(source: source)
       records = CatalogSnapshot.decodeRecords(&reader, key: key)
+      if !source.isIntact { records = nil }
     }
     worker.join()
     guard var catalog = records, let table = reviews.value else { return nil }
@@ -581,8 +585,15 @@ final class BlobSource: ByteSource {
   private let handle: OpaquePointer
   private let size: Int
   private var offset = 0
+  /// With `sealed`: the checksum the blob ends with, and that of the bytes handed out so far.
+  private var stored: UInt64?
+  private var checksum = SnapshotChecksum()
 
-  init(_ connection: SQLiteConnection, table: String, column: String, row: Int64) throws(StoreError) {
+  /// Opens the blob; `sealed`, it ends with a checksum (``CatalogSnapshot/sealed(_:)``), which
+  /// is not handed out but checked by ``isIntact``.
+  init(_ connection: SQLiteConnection, table: String, column: String, row: Int64, sealed: Bool = false)
+    throws(StoreError)
+  {
     var blob: OpaquePointer?
     let rc = sqlite3_blob_open(connection.handle, "main", table, column, row, 0, &blob)
     guard rc == SQLITE_OK, let blob else {
@@ -590,7 +601,21 @@ final class BlobSource: ByteSource {
       throw connection.error(rc, "opening \(table).\(column) row \(row)")
     }
     handle = blob
-    size = Int(sqlite3_blob_bytes(blob))
+    let bytes = Int(sqlite3_blob_bytes(blob))
+    if sealed {
+      var trailer: UInt64 = 0
+      guard bytes >= 8,
+        sqlite3_blob_read(handle, &trailer, 8, Int32(bytes - 8)) == SQLITE_OK
+      else {
+        sqlite3_blob_close(blob)
+        throw StoreError(
+          code: SQLITE_CORRUPT, message: "too short for its checksum", context: "reading \(table) row \(row)")
+      }
+      stored = UInt64(littleEndian: trailer)
+      size = bytes - 8
+    } else {
+      size = bytes
+    }
   }
 
   deinit { sqlite3_blob_close(handle) }
@@ -601,7 +626,15 @@ final class BlobSource: ByteSource {
       sqlite3_blob_read(handle, buffer.baseAddress, Int32(count), Int32(offset)) == SQLITE_OK
     else { return 0 }
     offset += count
+    if stored != nil { checksum.update(UnsafeRawBufferPointer(rebasing: buffer[..<count])) }
     return count
+  }
+
+  /// Whether every byte before the checksum was handed out and they match it (true when the
+  /// blob is not sealed).
+  var isIntact: Bool {
+    guard let stored else { return true }
+    return offset == size && checksum.value == stored
   }
 }
 

@@ -146,8 +146,31 @@ import Testing
           "UPDATE catalog_snapshot SET data = substr(data, 1, length(data) - 7) WHERE part = \(part)")
         #expect(contents(try store.loadCatalog()) == expected, "part \(part) cut")
       }
-      // Every truncation of a valid part is refused, never half-read.
-      let (records, reviews) = CatalogSnapshot.encode(try store.loadCatalog(), key: "k")
+      // One byte changed anywhere in a part (its key and length kept): the checksum refuses it,
+      // and the load reads the tables (black-box review 101 flipped bits that changed names,
+      // scores and lines, with nothing said).
+      for part in [1, 2] {
+        let lengthQuery = try store.connection.prepare(
+          "SELECT length(data) FROM catalog_snapshot WHERE part = \(part)")
+        #expect(try lengthQuery.step())
+        let length = Int(try #require(lengthQuery.int64(0)))
+        lengthQuery.reset()
+        for at in stride(from: length / 3, to: length, by: max(1, length / 5)) {
+          _ = try store.loadCatalog()
+          try store.connection.execute(
+            """
+            UPDATE catalog_snapshot SET data = substr(data, 1, \(at - 1))
+              || CASE WHEN substr(data, \(at), 1) = X'00' THEN X'01' ELSE X'00' END
+              || substr(data, \(at + 1)) WHERE part = \(part)
+            """)
+          #expect(contents(try store.loadCatalog()) == expected, "part \(part), byte \(at)")
+        }
+      }
+      // Every truncation of a valid part is refused, never half-read (the parts without their
+      // checksums, which would refuse them first).
+      let loaded = try store.loadCatalog()
+      let records = CatalogSnapshot.encodeRecords(loaded, key: "k")
+      let reviews = CatalogSnapshot.encodeReviews(loaded.reviews, key: "k")
       for cut in stride(from: 0, to: records.count, by: max(1, records.count / 97)) {
         #expect(records[..<cut].withUnsafeBytes { CatalogSnapshot.decodeRecords($0, key: "k") } == nil)
       }
@@ -159,11 +182,52 @@ import Testing
       // The parts swapped are refused too.
       #expect(records.withUnsafeBytes { CatalogSnapshot.decodeReviews($0, key: "k") } == nil)
       #expect(reviews.withUnsafeBytes { CatalogSnapshot.decodeRecords($0, key: "k") } == nil)
-      let whole = records.withUnsafeBytes { r in
-        reviews.withUnsafeBytes { v in CatalogSnapshot.decode(records: r, reviews: v, key: "k") }
+      let sealed = CatalogSnapshot.encode(loaded, key: "k")
+      let whole = sealed.records.withUnsafeBytes { r in
+        sealed.reviews.withUnsafeBytes { v in CatalogSnapshot.decode(records: r, reviews: v, key: "k") }
       }
       #expect(whole.map(contents) == expected)
+      var damaged = sealed.records
+      damaged[damaged.count / 2] ^= 0x10
+      #expect(
+        damaged.withUnsafeBytes { r in
+          sealed.reviews.withUnsafeBytes { v in CatalogSnapshot.decode(records: r, reviews: v, key: "k") }
+        } == nil)
     }
+  }
+
+  /// The checksum is the same however the bytes come in pieces (a BLOB is read through a window
+  /// of any size), and changes with any one byte.
+  @Test func theChecksumIsTheSameInAnyPiecesAndSeesEachByte() {
+    var random = SystemRandomNumberGenerator()
+    for length in [0, 1, 7, 8, 9, 63, 64, 65, 1_000] {
+      let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
+      var whole = SnapshotChecksum()
+      bytes.withUnsafeBytes { whole.update($0) }
+      for _ in 0..<20 {
+        var pieces = SnapshotChecksum()
+        var at = 0
+        while at < length {
+          let end = min(length, at + Int.random(in: 0...17, using: &random))
+          bytes[at..<end].withUnsafeBytes { pieces.update($0) }
+          at = end
+        }
+        #expect(pieces.value == whole.value)
+      }
+      for k in bytes.indices {
+        var changed = bytes
+        changed[k] ^= 1 << UInt8.random(in: 0...7, using: &random)
+        var other = SnapshotChecksum()
+        changed.withUnsafeBytes { other.update($0) }
+        #expect(other.value != whole.value, "byte \(k) of \(length)")
+      }
+    }
+    // A zero byte more is another stream.
+    var short = SnapshotChecksum()
+    [UInt8](repeating: 0, count: 5).withUnsafeBytes { short.update($0) }
+    var long = SnapshotChecksum()
+    [UInt8](repeating: 0, count: 6).withUnsafeBytes { long.update($0) }
+    #expect(short.value != long.value)
   }
 
   /// Hands out a byte array a few bytes per call, as a BLOB read in pieces would.
@@ -190,7 +254,8 @@ import Testing
       let store = try makeStore(in: dir)
       _ = try Importer(store: store).run(paths: [Sample.folder])
       let catalog = try store.loadCatalog()
-      let (records, reviews) = CatalogSnapshot.encode(catalog, key: "k")
+      let records = CatalogSnapshot.encodeRecords(catalog, key: "k")
+      let reviews = CatalogSnapshot.encodeReviews(catalog.reviews, key: "k")
       var recordReader = ByteReader(source: TrickleSource(records, step: step), window: window)
       var reviewReader = ByteReader(source: TrickleSource(reviews, step: step), window: window)
       var streamed = try #require(CatalogSnapshot.decodeRecords(&recordReader, key: "k"))
