@@ -27,13 +27,24 @@ struct ImportCommand: ParsableCommand {
 
   func run() throws {
     let existed = FileManager.default.fileExists(atPath: storeOptions.db)
+    // Watched from before the store is opened: a Ctrl-C in the first milliseconds had ended the
+    // import silently, leaving a new, empty store behind (black-box review 101).
+    let interruption = Interruption.watch()
+    let db = storeOptions.db
+    if !existed {
+      interruption?.whenNothingStored = {
+        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(db + suffix) }
+      }
+    }
     var store: Store?
     do {
       store = try Store(path: storeOptions.db)
     } catch {
+      interruption?.cancel()
       throw ImportRunner.storeFailed(error, db: storeOptions.db, format: arguments.format)
     }
-    let report = try ImportRunner.run(arguments: arguments, store: store!, stored: true)
+    let report = try ImportRunner.run(
+      arguments: arguments, store: store!, stored: true, interruption: interruption)
     // A store this run created and put nothing in is removed again: a mistyped path left an
     // empty store behind, which later commands read as a catalog without suppliers (black-box
     // review 37).

@@ -12,7 +12,8 @@ struct CLIError: Error, CustomStringConvertible {
 /// What `import` and `check` share: running the importer and printing its report.
 enum ImportRunner {
   static func run(
-    arguments: ImportArguments, store: Store?, stored: Bool, knownSuppliers: Set<String> = []
+    arguments: ImportArguments, store: Store?, stored: Bool, knownSuppliers: Set<String> = [],
+    interruption watched: Interruption? = nil
   ) throws -> ImportReport {
     var options = ImportOptions()
     options.strict = arguments.strict
@@ -26,7 +27,7 @@ enum ImportRunner {
     }
     // Interrupted (Ctrl-C), an import says which files went in before it stops; the file in
     // progress is rolled back by SQLite (black-box review 36 found the exit silent).
-    let interruption = stored ? Interruption.watch() : nil
+    let interruption = watched ?? (stored ? Interruption.watch() : nil)
     defer { interruption?.cancel() }
     // Stopped otherwise (Ctrl-C during a check, SIGTERM), the rejects files being written under
     // temporary names are removed before the exit (code review: hidden `.partial-PID` files piled
@@ -219,6 +220,9 @@ final class Interruption: @unchecked Sendable {
   /// Set once the import is over: a SIGINT after that changes nothing (the run exits as it ends).
   private var finished = false
   private var signals: SignalWatch?
+  /// Run when the import is interrupted before any file was stored (a store it created is
+  /// removed, as one it put nothing in is at the end).
+  var whenNothingStored: (() -> Void)?
 
   private init() {}
 
@@ -271,10 +275,14 @@ final class Interruption: @unchecked Sendable {
     }
     let done = files
     PendingRejectFiles.shared.removeAll()
+    if done.isEmpty { whenNothingStored?() }
     Terminal.clearProgress()
     let list = done.isEmpty ? "none" : done.map(\.terminalSafe).joined(separator: ", ")
+    // "Any other": the interruption may come while the last file commits, with none left
+    // unstored (black-box review 101 saw every file listed, then "the file being read was not
+    // stored").
     Terminal.error(
-      "interrupted: files stored before the interruption: \(list); the file being read was not stored"
+      "interrupted: files stored before the interruption: \(list); any other file named was not stored"
         + "\n  fix: import the remaining files again (a file imported twice changes nothing)")
     fflush(nil)
     _exit(128 + number)

@@ -115,7 +115,8 @@ public final class Importer {
       let others = count > 1 ? " and \(count - 1) more \(kind.rawValue)" : ""
       return
         ("\(kind.rawValue.dropLast()) \(id) (\(replaced))\(others) \(count > 1 ? "appear" : "appears") in more than one file; the last file read is used "
-        + "(\(keptFrom)), as a re-import updates the store").terminalSafe
+        + "(\(keptFrom)): files holding suppliers are read first, then CSV files by kind, whatever order they are named in; a correction wins when named after the file it corrects in the same format, or imported after it")
+        .terminalSafe
     }
   }
 

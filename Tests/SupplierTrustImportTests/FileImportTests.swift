@@ -719,7 +719,7 @@ final class Locked<Value>: @unchecked Sendable {
       "review_id,supplier_id,rating,review_date\nD-9,S-2,3,2026-02-01\nD-1,S-2,1,2026-02-01\nD-2,S-2,2,2026-02-02\n"
     )
     let expected =
-      "review D-1 (\(a):2) and 1 more reviews appear in more than one file; the last file read is used (\(b):3), as a re-import updates the store"
+      "review D-1 (\(a):2) and 1 more reviews appear in more than one file; the last file read is used (\(b):3): files holding suppliers are read first, then CSV files by kind, whatever order they are named in; a correction wins when named after the file it corrects in the same format, or imported after it"
     let checked = try Importer(store: nil).run(paths: [suppliers, a, b])
     #expect(checked.warnings.map(\.message) == [expected])
     #expect(checked.warnings.first?.file == b && checked.warnings.first?.line == 3)
@@ -748,7 +748,7 @@ final class Locked<Value>: @unchecked Sendable {
     let three = try Importer(store: nil).run(paths: [suppliers, a, b, c])
     #expect(
       three.warnings.map(\.message).last
-        == "review D-1 (\(b):3) appears in more than one file; the last file read is used (\(c):2), as a re-import updates the store"
+        == "review D-1 (\(b):3) appears in more than one file; the last file read is used (\(c):2): files holding suppliers are read first, then CSV files by kind, whatever order they are named in; a correction wins when named after the file it corrects in the same format, or imported after it"
     )
   }
 }
