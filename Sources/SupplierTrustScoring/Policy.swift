@@ -312,6 +312,8 @@ public struct Policy: Sendable, Equatable {
     /// Orders of the buyer's own that its rates are judged over at least, those missing counted
     /// as gone well, before they raise flags.
     public var minimumOrdersForFlags = 3
+    /// The same, for the flags to warn rather than inform (at least ``minimumOrdersForFlags``).
+    public var minimumOrdersToWarn = 10
     /// Below this platform on-time rate (over at least ``minimumOrdersForFlags`` transactions),
     /// the platform's own figure warns too, as the buyer's own late orders do.
     public var platformWarnBelow = 0.6

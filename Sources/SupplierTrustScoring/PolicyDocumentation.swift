@@ -128,11 +128,12 @@ public enum PolicyDocumentation {
       (its refund unpaid), and an inspection counts once the goods were delivered (shipped, when the \
       delivery day is not stated; the agreed ship day passed, when neither is: an overdue order \
       is late, so only a failed inspection counts, against it). \
-      `late_shipments` warns for the buyer's own orders, and `dispute_history` is raised, when \
-      their share is past the threshold even if the orders missing to `minimum_orders_for_flags` \
-      had gone well (so an order that goes well never raises a flag); otherwise the platform's \
-      figure speaks, and warns only below `platform_warn_below` over at least \
-      `minimum_orders_for_flags` transactions.
+      `late_shipments` (for the buyer's own orders) and `dispute_history` are raised when their \
+      share is past the threshold even if the orders missing to `minimum_orders_for_flags` had \
+      gone well, and warn (rather than inform) when it is so over `minimum_orders_to_warn`: an \
+      order that goes well never raises a flag or its severity. Otherwise the platform's figure \
+      speaks, and warns only below `platform_warn_below` over at least \
+      `minimum_orders_for_flags` transactions (whatever the buyer's own orders show).
       - **standing**: a weighted mean of the profile signals, those left empty counting at \
       `missing_component_value` (neither good nor bad). Gold Supplier membership counts from \
       that value at its first year to 1 at `gold_supplier_full_years`.

@@ -463,7 +463,7 @@ extension PolicyFile {
     PolicyField(
       key: "flag_standing", expectation: "an object of flag code to \"ok\", \"warned\" or \"blocked\"",
       why:
-        "Some problems deserve a second look whatever the score: a review burst that inflated the rating, a suspended certificate, a failed latest audit, a dispute record, late shipments, a certificate from an unrecognised or look-alike body or with an impossible validity. (A burst that lowered the rating, such as a competitor's one-star campaign, is discounted but does not warn against its victim, and a platform on-time rate above delivery.platform_warn_below only informs, whatever is set here; flags that are always low, such as few_reviews, cert_expiring and audit_stale, take what is set.) A file names only the flags it changes; the others keep their defaults, and \"ok\" takes a flag's warning away.",
+        "Some problems deserve a second look whatever the score: a review burst that inflated the rating, a suspended certificate, a failed latest audit, a dispute record, late shipments, a certificate from an unrecognised or look-alike body or with an impossible validity. (A burst that lowered the rating, such as a competitor's one-star campaign, is discounted but does not warn against its victim, and a platform on-time rate above delivery.platform_warn_below, or the buyer's own late orders or disputes too few to warn (delivery.minimum_orders_to_warn), only inform, whatever is set here; flags that are always low, such as few_reviews, cert_expiring and audit_stale, take what is set.) A file names only the flags it changes; the others keep their defaults, and \"ok\" takes a flag's warning away.",
       read: { policy, json in
         guard case .object(let m) = json else { return "must be an object of flag code to standing" }
         var result: [String: Standing] = [:]
@@ -773,6 +773,10 @@ extension PolicyFile {
     .integer(
       "delivery.minimum_orders_for_flags", \.delivery.minimumOrdersForFlags, 1...10_000,
       "One late order out of two may be bad luck: the buyer's own late orders and disputes are judged over at least three orders, those still missing counted as gone well (one late of two is flagged because one of three is still under late_threshold; an order that goes well never raises a flag), and the platform's on-time rate warns (rather than informs) from three transactions."
+    ),
+    .integer(
+      "delivery.minimum_orders_to_warn", \.delivery.minimumOrdersToWarn, 1...10_000,
+      "A single late order or dispute is no pattern to warn of: to warn rather than inform, the buyer's own late orders and disputes are judged over at least ten orders, those missing counted as gone well, so that it takes two late orders (or two disputes) among the first ten. Read as at least minimum_orders_for_flags."
     ),
     .number(
       "delivery.platform_warn_below", \.delivery.platformWarnBelow, 0...1,

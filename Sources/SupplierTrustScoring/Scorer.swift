@@ -836,12 +836,15 @@ public struct Scorer: Sendable {
       }
     }
     // The low-severity kind of a flag that comes in two informs only: an attack's `review_burst`
-    // (discounted, not held against its victim) and a platform rate's `late_shipments` above
-    // `platform_warn_below`. Flags that are always low (few_reviews, cert_expiring, audit_stale)
+    // (discounted, not held against its victim), a platform rate's `late_shipments` above
+    // `platform_warn_below`, and the buyer's own late orders or disputes too few to warn
+    // (`minimum_orders_to_warn`). Flags that are always low (few_reviews, cert_expiring, audit_stale)
     // take the standing a policy gives them: `{"few_reviews": "blocked"}` had been accepted and
     // ignored (black-box review 92).
     for flag in result.flags
-    where flag.severity > .low || !(flag.code == .reviewBurst || flag.code == .lateShipments) {
+    where flag.severity > .low
+      || !(flag.code == .reviewBurst || flag.code == .lateShipments || flag.code == .disputeHistory)
+    {
       if let level = policy.flagStanding[flag.code.rawValue], level > .ok {
         if level > standingLevel { standingLevel = level }
         // Once per code and severity: two shared certificates had given the same reason twice

@@ -1077,10 +1077,15 @@ import Testing
         }
       }
     }
-    // One refund of two orders is already the pattern five more clean orders would show.
-    #expect(flags(late: 0, disputed: 1, clean: 1)[.disputeHistory] == .medium)
-    #expect(flags(late: 0, disputed: 1, clean: 6)[.disputeHistory] == .medium)
+    // One refund of two orders is already the pattern five more clean orders would show; it
+    // informs, as one late order does, and two of them warn (`minimum_orders_to_warn`).
+    #expect(flags(late: 0, disputed: 1, clean: 1)[.disputeHistory] == .low)
+    #expect(flags(late: 0, disputed: 1, clean: 6)[.disputeHistory] == .low)
     #expect(flags(late: 0, disputed: 1, clean: 9)[.disputeHistory] == nil)
+    #expect(flags(late: 0, disputed: 2, clean: 1)[.disputeHistory] == .medium)
+    #expect(flags(late: 1, disputed: 0, clean: 1)[.lateShipments] == .low)
+    #expect(flags(late: 2, disputed: 0, clean: 0)[.lateShipments] == .medium)
+    #expect(flags(late: 2, disputed: 0, clean: 12)[.lateShipments] == nil)
   }
 
   /// A late-shipment flag raised on the platform's rate also names the buyer's own orders when
