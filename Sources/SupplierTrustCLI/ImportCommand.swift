@@ -15,7 +15,8 @@ struct ImportCommand: ParsableCommand {
       Importing the same file again updates its records; nothing is duplicated.
 
       Exit status: 0 all records stored; 1 a file could not be read or --strict stopped it; 2 \
-      some records were rejected.
+      some records were rejected; 128 + the signal when interrupted (130 Ctrl-C, 143 SIGTERM, \
+      129 SIGHUP), after listing the files stored.
 
       Examples:
         supplier-trust import datasets/sample

@@ -137,13 +137,17 @@ extension Importer {
         header = rawHeader.map { Columns.normalizeHeader(Importer.removingFormulaGuard($0)) }
       }
       let names = Columns.names(kind)
+      // A name with a quote left in it (spaces outside its quotes) is a broken header, whichever
+      // column it names: an optional one had been ignored as unknown, and its values lost
+      // (black-box review 102).
+      if let misquoted = Importer.misquotedHeaderFailure(rawHeader, file: path, line: reader.headerLine) {
+        rollback(run)
+        report.failures.append(misquoted)
+        return
+      }
       let missing = Columns.required(kind).filter { !header.contains($0) }
       if !missing.isEmpty {
         rollback(run)
-        if let misquoted = Importer.misquotedHeaderFailure(rawHeader, file: path, line: reader.headerLine) {
-          report.failures.append(misquoted)
-          return
-        }
         report.failures.append(
           FileFailure(
             file: path, line: reader.headerLine,

@@ -186,12 +186,18 @@ public struct FileFailure: Error, Codable, Equatable, Sendable {
   public var file: String
   /// Physical line of the failure, or nil when it concerns the whole file.
   public var line: Int?
-  /// Column of the failure on its line, when known (an XML document's break), counted from 1.
+  /// Column of the failure on its line, when known (an XML document's break), counted from 1;
+  /// `field_column` in JSON, as a rejected record's (whose `column` names its field).
   public var column: Int?
   /// What went wrong, in plain words.
   public var message: String
   /// How to make the file readable.
   public var fix: String
+
+  enum CodingKeys: String, CodingKey {
+    case file, line, message, fix
+    case column = "field_column"
+  }
 
   /// Makes a failure of `file` (at `line` and `column`, when known) with its message and fix.
   public init(file: String, line: Int?, column: Int? = nil, message: String, fix: String) {

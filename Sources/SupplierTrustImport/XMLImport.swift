@@ -638,7 +638,7 @@ final class CatalogXMLHandler: XMLStreamHandler {
           ImportWarning(
             file: path, line: firstUnknownLine[first],
             message:
-              "\(rest.count) more unknown names ignored (\(times) times), the first here: \(first)"
+              "\(rest.count) more unknown name\(rest.count == 1 ? "" : "s") ignored (\(times) time\(times == 1 ? "" : "s")), such as \(first)"
           ),
           nil
         ))

@@ -772,7 +772,7 @@ extension PolicyFile {
       "More than one order in ten ending in a dispute or refund is a pattern, not bad luck."),
     .integer(
       "delivery.minimum_orders_for_flags", \.delivery.minimumOrdersForFlags, 1...10_000,
-      "One late order out of two may be bad luck: the buyer's own late orders and disputes are judged over at least three orders, those still missing counted as gone well (one late of two is flagged because one of three is still under late_threshold; an order that goes well never raises a flag), and the platform's on-time rate warns (rather than informs) from three transactions."
+      "The buyer's own late orders and disputes are judged over at least three orders, those still missing counted as gone well, so that an order that goes well never raises a flag (a rule that judged the first orders not at all had flagged a third, punctual one). With late_threshold at 85% one late order among six or fewer is flagged whatever this is, to inform; minimum_orders_to_warn decides when it warns. The platform's on-time rate warns (rather than informs) from three transactions."
     ),
     .integer(
       "delivery.minimum_orders_to_warn", \.delivery.minimumOrdersToWarn, 1...10_000,

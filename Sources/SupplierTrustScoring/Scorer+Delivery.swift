@@ -1,9 +1,11 @@
 // The delivery component: on-time shipping and disputes from the buyer's orders, else the
 // platform's figures, by how much evidence there is.
 extension Scorer {
-  func deliveryComponent(_ e: SupplierEvidence, context: Context, flags: inout [TrustFlag]) -> Part<
-    DeliverySummary
-  > {
+  /// - Parameter extra: orders after the supplier's own (the suggestion's hypothetical ones),
+  ///   without copying the evidence to add them.
+  func deliveryComponent(
+    _ e: SupplierEvidence, context: Context, flags: inout [TrustFlag], adding extra: [Sourced<Order>] = []
+  ) -> Part<DeliverySummary> {
     let p = policy.delivery
     var s = DeliverySummary()
     var lateOrders: [(Sourced<Order>, String)] = []
@@ -17,7 +19,10 @@ extension Scorer {
     func slip(_ days: Int32) -> Double {
       p.severeLatenessExtra * min(1, Double(days) / max(p.latenessFullDays, 1))
     }
-    for sourced in e.orders where sourced.record.orderDate <= asOf {
+    for index in 0..<(e.orders.count + extra.count) {
+      let sourced =
+        index < e.orders.count ? e.orders[e.orders.startIndex + index] : extra[index - e.orders.count]
+      guard sourced.record.orderDate <= asOf else { continue }
       let o = sourced.record
       s.orders += 1
       var isLate = false

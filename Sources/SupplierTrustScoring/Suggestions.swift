@@ -32,15 +32,30 @@ extension Scorer {
   ) -> [String] {
     var out: [String] = []
     let hypothetical = SourceRef(file: -1, line: 0)
-    func gain(replacing index: Int, with part: (value: Double?, share: Double)) -> Double? {
+    /// The score with component `index` at `part`, nil when it stays unrated.
+    func score(replacing index: Int, with part: (value: Double?, share: Double)) -> Double? {
       var v = values
       var c = shares
       v[index] = part.value
       c[index] = part.share
-      guard let before = result.score, let after = combine(v, c, imputed: context.imputed).score else {
-        return nil
-      }
+      return combine(v, c, imputed: context.imputed).score
+    }
+    func gain(replacing index: Int, with part: (value: Double?, share: Double)) -> Double? {
+      guard let before = result.score, let after = score(replacing: index, with: part) else { return nil }
       return after - before
+    }
+    /// What the change does, in words (" would add about 4 points"), with its size for ordering,
+    /// when it adds half a point or more; an unrated supplier is told the score it would get
+    /// (nothing had been suggested to a supplier without evidence: black-box review 102).
+    func effect(replacing index: Int, with part: (value: Double?, share: Double)) -> (
+      size: Double, words: String
+    )? {
+      guard let after = score(replacing: index, with: part) else { return nil }
+      guard let before = result.score else {
+        return (after, Self.joined(" would give it a score of about ", format(after, 0)))
+      }
+      let g = after - before
+      return g >= 0.5 ? (g, Self.joined(" would add ", Self.aboutPoints(g))) : nil
     }
     var scratch: [TrustFlag] = []
     // The recomputed components go by `quiet`: only their numbers are used.
@@ -50,7 +65,7 @@ extension Scorer {
     // itself (``Scorer/CertificateSuggestion``) without scoring the certificates again.
     if let fresh = result.freshCertificate {
       let standard = fresh.standard
-      if let g = gain(replacing: 1, with: (fresh.value, fresh.confidence)), g >= 0.5 {
+      if let (_, moves) = effect(replacing: 1, with: (fresh.value, fresh.confidence)) {
         // A lapsed certificate is renewed; one that is suspended, too long or from a look-alike
         // body is replaced by a genuine one.
         // A withdrawn edition cannot be renewed: its successor takes its place.
@@ -68,7 +83,7 @@ extension Scorer {
             }
             return "replacing \(named) with a valid certificate from an accredited body"
           } ?? "a valid \(standard) certificate from an accredited body"
-        out.append(Self.joined(verb, " would add ", Self.aboutPoints(g)))
+        out.append(Self.joined(verb, moves))
       }
     }
     // Other certificates with a fault of their own (lapsed, suspended, from a look-alike or
@@ -78,9 +93,15 @@ extension Scorer {
     // review 100). The two that gain most, worked out by the component itself.
     out.append(
       contentsOf: certificateRepairs(
-        e, result.certificateRepairs, gain: { gain(replacing: 1, with: $0) }, quiet: quiet))
-    // Audits: a fresh passed audit when there is none, it failed, or it is stale.
-    if result.components.audits == nil
+        e, result.certificateRepairs, effect: { effect(replacing: 1, with: $0) }, quiet: quiet))
+    // Audits: a fresh passed audit when there is none, the latest is not a clean pass (failed,
+    // conditional, with findings: a latest conditional audit had no suggestion, where a pass
+    // added 7 points, 21 under `weakest_link`; black-box review 102), or it is stale.
+    let latestAudit = e.audits.lazy.filter { $0.record.date <= self.asOf }.map(\.record).max(
+      by: Scorer.auditPrecedes)
+    if latestAudit.map({
+      $0.result != .pass || ($0.majorFindings ?? 0) > 0 || ($0.minorFindings ?? 0) > 0
+    }) ?? true
       || result.flags.contains(where: { $0.code == .auditFailed || $0.code == .auditStale })
     {
       // The re-audit of a failed scope: an on-site audit does not clear a failed social-compliance
@@ -106,10 +127,9 @@ extension Scorer {
       var copy = e
       copy.audits.append(Sourced(passed, source: hypothetical))
       let part = auditComponent(copy, context: quiet, flags: &scratch)
-      if let g = gain(replacing: 2, with: (part.value, part.confidence)), g >= 0.5 {
+      if let (_, moves) = effect(replacing: 2, with: (part.value, part.confidence)) {
         let redoing = failed.map { " in place of the failed \($0.id) of \($0.date)" } ?? ""
-        out.append(
-          "\(words) by a recognised auditor (e.g. SGS)\(redoing) would add \(Self.aboutPoints(g))")
+        out.append("\(words) by a recognised auditor (e.g. SGS)\(redoing)\(moves)")
       }
     }
     // Delivery: the next orders shipped on time, whenever they would count for something (only
@@ -119,14 +139,10 @@ extension Scorer {
     do {
       // The same five orders for every supplier (worked out for each, they cost a tenth of a
       // score's suggestions); the component reads no supplier id off them.
-      var copy = e
-      copy.orders = e.orders.isEmpty ? quiet.nextOrders[...] : (Array(e.orders) + quiet.nextOrders)[...]
-      let part = deliveryComponent(copy, context: quiet, flags: &scratch)
-      if let g = gain(replacing: 3, with: (part.value, part.confidence)), g >= 0.5 {
+      let part = deliveryComponent(e, context: quiet, flags: &scratch, adding: quiet.nextOrders)
+      if let (_, moves) = effect(replacing: 3, with: (part.value, part.confidence)) {
         out.append(
-          Self.joined(
-            "shipping the next 5 orders on time, passing inspection and without a dispute, would add ",
-            Self.aboutPoints(g)))
+          Self.joined("shipping the next 5 orders on time, passing inspection and without a dispute,", moves))
       }
     }
     // Trade Assurance.
@@ -135,12 +151,12 @@ extension Scorer {
       supplier.tradeAssurance = true
       supplier.tradeAssuranceLimit = supplier.tradeAssuranceLimit ?? Money(cents: 5_000_000)
       let part = standingComponent(supplier, explains: false)
-      if let g = gain(replacing: 4, with: (part.value, part.confidence)), g >= 0.5 {
+      if let (_, moves) = effect(replacing: 4, with: (part.value, part.confidence)) {
         // An empty field is unknown: the supplier may take part already (black-box review 25).
         out.append(
           (result.supplier.tradeAssurance == nil
             ? "Trade Assurance (its profile does not say; with a $50,000 limit)"
-            : "joining Trade Assurance (with a $50,000 limit)") + " would add \(Self.aboutPoints(g))")
+            : "joining Trade Assurance (with a $50,000 limit)") + moves)
       }
     }
     // Confidence: how many more verified reviews (written today) it takes to gain ground. Only the
@@ -182,10 +198,12 @@ extension Scorer {
             var withThem = values
             withThem[0] = min(1, max(0, unclamped - (inflated ? policy.reviews.burstPenalty : 0)))
             let moved = gain(replacing: 0, with: (withThem[0], c[0])) ?? 0
+            let unratedScore = result.score == nil ? score(replacing: 0, with: (withThem[0], c[0])) : nil
             let effect =
-              moved >= 0.5
-              ? Self.joined(" and add ", Self.aboutPoints(moved))
-              : moved <= -0.5 ? Self.joined(" but lower the score by ", Self.aboutPoints(-moved)) : ""
+              unratedScore.map { Self.joined(" and give it a score of about ", format($0, 0)) }
+              ?? (moved >= 0.5
+                ? Self.joined(" and add ", Self.aboutPoints(moved))
+                : moved <= -0.5 ? Self.joined(" but lower the score by ", Self.aboutPoints(-moved)) : "")
             out.append(
               Self.joined(
                 // From established buyers: the same number from new accounts in a rush can be a
@@ -209,14 +227,14 @@ extension Scorer {
   /// most, of half a point or more.
   func certificateRepairs(
     _ e: SupplierEvidence, _ repairs: [CertificateSuggestion],
-    gain: ((value: Double?, share: Double)) -> Double?, quiet: Context
+    effect: ((value: Double?, share: Double)) -> (size: Double, words: String)?, quiet: Context
   ) -> [String] {
     guard !repairs.isEmpty else { return [] }
     let held = e.certifications.filter { $0.record.issuedOn.map { $0 <= asOf } ?? true }
     var found: [(gain: Double, text: String)] = []
     for repair in repairs {
       guard let position = repair.replacing, position < held.count,
-        let g = gain((repair.value, repair.confidence)), g >= 0.5
+        let (g, moves) = effect((repair.value, repair.confidence))
       else { continue }
       let c = held[position].record
       let (issuer, accreditor) = bodyRecognition(c, context: quiet)
@@ -251,7 +269,7 @@ extension Scorer {
             repair.renews
               ? (recognised ? "renewing \(named)" : "renewing \(named) through a recognised, accredited body")
               : "replacing \(named) with a valid certificate from an accredited body",
-            " would add ", Self.aboutPoints(g))
+            moves)
         ))
     }
     return found.sorted { $0.gain > $1.gain }.prefix(2).map(\.text)

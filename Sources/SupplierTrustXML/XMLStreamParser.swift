@@ -116,21 +116,30 @@ public final class XMLStreamParser {
     // The mark's three bytes may come in pieces of their own; libxml2 reads the declaration only
     // once it has more than them.
     if !markDecided {
-      let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
-      for byte in bytes.prefix(mark.count - markBytesMatched) {
-        guard byte == mark[markBytesMatched] else {
+      // The mark, and a second one after it (which libxml2 called "Document is empty" at 1:1:
+      // black-box review 102).
+      let marks: [UInt8] = [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF]
+      for byte in bytes.prefix(marks.count - markBytesMatched) {
+        guard byte == marks[markBytesMatched] else {
           markDecided = true
           break
         }
         markBytesMatched += 1
       }
-      if markBytesMatched == mark.count {
-        markDecided = true
+      if markBytesMatched >= 3 && !startsWithUTF8Mark {
         // A UTF-8 byte-order mark says the encoding; libxml2 2.9 let a declaration that says
         // otherwise ("ISO-8859-1") win and stored UTF-8 text as Latin-1's mojibake (black-box
         // review 99). The mark wins, as a UTF-16 mark does.
         startsWithUTF8Mark = true
         xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_IGNORE_ENC.rawValue))
+      }
+      if markBytesMatched == marks.count {
+        let error = XMLReadError(
+          code: .malformed, message: "the file starts with two UTF-8 byte-order marks", file: documentName,
+          line: 1, column: 1,
+          fix: "remove the second one (bytes 4 to 6: EF BB BF), as an editor's \"save without BOM\" does")
+        failure = error
+        throw error
       }
     }
     var remaining = bytes.count

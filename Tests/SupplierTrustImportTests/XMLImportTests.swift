@@ -293,7 +293,7 @@ import Testing
       #expect(report.warnings.first?.message == "unknown attribute x0 ignored (2 times)")
       #expect(
         report.warnings.last?.message
-          == "10 more unknown names ignored (20 times), the first here: attribute x27")
+          == "10 more unknown names ignored (20 times), such as attribute x27")
       #expect(report.warnings.last?.line == 2)
       #expect(report.files.reduce(0) { $0 + $1.warnings } == report.warnings.count)
     }
@@ -324,7 +324,7 @@ import Testing
       #expect(failure.column == 1)
       #expect(failure.rendered.contains("\n --> \(path):4:1\n"))
       let json = String(decoding: try JSONEncoder().encode(failure), as: UTF8.self)
-      #expect(json.contains("\"column\":1"))
+      #expect(json.contains("\"field_column\":1"))
     }
   }
 

@@ -900,6 +900,56 @@ import Testing
     #expect(promised >= 1 && abs(lost - promised) <= 1, "promised about \(promised), lost \(lost): \(words)")
   }
 
+  /// An unrated supplier is told the score a change would give it (it had been offered only
+  /// confidence; black-box review 102), and the score holds when the change is made.
+  @Test func anUnratedSupplierIsToldTheScoreAChangeWouldGiveIt() throws {
+    var t = TestCatalog()
+    t.supplier("RATED")
+    for k in 0..<10 { t.review("RATED", rating: 4.5, daysAgo: 20 * k) }
+    t.supplier("NONE")
+    let before = t.assessment("NONE")
+    #expect(before.score == nil)
+    let words =
+      "shipping the next 5 orders on time, passing inspection and without a dispute, would give it a score of about "
+    let suggestion = try #require(before.suggestions.first { $0.hasPrefix(words) }, "\(before.suggestions)")
+    let promised = try #require(Double(suggestion.dropFirst(words.count).prefix { $0.isNumber }))
+    var after = t
+    for k in 0..<5 {
+      var o = Order(
+        id: "NEXT-\(k)", supplierID: "NONE", orderDate: t.asOf.adding(days: -40),
+        amount: Money(cents: 100_000))
+      o.agreedShipDate = t.asOf.adding(days: -10)
+      o.shippedDate = t.asOf.adding(days: -11)
+      o.dispute = DisputeStatus.none
+      o.inspectionResult = .pass
+      after.catalog.orders.append(Sourced(o, source: TestCatalog.here))
+    }
+    let scored = try #require(after.assessment("NONE").score)
+    #expect(abs(scored - promised) <= 1, "promised about \(promised), scored \(scored)")
+    #expect(
+      before.suggestions.contains {
+        $0.hasPrefix("about ") && $0.contains("would raise confidence")
+          && $0.contains(" and give it a score of about ")
+      })
+  }
+
+  /// A conditional latest audit is offered a passed one (black-box review 102: a pass added 7
+  /// points, and nothing was suggested).
+  @Test func aConditionalAuditIsOfferedAPass() throws {
+    var t = TestCatalog()
+    t.supplier("S-1")
+    for k in 0..<10 { t.review("S-1", rating: 4.5, daysAgo: 20 * k) }
+    t.audit("S-1", result: .conditional, daysAgo: 60, major: 1, minor: 3)
+    let before = t.assessment("S-1")
+    let words = "a passed on-site audit by a recognised auditor (e.g. SGS) would add about "
+    let suggestion = try #require(before.suggestions.first { $0.hasPrefix(words) }, "\(before.suggestions)")
+    let promised = try #require(Double(suggestion.dropFirst(words.count).prefix { $0.isNumber }))
+    var after = t
+    after.audit("S-1", result: .pass, daysAgo: 0)
+    let gained = after.assessment("S-1").score! - before.score!
+    #expect(promised >= 1 && abs(gained - promised) <= 1, "promised about \(promised), gained \(gained)")
+  }
+
   /// The delivery suggestion is made whenever the orders would count, not only with a late
   /// shipment flagged (black-box review 100: five orders would have added 4 to 8 points to
   /// suppliers told only of reviews).

@@ -219,6 +219,19 @@ enum XMLReadErrorFixes {
     #expect(parse(latin).0.allText == "Café")
   }
 
+  /// Two marks are said so, rather than "Document is empty" (black-box review 102), when the
+  /// first piece holds both (files are read a mebibyte at a time).
+  @Test func twoMarksAreNamed() throws {
+    for chunkSize in [nil, 6, 64] {
+      let document = Data(Self.mark + Self.mark + Array("<r>x</r>".utf8))
+      let failure = try #require(parse(document, chunkSize: chunkSize).1 as? XMLReadError)
+      #expect(failure.message == "the file starts with two UTF-8 byte-order marks")
+      #expect(failure.line == 1 && failure.column == 1)
+    }
+    // One mark, then text that begins like one, is fine.
+    #expect(parse(Data(Self.mark + Array("<r>\u{FEFF}x</r>".utf8))).1 == nil)
+  }
+
   @Test func latinBytesAfterAUTF8MarkSayWhichWins() throws {
     let document = Data(
       Self.mark + Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<r>Caf".utf8) + [0xE9]
