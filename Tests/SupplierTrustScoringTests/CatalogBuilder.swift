@@ -86,6 +86,21 @@ struct TestCatalog {
     return id
   }
 
+  /// The five orders the delivery suggestion speaks of: shipped on time, inspected and passed,
+  /// without a dispute.
+  mutating func nextOrdersGoWell(_ supplier: String) {
+    for k in 0..<5 {
+      var o = Order(
+        id: "NEXT-\(k)", supplierID: supplier, orderDate: asOf.adding(days: -40),
+        amount: Money(cents: 100_000))
+      o.agreedShipDate = asOf.adding(days: -10)
+      o.shippedDate = asOf.adding(days: -11)
+      o.dispute = DisputeStatus.none
+      o.inspectionResult = .pass
+      catalog.orders.append(Sourced(o, source: SourceRef(file: 0, line: Int32(900 + k))))
+    }
+  }
+
   func score(_ policy: Policy = .default, suggests: Bool = true) -> ScoringRun {
     var scorer = Scorer(policy: policy, asOf: asOf)
     scorer.suggests = suggests

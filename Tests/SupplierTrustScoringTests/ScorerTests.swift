@@ -793,16 +793,7 @@ import Testing
     let suggestion = try #require(before.suggestions.first { $0.hasPrefix(words) }, "\(before.suggestions)")
     let promised = try #require(Double(suggestion.dropFirst(words.count).prefix { $0.isNumber }))
     var after = t
-    for k in 0..<5 {
-      var o = Order(
-        id: "NEXT-\(k)", supplierID: "LATE", orderDate: t.asOf.adding(days: -40),
-        amount: Money(cents: 100_000))
-      o.agreedShipDate = t.asOf.adding(days: -10)
-      o.shippedDate = t.asOf.adding(days: -11)
-      o.dispute = DisputeStatus.none
-      o.inspectionResult = .pass
-      after.catalog.orders.append(Sourced(o, source: SourceRef(file: 0, line: Int32(900 + k))))
-    }
+    after.nextOrdersGoWell("LATE")
     let gained = try #require(after.assessment("LATE").score) - (try #require(before.score))
     #expect(abs(gained - promised) <= 1, "promised about \(promised), gained \(gained)")
   }
@@ -914,16 +905,7 @@ import Testing
     let suggestion = try #require(before.suggestions.first { $0.hasPrefix(words) }, "\(before.suggestions)")
     let promised = try #require(Double(suggestion.dropFirst(words.count).prefix { $0.isNumber }))
     var after = t
-    for k in 0..<5 {
-      var o = Order(
-        id: "NEXT-\(k)", supplierID: "NONE", orderDate: t.asOf.adding(days: -40),
-        amount: Money(cents: 100_000))
-      o.agreedShipDate = t.asOf.adding(days: -10)
-      o.shippedDate = t.asOf.adding(days: -11)
-      o.dispute = DisputeStatus.none
-      o.inspectionResult = .pass
-      after.catalog.orders.append(Sourced(o, source: TestCatalog.here))
-    }
+    after.nextOrdersGoWell("NONE")
     let scored = try #require(after.assessment("NONE").score)
     #expect(abs(scored - promised) <= 1, "promised about \(promised), scored \(scored)")
     #expect(
@@ -967,16 +949,7 @@ import Testing
     let suggestion = try #require(before.suggestions.first { $0.hasPrefix(words) }, "\(before.suggestions)")
     let promised = try #require(Double(suggestion.dropFirst(words.count).prefix { $0.isNumber }))
     var after = t
-    for k in 0..<5 {
-      var o = Order(
-        id: "NEXT-\(k)", supplierID: "S-1", orderDate: t.asOf.adding(days: -40), amount: Money(cents: 100_000)
-      )
-      o.agreedShipDate = t.asOf.adding(days: -10)
-      o.shippedDate = t.asOf.adding(days: -11)
-      o.dispute = DisputeStatus.none
-      o.inspectionResult = .pass
-      after.catalog.orders.append(Sourced(o, source: TestCatalog.here))
-    }
+    after.nextOrdersGoWell("S-1")
     let gained = after.assessment("S-1").score! - before.score!
     #expect(promised >= 1 && abs(gained - promised) <= 1, "promised about \(promised), gained \(gained)")
   }
