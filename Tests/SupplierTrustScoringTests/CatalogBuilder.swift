@@ -1,4 +1,5 @@
 import SupplierTrustScoring
+import Testing
 
 /// Small catalogs built in code, for scenarios and properties.
 struct TestCatalog {
@@ -169,4 +170,14 @@ extension TestCatalog {
     }
     return t
   }
+}
+
+/// The number a suggestion beginning with `words` promises ("... would add about 7 points": 7).
+func promisedNumber(
+  in suggestions: [String], after words: String, sourceLocation: SourceLocation = #_sourceLocation
+) throws -> Double {
+  let suggestion = try #require(
+    suggestions.first { $0.hasPrefix(words) }, "\(suggestions)", sourceLocation: sourceLocation)
+  return try #require(
+    Double(suggestion.dropFirst(words.count).prefix { $0.isNumber }), sourceLocation: sourceLocation)
 }

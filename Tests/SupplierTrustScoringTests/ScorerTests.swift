@@ -756,8 +756,7 @@ import Testing
     #expect(before.flags.contains { $0.code == .auditFailed })
     let words =
       "a passed social-compliance audit by a recognised auditor (e.g. SGS) in place of the failed \(failedID) of \(t.asOf.adding(days: -60)) would add about "
-    let suggestion = try #require(before.suggestions.first { $0.hasPrefix(words) }, "\(before.suggestions)")
-    let promised = try #require(Double(suggestion.dropFirst(words.count).prefix { $0.isNumber }))
+    let promised = try promisedNumber(in: before.suggestions, after: words)
     var after = t
     var redo = Audit(id: "REDO", supplierID: "S", kind: .socialCompliance, date: t.asOf, result: .pass)
     redo.auditor = "SGS"
@@ -790,8 +789,7 @@ import Testing
     let before = t.assessment("LATE")
     let words =
       "shipping the next 5 orders on time, passing inspection and without a dispute, would add about "
-    let suggestion = try #require(before.suggestions.first { $0.hasPrefix(words) }, "\(before.suggestions)")
-    let promised = try #require(Double(suggestion.dropFirst(words.count).prefix { $0.isNumber }))
+    let promised = try promisedNumber(in: before.suggestions, after: words)
     var after = t
     after.nextOrdersGoWell("LATE")
     let gained = try #require(after.assessment("LATE").score) - (try #require(before.score))
@@ -848,8 +846,7 @@ import Testing
         "replacing ISO14001 ENV-1 (suspended) with a valid certificate from an accredited body would add about "
       ),
     ] {
-      let suggestion = try #require(before.suggestions.first { $0.hasPrefix(words) }, "\(before.suggestions)")
-      let promised = try #require(Double(suggestion.dropFirst(words.count).prefix { $0.isNumber }))
+      let promised = try promisedNumber(in: before.suggestions, after: words)
       var after = t
       after.catalog.certifications[index].record.accreditationBody = "UKAS"
       after.catalog.certifications[index].record.certificationBody = "SGS"
@@ -902,8 +899,7 @@ import Testing
     #expect(before.score == nil)
     let words =
       "shipping the next 5 orders on time, passing inspection and without a dispute, would give it a score of about "
-    let suggestion = try #require(before.suggestions.first { $0.hasPrefix(words) }, "\(before.suggestions)")
-    let promised = try #require(Double(suggestion.dropFirst(words.count).prefix { $0.isNumber }))
+    let promised = try promisedNumber(in: before.suggestions, after: words)
     var after = t
     after.nextOrdersGoWell("NONE")
     let scored = try #require(after.assessment("NONE").score)
@@ -924,8 +920,7 @@ import Testing
     t.audit("S-1", result: .conditional, daysAgo: 60, major: 1, minor: 3)
     let before = t.assessment("S-1")
     let words = "a passed on-site audit by a recognised auditor (e.g. SGS) would add about "
-    let suggestion = try #require(before.suggestions.first { $0.hasPrefix(words) }, "\(before.suggestions)")
-    let promised = try #require(Double(suggestion.dropFirst(words.count).prefix { $0.isNumber }))
+    let promised = try promisedNumber(in: before.suggestions, after: words)
     var after = t
     after.audit("S-1", result: .pass, daysAgo: 0)
     let gained = after.assessment("S-1").score! - before.score!
@@ -946,8 +941,7 @@ import Testing
     #expect(!before.flags.contains { $0.code == .lateShipments })
     let words =
       "shipping the next 5 orders on time, passing inspection and without a dispute, would add about "
-    let suggestion = try #require(before.suggestions.first { $0.hasPrefix(words) }, "\(before.suggestions)")
-    let promised = try #require(Double(suggestion.dropFirst(words.count).prefix { $0.isNumber }))
+    let promised = try promisedNumber(in: before.suggestions, after: words)
     var after = t
     after.nextOrdersGoWell("S-1")
     let gained = after.assessment("S-1").score! - before.score!
