@@ -69,17 +69,23 @@ let package = Package(
     // Stage-by-stage timings of the import path (not part of the product).
     .executableTarget(
       name: "supplier-trust-bench", dependencies: ["SupplierTrustCSV", "SupplierTrustImport", "SupplierTrustModel"]),
-    .testTarget(name: "SupplierTrustModelTests", dependencies: ["SupplierTrustModel"]),
+    // A seeded random generator the test targets share (they cannot use each other's code).
+    .target(name: "SupplierTrustTestSupport", path: "Tests/SupplierTrustTestSupport"),
+    .testTarget(name: "SupplierTrustModelTests", dependencies: ["SupplierTrustModel", "SupplierTrustTestSupport"]),
     .testTarget(name: "SupplierTrustCSVTests", dependencies: ["SupplierTrustCSV"]),
-    .testTarget(name: "SupplierTrustXMLTests", dependencies: ["SupplierTrustXML"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "SupplierTrustXMLTests", dependencies: ["SupplierTrustXML", "SupplierTrustTestSupport"],
+      resources: [.copy("Fixtures")]),
     .testTarget(
       name: "SupplierTrustImportTests",
-      dependencies: ["SupplierTrustImport", "SupplierTrustStore", "SupplierTrustModel", "CSQLite"],
+      dependencies: [
+        "SupplierTrustImport", "SupplierTrustStore", "SupplierTrustModel", "CSQLite", "SupplierTrustTestSupport",
+      ],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(
       name: "SupplierTrustScoringTests",
-      dependencies: ["SupplierTrustScoring", "SupplierTrustModel"],
+      dependencies: ["SupplierTrustScoring", "SupplierTrustModel", "SupplierTrustTestSupport"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "SupplierTrustGeneratorTests", dependencies: ["SupplierTrustGenerator", "SupplierTrustCSV"]),

@@ -1,3 +1,4 @@
+import SupplierTrustTestSupport
 import Testing
 
 @testable import SupplierTrustModel
@@ -7,14 +8,9 @@ import Testing
 @Suite struct RunColumnTests {
   /// A generator of values that come in runs of random lengths, some values coming back later.
   struct Values: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
+    var random: SplitMix64
+    init(state: UInt64) { random = SplitMix64(seed: state) }
+    mutating func next() -> UInt64 { random.next() }
 
     mutating func column(_ count: Int, distinct: Int) -> [String] {
       var out: [String] = []

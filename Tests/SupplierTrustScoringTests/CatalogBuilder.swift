@@ -1,4 +1,5 @@
 import SupplierTrustScoring
+import SupplierTrustTestSupport
 import Testing
 
 /// Small catalogs built in code, for scenarios and properties.
@@ -113,18 +114,8 @@ struct TestCatalog {
   }
 }
 
-/// A seeded generator (SplitMix64) so that generated catalogs are the same on every run.
-struct SeededRandom: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+/// The seeded generator generated catalogs use, so that they are the same on every run.
+typealias SeededRandom = SplitMix64
 
 extension TestCatalog {
   /// A random but plausible catalog: suppliers with varied reviews, certificates, audits and orders.

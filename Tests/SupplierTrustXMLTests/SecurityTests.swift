@@ -1,4 +1,5 @@
 import Foundation
+import SupplierTrustTestSupport
 import SupplierTrustXML
 import Testing
 
@@ -185,20 +186,9 @@ import Testing
 /// `<`, `=`, quotes and near-closings, cut into random chunks. Refused exactly when a start tag
 /// has more than the limit, at the `=` past it.
 @Suite struct AttributeLimitReferenceTests {
-  struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   @Test func refusedExactlyWhenAStartTagPassesTheLimit() throws {
     let limit = XMLStreamParser.attributeLimit
-    var random = Generator(state: 99)
+    var random = SplitMix64(seed: 99)
     let noise = ["<", "=", "\"", "'", "-", "->", "]]", "]>", "?", "x=1 ", "<b c=", "&lt;", "\n"]
     func noisy(_ count: Int) -> String {
       (0..<count).map { _ in noise.randomElement(using: &random)! }.joined()

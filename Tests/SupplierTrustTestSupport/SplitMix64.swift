@@ -1,0 +1,17 @@
+/// SplitMix64 as a seedable `RandomNumberGenerator`: generated test cases are the same on every
+/// run and platform (the standard library's generators are neither seedable nor stable). Shared
+/// by the test targets, which cannot use each other's code.
+public struct SplitMix64: RandomNumberGenerator {
+  public var state: UInt64
+
+  /// A generator whose first output follows `seed`.
+  public init(seed: UInt64) { state = seed }
+
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
