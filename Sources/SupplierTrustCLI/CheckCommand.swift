@@ -12,7 +12,8 @@ struct CheckCommand: ParsableCommand {
       given and, when it exists, the workspace store (which is only read). Nothing is written: \
       no store, and no files of rejected records unless `--rejects DIR` names a folder for them.
 
-      Exit status: 0 no problem; 1 a file could not be read; 2 some records would be rejected.
+      Exit status: 0 no problem; 1 a file could not be read or --strict stopped it; 2 some records \
+      would be rejected.
 
       Example:
         supplier-trust check --format json datasets/sample

@@ -7,7 +7,7 @@ struct GenerateCommand: ParsableCommand {
     commandName: "generate",
     abstract: "Write a deterministic synthetic catalog (CSV, or XML with --xml).",
     discussion: """
-      Sizes: S ≈ 1k suppliers / 40k reviews, M ≈ 10k / 400k, L ≈ 100k / 4M (about 590 MB of CSV), \
+      Sizes: S ≈ 1k suppliers / 40k reviews, M ≈ 10k / 400k, L ≈ 100k / 4M (about 570 MB of CSV), \
       XL ≈ 300k / 12M. The same size and seed always give the same bytes.
 
       Examples:

@@ -1184,9 +1184,11 @@ public final class Importer {
         FileFailure(
           file: run.path, line: first?.line,
           message:
-            "--strict stopped at the first rejected record\(first.map { " (\($0.column.isEmpty ? "" : "\($0.column): ")\($0.reason))" } ?? ""); nothing from this file was stored",
-          fix:
-            "fix that record and import the file again, or import without --strict to store the valid records"
+            "--strict stopped at the first rejected record\(first.map { " (\($0.column.isEmpty ? "" : "\($0.column): ")\($0.reason))" } ?? "")"
+            + (store == nil ? "" : "; nothing from this file was stored"),
+          fix: store == nil
+            ? "fix that record and check the file again"
+            : "fix that record and import the file again, or import without --strict to store the valid records"
         ))
     } else if let session = run.session {
       let counts = run.kindsSeen.map { "\"\($0.rawValue)\":\(run.accepted[$0, default: 0])" }

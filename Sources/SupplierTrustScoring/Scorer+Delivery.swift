@@ -16,6 +16,9 @@ extension Scorer {
     // slip is not a month's (they had tied). Extra late orders only: the weighed rate is never
     // above the counted one, and a rate flagged `late_shipments` never scores above no record.
     var lateness = 0.0
+    /// Orders shipped on time that were disputed, refunded or failed at inspection: left out of
+    /// the on-time share the score reads (the flags count them as the orders they were).
+    var problemOnTime = 0
     func slip(_ days: Int32) -> Double {
       p.severeLatenessExtra * min(1, Double(days) / max(p.latenessFullDays, 1))
     }
@@ -26,9 +29,11 @@ extension Scorer {
       let o = sourced.record
       s.orders += 1
       var isLate = false
+      var onTime = false
       if let agreed = o.agreedShipDate {
         if let shipped = o.shippedDate, shipped <= asOf {
           s.due += 1
+          onTime = shipped <= agreed
           if shipped > agreed {
             s.late += 1
             isLate = true
@@ -41,7 +46,10 @@ extension Scorer {
           // ship date; otherwise when it shipped is unknown, and it is not counted either way. A
           // delivery after the as-of day is not yet known, but the row says the goods shipped
           // before it, perhaps in time: not counted as unshipped (black-box review 86).
-          if delivered <= asOf, delivered <= agreed { s.due += 1 }
+          if delivered <= asOf, delivered <= agreed {
+            s.due += 1
+            onTime = true
+          }
         } else if agreed < asOf {
           s.due += 1
           s.late += 1
@@ -84,9 +92,18 @@ extension Scorer {
       // A late order is not a clean one: its lack of a dispute or its passed inspection does not
       // count in the supplier's favour, or twenty orders shipped two months late scored above
       // two shipped five days late (black-box review 23). Its dispute or failure still counts.
-      if isDisputed || (!isLate && dispute != nil && (dispute != DisputeStatus.none || underway)) {
+      // Nor does an order whose goods failed inspection count as one without a dispute: adding
+      // one had cleared a `dispute_history` flag and raised the score (black-box review 104).
+      if isDisputed
+        || (!isLate && inspection != .fail && dispute != nil && (dispute != DisputeStatus.none || underway))
+      {
         s.withDisputeStatus += 1
       }
+      // And, the other way round, an order disputed, refunded or failed at inspection does not
+      // count as shipped on time: only against (its dispute or failure). Adding a refunded
+      // order shipped on time had raised a score by 11 points, and twelve of twelve refunded
+      // outranked twelve five days late (black-box review 104).
+      if onTime && (isDisputed || inspection == .fail) { problemOnTime += 1 }
       // An order whose goods failed the agreed inspection is a quality failure, disputed or not.
       if inspection == .fail || (inspection == .pass && !isLate) {
         s.inspected += 1
@@ -126,10 +143,11 @@ extension Scorer {
     if s.inspected > 0 { s.failedInspectionRate = Double(s.failedInspections) / Double(s.inspected) }
     let evidenceAmount = Double(s.due) + platformEvidence
     if s.due > 0 || supplier.onTimeDeliveryRate != nil {
+      let credited = Double(s.due - problemOnTime) + platformEvidence
       s.onTimeEstimate =
-        (Double(s.due - s.late) + platformEvidence * (supplier.onTimeDeliveryRate ?? 0) + p.priorStrength
-          * p.priorOnTime)
-        / (evidenceAmount + lateness + p.priorStrength)
+        (Double(s.due - s.late - problemOnTime) + platformEvidence * (supplier.onTimeDeliveryRate ?? 0)
+          + p.priorStrength * p.priorOnTime)
+        / (credited + lateness + p.priorStrength)
     }
     // The buyer's own orders when below the threshold even if those still missing to
     // `minimum_orders_for_flags` had gone well; else the platform's rate, which a few punctual
@@ -150,12 +168,12 @@ extension Scorer {
         !explains
         ? ""
         : ownLate
-          ? "\(s.late) of \(s.due) due orders shipped late (\(percent(rate)) on time"
+          ? "\(s.late) of \(s.due) due orders shipped late (\(percent(rate, beside: p.lateThreshold)) on time"
             + (s.due < judgedDue
-              ? "; \(percent(judgedOnTime)) even if the next \(judgedDue - s.due == 1 ? "one ships" : "\(judgedDue - s.due) ship") on time"
+              ? "; \(percent(judgedOnTime, beside: p.lateThreshold)) even if the next \(judgedDue - s.due == 1 ? "one ships" : "\(judgedDue - s.due) ship") on time"
               : "") + "; threshold \(percent(p.lateThreshold))): "
             + lateOrders.prefix(5).map(\.1).joined(separator: ", ")
-          : "platform on-time delivery rate \(percent(rate))"
+          : "platform on-time delivery rate \(percent(rate, beside: p.lateThreshold))"
             + (supplier.transactions12m.map { " over \($0) transactions" } ?? "")
             + " (threshold \(percent(p.lateThreshold)); below \(percent(p.platformWarnBelow)) it warns)"
             // The buyer's own orders too, when there are some but too few to judge by alone: the
@@ -202,9 +220,9 @@ extension Scorer {
           code: .disputeHistory, severity: warns ? .medium : .low,
           detail: !explains
             ? ""
-            : "\(s.disputed) of \(s.withDisputeStatus) orders disputed or refunded (\(percent(rate))"
+            : "\(s.disputed) of \(s.withDisputeStatus) orders disputed or refunded (\(percent(rate, beside: p.disputeThreshold))"
               + (more > 0
-                ? "; \(percent(judgedDisputeRate)) even if the next \(more == 1 ? "one ends" : "\(more) end") without one"
+                ? "; \(percent(judgedDisputeRate, beside: p.disputeThreshold)) even if the next \(more == 1 ? "one ends" : "\(more) end") without one"
                 : "") + "; threshold \(percent(p.disputeThreshold))): "
               + disputedOrders.prefix(5).map(\.1).joined(separator: ", ")
               + (warns

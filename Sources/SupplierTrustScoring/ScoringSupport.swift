@@ -109,6 +109,17 @@ public func fixedDecimals(_ value: Double, _ decimals: Int) -> String { format(v
 
 func percent(_ rate: Double) -> String { "\(Int((rate * 100).rounded()))%" }
 
+/// `rate` as a percentage beside `threshold`: with a decimal when whole percentages would show
+/// the two alike though they differ (a flagged 84.5% on time had read "85% on time; threshold
+/// 85%": black-box review 104).
+func percent(_ rate: Double, beside threshold: Double) -> String {
+  guard percent(rate) == percent(threshold), rate != threshold else { return percent(rate) }
+  let tenths = (rate * 1000).rounded()
+  // Rounded away from the threshold, so that the side it lies on shows.
+  let shown = tenths / 10 == threshold * 100 ? (rate < threshold ? tenths - 1 : tenths + 1) : tenths
+  return format(shown / 10, 1) + "%"
+}
+
 extension String {
   /// The text without one full stop at its end, for a clause that more words follow.
   var withoutFinalFullStop: String { hasSuffix(".") ? String(dropLast()) : self }

@@ -56,6 +56,12 @@ import Testing
       #expect(report.failures.count == 1 && failure.file == target && failure.line == badLines[0])
       #expect(failure.message.hasPrefix("--strict stopped at the first rejected record ("))
       #expect(failure.message.hasSuffix("; nothing from this file was stored"))
+      // A check stores nothing: its stop says so no more (black-box review 105).
+      let checked = try Importer(store: nil, options: options).run(paths: [suppliers, target])
+      let stop = try #require(checked.failures.first)
+      #expect(stop.message.hasPrefix("--strict stopped at the first rejected record ("))
+      #expect(!stop.message.contains("stored"))
+      #expect(stop.fix == "fix that record and check the file again")
     }
   }
 

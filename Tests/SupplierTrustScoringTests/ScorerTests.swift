@@ -1105,6 +1105,78 @@ import Testing
     #expect(flags(late: 2, disputed: 0, clean: 12)[.lateShipments] == nil)
   }
 
+  /// An order that goes wrong never raises the score or the delivery component: a refunded
+  /// order shipped on time had counted as on time (+11 points with little other evidence), and
+  /// one that failed inspection as free of dispute (it cleared `dispute_history`; black-box
+  /// review 104). Walked over mixes of late, refunded, failed and clean orders, with and without
+  /// a platform rate.
+  @Test func anOrderThatGoesWrongNeverRaisesTheScore() {
+    enum Kind: CaseIterable { case clean, late, refunded, open, failed }
+    func add(_ kind: Kind, to t: inout TestCatalog) {
+      switch kind {
+      case .clean: _ = t.order("S-1")
+      case .late: _ = t.order("S-1", lateDays: 9)
+      case .refunded:
+        _ = t.order("S-1", dispute: .refunded)
+        t.catalog.orders[t.catalog.orders.count - 1].record.refund = Money(cents: 1_000_000)
+      case .open: _ = t.order("S-1", dispute: .open)
+      case .failed:
+        _ = t.order("S-1")
+        t.catalog.orders[t.catalog.orders.count - 1].record.inspectionResult = .fail
+      }
+      if kind != .failed { t.catalog.orders[t.catalog.orders.count - 1].record.inspectionResult = .pass }
+    }
+    var random = SeededRandom(seed: 104)
+    for platform in [nil, 0.95] as [Double?] {
+      for _ in 0..<60 {
+        var t = TestCatalog()
+        t.supplier("S-1") {
+          $0.onTimeDeliveryRate = platform
+          $0.transactions12m = platform == nil ? nil : 40
+        }
+        for _ in 0..<Int.random(in: 0...6, using: &random) {
+          add(Kind.allCases.randomElement(using: &random)!, to: &t)
+        }
+        let before = t.assessment("S-1", suggests: false)
+        for bad in [Kind.late, .refunded, .open, .failed] {
+          var after = t
+          add(bad, to: &after)
+          let worse = after.assessment("S-1", suggests: false)
+          #expect(
+            (worse.components.delivery ?? 0.5) <= (before.components.delivery ?? 0.5) + 1e-9,
+            "\(bad) after \(t.catalog.orders.count) orders")
+          // (Unrated before, as with no orders and no platform rate, any score is a first one.)
+          if let old = before.score, let new = worse.score {
+            #expect(new <= old + 1e-9, "\(bad) after \(t.catalog.orders.count) orders")
+          }
+        }
+      }
+    }
+  }
+
+  /// A rate that rounds to its threshold shows a decimal, on the side it lies (a flagged 84.5%
+  /// on time had read "85% on time; threshold 85%": black-box review 104).
+  @Test func aRateBesideItsThresholdShowsWhichSideItIs() throws {
+    var t = TestCatalog()
+    t.supplier("S-1")
+    for k in 0..<200 {
+      _ = t.order(
+        "S-1", lateDays: k < 31 ? 5 : 0, dispute: k >= 31 && k < 52 ? .refunded : DisputeStatus.none)
+    }
+    let flags = t.assessment("S-1", suggests: false).flags
+    let late = try #require(flags.first { $0.code == .lateShipments })
+    #expect(
+      late.detail.hasPrefix("31 of 200 due orders shipped late (84.5% on time; threshold 85%)"),
+      "\(late.detail)")
+    t.supplier("S-2")
+    for k in 0..<199 { _ = t.order("S-2", dispute: k < 20 ? .refunded : DisputeStatus.none) }
+    let disputes = try #require(
+      t.assessment("S-2", suggests: false).flags.first { $0.code == .disputeHistory })
+    #expect(
+      disputes.detail.hasPrefix("20 of 199 orders disputed or refunded (10.1%; threshold 10%)"),
+      "\(disputes.detail)")
+  }
+
   /// A late-shipment flag raised on the platform's rate also names the buyer's own orders when
   /// there are some but too few to judge by alone (black-box review 47: two of two own orders
   /// weeks late went unmentioned); two of two late are the buyer's own pattern, judged as if a
