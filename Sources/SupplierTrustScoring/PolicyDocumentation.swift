@@ -123,7 +123,10 @@ public enum PolicyDocumentation {
       to 1 at none and 0 at `dispute_rate_at_zero` (which must lie above the threshold), and moves the on-time part up toward 1 (or \
       down toward 0) by 1 − `on_time_share` of the way at its extremes, not at all at neutral: \
       a clean order never lowers the component. A late order counts only against: its dispute or \
-      failed inspection, never its lack of one. An empty field is unknown: it counts in neither. \
+      failed inspection, never its lack of one; and an order disputed, refunded or failed at \
+      inspection only against too: not as shipped on time, nor (failed) as free of dispute, so \
+      that an order that goes wrong never raises the component. An empty field is unknown: it \
+      counts in neither. \
       As of `--as-of`, a dispute opened later had not been opened, one closed later was still open \
       (its refund unpaid), and an inspection counts once the goods were delivered (shipped, when the \
       delivery day is not stated; the agreed ship day passed, when neither is: an overdue order \
