@@ -122,7 +122,12 @@ extension Scorer {
         let refundShare = o.amount.cents > 0 ? min(1, Double(refund) / Double(o.amount.cents)) : 1
         let upheld = dispute.map { $0 != .none && $0 != .withdrawn && $0 != .rejected } ?? false
         s.disputeWeight +=
-          !upheld ? refundShare : dispute == .partiallyRefunded && refund > 0 ? 0.5 + 0.5 * refundShare : 1
+          !upheld
+          ? refundShare
+          // A stated refund of $0 is a known share of nothing (it had counted as a full dispute,
+          // below a $1 refund: black-box review 106); an unstated one stays unknown, in full.
+          : dispute == .partiallyRefunded && (refund > 0 || (o.refund != nil && opened && decided))
+            ? 0.5 + 0.5 * refundShare : 1
         s.refundedUSD += Double(refund) / 100
         let status =
           (dispute.map { $0 != .none && $0 != .withdrawn && $0 != .rejected } ?? false)

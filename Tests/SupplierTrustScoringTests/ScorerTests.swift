@@ -1154,6 +1154,22 @@ import Testing
     }
   }
 
+  /// A partial refund of a stated $0 counts as the dispute alone, never worse than one of $1 (it
+  /// had counted as a full dispute: black-box review 106); an unstated amount stays the worst.
+  @Test func aStatedZeroPartialRefundIsTheLeastOfThem() throws {
+    func delivery(_ refund: Int64?) throws -> Double {
+      var t = TestCatalog()
+      t.supplier("S-1")
+      for _ in 0..<10 { _ = t.order("S-1") }
+      _ = t.order("S-1", amount: 10_000, dispute: .partiallyRefunded)
+      t.catalog.orders[t.catalog.orders.count - 1].record.refund = refund.map { Money(cents: $0 * 100) }
+      return try #require(t.assessment("S-1", suggests: false).components.delivery)
+    }
+    let values = try [0, 1, 500, 9_999].map { try delivery($0) }
+    #expect(zip(values, values.dropFirst()).allSatisfy { $0 >= $1 }, "\(values)")
+    #expect(try delivery(nil) <= values.last!)
+  }
+
   /// A rate that rounds to its threshold shows a decimal, on the side it lies (a flagged 84.5%
   /// on time had read "85% on time; threshold 85%": black-box review 104).
   @Test func aRateBesideItsThresholdShowsWhichSideItIs() throws {
