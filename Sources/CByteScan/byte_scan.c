@@ -107,7 +107,10 @@ long supplier_trust_xml_attribute_scan(
   // without one follows, from a `<!` or `<?` (comments, CDATA and processing instructions may
   // hold a `<` and must be read to their end), and from the last `<` of the chunk on, whose
   // markup may go on in the next chunk.
-  const long gap = 4L * (long)limit - 128;
+  // The skip needs a limit whose tags are long (at least 32 attributes: 128 bytes of slack);
+  // below that every `<` is read on (correct, slower). UTF-16 text is read byte by byte as if it
+  // were ASCII: its `<!` is not seen as one, so a comment's equals signs may count.
+  const long gap = limit >= 32 ? 4L * (long)limit - 128 : 0;
   long k = 0;
   for (;;) {
     long over = read_markup(tags, bytes, &k, count, limit);

@@ -33,7 +33,7 @@ struct ImportCommand: ParsableCommand {
     let interruption = Interruption.watch()
     let db = storeOptions.db
     if !existed {
-      interruption?.whenNothingStored = {
+      interruption?.whenNothingStored {
         for suffix in ["", "-wal", "-shm", "-journal"] { unlink(db + suffix) }
       }
     }

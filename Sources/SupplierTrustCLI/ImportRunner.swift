@@ -221,8 +221,16 @@ final class Interruption: @unchecked Sendable {
   private var finished = false
   private var signals: SignalWatch?
   /// Run when the import is interrupted before any file was stored (a store it created is
-  /// removed, as one it put nothing in is at the end).
-  var whenNothingStored: (() -> Void)?
+  /// removed, as one it put nothing in is at the end). Set through ``whenNothingStored(_:)``.
+  private var nothingStored: (() -> Void)?
+
+  /// Sets what to do when the import is interrupted before any file was stored, under the lock
+  /// the interruption reads it under (code review: set on one thread, read on the signal's).
+  func whenNothingStored(_ body: @escaping () -> Void) {
+    lock.lock()
+    nothingStored = body
+    lock.unlock()
+  }
 
   private init() {}
 
@@ -275,7 +283,7 @@ final class Interruption: @unchecked Sendable {
     }
     let done = files
     PendingRejectFiles.shared.removeAll()
-    if done.isEmpty { whenNothingStored?() }
+    if done.isEmpty { nothingStored?() }
     Terminal.clearProgress()
     let list = done.isEmpty ? "none" : done.map(\.terminalSafe).joined(separator: ", ")
     // "Any other": the interruption may come while the last file commits, with none left

@@ -503,7 +503,14 @@ public final class Importer {
   /// "name"`: spaces outside the quotes), or nil: its names then matched no column, and the
   /// error said the required columns were missing (black-box review 98).
   static func misquotedHeaderFailure(_ rawHeader: [String], file: String, line: Int?) -> FileFailure? {
-    guard let column = rawHeader.firstIndex(where: { $0.contains("\"") }) else { return nil }
+    // Only a name quoted as a whole but for spaces around it: a quote inside a name
+    // (`Panel 15"`) is an odd name, not broken quoting (code review).
+    guard
+      let column = rawHeader.firstIndex(where: {
+        let name = $0.trimmingCharacters(in: .whitespaces)
+        return name.count >= 2 && name.hasPrefix("\"") && name.hasSuffix("\"") && name != $0
+      })
+    else { return nil }
     return FileFailure(
       file: file, line: line,
       message:

@@ -315,7 +315,7 @@ public struct Policy: Sendable, Equatable {
     /// The same, for the flags to warn rather than inform (at least ``minimumOrdersForFlags``).
     public var minimumOrdersToWarn = 10
     /// Below this platform on-time rate (over at least ``minimumOrdersForFlags`` transactions),
-    /// the platform's own figure warns too, as the buyer's own late orders do.
+    /// the platform's own figure warns too, as enough of the buyer's own late orders do.
     public var platformWarnBelow = 0.6
     /// How many own orders one platform transaction is worth as evidence.
     public var platformEvidenceFactor = 0.05

@@ -772,7 +772,7 @@ extension PolicyFile {
       "More than one order in ten ending in a dispute or refund is a pattern, not bad luck."),
     .integer(
       "delivery.minimum_orders_for_flags", \.delivery.minimumOrdersForFlags, 1...10_000,
-      "The buyer's own late orders and disputes are judged over at least three orders, those still missing counted as gone well, so that an order that goes well never raises a flag (a rule that judged the first orders not at all had flagged a third, punctual one). With late_threshold at 85% one late order among six or fewer is flagged whatever this is, to inform; minimum_orders_to_warn decides when it warns. The platform's on-time rate warns (rather than informs) from three transactions."
+      "The buyer's own late orders and disputes are judged over at least three orders, those still missing counted as gone well, so that an order that goes well never raises a flag (a rule that judged the first orders not at all had flagged a third, punctual one). At this default and late_threshold at 85%, one late order among six or fewer is flagged, to inform (at ten or more it would be judged over ten and not flagged); minimum_orders_to_warn decides when it warns. The platform's on-time rate warns (rather than informs) from three transactions."
     ),
     .integer(
       "delivery.minimum_orders_to_warn", \.delivery.minimumOrdersToWarn, 1...10_000,
@@ -780,7 +780,7 @@ extension PolicyFile {
     ),
     .number(
       "delivery.platform_warn_below", \.delivery.platformWarnBelow, 0...1,
-      "A platform on-time rate under late_threshold is flagged to inform; under 60% (over at least minimum_orders_for_flags transactions of the last year) it warns, as the buyer's own late orders do: the platform measures it over all the supplier's orders, and four in ten late is a pattern whoever counted it. It is at most late_threshold."
+      "A platform on-time rate under late_threshold is flagged to inform; under 60% (over at least minimum_orders_for_flags transactions of the last year) it warns, as enough of the buyer's own late orders do: the platform measures it over all the supplier's orders, and four in ten late is a pattern whoever counted it. It is at most late_threshold."
     ),
     .number(
       "delivery.platform_evidence_factor", \.delivery.platformEvidenceFactor, 0...1,

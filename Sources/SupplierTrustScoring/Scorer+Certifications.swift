@@ -636,12 +636,25 @@ extension Scorer {
     // certificates for each took a fifth of a score's suggestions at size L.
     var repairs: [CertificateSuggestion] = []
     if context.suggests && extra == nil {
+      // One per standard (a withdrawn edition under its successor): two lapsed ISO 14001 had
+      // each claimed the whole gain of one renewal (code review).
+      var repaired = Set<String>()
+      if let fresh = freshOne {
+        repaired.insert(Standard.withdrawn[fresh.standard]?.successor ?? fresh.standard)
+      }
       for (index, v) in verdicts.enumerated()
-      where v.standard != freshOne?.standard
-        && (v.problem || v.unrecognised || (v.lapsedProblem && !validlyRenewed(v.standard))
-          || (v.lapsed && !isRenewed(v.standard)))
+      where v.problem || v.unrecognised || (v.lapsedProblem && !validlyRenewed(v.standard))
+        || (v.lapsed && !isRenewed(v.standard))
       {
-        repairs.append(fresh(v.standard, replacing: index, best: best, penalties: penalties))
+        guard repaired.insert(Standard.withdrawn[v.standard]?.successor ?? v.standard).inserted else {
+          continue
+        }
+        var repair = fresh(v.standard, replacing: index, best: best, penalties: penalties)
+        // Worded by the suggestion from the certificate itself: the verdict here is the
+        // suggested certificate's (code review).
+        repair.replacedNumber = nil
+        repair.replacedVerdict = nil
+        repairs.append(repair)
       }
     }
     guard explains else {

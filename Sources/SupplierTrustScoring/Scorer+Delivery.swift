@@ -149,10 +149,14 @@ extension Scorer {
     let evidenceAmount = Double(s.due) + platformEvidence
     if s.due > 0 || supplier.onTimeDeliveryRate != nil {
       let credited = Double(s.due - problemOnTime) + platformEvidence
-      s.onTimeEstimate =
-        (Double(s.due - s.late - problemOnTime) + platformEvidence * (supplier.onTimeDeliveryRate ?? 0)
-          + p.priorStrength * p.priorOnTime)
-        / (credited + lateness + p.priorStrength)
+      let denominator = credited + lateness + p.priorStrength
+      // Nothing to weigh (no prior, and only orders that went wrong): no on-time share, rather
+      // than 0/0 (code review).
+      if denominator > 0 {
+        s.onTimeEstimate =
+          (Double(s.due - s.late - problemOnTime) + platformEvidence * (supplier.onTimeDeliveryRate ?? 0)
+            + p.priorStrength * p.priorOnTime) / denominator
+      }
     }
     // The buyer's own orders when below the threshold even if those still missing to
     // `minimum_orders_for_flags` had gone well; else the platform's rate, which a few punctual

@@ -115,8 +115,9 @@ func percent(_ rate: Double) -> String { "\(Int((rate * 100).rounded()))%" }
 func percent(_ rate: Double, beside threshold: Double) -> String {
   guard percent(rate) == percent(threshold), rate != threshold else { return percent(rate) }
   let tenths = (rate * 1000).rounded()
-  // Rounded away from the threshold, so that the side it lies on shows.
-  let shown = tenths / 10 == threshold * 100 ? (rate < threshold ? tenths - 1 : tenths + 1) : tenths
+  // Rounded away from the threshold, so that the side it lies on shows (compared in whole tenths:
+  // 0.55 * 100 is not 55 in binary).
+  let shown = tenths == (threshold * 1000).rounded() ? (rate < threshold ? tenths - 1 : tenths + 1) : tenths
   return format(shown / 10, 1) + "%"
 }
 

@@ -266,9 +266,13 @@ extension Scorer {
         (
           g,
           Self.joined(
-            repair.renews
-              ? (recognised ? "renewing \(named)" : "renewing \(named) through a recognised, accredited body")
-              : "replacing \(named) with a valid certificate from an accredited body",
+            // A withdrawn edition cannot be renewed: its successor takes its place (code review).
+            Standard.withdrawn[c.standard].map { $0.lapsedOn < asOf } == true
+              ? "a valid \(Standard.withdrawn[c.standard]!.successor) certificate from an accredited body in place of \(named)"
+              : repair.renews
+                ? (recognised
+                  ? "renewing \(named)" : "renewing \(named) through a recognised, accredited body")
+                : "replacing \(named) with a valid certificate from an accredited body",
             moves)
         ))
     }

@@ -436,6 +436,12 @@ struct ByteReader {
     base = UnsafeRawBufferPointer(start: nil, count: 0)
   }
 
+  /// How many bytes are left to read, when known (a stream whose source does not say: nil).
+  private var bytesLeft: Int? {
+    guard let stream else { return base.count - offset }
+    return stream.sourceRemaining.map { $0 + base.count - offset }
+  }
+
   /// Whether every byte has been read (a stream is asked for more first).
   mutating func atEnd() -> Bool {
     guard offset == base.count else { return false }
@@ -481,7 +487,11 @@ struct ByteReader {
   /// source past the window), or nil when the bytes run out. A count whose bytes could not fit
   /// in any SQLite value (2 GiB) is refused before anything is allocated.
   mutating func column<T: FixedWidthInteger>(_ type: T.Type, count: Int) -> [T]? {
-    guard isValid, count >= 0, count <= (1 << 31) / MemoryLayout<T>.stride else {
+    // No more than the bytes left (when the source knows them): a damaged count in a streamed
+    // BLOB had allocated and zeroed up to 2 GiB before the part was refused (code review).
+    guard isValid, count >= 0, count <= (1 << 31) / MemoryLayout<T>.stride,
+      bytesLeft.map({ count * MemoryLayout<T>.stride <= $0 }) ?? true
+    else {
       isValid = false
       return nil
     }
@@ -620,7 +630,6 @@ struct ByteReader {
   }
 }
 
-/// Bytes read in order from somewhere other than memory (a BLOB in the store).
 /// A 64-bit checksum of a stream of bytes, fed in pieces of any size: 32-byte blocks as four
 /// 64-bit words, each multiplied and mixed into a lane of its own (four lanes run side by side:
 /// one lane took 35 ms of each load of a large catalog's snapshot), the last partial block byte
@@ -676,9 +685,16 @@ struct SnapshotChecksum {
   }
 }
 
+/// Bytes read in order from somewhere other than memory (a BLOB in the store).
 protocol ByteSource: AnyObject {
   /// Copies the next bytes into `buffer`; returns how many (0 at the end or on an error).
   func read(into buffer: UnsafeMutableRawBufferPointer) -> Int
+  /// How many bytes are left to read, when the source knows.
+  var remaining: Int? { get }
+}
+
+extension ByteSource {
+  var remaining: Int? { nil }
 }
 
 /// The buffer a streaming ``ByteReader`` reads from: unread bytes move to its front, and the
@@ -695,6 +711,9 @@ final class StreamWindow {
   }
 
   deinit { storage.deallocate() }
+
+  /// The bytes the source has not handed over yet, when it knows.
+  var sourceRemaining: Int? { source.remaining }
 
   /// Fills `destination` straight from the source, past the window (which must have been read
   /// to its end); false when the source ends first.

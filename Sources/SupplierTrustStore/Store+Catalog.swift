@@ -630,6 +630,8 @@ final class BlobSource: ByteSource {
     return count
   }
 
+  var remaining: Int? { size - offset }
+
   /// Whether every byte before the checksum was handed out and they match it (true when the
   /// blob is not sealed).
   var isIntact: Bool {

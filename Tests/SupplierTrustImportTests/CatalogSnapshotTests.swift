@@ -234,11 +234,14 @@ import Testing
   final class TrickleSource: ByteSource {
     let bytes: [UInt8]
     let step: Int
+    let knowsRemaining: Bool
     var position = 0
-    init(_ bytes: [UInt8], step: Int) {
+    init(_ bytes: [UInt8], step: Int, knowsRemaining: Bool = false) {
       self.bytes = bytes
       self.step = step
+      self.knowsRemaining = knowsRemaining
     }
+    var remaining: Int? { knowsRemaining ? bytes.count - position : nil }
     func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
       let count = min(step, buffer.count, bytes.count - position)
       guard count > 0 else { return 0 }
@@ -289,6 +292,12 @@ import Testing
       var huge = ByteReader(raw)
       let impossible = huge.column(UInt64.self, count: 1 << 30)
       #expect(impossible == nil && !huge.isValid)
+      // Streamed from a source that knows how much is left: a count past it is refused before
+      // allocating (code review: a damaged count had allocated up to 2 GiB first).
+      let source = TrickleSource(bytes, step: 7, knowsRemaining: true)
+      var streamed = ByteReader(source: source, window: 16)
+      let beyond = streamed.column(UInt64.self, count: 1 << 27)
+      #expect(beyond == nil && !streamed.isValid && source.position == 0)
     }
   }
 }

@@ -315,6 +315,19 @@ import Testing
     }
   }
 
+  /// A quote inside a name, not around it, is an odd name: an unknown column warned about, the
+  /// file read (code review: any quote had failed the file).
+  @Test func aQuoteInsideANameIsNoBrokenQuoting() throws {
+    try withTempDir { dir in
+      let path = try dir.write("suppliers.csv", "supplier_id,name,country,\"Panel 15\"\"\"\nSUP-1,One,CN,x\n")
+      let store = try Store(path: ":memory:")
+      let report = try importing([path], into: store)
+      #expect(report.failures.isEmpty)
+      #expect(try store.counts()[.suppliers] == 1)
+      #expect(report.warnings.map(\.message).contains { $0.hasPrefix("unknown column ignored: ") })
+    }
+  }
+
   @Test func missingSeveralRequiredColumns() throws {
     try withTempDir { dir in
       let path = try dir.write("audits.csv", "audit_id,supplier_id,kind\nAUD-1,SUP-1,factory_audit\n")

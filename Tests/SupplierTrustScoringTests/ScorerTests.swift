@@ -1154,6 +1154,34 @@ import Testing
     }
   }
 
+  /// With no delivery prior and only an order that went wrong there is no on-time share to
+  /// weigh: the score stays a number (code review: 0/0 had made it NaN).
+  @Test func noPriorAndOnlyAWrongOrderLeaveTheScoreANumber() throws {
+    var policy = Policy.default
+    policy.delivery.priorStrength = 0
+    var t = TestCatalog()
+    t.supplier("S-1")
+    _ = t.order("S-1", dispute: .refunded)
+    t.catalog.orders[0].record.refund = Money(cents: 1_000_000)
+    let assessed = t.assessment("S-1", policy, suggests: false)
+    let delivery = try #require(assessed.components.delivery)
+    #expect(delivery.isFinite && delivery < 0.5)
+    #expect(try #require(assessed.score).isFinite)
+  }
+
+  /// Two lapsed certificates of one standard are one renewal, suggested once (code review: each
+  /// had claimed the whole gain).
+  @Test func twoLapsedCertificatesOfAStandardAreOneRenewal() throws {
+    var t = TestCatalog()
+    t.supplier("S-1")
+    t.certificate("S-1", "ISO9001", number: "Q-1")
+    t.certificate("S-1", "ISO14001", number: "E-1", issuedDaysAgo: 1_500, expiresInDays: -400)
+    t.certificate("S-1", "ISO14001", number: "E-2", issuedDaysAgo: 1_400, expiresInDays: -300)
+    for k in 0..<8 { t.review("S-1", rating: 4.4, daysAgo: 20 * k) }
+    let suggestions = t.assessment("S-1").suggestions
+    #expect(suggestions.filter { $0.contains("ISO14001") }.count == 1, "\(suggestions)")
+  }
+
   /// A partial refund of a stated $0 counts as the dispute alone, never worse than one of $1 (it
   /// had counted as a full dispute: black-box review 106); an unstated amount stays the worst.
   @Test func aStatedZeroPartialRefundIsTheLeastOfThem() throws {
