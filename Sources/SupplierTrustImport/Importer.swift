@@ -503,12 +503,20 @@ public final class Importer {
   /// "name"`: spaces outside the quotes), or nil: its names then matched no column, and the
   /// error said the required columns were missing (black-box review 98).
   static func misquotedHeaderFailure(_ rawHeader: [String], file: String, line: Int?) -> FileFailure? {
-    // Only a name quoted as a whole but for spaces around it: a quote inside a name
+    // A quote never closed on the header line swallows the records after it into one name
+    // (black-box review 108: every record lost, with a warning about an unknown column).
+    if let column = rawHeader.firstIndex(where: { $0.contains("\n") || $0.contains("\r") }) {
+      return FileFailure(
+        file: file, line: line,
+        message: "header column \(column + 1) opens a quote that is not closed on the header line",
+        fix: "close the quote around that name, or remove it: \"supplier_id\",\"name\"")
+    }
+    // A name that begins with a quote but was not quoted as a whole (spaces or more after the
+    // closing quote: `"supplier_id" `, `"trade_assurance"x`); a quote inside a name
     // (`Panel 15"`) is an odd name, not broken quoting (code review).
     guard
       let column = rawHeader.firstIndex(where: {
-        let name = $0.trimmingCharacters(in: .whitespaces)
-        return name.count >= 2 && name.hasPrefix("\"") && name.hasSuffix("\"") && name != $0
+        $0.trimmingCharacters(in: .whitespaces).hasPrefix("\"")
       })
     else { return nil }
     return FileFailure(

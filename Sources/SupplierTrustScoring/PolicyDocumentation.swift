@@ -124,9 +124,11 @@ public enum PolicyDocumentation {
       down toward 0) by 1 − `on_time_share` of the way at its extremes, not at all at neutral: \
       a clean order never lowers the component. A late order counts only against: its dispute or \
       failed inspection, never its lack of one; and an order disputed, refunded or failed at \
-      inspection only against too: not as shipped on time, nor (failed) as free of dispute, so \
-      that an order that goes wrong never raises the component. An empty field is unknown: it \
-      counts in neither. \
+      inspection only against too: not as a due order shipped on time (for `late_shipments` \
+      either), nor its passed inspection, nor (failed) as free of dispute, so that an order that \
+      goes wrong never raises the component nor clears a flag. With no on-time evidence at all \
+      the on-time part is neutral, moved by the problem part as always. An empty field is \
+      unknown: it counts in neither. \
       As of `--as-of`, a dispute opened later had not been opened, one closed later was still open \
       (its refund unpaid), and an inspection counts once the goods were delivered (shipped, when the \
       delivery day is not stated; the agreed ship day passed, when neither is: an overdue order \

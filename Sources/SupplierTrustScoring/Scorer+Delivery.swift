@@ -103,9 +103,18 @@ extension Scorer {
       // count as shipped on time: only against (its dispute or failure). Adding a refunded
       // order shipped on time had raised a score by 11 points, and twelve of twelve refunded
       // outranked twelve five days late (black-box review 104).
-      if onTime && (isDisputed || inspection == .fail) { problemOnTime += 1 }
+      // Left out of the due orders altogether, for the flags as for the score: counted as due
+      // and on time, such an order had diluted the late share and cleared `late_shipments`
+      // (black-box review 108).
+      if onTime && (isDisputed || inspection == .fail) {
+        problemOnTime += 1
+        s.due -= 1
+      }
       // An order whose goods failed the agreed inspection is a quality failure, disputed or not.
-      if inspection == .fail || (inspection == .pass && !isLate) {
+      // A passed inspection counts in the supplier's favour only on an order that went well
+      // otherwise: a disputed order's had diluted a failed-inspection share and raised the score
+      // (black-box review 108).
+      if inspection == .fail || (inspection == .pass && !isLate && !isDisputed) {
         s.inspected += 1
         if inspection == .fail {
           s.failedInspections += 1
@@ -133,7 +142,13 @@ extension Scorer {
           (dispute.map { $0 != .none && $0 != .withdrawn && $0 != .rejected } ?? false)
           ? dispute!.rawValue : "refund"
         disputedOrders.append(
-          (sourced, explains ? "\(o.id) \(status)" + (refund > 0 ? " \(Money(cents: refund))" : "") : ""))
+          (
+            sourced,
+            explains
+              ? "\(o.id) \(status)"
+                + (refund > 0 || (o.refund != nil && opened && decided) ? " \(Money(cents: refund))" : "")
+              : ""
+          ))
       }
     }
     let supplier = e.supplier.record
@@ -148,13 +163,13 @@ extension Scorer {
     if s.inspected > 0 { s.failedInspectionRate = Double(s.failedInspections) / Double(s.inspected) }
     let evidenceAmount = Double(s.due) + platformEvidence
     if s.due > 0 || supplier.onTimeDeliveryRate != nil {
-      let credited = Double(s.due - problemOnTime) + platformEvidence
+      let credited = Double(s.due) + platformEvidence
       let denominator = credited + lateness + p.priorStrength
       // Nothing to weigh (no prior, and only orders that went wrong): no on-time share, rather
       // than 0/0 (code review).
       if denominator > 0 {
         s.onTimeEstimate =
-          (Double(s.due - s.late - problemOnTime) + platformEvidence * (supplier.onTimeDeliveryRate ?? 0)
+          (Double(s.due - s.late) + platformEvidence * (supplier.onTimeDeliveryRate ?? 0)
             + p.priorStrength * p.priorOnTime) / denominator
       }
     }
@@ -182,7 +197,7 @@ extension Scorer {
               ? "; \(percent(judgedOnTime, beside: p.lateThreshold)) even if the next \(judgedDue - s.due == 1 ? "one ships" : "\(judgedDue - s.due) ship") on time"
               : "") + "; threshold \(percent(p.lateThreshold))): "
             + lateOrders.prefix(5).map(\.1).joined(separator: ", ")
-          : "platform on-time delivery rate \(percent(rate, beside: p.lateThreshold))"
+          : "platform on-time delivery rate \(percent(rate, beside: percent(rate) == percent(p.platformWarnBelow) ? p.platformWarnBelow : p.lateThreshold))"
             + (supplier.transactions12m.map { " over \($0) transactions" } ?? "")
             + " (threshold \(percent(p.lateThreshold)); below \(percent(p.platformWarnBelow)) it warns)"
             // The buyer's own orders too, when there are some but too few to judge by alone: the
@@ -274,7 +289,15 @@ extension Scorer {
       return problems.isEmpty ? max(neutral, value) : value
     }()
     guard let onTime = s.onTimeEstimate else {
-      if let value = problemPart {
+      if let problemPart {
+        // No on-time evidence counts as neutral, moved by the problem part as below: taken
+        // alone, the problem part had scored orders that all went wrong below the same orders
+        // with a late one added (black-box review 108).
+        let share = 1 - p.onTimeShare
+        let value =
+          problemPart >= neutral
+          ? neutral + share * (problemPart - neutral) / max(1 - neutral, 1e-9) * (1 - neutral)
+          : neutral - share * (neutral - problemPart) / max(neutral, 1e-9) * neutral
         let known = Double(max(s.withDisputeStatus, s.inspected))
         let confidence = known / (known + policy.confidence.ordersHalf)
         guard explains else { return Part(value: value, confidence: confidence, factor: nil, summary: s) }
@@ -317,6 +340,11 @@ extension Scorer {
     guard explains else { return Part(value: value, confidence: confidence, factor: nil, summary: s) }
     var parts: [String] = []
     if s.due > 0 { parts.append("\(s.due - s.late) of \(s.due) own orders shipped on time") }
+    if problemOnTime > 0 {
+      parts.append(
+        "\(problemOnTime) more shipped on time but disputed, refunded or failed at inspection, counted only against"
+      )
+    }
     if let platform = supplier.onTimeDeliveryRate { parts.append("platform on-time \(percent(platform))") }
     if s.withDisputeStatus > 0 {
       parts.append("\(s.disputed) of \(s.withDisputeStatus) orders disputed or refunded")

@@ -298,6 +298,15 @@ import Testing
       "supplier_id,name,country,\"trade_assurance\" \nSUP-1,One,CN,true\n",
       #"header column 4 ("\"trade_assurance\" ") holds a quote but is not quoted as a whole"#
     ),
+    (
+      "supplier_id,name,country,\"trade_assurance\"x\nSUP-1,One,CN,true\n",
+      #"header column 4 ("\"trade_assurance\"x") holds a quote but is not quoted as a whole"#
+    ),
+    // A quote never closed: the records had vanished into one name (black-box review 108).
+    (
+      "supplier_id,name,country,\"trade_assurance\nSUP-1,One,CN,true\n",
+      "header column 4 opens a quote that is not closed on the header line"
+    ),
   ])
   func spacesOutsideQuotedNamesAreNamed(_ text: String, message: String) throws {
     try withTempDir { dir in
@@ -309,7 +318,9 @@ import Testing
       #expect(failure.message == message)
       #expect(
         failure.fix
-          == #"write each name unquoted or wholly in quotes, with no spaces between the quotes and the commas: "supplier_id","name""#
+          == (message.contains("not closed")
+            ? #"close the quote around that name, or remove it: "supplier_id","name""#
+            : #"write each name unquoted or wholly in quotes, with no spaces between the quotes and the commas: "supplier_id","name""#)
       )
       #expect(try store.counts().values.allSatisfy { $0 == 0 })
     }
