@@ -221,7 +221,7 @@ extension Scorer {
           code: .lateShipments, severity: ownWarns || platformWarns ? .medium : .low,
           detail: detail
             + (explains && ownLate && !ownWarns
-              ? "; \(s.late == 1 ? "one late order" : "\(s.late) late orders") of \(s.due) \(platformWarns ? "would only inform, but the platform's on-time rate of \(percent(supplier.onTimeDeliveryRate ?? 0)) warns" : "informs: it takes more than \(percent(1 - p.lateThreshold)) of at least \(warnDue) orders late to warn")"
+              ? "; \(s.late) late of \(s.due) due \(platformWarns ? "would only inform, but the platform's on-time rate of \(percent(supplier.onTimeDeliveryRate ?? 0)) warns" : "informs: it takes more than \(percent(1 - p.lateThreshold)) of at least \(warnDue) orders late to warn")"
               : ""),
           evidence: ownLate
             ? lateOrders.prefix(5).map {
@@ -251,7 +251,7 @@ extension Scorer {
               + disputedOrders.prefix(5).map(\.1).joined(separator: ", ")
               + (warns
                 ? ""
-                : "; \(s.disputed == 1 ? "one dispute" : "\(s.disputed) disputes") of \(s.withDisputeStatus) informs: it takes more than \(percent(p.disputeThreshold)) of at least \(warnWith) orders to warn"),
+                : "; \(s.disputed) disputed of \(s.withDisputeStatus) informs: it takes more than \(percent(p.disputeThreshold)) of at least \(warnWith) orders to warn"),
           evidence: disputedOrders.prefix(5).map {
             Evidence(location: location($0.0.source, context), recordID: $0.0.record.id)
           }))
@@ -345,7 +345,9 @@ extension Scorer {
         "\(problemOnTime) more shipped on time but disputed, refunded or failed at inspection, counted only against"
       )
     }
-    if let platform = supplier.onTimeDeliveryRate { parts.append("platform on-time \(percent(platform))") }
+    if let platform = supplier.onTimeDeliveryRate {
+      parts.append("platform on-time \(percent(platform, beside: p.lateThreshold))")
+    }
     if s.withDisputeStatus > 0 {
       parts.append("\(s.disputed) of \(s.withDisputeStatus) orders disputed or refunded")
     }

@@ -155,7 +155,7 @@ extension Scorer {
         // An empty field is unknown: the supplier may take part already (black-box review 25).
         out.append(
           (result.supplier.tradeAssurance == nil
-            ? "Trade Assurance (its profile does not say; with a $50,000 limit)"
+            ? "confirming Trade Assurance (its profile does not say; with a $50,000 limit)"
             : "joining Trade Assurance (with a $50,000 limit)") + moves)
       }
     }
