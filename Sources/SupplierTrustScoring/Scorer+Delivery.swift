@@ -17,7 +17,7 @@ extension Scorer {
     // above the counted one, and a rate flagged `late_shipments` never scores above no record.
     var lateness = 0.0
     /// Orders shipped on time that were disputed, refunded or failed at inspection: left out of
-    /// the on-time share the score reads (the flags count them as the orders they were).
+    /// the due orders (for the score and the flags alike), and named in the explanation.
     var problemOnTime = 0
     func slip(_ days: Int32) -> Double {
       p.severeLatenessExtra * min(1, Double(days) / max(p.latenessFullDays, 1))
@@ -102,10 +102,9 @@ extension Scorer {
       // And, the other way round, an order disputed, refunded or failed at inspection does not
       // count as shipped on time: only against (its dispute or failure). Adding a refunded
       // order shipped on time had raised a score by 11 points, and twelve of twelve refunded
-      // outranked twelve five days late (black-box review 104).
-      // Left out of the due orders altogether, for the flags as for the score: counted as due
-      // and on time, such an order had diluted the late share and cleared `late_shipments`
-      // (black-box review 108).
+      // outranked twelve five days late (black-box review 104). It is left out of the due
+      // orders altogether, for the flags as for the score: counted as due and on time, it had
+      // diluted the late share and cleared `late_shipments` (black-box review 108).
       if onTime && (isDisputed || inspection == .fail) {
         problemOnTime += 1
         s.due -= 1
@@ -163,8 +162,7 @@ extension Scorer {
     if s.inspected > 0 { s.failedInspectionRate = Double(s.failedInspections) / Double(s.inspected) }
     let evidenceAmount = Double(s.due) + platformEvidence
     if s.due > 0 || supplier.onTimeDeliveryRate != nil {
-      let credited = Double(s.due) + platformEvidence
-      let denominator = credited + lateness + p.priorStrength
+      let denominator = evidenceAmount + lateness + p.priorStrength
       // Nothing to weigh (no prior, and only orders that went wrong): no on-time share, rather
       // than 0/0 (code review).
       if denominator > 0 {
