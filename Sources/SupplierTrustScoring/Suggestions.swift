@@ -195,10 +195,9 @@ extension Scorer {
               squares: summary.weightedSquares + added * rating * rating,
               weight: summary.effectiveWeight + added, context: context)
             let inflated = summary.bursts.contains { !$0.lowersRating }
-            var withThem = values
-            withThem[0] = min(1, max(0, unclamped - (inflated ? policy.reviews.burstPenalty : 0)))
-            let moved = gain(replacing: 0, with: (withThem[0], c[0])) ?? 0
-            let unratedScore = result.score == nil ? score(replacing: 0, with: (withThem[0], c[0])) : nil
+            let withThem = min(1, max(0, unclamped - (inflated ? policy.reviews.burstPenalty : 0)))
+            let moved = gain(replacing: 0, with: (withThem, c[0])) ?? 0
+            let unratedScore = result.score == nil ? score(replacing: 0, with: (withThem, c[0])) : nil
             let effect =
               unratedScore.map { Self.joined(" and give it a score of about ", format($0, 0)) }
               ?? (moved >= 0.5
