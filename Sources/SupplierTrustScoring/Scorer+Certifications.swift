@@ -636,19 +636,16 @@ extension Scorer {
     // certificates for each took a fifth of a score's suggestions at size L.
     var repairs: [CertificateSuggestion] = []
     if context.suggests && extra == nil {
-      // One per standard (a withdrawn edition under its successor): two lapsed ISO 14001 had
-      // each claimed the whole gain of one renewal (code review).
-      var repaired = Set<String>()
-      if let fresh = freshOne {
-        repaired.insert(Standard.withdrawn[fresh.standard]?.successor ?? fresh.standard)
-      }
+      // Each faulty certificate but those of the standard suggested apart; the suggestions keep
+      // one per standard, the one that gains most (code review: two lapsed ISO 14001 had each
+      // claimed the whole gain of one renewal; review 112: the first of a standard had hidden a
+      // look-alike one that gained more).
+      let suggestedFamily = freshOne.map { Standard.withdrawn[$0.standard]?.successor ?? $0.standard }
       for (index, v) in verdicts.enumerated()
       where v.problem || v.unrecognised || (v.lapsedProblem && !validlyRenewed(v.standard))
         || (v.lapsed && !isRenewed(v.standard))
       {
-        guard repaired.insert(Standard.withdrawn[v.standard]?.successor ?? v.standard).inserted else {
-          continue
-        }
+        guard (Standard.withdrawn[v.standard]?.successor ?? v.standard) != suggestedFamily else { continue }
         var repair = fresh(v.standard, replacing: index, best: best, penalties: penalties)
         // Worded by the suggestion from the certificate itself: the verdict here is the
         // suggested certificate's (code review).

@@ -195,7 +195,7 @@ extension Scorer {
               ? "; \(percent(judgedOnTime, beside: p.lateThreshold)) even if the next \(judgedDue - s.due == 1 ? "one ships" : "\(judgedDue - s.due) ship") on time"
               : "") + "; threshold \(percent(p.lateThreshold))): "
             + lateOrders.prefix(5).map(\.1).joined(separator: ", ")
-          : "platform on-time delivery rate \(percent(rate, beside: percent(rate) == percent(p.platformWarnBelow) ? p.platformWarnBelow : p.lateThreshold))"
+          : "platform on-time delivery rate \(percent(rate, besideAny: [p.platformWarnBelow, p.lateThreshold]))"
             + (supplier.transactions12m.map { " over \($0) transactions" } ?? "")
             + " (threshold \(percent(p.lateThreshold)); below \(percent(p.platformWarnBelow)) it warns)"
             // The buyer's own orders too, when there are some but too few to judge by alone: the
@@ -219,7 +219,7 @@ extension Scorer {
           code: .lateShipments, severity: ownWarns || platformWarns ? .medium : .low,
           detail: detail
             + (explains && ownLate && !ownWarns
-              ? "; \(s.late) late of \(s.due) due \(platformWarns ? "would only inform, but the platform's on-time rate of \(percent(supplier.onTimeDeliveryRate ?? 0)) warns" : "informs: it takes more than \(percent(1 - p.lateThreshold)) of at least \(warnDue) orders late to warn")"
+              ? "; \(s.late) late of \(s.due) due \(platformWarns ? "would only inform, but the platform's on-time rate of \(percent(supplier.onTimeDeliveryRate ?? 0, besideAny: [p.platformWarnBelow])) warns" : "informs: it takes more than \(percent(1 - p.lateThreshold)) of at least \(warnDue) orders late to warn")"
               : ""),
           evidence: ownLate
             ? lateOrders.prefix(5).map {
@@ -344,7 +344,8 @@ extension Scorer {
       )
     }
     if let platform = supplier.onTimeDeliveryRate {
-      parts.append("platform on-time \(percent(platform, beside: p.lateThreshold))")
+      parts.append(
+        "platform on-time \(percent(platform, besideAny: [p.lateThreshold, p.platformWarnBelow]))")
     }
     if s.withDisputeStatus > 0 {
       parts.append("\(s.disputed) of \(s.withDisputeStatus) orders disputed or refunded")

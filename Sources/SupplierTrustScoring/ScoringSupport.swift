@@ -109,6 +109,15 @@ public func fixedDecimals(_ value: Double, _ decimals: Int) -> String { format(v
 
 func percent(_ rate: Double) -> String { "\(Int((rate * 100).rounded()))%" }
 
+/// `rate` as a percentage beside whichever of `thresholds` it would show alike with (see
+/// ``percent(_:beside:)``), or as a whole percentage.
+func percent(_ rate: Double, besideAny thresholds: [Double]) -> String {
+  for threshold in thresholds where percent(rate) == percent(threshold) {
+    return percent(rate, beside: threshold)
+  }
+  return percent(rate)
+}
+
 /// `rate` as a percentage beside `threshold`: with a decimal when whole percentages would show
 /// the two alike though they differ (a flagged 84.5% on time had read "85% on time; threshold
 /// 85%": black-box review 104).

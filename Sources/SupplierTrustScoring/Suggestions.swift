@@ -119,6 +119,10 @@ extension Scorer {
       case .product?: (kind, words) = (.qualityInspection, "a passed quality inspection")
       case .factory?, nil: (kind, words) = (.factoryAudit, "a passed on-site audit")
       }
+      // After a pass with findings, what would add is a pass without them (black-box review 113:
+      // "a passed on-site audit" was offered to a supplier that had one).
+      let clean =
+        failed == nil && latestAudit?.result == .pass ? words + " without findings" : words
       var passed = Audit(
         id: "hypothetical", supplierID: result.supplier.id, kind: kind, date: asOf, result: .pass)
       passed.auditor = "SGS"
@@ -129,7 +133,7 @@ extension Scorer {
       let part = auditComponent(copy, context: quiet, flags: &scratch)
       if let (_, moves) = effect(replacing: 2, with: (part.value, part.confidence)) {
         let redoing = failed.map { " in place of the failed \($0.id) of \($0.date)" } ?? ""
-        out.append("\(words) by a recognised auditor (e.g. SGS)\(redoing)\(moves)")
+        out.append("\(clean) by a recognised auditor (e.g. SGS)\(redoing)\(moves)")
       }
     }
     // Delivery: the next orders shipped on time, whenever they would count for something (only
@@ -230,7 +234,7 @@ extension Scorer {
   ) -> [String] {
     guard !repairs.isEmpty else { return [] }
     let held = e.certifications.filter { $0.record.issuedOn.map { $0 <= asOf } ?? true }
-    var found: [(gain: Double, text: String)] = []
+    var found: [(gain: Double, text: String, family: String)] = []
     for repair in repairs {
       guard let position = repair.replacing, position < held.count,
         let (g, moves) = effect((repair.value, repair.confidence))
@@ -272,9 +276,13 @@ extension Scorer {
                 ? (recognised
                   ? "renewing \(named)" : "renewing \(named) through a recognised, accredited body")
                 : "replacing \(named) with a valid certificate from an accredited body",
-            moves)
+            moves),
+          Standard.withdrawn[c.standard]?.successor ?? c.standard
         ))
     }
-    return found.sorted { $0.gain > $1.gain }.prefix(2).map(\.text)
+    // One per standard (a withdrawn edition under its successor), the one that gains most.
+    var seen = Set<String>()
+    return found.sorted { $0.gain > $1.gain }.filter { seen.insert($0.family).inserted }.prefix(2).map(
+      \.text)
   }
 }

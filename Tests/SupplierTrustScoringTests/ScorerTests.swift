@@ -925,6 +925,16 @@ import Testing
     after.audit("S-1", result: .pass, daysAgo: 0)
     let gained = after.assessment("S-1").score! - before.score!
     #expect(promised >= 1 && abs(gained - promised) <= 1, "promised about \(promised), gained \(gained)")
+    // After a pass with findings, a pass without them (black-box review 113: "a passed on-site
+    // audit" had been offered to a supplier that had one).
+    t.supplier("S-2")
+    for k in 0..<10 { t.review("S-2", rating: 4.5, daysAgo: 20 * k) }
+    t.audit("S-2", result: .pass, daysAgo: 60, major: 1, minor: 4)
+    #expect(
+      t.assessment("S-2").suggestions.contains {
+        $0.hasPrefix(
+          "a passed on-site audit without findings by a recognised auditor (e.g. SGS) would add about ")
+      })
   }
 
   /// The delivery suggestion is made whenever the orders would count, not only with a late
@@ -1189,6 +1199,11 @@ import Testing
     for k in 0..<8 { t.review("S-1", rating: 4.4, daysAgo: 20 * k) }
     let suggestions = t.assessment("S-1").suggestions
     #expect(suggestions.filter { $0.contains("ISO14001") }.count == 1, "\(suggestions)")
+    // Of a standard's faulty certificates, the one whose fix gains most (black-box review 112:
+    // the first, a lapsed one worth 2 points, had hidden a look-alike one worth 9).
+    t.certificate("S-1", "ISO14001", number: "E-3", accreditation: "ACCAB")
+    let more = t.assessment("S-1").suggestions.filter { $0.contains("ISO14001") }
+    #expect(more.count == 1 && more[0].hasPrefix("replacing ISO14001 E-3"), "\(more)")
   }
 
   /// A partial refund of a stated $0 counts as the dispute alone, never worse than one of $1 (it
