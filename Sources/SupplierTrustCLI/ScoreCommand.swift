@@ -55,25 +55,32 @@ struct ScoreCommand: ParsableCommand {
       snapshotWork?.keep()
       memoWork.keep()
     }
+    // Kept before anything is written: a reader that closes the pipe early (`| head -1`) ends
+    // the process with SIGPIPE at the first write, and the snapshot and memo had been lost
+    // unsaid (black-box review 114).
     if format == .csv {
       // Written as bytes: a String of every supplier's row would be checked and copied again.
       let bytes = ScoreOutput.csvBytes(RankedList(run: run))
       clock.lap("render")
+      keeping.wait()
+      clock.lap("snapshot and memo kept")
       Terminal.writeOutput(bytes)
     } else if format == .json {
+      keeping.wait()
+      clock.lap("snapshot and memo kept")
       // Streamed a supplier at a time: the whole document of a large catalog is hundreds of MB.
       ScoreOutput.writeJSON(RankedList(run: run)) { Terminal.writeOutput($0) }
       clock.lap("render and write")
     } else {
       let text = ScoringPrinter.render(RankedList(run: run), format: format)
       clock.lap("render")
+      keeping.wait()
+      clock.lap("snapshot and memo kept")
       print(text, terminator: "")
     }
     if let why = RankingCriteria().whyNoneMatch(run.suppliers) { Terminal.error("note: \(why)") }
     clock.lap("write")
     fflush(nil)
-    keeping.wait()
-    clock.lap("snapshot and memo kept")
     // Millions of records need not be freed one by one before the process ends.
     Foundation.exit(0)
   }
