@@ -83,6 +83,31 @@ func csvRows(_ text: String) -> [[String]] {
     #expect(items("notes") == order.notes)
   }
 
+  /// The byte test for line breaks agrees with `Character.isNewline` on every kind of break and
+  /// on the characters around them (a "★", accents, CJK, emoji, a lone C2 or E2 byte's
+  /// neighbours), so that the cells it lets through untouched hold none.
+  @Test func lineBreaksAreFoundByTheirBytesAsByCharacters() {
+    let pieces = [
+      "a", "Z", " ", "★", "é", "漢", "👍🏽", "\u{80}", "\u{A0}", "\u{2027}", "\u{202A}", "\u{2030}", "\u{0100}",
+      "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\u{09}",
+    ]
+    var state: UInt64 = 0x5EED
+    func next() -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(truncatingIfNeeded: state >> 33)
+    }
+    for _ in 0..<5_000 {
+      let text = (0..<(next() % 6)).map { _ in pieces[next() % pieces.count] }.joined()
+      #expect(ScoreOutput.holdsLineBreak(text) == text.contains(where: \.isNewline), "\(Array(text.utf8))")
+    }
+    for piece in pieces {
+      #expect(
+        ScoreOutput.holdsLineBreak(piece) == piece.contains(where: \.isNewline),
+        "\(piece.unicodeScalars.map(\.value))")
+    }
+    #expect(ScoreOutput.listCell(["at 4.7★ from\u{2028}buyers", "two"]) == "at 4.7★ from buyers\ntwo")
+  }
+
   /// The CSV carries the dispute's timetable as the JSON does (it had lost it: black-box
   /// review 35), and leaves it empty for an order without a dispute.
   @Test func theCSVCarriesTheDisputeMilestones() throws {
