@@ -929,8 +929,16 @@ public struct Scorer: Sendable {
   func combine(_ values: [Double?], _ shares: [Double], imputed: [Double?])
     -> (score: Double?, exact: Double?, confidence: Double, weightSum: Double, mean: Double?)
   {
+    Scorer.combine(
+      values, shares, imputed: imputed, weights: componentWeights, aggregation: policy.aggregation)
+  }
+
+  /// ``combine(_:_:imputed:)`` with the policy's weights and aggregation given, for callers
+  /// that must not capture the scorer (a closure capturing it copied it, its policy retained).
+  static func combine(
+    _ values: [Double?], _ shares: [Double], imputed: [Double?], weights: [Double], aggregation: Aggregation
+  ) -> (score: Double?, exact: Double?, confidence: Double, weightSum: Double, mean: Double?) {
     // Loops over the five components rather than zips and maps: this runs for every supplier.
-    let weights = componentWeights
     var score: Double?
     var weightSum = 0.0
     var total = 0.0
@@ -955,7 +963,7 @@ public struct Scorer: Sendable {
       // weighted mean of 84 ranked below a tie at 50 with one of 73.9).
       func settled(_ points: Double) -> Double { (points * 1e9).rounded() / 1e9 }
       mean = settled(100 * total / weightSum)
-      switch policy.aggregation {
+      switch aggregation {
       case .weightedMean: score = mean
       case .weakestLink: score = settled(100 * weakest)
       }

@@ -32,16 +32,25 @@ extension Scorer {
   ) -> [String] {
     var out: [String] = []
     let hypothetical = SourceRef(file: -1, line: 0)
+    // What the helpers below read, taken out first: capturing the context and the scorer copied
+    // them, with every array they hold retained, for each supplier.
+    let imputed = context.imputed
+    let current = result.score
+    let weights = componentWeights
+    let aggregation = policy.aggregation
+    // Likewise the day: a closure reading `asOf` captured the scorer (the lazy filter below keeps
+    // its closure, which copied it).
+    let asOf = self.asOf
     /// The score with component `index` at `part`, nil when it stays unrated.
     func score(replacing index: Int, with part: (value: Double?, share: Double)) -> Double? {
       var v = values
       var c = shares
       v[index] = part.value
       c[index] = part.share
-      return combine(v, c, imputed: context.imputed).score
+      return Scorer.combine(v, c, imputed: imputed, weights: weights, aggregation: aggregation).score
     }
     func gain(replacing index: Int, with part: (value: Double?, share: Double)) -> Double? {
-      guard let before = result.score, let after = score(replacing: index, with: part) else { return nil }
+      guard let before = current, let after = score(replacing: index, with: part) else { return nil }
       return after - before
     }
     /// What the change does, in words (" would add about 4 points"), with its size for ordering,
@@ -51,7 +60,7 @@ extension Scorer {
       size: Double, words: String
     )? {
       guard let after = score(replacing: index, with: part) else { return nil }
-      guard let before = result.score else {
+      guard let before = current else {
         return (after, Self.joined(" would give it a score of about ", format(after, 0)))
       }
       let g = after - before
@@ -97,7 +106,7 @@ extension Scorer {
     // Audits: a fresh passed audit when there is none, the latest is not a clean pass (failed,
     // conditional, with findings: a latest conditional audit had no suggestion, where a pass
     // added 7 points, 21 under `weakest_link`; black-box review 102), or it is stale.
-    let latestAudit = e.audits.lazy.filter { $0.record.date <= self.asOf }.map(\.record).max(
+    let latestAudit = e.audits.lazy.filter { $0.record.date <= asOf }.map(\.record).max(
       by: Scorer.auditPrecedes)
     if latestAudit.map({
       $0.result != .pass || ($0.majorFindings ?? 0) > 0 || ($0.minorFindings ?? 0) > 0
