@@ -154,6 +154,14 @@ enum ImportRunner {
         out += String(repeating: "-", count: widths.reduce(0, +) + 8) + "\n"
       }
     }
+    // Files that failed have no row of records: named here, so that the table does not read as
+    // a clean run of nothing (black-box review 116 met "total 0 0 0" and no word of the file).
+    var failed: [String] = []
+    for failure in report.failures where !failed.contains(failure.file) { failed.append(failure.file) }
+    if !failed.isEmpty {
+      out +=
+        "\(failed.count) file\(failed.count == 1 ? "" : "s") could not be read (the error printed for \(failed.count == 1 ? "it" : "each") says why): \(failed.prefix(8).map(\.terminalSafe).joined(separator: ", "))\(failed.count > 8 ? ", ..." : "")\n"
+    }
     if let storePath {
       out += report.stored ? "Stored in \(storePath).\n" : "Nothing was stored.\n"
     } else {

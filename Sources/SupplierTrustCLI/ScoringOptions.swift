@@ -87,7 +87,9 @@ struct CatalogOptions: ParsableArguments {
       )
     }
     do {
-      return try PolicyFile.parse(bytes: [UInt8](data), file: path)
+      let (policy, warnings) = try PolicyFile.read(bytes: [UInt8](data), file: path)
+      for warning in warnings { Terminal.error(warning) }
+      return policy
     } catch {
       throw CLIError(error.description)
     }

@@ -365,9 +365,33 @@ struct FieldReader<Source: FieldSource> {
       return try fail(
         problem(
           column, bytes, "\(names[column]) may have at most \(decimals) decimal\(decimals == 1 ? "" : "s")",
-          "round it, e.g. 4.5"), in: column, nil)
+          Self.roundedHalfUp(bytes, dot: dot, decimals: decimals).map { "round it: \($0)" }
+            ?? "round it to \(decimals) decimal\(decimals == 1 ? "" : "s")"), in: column, nil)
     }
     return value
+  }
+
+  /// The decimal text `bytes` (digits, a point at `dot`, digits) rounded half up to `decimals`
+  /// decimals, worked out on the digits as written (4.55 is 4.6, where the binary double nearest
+  /// 4.55 rounds to 4.5); nil for any other form. The fix had said "e.g. 4.5" of every value
+  /// (black-box review 116 read it as the rounding of 4.55).
+  static func roundedHalfUp(_ bytes: UnsafeBufferPointer<UInt8>, dot: Int, decimals: Int) -> String? {
+    let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+    guard dot > 0, dot + 1 + decimals < bytes.count, bytes[..<dot].allSatisfy(isDigit),
+      bytes[(dot + 1)...].allSatisfy(isDigit)
+    else { return nil }
+    var digits = Array(bytes[..<dot]) + Array(bytes[(dot + 1)..<(dot + 1 + decimals)])
+    if bytes[dot + 1 + decimals] >= UInt8(ascii: "5") {
+      var k = digits.count - 1
+      while k >= 0 && digits[k] == UInt8(ascii: "9") {
+        digits[k] = UInt8(ascii: "0")
+        k -= 1
+      }
+      if k >= 0 { digits[k] += 1 } else { digits.insert(UInt8(ascii: "1"), at: 0) }
+    }
+    let whole = digits.count - decimals
+    let text = String(decoding: digits[..<whole], as: UTF8.self)
+    return decimals == 0 ? text : text + "." + String(decoding: digits[whole...], as: UTF8.self)
   }
 
   /// The digits after the `.` at `dot`, less the zeros that end them past `keeping` decimals

@@ -294,7 +294,27 @@ public final class Importer {
       }
       report.warnings.append(ImportWarning(file: file, line: line, message: repeated.message))
     }
+    // A check stores nothing: its failures say what to do without saying nothing was stored
+    // (black-box review 116 read "nothing from this file was stored" from `check`).
+    if store == nil {
+      for k in report.failures.indices {
+        report.failures[k].fix = Importer.checkingFix(report.failures[k].fix)
+      }
+    }
     return report
+  }
+
+  /// A file failure's fix as a check gives it: without the words about storing, and "import it
+  /// again" as "check it again".
+  static func checkingFix(_ fix: String) -> String {
+    var fix = fix
+    for storing in ["; nothing from this file was stored", "; nothing from it was stored"] {
+      fix = fix.replacingOccurrences(of: storing, with: "")
+    }
+    if fix.hasPrefix("nothing from this file was stored; ") {
+      fix.removeFirst("nothing from this file was stored; ".count)
+    }
+    return fix.replacingOccurrences(of: "import it again", with: "check it again")
   }
 
   // MARK: - Planning

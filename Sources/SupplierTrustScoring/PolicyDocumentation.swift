@@ -11,7 +11,15 @@ public enum PolicyDocumentation {
       your own: the file may set any subset of the keys below, and the others keep their defaults. An \
       unknown key, a wrong type or a value out of range stops the command with the line, the key and \
       the fix. Every output names the policy and its SHA-256 (of the complete policy, so two files \
-      that differ only in layout have the same hash).
+      that differ only in layout have the same hash; the terminal table shows its first 12 hex \
+      digits). Policy files are JSON.
+
+      The five `weights` are each component's share of the score and should add up to 1; weights \
+      that add up to more or less count as their share of the sum, said in a warning (reviews and \
+      certifications set to 0.9, the other three left at their defaults, count 0.39, 0.39, 0.065, \
+      0.087 and 0.065). A component that \
+      no supplier of the catalog has evidence for is left out and the others scale up; the JSON \
+      output's `weights` are the shares a run used.
 
       This page is generated from the code (`supplier-trust policy --docs`); a test keeps it equal.
 

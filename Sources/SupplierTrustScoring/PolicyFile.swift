@@ -29,6 +29,15 @@ public enum PolicyFile {
   /// replacement characters, `"name": "buyer-\u{FF}"` and `"buyer-\u{FE}"` became one name with
   /// one hash (black-box review 53).
   public static func parse(bytes: [UInt8], file: String) throws(PolicyError) -> Policy {
+    try read(bytes: bytes, file: file).policy
+  }
+
+  /// ``parse(bytes:file:)``, with what the file does that it may not mean, in words, for
+  /// stderr: weights that do not add up to 1, or an edited copy of the default still named
+  /// "default" (renamed after its file).
+  public static func read(bytes: [UInt8], file: String) throws(PolicyError) -> (
+    policy: Policy, warnings: [String]
+  ) {
     // Windows PowerShell 5 writes `supplier-trust policy > my-policy.json` as UTF-16 (code review).
     // With or without a byte-order mark: UTF-8 JSON holds no NUL byte, UTF-16 text of ASCII has
     // one in every character, first or second (black-box review 58 saved one without a mark; a
@@ -51,7 +60,7 @@ public enum PolicyFile {
         offset += scalar.count
         continue
       case .emptyInput:
-        return try parse(String(decoding: bytes, as: UTF8.self), file: file)
+        return try read(String(decoding: bytes, as: UTF8.self), file: file)
       case .error(let length):
         let before = bytes[..<offset]
         let line = 1 + before.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
@@ -73,15 +82,28 @@ public enum PolicyFile {
 
   /// Reads a policy from the text of a file named `file` (for messages).
   public static func parse(_ text: String, file: String) throws(PolicyError) -> Policy {
+    try read(text, file: file).policy
+  }
+
+  /// ``parse(_:file:)`` with its warnings (see ``read(bytes:file:)``).
+  public static func read(_ text: String, file: String) throws(PolicyError) -> (
+    policy: Policy, warnings: [String]
+  ) {
     var reader = JSONReader(text)
     let root: JSONValue
     do {
       root = try reader.parse()
     } catch {
+      // A TOML or YAML policy (the issue that asked for policies named TOML too) was told only
+      // "expected null" (black-box review 116): say which format is read.
+      let first = text.unicodeScalars.first { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }
+      let looksOther = first != "{" && first != "[" || file.lowercased().hasSuffix(".toml")
       throw PolicyError(
         file: file, line: error.line, key: nil,
         message: "is not valid JSON: \(error.message) (column \(error.column))",
-        fix: "correct the JSON syntax; docs/policy.md shows the expected layout")
+        fix: looksOther
+          ? "policy files are JSON (TOML and YAML are not read): write the settings as a JSON object, as `supplier-trust policy > my-policy.json` prints them; docs/policy.md lists the keys"
+          : "correct the JSON syntax; docs/policy.md shows the expected layout")
     }
     guard case .object(let members) = root else {
       throw PolicyError(
@@ -92,12 +114,37 @@ public enum PolicyFile {
     policy.name = ""
     var set: Set<String> = []
     try apply(members, prefix: "", to: &policy, file: file, lines: reader.lines, set: &set)
+    let fileName =
+      file.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? "custom"
+    var warnings: [String] = []
     if policy.name.isEmpty {
-      policy.name =
-        file.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? "custom"
+      policy.name = fileName
+    } else if policy.name == Policy.default.name, policy.hash != Policy.default.hash {
+      // `policy > mine.json` writes the default's name; an edited copy kept it, and every output
+      // then said "policy default" of other rules (black-box review 116).
+      let renamed = fileName == Policy.default.name ? "\(fileName)-edited" : fileName
+      policy.name = renamed
+      warnings.append(
+        "warning: \(file) is named \"\(Policy.default.name)\" but its rules differ from the default policy's, so it is shown as \"\(renamed)\"\n  fix: give it a \"name\" of its own"
+      )
     }
     try validate(policy, file: file, lines: reader.lines)
-    return policy
+    let w = policy.weights
+    let weights = [
+      ("reviews", w.reviews), ("certifications", w.certifications), ("audits", w.audits),
+      ("delivery", w.delivery), ("standing", w.standing),
+    ]
+    let sum = weights.reduce(0) { $0 + $1.1 }
+    // Weights are shares of the score: ones that add up to more or less than 1 count as their
+    // share of the sum, which a file setting `weights.reviews` to 0.5 did not say (black-box
+    // review 116: reviews then counted 42 %).
+    if abs(sum - 1) > 1e-9 {
+      let shares = weights.map { "\($0.0) \(JSONValue.format(($0.1 / sum * 1000).rounded() / 1000))" }
+      warnings.append(
+        "warning: \(file)\(reader.lines["weights"].map { ":\($0)" } ?? ""): `weights` add up to \(JSONValue.format((sum * 1000).rounded() / 1000)), not 1, so each counts as its share of the sum: \(shares.joined(separator: ", "))\n  fix: make the five weights add up to 1 to set the shares outright"
+      )
+    }
+    return (policy, warnings)
   }
 
   /// - Parameter set: the keys set so far: a key given both inside its section and as a dotted key
@@ -390,7 +437,7 @@ extension PolicyFile {
     PolicyField(
       key: "name", expectation: "a short name such as \"strict-buyer\"",
       why:
-        "Shown in every output beside the policy hash, so a reader knows which rules produced a score. A policy file that leaves it out is named after the file (my-policy.json is \"my-policy\").",
+        "Shown in every output beside the policy hash, so a reader knows which rules produced a score. A policy file that leaves it out is named after the file (my-policy.json is \"my-policy\"), and so is an edited copy of the default that kept the name \"default\" (with a warning), so that no output claims the default rules for other ones.",
       read: { policy, json in
         guard case .string(let s) = json, !s.isEmpty, s.count <= 64 else {
           return "must be a non-empty string of at most 64 characters"

@@ -173,6 +173,27 @@ private func json(_ text: String) throws -> [String: Any] {
   #expect(!FileManager.default.fileExists(atPath: db))
 }
 
+/// A file a check cannot read is named under the table, and its fix does not speak of storing
+/// (black-box review 116: "nothing from this file was stored" from a check, and a table of
+/// "total 0 0 0" with no word of the file).
+@Test func aCheckNamesTheFileItCouldNotReadWithoutTalkOfStoring() throws {
+  let dir = try CommandRunner.temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let path = dir.appendingPathComponent("x1.xml").path
+  try
+    "<?xml version=\"1.0\"?>\n<supplierCatalog>\n<supplier id=\"SUP-1\"><name>A</name>\n</supplierCatalog>\n"
+    .write(
+      toFile: path, atomically: true, encoding: .utf8)
+  let result = try CommandRunner.run(["check", "--no-reject-files", path])
+  #expect(result.status == 1)
+  #expect(result.stdout.contains("1 file could not be read (the error printed for it says why): \(path)\n"))
+  #expect(result.stderr.contains("fix:"))
+  #expect(!result.stderr.contains("stored"), "\(result.stderr)")
+  let imported = try CommandRunner.run(["import", "--db", dir.appendingPathComponent("s.sqlite").path, path])
+  #expect(imported.status == 1)
+  #expect(imported.stderr.contains("nothing from this file was stored"), "\(imported.stderr)")
+}
+
 @Test func checkWritesNoRejectsFileUnlessAFolderIsNamed() throws {
   let dir = try CommandRunner.temporaryDirectory()
   defer { try? FileManager.default.removeItem(at: dir) }

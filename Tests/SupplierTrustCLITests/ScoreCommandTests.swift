@@ -483,6 +483,31 @@ private func object(_ text: String) throws -> [String: Any] {
         "error: p.json:2: `weights.review` is not a policy setting; did you mean `weights.reviews`?"))
   }
 
+  /// An edited copy of the printed default is shown under its file's name, and its weights'
+  /// sum is said, on stderr, with the run going ahead (black-box review 116).
+  @Test func anEditedDefaultPolicyIsShownUnderItsFilesName() throws {
+    let dir = try CommandRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let printed = try CommandRunner.run(["policy"], in: dir).stdout
+    #expect(printed.contains("\"reviews\": 0.3,"))
+    try printed.replacingOccurrences(of: "\"reviews\": 0.3,", with: "\"reviews\": 0.5,").write(
+      to: dir.appendingPathComponent("my-edit.json"), atomically: true, encoding: .utf8)
+    let sample = CommandRunner.repositoryRoot.appendingPathComponent("datasets/sample").path
+    let result = try CommandRunner.run(
+      ["score", sample, "--as-of", "2026-11-25", "--policy", "my-edit.json", "--format", "csv"], in: dir)
+    #expect(result.status == 0)
+    #expect(
+      result.stderr.contains(
+        "warning: my-edit.json is named \"default\" but its rules differ from the default policy's, so it is shown as \"my-edit\""
+      ))
+    #expect(
+      result.stderr.contains(
+        "`weights` add up to 1.2, not 1, so each counts as its share of the sum: reviews 0.417,"))
+    let header = try #require(result.stdout.split(separator: "\n").first).split(separator: ",")
+    let row = try #require(result.stdout.split(separator: "\n").dropFirst().first).split(separator: ",")
+    #expect(row[try #require(header.firstIndex(of: "policy"))] == "my-edit")
+  }
+
   @Test func withoutAStoreOrFilesTheCommandSaysWhatToDo() throws {
     let dir = try CommandRunner.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -132,7 +132,7 @@ let rejectCases: [ExpectedReject] = [
   ExpectedReject(
     label: "rating 4.55", file: "reviews.csv",
     csv: "review_id,supplier_id,rating,review_date\nR-1,SUP-A,4.55,2026-01-02\n", line: 2, column: "rating",
-    value: "4.55", reason: "rating may have at most 1 decimal", fix: "round it, e.g. 4.5"),
+    value: "4.55", reason: "rating may have at most 1 decimal", fix: "round it: 4.6"),
   ExpectedReject(
     label: "rating not a number", file: "reviews.csv",
     csv: "review_id,supplier_id,rating,review_date\nR-1,SUP-A,five,2026-01-02\n", line: 2, column: "rating",
@@ -245,6 +245,27 @@ let rejectCases: [ExpectedReject] = [
       #expect(summary.accepted == 0)
       #expect(summary.rejected == 1)
     }
+  }
+
+  /// The rounding a fix offers is the decimal one, half up, carried through nines; forms other
+  /// than digits, a point and digits get the general words.
+  @Test func aValueWithTooManyDecimalsIsShownRounded() {
+    func rounded(_ text: String, _ decimals: Int) -> String? {
+      let bytes = Array(text.utf8)
+      return bytes.withUnsafeBufferPointer {
+        FieldReader<CSVFieldSource>.roundedHalfUp(
+          $0, dot: bytes.firstIndex(of: UInt8(ascii: "."))!, decimals: decimals)
+      }
+    }
+    #expect(rounded("4.55", 1) == "4.6")
+    #expect(rounded("4.549", 1) == "4.5")
+    #expect(rounded("4.95", 1) == "5.0")
+    #expect(rounded("99.995", 2) == "100.00")
+    #expect(rounded("0.05", 1) == "0.1")
+    #expect(rounded("7.5", 0) == "8")
+    #expect(rounded("+4.55", 1) == nil)
+    #expect(rounded(".55", 1) == nil)
+    #expect(rounded("4.5e1", 1) == nil)
   }
 
   @Test func ratingSevenMatchesTheOutputContract() throws {

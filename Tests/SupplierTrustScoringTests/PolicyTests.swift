@@ -16,6 +16,52 @@ import Testing
     }
   }
 
+  /// Weights that do not add up to 1 count as their share of the sum, and the file is told so
+  /// with the shares; an edited copy of the default that kept its name is named after its file,
+  /// so that no output claims the default rules (black-box review 116). Weights adding up to 1,
+  /// and the default printed as it is, say nothing.
+  @Test func policiesSayWhatTheyDoThatTheyMayNotMean() throws {
+    let sum = try PolicyFile.read(
+      "{\"name\": \"p4\",\n \"weights\": {\"reviews\": 0.9, \"certifications\": 0.9}}", file: "dir/p4.json")
+    #expect(
+      sum.warnings == [
+        "warning: dir/p4.json:2: `weights` add up to 2.3, not 1, so each counts as its share of the sum: reviews 0.391, certifications 0.391, audits 0.065, delivery 0.087, standing 0.065\n  fix: make the five weights add up to 1 to set the shares outright"
+      ])
+    #expect(sum.policy.name == "p4")
+    let balanced = try PolicyFile.read(
+      "{\"weights\": {\"reviews\": 0.4, \"certifications\": 0.1, \"audits\": 0.1, \"delivery\": 0.3, \"standing\": 0.1}}",
+      file: "b.json")
+    #expect(balanced.warnings.isEmpty)
+    let printed = PolicyFile.json(for: .default).rendered()
+    let asShipped = try PolicyFile.read(printed, file: "copy.json")
+    #expect(asShipped.warnings.isEmpty && asShipped.policy.name == "default")
+    #expect(asShipped.policy.hash == Policy.default.hash)
+    let edited = try PolicyFile.read(
+      printed.replacingOccurrences(of: "\"window_days\": 14", with: "\"window_days\": 21"),
+      file: "my-edit.json")
+    #expect(edited.policy.name == "my-edit")
+    #expect(
+      edited.warnings == [
+        "warning: my-edit.json is named \"default\" but its rules differ from the default policy's, so it is shown as \"my-edit\"\n  fix: give it a \"name\" of its own"
+      ])
+    let inPlace = try PolicyFile.read(
+      printed.replacingOccurrences(of: "\"window_days\": 14", with: "\"window_days\": 21"),
+      file: "policies/default.json")
+    #expect(inPlace.policy.name == "default-edited")
+  }
+
+  /// A TOML policy is told that policies are JSON (black-box review 116 got only "expected
+  /// null"); a JSON object with a syntax error keeps the fix about its syntax.
+  @Test func aPolicyInAnotherFormatIsToldPoliciesAreJSON() {
+    #expect(
+      error("name = \"x\"\n[weights]\nreviews = 0.5\n")
+        == "policy.json:1: is not valid JSON: expected null (column 1)\n  fix: policy files are JSON (TOML and YAML are not read): write the settings as a JSON object, as `supplier-trust policy > my-policy.json` prints them; docs/policy.md lists the keys"
+    )
+    #expect(
+      error("{ \"name\": }").hasSuffix(
+        "\n  fix: correct the JSON syntax; docs/policy.md shows the expected layout"))
+  }
+
   /// Bytes that are not UTF-8 are refused where they stand: decoded with replacement
   /// characters, two different names became one name with one hash (black-box review 53).
   @Test func aPolicyThatIsNotUTF8IsRefusedAtItsByte() throws {
