@@ -42,6 +42,12 @@ struct UnsafeSendableBuffer<T>: @unchecked Sendable {
   init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
 }
 
+/// A pointer to values read (never written) on several threads while its owner keeps them alive.
+struct UnsafeSendablePointer<T>: @unchecked Sendable {
+  let pointer: UnsafePointer<T>
+  init(_ pointer: UnsafePointer<T>) { self.pointer = pointer }
+}
+
 /// `body` applied to `0..<count` in chunks of `chunkSize` on every core, the chunks' results in
 /// order: for work over 100,000 suppliers whose pieces are then joined (screening, CSV rows).
 public func mapChunks<R>(count: Int, chunkSize: Int, _ body: @Sendable (Range<Int>) -> R) -> [R] {
