@@ -60,11 +60,11 @@ struct ScoreCommand: ParsableCommand {
     // unsaid (black-box review 114).
     if format == .csv {
       // Written as bytes: a String of every supplier's row would be checked and copied again.
-      let bytes = ScoreOutput.csvBytes(RankedList(run: run))
+      let pieces = ScoreOutput.csvPieces(RankedList(run: run))
       clock.lap("render")
       keeping.wait()
       clock.lap("snapshot and memo kept")
-      Terminal.writeOutput(bytes)
+      for piece in pieces { Terminal.writeOutput(piece) }
     } else if format == .json {
       keeping.wait()
       clock.lap("snapshot and memo kept")

@@ -334,6 +334,17 @@ public enum ScoreOutput {
   /// ``csv(_:)`` as UTF-8 bytes, for writing straight out. Rows are rendered on every core in
   /// chunks and joined in order: 100,000 rows took about a second on one.
   public static func csvBytes(_ list: RankedList) -> [UInt8] {
+    let pieces = csvPieces(list)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
+    for piece in pieces { bytes.append(contentsOf: piece) }
+    return bytes
+  }
+
+  /// ``csvBytes(_:)`` in pieces (the header, then rows of up to 2,048 suppliers, made on both
+  /// cores) to write one after the other: joined, the 64 MB of L's CSV were copied once more into
+  /// fresh memory, its pages faulted in.
+  public static func csvPieces(_ list: RankedList) -> [[UInt8]] {
     let encoder = CSVEncoder(formulaPolicy: .neutralize)
     let suppliers = list.suppliers
     // The cells every row ends with, encoded once: the same strings appended by both threads
@@ -348,7 +359,9 @@ public enum ScoreOutput {
     let chunkSize = 2048
     let chunks = mapChunks(count: suppliers.count, chunkSize: chunkSize) { range -> [UInt8] in
       var bytes: [UInt8] = []
-      bytes.reserveCapacity(512 * chunkSize)
+      // Rows with every suggestion average about 640 bytes: room for 1,024 each, so that a piece
+      // is not grown (and copied) on the way; room never written costs no memory.
+      bytes.reserveCapacity(1024 * chunkSize)
       suppliers.withUnsafeBufferPointer { suppliers in
         rowTail.withUnsafeBufferPointer { tail in
           // Through a pointer: a subscript handed each row a copy of its assessment (dozens of
@@ -361,11 +374,9 @@ public enum ScoreOutput {
       }
       return bytes
     }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(chunks.reduce(512) { $0 + $1.count })
-    encoder.appendRow(csvHeader, to: &bytes)
-    for chunk in chunks { bytes.append(contentsOf: chunk) }
-    return bytes
+    var header: [UInt8] = []
+    encoder.appendRow(csvHeader, to: &header)
+    return [header] + chunks
   }
 
   /// Appends one supplier's CSV row, cells in ``csvHeader`` order, straight into `bytes` (an
