@@ -145,8 +145,10 @@ public struct BurstPolicy: Sendable, Equatable {
   /// all its reviews (genuine growth brings verified buyers and other ratings along: black-box
   /// review 41), with ``newReviewerShare`` and ``unverifiedShare`` of them, at ``paceFactor`` times the pace of the supplier's
   /// history before it, a history less than half of such accounts; the campaign then runs for as
-  /// long as they keep posting that rating no more than ``windowDays`` apart. A supplier with no
-  /// history has no pace to outrun, and one whose buyers were mostly such accounts grows rather
+  /// long as they keep posting that rating no more than ``windowDays`` apart. A supplier's first
+  /// reviews have no pace to outrun: they start one only when nothing else is in the span
+  /// (halfway from ``uniformRatingShare`` to all of its reviews such accounts giving one rating;
+  /// black-box review 118), and one whose buyers were mostly such accounts grows rather
   /// than campaigns (review 39 saw both flagged when the whole of the other days set the pace,
   /// and review 40 a campaign longer than the span set its own). Only more than ``windowDays``
   /// turns the rule on; 0 turns it off.
@@ -426,8 +428,9 @@ public struct ReviewBurstDetector: Sendable {
   /// The history before the span, not every other day: a campaign longer than the span had set
   /// its own pace and hidden in it (black-box review 40: sixty reviews over 160 days or more
   /// went unflagged). A history mostly of such accounts is the supplier's own kind of buyer (a
-  /// flow that grows, not a campaign), and a supplier with no history has no pace to outrun
-  /// (review 39: genuine growth and a new supplier's first months had been flagged).
+  /// flow that grows, not a campaign), and a supplier's first reviews have no pace to outrun
+  /// (review 39: genuine growth and a new supplier's first months had been flagged): they are a
+  /// campaign only with nothing else beside them.
   private func sustainedCampaigns<R: BurstEvidence>(
     _ timeline: Timeline, _ signals: Signals, reviews: [R]
   ) -> [BurstWindow] {
@@ -436,7 +439,7 @@ public struct ReviewBurstDetector: Sendable {
     let needed = 2 * max(1, policy.minimumReviews)
     var found: [BurstWindow] = []
     var last = 0
-    for first in timeline.dayIndices where first > 0 {
+    for first in timeline.dayIndices {
       if let previous = found.last, first <= previous.window.last { continue }
       last = max(last, first)
       while last + 1 < timeline.dayCount && timeline.span(first, last + 1) <= days { last += 1 }
@@ -461,14 +464,25 @@ public struct ReviewBurstDetector: Sendable {
         share(tally.unverified, of: tally.count) >= policy.unverifiedShare
       else { continue }
       // The history before the span: its pace, and whether its buyers were of the same kind.
+      // With none (the supplier's first reviews), there is no pace to outrun: its first reviews
+      // are such a campaign only when nothing else is in the span, halfway from
+      // `uniform_rating_share` to all of them new, unverified accounts giving one rating (black-
+      // box review 118: 73 five-star reviews from throw-away accounts over a month or more took a
+      // supplier without reviews from 17th to first). A newcomer's genuine first buyers bring
+      // another rating or a verified order along (review 39's first three months: a fifth of
+      // them four stars).
       let before = DayWindow(first: 0, last: first - 1)
-      let historyCount = timeline.count(before)
-      let historySameKind = Int(signals.newUnverifiedStars(before, timeline).wrappedSum())
-      guard historyCount > 0, 2 * historySameKind < historyCount,
-        let pace = paceAgainstHistoryBefore(window, timeline), pace >= max(1, policy.paceFactor)
-      else { continue }
+      let historyCount = first > 0 ? timeline.count(before) : 0
+      if historyCount == 0 {
+        guard share(count, of: tally.count) >= uniform else { continue }
+      } else {
+        let historySameKind = Int(signals.newUnverifiedStars(before, timeline).wrappedSum())
+        guard 2 * historySameKind < historyCount,
+          let pace = paceAgainstHistoryBefore(window, timeline), pace >= max(1, policy.paceFactor)
+        else { continue }
+      }
       // The history's pace, to stop following the campaign once it slows to it.
-      let expectedPerDay = historyPerDay(before: first, timeline)
+      let expectedPerDay = historyCount == 0 ? 0 : historyPerDay(before: first, timeline)
       // Followed while the campaign's accounts keep coming: no gap of more than `window_days`
       // between them, and past the first span, the `window_days` behind each still as dense as
       // the campaign that started it (a steady trickle of such buyers afterwards is not it).
