@@ -21,7 +21,8 @@ public struct Rejection: Codable, Equatable, Sendable {
   public var reason: String
   /// How to correct the record (`write a value from 1 to 5`).
   public var fix: String
-  /// Line and character column of the offending field itself, when known (CSV).
+  /// Line of the offending field itself, when known (a CSV field's, or the XML child element
+  /// that gave the value); JSON `field_line`.
   public var fieldLine: Int?
   /// Character column of the offending field on ``fieldLine``, when known (CSV); JSON `field_column`.
   public var fieldColumn: Int?
@@ -39,7 +40,8 @@ public struct Rejection: Codable, Equatable, Sendable {
     public var reason: String
     /// How to correct it.
     public var fix: String
-    /// Physical line of the offending field, when known (CSV); JSON `field_line`.
+    /// Physical line of the offending field, when known (CSV, or an XML child element); JSON
+    /// `field_line`.
     public var fieldLine: Int?
     /// Character column of the offending field, when known (CSV); JSON `field_column`.
     public var fieldColumn: Int?
@@ -121,8 +123,9 @@ public struct Rejection: Codable, Equatable, Sendable {
 
   /// `file:line:column (column = "value")`, for the record's line or the field's own place.
   private func located(_ column: String, _ value: String, _ fieldLine: Int?, _ fieldColumn: Int?) -> String {
+    // A field's own line without a column (an XML child element) is still its place.
     let position =
-      fieldColumn.map { "\(file):\(fieldLine ?? line):\($0)" } ?? "\(file):\(line)"
+      fieldColumn.map { "\(file):\(fieldLine ?? line):\($0)" } ?? "\(file):\(fieldLine ?? line)"
     let shown = value.count > 60 ? String(value.prefix(57)) + "..." : value
     // A field on a later line than its record (after a quoted line break): the record's own
     // line, the one the JSON summary and the rejects file give, is named too.

@@ -933,9 +933,9 @@ public final class Importer {
 
   /// Records a rejected record: in the report, through `onReject`, and in the rejects file.
   func reject(
-    _ problem: FieldProblem, kind: RecordKind, line: Int, position: (line: Int, column: Int)?,
+    _ problem: FieldProblem, kind: RecordKind, line: Int, position: (line: Int, column: Int?)?,
     header: [String], values: [String], rawValues: [[UInt8]]? = nil, supplierID: String?, in run: FileRun,
-    positionOf: (String) -> (line: Int, column: Int)? = { _ in nil }
+    positionOf: (String) -> (line: Int, column: Int?)? = { _ in nil }
   ) {
     run.note(kind)
     run.rejected[kind, default: 0] += 1

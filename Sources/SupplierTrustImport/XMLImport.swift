@@ -224,6 +224,8 @@ final class CatalogXMLHandler: XMLStreamHandler {
   @exclusivity(unchecked) var firstUnknownKind: [String: RecordKind] = [:]
   /// The line of the latest element opened: where text outside any column is said to follow.
   @exclusivity(unchecked) var lastElementLine = 0
+  /// The line of the start tag of the field element being read.
+  @exclusivity(unchecked) var fieldStartLine = 0
 
   static let recordNames = NameTable<RecordKind>([
     ("supplier", .suppliers), ("certification", .certifications), ("audit", .audits), ("review", .reviews),
@@ -438,6 +440,7 @@ final class CatalogXMLHandler: XMLStreamHandler {
   }
 
   func beginField(_ column: Int) {
+    fieldStartLine = lastElementLine
     stack.append(.field(column))
     text.removeAll(keepingCapacity: true)
     capturing = true
@@ -476,8 +479,10 @@ final class CatalogXMLHandler: XMLStreamHandler {
       text.withUnsafeBufferPointer { text in
         if case .supplier = stack.last! {
           supplier?.add(column, text, from: .element, in: batch)
+          if let supplier { batch.noteFieldLine(supplier.rangeStart, column, fieldStartLine) }
         } else {
           record?.add(column, text, from: .element, in: batch)
+          if let record { batch.noteFieldLine(record.rangeStart, column, fieldStartLine) }
         }
       }
     case .record:
@@ -716,6 +721,10 @@ final class XMLBatch: @unchecked Sendable {
   /// thread's time).
   @exclusivity(unchecked) private var byteStorage: BatchStorage<UInt8>
   @exclusivity(unchecked) private var rangeStorage: BatchStorage<Int32>
+  /// Per record and column (at half its range start), the line of the child element that gave
+  /// the value, 0 for an attribute or none: a rejected value is pointed at on its own line, as a
+  /// CSV field is (black-box reviews 116 and 117 got only the record's start tag).
+  @exclusivity(unchecked) private var lineStorage: BatchStorage<Int32>
 
   /// How much a batch held: the next one is given room for as much up front, as batches of a
   /// document are much alike, rather than growing by doubling (copying each batch's bytes about
@@ -732,6 +741,7 @@ final class XMLBatch: @unchecked Sendable {
     // A little over the last batch's sizes, as the next may hold a few more records.
     byteStorage = BatchStorage(capacity: max(1 << 16, sizes.bytes + sizes.bytes / 8))
     rangeStorage = BatchStorage(capacity: max(1 << 12, sizes.ranges + sizes.ranges / 8))
+    lineStorage = BatchStorage(capacity: max(1 << 11, (sizes.ranges + sizes.ranges / 8) / 2))
     entries.reserveCapacity(sizes.entries + sizes.entries / 8)
   }
   /// Valid while the batch lives, and until bytes are next added.
@@ -745,6 +755,7 @@ final class XMLBatch: @unchecked Sendable {
   deinit {
     byteStorage.free()
     rangeStorage.free()
+    lineStorage.free()
   }
 
   /// Appends bytes to the storage; returns where they start.
@@ -766,7 +777,21 @@ final class XMLBatch: @unchecked Sendable {
   func openRecord(columns: Int) -> Int {
     let start = rangeStorage.count
     rangeStorage.append(2 * columns).update(repeating: -1, count: 2 * columns)
+    lineStorage.append(columns).update(repeating: 0, count: columns)
     return start
+  }
+
+  /// Notes the line of the child element that gave a column its value (the first, as the value
+  /// kept is the first).
+  func noteFieldLine(_ rangeStart: Int, _ column: Int, _ line: Int) {
+    let slot = lineStorage.base + rangeStart / 2 + column
+    if slot.pointee == 0 { slot.pointee = Int32(truncatingIfNeeded: line) }
+  }
+
+  /// The line of the child element that gave a column its value; nil for an attribute or none.
+  func fieldLine(_ rangeStart: Int, _ column: Int) -> Int? {
+    let line = lineStorage.base[rangeStart / 2 + column]
+    return line > 0 ? Int(line) : nil
   }
 
   private var ranges: UnsafeMutablePointer<Int32> { rangeStorage.base }
@@ -1273,9 +1298,15 @@ extension Importer {
     {
       problem.others.append(unknown)
     }
+    // A value given as a child element is pointed at on its own line (no column: the parser
+    // reports none for elements); one given as an attribute is on the record's line.
+    let names = Columns.names(entry.kind)
+    let place = { (name: String) -> (line: Int, column: Int?)? in
+      names.firstIndex(of: name).flatMap { batch.fieldLine(entry.rangeStart, $0) }.map { ($0, nil) }
+    }
     reject(
       problem,
-      kind: entry.kind, line: entry.line, position: nil, header: Columns.names(entry.kind),
-      values: batch.strings(entry), supplierID: supplierID, in: run)
+      kind: entry.kind, line: entry.line, position: place(problem.column), header: names,
+      values: batch.strings(entry), supplierID: supplierID, in: run, positionOf: place)
   }
 }

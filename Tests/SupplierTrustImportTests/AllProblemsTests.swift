@@ -170,8 +170,10 @@ import Testing
         reject.otherProblems == [
           Rejection.Problem(
             column: "employees", value: "many", reason: "employees must be a whole number of 0 or more",
-            fix: "write digits only, e.g. 120")
+            fix: "write digits only, e.g. 120", fieldLine: 2)
         ])
+      // Each on the line of its child element (here the record's own).
+      #expect(reject.fieldLine == 2)
     }
   }
 

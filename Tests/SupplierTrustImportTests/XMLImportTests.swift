@@ -29,6 +29,48 @@ import Testing
     #expect(!failure.rendered.contains("root:"))
   }
 
+  /// A value given as a child element is pointed at on its own line, as a CSV field is; one
+  /// given as an attribute on its record's line (black-box reviews 116 and 117 got only the
+  /// record's start tag for both).
+  @Test func aRejectedChildElementValueIsPointedAtOnItsOwnLine() throws {
+    try withTempDir { dir in
+      let xml = """
+        <supplierCatalog>
+          <supplier id="SUP-1"><name>One</name><country>CN</country>
+            <reviews>
+              <review review_id="R-1" rating="6" review_date="2026-11-01"/>
+              <review>
+                <review_id>R-2</review_id><rating>4</rating>
+                <review_date>2026-02-29</review_date>
+                <verified_purchase>maybe</verified_purchase>
+              </review>
+            </reviews>
+          </supplier>
+          <supplier id="SUP-2">
+            <name>Two</name>
+            <country>QQ</country>
+          </supplier>
+        </supplierCatalog>
+
+        """
+      let path = try dir.write("catalog.xml", xml)
+      let store = try makeStore(in: dir)
+      let report = try importing([path], into: store)
+      let places = report.rejects.map { reject in
+        "\(reject.line) \(reject.column)@\(reject.fieldLine.map(String.init) ?? "-")"
+          + (reject.otherProblems ?? []).map { " \($0.column)@\($0.fieldLine.map(String.init) ?? "-")" }
+          .joined()
+      }
+      #expect(places == ["4 rating@-", "5 review_date@7 verified_purchase@8", "12 country@14"])
+      let rendered = try #require(report.rejects.first { $0.column == "review_date" }).rendered
+      #expect(
+        rendered.contains(" --> \(path):7 (review_date = \"2026-02-29\", record from line 5)"), "\(rendered)")
+      #expect(
+        try #require(report.rejects.first { $0.column == "rating" }).rendered.contains(
+          " --> \(path):4 (rating"))
+    }
+  }
+
   @Test func groupedWritesKeepDocumentOrderAndOneByOneOutcomes() throws {
     // 150 nested reviews (written in groups of 64) with a repeat inside the first group and one
     // in the second, a review of an unknown supplier between them, a top-level review whose
