@@ -109,7 +109,7 @@ struct ReportCommand: ParsableCommand {
     let policy = try catalog.loadPolicy()
     let (data, store, _, _) = try catalog.loadCatalog()
     clock.lap("load \(data.recordCount) records")
-    for warning in filters.unknownStandardWarnings(data) { Terminal.error(warning) }
+    for warning in try filters.unknownStandardProblems(data, policy: policy) { Terminal.error(warning) }
     let asOf = catalog.day
     // In a report --top is the number of detailed sections; the table keeps every match (its
     // rows show numbers and flag codes, so only the detailed suppliers are explained).

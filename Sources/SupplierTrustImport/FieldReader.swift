@@ -416,8 +416,13 @@ struct FieldReader<Source: FieldSource> {
     guard let value = Standard.normalize(utf8: bytes) else {
       return try fail(
         problem(
-          column, bytes, "\(names[column]) is not a recognisable standard name",
-          "write the standard's name, e.g. ISO9001, ISO 9001:2015, CE or RoHS"), in: column, "")
+          column, bytes,
+          Standard.looksLikeSeveral(String(decoding: bytes, as: UTF8.self))
+            ? "\(names[column]) names more than one standard"
+            : "\(names[column]) is not a recognisable standard name",
+          Standard.looksLikeSeveral(String(decoding: bytes, as: UTF8.self))
+            ? "give each standard its certificate row of its own (one standard per row)"
+            : "write the standard's name, e.g. ISO9001, ISO 9001:2015, CE or RoHS"), in: column, "")
     }
     return value
   }

@@ -116,9 +116,10 @@ public enum Standard {
   /// The canonical name: letters and digits only, upper case, with an edition year (`:2015`) and
   /// an `ISO/IEC` prefix's `/IEC` dropped. Nil when nothing usable is left.
   public static func normalize(_ text: some StringProtocol) -> String? {
+    let utf8 = Array(text.utf8)
+    guard utf8.withUnsafeBufferPointer(editionIsWellFormed) else { return nil }
     if let edition = withdrawnEdition(text) { return edition }
     // Drop an edition such as ":2015", ":2015+A1:2018" or "-2015".
-    let utf8 = Array(text.utf8)
     let kept = utf8.withUnsafeBufferPointer { lengthWithoutEdition($0) }
     let trimmed = String(decoding: utf8[..<kept], as: UTF8.self)
     var key = ""
@@ -135,13 +136,85 @@ public enum Standard {
     key = key.uppercased()
     if key.hasPrefix("ISOIEC") { key = "ISO" + key.dropFirst(6) }
     if key.hasPrefix("ENISO") { key = String(key.dropFirst(2)) }
-    guard !key.isEmpty, key.count <= 32 else { return nil }
+    guard !key.isEmpty, key.count <= 32, namesOneStandard(key) else { return nil }
     return canonical(key)
+  }
+
+  /// Whether `text` looks like a list of standards rather than one ("ISO 9001, ISO 14001",
+  /// "ISO 9001:2015 / ISO 14001:2015", "ISO9001 and ISO14001"), for messages that say to give
+  /// one standard each.
+  public static func looksLikeSeveral(_ text: String) -> Bool {
+    let upper = text.uppercased()
+    if upper.contains(",") || upper.contains(";") || upper.contains("&") || upper.contains(" AND ") {
+      return true
+    }
+    let letters = String(upper.unicodeScalars.filter { ("A"..."Z").contains($0) || ("0"..."9").contains($0) })
+    return !namesOneStandard(letters)
+  }
+
+  /// Whether a key (letters and digits, upper case) names one standard: not a second ISO or IATF
+  /// one after the first (`ISO9001ISO14001` from "ISO 9001 / ISO 14001"), except where a
+  /// national adoption names the ISO standard it adopts (`BSENISO9001`, `GBT190012016ISO9001`).
+  /// Such a list had been read as one odd standard, or as its first (black-box review 120).
+  static func namesOneStandard(_ key: String) -> Bool {
+    let adopted = adoptedISO(key)
+    if adopted.hasPrefix("GBT") { return true }
+    let rest = adopted.dropFirst()
+    return !rest.contains("ISO") && !rest.contains("IATF")
+  }
+
+  /// Whether what follows a colon, if any, is an edition: a year (19xx or 20xx), then any
+  /// amendments (`+A1:2018`, `/Amd 1:2024`). "ISO 9001:2015, ISO 14001" had been read as ISO 9001
+  /// alone, the second standard dropped without a word (black-box review 120).
+  static func editionIsWellFormed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let colon = bytes.firstIndex(of: 0x3A) else { return true }
+    var i = colon + 1
+    func skipSpaces() { while i < bytes.count && bytes[i] == 0x20 { i += 1 } }
+    func digits() -> Int {
+      let start = i
+      while i < bytes.count && (0x30...0x39).contains(bytes[i]) { i += 1 }
+      return i - start
+    }
+    func year() -> Bool {
+      skipSpaces()
+      let start = i
+      guard digits() == 4 else { return false }
+      return (bytes[start], bytes[start + 1]) == (0x31, 0x39)
+        || (bytes[start], bytes[start + 1]) == (0x32, 0x30)
+    }
+    guard year() else { return false }
+    while true {
+      skipSpaces()
+      if i == bytes.count { return true }
+      // An amendment or a corrigendum: "+" or "/", then "A", "Amd" or "Cor" (any case, a full
+      // stop allowed), its number, and its own year after a colon.
+      guard bytes[i] == 0x2B || bytes[i] == 0x2F else { return false }
+      i += 1
+      skipSpaces()
+      if i + 2 < bytes.count, bytes[i] | 0x20 == 0x63, bytes[i + 1] | 0x20 == 0x6F,
+        bytes[i + 2] | 0x20 == 0x72
+      {
+        i += 3
+      } else {
+        guard i < bytes.count, bytes[i] | 0x20 == 0x61 else { return false }
+        i += 1
+        if i + 1 < bytes.count, bytes[i] | 0x20 == 0x6D, bytes[i + 1] | 0x20 == 0x64 { i += 2 }
+      }
+      if i < bytes.count, bytes[i] == 0x2E { i += 1 }
+      skipSpaces()
+      guard (1...3).contains(digits()) else { return false }
+      skipSpaces()
+      if i < bytes.count, bytes[i] == 0x3A {
+        i += 1
+        guard year() else { return false }
+      }
+    }
   }
 
   /// ``normalize(_:)`` for UTF-8 bytes: ASCII spellings are normalised in a small buffer without
   /// intermediate strings (once per certificate record in imports); others take the string route.
   public static func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard editionIsWellFormed(bytes) else { return nil }
     // Withdrawn editions are rare: looked for only when a year of theirs is in the text.
     if bytes.count >= 8, Self.mayNameWithdrawnEdition(bytes) {
       return normalize(String(decoding: bytes, as: UTF8.self))
@@ -182,6 +255,7 @@ public enum Standard {
       let length = count - start
       guard length > 0, length <= 32 else { return nil }
       let name = String(decoding: UnsafeRawBufferPointer(rebasing: key[start..<count]), as: UTF8.self)
+      guard namesOneStandard(name) else { return nil }
       return canonical(name)
     }
   }

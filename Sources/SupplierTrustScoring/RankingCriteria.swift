@@ -408,25 +408,33 @@ public struct CategoryMatch: Sendable, Equatable {
     return word
   }
 
-  /// Whether `category` holds the wanted words (every category matches when there are none).
+  /// Whether `category` holds the wanted words (every category matches when there are none), in
+  /// any order, each a word of its own: "led light" finds "LED Panel Lights" and "auto part"
+  /// "Auto Spare Parts" (black-box review 120: only the words side by side in the order typed had
+  /// matched). A word matches its plural or singular, and the last one typed the start of a
+  /// longer word too ("CNC mach" finds "CNC Machining").
   public func matches(_ category: String) -> Bool {
     if let substring { return category.lowercased().contains(substring) }
     guard !words.isEmpty else { return true }
     let have = Self.words(category)
     guard have.count >= words.count else { return false }
+    let haveSingular = have.map(Self.singular)
+    // Words whole first, then the last one as a start: each word of the category used once
+    // ("pipe pipe" needs two).
+    var used = [Bool](repeating: false, count: have.count)
     let wanted = words.map(Self.singular)
-    for start in 0...(have.count - words.count) {
-      var all = true
-      for (k, word) in wanted.enumerated() {
-        let candidate = have[start + k]
-        let last = k == words.count - 1
-        if Self.singular(candidate) == word || (last && candidate.hasPrefix(words[k])) { continue }
-        all = false
-        break
+    var pending: [Int] = []
+    for (k, word) in wanted.enumerated() {
+      if let at = haveSingular.indices.first(where: { !used[$0] && haveSingular[$0] == word }) {
+        used[at] = true
+      } else {
+        pending.append(k)
       }
-      if all { return true }
     }
-    return false
+    guard pending.count <= 1 else { return false }
+    guard let k = pending.first else { return true }
+    guard k == words.count - 1 else { return false }
+    return have.indices.contains { !used[$0] && have[$0].hasPrefix(words[k]) }
   }
 }
 

@@ -135,6 +135,16 @@ private func object(_ text: String) throws -> [String: Any] {
       ["--as-of", "2026-13-01"],
       "Error: The value '2026-13-01' is invalid for '--as-of <date>': not a calendar day; write it as YYYY-MM-DD, e.g. 2026-11-25"
     ),
+    // Black-box review 120: a list after an edition year lost its second standard, and an amount
+    // below a cent was rounded away.
+    (
+      ["--require", "ISO 9001:2015, ISO 14001"],
+      "Error: --require ISO 9001:2015, ISO 14001 names more than one standard; give each its own --require, e.g. --require ISO9001 --require ISO14001."
+    ),
+    (
+      ["--order-amount", "20000.004"],
+      "Error: --order-amount 20000.004 has more than two decimals; give the amount in dollars and cents, e.g. 25000.50."
+    ),
   ])
   func badFilterValuesNameTheirOptionAndTheFix(options: [String], message: String) throws {
     let result = try CommandRunner.run(["rank", "datasets/sample"] + options)
@@ -142,16 +152,21 @@ private func object(_ text: String) throws -> [String: Any] {
     #expect(result.stderr.hasPrefix(message + "\n"), "\(result.stderr)")
   }
 
-  /// A required standard no certificate of the catalog names is warned about, with the closest
-  /// one it holds (black-box review 25: `--require ISO9010` quietly matched nothing).
+  /// A required standard no certificate of the catalog names is warned about when the policy
+  /// knows it (nobody qualifies), and refused otherwise, with the closest one held or known
+  /// (black-box review 25: `--require ISO9010` quietly matched nothing; review 120: a script
+  /// could not tell a typo from an empty ranking).
   @Test func anUnknownRequiredStandardIsWarnedAbout() throws {
     let result = try CommandRunner.run(
       ["rank", "datasets/sample", "--as-of", "2026-11-25", "--require", "ISO9010", "--top", "2"])
-    #expect(result.status == 0)
+    #expect(result.status == 1)
     #expect(
-      result.stderr.contains(
-        "warning: --require ISO9010: no certificate in the catalog is for this standard; did you mean ISO9001?"
-      ))
+      result.stderr.hasPrefix(
+        "error: --require ISO9010: no certificate in the catalog is for this standard, and it is none the policy knows; did you mean ISO9001?\n  fix: "
+      ), "\(result.stderr)")
+    let digits = try CommandRunner.run(["rank", "datasets/sample", "--require", "9001"])
+    #expect(digits.status == 1)
+    #expect(digits.stderr.contains("; did you mean ISO9001?"))
     let known = try CommandRunner.run(
       ["rank", "datasets/sample", "--as-of", "2026-11-25", "--require", "iso 9001:2015", "--top", "2"])
     #expect(!known.stderr.contains("warning"))

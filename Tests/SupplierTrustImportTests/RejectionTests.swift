@@ -138,6 +138,12 @@ let rejectCases: [ExpectedReject] = [
     csv: "review_id,supplier_id,rating,review_date\nR-1,SUP-A,five,2026-01-02\n", line: 2, column: "rating",
     value: "five", reason: "rating must be a number between 1 and 5", fix: "write a plain number such as 5"),
   ExpectedReject(
+    label: "two standards", file: "certifications.csv",
+    csv: "supplier_id,standard\nSUP-A,\"ISO 9001:2015 / ISO 14001:2015\"\n", line: 2, column: "standard",
+    value: "ISO 9001:2015 / ISO 14001:2015",
+    reason: "standard names more than one standard",
+    fix: "give each standard its certificate row of its own (one standard per row)", fieldColumn: 7),
+  ExpectedReject(
     label: "bad standard", file: "certifications.csv",
     csv: "supplier_id,standard\nSUP-A,ISO 9001 (2015)\n", line: 2, column: "standard",
     value: "ISO 9001 (2015)",

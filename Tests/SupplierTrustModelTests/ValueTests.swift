@@ -261,10 +261,29 @@ import Testing
     ("ISO 14001 EMS", "ISO14001"), ("ISO 9001:1994", "ISO9001:1994"), ("ISO 9002:1994", "ISO9002"),
     ("ISO 9003", "ISO9003"), ("GB/T 19001-1994", "ISO9001:1994"), ("BSEN 12345", "BSEN12345"),
     ("BS EN ISO/IEC 27001:2017", "ISO27001"), ("EN ISO/IEC 17025", "ISO17025"),
+    // Amendments and corrigenda after the edition, in their usual spellings.
+    ("ISO 14001:2015/Amd 1:2024", "ISO14001"), ("ISO 9001:2015 + A1:2024", "ISO9001"),
+    ("ISO 9001: 2015", "ISO9001"), ("ISO 13485:2016/Cor 1:2017", "ISO13485"),
   ])
   func normalizes(text: String, canonical: String) {
     #expect(Standard.normalize(text) == canonical)
     #expect(Self.viaBytes(text) == canonical)
+  }
+
+  /// A list of standards, or text after an edition that is not one, names no one standard: it
+  /// had been read as its first standard, the rest dropped without a word (black-box review 120).
+  @Test(arguments: [
+    "ISO 9001:2015, ISO 14001", "ISO 9001:2015 / ISO 14001:2015", "ISO 9001:2015; ISO 14001",
+    "ISO 9001:2015 and ISO 14001", "ISO 9001:2015xyz", "IATF 16949:2016, ISO 9001", "ISO9001 ISO14001",
+    "ISO 9001 / ISO 14001", "IATF 16949 ISO 9001", "ISO 9001:2008, ISO 14001:2004", "ISO 9001:15",
+    "ISO 9001:2015 (certified)",
+  ])
+  func aListOfStandardsIsNotOne(text: String) {
+    #expect(Standard.normalize(text) == nil)
+    #expect(Self.viaBytes(text) == nil)
+    #expect(
+      Standard.looksLikeSeveral(text) == !["ISO 9001:2015xyz", "ISO 9001:15", "ISO 9001:2015 (certified)"]
+        .contains(text))
   }
 
   static func viaBytes(_ text: String) -> String? {
