@@ -797,7 +797,7 @@ extension PolicyFile {
     ),
     .number(
       "audits.unstated_details_penalty", \.audits.unstatedDetailsPenalty, 0...1,
-      "An audit that states neither score nor findings counts as a typical one (a score of 90 with two minor findings takes 0.04 off), not as a flawless one: unknown is not good, and a pass with nothing stated must not beat a pass at 90 with two minor findings."
+      "An audit counts what it leaves out as a typical one's (a score of 90 with two minor findings and no major one takes 0.04 off), not as flawless: a score left out takes half of this, as a score of 90 does, and minor findings left out the other half, as two do. Unknown is not good: a pass with nothing stated must not beat a pass at 90 with two minor findings, nor one stating only its score one that states its findings too."
     ),
     .number(
       "audits.lapsed_factor", \.audits.lapsedFactor, 0...1,
@@ -805,11 +805,11 @@ extension PolicyFile {
     ),
     .number(
       "audits.unrecognised_auditor_factor", \.audits.unrecognisedAuditorFactor, 0...1,
-      "A verdict from an auditor nobody recognises keeps 60% of its weight: of its move from neutral, pass or fail."
+      "A verdict from an auditor nobody recognises keeps 60% of its weight: of its move from neutral, pass or fail. An audit that names no auditor counts as one from an auditor nobody recognises."
     ),
     .number(
       "audits.earlier_audits_weight", \.audits.earlierAuditsWeight, 0...1,
-      "The latest audit decides; earlier ones (faded by age, their mean) count a quarter as much, so that a failure before the latest pass still counts against the factory and a record of passes for it. When the latest has lost more than that to age or lapse, the earlier ones fill what it lost."
+      "The latest audit decides; earlier ones count a quarter as much (their moves from neutral, faded by age, added up to the weight of one fresh audit, so that one more old failure never raises the component nor one more old pass lowers it), so that a failure before the latest pass still counts against the factory and a record of passes for it. When the latest has lost more than that to age or lapse, the earlier ones fill what it lost."
     ),
     .number(
       "delivery.late_threshold", \.delivery.lateThreshold, 0...1,
@@ -867,7 +867,7 @@ extension PolicyFile {
       "Trade Assurance is the buyer's protection; taking part matters most in the profile."),
     .number(
       "standing.trade_assurance_full_limit_usd", \.standing.tradeAssuranceFullLimitUSD, 1...1e12,
-      "Limits count on a logarithmic scale from $1,000 to full marks at $1,000,000: $100,000 covers typical orders, and a larger limit still shows a supplier the platform trusts with more (a cap at $100,000 tied $250,000 with it)."
+      "Limits count on a logarithmic scale from $1,000 to full marks at $1,000,000: $100,000 covers typical orders, and a larger limit still shows a supplier the platform trusts with more (a cap at $100,000 tied $250,000 with it). A limit left out is unknown: it counts at missing_component_value of the scale, not as $0."
     ),
     .number(
       "standing.gold_supplier_weight", \.standing.goldSupplierWeight, 0...1,

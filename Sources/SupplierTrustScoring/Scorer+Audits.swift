@@ -68,10 +68,13 @@ extension Scorer {
       verdict -=
         Double(a.majorFindings ?? 0) * p.majorFindingPenalty + Double(a.minorFindings ?? 0)
         * p.minorFindingPenalty + (a.score.map { 100 - min(100, $0) } ?? 0) * p.scoreShortfallPenalty
-      // Nothing stated is a typical audit, not a flawless one (black-box review 20).
-      if a.score == nil && a.majorFindings == nil && a.minorFindings == nil {
-        verdict -= p.unstatedDetailsPenalty
-      }
+      // What is not stated is typical, not flawless (black-box review 20): a typical audit's
+      // score (90) takes half of `unstated_details_penalty`, its minor findings (two) the other
+      // half, and it has no major one. Each detail left out takes its share, whatever the others
+      // state: a pass stating only its score had counted its findings as none, and one stating
+      // only its findings its score as 100, above a stated 98 (black-box review 119).
+      if a.score == nil { verdict -= p.unstatedDetailsPenalty / 2 }
+      if a.minorFindings == nil { verdict -= p.unstatedDetailsPenalty / 2 }
       verdict = min(1, max(0, verdict))
       let recognised =
         a.auditor.map { (context.bodies.auditor[$0] ?? registry.auditor($0)).isRecognised } ?? false
@@ -129,7 +132,13 @@ extension Scorer {
     // (black-box review 23).
     let earlierWeight = max(
       p.earlierAuditsWeight, 1 - fade * (recognised ? 1 : p.unrecognisedAuditorFactor))
-    let earlierPart = earlier.isEmpty ? 0 : earlierWeight * earlierSum / Double(earlier.count)
+    // Their faded moves summed, up to the weight of one fresh audit: as a plain mean, an old
+    // failure all but faded diluted a recent one, and adding it raised the score (as an old pass
+    // lowered it; black-box review 119). Summed, another failure never raises the component and
+    // another pass never lowers it (each moves at most half its weight from neutral).
+    var earlierFade = 0.0
+    for k in earlierIndices { earlierFade += deviation(e.audits[k].record).fade }
+    let earlierPart = earlier.isEmpty ? 0 : earlierWeight * earlierSum / max(1, earlierFade)
     let value = min(1, max(0, 0.5 + latestDeviation + failuresPart + earlierPart))
     let age = Int(asOf.daysSinceEpoch - a.date.daysSinceEpoch)
     let failed = (a.result == .fail ? [latest] : []) + standingFailures.reversed().map { e.audits[$0] }

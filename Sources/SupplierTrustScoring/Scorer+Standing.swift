@@ -27,10 +27,13 @@ extension Scorer {
     }
     let limit = s.tradeAssuranceLimit.map { $0.dollars }
     // The limit counts on a logarithmic scale (from $1,000): $250,000 above $100,000, as $10,000
-    // above $1,000, without a cap that ties every large limit.
-    let coverage = max(0, limit ?? 0)
-    let limitShare = min(
-      1, log10(1 + coverage / 1000) / log10(1 + max(p.tradeAssuranceFullLimitUSD, 1) / 1000))
+    // above $1,000, without a cap that ties every large limit. A limit the profile leaves out is
+    // unknown, not $0: it counts at the middle of the scale (black-box review 119 found it scored
+    // as $0, below a stated $1,000).
+    let limitShare =
+      limit.map { limit in
+        min(1, log10(1 + max(0, limit) / 1000) / log10(1 + max(p.tradeAssuranceFullLimitUSD, 1) / 1000))
+      } ?? policy.missingComponentValue
     signal(
       p.tradeAssuranceWeight,
       s.tradeAssurance.map { $0 ? 0.6 + 0.4 * limitShare : 0 },

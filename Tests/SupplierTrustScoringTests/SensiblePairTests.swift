@@ -60,6 +60,64 @@ import Testing
     Self.expectBetter(t, "SCORE-95", than: "SCORE-80")
   }
 
+  /// Audit details left out count as a typical audit's (a score of 90, two minor findings, no
+  /// major one), each on its own: a pass stating only its findings had counted its score as 100,
+  /// above a stated 98, and one stating only its score its findings as none (black-box review 119).
+  @Test func auditDetailsLeftOutCountAsTypicalOnes() throws {
+    var t = Self.background()
+    let cases: [(String, Double?, Int?, Int?)] = [
+      ("NO-SCORE", nil, 1, 3), ("SCORE-98", 98, 1, 3), ("SCORE-90", 90, 1, 3), ("NO-MINOR", 90, 0, nil),
+      ("TWO-MINOR", 90, 0, 2), ("NO-MINOR-STATED", 90, 0, 0), ("NOTHING", nil, nil, nil),
+    ]
+    for (id, score, major, minor) in cases {
+      Self.add(id, to: &t, audit: false)
+      t.audit(id, daysAgo: 150, major: major, minor: minor, score: score)
+    }
+    let run = t.score(suggests: false)
+    func audits(_ id: String) throws -> Double {
+      try #require(run.suppliers.first { $0.supplier.id == id }?.components.audits)
+    }
+    #expect(try audits("NO-SCORE") < audits("SCORE-98"))
+    #expect(try abs(audits("NO-SCORE") - audits("SCORE-90")) < 1e-9)
+    #expect(try abs(audits("NO-MINOR") - audits("TWO-MINOR")) < 1e-9)
+    #expect(try audits("NO-MINOR") < audits("NO-MINOR-STATED"))
+    #expect(try abs(audits("NOTHING") - audits("TWO-MINOR")) < 1e-9)
+  }
+
+  /// Earlier audits add up, to the weight of one fresh audit, rather than average: an old failure
+  /// all but faded had diluted a recent one, so that adding it raised the score, and an old pass
+  /// lowered it (black-box review 119).
+  @Test func anotherEarlierFailureNeverRaisesTheAuditsAndAnotherPassNeverLowersThem() throws {
+    var t = Self.background()
+    for id in ["ONE-FAIL", "TWO-FAILS", "OLD-PASS-TOO", "THREE-FRESH"] {
+      Self.add(id, to: &t, audit: false)
+      t.audit(id, result: .fail, daysAgo: 540)
+      t.audit(id, daysAgo: 60)
+    }
+    t.audit("TWO-FAILS", result: .fail, daysAgo: 2_500)
+    t.audit("OLD-PASS-TOO", daysAgo: 2_500)
+    t.audit("THREE-FRESH", result: .fail, daysAgo: 400)
+    t.audit("THREE-FRESH", result: .fail, daysAgo: 300)
+    let run = t.score(suggests: false)
+    func audits(_ id: String) throws -> Double {
+      try #require(run.suppliers.first { $0.supplier.id == id }?.components.audits)
+    }
+    #expect(try audits("TWO-FAILS") < audits("ONE-FAIL"))
+    #expect(try audits("OLD-PASS-TOO") > audits("ONE-FAIL"))
+    #expect(try audits("THREE-FRESH") < audits("TWO-FAILS"))
+  }
+
+  /// A Trade Assurance limit left out is unknown, not $0: between a stated $1,000 and a stated
+  /// $1,000,000 (black-box review 119 found it scored as $0).
+  @Test func aTradeAssuranceLimitLeftOutCountsAtTheMiddle() throws {
+    var t = Self.background()
+    Self.add("LIMIT-UNKNOWN", to: &t) { $0.tradeAssuranceLimit = nil }
+    Self.add("LIMIT-1K", to: &t) { $0.tradeAssuranceLimit = Money(cents: 100_000) }
+    Self.add("LIMIT-1M", to: &t) { $0.tradeAssuranceLimit = Money(cents: 100_000_000) }
+    Self.expectBetter(t, "LIMIT-UNKNOWN", than: "LIMIT-1K")
+    Self.expectBetter(t, "LIMIT-1M", than: "LIMIT-UNKNOWN")
+  }
+
   /// A pass whose own `valid_until` has passed counts less than the same pass still valid (a
   /// black-box review found them tied).
   @Test func anAuditPastItsValidityCountsLess() {
@@ -72,11 +130,11 @@ import Testing
   }
 
   /// Two suppliers whose scores round to the same tenth are still ranked by the evidence: a
-  /// platform rating of 4.9 above 4.8, whatever their ids (a black-box review found the worse
+  /// platform rating of 4.9 above 4.85, whatever their ids (a black-box review found the worse
   /// first, by id).
   @Test func aTieOfShownScoresIsRankedByTheScoreBeforeRounding() throws {
     var t = Self.background()
-    Self.add("A-WORSE", to: &t) { $0.platformRating = 4.8 }
+    Self.add("A-WORSE", to: &t) { $0.platformRating = 4.85 }
     Self.add("B-BETTER", to: &t) { $0.platformRating = 4.9 }
     let run = t.score(suggests: false)
     let better = try #require(run.suppliers.firstIndex { $0.supplier.id == "B-BETTER" })
