@@ -116,12 +116,14 @@ extension Scorer {
       freshest = max(freshest, weight)
     }
     var earlierSum = 0.0
+    var earlierFade = 0.0
     var earlier: [Audit] = []
     var earlierIndices: [Int] = []
     for k in e.audits[..<latestIndex].indices
     where e.audits[k].record.date <= asOf && !standingFailures.contains(k) {
       let (moved, weight, _) = deviation(e.audits[k].record)
       earlierSum += moved
+      earlierFade += weight
       freshest = max(freshest, weight)
       earlier.append(e.audits[k].record)
       earlierIndices.append(k)
@@ -136,8 +138,6 @@ extension Scorer {
     // failure all but faded diluted a recent one, and adding it raised the score (as an old pass
     // lowered it; black-box review 119). Summed, another failure never raises the component and
     // another pass never lowers it (each moves at most half its weight from neutral).
-    var earlierFade = 0.0
-    for k in earlierIndices { earlierFade += deviation(e.audits[k].record).fade }
     let earlierPart = earlier.isEmpty ? 0 : earlierWeight * earlierSum / max(1, earlierFade)
     let value = min(1, max(0, 0.5 + latestDeviation + failuresPart + earlierPart))
     let age = Int(asOf.daysSinceEpoch - a.date.daysSinceEpoch)
