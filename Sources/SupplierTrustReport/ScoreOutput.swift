@@ -239,6 +239,14 @@ public enum ScoreOutput {
     " (--format json names the best \(RankingCriteria.nearMissLimitForScripts) with their reasons)"
 
   /// The same for Markdown: a paragraph and a list.
+  /// Without filters, how many a `--top` leaves unshown ("The best 3 of 30 suppliers are
+  /// shown."): the list must not read as all there are (black-box review 120). Nil when every
+  /// supplier is shown, or when filters say it (``LeftOut/summary``).
+  static func cutByTop(_ list: RankedList) -> String? {
+    guard list.leftOut == nil, list.suppliers.count < list.run.suppliers.count else { return nil }
+    return "The best \(list.suppliers.count) of \(list.run.suppliers.count) suppliers are shown."
+  }
+
   static func leftOutMarkdown(_ leftOut: LeftOut) -> String {
     guard leftOut.count > 0 else { return "" }
     var out = "\n" + markdownText(leftOut.summary) + ".\n"
@@ -510,7 +518,11 @@ public enum ScoreOutput {
     out.reserveCapacity(out.utf8.count + chunks.reduce(0) { $0 + $1.utf8.count })
     for chunk in chunks { out += chunk }
     if list.suppliers.isEmpty { out += "\nNo supplier matches.\n" }
-    if let leftOut = list.leftOut { out += leftOutMarkdown(leftOut) }
+    if let leftOut = list.leftOut {
+      out += leftOutMarkdown(leftOut)
+    } else if let cut = cutByTop(list) {
+      out += "\n" + cut + "\n"
+    }
     return out
   }
 

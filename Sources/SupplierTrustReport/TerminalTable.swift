@@ -513,7 +513,9 @@ extension ScoreOutput {
       out += "\n" + TextTable.wrapped(TextTable.inert(list.criteria.joined(separator: "; ")), width: width)
     }
     out += "\n\n"
-    let leftOut = list.leftOut.map { leftOutText($0, width: width) } ?? ""
+    let leftOut =
+      list.leftOut.map { leftOutText($0, width: width) } ?? ScoreOutput.cutByTop(list).map { "\n\($0)\n" }
+      ?? ""
     if list.suppliers.isEmpty { return out + "No supplier matches.\n" + leftOut }
     return out + table.render(width: width, colour: colour) + leftOut
   }

@@ -182,6 +182,20 @@ private func object(_ text: String) throws -> [String: Any] {
     #expect(swapped.stderr.contains("; did you mean ISO45001?"))
   }
 
+  /// `--top` without filters says how many it leaves unshown, in the table and in Markdown, so
+  /// that the list is not read as all there are (black-box review 120); not when all are shown.
+  @Test func aTopWithoutFiltersSaysHowManyAreShown() throws {
+    for format in ["table", "markdown"] {
+      let cut = try CommandRunner.run(
+        ["rank", "datasets/sample", "--as-of", "2026-11-25", "--top", "3", "--format", format])
+      #expect(cut.stdout.hasSuffix("\nThe best 3 of 30 suppliers are shown.\n"), "\(format)")
+      let all = try CommandRunner.run([
+        "rank", "datasets/sample", "--as-of", "2026-11-25", "--format", format,
+      ])
+      #expect(!all.stdout.contains("suppliers are shown"), "\(format)")
+    }
+  }
+
   /// `--top` cutting through suppliers shown with the same score says so (black-box review 28).
   @Test func aTopThatCutsThroughATieSaysSo() throws {
     let folder = try CommandRunner.temporaryDirectory()
