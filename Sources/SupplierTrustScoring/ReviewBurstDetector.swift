@@ -1048,7 +1048,12 @@ public struct ReviewBurstDetector: Sendable {
     }
     let start = timeline.day(span.first)
     let end = timeline.day(span.last)
-    func percent(_ part: Int) -> Int { part * 100 / count }
+    // Rounded (60 of 66 is 91 %, not the 90 % truncating gave; black-box review 122), but never
+    // to 100 % short of all, nor to 0 % of some.
+    func percent(_ part: Int) -> Int {
+      let rounded = Int((Double(part) * 100 / Double(count)).rounded())
+      return part < count ? max(part > 0 ? 1 : 0, min(99, rounded)) : rounded
+    }
     let days = start == end ? "on \(start)" : "\(start)…\(end)"
     let reviewers =
       reviewersGiven ? "\(percent(newCount))% from reviewers with no other history" : "reviewers not named"

@@ -8,7 +8,7 @@ extension Scorer {
   ) -> Part<DeliverySummary> {
     let p = policy.delivery
     var s = DeliverySummary()
-    var lateOrders: [(Sourced<Order>, String)] = []
+    var lateOrders: [(Sourced<Order>, String, days: Int32)] = []
     var disputedOrders: [(Sourced<Order>, String)] = []
     var failedOrders: [Sourced<Order>] = []
     let explains = context.explains
@@ -39,7 +39,10 @@ extension Scorer {
             isLate = true
             lateness += slip(shipped.daysSinceEpoch - agreed.daysSinceEpoch)
             lateOrders.append(
-              (sourced, explains ? "\(o.id) +\(shipped.daysSinceEpoch - agreed.daysSinceEpoch) d" : ""))
+              (
+                sourced, explains ? "\(o.id) +\(shipped.daysSinceEpoch - agreed.daysSinceEpoch) d" : "",
+                shipped.daysSinceEpoch - agreed.daysSinceEpoch
+              ))
           }
         } else if o.shippedDate == nil, let delivered = o.deliveredDate {
           // Delivered without a stated ship date: it shipped in time if it arrived by the agreed
@@ -59,7 +62,8 @@ extension Scorer {
             (
               sourced,
               explains
-                ? "\(o.id) not shipped \(asOf.daysSinceEpoch - agreed.daysSinceEpoch) d after \(agreed)" : ""
+                ? "\(o.id) not shipped \(asOf.daysSinceEpoch - agreed.daysSinceEpoch) d after \(agreed)" : "",
+              asOf.daysSinceEpoch - agreed.daysSinceEpoch
             ))
         }
       }
@@ -182,6 +186,17 @@ extension Scorer {
     let ownLate = s.due > 0 && judgedOnTime < p.lateThreshold
     // To warn, judged so over `minimum_orders_to_warn`: one late order among a few informs, two
     // warn (21 of the sample's 30 suppliers had been warned, most for one order a few days late).
+    // The latest first named, worst first (the five named had been the first in the file, the
+    // two latest left out), and how many more there are (black-box review 122).
+    if explains {
+      // Stable: orders as late as each other keep their order.
+      lateOrders = lateOrders.enumerated().sorted {
+        $0.element.days != $1.element.days ? $0.element.days > $1.element.days : $0.offset < $1.offset
+      }.map(\.element)
+    }
+    func named(_ orders: [String]) -> String {
+      orders.prefix(5).joined(separator: ", ") + (orders.count > 5 ? ", and \(orders.count - 5) more" : "")
+    }
     let warnDue = max(s.due, p.minimumOrdersToWarn, p.minimumOrdersForFlags)
     let ownWarns = ownLate && Double(warnDue - s.late) / Double(warnDue) < p.lateThreshold
     let observedOnTime = ownLate ? s.ownOnTime : supplier.onTimeDeliveryRate
@@ -194,7 +209,7 @@ extension Scorer {
             + (s.due < judgedDue
               ? "; \(percent(judgedOnTime, beside: p.lateThreshold)) even if the next \(judgedDue - s.due == 1 ? "one ships" : "\(judgedDue - s.due) ship") on time"
               : "") + "; threshold \(percent(p.lateThreshold))): "
-            + lateOrders.prefix(5).map(\.1).joined(separator: ", ")
+            + named(lateOrders.map(\.1))
           : "platform on-time delivery rate \(percent(rate, besideAny: [p.platformWarnBelow, p.lateThreshold]))"
             + (supplier.transactions12m.map { " over \($0) transactions" } ?? "")
             + " (threshold \(percent(p.lateThreshold)); below \(percent(p.platformWarnBelow)) it warns)"
@@ -207,7 +222,7 @@ extension Scorer {
               ? ""
               : s.due < p.minimumOrdersForFlags
                 ? "; own orders: \(s.due - s.late) of \(s.due) shipped on time (fewer than \(p.minimumOrdersForFlags) to judge by alone)"
-                  + (lateOrders.isEmpty ? "" : ": " + lateOrders.prefix(5).map(\.1).joined(separator: ", "))
+                  + (lateOrders.isEmpty ? "" : ": " + named(lateOrders.map(\.1)))
                 : "; own orders: \(s.due - s.late) of \(s.due) shipped on time")
       // The buyer's own late orders warn; the platform's figure informs, and warns only when
       // far below the threshold over enough transactions.
@@ -246,7 +261,7 @@ extension Scorer {
               + (more > 0
                 ? "; \(percent(judgedDisputeRate, beside: p.disputeThreshold)) even if the next \(more == 1 ? "one ends" : "\(more) end") without one"
                 : "") + "; threshold \(percent(p.disputeThreshold))): "
-              + disputedOrders.prefix(5).map(\.1).joined(separator: ", ")
+              + named(disputedOrders.map(\.1))
               + (warns
                 ? ""
                 : "; \(s.disputed) disputed of \(s.withDisputeStatus) informs: it takes more than \(percent(p.disputeThreshold)) of at least \(warnWith) orders to warn"),

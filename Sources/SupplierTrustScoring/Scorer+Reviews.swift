@@ -170,17 +170,22 @@ extension Scorer {
           + (keptVerified == kept.count
             ? "\(kept.count) verified purchase\(kept.count == 1 ? "" : "s") kept)"
             : "\(kept.count) kept, \(keptVerified) of them verified purchases)")
+      // Said when the evidence stops short of the burst (black-box review 122: "all 50
+      // discounted" beside 20 ids, without a word).
+      let listed =
+        burst.reviewIndices.count > 20
+        ? "; the evidence lists 20 of its \(burst.reviewIndices.count) reviews, the discounted first" : ""
       flags.append(
         TrustFlag(
           code: .reviewBurst, severity: inflating ? .high : .low,
           detail: !context.explains
             ? burst.detail
             : inflating
-              ? burst.detail + counts
+              ? burst.detail + counts + listed
               : burst.detail
                 + attackWords(
                   discounted: discounted.count, kept: kept.count, keptVerified: keptVerified,
-                  keptInFull: attacks.kept, below: below),
+                  keptInFull: attacks.kept, below: below) + listed,
           evidence: (discounted + kept).prefix(context.explains ? 20 : 0).map {
             let k = e.reviews.lowerBound + $0
             return Evidence(location: location(table.sources[k], context), recordID: table.ids[k])

@@ -103,16 +103,19 @@ extension Scorer {
     out.append(
       contentsOf: certificateRepairs(
         e, result.certificateRepairs, effect: { effect(replacing: 1, with: $0) }, quiet: quiet))
-    // Audits: a fresh passed audit when there is none, the latest is not a clean pass (failed,
-    // conditional, with findings: a latest conditional audit had no suggestion, where a pass
-    // added 7 points, 21 under `weakest_link`; black-box review 102), or it is stale.
-    let latestAudit = e.audits.lazy.filter { $0.record.date <= asOf }.map(\.record).max(
-      by: Scorer.auditPrecedes)
-    if latestAudit.map({
-      $0.result != .pass || ($0.majorFindings ?? 0) > 0 || ($0.minorFindings ?? 0) > 0
-    }) ?? true
-      || result.flags.contains(where: { $0.code == .auditFailed || $0.code == .auditStale })
-    {
+    // Audits: a fresh passed audit whenever it would add half a point: when there is none, the
+    // latest is not a clean pass (failed, conditional, with findings: a latest conditional audit
+    // had no suggestion, where a pass added 7 points, 21 under `weakest_link`; black-box review
+    // 102), or a clean one that has aged, comes from an auditor nobody recognises or follows a
+    // failure (black-box review 122: passes adding 1.3 to 3.2 points went unsaid).
+    do {
+      let latestAudit: Audit? = e.audits.lazy.filter { $0.record.date <= asOf }.map(\.record).max(
+        by: Scorer.auditPrecedes)
+      var cleanPass = false
+      if let latest = latestAudit {
+        cleanPass =
+          latest.result == .pass && (latest.majorFindings ?? 0) == 0 && (latest.minorFindings ?? 0) == 0
+      }
       // The re-audit of a failed scope: an on-site audit does not clear a failed social-compliance
       // audit or quality inspection (black-box review 88 was promised 8 points and a standing
       // still warned, where the social-compliance re-audit gave 13.5 and cleared it).
@@ -131,7 +134,8 @@ extension Scorer {
       // After a pass with findings, what would add is a pass without them (black-box review 113:
       // "a passed on-site audit" was offered to a supplier that had one).
       let clean =
-        failed == nil && latestAudit?.result == .pass ? words + " without findings" : words
+        failed != nil || latestAudit?.result != .pass
+        ? words : cleanPass ? "a new " + words.dropFirst(2) : words + " without findings"
       var passed = Audit(
         id: "hypothetical", supplierID: result.supplier.id, kind: kind, date: asOf, result: .pass)
       passed.auditor = "SGS"
