@@ -196,7 +196,7 @@ struct RankCommand: ParsableCommand {
       Scores every supplier as `score` does, keeps those that pass the filters, and lists them \
       best first by the score before rounding (so two shown alike may be apart by a few \
       hundredths); ties: the higher mean of the components (under weakest_link), higher \
-      confidence, then supplier id. Under the ranking: how many suppliers each filter left out, \
+      confidence, then supplier id (character by character: I-10 before I-2). Under the ranking: how many suppliers each filter left out, \
       and the best of those matching what is ordered but failing another filter, with why. After \
       a `score` or `rank` of the same store, policy and as-of day, the run starts from the memo it \
       kept and works out only the suppliers shown (the same output, in half the time).
