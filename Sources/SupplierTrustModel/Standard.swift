@@ -157,6 +157,25 @@ public enum Standard {
   /// national adoption names the ISO standard it adopts (`BSENISO9001`, `GBT190012016ISO9001`).
   /// Such a list had been read as one odd standard, or as its first (black-box review 120).
   static func namesOneStandard(_ key: String) -> Bool {
+    // Nearly every key names one standard and holds no second "ISO" or "IATF": found by its
+    // bytes, without the adoption's prefixes tried (once per certificate row of a catalog).
+    var mayNameTwo = false
+    var utf8 = key.utf8.makeIterator()
+    var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
+    var position = 0
+    while let byte = utf8.next() {
+      // "ISO" or "IAT" ending at or after the fourth byte: a standard's name after the first.
+      if position >= 3,
+        (previous.1, previous.2, byte) == (0x49, 0x53, 0x4F)
+          || (previous.1, previous.2, byte) == (0x49, 0x41, 0x54)
+      {
+        mayNameTwo = true
+        break
+      }
+      previous = (previous.1, previous.2, byte)
+      position += 1
+    }
+    guard mayNameTwo else { return true }
     let adopted = adoptedISO(key)
     if adopted.hasPrefix("GBT") { return true }
     let rest = adopted.dropFirst()
