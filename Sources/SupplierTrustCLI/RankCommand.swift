@@ -71,11 +71,6 @@ struct RankFilters: ParsableArguments {
       throw ValidationError(
         "--require \(standard) is not a standard name; use one such as ISO9001 or \"ISO 14001\".")
     }
-    if let orderAmount, Money(parsing: orderAmount) == nil || Money(parsing: orderAmount)!.cents <= 0 {
-      throw ValidationError(
-        "--order-amount must be a positive amount in US dollars without separators, under ten trillion (at most \(Money.maximumWholeDigits) digits before the point), e.g. 25000."
-      )
-    }
     // An order is paid in cents: 20000.004 had been read as $20,000 and kept a supplier whose
     // limit it passes (black-box review 120). Data files round to the cent, as documented; an
     // amount typed for a decision is refused instead.
@@ -84,6 +79,11 @@ struct RankFilters: ParsableArguments {
     {
       throw ValidationError(
         "--order-amount \(orderAmount) has more than two decimals; give the amount in dollars and cents, e.g. 25000.50."
+      )
+    }
+    if let orderAmount, Money(parsing: orderAmount) == nil || Money(parsing: orderAmount)!.cents <= 0 {
+      throw ValidationError(
+        "--order-amount must be a positive amount in US dollars without separators, under ten trillion (at most \(Money.maximumWholeDigits) digits before the point), e.g. 25000."
       )
     }
     if let minScore, !(0...100).contains(minScore) {
@@ -129,17 +129,31 @@ struct RankFilters: ParsableArguments {
     known.formUnion(["CE", "RoHS", "BSCI", "SA8000", "SEDEX", "SMETA", "WRAP", "GOTS", "FSC", "REACH", "UL"])
     var warnings: [String] = []
     for standard in criteria.requiredStandards where !held.contains(standard) {
-      // In name order among equals, so that the hint is the same from run to run. A number
-      // alone is an ISO standard's (`9001`).
-      let candidates = (held.sorted() + known.subtracting(held).sorted()).filter { $0 != standard }
-      let asISO = standard.allSatisfy(\.isNumber) ? "ISO" + standard : standard
-      let closest = candidates.min { Self.distance($0, asISO) < Self.distance($1, asISO) }
-      // One slip only (a letter added, dropped, changed, or two swapped): two changes took
-      // ISO14001 for a misspelt ISO9001 (black-box review 37).
-      let hint =
-        closest.flatMap { Self.distance($0, asISO) <= 1 ? $0 : nil }
-        .map { "; did you mean \($0)?" } ?? ""
-      if known.contains(standard) {
+      // A withdrawn edition is named with what replaced it; a standard held under a longer or
+      // shorter name (FSC and FSC-COC, OEKO-TEX and OEKO-TEX100) is offered; a slip is guessed
+      // only for a name the policy does not know (black-box review 123: ISO 22000, which it
+      // knows, was offered ISO28000).
+      let letters = { (name: String) in name.filter { $0.isLetter || $0.isNumber }.uppercased() }
+      let prefixed = held.sorted().first { name in
+        let (a, b) = (letters(name), letters(standard))
+        return a.count >= 3 && b.count >= 3 && (a.hasPrefix(b) || b.hasPrefix(a))
+      }
+      var hint = ""
+      if let withdrawn = Standard.withdrawn[standard] {
+        hint = "; it was withdrawn (replaced by \(withdrawn.replacedBy)): require \(withdrawn.successor)"
+      } else if let prefixed {
+        hint = "; did you mean \(prefixed)?"
+      } else if !known.contains(standard) {
+        // In name order among equals, so that the hint is the same from run to run. A number
+        // alone is an ISO standard's (`9001`).
+        let candidates = (held.sorted() + known.subtracting(held).sorted()).filter { $0 != standard }
+        let asISO = standard.allSatisfy(\.isNumber) ? "ISO" + standard : standard
+        let closest = candidates.min { Self.distance($0, asISO) < Self.distance($1, asISO) }
+        // One slip only (a letter added, dropped, changed, or two swapped): two changes took
+        // ISO14001 for a misspelt ISO9001 (black-box review 37).
+        hint = closest.flatMap { Self.distance($0, asISO) <= 1 ? "; did you mean \($0)?" : nil } ?? ""
+      }
+      if known.contains(standard) || prefixed != nil {
         warnings.append(
           "warning: --require \(standard): no certificate in the catalog is for this standard\(hint)")
       } else {

@@ -202,6 +202,13 @@ public enum Standard {
         || (bytes[start], bytes[start + 1]) == (0x32, 0x30)
     }
     guard year() else { return false }
+    // A month after the year, as DIN dates its editions ("DIN EN ISO 9001:2015-11").
+    let isDigit = { (byte: UInt8) in (0x30...0x39).contains(byte) }
+    if i + 3 <= bytes.count, bytes[i] == 0x2D, isDigit(bytes[i + 1]), isDigit(bytes[i + 2]),
+      i + 3 == bytes.count || !isDigit(bytes[i + 3])
+    {
+      i += 3
+    }
     while true {
       skipSpaces()
       if i == bytes.count { return true }

@@ -238,15 +238,19 @@ public enum ScoreOutput {
   static let jsonNamesMore =
     " (--format json names the best \(RankingCriteria.nearMissLimitForScripts) with their reasons)"
 
-  /// The same for Markdown: a paragraph and a list.
-  /// Without filters, how many a `--top` leaves unshown ("The best 3 of 30 suppliers are
-  /// shown."): the list must not read as all there are (black-box review 120). Nil when every
-  /// supplier is shown, or when filters say it (``LeftOut/summary``).
+  /// When no filter leaves anyone out, how many a `--top` leaves unshown ("The best 3 of 30
+  /// suppliers are shown."): the list must not read as all there are (black-box review 120; and
+  /// with filters that leave nobody out, review 123). Nil when every supplier is shown, or when
+  /// the filters' summary says it (``LeftOut/summary``).
   static func cutByTop(_ list: RankedList) -> String? {
-    guard list.leftOut == nil, list.suppliers.count < list.run.suppliers.count else { return nil }
-    return "The best \(list.suppliers.count) of \(list.run.suppliers.count) suppliers are shown."
+    guard (list.leftOut?.count ?? 0) == 0, list.suppliers.count < list.run.suppliers.count else { return nil }
+    let total = list.run.suppliers.count
+    return list.suppliers.count == 1
+      ? "The best of \(total) suppliers is shown."
+      : "The best \(list.suppliers.count) of \(total) suppliers are shown."
   }
 
+  /// The same for Markdown: a paragraph and a list.
   static func leftOutMarkdown(_ leftOut: LeftOut) -> String {
     guard leftOut.count > 0 else { return "" }
     var out = "\n" + markdownText(leftOut.summary) + ".\n"
@@ -518,11 +522,8 @@ public enum ScoreOutput {
     out.reserveCapacity(out.utf8.count + chunks.reduce(0) { $0 + $1.utf8.count })
     for chunk in chunks { out += chunk }
     if list.suppliers.isEmpty { out += "\nNo supplier matches.\n" }
-    if let leftOut = list.leftOut {
-      out += leftOutMarkdown(leftOut)
-    } else if let cut = cutByTop(list) {
-      out += "\n" + cut + "\n"
-    }
+    if let leftOut = list.leftOut { out += leftOutMarkdown(leftOut) }
+    if let cut = cutByTop(list) { out += "\n" + cut + "\n" }
     return out
   }
 

@@ -514,8 +514,8 @@ extension ScoreOutput {
     }
     out += "\n\n"
     let leftOut =
-      list.leftOut.map { leftOutText($0, width: width) } ?? ScoreOutput.cutByTop(list).map { "\n\($0)\n" }
-      ?? ""
+      (list.leftOut.map { leftOutText($0, width: width) } ?? "")
+      + (ScoreOutput.cutByTop(list).map { "\n\($0)\n" } ?? "")
     if list.suppliers.isEmpty { return out + "No supplier matches.\n" + leftOut }
     return out + table.render(width: width, colour: colour) + leftOut
   }

@@ -100,7 +100,9 @@ public enum PolicyFile {
       let looksOther = first != "{" && first != "[" || file.lowercased().hasSuffix(".toml")
       throw PolicyError(
         file: file, line: error.line, key: nil,
-        message: "is not valid JSON: \(error.message) (column \(error.column))",
+        message: looksOther
+          ? "is not JSON (a policy file holds one JSON object; this one starts otherwise)"
+          : "is not valid JSON: \(error.message) (column \(error.column))",
         fix: looksOther
           ? "policy files are JSON (TOML and YAML are not read): write the settings as a JSON object, as `supplier-trust policy > my-policy.json` prints them; docs/policy.md lists the keys"
           : "correct the JSON syntax; docs/policy.md shows the expected layout")
@@ -114,19 +116,25 @@ public enum PolicyFile {
     policy.name = ""
     var set: Set<String> = []
     try apply(members, prefix: "", to: &policy, file: file, lines: reader.lines, set: &set)
-    let fileName =
-      file.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? "custom"
+    // The file's name without its extension only (my-policy.v2.json is "my-policy.v2": cut at
+    // the first point, two versions of a policy had shown alike; black-box review 123).
+    let base = file.split(separator: "/").last.map(String.init) ?? ""
+    let stem = base.lastIndex(of: ".").map { $0 > base.startIndex ? String(base[..<$0]) : "" } ?? base
+    let fileName = stem.isEmpty ? "custom" : stem
     var warnings: [String] = []
-    if policy.name.isEmpty {
-      policy.name = fileName
-    } else if policy.name == Policy.default.name, policy.hash != Policy.default.hash {
-      // `policy > mine.json` writes the default's name; an edited copy kept it, and every output
-      // then said "policy default" of other rules (black-box review 116).
-      let renamed = fileName == Policy.default.name ? "\(fileName)-edited" : fileName
-      policy.name = renamed
+    let named = !policy.name.isEmpty
+    if !named { policy.name = fileName }
+    // `policy > mine.json` writes the default's name; an edited copy kept it, and every output
+    // then said "policy default" of other rules (black-box review 116); so did a default.json
+    // that gives no name (review 123). The rules compared without the name.
+    var rules = policy
+    rules.name = Policy.default.name
+    if policy.name.lowercased() == Policy.default.name, rules.hash != Policy.default.hash {
+      let renamed = fileName.lowercased() == Policy.default.name ? "\(fileName)-edited" : fileName
       warnings.append(
-        "warning: \(file) is named \"\(Policy.default.name)\" but its rules differ from the default policy's, so it is shown as \"\(renamed)\"\n  fix: give it a \"name\" of its own"
+        "warning: \(file) is \(named ? "named" : "named after its file") \"\(policy.name)\" but its rules differ from the default policy's, so it is shown as \"\(renamed)\"\n  fix: give it a \"name\" of its own"
       )
+      policy.name = renamed
     }
     try validate(policy, file: file, lines: reader.lines)
     let w = policy.weights
@@ -140,8 +148,12 @@ public enum PolicyFile {
     // review 116: reviews then counted 42 %).
     if abs(sum - 1) > 1e-9 {
       let shares = weights.map { "\($0.0) \(JSONValue.format(($0.1 / sum * 1000).rounded() / 1000))" }
+      // Three decimals, unless they show 1 (or 0) of a sum that is not (1.0001 had read "add up
+      // to 1, not 1"; black-box review 123).
+      let roundedSum = JSONValue.format((sum * 1000).rounded() / 1000)
+      let shownSum = roundedSum == "1" || roundedSum == "0" ? JSONValue.format(sum) : roundedSum
       warnings.append(
-        "warning: \(file)\(reader.lines["weights"].map { ":\($0)" } ?? ""): `weights` add up to \(JSONValue.format((sum * 1000).rounded() / 1000)), not 1, so each counts as its share of the sum: \(shares.joined(separator: ", "))\n  fix: make the five weights add up to 1 to set the shares outright"
+        "warning: \(file)\(reader.lines["weights"].map { ":\($0)" } ?? ""): `weights` add up to \(shownSum), not 1, so each counts as its share of the sum: \(shares.joined(separator: ", "))\n  fix: make the five weights add up to 1 to set the shares outright"
       )
     }
     return (policy, warnings)

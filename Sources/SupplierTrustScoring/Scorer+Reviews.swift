@@ -174,7 +174,8 @@ extension Scorer {
       // discounted" beside 20 ids, without a word).
       let listed =
         burst.reviewIndices.count > 20
-        ? "; the evidence lists 20 of its \(burst.reviewIndices.count) reviews, the discounted first" : ""
+        ? "; its evidence names 20 of the burst's \(burst.reviewIndices.count) reviews, the discounted ones first"
+        : ""
       flags.append(
         TrustFlag(
           code: .reviewBurst, severity: inflating ? .high : .low,

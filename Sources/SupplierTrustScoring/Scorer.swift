@@ -537,8 +537,15 @@ public struct Scorer: Sendable {
       // A burst of complaints (its commonest rating one or two stars) never inflates, whatever the
       // supplier's other reviews: one more old complaint had brought a 2-star attack's victim's
       // own mean down to the burst's and turned the attack into "inflation" (code review).
+      // Praise (four or five stars at its commonest) on a supplier with no other review is
+      // bought praise whatever the catalog's mean: a newcomer's four-star campaign, below a mean
+      // of 4.26, had counted as an attack, kept nine reviews and scored above the same supplier
+      // without reviews (black-box review 123).
+      let praiseAlone = { (burst: ReviewBurst) in burst.commonestStar >= 4 && ownCount == 0 }
       for b in bursts[index].indices
-      where bursts[index][b].meanRating < reference || bursts[index][b].commonestStar <= 2 {
+      where (bursts[index][b].meanRating < reference && !praiseAlone(bursts[index][b]))
+        || bursts[index][b].commonestStar <= 2
+      {
         bursts[index][b].lowersRating = true
         var discounted: [Double] = []
         for i in bursts[index][b].reviewIndices {

@@ -141,8 +141,14 @@ extension Scorer {
       passed.auditor = "SGS"
       passed.majorFindings = 0
       passed.minorFindings = 0
+      // In the order the component reads audits: a pass of the as-of day comes before a worse
+      // result of that day, which stays the latest (black-box review 123 was promised 16 points
+      // where a pass dated beside a conditional one gave 3.8).
       var copy = e
-      copy.audits.append(Sourced(passed, source: hypothetical))
+      var audits = Array(e.audits)
+      audits.append(Sourced(passed, source: hypothetical))
+      audits.sort { Scorer.auditPrecedes($0.record, $1.record) }
+      copy.audits = audits[...]
       let part = auditComponent(copy, context: quiet, flags: &scratch)
       if let (_, moves) = effect(replacing: 2, with: (part.value, part.confidence)) {
         let redoing = failed.map { " in place of the failed \($0.id) of \($0.date)" } ?? ""

@@ -142,6 +142,10 @@ private func object(_ text: String) throws -> [String: Any] {
       "Error: --require ISO 9001:2015, ISO 14001 names more than one standard; give each its own --require, e.g. --require ISO9001 --require ISO14001."
     ),
     (
+      ["--order-amount", "0.001"],
+      "Error: --order-amount 0.001 has more than two decimals; give the amount in dollars and cents, e.g. 25000.50."
+    ),
+    (
       ["--order-amount", "20000.004"],
       "Error: --order-amount 20000.004 has more than two decimals; give the amount in dollars and cents, e.g. 25000.50."
     ),
@@ -167,6 +171,24 @@ private func object(_ text: String) throws -> [String: Any] {
     let digits = try CommandRunner.run(["rank", "datasets/sample", "--require", "9001"])
     #expect(digits.status == 1)
     #expect(digits.stderr.contains("; did you mean ISO9001?"))
+    // A known standard gets no guessed slip; one held under a longer name, and a withdrawn
+    // edition, are named (black-box review 123: FSC was offered FCC, ISO 22000 ISO28000).
+    let hints = [
+      (
+        "FSC",
+        "warning: --require FSC: no certificate in the catalog is for this standard; did you mean FSCCOC?"
+      ),
+      ("ISO 22000", "warning: --require ISO22000: no certificate in the catalog is for this standard\n"),
+      (
+        "ISO 9001:2008",
+        "warning: --require ISO9001:2008: no certificate in the catalog is for this standard; it was withdrawn (replaced by ISO 9001:2015): require ISO9001"
+      ),
+    ]
+    for (asked, said) in hints {
+      let run = try CommandRunner.run(["rank", "datasets/sample", "--require", asked, "--top", "1"])
+      #expect(run.status == 0)
+      #expect(run.stderr.contains(said), "\(run.stderr)")
+    }
     let known = try CommandRunner.run(
       ["rank", "datasets/sample", "--as-of", "2026-11-25", "--require", "iso 9001:2015", "--top", "2"])
     #expect(!known.stderr.contains("warning"))
@@ -193,6 +215,13 @@ private func object(_ text: String) throws -> [String: Any] {
         "rank", "datasets/sample", "--as-of", "2026-11-25", "--format", format,
       ])
       #expect(!all.stdout.contains("suppliers are shown"), "\(format)")
+      // Nor with filters that leave nobody out (black-box review 123), and one is "is shown".
+      let kept = try CommandRunner.run(
+        [
+          "rank", "datasets/sample", "--as-of", "2026-11-25", "--top", "1", "--min-score", "10", "--format",
+          format,
+        ])
+      #expect(kept.stdout.hasSuffix("\nThe best of 30 suppliers is shown.\n"), "\(format)")
     }
   }
 

@@ -264,6 +264,7 @@ import Testing
     // Amendments and corrigenda after the edition, in their usual spellings.
     ("ISO 14001:2015/Amd 1:2024", "ISO14001"), ("ISO 9001:2015 + A1:2024", "ISO9001"),
     ("ISO 9001: 2015", "ISO9001"), ("ISO 13485:2016/Cor 1:2017", "ISO13485"),
+    ("DIN EN ISO 9001:2015-11", "ISO9001"),
   ])
   func normalizes(text: String, canonical: String) {
     #expect(Standard.normalize(text) == canonical)
@@ -276,14 +277,16 @@ import Testing
     "ISO 9001:2015, ISO 14001", "ISO 9001:2015 / ISO 14001:2015", "ISO 9001:2015; ISO 14001",
     "ISO 9001:2015 and ISO 14001", "ISO 9001:2015xyz", "IATF 16949:2016, ISO 9001", "ISO9001 ISO14001",
     "ISO 9001 / ISO 14001", "IATF 16949 ISO 9001", "ISO 9001:2008, ISO 14001:2004", "ISO 9001:15",
-    "ISO 9001:2015 (certified)",
+    "ISO 9001:2015 (certified)", "ISO 9001:2015-111",
   ])
   func aListOfStandardsIsNotOne(text: String) {
     #expect(Standard.normalize(text) == nil)
     #expect(Self.viaBytes(text) == nil)
     #expect(
-      Standard.looksLikeSeveral(text) == !["ISO 9001:2015xyz", "ISO 9001:15", "ISO 9001:2015 (certified)"]
-        .contains(text))
+      Standard.looksLikeSeveral(text) == ![
+        "ISO 9001:2015xyz", "ISO 9001:15", "ISO 9001:2015 (certified)", "ISO 9001:2015-111",
+      ]
+      .contains(text))
   }
 
   static func viaBytes(_ text: String) -> String? {

@@ -786,6 +786,26 @@ import Testing
     }
   }
 
+  /// A four-star campaign on a supplier with no other review is bought praise, not an attack,
+  /// though four stars are below the catalog's mean: it had kept nine reviews and scored above
+  /// the same supplier without reviews (black-box review 123).
+  @Test func aFourStarCampaignAloneEndsBelowNoReviews() throws {
+    let t = Self.catalog { t in
+      for id in ["FOUR-STARS", "NO-REVIEWS"] {
+        t.supplier(id) { $0.tradeAssurance = true }
+        t.certificate(id)
+      }
+      for n in 0..<20 {
+        t.review("FOUR-STARS", rating: 4, daysAgo: 2 + n * 3, verified: false, reviewer: "FOUR-\(n)")
+      }
+    }
+    let run = t.score()
+    let campaign = try #require(run.suppliers.first { $0.supplier.id == "FOUR-STARS" })
+    let twin = try #require(run.suppliers.first { $0.supplier.id == "NO-REVIEWS" })
+    #expect(campaign.flags.contains { $0.code == .reviewBurst && $0.severity == .high })
+    #expect(campaign.score! < twin.score!)
+  }
+
   /// A campaign longer than the span sets no pace of its own: judged against the history before
   /// it, and followed for as long as its accounts keep coming (black-box review 40: sixty reviews
   /// spread over 160 days or more went unflagged); twenty-five over three months is one too.

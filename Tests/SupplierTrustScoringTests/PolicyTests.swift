@@ -48,6 +48,19 @@ import Testing
       printed.replacingOccurrences(of: "\"window_days\": 14", with: "\"window_days\": 21"),
       file: "policies/default.json")
     #expect(inPlace.policy.name == "default-edited")
+    // A default.json that names nothing is named after its file, and so renamed too; a file's
+    // name loses only its extension (black-box review 123).
+    let nameless = try PolicyFile.read("{\"burst\": {\"window_days\": 21}}", file: "nn/Default.json")
+    #expect(nameless.policy.name == "Default-edited")
+    #expect(
+      nameless.warnings.first?.hasPrefix(
+        "warning: nn/Default.json is named after its file \"Default\" but its rules differ from the default policy's, so it is shown as \"Default-edited\""
+      ) == true, "\(nameless.warnings)")
+    #expect(try PolicyFile.read("{}", file: "default.json").policy.name == "default")
+    #expect(try PolicyFile.read("{}", file: "p/my-policy.v2.json").policy.name == "my-policy.v2")
+    #expect(try PolicyFile.read("{}", file: ".json").policy.name == "custom")
+    let close = try PolicyFile.read("{\"weights\": {\"reviews\": 0.3001}}", file: "close.json")
+    #expect(close.warnings.first?.contains("`weights` add up to 1.0001, not 1") == true, "\(close.warnings)")
   }
 
   /// A TOML policy is told that policies are JSON (black-box review 116 got only "expected
@@ -55,7 +68,7 @@ import Testing
   @Test func aPolicyInAnotherFormatIsToldPoliciesAreJSON() {
     #expect(
       error("name = \"x\"\n[weights]\nreviews = 0.5\n")
-        == "policy.json:1: is not valid JSON: expected null (column 1)\n  fix: policy files are JSON (TOML and YAML are not read): write the settings as a JSON object, as `supplier-trust policy > my-policy.json` prints them; docs/policy.md lists the keys"
+        == "policy.json:1: is not JSON (a policy file holds one JSON object; this one starts otherwise)\n  fix: policy files are JSON (TOML and YAML are not read): write the settings as a JSON object, as `supplier-trust policy > my-policy.json` prints them; docs/policy.md lists the keys"
     )
     #expect(
       error("{ \"name\": }").hasSuffix(

@@ -507,7 +507,7 @@ import Testing
     #expect(a.reviews.suspicious == 12, "\(a.reviews.suspicious)")
     #expect(
       flag.detail.hasSuffix(
-        "(12 of them discounted; 9 verified purchases kept); the evidence lists 20 of its 21 reviews, the discounted first"
+        "(12 of them discounted; 9 verified purchases kept); its evidence names 20 of the burst's 21 reviews, the discounted ones first"
       ),
       "\(flag.detail)")
   }
@@ -556,7 +556,7 @@ import Testing
     let flag = try #require(a.flags.first { $0.code == .reviewBurst })
     #expect(
       flag.detail.hasSuffix(
-        "(20 of them discounted; 5 verified purchases kept); the evidence lists 20 of its 25 reviews, the discounted first"
+        "(20 of them discounted; 5 verified purchases kept); its evidence names 20 of the burst's 25 reviews, the discounted ones first"
       ))
     #expect(flag.evidence.count == 20)
     let fakes = Set(
