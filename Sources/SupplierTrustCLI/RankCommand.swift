@@ -134,7 +134,9 @@ struct RankFilters: ParsableArguments {
       // only for a name the policy does not know (black-box review 123: ISO 22000, which it
       // knows, was offered ISO28000).
       let letters = { (name: String) in name.filter { $0.isLetter || $0.isNumber }.uppercased() }
+      // Withdrawn editions are not offered (ISO9001:2008 for ISO9001; code review).
       let prefixed = held.sorted().first { name in
+        guard Standard.withdrawn[name] == nil else { return false }
         let (a, b) = (letters(name), letters(standard))
         return a.count >= 3 && b.count >= 3 && (a.hasPrefix(b) || b.hasPrefix(a))
       }
@@ -157,6 +159,8 @@ struct RankFilters: ParsableArguments {
         warnings.append(
           "warning: --require \(standard): no certificate in the catalog is for this standard\(hint)")
       } else {
+        // The warnings already found are said first (code review: they were lost).
+        for warning in warnings { Terminal.error(warning) }
         throw CLIError(
           "--require \(standard): no certificate in the catalog is for this standard, and it is none the policy knows\(hint)\n  fix: check the spelling (one standard per --require, e.g. ISO9001); a standard of your own that nobody holds leaves no supplier"
         )

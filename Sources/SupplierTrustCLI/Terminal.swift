@@ -64,18 +64,27 @@ enum Terminal {
 
   /// ``writeOutput(_:)-([UInt8])`` for bytes held elsewhere (a piece of a streamed document).
   static func writeOutput(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard !outputFailed else { return }
     fflush(nil)
-    writeAll(bytes, to: 1)
+    if !writeAll(bytes, to: 1) { outputFailed = true }
   }
 
-  /// Writes every byte to a file descriptor, as many calls as it takes; stops at an error.
-  private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+  /// Set once a write to stdout has failed: output written in pieces stops there rather than
+  /// going on with a piece missing (code review).
+  nonisolated(unsafe) private static var outputFailed = false
+
+  /// Writes every byte to a file descriptor, as many calls as it takes, again when a signal
+  /// interrupted a call; returns false at an error.
+  @discardableResult
+  private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
     var offset = 0
     while offset < bytes.count {
       let n = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-      if n <= 0 { return }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { return false }
       offset += n
     }
+    return true
   }
 
   static func clearProgress() {

@@ -118,6 +118,15 @@ public enum Standard {
   public static func normalize(_ text: some StringProtocol) -> String? {
     let utf8 = Array(text.utf8)
     guard utf8.withUnsafeBufferPointer(editionIsWellFormed) else { return nil }
+    // A list is refused before a withdrawn edition is looked for at its start ("ISO 9001-2008,
+    // ISO 14001" had read as ISO 9001:2008; code review).
+    if utf8.contains(where: { $0 == 0x2C || $0 == 0x3B || $0 == 0x26 }) { return nil }
+    var letters = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars
+    where ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+      letters.append(scalar)
+    }
+    guard namesOneStandard(String(letters).uppercased()) else { return nil }
     if let edition = withdrawnEdition(text) { return edition }
     // Drop an edition such as ":2015", ":2015+A1:2018" or "-2015".
     let kept = utf8.withUnsafeBufferPointer { lengthWithoutEdition($0) }
@@ -157,53 +166,64 @@ public enum Standard {
   /// national adoption names the ISO standard it adopts (`BSENISO9001`, `GBT190012016ISO9001`).
   /// Such a list had been read as one odd standard, or as its first (black-box review 120).
   static func namesOneStandard(_ key: String) -> Bool {
-    // Nearly every key names one standard and holds no second "ISO" or "IATF": found by its
-    // bytes, without the adoption's prefixes tried (once per certificate row of a catalog).
-    var mayNameTwo = false
-    var utf8 = key.utf8.makeIterator()
-    var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)
-    var position = 0
-    while let byte = utf8.next() {
-      // "ISO" or "IAT" ending at or after the fourth byte: a standard's name after the first.
-      if position >= 3,
-        (previous.1, previous.2, byte) == (0x49, 0x53, 0x4F)
-          || (previous.1, previous.2, byte) == (0x49, 0x41, 0x54)
+    // A second standard comes after a first one's number: "ISO" or "IAT(F)" with a digit before
+    // it, found by the key's bytes (once per certificate row of a catalog). Without a digit
+    // before, the letters are a national body's adoption, listed in `nationalEN` or not (TS EN
+    // ISO, KS Q ISO, AS/NZS ISO, IS/ISO; code review).
+    var sawDigit = false
+    var previous: (UInt8, UInt8) = (0, 0)
+    for byte in key.utf8 {
+      if sawDigit,
+        (previous.0, previous.1, byte) == (0x49, 0x53, 0x4F)
+          || (previous.0, previous.1, byte) == (0x49, 0x41, 0x54)
       {
-        mayNameTwo = true
-        break
+        // China's national standards name the ISO one they adopt after their own number.
+        return adoptedISO(key).hasPrefix("GBT")
       }
-      previous = (previous.1, previous.2, byte)
-      position += 1
+      if (0x30...0x39).contains(byte) { sawDigit = true }
+      previous = (previous.1, byte)
     }
-    guard mayNameTwo else { return true }
-    let adopted = adoptedISO(key)
-    if adopted.hasPrefix("GBT") { return true }
-    let rest = adopted.dropFirst()
-    return !rest.contains("ISO") && !rest.contains("IATF")
+    return true
   }
 
-  /// Whether what follows a colon, if any, is an edition: a year (19xx or 20xx), then any
-  /// amendments (`+A1:2018`, `/Amd 1:2024`). "ISO 9001:2015, ISO 14001" had been read as ISO 9001
-  /// alone, the second standard dropped without a word (black-box review 120).
+  /// Whether what follows a colon, if any, is an edition: nothing, or a year (two or four
+  /// digits, a DIN month after it: `2015-11`), then any amendments or corrigenda (`+A1:2018`,
+  /// `/Amd 1:2024`, `/Amendment 1:2020`, `/AC:2014`, `+Cor1:2009`) and the kind of system
+  /// (`QMS`, `(EMS)`), spaces or tabs anywhere between. "ISO 9001:2015, ISO 14001" had been read
+  /// as ISO 9001 alone, the second standard dropped without a word (black-box review 120); the
+  /// spellings above must still read (code review).
   static func editionIsWellFormed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let colon = bytes.firstIndex(of: 0x3A) else { return true }
     var i = colon + 1
-    func skipSpaces() { while i < bytes.count && bytes[i] == 0x20 { i += 1 } }
+    let isDigit = { (byte: UInt8) in (0x30...0x39).contains(byte) }
+    let isLetter = { (byte: UInt8) in (0x61...0x7A).contains(byte | 0x20) }
+    func skipSpaces() { while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 } }
     func digits() -> Int {
       let start = i
-      while i < bytes.count && (0x30...0x39).contains(bytes[i]) { i += 1 }
+      while i < bytes.count && isDigit(bytes[i]) { i += 1 }
       return i - start
+    }
+    func word() -> String {
+      let start = i
+      while i < bytes.count && isLetter(bytes[i]) { i += 1 }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self).uppercased()
     }
     func year() -> Bool {
       skipSpaces()
       let start = i
-      guard digits() == 4 else { return false }
-      return (bytes[start], bytes[start + 1]) == (0x31, 0x39)
-        || (bytes[start], bytes[start + 1]) == (0x32, 0x30)
+      switch digits() {
+      case 2: return true
+      case 4:
+        return (bytes[start], bytes[start + 1]) == (0x31, 0x39)
+          || (bytes[start], bytes[start + 1]) == (0x32, 0x30)
+      default: return false
+      }
     }
+    let systems: Set<String> = ["QMS", "EMS", "OHSMS", "FSMS", "ENMS", "ISMS", "MDQMS"]
+    let amendments: Set<String> = ["A", "AMD", "AMENDMENT", "COR", "CORRIGENDUM", "AC"]
+    skipSpaces()
+    if i == bytes.count { return true }
     guard year() else { return false }
-    // A month after the year, as DIN dates its editions ("DIN EN ISO 9001:2015-11").
-    let isDigit = { (byte: UInt8) in (0x30...0x39).contains(byte) }
     if i + 3 <= bytes.count, bytes[i] == 0x2D, isDigit(bytes[i + 1]), isDigit(bytes[i + 2]),
       i + 3 == bytes.count || !isDigit(bytes[i + 3])
     {
@@ -212,27 +232,30 @@ public enum Standard {
     while true {
       skipSpaces()
       if i == bytes.count { return true }
-      // An amendment or a corrigendum: "+" or "/", then "A", "Amd" or "Cor" (any case, a full
-      // stop allowed), its number, and its own year after a colon.
-      guard bytes[i] == 0x2B || bytes[i] == 0x2F else { return false }
-      i += 1
-      skipSpaces()
-      if i + 2 < bytes.count, bytes[i] | 0x20 == 0x63, bytes[i + 1] | 0x20 == 0x6F,
-        bytes[i + 2] | 0x20 == 0x72
-      {
-        i += 3
+      if bytes[i] == 0x28 {
+        // "(QMS)"
+        i += 1
+        skipSpaces()
+        guard systems.contains(word()) else { return false }
+        skipSpaces()
+        guard i < bytes.count, bytes[i] == 0x29 else { return false }
+        i += 1
+      } else if isLetter(bytes[i]) {
+        guard systems.contains(word()) else { return false }
+      } else if bytes[i] == 0x2B || bytes[i] == 0x2F {
+        i += 1
+        skipSpaces()
+        guard amendments.contains(word()) else { return false }
+        if i < bytes.count, bytes[i] == 0x2E { i += 1 }
+        skipSpaces()
+        guard digits() <= 3 else { return false }
+        skipSpaces()
+        if i < bytes.count, bytes[i] == 0x3A {
+          i += 1
+          guard year() else { return false }
+        }
       } else {
-        guard i < bytes.count, bytes[i] | 0x20 == 0x61 else { return false }
-        i += 1
-        if i + 1 < bytes.count, bytes[i] | 0x20 == 0x6D, bytes[i + 1] | 0x20 == 0x64 { i += 2 }
-      }
-      if i < bytes.count, bytes[i] == 0x2E { i += 1 }
-      skipSpaces()
-      guard (1...3).contains(digits()) else { return false }
-      skipSpaces()
-      if i < bytes.count, bytes[i] == 0x3A {
-        i += 1
-        guard year() else { return false }
+        return false
       }
     }
   }

@@ -111,9 +111,9 @@ public enum PolicyDocumentation {
       not a recognised body), fading with `half_life_days` (and keeping `lapsed_factor` of its \
       weight once its own `valid_until` has passed). A score left out counts as 90 and minor \
       findings left out as two (half of `unstated_details_penalty` each). The latest audit's move \
-      counts in full; the earlier audits' moves, summed and divided by their summed weights when \
-      those are over one (a fresh audit's), add `earlier_audits_weight` of that, or the weight the \
-      latest has lost to age, lapse or an unrecognised auditor when that is more. A failed audit \
+      counts in full; the earlier audits' moves, summed and held within a fresh audit's own (half \
+      from neutral either way), add `earlier_audits_weight` of that, or the weight the latest has \
+      lost to age, lapse or an unrecognised auditor when that is more. A failed audit \
       that is still the latest of its scope (factory: platform on-site, verified-supplier and \
       factory audits; social compliance; product: quality inspections) counts in full, as the \
       latest does, and keeps `audit_failed`: a later audit of another scope does not cover it.

@@ -100,9 +100,11 @@ public enum PolicyFile {
       let looksOther = first != "{" && first != "[" || file.lowercased().hasSuffix(".toml")
       throw PolicyError(
         file: file, line: error.line, key: nil,
-        message: looksOther
-          ? "is not JSON (a policy file holds one JSON object; this one starts otherwise)"
-          : "is not valid JSON: \(error.message) (column \(error.column))",
+        message: text.allSatisfy(\.isWhitespace)
+          ? "is empty (a policy file holds one JSON object)"
+          : looksOther
+            ? "is not JSON (a policy file holds one JSON object; this one starts otherwise)"
+            : "is not valid JSON: \(error.message) (column \(error.column))",
         fix: looksOther
           ? "policy files are JSON (TOML and YAML are not read): write the settings as a JSON object, as `supplier-trust policy > my-policy.json` prints them; docs/policy.md lists the keys"
           : "correct the JSON syntax; docs/policy.md shows the expected layout")
@@ -625,7 +627,7 @@ extension PolicyFile {
     ),
     .integer(
       "burst.campaign_window_days", \.burst.campaignWindowDays, 0...3650,
-      "A campaign can be kept up slowly, a few reviews a week for months, never reaching minimum_reviews in a window: a span of up to 120 days starts one when at least twice minimum_reviews new, unverified accounts give one rating in it (halfway from uniform_rating_share to all of those accounts' reviews there, uniform_rating_share of all its reviews, and new_reviewer_share and unverified_share of them), at pace_factor times the pace of the supplier's history before it, a history less than half of such accounts; it then runs as long as they keep posting that rating at most window_days apart. A supplier's first reviews have no history to outrun: they start one only when nothing else is in the span (halfway from uniform_rating_share to all of its reviews such accounts giving one rating), since a newcomer's genuine first buyers bring another rating or a verified order along. A supplier whose earlier buyers were mostly such accounts grows rather than campaigns. Only more than window_days turns this on; 0 turns it off."
+      "A campaign can be kept up slowly, a few reviews a week for months, never reaching minimum_reviews in a window: a span of up to 120 days starts one when at least twice minimum_reviews new, unverified accounts give one rating in it (halfway from uniform_rating_share to all of those accounts' reviews there, uniform_rating_share of all its reviews, and new_reviewer_share and unverified_share of them), at pace_factor times the pace of the supplier's history before it, a history less than half of such accounts; it then runs as long as they keep posting that rating at most window_days apart. A supplier's first reviews have no history to outrun: they start one only when such accounts giving one rating are halfway from uniform_rating_share to all of the span's reviews (nine in ten by default), since a newcomer's genuine first buyers bring another rating or a verified order along. A supplier whose earlier buyers were mostly such accounts grows rather than campaigns. Only more than window_days turns this on; 0 turns it off."
     ),
     .integer(
       "burst.shingle_size", \.burst.shingleSize, 1...10,
@@ -821,7 +823,7 @@ extension PolicyFile {
     ),
     .number(
       "audits.earlier_audits_weight", \.audits.earlierAuditsWeight, 0...1,
-      "The latest audit decides; earlier ones count a quarter as much (their moves from neutral, faded by age, added up to the weight of one fresh audit, so that one more old failure never raises the component nor one more old pass lowers it), so that a failure before the latest pass still counts against the factory and a record of passes for it. When the latest has lost more than that to age or lapse, the earlier ones fill what it lost."
+      "The latest audit decides; earlier ones count a quarter as much (their moves from neutral, faded by age, added up and held within what one fresh audit moves, so that one more old failure never raises the component nor one more old pass lowers it), so that a failure before the latest pass still counts against the factory and a record of passes for it. When the latest has lost more than that to age or lapse, the earlier ones fill what it lost."
     ),
     .number(
       "delivery.late_threshold", \.delivery.lateThreshold, 0...1,

@@ -146,9 +146,8 @@ public struct BurstPolicy: Sendable, Equatable {
   /// review 41), with ``newReviewerShare`` and ``unverifiedShare`` of them, at ``paceFactor`` times the pace of the supplier's
   /// history before it, a history less than half of such accounts; the campaign then runs for as
   /// long as they keep posting that rating no more than ``windowDays`` apart. A supplier's first
-  /// reviews have no pace to outrun: they start one only when nothing else is in the span
-  /// (halfway from ``uniformRatingShare`` to all of its reviews such accounts giving one rating;
-  /// black-box review 118), and one whose buyers were mostly such accounts grows rather
+  /// reviews have no pace to outrun: they start one only when such accounts giving one rating
+  /// are halfway from ``uniformRatingShare`` to all of the span's reviews (black-box review 118), and one whose buyers were mostly such accounts grows rather
   /// than campaigns (review 39 saw both flagged when the whole of the other days set the pace,
   /// and review 40 a campaign longer than the span set its own). Only more than ``windowDays``
   /// turns the rule on; 0 turns it off.
@@ -430,7 +429,7 @@ public struct ReviewBurstDetector: Sendable {
   /// went unflagged). A history mostly of such accounts is the supplier's own kind of buyer (a
   /// flow that grows, not a campaign), and a supplier's first reviews have no pace to outrun
   /// (review 39: genuine growth and a new supplier's first months had been flagged): they are a
-  /// campaign only with nothing else beside them.
+  /// campaign only with little else beside them.
   private func sustainedCampaigns<R: BurstEvidence>(
     _ timeline: Timeline, _ signals: Signals, reviews: [R]
   ) -> [BurstWindow] {
@@ -465,7 +464,7 @@ public struct ReviewBurstDetector: Sendable {
       else { continue }
       // The history before the span: its pace, and whether its buyers were of the same kind.
       // With none (the supplier's first reviews), there is no pace to outrun: its first reviews
-      // are such a campaign only when nothing else is in the span, halfway from
+      // are such a campaign only when little else is in the span, halfway from
       // `uniform_rating_share` to all of them new, unverified accounts giving one rating (black-
       // box review 118: 73 five-star reviews from throw-away accounts over a month or more took a
       // supplier without reviews from 17th to first). A newcomer's genuine first buyers bring

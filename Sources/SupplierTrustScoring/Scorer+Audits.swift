@@ -87,7 +87,7 @@ extension Scorer {
       if let until = a.validUntil, until < asOf { fade *= p.lapsedFactor }
       return (moved * fade, fade, recognised)
     }
-    // The latest audit decides; earlier ones (their mean) add `earlier_audits_weight` of theirs,
+    // The latest audit decides; earlier ones (their moves summed) add `earlier_audits_weight` of theirs,
     // so that a failure before the latest pass still counts against the factory, and a record of
     // passes for it. Only the latest had tied a pass with the same pass after a failed audit.
     // A failure that is still the latest audit of its scope counts in full, as the latest does:
@@ -116,14 +116,12 @@ extension Scorer {
       freshest = max(freshest, weight)
     }
     var earlierSum = 0.0
-    var earlierFade = 0.0
     var earlier: [Audit] = []
     var earlierIndices: [Int] = []
     for k in e.audits[..<latestIndex].indices
     where e.audits[k].record.date <= asOf && !standingFailures.contains(k) {
       let (moved, weight, _) = deviation(e.audits[k].record)
       earlierSum += moved
-      earlierFade += weight
       freshest = max(freshest, weight)
       earlier.append(e.audits[k].record)
       earlierIndices.append(k)
@@ -134,11 +132,12 @@ extension Scorer {
     // (black-box review 23).
     let earlierWeight = max(
       p.earlierAuditsWeight, 1 - fade * (recognised ? 1 : p.unrecognisedAuditorFactor))
-    // Their faded moves summed, up to the weight of one fresh audit: as a plain mean, an old
-    // failure all but faded diluted a recent one, and adding it raised the score (as an old pass
-    // lowered it; black-box review 119). Summed, another failure never raises the component and
-    // another pass never lowers it (each moves at most half its weight from neutral).
-    let earlierPart = earlier.isEmpty ? 0 : earlierWeight * earlierSum / max(1, earlierFade)
+    // Their faded moves summed, no further than one fresh audit moves (half from neutral): as a
+    // plain mean, an old failure all but faded diluted a recent one, and adding it raised the
+    // score (as an old pass lowered it; black-box review 119); divided by their summed weights
+    // past one, an unrecognised auditor's failure still raised it (code review). Summed and
+    // bounded, another failure never raises the component and another pass never lowers it.
+    let earlierPart = earlier.isEmpty ? 0 : earlierWeight * min(0.5, max(-0.5, earlierSum))
     let value = min(1, max(0, 0.5 + latestDeviation + failuresPart + earlierPart))
     let age = Int(asOf.daysSinceEpoch - a.date.daysSinceEpoch)
     let failed = (a.result == .fail ? [latest] : []) + standingFailures.reversed().map { e.audits[$0] }

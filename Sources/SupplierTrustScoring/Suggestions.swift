@@ -108,7 +108,10 @@ extension Scorer {
     // had no suggestion, where a pass added 7 points, 21 under `weakest_link`; black-box review
     // 102), or a clean one that has aged, comes from an auditor nobody recognises or follows a
     // failure (black-box review 122: passes adding 1.3 to 3.2 points went unsaid).
-    do {
+    // Worked out only when even a perfect audits component would add half a point (or the
+    // supplier is unrated): most suppliers' audits have no such room (code review: the rescoring
+    // ran for every supplier).
+    if current == nil || (gain(replacing: 2, with: (1, 1)) ?? 0) >= 0.5 {
       let latestAudit: Audit? = e.audits.lazy.filter { $0.record.date <= asOf }.map(\.record).max(
         by: Scorer.auditPrecedes)
       var cleanPass = false

@@ -89,7 +89,7 @@ import Testing
   /// lowered it (black-box review 119).
   @Test func anotherEarlierFailureNeverRaisesTheAuditsAndAnotherPassNeverLowersThem() throws {
     var t = Self.background()
-    for id in ["ONE-FAIL", "TWO-FAILS", "OLD-PASS-TOO", "THREE-FRESH"] {
+    for id in ["ONE-FAIL", "TWO-FAILS", "OLD-PASS-TOO", "THREE-FRESH", "UNKNOWN-FAIL-TOO"] {
       Self.add(id, to: &t, audit: false)
       t.audit(id, result: .fail, daysAgo: 540)
       t.audit(id, daysAgo: 60)
@@ -98,6 +98,10 @@ import Testing
     t.audit("OLD-PASS-TOO", daysAgo: 2_500)
     t.audit("THREE-FRESH", result: .fail, daysAgo: 400)
     t.audit("THREE-FRESH", result: .fail, daysAgo: 300)
+    // Past one fresh audit's weight in all, a failure by an auditor nobody recognises had
+    // raised the component (divided by the weights, it pulled toward its own smaller move; code
+    // review).
+    t.audit("UNKNOWN-FAIL-TOO", result: .fail, daysAgo: 500, auditor: "Somebody Inspections")
     let run = t.score(suggests: false)
     func audits(_ id: String) throws -> Double {
       try #require(run.suppliers.first { $0.supplier.id == id }?.components.audits)
@@ -105,6 +109,19 @@ import Testing
     #expect(try audits("TWO-FAILS") < audits("ONE-FAIL"))
     #expect(try audits("OLD-PASS-TOO") > audits("ONE-FAIL"))
     #expect(try audits("THREE-FRESH") < audits("TWO-FAILS"))
+    #expect(try audits("UNKNOWN-FAIL-TOO") < audits("ONE-FAIL"))
+    var recent = Self.background()
+    for id in ["RECENT-FAIL", "RECENT-FAIL-UNKNOWN-TOO"] {
+      Self.add(id, to: &recent, audit: false)
+      recent.audit(id, result: .fail, daysAgo: 80)
+      recent.audit(id, daysAgo: 60)
+    }
+    recent.audit("RECENT-FAIL-UNKNOWN-TOO", result: .fail, daysAgo: 85, auditor: "Somebody Inspections")
+    let again = recent.score(suggests: false)
+    func recentAudits(_ id: String) throws -> Double {
+      try #require(again.suppliers.first { $0.supplier.id == id }?.components.audits)
+    }
+    #expect(try recentAudits("RECENT-FAIL-UNKNOWN-TOO") <= recentAudits("RECENT-FAIL"))
   }
 
   /// A Trade Assurance limit left out is unknown, not $0: between a stated $1,000 and a stated
