@@ -388,7 +388,10 @@ public struct Scorer: Sendable {
       reviewersGiven && verificationGiven && policy.burst.campaignWindowDays > policy.burst.windowDays
     /// A supplier whose reviews may hold a burst: its reviews, and whether each review's
     /// reviewer has no other history.
-    typealias Candidate = (supplier: Int, reviews: [BurstSample], isNew: [Bool], starShares: SIMD8<Double>)
+    typealias Candidate = (
+      supplier: Int, reviews: [BurstSample], isNew: [Bool], starShares: SIMD8<Double>,
+      sameDay: SameReviewerDays
+    )
     // Screening runs on both cores, in chunks of suppliers; results are merged in supplier order.
     var candidates = mapChunks(count: evidence.count, chunkSize: 512) { range -> [Candidate] in
       var found: [Candidate] = []
@@ -429,9 +432,11 @@ public struct Scorer: Sendable {
         supplierScreen.verificationDoubted = doubtful
         let shares = starShares(starCounts, excluding: evidence[index].reviews, in: table)
         supplierScreen.catalogStarShares = shares
-        let windows = supplierScreen.detect(reviews, isNewReviewer: isNew)
+        let sameDay = SameReviewerDays(
+          evidence[index].reviews, reviewers: reviewers, days: days, blank: blank)
+        let windows = sameDay.detect(with: supplierScreen, reviews, isNewReviewer: isNew)
         guard !windows.isEmpty else { continue }
-        found.append((index, reviews, isNew, shares))
+        found.append((index, reviews, isNew, shares, sameDay))
       }
       return found
     }.flatMap { $0 }
@@ -466,7 +471,8 @@ public struct Scorer: Sendable {
       var supplierDetector = detector
       supplierDetector.verificationDoubted = evidence[candidate.supplier].doubtfulVerified != nil
       supplierDetector.catalogStarShares = candidate.starShares
-      return supplierDetector.detect(candidate.reviews, isNewReviewer: candidate.isNew)
+      return candidate.sameDay.detect(
+        with: supplierDetector, candidate.reviews, isNewReviewer: candidate.isNew)
     }
     // One flag per review of the table (a supplier's are `suspicious[evidence.reviews]`).
     var suspicious = [Bool](repeating: false, count: table.count)

@@ -147,3 +147,61 @@ struct SupplierIndex: Sendable {
 
   subscript(id: String) -> Int? { numbering.existingNumber(of: id).map(Int.init) }
 }
+
+/// A supplier's reviews by the same account on the same day, as one: burst detection counts
+/// distinct buyers, as the reviews component weighs them (`same_reviewer_exponent`: a double
+/// submission is not a second buyer). Ten posts of one account on one day had made a burst of
+/// "ten new reviewers", discounted two genuine buyers' reviews beside them and warned against the
+/// supplier; ten copies of one complaint ranked it above one (black-box review 124).
+struct SameReviewerDays: Sendable {
+  /// The first review of each account and day (all reviews without a named account), by
+  /// position among the supplier's reviews; nil when no account posted twice on a day.
+  let representatives: [Int]?
+  /// For each of the supplier's reviews, the position of its representative in
+  /// ``representatives``.
+  let groupOf: [Int]
+
+  /// The groups of the reviews at `positions` of the table's columns.
+  init(_ positions: Range<Int>, reviewers: [Int32], days: [Day], blank: [Bool]) {
+    var first: [Int64: Int] = [:]
+    var representatives: [Int] = []
+    var groupOf: [Int] = []
+    groupOf.reserveCapacity(positions.count)
+    var repeated = false
+    for (offset, k) in positions.enumerated() {
+      let reviewer = reviewers[k]
+      guard reviewer >= 0, !blank[Int(reviewer)] else {
+        groupOf.append(representatives.count)
+        representatives.append(offset)
+        continue
+      }
+      let key = Int64(reviewer) << 32 | Int64(UInt32(bitPattern: days[k].daysSinceEpoch))
+      if let group = first[key] {
+        groupOf.append(group)
+        repeated = true
+      } else {
+        first[key] = representatives.count
+        groupOf.append(representatives.count)
+        representatives.append(offset)
+      }
+    }
+    self.representatives = repeated ? representatives : nil
+    self.groupOf = groupOf
+  }
+
+  /// `detector`'s bursts among the distinct reviews, each burst's reviews given back as
+  /// positions among all of them (an account's repeats of a day with their first).
+  func detect<R: BurstEvidence>(with detector: ReviewBurstDetector, _ reviews: [R], isNewReviewer: [Bool])
+    -> [ReviewBurst]
+  {
+    guard let representatives else { return detector.detect(reviews, isNewReviewer: isNewReviewer) }
+    var found = detector.detect(
+      representatives.map { reviews[$0] }, isNewReviewer: representatives.map { isNewReviewer[$0] })
+    for b in found.indices {
+      var inBurst = [Bool](repeating: false, count: representatives.count)
+      for i in found[b].reviewIndices { inBurst[i] = true }
+      found[b].reviewIndices = groupOf.indices.filter { inBurst[groupOf[$0]] }
+    }
+    return found
+  }
+}

@@ -806,6 +806,34 @@ import Testing
     #expect(campaign.score! < twin.score!)
   }
 
+  /// One account's posts of one day are one buyer to burst detection too, as they are to the
+  /// reviews component: ten five-star posts of one account had made a burst of "ten new
+  /// reviewers" and warned against the supplier, and ten copies of one complaint ranked it above
+  /// one (black-box review 124).
+  @Test func oneAccountsPostsOfADayAreOneBuyer() throws {
+    let t = Self.catalog { t in
+      for id in ["TEN-PRAISE", "ONE-PRAISE", "TEN-COMPLAINTS", "ONE-COMPLAINT"] {
+        Self.solid(&t, id)
+      }
+      for n in 0..<10 {
+        t.review("TEN-PRAISE", rating: 5, daysAgo: 85, verified: false, reviewer: "FAN-1")
+        t.review("TEN-COMPLAINTS", rating: 1, daysAgo: 85, verified: false, reviewer: "ANGRY-1")
+        _ = n
+      }
+      t.review("ONE-PRAISE", rating: 5, daysAgo: 85, verified: false, reviewer: "FAN-2")
+      t.review("ONE-COMPLAINT", rating: 1, daysAgo: 85, verified: false, reviewer: "ANGRY-2")
+    }
+    let run = t.score()
+    func assessment(_ id: String) throws -> SupplierAssessment {
+      try #require(run.suppliers.first { $0.supplier.id == id })
+    }
+    for id in ["TEN-PRAISE", "TEN-COMPLAINTS"] {
+      #expect(!(try assessment(id)).flags.contains { $0.code == .reviewBurst }, "\(id)")
+    }
+    #expect(try abs(assessment("TEN-PRAISE").exactScore! - assessment("ONE-PRAISE").exactScore!) < 0.05)
+    #expect(try assessment("TEN-COMPLAINTS").exactScore! <= assessment("ONE-COMPLAINT").exactScore! + 1e-9)
+  }
+
   /// A campaign longer than the span sets no pace of its own: judged against the history before
   /// it, and followed for as long as its accounts keep coming (black-box review 40: sixty reviews
   /// spread over 160 days or more went unflagged); twenty-five over three months is one too.
