@@ -200,7 +200,17 @@ struct SameReviewerDays: Sendable {
     for b in found.indices {
       var inBurst = [Bool](repeating: false, count: representatives.count)
       for i in found[b].reviewIndices { inBurst[i] = true }
+      let distinct = found[b].reviewIndices.count
       found[b].reviewIndices = groupOf.indices.filter { inBurst[groupOf[$0]] }
+      // The detail counts buyers' reviews; the posts discounted beside it are said to be more
+      // (black-box review 126 read "15 reviews ... all 20 discounted").
+      let posts = found[b].reviewIndices.count
+      let counted = "\(found[b].reviewCount) reviews "
+      if posts > distinct, found[b].detail.hasPrefix(counted) {
+        found[b].detail =
+          "\(found[b].reviewCount) reviews (\(posts - distinct) more posts by the same accounts on the same days, counted with them) "
+          + found[b].detail.dropFirst(counted.count)
+      }
     }
     return found
   }

@@ -822,6 +822,14 @@ import Testing
       }
       t.review("ONE-PRAISE", rating: 5, daysAgo: 85, verified: false, reviewer: "FAN-2")
       t.review("ONE-COMPLAINT", rating: 1, daysAgo: 85, verified: false, reviewer: "ANGRY-2")
+      // A campaign of fifteen accounts, five of them posting twice, is still one, its detail
+      // saying the posts beside the reviews it counts (black-box review 126).
+      Self.solid(&t, "CAMPAIGN")
+      for n in 0..<20 {
+        t.review(
+          "CAMPAIGN", rating: 5, daysAgo: 30, verified: false, reviewer: "THROWAWAY-\(n % 15)",
+          text: "Great supplier, fast shipping, highly recommend!")
+      }
     }
     let run = t.score()
     func assessment(_ id: String) throws -> SupplierAssessment {
@@ -832,6 +840,12 @@ import Testing
     }
     #expect(try abs(assessment("TEN-PRAISE").exactScore! - assessment("ONE-PRAISE").exactScore!) < 0.05)
     #expect(try assessment("TEN-COMPLAINTS").exactScore! <= assessment("ONE-COMPLAINT").exactScore! + 1e-9)
+    let flag = try #require(try assessment("CAMPAIGN").flags.first { $0.code == .reviewBurst })
+    #expect(
+      flag.detail.hasPrefix(
+        "15 reviews (5 more posts by the same accounts on the same days, counted with them) on "),
+      "\(flag.detail)")
+    #expect(flag.detail.contains("(all 20 discounted)"), "\(flag.detail)")
   }
 
   /// A campaign longer than the span sets no pace of its own: judged against the history before
