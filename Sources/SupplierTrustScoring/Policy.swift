@@ -299,7 +299,8 @@ public struct Policy: Sendable, Equatable {
     public var lapsedFactor = 0.5
     /// Share of the verdict kept when the auditor is not a recognised body.
     public var unrecognisedAuditorFactor = 0.6
-    /// How much the earlier audits (their mean) count beside the latest one.
+    /// How much the earlier audits (their faded moves summed, held within a fresh audit's) count
+    /// beside the latest one.
     public var earlierAuditsWeight = 0.25
   }
 
