@@ -588,7 +588,6 @@ public struct Scorer: Sendable {
     context.suggests = detailing == nil && suggests
     let work = evidence
     let stride = 64
-    let chunks = (work.count + stride - 1) / stride
     clock.lap("context")
     // The components on their own as well, for the catalog averages, without touching the large
     // assessments again.
@@ -602,21 +601,11 @@ public struct Scorer: Sendable {
         let suspicious = suspicious
         let bursts = bursts
         let context = context
-        // Each supplier's evidence read in place: `work[i]` handed each a copy, its slices and
-        // strings retained and released (3 % of a `score` of L's files with what followed).
-        work.withUnsafeBufferPointer { all in
-          // No supplier, no buffer (and nothing to do).
-          guard let base = all.baseAddress else { return }
-          let evidence = UnsafeSendablePointer(base)
-          DispatchQueue.concurrentPerform(iterations: max(1, chunks)) { chunk in
-            for i in (chunk * stride)..<min(work.count, (chunk + 1) * stride) {
-              let e = evidence.pointer + i
-              let result = assess(
-                e.pointee, suspicious: suspicious[e.pointee.reviews], bursts: bursts[i], context: context)
-              values.buffer[i] = result.components
-              (output.buffer.baseAddress! + i).initialize(to: result)
-            }
-          }
+        forEachInPlace(work, stride: stride) { i, e in
+          let result = assess(
+            e.pointee, suspicious: suspicious[e.pointee.reviews], bursts: bursts[i], context: context)
+          values.buffer[i] = result.components
+          (output.buffer.baseAddress! + i).initialize(to: result)
         }
       }
       initialized = work.count
@@ -651,21 +640,13 @@ public struct Scorer: Sendable {
         // context for all of them (copying it per supplier showed in profiles).
         var quiet = context
         quiet.explains = false
-        work.withUnsafeBufferPointer { all in
-          // No supplier, no buffer (and nothing to do).
-          guard let base = all.baseAddress else { return }
-          let evidence = UnsafeSendablePointer(base)
-          DispatchQueue.concurrentPerform(iterations: max(1, chunks)) { [quiet] chunk in
-            for i in (chunk * stride)..<min(work.count, (chunk + 1) * stride) {
-              finish(
-                &output.buffer[i], evidence: (evidence.pointer + i).pointee, context: context, quiet: quiet)
-              keyOutput.buffer[i] = (
-                Self.rankingScore(
-                  output.buffer[i].exactScore ?? output.buffer[i].score, standing: output.buffer[i].standing),
-                output.buffer[i].meanScore ?? -1, output.buffer[i].confidence
-              )
-            }
-          }
+        forEachInPlace(work, stride: stride) { [quiet] i, e in
+          finish(&output.buffer[i], evidence: e.pointee, context: context, quiet: quiet)
+          keyOutput.buffer[i] = (
+            Self.rankingScore(
+              output.buffer[i].exactScore ?? output.buffer[i].score, standing: output.buffer[i].standing),
+            output.buffer[i].meanScore ?? -1, output.buffer[i].confidence
+          )
         }
       }
     }

@@ -48,6 +48,22 @@ struct UnsafeSendablePointer<T>: @unchecked Sendable {
   init(_ pointer: UnsafePointer<T>) { self.pointer = pointer }
 }
 
+/// `body(i, element)` for every element of `array` on every core, in chunks of `stride`, each
+/// element read in place: a subscript handed each supplier's evidence over as a copy, its slices
+/// and strings retained and released.
+func forEachInPlace<T>(_ array: [T], stride: Int, _ body: @Sendable (Int, UnsafePointer<T>) -> Void) {
+  array.withUnsafeBufferPointer { all in
+    // No element, no buffer (and nothing to do).
+    guard let base = all.baseAddress else { return }
+    let elements = UnsafeSendablePointer(base)
+    let count = all.count
+    let chunks = (count + stride - 1) / stride
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+      for i in (chunk * stride)..<min(count, (chunk + 1) * stride) { body(i, elements.pointer + i) }
+    }
+  }
+}
+
 /// `body` applied to `0..<count` in chunks of `chunkSize` on every core, the chunks' results in
 /// order: for work over 100,000 suppliers whose pieces are then joined (screening, CSV rows).
 public func mapChunks<R>(count: Int, chunkSize: Int, _ body: @Sendable (Range<Int>) -> R) -> [R] {
