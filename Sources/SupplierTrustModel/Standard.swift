@@ -145,7 +145,7 @@ public enum Standard {
     key = key.uppercased()
     if key.hasPrefix("ISOIEC") { key = "ISO" + key.dropFirst(6) }
     if key.hasPrefix("ENISO") { key = String(key.dropFirst(2)) }
-    guard !key.isEmpty, key.count <= 32, namesOneStandard(key) else { return nil }
+    guard !key.isEmpty, key.count <= 32 else { return nil }
     return canonical(key)
   }
 
