@@ -414,13 +414,14 @@ struct FieldReader<Source: FieldSource> {
   func standard(_ column: Int) throws(FieldProblem) -> String {
     guard let bytes = raw(column) else { return try fail(missing(column), in: column, "") }
     guard let value = Standard.normalize(utf8: bytes) else {
+      let several = Standard.looksLikeSeveral(String(decoding: bytes, as: UTF8.self))
       return try fail(
         problem(
           column, bytes,
-          Standard.looksLikeSeveral(String(decoding: bytes, as: UTF8.self))
+          several
             ? "\(names[column]) names more than one standard"
             : "\(names[column]) is not a recognisable standard name",
-          Standard.looksLikeSeveral(String(decoding: bytes, as: UTF8.self))
+          several
             ? "give each standard its certificate row of its own (one standard per row)"
             : "write the standard's name, e.g. ISO9001, ISO 9001:2015, CE or RoHS"), in: column, "")
     }
