@@ -69,7 +69,8 @@ public enum PolicyDocumentation {
       window). A window of new (or unnamed) reviewers' mostly verified purchases (orders can be \
       bought to post reviews) is a burst when it shows both: `near_identical_share` of it \
       near-identical templates of at least `template_min_words` words, each repeated at least \
-      three times, and `uniform_rating_share` of its ratings within one star; or, sharing no \
+      three times (several templates together only when `template_rotation_new_share` of its \
+      reviewers are new), and `uniform_rating_share` of its ratings within one star; or, sharing no \
       templates, when `uniform_rating_share` of its new accounts' reviews give one rating of \
       praise (4 or 5 stars; verified complaints are a bad batch, not a campaign) in a rush and \
       the chance of that many giving it (at the rate of the other suppliers' reviews for that rating, or the \

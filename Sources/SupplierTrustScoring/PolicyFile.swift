@@ -603,7 +603,7 @@ extension PolicyFile {
       "Most burst reviews are not tied to a platform order."),
     .number(
       "burst.text_similarity", \.burst.textSimilarity, 0...1,
-      "Two texts sharing 60% of their three-word shingles, posted within `window_days` of each other, are near-identical (templated praise); common review words are first folded to one per group of synonyms, so that copies swapping 'excellent' for 'superb' or 'shipping' for 'delivery' stay copies."
+      "Two texts sharing 60% of their words (of their shingle_size-word shingles), posted within `window_days` of each other, are near-identical (templated praise); common review words are first folded to one per group of synonyms, so that copies swapping 'excellent' for 'superb' or 'shipping' for 'delivery' stay copies."
     ),
     .number(
       "burst.near_identical_share", \.burst.nearIdenticalShare, 0...1,
@@ -631,13 +631,18 @@ extension PolicyFile {
     ),
     .integer(
       "burst.shingle_size", \.burst.shingleSize, 1...10,
-      "Three-word shingles tell templated texts from texts that merely share common words."),
+      "Single words: a campaign's template keeps its words when its clauses are reordered, its product name swapped or a word mistyped (three-word shingles let such variants through), while genuine reviews that share a stock phrase still differ in most of their words."
+    ),
     .integer(
       "burst.signature_size", \.burst.signatureSize, 8...1024,
       "64 MinHash values estimate text similarity within about ±0.12, plenty for a 0.6 threshold."),
     .integer(
       "burst.template_min_words", \.burst.templateMinimumWords, 1...100,
       "Verified purchases can be bought too: a window of new accounts (or of reviewers not named) whose reviews are mostly verified is a burst when most of it is near-identical templates of at least four words, each repeated at least three times, and most of its ratings lie within one star (campaigns rotate templates and alternate five and four stars). Real buyers who write 'good' or 'great product' agree by chance; a rush of them gives varied texts or mixed ratings."
+    ),
+    .number(
+      "burst.template_rotation_new_share", \.burst.templateRotationNewShare, 0...1,
+      "Several templates that only together make near_identical_share of such a verified window count when this share of its reviews come from new accounts (or names none); one template alone needs only new_reviewer_share. Real buyers reuse stock phrases ('Good quality and fair price.'): a holiday rush of verified orders, two thirds of them first-time buyers, had three such phrases make half a week and was flagged; campaigns that rotate templates post from throw-away accounts, nearly all new."
     ),
     .integer(
       "certifications.expiring_within_days", \.certifications.expiringWithinDays, 0...3650,

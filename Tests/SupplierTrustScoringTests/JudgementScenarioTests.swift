@@ -888,7 +888,7 @@ import Testing
         t.review("ELSEWHERE", rating: 4, daysAgo: 300, reviewer: "AGED-\(n)")
         t.review(
           "FRESH", rating: n % 2 == 0 ? 5 : 4, daysAgo: 10 + n % 3, verified: false, reviewer: "AGED-\(n)",
-          text: "order \(n) arrived, model \(n * 7) works as described")
+          text: (0..<6).map { "w\(n)x\($0)" }.joined(separator: " "))
       }
     }
     let run = t.score()
