@@ -140,6 +140,9 @@ struct CatalogOptions: ParsableArguments {
     Terminal.clearProgress()
     for failure in report.failures { Terminal.error(failure.rendered) }
     if !report.failures.isEmpty { throw ExitCode(1) }
+    // As `check` and `import` say them: an unknown column is reported once (formats.md), and
+    // reading files directly had said nothing of one (black-box review 127).
+    for warning in report.warnings { Terminal.error(warning.rendered) }
     if let first = report.rejects.first {
       Terminal.error(rejectionWarning(report.rejects, count: report.rejectCount, first: first))
     }

@@ -257,6 +257,22 @@ private func object(_ text: String) throws -> [String: Any] {
     #expect(sources.map { $0["rejected"] as? Int } == [2])
   }
 
+  /// An unknown column is reported once, as formats.md says, when files are read directly too:
+  /// `score`, `rank` and `eligibility` had said nothing of one (black-box review 127).
+  @Test(arguments: ["score", "rank", "eligibility"])
+  func anUnknownColumnIsReportedWhenFilesAreReadDirectly(command: String) throws {
+    let folder = try CommandRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let suppliers = folder.appendingPathComponent("suppliers.csv")
+    try "supplier_id,name,country,notes_x\nS-1,One,CN,hi\n".write(
+      to: suppliers, atomically: true, encoding: .utf8)
+    let result = try CommandRunner.run([command, folder.path, "--as-of", "2026-11-25"])
+    #expect(result.status == 0)
+    #expect(
+      result.stderr.contains("warning: unknown column ignored: notes_x\n --> \(suppliers.path):1"),
+      "\(result.stderr)")
+  }
+
   /// With no review up to the as-of day the catalog's mean rating is unknown: null, not the
   /// stand-in 4 (black-box review 25).
   @Test func theCatalogMeanIsNullWithoutReviews() throws {
