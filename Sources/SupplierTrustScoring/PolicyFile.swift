@@ -641,8 +641,12 @@ extension PolicyFile {
       "Verified purchases can be bought too: a window of new accounts (or of reviewers not named) whose reviews are mostly verified is a burst when most of it is near-identical templates of at least four words, each repeated at least three times, and most of its ratings lie within one star (campaigns rotate templates and alternate five and four stars). Real buyers who write 'good' or 'great product' agree by chance; a rush of them gives varied texts or mixed ratings."
     ),
     .number(
+      "burst.returning_reviewer_share", \.burst.returningReviewerShare, 0...1,
+      "A reviewer with no other history marks a throw-away account only where having one is usual: when less than a tenth of a typical supplier's reviews (the median over suppliers, so that a campaign's many accounts do not weigh) come from reviewers with verified reviews of two suppliers or more, everyone is 'new', a genuine busy fortnight of five-star reviews passed for a campaign, and new, unverified accounts giving one rating in a rush (alone or among genuine reviews) then mark a window only when that many giving it is beyond chance (verified_uniform_chance, as for verified ones), and verified stock phrases in rotation are no templates (one must make near_identical_share alone)."
+    ),
+    .number(
       "burst.template_rotation_new_share", \.burst.templateRotationNewShare, 0...1,
-      "Several templates that only together make near_identical_share of such a verified window count when this share of its reviews come from new accounts (or names none); one template alone needs only new_reviewer_share. Real buyers reuse stock phrases ('Good quality and fair price.'): a holiday rush of verified orders, two thirds of them first-time buyers, had three such phrases make half a week and was flagged; campaigns that rotate templates post from throw-away accounts, nearly all new."
+      "Several templates that only together make near_identical_share of such a verified window count only when this share of its reviews come from new accounts (never where the catalog names no reviewers, or too few return: nothing then tells a campaign's accounts from buyers'); one template alone needs only new_reviewer_share. Real buyers reuse stock phrases ('Good quality and fair price.'): a holiday rush of verified orders, two thirds of them first-time buyers, had three such phrases make half a week and was flagged; campaigns that rotate templates post from throw-away accounts, nearly all new."
     ),
     .integer(
       "certifications.expiring_within_days", \.certifications.expiringWithinDays, 0...3650,

@@ -46,6 +46,8 @@ public struct BurstPolicy: Sendable, Equatable {
   public static let defaultTemplateMinimumWords = 4
   /// Default of ``templateRotationNewShare``.
   public static let defaultTemplateRotationNewShare = 0.9
+  /// Default of ``returningReviewerShare``.
+  public static let defaultReturningReviewerShare = 0.1
   /// Default of ``paceFactor``.
   public static let defaultPaceFactor = 3.0
   /// Default of ``verifiedUniformChance``.
@@ -104,9 +106,10 @@ public struct BurstPolicy: Sendable, Equatable {
   /// who write "good" or "great product" agree by chance; a rush of them gives varied texts or
   /// mixed ratings.
   public var templateMinimumWords: Int
-  /// The share of a mostly *verified* window's reviews that must come from new accounts (or
-  /// reviewers not named) when no one template makes ``nearIdenticalShare`` of it, only several
-  /// together.
+  /// The share of a mostly *verified* window's reviews that must come from new accounts when no
+  /// one template makes ``nearIdenticalShare`` of it, only several together (never met where
+  /// reviewers are not named, or too few return: nothing then tells a campaign's accounts from
+  /// buyers').
   ///
   /// Real buyers reuse stock phrases ("Good quality and fair price."): in a busy holiday week
   /// of verified orders, two thirds of them first-time buyers, three such phrases each written
@@ -115,6 +118,17 @@ public struct BurstPolicy: Sendable, Equatable {
   /// from throw-away accounts, nearly all of them new; one template repeated by half the window
   /// needs only ``newReviewerShare``.
   public var templateRotationNewShare: Double
+  /// How much of a typical supplier's reviews (the median over suppliers) must come from
+  /// reviewers with a history (verified reviews of two suppliers or more; any reviews when the
+  /// catalog states no verification) for a reviewer's lack of one to mark a throw-away account.
+  ///
+  /// In a catalog whose reviewers hardly ever review twice, every reviewer is "new": a genuine
+  /// busy fortnight of mostly five-star, partly unverified reviews then passed for new accounts
+  /// giving one rating, and ten of a thousand generated suppliers lost nine points when each
+  /// review had a reviewer id of its own (black-box review 129's catalog, reviewer ids made
+  /// unique). Below this share the catalog is screened as one that names no reviewers: texts,
+  /// verification and pace must show the campaign.
+  public var returningReviewerShare: Double
   /// How many times the supplier's own pace a window must reach for uniform ratings alone (with
   /// no shared texts) to mark it.
   ///
@@ -187,6 +201,7 @@ public struct BurstPolicy: Sendable, Equatable {
     signatureSize: Int = BurstPolicy.defaultSignatureSize,
     templateMinimumWords: Int = BurstPolicy.defaultTemplateMinimumWords,
     templateRotationNewShare: Double = BurstPolicy.defaultTemplateRotationNewShare,
+    returningReviewerShare: Double = BurstPolicy.defaultReturningReviewerShare,
     paceFactor: Double = BurstPolicy.defaultPaceFactor,
     verifiedUniformChance: Double = BurstPolicy.defaultVerifiedUniformChance,
     praiseRushFactor: Double = BurstPolicy.defaultPraiseRushFactor,
@@ -203,6 +218,7 @@ public struct BurstPolicy: Sendable, Equatable {
     self.signatureSize = signatureSize
     self.templateMinimumWords = templateMinimumWords
     self.templateRotationNewShare = templateRotationNewShare
+    self.returningReviewerShare = returningReviewerShare
     self.paceFactor = paceFactor
     self.verifiedUniformChance = verifiedUniformChance
     self.praiseRushFactor = praiseRushFactor
@@ -299,6 +315,13 @@ public struct ReviewBurstDetector: Sendable {
   /// column is absent or empty throughout), nobody can be told to be new: the new-reviewer share
   /// is not a condition, and only near-identical texts can show coordination.
   public var reviewersGiven = true
+  /// Whether the catalog names reviewers but too few of them have a history to tell
+  /// (``BurstPolicy/returningReviewerShare``): every reviewer is then "new", one rating given
+  /// by new, unverified accounts in a rush (alone or among genuine reviews) marks a window only
+  /// beyond chance (as ``BurstPolicy/verifiedUniformChance`` judges verified ones), and a
+  /// mostly verified window's templates count only when one of them makes
+  /// ``BurstPolicy/nearIdenticalShare`` alone.
+  public var reviewersRarelyReturn = false
   /// Whether the catalog says of any review whether the purchase was verified. When it does
   /// not, the unverified share is not a condition, and only near-identical texts can show
   /// coordination: a busy week of varied five-star reviews is not a campaign for lack of columns.
@@ -635,6 +658,14 @@ public struct ReviewBurstDetector: Sendable {
       outpacesHistory(window, timeline, factor: policy.praiseRushFactor)
         || newUnverifiedOutpace(window, timeline, signals, star: best, count: count)
     else { return nil }
+    // Where nearly every reviewer is "new" (see `reviewersRarelyReturn`), only beyond chance.
+    if reviewersRarelyReturn {
+      guard policy.verifiedUniformChance > 0, let catalog = catalogStarShares else { return nil }
+      let (chance, _) = uniformChance(
+        window, star: best, count: count, of: Int(stars.wrappedSum()), timeline: timeline, signals: signals,
+        catalog: catalog)
+      guard chance < policy.verifiedUniformChance else { return nil }
+    }
     return best
   }
 
@@ -690,7 +721,8 @@ public struct ReviewBurstDetector: Sendable {
         // `templateRotationNewShare`); one template alone, the usual share.
         let oneTemplate = share(templated.largest, of: tally.count) >= policy.nearIdenticalShare
         let rotationFromNewAccounts =
-          !reviewersGiven || share(tally.new, of: tally.count) >= policy.templateRotationNewShare
+          reviewersGiven && !reviewersRarelyReturn
+          && share(tally.new, of: tally.count) >= policy.templateRotationNewShare
         if templated.count > 0, share(templated.count, of: tally.count) >= policy.nearIdenticalShare,
           oneTemplate || rotationFromNewAccounts
         {
@@ -734,6 +766,17 @@ public struct ReviewBurstDetector: Sendable {
       let star =
         share(tally.commonestCount, of: tally.count) >= policy.uniformRatingShare
         ? tally.commonest : tally.newOwnCommonest
+      // Where nearly every reviewer is "new", new accounts are no sign: the rating must be
+      // beyond chance too (black-box review 129's catalog with a reviewer id per review: ten
+      // genuine busy fortnights, nine of eleven five-star, were flagged).
+      if reviewersRarelyReturn {
+        guard policy.verifiedUniformChance > 0, let catalog = catalogStarShares else { return nil }
+        let count = star == tally.commonest ? tally.commonestCount : tally.newOwnCommonestCount
+        let total = star == tally.commonest ? tally.count : tally.new
+        let (chance, _) = uniformChance(
+          window, star: star, count: count, of: total, timeline: timeline, signals: signals, catalog: catalog)
+        guard chance < policy.verifiedUniformChance else { return nil }
+      }
       for position in positions where Self.star(reviews[timeline.order[position]].rating) == star {
         mark(position)
       }
@@ -1107,7 +1150,9 @@ public struct ReviewBurstDetector: Sendable {
       } ?? ""
     let why = reasons.map { reason -> String in
       switch reason {
-      case .nearIdentical: return "new, unverified accounts posting near-identical texts"
+      // "New" only where the catalog can tell (reviewers named, and enough of them seen twice).
+      case .nearIdentical:
+        return (reviewersGiven ? "new, " : "") + "unverified accounts posting near-identical texts"
       case .uniformRating: return "new, unverified accounts giving one rating" + paceWords
       case .verifiedTemplates:
         // The templates' own share: the near-identical share above is of the largest group
@@ -1120,7 +1165,8 @@ public struct ReviewBurstDetector: Sendable {
           templated.groups.count == 1
           ? "one template text (\(percent(templated.count))% of them)"
           : "template texts (\(percent(templated.count))% of them, in \(templated.groups.count) templates)"
-        return "verified purchases by new accounts, but " + templates + " with ratings within one star"
+        return "verified purchases" + (reviewersGiven ? " by new accounts" : "") + ", but " + templates
+          + " with ratings within one star"
       case .verifiedImprobableRating:
         return "verified purchases by new accounts giving one rating of praise beyond chance" + paceWords
       case .praiseRush:

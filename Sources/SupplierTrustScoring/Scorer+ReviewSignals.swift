@@ -268,6 +268,33 @@ extension Scorer {
     }
   }
 
+  /// How often a supplier's reviews come from a reviewer whose counted reviews cover two
+  /// suppliers or more: the median over the suppliers with reviews of each one's share.
+  ///
+  /// A median over suppliers, not a share of all reviewers: a campaign's hundreds of throw-away
+  /// accounts, one review each, would otherwise outnumber a small catalog's returning buyers and
+  /// switch off the very signal that shows them.
+  func returningShare(
+    _ evidence: [SupplierEvidence], _ table: ReviewTable, spans: [ReviewerSpan], blank: [Bool]
+  )
+    -> Double
+  {
+    var shares: [Double] = []
+    let reviewers = table.reviewers
+    for supplier in evidence where !supplier.reviews.isEmpty {
+      var returning = 0
+      for k in supplier.reviews {
+        let reviewer = Int(reviewers[k])
+        if reviewer >= 0, !blank[reviewer], spans[reviewer].firstElsewhere != Int32.max { returning += 1 }
+      }
+      shares.append(Double(returning) / Double(supplier.reviews.count))
+    }
+    guard !shares.isEmpty else { return 0 }
+    shares.sort()
+    let middle = shares.count / 2
+    return shares.count % 2 == 1 ? shares[middle] : (shares[middle - 1] + shares[middle]) / 2
+  }
+
   /// Each reviewer's ``ReviewerSpan`` (by reviewer number), in one pass over the reviews.
   func reviewerSpans(_ evidence: [SupplierEvidence], _ reviews: ReviewTable, verifiedOnly: Bool)
     -> [ReviewerSpan]

@@ -359,16 +359,22 @@ public struct Scorer: Sendable {
     // campaign; an account that posts twenty reviews of one supplier has no history either.
     // Worked out once by reviewer number in one sequential pass, then looked up by position.
     let spans = reviewerSpans(evidence, table, verifiedOnly: verificationGiven)
+    // Whether a lack of history tells anything: only where enough reviewers have one (see
+    // `returning_reviewer_share`); otherwise screened as a catalog that names no reviewers.
+    let blank = table.reviewerNames.map(ReviewBurstDetector.isBlank)
+    let historyTells =
+      reviewersGiven
+      && returningShare(evidence, table, spans: spans, blank: blank) >= policy.burst.returningReviewerShare
     starCountsWork.wait()
     let starCounts = starCountsBox.value
     let detector = {
       var detector = ReviewBurstDetector(policy: policy.burst)
       detector.reviewersGiven = reviewersGiven
+      detector.reviewersRarelyReturn = reviewersGiven && !historyTells
       detector.verificationGiven = verificationGiven
       return detector
     }()
     let apart = Int32(max(1, policy.burst.windowDays))
-    let blank = table.reviewerNames.map(ReviewBurstDetector.isBlank)
     let reviewers = table.reviewers
     let days = table.days
     clock.lap("reviewer histories")
@@ -379,6 +385,7 @@ public struct Scorer: Sendable {
     let screen = { [screening] in
       var screen = ReviewBurstDetector(policy: screening)
       screen.reviewersGiven = reviewersGiven
+      screen.reviewersRarelyReturn = reviewersGiven && !historyTells
       screen.verificationGiven = verificationGiven
       return screen
     }()

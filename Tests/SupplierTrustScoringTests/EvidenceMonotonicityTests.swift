@@ -22,7 +22,13 @@ import Testing
     base.supplier("EQ") { $0.tradeAssurance = true }
     base.supplier("ELSEWHERE")
     base.review("ELSEWHERE", rating: 4, daysAgo: 200, reviewer: "ESTABLISHED")
-    for k in 0..<12 { base.review("EQ", rating: Double(4 + k % 2), daysAgo: 40 + 60 * k) }
+    // Buyers who review elsewhere too: in a catalog where nobody does, new accounts are no sign
+    // and ten five-star reviews are no burst unless beyond chance (`returning_reviewer_share`).
+    for k in 0..<12 {
+      base.review(
+        "EQ", rating: Double(4 + k % 2), daysAgo: 40 + 60 * k, verified: true, reviewer: "BUYER-\(k)")
+      base.review("ELSEWHERE", rating: 4, daysAgo: 900 + k, verified: true, reviewer: "BUYER-\(k)")
+    }
     for k in 0..<9 {
       base.review("EQ", rating: 5, daysAgo: 3 + k, verified: false, reviewer: "NEWACC-\(k)", text: "ok \(k)")
     }

@@ -81,6 +81,48 @@ import Testing
     #expect(campaign.score! < steady.score!)
   }
 
+  /// Where every review has a reviewer id of its own, nobody has a history and "new" is no
+  /// sign: a busy fortnight of mostly five-star, partly unverified reviews is no burst (black-box
+  /// review 129 saw ten such genuine suppliers of a thousand flagged, nine points off each), nor
+  /// a verified week of stock phrases in rotation, while sixty five-star reviews in three days
+  /// are beyond chance and still one.
+  @Test func whereNoReviewerReturnsOnlyARatingBeyondChanceMarksNewAccounts() throws {
+    var t = TestCatalog()
+    var serial = 0
+    func next() -> String {
+      serial += 1
+      return "U-\(serial)"
+    }
+    let ids = ["BUSY", "STOCK", "RUSHED", "OTHER-1"]
+    for id in ids { t.supplier(id) { $0.tradeAssurance = true } }
+    for id in ids {
+      for n in 0..<60 {
+        t.review(id, rating: n % 10 < 7 ? 5 : 4, daysAgo: 30 + 12 * n, verified: n % 5 < 3, reviewer: next())
+      }
+    }
+    // Eleven reviews in eight days, nine of them five-star, seven unverified.
+    for n in 0..<11 {
+      t.review("BUSY", rating: n < 9 ? 5 : 4, daysAgo: 2 + n % 8, verified: n >= 7, reviewer: next())
+    }
+    // Twelve verified reviews in five days, three stock phrases four times each, five and four stars.
+    let phrases = [
+      "Good quality and fair price.", "Fast delivery and good packing.", "Reliable partner for our shop.",
+    ]
+    for n in 0..<12 {
+      t.review(
+        "STOCK", rating: n % 2 == 0 ? 5 : 4, daysAgo: 2 + n % 5, verified: true, reviewer: next(),
+        text: phrases[n % 3])
+    }
+    for n in 0..<60 { t.review("RUSHED", rating: 5, daysAgo: 3 + n % 3, verified: false, reviewer: next()) }
+    let run = t.score(suggests: false)
+    let busy = try #require(run.suppliers.first { $0.supplier.id == "BUSY" })
+    let rushed = try #require(run.suppliers.first { $0.supplier.id == "RUSHED" })
+    let stock = try #require(run.suppliers.first { $0.supplier.id == "STOCK" })
+    #expect(!busy.flags.contains { $0.code == .reviewBurst }, "\(busy.flags.map(\.detail))")
+    #expect(!stock.flags.contains { $0.code == .reviewBurst }, "\(stock.flags.map(\.detail))")
+    #expect(rushed.flags.contains { $0.code == .reviewBurst })
+  }
+
   /// With no other supplier's reviews, or only a handful, the campaign is judged at the
   /// supplier's own rate before it (one review of each rating added to the others' counts): the
   /// rule had been switched off with none, and two other five-star reviews made five stars look
