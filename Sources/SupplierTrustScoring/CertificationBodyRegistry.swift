@@ -21,8 +21,10 @@ public enum Recognition: Equatable, Sendable {
 /// names that imitate them, looked up by a name as a supplier typed it.
 ///
 /// Matching ignores case, accents (TÜV = TUV = TUEV), spaces and punctuation ("JAS-ANZ" = "jas anz"),
-/// text in parentheses ("Bureau Veritas Certification (Beijing)") and trailing company forms ("Co., Ltd.",
-/// "GmbH"); for certification bodies and auditors also trailing "Certification", "Group" and "Services".
+/// text in parentheses ("Bureau Veritas Certification (Beijing)"), a leading label ("Certification body:")
+/// and trailing company forms ("Co., Ltd.", "GmbH", "S.r.l.", "B.V."); for certification bodies and
+/// auditors also trailing "Certification", "Group" and "Services" and places, in English or the
+/// country's own language ("Brasil", "Viet Nam", "do Brasil").
 /// It never matches part of a name: a name that merely contains a known body's name is unknown, so an
 /// imitation cannot pass by borrowing one. Look-alikes are checked before recognised bodies.
 public struct CertificationBodyRegistry: Sendable {
@@ -135,6 +137,7 @@ public struct CertificationBodyRegistry: Sendable {
 
   /// Whether `name` is an accreditation body that signed the IAF MLA for management systems.
   public func accreditationBody(_ name: String) -> Recognition {
+    let name = NameKey.withoutLabel(name, NameKey.accreditationLabels)
     if let lookAlike = bracketedLookAlike(name) { return lookAlike }
     var found = resolve(name, in: accreditationByKey, dropping: Self.accreditationSuffixes) { _ in true }
     if case .unknown = found {
@@ -150,8 +153,10 @@ public struct CertificationBodyRegistry: Sendable {
     if case .recognised(let canonical) = found, let entry = accreditationByKey[NameKey.key(canonical)],
       !entry.economies.isEmpty
     {
-      let words = name.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
-      let foreign = words.compactMap { Self.placeCountries[$0] }.filter { !entry.economies.contains($0) }
+      // Folded ("México", "Türkiye"), and each two words also run together ("Viet Nam").
+      let words = name.split { !$0.isLetter && !$0.isNumber }.map { NameKey.key(String($0)) }
+      let places = words + zip(words, words.dropFirst()).map { $0 + $1 }
+      let foreign = places.compactMap { Self.placeCountries[$0] }.filter { !entry.economies.contains($0) }
       if let place = foreign.first {
         return .lookAlike(
           name: name,
@@ -210,6 +215,10 @@ public struct CertificationBodyRegistry: Sendable {
     "finland": "FI", "ireland": "IE", "canada": "CA", "australia": "AU", "egypt": "EG", "uae": "AE",
     "dubai": "AE", "israel": "IL", "chile": "CL", "argentina": "AR", "colombia": "CO", "peru": "PE",
     "cambodia": "KH", "myanmar": "MM", "nepal": "NP",
+    // As the countries' own languages write them; two words are also read run together ("Viet Nam").
+    "brasil": "BR", "thenetherlands": "NL", "unitedkingdom": "GB", "greatbritain": "GB",
+    "unitedstates": "US", "srilanka": "LK", "newzealand": "NZ", "southkorea": "KR", "saudiarabia": "SA",
+    "osterreich": "AT", "austria": "AT", "schweiz": "CH", "suisse": "CH", "russia": "RU",
   ]
 
   /// Words an accreditation body's name carries on certificates besides its own: its mark's
@@ -264,6 +273,7 @@ public struct CertificationBodyRegistry: Sendable {
   /// Whether `name` is a recognised issuer of certificates. An audit-only firm such as Alibaba.com or
   /// QIMA is unknown here: it does not issue accredited certificates.
   public func certificationBody(_ name: String) -> Recognition {
+    let name = NameKey.withoutLabel(name, NameKey.certificationLabels)
     if let lookAlike = bracketedLookAlike(name) { return lookAlike }
     return resolve(name, in: bodyByKey, dropping: Self.bodySuffixes) { $0.roles.contains(.certification) }
   }
@@ -318,7 +328,9 @@ public struct CertificationBodyRegistry: Sendable {
 
   /// Whether `name` is a recognised auditor. Certification bodies audit too, so they count.
   public func auditor(_ name: String) -> Recognition {
-    resolve(name, in: bodyByKey, dropping: Self.bodySuffixes) {
+    resolve(
+      NameKey.withoutLabel(name, NameKey.certificationLabels), in: bodyByKey, dropping: Self.bodySuffixes
+    ) {
       !$0.roles.isDisjoint(with: [.audit, .certification])
     }
   }
@@ -512,14 +524,20 @@ enum NameKey {
     "na", "nil", "none", "null", "unknown", "notapplicable", "tbd", "tba", "other",
   ]
 
-  /// Company forms, dropped from the end of any name that is not known as written.
+  /// Company forms, dropped from the end of any name that is not known as written. A dotted form
+  /// falls apart into letters ("S.r.l.", "B.V.", "Sp. z o.o.", "S.A. de C.V."): its words are
+  /// run together before they are looked up here (``Folded/stages(dropping:)``), so that single
+  /// letters need not be listed, and a stray letter after a real name ("SGS S") is no company form
+  /// (an outside test found "S.r.l.", "B.V." and "K.K." refused where "S.p.A." passed).
   static let companyForms: Set<String> = [
     "ltd", "limited", "co", "company", "inc", "incorporated", "corp", "corporation", "llc", "llp", "plc",
-    "gmbh", "ag", "kg", "se", "sa", "sas", "sarl", "srl", "spa", "sl", "bv", "nv", "as", "asa", "ab", "oy",
-    "kk", "pte", "pvt", "private", "holding", "holdings", "kft", "sro", "doo", "ltda", "sae", "pty", "jsc",
-    "sdn", "bhd", "tbk", "fze", "fzco", "wll",
-    // Dotted forms fall apart into letters: "S.p.A.", "Sp. z o.o.", "s.r.o.", "S.A.".
-    "s", "p", "a", "sp", "z", "o", "r",
+    "lp", "gmbh", "mbh", "ag", "kg", "ohg", "ug", "kgaa", "ev", "se", "sa", "sas", "sasu", "sarl", "eurl",
+    "srl", "srls", "spa", "sapa", "scarl", "snc", "sl", "slu", "sau", "sll", "bv", "nv", "bvba", "cvba",
+    "sprl", "as", "asa", "aps", "ab", "publ", "oy", "oyj", "hf", "ehf", "kk", "gk", "yk", "pte", "pvt",
+    "private", "public", "holding", "holdings", "kft", "zrt", "nyrt", "bt", "sro", "spzoo", "spj", "doo",
+    "dd", "ad", "ead", "eood", "ooo", "oao", "zao", "pao", "pjsc", "jsc", "ou", "uab", "sia", "ae", "epe",
+    "ike", "ltda", "lda", "eireli", "cia", "sadecv", "sapidecv", "srldecv", "sderldecv", "sae", "pty",
+    "sdn", "bhd", "berhad", "tbk", "pcl", "fze", "fzco", "fzc", "fzllc", "wll", "spc", "opc",
   ]
 
   /// Words a certification body's trading name often carries ("Bureau Veritas Certification", "Intertek
@@ -550,7 +568,49 @@ enum NameKey {
     "denmark", "finland", "ireland", "canada", "australia", "zealand", "africa", "egypt", "uae", "dubai",
     "gulf", "saudi", "arabia", "israel", "middle", "latin", "chile", "argentina", "colombia", "peru",
     "sri", "lanka", "cambodia", "myanmar", "nepal",
+    // Countries as their own languages write them, and names of two words run together
+    // ("Viet Nam", "Việt Nam"): a trailing run of words is looked up as one (an outside test found
+    // "SGS do Brasil" and "... Viet Nam" refused where "Brazil" and "Vietnam" passed).
+    "brasil", "iberia", "osterreich", "oesterreich", "austria", "svizzera", "belgique", "belgie",
+    "luxembourg", "danmark", "sverige", "norge", "suomi", "eesti", "estonia", "latvija", "latvia",
+    "lietuva", "lithuania", "cesko", "ceskarepublika", "czechrepublic", "czechia", "slovensko",
+    "slovenija", "slovenia", "hrvatska", "srbija", "magyarorszag", "hungaria", "ellada", "ukraine",
+    "ukraina", "russia", "rossiya", "srilanka", "newzealand", "southafrica",
+    "southkorea", "saudiarabia", "unitedkingdom", "greatbritain", "unitedstates", "unitedarabemirates",
+    "thenetherlands", "thephilippines", "filipinas", "nippon", "nihon", "morocco", "maroc", "tunisia",
+    "tunisie", "kenya", "nigeria", "qatar", "kuwait", "oman", "bahrain", "jordan", "ecuador", "uruguay",
+    "paraguay", "bolivia", "venezuela", "guatemala", "panama", "costarica", "kazakhstan", "uzbekistan",
+    "macao",
   ]
+
+  /// Words that join a place to the name before it ("SGS do Brasil", "BSI Group The Netherlands",
+  /// "Bureau Veritas de México"): dropped only with the place after them.
+  static let placeConnectors: Set<String> = [
+    "the", "of", "in", "de", "do", "da", "del", "di", "du", "des", "von", "y", "e",
+  ]
+
+  /// The most words a company form or place is written in ("S.A. de C.V.", "S. de R.L. de C.V.").
+  static let longestSuffix = 7
+
+  /// Labels a certificate list puts before a body's name ("Certification body: SGS"), by key.
+  static let certificationLabels: Set<String> = [
+    "certificationbody", "certificationbodyname", "certifiedby", "certifier", "issuedby", "issuer",
+    "issuingbody", "registrar", "registeredby", "cb", "cbname", "body", "auditor", "auditedby", "auditbody",
+    "auditfirm", "name",
+  ]
+  static let accreditationLabels: Set<String> = [
+    "accreditationbody", "accreditationbodyname", "accreditedby", "accreditation", "accreditor", "ab",
+    "body", "name",
+  ]
+
+  /// `name` without a leading label in `labels` and its colon (ASCII or full-width); `name` itself
+  /// otherwise.
+  static func withoutLabel(_ name: String, _ labels: Set<String>) -> String {
+    guard let colon = name.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return name }
+    guard labels.contains(key(String(name[..<colon]))) else { return name }
+    let rest = name[name.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    return rest.isEmpty ? name : rest
+  }
 
   /// The keys a listed name is filed under: its fold, plus the fold with umlauts written out (ü as ue),
   /// so that "TUEV SUED" finds "TÜV SÜD" without "ue" being folded in every other name.
@@ -688,13 +748,31 @@ enum NameKey {
 
     /// The text, then the text with each trailing word in `suffixes` dropped in turn; the first word
     /// always stays.
+    /// A company form or place may be written in several words, looked up run together: "S.r.l."
+    /// as "srl", "Viet Nam" as "vietnam", the longest such run first. A word joining a place to
+    /// the name ("do Brasil", "The Netherlands") goes with the place.
     func stages(dropping suffixes: Set<String>) -> [String] {
       var keys = [text]
       var count = ends.count
+      var droppedPlace = false
       while count > 1 {
-        let lastWord = String(decoding: bytes[ends[count - 2]..<ends[count - 1]], as: UTF8.self)
-        guard suffixes.contains(lastWord) else { break }
-        count -= 1
+        var taken = 0
+        var unit = ""
+        for length in stride(from: min(NameKey.longestSuffix, count - 1), through: 1, by: -1) {
+          let start = ends[count - length - 1]
+          let run = String(decoding: bytes[start..<ends[count - 1]], as: UTF8.self)
+          if suffixes.contains(run) {
+            (taken, unit) = (length, run)
+            break
+          }
+        }
+        if taken == 0, droppedPlace {
+          let lastWord = String(decoding: bytes[ends[count - 2]..<ends[count - 1]], as: UTF8.self)
+          if NameKey.placeConnectors.contains(lastWord) { taken = 1 }
+        }
+        guard taken > 0 else { break }
+        droppedPlace = NameKey.placeWords.contains(unit)
+        count -= taken
         keys.append(String(decoding: bytes[..<ends[count - 1]], as: UTF8.self))
       }
       return keys
