@@ -140,6 +140,25 @@ public struct CertificationBodyRegistry: Sendable {
     let name = NameKey.withoutLabel(name, NameKey.accreditationLabels)
     if let lookAlike = bracketedLookAlike(name) { return lookAlike }
     var found = resolve(name, in: accreditationByKey, dropping: Self.accreditationSuffixes) { _ in true }
+    let listed = Self.listedAccreditationBodies(name)
+    if listed.count > 1 {
+      // Several bodies ("ANAB / UKAS", "UKAS; ANAB"), or one body's acronym and full name joined
+      // by a dash ("Accredia - Ente Italiano di Accreditamento"): recognised when each is (an
+      // outside test found such lists refused where "UKAS & IAF" passed); any look-alike among
+      // them is the answer, even beside a name read as a whole.
+      let answers = listed.map { accreditationBody($0) }
+      for answer in answers {
+        if case .lookAlike = answer { return answer }
+      }
+      if case .unknown = found {
+        var canonicals: [String] = []
+        for answer in answers {
+          guard case .recognised(let canonical) = answer else { return .unknown }
+          if !canonicals.contains(canonical) { canonicals.append(canonical) }
+        }
+        return .recognised(canonical: canonicals.joined(separator: ", "))
+      }
+    }
     if case .unknown = found {
       // Other ways certificates write it (black-box review 27): "Accredited by UKAS", "ANSI
       // ANAB", "RvA C 029", or beside the IAF mark ("CNAS/IAF", "UKAS, IAF").
@@ -168,13 +187,40 @@ public struct CertificationBodyRegistry: Sendable {
     return found
   }
 
+  /// The IAF and ILAC marks, written beside an accreditation body's name.
+  static let accreditationMarks: Set<String> = [
+    "iaf", "ilac", "iaf mla", "mla", "iaf-mla", "ilac mra", "mra",
+  ]
+
+  /// The parts of a name that lists bodies ("ANAB / UKAS", "UKAS; ANAB", "UKAS & IAF"), or joins a
+  /// body's acronym to its full name with a dash between spaces ("Accredia - Ente Italiano di
+  /// Accreditamento"), without the IAF and ILAC marks; a dash within a word ("ANAB-USA") joins.
+  static func listedAccreditationBodies(_ name: String) -> [String] {
+    var parts: [String] = []
+    var current = ""
+    let characters = Array(name)
+    for (index, character) in characters.enumerated() {
+      let spacedDash =
+        "-–—".contains(character) && index > 0 && index + 1 < characters.count
+        && characters[index - 1].isWhitespace && characters[index + 1].isWhitespace
+      if "/,;&+".contains(character) || spacedDash {
+        parts.append(current)
+        current = ""
+      } else {
+        current.append(character)
+      }
+    }
+    parts.append(current)
+    return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+      !$0.isEmpty && !accreditationMarks.contains($0.lowercased())
+    }
+  }
+
   /// The name without "accredited by" and the like, the IAF or ILAC mark written beside it, and
   /// a registration number's letter prefix ("RvA C 029").
   static func accreditationVariants(_ name: String) -> [String] {
     var variants: [String] = []
-    let marks: Set<String> = ["iaf", "ilac", "iaf mla", "mla", "iaf-mla", "ilac mra", "mra"]
-    let parts = name.split { "/,;&+".contains($0) }.map { $0.trimmingCharacters(in: .whitespaces) }
-      .filter { !$0.isEmpty && !marks.contains($0.lowercased()) }
+    let parts = listedAccreditationBodies(name)
     if parts.count == 1, parts[0] != name { variants.append(parts[0]) }
     for base in [name] + variants {
       var words = base.split(whereSeparator: \.isWhitespace).map(String.init)

@@ -256,6 +256,38 @@ import Testing
     #expect(registry.accreditationBody(name) == .recognised(canonical: canonical), "\(name)")
   }
 
+  /// Certificates that list their accreditation bodies, or give one's acronym and full name
+  /// joined by a dash (an outside test found these refused where "UKAS & IAF" passed).
+  @Test(arguments: [
+    ("ANAB / UKAS", "ANAB, UKAS"), ("ANAB, UKAS", "ANAB, UKAS"), ("UKAS; ANAB", "UKAS, ANAB"),
+    ("UKAS/ANAB", "UKAS, ANAB"), ("UKAS/ANAB/IAF", "UKAS, ANAB"), ("UKAS & IAF", "UKAS"),
+    ("Accredia - Ente Italiano di Accreditamento", "ACCREDIA"),
+    ("UKAS – United Kingdom Accreditation Service", "UKAS"),
+    ("Accredited by UKAS, ANAB", "UKAS, ANAB"),
+  ])
+  func aListOfRecognisedAccreditationBodiesIsRecognised(name: String, canonical: String) {
+    #expect(registry.accreditationBody(name) == .recognised(canonical: canonical), "\(name)")
+  }
+
+  @Test(arguments: [
+    ("UKAS / UAF", "UAF"), ("ANAB, IAF-AB", "IAF-AB"), ("UAF; UKAS", "UAF"), ("CNAS/ACCAB", "ACCAB"),
+    ("UKAS - UAF", "UAF"), ("UKAS, ANAB India", "ANAB India"),
+  ])
+  func aListWithALookAlikeIsThatLookAlike(name: String, lookAlike: String) {
+    guard case .lookAlike(let listed, _) = registry.accreditationBody(name) else {
+      Issue.record("\(name): \(registry.accreditationBody(name))")
+      return
+    }
+    #expect(listed == lookAlike, "\(name)")
+  }
+
+  @Test(arguments: [
+    "UKAS / Global Quality Board", "ANAB, AB", "UKAS/AB", "UKAS - AB", "Accredia - Ente Italiano",
+  ])
+  func aListWithAnUnknownBodyIsNotRecognised(name: String) {
+    #expect(!registry.accreditationBody(name).isRecognised, "\(name)")
+  }
+
   @Test(arguments: ["UKAS Certification", "UKAS Services Ltd", "UKAS Global", "UKASS", "DAkkS Group"])
   func accreditationBodyNameWithExtraWordsIsUnknown(name: String) {
     #expect(registry.accreditationBody(name) == .unknown, "\(name)")
