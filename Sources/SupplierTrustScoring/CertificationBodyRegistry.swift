@@ -230,6 +230,14 @@ public struct CertificationBodyRegistry: Sendable {
       } else if lower.first == "accredited" || lower.first == "ansi" {
         words.removeFirst()
       }
+      // Tried before its trailing words go: "Accredited by IAS Accreditation" names the
+      // look-alike "IAS-Accreditation", not IAS.
+      let unprefixed = words.joined(separator: " ")
+      if !unprefixed.isEmpty, unprefixed != name, !variants.contains(unprefixed),
+        words.last.map({ ["accredited", "accreditation", "certified"].contains($0.lowercased()) }) == true
+      {
+        variants.append(unprefixed)
+      }
       while let last = words.last?.lowercased(), ["accredited", "accreditation", "certified"].contains(last) {
         words.removeLast()
       }

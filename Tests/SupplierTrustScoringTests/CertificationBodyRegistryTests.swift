@@ -27,6 +27,9 @@ import Testing
     "UAF (United Accreditation Foundation)", "GAF", "Global Accreditation Foundation",
     "Global Accreditation Foundation Ltd.", "EAS", "Euro Accreditation Service", "QRO", "ASCB(E)",
     "ASCB (E)", "ASCB", "ISO", "ILAC", "IQNet", "IAF (UKAS)",
+    // Accreditation mills an outside test found unlisted.
+    "UKAF", "United Kingdom Accreditation Forum", "UASL", "United Accreditation Services Ltd",
+    "Global Accreditation Forum", "IAS-Accreditation", "IAS Accreditation",
   ])
   func lookAlikeIsNeverRecognised(name: String) {
     let answers = [
@@ -152,6 +155,41 @@ import Testing
   func certificationBodySpelling(name: String, canonical: String) {
     #expect(registry.certificationBody(name) == .recognised(canonical: canonical), "\(name)")
     #expect(registry.auditor(name) == .recognised(canonical: canonical), "\(name)")
+  }
+
+  /// Accredited bodies an outside test found unlisted, and spellings of bodies listed before.
+  @Test(arguments: [
+    ("AENOR", "AENOR"), ("AENOR Internacional S.A.U.", "AENOR"), ("HKQAA", "HKQAA"),
+    ("Hong Kong Quality Assurance Agency", "HKQAA"), ("Korean Standards Association", "KSA"), ("KSA", "KSA"),
+    ("IRQS", "IRQS"), ("Indian Register Quality Systems", "IRQS"), ("TÜV SÜD PSB Pte Ltd", "TÜV SÜD"),
+    ("TUV SUD PSB", "TÜV SÜD"), ("TÜV Hellas", "TÜV NORD"), ("TUV HELLAS (TUV NORD) S.A.", "TÜV NORD"),
+    ("TSE", "TSE"), ("Turkish Standards Institution", "TSE"), ("TUV India Pvt. Ltd.", "TÜV NORD"),
+    ("KMR", "KMR"), ("Korea Management Registrar", "KMR"),
+    ("China Classification Society Quality Certification Co., Ltd.", "CCSC"), ("CCSC", "CCSC"),
+    ("Shanghai Audit Center of Quality System", "SAC"), ("SAC", "SAC"), ("Kiwa Cermet Italia S.p.A.", "Kiwa"),
+    ("QMS Certification Services Pty Ltd", "QMS Certification Services"),
+  ])
+  func accreditedBodyAddedAfterAnOutsideTestIsRecognised(name: String, canonical: String) {
+    #expect(registry.certificationBody(name) == .recognised(canonical: canonical), "\(name)")
+  }
+
+  @Test func theAccreditationBodiesOfGreeceAndTurkeyAreListed() {
+    #expect(registry.accreditationBody("ESYD") == .recognised(canonical: "ESYD"))
+    #expect(registry.accreditationBody("Hellenic Accreditation System") == .recognised(canonical: "ESYD"))
+    #expect(registry.accreditationBody("TÜRKAK") == .recognised(canonical: "TURKAK"))
+    // The real IAS beside its look-alike, and "SAC" as an accreditation body is Singapore's.
+    #expect(registry.accreditationBody("IAS") == .recognised(canonical: "IAS"))
+    #expect(registry.accreditationBody("IAS accredited") == .recognised(canonical: "IAS"))
+    #expect(registry.accreditationBody("Accredited by IAS") == .recognised(canonical: "IAS"))
+    guard case .lookAlike(let name, _) = registry.accreditationBody("Accredited by IAS Accreditation") else {
+      Issue.record(
+        "Accredited by IAS Accreditation: \(registry.accreditationBody("Accredited by IAS Accreditation"))")
+      return
+    }
+    #expect(name == "IAS-Accreditation")
+    #expect(registry.accreditationBody("SAC") == .recognised(canonical: "SAC"))
+    #expect(!registry.certificationBody("QMS").isRecognised)
+    #expect(!registry.certificationBody("QMS Certification").isRecognised)
   }
 
   /// Local companies with their legal form and country as their own languages write them (an
