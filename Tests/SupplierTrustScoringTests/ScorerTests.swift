@@ -307,6 +307,25 @@ import Testing
     #expect((forged.components.certifications ?? 1) < renewed.components.certifications!)
   }
 
+  /// A register's "revoked", "void" or "pending" is kept only as what it is read as: the flag
+  /// says so, rather than calling a revoked certificate "withdrawn" or a pending one "suspended"
+  /// (outside certificate test).
+  @Test(arguments: [
+    ("revoked", "withdrawn"), ("Void", "withdrawn"), ("Invalid", "withdrawn"), ("Not valid", "withdrawn"),
+    ("Terminated", "withdrawn"), ("Inactive", "withdrawn"), ("Pending", "suspended"), ("Draft", "suspended"),
+  ])
+  func aStatusReadAsAnotherIsNotReportedAsThatWordAlone(word: String, readAs: String) throws {
+    let status = try #require(CertificateStatus(normalizing: word))
+    #expect(status.rawValue == readAs)
+    var t = TestCatalog()
+    t.supplier("X")
+    t.certificate("X", number: "R-1", status: status)
+    let detail = t.assessment("X").flags.first { $0.code == .certSuspended }?.detail ?? ""
+    #expect(!detail.contains(") is \(readAs)") && !detail.contains("R-1 is \(readAs)"), "\(detail)")
+    #expect(detail.contains("is not in force: its status is \(readAs) or a word read as it ("), "\(detail)")
+    #expect(detail.lowercased().contains(word.lowercased()), "\(detail)")
+  }
+
   @Test func eachCertificateFlagNamesItsEvidence() {
     var t = TestCatalog()
     t.supplier("X")
@@ -334,7 +353,8 @@ import Testing
     )
     #expect(
       byCode[.certSuspended]?.first?.detail
-        == "ISO13485 SUS-1 is suspended (issued by SGS); issued 2025-10-21, expires 2028-07-17")
+        == "ISO13485 SUS-1 (issued by SGS) is not in force: its status is suspended or a word read as it (on hold, pending, draft); issued 2025-10-21, expires 2028-07-17"
+    )
     #expect(byCode[.certExpired]?.first?.evidence.first?.location == "test.csv:2")
   }
 
