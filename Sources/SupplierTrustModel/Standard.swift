@@ -162,6 +162,26 @@ public enum Standard {
     return i
   }
 
+  /// Standards no certificate can be issued to, by canonical name, with why: guidance and
+  /// vocabulary that state no requirements, a family's name, a kind of system with no standard,
+  /// and numbers that name no standard but imitate ISO 9001. An outside test found "ISO 9000",
+  /// "ISO 90001", "ISO 19001" and a bare "QMS" credited as other standards.
+  public static let notCertifiable: [String: String] = [
+    "ISO9000": "ISO 9000 is the vocabulary of quality management; certificates are issued to ISO 9001",
+    "ISO9004": "ISO 9004 is guidance for sustained success; it states no requirements to certify against",
+    "ISO19011": "ISO 19011 is guidance for auditing management systems, not a standard to certify against",
+    "ISO14004":
+      "ISO 14004 is guidance on environmental management systems; certificates are issued to ISO 14001",
+    "ISO14000": "ISO 14000 names a family of standards; certificates are issued to ISO 14001",
+    "ISO26000": "ISO 26000 is guidance on social responsibility, which ISO states is not for certification",
+    "ISO31000": "ISO 31000 is risk-management guidance, not a standard to certify against",
+    "ISO90001": "no standard ISO 90001 exists; the number imitates ISO 9001",
+    "ISO19001": "no standard ISO 19001 exists; the number imitates ISO 9001",
+    "QMS": "\"QMS\" names a kind of system (quality management), not a standard",
+    "EMS": "\"EMS\" names a kind of system (environmental management), not a standard",
+    "OHSMS": "\"OHSMS\" names a kind of system (occupational health and safety management), not a standard",
+  ]
+
   /// Management-system standards, whose certificates run at most three years: the ISO ones
   /// (ISO/IEC 17021-1) and SA8000, certified on the same three-year cycle (SAAS Procedure 200).
   public static let managementSystems: Set<String> = [

@@ -369,6 +369,14 @@ extension Scorer {
           TrustFlag(
             code: .certInvalidPeriod, severity: .medium, detail: explains ? tooLong : "", evidence: evidence))
       }
+      // A standard nobody certifies to (ISO 9000, ISO 19011, "ISO 90001"): no credit, whoever
+      // issued it, and not valid for `--require`; no penalty, as the standard itself says nothing
+      // of the supplier's system.
+      if value > 0, let reason = Standard.notCertifiable[c.standard] {
+        value = 0
+        genuine = false
+        if words { verdict = "not a certifiable standard: \(reason)" }
+      }
       if value > 0 {
         let found = bodyProblems(c, managementSystem: managementSystem, context: context, explains: explains)
         let (problems, problemCount, lookAlike) = (found.texts, found.count, found.lookAlike)

@@ -1,3 +1,4 @@
+import SupplierTrustModel
 import Testing
 
 @testable import SupplierTrustScoring
@@ -1782,4 +1783,23 @@ import Testing
   let again = replaced.score(suggests: false)
   #expect(again.shownSources.map(\.path) == ["suppliers.csv", "catalog.xml"])
   #expect(again.shownSources.map(\.importedAt) == ["2", "3"])
+}
+
+/// A standard nobody certifies to earns nothing, whoever issued it (an outside test found "ISO
+/// 9000", "ISO 90001", "ISO 19001" and a bare "QMS" credited as other standards).
+@Test(arguments: ["ISO 9000:2015", "ISO 90001", "ISO 19001:2015", "QMS", "ISO 9004", "ISO 19011:2018"])
+func aStandardNobodyCertifiesToEarnsNothing(text: String) throws {
+  let standard = try #require(Standard.normalize(text))
+  var t = TestCatalog()
+  t.supplier("FAKE")
+  t.supplier("OTHER")
+  t.certificate("FAKE", standard, number: "F-1")
+  t.certificate("OTHER", "GOTS", number: "G-1")
+  let fake = t.assessment("FAKE")
+  let other = t.assessment("OTHER")
+  let baseline = Policy.default.missingComponentValue
+  #expect((fake.components.certifications ?? 1) <= baseline + 1e-9, "\(text)")
+  #expect((other.components.certifications ?? 0) > baseline, "\(text)")
+  #expect(!fake.validStandards.contains(standard), "\(text)")
+  #expect(fake.certificates.first?.verdict.hasPrefix("not a certifiable standard") == true, "\(text)")
 }
