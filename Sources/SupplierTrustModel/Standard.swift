@@ -104,6 +104,84 @@ public enum Standard {
   /// Words naming the kind of management system after its standard ("ISO 9001 QMS"), dropped.
   static let systemWords: [String] = ["OHSMS", "MDQMS", "FSMS", "ENMS", "ISMS", "QMS", "EMS"]
 
+  /// Words that spell out the kind of management system after its standard ("ISO 9001:2015
+  /// Quality Management System"), before "Management System(s)" (upper case).
+  static let systemNameWords: Set<String> = [
+    "QUALITY", "ENVIRONMENTAL", "ENVIRONMENT", "OCCUPATIONAL", "HEALTH", "AND", "SAFETY", "INFORMATION",
+    "SECURITY", "ENERGY", "FOOD", "MEDICAL", "DEVICE", "DEVICES", "BUSINESS", "CONTINUITY", "ANTI",
+    "BRIBERY", "SUPPLY", "CHAIN", "SOCIAL", "ACCOUNTABILITY", "AUTOMOTIVE", "AEROSPACE",
+  ]
+
+  /// The kinds of management system as Chinese certificates spell them after the standard
+  /// ("ISO 9001：2015 质量管理体系"): quality, environmental, occupational health and safety,
+  /// information security, energy, food safety.
+  static let chineseSystemNames: [String] = [
+    "质量管理体系", "环境管理体系", "职业健康安全管理体系", "信息安全管理体系", "能源管理体系", "食品安全管理体系",
+  ]
+
+  /// How many of `bytes` name the standard without the kind of management system spelled out
+  /// after it ("ISO 9001:2015 Quality Management System", "ISO 14001 (Environmental Management
+  /// Systems)"); nil when the text does not end so. Only "Management System(s)" with the words
+  /// of ``systemNameWords`` before it, after a letter or digit of the standard (an outside test
+  /// found such rows refused, where "ISO 9001:2015 QMS" read).
+  static func lengthWithoutSystemName(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var i = bytes.count
+    func skip(_ separators: [UInt8]) { while i > 0 && separators.contains(bytes[i - 1]) { i -= 1 } }
+    func previousWord() -> String {
+      let end = i
+      while i > 0 && (0x61...0x7A).contains(bytes[i - 1] | 0x20) { i -= 1 }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self).uppercased()
+    }
+    skip([0x20, 0x09])
+    let bracketed = i > 0 && bytes[i - 1] == 0x29
+    // Most standards end in a digit: no word is read for them (once per certificate row).
+    guard i > 1, [0x4D, 0x53].contains(bytes[i - (bracketed ? 2 : 1)] & 0xDF) else { return nil }
+    if bracketed { i -= 1 }
+    skip([0x20, 0x09])
+    guard ["SYSTEM", "SYSTEMS"].contains(previousWord()) else { return nil }
+    skip([0x20, 0x09, 0x2D])
+    guard previousWord() == "MANAGEMENT" else { return nil }
+    while true {
+      let before = i
+      skip([0x20, 0x09, 0x2D, 0x26])
+      let word = previousWord()
+      if word.isEmpty || !systemNameWords.contains(word) {
+        i = before
+        break
+      }
+    }
+    skip([0x20, 0x09])
+    if bracketed {
+      guard i > 0, bytes[i - 1] == 0x28 else { return nil }
+      i -= 1
+    }
+    skip([0x20, 0x09, 0x2D])
+    guard i > 0, (0x30...0x39).contains(bytes[i - 1]) || (0x61...0x7A).contains(bytes[i - 1] | 0x20) else {
+      return nil
+    }
+    return i
+  }
+
+  /// Standards no certificate can be issued to, by canonical name, with why: guidance and
+  /// vocabulary that state no requirements, a family's name, a kind of system with no standard,
+  /// and numbers that name no standard but imitate ISO 9001. An outside test found "ISO 9000",
+  /// "ISO 90001", "ISO 19001" and a bare "QMS" credited as other standards.
+  public static let notCertifiable: [String: String] = [
+    "ISO9000": "ISO 9000 is the vocabulary of quality management; certificates are issued to ISO 9001",
+    "ISO9004": "ISO 9004 is guidance for sustained success; it states no requirements to certify against",
+    "ISO19011": "ISO 19011 is guidance for auditing management systems, not a standard to certify against",
+    "ISO14004":
+      "ISO 14004 is guidance on environmental management systems; certificates are issued to ISO 14001",
+    "ISO14000": "ISO 14000 names a family of standards; certificates are issued to ISO 14001",
+    "ISO26000": "ISO 26000 is guidance on social responsibility, which ISO states is not for certification",
+    "ISO31000": "ISO 31000 is risk-management guidance, not a standard to certify against",
+    "ISO90001": "no standard ISO 90001 exists; the number imitates ISO 9001",
+    "ISO19001": "no standard ISO 19001 exists; the number imitates ISO 9001",
+    "QMS": "\"QMS\" names a kind of system (quality management), not a standard",
+    "EMS": "\"EMS\" names a kind of system (environmental management), not a standard",
+    "OHSMS": "\"OHSMS\" names a kind of system (occupational health and safety management), not a standard",
+  ]
+
   /// Management-system standards, whose certificates run at most three years: the ISO ones
   /// (ISO/IEC 17021-1) and SA8000, certified on the same three-year cycle (SAAS Procedure 200).
   public static let managementSystems: Set<String> = [
@@ -116,7 +194,27 @@ public enum Standard {
   /// The canonical name: letters and digits only, upper case, with an edition year (`:2015`) and
   /// an `ISO/IEC` prefix's `/IEC` dropped. Nil when nothing usable is left.
   public static func normalize(_ text: some StringProtocol) -> String? {
+    // Full-width forms, common in Chinese exports ("ISO 9001：2015"), as the ASCII they stand for.
+    if text.unicodeScalars.contains(where: { (0xFF01...0xFF5E).contains($0.value) || $0.value == 0x3000 }) {
+      var plain = String.UnicodeScalarView()
+      for scalar in text.unicodeScalars {
+        switch scalar.value {
+        case 0xFF01...0xFF5E: plain.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+        case 0x3000: plain.append(" ")
+        default: plain.append(scalar)
+        }
+      }
+      return normalize(String(plain))
+    }
+    var spelled = Substring(text)
+    while spelled.last?.isWhitespace == true { spelled.removeLast() }
+    if let chinese = chineseSystemNames.first(where: { spelled.hasSuffix($0) && spelled.count > $0.count }) {
+      return normalize(spelled.dropLast(chinese.count))
+    }
     let utf8 = Array(text.utf8)
+    if let kept = utf8.withUnsafeBufferPointer(lengthWithoutSystemName) {
+      return normalize(String(decoding: utf8[..<kept], as: UTF8.self))
+    }
     guard utf8.withUnsafeBufferPointer(editionIsWellFormed) else { return nil }
     // A list is refused before a withdrawn edition is looked for at its start ("ISO 9001-2008,
     // ISO 14001" had read as ISO 9001:2008; code review).
@@ -263,6 +361,9 @@ public enum Standard {
   /// ``normalize(_:)`` for UTF-8 bytes: ASCII spellings are normalised in a small buffer without
   /// intermediate strings (once per certificate record in imports); others take the string route.
   public static func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    if let kept = lengthWithoutSystemName(bytes) {
+      return normalize(utf8: UnsafeBufferPointer(rebasing: bytes[..<kept]))
+    }
     guard editionIsWellFormed(bytes) else { return nil }
     // Withdrawn editions are rare: looked for only when a year of theirs is in the text.
     if bytes.count >= 8, Self.mayNameWithdrawnEdition(bytes) {

@@ -21,8 +21,10 @@ public enum Recognition: Equatable, Sendable {
 /// names that imitate them, looked up by a name as a supplier typed it.
 ///
 /// Matching ignores case, accents (TÜV = TUV = TUEV), spaces and punctuation ("JAS-ANZ" = "jas anz"),
-/// text in parentheses ("Bureau Veritas Certification (Beijing)") and trailing company forms ("Co., Ltd.",
-/// "GmbH"); for certification bodies and auditors also trailing "Certification", "Group" and "Services".
+/// text in parentheses ("Bureau Veritas Certification (Beijing)"), a leading label ("Certification body:")
+/// and trailing company forms ("Co., Ltd.", "GmbH", "S.r.l.", "B.V."); for certification bodies and
+/// auditors also trailing "Certification", "Group" and "Services" and places, in English or the
+/// country's own language ("Brasil", "Viet Nam", "do Brasil").
 /// It never matches part of a name: a name that merely contains a known body's name is unknown, so an
 /// imitation cannot pass by borrowing one. Look-alikes are checked before recognised bodies.
 public struct CertificationBodyRegistry: Sendable {
@@ -135,8 +137,28 @@ public struct CertificationBodyRegistry: Sendable {
 
   /// Whether `name` is an accreditation body that signed the IAF MLA for management systems.
   public func accreditationBody(_ name: String) -> Recognition {
+    let name = NameKey.withoutLabel(name, NameKey.accreditationLabels)
     if let lookAlike = bracketedLookAlike(name) { return lookAlike }
     var found = resolve(name, in: accreditationByKey, dropping: Self.accreditationSuffixes) { _ in true }
+    let listed = Self.listedAccreditationBodies(name)
+    if listed.count > 1 {
+      // Several bodies ("ANAB / UKAS", "UKAS; ANAB"), or one body's acronym and full name joined
+      // by a dash ("Accredia - Ente Italiano di Accreditamento"): recognised when each is (an
+      // outside test found such lists refused where "UKAS & IAF" passed); any look-alike among
+      // them is the answer, even beside a name read as a whole.
+      let answers = listed.map { accreditationBody($0) }
+      for answer in answers {
+        if case .lookAlike = answer { return answer }
+      }
+      if case .unknown = found {
+        var canonicals: [String] = []
+        for answer in answers {
+          guard case .recognised(let canonical) = answer else { return .unknown }
+          if !canonicals.contains(canonical) { canonicals.append(canonical) }
+        }
+        return .recognised(canonical: canonicals.joined(separator: ", "))
+      }
+    }
     if case .unknown = found {
       // Other ways certificates write it (black-box review 27): "Accredited by UKAS", "ANSI
       // ANAB", "RvA C 029", or beside the IAF mark ("CNAS/IAF", "UKAS, IAF").
@@ -150,8 +172,10 @@ public struct CertificationBodyRegistry: Sendable {
     if case .recognised(let canonical) = found, let entry = accreditationByKey[NameKey.key(canonical)],
       !entry.economies.isEmpty
     {
-      let words = name.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
-      let foreign = words.compactMap { Self.placeCountries[$0] }.filter { !entry.economies.contains($0) }
+      // Folded ("México", "Türkiye"), and each two words also run together ("Viet Nam").
+      let words = name.split { !$0.isLetter && !$0.isNumber }.map { NameKey.key(String($0)) }
+      let places = words + zip(words, words.dropFirst()).map { $0 + $1 }
+      let foreign = places.compactMap { Self.placeCountries[$0] }.filter { !entry.economies.contains($0) }
       if let place = foreign.first {
         return .lookAlike(
           name: name,
@@ -163,13 +187,40 @@ public struct CertificationBodyRegistry: Sendable {
     return found
   }
 
+  /// The IAF and ILAC marks, written beside an accreditation body's name.
+  static let accreditationMarks: Set<String> = [
+    "iaf", "ilac", "iaf mla", "mla", "iaf-mla", "ilac mra", "mra",
+  ]
+
+  /// The parts of a name that lists bodies ("ANAB / UKAS", "UKAS; ANAB", "UKAS & IAF"), or joins a
+  /// body's acronym to its full name with a dash between spaces ("Accredia - Ente Italiano di
+  /// Accreditamento"), without the IAF and ILAC marks; a dash within a word ("ANAB-USA") joins.
+  static func listedAccreditationBodies(_ name: String) -> [String] {
+    var parts: [String] = []
+    var current = ""
+    let characters = Array(name)
+    for (index, character) in characters.enumerated() {
+      let spacedDash =
+        "-–—".contains(character) && index > 0 && index + 1 < characters.count
+        && characters[index - 1].isWhitespace && characters[index + 1].isWhitespace
+      if "/,;&+".contains(character) || spacedDash {
+        parts.append(current)
+        current = ""
+      } else {
+        current.append(character)
+      }
+    }
+    parts.append(current)
+    return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+      !$0.isEmpty && !accreditationMarks.contains($0.lowercased())
+    }
+  }
+
   /// The name without "accredited by" and the like, the IAF or ILAC mark written beside it, and
   /// a registration number's letter prefix ("RvA C 029").
   static func accreditationVariants(_ name: String) -> [String] {
     var variants: [String] = []
-    let marks: Set<String> = ["iaf", "ilac", "iaf mla", "mla", "iaf-mla", "ilac mra", "mra"]
-    let parts = name.split { "/,;&+".contains($0) }.map { $0.trimmingCharacters(in: .whitespaces) }
-      .filter { !$0.isEmpty && !marks.contains($0.lowercased()) }
+    let parts = listedAccreditationBodies(name)
     if parts.count == 1, parts[0] != name { variants.append(parts[0]) }
     for base in [name] + variants {
       var words = base.split(whereSeparator: \.isWhitespace).map(String.init)
@@ -178,6 +229,14 @@ public struct CertificationBodyRegistry: Sendable {
         words.removeFirst(2)
       } else if lower.first == "accredited" || lower.first == "ansi" {
         words.removeFirst()
+      }
+      // Tried before its trailing words go: "Accredited by IAS Accreditation" names the
+      // look-alike "IAS-Accreditation", not IAS.
+      let unprefixed = words.joined(separator: " ")
+      if !unprefixed.isEmpty, unprefixed != name, !variants.contains(unprefixed),
+        words.last.map({ ["accredited", "accreditation", "certified"].contains($0.lowercased()) }) == true
+      {
+        variants.append(unprefixed)
       }
       while let last = words.last?.lowercased(), ["accredited", "accreditation", "certified"].contains(last) {
         words.removeLast()
@@ -210,6 +269,10 @@ public struct CertificationBodyRegistry: Sendable {
     "finland": "FI", "ireland": "IE", "canada": "CA", "australia": "AU", "egypt": "EG", "uae": "AE",
     "dubai": "AE", "israel": "IL", "chile": "CL", "argentina": "AR", "colombia": "CO", "peru": "PE",
     "cambodia": "KH", "myanmar": "MM", "nepal": "NP",
+    // As the countries' own languages write them; two words are also read run together ("Viet Nam").
+    "brasil": "BR", "thenetherlands": "NL", "unitedkingdom": "GB", "greatbritain": "GB",
+    "unitedstates": "US", "srilanka": "LK", "newzealand": "NZ", "southkorea": "KR", "saudiarabia": "SA",
+    "osterreich": "AT", "austria": "AT", "schweiz": "CH", "suisse": "CH", "russia": "RU",
   ]
 
   /// Words an accreditation body's name carries on certificates besides its own: its mark's
@@ -264,6 +327,7 @@ public struct CertificationBodyRegistry: Sendable {
   /// Whether `name` is a recognised issuer of certificates. An audit-only firm such as Alibaba.com or
   /// QIMA is unknown here: it does not issue accredited certificates.
   public func certificationBody(_ name: String) -> Recognition {
+    let name = NameKey.withoutLabel(name, NameKey.certificationLabels)
     if let lookAlike = bracketedLookAlike(name) { return lookAlike }
     return resolve(name, in: bodyByKey, dropping: Self.bodySuffixes) { $0.roles.contains(.certification) }
   }
@@ -318,7 +382,9 @@ public struct CertificationBodyRegistry: Sendable {
 
   /// Whether `name` is a recognised auditor. Certification bodies audit too, so they count.
   public func auditor(_ name: String) -> Recognition {
-    resolve(name, in: bodyByKey, dropping: Self.bodySuffixes) {
+    resolve(
+      NameKey.withoutLabel(name, NameKey.certificationLabels), in: bodyByKey, dropping: Self.bodySuffixes
+    ) {
       !$0.roles.isDisjoint(with: [.audit, .certification])
     }
   }
@@ -512,14 +578,20 @@ enum NameKey {
     "na", "nil", "none", "null", "unknown", "notapplicable", "tbd", "tba", "other",
   ]
 
-  /// Company forms, dropped from the end of any name that is not known as written.
+  /// Company forms, dropped from the end of any name that is not known as written. A dotted form
+  /// falls apart into letters ("S.r.l.", "B.V.", "Sp. z o.o.", "S.A. de C.V."): its words are
+  /// run together before they are looked up here (``Folded/stages(dropping:)``), so that single
+  /// letters need not be listed, and a stray letter after a real name ("SGS S") is no company form
+  /// (an outside test found "S.r.l.", "B.V." and "K.K." refused where "S.p.A." passed).
   static let companyForms: Set<String> = [
     "ltd", "limited", "co", "company", "inc", "incorporated", "corp", "corporation", "llc", "llp", "plc",
-    "gmbh", "ag", "kg", "se", "sa", "sas", "sarl", "srl", "spa", "sl", "bv", "nv", "as", "asa", "ab", "oy",
-    "kk", "pte", "pvt", "private", "holding", "holdings", "kft", "sro", "doo", "ltda", "sae", "pty", "jsc",
-    "sdn", "bhd", "tbk", "fze", "fzco", "wll",
-    // Dotted forms fall apart into letters: "S.p.A.", "Sp. z o.o.", "s.r.o.", "S.A.".
-    "s", "p", "a", "sp", "z", "o", "r",
+    "lp", "gmbh", "mbh", "ag", "kg", "ohg", "ug", "kgaa", "ev", "se", "sa", "sas", "sasu", "sarl", "eurl",
+    "srl", "srls", "spa", "sapa", "scarl", "snc", "sl", "slu", "sau", "sll", "bv", "nv", "bvba", "cvba",
+    "sprl", "as", "asa", "aps", "ab", "publ", "oy", "oyj", "hf", "ehf", "kk", "gk", "yk", "pte", "pvt",
+    "private", "public", "holding", "holdings", "kft", "zrt", "nyrt", "bt", "sro", "spzoo", "spj", "doo",
+    "dd", "ad", "ead", "eood", "ooo", "oao", "zao", "pao", "pjsc", "jsc", "ou", "uab", "sia", "ae", "epe",
+    "ike", "ltda", "lda", "eireli", "cia", "sadecv", "sapidecv", "srldecv", "sderldecv", "sae", "pty",
+    "sdn", "bhd", "berhad", "tbk", "pcl", "fze", "fzco", "fzc", "fzllc", "wll", "spc", "opc",
   ]
 
   /// Words a certification body's trading name often carries ("Bureau Veritas Certification", "Intertek
@@ -550,7 +622,49 @@ enum NameKey {
     "denmark", "finland", "ireland", "canada", "australia", "zealand", "africa", "egypt", "uae", "dubai",
     "gulf", "saudi", "arabia", "israel", "middle", "latin", "chile", "argentina", "colombia", "peru",
     "sri", "lanka", "cambodia", "myanmar", "nepal",
+    // Countries as their own languages write them, and names of two words run together
+    // ("Viet Nam", "Việt Nam"): a trailing run of words is looked up as one (an outside test found
+    // "SGS do Brasil" and "... Viet Nam" refused where "Brazil" and "Vietnam" passed).
+    "brasil", "iberia", "osterreich", "oesterreich", "austria", "svizzera", "belgique", "belgie",
+    "luxembourg", "danmark", "sverige", "norge", "suomi", "eesti", "estonia", "latvija", "latvia",
+    "lietuva", "lithuania", "cesko", "ceskarepublika", "czechrepublic", "czechia", "slovensko",
+    "slovenija", "slovenia", "hrvatska", "srbija", "magyarorszag", "hungaria", "ellada", "ukraine",
+    "ukraina", "russia", "rossiya", "srilanka", "newzealand", "southafrica",
+    "southkorea", "saudiarabia", "unitedkingdom", "greatbritain", "unitedstates", "unitedarabemirates",
+    "thenetherlands", "thephilippines", "filipinas", "nippon", "nihon", "morocco", "maroc", "tunisia",
+    "tunisie", "kenya", "nigeria", "qatar", "kuwait", "oman", "bahrain", "jordan", "ecuador", "uruguay",
+    "paraguay", "bolivia", "venezuela", "guatemala", "panama", "costarica", "kazakhstan", "uzbekistan",
+    "macao",
   ]
+
+  /// Words that join a place to the name before it ("SGS do Brasil", "BSI Group The Netherlands",
+  /// "Bureau Veritas de México"): dropped only with the place after them.
+  static let placeConnectors: Set<String> = [
+    "the", "of", "in", "de", "do", "da", "del", "di", "du", "des", "von", "y", "e",
+  ]
+
+  /// The most words a company form or place is written in ("S.A. de C.V.", "S. de R.L. de C.V.").
+  static let longestSuffix = 7
+
+  /// Labels a certificate list puts before a body's name ("Certification body: SGS"), by key.
+  static let certificationLabels: Set<String> = [
+    "certificationbody", "certificationbodyname", "certifiedby", "certifier", "issuedby", "issuer",
+    "issuingbody", "registrar", "registeredby", "cb", "cbname", "body", "auditor", "auditedby", "auditbody",
+    "auditfirm", "name",
+  ]
+  static let accreditationLabels: Set<String> = [
+    "accreditationbody", "accreditationbodyname", "accreditedby", "accreditation", "accreditor", "ab",
+    "body", "name",
+  ]
+
+  /// `name` without a leading label in `labels` and its colon (ASCII or full-width); `name` itself
+  /// otherwise.
+  static func withoutLabel(_ name: String, _ labels: Set<String>) -> String {
+    guard let colon = name.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return name }
+    guard labels.contains(key(String(name[..<colon]))) else { return name }
+    let rest = name[name.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    return rest.isEmpty ? name : rest
+  }
 
   /// The keys a listed name is filed under: its fold, plus the fold with umlauts written out (ü as ue),
   /// so that "TUEV SUED" finds "TÜV SÜD" without "ue" being folded in every other name.
@@ -688,13 +802,31 @@ enum NameKey {
 
     /// The text, then the text with each trailing word in `suffixes` dropped in turn; the first word
     /// always stays.
+    /// A company form or place may be written in several words, looked up run together: "S.r.l."
+    /// as "srl", "Viet Nam" as "vietnam", the longest such run first. A word joining a place to
+    /// the name ("do Brasil", "The Netherlands") goes with the place.
     func stages(dropping suffixes: Set<String>) -> [String] {
       var keys = [text]
       var count = ends.count
+      var droppedPlace = false
       while count > 1 {
-        let lastWord = String(decoding: bytes[ends[count - 2]..<ends[count - 1]], as: UTF8.self)
-        guard suffixes.contains(lastWord) else { break }
-        count -= 1
+        var taken = 0
+        var unit = ""
+        for length in stride(from: min(NameKey.longestSuffix, count - 1), through: 1, by: -1) {
+          let start = ends[count - length - 1]
+          let run = String(decoding: bytes[start..<ends[count - 1]], as: UTF8.self)
+          if suffixes.contains(run) {
+            (taken, unit) = (length, run)
+            break
+          }
+        }
+        if taken == 0, droppedPlace {
+          let lastWord = String(decoding: bytes[ends[count - 2]..<ends[count - 1]], as: UTF8.self)
+          if NameKey.placeConnectors.contains(lastWord) { taken = 1 }
+        }
+        guard taken > 0 else { break }
+        droppedPlace = NameKey.placeWords.contains(unit)
+        count -= taken
         keys.append(String(decoding: bytes[..<ends[count - 1]], as: UTF8.self))
       }
       return keys

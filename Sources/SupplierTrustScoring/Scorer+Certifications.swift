@@ -74,6 +74,21 @@ extension Scorer {
     )
   }
 
+  /// A status that takes a certificate out of force, in words that do not put another word in the
+  /// record's mouth: the record keeps only what its status is read as, and "revoked", "void" or
+  /// "pending" had been reported as "is withdrawn" or "is suspended" (outside certificate test).
+  static func statusInWords(_ status: CertificateStatus) -> String {
+    switch status {
+    case .withdrawn:
+      return
+        "its status is withdrawn or a word read as it (revoked, terminated, void, invalid, not valid, inactive)"
+    case .suspended:
+      return "its status is suspended or a word read as it (on hold, pending, draft)"
+    default:
+      return "its status is \(status.rawValue)"
+    }
+  }
+
   /// A certificate's stated dates for a flag's detail ("; issued 2021-02-15, expires 2027-02-14"),
   /// or "" when it states none.
   static func datesInWords(_ c: Certification) -> String {
@@ -249,8 +264,8 @@ extension Scorer {
           TrustFlag(
             code: .certSuspended, severity: .high,
             detail: explains
-              ? "\(label) is \(status.rawValue)\(c.certificationBody.map { " (issued by \($0))" } ?? "")"
-                + Self.datesInWords(c)
+              ? "\(label)\(c.certificationBody.map { " (issued by \($0))" } ?? "") is not in force: "
+                + Self.statusInWords(status) + Self.datesInWords(c)
               : "",
             evidence: evidence))
       } else if c.status == .expired || withdrawn != nil
@@ -353,6 +368,14 @@ extension Scorer {
         flags.append(
           TrustFlag(
             code: .certInvalidPeriod, severity: .medium, detail: explains ? tooLong : "", evidence: evidence))
+      }
+      // A standard nobody certifies to (ISO 9000, ISO 19011, "ISO 90001"): no credit, whoever
+      // issued it, and not valid for `--require`; no penalty, as the standard itself says nothing
+      // of the supplier's system.
+      if value > 0, let reason = Standard.notCertifiable[c.standard] {
+        value = 0
+        genuine = false
+        if words { verdict = "not a certifiable standard: \(reason)" }
       }
       if value > 0 {
         let found = bodyProblems(c, managementSystem: managementSystem, context: context, explains: explains)

@@ -272,6 +272,17 @@ import Testing
     ("ISO 9001:", "ISO9001"), ("ISO 9001:15", "ISO9001"), ("ISO 14001:2015/Amendment 1:2020", "ISO14001"),
     ("EN 60335-1:2012/AC:2014", "EN603351"), ("TS EN ISO 9001:2015", "TSENISO9001"),
     ("AS/NZS ISO 9001:2016", "ASNZSISO9001"),
+    // Full-width forms and the kind of system spelled out (an outside test found these refused).
+    ("ISO 9001：2015", "ISO9001"), ("ＩＳＯ　９００１：２０１５", "ISO9001"), ("ISO9001：2008", "ISO9001:2008"),
+    ("ISO 9001:2015 Quality Management System", "ISO9001"),
+    ("ISO 14001:2015 Environmental Management Systems", "ISO14001"),
+    ("ISO 45001:2018 Occupational Health and Safety Management System", "ISO45001"),
+    ("ISO 45001:2018 Occupational Health & Safety Management System", "ISO45001"),
+    ("ISO 9001 (Quality Management System)", "ISO9001"),
+    ("ISO 9001-2015 Quality Management System", "ISO9001"),
+    ("ISO/IEC 27001:2022 Information Security Management System", "ISO27001"),
+    ("ISO 9001:2008 Quality Management System", "ISO9001:2008"), ("ISO 9001 Management System", "ISO9001"),
+    ("GB/T 19001-2016 Quality Management System", "ISO9001"), ("ISO 9001：2015 质量管理体系", "ISO9001"),
   ])
   func normalizes(text: String, canonical: String) {
     #expect(Standard.normalize(text) == canonical)
@@ -320,6 +331,8 @@ import Testing
 
   @Test(arguments: [
     "", ":2015", "ISO 9001 (2015)", "ISO 9001 — 2015", "ISO*9001", "  ", String(repeating: "A", count: 33),
+    "ISO 9001:2015 Quality Manual", "ISO 9001:2015 Quality", "ISO 9001：2015，ISO 14001",
+    "ISO 9001:2015 Quality Management System, ISO 14001", "ISO 9001 (Quality Management System",
   ])
   func rejects(text: String) {
     #expect(Standard.normalize(text) == nil, "\(text) should be refused")

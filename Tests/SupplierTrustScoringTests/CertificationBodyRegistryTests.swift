@@ -27,6 +27,9 @@ import Testing
     "UAF (United Accreditation Foundation)", "GAF", "Global Accreditation Foundation",
     "Global Accreditation Foundation Ltd.", "EAS", "Euro Accreditation Service", "QRO", "ASCB(E)",
     "ASCB (E)", "ASCB", "ISO", "ILAC", "IQNet", "IAF (UKAS)",
+    // Accreditation mills an outside test found unlisted.
+    "UKAF", "United Kingdom Accreditation Forum", "UASL", "United Accreditation Services Ltd",
+    "Global Accreditation Forum", "IAS-Accreditation", "IAS Accreditation",
   ])
   func lookAlikeIsNeverRecognised(name: String) {
     let answers = [
@@ -154,6 +157,91 @@ import Testing
     #expect(registry.auditor(name) == .recognised(canonical: canonical), "\(name)")
   }
 
+  /// Accredited bodies an outside test found unlisted, and spellings of bodies listed before.
+  @Test(arguments: [
+    ("AENOR", "AENOR"), ("AENOR Internacional S.A.U.", "AENOR"), ("HKQAA", "HKQAA"),
+    ("Hong Kong Quality Assurance Agency", "HKQAA"), ("Korean Standards Association", "KSA"), ("KSA", "KSA"),
+    ("IRQS", "IRQS"), ("Indian Register Quality Systems", "IRQS"), ("TÜV SÜD PSB Pte Ltd", "TÜV SÜD"),
+    ("TUV SUD PSB", "TÜV SÜD"), ("TÜV Hellas", "TÜV NORD"), ("TUV HELLAS (TUV NORD) S.A.", "TÜV NORD"),
+    ("TSE", "TSE"), ("Turkish Standards Institution", "TSE"), ("TUV India Pvt. Ltd.", "TÜV NORD"),
+    ("KMR", "KMR"), ("Korea Management Registrar", "KMR"),
+    ("China Classification Society Quality Certification Co., Ltd.", "CCSC"), ("CCSC", "CCSC"),
+    ("Shanghai Audit Center of Quality System", "SAC"), ("SAC", "SAC"), ("Kiwa Cermet Italia S.p.A.", "Kiwa"),
+    ("QMS Certification Services Pty Ltd", "QMS Certification Services"),
+  ])
+  func accreditedBodyAddedAfterAnOutsideTestIsRecognised(name: String, canonical: String) {
+    #expect(registry.certificationBody(name) == .recognised(canonical: canonical), "\(name)")
+  }
+
+  @Test func theAccreditationBodiesOfGreeceAndTurkeyAreListed() {
+    #expect(registry.accreditationBody("ESYD") == .recognised(canonical: "ESYD"))
+    #expect(registry.accreditationBody("Hellenic Accreditation System") == .recognised(canonical: "ESYD"))
+    #expect(registry.accreditationBody("TÜRKAK") == .recognised(canonical: "TURKAK"))
+    // The real IAS beside its look-alike, and "SAC" as an accreditation body is Singapore's.
+    #expect(registry.accreditationBody("IAS") == .recognised(canonical: "IAS"))
+    #expect(registry.accreditationBody("IAS accredited") == .recognised(canonical: "IAS"))
+    #expect(registry.accreditationBody("Accredited by IAS") == .recognised(canonical: "IAS"))
+    guard case .lookAlike(let name, _) = registry.accreditationBody("Accredited by IAS Accreditation") else {
+      Issue.record(
+        "Accredited by IAS Accreditation: \(registry.accreditationBody("Accredited by IAS Accreditation"))")
+      return
+    }
+    #expect(name == "IAS-Accreditation")
+    #expect(registry.accreditationBody("SAC") == .recognised(canonical: "SAC"))
+    #expect(!registry.certificationBody("QMS").isRecognised)
+    #expect(!registry.certificationBody("QMS Certification").isRecognised)
+  }
+
+  /// Local companies with their legal form and country as their own languages write them (an
+  /// outside test found these refused where "S.p.A.", "GmbH", "Brazil" and "Vietnam" passed).
+  @Test(arguments: [
+    ("DNV Business Assurance Italy S.r.l.", "DNV"), ("SGS Nederland B.V.", "SGS"),
+    ("Kiwa Nederland B.V.", "Kiwa"), ("BSI Group The Netherlands B.V.", "BSI"),
+    ("Intertek Japan K.K.", "Intertek"), ("BSI Group Japan K.K.", "BSI"), ("SGS ICS Iberica, S.A.U.", "SGS"),
+    ("Bureau Veritas Iberia S.L.", "Bureau Veritas"), ("Bureau Veritas Iberia, S.L.U.", "Bureau Veritas"),
+    ("TÜV Italia S.r.l.", "TÜV SÜD"), ("SGS do Brasil Ltda.", "SGS"),
+    ("Bureau Veritas Certification Brasil", "Bureau Veritas"),
+    ("Bureau Veritas Certification Viet Nam", "Bureau Veritas"), ("SGS Việt Nam Ltd.", "SGS"),
+    ("Certification body: SGS", "SGS"), ("Issued by: TÜV SÜD", "TÜV SÜD"),
+    ("SGS de México, S.A. de C.V.", "SGS"),
+    ("Intertek Testing Services Co. Ltd", "Intertek"), ("TÜV SÜD South Asia Pvt Ltd", "TÜV SÜD"),
+    ("SGS Australia Pty Ltd", "SGS"), ("TÜV Rheinland Polska Sp. z o.o.", "TÜV Rheinland"),
+    ("SGS Czech Republic, s.r.o.", "SGS"),
+    ("SGS Hungária Kft.", "SGS"), ("Kiwa Finland Oy", "Kiwa"), ("Intertek Certification AB", "Intertek"),
+    ("DNV Danmark A/S", "DNV"), ("Nemko AS", "Nemko"), ("SGS North America Inc.", "SGS"),
+    ("LRQA Group PLC", "LRQA"), ("UL LLC", "UL"), ("DEKRA Certification B.V.", "DEKRA"),
+    ("SGS Belgium N.V.", "SGS"), ("Bureau Veritas España, S.A.U.", "Bureau Veritas"),
+    ("TÜV Rheinland Deutschland GmbH", "TÜV Rheinland"), ("SGS Türkiye A.Ş.", "SGS"),
+  ])
+  func localCompanyWithLegalFormAndCountryIsRecognised(name: String, canonical: String) {
+    #expect(registry.certificationBody(name) == .recognised(canonical: canonical), "\(name)")
+    #expect(registry.auditor(name) == .recognised(canonical: canonical), "\(name)")
+  }
+
+  /// Letters and words dropped only as a whole legal form or place after a real name: a stray
+  /// letter, a label alone or a connector without its place makes no name known.
+  @Test(arguments: [
+    "SGS S", "SGSS", "SGS B", "SGS do", "SGS The", "Certification body:", "Certification body: SGSS",
+    "Certification body: Global Quality Certification Ltd", "Bureau Veritas Iberiaa S.L.",
+    "SGS Nederlandd B.V.",
+    "TUV S.r.l.", "Intertec Japan K.K.", "Kiva Nederland B.V.",
+  ])
+  func legalFormsAndPlacesDoNotMakeANearMissKnown(name: String) {
+    #expect(!registry.certificationBody(name).isRecognised, "\(name)")
+  }
+
+  @Test func aBorrowedPlaceInItsOwnLanguageStillMakesANationalBodyALookAlike() {
+    for name in ["UKAS Brasil", "CNAS Viet Nam", "ANAB México", "UKAS Nederland"] {
+      guard case .lookAlike = registry.accreditationBody(name) else {
+        Issue.record("\(name): \(registry.accreditationBody(name))")
+        continue
+      }
+    }
+    #expect(registry.accreditationBody("Accreditation body: UKAS") == .recognised(canonical: "UKAS"))
+    #expect(registry.accreditationBody("Accredited by: ANAB") == .recognised(canonical: "ANAB"))
+    #expect(!registry.accreditationBody("Accreditation body: UAF").isRecognised)
+  }
+
   @Test(arguments: [
     ("Alibaba.com", "Alibaba.com"), ("Alibaba", "Alibaba.com"), ("ALIBABA.COM", "Alibaba.com"),
     ("Alibaba.com onsite", "Alibaba.com"), ("QIMA", "QIMA"), ("V-Trust", "V-Trust"), ("SGS", "SGS"),
@@ -204,6 +292,38 @@ import Testing
   ])
   func accreditationBodiesAsCertificatesPrintThem(name: String, canonical: String) {
     #expect(registry.accreditationBody(name) == .recognised(canonical: canonical), "\(name)")
+  }
+
+  /// Certificates that list their accreditation bodies, or give one's acronym and full name
+  /// joined by a dash (an outside test found these refused where "UKAS & IAF" passed).
+  @Test(arguments: [
+    ("ANAB / UKAS", "ANAB, UKAS"), ("ANAB, UKAS", "ANAB, UKAS"), ("UKAS; ANAB", "UKAS, ANAB"),
+    ("UKAS/ANAB", "UKAS, ANAB"), ("UKAS/ANAB/IAF", "UKAS, ANAB"), ("UKAS & IAF", "UKAS"),
+    ("Accredia - Ente Italiano di Accreditamento", "ACCREDIA"),
+    ("UKAS – United Kingdom Accreditation Service", "UKAS"),
+    ("Accredited by UKAS, ANAB", "UKAS, ANAB"),
+  ])
+  func aListOfRecognisedAccreditationBodiesIsRecognised(name: String, canonical: String) {
+    #expect(registry.accreditationBody(name) == .recognised(canonical: canonical), "\(name)")
+  }
+
+  @Test(arguments: [
+    ("UKAS / UAF", "UAF"), ("ANAB, IAF-AB", "IAF-AB"), ("UAF; UKAS", "UAF"), ("CNAS/ACCAB", "ACCAB"),
+    ("UKAS - UAF", "UAF"), ("UKAS, ANAB India", "ANAB India"),
+  ])
+  func aListWithALookAlikeIsThatLookAlike(name: String, lookAlike: String) {
+    guard case .lookAlike(let listed, _) = registry.accreditationBody(name) else {
+      Issue.record("\(name): \(registry.accreditationBody(name))")
+      return
+    }
+    #expect(listed == lookAlike, "\(name)")
+  }
+
+  @Test(arguments: [
+    "UKAS / Global Quality Board", "ANAB, AB", "UKAS/AB", "UKAS - AB", "Accredia - Ente Italiano",
+  ])
+  func aListWithAnUnknownBodyIsNotRecognised(name: String) {
+    #expect(!registry.accreditationBody(name).isRecognised, "\(name)")
   }
 
   @Test(arguments: ["UKAS Certification", "UKAS Services Ltd", "UKAS Global", "UKASS", "DAkkS Group"])

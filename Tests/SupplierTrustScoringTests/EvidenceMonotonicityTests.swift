@@ -444,3 +444,25 @@ import Testing
       $0.code == .reviewBurst && $0.detail.contains("among genuine")
     })
 }
+
+/// A product mark accredited by an accreditation mill earns less than no certificate (an outside
+/// test found `UKAF` unlisted, and the CE mark worth the credit of one with no accreditation
+/// stated); so do the other mills it found, and the IAS look-alike beside the real IAS.
+@Test(arguments: [
+  "UKAF", "United Kingdom Accreditation Forum", "UASL", "Global Accreditation Forum", "IAS-Accreditation",
+])
+func aProductMarkAccreditedByAnAccreditationMillEarnsLessThanNone(mill: String) {
+  var t = SensiblePairTests.background()
+  for id in ["NONE", "MILL", "REAL-IAS"] {
+    SensiblePairTests.add(id, to: &t, certificate: false)
+  }
+  t.certificate("MILL", "CE", body: "ECM Certification", accreditation: mill)
+  t.certificate("REAL-IAS", "CE", body: "ECM Certification", accreditation: "IAS")
+  let none = t.assessment("NONE", suggests: false)
+  let mark = t.assessment("MILL", suggests: false)
+  let real = t.assessment("REAL-IAS", suggests: false)
+  #expect((mark.score ?? 100) < (none.score ?? 0), "\(mill)")
+  #expect(!mark.validStandards.contains("CE"), "\(mill)")
+  #expect(mark.flags.contains { $0.code == .certUnaccredited && $0.severity == .high }, "\(mill)")
+  #expect((real.score ?? 0) > (none.score ?? 100))
+}

@@ -1,3 +1,4 @@
+import SupplierTrustModel
 import Testing
 
 @testable import SupplierTrustScoring
@@ -307,6 +308,25 @@ import Testing
     #expect((forged.components.certifications ?? 1) < renewed.components.certifications!)
   }
 
+  /// A register's "revoked", "void" or "pending" is kept only as what it is read as: the flag
+  /// says so, rather than calling a revoked certificate "withdrawn" or a pending one "suspended"
+  /// (outside certificate test).
+  @Test(arguments: [
+    ("revoked", "withdrawn"), ("Void", "withdrawn"), ("Invalid", "withdrawn"), ("Not valid", "withdrawn"),
+    ("Terminated", "withdrawn"), ("Inactive", "withdrawn"), ("Pending", "suspended"), ("Draft", "suspended"),
+  ])
+  func aStatusReadAsAnotherIsNotReportedAsThatWordAlone(word: String, readAs: String) throws {
+    let status = try #require(CertificateStatus(normalizing: word))
+    #expect(status.rawValue == readAs)
+    var t = TestCatalog()
+    t.supplier("X")
+    t.certificate("X", number: "R-1", status: status)
+    let detail = t.assessment("X").flags.first { $0.code == .certSuspended }?.detail ?? ""
+    #expect(!detail.contains(") is \(readAs)") && !detail.contains("R-1 is \(readAs)"), "\(detail)")
+    #expect(detail.contains("is not in force: its status is \(readAs) or a word read as it ("), "\(detail)")
+    #expect(detail.lowercased().contains(word.lowercased()), "\(detail)")
+  }
+
   @Test func eachCertificateFlagNamesItsEvidence() {
     var t = TestCatalog()
     t.supplier("X")
@@ -334,7 +354,8 @@ import Testing
     )
     #expect(
       byCode[.certSuspended]?.first?.detail
-        == "ISO13485 SUS-1 is suspended (issued by SGS); issued 2025-10-21, expires 2028-07-17")
+        == "ISO13485 SUS-1 (issued by SGS) is not in force: its status is suspended or a word read as it (on hold, pending, draft); issued 2025-10-21, expires 2028-07-17"
+    )
     #expect(byCode[.certExpired]?.first?.evidence.first?.location == "test.csv:2")
   }
 
@@ -1762,4 +1783,23 @@ import Testing
   let again = replaced.score(suggests: false)
   #expect(again.shownSources.map(\.path) == ["suppliers.csv", "catalog.xml"])
   #expect(again.shownSources.map(\.importedAt) == ["2", "3"])
+}
+
+/// A standard nobody certifies to earns nothing, whoever issued it (an outside test found "ISO
+/// 9000", "ISO 90001", "ISO 19001" and a bare "QMS" credited as other standards).
+@Test(arguments: ["ISO 9000:2015", "ISO 90001", "ISO 19001:2015", "QMS", "ISO 9004", "ISO 19011:2018"])
+func aStandardNobodyCertifiesToEarnsNothing(text: String) throws {
+  let standard = try #require(Standard.normalize(text))
+  var t = TestCatalog()
+  t.supplier("FAKE")
+  t.supplier("OTHER")
+  t.certificate("FAKE", standard, number: "F-1")
+  t.certificate("OTHER", "GOTS", number: "G-1")
+  let fake = t.assessment("FAKE")
+  let other = t.assessment("OTHER")
+  let baseline = Policy.default.missingComponentValue
+  #expect((fake.components.certifications ?? 1) <= baseline + 1e-9, "\(text)")
+  #expect((other.components.certifications ?? 0) > baseline, "\(text)")
+  #expect(!fake.validStandards.contains(standard), "\(text)")
+  #expect(fake.certificates.first?.verdict.hasPrefix("not a certifiable standard") == true, "\(text)")
 }
