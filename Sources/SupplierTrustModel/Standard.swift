@@ -162,6 +162,53 @@ public enum Standard {
     return i
   }
 
+  /// The kinds of management system a listed standard certifies, for checking the kind spelled
+  /// out after it: "ISO 9001:2015 Occupational Health and Safety Management System" names two
+  /// standards' worth and had been read as ISO 9001 (black-box review 131). A standard not
+  /// listed here lets any kind through.
+  static let systemKinds: [String: Set<String>] = [
+    "ISO9001": ["QUALITY"], "ISO9001:2008": ["QUALITY"], "ISO9001:2000": ["QUALITY"],
+    "ISO9001:1994": ["QUALITY"], "ISO9002": ["QUALITY"], "ISO9003": ["QUALITY"],
+    "ISO13485": ["QUALITY", "MEDICAL"], "ISO13485:2003": ["QUALITY", "MEDICAL"],
+    "IATF16949": ["QUALITY", "AUTOMOTIVE"], "ISOTS16949": ["QUALITY", "AUTOMOTIVE"],
+    "AS9100": ["QUALITY", "AEROSPACE"], "ISO14001": ["ENVIRONMENTAL"], "ISO14001:2004": ["ENVIRONMENTAL"],
+    "ISO45001": ["OHS"], "OHSAS18001": ["OHS"], "ISO22000": ["FOOD"], "FSSC22000": ["FOOD"],
+    "ISO27001": ["INFORMATION"], "ISO50001": ["ENERGY"], "ISO22301": ["CONTINUITY"],
+    "ISO37001": ["BRIBERY"], "ISO28000": ["SUPPLY"], "SA8000": ["SOCIAL"],
+  ]
+
+  /// The kinds of management system a spelled-out name (English words, or Chinese) names.
+  static func kinds(ofSystemName spelled: String) -> Set<String> {
+    let words = Set(spelled.uppercased().split { !$0.isLetter }.map(String.init))
+    var kinds: Set<String> = []
+    func note(_ kind: String, _ english: [String], _ chinese: String? = nil) {
+      if english.contains(where: words.contains) || chinese.map({ spelled.contains($0) }) == true {
+        kinds.insert(kind)
+      }
+    }
+    note("QUALITY", ["QUALITY"], "质量")
+    note("ENVIRONMENTAL", ["ENVIRONMENTAL", "ENVIRONMENT"], "环境")
+    note("OHS", ["OCCUPATIONAL"], "职业健康")
+    if words.contains("HEALTH") && !words.contains("FOOD") { kinds.insert("OHS") }
+    note("FOOD", ["FOOD"], "食品")
+    note("INFORMATION", ["INFORMATION"], "信息安全")
+    note("ENERGY", ["ENERGY"], "能源")
+    note("MEDICAL", ["MEDICAL"])
+    note("CONTINUITY", ["CONTINUITY"])
+    note("BRIBERY", ["BRIBERY"])
+    note("SUPPLY", ["SUPPLY"])
+    note("SOCIAL", ["SOCIAL"])
+    note("AUTOMOTIVE", ["AUTOMOTIVE"])
+    note("AEROSPACE", ["AEROSPACE"])
+    return kinds
+  }
+
+  /// Whether the kind of system spelled out after `standard` is one it certifies.
+  static func systemName(_ spelled: String, fits standard: String) -> Bool {
+    guard let allowed = systemKinds[standard] else { return true }
+    return kinds(ofSystemName: spelled).isSubset(of: allowed)
+  }
+
   /// Standards no certificate can be issued to, by canonical name, with why: guidance and
   /// vocabulary that state no requirements, a family's name, a kind of system with no standard,
   /// and numbers that name no standard but imitate ISO 9001. An outside test found "ISO 9000",
@@ -209,11 +256,13 @@ public enum Standard {
     var spelled = Substring(text)
     while spelled.last?.isWhitespace == true { spelled.removeLast() }
     if let chinese = chineseSystemNames.first(where: { spelled.hasSuffix($0) && spelled.count > $0.count }) {
-      return normalize(spelled.dropLast(chinese.count))
+      guard let standard = normalize(spelled.dropLast(chinese.count)) else { return nil }
+      return systemName(chinese, fits: standard) ? standard : nil
     }
     let utf8 = Array(text.utf8)
     if let kept = utf8.withUnsafeBufferPointer(lengthWithoutSystemName) {
-      return normalize(String(decoding: utf8[..<kept], as: UTF8.self))
+      guard let standard = normalize(String(decoding: utf8[..<kept], as: UTF8.self)) else { return nil }
+      return systemName(String(decoding: utf8[kept...], as: UTF8.self), fits: standard) ? standard : nil
     }
     guard utf8.withUnsafeBufferPointer(editionIsWellFormed) else { return nil }
     // A list is refused before a withdrawn edition is looked for at its start ("ISO 9001-2008,
@@ -362,7 +411,9 @@ public enum Standard {
   /// intermediate strings (once per certificate record in imports); others take the string route.
   public static func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
     if let kept = lengthWithoutSystemName(bytes) {
-      return normalize(utf8: UnsafeBufferPointer(rebasing: bytes[..<kept]))
+      guard let standard = normalize(utf8: UnsafeBufferPointer(rebasing: bytes[..<kept])) else { return nil }
+      let spelled = String(decoding: UnsafeBufferPointer(rebasing: bytes[kept...]), as: UTF8.self)
+      return systemName(spelled, fits: standard) ? standard : nil
     }
     guard editionIsWellFormed(bytes) else { return nil }
     // Withdrawn editions are rare: looked for only when a year of theirs is in the text.

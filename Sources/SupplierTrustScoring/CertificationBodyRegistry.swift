@@ -183,9 +183,45 @@ public struct CertificationBodyRegistry: Sendable {
             "\(canonical) accredits in \(entry.economies.joined(separator: ", ")) only and has no branch in \(place): a name borrowed from it"
         )
       }
+      // Nor a company of another country's law: "CNAS B.V." or "UKAS K.K." borrows the name as
+      // "UKAS India" does (black-box review 131 found them counted once dotted forms were read).
+      // The trailing words, run together, as dotted forms fall apart into letters; never the
+      // whole name.
+      for length in 1..<min(words.count, 6) {
+        let form = words.suffix(length).joined()
+        if let countries = Self.formCountries[form], countries.isDisjoint(with: entry.economies) {
+          return .lookAlike(
+            name: name,
+            reason:
+              "\(canonical) accredits in \(entry.economies.joined(separator: ", ")) and is no company under the law of \(countries.sorted().joined(separator: ", ")) (\"\(words.suffix(length).joined(separator: " "))\"): a name borrowed from it"
+          )
+        }
+      }
     }
     return found
   }
+
+  /// Company forms of one country's (or a few countries') law, by key, for telling a national
+  /// accreditation body's own legal name ("Deutsche Akkreditierungsstelle GmbH") from a borrowed
+  /// one ("CNAS B.V."). Forms used across the English-speaking world (Ltd, Inc, LLC, PLC, Co) are
+  /// left out.
+  static let formCountries: [String: Set<String>] = [
+    "bv": ["NL", "BE"], "nv": ["NL", "BE"], "bvba": ["BE"], "cvba": ["BE"], "sprl": ["BE"],
+    "kk": ["JP"], "gk": ["JP"], "yk": ["JP"],
+    "srl": ["IT", "RO", "MD", "AR"], "srls": ["IT"], "spa": ["IT"], "sapa": ["IT"], "scarl": ["IT"],
+    "sl": ["ES"], "slu": ["ES"], "sau": ["ES"], "sll": ["ES"],
+    "sarl": ["FR", "LU", "MA", "TN", "CH"], "sas": ["FR"], "sasu": ["FR"], "eurl": ["FR"],
+    "gmbh": ["DE", "AT", "CH"], "mbh": ["DE", "AT", "CH"], "ag": ["DE", "AT", "CH"], "kg": ["DE", "AT"],
+    "ohg": ["DE"], "ug": ["DE"], "kgaa": ["DE"], "ev": ["DE"],
+    "aps": ["DK"], "asa": ["NO"], "oy": ["FI"], "oyj": ["FI"], "kft": ["HU"], "zrt": ["HU"],
+    "sro": ["CZ", "SK"], "spzoo": ["PL"], "doo": ["RS", "HR", "SI", "BA", "ME", "MK"],
+    "ooo": ["RU", "BY", "UA"], "pao": ["RU"], "zao": ["RU"], "ltda": ["BR", "PT", "CO", "CL"],
+    "lda": ["PT"], "eireli": ["BR"], "sadecv": ["MX"], "sapidecv": ["MX"], "srldecv": ["MX"],
+    "sderldecv": ["MX"], "sdn": ["MY"], "sdnbhd": ["MY"], "bhd": ["MY"], "berhad": ["MY"], "tbk": ["ID"],
+    "pte": ["SG"], "pteltd": ["SG"], "pvt": ["IN", "PK"], "pvtltd": ["IN", "PK"], "pty": ["AU", "ZA"],
+    "ptyltd": ["AU", "ZA"], "sae": ["EG"], "fze": ["AE"], "fzco": ["AE"], "fzllc": ["AE"],
+    "wll": ["BH", "QA", "KW"],
+  ]
 
   /// The IAF and ILAC marks, written beside an accreditation body's name.
   static let accreditationMarks: Set<String> = [

@@ -233,8 +233,12 @@ struct MinHasher: Sendable {
 
   var signatureSize: Int { seeds.count }
 
-  init(shingleSize: Int, signatureSize: Int) {
+  /// Texts of at least this many words are shingled by single words (sets of words); 0: never.
+  let wordSetMinimumWords: Int
+
+  init(shingleSize: Int, signatureSize: Int, wordSetMinimumWords: Int = 0) {
     self.shingleSize = max(1, shingleSize)
+    self.wordSetMinimumWords = max(0, wordSetMinimumWords)
     var state: UInt64 = 0x5EED_5167_0B57_0001
     seeds = (0..<max(1, signatureSize)).map { _ in
       state = state &+ 0x9E37_79B9_7F4A_7C15
@@ -261,7 +265,7 @@ struct MinHasher: Sendable {
       }
       ends.append(bytes.count)
       let words = starts.count
-      let span = min(shingleSize, words)
+      let span = wordSetMinimumWords > 0 && words >= wordSetMinimumWords ? 1 : min(shingleSize, words)
       var hashes: [UInt64] = []
       hashes.reserveCapacity(words - span + 1)
       for first in 0...(words - span) {

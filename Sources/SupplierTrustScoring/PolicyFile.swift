@@ -603,7 +603,7 @@ extension PolicyFile {
       "Most burst reviews are not tied to a platform order."),
     .number(
       "burst.text_similarity", \.burst.textSimilarity, 0...1,
-      "Two texts sharing 60% of their words (of their shingle_size-word shingles), posted within `window_days` of each other, are near-identical (templated praise); common review words are first folded to one per group of synonyms, so that copies swapping 'excellent' for 'superb' or 'shipping' for 'delivery' stay copies."
+      "Two texts sharing 60% of their shingle_size-word shingles (of their words, when long: word_set_min_words), posted within `window_days` of each other, are near-identical (templated praise); common review words are first folded to one per group of synonyms, so that copies swapping 'excellent' for 'superb' or 'shipping' for 'delivery' stay copies."
     ),
     .number(
       "burst.near_identical_share", \.burst.nearIdenticalShare, 0...1,
@@ -631,7 +631,10 @@ extension PolicyFile {
     ),
     .integer(
       "burst.shingle_size", \.burst.shingleSize, 1...10,
-      "Single words: a campaign's template keeps its words when its clauses are reordered, its product name swapped or a word mistyped (three-word shingles let such variants through), while genuine reviews that share a stock phrase still differ in most of their words."
+      "Three-word shingles tell templated texts from texts that merely share common words."),
+    .integer(
+      "burst.word_set_min_words", \.burst.wordSetMinimumWords, 0...1000,
+      "Texts of eight words or more are compared as sets of words: a campaign's long template keeps its words when its clauses are reordered, its product name swapped or a word mistyped (three-word shingles let such variants through). Short praise stays with shingles: 'Good quality, fast shipping.' and 'Fast shipping, good quality!' are the same four words from different buyers. 0 turns word sets off."
     ),
     .integer(
       "burst.signature_size", \.burst.signatureSize, 8...1024,
@@ -646,7 +649,7 @@ extension PolicyFile {
     ),
     .number(
       "burst.template_rotation_new_share", \.burst.templateRotationNewShare, 0...1,
-      "Several templates that only together make near_identical_share of such a verified window count only when this share of its reviews come from new accounts (never where the catalog names no reviewers, or too few return: nothing then tells a campaign's accounts from buyers'); one template alone needs only new_reviewer_share. Real buyers reuse stock phrases ('Good quality and fair price.'): a holiday rush of verified orders, two thirds of them first-time buyers, had three such phrases make half a week and was flagged; campaigns that rotate templates post from throw-away accounts, nearly all new."
+      "Several templates that only together make near_identical_share of such a verified window count only when this share of their own reviews come from new accounts, whatever genuine buyers post beside them (never where the catalog names no reviewers, or too few return: nothing then tells a campaign's accounts from buyers'); one template alone needs only new_reviewer_share. Real buyers reuse stock phrases ('Good quality and fair price.'): a holiday rush of verified orders, two thirds of them first-time buyers, had three such phrases make half a week and was flagged; campaigns that rotate templates post from throw-away accounts, nearly all new."
     ),
     .integer(
       "certifications.expiring_within_days", \.certifications.expiringWithinDays, 0...3650,

@@ -39,7 +39,9 @@ public struct BurstPolicy: Sendable, Equatable {
   /// Default of ``uniformRatingShare``.
   public static let defaultUniformRatingShare = 0.8
   /// Default of ``shingleSize``.
-  public static let defaultShingleSize = 1
+  public static let defaultShingleSize = 3
+  /// Default of ``wordSetMinimumWords``.
+  public static let defaultWordSetMinimumWords = 8
   /// Default of ``signatureSize``.
   public static let defaultSignatureSize = 64
   /// Default of ``templateMinimumWords``.
@@ -87,13 +89,19 @@ public struct BurstPolicy: Sendable, Equatable {
   /// The share of a window's reviews giving one and the same star rating that marks them as
   /// coordinated when their texts do not (no text, or varied texts).
   public var uniformRatingShare: Double
-  /// Words per shingle. One (a text's set of words) tolerates what campaign templates vary:
-  /// clauses in another order, a product name swapped, a typo or two. Three-word shingles had
-  /// let fifteen verified five-star reviews from new accounts through, their texts one sentence
-  /// in three word orders with typos (black-box review 129: estimated similarity 0.2-0.4),
-  /// while word sets put 87 % of such pairs above 0.6 and left the genuine reviews of a
-  /// generated catalog as they were (the same 1,027 suppliers flagged at size L).
+  /// Words per shingle. Three words tolerate reordered clauses yet rarely match by chance.
   public var shingleSize: Int
+  /// Texts of at least this many words are compared as sets of words (shingles of one word);
+  /// shorter ones by ``shingleSize``-word shingles. 0 turns word sets off.
+  ///
+  /// A campaign's template varies what a long text holds: clauses in another order, a product
+  /// name swapped, a typo or two. Three-word shingles let fifteen verified reviews from new
+  /// accounts through, one sentence of thirteen words in three orders with typos (black-box
+  /// review 129: similarity 0.2-0.4), while word sets put 87 % of such pairs above 0.6. Short
+  /// praise is another matter: "Good quality, fast shipping." and "Fast shipping, good quality!"
+  /// are the same four words from different buyers, and as word sets a genuine verified week of
+  /// such reviews read as one template (black-box review 130).
+  public var wordSetMinimumWords: Int
   /// MinHash functions per text: the estimate's standard error is about
   /// `sqrt(J(1-J)/signatureSize)`, ±0.06 at the 0.6 threshold with 64.
   public var signatureSize: Int
@@ -106,8 +114,9 @@ public struct BurstPolicy: Sendable, Equatable {
   /// who write "good" or "great product" agree by chance; a rush of them gives varied texts or
   /// mixed ratings.
   public var templateMinimumWords: Int
-  /// The share of a mostly *verified* window's reviews that must come from new accounts when no
-  /// one template makes ``nearIdenticalShare`` of it, only several together (never met where
+  /// The share of the template reviews of a mostly *verified* window that must come from new
+  /// accounts when no one template makes ``nearIdenticalShare`` of it, only several together
+  /// (counted among the templates' own reviews, not the window's; never met where
   /// reviewers are not named, or too few return: nothing then tells a campaign's accounts from
   /// buyers').
   ///
@@ -198,6 +207,7 @@ public struct BurstPolicy: Sendable, Equatable {
     nearIdenticalShare: Double = BurstPolicy.defaultNearIdenticalShare,
     uniformRatingShare: Double = BurstPolicy.defaultUniformRatingShare,
     shingleSize: Int = BurstPolicy.defaultShingleSize,
+    wordSetMinimumWords: Int = BurstPolicy.defaultWordSetMinimumWords,
     signatureSize: Int = BurstPolicy.defaultSignatureSize,
     templateMinimumWords: Int = BurstPolicy.defaultTemplateMinimumWords,
     templateRotationNewShare: Double = BurstPolicy.defaultTemplateRotationNewShare,
@@ -215,6 +225,7 @@ public struct BurstPolicy: Sendable, Equatable {
     self.nearIdenticalShare = nearIdenticalShare
     self.uniformRatingShare = uniformRatingShare
     self.shingleSize = shingleSize
+    self.wordSetMinimumWords = wordSetMinimumWords
     self.signatureSize = signatureSize
     self.templateMinimumWords = templateMinimumWords
     self.templateRotationNewShare = templateRotationNewShare
@@ -341,7 +352,9 @@ public struct ReviewBurstDetector: Sendable {
 
   init(policy: BurstPolicy, allPairsLimit: Int) {
     self.policy = policy
-    hasher = MinHasher(shingleSize: policy.shingleSize, signatureSize: policy.signatureSize)
+    hasher = MinHasher(
+      shingleSize: policy.shingleSize, signatureSize: policy.signatureSize,
+      wordSetMinimumWords: policy.wordSetMinimumWords)
     banding = LSHBanding.choose(signatureSize: hasher.signatureSize, threshold: policy.textSimilarity)
     self.allPairsLimit = allPairsLimit
   }
@@ -720,9 +733,19 @@ public struct ReviewBurstDetector: Sendable {
         // Several templates together need nearly every account new (see
         // `templateRotationNewShare`); one template alone, the usual share.
         let oneTemplate = share(templated.largest, of: tally.count) >= policy.nearIdenticalShare
+        // Judged among the templates' own reviews: genuine buyers of the same days diluted the
+        // window's share, and a campaign of twenty from fresh accounts among three genuine
+        // reviews passed (black-box review 130).
+        var newTemplated = 0
+        for position in positions
+        where counted(position) && signals.isNew(position)
+          && templated.groups.contains(groups.group(position))
+        {
+          newTemplated += 1
+        }
         let rotationFromNewAccounts =
           reviewersGiven && !reviewersRarelyReturn
-          && share(tally.new, of: tally.count) >= policy.templateRotationNewShare
+          && share(newTemplated, of: templated.count) >= policy.templateRotationNewShare
         if templated.count > 0, share(templated.count, of: tally.count) >= policy.nearIdenticalShare,
           oneTemplate || rotationFromNewAccounts
         {
@@ -1633,6 +1656,8 @@ private struct Signals {
 
   /// Whether the review at `position` (in timeline order) is new and unverified.
   func isNewUnverified(_ position: Int) -> Bool { newUnverified[position] }
+  /// Whether the review at `position` (in timeline order) is from a reviewer with no other history.
+  func isNew(_ position: Int) -> Bool { newBefore[position + 1] > newBefore[position] }
 
   /// Whether the review at `position` is a verified purchase by a reviewer with a history.
   func isEstablishedVerified(_ position: Int) -> Bool { establishedVerified[position] }

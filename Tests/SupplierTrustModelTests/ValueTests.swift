@@ -308,6 +308,32 @@ import Testing
       .contains(text))
   }
 
+  /// The kind of system spelled out after a standard must be one it certifies: "ISO 9001:2015
+  /// Occupational Health and Safety Management System" names two standards' worth and had been
+  /// read as ISO 9001 (black-box review 131); a kind that fits still reads.
+  @Test(arguments: [
+    "ISO 9001:2015 Occupational Health and Safety Management System",
+    "ISO 9001:2015 Environmental Management System", "ISO 9001:2015 Food Safety Management System",
+    "ISO 9001:2015 Information Security Management System", "ISO 14001:2015 Quality Management System",
+    "ISO 45001:2018 Environmental Management System", "ISO 14001：2015 质量管理体系",
+  ])
+  func aSystemNameOfAnotherKindIsRefused(text: String) {
+    #expect(Standard.normalize(text) == nil)
+    #expect(Self.viaBytes(text) == nil)
+  }
+
+  @Test func aSystemNameOfTheStandardsKindReads() {
+    for (text, canonical) in [
+      ("ISO 13485:2016 Medical Devices Quality Management System", "ISO13485"),
+      ("IATF 16949:2016 Automotive Quality Management System", "ISO16949"),
+      ("ISO 22000:2018 Food Safety Management System", "ISO22000"),
+    ] {
+      #expect(Standard.normalize(text) != nil, "\(text)")
+      #expect(Self.viaBytes(text) == Standard.normalize(text), "\(text)")
+      _ = canonical
+    }
+  }
+
   static func viaBytes(_ text: String) -> String? {
     var copy = text
     return copy.withUTF8 { Standard.normalize(utf8: $0) }

@@ -162,17 +162,20 @@ enum BurstTestSupport {
   }
 
   /// Word shingles of normalised text as strings, by the same rule as ``MinHasher``.
-  static func shingleSet(_ normalized: String, shingleSize: Int) -> Set<String> {
+  static func shingleSet(_ normalized: String, shingleSize: Int, wordSetMinimumWords: Int = 0) -> Set<String>
+  {
     let words = normalized.split(separator: " ").map(String.init)
     guard !words.isEmpty else { return [] }
-    let span = min(shingleSize, words.count)
+    let span =
+      wordSetMinimumWords > 0 && words.count >= wordSetMinimumWords ? 1 : min(shingleSize, words.count)
     return Set((0...(words.count - span)).map { words[$0..<($0 + span)].joined(separator: " ") })
   }
 
   /// The exact Jaccard similarity of the word shingles of two normalised texts.
-  static func exactJaccard(_ a: String, _ b: String, shingleSize: Int) -> Double {
-    let x = shingleSet(a, shingleSize: shingleSize)
-    let y = shingleSet(b, shingleSize: shingleSize)
+  static func exactJaccard(_ a: String, _ b: String, shingleSize: Int, wordSetMinimumWords: Int = 0) -> Double
+  {
+    let x = shingleSet(a, shingleSize: shingleSize, wordSetMinimumWords: wordSetMinimumWords)
+    let y = shingleSet(b, shingleSize: shingleSize, wordSetMinimumWords: wordSetMinimumWords)
     let union = x.union(y).count
     return union == 0 ? 0 : Double(x.intersection(y).count) / Double(union)
   }

@@ -233,6 +233,58 @@ import Testing
     #expect(burst.detail.contains("template texts (86% of them, in 3 templates)"), "\(burst.detail)")
   }
 
+  /// Short praise is the same few words from different buyers: "Good quality, fast shipping."
+  /// and "Fast shipping, good quality!". As word sets a genuine verified week of such reviews
+  /// with mixed ratings read as one template and cost its supplier 30 points (black-box review
+  /// 130); texts shorter than `word_set_min_words` keep three-word shingles.
+  @Test func shortPraiseReorderedByDifferentBuyersIsNoTemplate() {
+    let short = [
+      "Good quality, fast shipping.", "Fast shipping, good quality!",
+      "Quality is good and shipping was fast.",
+      "Good quality. Fast delivery.", "Shipping fast, quality good.",
+      "Very good quality, fast shipping, thanks.",
+      "Fast delivery and good quality.", "good quality fast shipping",
+    ]
+    let ratings: [Double] = [5, 4, 5, 3, 4, 5, 4, 5, 2, 4, 5, 3]
+    var scenario = Scenario(seed: 131)
+    scenario.addOrdinary(count: 150, from: day("2025-11-01"), days: 365, verifiedShare: 0.8)
+    for n in 0..<12 {
+      scenario.addCampaign(
+        start: day("2026-11-10").adding(days: n % 7), days: 1, count: 1, verified: 1,
+        texts: .literal(short[n % short.count]), ratings: [ratings[n]])
+    }
+    #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
+    // As word sets, the week is one template.
+    var sets = BurstPolicy()
+    sets.wordSetMinimumWords = 1
+    #expect(
+      !ReviewBurstDetector(policy: sets).detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
+  }
+
+  /// Rotating templates are judged by their own reviews' accounts: three genuine reviews of the
+  /// same days had held a window's new share under 90 % and let twenty verified reviews from
+  /// fresh accounts, three templates in turn, lift their supplier to fourth (black-box review 130).
+  @Test func rotatingTemplatesAreJudgedByTheirOwnAccounts() throws {
+    let templates = [
+      "Wonderful factory, perfect goods, quick reply, we are very happy and will buy again soon!",
+      "Great supplier!!! Best quality, fast shipping, highly recommend!",
+      "Amazing seller: the packaging was excellent and the price unbeatable, five stars from our team.",
+    ]
+    var scenario = Scenario(seed: 132)
+    scenario.addOrdinary(count: 150, from: day("2025-11-01"), days: 365, verifiedShare: 0.8)
+    scenario.addCampaign(
+      start: day("2026-11-12"), days: 3, count: 3, verified: 3, established: true, texts: .distinct)
+    var campaign: [Int] = []
+    for n in 0..<20 {
+      campaign += scenario.addCampaign(
+        start: day("2026-11-12").adding(days: n % 3), days: 1, count: 1, verified: 1,
+        texts: .literal(templates[n % 3]), ratings: [n % 2 == 0 ? 5 : 4])
+    }
+    let bursts = ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount)
+    let burst = try #require(bursts.first)
+    #expect(Set(campaign).isSubset(of: burst.reviewIndices), "\(burst.detail)")
+  }
+
   @Test func verifiedNewBuyersNeedBothATemplateAndOneRating() {
     // Verified first-time buyers who all give five stars but write their own texts, or short
     // praise that agrees by chance ("good"), or one template with mixed ratings: not a burst.
@@ -695,7 +747,7 @@ import Testing
       // The phrases and tails are chosen far apart in three-word shingles (at least 0.8 or near
       // 0); as word sets two of the phrases are 0.8 alike and some variants land near the
       // threshold, where the MinHash estimate and the exact similarity may disagree.
-      policy.shingleSize = 3
+      policy.wordSetMinimumWords = 0
       let detected = ReviewBurstDetector(policy: policy).detect(
         scenario.reviews, reviewCount: scenario.reviewCount)
       let reference = ReferenceBurstModel(policy: policy).detect(
@@ -742,7 +794,8 @@ import Testing
     #expect(policy.textSimilarity == 0.6)
     #expect(policy.nearIdenticalShare == 0.5)
     #expect(policy.uniformRatingShare == 0.8)
-    #expect(policy.shingleSize == 1)
+    #expect(policy.shingleSize == 3)
+    #expect(policy.wordSetMinimumWords == 8)
     #expect(policy.signatureSize == 64)
     #expect(policy.templateRotationNewShare == 0.9)
     #expect(ReviewBurstDetector().policy == policy)
@@ -1150,7 +1203,9 @@ private struct ReferenceBurstModel {
         var queue = [seed]
         while let text = queue.popLast() {
           for other in texts where group[other] == nil {
-            if BurstTestSupport.exactJaccard(text, other, shingleSize: max(1, policy.shingleSize))
+            if BurstTestSupport.exactJaccard(
+              text, other, shingleSize: max(1, policy.shingleSize),
+              wordSetMinimumWords: policy.wordSetMinimumWords)
               >= policy.textSimilarity
             {
               group[other] = group[seed]
@@ -1190,7 +1245,9 @@ private struct ReferenceBurstModel {
           let oneTemplate =
             Double(templates.map { counts[$0]! }.max() ?? 0) / Double(kept.count) >= policy.nearIdenticalShare
           if templated > 0, Double(templated) / Double(kept.count) >= policy.nearIdenticalShare,
-            oneTemplate || fraction(kept, isNew) >= policy.templateRotationNewShare
+            oneTemplate
+              || fraction(kept.filter { textOf[$0].map { templates.contains(group[$0]!) } ?? false }, isNew)
+                >= policy.templateRotationNewShare
           {
             found = kept.filter { textOf[$0].map { templates.contains(group[$0]!) } ?? false }
           }
