@@ -121,11 +121,31 @@ import Testing
 
   /// A national accreditation body has no branch abroad: its name with another country's is a
   /// borrowed one (black-box review 27 found "UKAS India" and "CNAS UK" given full credit).
-  @Test(arguments: ["UKAS-USA", "UKAS India", "CNAS UK", "ANAB India", "EGAC UK", "EIAC-India", "GAC-USA"])
+  /// Nor is it a company under another country's law: "CNAS B.V." borrows the name too (black-box
+  /// review 131 found such names counted once dotted company forms were read).
+  @Test(arguments: [
+    "UKAS-USA", "UKAS India", "CNAS UK", "ANAB India", "EGAC UK", "EIAC-India", "GAC-USA", "CNAS B.V.",
+    "UKAS K.K.", "ANAB K.K.", "UKAS S.r.l.", "UKAS S.L.U.", "DAkkS K.K.", "CNAS S.A. de C.V.", "IAS S.r.l.",
+  ])
   func aNationalBodyWithAForeignPlaceIsALookAlike(name: String) {
     guard case .lookAlike = registry.accreditationBody(name) else {
       Issue.record("\(name): \(registry.accreditationBody(name))")
       return
+    }
+  }
+
+  /// A body's own country's form and the English ones are its name still.
+  @Test func aNationalBodyWithItsOwnCompanyFormIsRecognised() {
+    for (name, canonical) in [
+      ("Deutsche Akkreditierungsstelle GmbH", "DAkkS"), ("DAkkS GmbH", "DAkkS"), ("UKAS Ltd", "UKAS"),
+      ("ACCREDIA S.p.A.", "ACCREDIA"),
+    ] {
+      #expect(registry.accreditationBody(name) == .recognised(canonical: canonical), "\(name)")
+    }
+    for name in [
+      "Shanghai Audit Center", "Shanghai Audit Centre", "上海审核中心", "Shanghai Audit Center Co., Ltd.",
+    ] {
+      #expect(registry.certificationBody(name) == .recognised(canonical: "SAC"), "\(name)")
     }
   }
 
