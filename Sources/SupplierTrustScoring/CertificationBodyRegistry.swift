@@ -682,6 +682,16 @@ enum NameKey {
   /// The most words a company form or place is written in ("S.A. de C.V.", "S. de R.L. de C.V.").
   static let longestSuffix = 7
 
+  /// Words that, in brackets after a body's name, deny or qualify it rather than place it: the
+  /// status of an accreditation, or a denial ("UKAS (suspended)", "SGS (fake)").
+  static let disqualifyingWords: Set<String> = [
+    "suspended", "suspension", "withdrawn", "withdrawal", "revoked", "revocation", "cancelled", "canceled",
+    "expired", "expiring", "lapsed", "terminated", "fake", "false", "forged", "counterfeit", "invalid",
+    "void", "applied", "applying", "application", "pending", "process", "processing", "provisional",
+    "draft", "not", "no", "non", "unaccredited", "unrecognised", "unrecognized", "former", "formerly",
+    "previously", "ex",
+  ]
+
   /// Labels a certificate list puts before a body's name ("Certification body: SGS"), by key.
   static let certificationLabels: Set<String> = [
     "certificationbody", "certificationbodyname", "certifiedby", "certifier", "issuedby", "issuer",
@@ -735,7 +745,10 @@ enum NameKey {
     let folded = Folded(name)
     guard !folded.text.isEmpty else { return [] }
     var keys = folded.stages(dropping: suffixes)
-    if folded.hasParentheses {
+    // A bracketed place or group ("(Beijing)") is dropped; a bracketed status or denial ("UKAS
+    // (suspended)", "SGS (fake)", "(applied)") is not, and the name is then unknown (black-box
+    // review 131 found such names counted in full).
+    if folded.hasParentheses, !folded.bracketedWords.contains(where: NameKey.disqualifyingWords.contains) {
       let outside = folded.outsideParentheses()
       if !outside.isEmpty { keys += outside.stages(dropping: suffixes) }
     }
@@ -819,6 +832,17 @@ enum NameKey {
         }
       }
       endWord()
+    }
+
+    /// The words that stood in parentheses.
+    var bracketedWords: [String] {
+      var words: [String] = []
+      var start = 0
+      for (end, inside) in zip(ends, bracketed) {
+        if inside { words.append(String(decoding: bytes[start..<end], as: UTF8.self)) }
+        start = end
+      }
+      return words
     }
 
     /// The same name without the words that stood in parentheses.

@@ -134,6 +134,20 @@ import Testing
     }
   }
 
+  /// A bracketed place or group is dropped ("(Beijing)"); a bracketed status or denial is not:
+  /// "UKAS (suspended)" or "SGS (fake)" had counted in full (black-box review 131).
+  @Test func aBracketedStatusOrDenialIsNotDropped() {
+    for name in ["UKAS (suspended)", "UKAS (revoked)", "UKAS (applied)", "CNAS (not accredited)"] {
+      #expect(registry.accreditationBody(name) == .unknown, "\(name)")
+    }
+    for name in ["SGS (withdrawn)", "SGS (fake)", "Bureau Veritas (expired)"] {
+      #expect(registry.certificationBody(name) == .unknown, "\(name)")
+    }
+    #expect(
+      registry.certificationBody("Bureau Veritas Certification (Beijing)")
+        == .recognised(canonical: "Bureau Veritas"))
+  }
+
   /// A body's own country's form and the English ones are its name still.
   @Test func aNationalBodyWithItsOwnCompanyFormIsRecognised() {
     for (name, canonical) in [
