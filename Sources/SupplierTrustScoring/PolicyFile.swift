@@ -647,6 +647,10 @@ extension PolicyFile {
       "burst.returning_reviewer_share", \.burst.returningReviewerShare, 0...1,
       "A reviewer with no other history marks a throw-away account only where having one is usual: when less than a tenth of a typical supplier's reviews (the median over suppliers, so that a campaign's many accounts do not weigh) come from reviewers with verified reviews of two suppliers or more, everyone is 'new', a genuine busy fortnight of five-star reviews passed for a campaign, and new, unverified accounts giving one rating in a rush (alone or among genuine reviews) then mark a window only when that many giving it is beyond chance (verified_uniform_chance, as for verified ones), and verified stock phrases in rotation are no templates (one must make near_identical_share alone)."
     ),
+    .integer(
+      "burst.rotation_min_words", \.burst.rotationMinimumWords, 1...1000,
+      "Several rotating templates count only when each is eight words or more: genuine first-time buyers write short praise ('Good quality, fast shipping.', 'Great product, will order again.') as often as a campaign would, and a holiday week of it read as three rotating templates; three repeated sentences of eight words or more are no chance."
+    ),
     .number(
       "burst.template_rotation_new_share", \.burst.templateRotationNewShare, 0...1,
       "Several templates that only together make near_identical_share of such a verified window count only when this share of their own reviews come from new accounts, whatever genuine buyers post beside them (never where the catalog names no reviewers, or too few return: nothing then tells a campaign's accounts from buyers'); one template alone needs only new_reviewer_share. Real buyers reuse stock phrases ('Good quality and fair price.'): a holiday rush of verified orders, two thirds of them first-time buyers, had three such phrases make half a week and was flagged; campaigns that rotate templates post from throw-away accounts, nearly all new."

@@ -48,6 +48,8 @@ public struct BurstPolicy: Sendable, Equatable {
   public static let defaultTemplateMinimumWords = 4
   /// Default of ``templateRotationNewShare``.
   public static let defaultTemplateRotationNewShare = 0.9
+  /// Default of ``rotationMinimumWords``.
+  public static let defaultRotationMinimumWords = 8
   /// Default of ``returningReviewerShare``.
   public static let defaultReturningReviewerShare = 0.1
   /// Default of ``paceFactor``.
@@ -127,6 +129,13 @@ public struct BurstPolicy: Sendable, Equatable {
   /// from throw-away accounts, nearly all of them new; one template repeated by half the window
   /// needs only ``newReviewerShare``.
   public var templateRotationNewShare: Double
+  /// Words each of several rotating templates needs (see ``templateRotationNewShare``).
+  ///
+  /// Short praise ("Good quality, fast shipping.", "Great product, will order again.") is what
+  /// genuine first-time buyers write too: a holiday week of them among established buyers'
+  /// reviews read as three rotating templates from new accounts (black-box review 133, 11 of 15
+  /// such weeks flagged). Three sentences of eight words or more, each repeated, are no chance.
+  public var rotationMinimumWords: Int
   /// How much of a typical supplier's reviews (the median over suppliers) must come from
   /// reviewers with a history (verified reviews of two suppliers or more; any reviews when the
   /// catalog states no verification) for a reviewer's lack of one to mark a throw-away account.
@@ -211,6 +220,7 @@ public struct BurstPolicy: Sendable, Equatable {
     signatureSize: Int = BurstPolicy.defaultSignatureSize,
     templateMinimumWords: Int = BurstPolicy.defaultTemplateMinimumWords,
     templateRotationNewShare: Double = BurstPolicy.defaultTemplateRotationNewShare,
+    rotationMinimumWords: Int = BurstPolicy.defaultRotationMinimumWords,
     returningReviewerShare: Double = BurstPolicy.defaultReturningReviewerShare,
     paceFactor: Double = BurstPolicy.defaultPaceFactor,
     verifiedUniformChance: Double = BurstPolicy.defaultVerifiedUniformChance,
@@ -229,6 +239,7 @@ public struct BurstPolicy: Sendable, Equatable {
     self.signatureSize = signatureSize
     self.templateMinimumWords = templateMinimumWords
     self.templateRotationNewShare = templateRotationNewShare
+    self.rotationMinimumWords = rotationMinimumWords
     self.returningReviewerShare = returningReviewerShare
     self.paceFactor = paceFactor
     self.verifiedUniformChance = verifiedUniformChance
@@ -730,24 +741,32 @@ public struct ReviewBurstDetector: Sendable {
       var reason = BurstReason.verifiedTemplates
       if policy.nearIdenticalShare > 0 {
         let templated = groups.templated(in: positions, where: counted)
-        // Several templates together need nearly every account new (see
-        // `templateRotationNewShare`); one template alone, the usual share.
-        let oneTemplate = share(templated.largest, of: tally.count) >= policy.nearIdenticalShare
-        // Judged among the templates' own reviews: genuine buyers of the same days diluted the
-        // window's share, and a campaign of twenty from fresh accounts among three genuine
+        // One template alone needs the usual share of new accounts. Several together need long
+        // ones (`rotation_min_words`), nearly all of whose reviews come from new accounts
+        // (`template_rotation_new_share`), judged among those reviews: genuine buyers of the same
+        // days diluted the window's share, and twenty from fresh accounts among three genuine
         // reviews passed (black-box review 130).
-        var newTemplated = 0
-        for position in positions
-        where counted(position) && signals.isNew(position)
-          && templated.groups.contains(groups.group(position))
-        {
-          newTemplated += 1
+        let oneTemplate = share(templated.largest, of: tally.count) >= policy.nearIdenticalShare
+        var rotationFromNewAccounts = false
+        if !oneTemplate, reviewersGiven, !reviewersRarelyReturn {
+          let long = templated.groups.filter { groups.isLong($0) }
+          var inLong = 0
+          var newInLong = 0
+          for position in positions where counted(position) && long.contains(groups.group(position)) {
+            inLong += 1
+            if signals.isNew(position) { newInLong += 1 }
+          }
+          rotationFromNewAccounts =
+            share(inLong, of: tally.count) >= policy.nearIdenticalShare
+            && share(newInLong, of: inLong) >= policy.templateRotationNewShare
         }
-        let rotationFromNewAccounts =
-          reviewersGiven && !reviewersRarelyReturn
-          && share(newTemplated, of: templated.count) >= policy.templateRotationNewShare
+        // Where accounts tell nothing (not named, or hardly any seen twice), a template of
+        // verified reviews must come in a rush: a steady supplier's buyers repeat its stock
+        // phrases at its usual pace (black-box review 132: 400 verified reviews at 4.8 flagged
+        // and ranked below three five-star ones, in a catalog of one reviewer id per review).
+        let accountsTell = reviewersGiven && !reviewersRarelyReturn
         if templated.count > 0, share(templated.count, of: tally.count) >= policy.nearIdenticalShare,
-          oneTemplate || rotationFromNewAccounts
+          oneTemplate || rotationFromNewAccounts, accountsTell || outpacesHistory(window, timeline)
         {
           for position in positions
           where counted(position) && templated.groups.contains(groups.group(position)) {
@@ -768,7 +787,10 @@ public struct ReviewBurstDetector: Sendable {
       return BurstWindow(window: window, marked: marked, reason: reason)
     }
     let newEnough = !reviewersGiven || share(tally.new, of: tally.count) >= policy.newReviewerShare
-    if newEnough && share(largest.size, of: tally.count) >= policy.nearIdenticalShare {
+    // Where accounts tell nothing, copied texts must come in a rush too (see above).
+    if newEnough && share(largest.size, of: tally.count) >= policy.nearIdenticalShare,
+      reviewersGiven && !reviewersRarelyReturn || outpacesHistory(window, timeline)
+    {
       if largest.size > 0 {
         for position in positions where counted(position) && largest.groups.contains(groups.group(position)) {
           mark(position)
@@ -1292,15 +1314,16 @@ public struct ReviewBurstDetector: Sendable {
     // A group is a template when one of its texts has enough words (normalised texts are words
     // joined by single spaces).
     var isTemplate = [Bool](repeating: false, count: Int(groupCount))
+    var isLong = [Bool](repeating: false, count: Int(groupCount))
     for (node, text) in texts.enumerated() {
       let group = Int(groupOfRoot[Int(components.find(Int32(node)))])
-      if group >= 0, text.utf8.reduce(1, { $0 + ($1 == 0x20 ? 1 : 0) }) >= policy.templateMinimumWords {
-        isTemplate[group] = true
-      }
+      let words = text.utf8.reduce(1, { $0 + ($1 == 0x20 ? 1 : 0) })
+      if group >= 0, words >= policy.templateMinimumWords { isTemplate[group] = true }
+      if group >= 0, words >= policy.rotationMinimumWords { isLong[group] = true }
     }
     return TextGroups(
       positions: positions, groupOfPosition: groupOfPosition, groupCount: Int(groupCount),
-      isTemplate: isTemplate)
+      isTemplate: isTemplate, isLong: isLong)
   }
 
   /// Unions every pair of texts that were posted within `window_days` of each other (so that
@@ -1692,12 +1715,19 @@ private struct TextGroups {
   /// Whether each group holds a text of at least ``BurstPolicy/templateMinimumWords`` words.
   private let templates: [Bool]
 
-  init(positions: Range<Int>, groupOfPosition: [Int32], groupCount: Int, isTemplate: [Bool]) {
+  /// Whether each group holds a text of at least ``BurstPolicy/rotationMinimumWords`` words.
+  private let long: [Bool]
+
+  init(positions: Range<Int>, groupOfPosition: [Int32], groupCount: Int, isTemplate: [Bool], isLong: [Bool]) {
     self.positions = positions
     self.groupOfPosition = groupOfPosition
     counts = [Int32](repeating: 0, count: groupCount)
     templates = isTemplate
+    long = isLong
   }
+
+  /// Whether `group` holds a text of at least ``BurstPolicy/rotationMinimumWords`` words.
+  func isLong(_ group: Int32) -> Bool { group >= 0 && long[Int(group)] }
 
   /// The reviews within `window` whose texts belong to a template group (a text of enough words)
   /// repeated at least three times there, those groups (a campaign may rotate a few templates),

@@ -114,12 +114,36 @@ import Testing
         text: phrases[n % 3])
     }
     for n in 0..<60 { t.review("RUSHED", rating: 5, daysAgo: 3 + n % 3, verified: false, reviewer: next()) }
+    // Four hundred verified reviews over 16 months at its usual pace, its buyers' sentences
+    // repeating as a steady supplier's do (black-box review 132: flagged as a template, and
+    // ranked below three five-star reviews).
+    let openings = [
+      "Second order of power banks with this factory.", "Ordered power banks for our shop again.",
+      "Good power banks, packed well.", "The power banks arrived on time.",
+      "Quality of the power banks is good.",
+    ]
+    let closings = [
+      "Lead time was two days shorter than quoted, very pleased.", "Will order again next quarter.",
+      "Sales team answered every question quickly.", "Happy with the price and the service.",
+    ]
+    t.supplier("STEADY") { $0.tradeAssurance = true }
+    for n in 0..<400 {
+      let daysAgo = 6 + (n * 500) / 400
+      // In one fortnight, by chance, every other buyer wrote the same two sentences.
+      let text =
+        (100..<114).contains(daysAgo) && n % 2 == 0
+        ? openings[0] + " " + closings[0] : openings[(n * 7) % 5] + " " + closings[(n * 3) % 4]
+      t.review(
+        "STEADY", rating: n % 5 == 4 ? 4 : 5, daysAgo: daysAgo, verified: true, reviewer: next(), text: text)
+    }
     let run = t.score(suggests: false)
     let busy = try #require(run.suppliers.first { $0.supplier.id == "BUSY" })
     let rushed = try #require(run.suppliers.first { $0.supplier.id == "RUSHED" })
     let stock = try #require(run.suppliers.first { $0.supplier.id == "STOCK" })
     #expect(!busy.flags.contains { $0.code == .reviewBurst }, "\(busy.flags.map(\.detail))")
     #expect(!stock.flags.contains { $0.code == .reviewBurst }, "\(stock.flags.map(\.detail))")
+    let steady = try #require(run.suppliers.first { $0.supplier.id == "STEADY" })
+    #expect(!steady.flags.contains { $0.code == .reviewBurst }, "\(steady.flags.map(\.detail))")
     #expect(rushed.flags.contains { $0.code == .reviewBurst })
   }
 
