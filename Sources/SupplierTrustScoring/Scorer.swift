@@ -498,9 +498,13 @@ public struct Scorer: Sendable {
           // A verified complaint is never discounted, in whatever campaign: a bad batch reaches
           // first-time buyers all at once, and four verified complaints among ten had been
           // dropped with the unverified ones as an "attack" (black-box review 38).
+          // Nor is an established buyer's review of the other kind, verified or not: praise from
+          // the victim's regular buyers in an attack's days had been discounted with the attack
+          // (black-box review 133).
           let star = ReviewBurstDetector.star(candidate.reviews[i].rating)
-          if candidate.reviews[i].verifiedPurchase == true,
-            star <= 2 || (burst.commonestStar >= 4 ? star < 4 : star > 2)
+          let opposing = burst.commonestStar >= 4 ? star < 4 : star > 2
+          if candidate.reviews[i].verifiedPurchase == true
+            ? star <= 2 || opposing : opposing && !candidate.isNew[i]
           {
             continue
           }

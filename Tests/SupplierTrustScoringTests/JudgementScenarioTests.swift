@@ -1069,6 +1069,32 @@ import Testing
     #expect(thirty <= twenty && twenty - thirty < 0.001)
   }
 
+  /// Praise amid an attack is the victim's buyers', not the attack's: eight unverified five-star
+  /// reviews from established buyers in the attack's days had been discounted with it (black-box
+  /// review 133: the victim scored exactly as under the attack alone).
+  @Test func praiseFromEstablishedBuyersAmidAnAttackKeepsItsWeight() throws {
+    func victim(praise: Bool) throws -> Double {
+      let run = Self.catalog { t in
+        Self.solid(&t, "VICTIM")
+        for n in 0..<30 {
+          t.review("VICTIM", rating: 1, daysAgo: 3 + n % 2, verified: false, reviewer: "ATTACK-\(n)")
+        }
+        if praise {
+          for n in 0..<8 {
+            t.review("VICTIM", rating: 5, daysAgo: 3 + n % 2, verified: false, reviewer: "LOYAL-\(n)")
+            t.review("ELSEWHERE", rating: 4, daysAgo: 300 + n, reviewer: "LOYAL-\(n)")
+          }
+        }
+      }.score()
+      let supplier = try #require(run.suppliers.first { $0.supplier.id == "VICTIM" })
+      let flag = try #require(supplier.flags.first { $0.code == .reviewBurst })
+      // The attack's thirty are discounted, the praise is not.
+      #expect(supplier.reviews.suspicious == 30, "\(flag.detail)")
+      return try #require(supplier.components.reviews)
+    }
+    #expect(try victim(praise: true) > victim(praise: false))
+  }
+
   /// A burst of two-star reviews stays an attack however low the supplier's other reviews are:
   /// one more old complaint had made its own mean equal the burst's and turned it into an
   /// "inflating" burst, with the burst penalty (code review).
