@@ -653,7 +653,7 @@ extension PolicyFile {
     ),
     .number(
       "burst.template_rotation_new_share", \.burst.templateRotationNewShare, 0...1,
-      "Several templates that only together make near_identical_share of such a verified window count only when this share of their own reviews come from new accounts, whatever genuine buyers post beside them (never where the catalog names no reviewers, or too few return: nothing then tells a campaign's accounts from buyers'); one template alone needs only new_reviewer_share. Real buyers reuse stock phrases ('Good quality and fair price.'): a holiday rush of verified orders, two thirds of them first-time buyers, had three such phrases make half a week and was flagged; campaigns that rotate templates post from throw-away accounts, nearly all new."
+      "Several templates that only together make near_identical_share of such a verified window count only when this share of their own reviews come from new accounts, whatever genuine buyers post beside them (never where the catalog names no reviewers, or too few return: nothing then tells a campaign's accounts from buyers'); one template alone needs only new_reviewer_share. Real buyers reuse stock phrases ('Good quality and fair price.'): a holiday rush of verified orders, two thirds of them first-time buyers, had three such phrases make half a week and was flagged; campaigns that rotate templates post from throw-away accounts, most of them new (at nine in ten, one aged account per eight new ones evaded it)."
     ),
     .integer(
       "certifications.expiring_within_days", \.certifications.expiringWithinDays, 0...3650,

@@ -166,8 +166,11 @@ enum BurstTestSupport {
   {
     let words = normalized.split(separator: " ").map(String.init)
     guard !words.isEmpty else { return [] }
+    // A Chinese or Japanese character counts a third of a word (as ``MinHasher`` counts).
+    let characters = words.filter { $0.utf8.first! >= 0xE0 && $0.utf8.count <= 4 }.count
+    let counted = words.count - characters + characters / 3
     let span =
-      wordSetMinimumWords > 0 && words.count >= wordSetMinimumWords ? 1 : min(shingleSize, words.count)
+      wordSetMinimumWords > 0 && counted >= wordSetMinimumWords ? 1 : min(shingleSize, words.count)
     return Set((0...(words.count - span)).map { words[$0..<($0 + span)].joined(separator: " ") })
   }
 

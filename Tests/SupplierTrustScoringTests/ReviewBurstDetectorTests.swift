@@ -244,6 +244,22 @@ import Testing
   /// and "Fast shipping, good quality!". As word sets a genuine verified week of such reviews
   /// with mixed ratings read as one template and cost its supplier 30 points (black-box review
   /// 130); texts shorter than `word_set_min_words` keep three-word shingles.
+  /// A Chinese character is a word to the normaliser, but a third of one to the word-set
+  /// threshold: "质量很好，发货很快。" and "发货很快，质量很好！" are short praise reordered, and as
+  /// sets of characters sixteen genuine Chinese weeks were flagged (black-box review 134).
+  @Test func shortChinesePraiseReorderedIsNoTemplate() {
+    let short = ["质量很好，发货很快。", "发货很快，质量很好！", "质量不错，物流很快。", "很好，质量好，发货快"]
+    let ratings: [Double] = [5, 4, 5, 3, 4, 5, 4, 5, 2, 4, 5, 3]
+    var scenario = Scenario(seed: 134)
+    scenario.addOrdinary(count: 150, from: day("2025-11-01"), days: 365, verifiedShare: 0.8)
+    for n in 0..<12 {
+      scenario.addCampaign(
+        start: day("2026-11-10").adding(days: n % 7), days: 1, count: 1, verified: 1,
+        texts: .literal(short[n % short.count]), ratings: [ratings[n]])
+    }
+    #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
+  }
+
   @Test func shortPraiseReorderedByDifferentBuyersIsNoTemplate() {
     let short = [
       "Good quality, fast shipping.", "Fast shipping, good quality!",
@@ -283,8 +299,10 @@ import Testing
       start: day("2026-11-12"), days: 3, count: 3, verified: 3, established: true, texts: .distinct)
     var campaign: [Int] = []
     for n in 0..<20 {
+      // One in five from an account with a history: 88.9 % new had passed the 90 % a rotation
+      // needed (black-box review 134); three quarters now.
       campaign += scenario.addCampaign(
-        start: day("2026-11-12").adding(days: n % 3), days: 1, count: 1, verified: 1,
+        start: day("2026-11-12").adding(days: n % 3), days: 1, count: 1, verified: 1, established: n % 5 == 4,
         texts: .literal(templates[n % 3]), ratings: [n % 2 == 0 ? 5 : 4])
     }
     let bursts = ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount)
@@ -804,7 +822,7 @@ import Testing
     #expect(policy.shingleSize == 3)
     #expect(policy.wordSetMinimumWords == 8)
     #expect(policy.signatureSize == 64)
-    #expect(policy.templateRotationNewShare == 0.9)
+    #expect(policy.templateRotationNewShare == 0.75)
     #expect(ReviewBurstDetector().policy == policy)
   }
 
