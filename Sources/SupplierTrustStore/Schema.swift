@@ -225,6 +225,13 @@ enum Schema {
       data BLOB NOT NULL
     );
     """,
+    // Version 9: no index of the kept scores by supplier. Each run's 100,000 rows landed all
+    // over it, so keeping a snapshot cost more with every run kept (at size L, `score` then
+    // `rank` 1.7 s with a few runs kept, 1.9-2.05 s with fifteen); the rows themselves append in
+    // run order, and a report's few suppliers are found by run (``Store/scoreHistory(of:)``).
+    """
+    DROP INDEX IF EXISTS supplier_scores_by_supplier;
+    """,
   ]
 }
 

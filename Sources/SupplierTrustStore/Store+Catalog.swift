@@ -562,18 +562,37 @@ extension Store {
     // A read-only store written by an older build has no snapshot tables yet.
     if isEmptyStore { return [:] }
     if try userVersion() < 2 { return [:] }
-    let st = try connection.prepare(
-      "SELECT r.as_of, r.policy_name, r.policy_hash, s.supplier_id, s.score, s.confidence, s.grade "
-        + "FROM supplier_scores s JOIN score_runs r ON r.run_id = s.run_id ORDER BY r.as_of, r.run_id")
     var history: [String: [ScoreSnapshot]] = [:]
-    while try st.step() {
-      let id = st.string(3)!
-      if let supplierIDs, !supplierIDs.contains(id) { continue }
-      history[id, default: []].append(
-        ScoreSnapshot(
-          asOf: Day(daysSinceEpoch: Int32(truncatingIfNeeded: st.int64(0)!)), policyName: st.string(1) ?? "",
-          policyHash: st.string(2) ?? "", supplierID: id, score: st.double(4), confidence: st.double(5) ?? 0,
-          grade: st.string(6) ?? ""))
+    func read(_ st: SQLiteStatement) throws(StoreError) {
+      while try st.step() {
+        let id = st.string(3)!
+        history[id, default: []].append(
+          ScoreSnapshot(
+            asOf: Day(daysSinceEpoch: Int32(truncatingIfNeeded: st.int64(0)!)),
+            policyName: st.string(1) ?? "",
+            policyHash: st.string(2) ?? "", supplierID: id, score: st.double(4),
+            confidence: st.double(5) ?? 0,
+            grade: st.string(6) ?? ""))
+      }
+    }
+    let columns =
+      "SELECT r.as_of, r.policy_name, r.policy_hash, s.supplier_id, s.score, s.confidence, s.grade "
+    guard let supplierIDs else {
+      try read(
+        connection.prepare(
+          columns
+            + "FROM supplier_scores s JOIN score_runs r ON r.run_id = s.run_id ORDER BY r.as_of, r.run_id"))
+      return history
+    }
+    // A few suppliers (a report's detailed ones): each looked up in every run by the key
+    // (run_id, supplier_id), with no index by supplier to keep up on every run (schema 9).
+    let st = try connection.prepare(
+      columns + "FROM score_runs r JOIN supplier_scores s ON s.run_id = r.run_id AND s.supplier_id = ? "
+        + "ORDER BY r.as_of, r.run_id")
+    for id in supplierIDs.sorted() {
+      st.reset()
+      st.bind(1, id)
+      try read(st)
     }
     return history
   }

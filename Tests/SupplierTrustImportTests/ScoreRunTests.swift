@@ -28,6 +28,32 @@ import Testing
 
   func runCount(_ store: Store) throws -> Int { try rowCount(store, "score_runs") }
 
+  /// A few suppliers' history, read by run and supplier key (schema 9 keeps no index by
+  /// supplier, which made every kept run slower to write), is the full history's for them, in
+  /// the same order; and the index is gone.
+  @Test func aFewSuppliersHistoryIsTheirsInTheFullHistory() throws {
+    try withTempDir { dir in
+      let store = try Store(path: dir.file("store.sqlite"))
+      for (offset, policy) in [(3, "p1"), (1, "p2"), (2, "p1"), (1, "p3")] {
+        try store.saveScoreRun(
+          asOf: Day(year: 2026, month: 11, day: 20 + offset)!, policyName: policy, policyHash: policy,
+          createdAt: "t", scores: rows(120, changing: offset))
+      }
+      let all = try store.scoreHistory()
+      let asked: Set<String> = ["SUP-0001", "SUP-0002", "SUP-0007", "SUP-0119", "NOT-THERE"]
+      let some = try store.scoreHistory(of: asked)
+      #expect(Set(some.keys) == asked.subtracting(["NOT-THERE"]))
+      for (id, snapshots) in some {
+        #expect(snapshots == all[id], "\(id)")
+        #expect(snapshots.count == 4, "\(id)")
+      }
+      let index = try store.connection.prepare(
+        "SELECT count(*) FROM sqlite_master WHERE name = 'supplier_scores_by_supplier'")
+      _ = try index.step()
+      #expect(index.int64(0) == 0)
+    }
+  }
+
   @Test func aRerunReplacesOrKeepsTheRun() throws {
     try withTempDir { dir in
       let store = try Store(path: dir.file("store.sqlite"))
