@@ -183,17 +183,20 @@ public struct CertificationBodyRegistry: Sendable {
             "\(canonical) accredits in \(entry.economies.joined(separator: ", ")) only and has no branch in \(place): a name borrowed from it"
         )
       }
-      // Nor a company of another country's law: "CNAS B.V." or "UKAS K.K." borrows the name as
-      // "UKAS India" does (black-box review 131 found them counted once dotted forms were read).
-      // The trailing words, run together, as dotted forms fall apart into letters; never the
-      // whole name.
-      for length in 1..<min(words.count, 6) {
-        let form = words.suffix(length).joined()
-        if let countries = Self.formCountries[form], countries.isDisjoint(with: entry.economies) {
+      // Nor a company: "CNAS B.V.", "UKAS K.K." or "UKAS Inc." borrows the name as "UKAS India"
+      // does (black-box reviews 131 and 135 found them counted once company forms were read).
+      // A body's own legal name is listed as its alias ("DAkkS GmbH", "UKAS Ltd"). The trailing
+      // words, run together, as dotted forms fall apart into letters; never the whole name.
+      let listedAsWritten = accreditationByKey[
+        NameKey.key(NameKey.withoutLabel(name, NameKey.accreditationLabels))]
+      if listedAsWritten == nil {
+        for length in 1..<min(words.count, 6) {
+          let form = words.suffix(length).joined()
+          guard NameKey.companyForms.contains(form) || Self.formCountries[form] != nil else { continue }
           return .lookAlike(
             name: name,
             reason:
-              "\(canonical) accredits in \(entry.economies.joined(separator: ", ")) and is no company under the law of \(countries.sorted().joined(separator: ", ")) (\"\(words.suffix(length).joined(separator: " "))\"): a name borrowed from it"
+              "\(canonical) is an accreditation body of \(entry.economies.joined(separator: ", ")), not a company (\"\(words.suffix(length).joined(separator: " "))\"): a name borrowed from it"
           )
         }
       }
@@ -234,11 +237,27 @@ public struct CertificationBodyRegistry: Sendable {
   static func listedAccreditationBodies(_ name: String) -> [String] {
     var parts: [String] = []
     var current = ""
+    var skip = 0
     let characters = Array(name)
     for (index, character) in characters.enumerated() {
       let spacedDash =
         "-–—".contains(character) && index > 0 && index + 1 < characters.count
         && characters[index - 1].isWhitespace && characters[index + 1].isWhitespace
+      // " and " between names, read as a list only when the name as a whole is no body's (the
+      // caller resolves it first).
+      let spacedAnd =
+        index > 0 && index + 4 < characters.count && characters[index - 1].isWhitespace
+        && String(characters[index..<(index + 3)]).lowercased() == "and" && characters[index + 3].isWhitespace
+      if skip > 0 {
+        skip -= 1
+        continue
+      }
+      if spacedAnd {
+        parts.append(current)
+        current = ""
+        skip = 3
+        continue
+      }
       if "/,;&+".contains(character) || spacedDash {
         parts.append(current)
         current = ""

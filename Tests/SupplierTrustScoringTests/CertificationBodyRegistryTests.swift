@@ -126,6 +126,8 @@ import Testing
   @Test(arguments: [
     "UKAS-USA", "UKAS India", "CNAS UK", "ANAB India", "EGAC UK", "EIAC-India", "GAC-USA", "CNAS B.V.",
     "UKAS K.K.", "ANAB K.K.", "UKAS S.r.l.", "UKAS S.L.U.", "DAkkS K.K.", "CNAS S.A. de C.V.", "IAS S.r.l.",
+    "UKAS Inc.", "UKAS LLC", "DAkkS Ltd.", "ANAB S.A.", "ANAB Ltd.", "CNAS Ltd.", "CNAS Co., Ltd.",
+    "UKAS GmbH",
   ])
   func aNationalBodyWithAForeignPlaceIsALookAlike(name: String) {
     guard case .lookAlike = registry.accreditationBody(name) else {
@@ -148,11 +150,11 @@ import Testing
         == .recognised(canonical: "Bureau Veritas"))
   }
 
-  /// A body's own country's form and the English ones are its name still.
+  /// A body's own legal name is its name still, and a list joined by "and" is a list.
   @Test func aNationalBodyWithItsOwnCompanyFormIsRecognised() {
     for (name, canonical) in [
       ("Deutsche Akkreditierungsstelle GmbH", "DAkkS"), ("DAkkS GmbH", "DAkkS"), ("UKAS Ltd", "UKAS"),
-      ("ACCREDIA S.p.A.", "ACCREDIA"),
+      ("UKAS and ANAB", "UKAS, ANAB"), ("Accredited by UKAS", "UKAS"),
     ] {
       #expect(registry.accreditationBody(name) == .recognised(canonical: canonical), "\(name)")
     }
