@@ -293,7 +293,22 @@ public enum Standard {
     if key.hasPrefix("ISOIEC") { key = "ISO" + key.dropFirst(6) }
     if key.hasPrefix("ENISO") { key = String(key.dropFirst(2)) }
     guard !key.isEmpty, key.count <= 32 else { return nil }
-    return canonical(key)
+    let name = canonical(key)
+    return extendsKnownStandard(name) ? nil : name
+  }
+
+  /// Whether `name` is a known management-system standard with letters run on after its number
+  /// ("ISO9001BSCI", "ISO9001OHSAS", "ISO9001X" from "ISO 9001 BSCI"): two standards in one, or
+  /// one dressed up, had been read as an unknown standard and credited as one (black-box review
+  /// 135). AS9100's revision letter ("AS9100D") is its own.
+  static func extendsKnownStandard(_ name: String) -> Bool {
+    for known in managementSystems where name.count > known.count && name.hasPrefix(known) {
+      let rest = name.dropFirst(known.count)
+      guard let first = rest.first, first.isLetter else { continue }
+      if known == "AS9100", rest.count == 1, "ABCD".contains(first) { continue }
+      return true
+    }
+    return false
   }
 
   /// Whether `text` looks like a list of standards rather than one ("ISO 9001, ISO 14001",
@@ -457,7 +472,8 @@ public enum Standard {
       guard length > 0, length <= 32 else { return nil }
       let name = String(decoding: UnsafeRawBufferPointer(rebasing: key[start..<count]), as: UTF8.self)
       guard namesOneStandard(name) else { return nil }
-      return canonical(name)
+      let standard = canonical(name)
+      return extendsKnownStandard(standard) ? nil : standard
     }
   }
 

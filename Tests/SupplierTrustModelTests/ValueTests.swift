@@ -322,6 +322,26 @@ import Testing
     #expect(Self.viaBytes(text) == nil)
   }
 
+  /// Letters run on after a known standard's number make it two standards in one, or one dressed
+  /// up: refused, not credited as an unknown standard (black-box review 135).
+  @Test(arguments: [
+    "ISO 9001 BSCI", "ISO 9001 OHSAS", "ISO 9001 CE", "ISO9001X", "ISO 14001 Gold", "ISO 9001 Lite",
+  ])
+  func lettersRunOnAfterAKnownStandardAreRefused(text: String) {
+    #expect(Standard.normalize(text) == nil)
+    #expect(Self.viaBytes(text) == nil)
+  }
+
+  @Test func aKnownStandardsOwnSpellingsStillRead() {
+    for (text, canonical) in [
+      ("AS9100D", "AS9100"), ("ISO 9001 QMS", "ISO9001"), ("ISO 14001 EMS", "ISO14001"),
+      ("ISO 27001 ISMS", "ISO27001"),
+    ] {
+      #expect(Standard.normalize(text) == canonical, "\(text)")
+      #expect(Self.viaBytes(text) == canonical, "\(text)")
+    }
+  }
+
   @Test func aSystemNameOfTheStandardsKindReads() {
     for (text, canonical) in [
       ("ISO 13485:2016 Medical Devices Quality Management System", "ISO13485"),
