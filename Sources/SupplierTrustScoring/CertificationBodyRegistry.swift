@@ -193,6 +193,8 @@ public struct CertificationBodyRegistry: Sendable {
         for length in 1..<min(words.count, 6) {
           let form = words.suffix(length).joined()
           guard NameKey.companyForms.contains(form) || Self.formCountries[form] != nil else { continue }
+          // The body's own acronym after its name ("Swiss Accreditation Service SAS") is no form.
+          if accreditationByKey[form]?.canonical == canonical { continue }
           return .lookAlike(
             name: name,
             reason:

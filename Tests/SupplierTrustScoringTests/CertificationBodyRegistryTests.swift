@@ -155,6 +155,10 @@ import Testing
     for (name, canonical) in [
       ("Deutsche Akkreditierungsstelle GmbH", "DAkkS"), ("DAkkS GmbH", "DAkkS"), ("UKAS Ltd", "UKAS"),
       ("UKAS and ANAB", "UKAS, ANAB"), ("Accredited by UKAS", "UKAS"),
+      ("United Kingdom Accreditation Service Limited", "UKAS"),
+      ("Hellenic Accreditation System S.A.", "ESYD"),
+      ("ESYD S.A.", "ESYD"), ("ANSI National Accreditation Board, LLC", "ANAB"),
+      ("Swiss Accreditation Service SAS", "SAS"), ("Schweizerische Akkreditierungsstelle (SAS)", "SAS"),
     ] {
       #expect(registry.accreditationBody(name) == .recognised(canonical: canonical), "\(name)")
     }
