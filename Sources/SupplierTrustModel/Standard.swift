@@ -162,6 +162,49 @@ public enum Standard {
     return i
   }
 
+  /// `text` without what a certificate's title adds after its kind of system, or nil when it has
+  /// none of it: "- Requirements" ("ISO 9001:2015 - Quality management systems - Requirements",
+  /// the standard's official title), a trailing "Certificate", the system's acronym in brackets
+  /// after its name ("... Management System (QMS)"), dashes between the words of a title
+  /// ("Medical devices — Quality management systems") and "OH&S" for occupational health and
+  /// safety. Black-box review 135 found such rows refused, one of them as "more than one standard".
+  static func withoutTitleWords(_ text: String) -> String? {
+    func trimmed(_ value: Substring, _ also: Set<Character> = []) -> String {
+      var value = value
+      while let first = value.first, first.isWhitespace || also.contains(first) { value.removeFirst() }
+      while let last = value.last, last.isWhitespace || also.contains(last) { value.removeLast() }
+      return String(value)
+    }
+    var title = trimmed(Substring(text))
+    let original = title
+    func dropWord(_ words: [String]) {
+      let lower = title.lowercased()
+      for word in words where lower.hasSuffix(" " + word) || lower.hasSuffix("-" + word) {
+        title = trimmed(title.dropLast(word.count), [" ", "-", "–", "—", ":", ",", "."])
+        return
+      }
+    }
+    dropWord(["requirements", "requirement"])
+    dropWord(["certificate", "certification", "cert"])
+    if title.hasSuffix(")"), let open = title.lastIndex(of: "(") {
+      let inner = title[title.index(after: open)..<title.index(before: title.endIndex)].uppercased()
+      let before = trimmed(title[..<open])
+      if systemWords.contains(inner) || inner == "OH&S" || inner == "OHS",
+        before.lowercased().hasSuffix("system") || before.lowercased().hasSuffix("systems")
+      {
+        title = before
+      }
+    }
+    if title.lowercased().contains("system") {
+      title = title.replacing(" — ", with: " ").replacing(" – ", with: " ").replacing("—", with: " ")
+        .replacing("–", with: " ")
+      for spelling in ["OH&S", "OH & S", "oh&s"] where title.contains(spelling) {
+        title = title.replacing(spelling, with: "Occupational Health and Safety")
+      }
+    }
+    return title == original ? nil : title
+  }
+
   /// The kinds of management system a listed standard certifies, for checking the kind spelled
   /// out after it: "ISO 9001:2015 Occupational Health and Safety Management System" names two
   /// standards' worth and had been read as ISO 9001 (black-box review 131). A standard not
@@ -253,6 +296,7 @@ public enum Standard {
       }
       return normalize(String(plain))
     }
+    if let plain = withoutTitleWords(String(text)) { return normalize(plain) }
     var spelled = Substring(text)
     while spelled.last?.isWhitespace == true { spelled.removeLast() }
     if let chinese = chineseSystemNames.first(where: { spelled.hasSuffix($0) && spelled.count > $0.count }) {
@@ -425,6 +469,15 @@ public enum Standard {
   /// ``normalize(_:)`` for UTF-8 bytes: ASCII spellings are normalised in a small buffer without
   /// intermediate strings (once per certificate record in imports); others take the string route.
   public static func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    // A standard's title written out after it ends in a letter or a bracket; nearly every row
+    // ends in a digit and stays on the byte path.
+    if let last = bytes.last(where: { $0 != 0x20 && $0 != 0x09 }),
+      last == 0x29 || (0x61...0x7A).contains(last | 0x20),
+      bytes.count > 12
+    {
+      let text = String(decoding: bytes, as: UTF8.self)
+      if withoutTitleWords(text) != nil { return normalize(text) }
+    }
     if let kept = lengthWithoutSystemName(bytes) {
       guard let standard = normalize(utf8: UnsafeBufferPointer(rebasing: bytes[..<kept])) else { return nil }
       let spelled = String(decoding: UnsafeBufferPointer(rebasing: bytes[kept...]), as: UTF8.self)

@@ -322,6 +322,22 @@ import Testing
     #expect(Self.viaBytes(text) == nil)
   }
 
+  /// A certificate's title written out after the standard reads as the standard: its official
+  /// title ("- Requirements"), a trailing "Certificate", the system's acronym in brackets, dashes
+  /// in the title, "OH&S" (black-box review 135 found these rows refused).
+  @Test(arguments: [
+    ("ISO 9001:2015 - Quality management systems - Requirements", "ISO9001"),
+    ("ISO 13485:2016 Medical devices — Quality management systems", "ISO13485"),
+    ("ISO 14001:2015 Environmental Management System (EMS)", "ISO14001"),
+    ("ISO 9001 Quality Management System (QMS)", "ISO9001"), ("ISO 9001:2015 QMS Certificate", "ISO9001"),
+    ("ISO 45001:2018 OH&S Management System", "ISO45001"),
+    ("ISO 14001:2015 Environmental management systems — Requirements", "ISO14001"),
+  ])
+  func aCertificatesTitleReadsAsItsStandard(text: String, canonical: String) {
+    #expect(Standard.normalize(text) == canonical)
+    #expect(Self.viaBytes(text) == canonical)
+  }
+
   /// Letters run on after a known standard's number make it two standards in one, or one dressed
   /// up: refused, not credited as an unknown standard (black-box review 135).
   @Test(arguments: [
