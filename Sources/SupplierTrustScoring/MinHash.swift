@@ -267,15 +267,22 @@ struct MinHasher: Sendable {
     var copy = normalized
     return copy.withUTF8 { bytes in
       guard !bytes.isEmpty else { return 0 }
-      var starts: [Int] = [0]
-      var ends: [Int] = []
-      for (offset, byte) in bytes.enumerated() where byte == 0x20 {
-        ends.append(offset)
-        starts.append(offset + 1)
-      }
-      ends.append(bytes.count)
+      let (starts, ends) = wordBounds(bytes)
       return wordsCounted(bytes, starts, ends)
     }
+  }
+
+  /// Where each word of a non-empty normalised text starts and ends (words are separated by
+  /// exactly one space).
+  static func wordBounds(_ bytes: UnsafeBufferPointer<UInt8>) -> (starts: [Int], ends: [Int]) {
+    var starts: [Int] = [0]
+    var ends: [Int] = []
+    for (offset, byte) in bytes.enumerated() where byte == 0x20 {
+      ends.append(offset)
+      starts.append(offset + 1)
+    }
+    ends.append(bytes.count)
+    return (starts, ends)
   }
 
   /// Hashes of the word shingles of `normalized` (as returned by
@@ -288,14 +295,8 @@ struct MinHasher: Sendable {
     var copy = normalized
     return copy.withUTF8 { bytes -> [UInt64] in
       guard !bytes.isEmpty else { return [] }
-      // Word i spans starts[i] ..< ends[i]; words are separated by exactly one space.
-      var starts: [Int] = [0]
-      var ends: [Int] = []
-      for (offset, byte) in bytes.enumerated() where byte == 0x20 {
-        ends.append(offset)
-        starts.append(offset + 1)
-      }
-      ends.append(bytes.count)
+      // Word i spans starts[i] ..< ends[i].
+      let (starts, ends) = Self.wordBounds(bytes)
       let words = starts.count
       let span =
         wordSetMinimumWords > 0 && Self.wordsCounted(bytes, starts, ends) >= wordSetMinimumWords

@@ -360,7 +360,8 @@ public struct Scorer: Sendable {
     // Worked out once by reviewer number in one sequential pass, then looked up by position.
     let spans = reviewerSpans(evidence, table, verifiedOnly: verificationGiven)
     // Whether a lack of history tells anything: only where enough reviewers have one (see
-    // `returning_reviewer_share`); otherwise screened as a catalog that names no reviewers.
+    // `returning_reviewer_share`); otherwise the detectors ask more of ratings and texts
+    // (`ReviewBurstDetector.reviewersRarelyReturn`).
     let blank = table.reviewerNames.map(ReviewBurstDetector.isBlank)
     let historyTells =
       reviewersGiven
