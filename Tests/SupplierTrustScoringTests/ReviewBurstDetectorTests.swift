@@ -240,48 +240,47 @@ import Testing
     #expect(burst.detail.contains("template texts (86% of them, in 3 templates)"), "\(burst.detail)")
   }
 
+  /// A verified week of twelve first-time buyers at a steady supplier, writing `texts` in turn
+  /// with mixed ratings.
+  private func shortPraiseWeek(_ texts: [String], seed: UInt64) -> Scenario {
+    let ratings: [Double] = [5, 4, 5, 3, 4, 5, 4, 5, 2, 4, 5, 3]
+    var scenario = Scenario(seed: seed)
+    scenario.addOrdinary(count: 150, from: day("2025-11-01"), days: 365, verifiedShare: 0.8)
+    for n in 0..<12 {
+      scenario.addCampaign(
+        start: day("2026-11-10").adding(days: n % 7), days: 1, count: 1, verified: 1,
+        texts: .literal(texts[n % texts.count]), ratings: [ratings[n]])
+    }
+    return scenario
+  }
+
   /// Short praise is the same few words from different buyers: "Good quality, fast shipping."
   /// and "Fast shipping, good quality!". As word sets a genuine verified week of such reviews
   /// with mixed ratings read as one template and cost its supplier 30 points (black-box review
   /// 130); texts shorter than `word_set_min_words` keep three-word shingles.
-  /// A Chinese character is a word to the normaliser, but a third of one to the word-set
-  /// threshold: "质量很好，发货很快。" and "发货很快，质量很好！" are short praise reordered, and as
-  /// sets of characters sixteen genuine Chinese weeks were flagged (black-box review 134).
-  @Test func shortChinesePraiseReorderedIsNoTemplate() {
-    let short = ["质量很好，发货很快。", "发货很快，质量很好！", "质量不错，物流很快。", "很好，质量好，发货快"]
-    let ratings: [Double] = [5, 4, 5, 3, 4, 5, 4, 5, 2, 4, 5, 3]
-    var scenario = Scenario(seed: 134)
-    scenario.addOrdinary(count: 150, from: day("2025-11-01"), days: 365, verifiedShare: 0.8)
-    for n in 0..<12 {
-      scenario.addCampaign(
-        start: day("2026-11-10").adding(days: n % 7), days: 1, count: 1, verified: 1,
-        texts: .literal(short[n % short.count]), ratings: [ratings[n]])
-    }
-    #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
-  }
-
   @Test func shortPraiseReorderedByDifferentBuyersIsNoTemplate() {
-    let short = [
-      "Good quality, fast shipping.", "Fast shipping, good quality!",
-      "Quality is good and shipping was fast.",
-      "Good quality. Fast delivery.", "Shipping fast, quality good.",
-      "Very good quality, fast shipping, thanks.",
-      "Fast delivery and good quality.", "good quality fast shipping",
-    ]
-    let ratings: [Double] = [5, 4, 5, 3, 4, 5, 4, 5, 2, 4, 5, 3]
-    var scenario = Scenario(seed: 131)
-    scenario.addOrdinary(count: 150, from: day("2025-11-01"), days: 365, verifiedShare: 0.8)
-    for n in 0..<12 {
-      scenario.addCampaign(
-        start: day("2026-11-10").adding(days: n % 7), days: 1, count: 1, verified: 1,
-        texts: .literal(short[n % short.count]), ratings: [ratings[n]])
-    }
+    let scenario = shortPraiseWeek(
+      [
+        "Good quality, fast shipping.", "Fast shipping, good quality!",
+        "Quality is good and shipping was fast.",
+        "Good quality. Fast delivery.", "Shipping fast, quality good.",
+        "Very good quality, fast shipping, thanks.",
+        "Fast delivery and good quality.", "good quality fast shipping",
+      ], seed: 131)
     #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
     // As word sets, the week is one template.
     var sets = BurstPolicy()
     sets.wordSetMinimumWords = 1
     #expect(
       !ReviewBurstDetector(policy: sets).detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
+  }
+
+  /// A Chinese character is a word to the normaliser, but a third of one to the word-set
+  /// threshold: "质量很好，发货很快。" and "发货很快，质量很好！" are short praise reordered, and as
+  /// sets of characters sixteen genuine Chinese weeks were flagged (black-box review 134).
+  @Test func shortChinesePraiseReorderedIsNoTemplate() {
+    let scenario = shortPraiseWeek(["质量很好，发货很快。", "发货很快，质量很好！", "质量不错，物流很快。", "很好，质量好，发货快"], seed: 134)
+    #expect(ReviewBurstDetector().detect(scenario.reviews, reviewCount: scenario.reviewCount).isEmpty)
   }
 
   /// Rotating templates are judged by their own reviews' accounts: three genuine reviews of the
