@@ -325,7 +325,7 @@ extension Importer {
             }
           }
           run.accepted[kind] = accepted
-          options.onProgress?(path, Double(decoded.bytesRead) / Double(total))
+          if reportsProgress { options.onProgress?(path, Double(decoded.bytesRead) / Double(total)) }
           if run.strictStop { break consume }
         }
       }

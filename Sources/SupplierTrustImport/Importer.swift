@@ -34,6 +34,9 @@ public struct ImportOptions: Sendable {
   /// Whether a collected catalog's sources get their files' SHA-256 (shown by JSON and the HTML
   /// report); a ranked table has no use for it, and hashing is a tenth of reading a file.
   public var hashesCollectedFiles = true
+  /// Whether a collected catalog's one reviews file may be read on a thread of its own beside
+  /// the other files (the outcome is the same as reading them in turn, which tests compare).
+  public var readsReviewsAlongside = true
   /// Called with a file's path once its records are committed to the store (not when checking):
   /// an interrupted import can then say which files went in.
   public var onFileCommitted: (@Sendable (String) -> Void)?
@@ -87,6 +90,8 @@ public final class Importer {
   var crossFileRepeats: [CrossFileRepeat] = []
   /// Accepted records of the files read so far, when ``ImportOptions/collectsCatalog`` is set.
   var catalog = Catalog()
+  /// False while another thread reads a reviews file and shows its progress instead.
+  var reportsProgress = true
 
   /// The records accepted by ``run(paths:)`` when ``ImportOptions/collectsCatalog`` is set.
   ///
@@ -189,6 +194,13 @@ public final class Importer {
   ///     (duplicates are then found with an in-memory index of each file's ids).
   ///   - knownSuppliers: further supplier ids that records may refer to (for a check, those of
   ///     the workspace store).
+  /// An importer that collects a catalog without a store, knowing `knownSuppliers` already.
+  init(collectingWith options: ImportOptions, knownSuppliers: ByteKeySet) {
+    self.store = nil
+    self.options = options
+    self.knownSuppliers = knownSuppliers
+  }
+
   public init(store: Store?, options: ImportOptions = ImportOptions(), knownSuppliers: Set<String> = [])
     throws(StoreError)
   {
@@ -251,7 +263,17 @@ public final class Importer {
         if promisedBy[id] == nil { promisedBy[id] = document.path }
       }
     }
+    // Reading files to score them: the reviews file, most of a catalog's bytes, is read on an
+    // importer and thread of its own once the suppliers it refers to are known, beside the
+    // certificates, audits and orders (read one after the other, they had left a core idle for
+    // a quarter of a second at size L).
+    let concurrentReviews = concurrentReviewsFile(files)
+    var reviewsReader: ConcurrentReviews?
     for file in files {
+      if let concurrentReviews {
+        if file.path == concurrentReviews.path { continue }
+        if reviewsReader == nil, file.order > 0 { reviewsReader = startReviews(concurrentReviews) }
+      }
       defer { clock.lap(file.path) }
       if stopped {
         report.warnings.append(
@@ -264,6 +286,10 @@ public final class Importer {
       case .csv(let kind, _): importCSV(file.path, kind: kind)
       case .xml: importXML(file.path)
       }
+    }
+    if let concurrentReviews {
+      absorb(reviewsReader ?? startReviews(concurrentReviews))
+      clock.lap(concurrentReviews.path)
     }
     // A promise its document did not keep (it failed, `--strict` stopped, or its supplier record
     // was refused in the end): the records that relied on it were stored without their supplier,
@@ -315,6 +341,85 @@ public final class Importer {
       fix.removeFirst("nothing from this file was stored; ".count)
     }
     return fix.replacingOccurrences(of: "import it again", with: "check it again")
+  }
+
+  // MARK: - Reading the reviews file beside the others
+
+  /// A reviews file read by an importer of its own on another thread, and when it is done.
+  struct ConcurrentReviews: @unchecked Sendable {
+    let importer: Importer
+    let done: DispatchSemaphore
+  }
+
+  /// The one reviews file of a run that collects a catalog from CSV files, when it can be read
+  /// beside the others with the same outcome as in turn: nothing is stored, written or told per
+  /// record, and nothing but the suppliers read before it decides its records' fate. It is the
+  /// last file read (reviews come last), so its records and report entries keep their order.
+  func concurrentReviewsFile(_ files: [PlannedFile]) -> PlannedFile? {
+    guard options.readsReviewsAlongside, store == nil, options.collectsCatalog, !options.strict,
+      options.onReject == nil,
+      options.rejectsDirectory == nil, let last = files.last, files.count > 1,
+      case .csv(.reviews, _) = last.format
+    else { return nil }
+    let onlyCSV = files.allSatisfy {
+      if case .csv(let kind, _) = $0.format { return kind != .reviews || $0.path == last.path }
+      return false
+    }
+    // Something besides suppliers to read meanwhile.
+    guard onlyCSV, files.contains(where: { $0.order > 0 && $0.path != last.path }) else { return nil }
+    return last
+  }
+
+  /// Starts reading `file` on another thread, with the suppliers known now (every supplier file
+  /// has been read). Its progress is the one shown: the other files are small beside it.
+  func startReviews(_ file: PlannedFile) -> ConcurrentReviews {
+    reportsProgress = false
+    // Made here, not on its thread: the supplier set is copied while nothing else changes it.
+    let importer = Importer(collectingWith: options, knownSuppliers: knownSuppliers)
+    importer.rejectedSuppliers = rejectedSuppliers
+    let reader = ConcurrentReviews(importer: importer, done: DispatchSemaphore(value: 0))
+    let thread = Thread {
+      guard case .csv(let kind, _) = file.format else { return }
+      reader.importer.importCSV(file.path, kind: kind)
+      reader.done.signal()
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+    return reader
+  }
+
+  /// Waits for the reviews file and takes its records, sources and report after this run's
+  /// own, as reading it last in turn would have left them.
+  func absorb(_ reader: ConcurrentReviews) {
+    reader.done.wait()
+    reportsProgress = true
+    let child = reader.importer
+    let offset = Int32(catalog.sources.count)
+    catalog.sources.append(contentsOf: child.catalog.sources)
+    if !child.catalog.sources.isEmpty {
+      var reviews = child.catalog.reviews
+      child.catalog = Catalog()
+      reviews.moveSources(toFile: offset)
+      catalog.reviews.append(contentsOf: reviews)
+    }
+    report.files.append(contentsOf: child.report.files)
+    report.warnings.append(contentsOf: child.report.warnings)
+    report.failures.append(contentsOf: child.report.failures)
+    // The first ones kept in memory, as one importer reading both would have kept them.
+    func keep(_ rejection: Rejection) {
+      if report.rejects.count < options.rejectsKeptInMemory {
+        report.rejects.append(rejection)
+      } else {
+        if report.spilledRejects == nil { report.spilledRejects = RejectSpill() }
+        if let spill = report.spilledRejects {
+          spill.append(rejection)
+        } else {
+          report.rejects.append(rejection)
+        }
+      }
+    }
+    for rejection in child.report.rejects { keep(rejection) }
+    child.report.spilledRejects?.forEachBatch { batch in batch.forEach(keep) }
   }
 
   // MARK: - Planning

@@ -1085,7 +1085,7 @@ extension Importer {
         case .batch(let batch, let bytesRead):
           try processXML(batch, in: run, deferred: &deferred)
           if run.strictStop { break consume }
-          options.onProgress?(path, Double(bytesRead) / Double(total))
+          if reportsProgress { options.onProgress?(path, Double(bytesRead) / Double(total)) }
         }
       }
       if !run.strictStop {

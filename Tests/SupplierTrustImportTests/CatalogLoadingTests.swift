@@ -14,6 +14,65 @@ import Testing
     return (importer.collectedCatalog(), report)
   }
 
+  /// The reviews file read on its own thread beside the other files gives what reading them in
+  /// turn gives (the reference): the same records with the same sources, and the same report,
+  /// its rejected records in file order across the in-memory list and the spill, the concurrent
+  /// file's warnings and failures after the others'.
+  @Test(arguments: [1, 3, 1_000])
+  func reviewsReadAlongsideTheOtherFilesGiveWhatReadingInTurnGives(keptInMemory: Int) throws {
+    try withTempDir { dir in
+      _ = try dir.write("suppliers.csv", "supplier_id,name,country\nS-1,One,CN\nS-2,Two,VN\nS-3,,VN\n")
+      _ = try dir.write(
+        "certifications.csv",
+        "supplier_id,standard,certificate_number,issuer,issue_date,expiry_date,status,extra\n"
+          + "S-1,ISO 9001,C-1,SGS,2024-01-01,2027-01-01,valid,x\nS-9,ISO 9001,C-2,SGS,2024-01-01,2027-01-01,valid,x\n"
+          + "S-2,ISO 9001,C-3,SGS,2024-13-01,2027-01-01,valid,x\n")
+      _ = try dir.write(
+        "orders.csv", "order_id,supplier_id,amount,currency,order_date\nO-1,S-1,100,USD,2026-01-02\n")
+      var reviews = "review_id,supplier_id,rating,review_date,reviewer_id,text,note\n"
+      for k in 0..<40 {
+        let supplier = k % 7 == 3 ? "S-3" : k % 5 == 4 ? "S-8" : "S-\(k % 2 + 1)"
+        let rating = k % 11 == 10 ? "9" : "\(k % 5 + 1)"
+        reviews += "R-\(k),\(supplier),\(rating),2026-03-\(10 + k % 18),B-\(k % 6),\"text \(k), fine\",n\n"
+      }
+      _ = try dir.write("reviews.csv", reviews)
+      func read(alongside: Bool) -> (Catalog, ImportReport, [Rejection]) {
+        var options = ImportOptions()
+        options.collectsCatalog = true
+        options.rejectsKeptInMemory = keptInMemory
+        options.readsReviewsAlongside = alongside
+        let importer = try! Importer(store: nil, options: options)
+        let report = importer.run(paths: [dir.path])
+        var rejects = report.rejects
+        report.spilledRejects?.forEachBatch { rejects.append(contentsOf: $0) }
+        return (importer.collectedCatalog(), report, rejects)
+      }
+      let (catalog, report, rejects) = read(alongside: true)
+      let (expected, expectedReport, expectedRejects) = read(alongside: false)
+      #expect(catalog.sources == expected.sources)
+      #expect(catalog.suppliers.map(\.source) == expected.suppliers.map(\.source))
+      #expect(catalog.certifications.map(\.source) == expected.certifications.map(\.source))
+      #expect(catalog.orders.map(\.source) == expected.orders.map(\.source))
+      #expect(catalog.reviews.ids.map { $0 } == expected.reviews.ids.map { $0 })
+      #expect(catalog.reviews.sources == expected.reviews.sources)
+      #expect(catalog.reviews.reviewerNames == expected.reviews.reviewerNames)
+      #expect(catalog.reviews.reviewers == expected.reviews.reviewers)
+      #expect(catalog.reviews.count == 40 - rejects.filter { $0.recordKind == .reviews }.count)
+      #expect(report.files == expectedReport.files)
+      #expect(report.warnings == expectedReport.warnings)
+      #expect(report.failures == expectedReport.failures)
+      #expect(report.rejects.count == min(keptInMemory, rejects.count))
+      #expect(rejects == expectedRejects)
+      // A supplier, certificates and reviews rejected: in that order, reviews last.
+      #expect(rejects.map(\.recordKind).first == .suppliers)
+      let lastCertificate = try #require(rejects.lastIndex { $0.recordKind == .certifications })
+      let firstReview = try #require(rejects.firstIndex { $0.recordKind == .reviews })
+      #expect(lastCertificate < firstReview)
+      #expect(rejects.filter { $0.recordKind == .reviews }.count > 5)
+      #expect(report.warnings.map(\.file).last?.hasSuffix("reviews.csv") == true)
+    }
+  }
+
   /// Texts fetched on demand (a seek, then rows in key order) are those of the full load (the
   /// reference), for subsets with runs and gaps, in any order, with ids not in the store before,
   /// between and after the stored ones, and enough ids that the look-ups split over two threads.
