@@ -489,7 +489,7 @@ extension PolicyFile {
       key: "bands",
       expectation: "a list of {\"grade\": \"A\", \"min_score\": 75, \"standing\": \"ok\"} with one band at 0",
       why:
-        "A and B suppliers can be ordered from; C and D get a warning to look closer; below 30 the evidence says do not order (standings as in ERPNext's scorecards). Every component without evidence counts as neutral, so 50 is where a supplier with no evidence at all would sit: B starts ten points above it, and A where the best tenth of a realistic generated catalog begins. A file gives the whole list, from the highest band down, each grade once, no band in better standing than one below it.",
+        "A and B suppliers can be ordered from; C and D get a warning to look closer; below 30 the evidence says do not order (standings as in ERPNext's scorecards). A component without evidence counts as neutral (`missing_component_value`), so B starts ten points above the middle, and A where the best tenth of a realistic generated catalog begins; a supplier without reviews counts at the catalog's prior, which can lift a supplier with little else into B (with a low confidence, and warned below `confidence.warn_below`); one with no evidence at all is unrated. A file gives the whole list, from the highest band down, each grade once, no band in better standing than one below it.",
       read: { policy, json in
         guard case .array(let items) = json, !items.isEmpty else {
           return "must be a non-empty list of bands"

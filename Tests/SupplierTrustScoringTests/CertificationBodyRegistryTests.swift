@@ -232,6 +232,32 @@ import Testing
     #expect(registry.certificationBody(name) == .recognised(canonical: canonical), "\(name)")
   }
 
+  /// Bodies a research review found missing (review 138): IAF MLA signatories for management
+  /// systems and regional certification bodies common on supplier profiles.
+  @Test func regionalBodiesFoundMissingAreListed() {
+    for (name, canonical) in [
+      ("BAS", "BAS"), ("Bulgarian Accreditation Service", "BAS"), ("KENAS", "KENAS"),
+      ("Kenya Accreditation Service", "KENAS"), ("SAAC", "SAAC"), ("Saudi Accreditation Centre", "SAAC"),
+      ("Lithuanian National Accreditation Bureau", "Nacionalinis akreditacijos biuras"),
+    ] {
+      #expect(registry.accreditationBody(name) == .recognised(canonical: canonical), "\(name)")
+    }
+    for (name, canonical) in [
+      ("QUACERT", "QUACERT"), ("Vietnam Certification Centre", "QUACERT"),
+      ("Vinacontrol Certification JSC", "Vinacontrol Cert"),
+      ("Beijing Zhongda Huayuan Certification Center", "ZDHY"), ("北京中大华远认证中心", "ZDHY"),
+      ("IRCLASS Systems and Solutions Pvt Ltd", "IRCLASS"), ("ICIM S.p.A.", "ICIM"), ("CSQ", "IMQ"),
+      ("Polskie Centrum Badań i Certyfikacji", "PCBC"), ("ICONTEC", "ICONTEC"),
+    ] {
+      #expect(registry.certificationBody(name) == .recognised(canonical: canonical), "\(name)")
+    }
+    // Members of the European agreement only, not of IAF: not recognised, and no look-alike either.
+    for name in ["EAK", "Estonian Accreditation Centre", "LATAK"] {
+      #expect(!registry.accreditationBody(name).isRecognised, "\(name)")
+      if case .lookAlike = registry.accreditationBody(name) { Issue.record("\(name) read as a look-alike") }
+    }
+  }
+
   @Test func theAccreditationBodiesOfGreeceAndTurkeyAreListed() {
     #expect(registry.accreditationBody("ESYD") == .recognised(canonical: "ESYD"))
     #expect(registry.accreditationBody("Hellenic Accreditation System") == .recognised(canonical: "ESYD"))
