@@ -216,9 +216,20 @@ extension Scorer {
             // supplier, as the reviews component would weigh them.
             let added = Double(n) * policy.reviews.verifiedWeight
             let summary = result.reviews
+            // Spread as the supplier's buyers spread them (shrunk toward the catalog's, as the
+            // component does), not all at the mean: reviews of 5 and 4 by turns had been
+            // promised a point where they gave 0.4 (black-box review 137).
+            let ownWeight = summary.effectiveWeight
+            let ownMean = ownWeight > 0 ? summary.weightedRatings / ownWeight : rating
+            let ownVariance =
+              ownWeight > 0 ? max(0, summary.weightedSquares / ownWeight - ownMean * ownMean) : 0
+            let prior = policy.reviews.priorStrength
+            let variance =
+              (prior * context.ratingSpread * context.ratingSpread + ownWeight * ownVariance)
+              / (prior + ownWeight)
             let (_, unclamped) = reviewValue(
               weighted: summary.weightedRatings + added * rating,
-              squares: summary.weightedSquares + added * rating * rating,
+              squares: summary.weightedSquares + added * (rating * rating + variance),
               weight: summary.effectiveWeight + added, context: context)
             let inflated = summary.bursts.contains { !$0.lowersRating }
             let withThem = min(1, max(0, unclamped - (inflated ? policy.reviews.burstPenalty : 0)))
