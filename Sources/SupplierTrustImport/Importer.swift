@@ -379,9 +379,9 @@ public final class Importer {
     importer.rejectedSuppliers = rejectedSuppliers
     let reader = ConcurrentReviews(importer: importer, done: DispatchSemaphore(value: 0))
     let thread = Thread {
+      defer { reader.done.signal() }
       guard case .csv(let kind, _) = file.format else { return }
       reader.importer.importCSV(file.path, kind: kind)
-      reader.done.signal()
     }
     thread.stackSize = 8 << 20
     thread.start()

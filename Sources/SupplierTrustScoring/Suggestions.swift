@@ -216,17 +216,17 @@ extension Scorer {
             // supplier, as the reviews component would weigh them.
             let added = Double(n) * policy.reviews.verifiedWeight
             let summary = result.reviews
-            // Spread as the supplier's buyers spread them (shrunk toward the catalog's, as the
-            // component does), not all at the mean: reviews of 5 and 4 by turns had been
-            // promised a point where they gave 0.4 (black-box review 137).
+            // Spread as the supplier's buyers spread them, not all at the mean: reviews of 5 and
+            // 4 by turns had been promised a point where they gave 0.4 (black-box review 137).
+            // The component adds the catalog's spread itself (its prior), so the supplier's own
+            // is used, with one review's worth of the catalog's so that a single review does
+            // not promise reviews that never differ.
             let ownWeight = summary.effectiveWeight
             let ownMean = ownWeight > 0 ? summary.weightedRatings / ownWeight : rating
             let ownVariance =
               ownWeight > 0 ? max(0, summary.weightedSquares / ownWeight - ownMean * ownMean) : 0
-            let prior = policy.reviews.priorStrength
             let variance =
-              (prior * context.ratingSpread * context.ratingSpread + ownWeight * ownVariance)
-              / (prior + ownWeight)
+              (context.ratingSpread * context.ratingSpread + ownWeight * ownVariance) / (1 + ownWeight)
             let (_, unclamped) = reviewValue(
               weighted: summary.weightedRatings + added * rating,
               squares: summary.weightedSquares + added * (rating * rating + variance),

@@ -258,6 +258,21 @@ import Testing
     }
   }
 
+  /// No listed name or alias reduces to a company form, a trade word or a place: "LL-C" (a
+  /// Czech body) had made "LLC" and "LLC Certification" a recognised issuer (code review).
+  @Test func genericWordsNameNoBody() {
+    // Listed on purpose: Bureau Veritas's "BV", Slovenia's "SA" and Switzerland's "SAS".
+    let acronyms: Set<String> = ["bv", "sa", "sas"]
+    let words = NameKey.companyForms.union(NameKey.businessWords).union(NameKey.placeWords)
+      .subtracting(acronyms).sorted()
+    for word in words {
+      for name in [word, "\(word) Certification", "\(word) Group", "Certification \(word)", "\(word) Ltd"] {
+        #expect(!registry.certificationBody(name).isRecognised, "\(name)")
+        #expect(!registry.accreditationBody(name).isRecognised, "\(name)")
+      }
+    }
+  }
+
   @Test func theAccreditationBodiesOfGreeceAndTurkeyAreListed() {
     #expect(registry.accreditationBody("ESYD") == .recognised(canonical: "ESYD"))
     #expect(registry.accreditationBody("Hellenic Accreditation System") == .recognised(canonical: "ESYD"))
