@@ -154,7 +154,9 @@ extension Scorer {
       copy.audits = audits[...]
       let part = auditComponent(copy, context: quiet, flags: &scratch)
       if let (_, moves) = effect(replacing: 2, with: (part.value, part.confidence)) {
-        let redoing = failed.map { " in place of the failed \($0.id) of \($0.date)" } ?? ""
+        // Redone after it: the failed audit stays on record ("in place of" read as deleting it
+        // gave 1-2 points more than promised; black-box review 140).
+        let redoing = failed.map { ", redoing the failed \($0.id) of \($0.date)," } ?? ""
         out.append("\(clean) by a recognised auditor (e.g. SGS)\(redoing)\(moves)")
       }
     }
@@ -216,20 +218,13 @@ extension Scorer {
             // supplier, as the reviews component would weigh them.
             let added = Double(n) * policy.reviews.verifiedWeight
             let summary = result.reviews
-            // Spread as the supplier's buyers spread them, not all at the mean: reviews of 5 and
-            // 4 by turns had been promised a point where they gave 0.4 (black-box review 137).
-            // The component adds the catalog's spread itself (its prior), so the supplier's own
-            // is used, with one review's worth of the catalog's so that a single review does
-            // not promise reviews that never differ.
-            let ownWeight = summary.effectiveWeight
-            let ownMean = ownWeight > 0 ? summary.weightedRatings / ownWeight : rating
-            let ownVariance =
-              ownWeight > 0 ? max(0, summary.weightedSquares / ownWeight - ownMean * ownMean) : 0
-            let variance =
-              (context.ratingSpread * context.ratingSpread + ownWeight * ownVariance) / (1 + ownWeight)
+            // Each at the rating said, as the sentence reads ("of 4.5★ each"): worked out with
+            // the supplier's own spread instead, the promise missed by 1-3 points for polarised
+            // suppliers where an outside check added them so (black-box review 140), and
+            // reviews like its current ones are a different promise.
             let (_, unclamped) = reviewValue(
               weighted: summary.weightedRatings + added * rating,
-              squares: summary.weightedSquares + added * (rating * rating + variance),
+              squares: summary.weightedSquares + added * rating * rating,
               weight: summary.effectiveWeight + added, context: context)
             let inflated = summary.bursts.contains { !$0.lowersRating }
             let withThem = min(1, max(0, unclamped - (inflated ? policy.reviews.burstPenalty : 0)))
@@ -244,8 +239,8 @@ extension Scorer {
               Self.joined(
                 // From established buyers: the same number from new accounts in a rush can be a
                 // burst, discounted (black-box review 48 measured 0.59 where 0.66 was promised).
-                "about ", String(n), " more recent verified reviews at ", format(rating, 1),
-                "★ from established buyers would raise confidence from ", format(result.confidence, 2),
+                "about ", String(n), " more recent verified reviews of ", format(rating, 1),
+                "★ each from established buyers would raise confidence from ", format(result.confidence, 2),
                 " to ",
                 format(confidence, 2), effect)
             )

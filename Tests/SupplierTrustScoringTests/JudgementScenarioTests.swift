@@ -192,8 +192,8 @@ import Testing
     }
     let burst = try #require(t.score().suppliers.first { $0.supplier.id == "BURST" })
     #expect(burst.flags.contains { $0.code == .reviewBurst })
-    let suggestion = try #require(burst.suggestions.first { $0.contains("more recent verified reviews at") })
-    #expect(suggestion.contains("at 3.5★"), "\(suggestion)")
+    let suggestion = try #require(burst.suggestions.first { $0.contains("more recent verified reviews of") })
+    #expect(suggestion.contains("of 3.5★ each"), "\(suggestion)")
   }
 
   /// A week of bought praise from never-seen, unverified accounts at a busy supplier: fourteen
