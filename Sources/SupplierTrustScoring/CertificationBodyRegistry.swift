@@ -385,6 +385,7 @@ public struct CertificationBodyRegistry: Sendable {
   /// QIMA is unknown here: it does not issue accredited certificates.
   public func certificationBody(_ name: String) -> Recognition {
     let name = NameKey.withoutLabel(name, NameKey.certificationLabels)
+    if NameKey.isDottedCompanyForm(name) { return .unknown }
     if let lookAlike = bracketedLookAlike(name) { return lookAlike }
     return resolve(name, in: bodyByKey, dropping: Self.bodySuffixes) { $0.roles.contains(.certification) }
   }
@@ -439,9 +440,9 @@ public struct CertificationBodyRegistry: Sendable {
 
   /// Whether `name` is a recognised auditor. Certification bodies audit too, so they count.
   public func auditor(_ name: String) -> Recognition {
-    resolve(
-      NameKey.withoutLabel(name, NameKey.certificationLabels), in: bodyByKey, dropping: Self.bodySuffixes
-    ) {
+    let name = NameKey.withoutLabel(name, NameKey.certificationLabels)
+    if NameKey.isDottedCompanyForm(name) { return .unknown }
+    return resolve(name, in: bodyByKey, dropping: Self.bodySuffixes) {
       !$0.roles.isDisjoint(with: [.audit, .certification])
     }
   }
@@ -743,6 +744,13 @@ enum NameKey {
   }
 
   /// The whole name folded: the key most look-ups find directly, and the first of `lookupKeys`.
+  /// Whether `name` is a company form alone, written with its dots ("B.V.", "S.A."): a legal form
+  /// with the company's name left out, not the acronym a body goes by ("BV" is Bureau Veritas;
+  /// black-box review 136 found "B.V." alone counted as it).
+  static func isDottedCompanyForm(_ name: String) -> Bool {
+    name.contains(".") && companyForms.contains(key(name))
+  }
+
   static func key(_ name: String) -> String {
     guard name.allUTF8Bytes({ $0 < 0x80 }) else { return Folded(name).text }
     // The common case, plain ASCII, without splitting the name into words.

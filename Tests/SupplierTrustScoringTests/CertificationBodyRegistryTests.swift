@@ -273,6 +273,18 @@ import Testing
     }
   }
 
+  /// A legal form alone, written with its dots, names no company; the acronym without them is
+  /// Bureau Veritas's (black-box review 136).
+  @Test func aDottedCompanyFormAloneIsNoBody() {
+    for name in ["B.V.", "B.V", "b.v.", " B. V. ", "N.V.", "S.A."] {
+      #expect(registry.certificationBody(name) == .unknown, "\(name)")
+      #expect(registry.auditor(name) == .unknown, "\(name)")
+    }
+    #expect(registry.certificationBody("BV") == .recognised(canonical: "Bureau Veritas"))
+    #expect(registry.certificationBody("Bureau Veritas B.V.") == .recognised(canonical: "Bureau Veritas"))
+    #expect(registry.auditor("SGS S.A.") == .recognised(canonical: "SGS"))
+  }
+
   @Test func theAccreditationBodiesOfGreeceAndTurkeyAreListed() {
     #expect(registry.accreditationBody("ESYD") == .recognised(canonical: "ESYD"))
     #expect(registry.accreditationBody("Hellenic Accreditation System") == .recognised(canonical: "ESYD"))
