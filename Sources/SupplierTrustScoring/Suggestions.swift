@@ -262,7 +262,7 @@ extension Scorer {
   ) -> [String] {
     guard !repairs.isEmpty else { return [] }
     let held = e.certifications.filter { $0.record.issuedOn.map { $0 <= asOf } ?? true }
-    var found: [(gain: Double, text: String, family: String)] = []
+    var found: [(gain: Double, text: String, family: String, expires: Day?)] = []
     for repair in repairs {
       guard let position = repair.replacing, position < held.count,
         let (g, moves) = effect((repair.value, repair.confidence))
@@ -305,12 +305,18 @@ extension Scorer {
                   ? "renewing \(named)" : "renewing \(named) through a recognised, accredited body")
                 : "replacing \(named) with a valid certificate from an accredited body",
             moves),
-          Standard.withdrawn[c.standard]?.successor ?? c.standard
+          Standard.withdrawn[c.standard]?.successor ?? c.standard,
+          c.expiresOn
         ))
     }
-    // One per standard (a withdrawn edition under its successor), the one that gains most.
+    // One per standard (a withdrawn edition under its successor), the one that gains most; of
+    // equal gains the one that expired last, the certificate a renewal follows (black-box review
+    // 140: of two lapsed BSCI certificates the older was named).
     var seen = Set<String>()
-    return found.sorted { $0.gain > $1.gain }.filter { seen.insert($0.family).inserted }.prefix(2).map(
-      \.text)
+    return found.sorted {
+      $0.gain != $1.gain
+        ? $0.gain > $1.gain : ($0.expires?.daysSinceEpoch ?? .min) > ($1.expires?.daysSinceEpoch ?? .min)
+    }
+    .filter { seen.insert($0.family).inserted }.prefix(2).map(\.text)
   }
 }

@@ -881,6 +881,24 @@ import Testing
     #expect(!before.suggestions.contains { $0.contains("ISO9001 Q-1") })
   }
 
+  /// Of two lapsed certificates of one standard, the renewal suggested follows the one that
+  /// expired last, whichever number sorts first (black-box review 140 was told to renew the older
+  /// of two lapsed BSCI certificates, LRQ B95632754 before LRQ B95632755).
+  @Test(arguments: [("LRQ B-54", "LRQ B-55"), ("LRQ B-55", "LRQ B-54")])
+  func theRenewalNamesTheCertificateThatLapsedLast(olderNumber: String, laterNumber: String) throws {
+    var t = TestCatalog()
+    t.supplier("S-1") { $0.categories = ["Men's Clothing"] }
+    t.certificate(
+      "S-1", "BSCI", number: olderNumber, body: "LRQA", accreditation: nil, issuedDaysAgo: 1_152,
+      expiresInDays: -786, status: .expired)
+    t.certificate(
+      "S-1", "BSCI", number: laterNumber, body: "LRQA", accreditation: nil, issuedDaysAgo: 783,
+      expiresInDays: -419)
+    let suggestions = t.assessment("S-1").suggestions
+    #expect(suggestions.contains { $0.hasPrefix("renewing BSCI \(laterNumber) (expired ") }, "\(suggestions)")
+    #expect(!suggestions.contains { $0.contains("BSCI \(olderNumber)") }, "\(suggestions)")
+  }
+
   /// The confidence suggestion says what its reviews would do to the score: at a rating below what
   /// the component stands on they lower it, which had gone unsaid (black-box review 100 measured
   /// -1.4 to -3.6 where only confidence was promised).
