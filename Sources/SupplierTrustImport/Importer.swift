@@ -194,13 +194,6 @@ public final class Importer {
   ///     (duplicates are then found with an in-memory index of each file's ids).
   ///   - knownSuppliers: further supplier ids that records may refer to (for a check, those of
   ///     the workspace store).
-  /// An importer that collects a catalog without a store, knowing `knownSuppliers` already.
-  init(collectingWith options: ImportOptions, knownSuppliers: ByteKeySet) {
-    self.store = nil
-    self.options = options
-    self.knownSuppliers = knownSuppliers
-  }
-
   public init(store: Store?, options: ImportOptions = ImportOptions(), knownSuppliers: Set<String> = [])
     throws(StoreError)
   {
@@ -209,6 +202,13 @@ public final class Importer {
     var known = ByteKeySet(try store?.supplierIDs() ?? [])
     for id in knownSuppliers { known.insert(id) }
     self.knownSuppliers = known
+  }
+
+  /// An importer that collects a catalog without a store, knowing `knownSuppliers` already.
+  init(collectingWith options: ImportOptions, knownSuppliers: ByteKeySet) {
+    self.store = nil
+    self.options = options
+    self.knownSuppliers = knownSuppliers
   }
 
   /// Opens the per-file state: a store transaction, or an in-memory id index for a check.

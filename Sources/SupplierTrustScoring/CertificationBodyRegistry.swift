@@ -743,7 +743,6 @@ enum NameKey {
     return spelledOut == plain ? [plain] : [plain, spelledOut]
   }
 
-  /// The whole name folded: the key most look-ups find directly, and the first of `lookupKeys`.
   /// Whether `name` is a company form alone, written with its dots ("B.V.", "S.A."): a legal form
   /// with the company's name left out, not the acronym a body goes by ("BV" is Bureau Veritas;
   /// black-box review 136 found "B.V." alone counted as it).
@@ -751,6 +750,7 @@ enum NameKey {
     name.contains(".") && companyForms.contains(key(name))
   }
 
+  /// The whole name folded: the key most look-ups find directly, and the first of `lookupKeys`.
   static func key(_ name: String) -> String {
     guard name.allUTF8Bytes({ $0 < 0x80 }) else { return Folded(name).text }
     // The common case, plain ASCII, without splitting the name into words.
