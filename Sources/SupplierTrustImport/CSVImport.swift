@@ -452,6 +452,8 @@ final class CSVDecodingProducer: @unchecked Sendable {
   private let queue: BoundedQueue<DecodedCSVBatch>
   /// The suppliers known when the file started (nil for a suppliers file): read only here.
   private let knownSuppliers: ByteKeySet?
+  /// Standards as spelled in this file, each normalised once: used by the decoding thread only.
+  private let standards = StandardSpellings()
 
   init(
     reader: CSVReader, kind: RecordKind, header: [String], columnMap: [Int],
@@ -680,7 +682,7 @@ final class CSVDecodingProducer: @unchecked Sendable {
           let source = CSVFieldSource(
             fields: view.record(record), columnMap: map, removeFormulaGuards: isRejectsFile)
           do throws(FieldProblem) {
-            try RecordDecoder.decode(kind, source, into: &rows.row)
+            try RecordDecoder.decode(kind, source, into: &rows.row, standards: standards)
             if let known = knownSuppliers, supplierField >= 0 {
               let id = FieldReader<CSVFieldSource>.trimmed(view.field(record, supplierField))
               if let last = lastKnown, ByteComparison.equal(last, id) {

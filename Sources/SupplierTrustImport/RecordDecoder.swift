@@ -31,15 +31,19 @@ enum RecordDecoder {
   /// The index of the supplier reference among a record's values.
   static func supplierValueIndex(_ kind: RecordKind) -> Int { kind == .suppliers ? 0 : 1 }
 
+  /// `standards`, when given, normalises a certificate's standard once per spelling (it belongs
+  /// to the calling thread).
   static func decode<S: FieldSource>(
-    _ kind: RecordKind, _ source: S, into row: inout RowBuilder, collector: ProblemCollector? = nil
+    _ kind: RecordKind, _ source: S, into row: inout RowBuilder, collector: ProblemCollector? = nil,
+    standards: StandardSpellings? = nil
   ) throws(FieldProblem) {
     switch kind {
     case .suppliers:
       try supplier(FieldReader(source: source, kind: .suppliers, collector: collector), &row)
     case .certifications:
-      try certification(
-        FieldReader(source: source, kind: .certifications, collector: collector), &row)
+      var reader = FieldReader(source: source, kind: .certifications, collector: collector)
+      reader.standards = standards
+      try certification(reader, &row)
     case .audits: try audit(FieldReader(source: source, kind: .audits, collector: collector), &row)
     case .reviews: try review(FieldReader(source: source, kind: .reviews, collector: collector), &row)
     case .orders: try order(FieldReader(source: source, kind: .orders, collector: collector), &row)

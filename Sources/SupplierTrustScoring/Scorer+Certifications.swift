@@ -463,7 +463,7 @@ extension Scorer {
       }
       // The same certificate (issuer and number) claimed by another supplier: one of them is not
       // its holder, and nothing here says which.
-      if !context.sharedCertificates.isEmpty, let hash = sharedHash(c),
+      if !context.sharedCertificates.isEmpty, let hash = sharedHash(c, bodies: context.bodies),
         let entry = context.sharedCertificates[hash], sharedKey(c) == entry.key
       {
         let others = entry.holders.filter { $0 != e.supplier.record.id }

@@ -6,6 +6,27 @@ import Testing
 @testable import SupplierTrustImport
 
 @Suite struct LayoutAndNormalisationTests {
+  /// A file's standards normalised once per spelling give what normalising each row gives (the
+  /// reference), for spellings that pass and fail, repeated, and past the 4,096 it keeps.
+  @Test func standardsNormalisedOncePerSpellingMatchTheReference() {
+    let spellings = [
+      "ISO 9001:2015", "iso9001", "ISO-9001", "ISO 9001 BSCI", "ISO9001X", "CE", "RoHS", "", " ",
+      "ISO 9001, ISO 14001",
+      "ISO 9001：2015", "GB/T 19001-2016/ISO 9001:2015", "ISO 9001:2015 Quality Management System",
+      "ISO 9001:2008",
+      "IATF 16949", "AS9100D", "OHSAS 18001", "not a standard", "ISO 45001 - Requirements",
+    ]
+    let many = spellings + (0..<5_000).map { "ISO \($0)" } + spellings + (0..<300).map { "ISO \($0)" }
+    let cache = StandardSpellings()
+    for spelling in many {
+      var bytes = Array(spelling.utf8)
+      bytes.withUnsafeMutableBufferPointer { buffer in
+        let bytes = UnsafeBufferPointer(buffer)
+        #expect(cache.normalize(bytes) == Standard.normalize(utf8: bytes), "\(spelling)")
+      }
+    }
+  }
+
   @Test func misplacedXMLRecordsAreRejectedWithTheirLinesNotDropped() throws {
     try withTempDir { dir in
       let xml = try dir.write(
