@@ -108,7 +108,7 @@ struct EligibilityCommand: ParsableCommand {
       orders = orders.filter { supplier.contains($0.supplierID) }
     }
     switch format {
-    case .json: print(EligibilityOutput.json(orders, asOf: asOf, policy: policy), terminator: "")
+    case .json: EligibilityOutput.writeJSON(orders, asOf: asOf, policy: policy) { Terminal.writeOutput($0) }
     case .csv:
       print(EligibilityOutput.csv(orders, asOf: asOf, policy: policy), terminator: "")
       // The policy is named in every row; a file of no rows names it here (black-box review 53).

@@ -5,48 +5,99 @@ import SupplierTrustScoring
 public enum EligibilityOutput {
   /// The JSON of `eligibility --format json`: the as-of day, the policy's name and hash, and each order.
   public static func json(_ orders: [OrderEligibility], asOf: Day, policy: Policy) -> String {
-    let items: [JSONValue] = orders.map { o in
-      var members: [(key: String, value: JSONValue)] = [
-        ("order_id", .string(o.orderID)),
-        ("supplier_id", .string(o.supplierID)),
-        ("protected", .bool(o.protected)),
-        ("reasons", .array(o.reasons.map { .string($0) })),
-        ("notes", .array(o.notes.map { .string($0) })),
-        (
-          "claims",
-          .array(
-            o.claims.map { c in
-              .object([
-                ("kind", .string(c.kind.rawValue)), ("eligible", .bool(c.eligible)),
-                ("deadline", c.deadline.map { .string($0.description) } ?? .null),
-                ("detail", .string(c.detail)),
-              ])
-            })
-        ),
-        ("amount_usd", .number(o.amount.dollars)),
-        ("covered_usd", .number(o.coveredAmount.dollars)),
-      ]
-      if let d = o.dispute {
-        members.append(
-          (
-            "dispute",
-            .object([
-              ("status", .string(d.status.rawValue)),
-              ("opened_on", d.openedOn.map { .string($0.description) } ?? .null),
-              ("supplier_reply_by", d.supplierReplyBy.map { .string($0.description) } ?? .null),
-              ("buyer_may_escalate_from", d.buyerMayEscalateFrom.map { .string($0.description) } ?? .null),
-              ("automatic_escalation_on", d.automaticEscalationOn.map { .string($0.description) } ?? .null),
-              ("stage", .string(d.stage)),
-            ])
-          ))
-      }
-      members.append(("source", .string(o.evidence.location)))
-      return .object(members)
+    var out: [UInt8] = []
+    writeJSON(orders, asOf: asOf, policy: policy) { out.append(contentsOf: $0) }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// ``json(_:asOf:policy:)`` handed to `sink` in pieces of about `chunkSize` bytes, an order at
+  /// a time: the document of a million orders had been built whole, 3 GB (stress review 142).
+  public static func writeJSON(
+    _ orders: [OrderEligibility], asOf: Day, policy: Policy, chunkSize: Int = 1 << 20,
+    to sink: (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
+    var out: [UInt8] = []
+    out.reserveCapacity(chunkSize + chunkSize / 4)
+    // As `.object([..., ("orders", .array(...))]).write(into:)` lays it out: orders are objects,
+    // so a non-empty list puts each on lines of its own.
+    JSONValue.append("{\n", to: &out)
+    for (key, value) in [
+      ("as_of", JSONValue.string(asOf.description)), ("policy", .string(policy.name)),
+      ("policy_hash", .string(policy.hash)),
+    ] {
+      JSONValue.writeMember(key, value, into: &out, depth: 1)
+      JSONValue.append(",\n", to: &out)
     }
-    return JSONValue.object([
+    JSONValue.indent(&out, 1)
+    JSONValue.append("\"orders\": ", to: &out)
+    if orders.isEmpty {
+      JSONValue.append("[]", to: &out)
+    } else {
+      JSONValue.append("[\n", to: &out)
+      for (index, o) in orders.enumerated() {
+        if index > 0 { JSONValue.append(",\n", to: &out) }
+        JSONValue.indent(&out, 2)
+        orderJSON(o).write(into: &out, depth: 2)
+        if out.count >= chunkSize {
+          out.withUnsafeBufferPointer(sink)
+          out.removeAll(keepingCapacity: true)
+        }
+      }
+      out.append(UInt8(ascii: "\n"))
+      JSONValue.indent(&out, 1)
+      out.append(UInt8(ascii: "]"))
+    }
+    JSONValue.append("\n}\n", to: &out)
+    out.withUnsafeBufferPointer(sink)
+  }
+
+  /// One order's object in the JSON.
+  static func orderJSON(_ o: OrderEligibility) -> JSONValue {
+    var members: [(key: String, value: JSONValue)] = [
+      ("order_id", .string(o.orderID)),
+      ("supplier_id", .string(o.supplierID)),
+      ("protected", .bool(o.protected)),
+      ("reasons", .array(o.reasons.map { .string($0) })),
+      ("notes", .array(o.notes.map { .string($0) })),
+      (
+        "claims",
+        .array(
+          o.claims.map { c in
+            .object([
+              ("kind", .string(c.kind.rawValue)), ("eligible", .bool(c.eligible)),
+              ("deadline", c.deadline.map { .string($0.description) } ?? .null),
+              ("detail", .string(c.detail)),
+            ])
+          })
+      ),
+      ("amount_usd", .number(o.amount.dollars)),
+      ("covered_usd", .number(o.coveredAmount.dollars)),
+    ]
+    if let d = o.dispute {
+      members.append(
+        (
+          "dispute",
+          .object([
+            ("status", .string(d.status.rawValue)),
+            ("opened_on", d.openedOn.map { .string($0.description) } ?? .null),
+            ("supplier_reply_by", d.supplierReplyBy.map { .string($0.description) } ?? .null),
+            ("buyer_may_escalate_from", d.buyerMayEscalateFrom.map { .string($0.description) } ?? .null),
+            ("automatic_escalation_on", d.automaticEscalationOn.map { .string($0.description) } ?? .null),
+            ("stage", .string(d.stage)),
+          ])
+        ))
+    }
+    members.append(("source", .string(o.evidence.location)))
+    return .object(members)
+  }
+
+  /// The JSON as one tree, as it was built before it was streamed: the reference the tests hold
+  /// ``writeJSON(_:asOf:policy:chunkSize:to:)`` to.
+  static func jsonTree(_ orders: [OrderEligibility], asOf: Day, policy: Policy) -> String {
+    JSONValue.object([
       ("as_of", .string(asOf.description)), ("policy", .string(policy.name)),
       ("policy_hash", .string(policy.hash)),
-      ("orders", .array(items)),
+      ("orders", .array(orders.map(orderJSON))),
     ]).rendered() + "\n"
   }
 
@@ -176,6 +227,9 @@ public enum EligibilityOutput {
     let encoder = CSVEncoder(formulaPolicy: .neutralize)
     var bytes: [UInt8] = []
     encoder.appendRow(csvHeader, to: &bytes)
+    // Worked out once: the hash renders and digests the whole policy (per row, it had made a
+    // million orders' CSV take 109 s; stress review 142).
+    let policyHash = policy.hash
     for o in orders {
       func claim(_ kind: ClaimKind) -> String {
         guard let c = o.claims.first(where: { $0.kind == kind }) else { return "" }
@@ -193,7 +247,7 @@ public enum EligibilityOutput {
           o.orderID, o.supplierID, o.amount.description, o.protected ? "true" : "false",
           o.coveredAmount.description,
           ScoreOutput.listCell(o.reasons), ScoreOutput.listCell(o.notes), claim(.lateShipment),
-          claim(.quality), asOf.description, policy.name, policy.hash,
+          claim(.quality), asOf.description, policy.name, policyHash,
           o.dispute?.status.rawValue ?? "", o.dispute?.openedOn?.description ?? "",
           o.dispute?.supplierReplyBy?.description ?? "", o.dispute?.buyerMayEscalateFrom?.description ?? "",
           o.dispute?.automaticEscalationOn?.description ?? "", o.dispute?.stage ?? "",

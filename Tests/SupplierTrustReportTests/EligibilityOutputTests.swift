@@ -42,6 +42,33 @@ func csvRows(_ text: String) -> [[String]] {
 }
 
 @Suite struct EligibilityOutputTests {
+  /// The JSON written an order at a time, in pieces of any size, is the document built as one
+  /// tree (the reference), for orders of every kind (disputes, claims, unprotected) and none.
+  @Test(arguments: [1, 100, 1 << 20]) func theJSONWrittenInPiecesIsTheWholeDocument(chunkSize: Int) {
+    var f = ReportFixture.ordinary(count: 40)
+    let supplier = f.supplier("SUP-DISPUTE")
+    f.order(supplier, lateDays: 5, daysAgo: 80)
+    f.catalog.orders[f.catalog.orders.count - 1].record.dispute = .open
+    f.catalog.orders[f.catalog.orders.count - 1].record.disputeOpenedOn = f.asOf.adding(days: -5)
+    f.order(supplier, lateDays: 0, daysAgo: 30)
+    f.catalog.orders[f.catalog.orders.count - 1].record.paymentMethod = .westernUnion
+    let orders = EligibilityChecker(asOf: f.asOf).check(f.catalog)
+    #expect(orders.count > 10)
+    #expect(orders.contains { $0.dispute != nil } && orders.contains { !$0.protected })
+    for subset in [orders, [], Array(orders.prefix(1))] {
+      var bytes: [UInt8] = []
+      var pieces = 0
+      EligibilityOutput.writeJSON(subset, asOf: f.asOf, policy: .default, chunkSize: chunkSize) {
+        bytes.append(contentsOf: $0)
+        pieces += 1
+      }
+      #expect(
+        String(decoding: bytes, as: UTF8.self)
+          == EligibilityOutput.jsonTree(subset, asOf: f.asOf, policy: .default))
+      if chunkSize == 1 { #expect(pieces == subset.count + 1) }
+    }
+  }
+
   @Test func everyCSVRowHasACellPerHeaderColumn() throws {
     let f = ReportFixture.ordinary(count: 12)
     let orders = EligibilityChecker(asOf: f.asOf).check(f.catalog)
