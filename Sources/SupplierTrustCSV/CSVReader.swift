@@ -224,10 +224,14 @@ public final class CSVReader {
       if storage.count > maximumRecordBytes {
         let limit =
           maximumRecordBytes >= 1 << 20 ? "\(maximumRecordBytes >> 20) MiB" : "\(maximumRecordBytes) bytes"
+        // Without a quote in it, no quoted field holds the line end open: the line itself is
+        // that long (stress review 142 was told of a quote that the record did not have).
+        let quoted = storage.contains(0x22)
         throw CSVFileError(
           path: path, errno: 0,
-          reason:
-            "the record starting at line \(nextLine) is longer than \(limit); a quoted field is probably never closed (a quote inside a field is written twice: \"\")"
+          reason: quoted
+            ? "the record starting at line \(nextLine) is longer than \(limit); a quoted field is probably never closed (a quote inside a field is written twice: \"\")"
+            : "the line \(nextLine) is longer than \(limit) with no line end in it, longer than any catalog record; check that the file's lines end in LF or CRLF"
         )
       }
       try fill()

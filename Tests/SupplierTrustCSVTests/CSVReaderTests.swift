@@ -176,6 +176,25 @@ enum FileManagerLite {
   )
 }
 
+/// A line that long without any quote is said to be a line without its end, not a quote never
+/// closed (stress review 142 was told of a quote its record did not have).
+@Test func anOverlongLineWithoutQuotesIsSaidToBeOne() throws {
+  let text = "a,b\n1,2\n3," + String(repeating: "x", count: 600) + "\n4,5\n"
+  let reader = CSVReader(bytes: Array(text.utf8), chunkSize: 64)
+  reader.maximumRecordBytes = 256
+  _ = try reader.readHeader()
+  var failure: CSVFileError?
+  do {
+    while try reader.nextBatch() != nil {}
+  } catch {
+    failure = error
+  }
+  #expect(
+    failure?.description
+      == "cannot read <memory>: the line 3 is longer than 256 bytes with no line end in it, longer than any catalog record; check that the file's lines end in LF or CRLF"
+  )
+}
+
 /// A small deterministic generator for the randomised tests below (a 64-bit LCG).
 private struct TestRandom {
   var state: UInt64
