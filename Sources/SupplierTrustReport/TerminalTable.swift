@@ -30,7 +30,78 @@ public struct TextTable: Sendable {
   }
 
   var columns: [Column] = []
-  var rows: [[(content: Content, colour: String?)]] = []
+  /// The rows, as runs of them made together (on one core, by ``rows(count:_:)``).
+  var runs: [CellRun] = []
+
+  /// The cells of consecutive rows, row after row, as the bytes of their texts: a table of every
+  /// supplier has a million cells, and as arrays of strings each was retained and released
+  /// again at every step (half the time `score` spent on its table).
+  struct CellRun: Sendable {
+    /// Each cell's text, made inert and shown whole (a list as all of its items fit), one after
+    /// another.
+    var bytes: [UInt8] = []
+    /// Where each cell's text ends in ``bytes``.
+    var ends: [Int] = []
+    /// The columns each cell's whole text takes.
+    var widths: [Int] = []
+    var colours: [String?] = []
+    /// Lists and wrapped text, whose shorter forms are not their text cut; nil for plain text.
+    var shapes: [Content?] = []
+    var rowCount = 0
+
+    /// Cell `k`'s content, as it was given (made inert).
+    func content(_ k: Int) -> Content {
+      shapes[k] ?? .text(String(decoding: bytes[(k == 0 ? 0 : ends[k - 1])..<ends[k]], as: UTF8.self))
+    }
+  }
+
+  /// Writes a run of rows, a cell at a time: `text`, `list` and `wrapped` each add the next cell
+  /// of the row; every row must have a cell for each column.
+  struct RowWriter {
+    var run = CellRun()
+
+    /// A cell of text, cut with an ellipsis when too long.
+    mutating func text(_ text: String, colour: String? = nil) {
+      if TextTable.isPrintableASCII(text) {
+        run.bytes.append(contentsOf: text.utf8)
+        add(width: text.utf8.count, colour: colour, shape: nil)
+      } else {
+        let clean = TextTable.inert(text)
+        run.bytes.append(contentsOf: clean.utf8)
+        add(width: TextTable.width(of: clean), colour: colour, shape: nil)
+      }
+    }
+
+    /// A cell of a list (see ``Content/list(_:shown:)``).
+    mutating func list(_ items: [String], shown: Int, colour: String? = nil) {
+      let clean = items.map(TextTable.inert)
+      let whole = TextTable.list(clean, shown: shown, width: .max)
+      run.bytes.append(contentsOf: whole.utf8)
+      add(width: TextTable.width(of: whole), colour: colour, shape: .list(clean, shown: shown))
+    }
+
+    /// A cell of text that wraps (see ``Content/wrapped(_:)``).
+    mutating func wrapped(_ text: String, colour: String? = nil) {
+      let clean = TextTable.inert(text)
+      run.bytes.append(contentsOf: clean.utf8)
+      add(width: TextTable.width(of: clean), colour: colour, shape: .wrapped(clean))
+    }
+
+    mutating func cell(_ content: Content, colour: String?) {
+      switch content {
+      case .text(let text): self.text(text, colour: colour)
+      case .list(let items, let shown): list(items, shown: shown, colour: colour)
+      case .wrapped(let text): wrapped(text, colour: colour)
+      }
+    }
+
+    private mutating func add(width: Int, colour: String?, shape: Content?) {
+      run.ends.append(run.bytes.count)
+      run.widths.append(width)
+      run.colours.append(colour)
+      run.shapes.append(shape)
+    }
+  }
 
   /// An empty table: no columns, no rows.
   public init() {}
@@ -52,24 +123,31 @@ public struct TextTable: Sendable {
   }
 
   mutating func row(_ cells: [(Content, String?)]) {
-    rows.append(TextTable.inertCells(cells))
+    var writer = RowWriter()
+    if let last = runs.popLast() { writer.run = last }
+    for cell in cells { writer.cell(cell.0, colour: cell.1) }
+    writer.run.rowCount += 1
+    runs.append(writer.run)
   }
 
-  /// `count` rows made on both cores, `make(i)` giving the i-th row's cells, in order.
-  mutating func rows(count: Int, _ make: @Sendable (Int) -> [(Content, String?)]) {
-    let chunks = mapChunks(count: count, chunkSize: 4096) { range in
-      range.map { TextTable.inertCells(make($0)) }
+  /// `count` rows made on both cores, `make(i, &writer)` writing the i-th row's cells, in order.
+  mutating func rows(count: Int, _ make: @Sendable (Int, inout RowWriter) -> Void) {
+    runs += mapChunks(count: count, chunkSize: 4096) { range in
+      var writer = RowWriter()
+      for i in range {
+        make(i, &writer)
+        writer.run.rowCount += 1
+      }
+      return writer.run
     }
-    rows.reserveCapacity(rows.count + count)
-    for chunk in chunks { rows.append(contentsOf: chunk) }
   }
 
-  static func inertCells(_ cells: [(Content, String?)]) -> [(content: Content, colour: String?)] {
-    cells.map { cell in
-      switch cell.0 {
-      case .text(let text): (.text(TextTable.inert(text)), cell.1)
-      case .list(let items, let shown): (.list(items.map(TextTable.inert), shown: shown), cell.1)
-      case .wrapped(let text): (.wrapped(TextTable.inert(text)), cell.1)
+  /// Every row's cells, as given (made inert).
+  var rows: [[(content: Content, colour: String?)]] {
+    let columnCount = columns.count
+    return runs.flatMap { run in
+      (0..<run.rowCount).map { r in
+        (0..<columnCount).map { c in (run.content(r * columnCount + c), run.colours[r * columnCount + c]) }
       }
     }
   }
@@ -224,36 +302,18 @@ public struct TextTable: Sendable {
   public func render(width: Int, colour: Bool) -> String {
     let width = max(1, width)
     let columns = self.columns
-    let rows = self.rows
+    let runs = self.runs
     let columnCount = columns.count
-    // Every cell's one-line text and its width, worked out once and on both cores: measuring
-    // them character by character for the widths and again for the lines took two seconds for
-    // the 100,000 rows of `score`'s default table.
-    let chunkSize = 4096
-    let measured = mapChunks(count: rows.count, chunkSize: chunkSize) { range in
-      var texts: [String] = []
-      var widths: [Int] = []
-      texts.reserveCapacity(range.count * columnCount)
-      widths.reserveCapacity(range.count * columnCount)
-      for r in range {
-        for c in 0..<columnCount {
-          let text: String
-          switch rows[r][c].content {
-          case .text(let whole), .wrapped(let whole): text = whole
-          case .list(let items, let shown): text = TextTable.list(items, shown: shown, width: .max)
-          }
-          texts.append(text)
-          widths.append(TextTable.width(of: text))
-        }
-      }
-      return (texts: texts, widths: widths)
-    }
     var natural = columns.indices.map { c in
       max(TextTable.width(of: columns[c].title), columns[c].flexible ? 0 : columns[c].minimum)
     }
-    for chunk in measured {
-      for (k, cellWidth) in chunk.widths.enumerated() {
-        natural[k % columnCount] = max(natural[k % columnCount], cellWidth)
+    for run in runs {
+      run.widths.withUnsafeBufferPointer { widths in
+        var k = 0
+        while k < widths.count {
+          for c in 0..<columnCount { natural[c] = max(natural[c], widths[k + c]) }
+          k += columnCount
+        }
       }
     }
     func total(_ shown: [Int], _ widths: (Int) -> Int) -> Int {
@@ -287,12 +347,14 @@ public struct TextTable: Sendable {
       shown: shown, widths: widths, rightAligned: columns.map { $0.alignment == .right }, colour: colour)
     let lineWidth = total(shown, { widths[$0] })
     var out: [UInt8] = []
+    var scratch: [UInt8] = []
     if colour { out.append(contentsOf: "\u{1B}[1m".utf8) }
     layout.line(
-      into: &out,
-      { k in
+      into: &out, scratch: &scratch,
+      { k, cell in
         let title = TextTable.truncated(columns[shown[k]].title, to: widths[shown[k]])
-        return (title, TextTable.width(of: title))
+        cell.append(contentsOf: title.utf8)
+        return TextTable.width(of: title)
       }, paint: { _ in nil })
     if colour {
       out.removeLast()
@@ -300,42 +362,70 @@ public struct TextTable: Sendable {
     }
     out.append(contentsOf: String(repeating: "─", count: min(width, lineWidth)).utf8)
     out.append(0x0A)
-    let body = mapChunks(count: rows.count, chunkSize: chunkSize) { [shown, widths] range -> [UInt8] in
+    // Pieces of at most 4,096 rows of a run, written on both cores.
+    var pieces: [(run: Int, rows: Range<Int>)] = []
+    for (r, run) in runs.enumerated() {
+      for first in stride(from: 0, to: run.rowCount, by: 4096) {
+        pieces.append((r, first..<min(run.rowCount, first + 4096)))
+      }
+    }
+    let body = mapChunks(count: pieces.count, chunkSize: 1) { [shown, widths, pieces] chunk -> [UInt8] in
+      let piece = pieces[chunk.lowerBound]
+      let run = runs[piece.run]
       var bytes: [UInt8] = []
-      bytes.reserveCapacity(range.count * (lineWidth + 1))
-      let texts = measured[range.lowerBound / chunkSize].texts
-      let cellWidths = measured[range.lowerBound / chunkSize].widths
+      bytes.reserveCapacity(piece.rows.count * (lineWidth + 1))
+      var scratch: [UInt8] = []
       var cellLines: [[String]] = Array(repeating: [], count: shown.count)
-      for r in range {
-        let first = (r - range.lowerBound) * columnCount
-        let row = rows[r]
-        // A cell that fits keeps the text measured above; only cut and wrapped ones are laid out
-        // again.
-        var tall = false
-        for (k, c) in shown.enumerated() {
-          if case .wrapped = row[c].content, cellWidths[first + c] > widths[c] {
-            cellLines[k] = TextTable.lines(row[c].content, width: widths[c])
-            tall = tall || cellLines[k].count > 1
-          } else {
-            cellLines[k] = []
-          }
-        }
-        let height = tall ? cellLines.map(\.count).max() ?? 1 : 1
-        for lineIndex in 0..<height {
-          layout.line(
-            into: &bytes,
-            { k in
-              let c = shown[k]
-              if !cellLines[k].isEmpty {
-                guard lineIndex < cellLines[k].count else { return ("", 0) }
-                let text = cellLines[k][lineIndex]
-                return (text, TextTable.width(of: text))
+      run.bytes.withUnsafeBufferPointer { text in
+        run.ends.withUnsafeBufferPointer { ends in
+          run.widths.withUnsafeBufferPointer { cellWidths in
+            for r in piece.rows {
+              let first = r * columnCount
+              // A cell that fits is written as it was measured; only cut and wrapped ones are
+              // laid out again.
+              var tall = false
+              for (k, c) in shown.enumerated() {
+                if cellWidths[first + c] > widths[c], case .wrapped? = run.shapes[first + c] {
+                  cellLines[k] = TextTable.lines(run.content(first + c), width: widths[c])
+                  tall = tall || cellLines[k].count > 1
+                } else if !cellLines[k].isEmpty {
+                  cellLines[k] = []
+                }
               }
-              guard lineIndex == 0 else { return ("", 0) }
-              if cellWidths[first + c] <= widths[c] { return (texts[first + c], cellWidths[first + c]) }
-              let text = TextTable.firstLine(row[c].content, width: widths[c])
-              return (text, TextTable.width(of: text))
-            }, paint: { k in row[shown[k]].colour })
+              let height = tall ? cellLines.map(\.count).max() ?? 1 : 1
+              for lineIndex in 0..<height {
+                layout.line(
+                  into: &bytes, scratch: &scratch,
+                  { k, cell in
+                    let c = shown[k]
+                    if !cellLines[k].isEmpty {
+                      guard lineIndex < cellLines[k].count else { return 0 }
+                      let line = cellLines[k][lineIndex]
+                      cell.append(contentsOf: line.utf8)
+                      return TextTable.width(of: line)
+                    }
+                    guard lineIndex == 0 else { return 0 }
+                    let index = first + c
+                    let start = index == 0 ? 0 : ends[index - 1]
+                    let whole = UnsafeBufferPointer(rebasing: text[start..<ends[index]])
+                    let measured = cellWidths[index]
+                    if measured <= widths[c] {
+                      cell.append(contentsOf: whole)
+                      return measured
+                    }
+                    // Printable ASCII (a column a byte) cut as ``truncated(_:to:)`` cuts it.
+                    if run.shapes[index] == nil, measured == whole.count, widths[c] > 0 {
+                      cell.append(contentsOf: UnsafeBufferPointer(rebasing: whole[0..<(widths[c] - 1)]))
+                      cell.append(contentsOf: [0xE2, 0x80, 0xA6])
+                      return widths[c]
+                    }
+                    let line = TextTable.firstLine(run.content(index), width: widths[c])
+                    cell.append(contentsOf: line.utf8)
+                    return TextTable.width(of: line)
+                  }, paint: { k in run.colours[first + shown[k]] })
+              }
+            }
+          }
         }
       }
       return bytes
@@ -362,18 +452,23 @@ public struct TextTable: Sendable {
       }
     }
 
-    /// One line of cells (`text(k)` is the k-th shown column's text and its width), each padded
-    /// to its column but the last, so that no line ends in spaces (coloured or not).
-    func line(into out: inout [UInt8], _ text: (Int) -> (String, Int), paint: (Int) -> String?) {
+    /// One line of cells (`text(k, &cell)` writes the k-th shown column's text into `cell`, and
+    /// says its width), each padded to its column but the last, so that no line ends in spaces
+    /// (coloured or not). `scratch` holds a cell while it is padded.
+    func line(
+      into out: inout [UInt8], scratch cell: inout [UInt8], _ text: (Int, inout [UInt8]) -> Int,
+      paint: (Int) -> String?
+    ) {
       for (k, c) in shown.enumerated() {
         if k > 0 { pad(2, into: &out) }
-        let (cell, cellWidth) = text(k)
+        cell.removeAll(keepingCapacity: true)
+        let cellWidth = text(k, &cell)
         let code = colour ? paint(k) : nil
         let painted = code != nil && !cell.isEmpty
         if painted { out.append(contentsOf: "\u{1B}[\(code!)m".utf8) }
         let padding = max(0, widths[c] - cellWidth)
         if rightAligned[c] { pad(padding, into: &out) }
-        out.append(contentsOf: cell.utf8)
+        out.append(contentsOf: cell)
         if !rightAligned[c] && k < shown.count - 1 { pad(padding, into: &out) }
         if painted { out.append(contentsOf: "\u{1B}[0m".utf8) }
       }
@@ -464,7 +559,7 @@ extension ScoreOutput {
     table.column(orderAmount == nil ? "TA limit" : "TA covers")
     table.column("Flags", minimum: 16, preferred: 24, flexible: true)
     let suppliers = list.suppliers
-    table.rows(count: suppliers.count) { i in
+    table.rows(count: suppliers.count) { i, row in
       // Through a pointer: a subscript handed each row a copy of its assessment (dozens of
       // references retained and released: a fifth of rendering a table of every supplier).
       suppliers.withUnsafeBufferPointer { buffer in
@@ -494,16 +589,19 @@ extension ScoreOutput {
         let severe =
           s.pointee.flags.first.map { $0.severity == .high ? "31" : $0.severity == .medium ? "33" : nil }
           ?? nil
-        let flags: TextTable.Content =
-          s.pointee.flags.isEmpty ? .text("–") : .list(s.pointee.flags.map(\.code.rawValue), shown: 2)
-        return [
-          (.text(String(i + 1)), nil), (.text(s.pointee.supplier.name), nil),
-          (.text(s.pointee.supplier.id), nil),
-          (.text(s.pointee.supplier.country), nil), (.text(s.pointee.score.map { fixed($0, 1) } ?? "–"), nil),
-          (.text(String(Int((s.pointee.confidence * 100).rounded())) + "%"), nil),
-          (.text(s.pointee.grade + " " + s.pointee.standing.rawValue), gradeColour),
-          (.text(ta), taColour), (flags, severe),
-        ]
+        row.text(String(i + 1))
+        row.text(s.pointee.supplier.name)
+        row.text(s.pointee.supplier.id)
+        row.text(s.pointee.supplier.country)
+        row.text(s.pointee.score.map { fixed($0, 1) } ?? "–")
+        row.text(String(Int((s.pointee.confidence * 100).rounded())) + "%")
+        row.text(s.pointee.grade + " " + s.pointee.standing.rawValue, colour: gradeColour)
+        row.text(ta, colour: taColour)
+        if s.pointee.flags.isEmpty {
+          row.text("–", colour: severe)
+        } else {
+          row.list(s.pointee.flags.map(\.code.rawValue), shown: 2, colour: severe)
+        }
       }
     }
     var out = TextTable.wrapped(
