@@ -53,7 +53,8 @@ enum Terminal {
   /// Writes straight to file descriptor 2 (unbuffered, so messages interleave in order).
   static func write(_ text: String) {
     var text = text
-    text.withUTF8 { writeAll($0, to: 2) }
+    // A message that cannot be written has nowhere else to go.
+    _ = text.withUTF8 { writeAll($0, to: 2) }
   }
 
   /// Writes bytes to standard output, after whatever `print` has buffered; a write error (a
