@@ -569,6 +569,11 @@ final class CSVDecodingProducer: @unchecked Sendable {
     let columnField = isRejectsFile ? header.firstIndex(of: "reject_column") : nil
     columnMap.withUnsafeBufferPointer { map in
       batch.withView { view in
+        guard view.count > 0 else { return }
+        var reader = FieldReader(
+          source: CSVFieldSource(fields: view.record(0), columnMap: map, removeFormulaGuards: isRejectsFile),
+          kind: kind)
+        reader.standards = standards
         for record in 0..<view.count {
           if let syntax = batch.syntaxError(ofRecord: record) {
             let count = view.fieldCount(record)
@@ -679,10 +684,10 @@ final class CSVDecodingProducer: @unchecked Sendable {
                 ), field: at))
             continue
           }
-          let source = CSVFieldSource(
+          reader.source = CSVFieldSource(
             fields: view.record(record), columnMap: map, removeFormulaGuards: isRejectsFile)
           do throws(FieldProblem) {
-            try RecordDecoder.decode(kind, source, into: &rows.row, standards: standards)
+            try RecordDecoder.decode(reader, into: &rows.row)
             if let known = knownSuppliers, supplierField >= 0 {
               let id = FieldReader<CSVFieldSource>.trimmed(view.field(record, supplierField))
               if let last = lastKnown, ByteComparison.equal(last, id) {
@@ -697,7 +702,7 @@ final class CSVDecodingProducer: @unchecked Sendable {
               rows.noteSupplier(known: false)
             }
           } catch {
-            let error = error.with(RecordDecoder.problems(kind, source))
+            let error = error.with(RecordDecoder.problems(kind, reader.source))
             var supplierID: String?
             if kind == .suppliers, map[0] >= 0 {
               supplierID = String(decoding: view.field(record, map[0]), as: UTF8.self)

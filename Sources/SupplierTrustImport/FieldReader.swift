@@ -47,7 +47,9 @@ struct RowBuilder {
 /// Text is checked where it lies and handed on as a span of the source's bytes: no string is
 /// made for a record that passes.
 struct FieldReader<Source: FieldSource> {
-  let source: Source
+  /// The record being read: a reader of many records has it replaced in place (see
+  /// ``RecordDecoder/decode(_:into:)``).
+  var source: Source
   let kind: RecordKind
   /// The contract's column names, for messages: looked up only when one is written, so that a
   /// record that passes costs no reference counting for them.
