@@ -347,14 +347,12 @@ public struct TextTable: Sendable {
       shown: shown, widths: widths, rightAligned: columns.map { $0.alignment == .right }, colour: colour)
     let lineWidth = total(shown, { widths[$0] })
     var out: [UInt8] = []
-    var scratch: [UInt8] = []
     if colour { out.append(contentsOf: "\u{1B}[1m".utf8) }
     layout.line(
-      into: &out, scratch: &scratch,
-      { k, cell in
+      into: &out,
+      { k in
         let title = TextTable.truncated(columns[shown[k]].title, to: widths[shown[k]])
-        cell.append(contentsOf: title.utf8)
-        return TextTable.width(of: title)
+        return .text(title, width: TextTable.width(of: title))
       }, paint: { _ in nil })
     if colour {
       out.removeLast()
@@ -374,7 +372,6 @@ public struct TextTable: Sendable {
       let run = runs[piece.run]
       var bytes: [UInt8] = []
       bytes.reserveCapacity(piece.rows.count * (lineWidth + 1))
-      var scratch: [UInt8] = []
       var cellLines: [[String]] = Array(repeating: [], count: shown.count)
       run.bytes.withUnsafeBufferPointer { text in
         run.ends.withUnsafeBufferPointer { ends in
@@ -395,33 +392,26 @@ public struct TextTable: Sendable {
               let height = tall ? cellLines.map(\.count).max() ?? 1 : 1
               for lineIndex in 0..<height {
                 layout.line(
-                  into: &bytes, scratch: &scratch,
-                  { k, cell in
+                  into: &bytes,
+                  { k in
                     let c = shown[k]
                     if !cellLines[k].isEmpty {
-                      guard lineIndex < cellLines[k].count else { return 0 }
+                      guard lineIndex < cellLines[k].count else { return .empty }
                       let line = cellLines[k][lineIndex]
-                      cell.append(contentsOf: line.utf8)
-                      return TextTable.width(of: line)
+                      return .text(line, width: TextTable.width(of: line))
                     }
-                    guard lineIndex == 0 else { return 0 }
+                    guard lineIndex == 0 else { return .empty }
                     let index = first + c
                     let start = index == 0 ? 0 : ends[index - 1]
                     let whole = UnsafeBufferPointer(rebasing: text[start..<ends[index]])
                     let measured = cellWidths[index]
-                    if measured <= widths[c] {
-                      cell.append(contentsOf: whole)
-                      return measured
-                    }
+                    if measured <= widths[c] { return .bytes(whole, width: measured) }
                     // Printable ASCII (a column a byte) cut as ``truncated(_:to:)`` cuts it.
                     if run.shapes[index] == nil, measured == whole.count, widths[c] > 0 {
-                      cell.append(contentsOf: UnsafeBufferPointer(rebasing: whole[0..<(widths[c] - 1)]))
-                      cell.append(contentsOf: [0xE2, 0x80, 0xA6])
-                      return widths[c]
+                      return .cut(UnsafeBufferPointer(rebasing: whole[0..<(widths[c] - 1)]), width: widths[c])
                     }
                     let line = TextTable.firstLine(run.content(index), width: widths[c])
-                    cell.append(contentsOf: line.utf8)
-                    return TextTable.width(of: line)
+                    return .text(line, width: TextTable.width(of: line))
                   }, paint: { k in run.colours[first + shown[k]] })
               }
             }
@@ -441,35 +431,64 @@ public struct TextTable: Sendable {
     let widths: [Int]
     let rightAligned: [Bool]
     let colour: Bool
-    static let spaces = [UInt8](repeating: 0x20, count: 256)
+    /// Spaces to pad with, and an ellipsis, where appending them takes no reference: a table of
+    /// every supplier pads a million cells.
+    nonisolated(unsafe) static let spaces: UnsafeBufferPointer<UInt8> = {
+      let spaces = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 256)
+      spaces.initialize(repeating: 0x20)
+      return UnsafeBufferPointer(spaces)
+    }()
+    nonisolated(unsafe) static let ellipsis: UnsafeBufferPointer<UInt8> = {
+      let ellipsis = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 3)
+      _ = ellipsis.initialize(from: "…".utf8)
+      return UnsafeBufferPointer(ellipsis)
+    }()
 
     func pad(_ count: Int, into out: inout [UInt8]) {
       var left = count
       while left > 0 {
         let run = min(left, Self.spaces.count)
-        out.append(contentsOf: Self.spaces[0..<run])
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: Self.spaces[0..<run]))
         left -= run
       }
     }
 
-    /// One line of cells (`text(k, &cell)` writes the k-th shown column's text into `cell`, and
-    /// says its width), each padded to its column but the last, so that no line ends in spaces
-    /// (coloured or not). `scratch` holds a cell while it is padded.
-    func line(
-      into out: inout [UInt8], scratch cell: inout [UInt8], _ text: (Int, inout [UInt8]) -> Int,
-      paint: (Int) -> String?
-    ) {
+    /// What a cell shows on a line, and the columns it takes.
+    enum Cell {
+      /// Bytes held elsewhere for the length of the call.
+      case bytes(UnsafeBufferPointer<UInt8>, width: Int)
+      /// Bytes held elsewhere, then an ellipsis.
+      case cut(UnsafeBufferPointer<UInt8>, width: Int)
+      case text(String, width: Int)
+
+      static var empty: Cell { .bytes(UnsafeBufferPointer(start: nil, count: 0), width: 0) }
+    }
+
+    /// One line of cells (`cell(k)` is the k-th shown column's), each padded to its column but
+    /// the last, so that no line ends in spaces (coloured or not).
+    func line(into out: inout [UInt8], _ cell: (Int) -> Cell, paint: (Int) -> String?) {
       for (k, c) in shown.enumerated() {
         if k > 0 { pad(2, into: &out) }
-        cell.removeAll(keepingCapacity: true)
-        let cellWidth = text(k, &cell)
+        let shown = cell(k)
+        let (isEmpty, cellWidth): (Bool, Int) =
+          switch shown {
+          case .bytes(let bytes, let width): (bytes.isEmpty, width)
+          case .cut(_, let width): (false, width)
+          case .text(let text, let width): (text.isEmpty, width)
+          }
         let code = colour ? paint(k) : nil
-        let painted = code != nil && !cell.isEmpty
+        let painted = code != nil && !isEmpty
         if painted { out.append(contentsOf: "\u{1B}[\(code!)m".utf8) }
         let padding = max(0, widths[c] - cellWidth)
         if rightAligned[c] { pad(padding, into: &out) }
-        out.append(contentsOf: cell)
-        if !rightAligned[c] && k < shown.count - 1 { pad(padding, into: &out) }
+        switch shown {
+        case .bytes(let bytes, _): out.append(contentsOf: bytes)
+        case .cut(let bytes, _):
+          out.append(contentsOf: bytes)
+          out.append(contentsOf: Self.ellipsis)
+        case .text(let text, _): out.append(contentsOf: text.utf8)
+        }
+        if !rightAligned[c] && k < self.shown.count - 1 { pad(padding, into: &out) }
         if painted { out.append(contentsOf: "\u{1B}[0m".utf8) }
       }
       while out.last == 0x20 { out.removeLast() }
