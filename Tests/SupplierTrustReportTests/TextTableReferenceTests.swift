@@ -105,6 +105,24 @@ import Testing
     return table
   }
 
+  /// Rows made on both cores in runs of 4,096 (as `score`'s table of every supplier makes them)
+  /// lay out as the same rows added one by one.
+  @Test func rowsMadeInRunsLayOutAsRowsAddedOneByOne() {
+    let table = Self.table(rows: 9_000, seed: 6)
+    let rows = table.rows
+    var made = TextTable()
+    made.columns = table.columns
+    made.rows(count: rows.count) { i, writer in
+      for cell in rows[i] { writer.cell(cell.content, colour: cell.colour) }
+    }
+    #expect(made.runs.count == 3)
+    for width in [9, 57, 132] {
+      for colour in [false, true] {
+        #expect(made.render(width: width, colour: colour) == table.render(width: width, colour: colour))
+      }
+    }
+  }
+
   @Test func agreesWithTheReferenceAtEveryWidth() {
     // Past 4,096 rows the lines are written in more than one chunk.
     for (rows, seed) in [(0, 1), (1, 2), (7, 3), (300, 4), (9_000, 5)] as [(Int, UInt64)] {
