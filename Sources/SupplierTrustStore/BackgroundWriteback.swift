@@ -46,14 +46,16 @@ final class BackgroundWriteback: @unchecked Sendable {
       defer { closedir(directory) }
       var link = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
       while let entry = readdir(directory) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) {
-          String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
+        // d_name is a fixed array holding a NUL-terminated name.
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+          String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
         }
         guard let descriptor = Int32(name) else { continue }
         let count = readlink("/proc/self/fd/\(name)", &link, link.count - 1)
         guard count > 0 else { continue }
-        link[count] = 0
-        guard String(cString: link) == target else { continue }
+        guard String(decoding: link[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) == target else {
+          continue
+        }
         let flags = fcntl(descriptor, F_GETFL)
         if flags >= 0, flags & O_ACCMODE == O_RDWR { return descriptor }
       }

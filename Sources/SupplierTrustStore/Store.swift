@@ -185,7 +185,7 @@ public final class Store {
   private func holdsTable(_ name: String) throws(StoreError) -> Bool {
     let statement = try connection.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
     defer { statement.reset() }
-    try statement.bind(1, name)
+    statement.bind(1, name)
     return try statement.step()
   }
 
