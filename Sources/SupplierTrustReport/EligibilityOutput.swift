@@ -18,22 +18,12 @@ public enum EligibilityOutput {
   ) {
     var out: [UInt8] = []
     out.reserveCapacity(chunkSize + chunkSize / 4)
-    // As `.object([..., ("orders", .array(...))]).write(into:)` lays it out: orders are objects,
-    // so a non-empty list puts each on lines of its own.
-    JSONValue.append("{\n", to: &out)
-    for (key, value) in [
-      ("as_of", JSONValue.string(asOf.description)), ("policy", .string(policy.name)),
+    // As `.object([..., ("orders", .array(...))]).write(into:)` lays it out.
+    let members: [(key: String, value: JSONValue)] = [
+      ("as_of", .string(asOf.description)), ("policy", .string(policy.name)),
       ("policy_hash", .string(policy.hash)),
-    ] {
-      JSONValue.writeMember(key, value, into: &out, depth: 1)
-      JSONValue.append(",\n", to: &out)
-    }
-    JSONValue.indent(&out, 1)
-    JSONValue.append("\"orders\": ", to: &out)
-    if orders.isEmpty {
-      JSONValue.append("[]", to: &out)
-    } else {
-      JSONValue.append("[\n", to: &out)
+    ]
+    JSONValue.writeStreamedDocument(members, listKey: "orders", isEmpty: orders.isEmpty, into: &out) { out in
       for (index, o) in orders.enumerated() {
         if index > 0 { JSONValue.append(",\n", to: &out) }
         JSONValue.indent(&out, 2)
@@ -43,11 +33,7 @@ public enum EligibilityOutput {
           out.removeAll(keepingCapacity: true)
         }
       }
-      out.append(UInt8(ascii: "\n"))
-      JSONValue.indent(&out, 1)
-      out.append(UInt8(ascii: "]"))
     }
-    JSONValue.append("\n}\n", to: &out)
     out.withUnsafeBufferPointer(sink)
   }
 

@@ -139,24 +139,9 @@ public enum ScoreOutput {
       ))
     var out: [UInt8] = []
     out.reserveCapacity(chunkSize + chunkSize / 4)
-    func flushIfFull() {
-      guard out.count >= chunkSize else { return }
-      out.withUnsafeBufferPointer(sink)
-      out.removeAll(keepingCapacity: true)
-    }
-    // As `.object(root + [("suppliers", .array(...))]).write(into:)` lays it out: objects are
-    // never short scalars, so a non-empty list puts each supplier on lines of its own.
-    JSONValue.append("{\n", to: &out)
-    for member in root {
-      JSONValue.writeMember(member.key, member.value, into: &out, depth: 1)
-      JSONValue.append(",\n", to: &out)
-    }
-    JSONValue.indent(&out, 1)
-    JSONValue.append("\"suppliers\": ", to: &out)
-    if list.suppliers.isEmpty {
-      JSONValue.append("[]", to: &out)
-    } else {
-      JSONValue.append("[\n", to: &out)
+    // As `.object(root + [("suppliers", .array(...))]).write(into:)` lays it out.
+    JSONValue.writeStreamedDocument(root, listKey: "suppliers", isEmpty: list.suppliers.isEmpty, into: &out) {
+      out in
       // Suppliers rendered on every core a wave of chunks at a time, written in order: one core
       // took 1.7 s for L's 100,000 with explanations, and a wave keeps memory to a few chunks.
       let suppliers = list.suppliers
@@ -176,14 +161,13 @@ public enum ScoreOutput {
         }
         for bytes in rendered {
           out.append(contentsOf: bytes)
-          flushIfFull()
+          if out.count >= chunkSize {
+            out.withUnsafeBufferPointer(sink)
+            out.removeAll(keepingCapacity: true)
+          }
         }
       }
-      out.append(UInt8(ascii: "\n"))
-      JSONValue.indent(&out, 1)
-      out.append(UInt8(ascii: "]"))
     }
-    JSONValue.append("\n}\n", to: &out)
     out.withUnsafeBufferPointer(sink)
   }
 
@@ -596,5 +580,37 @@ public enum ScoreOutput {
 extension String {
   func replacingOccurrences(of target: String, with replacement: String) -> String {
     split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+  }
+}
+
+extension JSONValue {
+  /// Writes the object of `members` followed by the array `listKey`, whose elements `elements`
+  /// writes (each indented at depth 2 and separated by ",\n" from the one before), as
+  /// ``write(into:depth:)`` lays the whole object out: a non-empty list of objects puts each on
+  /// lines of its own, an empty one is `[]`. The elements are written by the caller so that it can
+  /// hand the document on in pieces.
+  static func writeStreamedDocument(
+    _ members: [(key: String, value: JSONValue)], listKey: StaticString, isEmpty: Bool,
+    into out: inout [UInt8], elements: (inout [UInt8]) -> Void
+  ) {
+    append("{\n", to: &out)
+    for member in members {
+      writeMember(member.key, member.value, into: &out, depth: 1)
+      append(",\n", to: &out)
+    }
+    indent(&out, 1)
+    append("\"", to: &out)
+    append(listKey, to: &out)
+    append("\": ", to: &out)
+    if isEmpty {
+      append("[]", to: &out)
+    } else {
+      append("[\n", to: &out)
+      elements(&out)
+      out.append(UInt8(ascii: "\n"))
+      indent(&out, 1)
+      out.append(UInt8(ascii: "]"))
+    }
+    append("\n}\n", to: &out)
   }
 }
