@@ -189,7 +189,8 @@ public struct SupplierAssessment: Sendable {
   public var reviews: ReviewSummary
   /// How each of the supplier's certificates was judged.
   public var certificates: [CertificateAssessment]
-  /// The supplier's audits, with where each was read.
+  /// The supplier's audits up to the as-of day, with where each was read; empty, as
+  /// ``certificates`` is, for a supplier assessed without its explanation.
   public var audits: [Sourced<Audit>]
   /// The supplier's delivery and dispute figures.
   public var delivery: DeliverySummary

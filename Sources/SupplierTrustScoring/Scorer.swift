@@ -820,7 +820,8 @@ public struct Scorer: Sendable {
           },
         ].compactMap { $0 },
       suggestions: [], reviews: reviews.summary, certificates: certs.assessments,
-      audits: e.audits.filter { $0.record.date <= asOf }, delivery: delivery.summary,
+      // Copied only to be shown: each audit holds a dozen strings, retained for every supplier.
+      audits: context.explains ? e.audits.filter { $0.record.date <= asOf } : [], delivery: delivery.summary,
       validStandards: certs.validStandards, freshCertificate: certs.withFreshCertificate,
       certificateRepairs: certs.repairs)
     return result
