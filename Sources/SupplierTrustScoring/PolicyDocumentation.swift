@@ -164,7 +164,8 @@ public enum PolicyDocumentation {
       many as may come without being called one, so that one more verified review never lowers it and \
       bought unverified ones beyond those add nothing: a supplier that bought reviews can end a little \
       surer than its twin without them, never above one with the same number of genuine reviews; delivery: orders \
-      / (orders + `orders_half`); audits: the freshest audit's weight; certifications: from 0.5 \
+      / (orders + `orders_half`), each own order that tells something (due, disputed, \
+      refunded or inspected) counted once beside the platform's share; audits: the freshest audit's weight; certifications: from 0.5 \
       toward 1 as certificates state their body, accreditation, expiry and status, each certificate adding \
       to what the others state, never diluting it; standing: the share of known signals); a \
       missing component adds nothing. \

@@ -164,9 +164,15 @@ extension Scorer {
     if s.due > 0 { s.ownOnTime = Double(s.due - s.late) / Double(s.due) }
     if s.withDisputeStatus > 0 { s.disputeRate = Double(s.disputed) / Double(s.withDisputeStatus) }
     if s.inspected > 0 { s.failedInspectionRate = Double(s.failedInspections) / Double(s.inspected) }
-    let evidenceAmount = Double(s.due) + platformEvidence
+    // Confidence counts each of the buyer's own orders that tells something once: due (shipped,
+    // or past its agreed day), shipped on time but disputed, refunded or failed at inspection
+    // (left out of the due ones), or only disputed or inspected. With the due ones alone, a clean
+    // order lowered the confidence of a supplier whose orders had all failed, and failed orders
+    // counted for nothing beside the platform's rate (black-box review 144).
+    let ownEvidence = Double(max(s.due + problemOnTime, s.withDisputeStatus, s.inspected))
+    let evidenceAmount = ownEvidence + platformEvidence
     if s.due > 0 || supplier.onTimeDeliveryRate != nil {
-      let denominator = evidenceAmount + lateness + p.priorStrength
+      let denominator = Double(s.due) + platformEvidence + lateness + p.priorStrength
       // Nothing to weigh (no prior, and only orders that went wrong): no on-time share, rather
       // than 0/0 (code review).
       if denominator > 0 {
@@ -311,8 +317,7 @@ extension Scorer {
           problemPart >= neutral
           ? neutral + share * (problemPart - neutral) / max(1 - neutral, 1e-9) * (1 - neutral)
           : neutral - share * (neutral - problemPart) / max(neutral, 1e-9) * neutral
-        let known = Double(max(s.withDisputeStatus, s.inspected))
-        let confidence = known / (known + policy.confidence.ordersHalf)
+        let confidence = evidenceAmount / (evidenceAmount + policy.confidence.ordersHalf)
         guard explains else { return Part(value: value, confidence: confidence, factor: nil, summary: s) }
         return Part(
           value: value, confidence: confidence,

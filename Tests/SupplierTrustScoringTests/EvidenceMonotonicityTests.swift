@@ -74,6 +74,47 @@ import Testing
     #expect(try delivery(inspected: 4, disputeStated: 4) >= allInspected)
   }
 
+  /// Every order the buyer records is evidence, whatever became of it: one more order, clean,
+  /// failed at inspection, refunded or late, never lowers the delivery component's confidence,
+  /// with or without the platform's rate beside it. Counted by the due orders alone, a clean
+  /// order added to two failed ones had lowered it (0.10 -> 0.07), and beside a platform rate
+  /// the two failed orders had counted for nothing (black-box review 144).
+  @Test func oneMoreOrderOfAnyKindNeverLowersDeliveryConfidence() {
+    enum Kind: CaseIterable { case clean, failed, refunded, late }
+    func add(_ kind: Kind, _ k: Int, to t: inout TestCatalog) {
+      let id = t.order(
+        "T", lateDays: kind == .late ? 9 : 0, daysAgo: 200 + 7 * k,
+        dispute: kind == .refunded ? .refunded : DisputeStatus.none)
+      let at = t.catalog.orders.firstIndex { $0.record.id == id }!
+      t.catalog.orders[at].record.deliveredDate = t.asOf.adding(days: -150 + 7 * k)
+      t.catalog.orders[at].record.inspectionResult = kind == .failed ? .fail : .pass
+      if kind == .refunded { t.catalog.orders[at].record.refund = Money(cents: 50_000) }
+    }
+    func confidence(_ kinds: [Kind], platform: Bool) -> Double {
+      var t = TestCatalog()
+      t.supplier("T") {
+        $0.tradeAssurance = true
+        if platform {
+          $0.onTimeDeliveryRate = 0.95
+          $0.transactions12m = 300
+        }
+      }
+      for (k, kind) in kinds.enumerated() { add(kind, k, to: &t) }
+      return t.assessment("T", suggests: false).evidenceShares.delivery ?? -1
+    }
+    for platform in [false, true] {
+      for base in [[Kind.failed, .failed], [.refunded, .refunded], [.failed, .late], [.clean], [.late]] {
+        let before = confidence(base, platform: platform)
+        for kind in Kind.allCases {
+          let after = confidence(base + [kind], platform: platform)
+          #expect(after > before, "\(base) + \(kind), platform \(platform): \(before) -> \(after)")
+        }
+      }
+      // The buyer's own failed orders are evidence beside the platform's rate, not nothing.
+      #expect(confidence([.failed, .failed], platform: platform) > confidence([], platform: platform))
+    }
+  }
+
   /// The delivery factor cites each order once, and the orders whose inspection failed among
   /// them (black-box review 80: a late, disputed order was cited twice, failed inspections not
   /// at all).
