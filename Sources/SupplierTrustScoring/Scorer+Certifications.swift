@@ -208,6 +208,9 @@ extension Scorer {
       /// no issuer, had cleared `cert_expired` and its penalty (certificate review); one whose
       /// accreditation body is not stated, as certificate lists often leave it, still renews.
       var renews = true
+      /// Faults of a suspended, withdrawn or cancelled certificate beside its status (a look-alike
+      /// body, an impossible validity), each costing what a problem does.
+      var faultsBesideStatus = 0
     }
     var verdicts: [Verdict] = []
     var assessments: [CertificateAssessment] = []
@@ -238,6 +241,7 @@ extension Scorer {
       var lapsedUnrecognised = false
       var problem = false
       var unrecognised = false
+      var faultsBesideStatus = 0
       // Whether the certificate counts as a valid one for `--require`: in date, not withdrawn,
       // and nothing suggests it is not genuine.
       var genuine = true
@@ -256,7 +260,8 @@ extension Scorer {
       // A withdrawn standard or edition (ISO 9001:2008, OHSAS 18001): every certificate to it
       // lapsed by its transition's end, whatever it states.
       let withdrawn = Standard.withdrawn[c.standard].flatMap { $0.lapsedOn < asOf ? $0 : nil }
-      if let status = c.status, status == .suspended || status == .withdrawn || status == .cancelled {
+      let notInForce = c.status.map { $0 == .suspended || $0 == .withdrawn || $0 == .cancelled } ?? false
+      if let status = c.status, notInForce {
         value = 0
         problem = true
         verdict = status.rawValue
@@ -347,8 +352,11 @@ extension Scorer {
       // Valid longer than a management system's cycle allows: stated so, or, with no issue day,
       // an expiry more than a cycle away (it cannot have been issued for at most one; black-box
       // review 20 found such certificates counted as fully valid). Words only for rare cases.
+      // A certificate not in force is judged so too: its status says it was once genuine, its
+      // dates may say otherwise (black-box review 144 found a suspended five-year ISO 9001
+      // flagged only as suspended, above the same certificate expired).
       let tooLong: String? = {
-        guard value > 0, managementSystem else { return nil }
+        guard value > 0 || notInForce, managementSystem else { return nil }
         if c.issuedOn == nil, let expires = c.expiresOn, expires > asOf.adding(years: p.maximumValidityYears)
         {
           return
@@ -358,7 +366,13 @@ extension Scorer {
         return
           "\(label) is valid \(issued) to \(expires), \(excess) day\(excess == 1 ? "" : "s") past the \(p.maximumValidityYears) years a management-system certificate runs at most (more than an early recertification's \(p.earlyRecertificationDays) days)"
       }()
-      if let tooLong {
+      if let tooLong, notInForce {
+        faultsBesideStatus += 1
+        if words { verdict += ", validity too long" }
+        flags.append(
+          TrustFlag(
+            code: .certInvalidPeriod, severity: .medium, detail: explains ? tooLong : "", evidence: evidence))
+      } else if let tooLong {
         value = min(value, p.invalidPeriodValue)
         // With its dates, as the flag gives them (black-box review 91 read only "validity too long").
         let dates = [c.issuedOn.map { "issued \($0)" }, c.expiresOn.map { "expires \($0)" }].compactMap { $0 }
@@ -376,6 +390,26 @@ extension Scorer {
         value = 0
         genuine = false
         if words { verdict = "not a certifiable standard: \(reason)" }
+      }
+      // Nor does its status hide who issued it: a look-alike body costs what it costs a valid
+      // certificate, an unrecognised one too (black-box review 144: a suspended certificate from
+      // a look-alike body had scored above the same one expired).
+      if notInForce {
+        let found = bodyProblems(c, managementSystem: managementSystem, context: context, explains: explains)
+        if found.count > 0 {
+          if found.lookAlike { faultsBesideStatus += 1 } else { unrecognised = true }
+          if words {
+            verdict += found.lookAlike ? ", from a look-alike body" : ", not from a recognised body"
+          }
+          flags.append(
+            TrustFlag(
+              code: .certUnaccredited, severity: found.lookAlike ? .high : .medium,
+              detail: explains
+                ? "\(label): " + found.texts.joined(separator: "; ").withoutFinalFullStop
+                  + Self.datesInWords(c)
+                : "",
+              evidence: evidence))
+        }
       }
       if value > 0 {
         let found = bodyProblems(c, managementSystem: managementSystem, context: context, explains: explains)
@@ -501,7 +535,8 @@ extension Scorer {
           lapsed: lapsed, problem: problem, unrecognised: unrecognised, lapsedProblem: lapsedProblem,
           lapsedUnrecognised: lapsedUnrecognised, renewableAsIs: renewableAsIs,
           renews: value > 0 && !problem && !unrecognised
-            && !(c.certificationBody ?? "").allSatisfy(\.isWhitespace)))
+            && !(c.certificationBody ?? "").allSatisfy(\.isWhitespace), faultsBesideStatus: faultsBesideStatus
+        ))
       if words, !explains { replaced = (c.certificateNumber, verdict) }
       if explains {
         assessments.append(
@@ -633,6 +668,7 @@ extension Scorer {
     var penalties: [(owner: Int, lapsed: String?, amount: Double)] = []
     for (index, v) in verdicts.enumerated() {
       if v.problem { penalties.append((index, nil, p.problemPenalty)) }
+      for _ in 0..<v.faultsBesideStatus { penalties.append((index, nil, p.problemPenalty)) }
       // As its flags are raised: a look-alike body or an impossible validity says as much once the
       // certificate has lapsed (black-box review 87 found an expired certificate from a look-alike
       // body worth more than the same one in date). Renewing validly drops it with the flags.

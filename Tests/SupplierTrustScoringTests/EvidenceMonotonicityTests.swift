@@ -507,3 +507,42 @@ func aProductMarkAccreditedByAnAccreditationMillEarnsLessThanNone(mill: String) 
   #expect(mark.flags.contains { $0.code == .certUnaccredited && $0.severity == .high }, "\(mill)")
   #expect((real.score ?? 0) > (none.score ?? 100))
 }
+
+/// A certificate not in force keeps the faults it had: suspended or withdrawn, one from a
+/// look-alike or unlisted body, or valid impossibly long, is flagged for that too and costs what
+/// the fault costs, so that none scores above the plain suspended one, nor the look-alike one
+/// above the same certificate expired (black-box review 144: only `cert_suspended`, and the
+/// suspended look-alike scored 20 against 10 expired).
+@Test func aCertificateNotInForceKeepsItsBodyAndValidityFaults() throws {
+  var t = SensiblePairTests.background()
+  let cases:
+    [(
+      id: String, body: String, accreditation: String, years: Int, status: CertificateStatus, flag: FlagCode?
+    )] = [
+      ("SUSPENDED", "SGS", "UKAS", 2, .suspended, nil),
+      ("SUSPENDED-LOOKALIKE", "SGS", "IAF-AB", 2, .suspended, .certUnaccredited),
+      ("SUSPENDED-FIVE-YEARS", "SGS", "UKAS", 5, .suspended, .certInvalidPeriod),
+      ("WITHDRAWN-UAF", "SGS", "UAF", 2, .withdrawn, .certUnaccredited),
+      ("SUSPENDED-UNLISTED", "Acme Cert Ltd", "UKAS", 2, .suspended, .certUnaccredited),
+      ("EXPIRED-LOOKALIKE", "SGS", "IAF-AB", 2, .valid, .certUnaccredited),
+    ]
+  for c in cases {
+    SensiblePairTests.add(c.id, to: &t, certificate: false)
+    let expired = c.id.hasPrefix("EXPIRED")
+    t.certificate(
+      c.id, body: c.body, accreditation: c.accreditation, issuedDaysAgo: expired ? 1_100 : 300,
+      expiresInDays: expired ? -370 : 365 * c.years - 300, status: c.status)
+  }
+  let plain = t.assessment("SUSPENDED", suggests: false)
+  #expect(!plain.flags.contains { $0.code == .certUnaccredited || $0.code == .certInvalidPeriod })
+  let expiredLookAlike = try #require(t.assessment("EXPIRED-LOOKALIKE", suggests: false).score)
+  for c in cases.dropFirst() {
+    let a = t.assessment(c.id, suggests: false)
+    #expect(a.flags.contains { $0.code == .certSuspended } == (c.status != .valid), "\(c.id)")
+    #expect(a.flags.contains { $0.code == c.flag }, "\(c.id): \(a.flags.map(\.code))")
+    #expect(try #require(a.score) < #require(plain.score), "\(c.id)")
+    if c.id != "SUSPENDED-UNLISTED" && c.status != .valid {
+      #expect(try #require(a.score) <= expiredLookAlike, "\(c.id)")
+    }
+  }
+}
