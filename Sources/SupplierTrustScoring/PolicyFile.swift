@@ -897,7 +897,7 @@ extension PolicyFile {
       "Trade Assurance is the buyer's protection; taking part matters most in the profile."),
     .number(
       "standing.trade_assurance_full_limit_usd", \.standing.tradeAssuranceFullLimitUSD, 1...1e12,
-      "Limits count on a logarithmic scale from $1,000 to full marks at $1,000,000: $100,000 covers typical orders, and a larger limit still shows a supplier the platform trusts with more (a cap at $100,000 tied $250,000 with it). A limit left out is unknown: it counts at missing_component_value of the scale, not as $0."
+      "Limits count on a logarithmic scale from $1,000 to full marks at $1,000,000: $100,000 covers typical orders, and a larger limit still shows a supplier the platform trusts with more (a cap at $100,000 tied $250,000 with it). A limit left out is unknown: it counts at missing_component_value of the scale, not as $0. A stated limit under $1,000 covers next to nothing: taking part then counts in proportion, and a $0 limit as no Trade Assurance."
     ),
     .number(
       "standing.gold_supplier_weight", \.standing.goldSupplierWeight, 0...1,

@@ -34,9 +34,12 @@ extension Scorer {
       limit.map { limit in
         min(1, log10(1 + max(0, limit) / 1000) / log10(1 + max(p.tradeAssuranceFullLimitUSD, 1) / 1000))
       } ?? policy.missingComponentValue
+    // Taking part counts in proportion to a stated limit under $1,000: a $0 limit protects no
+    // order, and had counted for most of what taking part earns (black-box review 144).
+    let protects = limit.map { min(1, max(0, $0) / 1000) } ?? 1
     signal(
       p.tradeAssuranceWeight,
-      s.tradeAssurance.map { $0 ? 0.6 + 0.4 * limitShare : 0 },
+      s.tradeAssurance.map { $0 ? 0.6 * protects + 0.4 * limitShare : 0 },
       s.tradeAssurance == true
         ? "Trade Assurance" + (limit.map { " up to \(Money(cents: Int64($0 * 100)).displayed)" } ?? "")
         : "no Trade Assurance")

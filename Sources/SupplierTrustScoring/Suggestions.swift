@@ -173,18 +173,26 @@ extension Scorer {
           Self.joined("shipping the next 5 orders on time, passing inspection and without a dispute,", moves))
       }
     }
-    // Trade Assurance.
-    if result.supplier.tradeAssurance != true {
+    // Trade Assurance: taking part, or a limit that protects orders (one under $1,000 protects
+    // next to nothing). Worked out with the limit the words name: the profile's own when it has
+    // a real one, else $50,000.
+    let stated = result.supplier.tradeAssuranceLimit
+    let protectsLittle = stated.map { $0.cents < 100_000 } ?? false
+    if result.supplier.tradeAssurance != true || protectsLittle {
+      let limit = stated.flatMap { $0.cents >= 100_000 ? $0 : nil } ?? Money(cents: 5_000_000)
       var supplier = result.supplier
       supplier.tradeAssurance = true
-      supplier.tradeAssuranceLimit = supplier.tradeAssuranceLimit ?? Money(cents: 5_000_000)
+      supplier.tradeAssuranceLimit = limit
       let part = standingComponent(supplier, explains: false)
       if let (_, moves) = effect(replacing: 4, with: (part.value, part.confidence)) {
+        let with = stated == limit ? "with its \(limit.displayed) limit" : "with a \(limit.displayed) limit"
         // An empty field is unknown: the supplier may take part already (black-box review 25).
         out.append(
-          (result.supplier.tradeAssurance == nil
-            ? "confirming Trade Assurance (its profile does not say; with a $50,000 limit)"
-            : "joining Trade Assurance (with a $50,000 limit)") + moves)
+          (result.supplier.tradeAssurance == true
+            ? "raising its Trade Assurance limit from \(stated?.displayed ?? "") to \(limit.displayed)"
+            : result.supplier.tradeAssurance == nil
+              ? "confirming Trade Assurance (its profile does not say; \(with))"
+              : "joining Trade Assurance (\(with))") + moves)
       }
     }
     // Confidence: how many more verified reviews (written today) it takes to gain ground. Only the

@@ -135,6 +135,23 @@ import Testing
     Self.expectBetter(t, "LIMIT-1M", than: "LIMIT-UNKNOWN")
   }
 
+  /// A stated Trade Assurance limit of $0 protects no order: it earns no more than taking no
+  /// part, and a small limit earns in proportion, below $1,000 (black-box review 144 found $0
+  /// worth most of what taking part earns: standing 0.865 against 0.709 without).
+  @Test func aTradeAssuranceLimitOfNothingEarnsNoMoreThanNoTradeAssurance() throws {
+    var t = Self.background()
+    Self.add("NO-TA", to: &t) { $0.tradeAssurance = false }
+    Self.add("LIMIT-0", to: &t) { $0.tradeAssuranceLimit = Money(cents: 0) }
+    Self.add("LIMIT-500", to: &t) { $0.tradeAssuranceLimit = Money(cents: 50_000) }
+    Self.add("LIMIT-1K", to: &t) { $0.tradeAssuranceLimit = Money(cents: 100_000) }
+    func standing(_ id: String) throws -> Double {
+      try #require(t.assessment(id, suggests: false).components.standing)
+    }
+    #expect(try standing("LIMIT-0") <= standing("NO-TA"))
+    #expect(try standing("LIMIT-500") > standing("LIMIT-0"))
+    #expect(try standing("LIMIT-1K") > standing("LIMIT-500"))
+  }
+
   /// A pass whose own `valid_until` has passed counts less than the same pass still valid (a
   /// black-box review found them tied).
   @Test func anAuditPastItsValidityCountsLess() {
