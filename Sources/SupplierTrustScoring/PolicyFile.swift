@@ -570,7 +570,7 @@ extension PolicyFile {
     ),
     .number(
       "reviews.same_reviewer_exponent", \.reviews.sameReviewerExponent, 0...1,
-      "Twenty reviews of one supplier from one account are one buyer's experience, not twenty: each of a reviewer's n reviews of a supplier weighs n^-0.5, so they count as about 4.5 reviews (a repeat buyer still counts for more than a one-off one). Whatever this value, an account's reviews of one supplier on one day count as one review (a double submission is not a second buyer)."
+      "Twenty reviews of one supplier from one account are one buyer's experience, not twenty: a reviewer's n reviews of a supplier count as n^0.5 reviews, about 4.5 (a repeat buyer still counts for more than a one-off one), the weightiest in full and the k-th weightiest by k^0.5 - (k-1)^0.5, so that one more review of any age never lightens the others. Whatever this value, an account's reviews of one supplier on one day count as one review, as weighty as the weightiest of them (a double submission is not a second buyer)."
     ),
     .number(
       "reviews.verified_per_transaction", \.reviews.verifiedPerTransaction, 0...1_000_000,

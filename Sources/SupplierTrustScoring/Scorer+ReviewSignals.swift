@@ -327,74 +327,125 @@ extension Scorer {
     return spans
   }
 
-  /// For each review, the weight its reviewer's other reviews of the same supplier leave it: a
-  /// reviewer's reviews of one supplier on one day are one review (each weighs 1/m for m that
-  /// day: a double submission, or the same praise posted twice, is not a second buyer; black-box
-  /// review 17 saw twenty such copies lift a supplier to first), and reviews on d distinct days
-  /// weigh d^-`same_reviewer_exponent` each. Empty when every review weighs 1. Reviews without a
-  /// reviewer id, or with a blank one, are nobody's repeats. Days are in order within each
-  /// supplier's range (as gathered), so a day's reviews are one block.
+  /// For each review, the share of its weight that its reviewer's other reviews of the same
+  /// supplier leave it. A reviewer's reviews of one supplier on one day are one review, weighing
+  /// what the heaviest of them weighs (shared among them by their weights: a double submission,
+  /// or the same praise posted twice, is not a second buyer; black-box review 17 saw twenty such
+  /// copies lift a supplier to first). A reviewer's d days of reviews of a supplier then count
+  /// as d^(1 - `same_reviewer_exponent`) reviews, the heaviest day in full and the k-th heaviest
+  /// by k^(1-e) - (k-1)^(1-e): one more review of any age or weight never lightens the total of
+  /// the reviewer's others, nor moves a score against its own rating (each of d days weighing
+  /// d^-e, an old second review had lightened a recent first: a one-star review raised a score;
+  /// black-box review 145). Empty when every review weighs in full. Reviews without a reviewer
+  /// id, or with a blank one, are nobody's repeats. Days are in order within each supplier's
+  /// range (as gathered).
   func reviewerRepeatWeights(_ evidence: [SupplierEvidence], _ reviews: ReviewTable) -> [Float] {
     let exponent = policy.reviews.sameReviewerExponent
-    /// All that is kept of one reviewer, together: the pass looks reviewers up in review order,
-    /// which is random over hundreds of thousands of them, and five arrays cost five cache misses
-    /// a review where this costs one.
+    /// What the pass keeps of one reviewer, together: reviewers are looked up in review order,
+    /// at random over hundreds of thousands of them, and one record costs one cache miss.
     struct Tally {
       var lastSupplier: Int32 = -1
-      var lastDay: Int32 = .min
-      var distinctDays: UInt16 = 0
-      var sameDay: UInt16 = 0
+      var count: UInt16 = 0
       /// A blank reviewer id is nobody's: never counted.
       var blank = false
     }
     var tallies = reviews.reviewerNames.map { Tally(blank: ReviewBurstDetector.isBlank($0)) }
-    var touched: [Int] = []
     var weights: [Float] = []
+    // The reviews of reviewers with more than one review of the supplier, by reviewer then date.
+    var repeated: [(reviewer: Int32, k: Int)] = []
     reviews.reviewers.withUnsafeBufferPointer { reviewers in
-      reviews.days.withUnsafeBufferPointer { days in
-        tallies.withUnsafeMutableBufferPointer { tallies in
-          for supplier in evidence.indices {
-            let range = evidence[supplier].reviews
-            let number = Int32(supplier)
-            for k in range where reviewers[k] >= 0 {
-              let r = Int(reviewers[k])
-              guard !tallies[r].blank else { continue }
-              if tallies[r].lastSupplier != number {
-                tallies[r].lastSupplier = number
-                tallies[r].distinctDays = 0
-                tallies[r].lastDay = .min
-              }
-              if days[k].daysSinceEpoch != tallies[r].lastDay {
-                tallies[r].lastDay = days[k].daysSinceEpoch
-                if tallies[r].distinctDays < .max { tallies[r].distinctDays += 1 }
-              }
+      tallies.withUnsafeMutableBufferPointer { tallies in
+        for supplier in evidence.indices {
+          let range = evidence[supplier].reviews
+          let number = Int32(supplier)
+          var anyRepeat = false
+          for k in range where reviewers[k] >= 0 {
+            let r = Int(reviewers[k])
+            guard !tallies[r].blank else { continue }
+            if tallies[r].lastSupplier != number {
+              tallies[r].lastSupplier = number
+              tallies[r].count = 0
             }
-            var start = range.lowerBound
-            while start < range.upperBound {
-              let day = days[start].daysSinceEpoch
-              var end = start + 1
-              while end < range.upperBound && days[end].daysSinceEpoch == day { end += 1 }
-              for k in start..<end where reviewers[k] >= 0 && !tallies[Int(reviewers[k])].blank {
-                let r = Int(reviewers[k])
-                if tallies[r].sameDay == 0 { touched.append(r) }
-                if tallies[r].sameDay < .max { tallies[r].sameDay += 1 }
-              }
-              for k in start..<end where reviewers[k] >= 0 && !tallies[Int(reviewers[k])].blank {
-                let r = Int(reviewers[k])
-                let (m, d) = (tallies[r].sameDay, tallies[r].distinctDays)
-                guard m > 1 || (d > 1 && exponent > 0) else { continue }
-                if weights.isEmpty { weights = [Float](repeating: 1, count: reviews.count) }
-                weights[k] = Float(pow(Double(d), -exponent) / Double(m))
-              }
-              for r in touched { tallies[r].sameDay = 0 }
-              touched.removeAll(keepingCapacity: true)
-              start = end
-            }
+            if tallies[r].count < .max { tallies[r].count += 1 }
+            if tallies[r].count > 1 { anyRepeat = true }
+          }
+          guard anyRepeat else { continue }
+          repeated.removeAll(keepingCapacity: true)
+          for k in range where reviewers[k] >= 0 {
+            let r = Int(reviewers[k])
+            if !tallies[r].blank && tallies[r].count > 1 { repeated.append((reviewers[k], k)) }
+          }
+          // Stable: each reviewer's reviews stay in date order.
+          repeated.sort { $0.reviewer != $1.reviewer ? $0.reviewer < $1.reviewer : $0.k < $1.k }
+          if weights.isEmpty { weights = [Float](repeating: 1, count: reviews.count) }
+          let weigh = reviewWeigher(evidence[supplier], reviews)
+          var start = 0
+          while start < repeated.count {
+            var end = start + 1
+            while end < repeated.count && repeated[end].reviewer == repeated[start].reviewer { end += 1 }
+            assignRepeatShares(repeated[start..<end].map(\.k), reviews, weigh, exponent, into: &weights)
+            start = end
           }
         }
       }
     }
     return weights
+  }
+
+  /// The shares of one reviewer's reviews of one supplier (`positions`, in date order) by
+  /// ``reviewerRepeatWeights(_:_:)``'s rule, each review's weight before repeats by `weigh`.
+  private func assignRepeatShares(
+    _ positions: [Int], _ reviews: ReviewTable, _ weigh: (Int) -> Double, _ exponent: Double,
+    into weights: inout [Float]
+  ) {
+    // One review a day: the day's heaviest weight, and the sum it is shared by.
+    var days: [(heaviest: Double, sum: Double, first: Int, end: Int)] = []
+    var k = 0
+    while k < positions.count {
+      let day = reviews.days[positions[k]]
+      var end = k + 1
+      while end < positions.count && reviews.days[positions[end]] == day { end += 1 }
+      var heaviest = 0.0
+      var sum = 0.0
+      for i in k..<end {
+        let w = weigh(positions[i])
+        heaviest = max(heaviest, w)
+        sum += w
+      }
+      days.append((heaviest, sum, k, end))
+      k = end
+    }
+    // Heaviest first; of equal weight, the later day first (then as the days come).
+    let order = days.indices.sorted {
+      days[$0].heaviest != days[$1].heaviest ? days[$0].heaviest > days[$1].heaviest : $0 > $1
+    }
+    let power = 1 - exponent
+    for (rank, d) in order.enumerated() {
+      let step = pow(Double(rank + 1), power) - pow(Double(rank), power)
+      let share = days[d].sum > 0 ? step * days[d].heaviest / days[d].sum : step
+      for i in days[d].first..<days[d].end { weights[positions[i]] = Float(share) }
+    }
+  }
+
+  /// A review's weight before repeats and burst discounts, as the reviews component weighs it:
+  /// its age's decay times its verification's weight.
+  func reviewWeigher(_ e: SupplierEvidence, _ table: ReviewTable) -> (Int) -> Double {
+    let p = policy.reviews
+    let decay = 0.6931471805599453 / p.halfLifeDays
+    let asOfDay = asOf.daysSinceEpoch
+    let doubtedWeight = verifiedReviewWeight(e)
+    let doubts = e.doubtfulVerified != nil
+    let yearStart = asOf.adding(days: -365).daysSinceEpoch
+    let (verifiedWeight, unverifiedWeight) = (p.verifiedWeight, p.unverifiedWeight)
+    return { k in
+      let day = table.days[k].daysSinceEpoch
+      let verification =
+        table.verified[k] == true
+        ? (doubts && day > yearStart && ReviewBurstDetector.star(table.ratings[k]) >= 3
+          ? doubtedWeight : verifiedWeight)
+        : unverifiedWeight
+      return exp(-Double(asOfDay - day) * decay) * verification
+    }
   }
 
   /// The number of verified reviews a supplier received in the year up to the as-of day, when it

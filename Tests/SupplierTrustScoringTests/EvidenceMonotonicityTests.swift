@@ -546,3 +546,38 @@ func aProductMarkAccreditedByAnAccreditationMillEarnsLessThanNone(mill: String) 
     }
   }
 }
+
+/// One more review from an account that already reviewed the supplier, of any age, rating or
+/// verification, the same day or another: confidence never falls, a one-star review never raises
+/// the score and a five-star one never lowers it. Each of d days weighing d^-0.5, an old second
+/// review had lightened the recent first (black-box review 145: a one-star one raised a score
+/// 44.2 -> 45.7, a five-star one lowered it, and a same-day unverified copy lowered both).
+@Test func oneMoreReviewFromTheSameAccountNeverMovesTheWrongWay() throws {
+  func exact(_ t: TestCatalog, _ id: String) throws -> (score: Double, confidence: Double) {
+    let a = t.assessment(id, suggests: false)
+    return (try #require(a.exactScore), a.confidence)
+  }
+  for firstRating in [1.0, 3, 5] {
+    var base = TestCatalog()
+    base.supplier("S") { $0.tradeAssurance = true }
+    base.supplier("ELSEWHERE")
+    base.review("S", rating: 5, daysAgo: 55, reviewer: "BUYER-1")
+    base.review("S", rating: 4, daysAgo: 64, reviewer: "BUYER-2")
+    base.review("S", rating: firstRating, daysAgo: 24, reviewer: "REPEAT")
+    base.review("ELSEWHERE", rating: 5, daysAgo: 600, reviewer: "REPEAT")
+    let before = try exact(base, "S")
+    for (rating, daysAgo, verified) in [
+      (1.0, 2_875, true), (5, 2_875, true), (1, 24, false), (5, 24, false), (1, 3, true), (5, 3, true),
+      (5, 24, true), (1, 400, nil),
+    ] as [(Double, Int, Bool?)] {
+      var added = base
+      added.review("S", rating: rating, daysAgo: daysAgo, verified: verified, reviewer: "REPEAT")
+      let after = try exact(added, "S")
+      let what =
+        "first \(firstRating), + \(rating)★ \(daysAgo) days ago, verified \(String(describing: verified))"
+      #expect(after.confidence >= before.confidence, "\(what): \(before) -> \(after)")
+      if rating == 1 { #expect(after.score <= before.score, "\(what): \(before) -> \(after)") }
+      if rating == 5 { #expect(after.score >= before.score, "\(what): \(before) -> \(after)") }
+    }
+  }
+}
