@@ -196,7 +196,10 @@ struct RankFilters: ParsableArguments {
     c.category = category.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
     c.countries = Set(country.compactMap { Country.normalize($0) })
     c.excludedCountries = Set(excludeCountry.compactMap { Country.normalize($0) })
-    c.requiredStandards = require.compactMap { Standard.normalize($0) }
+    // Once each: `--require ISO9001 --require "ISO 9001"` is one criterion (black-box review 146
+    // saw it listed twice).
+    var seen = Set<String>()
+    c.requiredStandards = require.compactMap { Standard.normalize($0) }.filter { seen.insert($0).inserted }
     c.tradeAssuranceOnly = tradeAssurance
     c.orderAmount = orderAmount.flatMap(Money.init(parsing:))
     c.minimumScore = minScore

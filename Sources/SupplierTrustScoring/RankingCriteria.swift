@@ -74,7 +74,10 @@ public struct RankingCriteria: Sendable, Equatable {
     case .countries(let countries): countries.contains(s.supplier.country)
     case .excludedCountries(let countries): !countries.contains(s.supplier.country)
     case .standard(let standard): s.validStandards.contains(standard)
-    case .tradeAssurance: s.supplier.tradeAssurance == true
+    // A stated limit of $0 protects no order: no Trade Assurance, as scoring counts it
+    // (black-box review 146).
+    case .tradeAssurance:
+      s.supplier.tradeAssurance == true && (s.supplier.tradeAssuranceLimit.map { $0.cents > 0 } ?? true)
     case .coverage(let amount):
       s.supplier.tradeAssurance == true && (s.supplier.tradeAssuranceLimit.map { $0 >= amount } ?? false)
     case .minimumScore(let minimum): (s.score.map { $0 >= minimum } ?? false)
@@ -124,6 +127,7 @@ public struct RankingCriteria: Sendable, Equatable {
       }
       return "no valid \(standard) certificate (\(verdicts.joined(separator: "; ")))"
     case .tradeAssurance:
+      if supplier.tradeAssurance == true { return "its Trade Assurance limit is $0: it covers no order" }
       return supplier.tradeAssurance == false
         ? "does not offer Trade Assurance" : "does not state whether it offers Trade Assurance"
     case .coverage(let amount):
@@ -160,7 +164,7 @@ public struct RankingCriteria: Sendable, Equatable {
     // Without Trade Assurance no amount is covered: said once, not once per filter.
     let saidOnce = failed.contains { if case .tradeAssurance = $0 { true } else { false } }
     return failed.filter { filter in
-      if saidOnce, case .coverage = filter, s.supplier.tradeAssurance != true { return false }
+      if saidOnce, case .coverage = filter { return false }
       return true
     }.map { Self.whyFails($0, s) }
   }

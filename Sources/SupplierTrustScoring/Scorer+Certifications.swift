@@ -129,6 +129,14 @@ extension Scorer {
     var count = 0
     var lookAlike = false
     var unrecognisedForMark: (issuer: Bool, accreditation: Bool) = (false, false)
+    /// What is wrong with each body, in the verdict's words ("" for nothing).
+    var issuer = ""
+    var accreditation = ""
+
+    /// The certificate's verdict for them: which body, and how ("accreditation body not
+    /// recognised", not "not from a recognised body" of SGS accredited by an unlisted body:
+    /// black-box review 146).
+    var verdict: String { [issuer, accreditation].filter { !$0.isEmpty }.joined(separator: ", ") }
   }
 
   func bodyProblems(_ c: Certification, managementSystem: Bool, context: Context, explains: Bool)
@@ -146,6 +154,11 @@ extension Scorer {
       case .lookAlike(_, let reason):
         found.count += 1
         found.lookAlike = true
+        if isIssuer {
+          found.issuer = "issued by a look-alike body"
+        } else {
+          found.accreditation = "accredited by a look-alike body"
+        }
         if explains {
           found.texts.append("\(role) \(name) is a look-alike, not a recognised body: \(reason)")
         }
@@ -164,6 +177,11 @@ extension Scorer {
           continue
         }
         found.count += 1
+        if isIssuer {
+          found.issuer = "issuer not recognised"
+        } else {
+          found.accreditation = "accreditation body not recognised"
+        }
         if explains {
           found.texts.append(
             "\(role) \(name) is not a recognised \(role == "issuer" ? "certification body" : "IAF MLA accreditation body")"
@@ -399,7 +417,7 @@ extension Scorer {
         if found.count > 0 {
           if found.lookAlike { faultsBesideStatus += 1 } else { unrecognised = true }
           if words {
-            verdict += found.lookAlike ? ", from a look-alike body" : ", not from a recognised body"
+            verdict += ", " + found.verdict
           }
           flags.append(
             TrustFlag(
@@ -421,7 +439,7 @@ extension Scorer {
           // An unknown one may be genuine but cannot be checked: a little credit.
           value = lookAlike ? 0 : min(value, p.unaccreditedValue)
           if lookAlike { problem = true } else { unrecognised = true }
-          verdict = lookAlike ? "from a look-alike body" : "not from a recognised body"
+          verdict = found.verdict
           genuine = false
           flags.append(
             TrustFlag(

@@ -59,6 +59,19 @@ private func object(_ text: String) throws -> [String: Any] {
     #expect(csv.stderr.contains("note: 14 of 30 suppliers are left out: "), "\(csv.stderr)")
   }
 
+  /// One standard required twice, in two spellings, is one criterion: said once in the heading
+  /// and the JSON (black-box review 146 saw "valid ISO9001 required" twice).
+  @Test func aStandardRequiredTwiceIsOneCriterion() throws {
+    let twice = try CommandRunner.run([
+      "rank", "datasets/sample", "--as-of", "2026-11-25", "--require", "ISO9001", "--require",
+      "ISO 9001:2015",
+      "--format", "json",
+    ])
+    #expect(twice.status == 0)
+    let json = try #require(JSONSerialization.jsonObject(with: Data(twice.stdout.utf8)) as? [String: Any])
+    #expect(json["criteria"] as? [String] == ["valid ISO9001 required"])
+  }
+
   /// Rows name the policy and its hash; a CSV of none names them on stderr (black-box review 53).
   @Test func aCSVOfNoRowsNamesThePolicyOnStderr() throws {
     let rank = try CommandRunner.run(

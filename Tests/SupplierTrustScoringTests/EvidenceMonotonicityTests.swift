@@ -581,3 +581,24 @@ func aProductMarkAccreditedByAnAccreditationMillEarnsLessThanNone(mill: String) 
     }
   }
 }
+
+/// A certificate's verdict names the body at fault, and how: a recognised issuer accredited by
+/// an unlisted body is not "not from a recognised body" (black-box review 146: SGS blamed for
+/// A2LA).
+@Test func aCertificateVerdictNamesTheBodyAtFault() {
+  var t = SensiblePairTests.background()
+  let cases: [(id: String, body: String, accreditation: String, verdict: String)] = [
+    ("UNLISTED-ACCREDITOR", "SGS", "A2LA", "accreditation body not recognised"),
+    ("LOOKALIKE-ACCREDITOR", "SGS", "IAF-AB", "accredited by a look-alike body"),
+    ("UNLISTED-ISSUER", "Acme Cert Ltd", "UKAS", "issuer not recognised"),
+    ("BOTH", "Acme Cert Ltd", "UAF", "issuer not recognised, accredited by a look-alike body"),
+  ]
+  for c in cases {
+    SensiblePairTests.add(c.id, to: &t, certificate: false)
+    t.certificate(c.id, body: c.body, accreditation: c.accreditation)
+  }
+  for c in cases {
+    let verdicts = t.assessment(c.id, suggests: false).certificates.map(\.verdict)
+    #expect(verdicts == [c.verdict], "\(c.id): \(verdicts)")
+  }
+}

@@ -158,6 +158,27 @@ import Testing
     #expect(c.reasonsLeftOut(small) == ["Trade Assurance limit $10,000 is below the order's $25,000"])
   }
 
+  /// A stated Trade Assurance limit of $0 protects no order: `--trade-assurance` leaves the
+  /// supplier out, as scoring counts it as none, and says why once, whatever the order amount
+  /// (black-box review 146 found it kept).
+  @Test func aTradeAssuranceLimitOfNothingIsNoTradeAssurance() throws {
+    var t = Self.catalog()
+    t.supplier("ZERO-LIMIT") {
+      $0.categories = ["Industrial Valves"]
+      $0.tradeAssurance = true
+      $0.tradeAssuranceLimit = Money(cents: 0)
+    }
+    let run = Scorer(asOf: t.asOf).score(t.catalog)
+    let zero = try #require(run.suppliers.first { $0.supplier.id == "ZERO-LIMIT" })
+    var c = RankingCriteria()
+    c.tradeAssuranceOnly = true
+    #expect(!c.admits(zero))
+    #expect(c.reasonsLeftOut(zero) == ["its Trade Assurance limit is $0: it covers no order"])
+    c.orderAmount = Money(cents: 100_000)
+    #expect(c.reasonsLeftOut(zero) == ["its Trade Assurance limit is $0: it covers no order"])
+    #expect(c.admits(try #require(run.suppliers.first { $0.supplier.id == "GOOD" })))
+  }
+
   /// The filters' test and the words for failing it come from one place: every supplier passes
   /// exactly when it has no reason to be left out.
   @Test func admittedExactlyWhenNoReasonIsGiven() {
