@@ -253,7 +253,15 @@ public struct EligibilityChecker: Sendable {
         claims.append(Claim(kind: .lateShipment, eligible: ok, deadline: deadline, detail: detail))
       }
     }
-    if o.inspectionResult == .fail {
+    // An inspection's result is known once the goods shipped (an inspection before shipping is
+    // the usual one) or were delivered, or, with neither day stated, once the agreed ship day
+    // passed: a back-test before the goods shipped had listed a fileable quality claim
+    // (black-box review 148). Shipped and not yet delivered, the claim is listed with the window
+    // still to open (README, known limits).
+    let inspected =
+      (o.shippedDate.map { $0 <= asOf } ?? false) || (o.deliveredDate.map { $0 <= asOf } ?? false)
+      || (o.shippedDate == nil && o.deliveredDate == nil && (o.agreedShipDate.map { $0 < asOf } ?? true))
+    if o.inspectionResult == .fail, inspected {
       let (ok, detail) = window("inspection failed")
       claims.append(Claim(kind: .quality, eligible: ok, deadline: deadline, detail: detail))
     }

@@ -82,6 +82,35 @@ import Testing
   /// Delivered with no ship date stated: on time when it arrived by the agreed ship date; after
   /// it, a late-shipment claim cannot be judged, which is said as a note (no "not shipped" guess,
   /// and no claim listed as not fileable: black-box review 79).
+  /// A failed inspection is known once the goods could have been inspected: shipped or delivered
+  /// by the as-of day (the agreed ship day passed, when neither day is stated). A back-test
+  /// before the goods shipped had listed a quality claim that could be filed (black-box review
+  /// 148).
+  @Test func aFailedInspectionIsNoClaimBeforeTheGoodsCouldBeInspected() {
+    let checker = EligibilityChecker(asOf: asOf)
+    func quality(agreed: Int?, shipped: Int?, delivered: Int?) -> Bool {
+      checker.check(
+        order(
+          ta: true, payment: .paypal, agreed: agreed, shipped: shipped, delivered: delivered,
+          inspection: .fail),
+        supplier: supplier(), evidence: here
+      ).claims.contains { $0.kind == .quality }
+    }
+    // Shipped later (delivered later or not stated), neither stated with the agreed day to come:
+    // not yet.
+    #expect(!quality(agreed: 5, shipped: 3, delivered: 20))
+    #expect(!quality(agreed: 5, shipped: 3, delivered: nil))
+    #expect(!quality(agreed: 5, shipped: nil, delivered: nil))
+    #expect(!quality(agreed: -5, shipped: nil, delivered: 4))
+    // Shipped (delivered or not yet), delivered, or the agreed day passed with neither: a claim.
+    #expect(quality(agreed: -10, shipped: -11, delivered: 4))
+    #expect(quality(agreed: -30, shipped: -31, delivered: -10))
+    #expect(quality(agreed: -30, shipped: -31, delivered: nil))
+    #expect(quality(agreed: -30, shipped: nil, delivered: -10))
+    #expect(quality(agreed: -3, shipped: nil, delivered: nil))
+    #expect(quality(agreed: nil, shipped: nil, delivered: nil))
+  }
+
   @Test func aDeliveredOrderWithoutAShipDateIsNotCalledUnshipped() throws {
     let checker = EligibilityChecker(asOf: asOf)
     let early = checker.check(
