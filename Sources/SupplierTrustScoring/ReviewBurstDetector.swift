@@ -292,6 +292,12 @@ public struct ReviewBurst: Sendable, Equatable {
   /// burst only down to the weight of a cluster short of a burst and holds it not against the
   /// supplier. Every other burst inflated the rating.
   public var lowersRating = false
+  /// Of a burst that lowers the rating: whether its discounted praise (four or five stars) is
+  /// as many reviews as a burst needs (`minimum_reviews`) on its own, a campaign of its own held
+  /// against the supplier as any inflating burst is. More planted complaints than bought praise
+  /// in the same days had made the window an attack and cleared the campaign's penalty and
+  /// warning (black-box review 150: +22 points for the eleventh complaint).
+  public var alsoInflates = false
 }
 
 /// Finds bursts of purchased reviews in one supplier's reviews.

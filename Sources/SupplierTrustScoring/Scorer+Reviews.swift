@@ -150,7 +150,7 @@ extension Scorer {
     let ownMean = genuineCount > 0 ? genuineSum / Double(genuineCount) : nil
     var inflated = false
     for burst in bursts {
-      let inflating = !burst.lowersRating
+      let inflating = !burst.lowersRating || burst.alsoInflates
       if inflating { inflated = true }
       let below =
         ownMean == nil ? "the catalog's average" : "the supplier's other reviews and the catalog's average"
@@ -181,12 +181,15 @@ extension Scorer {
           code: .reviewBurst, severity: inflating ? .high : .low,
           detail: !context.explains
             ? burst.detail
-            : inflating
+            : !burst.lowersRating
               ? burst.detail + counts + listed
               : burst.detail
                 + attackWords(
                   discounted: discounted.count, kept: kept.count, keptVerified: keptVerified,
-                  keptInFull: attacks.kept, below: below) + listed,
+                  keptInFull: attacks.kept, below: below)
+                + (burst.alsoInflates
+                  ? "; its discounted praise is a campaign of its own (as many four- and five-star reviews as a burst needs), held against the supplier"
+                  : "") + listed,
           evidence: (discounted + kept).prefix(context.explains ? 20 : 0).map {
             let k = e.reviews.lowerBound + $0
             return Evidence(location: location(table.sources[k], context), recordID: table.ids[k])

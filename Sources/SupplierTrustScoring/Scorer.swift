@@ -570,6 +570,11 @@ public struct Scorer: Sendable {
         || bursts[index][b].commonestStar <= 2
       {
         bursts[index][b].lowersRating = true
+        let boughtPraise = bursts[index][b].reviewIndices.count { i in
+          let k = evidence[index].reviews.lowerBound + i
+          return suspicious[k] && ReviewBurstDetector.star(table.ratings[k]) >= 4
+        }
+        bursts[index][b].alsoInflates = boughtPraise >= max(1, policy.burst.minimumReviews)
         var discounted: [Double] = []
         for i in bursts[index][b].reviewIndices {
           let k = evidence[index].reviews.lowerBound + i

@@ -408,7 +408,7 @@ struct MemoWriter {
       int(-1)
     }
     int(b.commonestStar)
-    int(b.lowersRating ? 1 : 0)
+    int(b.lowersRating ? (b.alsoInflates ? 2 : 1) : 0)
   }
 }
 
@@ -527,7 +527,8 @@ struct MemoReader {
       nearIdenticalShare: nearIdentical, fiveStarShare: fiveStar, meanRating: mean, detail: detail)
     burst.campaignStars = stars
     burst.commonestStar = commonest
-    burst.lowersRating = lowers == 1
+    burst.lowersRating = lowers >= 1
+    burst.alsoInflates = lowers == 2
     return burst
   }
 }

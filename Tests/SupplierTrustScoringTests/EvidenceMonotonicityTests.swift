@@ -602,3 +602,41 @@ func aProductMarkAccreditedByAnAccreditationMillEarnsLessThanNone(mill: String) 
     #expect(verdicts == [c.verdict], "\(c.id): \(verdicts)")
   }
 }
+
+/// More planted complaints than bought praise in the same days do not clear the praise: the
+/// window's commonest rating is then one star and it counts as an attack, but its discounted
+/// praise, as many reviews as a burst needs, is still held against the supplier. The eleventh
+/// complaint beside ten copied five-star reviews had removed the campaign's penalty and warning,
+/// +22 points (black-box review 150); one more complaint now never raises the score.
+@Test func complaintsPlantedBesideBoughtPraiseNeverClearIt() throws {
+  var base = SensiblePairTests.background()
+  SensiblePairTests.add("PRAISED", to: &base, reviews: false)
+  for k in 0..<30 {
+    base.review("BG-\(k % 20)", rating: 4, daysAgo: 400 + k, reviewer: "EST-\(k)")
+    base.review("PRAISED", rating: [4, 5, 3][k % 3], daysAgo: 30 + 20 * k, reviewer: "EST-\(k)")
+  }
+  for k in 0..<10 {
+    base.review(
+      "PRAISED", rating: 5, daysAgo: 60, verified: false, reviewer: "BOUGHT-\(k)",
+      text: "Excellent quality and fast shipping, highly recommend this seller")
+  }
+  let complaints = [
+    "broken on arrival", "late and rude", "cracked parts", "wrong size sent", "missing parts",
+  ]
+  var previous: Double?
+  for count in [0, 5, 10, 11, 14] {
+    var t = base
+    for k in 0..<count {
+      t.review(
+        "PRAISED", rating: 1, daysAgo: 60, verified: false, reviewer: "PAN-\(k)",
+        text: "\(complaints[k % 5]) and \(complaints[(k + 2) % 5]), order \(k * 37)")
+    }
+    let a = t.assessment("PRAISED", suggests: false)
+    let score = try #require(a.exactScore)
+    #expect(
+      a.flags.contains { $0.code == .reviewBurst && $0.severity == .high },
+      "\(count) complaints: \(a.flags.map { "\($0.code) \($0.severity)" })")
+    if let previous { #expect(score <= previous, "\(count) complaints: \(previous) -> \(score)") }
+    previous = score
+  }
+}
