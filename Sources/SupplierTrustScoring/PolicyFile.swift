@@ -548,8 +548,8 @@ extension PolicyFile {
         .object(policy.flagStanding.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value.rawValue)) })
       }),
     .number(
-      "reviews.prior_strength", \.reviews.priorStrength, 0...10_000,
-      "Every supplier starts with 8 reviews' worth of the catalog's average rating, so three five-star reviews cannot beat hundreds of verified 4.8s."
+      "reviews.prior_strength", \.reviews.priorStrength, 1...10_000,
+      "Every supplier starts with 8 reviews' worth of the catalog's average rating, so three five-star reviews cannot beat hundreds of verified 4.8s. At least one review's worth: with none, a supplier without reviews had counted as 0 (black-box review 149)."
     ),
     .number(
       "reviews.uncertainty_penalty", \.reviews.uncertaintyPenalty, 0...5,

@@ -352,3 +352,19 @@ import Testing
     #expect(Policy.default.hash.count == 64)
   }
 }
+
+/// A prior of no reviews' worth leaves a supplier without reviews counted at 0 (black-box review
+/// 149): refused, naming the key and the fix.
+@Test func aPriorOfNoReviewsIsRefused() {
+  #expect(throws: PolicyError.self) {
+    try PolicyFile.read(#"{"reviews": {"prior_strength": 0}}"#, file: "policy.json")
+  }
+  do {
+    _ = try PolicyFile.read(#"{"reviews": {"prior_strength": 0}}"#, file: "policy.json")
+  } catch {
+    #expect(
+      error.description
+        == "policy.json:1: `reviews.prior_strength` must be a number from 1 to 10000, found 0\n  fix: use a number from 1 to 10000, e.g. 8 (the default)"
+    )
+  }
+}
