@@ -859,7 +859,12 @@ public struct Scorer: Sendable {
     var reasons: [String] = []
     if context.explains {
       if score == nil {
-        reasons.append("unrated: no evidence at all")
+        // Evidence the policy gives no weight (its weighted components have none for anyone) is
+        // not "no evidence" (black-box review 149).
+        reasons.append(
+          values.contains { $0 != nil }
+            ? "unrated: the policy weighs none of the components there is evidence for"
+            : "unrated: no evidence at all")
       } else if band.standing > .ok {
         reasons.append(
           "grade \(band.grade) (\(JSONValue.format(band.minimumScore)) and above) is \(band.standing.rawValue)"

@@ -368,3 +368,20 @@ import Testing
     )
   }
 }
+
+/// A policy that weighs only a component nobody has evidence for rates nobody, and says why: not
+/// "no evidence at all" of suppliers with reviews and certificates (black-box review 149).
+@Test func evidenceThePolicyDoesNotWeighIsNotCalledNoEvidence() throws {
+  var t = TestCatalog()
+  t.supplier("S") { $0.tradeAssurance = true }
+  t.review("S", rating: 5)
+  var policy = Policy.default
+  policy.weights.reviews = 0
+  policy.weights.certifications = 0
+  policy.weights.audits = 1
+  policy.weights.delivery = 0
+  policy.weights.standing = 0
+  let a = try #require(Scorer(policy: policy, asOf: t.asOf).score(t.catalog).suppliers.first)
+  #expect(a.score == nil)
+  #expect(a.standingReasons == ["unrated: the policy weighs none of the components there is evidence for"])
+}
