@@ -699,11 +699,18 @@ extension PolicyFile {
       read: { policy, json in
         guard case .object(let m) = json else { return "must be an object of standard name to relevance" }
         var result: [String: Double] = [:]
+        var spelled: [String: String] = [:]
         for (name, value) in m {
           guard case .number(let n) = value, (0...1).contains(n) else {
             return "\"\(name)\" must be a number from 0 to 1"
           }
-          result[Standard.normalize(name) ?? name] = n
+          let standard = Standard.normalize(name) ?? name
+          // Two spellings of one standard: which counts would be a guess (black-box review 149).
+          if let other = spelled[standard] {
+            return "\"\(other)\" and \"\(name)\" are the same standard, \(standard): give it once"
+          }
+          spelled[standard] = name
+          result[standard] = n
         }
         // Merged with the defaults (a standard set to 0 counts for nothing).
         policy.certifications.relevance.merge(result) { $1 }
@@ -750,11 +757,18 @@ extension PolicyFile {
                 return "\"\(name)\".relevance must be an object of standard name to relevance"
               }
               var result: [String: Double] = [:]
+              var spelled: [String: String] = [:]
               for (standard, number) in standards {
                 guard case .number(let n) = number, (0...1).contains(n) else {
                   return "\"\(name)\".relevance \"\(standard)\" must be a number from 0 to 1"
                 }
-                result[Standard.normalize(standard) ?? standard] = n
+                let normal = Standard.normalize(standard) ?? standard
+                if let other = spelled[normal] {
+                  return
+                    "\"\(name)\".relevance \"\(other)\" and \"\(standard)\" are the same standard, \(normal): give it once"
+                }
+                spelled[normal] = standard
+                result[normal] = n
               }
               relevance = result
             default:

@@ -385,3 +385,19 @@ import Testing
   #expect(a.score == nil)
   #expect(a.standingReasons == ["unrated: the policy weighs none of the components there is evidence for"])
 }
+
+/// Two spellings of one standard in `relevance` (top level or a sector's) are refused: which
+/// counts had been the last one read (black-box review 149).
+@Test func aStandardSpelledTwiceInRelevanceIsRefused() {
+  for text in [
+    #"{"certifications": {"relevance": {"ISO9001": 0.7, "ISO 9001": 0.5}}}"#,
+    #"{"certifications": {"sectors": {"toys": {"keywords": ["toy"], "relevance": {"EN71": 1, "EN 71": 0.5}}}}}"#,
+  ] {
+    do {
+      _ = try PolicyFile.read(text, file: "policy.json")
+      Issue.record("accepted: \(text)")
+    } catch {
+      #expect(error.description.contains("are the same standard"), "\(error.description)")
+    }
+  }
+}
