@@ -378,12 +378,12 @@ extension Scorer {
           // Stable: each reviewer's reviews stay in date order.
           repeated.sort { $0.reviewer != $1.reviewer ? $0.reviewer < $1.reviewer : $0.k < $1.k }
           if weights.isEmpty { weights = [Float](repeating: 1, count: reviews.count) }
-          let weigh = reviewWeigher(evidence[supplier], reviews)
+          let weigher = reviewWeigher(evidence[supplier])
           var start = 0
           while start < repeated.count {
             var end = start + 1
             while end < repeated.count && repeated[end].reviewer == repeated[start].reviewer { end += 1 }
-            assignRepeatShares(repeated[start..<end].map(\.k), reviews, weigh, exponent, into: &weights)
+            assignRepeatShares(repeated[start..<end].map(\.k), reviews, weigher, exponent, into: &weights)
             start = end
           }
         }
@@ -393,9 +393,9 @@ extension Scorer {
   }
 
   /// The shares of one reviewer's reviews of one supplier (`positions`, in date order) by
-  /// ``reviewerRepeatWeights(_:_:)``'s rule, each review's weight before repeats by `weigh`.
+  /// ``reviewerRepeatWeights(_:_:)``'s rule, each review's weight before repeats by `weigher`.
   private func assignRepeatShares(
-    _ positions: [Int], _ reviews: ReviewTable, _ weigh: (Int) -> Double, _ exponent: Double,
+    _ positions: [Int], _ reviews: ReviewTable, _ weigher: ReviewWeigher, _ exponent: Double,
     into weights: inout [Float]
   ) {
     // One review a day: the day's heaviest weight, and the sum it is shared by.
@@ -408,7 +408,7 @@ extension Scorer {
       var heaviest = 0.0
       var sum = 0.0
       for i in k..<end {
-        let w = weigh(positions[i])
+        let w = weigher.weight(positions[i], reviews)
         heaviest = max(heaviest, w)
         sum += w
       }
@@ -427,25 +427,44 @@ extension Scorer {
     }
   }
 
-  /// A review's weight before repeats and burst discounts, as the reviews component weighs it:
-  /// its age's decay times its verification's weight.
-  func reviewWeigher(_ e: SupplierEvidence, _ table: ReviewTable) -> (Int) -> Double {
-    let p = policy.reviews
-    let decay = 0.6931471805599453 / p.halfLifeDays
-    let asOfDay = asOf.daysSinceEpoch
-    let doubtedWeight = verifiedReviewWeight(e)
-    let doubts = e.doubtfulVerified != nil
-    let yearStart = asOf.adding(days: -365).daysSinceEpoch
-    let (verifiedWeight, unverifiedWeight) = (p.verifiedWeight, p.unverifiedWeight)
-    return { k in
-      let day = table.days[k].daysSinceEpoch
-      let verification =
-        table.verified[k] == true
-        ? (doubts && day > yearStart && ReviewBurstDetector.star(table.ratings[k]) >= 3
-          ? doubtedWeight : verifiedWeight)
-        : unverifiedWeight
-      return exp(-Double(asOfDay - day) * decay) * verification
+  /// A review's weight before repeats and burst discounts: its age's decay times its
+  /// verification's weight. One rule for the reviews component and the repeat weights, which
+  /// rank a reviewer's reviews by it.
+  struct ReviewWeigher {
+    let decay: Double
+    let asOfDay: Int32
+    /// Reviews after this day (the last year's) are the ones the transactions are asked to back.
+    let yearStart: Int32
+    /// Whether the supplier claims more verified reviews than its transactions back.
+    let doubts: Bool
+    let doubtedWeight: Double
+    let verifiedWeight: Double
+    let unverifiedWeight: Double
+
+    /// Whether review `k`'s verification is among those the transactions cannot back: this
+    /// year's, of three stars or more; older ones and complaints keep their weight, so that one
+    /// more claimed never lightens them (code review).
+    @inline(__always)
+    func doubted(_ k: Int, _ table: ReviewTable) -> Bool {
+      doubts && table.days[k].daysSinceEpoch > yearStart && ReviewBurstDetector.star(table.ratings[k]) >= 3
     }
+
+    @inline(__always)
+    func weight(_ k: Int, _ table: ReviewTable) -> Double {
+      let verification =
+        table.verified[k] == true ? (doubted(k, table) ? doubtedWeight : verifiedWeight) : unverifiedWeight
+      return exp(-Double(asOfDay - table.days[k].daysSinceEpoch) * decay) * verification
+    }
+  }
+
+  /// The ``ReviewWeigher`` of `e`'s reviews.
+  func reviewWeigher(_ e: SupplierEvidence) -> ReviewWeigher {
+    let p = policy.reviews
+    return ReviewWeigher(
+      decay: 0.6931471805599453 / p.halfLifeDays, asOfDay: asOf.daysSinceEpoch,
+      yearStart: asOf.adding(days: -365).daysSinceEpoch, doubts: e.doubtfulVerified != nil,
+      doubtedWeight: verifiedReviewWeight(e), verifiedWeight: p.verifiedWeight,
+      unverifiedWeight: p.unverifiedWeight)
   }
 
   /// The number of verified reviews a supplier received in the year up to the as-of day, when it

@@ -25,25 +25,15 @@ extension Scorer {
     // The supplier's reviews outside bursts, to tell a burst that inflates from one that attacks.
     var genuineSum = 0.0
     var genuineCount = 0
-    let decay = 0.6931471805599453 / p.halfLifeDays
     // Reviews come in date order, so months arrive in order too.
     var months: [(month: Int32, count: Int, sum: Double)] = []
     let table = context.reviews
-    let verifiedWeight = verifiedReviewWeight(e)
-    // Only the verified reviews the transactions are asked to back (this year's, of three stars
-    // or more) are doubted: older ones and complaints keep their weight, so that one more claimed
-    // never lightens them (code review).
-    let yearStart = asOf.adding(days: -365).daysSinceEpoch
+    let weigher = reviewWeigher(e)
     /// Whether review `k`'s verification is among those the transactions cannot back.
-    func doubted(_ k: Int) -> Bool {
-      e.doubtfulVerified != nil && table.days[k].daysSinceEpoch > yearStart
-        && ReviewBurstDetector.star(table.ratings[k]) >= 3
-    }
-    func weightOfVerified(_ k: Int) -> Double { doubted(k) ? verifiedWeight : p.verifiedWeight }
+    func doubted(_ k: Int) -> Bool { weigher.doubted(k, table) }
     /// A review's weight before any burst discount.
     func baseWeight(_ k: Int) -> Double {
-      let age = Double(asOf.daysSinceEpoch - table.days[k].daysSinceEpoch)
-      var w = exp(-age * decay) * (table.verified[k] == true ? weightOfVerified(k) : p.unverifiedWeight)
+      var w = weigher.weight(k, table)
       if !context.reviewerRepeats.isEmpty { w *= Double(context.reviewerRepeats[k]) }
       return w
     }
@@ -88,9 +78,7 @@ extension Scorer {
           months.append((monthStart, 1, rating))
         }
       }
-      let age = Double(asOf.daysSinceEpoch - date.daysSinceEpoch)
-      var w = exp(-age * decay) * (stated ? weightOfVerified(k) : p.unverifiedWeight)
-      if !context.reviewerRepeats.isEmpty { w *= Double(context.reviewerRepeats[k]) }
+      var w = baseWeight(k)
       if suspicious[k] {
         suspiciousWeights[k] = w
         w *= attacks.scale[k] ?? p.suspiciousWeight
@@ -204,7 +192,7 @@ extension Scorer {
           code: .verifiedUnbacked, severity: .medium,
           detail: !context.explains
             ? ""
-            : "\(claimed) verified reviews that are not complaints (rated 2.5 or more) in the last year against \(Self.counted(e.supplier.record.transactions12m ?? 0, "platform transaction")) in the last twelve months, which back at most \(JSONValue.format(limit)): each of those counts \(format(verifiedWeight / p.verifiedWeight, 2)) of a verified one in the rating, and every verified review of the supplier counts as unverified in burst detection",
+            : "\(claimed) verified reviews that are not complaints (rated 2.5 or more) in the last year against \(Self.counted(e.supplier.record.transactions12m ?? 0, "platform transaction")) in the last twelve months, which back at most \(JSONValue.format(limit)): each of those counts \(format(weigher.doubtedWeight / p.verifiedWeight, 2)) of a verified one in the rating, and every verified review of the supplier counts as unverified in burst detection",
           evidence: !context.explains
             ? []
             : [Evidence(location: location(e.supplier.source, context), recordID: e.supplier.record.id)]
@@ -259,7 +247,7 @@ extension Scorer {
       text +=
         "; \(claimed) verified reviews in the last year against "
         + "\(Self.counted(e.supplier.record.transactions12m ?? 0, "platform transaction")), which back at most \(JSONValue.format(limit)): each of them counts "
-        + "\(format(verifiedWeight / p.verifiedWeight, 2)) of a verified one"
+        + "\(format(weigher.doubtedWeight / p.verifiedWeight, 2)) of a verified one"
     }
     if summary.suspicious > 0 {
       let discountedWords =
