@@ -121,6 +121,48 @@ import Testing
     #expect(index.count == model.count)
   }
 
+  /// Ids numbered one after the other on consecutive lines (kept as segments of the run, each
+  /// id rebuilt from its segment's first): carries through 9s, a width that grows (99 to 100
+  /// starts a segment), lines that skip, gaps, repeats and look-ups inside segments, against a
+  /// dictionary; `forEach` gives every id with its line.
+  @Test func sequentialIdsAgreeWithADictionary() {
+    var generator = SplitMix64(seed: 11)
+    var index = IdentityIndex()
+    var model: [String: Int] = [:]
+    var number = 90
+    var line = 1
+    for step in 1...6_000 {
+      let roll = Int.random(in: 0..<100, using: &generator)
+      let key: String
+      if roll < 4 {
+        // A repeat of an earlier id, most likely inside a segment.
+        key = "RV-\(String(format: "%05d", Int.random(in: 90..<max(91, number), using: &generator)))"
+      } else {
+        // Mostly the next number; now and then a gap; the prefix changes once, and the width
+        // grows past 99999 for the last ids (no padding beyond five digits).
+        number += roll < 8 ? Int.random(in: 2..<5, using: &generator) : 1
+        if step == 3_000 { number = 99_990 }
+        key = (step > 5_500 ? "RW-" : "RV-") + String(format: "%05d", number)
+      }
+      // Lines usually follow each other; a quoted line break now and then skips one.
+      line += roll > 96 ? 2 : 1
+      let expected = model[key]
+      #expect(Self.line(of: key, in: index) == expected, "\(key) before line \(line)")
+      if expected == nil { model[key] = line }
+      #expect(index.insert(key, line: line) == expected, "\(key) at line \(line)")
+    }
+    #expect(index.count == model.count)
+    for (key, line) in model { #expect(Self.line(of: key, in: index) == line, "\(key)") }
+    var seen: [String: Int] = [:]
+    index.forEach { key, line in seen[String(decoding: key, as: UTF8.self)] = line }
+    #expect(seen == model)
+    // A copy taken mid-segment extends on its own.
+    var copy = index
+    #expect(copy.insert("RW-999999", line: line + 1) == nil)
+    #expect(Self.line(of: "RW-999999", in: index) == nil)
+    #expect(Self.line(of: "RW-999999", in: copy) == line + 1)
+  }
+
   /// A value type still: a copy and its original go their own ways.
   @Test func aCopyIsIndependentOfItsOriginal() {
     var original = IdentityIndex(expectedCount: 2)
