@@ -136,6 +136,7 @@ struct CatalogOptions: ParsableArguments {
     } catch {
       throw CLIError(error.description)
     }
+    let clock = StageTimer(prefix: "reading: ")
     let report = importer.run(paths: paths)
     Terminal.clearProgress()
     for failure in report.failures { Terminal.error(failure.rendered) }
@@ -146,7 +147,9 @@ struct CatalogOptions: ParsableArguments {
     if let first = report.rejects.first {
       Terminal.error(rejectionWarning(report.rejects, count: report.rejectCount, first: first))
     }
+    clock.lap("files")
     let (collected, repeats) = importer.collectedCatalogWithRepeats()
+    clock.lap("catalog")
     for repeated in repeats { Terminal.error("warning: " + repeated.message) }
     // Every record rejected, or naming suppliers nobody read: there is nothing to score or judge,
     // and an empty ranking with exit 0 read as a catalog without suppliers (black-box review 78).

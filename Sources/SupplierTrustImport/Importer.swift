@@ -140,7 +140,7 @@ public final class Importer {
       }
     }
     func lastWins<R>(_ kind: RecordKind, _ records: inout [Sourced<R>], _ key: (R) -> String) {
-      guard Set(records.lazy.map(\.source.file)).count > 1 else { return }
+      guard Self.comeFromSeveralFiles(records.lazy.map(\.source)) else { return }
       var seen: [String: SourceRef] = [:]
       var kept: [Sourced<R>] = []
       kept.reserveCapacity(records.count)
@@ -160,7 +160,7 @@ public final class Importer {
     lastWins(.suppliers, &result.suppliers, \.id)
     lastWins(.certifications, &result.certifications, \.key)
     lastWins(.audits, &result.audits, \.id)
-    if Set(result.reviews.sources.lazy.map(\.file)).count > 1 {
+    if Self.comeFromSeveralFiles(result.reviews.sources) {
       var seen: [String: SourceRef] = [:]
       var kept: [Int] = []
       var replaced: [(String, SourceRef, SourceRef)] = []
@@ -184,6 +184,21 @@ public final class Importer {
     }
     return (result, repeats)
   }
+
+  /// Whether `sources` name more than one file. Asked of every kind of a collected catalog: a
+  /// `Set` of the 4 M reviews' files hashed each one, 0.03 s on one core at the end of reading.
+  static func comeFromSeveralFiles(_ sources: some Sequence<SourceRef>) -> Bool {
+    var first: Int32?
+    for source in sources {
+      if let first {
+        if source.file != first { return true }
+      } else {
+        first = source.file
+      }
+    }
+    return false
+  }
+
   /// Which input each rejects file belongs to, so that same-named inputs do not share one.
   var rejectsPathOwners: [String: String] = [:]
   /// The reviews files whose texts a collected catalog leaves on disk.

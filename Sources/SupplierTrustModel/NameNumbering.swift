@@ -118,11 +118,19 @@ public struct NameNumbering: Sendable {
         if (self.names.count + 1) * 4 > slots.count * 3 { grow() }
         let hash = ByteHash.hash(key)
         let (slot, found) = find(key, hash: hash)
-        if found == nil { slots[slot] = Self.slot(key, hash: hash, number: Int32(self.names.count)) }
+        if found == nil {
+          slots[slot] = Self.slot(key, hash: hash, number: Int32(self.names.count))
+        } else {
+          hasRepeatedNames = true
+        }
         append(key)
       }
     }
   }
+
+  /// Whether a name was given twice to ``init(_:)``: its later places in ``names`` then have no
+  /// number of their own.
+  public private(set) var hasRepeatedNames = false
 
   /// How many names ``names`` holds: one past the highest number handed out.
   public var count: Int { names.count }

@@ -50,12 +50,19 @@ extension Scorer {
     let certificationsBox = UnsafeSendableBox<(records: [Sourced<Certification>], starts: [Int])>(([], []))
     let certificationWork = DispatchGroup()
     DispatchQueue.global().async(group: certificationWork) { [index, count = evidence.count] in
+      var hint = -1
       certificationsBox.value = grouped(
-        catalog.certifications, into: count, owner: { index[$0.supplierID] ?? -1 }, by: \.key)
+        catalog.certifications, into: count, owner: { index.number(of: $0.supplierID, near: &hint) ?? -1 },
+        by: \.key)
     }
+    var hint = -1
     let audits = grouped(
-      catalog.audits, into: evidence.count, owner: { index[$0.supplierID] ?? -1 }, Scorer.auditPrecedes)
-    let orders = grouped(catalog.orders, into: evidence.count, owner: { index[$0.supplierID] ?? -1 }) {
+      catalog.audits, into: evidence.count, owner: { index.number(of: $0.supplierID, near: &hint) ?? -1 },
+      Scorer.auditPrecedes)
+    hint = -1
+    let orders = grouped(
+      catalog.orders, into: evidence.count, owner: { index.number(of: $0.supplierID, near: &hint) ?? -1 }
+    ) {
       $0.id < $1.id
     }
     for i in evidence.indices {
@@ -76,10 +83,11 @@ extension Scorer {
     // Through buffer pointers, and the ids read only when two dates are equal: 4M reviews make
     // this a pass over memory, and the checks and id loads doubled it. Supplier ids are looked up
     // once per run of them.
+    hint = -1
     days.withUnsafeBufferPointer { days in
       owner.withUnsafeMutableBufferPointer { owner in
         for run in supplierIDs.values.indices {
-          let runOwner = index[supplierIDs.values[run]].map(Int32.init) ?? -1
+          let runOwner = index.number(of: supplierIDs.values[run], near: &hint).map(Int32.init) ?? -1
           for k in supplierIDs.rows(ofRun: run) where days[k].daysSinceEpoch <= last {
             owner[k] = runOwner
             guard runOwner >= 0 else { continue }

@@ -160,8 +160,33 @@ extension String {
 /// Suppliers' positions in evidence order by id (``Scorer/gatherKeepingTexts(_:)``).
 struct SupplierIndex: Sendable {
   let numbering: NameNumbering
+  /// Every id once (no supplier's id given twice), so that an id's position is its number.
+  private let idsAreUnique: Bool
+
+  init(numbering: NameNumbering) {
+    self.numbering = numbering
+    idsAreUnique = !numbering.hasRepeatedNames
+  }
 
   subscript(id: String) -> Int? { numbering.existingNumber(of: id).map(Int.init) }
+
+  /// The number of `id`, tried first as `hint` and the number after it, then looked up; `hint`
+  /// becomes the number found. Records come grouped by supplier, in supplier order more often
+  /// than not, and a look-up in the table of 100,000 suppliers is a cache miss: 300,000 of them
+  /// (certificates, audits, orders, runs of reviews) took 0.035 s at size L.
+  func number(of id: String, near hint: inout Int) -> Int? {
+    if idsAreUnique {
+      let names = numbering.names
+      if hint >= 0 && hint < names.count && names[hint] == id { return hint }
+      if hint >= -1 && hint + 1 < names.count && names[hint + 1] == id {
+        hint += 1
+        return hint
+      }
+    }
+    guard let number = self[id] else { return nil }
+    hint = number
+    return number
+  }
 }
 
 /// A supplier's reviews by the same account on the same day, as one: burst detection counts
