@@ -71,6 +71,13 @@ struct ScoreCommand: ParsableCommand {
       // Streamed a supplier at a time: the whole document of a large catalog is hundreds of MB.
       ScoreOutput.writeJSON(RankedList(run: run)) { Terminal.writeOutput($0) }
       clock.lap("render and write")
+    } else if format == .table {
+      // Written as the pieces made on both cores, not joined into one string first.
+      let pieces = ScoreOutput.tablePieces(RankedList(run: run), width: Screen.width, colour: Screen.colour)
+      clock.lap("render")
+      keeping.wait()
+      clock.lap("snapshot and memo kept")
+      for piece in pieces { Terminal.writeOutput(piece) }
     } else {
       let text = ScoringPrinter.render(RankedList(run: run), format: format)
       clock.lap("render")

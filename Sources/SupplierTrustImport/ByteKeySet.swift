@@ -1,3 +1,4 @@
+import CByteScan
 import SupplierTrustModel
 
 /// A set of short byte strings (supplier ids), asked about by their UTF-8 bytes.
@@ -37,6 +38,16 @@ struct ByteKeySet {
   func contains(_ key: String) -> Bool {
     var key = key
     return key.withUTF8 { contains($0) }
+  }
+
+  /// Starts loading the slot `key` is looked up in, for a look-up a few records later: a
+  /// suppliers file's 100,000 inserts each waited for a cache miss (0.016 s of the thread that
+  /// collects them, the busiest while suppliers are read).
+  func prefetch(_ key: UnsafeBufferPointer<UInt8>) {
+    slots.withUnsafeBufferPointer { slots in
+      supplier_trust_prefetch(
+        slots.baseAddress! + (Int(truncatingIfNeeded: ByteHash.hash(key)) & (slots.count - 1)))
+    }
   }
 
   /// Adds `key`; false when it was already there.

@@ -287,6 +287,9 @@ extension Importer {
               }
               var refusedAfterWriting = false
               for (position, record) in toWrite.enumerated() {
+                if kind == .suppliers && position + 8 < toWrite.count {
+                  knownSuppliers.prefetch(row(toWrite[position + 8]).bytes(0))
+                }
                 if let problem = written(
                   kind, row(record), line: view.line(record), outcome: outcomes[position], in: run)
                 {
