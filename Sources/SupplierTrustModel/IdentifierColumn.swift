@@ -77,11 +77,44 @@ public struct IdentifierColumn: Sendable {
   }
 
   /// The ids at `positions`, in that order.
+  ///
+  /// The ends first, then each id's bytes copied in place, 16 at a time where they fit: an
+  /// array append per id (a `memmove` call for ten bytes) took 0.08 s for L's 4 M reviews.
   public func reordered(by positions: [Int]) -> IdentifierColumn {
     var out = IdentifierColumn()
-    out.reserveCapacity(positions.count, bytes: bytes.count)
-    bytes.withUnsafeBufferPointer { all in
-      for k in positions { out.append(utf8: UnsafeBufferPointer(rebasing: all[span(k)])) }
+    ends.withUnsafeBufferPointer { ends in
+      out.ends = [UInt32](unsafeUninitializedCapacity: positions.count) { outEnds, initialized in
+        var end: UInt32 = 0
+        for (slot, k) in positions.enumerated() {
+          end += ends[k] - (k == 0 ? 0 : ends[k - 1])
+          outEnds[slot] = end
+        }
+        initialized = positions.count
+      }
+    }
+    let total = Int(out.ends.last ?? 0)
+    // Room for one 16-byte store past the last id, never counted.
+    out.bytes = [UInt8](unsafeUninitializedCapacity: total + 16) { outBytes, initialized in
+      bytes.withUnsafeBufferPointer { all in
+        ends.withUnsafeBufferPointer { ends in
+          guard let source = all.baseAddress, let target = outBytes.baseAddress else { return }
+          let sourceEnd = all.count
+          var offset = 0
+          for k in positions {
+            let start = k == 0 ? 0 : Int(ends[k - 1])
+            let count = Int(ends[k]) - start
+            if count <= 16 && start + 16 <= sourceEnd {
+              UnsafeMutableRawPointer(target + offset).storeBytes(
+                of: UnsafeRawPointer(source + start).loadUnaligned(as: SIMD16<UInt8>.self),
+                as: SIMD16<UInt8>.self)
+            } else if count > 0 {
+              (target + offset).initialize(from: source + start, count: count)
+            }
+            offset += count
+          }
+        }
+      }
+      initialized = total
     }
     return out
   }

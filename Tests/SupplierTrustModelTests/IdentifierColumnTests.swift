@@ -30,6 +30,16 @@ import Testing
       var column = IdentifierColumn(model)
       let positions = model.indices.shuffled(using: &rng)
       #expect(Array(column.reordered(by: positions)) == positions.map { model[$0] })
+      // Some left out, some twice (each id's bytes copied in place, 16 at a time where they fit).
+      let picked =
+        model.indices.isEmpty
+        ? []
+        : (0..<Int.random(in: 0...15, using: &rng)).map { _ in
+          Int.random(in: model.indices, using: &rng)
+        }
+      let reordered = column.reordered(by: picked)
+      #expect(Array(reordered) == picked.map { model[$0] })
+      #expect(reordered.bytes.count == picked.reduce(0) { $0 + model[$1].utf8.count })
       if !model.isEmpty {
         let k = Int.random(in: 0..<model.count, using: &rng)
         let id = Bool.random(using: &rng) ? model[model.count - 1 - k] : "new-\(k)"
