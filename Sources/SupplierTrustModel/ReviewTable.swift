@@ -240,6 +240,23 @@ public struct ReviewTable: Sendable {
     hasTexts = true
   }
 
+  /// The reviews at `positions`, in that order, without their ids, sources and texts: a
+  /// scorer's working copy, which looks those up in this table through `positions` for the few
+  /// reviews it cites. Reading ``ids``, ``sources`` or a whole review of the copy traps. Copying
+  /// 4 M ids and sources into the new order took 92 MB of fresh memory and a core for 0.06 s.
+  package func reorderedWithoutIdentities(by positions: [Int]) -> ReviewTable {
+    let reviewers = reviewers
+    var out = ReviewTable()
+    out.supplierIDs = supplierIDs.gathered(at: positions)
+    out.ratings = ratings.gathered(at: positions)
+    out.days = days.gathered(at: positions)
+    out.verified = verified.gathered(at: positions)
+    out.reviewerColumn = reviewers.gathered(at: positions)
+    out.reviewerNumbers = reviewerNumbers
+    out.snapshotReviewerNames = snapshotReviewerNames
+    return out
+  }
+
   /// The reviews at `positions`, in that order; without their texts unless `texts`.
   public func reordered(by positions: [Int], texts keepsTexts: Bool = true) -> ReviewTable {
     let reviewers = reviewers
@@ -324,8 +341,9 @@ extension ReviewTable {
 extension ReviewTable: RandomAccessCollection, MutableCollection, RangeReplaceableCollection {
   /// The position of the first review: always 0.
   public var startIndex: Int { 0 }
-  /// One past the position of the last review.
-  public var endIndex: Int { ids.count }
+  /// One past the position of the last review (counted by ratings, which every table holds,
+  /// a scorer's working copy without ids included).
+  public var endIndex: Int { ratings.count }
 
   /// The review at `position` with where it was read; its sub-ratings, reviewer country and order link are nil.
   public subscript(position: Int) -> Sourced<Review> {

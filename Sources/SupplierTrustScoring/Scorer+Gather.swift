@@ -22,9 +22,11 @@ extension Scorer {
   /// ``gather(_:)``, with the texts of reviews read out of order left where they were: the
   /// returned table then has none, and review `k`'s text is `table.text(at: positions[k])`. Only
   /// burst candidates' texts are read, and copying four million of them into the new order cost
-  /// 0.15 s and 300 MB when scoring from files. `asGiven`: the table is the catalog's own, every
-  /// review kept in the order it came (as a store hands them over).
-  func gatherKeepingTexts(_ catalog: Catalog) -> (
+  /// 0.15 s and 300 MB when scoring from files. Without `keepingIdentities`, neither are its ids
+  /// and sources then (``ReviewTable/reorderedWithoutIdentities(by:)``): they too are found
+  /// through the positions. `asGiven`: the table is the catalog's own, every review kept in the
+  /// order it came (as a store hands them over).
+  func gatherKeepingTexts(_ catalog: Catalog, keepingIdentities: Bool = true) -> (
     evidence: [SupplierEvidence], reviews: ReviewTable, texts: (table: ReviewTable, positions: [Int])?,
     asGiven: Bool
   ) {
@@ -160,7 +162,11 @@ extension Scorer {
       gclock.lap("sort")
       if reviews.hasTexts {
         texts = (reviews, permutation)
-        ordered = reviews.reordered(by: permutation, texts: false)
+        // Ids and sources too are then found through the positions, by those that cite reviews.
+        ordered =
+          keepingIdentities || catalog.deferredReviewTexts != nil
+          ? reviews.reordered(by: permutation, texts: false)
+          : reviews.reorderedWithoutIdentities(by: permutation)
       } else {
         ordered = reviews.reordered(by: permutation)
       }

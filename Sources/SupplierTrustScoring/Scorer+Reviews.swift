@@ -180,7 +180,8 @@ extension Scorer {
                   : "") + listed,
           evidence: (discounted + kept).prefix(context.explains ? 20 : 0).map {
             let k = e.reviews.lowerBound + $0
-            return Evidence(location: location(table.sources[k], context), recordID: table.ids[k])
+            return Evidence(
+              location: location(context.reviewSource(k), context), recordID: context.reviewID(k))
           }))
     }
     // Verified purchases the platform's own transactions cannot back: the claim is weighed down
@@ -198,7 +199,7 @@ extension Scorer {
             : [Evidence(location: location(e.supplier.source, context), recordID: e.supplier.record.id)]
               + e.reviews.reversed().lazy.filter { table.verified[$0] == true && doubted($0) }.prefix(5).map {
                 k in
-                Evidence(location: location(table.sources[k], context), recordID: table.ids[k])
+                Evidence(location: location(context.reviewSource(k), context), recordID: context.reviewID(k))
               }))
     }
     let trustworthy = summary.count - summary.suspicious
@@ -224,7 +225,7 @@ extension Scorer {
         TrustFlag(
           code: .fewReviews, severity: .low, detail: detail,
           evidence: counted.suffix(20).reversed().map { k in
-            Evidence(location: location(table.sources[k], context), recordID: table.ids[k])
+            Evidence(location: location(context.reviewSource(k), context), recordID: context.reviewID(k))
           }))
     }
     // Confidence grows with the evidence as weighed above (a burst found counting as the reviews
@@ -279,7 +280,7 @@ extension Scorer {
           + (inflated ? "the burst's penalty lowers it" : "the allowance for uncertainty lowers it")
     }
     let evidence = cited.map { k in
-      Evidence(location: location(table.sources[k], context), recordID: table.ids[k])
+      Evidence(location: location(context.reviewSource(k), context), recordID: context.reviewID(k))
     }
     return Part(
       value: value, confidence: confidence,

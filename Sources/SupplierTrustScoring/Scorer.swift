@@ -99,6 +99,9 @@ public struct Scorer: Sendable {
     var locations: [String]
     /// Every review up to the as-of day, grouped by supplier (in ``SupplierEvidence`` order).
     var reviews = ReviewTable()
+    /// Where ``reviews`` holds no ids and sources (``ReviewTable/reorderedWithoutIdentities(by:)``):
+    /// the table that does, and each review's position in it.
+    var identities: (table: ReviewTable, positions: [Int])?
     /// Whether to write the explanation: factor texts, flag details, evidence, certificate
     /// verdicts and suggestions. Ranking a large catalog needs only the numbers and flag codes
     /// of most suppliers; the words cost more than the arithmetic.
@@ -130,6 +133,18 @@ public struct Scorer: Sendable {
     /// The five orders the delivery suggestion adds: shipped on time, inspected and passed,
     /// without a dispute (set by the scorer for its as-of day).
     var nextOrders: [Sourced<Order>] = []
+
+    /// The id of review `k` of ``reviews``.
+    func reviewID(_ k: Int) -> String {
+      guard let identities else { return reviews.ids[k] }
+      return identities.table.ids[identities.positions[k]]
+    }
+
+    /// Where review `k` of ``reviews`` was read.
+    func reviewSource(_ k: Int) -> SourceRef {
+      guard let identities else { return reviews.sources[k] }
+      return identities.table.sources[identities.positions[k]]
+    }
   }
 
   /// The orders the delivery suggestion adds (``Context/nextOrders``).
@@ -301,11 +316,11 @@ public struct Scorer: Sendable {
   }
 
   /// Every supplier's evidence and the review table, as both kinds of run gather them.
-  private func gatherForScoring(_ catalog: Catalog) -> (
+  private func gatherForScoring(_ catalog: Catalog, keepingIdentities: Bool = true) -> (
     evidence: [SupplierEvidence], table: ReviewTable,
     textsInFileOrder: (table: ReviewTable, positions: [Int])?, asGiven: Bool
   ) {
-    var (evidence, table, texts, asGiven) = gatherKeepingTexts(catalog)
+    var (evidence, table, texts, asGiven) = gatherKeepingTexts(catalog, keepingIdentities: keepingIdentities)
     for i in evidence.indices { evidence[i].doubtfulVerified = doubtfulVerification(evidence[i], table) }
     assignSectors(&evidence)
     return (evidence, table, texts, asGiven)
@@ -336,7 +351,8 @@ public struct Scorer: Sendable {
     run: ScoringRun, memo: ScoringMemo?
   ) {
     let clock = StageTimer(prefix: "scoring: ")
-    let (evidence, table, textsInFileOrder, reviewsAsGiven) = gatherForScoring(catalog)
+    let (evidence, table, textsInFileOrder, reviewsAsGiven) = gatherForScoring(
+      catalog, keepingIdentities: false)
     clock.lap("gather")
     // Signals the catalog does not give at all (optional columns left out) are not held against
     // anyone: unknown is not evidence of a fake account.
@@ -600,6 +616,7 @@ public struct Scorer: Sendable {
       meanRating: mean, ratingSpread: max(0.25, spread), locations: catalog.sources.map(\.path),
       reviews: table,
       bodies: bodies)
+    context.identities = textsInFileOrder
     context.sharedCertificates = shared
     context.reviewerRepeats = repeats
     context.nextOrders = nextOrders()

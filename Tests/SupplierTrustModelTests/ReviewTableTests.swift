@@ -119,6 +119,21 @@ import Testing
     #expect(Array(reordered[1000..<1010]) == order[1000..<1010].map { table[$0] })
   }
 
+  /// A scorer's working copy holds every column but the ids, sources and texts, as the full
+  /// reordering does, and counts its reviews by them.
+  @Test func aWorkingCopyWithoutIdentitiesMatchesTheFullReordering() {
+    var table = ReviewTable()
+    for n in 0..<500 { table.append(Self.review(n, text: n % 3 == 0 ? "text \(n)" : nil)) }
+    let order = (0..<400).map { ($0 * 37) % 500 }
+    let full = table.reordered(by: order)
+    let copy = table.reorderedWithoutIdentities(by: order)
+    #expect(copy.count == order.count)
+    #expect(copy.ids.isEmpty && copy.sources.isEmpty && !copy.hasTexts)
+    #expect(copy.ratings == full.ratings && copy.days == full.days && copy.verified == full.verified)
+    #expect(copy.reviewers == full.reviewers && copy.reviewerNames == full.reviewerNames)
+    #expect(Array(copy.supplierIDs) == Array(full.supplierIDs))
+  }
+
   /// Gathering on every core (large tables) gives `map`'s elements, including reference-counted
   /// ones, for positions that repeat and skip, with a part of its own at the end.
   @Test func gatheringInPartsIsMapping() {
