@@ -134,10 +134,19 @@ struct FieldReader<Source: FieldSource> {
   /// A text column: checked as UTF-8 in place; line breaks are stored as LF whatever the file
   /// used (XML parsers already do this), so that the CSV and XML forms of a record store the same
   /// text.
+  @inline(__always)
   func text(_ column: Int, _ row: inout RowBuilder) throws(FieldProblem) -> StoreValue {
     guard let field = located(column) else { return .null }
     // One pass for the common case: ASCII with no carriage return or NUL.
     if UTF8Check.isASCIIWithoutCR(field.bytes) { return field.value }
+    return try otherText(column, field, &row)
+  }
+
+  /// ``text(_:_:)`` of a value that is not plain ASCII.
+  @inline(never)
+  func otherText(_ column: Int, _ field: SourceField, _ row: inout RowBuilder) throws(FieldProblem)
+    -> StoreValue
+  {
     guard UTF8Check.isValid(field.bytes) else {
       return try fail(
         problem(column, field.bytes, "\(names[column]) is not valid UTF-8", "save the file as UTF-8"),
@@ -175,8 +184,20 @@ struct FieldReader<Source: FieldSource> {
     return text
   }
 
+  // The readers a review's fields go through, millions of times, are each an inlined check of
+  // the common case and an out-of-line rest: called, with the frame their messages need (464
+  // bytes for `number`), their entry and return were half their samples on the decoding thread,
+  // the busiest while a catalog's reviews are read.
+
+  @inline(__always)
   func identifier(_ column: Int) throws(FieldProblem) -> StoreValue {
     guard let field = located(column) else { return .null }
+    if IdentifierCheck.isValid(field.bytes) { return field.value }
+    return try invalidIdentifier(column, field)
+  }
+
+  @inline(never)
+  func invalidIdentifier(_ column: Int, _ field: SourceField) throws(FieldProblem) -> StoreValue {
     guard IdentifierCheck.isValid(field.bytes) else {
       // The fix for what is wrong with this one: too long needs shortening, not other characters
       // (black-box review 36).
@@ -233,8 +254,15 @@ struct FieldReader<Source: FieldSource> {
     return value
   }
 
+  @inline(__always)
   func flag(_ column: Int) throws(FieldProblem) -> Bool? {
     guard let bytes = raw(column) else { return nil }
+    if let value = Flag.parse(utf8: bytes) { return value }
+    return try invalidFlag(column, bytes)
+  }
+
+  @inline(never)
+  func invalidFlag(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>) throws(FieldProblem) -> Bool? {
     guard let value = Flag.parse(utf8: bytes) else {
       return try fail(
         problem(column, bytes, "\(names[column]) must be a boolean", "write true/false, yes/no, 1/0 or y/n"),
@@ -290,8 +318,15 @@ struct FieldReader<Source: FieldSource> {
     return value
   }
 
+  @inline(__always)
   func day(_ column: Int) throws(FieldProblem) -> Day? {
     guard let bytes = raw(column) else { return nil }
+    if let value = Day(utf8: bytes) { return value }
+    return try invalidDay(column, bytes)
+  }
+
+  @inline(never)
+  func invalidDay(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>) throws(FieldProblem) -> Day? {
     guard let value = Day(utf8: bytes) else {
       return try fail(
         problem(
@@ -339,6 +374,7 @@ struct FieldReader<Source: FieldSource> {
   }
 
   /// A number within `range` with at most `decimals` decimals.
+  @inline(__always)
   func number(_ column: Int, in range: ClosedRange<Double>, decimals: Int? = nil) throws(FieldProblem)
     -> Double?
   {
@@ -347,6 +383,14 @@ struct FieldReader<Source: FieldSource> {
     if bytes.count == 1, case let digit = bytes[0] &- 0x30, digit <= 9, range.contains(Double(digit)) {
       return Double(digit)
     }
+    return try parsedNumber(column, bytes, in: range, decimals: decimals)
+  }
+
+  /// ``number(_:in:decimals:)`` of a value other than one digit in range.
+  @inline(never)
+  func parsedNumber(
+    _ column: Int, _ bytes: UnsafeBufferPointer<UInt8>, in range: ClosedRange<Double>, decimals: Int?
+  ) throws(FieldProblem) -> Double? {
     // Only built when a message needs them.
     var low: String { Self.format(range.lowerBound) }
     var high: String { Self.format(range.upperBound) }
