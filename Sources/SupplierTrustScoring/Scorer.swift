@@ -445,7 +445,10 @@ public struct Scorer: Sendable {
         let first = evidence[index].reviews.lowerBound
         let texts =
           textsInFileOrder.map { kept in
-            kept.table.texts(at: evidence[index].reviews.lazy.map { kept.positions[$0] })
+            // The positions as an array first: read through a lazy map, each one copied the
+            // kept table (a dozen references) and cost 0.5 µs (0.05 s of L's 94,000 texts).
+            let positions = kept.positions
+            return kept.table.texts(at: evidence[index].reviews.map { positions[$0] })
           } ?? table.texts(at: evidence[index].reviews)
         let reviews = evidence[index].reviews.map { k in
           var sample = table.burstSample(at: k, text: texts[k - first])
