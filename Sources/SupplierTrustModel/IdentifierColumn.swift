@@ -70,9 +70,10 @@ public struct IdentifierColumn: Sendable {
   /// Whether id `a` sorts before id `b`, byte by byte (as SQLite's BINARY collation does).
   public func precedes(_ a: Int, _ b: Int) -> Bool {
     let (first, second) = (span(a), span(b))
+    // Eight bytes at a time (a generic walk byte by byte was 0.6 % of scoring L from files).
     return bytes.withUnsafeBufferPointer { all in
-      UnsafeBufferPointer(rebasing: all[first]).lexicographicallyPrecedes(
-        UnsafeBufferPointer(rebasing: all[second]))
+      ByteComparison.order(
+        UnsafeBufferPointer(rebasing: all[first]), UnsafeBufferPointer(rebasing: all[second])) < 0
     }
   }
 

@@ -63,6 +63,21 @@ import Testing
     #expect(column.precedes(2, 0))  // a prefix sorts first
     #expect(!column.precedes(0, 3) && !column.precedes(3, 0))
     #expect(column.precedes(5, 4))  // 0x66 < 0xC3
+    // Ids of every length up to 20 (so that eight-byte words and their tails both decide),
+    // against the bytes' order.
+    var rng = SystemRandomNumberGenerator()
+    let ids = (0..<300).map { _ in
+      String(
+        decoding: (0..<Int.random(in: 0...20, using: &rng)).map { _ in
+          UInt8.random(in: 0x2D...0x33, using: &rng)
+        }, as: UTF8.self)
+    }
+    let many = IdentifierColumn(ids)
+    for _ in 0..<3000 {
+      let (a, b) = (Int.random(in: ids.indices, using: &rng), Int.random(in: ids.indices, using: &rng))
+      #expect(
+        many.precedes(a, b) == ids[a].utf8.lexicographicallyPrecedes(ids[b].utf8), "\(ids[a]) \(ids[b])")
+    }
   }
 
   @Test func offsetsThatDoNotRiseThroughTheBytesAreRefused() {
