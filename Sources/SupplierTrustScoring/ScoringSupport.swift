@@ -177,8 +177,10 @@ struct SupplierIndex: Sendable {
   func number(of id: String, near hint: inout Int) -> Int? {
     if idsAreUnique {
       let names = numbering.names
-      if hint >= 0 && hint < names.count && names[hint] == id { return hint }
-      if hint >= -1 && hint + 1 < names.count && names[hint + 1] == id {
+      // By their bytes, as the table compares them: `==` takes canonically equivalent spellings
+      // for one id (code review).
+      if hint >= 0 && hint < names.count && names[hint].utf8.elementsEqual(id.utf8) { return hint }
+      if hint >= -1 && hint + 1 < names.count && names[hint + 1].utf8.elementsEqual(id.utf8) {
         hint += 1
         return hint
       }

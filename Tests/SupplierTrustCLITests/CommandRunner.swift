@@ -66,6 +66,25 @@ enum CommandRunner {
       status: process.terminationStatus)
   }
 
+  /// Runs the binary with stdout and stderr going to one pipe, as `command > file 2>&1` does:
+  /// what a reader of that file sees, in its order.
+  static func runMerged(_ arguments: [String], in directory: URL? = nil) throws -> String {
+    let process = Process()
+    process.executableURL = productsDirectory.appendingPathComponent("supplier-trust")
+    process.arguments = arguments
+    process.currentDirectoryURL = directory ?? repositoryRoot
+    var environment = ProcessInfo.processInfo.environment
+    environment["NO_COLOR"] = "1"
+    process.environment = environment
+    let both = Pipe()
+    process.standardOutput = both
+    process.standardError = both
+    try process.run()
+    let data = both.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+  }
+
   /// A fresh temporary folder, removed by the caller.
   static func temporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -39,6 +39,22 @@ private func object(_ text: String) throws -> [String: Any] {
 
   /// The table says who the filters left out and why, under the ranking (black-box review 54:
   /// nothing said why an expected supplier was missing); CSV says it beside the data.
+  /// With stdout and stderr in one file, the note on an empty ranking comes where it came when
+  /// the table went through stdout's buffer: before the table; after the CSV, written at once
+  /// (code review of writing the table in pieces).
+  @Test func theNoteOnAnEmptyRankingKeepsItsPlaceBesideTheOutput() throws {
+    let folder = try CommandRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "supplier_id,name,country\n".write(
+      to: folder.appendingPathComponent("suppliers.csv"), atomically: true, encoding: .utf8)
+    let note = "note: the catalog holds no suppliers"
+    let table = try CommandRunner.runMerged(["score", folder.path, "--as-of", "2026-11-25"])
+    #expect(table.hasPrefix(note), "\(table)")
+    #expect(table.contains("No supplier matches."))
+    let csv = try CommandRunner.runMerged(["score", folder.path, "--as-of", "2026-11-25", "--format", "csv"])
+    #expect(csv.hasPrefix("rank,supplier_id,") && csv.contains("\n" + note), "\(csv)")
+  }
+
   @Test func theTableAndCSVSayWhoIsLeftOut() throws {
     let order = [
       "rank", "datasets/sample", "--as-of", "2026-11-25", "--require", "ISO9001", "--order-amount", "25000",

@@ -33,6 +33,19 @@ import Testing
     Self.check(ids, asking: questions)
   }
 
+  /// Ids that are one string to `==` but different bytes (é composed, and e with a combining
+  /// accent) are two suppliers, whatever the hint (code review: the hint compared with `==`).
+  @Test func canonicallyEquivalentIdsStayApart() {
+    let ids = ["caf\u{E9}", "cafe\u{301}", "tea"]
+    #expect(!NameNumbering(ids).hasRepeatedNames)
+    Self.check(ids, asking: ["cafe\u{301}", "caf\u{E9}", "cafe\u{301}", "tea", "caf\u{E9}"])
+    let index = SupplierIndex(numbering: NameNumbering(ids))
+    for start in [-1, 0, 1] {
+      var hint = start
+      #expect(index.number(of: "cafe\u{301}", near: &hint) == 1)
+    }
+  }
+
   /// An id given twice: its later place is never its number, even when the hint points there.
   @Test func anIdGivenTwiceIsFoundAtItsFirstPlace() {
     let ids = ["A", "B", "C", "B", "D"]
