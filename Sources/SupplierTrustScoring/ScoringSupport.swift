@@ -179,8 +179,8 @@ struct SupplierIndex: Sendable {
       let names = numbering.names
       // By their bytes, as the table compares them: `==` takes canonically equivalent spellings
       // for one id (code review).
-      if hint >= 0 && hint < names.count && names[hint].utf8.elementsEqual(id.utf8) { return hint }
-      if hint >= -1 && hint + 1 < names.count && names[hint + 1].utf8.elementsEqual(id.utf8) {
+      if hint >= 0 && hint < names.count && Self.sameBytes(names[hint], id) { return hint }
+      if hint >= -1 && hint + 1 < names.count && Self.sameBytes(names[hint + 1], id) {
         hint += 1
         return hint
       }
@@ -188,6 +188,16 @@ struct SupplierIndex: Sendable {
     guard let number = self[id] else { return nil }
     hint = number
     return number
+  }
+
+  /// Whether `a` and `b` hold the same UTF-8 bytes, compared in place.
+  @inline(__always)
+  static func sameBytes(_ a: String, _ b: String) -> Bool {
+    let compared = a.utf8.withContiguousStorageIfAvailable { x in
+      b.utf8.withContiguousStorageIfAvailable { y in ByteComparison.equal(x, y) }
+    }
+    if let compared, let result = compared { return result }
+    return a.utf8.elementsEqual(b.utf8)
   }
 }
 
