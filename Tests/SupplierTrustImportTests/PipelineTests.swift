@@ -163,6 +163,41 @@ import Testing
     #expect(Self.line(of: "RW-999999", in: copy) == line + 1)
   }
 
+  /// Segments' edges (code review 151): an empty first key, keys of digits only from 0 past 9,
+  /// keys longer than 64 bytes ending in digits (the last key's buffer grows), copied, and lines
+  /// near the top of Int32.
+  @Test func segmentEdgesAgreeWithADictionary() {
+    let long = String(repeating: "k", count: 90)
+    var keys: [String] = [""]
+    keys += (0...12).map { String($0) }
+    keys += (7...12).map { long + String($0) }
+    keys += (7...12).map { String($0) }
+    keys += ["", "5", long + "8", long + "13"]
+    for firstLine in [1, Int(Int32.max) - 10] {
+      var index = IdentityIndex()
+      var model: [String: Int] = [:]
+      var copies: [(IdentityIndex, [String: Int])] = []
+      for (offset, key) in keys.enumerated() {
+        let line = firstLine + offset
+        let expected = model[key]
+        #expect(
+          index.insert(key, line: line) == expected.map { Int(Int32(truncatingIfNeeded: $0)) }, "\(key)")
+        if expected == nil { model[key] = line }
+        if offset % 7 == 3 { copies.append((index, model)) }
+      }
+      #expect(index.count == model.count)
+      for (copy, copied) in copies {
+        for (key, line) in copied {
+          #expect(Self.line(of: key, in: copy) == Int(Int32(truncatingIfNeeded: line)), "\(key)")
+        }
+        #expect(copy.count == copied.count)
+      }
+      var seen: [String: Int] = [:]
+      index.forEach { key, line in seen[String(decoding: key, as: UTF8.self)] = line }
+      #expect(seen == model.mapValues { Int(Int32(truncatingIfNeeded: $0)) })
+    }
+  }
+
   /// A value type still: a copy and its original go their own ways.
   @Test func aCopyIsIndependentOfItsOriginal() {
     var original = IdentityIndex(expectedCount: 2)
