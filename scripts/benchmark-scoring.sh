@@ -19,6 +19,8 @@
 #                 the query's own time as the script prints it, and the whole process (Python
 #                 start and import included) as /usr/bin/time sees it, as ours are measured;
 #                 then the same after loading every column of both files (--all-columns)
+#   side by side  `score DIR`, `rank DIR --top 100` and DuckDB's full load alternated ROUNDS
+#                 times (default 8): medians and the ratios to DuckDB
 # Figures go to stdout and reports/benchmark-scoring-<SIZE>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -70,6 +72,35 @@ if python3 -c "import duckdb" 2>/dev/null; then
   for run in 1 2 3; do
     { /usr/bin/time -f "duckdb process %e s  peak %M KiB" python3 scripts/duckdb-baseline.py "$data" --all-columns; } 2>&1 | tee -a "$out"
   done
+  # Side by side: this machine's speed drifts by a tenth over tens of seconds, so that blocks of
+  # three runs taken one after the other can favour either side. The files commands and DuckDB's
+  # full load alternated, ROUNDS times (default 8), then each one's median and the ratios.
+  rounds="${ROUNDS:-8}"
+  side=$(mktemp)
+  for round in $(seq "$rounds"); do
+    for what in score rank duckdb; do
+      case "$what" in
+        score) command=("$bin" score "$data" --as-of 2026-11-25) ;;
+        rank) command=("$bin" rank "$data" --as-of 2026-11-25 --top 100) ;;
+        duckdb) command=(python3 scripts/duckdb-baseline.py "$data" --all-columns) ;;
+      esac
+      { /usr/bin/time -f "$what %e" "${command[@]}" >/dev/null; } 2>&1 | tail -1 >>"$side"
+    done
+  done
+  python3 - "$side" "$rounds" <<'PY' | tee -a "$out"
+import statistics, sys
+times = {}
+for line in open(sys.argv[1]):
+    what, seconds = line.split()
+    times.setdefault(what, []).append(float(seconds))
+duck = statistics.median(times["duckdb"])
+print(f"side by side, {sys.argv[2]} rounds alternated (median, range):")
+for what in ("score", "rank", "duckdb"):
+    runs = times[what]
+    ratio = "" if what == "duckdb" else f"  {statistics.median(runs) / duck:.2f}x DuckDB's full load"
+    print(f"  {what:7s} {statistics.median(runs):.2f} s  ({min(runs):.2f}-{max(runs):.2f}){ratio}")
+PY
+  rm -f "$side"
 else
   echo "duckdb: not installed (pip install duckdb)" | tee -a "$out"
 fi
