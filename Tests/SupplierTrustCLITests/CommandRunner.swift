@@ -36,14 +36,7 @@ enum CommandRunner {
   static func run(
     _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:]
   ) throws -> CommandResult {
-    let process = Process()
-    process.executableURL = productsDirectory.appendingPathComponent("supplier-trust")
-    process.arguments = arguments
-    process.currentDirectoryURL = directory ?? repositoryRoot
-    var environment = ProcessInfo.processInfo.environment
-    environment["NO_COLOR"] = "1"
-    environment.merge(extra) { $1 }
-    process.environment = environment
+    let process = process(arguments, in: directory, environment: extra)
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
@@ -69,13 +62,7 @@ enum CommandRunner {
   /// Runs the binary with stdout and stderr going to one pipe, as `command > file 2>&1` does:
   /// what a reader of that file sees, in its order.
   static func runMerged(_ arguments: [String], in directory: URL? = nil) throws -> String {
-    let process = Process()
-    process.executableURL = productsDirectory.appendingPathComponent("supplier-trust")
-    process.arguments = arguments
-    process.currentDirectoryURL = directory ?? repositoryRoot
-    var environment = ProcessInfo.processInfo.environment
-    environment["NO_COLOR"] = "1"
-    process.environment = environment
+    let process = process(arguments, in: directory, environment: [:])
     let both = Pipe()
     process.standardOutput = both
     process.standardError = both
@@ -83,6 +70,21 @@ enum CommandRunner {
     let data = both.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return String(decoding: data, as: UTF8.self)
+  }
+
+  /// The binary with `arguments`, run in `directory` (the repository by default), colour off.
+  private static func process(_ arguments: [String], in directory: URL?, environment extra: [String: String])
+    -> Process
+  {
+    let process = Process()
+    process.executableURL = productsDirectory.appendingPathComponent("supplier-trust")
+    process.arguments = arguments
+    process.currentDirectoryURL = directory ?? repositoryRoot
+    var environment = ProcessInfo.processInfo.environment
+    environment["NO_COLOR"] = "1"
+    environment.merge(extra) { $1 }
+    process.environment = environment
+    return process
   }
 
   /// A fresh temporary folder, removed by the caller.
