@@ -59,7 +59,7 @@ struct IdentityIndex {
     }
     let order = run.count == 0 ? 1 : ByteComparison.order(key, run.last)
     if order > 0 {
-      run.append(key, line: Int32(truncatingIfNeeded: line))
+      run.startSegment(key, line: Int32(truncatingIfNeeded: line))
       count += 1
       return nil
     }
@@ -225,9 +225,9 @@ struct IdentityIndex {
       return true
     }
 
-    /// Appends `key`, which sorts after the last key, on `line`.
-    func append(_ key: UnsafeBufferPointer<UInt8>, line: Int32) {
-      if extends(with: key, line: line) { return }
+    /// Appends `key`, which sorts after the last key but does not extend its segment
+    /// (``extends(with:line:)`` said no), on `line`: the first of a segment.
+    func startSegment(_ key: UnsafeBufferPointer<UInt8>, line: Int32) {
       firstKeys.append(contentsOf: key)
       firstKeyEnds.append(firstKeys.count)
       firstIndexes.append(count)
