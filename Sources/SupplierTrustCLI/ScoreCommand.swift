@@ -58,8 +58,9 @@ struct ScoreCommand: ParsableCommand {
     // Kept before anything is written: a reader that closes the pipe early (`| head -1`) ends
     // the process with SIGPIPE at the first write, and the snapshot and memo had been lost
     // unsaid (black-box review 114).
-    // Whether the note on an empty ranking was written already.
-    var noted = false
+    // Said when nothing is ranked; on stderr, before the table (as when the table went through
+    // stdout's buffer) and after the other formats.
+    let note = RankingCriteria().whyNoneMatch(run.suppliers).map { "note: \($0)" }
     if format == .csv {
       // Written as bytes: a String of every supplier's row would be checked and copied again.
       let pieces = ScoreOutput.csvPieces(RankedList(run: run))
@@ -79,10 +80,8 @@ struct ScoreCommand: ParsableCommand {
       clock.lap("render")
       keeping.wait()
       clock.lap("snapshot and memo kept")
-      // The note first, as when the table went through stdout's buffer (`print`) and the note
-      // straight to stderr: both in one file read in the same order (code review).
-      if let why = RankingCriteria().whyNoneMatch(run.suppliers) { Terminal.error("note: \(why)") }
-      noted = true
+      // Both streams in one file read in the order `print` gave them (code review).
+      if let note { Terminal.error(note) }
       for piece in pieces { Terminal.writeOutput(piece) }
     } else {
       let text = ScoringPrinter.render(RankedList(run: run), format: format)
@@ -91,7 +90,7 @@ struct ScoreCommand: ParsableCommand {
       clock.lap("snapshot and memo kept")
       print(text, terminator: "")
     }
-    if !noted, let why = RankingCriteria().whyNoneMatch(run.suppliers) { Terminal.error("note: \(why)") }
+    if format != .table, let note { Terminal.error(note) }
     clock.lap("write")
     fflush(nil)
     // Millions of records need not be freed one by one before the process ends.
